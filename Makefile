@@ -1,0 +1,40 @@
+# The project's front door: `make run` to talk to the assistant, `make test` to check it.
+SHELL := /bin/bash
+export PYENV_VERSION ?= 3.10.13
+export PYTHONPATH := $(CURDIR)
+# Rasa and TensorFlow chatter (and never patient text) stays out of the console.
+export TF_CPP_MIN_LOG_LEVEL ?= 3
+export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
+export RASA_TELEMETRY_ENABLED ?= false
+
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+MODEL_INPUTS := config.yml domain.yml data/nlu.yml data/rules.yml $(wildcard bot/nlu/*.py bot/dialogue.py)
+
+.PHONY: install run train test lock clean
+
+install: $(VENV)/.installed .build/spacy_en/config.cfg
+
+$(VENV)/.installed .build/spacy_en/config.cfg: requirements/lock.txt scripts/install.sh
+	@bash scripts/install.sh
+
+# Trains only when the data, config or the NLU components changed.
+models/current.tar.gz: $(MODEL_INPUTS) | install
+	@mkdir -p models
+	$(RASA) train --fixed-model-name current --out models --quiet
+	@touch models/current.tar.gz
+
+train: models/current.tar.gz
+
+run: install models/current.tar.gz
+	@bash scripts/run.sh
+
+test: install models/current.tar.gz
+	$(PY) -m pytest -q tests
+
+lock:
+	@bash scripts/lock.sh
+
+clean:
+	rm -rf models .build var .pytest_cache

@@ -1,0 +1,1 @@
+"""The Rasa action server: thin adapters that read the tracker, call `bot`, return events."""

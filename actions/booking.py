@@ -1,0 +1,112 @@
+"""Booking: collect and validate the clinic's follow-up details, then store the request."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import (
+    INTERRUPTIONS, TRIAGE_QUESTIONS, apply, clinical_events, current_slots,
+    latest_intent, latest_text,
+)
+from actions.settings import clinic, content
+from actions.triage import utter
+from bot.advice import emergency_reminder
+from bot.booking import parse_contact, parse_name, parse_preferred_time
+from bot import store
+
+# While booking, "no" cancels (its rule), and asking to book again is just another answer.
+_BOOKING_INTERRUPTIONS = (INTERRUPTIONS | {"deny"}) - {"book_consultation"}
+
+
+class ValidateBookingForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_booking_form"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> List[Text]:
+        if tracker.get_slot("triage_level") == "emergency":
+            return []  # an emergency is never booked: the form ends and the advice repeats
+        return domain_slots
+
+    async def get_extraction_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        events = clinical_events(tracker)
+        requested = tracker.get_slot("requested_slot")
+        if requested is None:  # the form is starting: remember what is being booked
+            kind = "callback" if tracker.get_slot("pending_offer") == "callback" else "consultation"
+            return events + [SlotSet("booking_kind", kind), SlotSet("pending_offer", None)]
+
+        intent = latest_intent(tracker)
+        confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0
+        # A confident interruption is not a detail (a bare name like "Faith" may not be).
+        if intent in _BOOKING_INTERRUPTIONS and confidence >= 0.6:
+            return events  # the form rejects (when nothing else came) and the rule answers
+
+        text = latest_text(tracker)
+        contact = parse_contact(text)
+        value: Optional[str] = None
+        if requested == "booking_name":
+            value = parse_name(text)
+        elif requested == "booking_contact":
+            value = contact
+        elif requested == "booking_time":
+            value = parse_preferred_time(text)
+        if value is not None:
+            events += [SlotSet(requested, value), SlotSet("reask", None)]
+        else:
+            events.append(SlotSet("reask", requested))
+        if contact and requested != "booking_contact" and not tracker.get_slot("booking_contact"):
+            events.append(SlotSet("booking_contact", contact))  # "Jane, 555 010 2030"
+        return events
+
+
+class ActionSubmitBooking(Action):
+    def name(self) -> Text:
+        return "action_submit_booking"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        slots = current_slots(tracker)
+        if slots.get("triage_level") == "emergency":
+            utter(dispatcher, emergency_reminder(content(), clinic()))
+            return [SlotSet("pending_offer", None)]
+
+        kind = slots.get("booking_kind") or "consultation"
+        reference = store.save_booking(
+            conversation_id=tracker.sender_id,
+            kind=kind,
+            name=slots["booking_name"],
+            contact=slots["booking_contact"],
+            preferred_time=slots["booking_time"],
+            triage_level=slots.get("triage_level"),
+        )
+        what = "call you back" if kind == "callback" else "contact you to arrange a consultation"
+        dispatcher.utter_message(
+            text=f"Thank you, {slots['booking_name']}. I've sent your request to "
+            f"{clinic().name}: the team will {what} on {slots['booking_contact']} "
+            f"({slots['booking_time']}). Your reference is {reference}."
+        )
+        events: List[EventType] = [SlotSet("booking_reference", reference),
+                                   SlotSet("pending_offer", None)]
+        missing = [s for s in TRIAGE_QUESTIONS if slots.get(s) is None]
+        if missing and not slots.get("triage_level"):
+            dispatcher.utter_message(
+                text="While you wait, a few quick questions will help the specialist prepare."
+            )
+            events.append(FollowupAction("triage_form"))
+        return events
+
+
+class ActionDeclineOffer(Action):
+    def name(self) -> Text:
+        return "action_decline_offer"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        dispatcher.utter_message(
+            text="That's fine, I haven't sent anything to the clinic. If you change your "
+            "mind, just say \"book an appointment\". Take care."
+        )
+        return [SlotSet("pending_offer", None)]

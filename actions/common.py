@@ -1,0 +1,69 @@
+"""What every action module needs: the latest message's clinical updates and the settings."""
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+
+from bot.slots import clinical_updates
+
+CLINICAL_SLOTS = ("pain_location", "pain_duration_weeks", "duration_category",
+                  "treatments_tried", "red_flags")
+TRIAGE_QUESTIONS = ("pain_location", "pain_duration_weeks", "treatments_tried")
+
+# Intents that are not answers: when one of them carries no clinical detail, a form rejects
+# the turn so that its rule (answer, then ask again) runs instead of a re-ask.
+INTERRUPTIONS = {
+    "bot_challenge", "thank", "goodbye", "request_human", "ask_option_info",
+    "book_consultation", "crisis", "age_under_18", "restart", "out_of_scope",
+}
+
+
+def latest_intent(tracker: Tracker) -> str:
+    return (tracker.latest_message.get("intent") or {}).get("name") or ""
+
+
+def latest_entities(tracker: Tracker) -> List[Dict[str, Any]]:
+    return tracker.latest_message.get("entities") or []
+
+
+def latest_text(tracker: Tracker) -> str:
+    return tracker.latest_message.get("text") or ""
+
+
+def current_slots(tracker: Tracker) -> Dict[str, Any]:
+    return dict(tracker.slots)
+
+
+def red_flag_evidence(tracker: Tracker) -> List[Dict[str, str]]:
+    """The patient's own words for each red flag, kept so they can be echoed and corrected."""
+    text = latest_text(tracker)
+    evidence = list(tracker.get_slot("red_flag_evidence") or [])
+    for entity in latest_entities(tracker):
+        if entity.get("entity") == "red_flag":
+            words = text[entity.get("start", 0): entity.get("end", 0)]
+            item = {"flag": entity["value"], "words": words}
+            if item not in evidence:
+                evidence.append(item)
+    return evidence
+
+
+def clinical_events(tracker: Tracker) -> List[SlotSet]:
+    """SlotSet events for what the latest message says about the pain and red flags."""
+    updates = clinical_updates(current_slots(tracker), latest_entities(tracker))
+    events = [SlotSet(name, value) for name, value in updates.items()]
+    if "red_flags" in updates:
+        flags = set(updates["red_flags"])
+        evidence = [e for e in red_flag_evidence(tracker) if e["flag"] in flags]
+        events.append(SlotSet("red_flag_evidence", evidence))
+    return events
+
+
+def apply(slots: Dict[str, Any], events: List[Any]) -> Dict[str, Any]:
+    """Slot values after these events (for deciding within the same action)."""
+    merged = dict(slots)
+    for event in events:
+        if isinstance(event, dict) and event.get("event") == "slot":
+            merged[event["name"]] = event["value"]
+    return merged

@@ -1,0 +1,40 @@
+"""A person, please; crisis language; under 18: the turns that leave the triage flow."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.types import DomainDict
+
+from actions.settings import clinic, content
+from actions.triage import utter
+from bot.advice import crisis_message, handoff_message, under_18_message
+
+
+class ActionHandoff(Action):
+    def name(self) -> Text:
+        return "action_handoff"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        utter(dispatcher, handoff_message(clinic(), datetime.now(timezone.utc), content()))
+        return [SlotSet("pending_offer", "callback")]
+
+
+class ActionCrisis(Action):
+    def name(self) -> Text:
+        return "action_crisis"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        utter(dispatcher, crisis_message(clinic(), content()))
+        return [SlotSet("pending_offer", "callback")]
+
+
+class ActionUnder18(Action):
+    def name(self) -> Text:
+        return "action_under_18"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        utter(dispatcher, under_18_message(clinic(), content()))
+        return [SlotSet("pending_offer", None)]

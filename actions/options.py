@@ -1,0 +1,23 @@
+"""Questions about a treatment the clinic offers, answered from the clinician's content file."""
+from __future__ import annotations
+
+from typing import List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.types import DomainDict
+
+from actions.common import current_slots, latest_text
+from actions.settings import content
+from actions.triage import utter
+from bot.advice import answer_option_question
+
+
+class ActionAnswerOption(Action):
+    def name(self) -> Text:
+        return "action_answer_option"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        utter(dispatcher, answer_option_question(content(), latest_text(tracker),
+                                                 current_slots(tracker)))
+        return []

@@ -1,0 +1,14 @@
+"""Clinic settings and clinician content, loaded and validated once per process."""
+from functools import lru_cache
+
+from bot.clinic import Clinic, load_clinic
+from bot.content import Content, load_content
+
+
+@lru_cache(maxsize=1)
+def clinic() -> Clinic:
+    return load_clinic()
+
+
+def content() -> Content:
+    return load_content()  # cached by bot.content; re-read when a clinician edits the file

@@ -1,0 +1,126 @@
+"""Triage: the questions (form validation), the red-flag screen, and the decision."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import (
+    INTERRUPTIONS, TRIAGE_QUESTIONS, apply, clinical_events, current_slots,
+    latest_entities, latest_intent, latest_text,
+)
+from actions.settings import clinic, content
+from bot.advice import compose_triage, correction_message, screening_question
+from bot.slots import retracted_red_flags
+from bot.triage import decide_triage
+
+# "none of them", "nope", "none", "no I don't" answer the screening question as clear.
+_CLEAR_ANSWER = re.compile(r"^\s*(no+|nope|none|nah|neither|none of (these|them|those)|"
+                           r"no,? none|no i don'?t|i don'?t|not really)\b", re.I)
+
+
+def utter(dispatcher: CollectingDispatcher, message: Dict[str, Any]) -> None:
+    dispatcher.utter_message(text=message["text"], buttons=message.get("buttons") or [])
+
+
+class ValidateTriageForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_triage_form"
+
+    async def get_extraction_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        events = clinical_events(tracker)
+        requested = tracker.get_slot("requested_slot")
+        intent = latest_intent(tracker)
+        if requested == "red_flag_screen":
+            events += self._screen_answer(tracker, intent)
+        if not events and intent in INTERRUPTIONS:
+            return []  # not an answer: the form rejects and the interruption's rule runs
+        filled = apply(current_slots(tracker), events)
+        if requested and filled.get(requested) is None:
+            if requested == "pain_location" and any(
+                e.get("entity") == "body_part_other" for e in latest_entities(tracker)
+            ):
+                dispatcher.utter_message(
+                    text="I can only help with back and neck pain here; for pain elsewhere "
+                    "please see your family doctor."
+                )
+            events.append(SlotSet("reask", requested))  # re-ask differently, with an example
+        elif tracker.get_slot("reask"):
+            events.append(SlotSet("reask", None))
+        return events
+
+    @staticmethod
+    def _screen_answer(tracker: Tracker, intent: str) -> List[EventType]:
+        entities = latest_entities(tracker)
+        if any(e.get("entity") == "red_flag" for e in entities):
+            return [SlotSet("red_flag_screen", "present")]
+        if intent == "deny" or _CLEAR_ANSWER.match(latest_text(tracker)) or any(
+            e.get("entity") == "red_flag_denied" for e in entities
+        ):
+            return [SlotSet("red_flag_screen", "clear")]
+        return []  # "yes" alone: ask which one
+
+
+class ActionAskRedFlagScreen(Action):
+    """The one screening question, worded in the clinician-edited content."""
+
+    def name(self) -> Text:
+        return "action_ask_red_flag_screen"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        which = tracker.get_slot("reask") == "red_flag_screen"
+        utter(dispatcher, screening_question(content(), which_one=which))
+        return []
+
+
+class ActionTriage(Action):
+    """Decide the triage level from everything said so far, and say what it means."""
+
+    def name(self) -> Text:
+        return "action_triage"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        before = current_slots(tracker)
+        events: List[EventType] = clinical_events(tracker)  # this turn's words count too
+        slots = apply(before, events)
+        retracted = retracted_red_flags(before, latest_entities(tracker))
+        if retracted:
+            utter(dispatcher, correction_message(content(), clinic(), retracted))
+        decision = decide_triage(slots.get("red_flags"), slots.get("duration_category"))
+        if decision is None:
+            # A correction took back the only red flag before the questions were done.
+            return events + [FollowupAction("triage_form")]
+
+        advice = compose_triage(decision, slots, content(), clinic())
+        for message in advice.messages:
+            utter(dispatcher, message)
+
+        trail = list(slots.get("decision_trail") or [])
+        trail.append({
+            "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "level": decision.level,
+            "rule": decision.rule,
+            "because": list(decision.because),
+            "evidence": slots.get("red_flag_evidence") or [],
+            "pain_location": slots.get("pain_location"),
+            "pain_duration_weeks": slots.get("pain_duration_weeks"),
+            "treatments_tried": slots.get("treatments_tried"),
+            "options": advice.options,
+        })
+        events += [
+            SlotSet("triage_level", decision.level),
+            SlotSet("decision_trail", trail),
+            SlotSet("options_explained", advice.options),
+            SlotSet("pending_offer", advice.pending_offer),
+        ]
+        if tracker.active_loop.get("name") and decision.level in ("emergency", "urgent"):
+            # A red flag ends whatever form was running: no more questions, no booking.
+            events += [ActiveLoop(None), SlotSet("requested_slot", None)]
+        return events

@@ -1,0 +1,148 @@
+"""What the assistant says at each decision, composed from the clinician's content files.
+
+Pure functions over plain values: no Rasa here. Every medical sentence comes from content/;
+this module only chooses which ones apply and puts them in order.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, List, Mapping, Optional
+
+import yaml
+
+from bot.clinic import Clinic
+from bot.content import (Content, answer_question, fill, find_option, question_aspect,
+                         red_flag_phrase, select_options, self_care_message)
+from bot.triage import TriageDecision
+
+MAX_OPTIONS_SHOWN = 3  # a patient in pain reads three well-explained options, not seven
+YES_NO = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
+
+Message = Dict[str, Any]
+
+
+@dataclass
+class Advice:
+    messages: List[Message]
+    options: List[str] = field(default_factory=list)  # option ids explained
+    pending_offer: Optional[str] = None  # what a "yes" now accepts: booking | callback
+
+
+def conversation_texts(content: Content) -> Dict[str, str]:
+    path = Path(content.source_dir) / "conversation.yml"
+    return _read_texts(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _read_texts(path: Path, mtime_ns: int) -> Dict[str, str]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))  # re-read when a clinician edits
+
+
+def _values(clinic: Clinic) -> Dict[str, str]:
+    return {**clinic.template_values(), "min_age": str(clinic.min_patient_age)}
+
+
+def _say(content: Content, clinic: Clinic, key: str, **extra: str) -> str:
+    return fill(conversation_texts(content)[key], {**_values(clinic), **extra})
+
+
+def _echo(content: Content, clinic: Clinic, evidence: List[Mapping[str, str]],
+          flags: tuple) -> Optional[str]:
+    words = [e["words"] for e in evidence if e.get("flag") in flags and e.get("words")]
+    if not words:
+        return None
+    return _say(content, clinic, "echo_words", words='", "'.join(dict.fromkeys(words)))
+
+
+def compose_triage(decision: TriageDecision, slots: Mapping[str, Any], content: Content,
+                   clinic: Clinic) -> Advice:
+    values = _values(clinic)
+    evidence = slots.get("red_flag_evidence") or []
+    if decision.level in ("emergency", "urgent"):
+        template = content.self_care.emergency_advice if decision.level == "emergency" \
+            else content.self_care.urgent_advice
+        text = fill(template, {**values, "flags": red_flag_phrase(content, decision.because)})
+        messages = [{"text": text}]
+        echo = _echo(content, clinic, evidence, decision.because)
+        if echo:
+            messages.append({"text": echo})
+        if decision.level == "emergency":
+            return Advice(messages)  # no booking, no options: go now
+        messages.append({"text": _say(content, clinic, "offer_callback"), "buttons": YES_NO})
+        return Advice(messages, pending_offer="callback")
+
+    already = slots.get("booking_reference")
+    if decision.level == "self_care":
+        messages = [{"text": self_care_message(content, values)}]
+        if not already:
+            messages.append({"text": _say(content, clinic, "self_care_booking_hint")})
+        return Advice(messages)
+
+    fits = select_options(content, location=slots.get("pain_location"),
+                          weeks=slots.get("pain_duration_weeks"),
+                          treatments_tried=slots.get("treatments_tried") or [])[:MAX_OPTIONS_SHOWN]
+    if fits:
+        lines = [_say(content, clinic, "options_intro")]
+        for fit in fits:
+            why = "; ".join(fit.reasons)
+            lines.append(f"• {fit.option.title}: {fit.option.summary.strip()} "
+                         f"(Why it may fit: {why}.)")
+        lines += [content.plan_note.strip(), content.disclaimer.strip()]
+    else:
+        lines = [_say(content, clinic, "no_options_fit"), content.disclaimer.strip()]
+    messages = [{"text": "\n\n".join(lines)}]
+    if already:
+        messages.append({"text": _say(content, clinic, "already_booked", reference=already)})
+        return Advice(messages, options=[f.option.id for f in fits])
+    messages.append({"text": _say(content, clinic, "offer_consultation"), "buttons": YES_NO})
+    return Advice(messages, options=[f.option.id for f in fits], pending_offer="booking")
+
+
+def screening_question(content: Content, which_one: bool = False) -> Message:
+    texts = conversation_texts(content)
+    if which_one:
+        labels = content.self_care.red_flag_labels
+        buttons = [{"title": label[:1].upper() + label[1:], "payload": f"I have {label}"}
+                   for label in labels.values()]
+        buttons.append({"title": texts["none_of_these"], "payload": "/deny"})
+        return {"text": texts["which_red_flag"], "buttons": buttons}
+    return {"text": content.self_care.screening_question.strip(),
+            "buttons": [{"title": texts["none_of_these"], "payload": "/deny"}]}
+
+
+def emergency_reminder(content: Content, clinic: Clinic, flags: tuple = ()) -> Message:
+    phrase = red_flag_phrase(content, flags) if flags else "a warning sign"
+    return {"text": fill(content.self_care.emergency_advice,
+                         {**_values(clinic), "flags": phrase})}
+
+
+def answer_option_question(content: Content, text: str, slots: Mapping[str, Any]) -> Message:
+    option = find_option(content, text)
+    if option is not None:
+        return {"text": answer_question(content, option, question_aspect(content, text))}
+    texts = conversation_texts(content)
+    explained = [content.option(i) for i in slots.get("options_explained") or []]
+    shown = explained or list(content.options)
+    lines = [texts["option_list_intro"]] + [f"• {o.title}" for o in shown]
+    lines.append(texts["option_list_hint"])
+    return {"text": "\n".join(lines)}
+
+
+def handoff_message(clinic: Clinic, now: datetime, content: Content) -> Message:
+    key = "handoff_open" if clinic.is_open(now) else "handoff_closed"
+    return {"text": _say(content, clinic, key), "buttons": YES_NO}
+
+
+def crisis_message(clinic: Clinic, content: Content) -> Message:
+    return {"text": _say(content, clinic, "crisis"), "buttons": YES_NO}
+
+
+def under_18_message(clinic: Clinic, content: Content) -> Message:
+    return {"text": _say(content, clinic, "under_18")}
+
+
+def correction_message(content: Content, clinic: Clinic, flags: List[str]) -> Message:
+    return {"text": _say(content, clinic, "correction", flags=red_flag_phrase(content, flags))}

@@ -1,0 +1,1 @@
+"""Language understanding: patients' own words mapped to the triage contract's values."""

@@ -1,0 +1,107 @@
+"""The Rasa NLU component that turns a patient's words into the triage contract's entities.
+
+It runs the same offline spaCy pipeline as Rasa's SpacyNLP (blank English + lookup lemmas,
+`spacy_model` in config.yml) with its own phrase matchers, and emits:
+  pain_location      lower_back | upper_back | neck | other
+  duration           weeks as a float (plus `category` and `vague`)
+  treatment          one of the contract's twelve treatments the patient has tried
+  treatment_none     "nothing yet" (answers the question with an empty list)
+  red_flag           the patient's own, present red flag
+  red_flag_denied    a red flag the patient denies ("no fever"), so a correction can retract it
+  body_part_other    a non-spinal part ("knee"), so the assistant can say what it covers
+Other people's history ("my mother had cancer") emits nothing.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.clinical import ClinicalMatcher, Mention
+from bot.nlu.duration import parse_durations
+
+EXTRACTOR_NAME = "ClinicalEntityExtractor"
+
+
+def mention_entity(mention: Mention) -> Optional[Dict[str, Any]]:
+    """The Rasa entity for one mention, or None when it must not count for the patient."""
+    if mention.experiencer != "patient":
+        return None
+    name = mention.label
+    if mention.negated:
+        if name == "red_flag":
+            name = "red_flag_denied"
+        else:
+            return None  # "I haven't tried physio" is not a treatment tried
+    return {
+        "entity": name,
+        "value": mention.value,
+        "start": mention.start,
+        "end": mention.end,
+        "confidence_entity": 1.0,
+        "extractor": EXTRACTOR_NAME,
+    }
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False
+)
+class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"spacy_model": ".build/spacy_en", "vocab_dir": None}
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "ClinicalEntityExtractor":
+        return cls(config)
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        import spacy
+
+        vocab_dir = Path(config["vocab_dir"]) if config.get("vocab_dir") else None
+        self._nlp = spacy.load(config["spacy_model"])
+        self._matcher = ClinicalMatcher(self._nlp, vocab_dir)
+
+    def entities_for(self, text: str) -> List[Dict[str, Any]]:
+        doc = self._nlp(text)
+        entities = [e for e in map(mention_entity, self._matcher(doc)) if e]
+        for duration in parse_durations(text):
+            entities.append(
+                {
+                    "entity": "duration",
+                    "value": duration.weeks,
+                    "category": duration.category,
+                    "vague": duration.vague,
+                    "start": duration.start,
+                    "end": duration.end,
+                    "confidence_entity": 1.0,
+                    "extractor": EXTRACTOR_NAME,
+                }
+            )
+        return sorted(entities, key=lambda e: e["start"])
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT)
+            if not text or not text.strip():
+                continue
+            found = self.entities_for(text)
+            message.set(ENTITIES, message.get(ENTITIES, []) + found, add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data  # rule-based: nothing to learn, training entities untouched

@@ -1,0 +1,53 @@
+"""The triage decision: the contract's four rules, applied in order, as a pure function.
+
+Staff read `rule` and `because` in the decision trail, so both name what decided the level.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+# Suspected cauda equina or progressive neurological deficit: emergency department now.
+EMERGENCY_FLAGS = ("bladder_bowel", "saddle_numbness", "leg_weakness")
+# Possible infection, fracture or malignancy: to be seen by a doctor within 24 hours.
+URGENT_FLAGS = ("fever", "trauma", "cancer_history", "weight_loss")
+RED_FLAGS = EMERGENCY_FLAGS + URGENT_FLAGS
+
+ACUTE_LIMIT_WEEKS = 4.0
+CHRONIC_LIMIT_WEEKS = 12.0
+
+
+def classify_duration(weeks: float) -> str:
+    """acute (< 4 weeks), subacute (4 to 12), chronic (> 12): the contract's categories."""
+    if weeks < ACUTE_LIMIT_WEEKS:
+        return "acute"
+    if weeks <= CHRONIC_LIMIT_WEEKS:
+        return "subacute"
+    return "chronic"
+
+
+@dataclass(frozen=True)
+class TriageDecision:
+    level: str  # emergency | urgent | consultation | self_care
+    rule: str  # which contract rule fired
+    because: tuple  # the red flags, or the duration category, that decided it
+
+
+def decide_triage(
+    red_flags: Iterable[str], duration_category: Optional[str]
+) -> Optional[TriageDecision]:
+    """Apply the contract's rules in order; None while nothing decides yet."""
+    flags = set(red_flags or ())
+    emergency = tuple(f for f in EMERGENCY_FLAGS if f in flags)
+    if emergency:
+        return TriageDecision("emergency", "1 emergency red flag", emergency)
+    urgent = tuple(f for f in URGENT_FLAGS if f in flags)
+    if urgent:
+        return TriageDecision("urgent", "2 urgent red flag", urgent)
+    if duration_category in ("subacute", "chronic"):
+        return TriageDecision(
+            "consultation", "3 no red flags, 4 weeks or more", (duration_category,)
+        )
+    if duration_category == "acute":
+        return TriageDecision("self_care", "4 no red flags, under 4 weeks", ("acute",))
+    return None

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Creates .venv from Python 3.10 and installs the locked packages, then builds the offline
+# spaCy pipeline Rasa's SpacyNLP loads. Idempotent: re-running does only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PY=${PYTHON:-python3.10}
+if ! command -v "$PY" >/dev/null 2>&1 || ! "$PY" -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null; then
+  echo "error: Python 3.10 is required (Rasa 3.6 does not install on 3.11+)." >&2
+  echo "       Install it (e.g. 'pyenv install 3.10.13') or set PYTHON=/path/to/python3.10." >&2
+  exit 1
+fi
+
+stamp=.venv/.installed
+if [ ! -f "$stamp" ] || [ requirements/lock.txt -nt "$stamp" ]; then
+  [ -x .venv/bin/python ] || "$PY" -m venv .venv
+  .venv/bin/python -m pip install --quiet --upgrade "pip<25" wheel setuptools
+  # One request, fully pinned: keeps SQLAlchemy < 1.5 and redis < 5 for Rasa 3.6.
+  .venv/bin/python -m pip install --quiet -r requirements/lock.txt
+  .venv/bin/python -m pip check
+  touch "$stamp"
+fi
+
+# spaCy pipeline: blank English + lookup lemmatizer, built locally (no model downloads here).
+if [ ! -f .build/spacy_en/config.cfg ]; then
+  .venv/bin/python -m bot.nlu.build_spacy .build/spacy_en
+fi

@@ -1,0 +1,119 @@
+"""Shared fixtures: the real trained model, a real action server, a real SQLite database."""
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Dict, List
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL = ROOT / "models" / "current.tar.gz"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, timeout: float = 90.0) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {timeout:.0f}s")
+
+
+@pytest.fixture(scope="session")
+def db_url(tmp_path_factory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'clinic.db'}"
+    os.environ["DB_URL"] = url  # bot.store in this process reads the same database
+    return url
+
+
+@pytest.fixture(scope="session")
+def action_server(db_url, tmp_path_factory):
+    """`rasa run actions` as a real process, on its own port and database."""
+    port = free_port()
+    env = dict(os.environ, PYTHONPATH=str(ROOT), DB_URL=db_url, TF_CPP_MIN_LOG_LEVEL="3")
+    log = open(tmp_path_factory.mktemp("logs") / "actions.log", "w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/health")
+        yield f"http://127.0.0.1:{port}/webhook"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def loop():
+    loop = asyncio.new_event_loop()
+    yield loop
+    loop.close()
+
+
+@pytest.fixture(scope="session")
+def agent(action_server, loop):
+    """The trained assistant in process (NLU, rules, policies), talking to the action server."""
+    if not MODEL.exists():
+        pytest.fail("models/current.tar.gz is missing: run `make train` (make test does)")
+    from rasa.core.agent import Agent
+    from rasa.utils.endpoints import EndpointConfig
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog()  # otherwise every tracker state is printed
+    return Agent.load(str(MODEL), action_endpoint=EndpointConfig(url=action_server))
+
+
+class Conversation:
+    """One patient's chat: send messages, read what the assistant said and the slots."""
+
+    def __init__(self, agent, loop, sender: str):
+        self.agent, self.loop, self.sender = agent, loop, sender
+        self.replies: List[Dict] = []
+
+    def say(self, text: str) -> str:
+        replies = self.loop.run_until_complete(
+            self.agent.handle_text(text, sender_id=self.sender)
+        ) or []
+        self.replies = replies
+        return "\n".join(r.get("text", "") for r in replies)
+
+    @property
+    def slots(self) -> Dict:
+        tracker = self.loop.run_until_complete(
+            self.agent.tracker_store.retrieve(self.sender)
+        )
+        return tracker.current_slot_values()
+
+    @property
+    def active_form(self):
+        tracker = self.loop.run_until_complete(
+            self.agent.tracker_store.retrieve(self.sender)
+        )
+        return tracker.active_loop_name
+
+
+@pytest.fixture
+def chat(agent, loop, request):
+    counter = iter(range(10_000))
+
+    def start(name: str = "") -> Conversation:
+        return Conversation(agent, loop, f"{request.node.name}-{name}-{next(counter)}")
+
+    return start

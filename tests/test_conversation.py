@@ -1,0 +1,166 @@
+"""Whole conversations through the real trained model and the real action server.
+
+Each test is a patient's path the contract names; assertions are on what the patient reads
+and on the tracker slots staff tools read.
+"""
+from __future__ import annotations
+
+import pytest
+
+from bot import store
+
+
+def answer_triage(conversation, *answers):
+    for text in answers:
+        reply = conversation.say(text)
+    return reply
+
+
+def test_chronic_pain_gets_options_and_a_stored_booking(chat, db_url):
+    c = chat("chronic")
+    greeting = c.say("hello")
+    assert "not a diagnosis" in greeting
+    assert "911" in greeting  # the example clinic's emergency number, from clinic.yml
+    assert "Where does it hurt" in greeting
+
+    assert "How long" in c.say("my lower back")
+    assert c.slots["pain_location"] == "lower_back"
+    assert "tried" in c.say("about 6 months")
+    assert c.slots["pain_duration_weeks"] == pytest.approx(26.07, abs=0.1)
+    assert c.slots["duration_category"] == "chronic"
+    screening = c.say("physio and ibuprofen")
+    assert "bladder" in screening and "fever" in screening
+    assert set(c.slots["treatments_tried"]) == {"physical_therapy", "otc_medication"}
+
+    options = c.say("no, none of those")
+    assert c.slots["triage_level"] == "consultation"
+    assert c.slots["red_flags"] in (None, [])
+    assert c.slots["options_explained"], "fitting options are explained"
+    assert "not a diagnosis" in options
+    assert "6 months" in options  # the why: how long it has lasted
+    assert "consultation" in options.lower()
+
+    assert "name" in c.say("yes please")
+    assert c.active_form == "booking_form"
+    assert "phone" in c.say("Jane Smith")
+    assert "When" in c.say("jane@example.com")
+    confirmation = c.say("weekday mornings")
+    assert "Jane Smith" in confirmation and "reference" in confirmation
+    [booking] = store.list_bookings(c.sender)
+    assert booking["name"] == "Jane Smith"
+    assert booking["contact"] == "jane@example.com"
+    assert booking["preferred_time"] == "weekday mornings"
+    assert booking["kind"] == "consultation"
+    assert booking["triage_level"] == "consultation"
+
+
+def test_everything_said_in_one_message_is_never_asked_again(chat):
+    c = chat("one-message")
+    reply = c.say("my low back has hurt for 6 months, physio and tylenol didn't help")
+    slots = c.slots
+    assert slots["pain_location"] == "lower_back"
+    assert slots["duration_category"] == "chronic"
+    assert set(slots["treatments_tried"]) == {"physical_therapy", "otc_medication"}
+    assert "Where does it hurt" not in reply and "How long" not in reply
+    assert "bladder" in reply  # straight to the red-flag screen
+
+
+def test_acute_pain_gets_self_care_and_no_booking_offer(chat):
+    c = chat("acute")
+    c.say("hi")
+    reply = answer_triage(c, "my neck", "5 days", "nothing yet", "no")
+    assert c.slots["triage_level"] == "self_care"
+    assert c.slots["treatments_tried"] == []
+    assert "active" in reply.lower()  # self-care advice
+    assert "seek help" in reply.lower() or "come back" in reply.lower()
+    assert c.slots["pending_offer"] is None
+
+
+def test_red_flag_mid_form_is_an_emergency_and_never_booked(chat):
+    c = chat("emergency")
+    c.say("hello")
+    c.say("lower back")
+    reply = c.say("I've lost control of my bladder since yesterday")
+    assert c.slots["triage_level"] == "emergency"
+    assert c.slots["red_flags"] == ["bladder_bowel"]
+    assert "emergency" in reply.lower() and "911" in reply
+    assert "lost control of my bladder" in reply  # the patient's own words echoed
+    assert c.active_form is None  # no more questions
+
+    reply = c.say("I'd like to book an appointment")
+    assert "emergency" in reply.lower()
+    assert store.list_bookings(c.sender) == []
+
+
+def test_urgent_red_flag_advises_24_hours_and_offers_a_callback(chat):
+    c = chat("urgent")
+    reply = c.say("I fell off a ladder last week and now my back is killing me")
+    assert c.slots["triage_level"] == "urgent"
+    assert "trauma" in c.slots["red_flags"]
+    assert "24 hours" in reply
+    assert c.slots["pending_offer"] == "callback"
+
+
+def test_negated_and_family_red_flags_change_nothing(chat):
+    c = chat("negated")
+    c.say("no fever and my mum had cancer, but my lower back has hurt for 2 months")
+    assert not c.slots["red_flags"]
+    assert c.slots["triage_level"] is None
+    assert c.active_form == "triage_form"
+
+
+def test_declining_the_booking_ends_politely_and_stores_nothing(chat):
+    c = chat("decline")
+    c.say("my lower back has hurt for 6 months, physio didn't help")
+    c.say("none of those")
+    assert c.slots["pending_offer"] == "booking"
+    reply = c.say("no thanks")
+    assert "haven't sent anything" in reply
+    assert store.list_bookings(c.sender) == []
+
+
+def test_asking_to_book_mid_triage_starts_booking_at_once(chat):
+    c = chat("book-now")
+    c.say("hi")
+    c.say("lower back")
+    reply = c.say("can I just book an appointment with a specialist?")
+    assert c.active_form == "booking_form"
+    assert "name" in reply
+    assert c.slots["pain_location"] == "lower_back"  # nothing said is lost
+
+
+def test_interruptions_keep_the_form_progress(chat):
+    c = chat("interrupt")
+    c.say("hello")
+    c.say("my neck")
+    reply = c.say("are you a bot?")
+    assert "automated" in reply
+    assert "How long" in reply  # back to the open question
+    assert c.slots["pain_location"] == "neck"
+    assert c.active_form == "triage_form"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "x" * 5000, "😀😀😀🙏", "<script>alert('hi')</script>",
+     "¿Dónde está el hospital más cercano?", "'; DROP TABLE events; --"],
+    ids=["empty", "spaces", "5000-chars", "emoji", "markup", "spanish", "sql"],
+)
+def test_bad_input_gets_a_kind_answer_and_keeps_the_form(chat, text):
+    c = chat("bad")
+    c.say("hello")
+    c.say("lower back")
+    reply = c.say(text)
+    assert reply.strip(), "every message gets an answer"
+    assert c.active_form == "triage_form"
+    assert c.slots["pain_location"] == "lower_back"
+    assert "How long" in reply or "how long" in reply
+
+
+def test_an_unparsed_answer_is_reasked_with_an_example_not_repeated(chat):
+    c = chat("reask")
+    c.say("hello")
+    c.say("lower back")
+    reply = c.say("it's been a while I guess")
+    assert "for example" in reply.lower() or "something like" in reply.lower()
+    assert c.active_form == "triage_form"

@@ -1,0 +1,611 @@
+"""Clinician-editable content: interventional options, self-care advice, red-flag texts.
+
+The words the assistant says about a procedure and the conditions under which an option is
+suggested live in ``content/options.yml`` and ``content/self_care.yml`` (see
+``content/README.md``). This module only loads and validates them and applies the
+conditions; it holds no option text and no selection rule of its own. Pure: no Rasa imports.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import re
+import string
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Iterable, Mapping
+
+import yaml
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CONTENT_DIR = REPO_ROOT / "content"
+ENV_VAR = "CLINIC_CONTENT_DIR"
+OPTIONS_FILE = "options.yml"
+SELF_CARE_FILE = "self_care.yml"
+
+# Values of the triage contract's slots (/work/shared/triage-contract.md).
+LOCATIONS = ("lower_back", "upper_back", "neck", "other")
+TREATMENTS = (
+    "rest",
+    "otc_medication",
+    "prescription_medication",
+    "physical_therapy",
+    "exercise",
+    "chiropractic",
+    "massage",
+    "acupuncture",
+    "heat_ice",
+    "injection",
+    "radiofrequency_ablation",
+    "surgery",
+)
+RED_FLAGS = (
+    "bladder_bowel",
+    "saddle_numbness",
+    "leg_weakness",
+    "fever",
+    "trauma",
+    "cancer_history",
+    "weight_loss",
+)
+ASPECTS = ("what", "how", "relief", "risks")
+DEFAULT_ASPECT = "what"
+
+# Placeholders the self-care texts may use: the clinic's values (bot.clinic.Clinic.
+# template_values()) plus {flags}, the red flags the patient mentioned in plain words.
+CLINIC_PLACEHOLDERS = frozenset(
+    {
+        "clinic_name",
+        "clinic_phone",
+        "clinic_hours",
+        "emergency_number",
+        "crisis_line_name",
+        "crisis_line_number",
+        "booking_url",
+    }
+)
+SELF_CARE_PLACEHOLDERS = CLINIC_PLACEHOLDERS | {"flags"}
+REASON_PLACEHOLDERS = {"location": {"location"}, "duration": {"duration"}, "tried": {"tried"}}
+ANSWER_PLACEHOLDERS = frozenset({"title", "answer", "disclaimer", "plan_note"})
+
+OPTION_TEXT_FIELDS = ("what", "how", "relief", "risks", "summary")
+_OPTION_FIELDS = ("id", "title", "names", *OPTION_TEXT_FIELDS, "fits")
+_FITS_REQUIRED = ("locations", "min_weeks", "priority")
+_FITS_LISTS = ("requires_tried_any", "requires_tried_all", "excludes_tried")
+_FITS_FIELDS = (*_FITS_REQUIRED, "max_weeks", *_FITS_LISTS)
+_OPTIONS_TOP = (
+    "disclaimer",
+    "plan_note",
+    "answer_template",
+    "reason_templates",
+    "labels",
+    "question_aspects",
+    "options",
+)
+_SELF_CARE_TOP = ("screening_question", "red_flags", "emergency_advice", "urgent_advice", "self_care")
+_SELF_CARE_SECTION = ("intro", "advice", "come_back_intro", "come_back", "disclaimer")
+_ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class ContentError(ValueError):
+    """A content file is missing a field or has a malformed one."""
+
+    def __init__(self, file: Path | str, field: str, problem: str, option: str | None = None):
+        self.file = Path(file)
+        self.field = field
+        self.option = option
+        self.problem = problem
+        where = f"option '{option}': " if option else ""
+        super().__init__(f"{file}: {where}field '{field}': {problem}")
+
+
+@dataclass(frozen=True)
+class Fits:
+    locations: tuple[str, ...]
+    min_weeks: float
+    priority: int
+    max_weeks: float | None = None
+    requires_tried_any: tuple[str, ...] = ()
+    requires_tried_all: tuple[str, ...] = ()
+    excludes_tried: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    title: str
+    names: tuple[str, ...]
+    what: str
+    how: str
+    relief: str
+    risks: str
+    summary: str
+    fits: Fits
+
+
+@dataclass(frozen=True)
+class OptionFit:
+    option: Option
+    reasons: list[str]
+
+
+@dataclass(frozen=True)
+class SelfCare:
+    screening_question: str
+    red_flag_labels: Mapping[str, str]
+    emergency_advice: str
+    urgent_advice: str
+    intro: str
+    advice: tuple[str, ...]
+    come_back_intro: str
+    come_back: tuple[str, ...]
+    disclaimer: str
+
+
+@dataclass(frozen=True)
+class Content:
+    disclaimer: str
+    plan_note: str
+    answer_template: str
+    reason_templates: Mapping[str, str]
+    location_labels: Mapping[str, str]
+    treatment_labels: Mapping[str, str]
+    question_aspects: Mapping[str, tuple[str, ...]]
+    options: tuple[Option, ...]
+    self_care: SelfCare
+    source_dir: Path
+    _name_patterns: tuple[tuple[re.Pattern, int, int], ...] = field(default=(), repr=False, compare=False)
+    _aspect_patterns: tuple[tuple[str, tuple[tuple[re.Pattern, int], ...]], ...] = field(
+        default=(), repr=False, compare=False
+    )
+
+    def option(self, option_id: str) -> Option:
+        for opt in self.options:
+            if opt.id == option_id:
+                return opt
+        raise KeyError(option_id)
+
+
+# --------------------------------------------------------------------------- loading
+
+_cache: dict[tuple[str, str], Content] = {}
+
+
+def default_content_dir() -> Path:
+    env = os.environ.get(ENV_VAR)
+    return Path(env) if env else DEFAULT_CONTENT_DIR
+
+
+def load_content(content_dir: Path | None = None) -> Content:
+    """Load and validate ``options.yml`` and ``self_care.yml`` from ``content_dir``.
+
+    ``content_dir`` defaults to ``CLINIC_CONTENT_DIR`` or the repository's ``content/``.
+    Cached per directory and file contents, so an edited file is picked up on the next call.
+    """
+    content_dir = Path(content_dir) if content_dir is not None else default_content_dir()
+    raw: dict[str, bytes] = {}
+    digest = hashlib.sha256()
+    for name in (OPTIONS_FILE, SELF_CARE_FILE):
+        path = content_dir / name
+        try:
+            raw[name] = path.read_bytes()
+        except FileNotFoundError:
+            raise ContentError(path, "(file)", "file not found") from None
+        digest.update(name.encode() + b"\0" + raw[name] + b"\0")
+    key = (str(content_dir.resolve()), digest.hexdigest())
+    cached = _cache.get(key)
+    if cached is not None:
+        return cached
+    options_data = _read_yaml(content_dir / OPTIONS_FILE, raw[OPTIONS_FILE])
+    self_care_data = _read_yaml(content_dir / SELF_CARE_FILE, raw[SELF_CARE_FILE])
+    content = _build(content_dir, options_data, self_care_data)
+    if len(_cache) > 32:
+        _cache.clear()
+    _cache[key] = content
+    return content
+
+
+def _read_yaml(path: Path, data: bytes) -> Mapping[str, Any]:
+    try:
+        parsed = yaml.safe_load(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ContentError(path, "(file)", "not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        raise ContentError(path, "(file)", f"not valid YAML: {exc}") from None
+    if not isinstance(parsed, Mapping):
+        raise ContentError(path, "(file)", "expected a mapping of fields at the top level")
+    return parsed
+
+
+class _Checker:
+    """Validation helpers that name the file, option and field in every error."""
+
+    def __init__(self, file: Path, option: str | None = None):
+        self.file = file
+        self.option = option
+
+    def fail(self, fld: str, problem: str) -> ContentError:
+        return ContentError(self.file, fld, problem, self.option)
+
+    def mapping(self, data: Any, fld: str, required: Iterable[str], allowed: Iterable[str]) -> Mapping[str, Any]:
+        if not isinstance(data, Mapping):
+            raise self.fail(fld, "expected a mapping of fields (name: value)")
+        allowed = set(allowed)
+        for key in data:
+            if key not in allowed:
+                raise self.fail(
+                    _join(fld, str(key)), f"unknown field (expected one of: {', '.join(sorted(allowed))})"
+                )
+        for key in required:
+            if key not in data or data[key] is None:
+                raise self.fail(_join(fld, key), "is missing")
+        return data
+
+    def text(self, value: Any, fld: str, placeholders: frozenset[str] | set[str] | None = frozenset()) -> str:
+        """Non-empty text. ``placeholders``: allowed {names}; None skips the check."""
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(fld, f"expected non-empty text, got {value!r}")
+        value = value.strip()
+        if placeholders is not None:
+            used = self.placeholders(value, fld)
+            extra = used - set(placeholders)
+            if extra:
+                if placeholders:
+                    allowed = ", ".join("{" + p + "}" for p in sorted(placeholders))
+                    problem = f"unknown placeholder {{{sorted(extra)[0]}}} (allowed here: {allowed})"
+                else:
+                    problem = f"placeholders such as {{{sorted(extra)[0]}}} are not used in this text; remove the braces"
+                raise self.fail(fld, problem)
+        return value
+
+    def placeholders(self, value: str, fld: str) -> set[str]:
+        used: set[str] = set()
+        try:
+            for _, name, spec, conversion in string.Formatter().parse(value):
+                if name is None:
+                    continue
+                if not name or spec or conversion or not re.fullmatch(r"[a-z_]+", name):
+                    raise self.fail(fld, f"malformed placeholder {{{name}}}: write placeholders as {{name}}")
+                used.add(name)
+        except ValueError as exc:
+            raise self.fail(fld, f"unbalanced {{ or }} ({exc})") from None
+        return used
+
+    def text_list(self, value: Any, fld: str, placeholders=frozenset()) -> tuple[str, ...]:
+        if not isinstance(value, list) or not value:
+            raise self.fail(fld, "expected a non-empty list")
+        return tuple(self.text(v, f"{fld}[{i}]", placeholders) for i, v in enumerate(value))
+
+    def values(self, value: Any, fld: str, allowed: tuple[str, ...], kind: str, *, non_empty: bool) -> tuple[str, ...]:
+        if value is None:
+            value = []
+        if not isinstance(value, list):
+            raise self.fail(fld, f"expected a list of {kind}s")
+        if non_empty and not value:
+            raise self.fail(fld, f"expected at least one {kind}")
+        for v in value:
+            if v not in allowed:
+                raise self.fail(fld, f"unknown {kind} {v!r} (allowed: {', '.join(allowed)})")
+        return tuple(dict.fromkeys(value))
+
+    def number(self, value: Any, fld: str) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+            raise self.fail(fld, f"expected a number of weeks (0 or more), got {value!r}")
+        return float(value)
+
+
+def _join(parent: str, child: str) -> str:
+    return f"{parent}.{child}" if parent else child
+
+
+def _normalise(text: str) -> str:
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"[-_/]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _phrase_pattern(phrase: str, plural: bool) -> re.Pattern:
+    words = [re.escape(w) for w in _normalise(phrase).split(" ")]
+    tail = r"(?:s|es)?" if plural else ""
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + tail + r"(?!\w)")
+
+
+def _build(content_dir: Path, data: Mapping[str, Any], sc_data: Mapping[str, Any]) -> Content:
+    ofile = content_dir / OPTIONS_FILE
+    c = _Checker(ofile)
+    c.mapping(data, "", _OPTIONS_TOP, _OPTIONS_TOP)
+
+    disclaimer = c.text(data["disclaimer"], "disclaimer")
+    plan_note = c.text(data["plan_note"], "plan_note")
+    answer_template = c.text(data["answer_template"], "answer_template", ANSWER_PLACEHOLDERS)
+    if "answer" not in c.placeholders(answer_template, "answer_template"):
+        raise c.fail("answer_template", "must contain {answer}")
+
+    rt = c.mapping(data["reason_templates"], "reason_templates", REASON_PLACEHOLDERS, REASON_PLACEHOLDERS)
+    reason_templates = {k: c.text(rt[k], f"reason_templates.{k}", REASON_PLACEHOLDERS[k]) for k in REASON_PLACEHOLDERS}
+
+    labels = c.mapping(data["labels"], "labels", ("locations", "treatments"), ("locations", "treatments"))
+    location_labels = {
+        k: c.text(v, f"labels.locations.{k}")
+        for k, v in c.mapping(labels["locations"], "labels.locations", LOCATIONS, LOCATIONS).items()
+    }
+    treatment_labels = {
+        k: c.text(v, f"labels.treatments.{k}")
+        for k, v in c.mapping(labels["treatments"], "labels.treatments", TREATMENTS, TREATMENTS).items()
+    }
+
+    qa = c.mapping(data["question_aspects"], "question_aspects", ASPECTS, ASPECTS)
+    question_aspects = {a: c.text_list(qa[a], f"question_aspects.{a}") for a in qa}
+
+    raw_options = data["options"]
+    if not isinstance(raw_options, list) or not raw_options:
+        raise c.fail("options", "expected a non-empty list of options")
+    options: list[Option] = []
+    seen_names: dict[str, str] = {}
+    for index, raw in enumerate(raw_options):
+        option = _build_option(ofile, index, raw)
+        if any(o.id == option.id for o in options):
+            raise ContentError(ofile, "id", "another option already uses this id", option.id)
+        for name in option.names:
+            norm = _normalise(name)
+            other = seen_names.get(norm)
+            if other is not None and other != option.id:
+                raise ContentError(
+                    ofile, "names", f"{name!r} is also a name of option '{other}'; a name must belong to one option", option.id
+                )
+            seen_names[norm] = option.id
+        options.append(option)
+
+    name_patterns = sorted(
+        (
+            (_phrase_pattern(name, plural=True), len(_normalise(name)), i)
+            for i, opt in enumerate(options)
+            for name in dict.fromkeys(opt.names)
+        ),
+        key=lambda t: (-t[1], t[2]),
+    )
+    aspect_patterns = tuple(
+        (aspect, tuple((_phrase_pattern(k, plural=False), len(_normalise(k))) for k in keywords))
+        for aspect, keywords in question_aspects.items()
+    )
+
+    return Content(
+        disclaimer=disclaimer,
+        plan_note=plan_note,
+        answer_template=answer_template,
+        reason_templates=MappingProxyType(reason_templates),
+        location_labels=MappingProxyType(location_labels),
+        treatment_labels=MappingProxyType(treatment_labels),
+        question_aspects=MappingProxyType(question_aspects),
+        options=tuple(options),
+        self_care=_build_self_care(content_dir / SELF_CARE_FILE, sc_data),
+        source_dir=content_dir,
+        _name_patterns=tuple(name_patterns),
+        _aspect_patterns=aspect_patterns,
+    )
+
+
+def _build_option(file: Path, index: int, raw: Any) -> Option:
+    option_id = raw.get("id") if isinstance(raw, Mapping) else None
+    label = option_id if isinstance(option_id, str) and option_id else f"#{index + 1}"
+    c = _Checker(file, label)
+    c.mapping(raw, "", _OPTION_FIELDS, _OPTION_FIELDS)
+    if not isinstance(option_id, str) or not _ID_RE.match(option_id):
+        raise c.fail("id", f"{option_id!r} is not a snake_case id (lower case letters, digits and underscores)")
+    title = c.text(raw["title"], "title")
+    names = c.text_list(raw["names"], "names")
+    texts = {f: c.text(raw[f], f) for f in OPTION_TEXT_FIELDS}
+
+    fits_raw = c.mapping(raw["fits"], "fits", _FITS_REQUIRED, _FITS_FIELDS)
+    min_weeks = c.number(fits_raw["min_weeks"], "fits.min_weeks")
+    max_weeks = None
+    if fits_raw.get("max_weeks") is not None:
+        max_weeks = c.number(fits_raw["max_weeks"], "fits.max_weeks")
+        if max_weeks < min_weeks:
+            raise c.fail("fits.max_weeks", "is smaller than fits.min_weeks; the option could never be suggested")
+    priority = fits_raw["priority"]
+    if isinstance(priority, bool) or not isinstance(priority, int):
+        raise c.fail("fits.priority", f"expected a whole number, got {priority!r}")
+    lists = {
+        k: c.values(fits_raw.get(k), f"fits.{k}", TREATMENTS, "treatment", non_empty=False) for k in _FITS_LISTS
+    }
+    clash = set(lists["excludes_tried"]) & (set(lists["requires_tried_all"]) | set(lists["requires_tried_any"]))
+    if clash:
+        raise c.fail(
+            "fits.excludes_tried",
+            f"{sorted(clash)[0]!r} is both required and excluded; the option could never be suggested",
+        )
+    fits = Fits(
+        locations=c.values(fits_raw["locations"], "fits.locations", LOCATIONS, "location", non_empty=True),
+        min_weeks=min_weeks,
+        max_weeks=max_weeks,
+        priority=priority,
+        **lists,
+    )
+    return Option(id=option_id, title=title, names=names, fits=fits, **texts)
+
+
+def _build_self_care(file: Path, data: Mapping[str, Any]) -> SelfCare:
+    c = _Checker(file)
+    c.mapping(data, "", _SELF_CARE_TOP, _SELF_CARE_TOP)
+    flags = c.mapping(data["red_flags"], "red_flags", RED_FLAGS, RED_FLAGS)
+    red_flag_labels = {}
+    for flag in RED_FLAGS:
+        entry = c.mapping(flags[flag], f"red_flags.{flag}", ("plain",), ("plain",))
+        red_flag_labels[flag] = c.text(entry["plain"], f"red_flags.{flag}.plain")
+    section = c.mapping(data["self_care"], "self_care", _SELF_CARE_SECTION, _SELF_CARE_SECTION)
+    p = SELF_CARE_PLACEHOLDERS
+    return SelfCare(
+        screening_question=c.text(data["screening_question"], "screening_question", CLINIC_PLACEHOLDERS),
+        red_flag_labels=MappingProxyType(red_flag_labels),
+        emergency_advice=c.text(data["emergency_advice"], "emergency_advice", p),
+        urgent_advice=c.text(data["urgent_advice"], "urgent_advice", p),
+        intro=c.text(section["intro"], "self_care.intro", p),
+        advice=c.text_list(section["advice"], "self_care.advice", p),
+        come_back_intro=c.text(section["come_back_intro"], "self_care.come_back_intro", p),
+        come_back=c.text_list(section["come_back"], "self_care.come_back", p),
+        disclaimer=c.text(section["disclaimer"], "self_care.disclaimer", p),
+    )
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def select_options(
+    content: Content, *, location: str | None, weeks: float | None, treatments_tried: list[str]
+) -> list[OptionFit]:
+    """Options whose ``fits`` conditions all hold, lowest ``priority`` first.
+
+    A condition on something still unknown (``location`` or ``weeks`` is None) does not
+    hold. Each fit carries the "why" sentences built from ``reason_templates``.
+    """
+    if weeks is not None and (isinstance(weeks, bool) or not math.isfinite(weeks)):
+        weeks = None
+    tried = list(dict.fromkeys(treatments_tried or []))
+    tried_set = set(tried)
+    fits: list[tuple[int, int, OptionFit]] = []
+    for index, option in enumerate(content.options):
+        f = option.fits
+        if location not in f.locations:
+            continue
+        if f.min_weeks > 0 and (weeks is None or weeks < f.min_weeks):
+            continue
+        if f.max_weeks is not None and (weeks is None or weeks > f.max_weeks):
+            continue
+        if f.requires_tried_any and not tried_set.intersection(f.requires_tried_any):
+            continue
+        if not tried_set.issuperset(f.requires_tried_all):
+            continue
+        if tried_set.intersection(f.excludes_tried):
+            continue
+        fits.append((f.priority, index, OptionFit(option, _reasons(content, option, location, weeks, tried))))
+    fits.sort(key=lambda t: (t[0], t[1]))
+    return [fit for _, _, fit in fits]
+
+
+def _reasons(content: Content, option: Option, location: str, weeks: float | None, tried: list[str]) -> list[str]:
+    f = option.fits
+    templates = content.reason_templates
+    reasons = [templates["location"].format(location=content.location_labels[location])]
+    if weeks is not None and (f.min_weeks > 0 or f.max_weeks is not None):
+        reasons.append(templates["duration"].format(duration=describe_duration(weeks)))
+    relevant = set(f.requires_tried_any) | set(f.requires_tried_all)
+    counted = [content.treatment_labels[t] for t in tried if t in relevant]
+    if counted:
+        reasons.append(templates["tried"].format(tried=join_list(counted)))
+    return reasons
+
+
+def find_option(content: Content, text: str) -> Option | None:
+    """The option a message names: the longest matching name, case-insensitive, whole words."""
+    normalised = _normalise(text or "")
+    for pattern, _, index in content._name_patterns:  # longest names first
+        if pattern.search(normalised):
+            return content.options[index]
+    return None
+
+
+def question_aspect(content: Content, text: str) -> str:
+    """Which aspect a question asks about: "what" | "how" | "relief" | "risks".
+
+    The aspect with most matching keywords wins, then the one with the longest match, then
+    the first in the file. The default aspect ("what") is the answer when no other matches.
+    """
+    normalised = _normalise(text or "")
+    best: tuple[int, int, int] | None = None
+    best_aspect = DEFAULT_ASPECT
+    for order, (aspect, patterns) in enumerate(content._aspect_patterns):
+        if aspect == DEFAULT_ASPECT:
+            continue
+        lengths = [length for pattern, length in patterns if pattern.search(normalised)]
+        if not lengths:
+            continue
+        score = (len(lengths), max(lengths), -order)
+        if best is None or score > best:
+            best, best_aspect = score, aspect
+    return best_aspect
+
+
+def answer_question(content: Content, option: Option, aspect: str) -> str:
+    """The file's answer about ``option`` for ``aspect``, laid out by ``answer_template``."""
+    if aspect not in ASPECTS:
+        raise ValueError(f"unknown aspect {aspect!r} (expected one of {', '.join(ASPECTS)})")
+    return content.answer_template.format(
+        title=option.title,
+        answer=getattr(option, aspect),
+        disclaimer=content.disclaimer,
+        plan_note=content.plan_note,
+    )
+
+
+# --------------------------------------------------------------------------- wording helpers
+
+
+def describe_duration(weeks: float) -> str:
+    """A rough human duration: "a few days", "about 3 weeks", "about 6 months", "over 2 years"."""
+    if isinstance(weeks, bool) or not isinstance(weeks, (int, float)) or not math.isfinite(weeks) or weeks < 0:
+        raise ValueError(f"weeks must be a finite number of 0 or more, got {weeks!r}")
+    days = weeks * 7
+    if days < 0.75:
+        return "less than a day"
+    if days < 1.5:
+        return "about a day"
+    if days < 6:
+        return "a few days"
+    if weeks < 1.5:
+        return "about a week"
+    if weeks < 8:
+        return f"about {round(weeks)} weeks"
+    months = weeks * 12 / 52.1775
+    if months < 11.5:
+        return f"about {round(months)} months"
+    if months < 14:
+        return "about a year"
+    if months < 17:
+        return "over a year"
+    if months < 21:
+        return "about a year and a half"
+    if months < 23.5:
+        return "almost 2 years"
+    years = months / 12
+    whole = math.floor(years)
+    if years - whole < 0.2:
+        return f"about {whole} years"
+    if whole + 1 - years < 0.2:
+        return f"about {whole + 1} years"
+    return f"over {whole} years"
+
+
+def join_list(items: Iterable[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def fill(template: str, values: Mapping[str, str]) -> str:
+    """Fill a content template's {placeholders} (e.g. with ``Clinic.template_values()``)."""
+    try:
+        return template.format_map(values)
+    except KeyError as exc:
+        raise ValueError(f"no value given for placeholder {{{exc.args[0]}}}") from None
+
+
+def red_flag_phrase(content: Content, flags: Iterable[str]) -> str:
+    """The patient's red flags in the file's plain words, e.g. "a fever and a history of cancer"."""
+    labels = content.self_care.red_flag_labels
+    return join_list(labels[f] for f in dict.fromkeys(flags) if f in labels)
+
+
+def self_care_message(content: Content, values: Mapping[str, str]) -> str:
+    """The self-care advice and when to seek help, as one message."""
+    sc = content.self_care
+    lines = [fill(sc.intro, values)]
+    lines += [f"• {fill(a, values)}" for a in sc.advice]
+    lines += ["", fill(sc.come_back_intro, values)]
+    lines += [f"• {fill(a, values)}" for a in sc.come_back]
+    lines += ["", fill(sc.disclaimer, values)]
+    return "\n".join(lines)

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
-    INTERRUPTIONS, TRIAGE_QUESTIONS, apply, clinical_events, current_slots,
+    ClinicalFormValidation, INTERRUPTIONS, TRIAGE_QUESTIONS, apply, clinical_events, current_slots,
     latest_intent, latest_text,
 )
 from actions.settings import clinic, content
@@ -17,12 +17,13 @@ from actions.triage import utter
 from bot.advice import emergency_reminder
 from bot.booking import parse_contact, parse_name, parse_preferred_time
 from bot import store
+from bot.triage import EMERGENCY_FLAGS
 
 # While booking, "no" cancels (its rule), and asking to book again is just another answer.
 _BOOKING_INTERRUPTIONS = (INTERRUPTIONS | {"deny"}) - {"book_consultation"}
 
 
-class ValidateBookingForm(FormValidationAction):
+class ValidateBookingForm(ClinicalFormValidation):
     def name(self) -> Text:
         return "validate_booking_form"
 
@@ -71,7 +72,8 @@ class ActionSubmitBooking(Action):
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         slots = current_slots(tracker)
         if slots.get("triage_level") == "emergency":
-            utter(dispatcher, emergency_reminder(content(), clinic()))
+            flags = tuple(f for f in slots.get("red_flags") or [] if f in EMERGENCY_FLAGS)
+            utter(dispatcher, emergency_reminder(content(), clinic(), flags))
             return [SlotSet("pending_offer", None)]
 
         kind = slots.get("booking_kind") or "consultation"

@@ -1,10 +1,13 @@
 """What every action module needs: the latest message's clinical updates and the settings."""
 from __future__ import annotations
 
+from abc import abstractmethod
 from typing import Any, Dict, List
 
-from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from bot.slots import clinical_updates
 
@@ -67,3 +70,24 @@ def apply(slots: Dict[str, Any], events: List[Any]) -> Dict[str, Any]:
         if isinstance(event, dict) and event.get("event") == "slot":
             merged[event["name"]] = event["value"]
     return merged
+
+
+class ClinicalFormValidation(FormValidationAction):
+    """A form validation whose `get_extraction_events` reads and validates the whole turn.
+
+    The SDK's default `run` keeps only the form's own required slots from what extraction
+    returned, which would drop `duration_category`, `red_flags` and the rest of what the
+    patient said in passing; this returns every event, then asks for the next slot.
+    """
+
+    @abstractmethod
+    def name(self) -> str:
+        """Abstract, so the action server does not register this base class itself."""
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        events = await self.get_extraction_events(dispatcher, tracker, domain)
+        tracker.add_slots(events)
+        next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
+        return events + ([next_slot] if next_slot else [])

@@ -5,13 +5,13 @@ import re
 from datetime import datetime, timezone
 from typing import Any, Dict, List, Text
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
-    INTERRUPTIONS, TRIAGE_QUESTIONS, apply, clinical_events, current_slots,
+    ClinicalFormValidation, INTERRUPTIONS, TRIAGE_QUESTIONS, apply, clinical_events, current_slots,
     latest_entities, latest_intent, latest_text,
 )
 from actions.settings import clinic, content
@@ -28,7 +28,7 @@ def utter(dispatcher: CollectingDispatcher, message: Dict[str, Any]) -> None:
     dispatcher.utter_message(text=message["text"], buttons=message.get("buttons") or [])
 
 
-class ValidateTriageForm(FormValidationAction):
+class ValidateTriageForm(ClinicalFormValidation):
     def name(self) -> Text:
         return "validate_triage_form"
 

@@ -44,11 +44,16 @@ class RedFlagPolicy(Policy):
         rule_only_data: Optional[Dict[Text, Any]] = None,
         **kwargs: Any,
     ) -> PolicyPrediction:
+        if tracker.latest_action_name == TRIAGE_ACTION:
+            # The advice is the whole answer: wait for the patient (never a fallback that
+            # would revert the turn that carried the red flag).
+            return self._prediction(
+                confidence_scores_for(ACTION_LISTEN_NAME, 1.0, domain),
+                is_no_user_prediction=True,
+            )
         if tracker.latest_action_name == ACTION_LISTEN_NAME and tracker.latest_message:
             entities = tracker.latest_message.entities or []
-            slots = {
-                "red_flags": tracker.get_slot("red_flags"),
-            }
+            slots = {"red_flags": tracker.get_slot("red_flags")}
             if new_red_flags(slots, entities) or retracted_red_flags(slots, entities):
                 # Marked like a form's own turn so that it also outranks an active form.
                 return self._prediction(

@@ -46,13 +46,17 @@ def action_server(db_url, tmp_path_factory):
     """`rasa run actions` as a real process, on its own port and database."""
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT), DB_URL=db_url, TF_CPP_MIN_LOG_LEVEL="3")
-    log = open(tmp_path_factory.mktemp("logs") / "actions.log", "w")
+    log_path = tmp_path_factory.mktemp("logs") / "actions.log"
+    log = open(log_path, "w")
     process = subprocess.Popen(
         [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     try:
-        wait_for(f"http://127.0.0.1:{port}/health")
+        try:
+            wait_for(f"http://127.0.0.1:{port}/health")
+        except RuntimeError:
+            raise RuntimeError("action server did not start:\n" + log_path.read_text()[-3000:])
         yield f"http://127.0.0.1:{port}/webhook"
     finally:
         process.terminate()

@@ -20,6 +20,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -105,3 +106,31 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data  # rule-based: nothing to learn, training entities untouched
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True
+)
+class BlankSafeLogisticRegressionClassifier(LogisticRegressionClassifier):
+    """Rasa's LogisticRegressionClassifier, minus its crash on a message with no features.
+
+    An empty or blank message (or only punctuation) has no tokens, so no features, and the
+    stock classifier raises (a 500 to the patient). Such a message is classified as
+    `nlu_fallback`, which every rule and form answers kindly.
+    """
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        classifiable = [m for m in messages if _has_text_features(m)]
+        for message in messages:
+            if message not in classifiable:
+                fallback = {"name": "nlu_fallback", "confidence": 1.0}
+                message.set("intent", fallback, add_to_output=True)
+                message.set("intent_ranking", [fallback], add_to_output=True)
+        if classifiable:
+            super().process(classifiable)
+        return messages
+
+
+def _has_text_features(message: Message) -> bool:
+    sparse = message.get_sparse_features(attribute=TEXT)[1]
+    return sparse is not None and sparse.features.shape[-1] > 0 and sparse.features.nnz > 0

@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PYTHONPATH="$PWD"
+# Rasa reports errors and usage to its servers unless told not to: patient data stays here.
+export RASA_TELEMETRY_ENABLED=false
 
 HOST=${RASA_HOST:-127.0.0.1}          # a clinic's reverse proxy publishes the webhook
 PORT=${RASA_PORT:-5005}

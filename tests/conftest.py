@@ -14,6 +14,9 @@ from typing import Dict, List
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# Rasa reports errors and usage to its servers unless told not to: patient data stays here.
+os.environ["RASA_TELEMETRY_ENABLED"] = "false"
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 MODEL = ROOT / "models" / "current.tar.gz"
 
 

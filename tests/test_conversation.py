@@ -164,3 +164,67 @@ def test_an_unparsed_answer_is_reasked_with_an_example_not_repeated(chat):
     reply = c.say("it's been a while I guess")
     assert "for example" in reply.lower() or "something like" in reply.lower()
     assert c.active_form == "triage_form"
+
+
+NOT_UNDERSTOOD = "didn't understand"
+
+
+def test_declining_leaves_no_confused_reply(chat):
+    c = chat("decline-clean")
+    c.say("my lower back has hurt for 6 months, physio didn't help")
+    c.say("no")
+    assert NOT_UNDERSTOOD not in c.say("no thanks")
+
+
+def test_a_person_please_offers_a_callback_and_collects_it(chat):
+    c = chat("handoff")
+    c.say("hello")
+    reply = c.say("can I talk to a real person please")
+    assert "call" in reply.lower() and "555" in reply  # the clinic's phone, from clinic.yml
+    assert NOT_UNDERSTOOD not in reply
+    assert c.active_form is None
+    assert "name" in c.say("yes")
+    c.say("Ahmed Khan")
+    c.say("555 010 2030")
+    reply = c.say("this afternoon")
+    assert "call you back" in reply
+    [request] = store.list_bookings(c.sender)
+    assert request["kind"] == "callback" and request["contact"] == "5550102030"
+
+
+def test_crisis_language_gets_the_crisis_line_at_any_turn(chat):
+    c = chat("crisis")
+    c.say("hello")
+    c.say("lower back")
+    reply = c.say("honestly I can't go on anymore, I want to end it all")
+    assert "988" in reply  # the crisis line from clinic.yml
+    assert c.active_form is None
+    assert c.slots["pending_offer"] == "callback"
+
+
+def test_under_18_is_told_the_service_is_for_adults(chat):
+    c = chat("young")
+    reply = c.say("I'm 15 and my back hurts")
+    assert "adults" in reply
+    assert c.active_form is None
+
+
+def test_a_question_about_an_option_is_answered_from_the_content_file(chat):
+    c = chat("option-question")
+    c.say("hello")
+    c.say("lower back")
+    reply = c.say("what is a facet joint injection?")
+    assert "Facet joint injection" in reply
+    assert "not a diagnosis" in reply
+    assert "How long" in reply  # then back to where the conversation was
+    assert c.active_form == "triage_form"
+
+
+def test_a_misunderstood_red_flag_can_be_corrected_and_re_decided(chat):
+    c = chat("correction")
+    c.say("my lower back has hurt for 6 months and I had a fever last week")
+    assert c.slots["triage_level"] == "urgent"
+    reply = c.say("sorry, I don't have a fever")
+    assert c.slots["red_flags"] == []
+    assert "correcting" in reply
+    assert c.slots["triage_level"] in ("consultation", None)

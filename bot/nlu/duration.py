@@ -1,0 +1,394 @@
+"""How long the pain has lasted, in weeks, from a patient's own words.
+
+Pure and Rasa-free: `parse_durations("sciatica for a year and a half")` finds every duration
+in a message, in text order, with its span, its length in weeks and its category. Three kinds
+of wording are understood:
+
+* a quantity and a unit: "6 months", "six months", "2yrs", "1 1/2 years", "a year and a
+  half", "3 or 4 weeks ago", "a couple of days", "several years";
+* a starting point: "since yesterday", "started last week", "since March", "since my car
+  accident in 2019", "since I was a teenager" (counted up to `today`);
+* vague spans: "for years", "decades", "for ages", "a long time".
+
+Anything negative, in the future ("in 2 weeks", "since tomorrow"), a frequency ("twice a
+day", "3 days a week"), an age ("45 years old") or longer than 100 years gives no mention.
+All patterns are compiled once at import; a typical message takes a few microseconds.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from bot.triage import classify_duration  # the contract's categories, defined once
+
+DAY, WEEK, MONTH, YEAR = 1 / 7, 1.0, 4.345, 52.14
+MAX_WEEKS = 5218.0  # 100 years: anything longer is a typo or a joke, never stored
+
+
+@dataclass(frozen=True)
+class DurationMention:
+    start: int
+    end: int
+    text: str
+    weeks: float  # >= 0, rounded to 2 decimals
+    category: str  # acute / subacute / chronic
+    vague: bool  # "a few weeks", "for years", "decades", "since I was a teenager"...
+
+
+# --------------------------------------------------------------------------- vocabulary
+_ONES = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORD_VALUES = {w: i + 1 for i, w in enumerate(_ONES)}
+_WORD_VALUES.update({w: i + 10 for i, w in enumerate(_TEENS)})
+_WORD_VALUES.update({w: (i + 2) * 10 for i, w in enumerate(_TENS)})
+_WORD_VALUES.update({"zero": 0, "a": 1, "an": 1, "dozen": 12, "a dozen": 12})
+# Vague quantities: "a couple of days" is 2 days, "a few weeks" 3 weeks, "several years" 3.
+_VAGUE_VALUES = {"couple": 2, "few": 3, "several": 3, "many": 5, "handful": 3, "number": 4}
+
+_UNIT_WEEKS = {"hour": 1 / 168, "day": DAY, "week": WEEK, "fortnight": 2 * WEEK,
+               "month": MONTH, "year": YEAR, "decade": 10 * YEAR}
+_UNIT_FORMS = [  # longest forms first; single letters only straight after digits ("10d")
+    ("fortnight", r"fortnights?"), ("decade", r"decades?"),
+    ("hour", r"hours?|hrs?"), ("day", r"days?|dys?"),
+    ("week", r"weeks?|weeek?s|wks?|weks?"),
+    ("month", r"months?|mnths?|mths?|monts?|moths?|mos?"),
+    ("year", r"years?|yrs?|yeras?|yaers?"),
+    ("hour", r"h"), ("day", r"d"), ("week", r"w"), ("year", r"y"),
+]
+_UNIT_RE = "|".join(f"(?:{forms})" for _, forms in _UNIT_FORMS)
+_UNIT_LOOKUP = [(re.compile(f"^(?:{forms})$", re.I), unit) for unit, forms in _UNIT_FORMS]
+
+_WORDNUM = (r"(?:%s)(?:[\s-]+(?:%s))?|%s|%s|zero"
+            % ("|".join(_TENS), "|".join(_ONES), "|".join(_TEENS), "|".join(_ONES)))
+_DIGITS = r"\d+\s+\d+/\d+|\d+/\d+|\d+(?:\.\d+)?\s*½|½|\d+(?:\.\d+)?"
+_QTY = (r"(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|several|many|a\s+handful\s+of|a\s+number\s+of"
+        r"|a\s+dozen|dozen|half\s+an?|a\s+half|" + _DIGITS + "|" + _WORDNUM + r"|an?")
+
+_QUANTITY_RE = re.compile(
+    r"(?<![\w.,\-/−])(?P<qty>%s)(?P<half1>\s+and\s+a\s+half)?"
+    r"(?:\s*(?:-|–|to|or)\s*(?P<qty2>%s|%s))?"
+    r"(?P<sep>\s*-?\s*)(?P<unit>%s)(?![a-z])"
+    r"(?P<half2>\s+and\s+a\s+half)?(?:\s+or\s+(?P<orx>so|more|two|three|four))?"
+    r"(?P<ago>\s+ago)?" % (_QTY, _DIGITS, _WORDNUM, _UNIT_RE),
+    re.I,
+)
+_FUTURE_OR_FREQ_BEFORE = re.compile(
+    r"(?:\b(?:in|next|every|each|per|once|twice|thrice|times|within\s+the\s+next|for\s+the\s+next"
+    r"|over\s+the\s+next|minus)|[x×−])\s*$", re.I)
+_RATE_BEFORE = re.compile(  # "400mg a day", "2 tablets a day", "8 hours a week"
+    r"(?:mg|mcg|ml|tablets?|pills?|capsules?|doses?|hours?|hrs?|days?|nights?|weeks?|minutes?"
+    r"|mins?|sessions?|visits?|\d)\s*$", re.I)
+_AGE_AFTER = re.compile(  # "45 years old", "my 12-year-old", "a 6 month old baby"
+    r"^(?:\s*-\s*old\b|\s+old\s+(?:baby|son|daughter|child|kid|boy|girl|grand\w+)\b)", re.I)
+_NARRATIVE_DAY = re.compile(  # "one day I woke up with it" tells a story, not a length
+    r"^\s+(?:i|it|my|the|we|he|she|while|when|after)\b", re.I)
+_NOT_DURATION_AFTER = re.compile(
+    r"^(?:\s+of\s+age\b|\s+(?:from\s+now|later|time|'s\s+time|’s\s+time|pregnant"
+    r"|post[\s-]?partum)\b|\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|night)\b"
+    r"|\s+of\s+(?:physio|physiotherapy|physical\s+therapy|pt|therapy|treatment|rest|chiro"
+    r"|massage|acupuncture|injections?|meds|medication|tablets|pills)\b)", re.I)
+_JOIN_RE = re.compile(r"^\s*(?:,|and|&|plus|,\s*and)?\s*$", re.I)
+
+# Starting points -------------------------------------------------------------------------
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"]
+_MONTH_RE = (r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?"
+             r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_SEASONS = {"winter": (1, 15), "spring": (4, 15), "summer": (7, 15), "autumn": (10, 15)}
+_HOLIDAYS = {"christmas": (12, 25), "xmas": (12, 25), "new year": (1, 1), "halloween": (10, 31)}
+
+# Points that cannot be anything but a time, so they may follow a few words after the cue
+# ("since my car accident in 2019", "I hurt my back yesterday").
+_SAFE_POINT = (
+    r"(?P<ybefore>(?:the\s+)?day\s+before\s+yesterday)|(?P<yesterday>yesterday)"
+    r"|(?P<today>this\s+morning|this\s+afternoon|this\s+evening|earlier\s+today|today)"
+    r"|(?P<lastnight>last\s+night)"
+    r"|(?:the\s+|last\s+|previous\s+)?(?P<weekend>weekend)"
+    r"|(?:the\s+|last\s+|previous\s+|past\s+)(?P<lastunit>week|month|year|fortnight)"
+    r"|(?:last\s+|on\s+)?(?P<weekday>%s)"
+    r"|(?P<holiday>christmas|xmas|new\s+year|halloween)(?:'s|’s)?(?:\s+(?:day|eve))?"
+    r"|(?:(?P<mlast>last)|in|early|late|mid|mid-)\s+(?P<month>%s)\b(?:\s+(?:of\s+)?(?P<myear>(?:19|20)\d\d))?"
+    r"|(?P<year>(?:19|20)\d\d)(?![\d,.]*\s*(?:mg|lbs?|kg|pounds|steps|calories|people))"
+    % ("|".join(_WEEKDAYS), _MONTH_RE)
+)
+# Points that only count straight after the cue ("since March", "since the summer",
+# "since I was a teenager"): "may", "march" and "fall" are also ordinary words.
+_DIRECT_POINT = (
+    r"(?P<dmonth>%s)\b(?:\s+(?:of\s+)?(?P<dyear>(?:19|20)\d\d))?"
+    r"|(?:the\s+|last\s+|this\s+past\s+)?(?P<season>summer|spring|winter|autumn)"
+    r"|(?P<life>i\s+was\s+(?:a\s+|in\s+(?:my\s+)?|at\s+)?(?:teenager|teen|teens|kid|child|boy|girl"
+    r"|baby|young|little|small|student|school|high\s+school|college|university|uni|twenties|20s"
+    r"|thirties|30s)|(?:my\s+)?(?:childhood|teens|school\s+days|twenties))"
+    % _MONTH_RE
+)
+_ONSET = (r"ever\s+since|since|started|starts|start|starting|began|begun|begin|beginning"
+          r"|came\s+on|kicked\s+in|happened|onset")
+_INJURY = r"hurt|injured|pulled|strained|tweaked|twisted|fell|slipped|did\s+it|put\s+it\s+out"
+_DIRECT_RE = re.compile(
+    r"\b(?P<cue>%s)\s+(?:(?:on|in|at|around|about|during|the|back\s+in)\s+)?(?:%s|%s)(?![\w])"
+    % (_ONSET, _SAFE_POINT, _DIRECT_POINT), re.I)
+_FILLER_RE = re.compile(
+    r"\b(?P<cue>%s|%s)\b(?:\s+[\w'’]+){1,5}?\s+(?:(?:on|in|at|around|about|during|back\s+in)\s+)?"
+    r"(?:%s)(?![\w])" % (_ONSET, _INJURY, _SAFE_POINT), re.I)
+_ALONE_RE = re.compile(  # the whole message is a starting point: "yesterday", "since Monday"
+    r"^\W*(?:(?:since|about|around|roughly|maybe|probably|from|it\s+started|started)\s+)?"
+    r"(?:%s|%s)\W*$" % (_SAFE_POINT, _DIRECT_POINT), re.I)
+_PAST_SPAN_RE = re.compile(  # "for the past week", "over the last month"
+    r"\b(?:for|over|in|during|within)\s+(?:the\s+)?(?:last|past|previous)\s+"
+    r"(?P<unit>week|month|year|fortnight)\b", re.I)
+_VAGUE_RE = re.compile(
+    r"(?:\bon\s+and\s+off\s+)?\b(?:for|over)\s+(?:the\s+)?(?P<unit>days|weeks|months|years|decades)\b"
+    r"|\b(?:years\s+and\s+years|decades)\b|\b(?P<unit2>days|weeks|months|years)\s+now\b"
+    r"|\bfor\s+ages\b|\b(?:a\s+)?(?:very\s+)?long\s+time\b|\b(?:had\s+(?:it|this)|been|since|like)\s+forever\b"
+    r"|\ball\s+my\s+(?:adult\s+)?life\b|\bmy\s+whole\s+(?:adult\s+)?life\b"
+    r"|\bas\s+long\s+as\s+i\s+can\s+remember\b", re.I)
+# "it hurts when I stand for a long time" describes a trigger, not how long it has lasted
+_ACTIVITY_BEFORE = re.compile(
+    r"\b(?:stand|sit|walk|driv|drive|lie|lying|bend|lift|stay|wait|work|sleep|run|carry|hold"
+    r"|garden|kneel|stood|sat)\w*(?:\s+[\w']+){0,2}\s+(?:for\s+)?$", re.I)
+_VAGUE_PLURAL = {"days": 3 * DAY, "weeks": 3 * WEEK, "months": 3 * MONTH, "years": 3 * YEAR,
+                 "decades": 20 * YEAR}
+_LONG_AGO_WEEKS = 10 * YEAR  # "since I was a teenager", "as long as I can remember"
+
+
+# --------------------------------------------------------------------------- helpers
+def _number(text: str) -> tuple[float, bool] | None:
+    """(value, vague) of a quantity such as "1 1/2", "twenty-one", "a couple of", "half a"."""
+    t = " ".join(text.lower().replace("-", " ").split())
+    if not t:
+        return None
+    for word, value in _VAGUE_VALUES.items():
+        if word in t.split():
+            return float(value), True
+    if t.startswith("half") or t == "a half":
+        return 0.5, False
+    if t in _WORD_VALUES:
+        return float(_WORD_VALUES[t]), False
+    parts = t.split()
+    if len(parts) == 2 and parts[0] in _WORD_VALUES and parts[1] in _WORD_VALUES:
+        return float(_WORD_VALUES[parts[0]] + _WORD_VALUES[parts[1]]), False  # "twenty one"
+    if "½" in t:
+        whole = t.replace("½", "").strip()
+        return (float(whole) if whole else 0.0) + 0.5, False
+    total = 0.0
+    for part in parts:
+        if "/" in part:
+            num, den = part.split("/", 1)
+            if float(den) == 0:
+                return None
+            total += float(num) / float(den)
+        else:
+            total += float(part)
+    return total, False
+
+
+def _round2(weeks: float) -> float:
+    """Half-up, as people round: a month is 4.345 -> 4.35 weeks."""
+    # round(.., 9) first: 5 * 4.345 is 21.724999999999998 in binary, 21.725 on paper
+    return float(Decimal(repr(round(weeks, 9))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def _unit_of(text: str) -> str | None:
+    for pattern, unit in _UNIT_LOOKUP:
+        if pattern.match(text):
+            return unit
+    return None
+
+
+def _weeks_since(start: datetime.date, today: datetime.date) -> float | None:
+    days = (today - start).days
+    return days / 7 if days >= 0 else None
+
+
+def _recent(today: datetime.date, month: int, day: int) -> datetime.date:
+    """The latest date with this month and day that is not after today."""
+    year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+    return datetime.date(year, month, day)
+
+
+def _month_start(today: datetime.date, month: int, year: int | None, last: bool) -> datetime.date:
+    """Mid-month of the named month: "since March" is the latest March, "last March" the
+    latest March before this month. The current month counts from its 1st."""
+    if year is None:
+        if month == today.month and not last:
+            year = today.year
+        else:
+            year = today.year if month < today.month else today.year - 1
+    if (year, month) == (today.year, today.month):
+        return datetime.date(year, month, 1)
+    return datetime.date(year, month, 15)
+
+
+def _year_start(today: datetime.date, year: int) -> datetime.date:
+    """A bare year is counted from mid-year (this year: halfway between 1 January and today)."""
+    if year == today.year:
+        jan1 = datetime.date(year, 1, 1)
+        return jan1 + (today - jan1) / 2
+    return datetime.date(year, 7, 1)
+
+
+def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]:
+    """Weeks from a matched starting point to today, and whether it is vague."""
+    g = m.groupdict()
+    if g.get("ybefore"):
+        return 2 * DAY, False
+    if g.get("yesterday") or g.get("lastnight"):
+        return DAY, False
+    if g.get("today"):
+        return 0.0, False
+    if g.get("weekend"):
+        # the latest Saturday before today (on a Sunday: yesterday)
+        back = (today.weekday() - 5) % 7 or 7
+        return back * DAY, False
+    if g.get("lastunit"):
+        return _UNIT_WEEKS[g["lastunit"].lower()], False
+    if g.get("weekday"):
+        back = (today.weekday() - _WEEKDAYS.index(g["weekday"].lower())) % 7 or 7
+        return back * DAY, False
+    if g.get("holiday"):
+        key = " ".join(g["holiday"].lower().split())
+        return _weeks_since(_recent(today, *_HOLIDAYS[key]), today), False
+    month_name = g.get("month") or g.get("dmonth")
+    if month_name:
+        month = next(i + 1 for i, name in enumerate(_MONTHS) if name.startswith(month_name[:3].lower()))
+        year = g.get("myear") or g.get("dyear")
+        start = _month_start(today, month, int(year) if year else None, bool(g.get("mlast")))
+        return _weeks_since(start, today), False
+    if g.get("year"):
+        return _weeks_since(_year_start(today, int(g["year"])), today), False
+    if g.get("season"):
+        return _weeks_since(_recent(today, *_SEASONS[g["season"].lower()]), today), False
+    if g.get("life"):
+        return _LONG_AGO_WEEKS, True
+    return None, False
+
+
+# --------------------------------------------------------------------------- parsing
+def _quantities(text: str):
+    """(start, end, weeks, vague, priority) for every "quantity + unit" in the text."""
+    found = []
+    for m in _QUANTITY_RE.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()]
+        qty, unit_text = m.group("qty"), m.group("unit")
+        unit = _unit_of(unit_text)
+        numeric = qty[0].isdigit() or qty.startswith("½")
+        if unit is None or (len(unit_text) == 1 and (m.group("sep") or not numeric)):
+            continue  # "10d" yes, "10 d" or "a d" no
+        if not numeric and not m.group("sep"):
+            continue  # "aweek"
+        if _FUTURE_OR_FREQ_BEFORE.search(before) and not m.group("ago"):
+            continue  # "in 2 weeks", "every 3 months", "twice a day"
+        if qty.lower() in ("a", "an") and _RATE_BEFORE.search(before):
+            continue  # "400mg a day"
+        after = text[m.end():m.end() + 40]
+        if not m.group("ago") and (
+                _NOT_DURATION_AFTER.match(after) or _AGE_AFTER.match(after)
+                or (unit in ("year", "decade") and re.match(r"\s+old\b", after, re.I))):
+            continue  # "45 years old", "3 days a week", "6 weeks of physio"
+        if (unit == "day" and qty.lower() in ("one", "a") and _NARRATIVE_DAY.match(after)
+                and not re.search(r"\bfor\s*$", before, re.I)):
+            continue  # "one day I bent over and..."
+        parsed = _number(qty)
+        if parsed is None:
+            continue
+        value, vague = parsed
+        if m.group("half1") or m.group("half2"):
+            value += 0.5
+        if m.group("qty2"):  # a range: "2-3 weeks", "3 or 4 weeks" -> the middle
+            second = _number(m.group("qty2"))
+            if second is None or second[0] < value:
+                continue
+            value = (value + second[0]) / 2
+        orx = (m.group("orx") or "").lower()
+        if orx in ("two", "three", "four"):  # "a week or two"
+            value = (value + _WORD_VALUES[orx]) / 2
+        found.append([m.start(), m.end(), value * _UNIT_WEEKS[unit], vague, _UNIT_WEEKS[unit]])
+    # "2 years and 3 months" is one duration
+    merged = []
+    for item in found:
+        if (merged and item[4] < merged[-1][4]
+                and _JOIN_RE.match(text[merged[-1][1]:item[0]])):
+            prev = merged[-1]
+            merged[-1] = [prev[0], item[1], prev[2] + item[2], prev[3] or item[3], item[4]]
+        else:
+            merged.append(item)
+    return [(s, e, w, v, 0) for s, e, w, v, _ in merged]
+
+
+def _starting_points(text: str, today: datetime.date):
+    """(start, end, weeks, vague, priority) for starting points and vague spans."""
+    found, future = [], []
+    for regex in (_DIRECT_RE, _FILLER_RE):
+        for m in regex.finditer(text):
+            weeks, vague = _point_weeks(m, today)
+            if weeks is None:
+                future.append(m.span())  # "since December 2026" in November 2026
+                continue
+            since = m.group("cue").lower().endswith("since")
+            start = m.start() if since else _first_point_start(m)
+            found.append((start, m.end(), weeks, vague, 0))
+    m = _ALONE_RE.match(text)
+    if m:
+        weeks, vague = _point_weeks(m, today)
+        if weeks is not None:
+            stripped = text.strip()
+            lead = len(text) - len(text.lstrip())
+            found.append((lead, lead + len(stripped.rstrip(".!?,;: ")), weeks, vague, 0))
+    for m in _PAST_SPAN_RE.finditer(text):
+        found.append((m.start(), m.end(), _UNIT_WEEKS[m.group("unit").lower()], False, 0))
+    for m in _VAGUE_RE.finditer(text):
+        unit = (m.group("unit") or m.group("unit2") or "").lower()
+        phrase = m.group(0).lower()
+        if _ACTIVITY_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+            continue
+        if unit:
+            weeks = _VAGUE_PLURAL[unit]
+        elif "decades" in phrase:
+            weeks = _VAGUE_PLURAL["decades"]
+        elif "life" in phrase or "remember" in phrase:
+            weeks = _LONG_AGO_WEEKS
+        elif "years and years" in phrase:
+            weeks = 5 * YEAR
+        else:  # "for ages", "a long time", "forever"
+            weeks = YEAR
+        found.append((m.start(), m.end(), weeks, True, 1))
+    return [f for f in found if all(f[1] <= a or f[0] >= b for a, b in future)]
+
+
+_POINT_LEAD_RE = re.compile(r"(?:\b(?:last|previous|past|the|early|late|mid)\s+)+$", re.I)
+
+
+def _first_point_start(m: re.Match) -> int:
+    """Where the starting point itself begins (the cue verb is not part of the span)."""
+    starts = [m.start(name) for name, value in m.groupdict().items()
+              if value is not None and name != "cue"]
+    start = min(starts) if starts else m.start()
+    # keep a leading "last"/"the"/"in" that belongs to the point ("last March", "the weekend")
+    lead = _POINT_LEAD_RE.search(m.string, m.end("cue"), start)
+    return lead.start() if lead else start
+
+
+def parse_durations(text: str, today: datetime.date | None = None) -> list[DurationMention]:
+    """Every duration stated in `text`, in text order (overlaps: the longest span wins)."""
+    if not text or not isinstance(text, str):
+        return []
+    today = today or datetime.date.today()
+    # (start, end, weeks, vague, priority): precise wordings beat vague ones ("9 months now"),
+    # then the longest span wins, then the earliest
+    candidates = _quantities(text) + _starting_points(text, today)
+    chosen: list[tuple] = []
+    for cand in sorted(candidates, key=lambda c: (c[4], -(c[1] - c[0]), c[0])):
+        if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
+            chosen.append(cand)
+    mentions = []
+    for start, end, weeks, vague, _ in sorted(chosen):
+        if weeks is None or not 0 <= weeks <= MAX_WEEKS:
+            continue
+        weeks = _round2(weeks)
+        mentions.append(DurationMention(start, end, text[start:end], weeks,
+                                        classify_duration(weeks), vague))
+    return mentions

@@ -17,7 +17,7 @@ from actions.triage import utter
 from bot.advice import emergency_reminder
 from bot.booking import parse_contact, parse_name, parse_preferred_time
 from bot import store
-from bot.triage import EMERGENCY_FLAGS
+from bot.contract import EMERGENCY_FLAGS
 
 # While booking, "no" cancels (its rule), and asking to book again is just another answer.
 _BOOKING_INTERRUPTIONS = (INTERRUPTIONS | {"deny"}) - {"book_consultation"}

@@ -19,37 +19,14 @@ from typing import Any, Iterable, Mapping
 
 import yaml
 
+from bot.contract import LOCATIONS, RED_FLAGS, TREATMENTS
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONTENT_DIR = REPO_ROOT / "content"
 ENV_VAR = "CLINIC_CONTENT_DIR"
 OPTIONS_FILE = "options.yml"
 SELF_CARE_FILE = "self_care.yml"
 
-# Values of the triage contract's slots (/work/shared/triage-contract.md).
-LOCATIONS = ("lower_back", "upper_back", "neck", "other")
-TREATMENTS = (
-    "rest",
-    "otc_medication",
-    "prescription_medication",
-    "physical_therapy",
-    "exercise",
-    "chiropractic",
-    "massage",
-    "acupuncture",
-    "heat_ice",
-    "injection",
-    "radiofrequency_ablation",
-    "surgery",
-)
-RED_FLAGS = (
-    "bladder_bowel",
-    "saddle_numbness",
-    "leg_weakness",
-    "fever",
-    "trauma",
-    "cancer_history",
-    "weight_loss",
-)
 ASPECTS = ("what", "how", "relief", "risks")
 DEFAULT_ASPECT = "what"
 

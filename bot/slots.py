@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping
 
-from bot.triage import RED_FLAGS, classify_duration
+from bot.contract import RED_FLAGS
+from bot.triage import classify_duration
 
 
 def _values(entities: List[Mapping[str, Any]], name: str) -> List[Any]:

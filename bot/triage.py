@@ -7,11 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-# Suspected cauda equina or progressive neurological deficit: emergency department now.
-EMERGENCY_FLAGS = ("bladder_bowel", "saddle_numbness", "leg_weakness")
-# Possible infection, fracture or malignancy: to be seen by a doctor within 24 hours.
-URGENT_FLAGS = ("fever", "trauma", "cancer_history", "weight_loss")
-RED_FLAGS = EMERGENCY_FLAGS + URGENT_FLAGS
+from bot.contract import EMERGENCY_FLAGS, URGENT_FLAGS
 
 ACUTE_LIMIT_WEEKS = 4.0
 CHRONIC_LIMIT_WEEKS = 12.0

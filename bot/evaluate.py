@@ -1,0 +1,147 @@
+"""NLU report on the held-out file: intents, entities by value, red flags one by one.
+
+`python -m bot.evaluate [--model models/current.tar.gz] [--data tests/nlu/test_nlu.yml]`
+writes reports/nlu.md and reports/nlu.json. Entities are scored by value within each
+example (what the tracker receives), so "a couple of days" annotated and found counts even
+if the span differs by a word; `rasa test nlu` (make evaluate) adds Rasa's token-level view.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Dict, List, Tuple
+
+ENTITY_TYPES = ("pain_location", "duration", "treatment", "red_flag")
+TARGETS = {"intent_f1": 0.93, "entity_f1": 0.95, "red_flag_recall": 1.0}
+
+
+def _prf(tp: int, fp: int, fn: int) -> Dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+            "support": tp + fn}
+
+
+def _key(entity: dict) -> Tuple[str, str]:
+    # Durations are compared as "a duration was found", the weeks being checked by unit tests.
+    value = "*" if entity["entity"] == "duration" else str(entity.get("value"))
+    return entity["entity"], value
+
+
+def score(examples: List[dict], predictions: List[dict]) -> dict:
+    from sklearn.metrics import f1_score
+
+    gold_intents = [e["intent"] for e in examples]
+    pred_intents = [p["intent"] for p in predictions]
+    counts: Dict[str, Counter] = defaultdict(Counter)
+    by_value: Dict[Tuple[str, str], Counter] = defaultdict(Counter)
+    misses: List[dict] = []
+    for example, prediction in zip(examples, predictions):
+        # A value counts once per message, as in the tracker ("temperature and chills": fever).
+        gold = {_key(e) for e in example["entities"] if e["entity"] in ENTITY_TYPES}
+        found = {_key(e) for e in prediction["entities"] if e["entity"] in ENTITY_TYPES}
+        for key in gold | found:
+            tp = int(key in gold and key in found)
+            fp, fn = int(key in found) - tp, int(key in gold) - tp
+            for bucket in (counts[key[0]], by_value[key]):
+                bucket["tp"] += tp
+                bucket["fp"] += fp
+                bucket["fn"] += fn
+            if fp or fn:
+                misses.append({"text": example["text"], "entity": key[0], "value": key[1],
+                               "missed": fn, "spurious": fp})
+    entities = {t: _prf(c["tp"], c["fp"], c["fn"]) for t, c in sorted(counts.items())}
+    values = {f"{t}:{v}": _prf(c["tp"], c["fp"], c["fn"])
+              for (t, v), c in sorted(by_value.items())}
+    intent_errors = [{"text": e["text"], "gold": e["intent"], "predicted": p["intent"]}
+                     for e, p in zip(examples, predictions) if e["intent"] != p["intent"]]
+    return {
+        "examples": len(examples),
+        "intent_f1_weighted": round(f1_score(gold_intents, pred_intents, average="weighted"), 4),
+        "intent_f1_macro": round(f1_score(gold_intents, pred_intents, average="macro"), 4),
+        "intent_accuracy": round(sum(g == p for g, p in zip(gold_intents, pred_intents))
+                                 / len(examples), 4),
+        "entities": entities,
+        "entity_values": values,
+        "red_flags_counted_wrongly": sum(c["fp"] for (t, _), c in by_value.items()
+                                         if t == "red_flag"),
+        "intent_errors": intent_errors,
+        "entity_misses": misses,
+    }
+
+
+async def _predict(model: Path, texts: List[str]) -> Tuple[List[dict], float]:
+    from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog()
+    agent = Agent.load(str(model))
+    started = time.perf_counter()
+    results = []
+    for text in texts:
+        parsed = await agent.parse_message(text)
+        results.append({"intent": (parsed.get("intent") or {}).get("name"),
+                        "entities": parsed.get("entities") or []})
+    return results, (time.perf_counter() - started) / max(len(texts), 1) * 1000
+
+
+def load_examples(path: Path) -> List[dict]:
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    data = load_data(str(path))
+    return [{"text": m.get("text"), "intent": m.get("intent"),
+             "entities": m.get("entities") or []} for m in data.training_examples]
+
+
+def markdown(report: dict) -> str:
+    lines = [
+        "# NLU report (held-out file, never trained on)", "",
+        f"Examples: {report['examples']}; parse time {report['ms_per_message']:.2f} ms/message "
+        "(whole NLU pipeline, in process).", "",
+        "| measure | value | target |", "|---|---|---|",
+        f"| intent F1 (weighted) | {report['intent_f1_weighted']:.3f} | ≥ 0.93 |",
+        f"| intent F1 (macro) | {report['intent_f1_macro']:.3f} | |",
+        f"| intent accuracy | {report['intent_accuracy']:.3f} | |",
+    ]
+    for name, s in report["entities"].items():
+        target = "recall 1.00" if name == "red_flag" else "F1 ≥ 0.95"
+        lines.append(f"| {name} P / R / F1 | {s['precision']:.3f} / {s['recall']:.3f} / "
+                     f"{s['f1']:.3f} | {target} |")
+    lines.append(f"| red flags counted wrongly (negated, someone else's, misread) | "
+                 f"{report['red_flags_counted_wrongly']} | 0 |")
+    lines += ["", "## By value", "", "| entity:value | P | R | F1 | support |", "|---|---|---|---|---|"]
+    for name, s in report["entity_values"].items():
+        lines.append(f"| {name} | {s['precision']:.2f} | {s['recall']:.2f} | {s['f1']:.2f} | "
+                     f"{s['support']} |")
+    lines += ["", "## Entity misses", ""]
+    lines += [f"- `{m['entity']}:{m['value']}` missed {m['missed']}, spurious {m['spurious']}: "
+              f"\"{m['text']}\"" for m in report["entity_misses"]] or ["none"]
+    lines += ["", "## Intent errors", ""]
+    lines += [f"- {e['gold']} → {e['predicted']}: \"{e['text']}\"" for e in report["intent_errors"]] or ["none"]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default="models/current.tar.gz", type=Path)
+    parser.add_argument("--data", default="tests/nlu/test_nlu.yml", type=Path)
+    parser.add_argument("--out", default="reports", type=Path)
+    args = parser.parse_args(argv)
+    examples = load_examples(args.data)
+    predictions, ms = asyncio.run(_predict(args.model, [e["text"] for e in examples]))
+    report = score(examples, predictions)
+    report["ms_per_message"] = round(ms, 3)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "nlu.json").write_text(json.dumps(report, indent=2))
+    (args.out / "nlu.md").write_text(markdown(report))
+    print(markdown(report).split("## By value")[0])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

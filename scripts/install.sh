@@ -11,6 +11,8 @@ if ! command -v "$PY" >/dev/null 2>&1 || ! "$PY" -c 'import sys; assert sys.vers
   exit 1
 fi
 
+bash scripts/system-deps.sh
+
 stamp=.venv/.installed
 if [ ! -f "$stamp" ] || [ requirements/lock.txt -nt "$stamp" ]; then
   [ -x .venv/bin/python ] || "$PY" -m venv .venv

@@ -14,10 +14,11 @@ from actions.common import (
 )
 from actions.settings import clinic, content
 from actions.triage import utter
-from bot.advice import emergency_reminder
+from bot.advice import booking_offer, emergency_reminder, peg_thanks
 from bot.booking import parse_contact, parse_name, parse_preferred_time
 from bot import store
 from bot.contract import EMERGENCY_FLAGS
+from bot.peg import PEG_SLOTS, peg_score
 
 # While booking, "no" cancels (its rule), and asking to book again is just another answer.
 _BOOKING_INTERRUPTIONS = (INTERRUPTIONS | {"deny"}) - {"book_consultation"}
@@ -112,3 +113,23 @@ class ActionDeclineOffer(Action):
             "mind, just say \"book an appointment\". Take care."
         )
         return [SlotSet("pending_offer", None)]
+
+
+class ActionOfferBooking(Action):
+    """After the PEG questions (answered or skipped): record the score, offer the booking."""
+
+    def name(self) -> Text:
+        return "action_offer_booking"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        slots = current_slots(tracker)
+        events: List[EventType] = []
+        score = peg_score(slots.get(s) for s in PEG_SLOTS)
+        if score is not None:
+            events.append(SlotSet("peg_score", score))
+            slots["peg_score"] = score
+            utter(dispatcher, peg_thanks(content(), clinic()))
+        offer = booking_offer(content(), clinic(), slots)
+        for message in offer.messages:
+            utter(dispatcher, message)
+        return events + [SlotSet("pending_offer", offer.pending_offer)]

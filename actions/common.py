@@ -19,7 +19,7 @@ TRIAGE_QUESTIONS = ("pain_location", "pain_duration_weeks", "treatments_tried")
 # the turn so that its rule (answer, then ask again) runs instead of a re-ask.
 INTERRUPTIONS = {
     "bot_challenge", "thank", "goodbye", "request_human", "ask_option_info",
-    "book_consultation", "crisis", "age_under_18", "restart", "out_of_scope",
+    "book_consultation", "crisis", "age_under_18", "start_over", "out_of_scope",
 }
 
 

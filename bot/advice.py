@@ -20,6 +20,7 @@ from bot.triage import TriageDecision
 
 MAX_OPTIONS_SHOWN = 3  # a patient in pain reads three well-explained options, not seven
 YES_NO = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
+YES_SKIP = [{"title": "Yes", "payload": "/affirm"}, {"title": "Skip", "payload": "/deny"}]
 
 Message = Dict[str, Any]
 
@@ -28,7 +29,7 @@ Message = Dict[str, Any]
 class Advice:
     messages: List[Message]
     options: List[str] = field(default_factory=list)  # option ids explained
-    pending_offer: Optional[str] = None  # what a "yes" now accepts: booking | callback
+    pending_offer: Optional[str] = None  # what a "yes" now accepts: booking | callback | peg
 
 
 def conversation_texts(content: Content) -> Dict[str, str]:
@@ -74,10 +75,9 @@ def compose_triage(decision: TriageDecision, slots: Mapping[str, Any], content: 
         messages.append({"text": _say(content, clinic, "offer_callback"), "buttons": YES_NO})
         return Advice(messages, pending_offer="callback")
 
-    already = slots.get("booking_reference")
     if decision.level == "self_care":
         messages = [{"text": self_care_message(content, values)}]
-        if not already:
+        if not slots.get("booking_reference"):
             messages.append({"text": _say(content, clinic, "self_care_booking_hint")})
         return Advice(messages)
 
@@ -94,11 +94,29 @@ def compose_triage(decision: TriageDecision, slots: Mapping[str, Any], content: 
     else:
         lines = [_say(content, clinic, "no_options_fit"), content.disclaimer.strip()]
     messages = [{"text": "\n\n".join(lines)}]
+    options = [f.option.id for f in fits]
+    if not peg_done(slots):
+        messages.append({"text": _say(content, clinic, "peg_offer"), "buttons": YES_SKIP})
+        return Advice(messages, options=options, pending_offer="peg")
+    offer = booking_offer(content, clinic, slots)
+    return Advice(messages + offer.messages, options=options, pending_offer=offer.pending_offer)
+
+
+def peg_done(slots: Mapping[str, Any]) -> bool:
+    return bool(slots.get("peg_skipped")) or slots.get("peg_score") is not None
+
+
+def booking_offer(content: Content, clinic: Clinic, slots: Mapping[str, Any]) -> Advice:
+    """Offer the consultation, unless the patient has already asked for one."""
+    already = slots.get("booking_reference")
     if already:
-        messages.append({"text": _say(content, clinic, "already_booked", reference=already)})
-        return Advice(messages, options=[f.option.id for f in fits])
-    messages.append({"text": _say(content, clinic, "offer_consultation"), "buttons": YES_NO})
-    return Advice(messages, options=[f.option.id for f in fits], pending_offer="booking")
+        return Advice([{"text": _say(content, clinic, "already_booked", reference=already)}])
+    return Advice([{"text": _say(content, clinic, "offer_consultation"), "buttons": YES_NO}],
+                  pending_offer="booking")
+
+
+def peg_thanks(content: Content, clinic: Clinic) -> Message:
+    return {"text": _say(content, clinic, "peg_thanks")}
 
 
 def screening_question(content: Content, which_one: bool = False) -> Message:

@@ -9,6 +9,8 @@ import pytest
 
 from bot import store
 
+NOT_UNDERSTOOD = "didn't understand"
+
 
 def answer_triage(conversation, *answers):
     for text in answers:
@@ -38,7 +40,15 @@ def test_chronic_pain_gets_options_and_a_stored_booking(chat, db_url):
     assert c.slots["options_explained"], "fitting options are explained"
     assert "not a diagnosis" in options
     assert "6 months" in options  # the why: how long it has lasted
-    assert "consultation" in options.lower()
+    assert "three quick questions" in options  # the PEG scale is offered
+
+    assert "0 (no pain) to 10" in c.say("yes")
+    assert "enjoyment of life" in c.say("7")
+    assert "general activity" in c.say("about a 5")
+    offer = c.say("6")
+    assert c.slots["peg_score"] == 6.0
+    assert "consultation" in offer.lower()
+    assert NOT_UNDERSTOOD not in offer
 
     assert "name" in c.say("yes please")
     assert c.active_form == "booking_form"
@@ -109,10 +119,32 @@ def test_negated_and_family_red_flags_change_nothing(chat):
     assert c.active_form == "triage_form"
 
 
+def test_the_pain_questions_can_be_skipped(chat):
+    c = chat("peg-skip")
+    c.say("my lower back has hurt for 6 months, physio didn't help")
+    c.say("none of those")
+    offer = c.say("no thanks")
+    assert c.slots["peg_score"] is None
+    assert "consultation" in offer.lower()
+    assert c.slots["pending_offer"] == "booking"
+
+
+def test_the_pain_questions_can_be_skipped_halfway(chat):
+    c = chat("peg-halfway")
+    c.say("my lower back has hurt for 6 months, physio didn't help")
+    c.say("none of those")
+    c.say("yes")
+    c.say("8")
+    offer = c.say("skip the rest please")
+    assert c.slots["peg_pain"] == 8.0 and c.slots["peg_score"] is None
+    assert c.slots["pending_offer"] == "booking" and "consultation" in offer.lower()
+
+
 def test_declining_the_booking_ends_politely_and_stores_nothing(chat):
     c = chat("decline")
     c.say("my lower back has hurt for 6 months, physio didn't help")
     c.say("none of those")
+    c.say("skip")
     assert c.slots["pending_offer"] == "booking"
     reply = c.say("no thanks")
     assert "haven't sent anything" in reply
@@ -166,13 +198,11 @@ def test_an_unparsed_answer_is_reasked_with_an_example_not_repeated(chat):
     assert c.active_form == "triage_form"
 
 
-NOT_UNDERSTOOD = "didn't understand"
-
-
 def test_declining_leaves_no_confused_reply(chat):
     c = chat("decline-clean")
     c.say("my lower back has hurt for 6 months, physio didn't help")
     c.say("no")
+    c.say("I'd rather not")
     assert NOT_UNDERSTOOD not in c.say("no thanks")
 
 
@@ -228,3 +258,11 @@ def test_a_misunderstood_red_flag_can_be_corrected_and_re_decided(chat):
     assert c.slots["red_flags"] == []
     assert "correcting" in reply
     assert c.slots["triage_level"] in ("consultation", None)
+
+
+def test_start_over_restarts_but_skip_the_rest_does_not(chat):
+    c = chat("start-over")
+    c.say("my lower back has hurt for 6 months")
+    reply = c.say("let's start over")
+    assert "start again" in reply.lower()
+    assert c.slots["pain_location"] is None

@@ -10,6 +10,7 @@ HOST=${RASA_HOST:-127.0.0.1}          # a clinic's reverse proxy publishes the w
 PORT=${RASA_PORT:-5005}
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
 mkdir -p var && chmod 700 var
+umask 077  # conversation databases and logs: readable by the service account only
 
 # Rasa's HTTP API (--enable-api) needs this token; it is never committed.
 if [ -z "${RASA_AUTH_TOKEN:-}" ]; then

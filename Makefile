@@ -12,7 +12,7 @@ PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 MODEL_INPUTS := config.yml domain.yml data/nlu.yml data/rules.yml $(wildcard bot/nlu/*.py bot/dialogue.py)
 
-.PHONY: install run train test lock clean
+.PHONY: install run train test evaluate lock clean
 
 install: $(VENV)/.installed .build/spacy_en/config.cfg
 
@@ -32,6 +32,15 @@ run: install models/current.tar.gz
 
 test: install models/current.tar.gz
 	$(PY) -m pytest -q tests
+
+# NLU quality on the held-out file (never trained on) and a 5-fold cross-validation of the
+# training data: reports/nlu.md (the figures the README quotes) and reports/rasa-nlu/.
+evaluate: install models/current.tar.gz
+	$(PY) -m bot.evaluate --model models/current.tar.gz --data tests/nlu/test_nlu.yml --out reports
+	$(RASA) test nlu --model models/current.tar.gz --nlu tests/nlu/test_nlu.yml \
+	  --out reports/rasa-nlu/held-out --quiet
+	$(RASA) test nlu --nlu data/nlu.yml --cross-validation --folds 5 --config config.yml \
+	  --out reports/rasa-nlu/cross-validation --quiet
 
 lock:
 	@bash scripts/lock.sh

@@ -27,6 +27,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.clinical import ClinicalMatcher, Mention
+from bot.nlu.crisis import default_detector
 from bot.nlu.duration import parse_durations
 
 EXTRACTOR_NAME = "ClinicalEntityExtractor"
@@ -134,3 +135,30 @@ class BlankSafeLogisticRegressionClassifier(LogisticRegressionClassifier):
 def _has_text_features(message: Message) -> bool:
     sparse = message.get_sparse_features(attribute=TEXT)[1]
     return sparse is not None and sparse.features.shape[-1] > 0 and sparse.features.nnz > 0
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
+)
+class CrisisLanguageOverride(GraphComponent):
+    """Crisis language (bot/nlu/vocab/crisis.yml) makes the intent `crisis`, whatever the
+    classifier thought: the crisis line must never depend on a statistical guess."""
+
+    @classmethod
+    def create(cls, config, model_storage, resource, execution_context) -> "CrisisLanguageOverride":
+        return cls()
+
+    def __init__(self) -> None:
+        self._detect = default_detector()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            if self._detect(message.get(TEXT) or ""):
+                crisis = {"name": "crisis", "confidence": 1.0}
+                ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != "crisis"]
+                message.set("intent", crisis, add_to_output=True)
+                message.set("intent_ranking", [crisis] + ranking, add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data

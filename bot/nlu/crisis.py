@@ -1,0 +1,43 @@
+"""Crisis language, recognised by patterns a clinician can read (vocab/crisis.yml).
+
+The intent classifier learns crisis wording from examples and misses some; a person in
+crisis must always get the crisis line, so these patterns decide whatever it said.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import List
+
+import yaml
+
+VOCAB = Path(__file__).parent / "vocab" / "crisis.yml"
+_CLAUSE_END = re.compile(r"[.;!?]|\bbut\b")
+
+
+class CrisisDetector:
+    def __init__(self, path: Path = VOCAB):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        self.patterns: List[re.Pattern] = [
+            re.compile(rf"\b(?:{p})\b", re.IGNORECASE) for p in data["patterns"]
+        ]
+        self.negation = re.compile(
+            r"(?:\b(?:%s)\b|n't)" % "|".join(re.escape(n) for n in data["negations"] if n != "n't"),
+            re.IGNORECASE,
+        )
+
+    def __call__(self, text: str) -> bool:
+        """True when the text contains crisis language that is not negated."""
+        for pattern in self.patterns:
+            for match in pattern.finditer(text or ""):
+                before = _CLAUSE_END.split(text[: match.start()])[-1]
+                # "I'm not suicidal": a negation just before the phrase, in its clause
+                if not self.negation.search(" ".join(before.split()[-3:])):
+                    return True
+        return False
+
+
+@lru_cache(maxsize=1)
+def default_detector() -> CrisisDetector:
+    return CrisisDetector()

@@ -1,4 +1,9 @@
-"""Clinic settings and clinician content, loaded and validated once per process."""
+"""Clinic settings and clinician content, loaded and validated once per process.
+
+Both are checked when the action server starts (this module is imported then), so a missing
+or malformed field stops it with a message naming the file and field, instead of surfacing
+mid-conversation.
+"""
 from functools import lru_cache
 
 from bot.clinic import Clinic, load_clinic
@@ -12,3 +17,7 @@ def clinic() -> Clinic:
 
 def content() -> Content:
     return load_content()  # cached by bot.content; re-read when a clinician edits the file
+
+
+clinic()
+content()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import socket
 import subprocess
@@ -9,7 +10,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, Iterator, List
 
 import pytest
 
@@ -44,27 +45,45 @@ def db_url(tmp_path_factory) -> str:
     return url
 
 
+@contextlib.contextmanager
+def running_action_server(log_dir: Path, **env_overrides: str) -> Iterator[str]:
+    """`python -m rasa_sdk` (the action server) as a real process on a free port."""
+    port = free_port()
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3", **env_overrides)
+    log_path = log_dir / f"actions-{port}.log"
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+        try:
+            try:
+                wait_for(f"http://127.0.0.1:{port}/health")
+            except RuntimeError:
+                raise RuntimeError("action server did not start:\n"
+                                   + log_path.read_text()[-3000:]) from None
+            yield f"http://127.0.0.1:{port}/webhook"
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+def load_agent(action_url: str):
+    """The trained assistant in process (NLU, rules, policies), talking to an action server."""
+    if not MODEL.exists():
+        pytest.fail("models/current.tar.gz is missing: run `make train` (make test does)")
+    from rasa.core.agent import Agent
+    from rasa.utils.endpoints import EndpointConfig
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog()  # otherwise every tracker state is printed
+    return Agent.load(str(MODEL), action_endpoint=EndpointConfig(url=action_url))
+
+
 @pytest.fixture(scope="session")
 def action_server(db_url, tmp_path_factory):
-    """`rasa run actions` as a real process, on its own port and database."""
-    port = free_port()
-    env = dict(os.environ, PYTHONPATH=str(ROOT), DB_URL=db_url, TF_CPP_MIN_LOG_LEVEL="3")
-    log_path = tmp_path_factory.mktemp("logs") / "actions.log"
-    log = open(log_path, "w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    try:
-        try:
-            wait_for(f"http://127.0.0.1:{port}/health")
-        except RuntimeError:
-            raise RuntimeError("action server did not start:\n" + log_path.read_text()[-3000:])
-        yield f"http://127.0.0.1:{port}/webhook"
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
+    with running_action_server(tmp_path_factory.mktemp("logs"), DB_URL=db_url) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -76,15 +95,7 @@ def loop():
 
 @pytest.fixture(scope="session")
 def agent(action_server, loop):
-    """The trained assistant in process (NLU, rules, policies), talking to the action server."""
-    if not MODEL.exists():
-        pytest.fail("models/current.tar.gz is missing: run `make train` (make test does)")
-    from rasa.core.agent import Agent
-    from rasa.utils.endpoints import EndpointConfig
-    from rasa.utils.log_utils import configure_structlog
-
-    configure_structlog()  # otherwise every tracker state is printed
-    return Agent.load(str(MODEL), action_endpoint=EndpointConfig(url=action_server))
+    return load_agent(action_server)
 
 
 class Conversation:
@@ -124,3 +135,4 @@ def chat(agent, loop, request):
         return Conversation(agent, loop, f"{request.node.name}-{name}-{next(counter)}")
 
     return start
+

@@ -266,3 +266,62 @@ def test_start_over_restarts_but_skip_the_rest_does_not(chat):
     reply = c.say("let's start over")
     assert "start again" in reply.lower()
     assert c.slots["pain_location"] is None
+
+
+def _reach(c, stage):
+    """Bring a conversation to a stage of the flow."""
+    if stage == "greeting":
+        return
+    if stage == "triage questions":
+        c.say("hello")
+        c.say("lower back")
+    elif stage == "red-flag screen":
+        c.say("my lower back has hurt for 6 months, physio didn't help")
+    elif stage in ("after the options", "pain questions", "booking"):
+        c.say("my lower back has hurt for 6 months, physio didn't help")
+        c.say("none of those")
+        if stage == "pain questions":
+            c.say("yes")
+            c.say("6")
+        elif stage == "booking":
+            c.say("skip")
+            c.say("yes please")
+            c.say("Jane Smith")
+
+
+STAGES = ["greeting", "triage questions", "red-flag screen", "after the options",
+          "pain questions", "booking"]
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_an_emergency_sign_at_any_stage_stops_everything(chat, stage):
+    c = chat("emergency-stage")
+    _reach(c, stage)
+    reply = c.say("hi, my legs keep getting weaker and giving way")
+    assert c.slots["triage_level"] == "emergency"
+    assert "leg_weakness" in c.slots["red_flags"]
+    assert "emergency" in reply.lower() and "911" in reply
+    assert c.active_form is None
+    assert c.slots["pending_offer"] is None  # nothing to book
+    c.say("yes")
+    assert store.list_bookings(c.sender) == []
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_an_urgent_sign_at_any_stage_advises_24_hours_and_offers_a_callback(chat, stage):
+    c = chat("urgent-stage")
+    _reach(c, stage)
+    reply = c.say("I've had a fever for two days as well")
+    assert c.slots["triage_level"] == "urgent"
+    assert "24 hours" in reply
+    assert c.active_form is None
+    assert c.slots["pending_offer"] == "callback"
+
+
+def test_a_denied_red_flag_changes_nothing_at_the_screen(chat):
+    c = chat("denied")
+    c.say("my lower back has hurt for 6 months, physio didn't help")
+    reply = c.say("no fever, no numbness, I can control my bladder fine")
+    assert not c.slots["red_flags"]
+    assert c.slots["triage_level"] == "consultation"
+    assert "24 hours" not in reply and "emergency department" not in reply

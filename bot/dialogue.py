@@ -15,6 +15,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -61,3 +62,74 @@ class RedFlagPolicy(Policy):
                     is_no_user_prediction=True,
                 )
         return self._prediction(self._default_predictions(domain))
+
+
+TROUBLE_RESPONSE = "utter_technical_trouble"
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
+)
+class ActionServerOutagePolicy(Policy):
+    """When the action server cannot be reached, say so and give the clinic's number.
+
+    Rasa logs a failed custom action and carries on with its events lost, so the patient
+    would otherwise get a fallback ("Sorry, I didn't understand") or nothing. Every custom
+    action and form here returns at least one event; one that returned none has failed.
+    The tracker keeps the conversation, so once the server is back the next message
+    carries on from there.
+    """
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"priority": 8}
+
+    def train(
+        self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
+    ) -> Resource:
+        return self._resource
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[Text, Any]] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        if tracker.latest_action_name == TROUBLE_RESPONSE:
+            return self._certain(ACTION_LISTEN_NAME, domain)
+        if _custom_action_failed(tracker, domain):
+            # The clinic's numbers come from clinic.yml here, not from the failed session
+            # start, so the patient always gets a real number to call.
+            return self._certain(TROUBLE_RESPONSE, domain, events=_clinic_slots())
+        return self._prediction(self._default_predictions(domain))
+
+    def _certain(self, action: str, domain: Domain, events=None) -> PolicyPrediction:
+        return self._prediction(
+            confidence_scores_for(action, 1.0, domain), events=events,
+            is_no_user_prediction=True,
+        )
+
+
+def _custom_action_failed(tracker: DialogueStateTracker, domain: Domain) -> bool:
+    events = list(tracker.events)
+    if not events:
+        return False
+    last = events[-1]
+    # user_actions also lists responses (utter_...), which run in the Rasa server itself
+    custom = {a for a in domain.user_actions if a not in domain.responses} | set(domain.form_names)
+    if isinstance(last, ActionExecuted) and last.action_name in custom:
+        return last.action_name != "action_session_start"
+    # A failed session start leaves the patient's message right after it (no SessionStarted).
+    if isinstance(last, UserUttered) and len(events) > 1:
+        before = events[-2]
+        return isinstance(before, ActionExecuted) and before.action_name == "action_session_start"
+    return False
+
+
+def _clinic_slots() -> List[SlotSet]:
+    from bot.clinic import load_clinic
+
+    clinic = load_clinic()
+    return [SlotSet("clinic_name", clinic.name), SlotSet("clinic_phone", clinic.phone),
+            SlotSet("emergency_number", clinic.emergency_number)]

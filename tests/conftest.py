@@ -46,9 +46,9 @@ def db_url(tmp_path_factory) -> str:
 
 
 @contextlib.contextmanager
-def running_action_server(log_dir: Path, **env_overrides: str) -> Iterator[str]:
-    """`python -m rasa_sdk` (the action server) as a real process on a free port."""
-    port = free_port()
+def running_action_server(log_dir: Path, port: int = 0, **env_overrides: str) -> Iterator[str]:
+    """`python -m rasa_sdk` (the action server) as a real process (on a free port by default)."""
+    port = port or free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3", **env_overrides)
     log_path = log_dir / f"actions-{port}.log"
     with open(log_path, "w") as log:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.types import DomainDict
 
 from actions.common import current_slots, latest_text
@@ -18,6 +18,7 @@ class ActionAnswerOption(Action):
         return "action_answer_option"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        utter(dispatcher, answer_option_question(content(), latest_text(tracker),
-                                                 current_slots(tracker)))
-        return []
+        answer, option_id = answer_option_question(content(), latest_text(tracker),
+                                                   current_slots(tracker))
+        utter(dispatcher, answer)
+        return [SlotSet("last_option", option_id)] if option_id else []

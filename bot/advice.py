@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 import yaml
 
@@ -137,16 +137,22 @@ def emergency_reminder(content: Content, clinic: Clinic, flags: tuple = ()) -> M
                          {**_values(clinic), "flags": phrase})}
 
 
-def answer_option_question(content: Content, text: str, slots: Mapping[str, Any]) -> Message:
+def answer_option_question(content: Content, text: str,
+                           slots: Mapping[str, Any]) -> Tuple[Message, Optional[str]]:
+    """The answer, and the option it was about ("does it hurt?" follows the last one)."""
     option = find_option(content, text)
+    if option is None and slots.get("last_option"):
+        option = next((o for o in content.options if o.id == slots["last_option"]), None)
     if option is not None:
-        return {"text": answer_question(content, option, question_aspect(content, text))}
+        aspect = question_aspect(content, text)
+        return {"text": answer_question(content, option, aspect)}, option.id
     texts = conversation_texts(content)
-    explained = [content.option(i) for i in slots.get("options_explained") or []]
+    # ids no longer in the file (a clinician removed the option) are left out
+    explained = [o for o in content.options if o.id in (slots.get("options_explained") or [])]
     shown = explained or list(content.options)
     lines = [texts["option_list_intro"]] + [f"• {o.title}" for o in shown]
     lines.append(texts["option_list_hint"])
-    return {"text": "\n".join(lines)}
+    return {"text": "\n".join(lines)}, None
 
 
 def handoff_message(clinic: Clinic, now: datetime, content: Content) -> Message:

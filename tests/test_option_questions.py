@@ -1,0 +1,30 @@
+"""Every option the clinic offers can be asked about at any time, answered from the file."""
+import pytest
+
+from bot.content import load_content
+
+CONTENT = load_content()
+QUESTIONS = {
+    "what": "what is {name}?",
+    "how": "how is {name} done, does it hurt?",
+    "relief": "how long does {name} last?",
+    "risks": "what are the risks of {name}?",
+}
+
+
+@pytest.mark.parametrize("option", CONTENT.options, ids=[o.id for o in CONTENT.options])
+@pytest.mark.parametrize("aspect", sorted(QUESTIONS))
+def test_each_question_about_each_option_is_answered_from_the_content_file(chat, option, aspect):
+    c = chat("ask")
+    reply = c.say(QUESTIONS[aspect].format(name=option.names[0]))
+    expected = getattr(option, aspect).strip()
+    assert " ".join(expected.split())[:60] in " ".join(reply.split())
+    assert "not a diagnosis" in reply
+
+
+def test_a_follow_up_question_is_about_the_option_just_discussed(chat):
+    option = CONTENT.option("radiofrequency_rhizotomy")
+    c = chat("follow-up")
+    c.say("what is radiofrequency ablation?")
+    reply = c.say("and how long does the relief last?")
+    assert " ".join(option.relief.split())[:60] in " ".join(reply.split())

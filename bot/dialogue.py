@@ -24,19 +24,34 @@ from bot.slots import new_red_flags, retracted_red_flags
 TRIAGE_ACTION = "action_triage"
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
-)
-class RedFlagPolicy(Policy):
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        # Above RulePolicy (6) so that the interruption wins a tie with a rule or a form.
-        return {"priority": 7}
+class _SafetyPolicy(Policy):
+    """A policy with nothing to learn: it decides from what just happened, with certainty,
+    and outranks the forms (a form's own turn is a "no user" prediction, which wins unless
+    this one is marked the same way)."""
 
     def train(
         self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
     ) -> Resource:
-        return self._resource  # nothing to learn: the decision is what the patient said
+        return self._resource
+
+    def _certain(self, action: str, domain: Domain, events=None) -> PolicyPrediction:
+        return self._prediction(
+            confidence_scores_for(action, 1.0, domain), events=events,
+            is_no_user_prediction=True,
+        )
+
+    def _abstain(self, domain: Domain) -> PolicyPrediction:
+        return self._prediction(self._default_predictions(domain))
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
+)
+class RedFlagPolicy(_SafetyPolicy):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        # Above RulePolicy (6) so that the interruption wins a tie with a rule or a form.
+        return {"priority": 7}
 
     def predict_action_probabilities(
         self,
@@ -48,20 +63,13 @@ class RedFlagPolicy(Policy):
         if tracker.latest_action_name == TRIAGE_ACTION:
             # The advice is the whole answer: wait for the patient (never a fallback that
             # would revert the turn that carried the red flag).
-            return self._prediction(
-                confidence_scores_for(ACTION_LISTEN_NAME, 1.0, domain),
-                is_no_user_prediction=True,
-            )
+            return self._certain(ACTION_LISTEN_NAME, domain)
         if tracker.latest_action_name == ACTION_LISTEN_NAME and tracker.latest_message:
             entities = tracker.latest_message.entities or []
             slots = {"red_flags": tracker.get_slot("red_flags")}
             if new_red_flags(slots, entities) or retracted_red_flags(slots, entities):
-                # Marked like a form's own turn so that it also outranks an active form.
-                return self._prediction(
-                    confidence_scores_for(TRIAGE_ACTION, 1.0, domain),
-                    is_no_user_prediction=True,
-                )
-        return self._prediction(self._default_predictions(domain))
+                return self._certain(TRIAGE_ACTION, domain)
+        return self._abstain(domain)
 
 
 TROUBLE_RESPONSE = "utter_technical_trouble"
@@ -70,7 +78,7 @@ TROUBLE_RESPONSE = "utter_technical_trouble"
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
 )
-class ActionServerOutagePolicy(Policy):
+class ActionServerOutagePolicy(_SafetyPolicy):
     """When the action server cannot be reached, say so and give the clinic's number.
 
     Rasa logs a failed custom action and carries on with its events lost, so the patient
@@ -83,11 +91,6 @@ class ActionServerOutagePolicy(Policy):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"priority": 8}
-
-    def train(
-        self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
-    ) -> Resource:
-        return self._resource
 
     def predict_action_probabilities(
         self,
@@ -102,13 +105,7 @@ class ActionServerOutagePolicy(Policy):
             # The clinic's numbers come from clinic.yml here, not from the failed session
             # start, so the patient always gets a real number to call.
             return self._certain(TROUBLE_RESPONSE, domain, events=_clinic_slots())
-        return self._prediction(self._default_predictions(domain))
-
-    def _certain(self, action: str, domain: Domain, events=None) -> PolicyPrediction:
-        return self._prediction(
-            confidence_scores_for(action, 1.0, domain), events=events,
-            is_no_user_prediction=True,
-        )
+        return self._abstain(domain)
 
 
 def _custom_action_failed(tracker: DialogueStateTracker, domain: Domain) -> bool:

@@ -1,10 +1,13 @@
-"""RedFlagPolicy: a red flag interrupts whatever the conversation is doing.
+"""Two small safety policies beside RulePolicy.
 
-RulePolicy lets an active form run first whenever the form can use the message, so a patient
+RedFlagPolicy: a red flag interrupts whatever the conversation is doing. RulePolicy lets an active form run first whenever the form can use the message, so a patient
 who answers "6 months, and I can't control my bladder" mid-form would simply be asked the next
 question. This policy looks only at what the patient just said: a red flag not yet recorded (or
-a correction that takes one back) predicts `action_triage` ahead of any form or rule. Everything
-else is left to RulePolicy and the forms.
+a correction that takes one back) predicts `action_triage` ahead of any form or rule.
+
+ActionServerOutagePolicy: an unreachable action server gets an honest answer.
+
+Everything else is left to RulePolicy and the forms.
 """
 from __future__ import annotations
 

@@ -60,7 +60,19 @@ def score(examples: List[dict], predictions: List[dict]) -> dict:
               for (t, v), c in sorted(by_value.items())}
     intent_errors = [{"text": e["text"], "gold": e["intent"], "predicted": p["intent"]}
                      for e, p in zip(examples, predictions) if e["intent"] != p["intent"]]
+    thresholds = []
+    for t in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6):
+        kept = [(e, p) for e, p in zip(examples, predictions) if p["confidence"] >= t]
+        right = sum(e["intent"] == p["classifier"] for e, p in kept)
+        wrong_caught = sum(e["intent"] != p["classifier"] for e, p in zip(examples, predictions)
+                           if p["confidence"] < t)
+        right_lost = sum(e["intent"] == p["classifier"] for e, p in zip(examples, predictions)
+                         if p["confidence"] < t)
+        thresholds.append({"threshold": t, "fallback_rate": round(1 - len(kept) / len(examples), 3),
+                           "accuracy_when_answered": round(right / max(len(kept), 1), 3),
+                           "wrong_caught": wrong_caught, "right_lost": right_lost})
     return {
+        "fallback_thresholds": thresholds,
         "examples": len(examples),
         "intent_f1_weighted": round(f1_score(gold_intents, pred_intents, average="weighted"), 4),
         "intent_f1_macro": round(f1_score(gold_intents, pred_intents, average="macro"), 4),
@@ -85,7 +97,11 @@ async def _predict(model: Path, texts: List[str]) -> Tuple[List[dict], float]:
     results = []
     for text in texts:
         parsed = await agent.parse_message(text)
+        # the classifier's own best guess, before FallbackClassifier replaced a weak one
+        guesses = [r for r in parsed.get("intent_ranking") or [] if r["name"] != "nlu_fallback"]
+        best = guesses[0] if guesses else {"name": None, "confidence": 0.0}
         results.append({"intent": (parsed.get("intent") or {}).get("name"),
+                        "classifier": best["name"], "confidence": best["confidence"],
                         "entities": parsed.get("entities") or []})
     return results, (time.perf_counter() - started) / max(len(texts), 1) * 1000
 
@@ -114,6 +130,11 @@ def markdown(report: dict) -> str:
                      f"{s['f1']:.3f} | {target} |")
     lines.append(f"| red flags counted wrongly (negated, someone else's, misread) | "
                  f"{report['red_flags_counted_wrongly']} | 0 |")
+    lines += ["", "## NLU fallback threshold (classifier confidence below it: \"didn't understand\")",
+              "", "| threshold | fallback rate | accuracy when answered | wrong caught | right lost |",
+              "|---|---|---|---|---|"]
+    lines += [f"| {t['threshold']} | {t['fallback_rate']:.1%} | {t['accuracy_when_answered']:.3f} | "
+              f"{t['wrong_caught']} | {t['right_lost']} |" for t in report["fallback_thresholds"]]
     lines += ["", "## By value", "", "| entity:value | P | R | F1 | support |", "|---|---|---|---|---|"]
     for name, s in report["entity_values"].items():
         lines.append(f"| {name} | {s['precision']:.2f} | {s['recall']:.2f} | {s['f1']:.2f} | "

@@ -27,6 +27,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.clinical import ClinicalMatcher, Mention
+from bot.nlu.age import stated_age
 from bot.nlu.crisis import default_detector
 from bot.nlu.duration import parse_durations
 
@@ -113,12 +114,21 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True
 )
 class BlankSafeLogisticRegressionClassifier(LogisticRegressionClassifier):
-    """Rasa's LogisticRegressionClassifier, minus its crash on a message with no features.
+    """Rasa's LogisticRegressionClassifier, minus its crash on a message with no features,
+    plus its regularisation strength `C` as a setting.
 
     An empty or blank message (or only punctuation) has no tokens, so no features, and the
     stock classifier raises (a 500 to the patient). Such a message is classified as
     `nlu_fallback`, which every rule and form answers kindly.
     """
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {**LogisticRegressionClassifier.get_default_config(), "C": 1.0}
+
+    def __init__(self, config, name, model_storage, resource) -> None:
+        super().__init__(config, name, model_storage, resource)
+        self.clf.C = float(self.config["C"])
 
     def process(self, messages: List[Message]) -> List[Message]:
         classifiable = [m for m in messages if _has_text_features(m)]
@@ -158,6 +168,44 @@ class CrisisLanguageOverride(GraphComponent):
                 ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != "crisis"]
                 message.set("intent", crisis, add_to_output=True)
                 message.set("intent_ranking", [crisis] + ranking, add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
+)
+class StatedAgeCheck(GraphComponent):
+    """A stated age decides `age_under_18` against clinic.yml's minimum age: the classifier
+    cannot compare numbers ("I'm 52" is not a teenager; "I'm 15" is, whatever else is said)."""
+
+    @classmethod
+    def create(cls, config, model_storage, resource, execution_context) -> "StatedAgeCheck":
+        from bot.clinic import load_clinic
+
+        return cls(load_clinic().min_patient_age)
+
+    def __init__(self, min_age: int) -> None:
+        self.min_age = min_age
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            age = stated_age(message.get(TEXT) or "")
+            intent = (message.get("intent") or {}).get("name")
+            if age is None:
+                continue
+            ranking = [r for r in message.get("intent_ranking") or []
+                       if r.get("name") != "age_under_18"]
+            if age < self.min_age:
+                chosen = {"name": "age_under_18", "confidence": 1.0}
+                message.set("intent", chosen, add_to_output=True)
+                message.set("intent_ranking", [chosen] + ranking, add_to_output=True)
+            elif intent == "age_under_18":
+                chosen = ranking[0] if ranking else {"name": "inform", "confidence": 1.0}
+                message.set("intent", chosen, add_to_output=True)
+                message.set("intent_ranking", ranking or [chosen], add_to_output=True)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

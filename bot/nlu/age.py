@@ -1,0 +1,33 @@
+"""A patient's stated age ("I'm 15", "16 years old", "14 yo here"): numbers, not guesses.
+
+The intent classifier cannot compare numbers: it reads "I'm 52" as a teenager as easily as
+"I'm 15". The service is for adults (clinic.yml `min_patient_age`), so the stated age decides.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_NUMBER = r"(\d{1,3}|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
+_AGE = [
+    re.compile(rf"\b(?:i'?m|i am|im|aged?|age is|just turned)\s+(?:only\s+|just\s+)?{_NUMBER}\b"
+               r"(?!\s*(?:weeks?|months?|days?|hours?|minutes?|kg|kilos?|lbs?|pounds?|stone|"
+               r"cm|feet|ft|inches?|%|percent|times?|out of|/))", re.I),
+    # "15 years old", "12-year-old", "14 yo" (never "6 years" alone: that is a duration)
+    re.compile(rf"\b{_NUMBER}\s*(?:[- ]?(?:years?|yrs?)[- ]?old|y/?o)\b", re.I),
+]
+
+
+def stated_age(text: str) -> Optional[int]:
+    """The age the writer gives for themselves, or None."""
+    for pattern in _AGE:
+        match = pattern.search(text or "")
+        if match:
+            raw = match.group(1).lower()
+            age = int(raw) if raw.isdigit() else _WORDS[raw]
+            if 0 < age < 120:
+                return age
+    return None

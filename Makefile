@@ -14,9 +14,13 @@ MODEL_INPUTS := config.yml domain.yml data/nlu.yml data/rules.yml $(wildcard bot
 
 .PHONY: install run train test evaluate lock clean
 
-install: $(VENV)/.installed .build/spacy_en/config.cfg
+install: $(VENV)/.installed .build/spacy_en/config.cfg web/node_modules/.installed
 
 $(VENV)/.installed .build/spacy_en/config.cfg: requirements/lock.txt scripts/install.sh
+	@bash scripts/install.sh
+
+# The web chat's npm assets (npm ci from web/package-lock.json), also done by install.sh.
+web/node_modules/.installed: web/package-lock.json
 	@bash scripts/install.sh
 
 # Trains only when the data, config or the NLU components changed.

@@ -27,3 +27,15 @@ fi
 if [ ! -f .build/spacy_en/config.cfg ]; then
   .venv/bin/python -m bot.nlu.build_spacy .build/spacy_en
 fi
+
+# Web chat assets (the socket.io client) from the npm registry, exactly as the committed
+# web/package-lock.json pins them; `python -m bot.web` serves them (no CDN at run time).
+web_stamp=web/node_modules/.installed
+if [ ! -f "$web_stamp" ] || [ web/package-lock.json -nt "$web_stamp" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "error: npm is needed for the web chat assets (scripts/system-deps.sh installs nodejs and npm)." >&2
+    exit 1
+  fi
+  (cd web && npm ci --no-audit --no-fund --loglevel=error)
+  touch "$web_stamp"
+fi

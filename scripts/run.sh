@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts the action server and the Rasa server together; Ctrl-C stops both.
+# Starts the action server, the Rasa server and the web chat page together; Ctrl-C stops them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PYTHONPATH="$PWD"
@@ -18,6 +18,23 @@ if [ -z "${RASA_AUTH_TOKEN:-}" ]; then
   RASA_AUTH_TOKEN=$(cat var/api-token)
 fi
 
+# Channels: REST and web chat always; Telegram, Twilio, Messenger and Slack when their
+# environment variables are set (one line each says which). Secrets stay in the environment.
+.venv/bin/python -m bot.channels --out var/credentials.yml
+WEB_HOST=${WEB_HOST:-$HOST}
+WEB_PORT=${WEB_PORT:-8088}
+# Page origins allowed to call Rasa over HTTP (the widget's socket.io long-polling fallback);
+# a clinic sets RASA_CORS to its site, e.g. "https://www.example-clinic.org".
+read -r -a cors <<< "${RASA_CORS:-http://127.0.0.1:$WEB_PORT http://localhost:$WEB_PORT}"
+
+# One database for conversations (Rasa's tracker store), bookings, staff users and the audit
+# log: var/clinic.db, or PostgreSQL when DB_URL is set. Migrate it first (keeps every row),
+# then point Rasa's endpoints at it (var/endpoints.yml, written from endpoints.yml).
+.venv/bin/python -m bot db upgrade
+.venv/bin/python -m bot endpoints --out var/endpoints.yml
+STAFF_HOST=${STAFF_HOST:-127.0.0.1}   # staff page: keep it off the public internet
+STAFF_PORT=${STAFF_PORT:-8080}
+
 pids=()
 stop() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; echo "stopped."; }
 trap stop INT TERM EXIT
@@ -25,21 +42,30 @@ trap stop INT TERM EXIT
 .venv/bin/rasa run actions --actions actions --port "$ACTIONS_PORT" --quiet &
 pids+=($!)
 .venv/bin/rasa run --model models/current.tar.gz --enable-api --auth-token "$RASA_AUTH_TOKEN" \
-  --interface "$HOST" --port "$PORT" --endpoints endpoints.yml --credentials credentials.yml \
-  --log-file var/rasa.log &
+  --interface "$HOST" --port "$PORT" --endpoints var/endpoints.yml --credentials var/credentials.yml \
+  --cors "${cors[@]}" --log-file var/rasa.log &
+pids+=($!)
+.venv/bin/python -m bot.web --host "$WEB_HOST" --port "$WEB_PORT" --rasa-port "$PORT" &
+pids+=($!)
+.venv/bin/python -m bot staff serve --host "$STAFF_HOST" --port "$STAFF_PORT" &
 pids+=($!)
 
 for _ in $(seq 1 120); do
   if curl -fs "http://127.0.0.1:$PORT/status?token=$RASA_AUTH_TOKEN" >/dev/null 2>&1 \
-     && curl -fs "http://127.0.0.1:$ACTIONS_PORT/health" >/dev/null 2>&1; then
+     && curl -fs "http://127.0.0.1:$ACTIONS_PORT/health" >/dev/null 2>&1 \
+     && curl -fs "http://$WEB_HOST:$WEB_PORT/healthz" >/dev/null 2>&1 \
+     && curl -fs "http://$STAFF_HOST:$STAFF_PORT/health" >/dev/null 2>&1; then
     cat <<MSG
 
   The assistant is ready.
+  Web chat:     http://$WEB_HOST:$WEB_PORT/  (a demo clinic page with the chat open)
   Talk to it:   curl -s -X POST http://$HOST:$PORT/webhooks/rest/webhook \\
                   -H 'Content-Type: application/json' -d '{"sender": "me", "message": "hello"}'
   Or in a shell: .venv/bin/rasa shell (in another terminal)
   Rasa API token (for /conversations/... and /status): var/api-token
-  Ctrl-C stops both servers.
+  Staff review: http://$STAFF_HOST:$STAFF_PORT/  (transcripts, requests to follow up; first
+                create an account: .venv/bin/python -m bot staff add-user NAME --admin)
+  Ctrl-C stops all the servers.
 
 MSG
     break

@@ -3,7 +3,7 @@ import shutil
 
 import yaml
 
-from conftest import Conversation, load_agent, running_action_server
+from tests.harness import Conversation, load_agent, running_action_server
 from bot.content import default_content_dir
 
 PATIENT = ["my lower back has hurt for 6 months, physio didn't help", "none of those"]

@@ -1,5 +1,5 @@
 """Faults with real processes: the action server going away and coming back."""
-from conftest import Conversation, free_port, load_agent, running_action_server
+from tests.harness import Conversation, free_port, load_agent, running_action_server
 
 
 def test_the_action_server_down_gets_an_honest_answer_and_the_chat_resumes(tmp_path, loop, db_url):

@@ -6,7 +6,7 @@ import subprocess
 import sys
 import urllib.request
 
-from conftest import ROOT, free_port, wait_for
+from tests.harness import ROOT, free_port, wait_for
 
 
 def start_rasa(tmp_path, port, action_url):

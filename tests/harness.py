@@ -1,0 +1,105 @@
+"""The test harness: real processes and the real trained model, shared by every test module.
+
+(A module of its own, not conftest.py: with conftest files in subfolders, `from conftest
+import ...` would find whichever was imported first.)
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Dict, Iterator, List
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL = ROOT / "models" / "current.tar.gz"
+# Rasa reports errors and usage to its servers unless told not to: patient data stays here.
+os.environ["RASA_TELEMETRY_ENABLED"] = "false"
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, timeout: float = 90.0) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {timeout:.0f}s")
+
+
+@contextlib.contextmanager
+def running_action_server(log_dir: Path, port: int = 0, **env_overrides: str) -> Iterator[str]:
+    """`python -m rasa_sdk` (the action server) as a real process (on a free port by default)."""
+    port = port or free_port()
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3", **env_overrides)
+    log_path = log_dir / f"actions-{port}.log"
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+        try:
+            try:
+                wait_for(f"http://127.0.0.1:{port}/health")
+            except RuntimeError:
+                raise RuntimeError("action server did not start:\n"
+                                   + log_path.read_text()[-3000:]) from None
+            yield f"http://127.0.0.1:{port}/webhook"
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+def load_agent(action_url: str):
+    """The trained assistant in process (NLU, rules, policies), talking to an action server."""
+    if not MODEL.exists():
+        pytest.fail("models/current.tar.gz is missing: run `make train` (make test does)")
+    from rasa.core.agent import Agent
+    from rasa.utils.endpoints import EndpointConfig
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog()  # otherwise every tracker state is printed
+    return Agent.load(str(MODEL), action_endpoint=EndpointConfig(url=action_url))
+
+
+class Conversation:
+    """One patient's chat: send messages, read what the assistant said and the slots."""
+
+    def __init__(self, agent, loop, sender: str):
+        self.agent, self.loop, self.sender = agent, loop, sender
+        self.replies: List[Dict] = []
+
+    def say(self, text: str) -> str:
+        replies = self.loop.run_until_complete(
+            self.agent.handle_text(text, sender_id=self.sender)
+        ) or []
+        self.replies = replies
+        return "\n".join(r.get("text", "") for r in replies)
+
+    @property
+    def slots(self) -> Dict:
+        tracker = self.loop.run_until_complete(
+            self.agent.tracker_store.retrieve(self.sender)
+        )
+        return tracker.current_slot_values()
+
+    @property
+    def active_form(self):
+        tracker = self.loop.run_until_complete(
+            self.agent.tracker_store.retrieve(self.sender)
+        )
+        return tracker.active_loop_name

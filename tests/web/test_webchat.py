@@ -1,0 +1,250 @@
+"""The web chat in a real browser: the demo page, the widget, Rasa's socket.io channel.
+
+A whole conversation (chronic low back pain -> options explained -> consultation booked) by
+typing and by tapping the quick-reply buttons, a reload in the middle, the stored booking, and
+screenshots of the finished conversation at desktop and phone widths under reports/.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from bot import store
+from tests.channels.servers import _free_port, _wait
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+REPORTS = ROOT / "reports"
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+TURN = 20_000  # ms: one assistant turn, generously
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def web_server(rasa_channels, tmp_path_factory):
+    """`python -m bot.web` on a free port, pointing the widget at the test Rasa server."""
+    port = _free_port()
+    log_path = tmp_path_factory.mktemp("web") / "web.log"
+    log = open(log_path, "w")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.web", "--host", "127.0.0.1", "--port", str(port),
+         "--rasa-url", rasa_channels.url],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        _wait(f"http://127.0.0.1:{port}/healthz", process, log_path, timeout=30)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture(scope="module")  # closed before another module starts its own Playwright
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: scripts/system-deps.sh installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+def new_page(browser, viewport, storage_state=None, is_mobile=False):
+    """A page that may only reach 127.0.0.1 (no CDN) and that records console errors."""
+    context = browser.new_context(viewport=viewport, storage_state=storage_state,
+                                  is_mobile=is_mobile, has_touch=is_mobile,
+                                  device_scale_factor=2 if is_mobile else 1)
+    outside = []
+
+    def guard(route):
+        host = urlsplit(route.request.url).hostname
+        if host in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return context, page, outside, errors
+
+
+def bot_says(page, text, timeout=TURN):
+    from playwright.sync_api import expect
+
+    expect(page.locator(".stc-bot", has_text=text).last).to_be_visible(timeout=timeout)
+
+
+def type_message(page, text):
+    box = page.get_by_label("Your message")
+    box.fill(text)
+    box.press("Enter")
+
+
+def settle(page):
+    from playwright.sync_api import expect
+
+    expect(page.locator(".stc-typing")).to_be_hidden(timeout=TURN)
+
+
+def session_id(page) -> str:
+    stored = page.evaluate("() => Object.entries(localStorage).filter(([k]) => k.startsWith('spine-triage-chat:'))")
+    [(_, value)] = stored
+    return json.loads(value)["id"]
+
+
+def test_a_whole_conversation_on_the_demo_page(browser, web_server, db_url):
+    from playwright.sync_api import expect
+
+    REPORTS.mkdir(exist_ok=True)
+    context, page, outside, errors = new_page(browser, DESKTOP)
+    page.goto(web_server)
+
+    # a clinic page, from clinic.yml, with the widget open and the disclaimer visible
+    expect(page.locator(".brand-name")).to_have_text("Example Spine & Pain Clinic")
+    expect(page.locator(".stc-panel")).to_be_visible()
+    expect(page.locator(".stc-disclaimer")).to_contain_text("not a diagnosis")
+    expect(page.locator(".stc-disclaimer a[href='tel:911']")).to_be_visible()
+    log = page.get_by_role("log")
+    expect(log).to_have_attribute("aria-live", "polite")
+    expect(page.get_by_label("Your message")).to_be_focused()
+
+    # the assistant greets on its own; the emergency number in its text is a tel: link
+    bot_says(page, "Where does it hurt")
+    expect(page.locator(".stc-bot a[href='tel:911']").first).to_be_visible()
+    settle(page)
+
+    type_message(page, "my lower back")
+    bot_says(page, "How long")
+    type_message(page, "about 6 months")
+    bot_says(page, "tried")
+    type_message(page, "physio and ibuprofen")
+    bot_says(page, "bladder")
+    expect(page.get_by_role("button", name="None of these")).to_be_visible()
+    settle(page)
+    conversation = session_id(page)
+
+    # a reload keeps the conversation: same id, same transcript, the buttons still there
+    page.reload()
+    expect(page.locator(".stc-user", has_text="physio and ibuprofen")).to_be_visible()
+    bot_says(page, "bladder")
+    assert session_id(page) == conversation
+    page.get_by_role("button", name="None of these").click()
+    bot_says(page, "not a diagnosis")  # the options explained, with the disclaimer
+    expect(page.locator(".stc-bot li").first).to_be_visible()  # "• " lines as a list
+    settle(page)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.locator(".stc-bot li").first.evaluate("li => li.closest('.stc-msg').scrollIntoView({block: 'start'})")
+    page.screenshot(path=str(REPORTS / "webchat-options-desktop.png"))
+
+    # the PEG questions, when this model offers them, are skipped with their button
+    skip = page.get_by_role("button", name="Skip")
+    if skip.count():
+        skip.click()
+        bot_says(page, "consultation")
+        settle(page)
+    page.get_by_role("button", name="Yes").click()
+    bot_says(page, "name")
+
+    # closing and reopening the widget keeps the conversation
+    page.get_by_role("button", name="Close chat").click()
+    expect(page.locator(".stc-panel")).to_be_hidden()
+    page.locator(".stc-launcher").click()
+    expect(page.locator(".stc-user", has_text="physio and ibuprofen")).to_be_visible()
+
+    type_message(page, "Jane Smith")
+    bot_says(page, "phone")
+    type_message(page, "jane@example.com")
+    bot_says(page, "When")
+    type_message(page, "weekday mornings")
+    bot_says(page, "reference")
+    settle(page)
+
+    assert session_id(page) == conversation
+    [booking] = store.list_bookings(conversation)
+    assert booking["name"] == "Jane Smith"
+    assert booking["reference"] in page.locator(".stc-bot", has_text="reference").last.inner_text()
+
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(REPORTS / "webchat-desktop.png"))
+    state = context.storage_state()
+
+    # the same conversation on a phone-sized screen (stored in this browser's localStorage)
+    phone_context, phone, phone_outside, phone_errors = new_page(browser, PHONE, state, is_mobile=True)
+    phone.goto(web_server)
+    bot_says(phone, "reference")
+    panel = phone.locator(".stc-panel").bounding_box()
+    assert panel["width"] == pytest.approx(PHONE["width"], abs=1)  # full screen on a phone
+    widths = phone.evaluate("() => [...document.querySelectorAll('.stc-bubble')].map(b => b.getBoundingClientRect().right)")
+    assert max(widths) <= PHONE["width"], "long messages wrap inside the screen"
+    phone.locator(".stc-bot", has_text="reference").last.scroll_into_view_if_needed()
+    phone.screenshot(path=str(REPORTS / "webchat-phone.png"))
+
+    assert not outside and not phone_outside, "everything is served by the project"
+    assert not [e for e in errors + phone_errors if "Content Security Policy" in e or "Refused" in e]
+    phone_context.close()
+    context.close()
+
+
+def test_patient_text_is_shown_as_text_and_the_widget_is_keyboard_usable(browser, web_server):
+    from playwright.sync_api import expect
+
+    context, page, outside, errors = new_page(browser, DESKTOP)
+    page.goto(web_server)
+    bot_says(page, "Where does it hurt")
+    settle(page)
+
+    hostile = '<img src=x onerror="window.hacked=1"><b>bold</b> ' + "a" * 300
+    type_message(page, hostile)
+    mine = page.locator(".stc-user .stc-bubble").last
+    expect(mine).to_have_text(hostile)
+    assert page.locator(".stc-log img, .stc-log b").count() == 0
+    assert page.evaluate("() => window.hacked") is None
+    box = mine.bounding_box()
+    panel = page.locator(".stc-panel").bounding_box()
+    assert box["x"] + box["width"] <= panel["x"] + panel["width"], "a long message wraps"
+    settle(page)
+
+    # buttons and free text both answer: a quick reply by keyboard
+    page.get_by_role("button", name="Lower back").focus()
+    page.keyboard.press("Enter")
+    bot_says(page, "How long")
+    settle(page)
+
+    # Escape closes and gives focus back to the launcher; Enter on it reopens
+    page.get_by_label("Your message").press("Escape")
+    expect(page.locator(".stc-panel")).to_be_hidden()
+    launcher = page.locator(".stc-launcher")
+    expect(launcher).to_be_focused()
+    expect(launcher).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("Enter")
+    expect(page.locator(".stc-panel")).to_be_visible()
+    expect(page.get_by_label("Your message")).to_be_focused()
+
+    # "New chat" starts a new conversation id
+    before = session_id(page)
+    page.get_by_role("button", name="New chat").click()
+    bot_says(page, "Where does it hurt")
+    assert session_id(page) != before
+    assert page.locator(".stc-user").count() == 0
+
+    assert not outside
+    assert not [e for e in errors if re.search(r"Content Security Policy|Refused", e)]
+    context.close()

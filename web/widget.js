@@ -1,0 +1,501 @@
+/*
+ * Spine & pain clinic triage assistant: the web chat widget.
+ *
+ * Embed with one tag (see the README):
+ *   <script src="https://chat.example-clinic.org/widget.js"
+ *           data-server="https://assistant.example-clinic.org"
+ *           data-clinic="Example Spine & Pain Clinic" data-emergency="911"
+ *           data-phone="+1 (555) 555-0100" defer></script>
+ *
+ * It loads widget.css and the socket.io client (vendor/socket.io.min.js) from the folder it
+ * was itself loaded from: no third-party host at run time. It talks to Rasa's socket.io
+ * channel (credentials: session_persistence: true); the conversation id and the transcript
+ * are kept in localStorage for as long as Rasa keeps the session (data-session-minutes,
+ * default 60), so a reload or a closed and reopened widget carries on the same conversation.
+ * Patient and bot text is only ever inserted as text (textContent), never as HTML.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  if (!script || window.SpineTriageChat) {
+    return;
+  }
+  var data = script.dataset;
+  var base = script.src.replace(/[^/]*(\?.*)?$/, "");
+  var scriptOrigin = new URL(script.src, document.baseURI).origin;
+  var server = (data.server || scriptOrigin).replace(/\/+$/, "");
+  var cfg = {
+    server: server,
+    path: data.socketPath || "/socket.io",
+    title: data.title || "Back & neck pain assistant",
+    clinic: data.clinic || "",
+    phone: data.phone || "",
+    emergency: data.emergency || "",
+    crisis: data.crisis || "",
+    greet: data.greet === undefined ? "/greet" : data.greet,
+    open: data.open === "true",
+    launcher: data.launcher || "Questions about back or neck pain?",
+    accent: data.accent || "",
+    sessionMinutes: parseFloat(data.sessionMinutes || "60") || 60,
+    storageKey: "spine-triage-chat:" + server
+  };
+
+  // ---------------------------------------------------------------------------------------
+  // Small DOM helpers: every piece of text goes in through createTextNode / textContent.
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      var value = attrs[key];
+      if (value === null || value === undefined || value === false) {
+        return;
+      }
+      if (key === "text") {
+        node.textContent = value;
+      } else if (key === "className") {
+        node.className = value;
+      } else {
+        node.setAttribute(key, value === true ? "" : String(value));
+      }
+    });
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function telHref(number) {
+    return "tel:" + number.replace(/[^\d+]/g, "");
+  }
+
+  function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+
+  // Links: web addresses, email addresses, the clinic's configured numbers (emergency, crisis,
+  // phone) and anything else that looks like a full phone number (10+ digits).
+  var known = [cfg.phone, cfg.emergency, cfg.crisis].filter(Boolean).sort(function (a, b) {
+    return b.length - a.length;
+  });
+  var linkPattern = new RegExp(
+    "(https?:\\/\\/[^\\s<>\"]+)" +                               // 1: web address
+    "|([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,})" +           // 2: email address
+    (known.length
+      ? "|(^|[^\\d+])(" + known.map(escapeRegExp).join("|") + ")(?!\\d)"  // 3, 4: a clinic number
+      : "|()(\\b\\B)") +
+    "|(\\+?\\d[\\d ().-]{8,}\\d)",                                   // 5: a phone number
+    "g"
+  );
+
+  function appendLinked(parent, text) {
+    var last = 0;
+    var match;
+    linkPattern.lastIndex = 0;
+    while ((match = linkPattern.exec(text)) !== null) {
+      var start = match.index;
+      var shown = match[0];
+      var href = null;
+      if (match[1]) {
+        shown = match[1].replace(/[.,;:!?)\]]+$/, "");
+        href = shown;
+      } else if (match[2]) {
+        href = "mailto:" + match[2];
+      } else if (match[4]) {
+        start += match[3].length;
+        shown = match[4];
+        href = telHref(shown);
+      } else if (match[5] && match[5].replace(/\D/g, "").length >= 10) {
+        href = telHref(shown);
+      }
+      if (!href) {
+        continue;
+      }
+      if (start > last) {
+        parent.appendChild(document.createTextNode(text.slice(last, start)));
+      }
+      var link = el("a", { href: href, text: shown });
+      if (/^https?:/.test(href)) {
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+      }
+      parent.appendChild(link);
+      last = start + shown.length;
+      linkPattern.lastIndex = last;
+    }
+    if (last < text.length) {
+      parent.appendChild(document.createTextNode(text.slice(last)));
+    }
+  }
+
+  // A bot message: paragraphs, line breaks, and "• " lines as a list.
+  function renderBotText(container, text) {
+    var list = null;
+    String(text || "").split(/\n{2,}/).forEach(function (paragraph) {
+      var para = null;
+      paragraph.split("\n").forEach(function (line) {
+        var bullet = /^\s*[•\u2022*-]\s+/.exec(line);
+        if (bullet) {
+          if (!list) {
+            list = el("ul");
+            container.appendChild(list);
+          }
+          var item = el("li");
+          appendLinked(item, line.slice(bullet[0].length));
+          list.appendChild(item);
+          para = null;
+          return;
+        }
+        list = null;
+        if (!line.trim()) {
+          return;
+        }
+        if (para) {
+          para.appendChild(el("br"));
+        } else {
+          para = el("p");
+          container.appendChild(para);
+        }
+        appendLinked(para, line);
+      });
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Stored state: { id, log: [{ from: "bot" | "user", text, buttons }], open, updated }
+  function loadState() {
+    try {
+      var state = JSON.parse(window.localStorage.getItem(cfg.storageKey) || "null");
+      if (state && state.id && Date.now() - state.updated < cfg.sessionMinutes * 60000) {
+        state.log = Array.isArray(state.log) ? state.log.slice(-200) : [];
+        return state;
+      }
+    } catch (e) { /* storage unavailable or corrupt: start afresh */ }
+    return { id: null, log: [], open: false, updated: Date.now() };
+  }
+
+  function saveState() {
+    state.updated = Date.now();
+    try {
+      window.localStorage.setItem(cfg.storageKey, JSON.stringify(state));
+    } catch (e) { /* private mode: the conversation still works, it just won't survive a reload */ }
+  }
+
+  var state = loadState();
+
+  // ---------------------------------------------------------------------------------------
+  // The widget's DOM
+  var stylesheet = el("link", { rel: "stylesheet", href: base + "widget.css" });
+  document.head.appendChild(stylesheet);
+
+  var uid = "stc-" + Math.random().toString(36).slice(2, 8);
+  var launcher = el("button", {
+    type: "button", className: "stc-launcher", "aria-controls": uid + "-panel", "aria-expanded": "false"
+  }, [el("span", { className: "stc-launcher-icon", "aria-hidden": "true" }),
+      el("span", { text: cfg.launcher })]);
+
+  var closeButton = el("button", { type: "button", className: "stc-icon-button stc-close", "aria-label": "Close chat", title: "Close" },
+    [el("span", { "aria-hidden": "true", text: "\u00d7" })]);
+  var restartButton = el("button", { type: "button", className: "stc-icon-button stc-restart",
+    "aria-label": "New chat", title: "Start a new conversation" },
+    [el("span", { className: "stc-restart-icon", "aria-hidden": "true" })]);
+
+  var disclaimer = el("p", { className: "stc-disclaimer", id: uid + "-disclaimer" });
+  disclaimer.appendChild(document.createTextNode("General information, not a diagnosis. "));
+  if (cfg.emergency) {
+    disclaimer.appendChild(el("strong", {}, ["In an emergency call ", el("a", { href: telHref(cfg.emergency), text: cfg.emergency }), "."]));
+  } else {
+    disclaimer.appendChild(el("strong", { text: "In an emergency call your local emergency number." }));
+  }
+
+  var log = el("div", {
+    className: "stc-log", role: "log", "aria-live": "polite", "aria-relevant": "additions",
+    "aria-label": "Conversation", tabindex: "0"
+  });
+  var typing = el("div", { className: "stc-typing", hidden: true }, [
+    el("span", { className: "stc-dots", "aria-hidden": "true" }, [el("span"), el("span"), el("span")]),
+    el("span", { className: "stc-sr", text: "The assistant is typing" })
+  ]);
+  var status = el("p", { className: "stc-status", role: "status", hidden: true });
+  var input = el("textarea", {
+    id: uid + "-input", className: "stc-input", rows: "1", maxlength: "1000",
+    placeholder: "Type your message\u2026", autocomplete: "off", "aria-describedby": uid + "-disclaimer"
+  });
+  var sendButton = el("button", { type: "submit", className: "stc-send", "aria-label": "Send" },
+    [el("span", { "aria-hidden": "true", className: "stc-send-icon" })]);
+  var form = el("form", { className: "stc-form" }, [
+    el("label", { className: "stc-sr", "for": uid + "-input", text: "Your message" }), input, sendButton
+  ]);
+
+  var titleId = uid + "-title";
+  var header = el("header", { className: "stc-header" }, [
+    el("span", { className: "stc-avatar", "aria-hidden": "true" }),
+    el("div", { className: "stc-heading" }, [
+      el("h2", { id: titleId, className: "stc-title", text: cfg.title }),
+      el("p", { className: "stc-subtitle", text: cfg.clinic || "Automated assistant" })
+    ]),
+    restartButton, closeButton
+  ]);
+  var panel = el("section", {
+    id: uid + "-panel", className: "stc-panel", role: "dialog", "aria-labelledby": titleId, hidden: true
+  }, [header, disclaimer, log, typing, status, form]);
+  var root = el("div", { className: "stc-root" }, [panel, launcher]);
+  if (cfg.accent) {
+    root.style.setProperty("--stc-accent", cfg.accent);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Messages
+  var choices = null;
+
+  function scrollDown() {
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function addMessage(entry, store) {
+    var bubble = el("div", { className: "stc-bubble" });
+    if (entry.from === "user") {
+      bubble.textContent = entry.text;
+    } else {
+      renderBotText(bubble, entry.text);
+    }
+    var row = el("div", { className: "stc-msg stc-" + entry.from }, [
+      el("span", { className: "stc-sr", text: entry.from === "user" ? "You said: " : "Assistant: " }),
+      bubble
+    ]);
+    log.appendChild(row);
+    if (store) {
+      state.log.push(entry);
+      saveState();
+    }
+    if (entry.from === "bot" && entry.buttons && entry.buttons.length) {
+      showChoices(entry.buttons);
+    }
+    scrollDown();
+  }
+
+  function clearChoices() {
+    if (choices && choices.parentNode) {
+      choices.parentNode.removeChild(choices);
+    }
+    choices = null;
+  }
+
+  function showChoices(buttons) {
+    clearChoices();
+    choices = el("div", { className: "stc-choices", role: "group", "aria-label": "Suggested answers" });
+    buttons.forEach(function (b) {
+      var button = el("button", { type: "button", className: "stc-choice", text: b.title });
+      button.addEventListener("click", function () {
+        send(b.payload || b.title, b.title);
+      });
+      choices.appendChild(button);
+    });
+    log.appendChild(choices);
+  }
+
+  function setStatus(text) {
+    status.textContent = text || "";
+    status.hidden = !text;
+  }
+
+  // Typing indicator: from the patient's message until the assistant's turn is done
+  // ("bot_turn_done" from bot.channels.SocketIOInput; a quiet spell, with Rasa's own channel).
+  var typingTimer = null;
+  var slowTimer = null;
+
+  function showTyping() {
+    typing.hidden = false;
+    scrollDown();
+    clearTimeout(slowTimer);
+    slowTimer = setTimeout(function () {
+      hideTyping();
+      setStatus("The assistant is taking longer than usual. You can keep typing, or call " +
+        (cfg.phone || "the clinic") + ".");
+    }, 30000);
+  }
+
+  function hideTyping() {
+    typing.hidden = true;
+    clearTimeout(typingTimer);
+    clearTimeout(slowTimer);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The connection
+  var socket = null;
+  var confirmed = false;
+  var queue = [];
+
+  function emitMessage(payload) {
+    socket.emit("user_uttered", { message: payload, session_id: state.id });
+  }
+
+  function send(payload, shown) {
+    payload = String(payload || "").trim();
+    if (!payload) {
+      return;
+    }
+    clearChoices();
+    setStatus("");
+    addMessage({ from: "user", text: shown || payload }, true);
+    showTyping();
+    if (confirmed && socket && socket.connected) {
+      emitMessage(payload);
+    } else {
+      queue.push(payload);
+      connect();
+    }
+  }
+
+  function connect() {
+    if (socket) {
+      return;
+    }
+    if (typeof window.io !== "function") {
+      loadClient(connect);
+      return;
+    }
+    socket = window.io(cfg.server, {
+      path: cfg.path,
+      transports: ["websocket", "polling"],
+      tryAllTransports: true,
+      reconnectionDelayMax: 10000
+    });
+    socket.on("connect", function () {
+      setStatus("");
+      socket.emit("session_request", { session_id: state.id });
+    });
+    socket.on("session_confirm", function (id) {
+      var fresh = id !== state.id;
+      if (fresh) {
+        state.id = id;
+        state.log = [];
+        log.textContent = "";
+        saveState();
+      }
+      confirmed = true;
+      var pending = queue;
+      queue = [];
+      if (fresh && !pending.length && cfg.greet) {
+        showTyping();
+        emitMessage(cfg.greet);  // the assistant's greeting, without a patient bubble
+      }
+      pending.forEach(emitMessage);
+    });
+    socket.on("bot_uttered", function (message) {
+      if (!message || (!message.text && !message.quick_replies)) {
+        return;
+      }
+      var buttons = (message.quick_replies || message.buttons || []).map(function (b) {
+        return { title: String(b.title || b.payload || ""), payload: String(b.payload || b.title || "") };
+      });
+      addMessage({ from: "bot", text: String(message.text || ""), buttons: buttons }, true);
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(hideTyping, 1500);
+    });
+    socket.on("bot_turn_done", hideTyping);
+    socket.on("disconnect", function () {
+      confirmed = false;
+      setStatus("Connection lost. Reconnecting\u2026");
+    });
+    socket.on("connect_error", function () {
+      hideTyping();
+      setStatus("Can't reach the assistant right now. Retrying\u2026" +
+        (cfg.phone ? " You can also call " + cfg.phone + "." : ""));
+    });
+  }
+
+  var clientLoading = false;
+  function loadClient(then) {
+    if (clientLoading) {
+      return;
+    }
+    clientLoading = true;
+    var tag = el("script", { src: base + "vendor/socket.io.min.js", async: true });
+    tag.addEventListener("load", then);
+    tag.addEventListener("error", function () {
+      setStatus("The chat could not load. Please call " + (cfg.phone || "the clinic") + ".");
+    });
+    document.head.appendChild(tag);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Opening, closing, starting over
+  function open() {
+    panel.hidden = false;
+    root.classList.add("stc-open");
+    launcher.setAttribute("aria-expanded", "true");
+    state.open = true;
+    saveState();
+    connect();
+    scrollDown();
+    input.focus();
+  }
+
+  function close() {
+    panel.hidden = true;
+    root.classList.remove("stc-open");
+    launcher.setAttribute("aria-expanded", "false");
+    state.open = false;
+    saveState();
+    launcher.focus();
+  }
+
+  function restart() {
+    hideTyping();
+    clearChoices();
+    state = { id: null, log: [], open: true, updated: Date.now() };
+    saveState();
+    log.textContent = "";
+    confirmed = false;
+    if (socket && socket.connected) {
+      socket.emit("session_request", { session_id: null });
+    }
+    input.focus();
+  }
+
+  launcher.addEventListener("click", open);
+  closeButton.addEventListener("click", close);
+  restartButton.addEventListener("click", restart);
+  panel.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      close();
+    }
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value;
+    input.value = "";
+    autosize();
+    send(text);
+  });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event("submit", { cancelable: true }));
+    }
+  });
+  function autosize() {
+    input.style.height = "auto";
+    input.style.height = Math.min(input.scrollHeight, 120) + "px";
+  }
+  input.addEventListener("input", autosize);
+
+  function mount() {
+    document.body.appendChild(root);
+    state.log.forEach(function (entry, i) {
+      addMessage({ from: entry.from, text: entry.text,
+        buttons: i === state.log.length - 1 ? entry.buttons : null }, false);
+    });
+    if (cfg.open || state.open) {
+      open();
+    }
+  }
+
+  window.SpineTriageChat = { open: open, close: close, restart: restart };
+  if (document.body) {
+    mount();
+  } else {
+    document.addEventListener("DOMContentLoaded", mount);
+  }
+})();

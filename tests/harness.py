@@ -6,6 +6,7 @@ import ...` would find whichever was imported first.)
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import socket
 import subprocess
@@ -103,3 +104,31 @@ class Conversation:
             self.agent.tracker_store.retrieve(self.sender)
         )
         return tracker.active_loop_name
+
+
+def start_rasa(tmp_path, port, action_url):
+    """`rasa run` as a real process, REST channel, SQLite tracker store under tmp_path."""
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text(
+        f"action_endpoint:\n  url: {action_url}\n"
+        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp_path / 'rasa.db'}\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT), RASA_TELEMETRY_ENABLED="false")
+    log = open(tmp_path / f"rasa-{port}.log", "a")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rasa", "run", "--model", "models/current.tar.gz",
+         "--endpoints", str(endpoints), "--port", str(port), "--interface", "127.0.0.1"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    wait_for(f"http://127.0.0.1:{port}/", timeout=120)
+    return process
+
+
+def say(port, sender, text):
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/webhooks/rest/webhook",
+        data=json.dumps({"sender": sender, "message": text}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return " ".join(m.get("text", "") for m in json.load(response))

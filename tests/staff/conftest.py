@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List
@@ -16,28 +15,11 @@ import pytest
 from pytest_postgresql import factories
 
 from bot import store
+from tests.harness import free_port, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 PG_CTL = "/usr/lib/postgresql/15/bin/pg_ctl"
-
-
-def _free_port() -> int:
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_for(url: str, timeout: float = 60.0) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} did not answer within {timeout:.0f}s")
 
 
 # ----------------------------------------------------------------------------- PostgreSQL
@@ -115,7 +97,7 @@ SCENARIOS: Dict[str, List[str]] = {
 
 
 def _start_action_server(url: str, log_path: Path):
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT), DB_URL=url, TF_CPP_MIN_LOG_LEVEL="3",
                RASA_TELEMETRY_ENABLED="false")
     log = open(log_path, "w")
@@ -123,7 +105,7 @@ def _start_action_server(url: str, log_path: Path):
         [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        _wait_for(f"http://127.0.0.1:{port}/health")
+        wait_for(f"http://127.0.0.1:{port}/health")
     except RuntimeError:
         process.terminate()
         raise RuntimeError("action server did not start:\n" + log_path.read_text()[-3000:])
@@ -192,7 +174,7 @@ def staff_server(recorded_sqlite, tmp_path_factory):
                         *(["--admin"] if admin else [])], cwd=ROOT, check=True,
                        env=dict(env, STAFF_PASSWORD=f"{user}-password-1"),
                        stdin=subprocess.DEVNULL, capture_output=True)
-    port = _free_port()
+    port = free_port()
     log_path = tmp_path_factory.mktemp("logs") / "staff.log"
     log = open(log_path, "w")
     process = subprocess.Popen([sys.executable, "-m", "bot", "staff", "serve", "--port",
@@ -200,7 +182,7 @@ def staff_server(recorded_sqlite, tmp_path_factory):
                                stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_for(base + "/health", timeout=30)
+        wait_for(base + "/health", timeout=30)
     except RuntimeError:
         process.terminate()
         raise RuntimeError("staff page did not start:\n" + log_path.read_text()[-3000:])

@@ -1,7 +1,7 @@
 """Booking: collect and validate the clinic's follow-up details, then store the request."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
-    ClinicalFormValidation, INTERRUPTIONS, TRIAGE_QUESTIONS, apply, clinical_events, current_slots,
+    ClinicalFormValidation, INTERRUPTIONS, TRIAGE_QUESTIONS, clinical_events, current_slots,
     latest_intent, latest_text,
 )
 from actions.settings import clinic, content

@@ -11,8 +11,6 @@ from rasa_sdk.types import DomainDict
 
 from bot.slots import clinical_updates
 
-CLINICAL_SLOTS = ("pain_location", "pain_duration_weeks", "duration_category",
-                  "treatments_tried", "red_flags")
 TRIAGE_QUESTIONS = ("pain_location", "pain_duration_weeks", "treatments_tried")
 
 # Intents that are not answers: when one of them carries no clinical detail, a form rejects

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
-    ClinicalFormValidation, INTERRUPTIONS, TRIAGE_QUESTIONS, apply, clinical_events, current_slots,
+    ClinicalFormValidation, INTERRUPTIONS, apply, clinical_events, current_slots,
     latest_entities, latest_intent, latest_text,
 )
 from actions.settings import clinic, content

@@ -1,4 +1,4 @@
-"""Two measured hot spots inside Rasa 3.6.21, replaced by equivalent cached versions.
+"""Three measured hot spots inside Rasa 3.6.21, replaced by equivalent cached versions.
 
 Profiled under load (reports/bench.md), a 20-message conversation spent:
 - ~70 % of the Rasa server's CPU in `RemoteAction._validate_action_result`: it calls
@@ -8,15 +8,20 @@ Profiled under load (reports/bench.md), a 20-message conversation spent:
 - ~20 % of loading a tracker in `Event.resolve_by_type`, which walks the whole Event class
   tree (`all_subclasses` + `inspect.isabstract`) for every stored event it deserialises.
   Here the type name -> class lookup is remembered; unknown names still take Rasa's path.
+- ~25 % of each prediction and of each NLU parse in dask's scheduler (`DaskGraphRunner.run`
+  hands Rasa's small, fixed graph to `dask.get` and recomputes the minimal graph for the
+  targets on every call). Here the graph is evaluated in order, each node once, as dask's
+  synchronous scheduler does, and the minimal graph is computed once per target set.
 
-Rasa has no extension point for either, so `apply()` swaps the two functions, once per
+Rasa has no extension point for these, so `apply()` swaps the three functions, once per
 process, from the modules Rasa imports from the model (bot.dialogue) and the endpoints
-(bot.tracker_store). tests/unit/test_rasa_speedups.py checks both still behave as Rasa's.
+(bot.tracker_store). tests/unit/test_rasa_speedups.py checks they still behave as Rasa's;
+every conversation test runs through them.
 Remove this module when upgrading Rasa past 3.6 (re-measure first).
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Text, Type
+from typing import Any, Dict, List, Optional, Text, Tuple, Type
 
 _applied = False
 
@@ -66,10 +71,53 @@ def _cached_event_type_lookup() -> None:
     Event.resolve_by_type = staticmethod(resolve_by_type)
 
 
+def _graph_runs_without_dask() -> None:
+    from rasa.engine.exceptions import GraphRunError
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    def _evaluate(graph: Dict[Text, Any], targets: List[Text]) -> List[Any]:
+        """dask.get's semantics for Rasa's graphs ((node, *needed keys) tuples, inputs as
+        plain tuples), in this thread, each node once: what dask's synchronous scheduler
+        does, without its task bookkeeping."""
+        results: Dict[Text, Any] = {}
+
+        def compute(key: Text) -> Any:
+            if key not in results:
+                task = graph[key]
+                if callable(task[0]):
+                    results[key] = task[0](*(compute(need) for need in task[1:]))
+                else:
+                    results[key] = task
+            return results[key]
+
+        return [compute(target) for target in targets]
+
+    minimal_schemas: Dict[Tuple[Text, ...], Any] = {}
+
+    def run(self: DaskGraphRunner, inputs: Optional[Dict[Text, Any]] = None,
+            targets: Optional[List[Text]] = None) -> Dict[Text, Any]:
+        run_targets = targets if targets else self._graph_schema.target_names
+        key = (id(self._graph_schema), *run_targets)
+        if key not in minimal_schemas:  # the schema never changes once a model is loaded
+            # (the schema itself is kept too, so its id is never reused by another)
+            minimal_schemas[key] = (self._graph_schema,
+                                    self._graph_schema.minimal_graph_schema(run_targets))
+        run_graph = self._build_dask_graph(minimal_schemas[key][1])
+        if inputs:
+            self._add_inputs_to_graph(inputs, run_graph)
+        try:
+            return dict(_evaluate(run_graph, run_targets))
+        except RuntimeError as e:
+            raise GraphRunError("Error running runner.") from e
+
+    DaskGraphRunner.run = run
+
+
 def apply() -> None:
     global _applied
     if _applied:
         return
     _cached_action_result_validation()
     _cached_event_type_lookup()
+    _graph_runs_without_dask()
     _applied = True

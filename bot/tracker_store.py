@@ -22,14 +22,19 @@ own API read it unchanged). What changes, measured in reports/bench.md:
 """
 from __future__ import annotations
 
+import itertools
+import json
 import logging
 import os
+import weakref
 from collections import OrderedDict
-from typing import Any, Optional, Text, Tuple
+from typing import Any, Dict, Optional, Text, Tuple
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from bot import rasa_speedups
 
@@ -52,6 +57,8 @@ class ClinicTrackerStore(SQLTrackerStore):
         self._kept: "OrderedDict[Text, Tuple[DialogueStateTracker, int, Tuple[int, int]]]" = (
             OrderedDict()
         )
+        # sender_id -> (the tracker retrieve() handed out, how many of its events are stored)
+        self._handed_out: Dict[Text, Tuple["weakref.ref[DialogueStateTracker]", int]] = {}
 
     # ------------------------------------------------------------------ SQLite
 
@@ -98,18 +105,7 @@ class ClinicTrackerStore(SQLTrackerStore):
                 return None  # another process wrote to this conversation
         return tracker
 
-    def _keep(self, tracker: DialogueStateTracker) -> None:
-        with self.session_scope() as session:
-            # Rasa's save() appends the events past the number stored since the session
-            # started, so a kept tracker must hold exactly those events: not so in the turn
-            # a session starts (the tracker still holds the previous session), and that
-            # turn's tracker is simply not kept.
-            in_session = self._event_query(
-                session, tracker.sender_id, fetch_events_from_all_sessions=False
-            ).count()
-            if in_session != len(tracker.events):
-                return
-            stored = self._stored_state(session, tracker.sender_id)
+    def _keep(self, tracker: DialogueStateTracker, stored: Tuple[int, int]) -> None:
         self._kept[tracker.sender_id] = (tracker, len(tracker.events), stored)
         self._kept.move_to_end(tracker.sender_id)
         while len(self._kept) > self.cache_size:
@@ -118,16 +114,63 @@ class ClinicTrackerStore(SQLTrackerStore):
     def forget(self, sender_id: Text) -> None:
         """Drops the kept tracker (erasing a conversation, tests)."""
         self._kept.pop(sender_id, None)
+        self._handed_out.pop(sender_id, None)
+
+    @staticmethod
+    def _events_in_last_session(tracker: DialogueStateTracker) -> int:
+        """How many of the tracker's events Rasa's retrieve() would load back: those from
+        the last SessionStarted on (by timestamp, as SQLTrackerStore's query selects)."""
+        starts = [e.timestamp for e in tracker.events if isinstance(e, SessionStarted)]
+        if not starts:
+            return len(tracker.events)
+        return sum(1 for e in tracker.events if e.timestamp >= starts[-1])
 
     # ------------------------------------------------------------------ Rasa's interface
 
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
         tracker = self._take_kept(sender_id)
+        if tracker is None:
+            tracker = await super().retrieve(sender_id)
         if tracker is not None:
-            return tracker
-        return await super().retrieve(sender_id)
+            # It holds exactly the session's stored events: save() appends after them.
+            self._handed_out[sender_id] = (weakref.ref(tracker), len(tracker.events))
+            while len(self._handed_out) > self.cache_size:  # read but never saved (API)
+                self._handed_out.pop(next(iter(self._handed_out)))
+        return tracker
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        self._kept.pop(tracker.sender_id, None)
-        await super().save(tracker)
-        self._keep(tracker)
+        """SQLTrackerStore.save: the same rows, without re-counting what the database holds
+        for a tracker this store handed out, in one bulk insert."""
+        sender_id = tracker.sender_id
+        self._kept.pop(sender_id, None)
+        handed_out = self._handed_out.pop(sender_id, None)
+        await self.stream_events(tracker)
+        with self.session_scope() as session:
+            if handed_out is not None and handed_out[0]() is tracker:
+                already_stored = handed_out[1]
+            else:
+                already_stored = self._event_query(
+                    session, sender_id, fetch_events_from_all_sessions=False
+                ).count()
+            rows = [self._row(sender_id, event)
+                    for event in itertools.islice(tracker.events, already_stored, None)]
+            if rows:
+                session.execute(self.SQLEvent.__table__.insert(), rows)
+            stored = self._stored_state(session, sender_id)
+            session.commit()
+        # In the turn a session starts the tracker still holds the previous session's
+        # events, which Rasa's retrieve() would not load: such a tracker is not kept.
+        if self._events_in_last_session(tracker) == len(tracker.events):
+            self._keep(tracker, stored)
+
+    @staticmethod
+    def _row(sender_id: Text, event: Any) -> Dict[Text, Any]:
+        data = event.as_dict()  # the row SQLTrackerStore.save writes, column for column
+        return {
+            "sender_id": sender_id,
+            "type_name": event.type_name,
+            "timestamp": data.get("timestamp"),
+            "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            "action_name": data.get("name"),
+            "data": json.dumps(data),
+        }

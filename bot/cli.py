@@ -326,19 +326,24 @@ def cmd_db(args) -> int:
     return 0
 
 
-def endpoints_yaml(db_url: Optional[str] = None, actions_port: Optional[str] = None) -> str:
+def endpoints_yaml(db_url: Optional[str] = None, actions_port: Optional[str] = None,
+                   actions_url: Optional[str] = None) -> str:
     """Rasa's endpoints for this machine: the committed endpoints.yml with the tracker store
-    pointed at DB_URL (SQLite or PostgreSQL, the same SQLTrackerStore code path)."""
+    pointed at DB_URL (SQLite or PostgreSQL, the same tracker store code path)."""
     import yaml
 
     config = yaml.safe_load((ROOT / "endpoints.yml").read_text()) or {}
     url = db_url or store.database_url()
     if url.startswith("sqlite:///") and not url.startswith("sqlite:////"):
         url = f"sqlite:///{(ROOT / url[len('sqlite:///'):]).resolve()}"
-    config["tracker_store"] = {"type": "SQL", "url": url}
+    # Rasa's SQLTrackerStore, keeping each conversation's tracker between turns (see
+    # bot/tracker_store.py): same tables, same data.
+    config["tracker_store"] = {"type": "bot.tracker_store.ClinicTrackerStore", "url": url}
     port = actions_port or os.environ.get("ACTIONS_PORT")
     if port:
-        config["action_endpoint"] = {"url": f"http://127.0.0.1:{port}/webhook"}
+        config["action_endpoint"]["url"] = f"http://127.0.0.1:{port}/webhook"
+    if actions_url:
+        config["action_endpoint"]["url"] = actions_url
     return ("# Written by `python -m bot endpoints` from endpoints.yml and DB_URL; "
             "do not edit.\n" + yaml.safe_dump(config, sort_keys=False))
 

@@ -30,8 +30,8 @@ def loop():
 
 
 @pytest.fixture(scope="session")
-def agent(action_server, loop):
-    return load_agent(action_server)
+def agent(action_server, db_url, loop):
+    return load_agent(action_server, db_url)
 
 
 @pytest.fixture

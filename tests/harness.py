@@ -65,16 +65,32 @@ def running_action_server(log_dir: Path, port: int = 0, **env_overrides: str) ->
             process.wait(timeout=20)
 
 
-def load_agent(action_url: str):
-    """The trained assistant in process (NLU, rules, policies), talking to an action server."""
+def endpoints(action_url: str, db_url: str) -> Dict:
+    """Rasa's endpoints exactly as `make run` writes them (`python -m bot endpoints`)."""
+    import yaml
+
+    from bot.cli import endpoints_yaml
+
+    return yaml.safe_load(endpoints_yaml(db_url, actions_url=action_url))
+
+
+def load_agent(action_url: str, db_url: str):
+    """The trained assistant in process (NLU, rules, policies), talking to an action server,
+    with the tracker store `make run` uses on the database at db_url."""
     if not MODEL.exists():
         pytest.fail("models/current.tar.gz is missing: run `make train` (make test does)")
     from rasa.core.agent import Agent
+    from rasa.core.tracker_store import TrackerStore
     from rasa.utils.endpoints import EndpointConfig
     from rasa.utils.log_utils import configure_structlog
 
     configure_structlog()  # otherwise every tracker state is printed
-    return Agent.load(str(MODEL), action_endpoint=EndpointConfig(url=action_url))
+    config = endpoints(action_url, db_url)
+    return Agent.load(
+        str(MODEL),
+        action_endpoint=EndpointConfig.from_dict(config["action_endpoint"]),
+        tracker_store=TrackerStore.create(EndpointConfig.from_dict(config["tracker_store"])),
+    )
 
 
 class Conversation:
@@ -108,16 +124,16 @@ class Conversation:
 
 def start_rasa(tmp_path, port, action_url):
     """`rasa run` as a real process, REST channel, SQLite tracker store under tmp_path."""
-    endpoints = tmp_path / "endpoints.yml"
-    endpoints.write_text(
-        f"action_endpoint:\n  url: {action_url}\n"
-        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp_path / 'rasa.db'}\n"
-    )
+    endpoints_file = tmp_path / "endpoints.yml"
+    from bot.cli import endpoints_yaml
+
+    endpoints_file.write_text(endpoints_yaml(f"sqlite:///{tmp_path / 'rasa.db'}",
+                                             actions_url=action_url))
     env = dict(os.environ, PYTHONPATH=str(ROOT), RASA_TELEMETRY_ENABLED="false")
     log = open(tmp_path / f"rasa-{port}.log", "a")
     process = subprocess.Popen(
         [sys.executable, "-m", "rasa", "run", "--model", "models/current.tar.gz",
-         "--endpoints", str(endpoints), "--port", str(port), "--interface", "127.0.0.1"],
+         "--endpoints", str(endpoints_file), "--port", str(port), "--interface", "127.0.0.1"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     wait_for(f"http://127.0.0.1:{port}/", timeout=120)

@@ -1,5 +1,6 @@
 """A clinician's edit to the content files changes the conversation, with no code change."""
 import shutil
+import uuid
 
 import yaml
 
@@ -21,7 +22,7 @@ def edited_content(tmp_path, edit):
 
 def converse(tmp_path, loop, content_dir, db_url):
     with running_action_server(tmp_path, CLINIC_CONTENT_DIR=str(content_dir), DB_URL=db_url) as url:
-        c = Conversation(load_agent(url), loop, "content-edit")
+        c = Conversation(load_agent(url, db_url), loop, f"content-edit-{uuid.uuid4().hex}")
         for text in PATIENT:
             reply = c.say(text)
         return reply, c.slots

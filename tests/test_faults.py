@@ -4,7 +4,7 @@ from tests.harness import Conversation, free_port, load_agent, running_action_se
 
 def test_the_action_server_down_gets_an_honest_answer_and_the_chat_resumes(tmp_path, loop, db_url):
     port = free_port()  # nothing listens here yet
-    agent = load_agent(f"http://127.0.0.1:{port}/webhook")
+    agent = load_agent(f"http://127.0.0.1:{port}/webhook", db_url)
     c = Conversation(agent, loop, "outage")
     reply = c.say("my lower back has hurt for 6 months")
     assert "technical trouble" in reply

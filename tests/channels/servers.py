@@ -28,6 +28,8 @@ from typing import Any, Callable, Dict, List, Optional
 
 import pytest
 
+from bot.cli import endpoints_yaml
+
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "current.tar.gz"
 
@@ -265,9 +267,7 @@ def rasa_channels(action_server, tmp_path_factory):
     credentials_text = render(credentials)
     (workdir / "credentials.yml").write_text(credentials_text)
     (workdir / "endpoints.yml").write_text(
-        f'action_endpoint:\n  url: "{action_server}"\n'
-        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{workdir / "rasa.db"}"\n'
-    )
+        endpoints_yaml(f"sqlite:///{workdir / 'rasa.db'}", actions_url=action_server))
     log_path = workdir / "rasa.log"
     log = open(log_path, "w")
     process = subprocess.Popen(

@@ -1,0 +1,133 @@
+"""Rasa's SQLTrackerStore, without re-reading every conversation from the database each turn.
+
+`python -m bot endpoints` names this class in Rasa's endpoints (`type:
+bot.tracker_store.ClinicTrackerStore`), for SQLite and PostgreSQL alike. It stores exactly
+what SQLTrackerStore stores, in the same `events` table (staff tools, migrations and Rasa's
+own API read it unchanged). What changes, measured in reports/bench.md:
+
+- Loading a tracker rebuilt it from every event of the session (JSON parsing, event classes,
+  replay): the largest cost of a turn after Rasa's own hot spots. Here the tracker saved at
+  the end of a turn is kept in process and handed back for the next turn when the database
+  proves it current: one indexed query (how many events, the last id) instead of loading
+  them all. Another server process writing to the same conversation (several servers behind
+  a load balancer, serialised by the Redis lock store) changes that answer, and the tracker
+  is then loaded from the database as before.
+- A kept tracker is handed out once and forgotten until it is saved again, so a turn that
+  fails half way (exception, server stopping) can never leave a half-updated tracker behind:
+  the next turn reads the database.
+- SQLite: write-ahead logging (readers such as the staff page never block the assistant) and
+  `synchronous=NORMAL`: a commit no longer waits for the disk (about 10 ms here, during which
+  Rasa's event loop serves nobody). A committed turn survives a crash of any process; only a
+  power cut can lose the last moments. Clinics that need more run PostgreSQL (docs/deploy.md).
+"""
+from __future__ import annotations
+
+import logging
+import os
+from collections import OrderedDict
+from typing import Any, Optional, Text, Tuple
+
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot import rasa_speedups
+
+logger = logging.getLogger(__name__)
+
+rasa_speedups.apply()
+
+# Conversations kept in memory per process (the most recently active ones). A tracker of a
+# finished 20-turn conversation is a few hundred kB of Python objects.
+DEFAULT_CACHE_SIZE = int(os.environ.get("TRACKER_CACHE_SIZE", "2000"))
+
+
+class ClinicTrackerStore(SQLTrackerStore):
+    def __init__(self, *args: Any, cache_size: int = DEFAULT_CACHE_SIZE, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.engine.dialect.name == "sqlite":
+            self._use_sqlite_settings()
+        self.cache_size = int(cache_size)
+        # sender_id -> (tracker, its number of events, (rows stored, last row id))
+        self._kept: "OrderedDict[Text, Tuple[DialogueStateTracker, int, Tuple[int, int]]]" = (
+            OrderedDict()
+        )
+
+    # ------------------------------------------------------------------ SQLite
+
+    def _use_sqlite_settings(self) -> None:
+        """WAL and synchronous=NORMAL on every connection, and connections reused.
+
+        SQLAlchemy 1.4 opens a new SQLite connection for every session of a file database
+        (NullPool); one pooled connection serves Rasa's event loop, which is one thread.
+        """
+        url = self.engine.url
+        self.engine.dispose()
+        self.engine = sa.create_engine(
+            url, poolclass=sa.pool.QueuePool, pool_size=1, max_overflow=4,
+            connect_args={"check_same_thread": False},
+        )
+
+        @sa.event.listens_for(self.engine, "connect")
+        def _settings(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.close()
+
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+
+    # ------------------------------------------------------------------ kept trackers
+
+    def _stored_state(self, session: Any, sender_id: Text) -> Tuple[int, int]:
+        """How many rows this conversation has, and the last row's id (one indexed query)."""
+        count, last_id = session.query(
+            sa.func.count(self.SQLEvent.id), sa.func.max(self.SQLEvent.id)
+        ).filter(self.SQLEvent.sender_id == sender_id).one()
+        return int(count or 0), int(last_id or 0)
+
+    def _take_kept(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        kept = self._kept.pop(sender_id, None)
+        if kept is None:
+            return None
+        tracker, n_events, stored = kept
+        if len(tracker.events) != n_events:
+            return None  # changed after it was saved: not what the database holds
+        with self.session_scope() as session:
+            if self._stored_state(session, sender_id) != stored:
+                return None  # another process wrote to this conversation
+        return tracker
+
+    def _keep(self, tracker: DialogueStateTracker) -> None:
+        with self.session_scope() as session:
+            # Rasa's save() appends the events past the number stored since the session
+            # started, so a kept tracker must hold exactly those events: not so in the turn
+            # a session starts (the tracker still holds the previous session), and that
+            # turn's tracker is simply not kept.
+            in_session = self._event_query(
+                session, tracker.sender_id, fetch_events_from_all_sessions=False
+            ).count()
+            if in_session != len(tracker.events):
+                return
+            stored = self._stored_state(session, tracker.sender_id)
+        self._kept[tracker.sender_id] = (tracker, len(tracker.events), stored)
+        self._kept.move_to_end(tracker.sender_id)
+        while len(self._kept) > self.cache_size:
+            self._kept.popitem(last=False)
+
+    def forget(self, sender_id: Text) -> None:
+        """Drops the kept tracker (erasing a conversation, tests)."""
+        self._kept.pop(sender_id, None)
+
+    # ------------------------------------------------------------------ Rasa's interface
+
+    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        tracker = self._take_kept(sender_id)
+        if tracker is not None:
+            return tracker
+        return await super().retrieve(sender_id)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        self._kept.pop(tracker.sender_id, None)
+        await super().save(tracker)
+        self._keep(tracker)

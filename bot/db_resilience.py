@@ -11,7 +11,8 @@ in a FailSafeTrackerStore that swallows errors: a failed load becomes "no conver
 so the message is answered as if the patient had just arrived, and a failed save is kept in
 process memory only, where nothing reads it again.
 
-`ResilientSQLStoreMixin`, put before SQLTrackerStore (or a subclass of it) in a class's bases:
+`ResilientSQLStoreMixin`, put before SQLTrackerStore in a class's bases
+(bot.tracker_store.ClinicTrackerStore):
 
 - engine: `pool_pre_ping`, parameters hidden from errors, for SQLite a short busy timeout per
   attempt (it blocks the event loop) and write-ahead logging (readers never wait for a writer);
@@ -93,7 +94,12 @@ def engine_options(url: Any) -> Dict[str, Any]:
 
 
 def resilient_engine(url: Any, **extra: Any) -> Engine:
-    engine = create_engine(url, **{**engine_options(url), **extra})
+    """An engine with `engine_options`, plus `extra` (pool settings; connect_args merged)."""
+    options = {**engine_options(url), **extra}
+    if "connect_args" in extra:
+        options["connect_args"] = {**engine_options(url).get("connect_args", {}),
+                                   **extra["connect_args"]}
+    engine = create_engine(url, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_write_ahead_log)
     return engine
@@ -135,15 +141,15 @@ class ResilientSQLStoreMixin:
         self._use_resilient_engine()
         self._failed_loads: Set[Text] = set()
 
-    def _use_resilient_engine(self) -> None:
-        """Replace the engine SQLTrackerStore made with one made for faults (same URL and pool
-        settings; Rasa has already created the tables through the first one)."""
+    def _use_resilient_engine(self, **extra: Any) -> None:
+        """Replace the engine SQLTrackerStore made with one made for faults (same URL, Rasa's
+        pool settings, and `extra`; Rasa has already created the tables through the first)."""
         from rasa.core.tracker_store import create_engine_kwargs
         from sqlalchemy.orm import sessionmaker
 
         url = self.engine.url
         self.engine.dispose()
-        self.engine = resilient_engine(url, **create_engine_kwargs(url))
+        self.engine = resilient_engine(url, **{**create_engine_kwargs(url), **extra})
         self.sessionmaker = sessionmaker(bind=self.engine)
 
     async def _retrying(self, attempt_once: Callable[[], Awaitable[T]], what: str) -> T:
@@ -154,6 +160,10 @@ class ResilientSQLStoreMixin:
 
     def on_save_failed(self, sender_id: Text) -> None:
         """Hook for subclasses holding copies of trackers (a cache): drop them."""
+
+    def _load_failed(self, sender_id: Text) -> bool:
+        """Whether this conversation's last load failed (its turn is not the conversation)."""
+        return sender_id in self._failed_loads
 
     async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool):
         parent = super()._retrieve

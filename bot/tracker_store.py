@@ -15,6 +15,10 @@ own API read it unchanged). What changes, measured in reports/bench.md:
 - A kept tracker is handed out once and forgotten until it is saved again, so a turn that
   fails half way (exception, server stopping) can never leave a half-updated tracker behind:
   the next turn reads the database.
+- Faults (bot.db_resilience, the mixin): loads and saves retried with bounded backoff,
+  stale pooled connections checked before use, and a turn whose conversation could not be
+  loaded is never saved. A failed save, or a failed check of a kept tracker, drops the kept
+  tracker: the next turn reads the database.
 - SQLite: write-ahead logging (readers such as the staff page never block the assistant) and
   `synchronous=NORMAL`: a commit no longer waits for the disk (about 10 ms here, during which
   Rasa's event loop serves nobody). A committed turn survives a crash of any process; only a
@@ -32,6 +36,7 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import rasa_speedups
+from bot.db_resilience import SQLITE_BUSY_SECONDS, ResilientSQLStoreMixin, is_recoverable
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +47,7 @@ rasa_speedups.apply()
 DEFAULT_CACHE_SIZE = int(os.environ.get("TRACKER_CACHE_SIZE", "2000"))
 
 
-class ClinicTrackerStore(SQLTrackerStore):
+class ClinicTrackerStore(ResilientSQLStoreMixin, SQLTrackerStore):
     def __init__(self, *args: Any, cache_size: int = DEFAULT_CACHE_SIZE, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.engine.dialect.name == "sqlite":
@@ -61,11 +66,9 @@ class ClinicTrackerStore(SQLTrackerStore):
         SQLAlchemy 1.4 opens a new SQLite connection for every session of a file database
         (NullPool); one pooled connection serves Rasa's event loop, which is one thread.
         """
-        url = self.engine.url
-        self.engine.dispose()
-        self.engine = sa.create_engine(
-            url, poolclass=sa.pool.QueuePool, pool_size=1, max_overflow=4,
-            connect_args={"check_same_thread": False},
+        self._use_resilient_engine(
+            poolclass=sa.pool.QueuePool, pool_size=1, max_overflow=4,
+            connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_SECONDS},
         )
 
         @sa.event.listens_for(self.engine, "connect")
@@ -93,9 +96,14 @@ class ClinicTrackerStore(SQLTrackerStore):
         tracker, n_events, stored = kept
         if len(tracker.events) != n_events:
             return None  # changed after it was saved: not what the database holds
-        with self.session_scope() as session:
-            if self._stored_state(session, sender_id) != stored:
-                return None  # another process wrote to this conversation
+        try:
+            with self.session_scope() as session:
+                if self._stored_state(session, sender_id) != stored:
+                    return None  # another process wrote to this conversation
+        except Exception as error:  # noqa: BLE001
+            if not is_recoverable(error):
+                raise
+            return None  # unchecked: the load below retries, or reports the database down
         return tracker
 
     def _keep(self, tracker: DialogueStateTracker) -> None:
@@ -127,7 +135,16 @@ class ClinicTrackerStore(SQLTrackerStore):
             return tracker
         return await super().retrieve(sender_id)
 
+    def on_save_failed(self, sender_id: Text) -> None:
+        self._kept.pop(sender_id, None)
+
     async def save(self, tracker: DialogueStateTracker) -> None:
         self._kept.pop(tracker.sender_id, None)
-        await super().save(tracker)
-        self._keep(tracker)
+        await super().save(tracker)  # retried; skipped for a turn whose load failed
+        if self._load_failed(tracker.sender_id):
+            return
+        try:
+            self._keep(tracker)
+        except Exception as error:  # noqa: BLE001 - stored already; only the shortcut is lost
+            if not is_recoverable(error):
+                raise

@@ -1,13 +1,11 @@
-"""SQLite faults with real processes: the database locked by another process, and the database
-gone (its folder moved away) and back. Conversations and bookings share one SQLite file, as
+"""SQLite faults with real processes: the database locked by another process for a few
+seconds, and for longer than the assistant waits. Conversations and bookings share one SQLite file, as
 with `make run`. No crash, no 5xx; a lock is waited out; an outage gets the clinic's number;
 nothing stored before is lost, and the conversation carries on afterwards."""
-import os
 import subprocess
 import sys
 import time
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -25,14 +23,13 @@ BOOKING = ["my lower back has hurt for 6 months, physio didn't help", "none of t
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("sqlite-faults")
-    folder = tmp / "db"
-    db_url = f"sqlite:///{folder / 'clinic.db'}"
+    db_url = f"sqlite:///{tmp / 'clinic.db'}"
     store.upgrade(db_url)  # as `make run` does (bot db upgrade): schema and write-ahead log
     with running_action_server(tmp, DB_URL=db_url, DB_WRITE_RETRY_SECONDS="3") as action_url:
         port = free_port()
         rasa = start_rasa(tmp, port, action_url, db_url)
         try:
-            yield {"port": port, "db_url": db_url, "folder": folder, "log": tmp / f"rasa-{port}.log"}
+            yield {"port": port, "db_url": db_url, "log": tmp / f"rasa-{port}.log"}
         finally:
             rasa.terminate()
             rasa.wait(timeout=30)
@@ -111,34 +108,26 @@ def test_a_booking_the_database_cannot_take_is_kept_and_sent_when_asked_again(se
     assert (booking["name"], booking["contact"]) == ("Jane Smith", "jane@example.com")
 
 
-@contextmanager
-def database_gone(folder: Path):
-    """The database's folder moved away (a lost mount, a deleted file): every connection fails."""
-    away = folder.with_name(folder.name + "-away")
-    os.rename(folder, away)
-    try:
-        yield
-    finally:
-        os.rename(away, folder)
-
-
-def test_the_database_gone_gets_the_clinics_number_and_the_chat_resumes_after(servers):
-    port, sender, url = servers["port"], "sqlite-gone", servers["db_url"]
+def test_a_database_locked_for_too_long_gets_the_clinics_number_and_the_chat_resumes(servers):
+    # A backup or a stuck process holding the lock past every retry (about 15 s): the same
+    # path as a full disk or a file the server may no longer write.
+    port, sender, url = servers["port"], "sqlite-locked-long", servers["db_url"]
     say(port, sender, BOOKING[0])
     before = _user_texts(url, sender)
 
-    with database_gone(servers["folder"]):
+    with locked(url, 22):
         reply = say(port, sender, "none of those")  # an HTTP error would raise here
     assert reply.strip() == trouble_text()
     clinic = load_clinic()
     assert clinic.phone in reply and clinic.emergency_number in reply
     assert "Traceback" not in reply and "OperationalError" not in reply
 
-    # Back: what was stored is all there, the lost turn was not half-written, and the
+    # Released: what was stored is all there, the lost turn was not half-written, and the
     # patient's resent message carries on from where the conversation was.
     assert _user_texts(url, sender) == before
     reply = say(port, sender, "none of those")
     assert "technical trouble" not in reply
     assert _user_texts(url, sender) == before + ["none of those"]
+    assert say(port, sender, "skip").strip()
     log = servers["log"].read_text()
     assert "none of those" not in log and "lower back" not in log  # no patient text logged

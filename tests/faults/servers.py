@@ -1,6 +1,6 @@
-"""Rasa wired the way the database-fault tests need it: the conversation store with the
-retries of bot.db_resilience, and a REST channel that answers failures kindly
-(bot.channel_errors). Named by class path in the endpoints and credentials files."""
+"""Rasa as `make run` configures it (endpoints from `python -m bot endpoints`: the clinic's
+tracker store with the retries of bot.db_resilience), with a REST channel that answers
+failures kindly (bot.channel_errors), named by class path in the credentials file."""
 from __future__ import annotations
 
 import os
@@ -9,15 +9,10 @@ import sys
 from pathlib import Path
 
 from rasa.core.channels.rest import RestInput
-from rasa.core.tracker_store import SQLTrackerStore
 
 from bot.channel_errors import kindly
-from bot.db_resilience import ResilientSQLStoreMixin
+from bot.cli import endpoints_yaml
 from tests.harness import ROOT, wait_for
-
-
-class ResilientSQLTrackerStore(ResilientSQLStoreMixin, SQLTrackerStore):
-    pass
 
 
 class KindRestInput(RestInput):
@@ -31,10 +26,7 @@ class KindRestInput(RestInput):
 
 def start_rasa(tmp_path: Path, port: int, action_url: str, db_url: str) -> subprocess.Popen:
     endpoints = tmp_path / "endpoints.yml"
-    endpoints.write_text(
-        f"action_endpoint:\n  url: {action_url}\n"
-        f"tracker_store:\n  type: tests.faults.servers.ResilientSQLTrackerStore\n"
-        f"  url: \"{db_url}\"\n")
+    endpoints.write_text(endpoints_yaml(db_url, actions_url=action_url))
     credentials = tmp_path / "credentials.yml"
     credentials.write_text("tests.faults.servers.KindRestInput:\n")
     env = dict(os.environ, PYTHONPATH=str(ROOT), RASA_TELEMETRY_ENABLED="false")

@@ -55,10 +55,12 @@ def test_no_secret_is_committed():
 
 
 def test_the_check_finds_a_secret_when_there_is_one():
-    # The patterns above must catch what a careless commit would contain.
-    samples = ['DB_URL = "postgresql+psycopg2://clinic:S3cretPassw0rd@db/clinic"',
-               'TELEGRAM_TOKEN: "5123456789:AAH3kdf93jKdlsl3kd9sKdl3kSl3kdLs3kd"',
-               'api_key = "q8Xk2LmN9pR4sT7v"']
+    # The patterns above must catch what a careless commit would contain (random values,
+    # made here so that this file itself holds none).
+    import secrets
+    samples = [f'DB_URL = "postgresql+psycopg2://clinic:{secrets.token_hex(8)}@db/clinic"',
+               f'TELEGRAM_TOKEN: "5123456789:AA{secrets.token_hex(17)[:33]}"',
+               f'api_key = "{secrets.token_hex(8)}"']
     for sample in samples:
         assert [v for v in _secret_looking(sample) if not OBVIOUSLY_FAKE.search(v)], sample
 

@@ -12,7 +12,7 @@ PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 MODEL_INPUTS := config.yml domain.yml data/nlu.yml data/rules.yml $(wildcard bot/nlu/*.py bot/dialogue.py)
 
-.PHONY: install run train test evaluate lock clean
+.PHONY: install run train test evaluate lock clean audit
 
 install: $(VENV)/.installed .build/spacy_en/config.cfg web/node_modules/.installed
 
@@ -48,6 +48,16 @@ evaluate: install models/current.tar.gz
 
 lock:
 	@bash scripts/lock.sh
+
+# Known vulnerabilities of the pinned packages and the decision for each
+# (security/decisions.yml); fails only on an undecided one. pip-audit lives in its own venv so
+# the app's lock never changes; offline, the committed snapshot security/audit.json is used.
+AUDIT_VENV ?= .build/audit-venv
+audit: install
+	@[ -x $(AUDIT_VENV)/bin/pip-audit ] || { python3.10 -m venv $(AUDIT_VENV) && \
+	  $(AUDIT_VENV)/bin/pip install -q -r security/audit-tools.txt; } || \
+	  echo "pip-audit could not be installed: using the snapshot"
+	$(PY) security/audit.py --pip-audit $(AUDIT_VENV)/bin/pip-audit
 
 clean:
 	rm -rf models .build var .pytest_cache

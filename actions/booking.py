@@ -1,6 +1,8 @@
 """Booking: collect and validate the clinic's follow-up details, then store the request."""
 from __future__ import annotations
 
+import asyncio
+from functools import partial
 from typing import List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -14,7 +16,7 @@ from actions.common import (
 )
 from actions.settings import clinic, content
 from actions.triage import utter
-from bot.advice import booking_offer, emergency_reminder, peg_thanks
+from bot.advice import booking_not_sent, booking_offer, emergency_reminder, peg_thanks
 from bot.booking import parse_contact, parse_name, parse_preferred_time
 from bot import store
 from bot.contract import EMERGENCY_FLAGS
@@ -78,7 +80,8 @@ class ActionSubmitBooking(Action):
             return [SlotSet("pending_offer", None)]
 
         kind = slots.get("booking_kind") or "consultation"
-        reference = store.save_booking(
+        save = partial(
+            store.save_booking,
             conversation_id=tracker.sender_id,
             kind=kind,
             name=slots["booking_name"],
@@ -86,6 +89,12 @@ class ActionSubmitBooking(Action):
             preferred_time=slots["booking_time"],
             triage_level=slots.get("triage_level"),
         )
+        try:
+            # In a thread: a locked database is waited out without stalling other patients.
+            reference = await asyncio.get_running_loop().run_in_executor(None, save)
+        except store.StorageUnavailable:
+            utter(dispatcher, booking_not_sent(content(), clinic()))
+            return [SlotSet("pending_offer", None)]
         what = "call you back" if kind == "callback" else "contact you to arrange a consultation"
         dispatcher.utter_message(
             text=f"Thank you, {slots['booking_name']}. I've sent your request to "

@@ -115,6 +115,12 @@ def booking_offer(content: Content, clinic: Clinic, slots: Mapping[str, Any]) ->
                   pending_offer="booking")
 
 
+def booking_not_sent(content: Content, clinic: Clinic) -> Message:
+    """The request could not be stored (database unavailable): the details stay in the
+    conversation, so asking again sends them."""
+    return {"text": _say(content, clinic, "booking_not_sent")}
+
+
 def peg_thanks(content: Content, clinic: Clinic) -> Message:
     return {"text": _say(content, clinic, "peg_thanks")}
 

@@ -24,6 +24,7 @@ import os
 import re
 import secrets
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
@@ -34,6 +35,8 @@ from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Integer, M
                         String, Table, Text, create_engine, delete, event, func, insert,
                         inspect, select, update)
 from sqlalchemy.engine import Engine
+
+from bot.db_resilience import RETRY_DELAYS, StorageUnavailable, is_recoverable
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "var" / "clinic.db"
@@ -162,7 +165,8 @@ def _engine(url: str) -> Engine:
                 finally:
                     os.umask(old)
             os.chmod(path, 0o600)
-        kwargs["connect_args"] = {"timeout": 30}  # the tracker store writes the same file
+        # The tracker store writes the same file; a longer lock is retried (_retrying_write).
+        kwargs["connect_args"] = {"timeout": 5}
 
     engine = create_engine(url, **kwargs)
     if _is_sqlite(url):
@@ -279,15 +283,42 @@ def recent_failures(*, username: Optional[str] = None, client: Optional[str] = N
 def save_booking(*, conversation_id: str, kind: str, name: str, contact: str,
                  preferred_time: str, triage_level: Optional[str],
                  url: Optional[str] = None) -> str:
-    """Store a request for staff and return the reference the patient is given."""
-    with engine_for(url).begin() as connection:
-        result = connection.execute(insert(booking_requests).values(
-            conversation_id=conversation_id, kind=kind, name=name, contact=contact,
-            preferred_time=preferred_time, triage_level=triage_level, status="new",
-            created_at=now(),
-        ))
-        row_id = result.inserted_primary_key[0]
-    return booking_reference(row_id)
+    """Store a request for staff and return the reference the patient is given.
+
+    A locked or briefly unreachable database is retried for up to BOOKING_RETRY_SECONDS;
+    then StorageUnavailable, and the patient is told (the details stay in the conversation).
+    Blocking: callers in an event loop run it in a thread."""
+    def write() -> int:
+        with engine_for(url).begin() as connection:
+            result = connection.execute(insert(booking_requests).values(
+                conversation_id=conversation_id, kind=kind, name=name, contact=contact,
+                preferred_time=preferred_time, triage_level=triage_level, status="new",
+                created_at=now(),
+            ))
+            return result.inserted_primary_key[0]
+
+    return booking_reference(_retrying_write(write, BOOKING_RETRY_SECONDS))
+
+
+# How long a booking waits for the database before the patient is told (DB_WRITE_RETRY_SECONDS).
+BOOKING_RETRY_SECONDS = float(os.environ.get("DB_WRITE_RETRY_SECONDS", "15"))
+
+
+def _retrying_write(write, budget_seconds: float):
+    """Run a write transaction, retrying recoverable database errors (bot.db_resilience)
+    with backoff until `budget_seconds` have passed."""
+    deadline = time.monotonic() + budget_seconds
+    delays = iter(RETRY_DELAYS)
+    while True:
+        try:
+            return write()
+        except Exception as error:  # noqa: BLE001 - sorted by is_recoverable
+            if not is_recoverable(error):
+                raise
+            delay = next(delays, RETRY_DELAYS[-1])
+            if time.monotonic() + delay > deadline:
+                raise StorageUnavailable(f"writing: {type(error).__name__}") from None
+            time.sleep(delay)
 
 
 def booking_reference(row_id: int) -> str:

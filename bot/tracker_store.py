@@ -17,6 +17,10 @@ own API read it unchanged). What changes, measured in reports/bench.md:
   the next turn reads the database.
 - Saving a tracker this store handed out appends its new events in one insert, without
   re-counting what the database already holds for the session (Rasa counts every time).
+- Faults (bot.db_resilience, the mixin): loads and saves retried with bounded backoff,
+  stale pooled connections checked before use, and a turn whose conversation could not be
+  loaded is never saved. A failed save, or a failed check of a kept tracker, drops the kept
+  tracker: the next turn reads the database.
 - SQLite: write-ahead logging (readers such as the staff page never block the assistant) and
   `synchronous=NORMAL`: a commit no longer waits for the disk (about 10 ms here, during which
   Rasa's event loop serves nobody). A committed turn survives a crash of any process; only a
@@ -39,6 +43,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from bot import rasa_speedups
+from bot.db_resilience import SQLITE_BUSY_SECONDS, ResilientSQLStoreMixin, is_recoverable
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +54,7 @@ rasa_speedups.apply()
 DEFAULT_CACHE_SIZE = int(os.environ.get("TRACKER_CACHE_SIZE", "2000"))
 
 
-class ClinicTrackerStore(SQLTrackerStore):
+class ClinicTrackerStore(ResilientSQLStoreMixin, SQLTrackerStore):
     def __init__(self, *args: Any, cache_size: int = DEFAULT_CACHE_SIZE, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.engine.dialect.name == "sqlite":
@@ -65,6 +70,9 @@ class ClinicTrackerStore(SQLTrackerStore):
         )
         # sender_id -> (the tracker retrieve() handed out, how many of its events are stored)
         self._handed_out: Dict[Text, Tuple["weakref.ref[DialogueStateTracker]", int]] = {}
+        # for the save in progress: events already stored (when known), and the rows after it
+        self._known_stored: Dict[Text, Optional[int]] = {}
+        self._just_stored: Dict[Text, Tuple[int, int]] = {}
 
     # ------------------------------------------------------------------ SQLite
 
@@ -74,11 +82,9 @@ class ClinicTrackerStore(SQLTrackerStore):
         SQLAlchemy 1.4 opens a new SQLite connection for every session of a file database
         (NullPool); one pooled connection serves Rasa's event loop, which is one thread.
         """
-        url = self.engine.url
-        self.engine.dispose()
-        self.engine = sa.create_engine(
-            url, poolclass=sa.pool.QueuePool, pool_size=1, max_overflow=4,
-            connect_args={"check_same_thread": False},
+        self._use_resilient_engine(
+            poolclass=sa.pool.QueuePool, pool_size=1, max_overflow=4,
+            connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_SECONDS},
         )
 
         @sa.event.listens_for(self.engine, "connect")
@@ -106,9 +112,14 @@ class ClinicTrackerStore(SQLTrackerStore):
         tracker, n_events, stored = kept
         if len(tracker.events) != n_events:
             return None  # changed after it was saved: not what the database holds
-        with self.session_scope() as session:
-            if self._stored_state(session, sender_id) != stored:
-                return None  # another process wrote to this conversation
+        try:
+            with self.session_scope() as session:
+                if self._stored_state(session, sender_id) != stored:
+                    return None  # another process wrote to this conversation
+        except Exception as error:  # noqa: BLE001
+            if not is_recoverable(error):
+                raise
+            return None  # unchecked: the load below retries, or reports the database down
         return tracker
 
     def _keep(self, tracker: DialogueStateTracker, stored: Tuple[int, int]) -> None:
@@ -144,17 +155,35 @@ class ClinicTrackerStore(SQLTrackerStore):
                 self._handed_out.pop(next(iter(self._handed_out)))
         return tracker
 
+    def on_save_failed(self, sender_id: Text) -> None:
+        self._kept.pop(sender_id, None)
+
     async def save(self, tracker: DialogueStateTracker) -> None:
-        """SQLTrackerStore.save: the same rows, without re-counting what the database holds
-        for a tracker this store handed out, in one bulk insert."""
         sender_id = tracker.sender_id
         self._kept.pop(sender_id, None)
         handed_out = self._handed_out.pop(sender_id, None)
+        self._known_stored[sender_id] = (
+            handed_out[1] if handed_out is not None and handed_out[0]() is tracker else None)
+        try:
+            # The mixin refuses a turn whose load failed and retries _save_once.
+            await super().save(tracker)
+        finally:
+            self._known_stored.pop(sender_id, None)
+        stored = self._just_stored.pop(sender_id, None)
+        # In the turn a session starts the tracker still holds the previous session's
+        # events, which Rasa's retrieve() would not load: such a tracker is not kept.
+        if stored is not None and self._events_in_last_session(tracker) == len(tracker.events):
+            self._keep(tracker, stored)
+
+    async def _save_once(self, tracker: DialogueStateTracker) -> None:
+        """SQLTrackerStore.save's rows, one transaction (a retry writes each event once),
+        without re-counting what the database holds for a tracker this store handed out,
+        in one bulk insert."""
+        sender_id = tracker.sender_id
         await self.stream_events(tracker)
         with self.session_scope() as session:
-            if handed_out is not None and handed_out[0]() is tracker:
-                already_stored = handed_out[1]
-            else:
+            already_stored = self._known_stored.get(sender_id)
+            if already_stored is None:
                 already_stored = self._event_query(
                     session, sender_id, fetch_events_from_all_sessions=False
                 ).count()
@@ -164,10 +193,7 @@ class ClinicTrackerStore(SQLTrackerStore):
                 session.execute(self.SQLEvent.__table__.insert(), rows)
             stored = self._stored_state(session, sender_id)
             session.commit()
-        # In the turn a session starts the tracker still holds the previous session's
-        # events, which Rasa's retrieve() would not load: such a tracker is not kept.
-        if self._events_in_last_session(tracker) == len(tracker.events):
-            self._keep(tracker, stored)
+        self._just_stored[sender_id] = stored
 
     @staticmethod
     def _row(sender_id: Text, event: Any) -> Dict[Text, Any]:

@@ -9,6 +9,9 @@ export RASA_TELEMETRY_ENABLED=false
 HOST=${RASA_HOST:-127.0.0.1}          # a clinic's reverse proxy publishes the webhook
 PORT=${RASA_PORT:-5005}
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
+# The action server answers only the Rasa server beside it: reachable from the network, anyone
+# could run the actions with a made-up conversation (and file booking requests).
+ACTIONS_HOST=${ACTIONS_HOST:-127.0.0.1}
 mkdir -p var && chmod 700 var
 umask 077  # conversation databases and logs: readable by the service account only
 
@@ -39,7 +42,7 @@ pids=()
 stop() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; echo "stopped."; }
 trap stop INT TERM EXIT
 
-.venv/bin/rasa run actions --actions actions --port "$ACTIONS_PORT" --quiet &
+SANIC_HOST="$ACTIONS_HOST" .venv/bin/rasa run actions --actions actions --port "$ACTIONS_PORT" --quiet &
 pids+=($!)
 .venv/bin/rasa run --model models/current.tar.gz --enable-api --auth-token "$RASA_AUTH_TOKEN" \
   --interface "$HOST" --port "$PORT" --endpoints var/endpoints.yml --credentials var/credentials.yml \
@@ -52,7 +55,7 @@ pids+=($!)
 
 for _ in $(seq 1 120); do
   if curl -fs "http://127.0.0.1:$PORT/status?token=$RASA_AUTH_TOKEN" >/dev/null 2>&1 \
-     && curl -fs "http://127.0.0.1:$ACTIONS_PORT/health" >/dev/null 2>&1 \
+     && curl -fs "http://$ACTIONS_HOST:$ACTIONS_PORT/health" >/dev/null 2>&1 \
      && curl -fs "http://$WEB_HOST:$WEB_PORT/healthz" >/dev/null 2>&1 \
      && curl -fs "http://$STAFF_HOST:$STAFF_PORT/health" >/dev/null 2>&1; then
     cat <<MSG

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from tests.harness import Conversation, load_agent, running_action_server
+from tests.harness import Conversation, load_agent, running_action_server, running_make_run
 
 
 @pytest.fixture(scope="session")
@@ -42,6 +42,16 @@ def chat(agent, loop, request):
         return Conversation(agent, loop, f"{request.node.name}-{name}-{next(counter)}")
 
     return start
+
+
+@pytest.fixture(scope="session")
+def made_run(tmp_path_factory):
+    """The servers `make run` starts (scripts/run.sh, default hosts), on a fresh SQLite
+    database: their ports, the API token, and the database URL."""
+    tmp = tmp_path_factory.mktemp("made-run")
+    url, token = f"sqlite:///{tmp / 'clinic.db'}", "test-api-token-not-a-secret"
+    with running_make_run(tmp, url, token) as ports:
+        yield {"ports": ports, "token": token, "db_url": url}
 
 
 # A real Rasa server with every channel on and a stand-in for the providers' APIs, shared by

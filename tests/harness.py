@@ -148,3 +148,35 @@ def say(port, sender, text):
     )
     with urllib.request.urlopen(request, timeout=60) as response:
         return " ".join(m.get("text", "") for m in json.load(response))
+
+
+@contextlib.contextmanager
+def running_make_run(tmp_path: Path, db_url: str, token: str) -> Iterator[Dict[str, int]]:
+    """`scripts/run.sh` (what `make run` starts) as it is, on free ports: the Rasa server with
+    its API token, the action server, the web chat page and the staff page. Yields the ports;
+    stops the whole process group afterwards."""
+    ports = {name: free_port() for name in ("rasa", "actions", "web", "staff")}
+    env = dict(os.environ, PYTHONPATH=str(ROOT), DB_URL=db_url, RASA_AUTH_TOKEN=token,
+               RASA_PORT=str(ports["rasa"]), ACTIONS_PORT=str(ports["actions"]),
+               WEB_PORT=str(ports["web"]), STAFF_PORT=str(ports["staff"]))
+    for name in ("RASA_HOST", "WEB_HOST", "STAFF_HOST", "ACTIONS_HOST"):
+        env.pop(name, None)  # the defaults are what is tested
+    out = tmp_path / "run.log"
+    with open(out, "w") as log:
+        process = subprocess.Popen(["bash", "scripts/run.sh"], cwd=ROOT, env=env, stdout=log,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.time() + 180
+        while "The assistant is ready." not in out.read_text():
+            if process.poll() is not None or time.time() > deadline:
+                raise RuntimeError("scripts/run.sh did not start:\n" + out.read_text()[-3000:])
+            time.sleep(0.5)
+        yield ports
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, 15)  # run.sh's trap stops the servers it started
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, 9)
+            process.wait(timeout=10)

@@ -108,7 +108,7 @@ def test_endpoints_point_rasa_at_the_same_database(tmp_path):
     pg = "postgresql+psycopg2://clinic:secret@db.example:5432/clinic"
     bot("endpoints", "--out", str(out), url=pg, env={"ACTIONS_PORT": "5999"})
     config = yaml.safe_load(out.read_text())
-    assert config["tracker_store"] == {"type": "SQL", "url": pg}
+    assert config["tracker_store"] == {"type": "bot.tracker_store.ClinicTrackerStore", "url": pg}
     assert config["action_endpoint"]["url"] == "http://127.0.0.1:5999/webhook"
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     from bot.cli import endpoints_yaml

@@ -1,0 +1,199 @@
+"""Database faults: retry what the database briefly refuses, and never lose or invent a turn.
+
+What goes wrong in a clinic: the SQLite file locked by another writer (a backup, the staff
+command line, a second process) -> "database is locked"; PostgreSQL restarted (every pooled
+connection is dead) or down for a while; a full disk or a file made read-only.
+
+Rasa's SQLTrackerStore creates its engine without `pool_pre_ping` (the first message after a
+PostgreSQL restart fails on a dead pooled connection), retries nothing, and puts the SQL
+parameters (the patient's words) into its error messages. Worse, Rasa wraps every tracker store
+in a FailSafeTrackerStore that swallows errors: a failed load becomes "no conversation yet",
+so the message is answered as if the patient had just arrived, and a failed save is kept in
+process memory only, where nothing reads it again.
+
+`ResilientSQLStoreMixin`, put before SQLTrackerStore in a class's bases
+(bot.tracker_store.ClinicTrackerStore):
+
+- engine: `pool_pre_ping`, parameters hidden from errors, for SQLite a short busy timeout per
+  attempt (it blocks the event loop) and write-ahead logging (readers never wait for a writer);
+- `retrieve` and `save` retried with bounded backoff (`RETRY_DELAYS`, about 8 s in all) on
+  errors a database recovers from; the waits are `asyncio.sleep`s, so other conversations go on;
+- when the database stays away: a failed load marks the conversation, and the save at the end
+  of that turn is skipped (it would have written a made-up new conversation into the real one,
+  or nothing at all); `storage_trouble()` tells the channel, which answers with the clinic's
+  number instead (`bot.channel_errors`). Everything stored before stays as it was, and the next
+  message after recovery carries on from there.
+
+Other hooks (a cache) compose with `_retrying(...)`, `_storage_failed(...)` and
+`on_save_failed(sender_id)`, which a cache overrides to drop what it holds for the conversation.
+"""
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import logging
+from typing import Any, Awaitable, Callable, Dict, Optional, Set, Text, TypeVar
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+logger = logging.getLogger(__name__)
+
+# Waits between attempts (seconds). With SQLite's busy timeout of SQLITE_BUSY_SECONDS per
+# attempt, a lock held for up to ~12 s is waited out; PostgreSQL down for longer gets an answer
+# after ~8 s instead of a long silence.
+RETRY_DELAYS = (0.1, 0.25, 0.5, 1.0, 2.0, 4.0)
+SQLITE_BUSY_SECONDS = 1.0
+
+T = TypeVar("T")
+
+
+class StorageUnavailable(RuntimeError):
+    """The database refused every attempt. The message names the error class only: the
+    parameters of a failed statement are the patient's words."""
+
+
+# Set for the turn being handled (one asyncio task per message) when storage failed in it.
+_TROUBLE: contextvars.ContextVar[Optional[Set[Text]]] = contextvars.ContextVar(
+    "storage_trouble", default=None)
+
+
+def begin_turn() -> None:
+    """Called by a channel before handing a message to Rasa: forget the previous turn's state."""
+    _TROUBLE.set(set())
+
+
+def storage_trouble() -> bool:
+    """Whether the conversation store failed during the turn being handled."""
+    return bool(_TROUBLE.get())
+
+
+def _mark_trouble(sender_id: Text) -> None:
+    trouble = _TROUBLE.get()
+    if trouble is None:
+        trouble = set()
+        _TROUBLE.set(trouble)
+    trouble.add(sender_id)
+
+
+def is_recoverable(error: BaseException) -> bool:
+    """Errors a retry can get past: a lock, a lost or refused connection, a full disk that is
+    being cleared. Programming errors (a bad column, a constraint) are not retried."""
+    if isinstance(error, OperationalError):
+        return True
+    return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
+
+
+def engine_options(url: Any) -> Dict[str, Any]:
+    """create_engine keyword arguments for a store that survives the faults above."""
+    options: Dict[str, Any] = {"pool_pre_ping": True, "hide_parameters": True}
+    if str(url).startswith("sqlite"):
+        options["connect_args"] = {"timeout": SQLITE_BUSY_SECONDS}
+    return options
+
+
+def resilient_engine(url: Any, **extra: Any) -> Engine:
+    """An engine with `engine_options`, plus `extra` (pool settings; connect_args merged)."""
+    options = {**engine_options(url), **extra}
+    if "connect_args" in extra:
+        options["connect_args"] = {**engine_options(url).get("connect_args", {}),
+                                   **extra["connect_args"]}
+    engine = create_engine(url, **options)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_write_ahead_log)
+    return engine
+
+
+def _sqlite_write_ahead_log(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+    except Exception:  # a read-only or locked file: keep its current mode, the query may work
+        pass
+    finally:
+        cursor.close()
+
+
+async def retrying(attempt_once: Callable[[], Awaitable[T]], what: str) -> T:
+    """Await `attempt_once()` until it succeeds, retrying recoverable errors with backoff.
+    Each attempt must be a whole transaction, so a failed one leaves nothing behind."""
+    for attempt, delay in enumerate((*RETRY_DELAYS, None), 1):
+        try:
+            return await attempt_once()
+        except Exception as error:  # noqa: BLE001 - sorted by is_recoverable
+            if not is_recoverable(error):
+                raise
+            if delay is None:
+                logger.error("%s failed %d times (%s); giving up for this message",
+                             what, attempt, type(error).__name__)
+                raise StorageUnavailable(f"{what}: {type(error).__name__}") from None
+            logger.warning("%s failed (%s), retrying in %.2fs", what, type(error).__name__, delay)
+            await asyncio.sleep(delay)
+    raise AssertionError("unreachable")
+
+
+class ResilientSQLStoreMixin:
+    """Retries, stale-connection checks and honest failure for a SQLTrackerStore subclass."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._use_resilient_engine()
+        self._failed_loads: Set[Text] = set()
+
+    def _use_resilient_engine(self, **extra: Any) -> None:
+        """Replace the engine SQLTrackerStore made with one made for faults (same URL, Rasa's
+        pool settings, and `extra`; Rasa has already created the tables through the first)."""
+        from rasa.core.tracker_store import create_engine_kwargs
+        from sqlalchemy.orm import sessionmaker
+
+        url = self.engine.url
+        self.engine.dispose()
+        self.engine = resilient_engine(url, **{**create_engine_kwargs(url), **extra})
+        self.sessionmaker = sessionmaker(bind=self.engine)
+
+    async def _retrying(self, attempt_once: Callable[[], Awaitable[T]], what: str) -> T:
+        return await retrying(attempt_once, what)
+
+    def _storage_failed(self, sender_id: Text) -> None:
+        _mark_trouble(sender_id)
+
+    def on_save_failed(self, sender_id: Text) -> None:
+        """Hook for subclasses holding copies of trackers (a cache): drop them."""
+
+    async def _save_once(self, tracker) -> None:
+        """One attempt, a whole transaction. SQLTrackerStore.save writes only the events not
+        stored yet, in one transaction: a retry after a failed attempt writes each event once."""
+        await super().save(tracker)
+
+    def _load_failed(self, sender_id: Text) -> bool:
+        """Whether this conversation's last load failed (its turn is not the conversation)."""
+        return sender_id in self._failed_loads
+
+    async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool):
+        parent = super()._retrieve
+        try:
+            tracker = await self._retrying(
+                lambda: parent(sender_id, fetch_events_from_all_sessions),
+                "loading a conversation")
+        except StorageUnavailable:
+            self._failed_loads.add(sender_id)
+            self._storage_failed(sender_id)
+            raise
+        self._failed_loads.discard(sender_id)
+        return tracker
+
+    async def save(self, tracker) -> None:
+        sender_id = tracker.sender_id
+        if sender_id in self._failed_loads:
+            # This turn began without the stored conversation: what it holds is not the
+            # conversation, and appending it would corrupt or duplicate the real one.
+            logger.warning("not saving a turn whose conversation could not be loaded")
+            self._storage_failed(sender_id)
+            return
+        try:
+            await self._retrying(lambda: self._save_once(tracker), "saving a conversation")
+        except StorageUnavailable:
+            self.on_save_failed(sender_id)
+            self._storage_failed(sender_id)
+            raise

@@ -12,7 +12,7 @@
     python -m bot audit [--limit N]                        who viewed, exported, changed what
     python -m bot db upgrade | db current                  schema migrations (Alembic)
     python -m bot endpoints [--out var/endpoints.yml]      Rasa's endpoints for DB_URL
-                                                           (and REDIS_URL, ACTIONS_URL)
+                                                           and REDIS_URL, ACTIONS_URL
 
 Filters (the staff page's): --level L (repeatable; emergency urgent consultation self_care
 none), --from YYYY-MM-DD, --to YYYY-MM-DD, --red-flag FLAG|any, --booked yes|no,

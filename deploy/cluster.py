@@ -17,7 +17,8 @@ starts, all on free ports of 127.0.0.1 and under one scratch directory:
   `python -m bot endpoints` writes for DB_URL, REDIS_URL and ACTIONS_URL, and the channels
   `python -m bot.channels` turns on;
 * nginx with deploy/nginx-rasa.conf filled in: round robin for REST and the action servers,
-  the client's address for socket.io (sticky sessions).
+  the client's address for socket.io (sticky sessions), one server (the others as backups)
+  for the messaging channels' webhooks.
 
 Everything it started is stopped when the block ends, also when starting failed half way.
 Used by tests/test_scale_out.py and the benchmark; `python -m deploy.cluster` runs one until
@@ -184,9 +185,14 @@ class Cluster:
 
     def _start_nginx(self, public: int, actions: int):
         """nginx in the foreground with a main config around the filled-in template."""
-        servers = lambda urls: "\n    ".join(f"server {u.split('//', 1)[1]};" for u in urls)
+        def servers(urls: List[str], backups: bool = False) -> str:
+            lines = [f"server {url.split('//', 1)[1]}{' backup' if backups and i else ''};"
+                     for i, url in enumerate(urls)]
+            return "\n    ".join(lines)
+
         site = (NGINX_TEMPLATE.read_text()
                 .replace("@RASA_SERVERS@", servers(self.server_urls))
+                .replace("@RASA_MESSAGING_SERVERS@", servers(self.server_urls, backups=True))
                 .replace("@ACTION_SERVERS@", servers(self.action_urls))
                 .replace("@LISTEN@", f"127.0.0.1:{public}")
                 .replace("@ACTIONS_LISTEN@", f"127.0.0.1:{actions}"))

@@ -14,8 +14,8 @@ starts, all on free ports of 127.0.0.1 and under one scratch directory:
   or a SQLite file with ``database="sqlite"``;
 * redis-server without persistence (a lock lives for one message);
 * N action servers (`python -m rasa_sdk`) and N `rasa run` servers with the endpoints
-  `python -m bot endpoints` writes for DB_URL, REDIS_URL and ACTIONS_URL, and the channels
-  `python -m bot.channels` turns on;
+  `python -m bot endpoints` writes for DB_URL, REDIS_URL and ACTIONS_URL, and the REST and
+  web chat channels (`python -m bot.channels` without any messaging app's variables);
 * nginx with deploy/nginx-rasa.conf filled in: round robin for REST and the action servers,
   the client's address for socket.io (sticky sessions), one server (the others as backups)
   for the messaging channels' webhooks.
@@ -232,7 +232,9 @@ class Cluster:
             raise RuntimeError("lock_store='in_memory' with REDIS_URL set: unset it")
         endpoints, credentials = self.tmp_dir / "endpoints.yml", self.tmp_dir / "credentials.yml"
         endpoints.write_text(text)
-        credentials.write_text(render(effective_credentials(self.env)[0]))
+        # REST and the web chat only: a local cluster must not register webhooks with
+        # Telegram and the like because a developer's shell has their tokens set.
+        credentials.write_text(render(effective_credentials({})[0]))
         return endpoints, credentials
 
     def _start_rasa(self, url: str, endpoints: Path, credentials: Path):

@@ -12,6 +12,7 @@
     python -m bot audit [--limit N]                        who viewed, exported, changed what
     python -m bot db upgrade | db current                  schema migrations (Alembic)
     python -m bot endpoints [--out var/endpoints.yml]      Rasa's endpoints for DB_URL
+                                                           and REDIS_URL, ACTIONS_URL
 
 Filters (the staff page's): --level L (repeatable; emergency urgent consultation self_care
 none), --from YYYY-MM-DD, --to YYYY-MM-DD, --red-flag FLAG|any, --booked yes|no,
@@ -326,10 +327,36 @@ def cmd_db(args) -> int:
     return 0
 
 
+def redis_lock_store(redis_url: str) -> dict:
+    """The `lock_store:` entry for a URL like redis://:password@host:6379/0 (rediss:// for
+    TLS): Rasa's Redis lock store with atomic tickets (bot/lock_store.py), configured with the
+    keys of Rasa 3.6's `type: redis` (the host as `url`, the rest as separate keys)."""
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(redis_url)
+    database = parts.path.strip("/") or "0"
+    if parts.scheme not in ("redis", "rediss") or not parts.hostname or not database.isdigit():
+        # (the URL itself is not echoed: it may hold the password)
+        raise SystemExit("error: REDIS_URL must look like redis://[:password@]host[:port][/db]")
+    entry = {"type": "bot.lock_store.AtomicRedisLockStore", "url": parts.hostname,
+             "port": parts.port or 6379, "db": int(database)}
+    if parts.username:
+        entry["username"] = unquote(parts.username)
+    if parts.password:
+        entry["password"] = unquote(parts.password)
+    if parts.scheme == "rediss":
+        entry["use_ssl"] = True
+    return entry
+
+
 def endpoints_yaml(db_url: Optional[str] = None, actions_port: Optional[str] = None,
-                   actions_url: Optional[str] = None) -> str:
+                   actions_url: Optional[str] = None, redis_url: Optional[str] = None) -> str:
     """Rasa's endpoints for this machine: the committed endpoints.yml with the tracker store
-    pointed at DB_URL (SQLite or PostgreSQL, the same tracker store code path)."""
+    pointed at DB_URL (SQLite or PostgreSQL, the same tracker store code path).
+
+    Several Rasa servers (docs/deploy.md) also need REDIS_URL: the lock store that keeps one
+    conversation's messages in order whichever server receives them; ACTIONS_URL names the
+    action servers' address when it is not 127.0.0.1:ACTIONS_PORT (e.g. a load balancer)."""
     import yaml
 
     config = yaml.safe_load((ROOT / "endpoints.yml").read_text()) or {}
@@ -339,12 +366,17 @@ def endpoints_yaml(db_url: Optional[str] = None, actions_port: Optional[str] = N
     # Rasa's SQLTrackerStore, keeping each conversation's tracker between turns (see
     # bot/tracker_store.py): same tables, same data.
     config["tracker_store"] = {"type": "bot.tracker_store.ClinicTrackerStore", "url": url}
+    actions_url = actions_url or os.environ.get("ACTIONS_URL")
     port = actions_port or os.environ.get("ACTIONS_PORT")
-    if port:
-        config["action_endpoint"]["url"] = f"http://127.0.0.1:{port}/webhook"
     if actions_url:
         config["action_endpoint"]["url"] = actions_url
-    return ("# Written by `python -m bot endpoints` from endpoints.yml and DB_URL; "
+    elif port:
+        config["action_endpoint"]["url"] = f"http://127.0.0.1:{port}/webhook"
+    redis_url = redis_url or os.environ.get("REDIS_URL")
+    if redis_url:
+        config["lock_store"] = redis_lock_store(redis_url)
+    return ("# Written by `python -m bot endpoints` from endpoints.yml, DB_URL, REDIS_URL "
+            "and ACTIONS_URL; "
             "do not edit.\n" + yaml.safe_dump(config, sort_keys=False))
 
 

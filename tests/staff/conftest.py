@@ -18,7 +18,6 @@ from bot import store
 from tests.harness import free_port, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
-HERE = Path(__file__).resolve().parent
 PG_CTL = "/usr/lib/postgresql/15/bin/pg_ctl"
 
 
@@ -26,7 +25,7 @@ PG_CTL = "/usr/lib/postgresql/15/bin/pg_ctl"
 
 # As root (CI containers), pg_ctl_unprivileged runs the server as the `postgres` OS user.
 postgresql_server = factories.postgresql_proc(
-    executable=str(HERE / "pg_ctl_unprivileged"), host="127.0.0.1", port=None,
+    executable=str(ROOT / "deploy" / "pg_ctl_unprivileged"), host="127.0.0.1", port=None,
     user="postgres", dbname="staff_template",
 )
 

@@ -58,8 +58,8 @@ def notes(doc: Dict) -> List[str]:
         "Latency: from sending a message until its whole answer is read. An error is a non-200 "
         "answer, an empty answer, a timeout (60 s) or a message not sent within 600 s.",
         "Around message 10 / 100: median of messages 9–11 / 99–101 of one 102-message "
-        "conversation alone (the paths one after the other; each message carries the session "
-        "so far).",
+        "conversation alone, the same three messages repeated after a short start "
+        "(bench/conversations.py), so only the session's length differs.",
         "Server CPU per message: CPU seconds of the Rasa server + action server (+ PostgreSQL "
         "for its rows) during the load ÷ messages answered.",
         f"Load client: one asyncio + aiohttp process; its own CPU was "

@@ -67,7 +67,16 @@ def for_load(paths: Sequence[Sequence[str]], conversations: int,
     return [list(paths[n % len(paths)][:messages]) for n in range(conversations)]
 
 
-def long_conversation(paths: Sequence[Sequence[str]], messages: int) -> List[str]:
-    """One conversation of `messages` messages: the paths one after the other."""
-    flat = [text for path in paths for text in path]
-    return [flat[i % len(flat)] for i in range(messages)]
+# One long conversation: a prefix, then the same few messages over and over, so that the
+# messages around message 10 and around message 100 are the same ones and only the length of
+# the session differs (three consecutive messages hold each message of the cycle once).
+ASSISTANT_LONG = (["hello", "my lower back", "about 6 months", "physio and ibuprofen",
+                   "no, none of those", "no thanks", "no thanks"],
+                  ["what is a facet joint injection?", "how long does the relief last?",
+                   "are you a bot?"])
+DEFAULT_LONG = (["hello"], ["I am great", "are you a bot?", "hi"])
+
+
+def long_conversation(prefix: Sequence[str], cycle: Sequence[str], messages: int) -> List[str]:
+    return [prefix[i] if i < len(prefix) else cycle[(i - len(prefix)) % len(cycle)]
+            for i in range(messages)]

@@ -6,11 +6,11 @@ import contextlib
 import os
 import sys
 import time
-from typing import Callable, Dict, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from bench.assistant import Running, migrate, running_assistant, train
-from bench.conversations import (ASSISTANT_PATHS, DEFAULT_PATHS, MESSAGES, for_load,
-                                 long_conversation)
+from bench.conversations import (ASSISTANT_LONG, ASSISTANT_PATHS, DEFAULT_LONG, DEFAULT_PATHS,
+                                 MESSAGES, for_load, long_conversation)
 from bench.default_assistant import ensure_trained, running_default
 from bench.load import figures, median, per_message_ms, run_load
 from bench.postgres import Unavailable, running_postgres
@@ -48,7 +48,7 @@ def load_row(base_url: str, paths: Sequence[Sequence[str]], conversations: int =
     return row
 
 
-def measure(running: Running, paths: Sequence[Sequence[str]],
+def measure(running: Running, paths: Sequence[Sequence[str]], long: Tuple[List[str], List[str]],
             conversations: int = CONVERSATIONS, messages: int = MESSAGES,
             long_messages: int = LONG_MESSAGES) -> Dict:
     """Everything but training, on a server just started: one conversation alone, one long
@@ -64,12 +64,13 @@ def measure(running: Running, paths: Sequence[Sequence[str]],
     out["single_errors"] = single["errors"]
     out["single_sender"] = single["senders"][0]
 
-    long = run_load(running.url, [long_conversation(paths, long_messages)], sender_prefix="long",
-                    request_timeout_s=REQUEST_TIMEOUT_S, total_timeout_s=TOTAL_TIMEOUT_S)
-    long_ms = per_message_ms(long)
+    long_run = run_load(running.url, [long_conversation(*long, long_messages)],
+                        sender_prefix="long", request_timeout_s=REQUEST_TIMEOUT_S,
+                        total_timeout_s=TOTAL_TIMEOUT_S)
+    long_ms = per_message_ms(long_run)
     out["message_10_ms"] = median(long_ms[8:11])     # messages 9, 10, 11
     out["message_100_ms"] = median(long_ms[98:101])  # messages 99, 100, 101
-    out["long_errors"] = long["errors"]
+    out["long_errors"] = long_run["errors"]
 
     say(f"load: {conversations} conversations × {messages} messages")
     rasa_before = running.rasa.cpu_s()
@@ -95,7 +96,7 @@ def measure_default() -> Dict:
         f"{' (cached: measured ' + trained['trained_at'] + ')' if trained['cached'] else ''}")
     with running_default(WORK / "default", trained["model"]) as running:
         say(f"default assistant: answered /status after {running.cold_start_s} s")
-        out = measure(running, DEFAULT_PATHS)
+        out = measure(running, DEFAULT_PATHS, DEFAULT_LONG)
     return dict(out, train_s=trained["train_s"], train_cached=trained["cached"],
                 trained_at=trained["trained_at"])
 
@@ -107,7 +108,7 @@ def measure_assistant() -> Dict:
     db_url = f"sqlite:///{WORK / 'assistant' / 'clinic.db'}"
     with running_assistant(WORK / "assistant", db_url) as running:
         say(f"this assistant: answered /status after {running.cold_start_s} s")
-        out = measure(running, ASSISTANT_PATHS)
+        out = measure(running, ASSISTANT_PATHS, ASSISTANT_LONG)
     out["recorded_events"] = recorded_events(db_url, out["single_sender"])
     return dict(out, train_s=train_s, train_cached=False)
 

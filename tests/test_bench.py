@@ -7,7 +7,7 @@ import json
 
 from bench import report
 from bench.assistant import running_assistant
-from bench.conversations import ASSISTANT_PATHS
+from bench.conversations import ASSISTANT_LONG, ASSISTANT_PATHS
 from bench.measure import load_row, measure
 
 REQUIRED = ["train_s", "cold_start_s", "rss_mb", "single_latency_ms", "throughput_msg_s",
@@ -18,7 +18,7 @@ def test_the_load_client_measures_every_message_of_a_real_assistant(tmp_path):
     with running_assistant(tmp_path, f"sqlite:///{tmp_path / 'clinic.db'}") as running:
         row = load_row(running.url, ASSISTANT_PATHS, conversations=2, messages=3,
                        cpu=running.rasa.cpu_s)
-        figures = measure(running, ASSISTANT_PATHS, conversations=2, messages=3,
+        figures = measure(running, ASSISTANT_PATHS, ASSISTANT_LONG, conversations=2, messages=3,
                           long_messages=12)
 
     assert row["messages_planned"] == 6

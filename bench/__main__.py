@@ -61,7 +61,8 @@ def notes(doc: Dict) -> List[str]:
         "conversation alone, the same three messages repeated after a short start "
         "(bench/conversations.py), so only the session's length differs.",
         "Server CPU per message: CPU seconds of the Rasa server + action server (+ PostgreSQL "
-        "for its rows) during the load ÷ messages answered.",
+        "for its rows) during the load ÷ messages answered. Other work on the machine moves "
+        "throughput and latencies (compare the load average above); this figure much less.",
         f"Load client: one asyncio + aiohttp process; its own CPU was "
         f"{a['load']['client_cpu_share']:.0%} (this assistant) and "
         f"{d['load']['client_cpu_share']:.0%} (default) of the load's wall time, sharing "

@@ -144,9 +144,9 @@ def console(doc: Dict) -> str:
                     "p50, p99, server CPU/msg, errors"]
         out += ["  " + "  ".join(c for c in r if c != "") for r in stored]
     out += ["", "two servers: " + "  ".join(c for c in two_server_rows(doc)[0][1:] if c)]
-    for name, column in (("this assistant", "assistant"), ("default", "rasa_default")):
+    for name, column in (("this assistant", "assistant"), ("default assistant", "rasa_default")):
         load = doc[column]["load"]
-        out.append(f"load client CPU during the load against the {name}: "
+        out.append(f"load client CPU during the load on {name}: "
                    f"{load['client_cpu_s']} s ({load['client_cpu_share']:.1%} of the wall time)")
     return "\n".join(out)
 
@@ -157,11 +157,13 @@ def readme_block(doc: Dict) -> str:
     rows = [[label, _fmt(a.get(key), unit), _fmt(d.get(key), unit)]
             for key, label, unit, _ in MAIN_ROWS
             if key in ("train_s", "cold_start_s", "rss_mb", "single_latency_ms",
-                       "throughput_msg_s", "p50_ms", "p99_ms", "errors")]
+                       "throughput_msg_s", "p50_ms", "p99_ms", "errors",
+                       "server_cpu_ms_per_msg")]
     return "\n".join([
         README_START,
         f"Latest `make bench` ({doc['date'][:10]}, commit `{doc['git_commit'][:10]}`, "
-        f"{m['cores']} cores; {load['conversations']} concurrent conversations × "
+        f"{m['cores']} cores, load average {m['loadavg_at_start'][0]} at the start; "
+        f"{load['conversations']} concurrent conversations × "
         f"{load['messages']} messages; full table in [reports/bench.md](reports/bench.md)):",
         "",
         *_table(["", "this assistant", "`rasa init` default"], rows),

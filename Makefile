@@ -12,7 +12,7 @@ PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 MODEL_INPUTS := config.yml domain.yml data/nlu.yml data/rules.yml $(wildcard bot/nlu/*.py bot/dialogue.py)
 
-.PHONY: install run train test evaluate lock clean audit
+.PHONY: install run train test evaluate bench lock clean audit
 
 install: $(VENV)/.installed .build/spacy_en/config.cfg web/node_modules/.installed
 
@@ -45,6 +45,12 @@ evaluate: install models/current.tar.gz
 	  --out reports/rasa-nlu/held-out --quiet
 	$(RASA) test nlu --nlu data/nlu.yml --cross-validation --folds 5 --config config.yml \
 	  --out reports/rasa-nlu/cross-validation --quiet
+
+# Speed beside the assistant `rasa init` generates (trained once into .bench/, then cached):
+# reports/bench.md and reports/bench.json; not part of `make test`. BENCH_QUICK=1: a short
+# smoke run (10 conversations; 1 and 100 stored conversations).
+bench: install models/current.tar.gz
+	$(PY) -m bench
 
 lock:
 	@bash scripts/lock.sh

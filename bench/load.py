@@ -1,0 +1,143 @@
+"""The load client: conversations over Rasa's REST channel, each its own sender, each sent
+one message after the other (a patient waits for the answer), all of them at once. One
+asyncio + aiohttp process, only to 127.0.0.1, bounded by a per-request and a total timeout.
+
+An error is a non-200 answer, an answer with nothing for the patient to read, a timeout, a
+refused connection, or a message never sent because the total time ran out."""
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence
+from urllib.parse import urlsplit
+
+import aiohttp
+
+WEBHOOK = "/webhooks/rest/webhook"
+
+
+@dataclass
+class Turn:
+    conversation: int
+    index: int             # 0-based position of the message in its conversation
+    latency_ms: float      # until the whole answer was read (also for failed requests)
+    error: Optional[str]   # None when the patient got an answer
+
+
+def percentile(values: Sequence[float], q: float) -> Optional[float]:
+    """Nearest-rank percentile (q in 0..100) of `values`, None when empty."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), -(-len(ordered) * q // 100)))
+    return ordered[int(rank) - 1]
+
+
+def _has_answer(body) -> bool:
+    return isinstance(body, list) and any(
+        isinstance(m, dict) and (m.get("text") or m.get("image") or m.get("buttons")
+                                 or m.get("custom"))
+        for m in body)
+
+
+async def _converse(session: aiohttp.ClientSession, webhook: str, sender: str, number: int,
+                    messages: Sequence[str], request_timeout: aiohttp.ClientTimeout,
+                    turns: List[Turn]) -> None:
+    for index, text in enumerate(messages):
+        started = time.perf_counter()
+        error = None
+        try:
+            async with session.post(webhook, json={"sender": sender, "message": text},
+                                    timeout=request_timeout) as response:
+                body = await response.json(content_type=None)
+                if response.status != 200:
+                    error = f"http_{response.status}"
+                elif not _has_answer(body):
+                    error = "empty_reply"
+        except asyncio.TimeoutError:
+            error = "timeout"
+        except (aiohttp.ClientError, ValueError) as e:
+            error = type(e).__name__
+        turns.append(Turn(number, index, (time.perf_counter() - started) * 1000, error))
+
+
+async def _run(base_url: str, conversations: Sequence[Sequence[str]], total_timeout_s: float,
+               request_timeout_s: float, sender_prefix: str) -> Dict:
+    host = urlsplit(base_url).hostname
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        raise ValueError(f"the benchmark only loads servers on this machine, not {host}")
+    webhook = base_url.rstrip("/") + WEBHOOK
+    run_id = uuid.uuid4().hex[:8]
+    turns: List[Turn] = []
+    senders = [f"{sender_prefix}-{run_id}-{n}" for n in range(len(conversations))]
+    connector = aiohttp.TCPConnector(limit=len(conversations) or 1)
+    timeout = aiohttp.ClientTimeout(total=request_timeout_s)
+    cpu_started, started = time.process_time(), time.perf_counter()
+    async with aiohttp.ClientSession(connector=connector) as session:
+        tasks = [asyncio.ensure_future(_converse(session, webhook, senders[n], n, messages,
+                                                 timeout, turns))
+                 for n, messages in enumerate(conversations)]
+        done, pending = await asyncio.wait(tasks, timeout=total_timeout_s)
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+    wall = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
+
+    planned = sum(len(m) for m in conversations)
+    kinds = Counter(t.error for t in turns if t.error)
+    if planned > len(turns):
+        kinds["not_sent_in_time"] = planned - len(turns)
+    answered = [t.latency_ms for t in turns if t.error is None]
+    latencies = [t.latency_ms for t in turns if t.error not in ("timeout", None)] + answered
+
+    def ms(value):
+        return None if value is None else round(value, 1)
+
+    return {
+        "conversations": len(conversations),
+        "messages_planned": planned,
+        "messages_answered": len(answered),
+        "wall_s": round(wall, 2),
+        "throughput_msg_s": round(len(answered) / wall, 2) if wall > 0 else None,
+        "p50_ms": ms(percentile(latencies, 50)),
+        "p95_ms": ms(percentile(latencies, 95)),
+        "p99_ms": ms(percentile(latencies, 99)),
+        "max_ms": ms(max(latencies) if latencies else None),
+        "errors": sum(kinds.values()),
+        "error_kinds": dict(kinds),
+        # The client must not be the bottleneck: its own CPU time against the wall time.
+        "client_cpu_s": round(cpu, 2),
+        "client_cpu_share": round(cpu / wall, 3) if wall > 0 else None,
+        "turns": turns,
+        "senders": senders,
+    }
+
+
+def run_load(base_url: str, conversations: Sequence[Sequence[str]], *,
+             total_timeout_s: float = 600.0, request_timeout_s: float = 60.0,
+             sender_prefix: str = "bench") -> Dict:
+    """Every conversation at once against `base_url` (e.g. http://127.0.0.1:5005, or a proxy in
+    front of several servers); figures as a dict (`turns` holds every message's latency, `senders` the conversation ids)."""
+    return asyncio.run(_run(base_url, conversations, total_timeout_s, request_timeout_s,
+                            sender_prefix))
+
+
+def figures(result: Dict) -> Dict:
+    """The result without the per-message list and sender ids (what the report keeps)."""
+    return {k: v for k, v in result.items() if k not in ("turns", "senders")}
+
+
+def per_message_ms(result: Dict, conversation: int = 0) -> List[float]:
+    """One conversation's latencies in message order."""
+    turns = sorted((t for t in result["turns"] if t.conversation == conversation),
+                   key=lambda t: t.index)
+    return [round(t.latency_ms, 1) for t in turns]
+
+
+def median(values: Sequence[float]) -> Optional[float]:
+    return round(statistics.median(values), 1) if values else None

@@ -1,6 +1,8 @@
 """Two small safety policies beside RulePolicy.
 
-RedFlagPolicy: a red flag interrupts whatever the conversation is doing. RulePolicy lets an active form run first whenever the form can use the message, so a patient
+RedFlagPolicy: a red flag interrupts whatever the conversation is doing, and after an
+emergency sign every further message gets the same advice (go to an emergency department).
+RulePolicy lets an active form run first whenever the form can use the message, so a patient
 who answers "6 months, and I can't control my bladder" mid-form would simply be asked the next
 question. This policy looks only at what the patient just said: a red flag not yet recorded (or
 a correction that takes one back) predicts `action_triage` ahead of any form or rule.
@@ -30,6 +32,10 @@ from bot.slots import new_red_flags, retracted_red_flags
 rasa_speedups.apply()
 
 TRIAGE_ACTION = "action_triage"
+EMERGENCY_REMINDER = "utter_emergency_reminder"
+# After an emergency, only these go on as usual: leaving (the goodbye repeats the emergency
+# number), crisis language (the crisis line) and a stated age under 18 (where to go instead).
+AFTER_EMERGENCY_AS_USUAL = {"goodbye", "thank", "crisis", "age_under_18"}
 
 
 class _SafetyPolicy(Policy):
@@ -77,6 +83,14 @@ class RedFlagPolicy(_SafetyPolicy):
             slots = {"red_flags": tracker.get_slot("red_flags")}
             if new_red_flags(slots, entities) or retracted_red_flags(slots, entities):
                 return self._certain(TRIAGE_ACTION, domain)
+            intent = (tracker.latest_message.intent or {}).get("name")
+            if (tracker.get_slot("triage_level") == "emergency"
+                    and intent not in AFTER_EMERGENCY_AS_USUAL):
+                # "What should I do?", "should I go to hospital?", a booking, a question about
+                # an injection: after an emergency sign the answer is always the same.
+                return self._certain(EMERGENCY_REMINDER, domain)
+        if tracker.latest_action_name == EMERGENCY_REMINDER:
+            return self._certain(ACTION_LISTEN_NAME, domain)
         return self._abstain(domain)
 
 

@@ -102,6 +102,28 @@ def test_red_flag_mid_form_is_an_emergency_and_never_booked(chat):
     assert store.list_bookings(c.sender) == []
 
 
+@pytest.mark.parametrize("question", [
+    "what should I do?", "should I go to the hospital?", "what is a facet injection?",
+    "asdfgh", "can I talk to a person", "ok",
+])
+def test_after_an_emergency_sign_every_question_gets_the_emergency_advice_again(chat, question):
+    c = chat("after-emergency")
+    c.say("hello")
+    c.say("numbness in my groin and I can't feel the toilet paper")
+    assert c.slots["triage_level"] == "emergency"
+    reply = c.say(question)
+    assert "emergency department" in reply and "911" in reply
+    assert "can't help with that" not in reply and "didn't understand" not in reply
+
+
+def test_after_an_emergency_goodbye_and_crisis_language_go_on_as_usual(chat):
+    c = chat("after-emergency-crisis")
+    c.say("I've lost control of my bowels since this morning")
+    assert c.slots["triage_level"] == "emergency"
+    assert "988" in c.say("I want to end my life")  # the crisis line from clinic.yml
+    assert "Take care" in c.say("bye")
+
+
 def test_urgent_red_flag_advises_24_hours_and_offers_a_callback(chat):
     c = chat("urgent")
     reply = c.say("I fell off a ladder last week and now my back is killing me")

@@ -5,6 +5,7 @@ this module only chooses which ones apply and puts them in order.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -143,11 +144,22 @@ def emergency_reminder(content: Content, clinic: Clinic, flags: tuple = ()) -> M
                          {**_values(clinic), "flags": phrase})}
 
 
+def _uses_option_words(content: Content, text: str) -> bool:
+    """Whether the text uses a word of some option's names ("block", "nerve", "injection")."""
+    words = {w for o in content.options for name in o.names
+             for w in re.findall(r"[a-z]{4,}", name.lower())}
+    return any(w in words for w in re.findall(r"[a-z]{4,}", (text or "").lower()))
+
+
 def answer_option_question(content: Content, text: str,
                            slots: Mapping[str, Any]) -> Tuple[Message, Optional[str]]:
-    """The answer, and the option it was about ("does it hurt?" follows the last one)."""
+    """The answer, and the option it was about ("does it hurt?" follows the last one).
+
+    A question about a treatment that is not exactly one option ("what is a nerve block?":
+    a nerve root block or a diagnostic block?) gets the list to choose from, never the
+    answer about the option discussed before."""
     option = find_option(content, text)
-    if option is None and slots.get("last_option"):
+    if option is None and slots.get("last_option") and not _uses_option_words(content, text):
         option = next((o for o in content.options if o.id == slots["last_option"]), None)
     if option is not None:
         aspect = question_aspect(content, text)

@@ -28,3 +28,13 @@ def test_a_follow_up_question_is_about_the_option_just_discussed(chat):
     c.say("what is radiofrequency ablation?")
     reply = c.say("and how long does the relief last?")
     assert " ".join(option.relief.split())[:60] in " ".join(reply.split())
+
+
+def test_a_treatment_that_is_not_one_option_is_never_answered_with_the_previous_one(chat):
+    c = chat("ambiguous")
+    c.say("what is spinal cord stimulation?")
+    reply = c.say("what is a nerve block?")  # a nerve root block or a diagnostic block?
+    scs = CONTENT.option("spinal_cord_stimulation")
+    assert " ".join(scs.what.split())[:60] not in " ".join(reply.split())
+    assert CONTENT.option("nerve_root_block").title in reply
+    assert CONTENT.option("diagnostic_block").title in reply

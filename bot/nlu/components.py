@@ -121,10 +121,10 @@ class ClinicalFeaturizer(SparseFeaturizer, GraphComponent):
     patient telling their story (`inform`), however it is worded ("advil", "6wks", "crook
     back since the weekend"), while a treatment in a question is asked about. The words
     alone cannot teach that from a few thousand examples; the vocabularies already know.
-    One binary sentence feature per kind of mention (FEATURES).
+    One sentence feature per kind of mention (FEATURES), `weight` when found, else 0.
     """
 
-    FEATURES = ("pain_location", "duration", "treatment", "treatment_asked", "treatment_none",
+    FEATURES = ("pain_location", "duration", "treatment", "treatment_not_tried", "treatment_none",
                 "red_flag", "red_flag_denied", "body_part_other")
 
     @staticmethod
@@ -155,7 +155,7 @@ class ClinicalFeaturizer(SparseFeaturizer, GraphComponent):
             if mention.experiencer != "patient":
                 continue
             if mention.label == "treatment" and mention.negated:
-                found.add("treatment_asked")
+                found.add("treatment_not_tried")  # asked about, not had, or not wanted
             elif mention.label == "red_flag" and mention.negated:
                 found.add("red_flag_denied")
             else:

@@ -37,12 +37,15 @@ run: install models/current.tar.gz
 test: install models/current.tar.gz
 	$(PY) -m pytest -q tests
 
-# NLU quality on the held-out file (never trained on) and a 5-fold cross-validation of the
-# training data: reports/nlu.md (the figures the README quotes) and reports/rasa-nlu/.
+# NLU quality on the two held-out files (never trained on) and a 5-fold cross-validation of
+# the training data: reports/nlu.md (the figures the README quotes) and reports/rasa-nlu/.
 evaluate: install models/current.tar.gz
-	$(PY) -m bot.evaluate --model models/current.tar.gz --data tests/nlu/test_nlu.yml --out reports
+	$(PY) -m bot.evaluate --model models/current.tar.gz --data tests/nlu/test_nlu.yml \
+	  --data tests/nlu/test_nlu_fresh.yml --out reports
 	$(RASA) test nlu --model models/current.tar.gz --nlu tests/nlu/test_nlu.yml \
 	  --out reports/rasa-nlu/held-out --quiet
+	$(RASA) test nlu --model models/current.tar.gz --nlu tests/nlu/test_nlu_fresh.yml \
+	  --out reports/rasa-nlu/held-out-fresh --quiet
 	$(RASA) test nlu --nlu data/nlu.yml --cross-validation --folds 5 --config config.yml \
 	  --out reports/rasa-nlu/cross-validation --quiet
 

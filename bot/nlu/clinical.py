@@ -178,6 +178,7 @@ class ClinicalMatcher:
         self._subjects = {self._norm_word(w) for w in context.get("subjects") or []}
         self._question_starters = {self._norm_word(w).split()[0]
                                    for w in context.get("question_starters") or []}
+        self._topic_pronouns = {self._norm_word(w) for w in context.get("topic_pronouns") or []}
 
     # ------------------------------------------------------------------ building
     def _norm_word(self, word: str) -> str:
@@ -257,6 +258,9 @@ class ClinicalMatcher:
             negated = False
         elif hypothetical and ctx.asking[s]:
             negated = True  # asked about is not had: "is surgery an option?"
+        elif term.label == "treatment" and ctx.topic[s]:
+            negated = True  # "epidurals - do they help?" (never for red flags: "breast
+            # cancer, does it matter?" still tells the flag)
         else:
             before = ("neg_before", "hypothetical") if hypothetical else ("neg_before",)
             # after-cues deny flags and places, never treatments ("physio was fine")
@@ -329,8 +333,10 @@ class ClinicalMatcher:
         # clause number of each token; a boundary token closes its own clause
         clause = [0, *itertools.accumulate(int(b) for b in boundary[:-1])]
         skin = {clause[i] for i, w in enumerate(words) if w in self._extras["skin"]}
-        return _Context(words, boundary, clause, {i for s, e, _ in spans for i in range(s, e)},
-                        before, after, self._questions(words, clause), skin, self._window)
+        covered = {i for s, e, _ in spans for i in range(s, e)}
+        return _Context(words, boundary, clause, covered, before, after,
+                        self._questions(words, clause), self._question_topics(words, clause, covered),
+                        skin, self._window)
 
     def _questions(self, words, clause) -> list[bool]:
         """Per token: is it inside a question (a clause ending in "?", or a sentence that
@@ -344,6 +350,25 @@ class ClinicalMatcher:
             if w in ("?", ".", "!") or "\n" in w:
                 sentence_start = True
         return flags
+
+    def _question_topics(self, words, clause, covered) -> list[bool]:
+        """Per token: is it in a bare topic that a question then asks about ("medial branch
+        blocks, how do they work?", "epidurals - do they help?")? A clause of nothing but
+        mentions and list words, in a sentence whose "?" clause points back at it ("they",
+        "it"). "I had 3 epidurals, do they work?" reports them: that clause says more."""
+        sentence, sentences = 0, []
+        for w in words:
+            sentences.append(sentence)
+            if w in ("?", ".", "!") or "\n" in w:
+                sentence += 1
+        asked = {clause[i] for i, w in enumerate(words) if w == "?"}
+        pointing = {sentences[i] for i, w in enumerate(words)
+                    if clause[i] in asked and w in self._topic_pronouns}
+        said = {clause[i] for i, w in enumerate(words)
+                if i not in covered and any(c.isalnum() for c in w)
+                and w not in _LIST_WORDS and w not in _SEPARATORS}
+        return [sentences[i] in pointing and clause[i] not in said and clause[i] not in asked
+                for i in range(len(words))]
 
     def _alone(self, words) -> list[tuple]:
         """A message that is only "back" (plus punctuation) names the lower back."""
@@ -364,6 +389,7 @@ class _Context:
     before: dict[int, list[tuple[str, int]]]  # last token -> [(cue kind, first token)]
     after: dict[int, list[tuple[str, int]]]  # first token -> [(cue kind, end)]
     asking: list[bool]  # token inside a question
+    topic: list[bool]  # token in a bare topic of a question ("epidurals, do they work?")
     skin_clauses: set[int]
     window: dict
 

@@ -22,6 +22,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.nlu.featurizers.sparse_featurizer.sparse_featurizer import SparseFeaturizer
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -108,6 +109,81 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data  # rule-based: nothing to learn, training entities untouched
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False
+)
+class ClinicalFeaturizer(SparseFeaturizer, GraphComponent):
+    """Tells the intent classifier what the vocabularies found in a message.
+
+    A message naming a place, a duration, a treatment or a red flag is almost always the
+    patient telling their story (`inform`), however it is worded ("advil", "6wks", "crook
+    back since the weekend"), while a treatment in a question is asked about. The words
+    alone cannot teach that from a few thousand examples; the vocabularies already know.
+    One sentence feature per kind of mention (FEATURES), `weight` when found, else 0.
+    """
+
+    FEATURES = ("pain_location", "duration", "treatment", "treatment_not_tried", "treatment_none",
+                "red_flag", "red_flag_denied", "body_part_other")
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {**SparseFeaturizer.get_default_config(), "spacy_model": ".build/spacy_en",
+                "vocab_dir": None, "weight": 1.0}
+
+    @classmethod
+    def validate_config(cls, config: Dict[Text, Any]) -> None:
+        pass  # nothing to check: the vocabularies are validated when they are loaded
+
+    @classmethod
+    def create(cls, config, model_storage, resource, execution_context) -> "ClinicalFeaturizer":
+        return cls(config, execution_context.node_name)
+
+    def __init__(self, config: Dict[Text, Any], name: Text) -> None:
+        import spacy
+
+        super().__init__(name, config)
+        vocab_dir = Path(config["vocab_dir"]) if config.get("vocab_dir") else None
+        self._nlp = spacy.load(config["spacy_model"])
+        self._matcher = ClinicalMatcher(self._nlp, vocab_dir)
+
+    def kinds(self, text: str) -> set:
+        """The kinds of mention (FEATURES) found in `text`."""
+        found = set()
+        for mention in self._matcher(self._nlp(text)):
+            if mention.experiencer != "patient":
+                continue
+            if mention.label == "treatment" and mention.negated:
+                found.add("treatment_not_tried")  # asked about, not had, or not wanted
+            elif mention.label == "red_flag" and mention.negated:
+                found.add("red_flag_denied")
+            else:
+                found.add(mention.label)
+        if parse_durations(text):
+            found.add("duration")
+        return found
+
+    def _featurize(self, message: Message) -> None:
+        text = message.get(TEXT)
+        if not text or not text.strip():
+            return
+        import scipy.sparse
+
+        found = self.kinds(text)
+        weight = float(self._config["weight"])
+        row = [[weight if kind in found else 0.0 for kind in self.FEATURES]]
+        self.add_features_to_message(None, scipy.sparse.coo_matrix(row), TEXT, message)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            self._featurize(message)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        for message in training_data.training_examples:
+            self._featurize(message)
+        return training_data
 
 
 @DefaultV1Recipe.register(

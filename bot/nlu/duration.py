@@ -12,7 +12,9 @@ of wording are understood:
 
 Anything negative, in the future ("in 2 weeks", "since tomorrow"), a frequency ("twice a
 day", "3 days a week"), an age ("45 years old") or longer than 100 years gives no mention.
-All patterns are compiled once at import; a typical message takes a few microseconds.
+A duration that dates another event ("had a mastectomy 5 yrs ago, now mid-back pain") gives
+no mention either: the words for such events are in vocab/duration_events.yml.
+All patterns are compiled once; a typical message takes a few microseconds.
 """
 from __future__ import annotations
 
@@ -20,6 +22,10 @@ import datetime
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from bot.triage import classify_duration  # the contract's categories, defined once
 
@@ -267,6 +273,52 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
     return None, False
 
 
+# --------------------------------------------------------------------------- other events
+EVENTS_VOCAB = Path(__file__).parent / "vocab" / "duration_events.yml"
+_CLAUSE_SPLIT = re.compile(  # "and" only before a new subject: "... ago and my back ..."
+    r"[,;.!?\n]|\s[-–]\s|\b(?:but|now|however|although|though)\b"
+    r"|\band\b(?=\s+(?:my|i|i'm|i've|it|it's|its|the|now|since|ever)\b)", re.I)
+
+
+class OtherEvents:
+    """Tells whether a duration dates another event (an operation, a cancer, a birth)
+    rather than the pain, from the clause it stands in and the clause after it."""
+
+    def __init__(self, path: Path = EVENTS_VOCAB):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        unknown = set(data) - {"other_events", "pain_onset", "linked_after"}
+        if unknown:
+            raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}")
+
+        def words(key: str) -> re.Pattern:
+            phrases = data.get(key) or []
+            if not phrases or not all(isinstance(p, str) for p in phrases):
+                raise ValueError(f"{path.name}: {key} must be a list of quoted patterns")
+            return re.compile(r"\b(?:%s)\b" % "|".join(f"(?:{p})" for p in phrases), re.I)
+
+        self._event, self._pain, self._linked = (
+            words("other_events"), words("pain_onset"), words("linked_after"))
+
+    def dates_other_event(self, text: str, start: int, end: int) -> bool:
+        cuts = [0, *(p for m in _CLAUSE_SPLIT.finditer(text) for p in (m.start(), m.end())),
+                len(text)]
+        bounds = list(zip(cuts[::2], cuts[1::2]))  # clauses, without their separators
+        index = next((i for i, (a, b) in enumerate(bounds) if a <= start < b), None)
+        if index is None:
+            return False
+        a, b = bounds[index]
+        clause = text[a:max(b, end)]
+        if not self._event.search(clause) or self._pain.search(clause):
+            return False
+        following = text[bounds[index + 1][0]:bounds[index + 1][1]] if index + 1 < len(bounds) else ""
+        return not self._linked.search(following)
+
+
+@lru_cache(maxsize=1)
+def _other_events() -> OtherEvents:
+    return OtherEvents()
+
+
 # --------------------------------------------------------------------------- parsing
 def _quantities(text: str):
     """(start, end, weeks, vague, priority) for every "quantity + unit" in the text."""
@@ -388,6 +440,8 @@ def parse_durations(text: str, today: datetime.date | None = None) -> list[Durat
     for start, end, weeks, vague, _ in sorted(chosen):
         if weeks is None or not 0 <= weeks <= MAX_WEEKS:
             continue
+        if _other_events().dates_other_event(text, start, end):
+            continue  # "had a mastectomy 5 yrs ago, now mid-back pain"
         weeks = _round2(weeks)
         mentions.append(DurationMention(start, end, text[start:end], weeks,
                                         classify_duration(weeks), vague))

@@ -453,3 +453,51 @@ def test_a_listed_denial_still_covers_every_item_after_the_comma():
     mentions = MATCHER(NLP("no fever, chills or weight loss"))
     flags = [m for m in mentions if m.label == "red_flag"]
     assert flags and all(m.negated for m in flags)
+
+
+# ------------------------------------------------------------------ explained weight loss
+@pytest.mark.parametrize("text", [
+    "losing weight because I'm dieting",
+    "I've lost weight cos I'm on a diet",
+    "I've lost weight since I started going to the gym",
+    "dropped 2 stone since I started slimming world",
+    "I lost weight after my gastric band, that's expected",
+])
+def test_explained_weight_loss_is_no_red_flag(text):
+    assert "weight_loss" not in flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "lost 10 kg without trying",
+    "losing weight because I can't eat with the pain",
+    "lost weight since the pain started",
+    "losing weight even though I'm not dieting",
+    "lost a stone after surgery",
+    "lost weight after my bypass",
+])
+def test_unexplained_weight_loss_is_still_a_red_flag(text):
+    assert "weight_loss" in flags(text)
+
+
+# ------------------------------------------------------------------ a treatment asked about
+@pytest.mark.parametrize("text", [
+    "medial branch blocks, how do they work?",
+    "epidurals - do they help?",
+    "the epidural, will it hurt?",
+])
+def test_a_treatment_named_as_the_topic_of_a_question_is_not_tried(text):
+    assert tried(text) == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I had 3 epidurals, do they work long term?", {"injection"}),
+    ("tried physio, does it usually take long?", {"physical_therapy"}),
+    ("physio and ibuprofen, is that enough?", {"physical_therapy", "otc_medication"}),
+])
+def test_a_treatment_reported_before_a_question_is_still_tried(text, expected):
+    assert tried(text) == expected
+
+
+def test_a_red_flag_named_before_a_question_still_counts():
+    # Only treatments become "asked about": a red flag must never be lost to a question.
+    assert flags("breast cancer, does it matter?") == {"cancer_history"}

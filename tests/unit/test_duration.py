@@ -218,3 +218,43 @@ def test_any_count_of_any_unit(count, unit):
         assert mentions == []  # never store absurd numbers
     else:
         assert len(mentions) == 1 and abs(mentions[0].weeks - expected) < 0.0051
+
+
+# ------------------------------------------------------------------ durations of other events
+@pytest.mark.parametrize("text", [
+    "had a mastectomy 5 yrs ago, now mid-back pain",
+    "had breast cancer 3 years ago, now my upper back aches",
+    "I had rfa on my neck a year ago, its coming back",
+    "I had an operation 3 weeks ago",
+    "chemo finished 2 years ago and my back is bad",
+])
+def test_a_duration_that_dates_another_event_is_not_the_pains(text):
+    # The triage would call a new pain chronic from the date of an old operation.
+    assert parse_durations(text, today=TODAY) == []
+
+
+@pytest.mark.parametrize("text,weeks", [
+    ("5 yrs ago I hurt my back and it still hurts", 260.7),
+    ("back pain since my op 3 months ago", 13.04),
+    ("had surgery 2 years ago, it has hurt ever since", 104.28),
+    ("had my baby 4 months ago and my back has hurt since", 17.38),
+    ("fell off a ladder 3 weeks ago", 3.0),
+    ("my back has hurt for 6 weeks since the epidural", 6.0),
+])
+def test_a_duration_tied_to_the_pain_still_counts(text, weeks):
+    assert only(text).weeks == weeks
+
+
+def test_only_the_pains_own_duration_is_kept_beside_another_events():
+    mentions = parse_durations("had a mastectomy 5 yrs ago and my back has hurt for 3 months",
+                               today=TODAY)
+    assert [m.text for m in mentions] == ["3 months"]
+
+
+def test_the_other_events_file_rejects_an_unknown_key(tmp_path):
+    from bot.nlu.duration import EVENTS_VOCAB, OtherEvents
+
+    bad = tmp_path / "duration_events.yml"
+    bad.write_text(EVENTS_VOCAB.read_text() + "\nother_event_typo: [surgery]\n")
+    with pytest.raises(ValueError, match="other_event_typo"):
+        OtherEvents(bad)

@@ -1,0 +1,22 @@
+"""What the intent classifier is told about a message by the clinical vocabularies."""
+import pytest
+
+from bot.nlu.components import ClinicalFeaturizer
+
+FEATURIZER = ClinicalFeaturizer(ClinicalFeaturizer.get_default_config(), "clinical_features")
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("6wks", {"duration"}),
+    ("advil", {"treatment"}),
+    ("bad back since the weekend", {"pain_location", "duration"}),
+    ("do epidurals hurt?", {"treatment_not_tried"}),
+    ("haven't tried anything", {"treatment_none"}),
+    ("I can't control my bladder", {"red_flag"}),
+    ("no fever", {"red_flag_denied"}),
+    ("my knee", {"body_part_other"}),
+    ("my mum had cancer", set()),  # someone else's history says nothing about the patient
+    ("thanks, bye", set()),
+])
+def test_kinds_of_mention(text, kinds):
+    assert FEATURIZER.kinds(text) == kinds

@@ -106,14 +106,14 @@ class Conversation:
         return tracker.active_loop_name
 
 
-def start_rasa(tmp_path, port, action_url):
+def start_rasa(tmp_path, port, action_url, **env_overrides: str):
     """`rasa run` as a real process, REST channel, SQLite tracker store under tmp_path."""
     endpoints = tmp_path / "endpoints.yml"
     endpoints.write_text(
         f"action_endpoint:\n  url: {action_url}\n"
         f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp_path / 'rasa.db'}\n"
     )
-    env = dict(os.environ, PYTHONPATH=str(ROOT), RASA_TELEMETRY_ENABLED="false")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), RASA_TELEMETRY_ENABLED="false", **env_overrides)
     log = open(tmp_path / f"rasa-{port}.log", "a")
     process = subprocess.Popen(
         [sys.executable, "-m", "rasa", "run", "--model", "models/current.tar.gz",

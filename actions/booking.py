@@ -47,6 +47,9 @@ class ValidateBookingForm(ClinicalFormValidation):
         # A confident interruption is not a detail (a bare name like "Faith" may not be).
         if intent in _BOOKING_INTERRUPTIONS and confidence >= 0.6:
             return events  # the form rejects (when nothing else came) and the rule answers
+        if intent == "book_consultation" and confidence >= 0.6:
+            # Already booking: "I'd like an appointment" is not a name or a time. Ask again.
+            return events + [SlotSet("reask", requested)]
 
         text = latest_text(tracker)
         contact = parse_contact(text)

@@ -10,7 +10,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import (
     ClinicalFormValidation, INTERRUPTIONS, TRIAGE_QUESTIONS, clinical_events, current_slots,
-    latest_intent, latest_text,
+    latest_entities, latest_intent, latest_text,
 )
 from actions.settings import clinic, content
 from actions.triage import utter
@@ -55,7 +55,8 @@ class ValidateBookingForm(ClinicalFormValidation):
         contact = parse_contact(text)
         value: Optional[str] = None
         if requested == "booking_name":
-            value = parse_name(text)
+            # "lower back", "6 months", "physio": what the NLU read as the pain is no name
+            value = None if latest_entities(tracker) else parse_name(text)
         elif requested == "booking_contact":
             value = contact
         elif requested == "booking_time":

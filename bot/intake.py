@@ -4,11 +4,15 @@ Three things, in this order, for every message from every channel (bot/channels.
 channel's handler with :func:`gated`):
 
 1. **Flood limit**, per sender: a token bucket of ``FLOOD_BURST`` messages (default 20),
-   refilled at ``FLOOD_PER_MINUTE`` (default 60). A patient typing, tapping buttons quickly, or
-   an SMS provider delivering a backlog at once stays well inside it; a script or a stuck
-   client sending hundreds a second is stopped after the burst, so its messages never queue
-   in front of other patients' (each costs NLU, the tracker and the action server). The
-   excess is not read and not stored: the reply says so and asks the patient to send it
+   refilled at ``FLOOD_PER_MINUTE`` (default 60), and at most ``FLOOD_IN_FLIGHT`` (default 5)
+   of one sender's messages being read or waiting their turn at once. A patient typing,
+   tapping buttons quickly, or an SMS provider delivering a backlog at once stays well inside
+   it; a script or a stuck client sending hundreds a second is stopped, so its messages never
+   queue in front of other patients' (each costs NLU, the tracker and the action server).
+   The in-flight cap matters because Rasa reads one sender's messages strictly one after
+   another: measured with 60 of them sent at once on a busy machine, the last ones waited
+   more than Rasa's 60-second conversation lock allows and failed. The excess is not read and
+   not stored: the reply says so and asks the patient to send it
    again, so nothing they meant is lost without them knowing. On channels where every reply
    is an outbound message the clinic pays for (SMS, WhatsApp, Telegram, Messenger, Slack),
    that notice goes out at most once per ``FLOOD_NOTICE_SECONDS`` (default 30) per sender;
@@ -58,6 +62,7 @@ DEFAULT_MAX_MESSAGE_CHARS = 2000
 DEFAULT_FLOOD_BURST = 20
 DEFAULT_FLOOD_PER_MINUTE = 60
 DEFAULT_FLOOD_NOTICE_SECONDS = 30
+DEFAULT_FLOOD_IN_FLIGHT = 5
 
 # C0 and C1 controls except tab, newline and carriage return; unpaired surrogates.
 _UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -72,6 +77,7 @@ class Limits:
     burst: int = DEFAULT_FLOOD_BURST
     per_minute: float = DEFAULT_FLOOD_PER_MINUTE
     notice_seconds: float = DEFAULT_FLOOD_NOTICE_SECONDS
+    in_flight: int = DEFAULT_FLOOD_IN_FLIGHT
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> "Limits":
@@ -92,6 +98,7 @@ class Limits:
             burst=int(number("FLOOD_BURST", DEFAULT_FLOOD_BURST, 0)),
             per_minute=number("FLOOD_PER_MINUTE", DEFAULT_FLOOD_PER_MINUTE, 0.01),
             notice_seconds=number("FLOOD_NOTICE_SECONDS", DEFAULT_FLOOD_NOTICE_SECONDS, 0),
+            in_flight=int(number("FLOOD_IN_FLIGHT", DEFAULT_FLOOD_IN_FLIGHT, 1)),
         )
 
 
@@ -113,34 +120,48 @@ def domain_intents(path: Path = DOMAIN_FILE) -> FrozenSet[str]:
 
 
 class FloodLimit:
-    """A token bucket per sender, in this process's memory, bounded in size."""
+    """A token bucket and an in-flight count per sender, in this process's memory, bounded
+    in size."""
 
     def __init__(self, burst: int, per_minute: float, notice_seconds: float,
-                 max_senders: int = 50_000, clock: Callable[[], float] = time.monotonic) -> None:
-        self.burst, self.rate = burst, per_minute / 60.0
+                 in_flight: int = DEFAULT_FLOOD_IN_FLIGHT, max_senders: int = 50_000,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.burst, self.rate, self.max_in_flight = burst, per_minute / 60.0, in_flight
         self.notice_seconds, self.max_senders, self.clock = notice_seconds, max_senders, clock
-        # sender key -> (tokens, last refill time, last notice time)
-        self._buckets: "OrderedDict[Tuple[str, str], Tuple[float, float, float]]" = OrderedDict()
+        # sender key -> [tokens, last refill time, last notice time, messages in flight]
+        self._buckets: "OrderedDict[Tuple[str, str], list]" = OrderedDict()
         self._lock = Lock()
 
     def take(self, channel: str, sender: str) -> Tuple[bool, bool]:
-        """(allowed, first notice due): one message from this sender arrives now."""
+        """(allowed, first notice due): one message from this sender arrives now. An allowed
+        message is in flight until :meth:`release`."""
         if self.burst <= 0:
             return True, False
         key, now = (channel, sender), self.clock()
         with self._lock:
-            tokens, last, noticed = self._buckets.pop(key, (float(self.burst), now, -math.inf))
-            tokens = min(float(self.burst), tokens + (now - last) * self.rate)
-            allowed = tokens >= 1.0
+            bucket = self._buckets.pop(key, None) or [float(self.burst), now, -math.inf, 0]
+            bucket[0] = min(float(self.burst), bucket[0] + (now - bucket[1]) * self.rate)
+            bucket[1] = now
+            allowed = bucket[0] >= 1.0 and bucket[3] < self.max_in_flight
             notice_due = False
             if allowed:
-                tokens -= 1.0
-            elif now - noticed >= self.notice_seconds:
-                notice_due, noticed = True, now
-            self._buckets[key] = (tokens, now, noticed)
+                bucket[0] -= 1.0
+                bucket[3] += 1
+            elif now - bucket[2] >= self.notice_seconds:
+                notice_due, bucket[2] = True, now
+            self._buckets[key] = bucket
             while len(self._buckets) > self.max_senders:
                 self._buckets.popitem(last=False)  # the longest idle: its bucket was full again
         return allowed, notice_due
+
+    def release(self, channel: str, sender: str) -> None:
+        """An allowed message has been answered (or refused for another reason)."""
+        if self.burst <= 0:
+            return
+        with self._lock:
+            bucket = self._buckets.get((channel, sender))
+            if bucket is not None:
+                bucket[3] = max(0, bucket[3] - 1)
 
 
 @dataclass(frozen=True)
@@ -156,17 +177,23 @@ class Verdict:
 class Gate:
     def __init__(self, limits: Limits, replies: "Replies", intents: FrozenSet[str]) -> None:
         self.limits, self.replies, self.intents = limits, replies, intents
-        self.flood = FloodLimit(limits.burst, limits.per_minute, limits.notice_seconds)
+        self.flood = FloodLimit(limits.burst, limits.per_minute, limits.notice_seconds,
+                                limits.in_flight)
 
     def check(self, channel: str, sender: str, text: str, *, reply_is_free: bool) -> Verdict:
         """``reply_is_free``: the reply travels back on the patient's own request or socket
-        (REST, web chat), so every refused message gets one; otherwise notices are spaced."""
+        (REST, web chat), so every refused message gets one; otherwise notices are spaced.
+        A message to be read stays in flight until :meth:`done`."""
         allowed, notice_due = self.flood.take(channel, sender)
         if not allowed:
             return Verdict(text, self.replies.too_fast(), reply_is_free or notice_due, "too_fast")
         if len(text) > self.limits.max_chars:
+            self.done(channel, sender)
             return Verdict(text, self.replies.too_long(self.limits.max_chars), True, "too_long")
         return Verdict(clean_text(text, self.intents))
+
+    def done(self, channel: str, sender: str) -> None:
+        self.flood.release(channel, sender)
 
 
 class Replies:
@@ -214,8 +241,8 @@ def gated(on_new_message: OnNewMessage, *, channel: str, reply_is_free: bool,
     async def handle(message: Any) -> Any:
         current = gate or default_gate()
         text = message.text if isinstance(message.text, str) else ""
-        verdict = current.check(channel, str(message.sender_id), text,
-                                reply_is_free=reply_is_free)
+        sender = str(message.sender_id)
+        verdict = current.check(channel, sender, text, reply_is_free=reply_is_free)
         if verdict.reply is not None:
             _count(verdict.reason)
             if verdict.send_reply and message.output_channel is not None:
@@ -232,6 +259,8 @@ def gated(on_new_message: OnNewMessage, *, channel: str, reply_is_free: bool,
             if message.output_channel is not None:
                 await message.output_channel.send_text_message(message.sender_id, _trouble())
             return None
+        finally:
+            current.done(channel, sender)
 
     return handle
 

@@ -16,7 +16,8 @@ class Clock:
 
 
 def test_the_defaults_and_the_environment_settings():
-    assert Limits.from_env({}) == Limits(max_chars=2000, burst=20, per_minute=60, notice_seconds=30)
+    assert Limits.from_env({}) == Limits(max_chars=2000, burst=20, per_minute=60,
+                                         notice_seconds=30, in_flight=5)
     limits = Limits.from_env({"MAX_MESSAGE_CHARS": "500", "FLOOD_BURST": "0",
                               "FLOOD_PER_MINUTE": "12", "FLOOD_NOTICE_SECONDS": " "})
     assert (limits.max_chars, limits.burst, limits.per_minute, limits.notice_seconds) == (500, 0, 12, 30)
@@ -31,7 +32,7 @@ def test_a_wrong_setting_stops_the_server_with_its_name(env):
 
 def test_a_sender_gets_a_burst_then_one_message_per_refill():
     clock = Clock()
-    flood = FloodLimit(burst=3, per_minute=60, notice_seconds=30, clock=clock)
+    flood = FloodLimit(burst=3, per_minute=60, notice_seconds=30, in_flight=100, clock=clock)
     assert [flood.take("rest", "p1")[0] for _ in range(5)] == [True, True, True, False, False]
     assert flood.take("rest", "p2") == (True, False)  # another patient is not affected
     clock.now += 1.0  # one message a second refills one token
@@ -39,6 +40,13 @@ def test_a_sender_gets_a_burst_then_one_message_per_refill():
     assert flood.take("rest", "p1")[0] is False
     clock.now += 60  # a minute later the whole burst is back, never more
     assert [flood.take("rest", "p1")[0] for _ in range(4)] == [True, True, True, False]
+
+
+def test_a_sender_has_a_few_messages_in_flight_at_most():
+    flood = FloodLimit(burst=20, per_minute=60, notice_seconds=30, in_flight=2)
+    assert [flood.take("rest", "p")[0] for _ in range(3)] == [True, True, False]
+    flood.release("rest", "p")  # one answered: the next may wait its turn
+    assert [flood.take("rest", "p")[0] for _ in range(2)] == [True, False]
 
 
 def test_flood_notices_are_spaced_where_each_reply_costs_a_message():
@@ -72,6 +80,7 @@ def test_the_gate_refuses_the_excess_and_the_overlong_and_cleans_the_rest():
     gate = Gate(Limits(max_chars=10, burst=2, per_minute=1), FixedReplies(), INTENTS)
     assert gate.check("rest", "p", "hello\x00", reply_is_free=True).reply is None
     assert gate.check("rest", "p", "hello\x00", reply_is_free=True).text == "hello"
+    gate.done("rest", "p"), gate.done("rest", "p")
     too_fast = gate.check("rest", "p", "hello", reply_is_free=True)
     assert (too_fast.reply, too_fast.send_reply, too_fast.reason) == ("slow down", True, "too_fast")
     long = Gate(Limits(max_chars=10), FixedReplies(), INTENTS).check("rest", "q", "x" * 11,

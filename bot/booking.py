@@ -23,6 +23,8 @@ _NOT_NAME_WORDS = frozenset("""
     sure please thanks thank hello hi hey bye the and for since about minus years months days
     hurts hurting morning mornings afternoon afternoons evening evenings weekday weekdays
     weekend weekends anytime asap today tomorrow yesterday
+    zero one two three four five six seven eight nine ten eleven twelve
+    true false null none nan infinity undefined
 """.split())
 # A time unit straight after digits: "for 99999999 years" is not a phone number.
 _TIME_UNIT_AFTER = re.compile(r"\s*(?:years?|yrs?|months?|weeks?|wks?|days?|hours?)\b", re.I)
@@ -34,7 +36,8 @@ def parse_contact(text: str) -> Optional[str]:
     if email:
         return email.group(0).lower()
     for match in _PHONE.finditer(text or ""):
-        digits = re.sub(r"\D", "", match.group(0))
+        # any script's digits ("٠٥٥٥"), written for staff in the ones they dial
+        digits = "".join(str(unicodedata.decimal(c)) for c in match.group(0) if c.isdecimal())
         if _TIME_UNIT_AFTER.match(text, match.end()):
             continue
         if 7 <= len(digits) <= 15:

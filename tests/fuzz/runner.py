@@ -311,7 +311,7 @@ def booking_problems(db_url: str) -> Tuple[List[Problem], int]:
                 problems.append(Problem(where, f"{name} empty or too long", value))
             if re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", value):
                 problems.append(Problem(where, f"control characters in {name}", value))
-        if parse_contact(row.get("contact") or "") != row.get("contact"):
+        if parse_contact(row.get("contact") or "") != row.get("contact") or not row["contact"].isascii():
             problems.append(Problem(where, "contact is not a phone number or email", row.get("contact")))
         if (row.get("name") or "").lower() in NOT_NAMES:
             problems.append(Problem(where, "a patient's sentence stored as the name", row["name"]))

@@ -67,7 +67,7 @@ def test_an_impossible_stated_age_is_not_a_minor():
 
 @pytest.mark.parametrize("text", [
     "My Neck", "it hurts when I bend over", "weekday mornings", "for minus two years",
-    "my mum had cancer", "hi there", "yes", "ok",
+    "my mum had cancer", "hi there", "yes", "ok", "six", "true", "NaN", "null",
     "Ꮟȓ𞤥ꚗꬰmṏ𐐾iniώ𝒍",  # letters from six scripts: all of these were stored as names
 ])
 def test_sentences_and_random_letters_are_not_names(text):
@@ -86,6 +86,11 @@ def test_names_of_every_kind_are_still_names(text, name):
 def test_a_long_number_of_years_is_not_a_phone_number():
     assert parse_contact("for 99999999 years") is None  # was stored as the contact
     assert parse_contact("555 010 2030, weekdays") == "5550102030"
+
+
+def test_a_phone_number_in_any_script_is_stored_in_the_digits_staff_dial():
+    assert parse_contact("٠٥٥٥ ١٢٣ ٤٥٦٧") == "05551234567"  # was stored as typed, and so
+    assert parse_contact("𑛆၅3꤀۸၁9") == "6530819"            # were digits from five scripts
 
 
 # --------------------------------------------------------------------------- properties
@@ -136,4 +141,5 @@ def test_any_text_is_cleaned_to_storable_text(text):
 def test_booking_details_from_any_text_are_plausible(text):
     name, contact = parse_name(text), parse_contact(text)
     assert name is None or (0 < len(name) <= 80 and not any(c.isdigit() for c in name))
-    assert contact is None or "@" in contact or 7 <= len(contact.lstrip("+")) <= 15
+    assert contact is None or "@" in contact or (
+        7 <= len(contact.lstrip("+")) <= 15 and contact.lstrip("+").isascii())

@@ -12,7 +12,7 @@ PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 MODEL_INPUTS := config.yml domain.yml data/nlu.yml data/rules.yml $(wildcard bot/nlu/*.py bot/dialogue.py)
 
-.PHONY: install run train test evaluate bench lock clean audit
+.PHONY: install run train test fuzz evaluate bench lock clean audit
 
 install: $(VENV)/.installed .build/spacy_en/config.cfg web/node_modules/.installed
 
@@ -36,6 +36,11 @@ run: install models/current.tar.gz
 
 test: install models/current.tar.gz
 	$(PY) -m pytest -q tests
+
+# The whole bad-input corpus (10,000 messages, tests/fuzz/) through a real server: counts,
+# time and every problem found; `make test` sends a 300-message sample of it.
+fuzz: install models/current.tar.gz
+	$(PY) -m tests.fuzz.runner
 
 # NLU quality on the two held-out files (never trained on) and a 5-fold cross-validation of
 # the training data: reports/nlu.md (the figures the README quotes) and reports/rasa-nlu/.

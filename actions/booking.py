@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import (
     ClinicalFormValidation, INTERRUPTIONS, TRIAGE_QUESTIONS, clinical_events, current_slots,
-    latest_intent, latest_text,
+    latest_entities, latest_intent, latest_text,
 )
 from actions.settings import clinic, content
 from actions.triage import utter
@@ -49,12 +49,16 @@ class ValidateBookingForm(ClinicalFormValidation):
         # A confident interruption is not a detail (a bare name like "Faith" may not be).
         if intent in _BOOKING_INTERRUPTIONS and confidence >= 0.6:
             return events  # the form rejects (when nothing else came) and the rule answers
+        if intent == "book_consultation" and confidence >= 0.6:
+            # Already booking: "I'd like an appointment" is not a name or a time. Ask again.
+            return events + [SlotSet("reask", requested)]
 
         text = latest_text(tracker)
         contact = parse_contact(text)
         value: Optional[str] = None
         if requested == "booking_name":
-            value = parse_name(text)
+            # "lower back", "6 months", "physio": what the NLU read as the pain is no name
+            value = None if latest_entities(tracker) else parse_name(text)
         elif requested == "booking_contact":
             value = contact
         elif requested == "booking_time":

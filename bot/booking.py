@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Optional
 
 MAX_FIELD = 200
@@ -13,6 +14,20 @@ _NAME_PREFIX = re.compile(
     r"^\s*(?:hi|hello|hey)?[\s,]*(?:my name is|my name's|name is|i am|i'm|im|it's|its|this is"
     r"|call me|it is)\s+", re.I)
 _NAME = re.compile(r"^[^\W\d_][^\W\d_'’. -]*(?:[ '’.-]+[^\W\d_][^\W\d_'’.-]*){0,5}\.?$")
+# Words in no one's name: a sentence given in answer to the name question ("my neck", "it
+# hurts when I bend over", "weekday mornings", "for minus two years") is not taken as a name.
+# (Only words that are not also surnames somewhere: no "Do", "No", "To", "Day", "Weeks".)
+_NOT_NAME_WORDS = frozenset("""
+    i i'm im me my mine you your we our they their he she his it it's its is am are was were
+    have has had does did don't can't what where when how why which yes yeah yep nope ok okay
+    sure please thanks thank hello hi hey bye the and for since about minus years months days
+    hurts hurting morning mornings afternoon afternoons evening evenings weekday weekdays
+    weekend weekends anytime asap today tomorrow yesterday
+    zero one two three four five six seven eight nine ten eleven twelve
+    true false null none nan infinity undefined
+""".split())
+# A time unit straight after digits: "for 99999999 years" is not a phone number.
+_TIME_UNIT_AFTER = re.compile(r"\s*(?:years?|yrs?|months?|weeks?|wks?|days?|hours?)\b", re.I)
 
 
 def parse_contact(text: str) -> Optional[str]:
@@ -21,7 +36,10 @@ def parse_contact(text: str) -> Optional[str]:
     if email:
         return email.group(0).lower()
     for match in _PHONE.finditer(text or ""):
-        digits = re.sub(r"\D", "", match.group(0))
+        # any script's digits ("٠٥٥٥"), written for staff in the ones they dial
+        digits = "".join(str(unicodedata.decimal(c)) for c in match.group(0) if c.isdecimal())
+        if _TIME_UNIT_AFTER.match(text, match.end()):
+            continue
         if 7 <= len(digits) <= 15:
             return ("+" if match.group(0).startswith("+") else "") + digits
     return None
@@ -32,7 +50,24 @@ def parse_name(text: str) -> Optional[str]:
     candidate = _NAME_PREFIX.sub("", (text or "").strip()).strip(" .,!")
     if not candidate or len(candidate) > 80 or not _NAME.match(candidate):
         return None
+    words = re.split(r"[ .-]+", candidate.lower().replace("’", "'"))
+    if any(w in _NOT_NAME_WORDS for w in words) or len(_scripts(candidate)) > 2:
+        return None
+    if not all(c.isalpha() or c in " '’.-" or unicodedata.category(c).startswith("M")
+               for c in candidate):
+        return None  # \w also lets through "²", "Ⅻ" and other number-like characters
     return " ".join(w[:1].upper() + w[1:] if w.islower() else w for w in candidate.split())
+
+
+def _scripts(text: str) -> set:
+    """The writing systems of the letters ("LATIN", "CYRILLIC", "CJK" for Han and kana...):
+    a name uses one or two; random characters from five scripts are not a name."""
+    found = set()
+    for char in text:
+        if char.isalpha():
+            script = unicodedata.name(char, "?").split()[0]
+            found.add("CJK" if script in ("CJK", "HIRAGANA", "KATAKANA") else script)
+    return found
 
 
 def parse_preferred_time(text: str) -> Optional[str]:

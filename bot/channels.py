@@ -186,7 +186,77 @@ from sanic.response import HTTPResponse  # noqa: E402
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage  # noqa: E402
 
+from bot.intake import gated  # noqa: E402
+
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+
+
+# ---------------------------------------------------------------------------------------------
+# Every channel: the gate before the assistant reads a message (bot/intake.py)
+# ---------------------------------------------------------------------------------------------
+
+class GatedChannel:
+    """A channel whose messages pass bot.intake's gate first (the flood and length limits and
+    the clean-up, the same on every channel): each ``blueprint`` hands Rasa's handler through
+    :meth:`gate`."""
+
+    # True where the reply travels back on the patient's own request or socket and costs
+    # nothing, so every refused message is answered; elsewhere each reply is a message the
+    # clinic sends, and flood notices are spaced out.
+    reply_is_free = False
+
+    def gate(self, on_new_message: OnNewMessage) -> OnNewMessage:
+        return gated(on_new_message, channel=self.name(),  # type: ignore[attr-defined]
+                     reply_is_free=self.reply_is_free)
+
+
+# ---------------------------------------------------------------------------------------------
+# REST
+# ---------------------------------------------------------------------------------------------
+
+from rasa.core.channels.rest import RestInput as _RasaRestInput  # noqa: E402
+
+SENDER_LIMIT = 255  # the tracker store's sender_id column
+
+
+def rest_request_problem(body: Any) -> Optional[str]:
+    """Why a REST webhook body cannot be a patient's message, or None when it can."""
+    if not isinstance(body, dict):
+        return "the body must be a JSON object"
+    sender = body.get("sender")
+    if isinstance(sender, bool) or not isinstance(sender, (str, int)) or not str(sender).strip():
+        return "'sender' (the conversation id, text) is required"
+    if len(str(sender)) > SENDER_LIMIT:
+        return f"'sender' is longer than {SENDER_LIMIT} characters"
+    if not isinstance(body.get("message"), str):
+        return "'message' (text) is required"
+    if not isinstance(body.get("metadata") or {}, dict):
+        return "'metadata' must be a JSON object"
+    return None
+
+
+class RestInput(GatedChannel, _RasaRestInput):
+    """Rasa's REST channel (still ``rest``, at /webhooks/rest/webhook) behind the gate.
+
+    A body that is not ``{"sender": ..., "message": "..."}`` gets 400 with what is wrong
+    (Rasa's would answer 500 for a JSON list, and put every message without a sender into one
+    shared conversation called "default"). The conversation is always the sender's: the
+    body's ``input_channel`` field does not change which flood limit applies.
+    """
+
+    reply_is_free = True
+
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        webhook = super().blueprint(self.gate(on_new_message))
+
+        @webhook.middleware("request")
+        async def well_formed(request: Request) -> Optional[HTTPResponse]:
+            if request.method != "POST" or not request.path.endswith("/webhook"):
+                return None
+            problem = rest_request_problem(request.json)
+            return response.json({"error": problem}, status=400) if problem else None
+
+        return webhook
 
 
 # ---------------------------------------------------------------------------------------------
@@ -221,8 +291,10 @@ class SocketIOOutput(_RasaSocketIOOutput):
         await self.send_text_with_buttons(recipient_id, text, quick_replies)
 
 
-class SocketIOInput(_RasaSocketIOInput):
+class SocketIOInput(GatedChannel, _RasaSocketIOInput):
     """Rasa's socket.io channel, with persistent sessions that work on any python-socketio."""
+
+    reply_is_free = True  # the answer goes back over the patient's own socket
 
     def get_output_channel(self) -> Optional[OutputChannel]:
         if self.sio is None:
@@ -230,6 +302,7 @@ class SocketIOInput(_RasaSocketIOInput):
         return SocketIOOutput(self.sio, self.bot_message_evt)
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        on_new_message = self.gate(on_new_message)
         from socketio import AsyncServer
 
         # Origins are not restricted here: the widget is embedded on the clinic's own pages,
@@ -281,7 +354,7 @@ class SocketIOInput(_RasaSocketIOInput):
                 metadata = {}
             output = SocketIOOutput(sio, self.bot_message_evt)
             try:
-                await on_new_message(UserMessage(text[:4000], output, sender_id,
+                await on_new_message(UserMessage(text, output, sender_id,
                                                  input_channel=self.name(), metadata=metadata))
             finally:
                 await sio.emit("bot_turn_done", {}, room=room, namespace=self.namespace)
@@ -353,7 +426,7 @@ def twilio_signature(auth_token: str, url: str, params: Mapping[str, Any]) -> st
     return RequestValidator(auth_token).compute_signature(url, params)
 
 
-class TwilioInput(_RasaTwilioInput):
+class TwilioInput(GatedChannel, _RasaTwilioInput):
     """Twilio's webhook with its signature checked: forged requests are refused with 403."""
 
     @classmethod
@@ -392,6 +465,7 @@ class TwilioInput(_RasaTwilioInput):
         return RequestValidator(self.auth_token).validate(url, request.form, signature)
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        on_new_message = self.gate(on_new_message)
         twilio_webhook = Blueprint("twilio_webhook", __name__)
 
         @twilio_webhook.route("/", methods=["GET"])
@@ -473,7 +547,7 @@ class TelegramOutput(ChoicesMixin, _RasaTelegramOutput):
         await self.send_text_with_buttons(recipient_id, text, quick_replies)
 
 
-class TelegramInput(_RasaTelegramInput):
+class TelegramInput(GatedChannel, _RasaTelegramInput):
     """Telegram's webhook, registered at start-up with a secret token every update must carry."""
 
     @classmethod
@@ -514,6 +588,7 @@ class TelegramInput(_RasaTelegramInput):
         return bool(result)
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        on_new_message = self.gate(on_new_message)
         telegram_webhook = Blueprint("telegram_webhook", __name__)
 
         @telegram_webhook.listener("after_server_start")
@@ -660,7 +735,7 @@ def hub_signature_valid(app_secret: str, body: bytes, header_256: str, header_1:
     return False
 
 
-class FacebookInput(_RasaFacebookInput):
+class FacebookInput(GatedChannel, _RasaFacebookInput):
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
         if not credentials:
@@ -682,6 +757,7 @@ class FacebookInput(_RasaFacebookInput):
         return MessengerOutput(messenger_client(self.fb_access_token, self.api_url, self.api_version))
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        on_new_message = self.gate(on_new_message)
         fb_webhook = Blueprint("fb_webhook", __name__)
 
         @fb_webhook.route("/", methods=["GET"])
@@ -762,7 +838,7 @@ class SlackOutput(ChoicesMixin, _RasaSlackBot):
         await self.send_text_with_buttons(recipient_id, text, quick_replies)
 
 
-class SlackInput(_RasaSlackInput):
+class SlackInput(GatedChannel, _RasaSlackInput):
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
         if not credentials:
@@ -777,6 +853,9 @@ class SlackInput(_RasaSlackInput):
                            thread_id: Optional[Text] = None) -> OutputChannel:
         return SlackOutput(self.slack_token, channel or self.slack_channel, thread_id, self.proxy,
                            self.api_url)
+
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        return super().blueprint(self.gate(on_new_message))
 
     async def process_message(self, request: Request, on_new_message: OnNewMessage, text: Text,
                               sender_id: Optional[Text], metadata: Optional[Dict]) -> Any:
@@ -850,7 +929,8 @@ def effective_credentials(env: Mapping[str, str]) -> Tuple[Dict[str, Any], List[
     Values are ``${VARIABLE}`` references that Rasa resolves from the environment when it reads
     the file, so no secret is written to disk.
     """
-    credentials: Dict[str, Any] = {"rest": None, "bot.channels.SocketIOInput": dict(WEB_CHAT)}
+    credentials: Dict[str, Any] = {"bot.channels.RestInput": None,
+                                   "bot.channels.SocketIOInput": dict(WEB_CHAT)}
     lines = ["channel REST: on (/webhooks/rest/webhook)",
              "channel web chat: on (socket.io at /socket.io, widget served by python -m bot.web)"]
     for spec in CHANNELS:

@@ -8,12 +8,21 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping
 
-from bot.contract import RED_FLAGS
+import math
+
+from bot.contract import LOCATIONS, RED_FLAGS, TREATMENTS
+from bot.nlu.duration import MAX_WEEKS
 from bot.triage import classify_duration
 
 
 def _values(entities: List[Mapping[str, Any]], name: str) -> List[Any]:
     return [e.get("value") for e in entities if e.get("entity") == name]
+
+
+def _weeks(value: Any) -> bool:
+    """A duration a slot may hold: a finite number of weeks from 0 to 100 years."""
+    return (isinstance(value, (int, float)) and not isinstance(value, bool)
+            and math.isfinite(value) and 0 <= value <= MAX_WEEKS)
 
 
 def _union(old: List[str] | None, new: List[str]) -> List[str]:
@@ -28,17 +37,19 @@ def clinical_updates(
     """Slot values to set after a message with these entities (only the changed ones)."""
     updates: Dict[str, Any] = {}
 
-    locations = _values(entities, "pain_location")
+    # Entities can come from elsewhere than our extractor (Rasa reads `/intent{"duration":
+    # -5}` itself, and its HTTP API takes entities): only the contract's values count.
+    locations = [v for v in _values(entities, "pain_location") if v in LOCATIONS]
     if locations and locations[0] != slots.get("pain_location"):
         updates["pain_location"] = locations[0]  # the first place named wins
 
-    weeks = [w for w in _values(entities, "duration") if isinstance(w, (int, float))]
+    weeks = [w for w in _values(entities, "duration") if _weeks(w)]
     if weeks:
         longest = round(float(max(weeks)), 2)  # "fell 2 weeks ago, hurt for 6 months"
         updates["pain_duration_weeks"] = longest
         updates["duration_category"] = classify_duration(longest)
 
-    treatments = _values(entities, "treatment")
+    treatments = [v for v in _values(entities, "treatment") if v in TREATMENTS]
     previous_treatments = slots.get("treatments_tried")
     if treatments:
         merged = _union(previous_treatments, treatments)

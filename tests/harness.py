@@ -122,14 +122,15 @@ class Conversation:
         return tracker.active_loop_name
 
 
-def start_rasa(tmp_path, port, action_url):
+def start_rasa(tmp_path, port, action_url, **env_overrides: str):
     """`rasa run` as a real process, REST channel, SQLite tracker store under tmp_path."""
     endpoints_file = tmp_path / "endpoints.yml"
     from bot.cli import endpoints_yaml
 
     endpoints_file.write_text(endpoints_yaml(f"sqlite:///{tmp_path / 'rasa.db'}",
                                              actions_url=action_url))
-    env = dict(os.environ, PYTHONPATH=str(ROOT), RASA_TELEMETRY_ENABLED="false")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), RASA_TELEMETRY_ENABLED="false",
+               **env_overrides)
     log = open(tmp_path / f"rasa-{port}.log", "a")
     process = subprocess.Popen(
         [sys.executable, "-m", "rasa", "run", "--model", "models/current.tar.gz",

@@ -22,12 +22,29 @@ _AGE = [
 
 
 def stated_age(text: str) -> Optional[int]:
-    """The age the writer gives for themselves, or None."""
+    """The age the writer gives for themselves, or None. An impossible one ("I'm 150 years
+    old") is returned too: whatever it is, it is not a minor's."""
     for pattern in _AGE:
         match = pattern.search(text or "")
         if match:
             raw = match.group(1).lower()
             age = int(raw) if raw.isdigit() else _WORDS[raw]
-            if 0 < age < 120:
+            if age > 0:
                 return age
     return None
+
+
+# Any number, in digits (with separators, "1,000,000", "2^64") or as a word up to nineteen.
+_ANY_NUMBER = re.compile(r"\d[\d,.^*]*|\b(?:%s)\b" % "|".join(_WORDS), re.I)
+# A number counting a length of time, not an age: "for 5 years", "99999999 weeks".
+_DURATION_NUMBER = re.compile(
+    r"(?:\d[\d,.^*]*|\b(?:%s))\s*-?\s*(?:years?|yrs?|months?|weeks?|wks?|days?|decades?)\b"
+    r"(?!\s*-?\s*old)" % "|".join(_WORDS), re.I)
+
+
+def only_durations(text: str) -> bool:
+    """True when the text has numbers and every one of them is a length of time: then the
+    numbers say nothing about the writer's age ("for 5 years", "for 99999999 years")."""
+    numbers = [m.span() for m in _ANY_NUMBER.finditer(text or "")]
+    spans = [m.span() for m in _DURATION_NUMBER.finditer(text or "")]
+    return bool(numbers) and all(any(s <= a and b <= e for s, e in spans) for a, b in numbers)

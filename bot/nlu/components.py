@@ -28,7 +28,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.clinical import ClinicalMatcher, Mention
-from bot.nlu.age import stated_age
+from bot.nlu.age import only_durations, stated_age
 from bot.nlu.crisis import default_detector
 from bot.nlu.duration import parse_durations
 
@@ -255,7 +255,9 @@ class CrisisLanguageOverride(GraphComponent):
 )
 class StatedAgeCheck(GraphComponent):
     """A stated age decides `age_under_18` against clinic.yml's minimum age: the classifier
-    cannot compare numbers ("I'm 52" is not a teenager; "I'm 15" is, whatever else is said)."""
+    cannot compare numbers ("I'm 52" is not a teenager; "I'm 15" is, whatever else is said).
+    Numbers that only count time ("for 5 years", "for 99999999 years") are not an age: the
+    classifier's `age_under_18` for them gives way to its next guess."""
 
     @classmethod
     def create(cls, config, model_storage, resource, execution_context) -> "StatedAgeCheck":
@@ -268,17 +270,16 @@ class StatedAgeCheck(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            age = stated_age(message.get(TEXT) or "")
+            text = message.get(TEXT) or ""
+            age = stated_age(text)
             intent = (message.get("intent") or {}).get("name")
-            if age is None:
-                continue
             ranking = [r for r in message.get("intent_ranking") or []
                        if r.get("name") != "age_under_18"]
-            if age < self.min_age:
+            if age is not None and age < self.min_age:
                 chosen = {"name": "age_under_18", "confidence": 1.0}
                 message.set("intent", chosen, add_to_output=True)
                 message.set("intent_ranking", [chosen] + ranking, add_to_output=True)
-            elif intent == "age_under_18":
+            elif intent == "age_under_18" and (age is not None or only_durations(text)):
                 chosen = ranking[0] if ranking else {"name": "inform", "confidence": 1.0}
                 message.set("intent", chosen, add_to_output=True)
                 message.set("intent_ranking", ranking or [chosen], add_to_output=True)

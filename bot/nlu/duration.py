@@ -74,7 +74,7 @@ _QTY = (r"(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|several|many|a\s+handful\s+of|a
         r"|a\s+dozen|dozen|half\s+an?|a\s+half|" + _DIGITS + "|" + _WORDNUM + r"|an?")
 
 _QUANTITY_RE = re.compile(
-    r"(?<![\w.,\-/−])(?P<qty>%s)(?P<half1>\s+and\s+a\s+half)?"
+    r"(?<![\w.,\-/−^*])(?P<qty>%s)(?P<half1>\s+and\s+a\s+half)?"
     r"(?:\s*(?:-|–|to|or)\s*(?P<qty2>%s|%s))?"
     r"(?P<sep>\s*-?\s*)(?P<unit>%s)(?![a-z])"
     r"(?P<half2>\s+and\s+a\s+half)?(?:\s+or\s+(?P<orx>so|more|two|three|four))?"

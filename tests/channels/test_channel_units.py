@@ -61,7 +61,7 @@ def test_long_text_is_split_at_paragraphs_within_the_limit():
 
 def test_only_channels_with_their_variables_are_on():
     credentials, lines = effective_credentials({})
-    assert set(credentials) == {"rest", "bot.channels.SocketIOInput"}
+    assert set(credentials) == {"bot.channels.RestInput", "bot.channels.SocketIOInput"}
     assert credentials["bot.channels.SocketIOInput"]["session_persistence"] is True
     off = [line for line in lines if ": off" in line]
     assert len(off) == 4
@@ -89,7 +89,7 @@ def test_the_generated_file_holds_no_secret_and_rasa_reads_it(tmp_path, monkeypa
         monkeypatch.setenv(name, value)
     loaded = read_config_file(str(path))
     assert loaded["bot.channels.TelegramInput"]["access_token"] == "123:abc-secret"
-    assert "rest" in read_config_file(str(ROOT / "credentials.yml"))
+    assert "bot.channels.RestInput" in read_config_file(str(ROOT / "credentials.yml"))
 
 
 def test_the_command_writes_a_private_file_and_says_which_channels_are_off(tmp_path):

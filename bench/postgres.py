@@ -1,7 +1,7 @@
 """A PostgreSQL 15 server of the benchmark's own, from Debian's binaries, on 127.0.0.1 and a
 free port, removed afterwards. PostgreSQL refuses to run as root: as root (CI, this machine)
 it runs as the `postgres` OS user that Debian's package creates, as the tests do
-(tests/staff/pg_ctl_unprivileged)."""
+(deploy/pg_ctl_unprivileged)."""
 from __future__ import annotations
 
 import contextlib

@@ -7,10 +7,8 @@ the `on_new_message` a channel's blueprint receives, so that in both cases the p
 the assistant's "technical trouble" answer (domain.yml `utter_technical_trouble`, with the
 numbers from clinic.yml) and can send the message again; the log names the error class only.
 
-Wiring, in an input channel class::
-
-    def blueprint(self, on_new_message):
-        return super().blueprint(kindly(on_new_message))
+Every channel in bot/channels.py applies it in its gate (`GatedChannel.gate`), after the
+flood and length limits.
 """
 from __future__ import annotations
 

@@ -186,6 +186,7 @@ from sanic.response import HTTPResponse  # noqa: E402
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage  # noqa: E402
 
+from bot.channel_errors import kindly  # noqa: E402
 from bot.intake import gated  # noqa: E402
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
@@ -206,7 +207,9 @@ class GatedChannel:
     reply_is_free = False
 
     def gate(self, on_new_message: OnNewMessage) -> OnNewMessage:
-        return gated(on_new_message, channel=self.name(),  # type: ignore[attr-defined]
+        # kindly: a turn that fails (the database away past every retry, an exception) is
+        # answered with the clinic's number, and logged without the patient's words.
+        return gated(kindly(on_new_message), channel=self.name(),  # type: ignore[attr-defined]
                      reply_is_free=self.reply_is_free)
 
 

@@ -1,6 +1,6 @@
-"""Rasa as `make run` configures it (endpoints from `python -m bot endpoints`: the clinic's
-tracker store with the retries of bot.db_resilience), with a REST channel that answers
-failures kindly (bot.channel_errors), named by class path in the credentials file."""
+"""Rasa as `make run` configures it: endpoints from `python -m bot endpoints` (the clinic's
+tracker store with the retries of bot.db_resilience) and the committed channels, whose gate
+answers failures kindly (bot.channel_errors)."""
 from __future__ import annotations
 
 import os
@@ -8,27 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from rasa.core.channels.rest import RestInput
-
-from bot.channel_errors import kindly
 from bot.cli import endpoints_yaml
 from tests.harness import ROOT, wait_for
-
-
-class KindRestInput(RestInput):
-    @classmethod
-    def name(cls) -> str:
-        return "rest"
-
-    def blueprint(self, on_new_message):
-        return super().blueprint(kindly(on_new_message))
 
 
 def start_rasa(tmp_path: Path, port: int, action_url: str, db_url: str) -> subprocess.Popen:
     endpoints = tmp_path / "endpoints.yml"
     endpoints.write_text(endpoints_yaml(db_url, actions_url=action_url))
-    credentials = tmp_path / "credentials.yml"
-    credentials.write_text("tests.faults.servers.KindRestInput:\n")
+    credentials = ROOT / "credentials.yml"
     env = dict(os.environ, PYTHONPATH=str(ROOT), RASA_TELEMETRY_ENABLED="false")
     log = open(tmp_path / f"rasa-{port}.log", "a")
     process = subprocess.Popen(

@@ -77,7 +77,8 @@ class ClinicTrackerStore(ResilientSQLStoreMixin, SQLTrackerStore):
     # ------------------------------------------------------------------ SQLite
 
     def _use_sqlite_settings(self) -> None:
-        """WAL and synchronous=NORMAL on every connection, and connections reused.
+        """Connections reused, and synchronous=NORMAL on each (the mixin's engine already
+        uses write-ahead logging).
 
         SQLAlchemy 1.4 opens a new SQLite connection for every session of a file database
         (NullPool); one pooled connection serves Rasa's event loop, which is one thread.
@@ -88,13 +89,10 @@ class ClinicTrackerStore(ResilientSQLStoreMixin, SQLTrackerStore):
         )
 
         @sa.event.listens_for(self.engine, "connect")
-        def _settings(dbapi_connection: Any, _record: Any) -> None:
+        def _no_wait_for_the_disk(dbapi_connection: Any, _record: Any) -> None:
             cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
-
-        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     # ------------------------------------------------------------------ kept trackers
 

@@ -10,8 +10,7 @@ import pytest
 from tests.harness import say
 
 
-def _get(url: str, token: str = None):
-    request = urllib.request.Request(url)
+def _request(request: urllib.request.Request, token: str = None):
     if token:
         request.add_header("Authorization", f"Bearer {token}")
     try:
@@ -19,18 +18,15 @@ def _get(url: str, token: str = None):
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.read()
+
+
+def _get(url: str, token: str = None):
+    return _request(urllib.request.Request(url), token)
 
 
 def _post(url: str, body: dict, token: str = None):
-    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
-                                     headers={"Content-Type": "application/json"})
-    if token:
-        request.add_header("Authorization", f"Bearer {token}")
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
+    return _request(urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
+                                           headers={"Content-Type": "application/json"}), token)
 
 
 def test_the_conversation_api_needs_the_token_and_the_patients_webhook_does_not(made_run):

@@ -24,8 +24,9 @@ process memory only, where nothing reads it again.
   number instead (`bot.channel_errors`). Everything stored before stays as it was, and the next
   message after recovery carries on from there.
 
-Other hooks (a cache) compose with `_retrying(...)`, `_storage_failed(...)` and
-`on_save_failed(sender_id)`, which a cache overrides to drop what it holds for the conversation.
+Other hooks (a cache) compose with `_engine_options()` (pool settings), `_save_once(...)` (one
+save attempt), `_retrying(...)`, `_storage_failed(...)` and `on_save_failed(sender_id)`, which
+a cache overrides to drop what it holds for the conversation.
 """
 from __future__ import annotations
 
@@ -138,8 +139,12 @@ class ResilientSQLStoreMixin:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._use_resilient_engine()
+        self._use_resilient_engine(**self._engine_options())
         self._failed_loads: Set[Text] = set()
+
+    def _engine_options(self) -> Dict[str, Any]:
+        """Hook: more create_engine keyword arguments for this store's engine (a pool)."""
+        return {}
 
     def _use_resilient_engine(self, **extra: Any) -> None:
         """Replace the engine SQLTrackerStore made with one made for faults (same URL, Rasa's
@@ -161,9 +166,10 @@ class ResilientSQLStoreMixin:
     def on_save_failed(self, sender_id: Text) -> None:
         """Hook for subclasses holding copies of trackers (a cache): drop them."""
 
-    async def _save_once(self, tracker) -> None:
+    async def _save_once(self, tracker, **options: Any) -> Any:
         """One attempt, a whole transaction. SQLTrackerStore.save writes only the events not
-        stored yet, in one transaction: a retry after a failed attempt writes each event once."""
+        stored yet, in one transaction: a retry after a failed attempt writes each event once.
+        A subclass's own attempt takes `options` and returns what its save() should see."""
         await super().save(tracker)
 
     def _load_failed(self, sender_id: Text) -> bool:
@@ -183,7 +189,9 @@ class ResilientSQLStoreMixin:
         self._failed_loads.discard(sender_id)
         return tracker
 
-    async def save(self, tracker) -> None:
+    async def save(self, tracker, **options: Any) -> Any:
+        """Rasa's save(tracker), retried; `options` go to each `_save_once` attempt, whose
+        result is returned (None when the turn is refused)."""
         sender_id = tracker.sender_id
         if sender_id in self._failed_loads:
             # This turn began without the stored conversation: what it holds is not the
@@ -192,7 +200,8 @@ class ResilientSQLStoreMixin:
             self._storage_failed(sender_id)
             return
         try:
-            await self._retrying(lambda: self._save_once(tracker), "saving a conversation")
+            return await self._retrying(lambda: self._save_once(tracker, **options),
+                                        "saving a conversation")
         except StorageUnavailable:
             self.on_save_failed(sender_id)
             self._storage_failed(sender_id)

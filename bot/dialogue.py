@@ -74,7 +74,7 @@ class RedFlagPolicy(_SafetyPolicy):
         rule_only_data: Optional[Dict[Text, Any]] = None,
         **kwargs: Any,
     ) -> PolicyPrediction:
-        if tracker.latest_action_name == TRIAGE_ACTION:
+        if tracker.latest_action_name in (TRIAGE_ACTION, EMERGENCY_REMINDER):
             # The advice is the whole answer: wait for the patient (never a fallback that
             # would revert the turn that carried the red flag).
             return self._certain(ACTION_LISTEN_NAME, domain)
@@ -89,8 +89,6 @@ class RedFlagPolicy(_SafetyPolicy):
                 # "What should I do?", "should I go to hospital?", a booking, a question about
                 # an injection: after an emergency sign the answer is always the same.
                 return self._certain(EMERGENCY_REMINDER, domain)
-        if tracker.latest_action_name == EMERGENCY_REMINDER:
-            return self._certain(ACTION_LISTEN_NAME, domain)
         return self._abstain(domain)
 
 

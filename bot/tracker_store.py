@@ -54,11 +54,17 @@ rasa_speedups.apply()
 DEFAULT_CACHE_SIZE = int(os.environ.get("TRACKER_CACHE_SIZE", "2000"))
 
 
+def _no_wait_for_the_disk(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
 class ClinicTrackerStore(ResilientSQLStoreMixin, SQLTrackerStore):
     def __init__(self, *args: Any, cache_size: int = DEFAULT_CACHE_SIZE, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.engine.dialect.name == "sqlite":
-            self._use_sqlite_settings()
+            sa.event.listen(self.engine, "connect", _no_wait_for_the_disk)
         self.cache_size = int(cache_size)
         events = self.SQLEvent.__table__
         self._stored_state_query = sa.select(
@@ -70,29 +76,20 @@ class ClinicTrackerStore(ResilientSQLStoreMixin, SQLTrackerStore):
         )
         # sender_id -> (the tracker retrieve() handed out, how many of its events are stored)
         self._handed_out: Dict[Text, Tuple["weakref.ref[DialogueStateTracker]", int]] = {}
-        # for the save in progress: events already stored (when known), and the rows after it
-        self._known_stored: Dict[Text, Optional[int]] = {}
-        self._just_stored: Dict[Text, Tuple[int, int]] = {}
 
     # ------------------------------------------------------------------ SQLite
 
-    def _use_sqlite_settings(self) -> None:
-        """Connections reused, and synchronous=NORMAL on each (the mixin's engine already
-        uses write-ahead logging).
+    def _engine_options(self) -> Dict[str, Any]:
+        """SQLite: connections reused (the mixin's engine already uses write-ahead logging;
+        `_no_wait_for_the_disk` sets synchronous=NORMAL on each).
 
         SQLAlchemy 1.4 opens a new SQLite connection for every session of a file database
         (NullPool); one pooled connection serves Rasa's event loop, which is one thread.
         """
-        self._use_resilient_engine(
-            poolclass=sa.pool.QueuePool, pool_size=1, max_overflow=4,
-            connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_SECONDS},
-        )
-
-        @sa.event.listens_for(self.engine, "connect")
-        def _no_wait_for_the_disk(dbapi_connection: Any, _record: Any) -> None:
-            cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.close()
+        if self.engine.dialect.name != "sqlite":
+            return {}
+        return {"poolclass": sa.pool.QueuePool, "pool_size": 1, "max_overflow": 4,
+                "connect_args": {"check_same_thread": False, "timeout": SQLITE_BUSY_SECONDS}}
 
     # ------------------------------------------------------------------ kept trackers
 
@@ -160,27 +157,23 @@ class ClinicTrackerStore(ResilientSQLStoreMixin, SQLTrackerStore):
         sender_id = tracker.sender_id
         self._kept.pop(sender_id, None)
         handed_out = self._handed_out.pop(sender_id, None)
-        self._known_stored[sender_id] = (
+        already_stored = (
             handed_out[1] if handed_out is not None and handed_out[0]() is tracker else None)
-        try:
-            # The mixin refuses a turn whose load failed and retries _save_once.
-            await super().save(tracker)
-        finally:
-            self._known_stored.pop(sender_id, None)
-        stored = self._just_stored.pop(sender_id, None)
+        # The mixin refuses a turn whose load failed and retries _save_once.
+        stored = await super().save(tracker, already_stored=already_stored)
         # In the turn a session starts the tracker still holds the previous session's
         # events, which Rasa's retrieve() would not load: such a tracker is not kept.
         if stored is not None and self._events_in_last_session(tracker) == len(tracker.events):
             self._keep(tracker, stored)
 
-    async def _save_once(self, tracker: DialogueStateTracker) -> None:
+    async def _save_once(self, tracker: DialogueStateTracker,
+                         already_stored: Optional[int] = None) -> Tuple[int, int]:
         """SQLTrackerStore.save's rows, one transaction (a retry writes each event once),
-        without re-counting what the database holds for a tracker this store handed out,
-        in one bulk insert."""
+        without re-counting what the database holds for a tracker this store handed out
+        (`already_stored`), in one bulk insert. Returns the conversation's stored state."""
         sender_id = tracker.sender_id
         await self.stream_events(tracker)
         with self.session_scope() as session:
-            already_stored = self._known_stored.get(sender_id)
             if already_stored is None:
                 already_stored = self._event_query(
                     session, sender_id, fetch_events_from_all_sessions=False
@@ -191,7 +184,7 @@ class ClinicTrackerStore(ResilientSQLStoreMixin, SQLTrackerStore):
                 session.execute(self.SQLEvent.__table__.insert(), rows)
             stored = self._stored_state(session, sender_id)
             session.commit()
-        self._just_stored[sender_id] = stored
+        return stored
 
     @staticmethod
     def _row(sender_id: Text, event: Any) -> Dict[Text, Any]:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterator, Optional
 
-from bench.procs import ROOT, Process, env_with, free_port
+from bench.procs import ROOT, Process, env_with
+from deploy.cluster import free_port
 
 MODEL = ROOT / "models" / "current.tar.gz"
 START_TIMEOUT_S = 240.0

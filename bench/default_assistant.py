@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Dict, Iterator, Optional
 
 from bench.assistant import START_TIMEOUT_S, Running
-from bench.procs import ROOT, Process, env_with, free_port
+from bench.procs import ROOT, Process, env_with
+from deploy.cluster import free_port
 
 CACHE_DIR = ROOT / ".bench" / "rasa-default"
 TRAINING_RECORD = "bench-training.json"

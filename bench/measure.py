@@ -13,7 +13,7 @@ from bench.conversations import (ASSISTANT_LONG, ASSISTANT_PATHS, DEFAULT_LONG, 
                                  MESSAGES, for_load, long_conversation)
 from bench.default_assistant import ensure_trained, running_default
 from bench.load import figures, median, per_message_ms, run_load
-from bench.postgres import Unavailable, running_postgres
+from deploy.postgres import Unavailable, running_postgres
 from bench.procs import ROOT
 from bench.seed import recorded_events, seed, stored_conversations
 

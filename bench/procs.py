@@ -3,7 +3,6 @@ process with its children (Sanic workers), and stopping what was started (only t
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import time
 import urllib.request
@@ -17,12 +16,6 @@ ROOT = Path(__file__).resolve().parent.parent
 # Rasa reports usage to its servers unless told not to; TensorFlow's chatter stays out.
 QUIET_ENV = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3",
              "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "PYTHONPATH": str(ROOT)}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def answers(url: str) -> bool:

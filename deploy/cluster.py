@@ -9,8 +9,8 @@
 
 starts, all on free ports of 127.0.0.1 and under one scratch directory:
 
-* PostgreSQL 15 (Debian's binaries; as root through deploy/pg_ctl_unprivileged, which runs
-  it as the `postgres` user) with the clinic's schema migrated (`python -m bot db upgrade`),
+* PostgreSQL 15 (deploy/postgres.py: Debian's binaries, as root run as the `postgres`
+  user) with the clinic's schema migrated (`python -m bot db upgrade`),
   or a SQLite file with ``database="sqlite"``;
 * redis-server without persistence (a lock lives for one message);
 * N action servers (`python -m rasa_sdk`) and N `rasa run` servers with the endpoints
@@ -24,7 +24,7 @@ Everything it started is stopped when the block ends, also when starting failed 
 Used by tests/test_scale_out.py and the benchmark; `python -m deploy.cluster` runs one until
 Ctrl-C, to try the multi-server setup on one machine.
 
-(It lives in deploy/, beside the nginx template and the PostgreSQL wrapper it uses, not in
+(It lives in deploy/, beside the nginx template and the PostgreSQL starter it uses, not in
 bot/: bot/ is what the servers import; this only starts processes.)
 """
 from __future__ import annotations
@@ -48,7 +48,6 @@ HERE = Path(__file__).resolve().parent
 MODEL = ROOT / "models" / "current.tar.gz"
 NGINX_TEMPLATE = HERE / "nginx-rasa.conf"
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
-PG_CTL = HERE / "pg_ctl_unprivileged"  # the real pg_ctl unless running as root
 NGINX = "/usr/sbin/nginx"
 REDIS_SERVER = "/usr/bin/redis-server"
 INSTALL_HINT = "bash scripts/system-deps.sh installs it (make install runs it)"
@@ -153,26 +152,9 @@ class Cluster:
             raise RuntimeError(f"{', '.join(missing)} missing: {INSTALL_HINT}")
 
     def _start_postgresql(self) -> str:
-        data, port = self.tmp_dir / "postgresql", free_port()
-        env = dict(self.env, LC_ALL="C.UTF-8", LANG="C.UTF-8")
-        _run([str(PG_CTL), "initdb", "-D", str(data), "-o",
-              "--username=postgres --auth=trust --encoding=UTF8"], env)
-        # TCP on 127.0.0.1 only; no Unix socket (its directory would have to be shared).
-        _run([str(PG_CTL), "start", "-D", str(data), "-w", "-t", "60",
-              "-l", str(self.log_dir / "postgresql.log"),
-              "-o", f"-F -p {port} -h 127.0.0.1 -c unix_socket_directories=''"], env)
-        # Immediate: the data is thrown away, so no checkpoint to wait for.
-        self._stack.callback(subprocess.run, [str(PG_CTL), "stop", "-D", str(data), "-m",
-                                              "immediate"], env=env, capture_output=True)
-        import psycopg2
+        from deploy.postgres import running_postgres
 
-        connection = psycopg2.connect(host="127.0.0.1", port=port, user="postgres",
-                                      dbname="postgres")
-        connection.autocommit = True
-        with connection.cursor() as cursor:
-            cursor.execute("CREATE DATABASE clinic")
-        connection.close()
-        return f"postgresql+psycopg2://postgres@127.0.0.1:{port}/clinic"
+        return self._stack.enter_context(running_postgres()).create_database("clinic")
 
     def _start_redis(self) -> str:
         port = free_port()
@@ -257,12 +239,6 @@ class Cluster:
 
 
 # ---------------------------------------------------------------------- helpers
-
-def _run(command: List[str], env) -> None:
-    result = subprocess.run(command, env=env, capture_output=True, text=True, cwd="/")
-    if result.returncode:
-        raise RuntimeError(f"{' '.join(command[:2])} failed:\n{result.stdout}{result.stderr}")
-
 
 def _wait_or_kill(process: subprocess.Popen) -> None:
     try:

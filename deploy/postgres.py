@@ -1,5 +1,5 @@
-"""A PostgreSQL 15 server of the benchmark's own, from Debian's binaries, on 127.0.0.1 and a
-free port, removed afterwards. PostgreSQL refuses to run as root: as root (CI, this machine)
+"""A throwaway PostgreSQL 15 server (the benchmark's, the local cluster's), from Debian's
+binaries, on 127.0.0.1 and a free port, removed afterwards. PostgreSQL refuses to run as root: as root (CI, this machine)
 it runs as the `postgres` OS user that Debian's package creates, as the tests do
 (deploy/pg_ctl_unprivileged)."""
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Iterator, List
 
 import psutil
 
-from bench.procs import free_port
+from deploy.cluster import free_port
 
 BIN = Path("/usr/lib/postgresql/15/bin")
 USER = "postgres"

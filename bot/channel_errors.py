@@ -7,7 +7,7 @@ the `on_new_message` a channel's blueprint receives, so that in both cases the p
 the assistant's "technical trouble" answer (domain.yml `utter_technical_trouble`, with the
 numbers from clinic.yml) and can send the message again; the log names the error class only.
 
-Every channel in bot/channels.py applies it in its gate (`GatedChannel.gate`), after the
+Every channel in bot/channels/ applies it in its gate (`GatedChannel.gate`), after the
 flood and length limits.
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """What happens to a patient's message before the assistant reads it: one gate for every channel.
 
-Three things, in this order, for every message from every channel (bot/channels.py wraps each
+Three things, in this order, for every message from every channel (bot/channels/gate.py wraps each
 channel's handler with :func:`gated`):
 
 1. **Flood limit**, per sender: a token bucket of ``FLOOD_BURST`` messages (default 20),

@@ -205,8 +205,8 @@ class Cluster:
         return lambda: _answers(f"{url}/health"), process, self.log_dir / f"actions-{port}.log"
 
     def _write_rasa_config(self):
-        from bot.channels import effective_credentials, render
-        from bot.cli import endpoints_yaml
+        from bot.channels.config import effective_credentials, render
+        from bot.channels.config import endpoints_yaml
 
         text = endpoints_yaml(self.db_url, actions_url=self.actions_url,
                               redis_url=self.redis_url)

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.cli import endpoints_yaml
+from bot.channels.config import endpoints_yaml
 from tests.harness import ROOT, wait_for
 
 

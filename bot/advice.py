@@ -15,8 +15,16 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 import yaml
 
 from bot.clinic import Clinic
-from bot.content import (Content, answer_question, fill, find_option, question_aspect,
-                         red_flag_phrase, select_options, self_care_message)
+from bot.content import (
+    Content,
+    answer_question,
+    fill,
+    find_option,
+    question_aspect,
+    red_flag_phrase,
+    select_options,
+    self_care_message,
+)
 from bot.triage import TriageDecision
 
 MAX_OPTIONS_SHOWN = 3  # a patient in pain reads three well-explained options, not seven

@@ -50,9 +50,9 @@ import os
 import re
 import time
 import traceback
-from pathlib import Path
 from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 from threading import Lock
 from typing import Any, Awaitable, Callable, FrozenSet, Mapping, Optional, Tuple
 

@@ -27,8 +27,8 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.clinical import ClinicalMatcher, Mention
 from bot.nlu.age import only_durations, stated_age
+from bot.nlu.clinical import ClinicalMatcher, Mention
 from bot.nlu.crisis import default_detector
 from bot.nlu.duration import parse_durations
 

@@ -21,7 +21,7 @@ process memory only, where nothing reads it again.
 - when the database stays away: a failed load marks the conversation, and the save at the end
   of that turn is skipped (it would have written a made-up new conversation into the real one,
   or nothing at all); `storage_trouble()` tells the channel, which answers with the clinic's
-  number instead (`bot.channel_errors`). Everything stored before stays as it was, and the next
+  number instead (`bot.intake`, the one failure path). Everything stored before stays as it was, and the next
   message after recovery carries on from there.
 
 Other hooks (a cache) compose with `_engine_options()` (pool settings), `_save_once(...)` (one

@@ -25,6 +25,7 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import rasa_speedups
+from bot.intake import TROUBLE_RESPONSE
 from bot.slots import new_red_flags, retracted_red_flags
 
 # Every process that runs the model imports this module: Rasa's two measured hot spots are
@@ -92,7 +93,6 @@ class RedFlagPolicy(_SafetyPolicy):
         return self._abstain(domain)
 
 
-TROUBLE_RESPONSE = "utter_technical_trouble"
 
 
 @DefaultV1Recipe.register(

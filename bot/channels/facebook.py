@@ -73,11 +73,9 @@ class Messenger(_RasaMessenger):
         text = CHOICES.resolve(self.name(), sender_id, text)
         await out.send_action(sender_id, sender_action="mark_seen")
         await out.send_action(sender_id, sender_action="typing_on")
-        try:
+        try:  # (the gate answers and logs a turn that fails: it never raises)
             await self.on_new_message(UserMessage(text, out, sender_id, input_channel=self.name(),
                                                   metadata=metadata))
-        except Exception:
-            logger.exception("facebook: the message could not be handled")
         finally:
             await out.send_action(sender_id, sender_action="typing_off")
 

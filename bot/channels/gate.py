@@ -7,7 +7,6 @@ from typing import Any, Awaitable, Callable, Optional
 
 from rasa.core.channels.channel import UserMessage
 
-from bot.channel_errors import kindly
 from bot.intake import gated
 
 
@@ -36,9 +35,9 @@ class GatedChannel:
     reply_is_free = False
 
     def gate(self, on_new_message: OnNewMessage) -> OnNewMessage:
-        # kindly: a turn that fails (the database away past every retry, an exception) is
-        # answered with the clinic's number, and logged without the patient's words.
-        return gated(kindly(on_new_message), channel=self.name(),  # type: ignore[attr-defined]
+        # A turn that fails (the database away past every retry, an exception) is answered
+        # there with the clinic's number, and logged without the patient's words.
+        return gated(on_new_message, channel=self.name(),  # type: ignore[attr-defined]
                      reply_is_free=self.reply_is_free)
 
 

@@ -163,11 +163,8 @@ class TelegramInput(GatedChannel, _RasaTelegramInput):
             if text.strip() == "/start":  # Telegram's first message to a bot
                 text = "/greet"
             text = CHOICES.resolve(self.name(), sender, text)
-            try:
-                await on_new_message(UserMessage(text, out, sender, input_channel=self.name(),
-                                                 metadata=self.get_metadata(request)))
-            except Exception:
-                logger.exception("telegram: the message could not be handled")
+            await on_new_message(UserMessage(text, out, sender, input_channel=self.name(),
+                                             metadata=self.get_metadata(request)))
             return response.text("success")
 
         return telegram_webhook

@@ -131,12 +131,9 @@ class TwilioInput(GatedChannel, _RasaTwilioInput):
             text = request.form.get("Body")
             if sender and text is not None and text.strip():
                 text = CHOICES.resolve(self.name(), sender, text.replace("¡", "@"))
-                try:
-                    await on_new_message(UserMessage(text, self.get_output_channel(), sender,
-                                                     input_channel=self.name(),
-                                                     metadata=self.get_metadata(request)))
-                except Exception:
-                    logger.exception("twilio: the message could not be handled")
+                await on_new_message(UserMessage(text, self.get_output_channel(), sender,
+                                                 input_channel=self.name(),
+                                                 metadata=self.get_metadata(request)))
             return response.text(EMPTY_TWIML, content_type="text/xml")
 
         return twilio_webhook

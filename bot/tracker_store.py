@@ -48,7 +48,6 @@ from bot.store.database import is_recoverable
 
 logger = logging.getLogger(__name__)
 
-rasa_speedups.apply()
 
 # Conversations kept in memory per process (the most recently active ones). A tracker of a
 # finished 20-turn conversation is a few hundred kB of Python objects.
@@ -57,6 +56,9 @@ DEFAULT_CACHE_SIZE = int(os.environ.get("TRACKER_CACHE_SIZE", "2000"))
 
 class ClinicTrackerStore(ResilientSQLStoreMixin, SQLTrackerStore):
     def __init__(self, *args: Any, cache_size: int = DEFAULT_CACHE_SIZE, **kwargs: Any) -> None:
+        # The one place Rasa's internals are checked (the server refuses to start when they
+        # changed) and its hot spots replaced: before the server reads any message.
+        rasa_speedups.apply()
         super().__init__(*args, **kwargs)
         self.cache_size = int(cache_size)
         events = self.SQLEvent.__table__

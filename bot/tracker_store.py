@@ -106,7 +106,7 @@ class ClinicTrackerStore(ResilientSQLStoreMixin, SQLTrackerStore):
             with self.session_scope() as session:
                 if self._stored_state(session, sender_id) != stored:
                     return None  # another process wrote to this conversation
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:  # noqa: BLE001 - sorted by is_recoverable just below
             if not is_recoverable(error):
                 raise
             return None  # unchecked: the load below retries, or reports the database down

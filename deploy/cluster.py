@@ -205,8 +205,7 @@ class Cluster:
         return lambda: _answers(f"{url}/health"), process, self.log_dir / f"actions-{port}.log"
 
     def _write_rasa_config(self):
-        from bot.channels.config import effective_credentials, render
-        from bot.channels.config import endpoints_yaml
+        from bot.channels.config import effective_credentials, endpoints_yaml, render
 
         text = endpoints_yaml(self.db_url, actions_url=self.actions_url,
                               redis_url=self.redis_url)

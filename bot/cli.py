@@ -193,8 +193,8 @@ def cmd_bookings_list(args) -> int:
                                url=args.db)
     _audit(args, "view_requests", detail=f"status={args.status or 'all'}")
     if args.json:
-        from bot.staff.export import _request
-        print(json.dumps([dict(_request(r), conversation_id=r["conversation_id"]) for r in rows],
+        from bot.staff.export import request_record
+        print(json.dumps([dict(request_record(r), conversation_id=r["conversation_id"]) for r in rows],
                          indent=2, ensure_ascii=False))
         return 0
     tz = _tz()

@@ -21,7 +21,7 @@ starts, all on free ports of 127.0.0.1 and under one scratch directory:
   for the messaging channels' webhooks.
 
 Everything it started is stopped when the block ends, also when starting failed half way.
-Used by tests/test_scale_out.py and the benchmark; `python -m deploy.cluster` runs one until
+Used by tests/integration/test_scale_out.py and the benchmark; `python -m deploy.cluster` runs one until
 Ctrl-C, to try the multi-server setup on one machine.
 
 (It lives in deploy/, beside the nginx template and the PostgreSQL starter it uses, not in

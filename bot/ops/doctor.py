@@ -12,15 +12,14 @@ import os
 import shutil
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable, Iterator, List, Mapping, Optional, Tuple
+from typing import Callable, Iterator, List, Mapping, Tuple
 
 from bot import store
 from bot.ops import ROOT, var_dir
 from bot.ops.preflight import database_problem, sqlite_path
 
 Check = Tuple[bool, str]          # (fine?, what to tell the person reading)
-BACKUP_MAX_AGE = timedelta(hours=36)   # a daily schedule, with slack
-PURGE_MAX_AGE = timedelta(hours=36)
+SCHEDULE_MAX_AGE = timedelta(hours=36)   # backup and purge run nightly: a day, with slack
 DISK_LOW_BYTES = 1024 ** 3
 
 
@@ -45,7 +44,7 @@ def check_config() -> Iterator[Check]:
         try:
             load()
             yield True, f"{name} is valid"
-        except Exception as exc:  # the loaders' own messages name the file and field
+        except (ValueError, OSError) as exc:  # their messages name the file and field
             yield False, f"{name}: {exc}"
     for name in ("endpoints.yml", "credentials.yml", "domain.yml", "config.yml"):
         try:
@@ -72,9 +71,11 @@ def check_database(url: str) -> Tuple[List[Check], bool]:
         problem = database_problem(path)
         if problem:
             return [(False, problem)], False
+    from sqlalchemy.exc import SQLAlchemyError
+
     try:
         revision = store.current_revision(url)
-    except Exception as exc:
+    except (SQLAlchemyError, OSError) as exc:
         return [(False, f"the database at {where} cannot be reached: "
                         f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}")], False
     head = _head_revision()
@@ -117,36 +118,31 @@ def check_disk(var: Path, url: str) -> Iterator[Check]:
             False, text + ": below 1 GB, free space (old backups, rotated logs)")
 
 
-def _last(action: str, url: str) -> Optional[dict]:
-    rows = store.list_audit(action=action, limit=1, url=url)
-    return rows[0] if rows else None
-
-
 def _age(at: datetime) -> timedelta:
     if at.tzinfo is None:
         at = at.replace(tzinfo=timezone.utc)
     return datetime.now(timezone.utc) - at
 
 
+def _recent(url: str, action: str, what: str, never: str) -> Check:
+    """Whether the audit log has `action` (a backup, a purge) within SCHEDULE_MAX_AGE."""
+    rows = store.list_audit(action=action, limit=1, url=url)
+    if not rows:
+        return False, never
+    last = rows[0]
+    if _age(last["at"]) > SCHEDULE_MAX_AGE:
+        return False, (f"the last {what} is {_age(last['at']).days} day(s) old "
+                       f"({last['detail']}): is the nightly schedule running?")
+    return True, f"last {what} {last['at']:%Y-%m-%d %H:%M} UTC: {last['detail']}"
+
+
 def check_backup_and_purge(url: str) -> Iterator[Check]:
-    last = _last("backup", url)
-    if last is None:
-        yield False, ("no backup recorded: run python -m bot db backup var/backups (and "
-                      "schedule it daily, README \"Backups\")")
-    elif _age(last["at"]) > BACKUP_MAX_AGE:
-        yield False, (f"the last backup is {_age(last['at']).days} day(s) old "
-                      f"({last['detail']}): is the daily schedule running?")
-    else:
-        yield True, f"last backup {last['at']:%Y-%m-%d %H:%M} UTC: {last['detail']}"
-    last = _last("purge", url)
-    if last is None:
-        yield False, ("the retention purge has never run: python -m bot purge (in the daily "
-                      "schedule with the backup)")
-    elif _age(last["at"]) > PURGE_MAX_AGE:
-        yield False, (f"the last retention purge is {_age(last['at']).days} day(s) old: is "
-                      "the daily schedule running?")
-    else:
-        yield True, f"last retention purge {last['at']:%Y-%m-%d %H:%M} UTC: {last['detail']}"
+    yield _recent(url, "backup", "backup",
+                  "no backup recorded: run python -m bot db backup var/backups/ (and schedule "
+                  "it nightly, README \"Backups\")")
+    yield _recent(url, "purge", "retention purge",
+                  "the retention purge has never run: python -m bot purge (in the nightly "
+                  "schedule with the backup)")
 
 
 def check_alert_outbox(url: str) -> Iterator[Check]:

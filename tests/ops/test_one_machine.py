@@ -13,7 +13,6 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.error
 from pathlib import Path
 from typing import Dict, List, Tuple
 
@@ -215,6 +214,12 @@ def test_each_server_killed_mid_conversation_comes_back_and_nothing_is_lost(mach
                                   machine["db_url"]).stdout)
     for p in patients:
         assert [b["name"] for b in bookings if b["conversation_id"] == p.sender] == [p.name]
+    # Each server's own log under the supervisor: written, and no patient's details in it.
+    logs = {p.name: p.read_text(errors="replace") for p in (machine["var"] / "log").glob("*.log")}
+    assert {"rasa.log", "actions.log", "web.log", "staff.log", "supervisord.log"} <= set(logs)
+    for p in patients:
+        for detail in (p.name, f"{p.sender}@example.com"):
+            assert not [name for name, text in logs.items() if detail in text], detail
 
 
 def _doctor(machine) -> subprocess.CompletedProcess:

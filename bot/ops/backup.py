@@ -108,6 +108,7 @@ def backup(target: Path, *, url: Optional[str] = None, keep: Optional[int] = Non
     """Back up the database at `url` to the file `target`, or into the directory `target` as
     clinic-YYYYMMDD-HHMMSS.db (then `keep`: how many such files to keep, oldest deleted)."""
     url = url or store.database_url()
+    target = target.resolve()  # the audit log and doctor name it wherever they run from
     directory = target if target.is_dir() else None
     if directory is not None:
         target = directory / f"clinic-{_stamp()}.db"

@@ -94,13 +94,12 @@ def check_servers(var: Path) -> Iterator[Check]:
         if answers(server.health_url):
             yield True, f"{server.name} server answering at {server.url}"
             continue
-        state = ""
-        if supervised:
-            out = ctl("status", server.name, var=var).stdout.strip()
-            state = f"; supervisor says: {' '.join(out.split()[1:3])}" if out else ""
-        yield False, (f"{server.name} server not answering at {server.health_url}{state}: "
-                      f"see {var / 'log' / (server.name + '.log')}; is the assistant running "
-                      f"(make run, or systemctl status clinic-assistant)?")
+        out = ctl("status", server.name, var=var).stdout.split() if supervised else []
+        state = (f"the supervisor says {out[1]} (STARTING: give it a minute; BACKOFF or "
+                 f"FATAL: it keeps failing)" if len(out) > 1 else
+                 "is the assistant running (make run, or systemctl status clinic-assistant)?")
+        yield False, (f"{server.name} server not answering at {server.health_url}: {state}; "
+                      f"its log: {var / 'log' / (server.name + '.log')}")
 
 
 def check_disk(var: Path, url: str) -> Iterator[Check]:

@@ -490,7 +490,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", parents=[common], help="the audit log, newest first")
     p.add_argument("--limit", type=int, default=50)
     p.set_defaults(func=cmd_audit)
-    p = sub.add_parser("db", parents=[common], help="schema migrations")
+    p = sub.add_parser("db", parents=[common], help="schema migrations, backup, restore")
     p.add_argument("action", choices=["upgrade", "current", "backup", "restore"])
     p.add_argument("file", nargs="?", help="backup/restore: the backup file (backup: or a "
                                            "directory, for clinic-YYYYMMDD-HHMMSS.db)")

@@ -134,19 +134,22 @@ def score(rows, outcome: Callable[[Mapping[str, Any]], tuple]) -> Dict[str, Any]
 
 
 def pure_outcome(row: Mapping[str, Any]) -> tuple:
-    import bot.content as bc
+    """The selection given the table's facts, as many as the patient is shown."""
+    from bot.advice import MAX_OPTIONS_SHOWN
+    from bot.content import load_content, select_options
+    from bot.option_fit import PatientStory
+    from bot.triage import ACUTE_LIMIT_WEEKS
 
     facts = story_facts(row["facts"])
     if facts["red_flags"]:
         return [], "urgent"  # the triage rules decide before any option (bot/triage.py)
-    if facts["weeks"] is not None and facts["weeks"] < 4:
+    if facts["weeks"] is not None and facts["weeks"] < ACUTE_LIMIT_WEEKS:
         return [], "self_care"
-    if not hasattr(bc, "select_options_for_facts"):  # the selection before issue 22
-        tried = facts["tried"] + (["injection"] if facts["injections"] else [])
-        fits = bc.select_options(bc.load_content(), location=facts["location"], weeks=facts["weeks"],
-                                 treatments_tried=tried)[:3]
-        return [f.option.id for f in fits], "consultation"
-    return bc.select_options_for_facts(bc.load_content(), facts), "consultation"
+    story = PatientStory(location=facts["location"], weeks=facts["weeks"], tried=tuple(facts["tried"]),
+                         pattern=facts["pattern"], injections=tuple(facts["injections"]),
+                         severity=facts.get("peg"))
+    fits = select_options(load_content(), story).fits[:MAX_OPTIONS_SHOWN]
+    return [f.option.id for f in fits], "consultation"
 
 
 # --------------------------------------------------------------------------- conversations

@@ -86,10 +86,11 @@ def clauses(text: str) -> List[Tuple[int, int]]:
 
 
 def find(table: Iterable[Tuple[str, str, re.Pattern]], text: str) -> List[Hit]:
-    """Every match, longest first where two overlap."""
+    """Every match inside one clause, longest first where two overlap."""
     text = text.replace("’", "'")
-    hits = [Hit(value, m.start(), m.end(), phrase)
-            for value, phrase, pattern in table for m in pattern.finditer(text)]
+    hits = [Hit(value, start + m.start(), start + m.end(), phrase)
+            for start, end in clauses(text)
+            for value, phrase, pattern in table for m in pattern.finditer(text[start:end])]
     chosen: List[Hit] = []
     for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
         if all(hit.end <= c.start or hit.start >= c.end for c in chosen):

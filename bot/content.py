@@ -312,18 +312,10 @@ def _build(content_dir: Path, data: Mapping[str, Any], sc_data: Mapping[str, Any
                    "patterns": (PATTERNS, {"location"}), "injections": (INJECTION_KINDS, set()),
                    "relief": (tuple(r for r in RELIEF if r != "unknown"), set())}
     labels = c.mapping(data["labels"], "labels", label_kinds, label_kinds)
-    more_labels = {
-        kind: {k: c.text(v, f"labels.{kind}.{k}", placeholders)
-               for k, v in c.mapping(labels[kind], f"labels.{kind}", values, values).items()}
-        for kind, (values, placeholders) in label_kinds.items() if kind not in ("locations", "treatments")
-    }
-    location_labels = {
-        k: c.text(v, f"labels.locations.{k}")
-        for k, v in c.mapping(labels["locations"], "labels.locations", LOCATIONS, LOCATIONS).items()
-    }
-    treatment_labels = {
-        k: c.text(v, f"labels.treatments.{k}")
-        for k, v in c.mapping(labels["treatments"], "labels.treatments", TREATMENTS, TREATMENTS).items()
+    words = {  # every value of each kind needs its plain words
+        kind: MappingProxyType({k: c.text(v, f"labels.{kind}.{k}", placeholders)
+                                for k, v in c.mapping(labels[kind], f"labels.{kind}", values, values).items()})
+        for kind, (values, placeholders) in label_kinds.items()
     }
 
     qa = c.mapping(data["question_aspects"], "question_aspects", ASPECTS, ASPECTS)
@@ -368,11 +360,11 @@ def _build(content_dir: Path, data: Mapping[str, Any], sc_data: Mapping[str, Any
         story_texts=MappingProxyType(story_texts),
         options_intro=c.text(data["options_intro"], "options_intro", CLINIC_PLACEHOLDERS),
         none_fit=MappingProxyType(none_fit),
-        location_labels=MappingProxyType(location_labels),
-        treatment_labels=MappingProxyType(treatment_labels),
-        pattern_labels=MappingProxyType(more_labels["patterns"]),
-        injection_labels=MappingProxyType(more_labels["injections"]),
-        relief_labels=MappingProxyType(more_labels["relief"]),
+        location_labels=words["locations"],
+        treatment_labels=words["treatments"],
+        pattern_labels=words["patterns"],
+        injection_labels=words["injections"],
+        relief_labels=words["relief"],
         question_aspects=MappingProxyType(question_aspects),
         options=tuple(options),
         self_care=_build_self_care(content_dir / SELF_CARE_FILE, sc_data),

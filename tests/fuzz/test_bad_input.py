@@ -111,7 +111,7 @@ def test_junk_mid_question_keeps_the_question_and_the_conversation_still_finishe
     assert slots.get("pain_duration_weeks") is None and slots.get("duration_category") is None
 
     assert "tried" in say(server.port, sender, "about 6 months")
-    assert "bladder" in say(server.port, sender, "physio and ibuprofen, it stays in my back")
+    assert "bladder" in say(server.port, sender, "physio and ibuprofen, it doesn't spread")
     assert "three quick questions" in say(server.port, sender, "no, none of those")
     assert "consultation" in say(server.port, sender, "skip")
     assert "name" in say(server.port, sender, "yes please")

@@ -1,5 +1,5 @@
-"""Score a table of patient stories (tests/blind/option_stories_1.yml, tests/data/option_stories.yml)
-against the option selection: on the pure function given the table's facts, and through
+"""Score the blind table of patient stories (tests/blind/option_stories_1.yml) against the
+option selection: on the pure function given the table's facts, and through
 whole conversations on the real model and action server sending the patient's messages.
 
     python -m tests.blind.score tests/blind/option_stories_1.yml [--conversation] [--json OUT]
@@ -56,9 +56,6 @@ def location_of(blind_location: str) -> str:
 
 def story_facts(facts: Mapping[str, Any]) -> Dict[str, Any]:
     """The table's facts as the assistant's slots (contract values)."""
-    if "pain_location" in facts and facts["pain_location"] in ("lower_back", "upper_back", "neck", "other") \
-            and "weeks" in facts:
-        return dict(facts)  # our own table already speaks the contract
     tried = []
     for t in facts.get("treatments_tried") or []:
         mapped = BLIND_TREATMENTS.get(t, t)

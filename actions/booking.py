@@ -23,7 +23,15 @@ from actions.common import (
 from actions.settings import clinic, content
 from actions.triage import utter
 from bot import store
-from bot.advice import booking_not_sent, booking_offer, emergency_reminder, peg_thanks
+from bot.advice import (
+    booking_not_sent,
+    booking_offer,
+    booking_sent,
+    emergency_reminder,
+    offer_declined,
+    peg_thanks,
+    questions_after_booking,
+)
 from bot.booking import parse_contact, parse_name, parse_preferred_time
 from bot.contract import EMERGENCY_FLAGS
 from bot.peg import PEG_SLOTS, peg_score
@@ -105,19 +113,12 @@ class ActionSubmitBooking(Action):
         except store.StorageUnavailable:
             utter(dispatcher, booking_not_sent(content(), clinic()))
             return [SlotSet("pending_offer", None)]
-        what = "call you back" if kind == "callback" else "contact you to arrange a consultation"
-        dispatcher.utter_message(
-            text=f"Thank you, {slots['booking_name']}. I've sent your request to "
-            f"{clinic().name}: the team will {what} on {slots['booking_contact']} "
-            f"({slots['booking_time']}). Your reference is {reference}."
-        )
+        utter(dispatcher, booking_sent(content(), clinic(), kind, slots, reference))
         events: List[EventType] = [SlotSet("booking_reference", reference),
                                    SlotSet("pending_offer", None)]
         missing = [s for s in TRIAGE_QUESTIONS if slots.get(s) is None]
         if missing and not slots.get("triage_level"):
-            dispatcher.utter_message(
-                text="While you wait, a few quick questions will help the specialist prepare."
-            )
+            utter(dispatcher, questions_after_booking(content(), clinic()))
             events.append(FollowupAction("triage_form"))
         return events
 
@@ -127,10 +128,7 @@ class ActionDeclineOffer(Action):
         return "action_decline_offer"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        dispatcher.utter_message(
-            text="That's fine, I haven't sent anything to the clinic. If you change your "
-            "mind, just say \"book an appointment\". Take care."
-        )
+        utter(dispatcher, offer_declined(content(), clinic()))
         return [SlotSet("pending_offer", None)]
 
 

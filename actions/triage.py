@@ -21,7 +21,7 @@ from actions.common import (
     latest_text,
 )
 from actions.settings import clinic, content
-from bot.advice import compose_triage, correction_message, screening_question
+from bot.advice import compose_triage, correction_message, other_body_part, screening_question
 from bot.slots import retracted_red_flags
 from bot.story import PATTERN_QUESTION, RELIEF_QUESTION, pattern_answer, questions_needed
 from bot.triage import decide_triage
@@ -69,10 +69,7 @@ class ValidateTriageForm(ClinicalFormValidation):
             if requested == "pain_location" and any(
                 e.get("entity") == "body_part_other" for e in latest_entities(tracker)
             ):
-                dispatcher.utter_message(
-                    text="I can only help with back and neck pain here; for pain elsewhere "
-                    "please see your family doctor."
-                )
+                utter(dispatcher, other_body_part(content(), clinic()))
             events.append(SlotSet("reask", requested))  # re-ask differently, with an example
         elif tracker.get_slot("reask"):
             events.append(SlotSet("reask", None))

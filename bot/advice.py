@@ -8,30 +8,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
-import yaml
-
 from bot.clinic import Clinic
-from bot.content import (
-    Content,
-    answer_question,
-    describe_story,
-    fill,
-    find_option,
-    question_aspect,
-    red_flag_phrase,
-    select_options,
-    self_care_message,
-)
+from bot.content import Content
 from bot.option_fit import CONSERVATIVE_OR_MORE, PatientStory
+from bot.option_select import answer_question, find_option, question_aspect, select_options
 from bot.triage import TriageDecision
+from bot.wording import describe_story, fill, red_flag_phrase, say, self_care_message
 
 MAX_OPTIONS_SHOWN = 3  # a patient in pain reads three well-explained options, not seven
-YES_NO = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
-YES_SKIP = [{"title": "Yes", "payload": "/affirm"}, {"title": "Skip", "payload": "/deny"}]
 
 Message = Dict[str, Any]
 
@@ -44,14 +30,10 @@ class Advice:
     option_trail: List[Dict[str, Any]] = field(default_factory=list)  # why each option was or wasn't
 
 
-def conversation_texts(content: Content) -> Dict[str, str]:
-    path = Path(content.source_dir) / "conversation.yml"
-    return _read_texts(path, path.stat().st_mtime_ns)
-
-
-@lru_cache(maxsize=8)
-def _read_texts(path: Path, mtime_ns: int) -> Dict[str, str]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))  # re-read when a clinician edits
+def _buttons(content: Content, no: str = "button_no") -> List[Dict[str, str]]:
+    """Yes and No (or Skip), in the content's words."""
+    texts = content.conversation
+    return [{"title": texts["button_yes"], "payload": "/affirm"}, {"title": texts[no], "payload": "/deny"}]
 
 
 def _values(clinic: Clinic) -> Dict[str, str]:
@@ -59,7 +41,7 @@ def _values(clinic: Clinic) -> Dict[str, str]:
 
 
 def _say(content: Content, clinic: Clinic, key: str, **extra: str) -> str:
-    return fill(conversation_texts(content)[key], {**_values(clinic), **extra})
+    return say(content, key, {**_values(clinic), **extra})
 
 
 def _echo(content: Content, clinic: Clinic, evidence: List[Mapping[str, str]],
@@ -84,7 +66,7 @@ def compose_triage(decision: TriageDecision, slots: Mapping[str, Any], content: 
             messages.append({"text": echo})
         if decision.level == "emergency":
             return Advice(messages)  # no booking, no options: go now
-        messages.append({"text": _say(content, clinic, "offer_callback"), "buttons": YES_NO})
+        messages.append({"text": _say(content, clinic, "offer_callback"), "buttons": _buttons(content)})
         return Advice(messages, pending_offer="callback")
 
     if decision.level == "self_care":
@@ -108,7 +90,7 @@ def compose_triage(decision: TriageDecision, slots: Mapping[str, Any], content: 
     messages = [{"text": "\n\n".join(lines)}]
     options = [f.option.id for f in fits]
     if not peg_done(slots):
-        messages.append({"text": _say(content, clinic, "peg_offer"), "buttons": YES_SKIP})
+        messages.append({"text": _say(content, clinic, "peg_offer"), "buttons": _buttons(content, "button_skip")})
         return Advice(messages, options=options, pending_offer="peg", option_trail=selection.trail)
     offer = booking_offer(content, clinic, slots)
     return Advice(messages + offer.messages, options=options, pending_offer=offer.pending_offer,
@@ -124,7 +106,7 @@ def booking_offer(content: Content, clinic: Clinic, slots: Mapping[str, Any]) ->
     already = slots.get("booking_reference")
     if already:
         return Advice([{"text": _say(content, clinic, "already_booked", reference=already)}])
-    return Advice([{"text": _say(content, clinic, "offer_consultation"), "buttons": YES_NO}],
+    return Advice([{"text": _say(content, clinic, "offer_consultation"), "buttons": _buttons(content)}],
                   pending_offer="booking")
 
 
@@ -134,12 +116,33 @@ def booking_not_sent(content: Content, clinic: Clinic) -> Message:
     return {"text": _say(content, clinic, "booking_not_sent")}
 
 
+def booking_sent(content: Content, clinic: Clinic, kind: str, slots: Mapping[str, Any],
+                 reference: str) -> Message:
+    """The request is with the clinic: what happens next, on the details the patient gave."""
+    key = "booking_sent_callback" if kind == "callback" else "booking_sent_consultation"
+    return {"text": _say(content, clinic, key, name=slots["booking_name"], contact=slots["booking_contact"],
+                         time=slots["booking_time"], reference=reference)}
+
+
+def questions_after_booking(content: Content, clinic: Clinic) -> Message:
+    return {"text": _say(content, clinic, "questions_after_booking")}
+
+
+def offer_declined(content: Content, clinic: Clinic) -> Message:
+    return {"text": _say(content, clinic, "offer_declined")}
+
+
+def other_body_part(content: Content, clinic: Clinic) -> Message:
+    """Asked where the back or neck hurts, the patient named another part of the body."""
+    return {"text": _say(content, clinic, "other_body_part")}
+
+
 def peg_thanks(content: Content, clinic: Clinic) -> Message:
     return {"text": _say(content, clinic, "peg_thanks")}
 
 
 def screening_question(content: Content, which_one: bool = False) -> Message:
-    texts = conversation_texts(content)
+    texts = content.conversation
     if which_one:
         labels = content.self_care.red_flag_labels
         buttons = [{"title": label[:1].upper() + label[1:], "payload": f"I have {label}"}
@@ -151,7 +154,7 @@ def screening_question(content: Content, which_one: bool = False) -> Message:
 
 
 def emergency_reminder(content: Content, clinic: Clinic, flags: tuple = ()) -> Message:
-    phrase = red_flag_phrase(content, flags) if flags else "a warning sign"
+    phrase = red_flag_phrase(content, flags) if flags else content.conversation["unnamed_red_flag"]
     return {"text": fill(content.self_care.emergency_advice,
                          {**_values(clinic), "flags": phrase})}
 
@@ -176,7 +179,7 @@ def answer_option_question(content: Content, text: str,
     if option is not None:
         aspect = question_aspect(content, text)
         return {"text": answer_question(content, option, aspect)}, option.id
-    texts = conversation_texts(content)
+    texts = content.conversation
     # ids no longer in the file (a clinician removed the option) are left out
     explained = [o for o in content.options if o.id in (slots.get("options_explained") or [])]
     shown = explained or list(content.options)
@@ -187,11 +190,11 @@ def answer_option_question(content: Content, text: str,
 
 def handoff_message(clinic: Clinic, now: datetime, content: Content) -> Message:
     key = "handoff_open" if clinic.is_open(now) else "handoff_closed"
-    return {"text": _say(content, clinic, key), "buttons": YES_NO}
+    return {"text": _say(content, clinic, key), "buttons": _buttons(content)}
 
 
 def crisis_message(clinic: Clinic, content: Content) -> Message:
-    return {"text": _say(content, clinic, "crisis"), "buttons": YES_NO}
+    return {"text": _say(content, clinic, "crisis"), "buttons": _buttons(content)}
 
 
 def under_18_message(clinic: Clinic, content: Content) -> Message:

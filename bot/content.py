@@ -1,9 +1,11 @@
-"""Clinician-editable content: interventional options, self-care advice, red-flag texts.
+"""Clinician-editable content, loaded and validated: options, self-care advice, red-flag
+texts and every other sentence the assistant says (``content/conversation.yml``).
 
-The words the assistant says about a procedure and the conditions under which an option is
-suggested live in ``content/options.yml`` and ``content/self_care.yml`` (see
-``content/README.md``). This module only loads and validates them and applies the
-conditions; it holds no option text and no selection rule of its own. Pure: no Rasa imports.
+The words live in ``content/options.yml``, ``content/self_care.yml`` and
+``content/conversation.yml`` (see ``content/README.md``). This module only loads and
+validates them, naming the file and field of anything missing or malformed, so a problem
+stops the action server at start-up rather than a conversation. Choosing options is
+``bot/option_select.py``; putting the words together is ``bot/wording.py``. Pure: no Rasa.
 """
 from __future__ import annotations
 
@@ -20,13 +22,15 @@ from typing import Any, Iterable, Mapping
 import yaml
 
 from bot.contract import LOCATIONS, RED_FLAGS, TREATMENTS
-from bot.option_fit import INJECTION_KINDS, PATTERNS, RELIEF, Fits, PatientStory, judge, parse_fits
+from bot.option_fit import INJECTION_KINDS, PATTERNS, RELIEF, Fits, parse_fits
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONTENT_DIR = REPO_ROOT / "content"
 ENV_VAR = "CLINIC_CONTENT_DIR"
 OPTIONS_FILE = "options.yml"
 SELF_CARE_FILE = "self_care.yml"
+CONVERSATION_FILE = "conversation.yml"
+CONTENT_FILES = (OPTIONS_FILE, SELF_CARE_FILE, CONVERSATION_FILE)
 
 ASPECTS = ("what", "how", "relief", "risks")
 DEFAULT_ASPECT = "what"
@@ -49,6 +53,31 @@ SELF_CARE_PLACEHOLDERS = CLINIC_PLACEHOLDERS | {"flags"}
 STORY_PLACEHOLDERS = {"intro": set(), "where": {"location", "duration"}, "tried": {"tried"},
                       "nothing_tried": set(), "relief_for": {"duration"}}
 NONE_FIT = ("nothing_tried", "not_yet")
+# Every text the code says from conversation.yml, with the placeholders it fills beyond the
+# clinic's values and {min_age}. A key missing from the file stops the start-up; keys the
+# code does not know are kept as they are.
+CONVERSATION_PLACEHOLDERS = CLINIC_PLACEHOLDERS | {"min_age"}
+_BOOKING_SENT = {"name", "contact", "time", "reference"}
+CONVERSATION_TEXTS: Mapping[str, frozenset[str]] = MappingProxyType({
+    key: CONVERSATION_PLACEHOLDERS | set(extra) for key, extra in {
+        "handoff_open": (), "handoff_closed": (), "crisis": (), "under_18": (),
+        "echo_words": {"words"}, "correction": {"flags"}, "offer_consultation": (),
+        "offer_callback": (), "peg_offer": (), "peg_thanks": (), "already_booked": {"reference"},
+        "booking_not_sent": (), "booking_sent_consultation": _BOOKING_SENT,
+        "booking_sent_callback": _BOOKING_SENT, "questions_after_booking": (),
+        "offer_declined": (), "self_care_booking_hint": (), "other_body_part": (),
+        "which_red_flag": (), "none_of_these": (), "unnamed_red_flag": (), "button_yes": (),
+        "button_no": (), "button_skip": (), "option_list_intro": (), "option_list_hint": (),
+        "message_too_long": {"max_chars"}, "messages_too_fast": (),
+    }.items()
+})
+# How a number of weeks is said (bot.wording.describe_duration); {n} is a whole number.
+DURATION_WORDS: Mapping[str, frozenset[str]] = MappingProxyType({
+    "less_than_a_day": frozenset(), "about_a_day": frozenset(), "a_few_days": frozenset(),
+    "about_a_week": frozenset(), "weeks": frozenset({"n"}), "months": frozenset({"n"}),
+    "about_a_year": frozenset(), "over_a_year": frozenset(), "a_year_and_a_half": frozenset(),
+    "almost_two_years": frozenset(), "years": frozenset({"n"}), "over_years": frozenset({"n"}),
+})
 ANSWER_PLACEHOLDERS = frozenset({"title", "answer", "disclaimer", "plan_note"})
 
 OPTION_TEXT_FIELDS = ("what", "how", "relief", "risks", "reason")
@@ -135,6 +164,8 @@ class Content:
     question_aspects: Mapping[str, tuple[str, ...]]
     options: tuple[Option, ...]
     self_care: SelfCare
+    conversation: Mapping[str, str]  # conversation.yml: key -> text
+    duration_words: Mapping[str, str]  # conversation.yml durations: how weeks are said
     source_dir: Path
     _name_patterns: tuple[tuple[re.Pattern, int, int], ...] = field(default=(), repr=False, compare=False)
     _aspect_patterns: tuple[tuple[str, tuple[tuple[re.Pattern, int], ...]], ...] = field(
@@ -159,7 +190,7 @@ def default_content_dir() -> Path:
 
 
 def load_content(content_dir: Path | None = None) -> Content:
-    """Load and validate ``options.yml`` and ``self_care.yml`` from ``content_dir``.
+    """Load and validate ``options.yml``, ``self_care.yml`` and ``conversation.yml``.
 
     ``content_dir`` defaults to ``CLINIC_CONTENT_DIR`` or the repository's ``content/``.
     Cached per directory and file contents, so an edited file is picked up on the next call.
@@ -167,7 +198,7 @@ def load_content(content_dir: Path | None = None) -> Content:
     content_dir = Path(content_dir) if content_dir is not None else default_content_dir()
     raw: dict[str, bytes] = {}
     digest = hashlib.sha256()
-    for name in (OPTIONS_FILE, SELF_CARE_FILE):
+    for name in CONTENT_FILES:
         path = content_dir / name
         try:
             raw[name] = path.read_bytes()
@@ -178,9 +209,8 @@ def load_content(content_dir: Path | None = None) -> Content:
     cached = _cache.get(key)
     if cached is not None:
         return cached
-    options_data = _read_yaml(content_dir / OPTIONS_FILE, raw[OPTIONS_FILE])
-    self_care_data = _read_yaml(content_dir / SELF_CARE_FILE, raw[SELF_CARE_FILE])
-    content = _build(content_dir, options_data, self_care_data)
+    data = {name: _read_yaml(content_dir / name, raw[name]) for name in CONTENT_FILES}
+    content = _build(content_dir, data)
     if len(_cache) > 32:
         _cache.clear()
     _cache[key] = content
@@ -280,19 +310,20 @@ def _join(parent: str, child: str) -> str:
     return f"{parent}.{child}" if parent else child
 
 
-def _normalise(text: str) -> str:
+def normalise(text: str) -> str:
     text = text.lower().replace("’", "'").replace("‘", "'")
     text = re.sub(r"[-_/]+", " ", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
 def _phrase_pattern(phrase: str, plural: bool) -> re.Pattern:
-    words = [re.escape(w) for w in _normalise(phrase).split(" ")]
+    words = [re.escape(w) for w in normalise(phrase).split(" ")]
     tail = r"(?:s|es)?" if plural else ""
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + tail + r"(?!\w)")
 
 
-def _build(content_dir: Path, data: Mapping[str, Any], sc_data: Mapping[str, Any]) -> Content:
+def _build(content_dir: Path, files: Mapping[str, Mapping[str, Any]]) -> Content:
+    data = files[OPTIONS_FILE]
     ofile = content_dir / OPTIONS_FILE
     c = _Checker(ofile)
     c.mapping(data, "", _OPTIONS_TOP, _OPTIONS_TOP)
@@ -331,7 +362,7 @@ def _build(content_dir: Path, data: Mapping[str, Any], sc_data: Mapping[str, Any
         if any(o.id == option.id for o in options):
             raise ContentError(ofile, "id", "another option already uses this id", option.id)
         for name in option.names:
-            norm = _normalise(name)
+            norm = normalise(name)
             other = seen_names.get(norm)
             if other is not None and other != option.id:
                 raise ContentError(
@@ -342,14 +373,14 @@ def _build(content_dir: Path, data: Mapping[str, Any], sc_data: Mapping[str, Any
 
     name_patterns = sorted(
         (
-            (_phrase_pattern(name, plural=True), len(_normalise(name)), i)
+            (_phrase_pattern(name, plural=True), len(normalise(name)), i)
             for i, opt in enumerate(options)
             for name in dict.fromkeys(opt.names)
         ),
         key=lambda t: (-t[1], t[2]),
     )
     aspect_patterns = tuple(
-        (aspect, tuple((_phrase_pattern(k, plural=False), len(_normalise(k))) for k in keywords))
+        (aspect, tuple((_phrase_pattern(k, plural=False), len(normalise(k))) for k in keywords))
         for aspect, keywords in question_aspects.items()
     )
 
@@ -367,7 +398,9 @@ def _build(content_dir: Path, data: Mapping[str, Any], sc_data: Mapping[str, Any
         relief_labels=words["relief"],
         question_aspects=MappingProxyType(question_aspects),
         options=tuple(options),
-        self_care=_build_self_care(content_dir / SELF_CARE_FILE, sc_data),
+        self_care=_build_self_care(content_dir / SELF_CARE_FILE, files[SELF_CARE_FILE]),
+        conversation=_build_conversation(content_dir / CONVERSATION_FILE, files[CONVERSATION_FILE]),
+        duration_words=_build_duration_words(content_dir / CONVERSATION_FILE, files[CONVERSATION_FILE]),
         source_dir=content_dir,
         _name_patterns=tuple(name_patterns),
         _aspect_patterns=aspect_patterns,
@@ -412,160 +445,20 @@ def _build_self_care(file: Path, data: Mapping[str, Any]) -> SelfCare:
     )
 
 
-# --------------------------------------------------------------------------- selection
+def _build_conversation(file: Path, data: Mapping[str, Any]) -> Mapping[str, str]:
+    c = _Checker(file)
+    texts = {key: value for key, value in data.items() if key != "durations"}
+    for key, placeholders in CONVERSATION_TEXTS.items():
+        if data.get(key) is None:
+            raise c.fail(key, "is missing")
+        texts[key] = c.text(data[key], key, placeholders)
+    return MappingProxyType(texts)
 
 
-def select_options(content: Content, story: PatientStory) -> Selection:
-    """The options whose ``fits`` conditions all hold for this story, lowest ``priority``
-    first, and for every option the facts that selected or excluded it.
-
-    A condition on something still unknown (location, duration) does not hold; a pattern
-    not known is ``unknown``, which an option may list.
-    """
-    chosen: list[tuple[int, int, OptionFit]] = []
-    trail: list[dict] = []
-    for index, option in enumerate(content.options):
-        verdict = judge(option.fits, story)
-        trail.append({"option": option.id, "selected": verdict.holds,
-                      "because": verdict.because, "excluded_by": verdict.excluded_by})
-        if verdict.holds:
-            chosen.append((option.fits.priority, index, OptionFit(option, verdict.because)))
-    chosen.sort(key=lambda t: (t[0], t[1]))
-    return Selection([fit for _, _, fit in chosen], trail)
-
-
-def describe_story(content: Content, story: PatientStory) -> str:
-    """What the patient told us, once, in the file's words: "From what you've told me: pain
-    in your neck for about 8 months, staying in your neck; you have tried physical therapy
-    and an epidural that did not help." """
-    texts = content.story_texts
-    location = content.location_labels.get(story.location, content.location_labels["other"])
-    parts = []
-    if story.weeks is not None:
-        parts.append(texts["where"].format(location=location, duration=describe_duration(story.weeks)))
-    if story.pattern:
-        parts.append(content.pattern_labels[story.pattern].format(location=location))
-    tried = [content.treatment_labels[t] for t in story.tried
-             if t in content.treatment_labels and not (t == "injection" and story.injections)]
-    for injection in story.injections:
-        words = content.injection_labels.get(injection.get("kind"), content.injection_labels["other"])
-        relief = content.relief_labels.get(injection.get("relief") or "unknown", "")
-        weeks = injection.get("relief_weeks")
-        if injection.get("relief") in ("good", "partial") and isinstance(weeks, (int, float)) and weeks >= 1:
-            relief += " " + texts["relief_for"].format(duration=describe_duration(weeks))
-        tried.append(f"{words} {relief}".strip())
-    parts.append(texts["tried"].format(tried=join_list(tried)) if tried else texts["nothing_tried"])
-    return f"{texts['intro']} {', '.join(parts[:-1])}{'; ' if len(parts) > 1 else ''}{parts[-1]}."
-
-
-def find_option(content: Content, text: str) -> Option | None:
-    """The option a message names: the longest matching name, case-insensitive, whole words."""
-    normalised = _normalise(text or "")
-    for pattern, _, index in content._name_patterns:  # longest names first
-        if pattern.search(normalised):
-            return content.options[index]
-    return None
-
-
-def question_aspect(content: Content, text: str) -> str:
-    """Which aspect a question asks about: "what" | "how" | "relief" | "risks".
-
-    The aspect with most matching keywords wins, then the one with the longest match, then
-    the first in the file. The default aspect ("what") is the answer when no other matches.
-    """
-    normalised = _normalise(text or "")
-    best: tuple[int, int, int] | None = None
-    best_aspect = DEFAULT_ASPECT
-    for order, (aspect, patterns) in enumerate(content._aspect_patterns):
-        if aspect == DEFAULT_ASPECT:
-            continue
-        lengths = [length for pattern, length in patterns if pattern.search(normalised)]
-        if not lengths:
-            continue
-        score = (len(lengths), max(lengths), -order)
-        if best is None or score > best:
-            best, best_aspect = score, aspect
-    return best_aspect
-
-
-def answer_question(content: Content, option: Option, aspect: str) -> str:
-    """The file's answer about ``option`` for ``aspect``, laid out by ``answer_template``."""
-    if aspect not in ASPECTS:
-        raise ValueError(f"unknown aspect {aspect!r} (expected one of {', '.join(ASPECTS)})")
-    return content.answer_template.format(
-        title=option.title,
-        answer=getattr(option, aspect),
-        disclaimer=content.disclaimer,
-        plan_note=content.plan_note,
-    )
-
-
-# --------------------------------------------------------------------------- wording helpers
-
-
-def describe_duration(weeks: float) -> str:
-    """A rough human duration: "a few days", "about 3 weeks", "about 6 months", "over 2 years"."""
-    if isinstance(weeks, bool) or not isinstance(weeks, (int, float)) or not math.isfinite(weeks) or weeks < 0:
-        raise ValueError(f"weeks must be a finite number of 0 or more, got {weeks!r}")
-    days = weeks * 7
-    if days < 0.75:
-        return "less than a day"
-    if days < 1.5:
-        return "about a day"
-    if days < 6:
-        return "a few days"
-    if weeks < 1.5:
-        return "about a week"
-    if weeks < 8:
-        return f"about {round(weeks)} weeks"
-    months = weeks * 12 / 52.1775
-    if months < 11.5:
-        return f"about {round(months)} months"
-    if months < 14:
-        return "about a year"
-    if months < 17:
-        return "over a year"
-    if months < 21:
-        return "about a year and a half"
-    if months < 23.5:
-        return "almost 2 years"
-    years = months / 12
-    whole = math.floor(years)
-    if years - whole < 0.2:
-        return f"about {whole} years"
-    if whole + 1 - years < 0.2:
-        return f"about {whole + 1} years"
-    return f"over {whole} years"
-
-
-def join_list(items: Iterable[str]) -> str:
-    """ "a", "a and b", "a, b and c"."""
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def fill(template: str, values: Mapping[str, str]) -> str:
-    """Fill a content template's {placeholders} (e.g. with ``Clinic.template_values()``)."""
-    try:
-        return template.format_map(values)
-    except KeyError as exc:
-        raise ValueError(f"no value given for placeholder {{{exc.args[0]}}}") from None
-
-
-def red_flag_phrase(content: Content, flags: Iterable[str]) -> str:
-    """The patient's red flags in the file's plain words, e.g. "a fever and a history of cancer"."""
-    labels = content.self_care.red_flag_labels
-    return join_list(labels[f] for f in dict.fromkeys(flags) if f in labels)
-
-
-def self_care_message(content: Content, values: Mapping[str, str]) -> str:
-    """The self-care advice and when to seek help, as one message."""
-    sc = content.self_care
-    lines = [fill(sc.intro, values)]
-    lines += [f"• {fill(a, values)}" for a in sc.advice]
-    lines += ["", fill(sc.come_back_intro, values)]
-    lines += [f"• {fill(a, values)}" for a in sc.come_back]
-    lines += ["", fill(sc.disclaimer, values)]
-    return "\n".join(lines)
+def _build_duration_words(file: Path, data: Mapping[str, Any]) -> Mapping[str, str]:
+    c = _Checker(file)
+    if data.get("durations") is None:
+        raise c.fail("durations", "is missing")
+    words = c.mapping(data["durations"], "durations", DURATION_WORDS, DURATION_WORDS)
+    return MappingProxyType({key: c.text(words[key], f"durations.{key}", DURATION_WORDS[key])
+                             for key in DURATION_WORDS})

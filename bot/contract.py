@@ -13,3 +13,7 @@ URGENT_FLAGS = ("fever", "trauma", "cancer_history", "weight_loss")
 RED_FLAGS = EMERGENCY_FLAGS + URGENT_FLAGS
 TRIAGE_LEVELS = ("emergency", "urgent", "consultation", "self_care")
 DURATION_CATEGORIES = ("acute", "subacute", "chronic")
+# Weeks in a month and a year, for reading durations and saying them (the contract's
+# "5 months -> 21.7"): one year length everywhere, 12 x 4.345 = 52.14.
+WEEKS_PER_MONTH = 4.345
+WEEKS_PER_YEAR = 52.14

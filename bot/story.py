@@ -8,8 +8,9 @@ import re
 from dataclasses import replace
 from typing import Any, Dict, List, Mapping, Optional
 
-from bot.content import Content, select_options
+from bot.content import Content
 from bot.option_fit import INJECTION_KINDS, PATTERNS, RELIEF, PatientStory
+from bot.option_select import select_options
 
 PATTERN_QUESTION = "pain_pattern"
 RELIEF_QUESTION = "prior_injection_relief"  # "Did they help, and for how long?"

@@ -27,9 +27,10 @@ from pathlib import Path
 
 import yaml
 
+from bot.contract import WEEKS_PER_MONTH, WEEKS_PER_YEAR
 from bot.triage import classify_duration  # the contract's categories, defined once
 
-DAY, WEEK, MONTH, YEAR = 1 / 7, 1.0, 4.345, 52.14
+DAY, WEEK, MONTH, YEAR = 1 / 7, 1.0, WEEKS_PER_MONTH, WEEKS_PER_YEAR
 MAX_WEEKS = 5218.0  # 100 years: anything longer is a typo or a joke, never stored
 
 

@@ -5,6 +5,9 @@ from datetime import datetime
 from typing import Any, Iterable, Optional
 from zoneinfo import ZoneInfo
 
+from bot.content import load_content
+from bot.wording import describe_duration
+
 LEVELS = {
     "emergency": "Emergency",
     "urgent": "Urgent",
@@ -72,21 +75,13 @@ def treatments(values: Optional[Iterable[str]]) -> str:
 
 
 def weeks(value: Optional[float]) -> str:
-    """6.0 -> '6 weeks', 26.1 -> 'about 6 months', 0.3 -> '2 days'."""
+    """How long, in the words the patient was told: 26.1 -> 'about 6 months'."""
     if value is None:
         return "-"
-    value = float(value)
-    if value < 1:
-        days = max(1, round(value * 7))
-        return f"{days} day{'s' if days != 1 else ''}"
-    if value < 9:
-        w = round(value)
-        return f"{w} week{'s' if w != 1 else ''}"
-    if value < 104:
-        months = round(value / 4.345)
-        return f"about {months} months"
-    years = round(value / 52.18, 1)
-    return f"about {years:g} years"
+    try:
+        return describe_duration(float(value), load_content().duration_words)
+    except (TypeError, ValueError):  # not a duration the assistant stores: shown as it is
+        return f"{value} weeks"
 
 
 def slot_value(name: str, value: Any) -> str:

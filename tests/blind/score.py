@@ -133,8 +133,9 @@ def score(rows, outcome: Callable[[Mapping[str, Any]], tuple]) -> Dict[str, Any]
 def pure_outcome(row: Mapping[str, Any]) -> tuple:
     """The selection given the table's facts, as many as the patient is shown."""
     from bot.advice import MAX_OPTIONS_SHOWN
-    from bot.content import load_content, select_options
+    from bot.content import load_content
     from bot.option_fit import PatientStory
+    from bot.option_select import select_options
     from bot.triage import ACUTE_LIMIT_WEEKS
 
     facts = story_facts(row["facts"])

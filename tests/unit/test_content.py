@@ -16,6 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import bot.content as content_module
+import bot.option_select as option_select_module
+import bot.wording as wording_module
 from bot.clinic import load_clinic
 from bot.content import (
     ASPECTS,
@@ -26,18 +28,11 @@ from bot.content import (
     TREATMENTS,
     Content,
     ContentError,
-    answer_question,
-    describe_duration,
-    describe_story,
-    fill,
-    find_option,
     load_content,
-    question_aspect,
-    red_flag_phrase,
-    select_options,
-    self_care_message,
 )
 from bot.option_fit import PATTERNS, PatientStory
+from bot.option_select import answer_question, find_option, question_aspect, select_options
+from bot.wording import describe_duration, describe_story, fill, red_flag_phrase, self_care_message
 
 CONSERVATIVE = ["physical_therapy", "otc_medication"]
 
@@ -348,7 +343,8 @@ def test_contract_facts_from_the_clinic_material_are_kept(content):
 
 
 def test_no_option_text_or_rule_lives_in_the_code(content):
-    source = Path(content_module.__file__).read_text(encoding="utf-8")
+    source = "".join(Path(m.__file__).read_text(encoding="utf-8")
+                     for m in (content_module, option_select_module, wording_module))
     for option in content.options:
         assert option.id not in source
         assert option.title not in source
@@ -586,6 +582,53 @@ def test_malformed_self_care_names_the_field(tmp_path, change, field, words):
     assert f"field '{field}'" in message and words in message
 
 
+def _edit_conversation(content_dir: Path, change) -> None:
+    path = content_dir / "conversation.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "change, field, words",
+    [
+        (lambda d: d.pop("booking_sent_callback"), "booking_sent_callback", "missing"),
+        (lambda d: d.pop("button_yes"), "button_yes", "missing"),
+        (lambda d: d.update(offer_callback=""), "offer_callback", "non-empty text"),
+        (lambda d: d.update(already_booked="Your request ({ref})"), "already_booked", "unknown placeholder {ref}"),
+        (lambda d: d["durations"].pop("months"), "durations.months", "missing"),
+        (lambda d: d["durations"].update(weeks="about {count} weeks"), "durations.weeks", "unknown placeholder {count}"),
+        (lambda d: d.pop("durations"), "durations", "missing"),
+    ],
+)
+def test_malformed_conversation_texts_stop_the_start_naming_the_key(tmp_path, change, field, words):
+    """A missing text stops the action server at start-up, not a patient mid-conversation."""
+    content_dir = _copy(tmp_path)
+    _edit_conversation(content_dir, change)
+    with pytest.raises(ContentError) as err:
+        load_content(content_dir)
+    message = str(err.value)
+    assert str(content_dir / "conversation.yml") in message
+    assert f"field '{field}'" in message and words in message
+
+
+def test_every_conversation_key_the_code_says_is_checked_at_start_up():
+    """Each key the code looks up in conversation.yml is one the loader requires."""
+    from bot.content import CONVERSATION_TEXTS
+    used = set()
+    root = Path(content_module.__file__).resolve().parents[1]
+    for path in [*(root / "bot").rglob("*.py"), *(root / "actions").rglob("*.py")]:
+        source = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r'_say\(content, clinic, "([a-z_0-9]+)"', source))
+        used |= set(re.findall(r'(?:texts|conversation)\["([a-z_0-9]+)"\]', source))
+        used |= set(re.findall(r'say\(content, "([a-z_0-9]+)"', source))
+        used |= set(re.findall(r'_buttons\(content, "([a-z_0-9]+)"\)', source))
+        for pair in re.findall(r'key = "([a-z_0-9]+)" if .* else "([a-z_0-9]+)"', source):
+            used |= set(pair)
+    assert used and used <= set(CONVERSATION_TEXTS), used - set(CONVERSATION_TEXTS)
+    assert {"booking_sent_consultation", "other_body_part", "button_skip"} <= used
+
+
 def test_missing_file_and_invalid_yaml_are_clear(tmp_path):
     content_dir = _copy(tmp_path)
     (content_dir / "self_care.yml").unlink()
@@ -666,17 +709,17 @@ def test_self_care_message_covers_the_advice_and_when_to_come_back(content):
         (520, "about 10 years"),
     ],
 )
-def test_describe_duration(weeks, text):
-    assert describe_duration(weeks) == text
+def test_describe_duration(weeks, text, content):
+    assert describe_duration(weeks, content.duration_words) == text
 
 
-@given(st.floats(min_value=0, max_value=5000))
-def test_describe_duration_always_gives_words(weeks):
-    text = describe_duration(weeks)
+@given(weeks=st.floats(min_value=0, max_value=5000))
+def test_describe_duration_always_gives_words(content, weeks):
+    text = describe_duration(weeks, content.duration_words)
     assert text and "{" not in text and not re.search(r"\b0 ", text) and not re.search(r"\b1 (weeks|months|years)", text)
 
 
 @pytest.mark.parametrize("bad", [-1, float("nan"), float("inf"), "6 months", None])
-def test_describe_duration_rejects_nonsense(bad):
+def test_describe_duration_rejects_nonsense(bad, content):
     with pytest.raises(ValueError):
-        describe_duration(bad)
+        describe_duration(bad, content.duration_words)

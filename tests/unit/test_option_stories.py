@@ -6,8 +6,9 @@ import pytest
 import yaml
 
 from bot.advice import MAX_OPTIONS_SHOWN
-from bot.content import load_content, select_options
+from bot.content import load_content
 from bot.option_fit import PatientStory
+from bot.option_select import select_options
 
 TABLE = Path(__file__).resolve().parents[1] / "data" / "option_stories.yml"
 STORIES = yaml.safe_load(TABLE.read_text(encoding="utf-8"))

@@ -1,0 +1,70 @@
+"""Which options fit a patient's story, and which option and aspect a question is about.
+
+The conditions and the words live in ``content/options.yml`` (loaded and validated by
+``bot/content.py``); this module applies them and holds no option text or rule of its own.
+"""
+from __future__ import annotations
+
+from bot.content import ASPECTS, DEFAULT_ASPECT, Content, Option, OptionFit, Selection, normalise
+from bot.option_fit import PatientStory, judge
+
+
+def select_options(content: Content, story: PatientStory) -> Selection:
+    """The options whose ``fits`` conditions all hold for this story, lowest ``priority``
+    first, and for every option the facts that selected or excluded it.
+
+    A condition on something still unknown (location, duration) does not hold; a pattern
+    not known is ``unknown``, which an option may list.
+    """
+    chosen: list[tuple[int, int, OptionFit]] = []
+    trail: list[dict] = []
+    for index, option in enumerate(content.options):
+        verdict = judge(option.fits, story)
+        trail.append({"option": option.id, "selected": verdict.holds,
+                      "because": verdict.because, "excluded_by": verdict.excluded_by})
+        if verdict.holds:
+            chosen.append((option.fits.priority, index, OptionFit(option, verdict.because)))
+    chosen.sort(key=lambda t: (t[0], t[1]))
+    return Selection([fit for _, _, fit in chosen], trail)
+
+
+def find_option(content: Content, text: str) -> Option | None:
+    """The option a message names: the longest matching name, case-insensitive, whole words."""
+    normalised = normalise(text or "")
+    for pattern, _, index in content._name_patterns:  # longest names first
+        if pattern.search(normalised):
+            return content.options[index]
+    return None
+
+
+def question_aspect(content: Content, text: str) -> str:
+    """Which aspect a question asks about: "what" | "how" | "relief" | "risks".
+
+    The aspect with most matching keywords wins, then the one with the longest match, then
+    the first in the file. The default aspect ("what") is the answer when no other matches.
+    """
+    normalised = normalise(text or "")
+    best: tuple[int, int, int] | None = None
+    best_aspect = DEFAULT_ASPECT
+    for order, (aspect, patterns) in enumerate(content._aspect_patterns):
+        if aspect == DEFAULT_ASPECT:
+            continue
+        lengths = [length for pattern, length in patterns if pattern.search(normalised)]
+        if not lengths:
+            continue
+        score = (len(lengths), max(lengths), -order)
+        if best is None or score > best:
+            best, best_aspect = score, aspect
+    return best_aspect
+
+
+def answer_question(content: Content, option: Option, aspect: str) -> str:
+    """The file's answer about ``option`` for ``aspect``, laid out by ``answer_template``."""
+    if aspect not in ASPECTS:
+        raise ValueError(f"unknown aspect {aspect!r} (expected one of {', '.join(ASPECTS)})")
+    return content.answer_template.format(
+        title=option.title,
+        answer=getattr(option, aspect),
+        disclaimer=content.disclaimer,
+        plan_note=content.plan_note,
+    )

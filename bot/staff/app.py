@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Dict, Optional
 from urllib.parse import quote, urlencode
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -156,22 +156,30 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
                      message="The page could not be shown. Please try again; if it keeps "
                      "happening, tell your administrator.")
 
-    def require_user(request: Request, admin: bool = False) -> Dict[str, Any]:
+    # Dependencies (FastAPI runs a plain `def` one in its thread pool, so the session lookup
+    # never blocks the event loop): the signed-in user, an administrator, a checked form.
+    def signed_in(request: Request) -> Dict[str, Any]:
         user = store.session_user(request.cookies.get(SESSION_COOKIE, ""), idle=idle,
                                   lifetime=lifetime, url=url)
         if user is None:
             raise LoginRequired()
-        if admin and not user["is_admin"]:
-            raise Forbidden()
         request.state.user = user
         return user
 
-    async def checked_form(request: Request, user: Dict[str, Any]) -> Dict[str, str]:
-        form = await request.form()
-        token = str(form.get("csrf", ""))
+    def administrator(user: Dict[str, Any] = Depends(signed_in)) -> Dict[str, Any]:
+        if not user["is_admin"]:
+            raise Forbidden()
+        return user
+
+    async def read_form(request: Request) -> Dict[str, str]:
+        return {k: str(v) for k, v in (await request.form()).items()}
+
+    def checked(form: Dict[str, str], user: Dict[str, Any]) -> Dict[str, str]:
+        """The form, if its CSRF token is the signed-in user's."""
+        token = form.get("csrf", "")
         if not token or not hmac.compare_digest(token, user["csrf_token"]):
             raise BadRequest("The form had expired. Go back, reload the page and try again.")
-        return {k: str(v) for k, v in form.items()}
+        return form
 
     def secure(request: Request) -> bool:
         return secure_cookies or request.url.scheme == "https"
@@ -195,8 +203,7 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
         return response
 
     @app.post("/login")
-    async def login(request: Request):
-        form = await request.form()
+    def login(request: Request, form: Dict[str, str] = Depends(read_form)):
         username = str(form.get("username", "")).strip()[:100]
         password = str(form.get("password", ""))
         next_url = _safe_next(str(form.get("next", "/")))
@@ -237,9 +244,9 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
         return response
 
     @app.post("/logout")
-    async def logout(request: Request):
-        user = require_user(request)
-        await checked_form(request, user)
+    def logout(request: Request, user: Dict[str, Any] = Depends(signed_in),
+               form: Dict[str, str] = Depends(read_form)):
+        checked(form, user)
         store.end_session(request.cookies.get(SESSION_COOKIE, ""), url=url)
         audit(user, "logout")
         response = RedirectResponse("/login", status_code=303)
@@ -268,8 +275,7 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
         return {"attention": attention, "new_requests": waiting}
 
     @app.get("/", response_class=HTMLResponse)
-    async def needs_attention(request: Request, page: int = 1):
-        user = require_user(request)
+    def needs_attention(request: Request, page: int = 1, user: Dict[str, Any] = Depends(signed_in)):
         f = store.ConversationFilter(needs_attention=True)
         result = store.list_conversations(f, page=page, per_page=PER_PAGE, url=url)
         audit(user, "view_list", detail=f.describe())
@@ -278,8 +284,7 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
                      counts=counts(), page_link=lambda n: "/?" + urlencode({"page": n}))
 
     @app.get("/conversations", response_class=HTMLResponse)
-    async def conversations(request: Request, page: int = 1):
-        user = require_user(request)
+    def conversations(request: Request, page: int = 1, user: Dict[str, Any] = Depends(signed_in)):
         f = filters_from(request)
         result = store.list_conversations(f, page=page, per_page=PER_PAGE, url=url)
         audit(user, "view_list", detail=f.describe())
@@ -290,8 +295,7 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
                      page_link=lambda n: "/conversations?" + urlencode(params + [("page", n)]))
 
     @app.get("/conversations/export")
-    async def export_list(request: Request, format: str = "csv"):
-        user = require_user(request)
+    def export_list(request: Request, format: str = "csv", user: Dict[str, Any] = Depends(signed_in)):
         f = filters_from(request)
         items = store.all_conversations(f, url=url)
         audit(user, "export", detail=f"{format} list of {len(items)}: {f.describe()}")
@@ -299,32 +303,28 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
                          format, "conversations")
 
     @app.get("/conversation", response_class=HTMLResponse)
-    async def conversation(request: Request, id: str = ""):
-        user = require_user(request)
+    def conversation(request: Request, id: str = "", user: Dict[str, Any] = Depends(signed_in)):
         c = store.get_conversation(id, url=url)
         audit(user, "view_conversation", conversation_id=id)
         return _page(request, "conversation.html", title="Conversation", c=c,
                      nav="conversations", counts=counts())
 
     @app.get("/conversation/export")
-    async def export_conversation(request: Request, id: str = "", format: str = "json"):
-        user = require_user(request)
+    def export_conversation(request: Request, id: str = "", format: str = "json", user: Dict[str, Any] = Depends(signed_in)):
         c = store.get_conversation(id, url=url)
         audit(user, "export", conversation_id=id, detail=f"{format} conversation")
         body = export.conversation_csv(c) if format == "csv" else export.conversation_json(c)
         return _download(body, format, "conversation")
 
     @app.get("/conversation/erase", response_class=HTMLResponse)
-    async def erase_confirm(request: Request, id: str = ""):
-        require_user(request, admin=True)
+    def erase_confirm(request: Request, id: str = "", user: Dict[str, Any] = Depends(administrator)):
         c = store.get_conversation(id, url=url)
         return _page(request, "erase.html", title="Erase conversation", c=c,
                      nav="conversations", counts=counts())
 
     @app.post("/conversation/erase")
-    async def erase(request: Request):
-        user = require_user(request, admin=True)
-        form = await checked_form(request, user)
+    def erase(user: Dict[str, Any] = Depends(administrator), form: Dict[str, str] = Depends(read_form)):
+        form = checked(form, user)
         conversation_id = form.get("id", "")
         if form.get("confirm") != "ERASE":
             raise BadRequest("Type ERASE in capitals to confirm.")
@@ -336,8 +336,7 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
     # ------------------------------------------------------------------ requests queue
 
     @app.get("/requests", response_class=HTMLResponse)
-    async def requests_queue(request: Request, status: str = "open", kind: str = ""):
-        user = require_user(request)
+    def requests_queue(request: Request, status: str = "open", kind: str = "", user: Dict[str, Any] = Depends(signed_in)):
         chosen = status if status in (*store.BOOKING_STATUSES, "open", "all") else "open"
         rows = store.list_bookings(status=chosen if chosen in store.BOOKING_STATUSES else None,
                                    kind=kind if kind in labels.KINDS else None, url=url)
@@ -351,9 +350,8 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
                      shown=chosen, nav="requests", counts=counts())
 
     @app.post("/requests/status")
-    async def change_status(request: Request):
-        user = require_user(request)
-        form = await checked_form(request, user)
+    def change_status(user: Dict[str, Any] = Depends(signed_in), form: Dict[str, str] = Depends(read_form)):
+        form = checked(form, user)
         try:
             booking_id = int(form.get("booking_id", ""))
         except ValueError:
@@ -368,8 +366,7 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
     # ------------------------------------------------------------------ audit
 
     @app.get("/audit", response_class=HTMLResponse)
-    async def audit_page(request: Request, page: int = 1, actor: str = "", action: str = ""):
-        user = require_user(request, admin=True)
+    def audit_page(request: Request, page: int = 1, actor: str = "", action: str = "", user: Dict[str, Any] = Depends(administrator)):
         page = max(1, page)
         rows = store.list_audit(limit=100, offset=(page - 1) * 100, actor=actor or None,
                                 action=action or None, url=url)

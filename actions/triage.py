@@ -11,7 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
-    ClinicalFormValidation, INTERRUPTIONS, apply, clinical_events, current_slots,
+    ClinicalFormValidation, INTERRUPTIONS, answers_confirming_question, apply, clinical_events,
+    current_slots,
     latest_entities, latest_intent, latest_text,
 )
 from actions.settings import clinic, content
@@ -35,6 +36,8 @@ class ValidateTriageForm(ClinicalFormValidation):
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
+        if answers_confirming_question(tracker):
+            return []  # read by action_read_red_flag_confirm; the form's question comes again
         events = clinical_events(tracker)
         requested = tracker.get_slot("requested_slot")
         intent = latest_intent(tracker)

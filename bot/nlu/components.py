@@ -8,6 +8,8 @@ It runs the same offline spaCy pipeline as Rasa's SpacyNLP (blank English + look
   treatment_none     "nothing yet" (answers the question with an empty list)
   red_flag           the patient's own, present red flag
   red_flag_denied    a red flag the patient denies ("no fever"), so a correction can retract it
+  red_flag_unsure    a red flag that may not be present now (feared, asked about, past, or
+                     found by the learned detector): confirmed with the patient before it counts
   body_part_other    a non-spinal part ("knee"), so the assistant can say what it covers
 Other people's history ("my mother had cancer") emits nothing.
 """
@@ -45,7 +47,7 @@ def mention_entity(mention: Mention) -> Optional[Dict[str, Any]]:
             name = "red_flag_denied"
         else:
             return None  # "I haven't tried physio" is not a treatment tried
-    return {
+    entity = {
         "entity": name,
         "value": mention.value,
         "start": mention.start,
@@ -53,6 +55,9 @@ def mention_entity(mention: Mention) -> Optional[Dict[str, Any]]:
         "confidence_entity": 1.0,
         "extractor": EXTRACTOR_NAME,
     }
+    if mention.reason:
+        entity["reason"] = mention.reason  # hypothetical | question | historical | learned
+    return entity
 
 
 @DefaultV1Recipe.register(

@@ -32,6 +32,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from bot.contract import LOCATIONS, RED_FLAGS, TREATMENTS
+from bot.nlu.drugs import find_medicines
 
 VOCAB_DIR = Path(__file__).parent / "vocab"
 
@@ -39,6 +40,7 @@ VOCAB_DIR = Path(__file__).parent / "vocab"
 _END_PUNCT = {".", ";", "?", "!", "...", "…", ":", "\n"}
 _SEPARATORS = {",", "and", "so", "then", "&", "-", "–"}
 _MAX_WALK = 60  # tokens a cue search may look through, lists included
+_INJECTED = {"shot", "injection", "jab", "infusion", "block", "epidural", "injected"}
 _LIST_WORDS = {",", "or", "and", "/", "&", "any", "a", "an", "the", "my"}
 
 
@@ -318,6 +320,7 @@ class ClinicalMatcher:
         found = {(s, e, self._terms[m]) for matcher in
                  (self._lemma_matcher, self._exact_matcher, self._token_matcher)
                  for m, s, e in matcher(ndoc)}
+        found |= self._medicines(ndoc)
         taken: dict[str, set[tuple[int, int]]] = {}  # spans kept, per file
         occupied: dict[str, set[int]] = {}  # their tokens
         ignored: set[tuple[str, int, int]] = set()
@@ -336,6 +339,17 @@ class ClinicalMatcher:
             else:
                 kept.append((s, e, term))
         return sorted(kept, key=lambda x: (x[0], x[1]))
+
+    def _medicines(self, ndoc) -> set:
+        """Drugs the dictionary knows (bot/nlu/drugs.py); the vocabulary wins overlaps and
+        a drug given as a shot ("a Kenalog shot") is the injection, not a medicine."""
+        words = [t.text for t in ndoc]
+        found = set()
+        for s, e, value in find_medicines(words):
+            if e < len(ndoc) and {ndoc[e].text.rstrip("s"), ndoc[e].lemma_} & _INJECTED:
+                continue
+            found.add((s, e, _Term("treatment", "treatment", value, rank=2)))
+        return found
 
     def _context(self, ndoc, spans) -> _Context:
         """Clause boundaries and cue positions of one message."""

@@ -15,9 +15,11 @@ Other people's history ("my mother had cancer") emits nothing.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
+import yaml
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -66,7 +68,10 @@ def mention_entity(mention: Mention) -> Optional[Dict[str, Any]]:
 class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"spacy_model": ".build/spacy_en", "vocab_dir": None}
+        # detector_threshold: the learned detector's probability from which a clause the
+        # vocabulary found nothing in is confirmed with the patient (None: detector off)
+        return {"spacy_model": ".build/spacy_en", "vocab_dir": None,
+                "training_data": "data/nlu.yml", "detector_threshold": 0.6}
 
     @classmethod
     def create(
@@ -84,10 +89,31 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
         vocab_dir = Path(config["vocab_dir"]) if config.get("vocab_dir") else None
         self._nlp = spacy.load(config["spacy_model"])
         self._matcher = ClinicalMatcher(self._nlp, vocab_dir)
+        self._detector = None
+        if config.get("detector_threshold") is not None:
+            self._detector = self._train_detector(config, vocab_dir)
+
+    def _train_detector(self, config, vocab_dir) -> "RedFlagDetector":
+        """Trained at start-up on the vocabulary, its labelled sentences and, as "no red
+        flag", the training messages in which the vocabulary finds none."""
+        from bot.nlu.red_flag_detector import VOCAB_DIR, RedFlagDetector, training_examples
+
+        none_texts = [t for t in _training_texts(Path(config["training_data"]))
+                      if not any(m.label.startswith("red_flag")
+                                 for m in self._matcher(self._nlp.make_doc(t)))]
+        texts, labels = training_examples(vocab_dir or VOCAB_DIR, none_texts)
+        return RedFlagDetector(texts, labels, float(config["detector_threshold"]))
 
     def entities_for(self, text: str) -> List[Dict[str, Any]]:
         doc = self._nlp(text)
-        entities = [e for e in map(mention_entity, self._matcher(doc)) if e]
+        mentions = self._matcher(doc)
+        entities = [e for e in map(mention_entity, mentions) if e]
+        if self._detector is not None:
+            said = [(m.start, m.end) for m in mentions if m.label.startswith("red_flag")]
+            for flag, start, end, p in self._detector.find(text, skip=said):
+                entities.append({"entity": "red_flag_unsure", "value": flag, "start": start,
+                                 "end": end, "confidence_entity": p, "reason": "learned",
+                                 "extractor": EXTRACTOR_NAME})
         for duration in parse_durations(text):
             entities.append(
                 {
@@ -114,6 +140,23 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data  # rule-based: nothing to learn, training entities untouched
+
+
+_ANNOTATION = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\{[^}]*\}")
+
+
+def _training_texts(path: Path) -> List[str]:
+    """The example messages of a Rasa NLU file, without entity annotations."""
+    if not path.exists():
+        return []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    texts = []
+    for block in data.get("nlu") or []:
+        for line in str(block.get("examples") or "").splitlines():
+            line = line.strip()
+            if line.startswith("- "):
+                texts.append(_ANNOTATION.sub(lambda m: m.group(1) or m.group(2) or "", line[2:]))
+    return texts
 
 
 @DefaultV1Recipe.register(

@@ -183,6 +183,9 @@ class ClinicalMatcher:
         self._first_person = {self._norm_word(w) for w in context.get("first_person") or []}
         self._hypothetical_flags = set(context.get("hypothetical_red_flags") or [])
         self._timeless_flags = set(context.get("timeless_red_flags") or [])
+        self._weight_explained, self._weight_unexplained = (
+            {self._norm_word(w) for w in context.get(key) or []}
+            for key in ("explained_weight_loss", "unexplained_weight_loss"))
         self._ongoing = {self._norm_word(w) for w in context.get("ongoing") or []}
         self._interjections = {self._norm_word(w) for w in context.get("interjections") or []}
         self._subjects = {self._norm_word(w) for w in context.get("subjects") or []}
@@ -304,6 +307,11 @@ class ClinicalMatcher:
             return "hypothetical"  # "what if my legs give way?", "scared of a tumour"
         if ctx.asking[s] and ctx.sentence_asks[s]:
             return "question"  # "is fever with back pain serious?"
+        if flag == "weight_loss":
+            phrases = ctx.sentence_phrases(s)
+            if (self._weight_explained.intersection(phrases)
+                    and not self._weight_unexplained.intersection(phrases)):
+                return "resolved"  # "lost 5kg but that's deliberate": explained, no red flag
         if flag in self._timeless_flags:
             return ""  # a cancer history or an injury is in the past by nature
         past = ctx.cue_before(s, ("historical",)) or ctx.cue_after(e, ("historical",))
@@ -459,14 +467,22 @@ class _Context:
     skin_clauses: set[int]
     window: dict
 
-    def sentence_words(self, i: int) -> set:
-        """The words of token i's sentence."""
+    def _sentence(self, i: int) -> list[str]:
         start, end = i, i
         while start > 0 and self.words[start - 1] not in (".", "?", "!"):
             start -= 1
         while end < len(self.words) and self.words[end] not in (".", "?", "!"):
             end += 1
-        return set(self.words[start:end])
+        return self.words[start:end]
+
+    def sentence_words(self, i: int) -> set:
+        """The words of token i's sentence."""
+        return set(self._sentence(i))
+
+    def sentence_phrases(self, i: int) -> set:
+        """Every run of one to three words in token i's sentence (for sentence-wide cues)."""
+        words = self._sentence(i)
+        return {" ".join(words[j:j + n]) for n in (1, 2, 3) for j in range(len(words) - n + 1)}
 
     def cue_before(self, start, kinds, limit=None, stop=()):
         return self._walk(start - 1, -1, kinds, self.before, limit or self.window["before"], stop)

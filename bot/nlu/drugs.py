@@ -35,7 +35,13 @@ def find_medicines(words: List[str]) -> List[Tuple[int, int, str]]:
     """(first token, end token, contract treatment) for each drug named among `words`."""
     from drug_named_entity_recognition import find_drugs
 
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     found = []
     for drug, start, end in find_drugs(list(words), is_ignore_case=True):
+        matched = [w.lower() for w in words[start:end]]
+        if (any(w in STOP_WORDS for w in matched) or len("".join(matched)) <= 4
+                or drug["name"].endswith("Agents")):
+            continue  # "all clear", "sits" (an acronym), a class such as "antibiotics"
         found.append((start, end, drug_category(drug["name"])))  # end is exclusive
     return found

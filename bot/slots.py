@@ -40,9 +40,12 @@ def clinical_updates(
 
     # Entities can come from elsewhere than our extractor (Rasa reads `/intent{"duration":
     # -5}` itself, and its HTTP API takes entities): only the contract's values count.
-    locations = [v for v in _values(entities, "pain_location") if v in LOCATIONS]
+    places = [e for e in entities if e.get("entity") == "pain_location" and e.get("value") in LOCATIONS]
+    # the place the patient is asking about ("upper back really"), else the first named
+    places.sort(key=lambda e: e.get("reason") != "focus")
+    locations = [e["value"] for e in places]
     if locations and locations[0] != slots.get("pain_location"):
-        updates["pain_location"] = locations[0]  # the first place named wins
+        updates["pain_location"] = locations[0]
 
     weeks = [w for w in _values(entities, "duration") if _weeks(w)]
     if weeks:

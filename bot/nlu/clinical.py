@@ -54,7 +54,8 @@ class Mention:
     text: str
     negated: bool = False  # denied; for treatments: not tried ("I don't want surgery")
     experiencer: str = "patient"  # "other": "my mother had cancer"
-    # red_flag_unsure only: why the sign may not be present now (CONTEXT_REASONS)
+    # red_flag_unsure: why the sign may not be present now (hypothetical, question,
+    # historical); pain_location: "focus" for the place the patient is asking about
     reason: str = ""
 
 
@@ -174,7 +175,9 @@ class ClinicalMatcher:
                           ("scope_end", "scope_end"), ("other_before", "other_person_before"),
                           ("other_after", "other_person_after"),
                           ("flag_hypothetical", "red_flag_hypothetical_before"),
-                          ("historical", "historical"), ("resolved", "resolved")):
+                          ("historical", "historical"), ("resolved", "resolved"),
+                          ("focus_before", "location_focus_before"),
+                          ("focus_after", "location_focus_after")):
             docs = [self._normalize(nlp.make_doc(str(p))) for p in context.get(key) or []]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")
             self._cue_kinds[match_id] = kind
@@ -292,6 +295,9 @@ class ClinicalMatcher:
                 negated, reason = True, ""  # "a fever last spring, fine since"
             elif reason:
                 label = "red_flag_unsure"  # confirmed with the patient before it counts
+        if term.label == "pain_location" and not negated and (
+                ctx.cue_before(s, ("focus_before",)) or ctx.cue_right_after(e, "focus_after")):
+            reason = "focus"  # the place the patient is asking about: it wins over others
         limit, stop = self._window["other_person"], self._first_person
         other = (ctx.cue_before(s, ("other_before",), limit, stop)
                  or ctx.cue_after(e, ("other_after",), limit, stop))
@@ -483,6 +489,10 @@ class _Context:
         """Every run of one to three words in token i's sentence (for sentence-wide cues)."""
         words = self._sentence(i)
         return {" ".join(words[j:j + n]) for n in (1, 2, 3) for j in range(len(words) - n + 1)}
+
+    def cue_right_after(self, end: int, kind: str) -> bool:
+        """A cue of `kind` straight after a mention ("upper back really"), nothing between."""
+        return any(k == kind for k, _ in self.after.get(end, ()))
 
     def cue_before(self, start, kinds, limit=None, stop=()):
         return self._walk(start - 1, -1, kinds, self.before, limit or self.window["before"], stop)

@@ -35,6 +35,8 @@ from bot.nlu.clinical import ClinicalMatcher, Mention
 from bot.nlu.age import only_durations, stated_age
 from bot.nlu.crisis import default_detector
 from bot.nlu.duration import parse_durations
+from bot.nlu.injections import injection_entities
+from bot.nlu.pattern import pattern_entities
 
 EXTRACTOR_NAME = "ClinicalEntityExtractor"
 
@@ -114,7 +116,15 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
                 entities.append({"entity": "red_flag_unsure", "value": flag, "start": start,
                                  "end": end, "confidence_entity": p, "reason": "learned",
                                  "extractor": EXTRACTOR_NAME})
+        # Where the pain goes and the injections had (bot/nlu/pattern.py, injections.py); a
+        # time said about an injection ("helped for 4 months") is not how long the pain lasted.
+        not_had = [(m.start, m.end) for m in mentions if m.label == "treatment" and m.negated]
+        story = pattern_entities(text) + injection_entities(text, not_had)
+        injection_clauses = [(e["start"], e["end"]) for e in story if e["entity"] != "pain_pattern"]
+        entities += [{**e, "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME} for e in story]
         for duration in parse_durations(text):
+            if any(s <= duration.start < e for s, e in injection_clauses):
+                continue
             entities.append(
                 {
                     "entity": "duration",

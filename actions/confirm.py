@@ -14,9 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.types import DomainDict
 
-from actions.common import (
-    apply, clinical_events, current_slots, latest_entities, latest_intent, latest_text,
-)
+from actions.common import apply, clinical_events, current_slots, latest_entities, latest_intent, latest_text
 from actions.settings import clinic, content
 from actions.triage import ValidateTriageForm
 from bot.content import fill

@@ -11,9 +11,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
-    ClinicalFormValidation, INTERRUPTIONS, answers_confirming_question, apply, clinical_events,
+    INTERRUPTIONS,
+    ClinicalFormValidation,
+    answers_confirming_question,
+    apply,
+    clinical_events,
     current_slots,
-    latest_entities, latest_intent, latest_text,
+    latest_entities,
+    latest_intent,
+    latest_text,
 )
 from actions.settings import clinic, content
 from bot.advice import compose_triage, correction_message, screening_question

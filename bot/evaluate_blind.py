@@ -26,7 +26,6 @@ from typing import Dict, List
 
 import yaml
 
-from bot.contract import RED_FLAGS
 from bot.evaluate import _prf
 from bot.slots import clinical_updates
 

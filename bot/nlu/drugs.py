@@ -34,7 +34,6 @@ def drug_category(generic_name: str) -> str:
 def find_medicines(words: List[str]) -> List[Tuple[int, int, str]]:
     """(first token, end token, contract treatment) for each drug named among `words`."""
     from drug_named_entity_recognition import find_drugs
-
     from spacy.lang.en.stop_words import STOP_WORDS
 
     found = []

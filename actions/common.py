@@ -34,6 +34,21 @@ def latest_text(tracker: Tracker) -> str:
     return tracker.latest_message.get("text") or ""
 
 
+CONFIRM_ACTIONS = ("action_ask_red_flag_confirm", "action_read_red_flag_confirm")
+
+
+def answers_confirming_question(tracker: Tracker) -> bool:
+    """Was the latest message the answer to "Just to be safe: ...?" (actions/confirm.py)?
+    Then it is no answer to the form's question, which is simply asked again."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_user = True
+        elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
+            return event.get("name") in CONFIRM_ACTIONS
+    return False
+
+
 def current_slots(tracker: Tracker) -> Dict[str, Any]:
     return dict(tracker.slots)
 

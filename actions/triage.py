@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import (
     INTERRUPTIONS,
     ClinicalFormValidation,
+    answers_confirming_question,
     apply,
     clinical_events,
     current_slots,
@@ -55,6 +56,8 @@ class ValidateTriageForm(ClinicalFormValidation):
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
+        if answers_confirming_question(tracker):
+            return []  # read by action_read_red_flag_confirm; the form's question comes again
         events = clinical_events(tracker)
         requested = tracker.get_slot("requested_slot")
         intent = latest_intent(tracker)

@@ -93,7 +93,8 @@ _OPTIONS_TOP = (
     "question_aspects",
     "options",
 )
-_SELF_CARE_TOP = ("screening_question", "red_flags", "emergency_advice", "urgent_advice", "self_care")
+_SELF_CARE_TOP = ("screening_question", "red_flags", "sign_question_answer", "confirmed_absent",
+                  "confirm_again", "emergency_advice", "urgent_advice", "self_care")
 _SELF_CARE_SECTION = ("intro", "advice", "come_back_intro", "come_back", "disclaimer")
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -139,6 +140,10 @@ class Selection:
 class SelfCare:
     screening_question: str
     red_flag_labels: Mapping[str, str]
+    red_flag_confirm: Mapping[str, str]  # one short yes/no question per flag
+    sign_question_answer: str
+    confirmed_absent: str
+    confirm_again: str
     emergency_advice: str
     urgent_advice: str
     intro: str
@@ -426,15 +431,21 @@ def _build_self_care(file: Path, data: Mapping[str, Any]) -> SelfCare:
     c = _Checker(file)
     c.mapping(data, "", _SELF_CARE_TOP, _SELF_CARE_TOP)
     flags = c.mapping(data["red_flags"], "red_flags", RED_FLAGS, RED_FLAGS)
-    red_flag_labels = {}
+    red_flag_labels, red_flag_confirm = {}, {}
     for flag in RED_FLAGS:
-        entry = c.mapping(flags[flag], f"red_flags.{flag}", ("plain",), ("plain",))
+        entry = c.mapping(flags[flag], f"red_flags.{flag}", ("plain", "confirm"), ("plain", "confirm"))
         red_flag_labels[flag] = c.text(entry["plain"], f"red_flags.{flag}.plain")
+        red_flag_confirm[flag] = c.text(entry["confirm"], f"red_flags.{flag}.confirm")
     section = c.mapping(data["self_care"], "self_care", _SELF_CARE_SECTION, _SELF_CARE_SECTION)
     p = SELF_CARE_PLACEHOLDERS
     return SelfCare(
         screening_question=c.text(data["screening_question"], "screening_question", CLINIC_PLACEHOLDERS),
         red_flag_labels=MappingProxyType(red_flag_labels),
+        red_flag_confirm=MappingProxyType(red_flag_confirm),
+        sign_question_answer=c.text(data["sign_question_answer"], "sign_question_answer",
+                                    CLINIC_PLACEHOLDERS),
+        confirmed_absent=c.text(data["confirmed_absent"], "confirmed_absent", CLINIC_PLACEHOLDERS),
+        confirm_again=c.text(data["confirm_again"], "confirm_again", CLINIC_PLACEHOLDERS),
         emergency_advice=c.text(data["emergency_advice"], "emergency_advice", p),
         urgent_advice=c.text(data["urgent_advice"], "urgent_advice", p),
         intro=c.text(section["intro"], "self_care.intro", p),

@@ -25,10 +25,14 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.intake import TROUBLE_RESPONSE
-from bot.slots import new_red_flags, retracted_red_flags
+from bot.slots import flags_to_confirm, new_red_flags, retracted_red_flags
 
 TRIAGE_ACTION = "action_triage"
 EMERGENCY_REMINDER = "utter_emergency_reminder"
+ASK_CONFIRM = "action_ask_red_flag_confirm"  # "Just to be safe: ... right now?"
+READ_CONFIRM = "action_read_red_flag_confirm"  # its answer: yes counts, no rules out
+# While a confirming question waits, these still go their own way (the crisis line, under 18).
+BESIDE_CONFIRM = {"crisis", "age_under_18"}
 # After an emergency, only these go on as usual: leaving (the goodbye repeats the emergency
 # number), crisis language (the crisis line) and a stated age under 18 (where to go instead).
 AFTER_EMERGENCY_AS_USUAL = {"goodbye", "thank", "crisis", "age_under_18"}
@@ -70,21 +74,28 @@ class RedFlagPolicy(_SafetyPolicy):
         rule_only_data: Optional[Dict[Text, Any]] = None,
         **kwargs: Any,
     ) -> PolicyPrediction:
-        if tracker.latest_action_name in (TRIAGE_ACTION, EMERGENCY_REMINDER):
-            # The advice is the whole answer: wait for the patient (never a fallback that
-            # would revert the turn that carried the red flag).
+        if tracker.latest_action_name in (TRIAGE_ACTION, EMERGENCY_REMINDER, ASK_CONFIRM,
+                                          READ_CONFIRM):
+            # The advice or the question is the whole answer: wait for the patient (never a
+            # fallback that would revert the turn that carried the red flag). After a "no" the
+            # confirming action itself resumes the questions (FollowupAction).
             return self._certain(ACTION_LISTEN_NAME, domain)
         if tracker.latest_action_name == ACTION_LISTEN_NAME and tracker.latest_message:
             entities = tracker.latest_message.entities or []
-            slots = {"red_flags": tracker.get_slot("red_flags")}
+            intent = (tracker.latest_message.intent or {}).get("name")
+            slots = {name: tracker.get_slot(name) for name in
+                     ("red_flags", "red_flags_unsure", "red_flags_ruled_out")}
+            if slots["red_flags_unsure"] and intent not in BESIDE_CONFIRM:
+                return self._certain(READ_CONFIRM, domain)  # the answer to "Just to be safe"
             if new_red_flags(slots, entities) or retracted_red_flags(slots, entities):
                 return self._certain(TRIAGE_ACTION, domain)
-            intent = (tracker.latest_message.intent or {}).get("name")
             if (tracker.get_slot("triage_level") == "emergency"
                     and intent not in AFTER_EMERGENCY_AS_USUAL):
                 # "What should I do?", "should I go to hospital?", a booking, a question about
                 # an injection: after an emergency sign the answer is always the same.
                 return self._certain(EMERGENCY_REMINDER, domain)
+            if flags_to_confirm(slots, entities) and intent not in BESIDE_CONFIRM:
+                return self._certain(ASK_CONFIRM, domain)
         return self._abstain(domain)
 
 

@@ -212,6 +212,11 @@ def main(argv=None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "nlu.json").write_text(json.dumps(reports, indent=2))
     text = markdown(reports)
+    blind = args.out / "blind.md"  # bot.evaluate_blind, run first by `make evaluate`
+    if blind.exists():
+        history = args.out / "blind-history.md"  # each blind set's before and after, kept by hand
+        text += ("\n## Blind sets (tests/blind), latest run\n\n"
+                 + (history.read_text() + "\n" if history.exists() else "") + blind.read_text())
     (args.out / "nlu.md").write_text(text)
     print(text.split("\n## ")[0])
     return 0

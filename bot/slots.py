@@ -7,6 +7,7 @@ NO numbness") is taken back.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any, Dict, List, Mapping
 
 from bot.contract import LOCATIONS, RED_FLAGS, TREATMENTS
@@ -38,9 +39,12 @@ def clinical_updates(
 
     # Entities can come from elsewhere than our extractor (Rasa reads `/intent{"duration":
     # -5}` itself, and its HTTP API takes entities): only the contract's values count.
-    locations = [v for v in _values(entities, "pain_location") if v in LOCATIONS]
+    places = [e for e in entities if e.get("entity") == "pain_location" and e.get("value") in LOCATIONS]
+    # the place the patient is asking about ("upper back really"), else the first named
+    places.sort(key=lambda e: e.get("reason") != "focus")
+    locations = [e["value"] for e in places]
     if locations and locations[0] != slots.get("pain_location"):
-        updates["pain_location"] = locations[0]  # the first place named wins
+        updates["pain_location"] = locations[0]
 
     weeks = [w for w in _values(entities, "duration") if _weeks(w)]
     if weeks:
@@ -81,3 +85,39 @@ def retracted_red_flags(
     return [
         f for f in _values(entities, "red_flag_denied") if f in known and f not in positive
     ]
+
+
+def flags_to_confirm(slots: Mapping[str, Any], entities: List[Mapping[str, Any]]) -> List[str]:
+    """Red flags this message leaves unsure (feared, asked about, past, or found by the
+    learned detector) that are not already known either way: each needs a confirming
+    question before it counts, and none may silently become absent."""
+    settled = set(slots.get("red_flags") or []) | set(slots.get("red_flags_ruled_out") or [])
+    settled |= set(slots.get("red_flags_unsure") or [])
+    said = set(_values(entities, "red_flag")) | set(_values(entities, "red_flag_denied"))
+    unsure = [f for f in _values(entities, "red_flag_unsure") if f in RED_FLAGS]
+    return [f for f in dict.fromkeys(unsure) if f not in settled and f not in said]
+
+
+_YES = re.compile(r"^\W*(y+e+[sp]*|yeah|yea|ya|yup|aye|sure|correct|right|i (do|am|have|did)"
+                  r"|a little|a bit|sometimes|i think so|kind of|kinda)\b", re.I)
+_DOUBT = re.compile(r"\b(not sure|unsure|don'?t know|do not know|dunno|no idea|maybe|possibly"
+                    r"|might|can'?t tell|not certain)\b", re.I)
+_NO = re.compile(r"^\W*(no+|nope|nah|not (really|at all|now|any ?more)|never|none|nothing"
+                 r"|i (don'?t|do not|haven'?t|have not|am not|'m not|didn'?t|did not))\b", re.I)
+
+
+def confirm_answer(flag: str, intent: str, text: str,
+                   entities: List[Mapping[str, Any]]) -> str | None:
+    """The patient's answer to "Just to be safe: ... right now?" about `flag`: "yes", "no",
+    or None when it was neither (the question is asked again). A doubtful answer ("a bit",
+    "maybe", "sometimes") counts as yes: a sign the patient half-confirms is never dropped."""
+    text = text or ""
+    if flag in _values(entities, "red_flag") or _DOUBT.search(text):
+        return "yes"
+    if flag in _values(entities, "red_flag_denied") or _NO.match(text):
+        return "no"
+    if _YES.match(text) or intent == "affirm" or flag in _values(entities, "red_flag_unsure"):
+        return "yes"
+    if intent == "deny":
+        return "no"
+    return None

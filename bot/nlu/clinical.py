@@ -32,6 +32,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from bot.contract import LOCATIONS, RED_FLAGS, TREATMENTS
+from bot.nlu.drugs import find_medicines
 
 VOCAB_DIR = Path(__file__).parent / "vocab"
 
@@ -39,18 +40,23 @@ VOCAB_DIR = Path(__file__).parent / "vocab"
 _END_PUNCT = {".", ";", "?", "!", "...", "…", ":", "\n"}
 _SEPARATORS = {",", "and", "so", "then", "&", "-", "–"}
 _MAX_WALK = 60  # tokens a cue search may look through, lists included
+_INJECTED = {"shot", "injection", "jab", "infusion", "block", "epidural", "injected"}
 _LIST_WORDS = {",", "or", "and", "/", "&", "any", "a", "an", "the", "my"}
 
 
 @dataclass(frozen=True)
 class Mention:
-    label: str  # pain_location | treatment | treatment_none | red_flag | body_part_other
+    label: str  # pain_location | treatment | treatment_none | red_flag | red_flag_unsure
+    #             | body_part_other
     value: str  # contract value ("lower_back", "otc_medication", "fever"); a body part
     start: int  # character offsets into doc.text
     end: int
     text: str
     negated: bool = False  # denied; for treatments: not tried ("I don't want surgery")
     experiencer: str = "patient"  # "other": "my mother had cancer"
+    # red_flag_unsure: why the sign may not be present now (hypothetical, question,
+    # historical); pain_location: "focus" for the place the patient is asking about
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -137,7 +143,8 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[_Term, st
     for key, value in context.items():
         if key not in ("window", "placeholders"):
             _phrases(path, key, value)
-    _check_keys(path, dict.fromkeys(context.get("hypothetical_red_flags") or []), set(RED_FLAGS))
+    for key in ("hypothetical_red_flags", "timeless_red_flags"):
+        _check_keys(path, dict.fromkeys(context.get(key) or []), set(RED_FLAGS))
     return pairs, extras, context
 
 
@@ -166,7 +173,11 @@ class ClinicalMatcher:
         for kind, key in (("neg_before", "negation_before"), ("neg_after", "negation_after"),
                           ("hypothetical", "hypothetical_before"), ("pseudo", "pseudo"),
                           ("scope_end", "scope_end"), ("other_before", "other_person_before"),
-                          ("other_after", "other_person_after")):
+                          ("other_after", "other_person_after"),
+                          ("flag_hypothetical", "red_flag_hypothetical_before"),
+                          ("historical", "historical"), ("resolved", "resolved"),
+                          ("focus_before", "location_focus_before"),
+                          ("focus_after", "location_focus_after")):
             docs = [self._normalize(nlp.make_doc(str(p))) for p in context.get(key) or []]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")
             self._cue_kinds[match_id] = kind
@@ -174,6 +185,11 @@ class ClinicalMatcher:
         self._starters = {self._norm_word(w) for w in context.get("clause_starters") or []}
         self._first_person = {self._norm_word(w) for w in context.get("first_person") or []}
         self._hypothetical_flags = set(context.get("hypothetical_red_flags") or [])
+        self._timeless_flags = set(context.get("timeless_red_flags") or [])
+        self._weight_explained, self._weight_unexplained = (
+            {self._norm_word(w) for w in context.get(key) or []}
+            for key in ("explained_weight_loss", "unexplained_weight_loss"))
+        self._ongoing = {self._norm_word(w) for w in context.get("ongoing") or []}
         self._interjections = {self._norm_word(w) for w in context.get("interjections") or []}
         self._subjects = {self._norm_word(w) for w in context.get("subjects") or []}
         self._question_starters = {self._norm_word(w).split()[0]
@@ -243,38 +259,74 @@ class ClinicalMatcher:
             found.extend(self._alone(ctx.words))
 
         result = []
-        for s, e, label, value, negated, experiencer in sorted(set(found)):
+        for s, e, label, value, negated, experiencer, reason in sorted(set(found)):
             start, end = source[s].idx, source[e - 1].idx + len(source[e - 1].text)
-            result.append(Mention(label, value, start, end, text[start:end], negated, experiencer))
+            result.append(Mention(label, value, start, end, text[start:end], negated,
+                                  experiencer, reason))
         return result
 
     def _judge(self, s: int, e: int, term: _Term, ctx: _Context):
-        """One mention as (start, end, label, value, negated, experiencer), or None."""
+        """One mention as (start, end, label, value, negated, experiencer, reason), or None."""
         if (term.label == "pain_location" and ctx.clause[s] in ctx.skin_clauses
                 and not self._extras["pain_words"].intersection(ctx.words[s:e])):
             return None  # "a rash on my back"; "back pain and a rash" stays
-        hypothetical = term.label == "treatment" or term.value in self._hypothetical_flags
+        treatment = term.label == "treatment"
+        label, reason = term.label, ""
         if term.label == "treatment_none":
             negated = False
-        elif hypothetical and ctx.asking[s]:
+        elif treatment and ctx.asking[s]:
             negated = True  # asked about is not had: "is surgery an option?"
-        elif term.label == "treatment" and ctx.topic[s]:
+        elif treatment and ctx.topic[s]:
             negated = True  # "epidurals - do they help?" (never for red flags: "breast
             # cancer, does it matter?" still tells the flag)
         else:
-            before = ("neg_before", "hypothetical") if hypothetical else ("neg_before",)
+            before = ("neg_before", "hypothetical") if treatment else ("neg_before",)
             # after-cues deny flags and places, never treatments ("physio was fine")
-            after = () if term.label == "treatment" else ("neg_after",)
+            after = () if treatment else ("neg_after",)
             if term.mode in ("if_denied", "absent"):
                 after += ("neg_after_weak",)  # "bladder fine", but not "a fall, normal x-ray"
             negated = (term.mode == "absent" or bool(ctx.cue_before(s, before))
                        or bool(after and ctx.cue_after(e, after)))
         if term.mode == "if_denied" and not negated:
             return None  # "bladder" on its own says nothing
+        if term.label == "red_flag" and not negated:
+            reason = self._uncertainty(s, e, term.value, ctx)
+            if reason == "resolved":
+                negated, reason = True, ""  # "a fever last spring, fine since"
+            elif reason:
+                label = "red_flag_unsure"  # confirmed with the patient before it counts
+        if term.label == "pain_location" and not negated and (
+                ctx.cue_before(s, ("focus_before",)) or ctx.cue_right_after(e, "focus_after")):
+            reason = "focus"  # the place the patient is asking about: it wins over others
         limit, stop = self._window["other_person"], self._first_person
         other = (ctx.cue_before(s, ("other_before",), limit, stop)
                  or ctx.cue_after(e, ("other_after",), limit, stop))
-        return s, e, term.label, term.value, negated, "other" if other else "patient"
+        return s, e, label, term.value, negated, "other" if other else "patient", reason
+
+    def _uncertainty(self, s: int, e: int, flag: str, ctx: _Context) -> str:
+        """Why a red flag the patient did not deny may still not be present now (ConText's
+        hypothetical, question and historical), "resolved" for a past episode that is over,
+        or "" when it is simply present."""
+        kinds = ("flag_hypothetical", "hypothetical") if flag in self._hypothetical_flags \
+            else ("flag_hypothetical",)
+        if ctx.cue_before(s, kinds):
+            return "hypothetical"  # "what if my legs give way?", "scared of a tumour"
+        if ctx.asking[s] and ctx.sentence_asks[s]:
+            return "question"  # "is fever with back pain serious?"
+        if flag == "weight_loss":
+            phrases = ctx.sentence_phrases(s)
+            if (self._weight_explained.intersection(phrases)
+                    and not self._weight_unexplained.intersection(phrases)):
+                return "resolved"  # "lost 5kg but that's deliberate": explained, no red flag
+        if flag in self._timeless_flags:
+            return ""  # a cancer history or an injury is in the past by nature
+        past = ctx.cue_before(s, ("historical",)) or ctx.cue_after(e, ("historical",))
+        over = ctx.cue_before(s, ("resolved",)) or ctx.cue_after(e, ("resolved",))
+        if past and over:
+            return "resolved"
+        if past and not over and self._ongoing.intersection(ctx.sentence_words(s)):
+            return ""  # "years ago and it's happening again"
+        return "historical" if past or over else ""
 
     def _resolve(self, ndoc) -> list[tuple[int, int, _Term]]:
         """Matches of every vocabulary file; within a file the longest wins (then the lower
@@ -282,6 +334,7 @@ class ClinicalMatcher:
         found = {(s, e, self._terms[m]) for matcher in
                  (self._lemma_matcher, self._exact_matcher, self._token_matcher)
                  for m, s, e in matcher(ndoc)}
+        found |= self._medicines(ndoc)
         taken: dict[str, set[tuple[int, int]]] = {}  # spans kept, per file
         occupied: dict[str, set[int]] = {}  # their tokens
         ignored: set[tuple[str, int, int]] = set()
@@ -301,6 +354,17 @@ class ClinicalMatcher:
                 kept.append((s, e, term))
         return sorted(kept, key=lambda x: (x[0], x[1]))
 
+    def _medicines(self, ndoc) -> set:
+        """Drugs the dictionary knows (bot/nlu/drugs.py); the vocabulary wins overlaps and
+        a drug given as a shot ("a Kenalog shot") is the injection, not a medicine."""
+        words = [t.text for t in ndoc]
+        found = set()
+        for s, e, value in find_medicines(words):
+            if e < len(ndoc) and {ndoc[e].text.rstrip("s"), ndoc[e].lemma_} & _INJECTED:
+                continue
+            found.add((s, e, _Term("treatment", "treatment", value, rank=2)))
+        return found
+
     def _context(self, ndoc, spans) -> _Context:
         """Clause boundaries and cue positions of one message."""
         words = [t.text for t in ndoc]
@@ -308,8 +372,11 @@ class ClinicalMatcher:
         boundary = [w in _END_PUNCT or "\n" in w for w in words]
         before: dict[int, list[tuple[str, int]]] = {}
         after: dict[int, list[tuple[str, int]]] = {}
-        for match_id, s, e in self._cue_matcher(ndoc):
-            kind = self._cue_kinds[match_id]
+        cue_matches = [(self._cue_kinds[m], s, e) for m, s, e in self._cue_matcher(ndoc)]
+        pseudo = [(s, e) for kind, s, e in cue_matches if kind == "pseudo"]
+        for kind, s, e in cue_matches:
+            if kind != "pseudo" and any(a <= s and e <= b and (a, b) != (s, e) for a, b in pseudo):
+                continue  # "went away" inside "never went away" is no cue
             if kind == "scope_end":
                 boundary[s:e] = [True] * (e - s)
                 continue
@@ -336,7 +403,7 @@ class ClinicalMatcher:
         covered = {i for s, e, _ in spans for i in range(s, e)}
         return _Context(words, boundary, clause, covered, before, after,
                         self._questions(words, clause), self._question_topics(words, clause, covered),
-                        skin, self._window)
+                        _sentences_asking(words), skin, self._window)
 
     def _questions(self, words, clause) -> list[bool]:
         """Per token: is it inside a question (a clause ending in "?", or a sentence that
@@ -375,8 +442,20 @@ class ClinicalMatcher:
         content = [i for i, w in enumerate(words) if any(c.isalnum() for c in w)]
         if len(content) == 1 and words[content[0]] in self._extras["alone"]:
             i = content[0]
-            return [(i, i + 1, "pain_location", "lower_back", False, "patient")]
+            return [(i, i + 1, "pain_location", "lower_back", False, "patient", "")]
         return []
+
+
+def _sentences_asking(words) -> list[bool]:
+    """Per token: does its sentence carry a "?" ("Can't feel my legs." is no question)."""
+    flags, current = [], []
+    for w in words:
+        current.append(w)
+        if w in ("?", ".", "!") or "\n" in w:
+            flags.extend([w == "?"] * len(current))
+            current = []
+    flags.extend([False] * len(current))
+    return flags
 
 
 @dataclass
@@ -390,8 +469,30 @@ class _Context:
     after: dict[int, list[tuple[str, int]]]  # first token -> [(cue kind, end)]
     asking: list[bool]  # token inside a question
     topic: list[bool]  # token in a bare topic of a question ("epidurals, do they work?")
+    sentence_asks: list[bool]  # token in a sentence with a question mark
     skin_clauses: set[int]
     window: dict
+
+    def _sentence(self, i: int) -> list[str]:
+        start, end = i, i
+        while start > 0 and self.words[start - 1] not in (".", "?", "!"):
+            start -= 1
+        while end < len(self.words) and self.words[end] not in (".", "?", "!"):
+            end += 1
+        return self.words[start:end]
+
+    def sentence_words(self, i: int) -> set:
+        """The words of token i's sentence."""
+        return set(self._sentence(i))
+
+    def sentence_phrases(self, i: int) -> set:
+        """Every run of one to three words in token i's sentence (for sentence-wide cues)."""
+        words = self._sentence(i)
+        return {" ".join(words[j:j + n]) for n in (1, 2, 3) for j in range(len(words) - n + 1)}
+
+    def cue_right_after(self, end: int, kind: str) -> bool:
+        """A cue of `kind` straight after a mention ("upper back really"), nothing between."""
+        return any(k == kind for k, _ in self.after.get(end, ()))
 
     def cue_before(self, start, kinds, limit=None, stop=()):
         return self._walk(start - 1, -1, kinds, self.before, limit or self.window["before"], stop)

@@ -9,14 +9,18 @@ matchers, and emits:
   treatment_none     "nothing yet" (answers the question with an empty list)
   red_flag           the patient's own, present red flag
   red_flag_denied    a red flag the patient denies ("no fever"), so a correction can retract it
+  red_flag_unsure    a red flag that may not be present now (feared, asked about, past, or
+                     found by the learned detector): confirmed with the patient before it counts
   body_part_other    a non-spinal part ("knee"), so the assistant can say what it covers
 Other people's history ("my mother had cancer") emits nothing.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Text, Type
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Text, Type
 
+import yaml
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -37,6 +41,9 @@ from bot.nlu.duration import parse_durations
 from bot.nlu.injections import injection_entities
 from bot.nlu.pattern import pattern_entities
 
+if TYPE_CHECKING:  # imported when the detector is built: scikit-learn loads only then
+    from bot.nlu.red_flag_detector import RedFlagDetector
+
 EXTRACTOR_NAME = "ClinicalEntityExtractor"
 
 
@@ -50,7 +57,7 @@ def mention_entity(mention: Mention) -> Optional[Dict[str, Any]]:
             name = "red_flag_denied"
         else:
             return None  # "I haven't tried physio" is not a treatment tried
-    return {
+    entity = {
         "entity": name,
         "value": mention.value,
         "start": mention.start,
@@ -58,6 +65,9 @@ def mention_entity(mention: Mention) -> Optional[Dict[str, Any]]:
         "confidence_entity": 1.0,
         "extractor": EXTRACTOR_NAME,
     }
+    if mention.reason:
+        entity["reason"] = mention.reason  # hypothetical | question | historical | learned
+    return entity
 
 
 class ReadsSpacyNLPDoc:
@@ -92,7 +102,12 @@ class ReadsSpacyNLPDoc:
 class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"vocab_dir": None}
+        # detector_threshold: the learned detector's probability from which a clause the
+        # vocabulary found nothing in is confirmed with the patient (None: detector off).
+        # spacy_model: the pipeline the detector's training data is read with, once, when the
+        # component is created (messages use SpacyNLP's Doc).
+        return {"spacy_model": ".build/spacy_en", "vocab_dir": None,
+                "training_data": "data/nlu.yml", "detector_threshold": 0.6}
 
     @classmethod
     def create(
@@ -107,10 +122,35 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
     def __init__(self, config: Dict[Text, Any]) -> None:
         self._vocab_dir = Path(config["vocab_dir"]) if config.get("vocab_dir") else None
 
+        self._detector = None
+        if config.get("detector_threshold") is not None:
+            self._detector = self._train_detector(config)
+
+    def _train_detector(self, config: Dict[Text, Any]) -> "RedFlagDetector":
+        """Trained at start-up on the vocabulary, its labelled sentences and, as "no red
+        flag", the training messages in which the vocabulary finds none. The pipeline loaded
+        here reads the training messages only and is not kept."""
+        import spacy
+
+        from bot.nlu.red_flag_detector import VOCAB_DIR, RedFlagDetector, training_examples
+
+        nlp = spacy.load(config["spacy_model"])
+        matcher = ClinicalMatcher(nlp, self._vocab_dir)
+        none_texts = [t for t in _training_texts(Path(config["training_data"]))
+                      if not any(m.label.startswith("red_flag") for m in matcher(nlp.make_doc(t)))]
+        texts, labels = training_examples(self._vocab_dir or VOCAB_DIR, none_texts)
+        return RedFlagDetector(texts, labels, float(config["detector_threshold"]))
+
     def entities_for(self, text: str, model: SpacyModel,
                      message: Optional[Message] = None) -> List[Dict[str, Any]]:
         mentions = self.mentions(text, model, message)
         entities = [e for e in map(mention_entity, mentions) if e]
+        if self._detector is not None:
+            said = [(m.start, m.end) for m in mentions if m.label.startswith("red_flag")]
+            for flag, start, end, p in self._detector.find(text, skip=said):
+                entities.append({"entity": "red_flag_unsure", "value": flag, "start": start,
+                                 "end": end, "confidence_entity": p, "reason": "learned",
+                                 "extractor": EXTRACTOR_NAME})
         # Where the pain goes and the injections had (bot/nlu/pattern.py, injections.py); a
         # time said about an injection ("helped for 4 months") is not how long the pain lasted.
         not_had = [(m.start, m.end) for m in mentions if m.label == "treatment" and m.negated]
@@ -145,6 +185,23 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data  # rule-based: nothing to learn, training entities untouched
+
+
+_ANNOTATION = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\{[^}]*\}")
+
+
+def _training_texts(path: Path) -> List[str]:
+    """The example messages of a Rasa NLU file, without entity annotations."""
+    if not path.exists():
+        return []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    texts = []
+    for block in data.get("nlu") or []:
+        for line in str(block.get("examples") or "").splitlines():
+            line = line.strip()
+            if line.startswith("- "):
+                texts.append(_ANNOTATION.sub(lambda m: m.group(1) or m.group(2) or "", line[2:]))
+    return texts
 
 
 @DefaultV1Recipe.register(

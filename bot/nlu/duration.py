@@ -111,13 +111,14 @@ _HOLIDAYS = {"christmas": (12, 25), "xmas": (12, 25), "new year": (1, 1), "hallo
 # Points that cannot be anything but a time, so they may follow a few words after the cue
 # ("since my car accident in 2019", "I hurt my back yesterday").
 _SAFE_POINT = (
-    r"(?P<ybefore>(?:the\s+)?day\s+before\s+yesterday)|(?P<yesterday>yesterday)"
+    r"(?P<ybefore>(?:the\s+)?(?:day|night)\s+before\s+(?:yesterday|last))|(?P<yesterday>yesterday)"
     r"|(?P<today>this\s+morning|this\s+afternoon|this\s+evening|earlier\s+today|today)"
     r"|(?P<lastnight>last\s+night)"
     r"|(?:the\s+|last\s+|previous\s+)?(?P<weekend>weekend)"
     r"|(?:the\s+|last\s+|previous\s+|past\s+)(?P<lastunit>week|month|year|fortnight)"
     r"|(?:last\s+|on\s+)?(?P<weekday>%s)"
-    r"|(?P<holiday>christmas|xmas|new\s+year|halloween)(?:'s|’s)?(?:\s+(?:day|eve))?"
+    r"|(?:the\s+(?P<hweek>week|weekend)\s+(?:before|after)\s+)?"
+    r"(?P<holiday>christmas|xmas|new\s+year|halloween|thanksgiving|easter)(?:'s|’s)?(?:\s+(?:day|eve))?"
     r"|(?:(?P<mlast>last)|in|early|late|mid|mid-)\s+(?P<month>%s)\b(?:\s+(?:of\s+)?(?P<myear>(?:19|20)\d\d))?"
     r"|(?P<year>(?:19|20)\d\d)(?![\d,.]*\s*(?:mg|lbs?|kg|pounds|steps|calories|people))"
     % ("|".join(_WEEKDAYS), _MONTH_RE)
@@ -206,6 +207,22 @@ def _unit_of(text: str) -> str | None:
     return None
 
 
+def _holiday(key: str, today: datetime.date) -> datetime.date:
+    """The latest date of a named holiday not after today (Thanksgiving: the fourth
+    Thursday of November; Easter: late March to April, taken as 10 April)."""
+    if key in _HOLIDAYS:
+        return _recent(today, *_HOLIDAYS[key])
+    if key == "easter":
+        return _recent(today, 4, 10)
+    year = today.year
+    while True:
+        first = datetime.date(year, 11, 1)
+        day = first + datetime.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        if day <= today:
+            return day
+        year -= 1
+
+
 def _weeks_since(start: datetime.date, today: datetime.date) -> float | None:
     days = (today - start).days
     return days / 7 if days >= 0 else None
@@ -258,7 +275,12 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
         return back * DAY, False
     if g.get("holiday"):
         key = " ".join(g["holiday"].lower().split())
-        return _weeks_since(_recent(today, *_HOLIDAYS[key]), today), False
+        day = _holiday(key, today)
+        weeks = _weeks_since(day, today)
+        if weeks is not None and g.get("hweek"):  # "the week before Thanksgiving"
+            before = re.search(r"\bbefore\b", m.group(0), re.I) is not None
+            weeks += (1 if before else -1) * (WEEK if g["hweek"].lower() == "week" else 0.5 * DAY)
+        return weeks, False
     month_name = g.get("month") or g.get("dmonth")
     if month_name:
         month = next(i + 1 for i, name in enumerate(_MONTHS) if name.startswith(month_name[:3].lower()))
@@ -287,7 +309,7 @@ class OtherEvents:
 
     def __init__(self, path: Path = EVENTS_VOCAB):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        unknown = set(data) - {"other_events", "pain_onset", "linked_after"}
+        unknown = set(data) - {"other_events", "pain_onset", "linked_after", "relief", "treatments"}
         if unknown:
             raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}")
 
@@ -299,6 +321,7 @@ class OtherEvents:
 
         self._event, self._pain, self._linked = (
             words("other_events"), words("pain_onset"), words("linked_after"))
+        self._relief, self._treatment = words("relief"), words("treatments")
 
     def dates_other_event(self, text: str, start: int, end: int) -> bool:
         cuts = [0, *(p for m in _CLAUSE_SPLIT.finditer(text) for p in (m.start(), m.end())),
@@ -309,6 +332,12 @@ class OtherEvents:
             return False
         a, b = bounds[index]
         clause = text[a:max(b, end)]
+        # "the injections helped for 3 months", "an ESI, relief for 10 days": the relief's
+        # length (the treatment before the duration, in its clause or the one before)
+        lead = text[bounds[index - 1][0] if index else a:start]
+        if self._relief.search(text[a:start]) and (self._event.search(lead)
+                                                   or self._treatment.search(lead)):
+            return True
         if not self._event.search(clause) or self._pain.search(clause):
             return False
         following = text[bounds[index + 1][0]:bounds[index + 1][1]] if index + 1 < len(bounds) else ""
@@ -412,6 +441,25 @@ def _starting_points(text: str, today: datetime.date):
     return [f for f in found if all(f[1] <= a or f[0] >= b for a, b in future)]
 
 
+_BIRTH_RE = re.compile(  # "since my daughter was born. She's four now" -> 4 years
+    r"\b(?:ever\s+)?since\s+(?:my|our|the)\s+(?:\w+\s+)?(?:baby|son|daughter|child|kid|boy|girl|twins"
+    r"|little\s+one)\s+(?:was|were)\s+born\b[\s,.;:!-]*(?:and\s+)?(?:she|he|they|who)\s*(?:'s|’s|is|are)"
+    r"\s+(?:now\s+)?(?P<age>%s)(?:\s+(?P<unit>years?|months?|weeks?)(?:\s+old)?)?" % (_DIGITS + "|" + _WORDNUM),
+    re.I)
+
+
+def _births(text: str):
+    """A duration counted from a child's birth and the child's stated age."""
+    found = []
+    for m in _BIRTH_RE.finditer(text):
+        parsed = _number(m.group("age"))
+        if parsed is None:
+            continue
+        unit = _unit_of(m.group("unit") or "years") or "year"
+        found.append((m.start(), m.end(), parsed[0] * _UNIT_WEEKS[unit], False, 0))
+    return found
+
+
 _POINT_LEAD_RE = re.compile(r"(?:\b(?:last|previous|past|the|early|late|mid)\s+)+$", re.I)
 
 
@@ -432,7 +480,7 @@ def parse_durations(text: str, today: datetime.date | None = None) -> list[Durat
     today = today or datetime.date.today()
     # (start, end, weeks, vague, priority): precise wordings beat vague ones ("9 months now"),
     # then the longest span wins, then the earliest
-    candidates = _quantities(text) + _starting_points(text, today)
+    candidates = _births(text) + _quantities(text) + _starting_points(text, today)
     chosen: list[tuple] = []
     for cand in sorted(candidates, key=lambda c: (c[4], -(c[1] - c[0]), c[0])):
         if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):

@@ -297,7 +297,6 @@ def test_denial_stops_at_but():
     ("no fever, and I can't feel my bum", {"saddle_numbness"}),
     ("No fever. My leg is weak", {"leg_weakness"}),
     ("I don't have a fever, I have chills", {"fever"}),
-    ("I'm not sure if I have a fever", {"fever"}),  # unsure is not a denial
     ("my bladder is fine but my left leg is weak", {"leg_weakness"}),
     ("I don't have cancer myself but I've lost weight", {"weight_loss"}),
     ("I can't sleep because my legs are weak", {"leg_weakness"}),
@@ -308,6 +307,45 @@ def test_denial_stops_at_but():
 ])
 def test_denial_scope(text, expected):
     assert flags(text) == expected
+
+
+def unsure(text):
+    """Red flags to confirm with the patient before they count (a confirming question)."""
+    return {m.value for m in mentions(text) if m.label == "red_flag_unsure" and not m.negated}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I'm not sure if I have a fever", {"fever"}),  # unsure is no denial: it is asked
+    ("what if my legs give way?", {"leg_weakness"}),  # hypothetical
+    ("I'm scared I'll lose control of my bladder", {"bladder_bowel"}),  # feared
+    ("is fever with back pain serious?", {"fever"}),  # a general question
+    ("I had a fever last year", {"fever"}),  # past, maybe not over
+    ("I'm worried I might have cancer", {"cancer_history"}),
+])
+def test_mentions_that_may_not_be_present_now_are_unsure_never_absent(text, expected):
+    assert unsure(text) == expected
+    assert flags(text) == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("there's no power in my legs any more", {"leg_weakness"}),  # the sign's own "no"
+    ("I can't control my bladder", {"bladder_bowel"}),
+    ("I've lost control of my bladder, what should I do?", {"bladder_bowel"}),
+    ("Can't control my bladder since yesterday", {"bladder_bowel"}),  # "can" starts no question
+    ("I had cancer, could it be back?", {"cancer_history"}),  # a cancer history is past by nature
+])
+def test_present_signs_stay_present(text, expected):
+    assert flags(text) == expected
+    assert unsure(text) == set()
+
+
+@pytest.mark.parametrize("text,flag", [
+    ("I had a temperature with covid in the spring, fine since", "fever"),
+    ("I had a fever back in July, long gone now", "fever"),
+])
+def test_a_past_episode_that_is_over_is_absent(text, flag):
+    assert flag not in flags(text) | unsure(text)
+    assert any(m.value == flag and m.negated for m in mentions(text))
 
 
 @pytest.mark.parametrize("text", [

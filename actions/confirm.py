@@ -1,0 +1,96 @@
+"""Red flags the patient may not have now: one short confirming question each, and the answer.
+
+A sign that was feared, asked about, past, or found only by the learned detector
+(`red_flag_unsure`) never counts and is never dropped on its own: the patient is asked ("Just to
+be safe: ...?", content/self_care.yml) and the answer decides. Yes: it counts like any red flag
+(action_triage: emergency or urgent). No: it is ruled out and the questions go on where they
+were. `bot.dialogue.RedFlagPolicy` decides when these run; `bot.slots` decides the answer.
+"""
+from __future__ import annotations
+
+from typing import List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.types import DomainDict
+
+from actions.common import apply, clinical_events, current_slots, latest_entities, latest_intent, latest_text
+from actions.settings import clinic, content
+from actions.triage import ValidateTriageForm
+from bot.content import fill
+from bot.slots import confirm_answer, flags_to_confirm
+
+
+def _ask(dispatcher, flag: str) -> None:
+    dispatcher.utter_message(text=content().self_care.red_flag_confirm[flag])
+
+
+class ActionAskRedFlagConfirm(Action):
+    """A message with unsure red flags: keep what else it said, ask about the first one."""
+
+    def name(self) -> Text:
+        return "action_ask_red_flag_confirm"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        entities = latest_entities(tracker)
+        events: List[EventType] = clinical_events(tracker)
+        if tracker.get_slot("requested_slot") == "red_flag_screen":
+            events += ValidateTriageForm._screen_answer(tracker, latest_intent(tracker))
+        unsure = flags_to_confirm(current_slots(tracker), entities)
+        if not unsure:
+            return events
+        asked_in_general = any(e.get("entity") == "red_flag_unsure" and e.get("reason") == "question"
+                               for e in entities)
+        if asked_in_general:
+            dispatcher.utter_message(text=fill(content().self_care.sign_question_answer,
+                                               clinic().template_values()))
+        _ask(dispatcher, unsure[0])
+        pending = list(tracker.get_slot("red_flags_unsure") or []) + unsure
+        return events + [SlotSet("red_flags_unsure", pending)]
+
+
+class ActionReadRedFlagConfirm(Action):
+    """The answer to a confirming question: yes counts the flag, no rules it out."""
+
+    def name(self) -> Text:
+        return "action_read_red_flag_confirm"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        pending = list(tracker.get_slot("red_flags_unsure") or [])
+        if not pending:
+            return [SlotSet("red_flags_unsure", [])]
+        flag, rest = pending[0], pending[1:]
+        entities = latest_entities(tracker)
+        answer = confirm_answer(flag, latest_intent(tracker), latest_text(tracker), entities)
+        if answer is None:
+            dispatcher.utter_message(text=content().self_care.confirm_again)
+            _ask(dispatcher, flag)
+            return [SlotSet("red_flags_unsure", pending)]
+
+        events: List[EventType] = clinical_events(tracker)  # "no, but my legs are weak"
+        slots = apply(current_slots(tracker), events)
+        if answer == "yes":
+            flags = list(slots.get("red_flags") or [])
+            evidence = list(slots.get("red_flag_evidence") or [])
+            if flag not in flags:
+                flags.append(flag)
+                evidence.append({"flag": flag, "words": f"yes, when asked: {latest_text(tracker)}"})
+            events += [SlotSet("red_flags", flags), SlotSet("red_flag_evidence", evidence)]
+        else:
+            ruled_out = list(tracker.get_slot("red_flags_ruled_out") or [])
+            events.append(SlotSet("red_flags_ruled_out", ruled_out + [flag]))
+        rest = [f for f in rest if f not in (apply(current_slots(tracker), events).get("red_flags") or [])]
+        events.append(SlotSet("red_flags_unsure", rest))
+        new_flags = set(apply(current_slots(tracker), events).get("red_flags") or []) \
+            - set(tracker.get_slot("red_flags") or [])
+        if new_flags:
+            return events + [FollowupAction("action_triage")]
+        if rest:
+            _ask(dispatcher, rest[0])
+            return events
+        dispatcher.utter_message(text=content().self_care.confirmed_absent)
+        if tracker.active_loop.get("name"):
+            return events + [FollowupAction(tracker.active_loop["name"])]
+        if tracker.get_slot("triage_level") is None:
+            return events + [FollowupAction("triage_form")]
+        return events

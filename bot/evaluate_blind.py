@@ -1,0 +1,247 @@
+"""Blind understanding sets (tests/blind/understanding_*.yml): what the tracker would hold.
+
+Each message goes through the real trained model (`Agent.parse_message`, the whole NLU
+pipeline) and its entities through `bot.slots.clinical_updates`, the function the triage form
+and `action_triage` apply, so the figures are what staff would read in the slots. A red flag
+is *present* when it reaches `red_flags`, *unsure* when the model asks to confirm it
+(`red_flag_unsure`), else absent.
+
+Scores (each set's labels are described in its header):
+* red-flag recall: present or unsure labels caught (present, or a confirming question);
+* false red flags: labels "absent" that reach `red_flags` (and, apart, those confirmed first);
+* treatments, durations (category right and weeks within 25 %), locations: accuracy over the
+  labelled messages and F1 counting values found where none was labelled.
+
+`python -m bot.evaluate_blind [--model ...] [--data FILE ...] [--out reports]` writes
+reports/blind.md and reports/blind.json (`make evaluate`).
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import time
+from pathlib import Path
+from typing import Dict, List
+
+import yaml
+
+from bot.evaluate import _prf
+from bot.slots import clinical_updates
+
+BLIND_DIR = Path("tests/blind")
+WEEKS_TOLERANCE = 0.25
+
+
+def load_items(path: Path) -> List[dict]:
+    items = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
+    return [i for i in items if isinstance(i, dict) and isinstance(i.get("text"), str)]
+
+
+def read_turn(parsed: dict, context: str) -> dict:
+    """What one parsed message leaves in the slots, from an empty conversation."""
+    entities = parsed.get("entities") or []
+    slots = clinical_updates({}, entities)
+    unsure = {e["value"] for e in entities if e.get("entity") == "red_flag_unsure"}
+    present = set(slots.get("red_flags") or [])
+    return {
+        "intent": (parsed.get("intent") or {}).get("name"),
+        "red_flags": sorted(present),
+        "red_flags_unsure": sorted(unsure - present),
+        "treatments_tried": slots.get("treatments_tried"),
+        "pain_location": slots.get("pain_location"),
+        "weeks": slots.get("pain_duration_weeks"),
+        "duration_category": slots.get("duration_category"),
+        "context": context,
+    }
+
+
+def _weeks_close(found: float | None, expected: float | None) -> bool:
+    if expected is None:
+        return True
+    if found is None:
+        return False
+    return abs(found - expected) <= max(WEEKS_TOLERANCE * expected, 0.15)
+
+
+def score(items: List[dict], turns: List[dict]) -> dict:
+    recall_hit = recall_n = strict_hit = 0
+    absent_n = absent_false = absent_asked = spurious_flags = 0
+    misses: Dict[str, List[str]] = {k: [] for k in
+                                    ("red_flag_missed", "red_flag_false", "red_flag_asked",
+                                     "treatment", "duration", "location")}
+    t_tp = t_fp = t_fn = t_right = t_n = 0
+    d_right = d_n = d_fp = 0
+    l_right = l_n = l_fp = 0
+    from bot.triage import classify_duration
+
+    for item, turn in zip(items, turns):
+        text = item["text"]
+        present, unsure = set(turn["red_flags"]), set(turn["red_flags_unsure"])
+        want_present = set(item.get("red_flags_present") or [])
+        want_unsure = set(item.get("red_flags_unsure") or [])
+        want_absent = set(item.get("red_flags_absent") or [])
+        for flag in want_present | want_unsure:
+            recall_n += 1
+            if flag in present or flag in unsure:
+                recall_hit += 1
+                strict_hit += flag in present
+            else:
+                misses["red_flag_missed"].append(f"{flag}: {text}")
+        for flag in want_absent - want_present - want_unsure:
+            absent_n += 1
+            if flag in present:
+                absent_false += 1
+                misses["red_flag_false"].append(f"{flag}: {text}")
+            elif flag in unsure:
+                absent_asked += 1
+                misses["red_flag_asked"].append(f"{flag}: {text}")
+        for flag in present - want_present - want_unsure - want_absent:
+            spurious_flags += 1
+            misses["red_flag_false"].append(f"{flag} (not mentioned): {text}")
+
+        # treatments: [] is "nothing tried", tried_unspecified is "tried, none named"
+        found = turn["treatments_tried"]
+        if "treatments_tried" in item or item.get("tried_unspecified"):
+            t_n += 1
+            want = item.get("treatments_tried")
+            if item.get("tried_unspecified") and want is None:
+                right = found != []  # never read as "nothing tried"
+                t_fp += len(found or [])
+            else:
+                want_set, found_set = set(want or []), set(found or [])
+                right = (found == [] if want == [] else found_set == want_set)
+                t_tp += len(want_set & found_set)
+                t_fp += len(found_set - want_set)
+                t_fn += len(want_set - found_set)
+            t_right += right
+            if not right:
+                misses["treatment"].append(f"want {want if want is not None else 'tried, unnamed'},"
+                                           f" got {found}: {text}")
+        elif found:
+            t_fp += len(found)
+            misses["treatment"].append(f"want nothing, got {found}: {text}")
+
+        weeks = item.get("duration_weeks")
+        category = item.get("duration_category") or (
+            classify_duration(float(weeks)) if weeks is not None else None)
+        if category:
+            d_n += 1
+            right = turn["duration_category"] == category and _weeks_close(
+                turn["weeks"], float(weeks) if weeks is not None else None)
+            d_right += right
+            if not right:
+                misses["duration"].append(f"want {weeks or category}, got {turn['weeks']}"
+                                          f" ({turn['duration_category']}): {text}")
+        elif turn["weeks"] is not None:
+            d_fp += 1
+            misses["duration"].append(f"want none, got {turn['weeks']}: {text}")
+
+        place = item.get("pain_location")
+        if place:
+            l_n += 1
+            l_right += turn["pain_location"] == place
+            if turn["pain_location"] != place:
+                misses["location"].append(f"want {place}, got {turn['pain_location']}: {text}")
+        elif turn["pain_location"]:
+            l_fp += 1
+            misses["location"].append(f"want none, got {turn['pain_location']}: {text}")
+
+    def rate(a, b):
+        return round(a / b, 4) if b else 1.0
+
+    return {
+        "messages": len(items),
+        "red_flag_recall": rate(recall_hit, recall_n),
+        "red_flag_recall_present_only": rate(strict_hit, recall_n),
+        "red_flag_mentions": recall_n,
+        "absent_mentions": absent_n,
+        "false_red_flags": absent_false,
+        "false_red_flag_rate": rate(absent_false, absent_n) if absent_n else 0.0,
+        "absent_confirmed_first": absent_asked,
+        "red_flags_not_mentioned_but_raised": spurious_flags,
+        "treatment_accuracy": rate(t_right, t_n), "treatment_labelled": t_n,
+        "treatment": _prf(t_tp, t_fp, t_fn),
+        "duration_accuracy": rate(d_right, d_n), "duration_labelled": d_n,
+        "duration": _prf(d_right, d_fp + (d_n - d_right), d_n - d_right),
+        "location_accuracy": rate(l_right, l_n), "location_labelled": l_n,
+        "location": _prf(l_right, l_fp + (l_n - l_right), l_n - l_right),
+        "misses": misses,
+    }
+
+
+async def _parse_all(agent, texts: List[str]):
+    started = time.perf_counter()
+    parsed = [await agent.parse_message(t) for t in texts]
+    return parsed, (time.perf_counter() - started) / max(len(texts), 1) * 1000
+
+
+def evaluate(model: Path, files: List[Path]) -> Dict[str, dict]:
+    from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog()
+    agent = Agent.load(str(model))
+    reports = {}
+    for path in files:
+        items = load_items(path)
+        parsed, ms = asyncio.run(_parse_all(agent, [i["text"] for i in items]))
+        turns = [read_turn(p, i.get("context") or "first_message") for p, i in zip(parsed, items)]
+        report = score(items, turns)
+        report["ms_per_message"] = round(ms, 2)
+        reports[str(path)] = report
+    return reports
+
+
+ROWS = [
+    ("messages", "messages", "", "{}"),
+    ("red-flag recall (present, or confirmed first)", "red_flag_recall", "1.00", "{:.3f}"),
+    ("red-flag recall, present at once", "red_flag_recall_present_only", "", "{:.3f}"),
+    ("red-flag mentions to catch", "red_flag_mentions", "", "{}"),
+    ("false red flags among absent mentions", "false_red_flag_rate", "≤ 0.02", "{:.3f}"),
+    ("absent mentions (negated, others', feared, past, questions)", "absent_mentions", "", "{}"),
+    ("absent mentions confirmed first (a question, no flag)", "absent_confirmed_first", "", "{}"),
+    ("flags raised that no label mentions", "red_flags_not_mentioned_but_raised", "0", "{}"),
+    ("treatments: accuracy (labelled messages)", "treatment_accuracy", "≥ 0.95", "{:.3f}"),
+    ("durations: accuracy (category, weeks ±25 %)", "duration_accuracy", "≥ 0.95", "{:.3f}"),
+    ("locations: accuracy", "location_accuracy", "≥ 0.95", "{:.3f}"),
+    ("NLU ms a message (whole pipeline, in process)", "ms_per_message", "≤ 5", "{:.2f}"),
+]
+
+
+def markdown(reports: Dict[str, dict]) -> str:
+    names = [f"`{Path(p).name}`" for p in reports]
+    lines = ["| measure | " + " | ".join(names) + " | target |",
+             "|---|" + "---|" * len(names) + "---|"]
+    for label, key, target, fmt in ROWS:
+        lines.append(f"| {label} | " + " | ".join(fmt.format(r[key]) for r in reports.values())
+                     + f" | {target} |")
+    for kind in ("treatment", "duration", "location"):
+        lines.append(f"| {kind} P / R / F1 | " + " | ".join(
+            "{precision:.3f} / {recall:.3f} / {f1:.3f}".format(**r[kind]) for r in reports.values())
+            + " | |")
+    for path, report in reports.items():
+        lines += ["", f"### Misses in `{Path(path).name}`", ""]
+        for kind, found in report["misses"].items():
+            lines += [f"- **{kind}** ({len(found)})"] + [f"  - {m}" for m in found]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default="models/current.tar.gz", type=Path)
+    parser.add_argument("--data", action="append", type=Path)
+    parser.add_argument("--out", default="reports", type=Path)
+    args = parser.parse_args(argv)
+    files = args.data or sorted(BLIND_DIR.glob("understanding_*.yml"))
+    reports = evaluate(args.model, files)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "blind.json").write_text(json.dumps(reports, indent=2))
+    text = markdown(reports)
+    (args.out / "blind.md").write_text(text)
+    print(text.split("\n### ")[0])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

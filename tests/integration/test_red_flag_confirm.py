@@ -1,0 +1,76 @@
+"""A red flag the patient may not have now (feared, asked about, past): one confirming
+question, and the answer decides. Whole conversations through the real trained model and
+the real action server."""
+from __future__ import annotations
+
+from bot import store
+
+CONFIRM = "Just to be safe"
+
+
+def test_confirm_yes_counts_the_flag_and_sends_to_the_emergency_department(chat):
+    c = chat("confirm-yes")
+    c.say("hello")
+    c.say("lower back")
+    question = c.say("what if I can't control my bladder? it's been 3 weeks")
+    assert CONFIRM in question and "bladder" in question
+    assert c.slots["red_flags_unsure"] == ["bladder_bowel"]
+    assert not c.slots["red_flags"]
+    assert c.slots["pain_duration_weeks"] == 3  # the rest of the message still counts
+
+    reply = c.say("yes")
+    assert c.slots["red_flags"] == ["bladder_bowel"]
+    assert c.slots["triage_level"] == "emergency"
+    assert "emergency department" in reply and "911" in reply
+    assert c.active_form is None
+    assert not c.slots["red_flags_unsure"]
+
+
+def test_confirm_no_rules_the_flag_out_and_the_questions_go_on(chat):
+    c = chat("confirm-no")
+    c.say("hello")
+    c.say("lower back")
+    question = c.say("is a fever with back pain serious?")
+    assert "emergency department" in question  # the plain answer first
+    assert CONFIRM in question and "fever" in question
+    assert not c.slots["red_flags"]
+
+    reply = c.say("no")
+    assert not c.slots["red_flags"]
+    assert c.slots["red_flags_ruled_out"] == ["fever"]
+    assert c.slots["triage_level"] is None
+    assert "How long" in reply  # back to the question it was on
+    assert c.active_form == "triage_form"
+
+    for answer in ("2 months", "physio", "it stays in my back", "none of those"):
+        c.say(answer)  # the rest of the questions, however many the form asks
+        if c.slots["triage_level"]:
+            break
+    assert c.slots["triage_level"] == "consultation"
+    assert not c.slots["red_flags"]
+
+
+def test_no_but_a_present_sign_counts_that_sign(chat):
+    c = chat("no-but")
+    c.say("my lower back has hurt for 2 months, physio didn't help")
+    question = c.say("no, but what if my legs give way?")
+    assert CONFIRM in question and "legs" in question
+    assert not c.slots["red_flags"]
+
+    reply = c.say("no, but I do have a temperature")
+    assert c.slots["red_flags"] == ["fever"]
+    assert c.slots["red_flags_ruled_out"] == ["leg_weakness"]
+    assert c.slots["triage_level"] == "urgent"
+    assert "24 hours" in reply
+    assert store.list_bookings(c.sender) == []
+
+
+def test_an_unclear_answer_is_asked_again_never_dropped(chat):
+    c = chat("confirm-unclear")
+    c.say("I'm scared I might lose control of my bowels, my back's been bad for a week")
+    again = c.say("hmm what do you mean")
+    assert CONFIRM in again
+    assert c.slots["red_flags_unsure"] == ["bladder_bowel"]
+    reply = c.say("not sure to be honest")  # a doubtful answer counts as yes
+    assert c.slots["triage_level"] == "emergency"
+    assert "emergency department" in reply

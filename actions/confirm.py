@@ -17,8 +17,8 @@ from rasa_sdk.types import DomainDict
 from actions.common import apply, clinical_events, current_slots, latest_entities, latest_intent, latest_text
 from actions.settings import clinic, content
 from actions.triage import ValidateTriageForm
-from bot.content import fill
 from bot.slots import confirm_answer, flags_to_confirm
+from bot.wording import fill
 
 
 def _ask(dispatcher, flag: str) -> None:

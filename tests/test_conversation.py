@@ -8,7 +8,12 @@ from __future__ import annotations
 import pytest
 
 from bot import store
+from bot.clinic import load_clinic
 
+# The clinic's numbers as the loaded clinic.yml has them: a clinic that changes them keeps
+# a meaningful suite.
+CLINIC = load_clinic()
+EMERGENCY, CRISIS_LINE = CLINIC.emergency_number, CLINIC.crisis_line.number
 NOT_UNDERSTOOD = "didn't understand"
 
 
@@ -22,7 +27,7 @@ def test_chronic_pain_gets_options_and_a_stored_booking(chat, db_url):
     c = chat("chronic")
     greeting = c.say("hello")
     assert "not a diagnosis" in greeting
-    assert "911" in greeting  # the example clinic's emergency number, from clinic.yml
+    assert EMERGENCY in greeting
     assert "Where does it hurt" in greeting
 
     assert "How long" in c.say("my lower back")
@@ -93,7 +98,7 @@ def test_red_flag_mid_form_is_an_emergency_and_never_booked(chat):
     reply = c.say("I've lost control of my bladder since yesterday")
     assert c.slots["triage_level"] == "emergency"
     assert c.slots["red_flags"] == ["bladder_bowel"]
-    assert "emergency" in reply.lower() and "911" in reply
+    assert "emergency" in reply.lower() and EMERGENCY in reply
     assert "lost control of my bladder" in reply  # the patient's own words echoed
     assert c.active_form is None  # no more questions
 
@@ -112,7 +117,7 @@ def test_after_an_emergency_sign_every_question_gets_the_emergency_advice_again(
     c.say("numbness in my groin and I can't feel the toilet paper")
     assert c.slots["triage_level"] == "emergency"
     reply = c.say(question)
-    assert "emergency department" in reply and "911" in reply
+    assert "emergency department" in reply and EMERGENCY in reply
     assert "can't help with that" not in reply and "didn't understand" not in reply
 
 
@@ -120,7 +125,7 @@ def test_after_an_emergency_goodbye_and_crisis_language_go_on_as_usual(chat):
     c = chat("after-emergency-crisis")
     c.say("I've lost control of my bowels since this morning")
     assert c.slots["triage_level"] == "emergency"
-    assert "988" in c.say("I want to end my life")  # the crisis line from clinic.yml
+    assert CRISIS_LINE in c.say("I want to end my life")
     assert "Take care" in c.say("bye")
 
 
@@ -232,7 +237,7 @@ def test_a_person_please_offers_a_callback_and_collects_it(chat):
     c = chat("handoff")
     c.say("hello")
     reply = c.say("can I talk to a real person please")
-    assert "call" in reply.lower() and "555" in reply  # the clinic's phone, from clinic.yml
+    assert "call" in reply.lower() and CLINIC.phone in reply
     assert NOT_UNDERSTOOD not in reply
     assert c.active_form is None
     assert "name" in c.say("yes")
@@ -249,7 +254,7 @@ def test_crisis_language_gets_the_crisis_line_at_any_turn(chat):
     c.say("hello")
     c.say("lower back")
     reply = c.say("honestly I can't go on anymore, I want to end it all")
-    assert "988" in reply  # the crisis line from clinic.yml
+    assert CRISIS_LINE in reply
     assert c.active_form is None
     assert c.slots["pending_offer"] == "callback"
 
@@ -322,7 +327,7 @@ def test_an_emergency_sign_at_any_stage_stops_everything(chat, stage):
     reply = c.say("hi, my legs keep getting weaker and giving way")
     assert c.slots["triage_level"] == "emergency"
     assert "leg_weakness" in c.slots["red_flags"]
-    assert "emergency" in reply.lower() and "911" in reply
+    assert "emergency" in reply.lower() and EMERGENCY in reply
     assert c.active_form is None
     assert c.slots["pending_offer"] is None  # nothing to book
     c.say("yes")

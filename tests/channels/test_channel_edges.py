@@ -6,14 +6,12 @@ import hashlib
 import hmac
 import json
 import threading
-import time
-import urllib.parse
 
 import pytest
 
 from bot.channels import effective_credentials, hub_signature_valid
 from bot.clinic import load_clinic
-from tests.channels.servers import FACEBOOK_SECRET, TWILIO_NUMBER, twilio_signature
+from tests.channels.servers import FACEBOOK_SECRET
 from tests.channels.test_channel_webhooks import (messenger_event, post, telegram_post,
                                                   telegram_update, twilio_form, twilio_post)
 

@@ -201,9 +201,9 @@ def test_interruptions_keep_the_form_progress(chat):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "x" * 5000, "😀😀😀🙏", "<script>alert('hi')</script>",
+    ["", "   ", "😀😀😀🙏", "<script>alert('hi')</script>",
      "¿Dónde está el hospital más cercano?", "'; DROP TABLE events; --"],
-    ids=["empty", "spaces", "5000-chars", "emoji", "markup", "spanish", "sql"],
+    ids=["empty", "spaces", "emoji", "markup", "spanish", "sql"],
 )
 def test_bad_input_gets_a_kind_answer_and_keeps_the_form(chat, text):
     c = chat("bad")

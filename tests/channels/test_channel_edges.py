@@ -8,10 +8,11 @@ import json
 import threading
 
 import pytest
+import yaml
 
 from bot.channels import effective_credentials, hub_signature_valid
 from bot.clinic import load_clinic
-from tests.channels.servers import FACEBOOK_SECRET
+from tests.channels.servers import FACEBOOK_SECRET, ROOT
 from tests.channels.test_channel_webhooks import (messenger_event, post, telegram_post,
                                                   telegram_update, twilio_form, twilio_post)
 
@@ -132,3 +133,30 @@ def test_a_telegram_server_error_leaves_the_webhook_answering(rasa_channels):
     providers.wait_for("telegram", "sendMessage", lambda c: (
         str(c.params.get("chat_id")) == str(chat) and "How long" in c.params.get("text", "")))
     assert "lower back" not in rasa_channels.log_path.read_text()
+
+
+# --- an over-long message -----------------------------------------------------------------------
+
+def test_an_overlong_message_is_answered_kindly_and_the_question_still_waits(rasa_channels):
+    """Through the real channel (the gate before the assistant), not Agent.handle_text: what a
+    patient who pastes 5,000 characters actually gets."""
+    from bot.advice import message_too_long
+    from bot.content import load_content
+    from bot.intake import Limits
+
+    def say(text):
+        status, body = rest(rasa_channels, json.dumps({"sender": "overlong", "message": text}).encode())
+        assert status == 200
+        return " ".join(m.get("text", "") for m in json.loads(body))
+
+    responses = yaml.safe_load((ROOT / "domain.yml").read_text())["responses"]
+    duration_question = responses["utter_ask_pain_duration_weeks"][-1]["text"]
+    treatments_question = responses["utter_ask_treatments_tried"][-1]["text"]
+
+    say("hello")
+    assert duration_question in say("lower back")
+    limit = Limits.from_env(rasa_channels.env).max_chars
+    assert say("x" * 5000) == message_too_long(load_content(), load_clinic(), limit=limit)
+    assert say("x" * 5000) == message_too_long(load_content(), load_clinic(), limit=limit)
+    # nothing of it reached the conversation: the duration question is answered next
+    assert treatments_question in say("about 6 months")

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.harness import require
+
 ROOT = Path(__file__).resolve().parents[2]
 REPORTS = ROOT / "reports"
 CHROMIUM = "/usr/bin/chromium"
@@ -128,8 +130,7 @@ def test_the_staff_log_holds_no_patient_data(staff_server):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed (make install installs it)")
+    require("chromium")
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)

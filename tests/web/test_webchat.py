@@ -19,6 +19,7 @@ import pytest
 from bot import store
 from bot.clinic import load_clinic
 from tests.channels.servers import _free_port, _wait
+from tests.harness import require
 
 pytestmark = pytest.mark.slow
 
@@ -56,8 +57,7 @@ def web_server(rasa_channels, tmp_path_factory):
 
 @pytest.fixture(scope="module")  # closed before another module starts its own Playwright
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: scripts/system-deps.sh installs Debian's chromium")
+    require("chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -241,3 +241,24 @@ def test_staff_secure_cookies_marks_the_session_cookie_secure(fresh_db, monkeypa
         assert ("Secure" in cookie) is secure
     finally:
         page.stop()
+
+
+def test_many_failed_sign_ins_from_one_client_stop_every_account_there(staff):
+    """One machine trying many accounts (a password-spraying script) is stopped, even on an
+    account that has not failed yet: the per-client limit, not only the per-account one."""
+    from bot.staff.app import MAX_FAILURES_PER_CLIENT, MAX_FAILURES_PER_USER
+
+    s = requests.Session()
+
+    def attempt(user, password):
+        return s.post(staff.base + "/login", allow_redirects=False, data={
+            "csrf": _csrf(s.get(staff.base + "/login").text), "username": user,
+            "password": password})
+
+    per_account = MAX_FAILURES_PER_USER - 1  # never enough to stop one account
+    for i in range(MAX_FAILURES_PER_CLIENT):
+        assert attempt(f"guess-{i // per_account}", "not-a-password").status_code == 401
+    refused = attempt("reception", PASSWORDS["reception"])
+    assert refused.status_code == 429 and "staff_session" not in refused.headers.get("set-cookie", "")
+    failed = [e for e in staff.entries() if e[1] == "login_failed"]
+    assert len(failed) == MAX_FAILURES_PER_CLIENT

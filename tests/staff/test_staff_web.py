@@ -139,6 +139,8 @@ def browser():
 
 
 def test_a_receptionist_works_the_page_in_a_browser(staff_server, browser, tmp_path):
+    from playwright.sync_api import expect
+
     base, rec = staff_server["base"], staff_server["recorded"]
     REPORTS.mkdir(exist_ok=True)
     context = browser.new_context(viewport={"width": 1360, "height": 900}, accept_downloads=True)
@@ -168,14 +170,16 @@ def test_a_receptionist_works_the_page_in_a_browser(staff_server, browser, tmp_p
     page.screenshot(path=str(REPORTS / "staff-list.png"), full_page=True)
     page.select_option("#level", "urgent")
     page.click("text=Show")
+    page.wait_for_url(re.compile(r".*level=urgent"))
     rows = page.locator("table.conversations tbody tr")
-    assert rows.count() >= 1
+    expect(rows.first).to_be_visible()  # waits for the new page, however slow the machine
     for i in range(rows.count()):
         assert rows.nth(i).locator(".level").inner_text() == "Urgent"
     page.fill("#q", "555 777 1234")
     page.select_option("#level", "")
     page.click("text=Show")
-    assert rows.count() == 1
+    page.wait_for_url(re.compile(r".*q=555"))
+    expect(rows).to_have_count(1)
     rows.first.locator("text=Open").click()
     page.wait_for_url(re.compile(r".*/conversation\?id="))
     assert rec.ids["urgent"] in page.content()

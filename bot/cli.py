@@ -11,6 +11,9 @@
     python -m bot erase CONVERSATION_ID [--yes]            a patient's request to be forgotten
     python -m bot audit [--limit N]                        who viewed, exported, changed what
     python -m bot db upgrade | db current                  schema migrations (Alembic)
+    python -m bot db backup FILE|DIR [--keep N]            a consistent copy while it runs
+    python -m bot db restore FILE                          into the stopped installation
+    python -m bot doctor [--env-file FILE]                 is this installation healthy?
     python -m bot endpoints [--out var/endpoints.yml]      Rasa's endpoints for DB_URL
                                                            and REDIS_URL, ACTIONS_URL
 
@@ -27,7 +30,8 @@ import getpass
 import json
 import os
 import sys
-from datetime import date, datetime, time as dtime, timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as dtime
 from pathlib import Path
 from typing import List, Optional
 
@@ -192,8 +196,8 @@ def cmd_bookings_list(args) -> int:
                                url=args.db)
     _audit(args, "view_requests", detail=f"status={args.status or 'all'}")
     if args.json:
-        from bot.staff.export import _request
-        print(json.dumps([dict(_request(r), conversation_id=r["conversation_id"]) for r in rows],
+        from bot.staff.export import request_record
+        print(json.dumps([dict(request_record(r), conversation_id=r["conversation_id"]) for r in rows],
                          indent=2, ensure_ascii=False))
         return 0
     tz = _tz()
@@ -320,6 +324,13 @@ def cmd_audit(args) -> int:
 
 
 def cmd_db(args) -> int:
+    if args.action in ("backup", "restore"):
+        from bot.ops import backup
+
+        if not args.file:
+            raise SystemExit(f"error: python -m bot db {args.action} FILE")
+        args.actor = _actor(args)
+        return (backup.cmd_backup if args.action == "backup" else backup.cmd_restore)(args)
     if args.action == "upgrade":
         store.upgrade(args.db)
         store.engine_for(args.db)
@@ -327,69 +338,17 @@ def cmd_db(args) -> int:
     return 0
 
 
-def redis_lock_store(redis_url: str) -> dict:
-    """The `lock_store:` entry for a URL like redis://:password@host:6379/0 (rediss:// for
-    TLS): Rasa's Redis lock store with atomic tickets (bot/lock_store.py), configured with the
-    keys of Rasa 3.6's `type: redis` (the host as `url`, the rest as separate keys)."""
-    from urllib.parse import unquote, urlsplit
+def cmd_doctor(args) -> int:
+    from bot.ops.doctor import cmd_doctor as doctor
 
-    parts = urlsplit(redis_url)
-    database = parts.path.strip("/") or "0"
-    if parts.scheme not in ("redis", "rediss") or not parts.hostname or not database.isdigit():
-        # (the URL itself is not echoed: it may hold the password)
-        raise SystemExit("error: REDIS_URL must look like redis://[:password@]host[:port][/db]")
-    entry = {"type": "bot.lock_store.AtomicRedisLockStore", "url": parts.hostname,
-             "port": parts.port or 6379, "db": int(database)}
-    if parts.username:
-        entry["username"] = unquote(parts.username)
-    if parts.password:
-        entry["password"] = unquote(parts.password)
-    if parts.scheme == "rediss":
-        entry["use_ssl"] = True
-    return entry
-
-
-def endpoints_yaml(db_url: Optional[str] = None, actions_port: Optional[str] = None,
-                   actions_url: Optional[str] = None, redis_url: Optional[str] = None) -> str:
-    """Rasa's endpoints for this machine: the committed endpoints.yml with the tracker store
-    pointed at DB_URL (SQLite or PostgreSQL, the same tracker store code path).
-
-    Several Rasa servers (docs/deploy.md) also need REDIS_URL: the lock store that keeps one
-    conversation's messages in order whichever server receives them; ACTIONS_URL names the
-    action servers' address when it is not 127.0.0.1:ACTIONS_PORT (e.g. a load balancer)."""
-    import yaml
-
-    config = yaml.safe_load((ROOT / "endpoints.yml").read_text()) or {}
-    url = db_url or store.database_url()
-    if url.startswith("sqlite:///") and not url.startswith("sqlite:////"):
-        url = f"sqlite:///{(ROOT / url[len('sqlite:///'):]).resolve()}"
-    # Rasa's SQLTrackerStore, keeping each conversation's tracker between turns (see
-    # bot/tracker_store.py): same tables, same data.
-    config["tracker_store"] = {"type": "bot.tracker_store.ClinicTrackerStore", "url": url}
-    actions_url = actions_url or os.environ.get("ACTIONS_URL")
-    port = actions_port or os.environ.get("ACTIONS_PORT")
-    if actions_url:
-        config["action_endpoint"]["url"] = actions_url
-    elif port:
-        config["action_endpoint"]["url"] = f"http://127.0.0.1:{port}/webhook"
-    redis_url = redis_url or os.environ.get("REDIS_URL")
-    if redis_url:
-        config["lock_store"] = redis_lock_store(redis_url)
-    return ("# Written by `python -m bot endpoints` from endpoints.yml, DB_URL, REDIS_URL "
-            "and ACTIONS_URL; "
-            "do not edit.\n" + yaml.safe_dump(config, sort_keys=False))
+    return doctor(args)
 
 
 def cmd_endpoints(args) -> int:
-    text = endpoints_yaml(args.db)
+    from bot.channels.config import endpoints_yaml, write_private
+
     out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    old = os.umask(0o077)  # may hold the database password
-    try:
-        out.write_text(text)
-    finally:
-        os.umask(old)
-    os.chmod(out, 0o600)
+    write_private(out, endpoints_yaml(args.db))
     print(f"wrote {out}", file=sys.stderr)
     return 0
 
@@ -474,9 +433,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", parents=[common], help="the audit log, newest first")
     p.add_argument("--limit", type=int, default=50)
     p.set_defaults(func=cmd_audit)
-    p = sub.add_parser("db", parents=[common], help="schema migrations")
-    p.add_argument("action", choices=["upgrade", "current"])
+    p = sub.add_parser("db", parents=[common], help="schema migrations, backup, restore")
+    p.add_argument("action", choices=["upgrade", "current", "backup", "restore"])
+    p.add_argument("file", nargs="?", help="backup/restore: the backup file (backup: or a "
+                                           "directory, for clinic-YYYYMMDD-HHMMSS.db)")
+    p.add_argument("--keep", type=int, metavar="N",
+                   help="backup into a directory: keep the newest N backups there")
     p.set_defaults(func=cmd_db)
+    p = sub.add_parser("doctor", parents=[common], help="is this installation healthy?")
+    p.add_argument("--env-file", metavar="FILE",
+                   help="the service's settings (e.g. /etc/clinic-assistant/env)")
+    p.set_defaults(func=cmd_doctor)
     p = sub.add_parser("endpoints", parents=[common], help="write Rasa's endpoints for DB_URL")
     p.add_argument("--out", default=str(ROOT / "var" / "endpoints.yml"))
     p.set_defaults(func=cmd_endpoints)

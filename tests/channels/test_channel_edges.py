@@ -10,7 +10,8 @@ import threading
 import pytest
 import yaml
 
-from bot.channels import effective_credentials, hub_signature_valid
+from bot.channels.config import effective_credentials
+from bot.channels.facebook import hub_signature_valid
 from bot.clinic import load_clinic
 from tests.channels.servers import FACEBOOK_SECRET, ROOT
 from tests.channels.test_channel_webhooks import (messenger_event, post, telegram_post,

@@ -29,7 +29,7 @@ def _reach(c, flow: str) -> None:
         c.say("Jane Smith")
         assert c.active_form == "booking_form"
     elif flow == "pain questions":
-        c.say("my lower back has hurt for 6 months, physio didn't help")
+        c.say("my lower back has hurt for 6 months, it stays in my back, physio didn't help")
         c.say("none of those")
         c.say("yes")
         c.say("7")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from functools import partial
 from typing import List, Optional, Text
 
@@ -35,6 +36,8 @@ from bot.advice import (
 from bot.booking import parse_contact, parse_name, parse_preferred_time
 from bot.contract import EMERGENCY_FLAGS
 from bot.peg import PEG_SLOTS, peg_score
+
+logger = logging.getLogger(__name__)
 
 # While booking, "no" cancels (its rule), and asking to book again is just another answer.
 _BOOKING_INTERRUPTIONS = (INTERRUPTIONS | {"deny"}) - {"book_consultation"}
@@ -111,6 +114,8 @@ class ActionSubmitBooking(Action):
             # In a thread: a locked database is waited out without stalling other patients.
             reference = await asyncio.get_running_loop().run_in_executor(None, save)
         except store.StorageUnavailable:
+            # For the clinic's operators (no patient data): a request the staff will not see.
+            logger.warning("a booking could not be stored: the database was unavailable")
             utter(dispatcher, booking_not_sent(content(), clinic()))
             return [SlotSet("pending_offer", None)]
         utter(dispatcher, booking_sent(content(), clinic(), kind, slots, reference))

@@ -25,6 +25,24 @@ os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 
+# The servers the tests start, and the Debian package each comes from. `make test` installs
+# them (scripts/system-deps.sh), so one missing is a setup problem: it fails, never skips.
+SYSTEM_TOOLS = {
+    "chromium": (Path("/usr/bin/chromium"), "chromium"),
+    "postgresql": (Path("/usr/lib/postgresql/15/bin/pg_ctl"), "postgresql"),
+    "redis": (Path("/usr/bin/redis-server"), "redis-server"),
+}
+
+
+def require(tool: str) -> Path:
+    """The path of a system tool the tests need; a missing one fails with how to install it."""
+    path, package = SYSTEM_TOOLS[tool]
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run `bash scripts/system-deps.sh` (make test does), "
+                    f"or `apt-get install -y {package}`", pytrace=False)
+    return path
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

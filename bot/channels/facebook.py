@@ -81,7 +81,10 @@ class Messenger(_RasaMessenger):
 
 
 def hub_signature_valid(app_secret: str, body: bytes, header_256: str, header_1: str) -> bool:
-    """Messenger's ``X-Hub-Signature-256`` (preferred) or ``X-Hub-Signature`` over the raw body."""
+    """Messenger's ``X-Hub-Signature-256`` (preferred) or ``X-Hub-Signature`` over the raw body.
+    With no app secret nothing is valid: anyone can sign with an empty key."""
+    if not app_secret:
+        return False
     for header, algorithm in ((header_256, "sha256"), (header_1, "sha1")):
         if not header:
             continue

@@ -57,6 +57,9 @@ class FakeProviders:
 
     def __init__(self) -> None:
         self.calls: List[Call] = []
+        # recipient (Telegram chat id, Twilio "To", Messenger recipient id, Slack channel) ->
+        # (HTTP status, body): the provider refuses or fails every call for that recipient
+        self.failures: Dict[str, Any] = {}
         self._lock = threading.Lock()
         self._ids = iter(range(1, 1_000_000))
         providers = self
@@ -117,6 +120,14 @@ class FakeProviders:
 
     def _answer(self, path: str, params: Dict[str, Any]):
         n = next(self._ids)
+        recipient = str(params.get("chat_id") or params.get("To") or params.get("channel")
+                        or (params.get("recipient") or {}).get("id") or "")
+        if recipient in self.failures:
+            provider = ("telegram" if path.startswith("/bot") else "twilio" if "/Accounts/" in path
+                        else "slack" if path.startswith("/api/") else "facebook")
+            self._record(provider, path.rsplit("/", 1)[-1].replace("Messages.json", "Messages"),
+                         params, path)
+            return self.failures[recipient]
         if path.startswith("/bot"):  # Telegram: /bot<token>/<method>
             method = path.rsplit("/", 1)[-1]
             self._record("telegram", method, params, path)

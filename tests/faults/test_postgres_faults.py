@@ -15,9 +15,8 @@ from sqlalchemy import create_engine, text
 from bot import store
 from bot.intake import trouble_text
 from tests.faults.servers import start_rasa
-from tests.harness import free_port, running_action_server, say
+from tests.harness import free_port, require, running_action_server, say
 
-PG_CTL = Path("/usr/lib/postgresql/15/bin/pg_ctl")
 PG_CTL_WRAPPER = Path(__file__).parents[2] / "deploy" / "pg_ctl_unprivileged"  # runs as postgres
 
 faults_postgresql = factories.postgresql_proc(
@@ -28,8 +27,7 @@ faults_postgresql = factories.postgresql_proc(
 
 @pytest.fixture(scope="module")
 def pg(request):
-    if not PG_CTL.exists():  # make install installs it (scripts/system-deps.sh)
-        pytest.skip("PostgreSQL 15 is not installed")
+    require("postgresql")
     return request.getfixturevalue("faults_postgresql")
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from pathlib import Path
 
 import pytest
 from pytest_redis import factories
 
 from bot.channels.config import redis_lock_store
 from bot.lock_store import AtomicRedisLockStore
+from tests.harness import require
 
 REDIS_SERVER = "/usr/bin/redis-server"  # scripts/system-deps.sh installs it
 redis_server = factories.redis_proc(executable=REDIS_SERVER, host="127.0.0.1", port=None)
@@ -23,8 +23,7 @@ redis_server = factories.redis_proc(executable=REDIS_SERVER, host="127.0.0.1", p
 
 @pytest.fixture
 def redis_url(request) -> str:
-    if not Path(REDIS_SERVER).exists():
-        pytest.fail(f"{REDIS_SERVER} is missing: bash scripts/system-deps.sh installs it")
+    require("redis")
     server = request.getfixturevalue("redis_server")
     return f"redis://{server.host}:{server.port}/0"
 

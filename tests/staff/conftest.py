@@ -15,10 +15,9 @@ import pytest
 from pytest_postgresql import factories
 
 from bot import store
-from tests.harness import free_port, wait_for
+from tests.harness import free_port, require, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
-PG_CTL = "/usr/lib/postgresql/15/bin/pg_ctl"
 
 
 # ----------------------------------------------------------------------------- PostgreSQL
@@ -32,8 +31,7 @@ postgresql_server = factories.postgresql_proc(
 
 @pytest.fixture(scope="session")
 def pg_server(request):
-    if not Path(PG_CTL).exists():  # make install installs it (scripts/system-deps.sh)
-        pytest.skip("PostgreSQL 15 is not installed")
+    require("postgresql")
     return request.getfixturevalue("postgresql_server")
 
 

@@ -99,8 +99,9 @@ def test_transcript_has_turns_in_order_slots_trail_booking_and_peg(recorded):
     assert c["decision_trail"][-1]["rule"].startswith("3")
     assert c["options_explained"] == recorded.slots["consultation"]["options_explained"]
     assert c["bookings"][0]["reference"] == recorded.slots["consultation"]["booking_reference"]
-    if recorded.slots["consultation"].get("peg_score") is not None:
-        assert c["peg"]["peg_score"] == recorded.slots["consultation"]["peg_score"]
+    # the scenario answers the three PEG questions 7, 5 and 6
+    assert recorded.slots["consultation"]["peg_score"] == 6.0
+    assert c["peg"]["peg_score"] == 6.0
 
 
 def test_exports(recorded):

@@ -13,3 +13,30 @@ from bot.nlu.age import stated_age
 ])
 def test_a_stated_age_is_read_and_durations_are_not(text, age):
     assert stated_age(text) == age
+
+
+def test_the_minimum_age_is_clinic_yml_s(tmp_path, monkeypatch):
+    """A clinic that sees patients from 21 (or 16) sets min_patient_age: the model's age check
+    and the answer both follow it, with no retraining."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.advice import under_18_message
+    from bot.clinic import load_clinic
+    from bot.content import load_content
+    from bot.nlu.components import StatedAgeCheck
+    from tests.harness import ROOT
+
+    settings = (ROOT / "clinic.yml").read_text()
+    current = load_clinic().min_patient_age
+    assert f"min_patient_age: {current}" in settings
+    clinic_file = tmp_path / "clinic.yml"
+    clinic_file.write_text(settings.replace(f"min_patient_age: {current}",
+                                            f"min_patient_age: {current + 3}"))
+    monkeypatch.setenv("CLINIC_CONFIG", str(clinic_file))
+
+    check = StatedAgeCheck.create({}, None, None, None)
+    message = Message(data={"text": f"I'm {current + 1} and my back hurts",
+                            "intent": {"name": "describe_pain", "confidence": 0.9}})
+    check.process([message])
+    assert message.get("intent")["name"] == "age_under_18"
+    assert str(current + 3) in under_18_message(load_clinic(), load_content())["text"]

@@ -13,12 +13,15 @@ from hypothesis import strategies as st
 
 from bot.clinic import DEFAULT_CLINIC_FILE, Clinic, ClinicConfigError, load_clinic
 
+# The parser's tests read a fixed example of their own: the repository's clinic.yml is the
+# clinic's to edit (only its validity is checked here).
+EXAMPLE = Path(__file__).parent / "data" / "example_clinic.yml"
 NY = ZoneInfo("America/New_York")
 UTC = timezone.utc
 
 
 def _settings() -> dict:
-    return yaml.safe_load(DEFAULT_CLINIC_FILE.read_text(encoding="utf-8"))
+    return yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
 
 
 def _write(tmp_path: Path, data: dict, name: str = "clinic.yml") -> Path:
@@ -29,7 +32,7 @@ def _write(tmp_path: Path, data: dict, name: str = "clinic.yml") -> Path:
 
 @pytest.fixture
 def clinic() -> Clinic:
-    return load_clinic(DEFAULT_CLINIC_FILE)
+    return load_clinic(EXAMPLE)
 
 
 # ----------------------------------------------------------------- the example clinic
@@ -45,12 +48,18 @@ def test_default_clinic_file_loads_with_neutral_example_values(clinic):
     assert clinic.retention_days > 0
     assert clinic.phone and clinic.address
     assert clinic.booking_url.startswith("https://")
-    assert clinic.source == DEFAULT_CLINIC_FILE
+    assert clinic.source == EXAMPLE
 
 
-def test_default_path_is_repo_root_clinic_yml(monkeypatch, clinic):
+def test_the_clinics_own_file_loads():
+    shipped = load_clinic(DEFAULT_CLINIC_FILE)
+    assert shipped.name and shipped.phone and shipped.emergency_number
+    assert shipped.crisis_line.number and shipped.min_patient_age > 0
+
+
+def test_default_path_is_repo_root_clinic_yml(monkeypatch):
     monkeypatch.delenv("CLINIC_CONFIG", raising=False)
-    assert load_clinic() == clinic
+    assert load_clinic() == load_clinic(DEFAULT_CLINIC_FILE)
 
 
 def test_clinic_config_env_var_selects_another_file(tmp_path, monkeypatch):
@@ -65,7 +74,7 @@ def test_clinic_config_env_var_selects_another_file(tmp_path, monkeypatch):
 
 def test_explicit_path_wins_over_env_var(tmp_path, monkeypatch):
     monkeypatch.setenv("CLINIC_CONFIG", str(tmp_path / "does-not-exist.yml"))
-    assert load_clinic(DEFAULT_CLINIC_FILE).name == "Example Spine & Pain Clinic"
+    assert load_clinic(EXAMPLE).name == "Example Spine & Pain Clinic"
 
 
 def test_clinic_is_immutable(clinic):
@@ -146,7 +155,7 @@ def test_time_zone_setting_changes_when_the_clinic_is_open(tmp_path):
     data = _settings()
     data["timezone"] = "Europe/Berlin"
     berlin = load_clinic(_write(tmp_path, data))
-    new_york = load_clinic(DEFAULT_CLINIC_FILE)
+    new_york = load_clinic(EXAMPLE)
     moment = datetime(2024, 1, 10, 8, 30, tzinfo=UTC)  # 9:30 in Berlin, 3:30 in New York
     assert berlin.is_open(moment)
     assert not new_york.is_open(moment)
@@ -168,7 +177,7 @@ def test_weekend_is_closed_in_clinic_time_even_when_weekday_in_utc(tmp_path):
     other=st.sampled_from(["UTC", "Asia/Kolkata", "America/Los_Angeles", "Australia/Sydney", "Europe/London"]),
 )
 def test_is_open_depends_on_the_instant_not_the_zone_it_is_written_in(moment, other):
-    clinic = load_clinic(DEFAULT_CLINIC_FILE)
+    clinic = load_clinic(EXAMPLE)
     local = moment.astimezone(NY)
     expected = local.weekday() < 5 and 8 <= local.hour < 17
     assert clinic.is_open(moment) is expected

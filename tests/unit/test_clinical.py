@@ -402,25 +402,42 @@ def test_vocabulary_uses_only_contract_values():
     assert {v for v, _ in TREATMENT_PHRASES} == set(TREATMENTS)
 
 
-@pytest.mark.parametrize("value,phrase", RED_FLAG_PHRASES)
-def test_every_red_flag_phrase_raises_its_flag_and_no_denies_it(value, phrase):
-    text = phrase_example(phrase)
-    assert value in flags(text), text
-    assert value not in flags("no " + text), "no " + text
+def _found(value, text):
+    return value in {m.value for m in mentions(text) if not m.negated}
 
 
-@pytest.mark.parametrize("value,phrase", TREATMENT_PHRASES)
-def test_every_treatment_phrase_counts_as_tried_and_no_denies_it(value, phrase):
-    text = phrase_example(phrase)
-    assert value in tried(text), text
-    assert value not in tried("no " + text), "no " + text
+def _denied(value, text):
+    return all(m.negated for m in mentions(text) if m.value == value)
 
 
-@pytest.mark.parametrize("value,phrase", LOCATION_PHRASES + BODY_PART_PHRASES)
-def test_every_place_phrase_is_found_and_no_denies_it(value, phrase):
-    text = phrase_example(phrase)
-    assert value in {m.value for m in mentions(text) if not m.negated}, text
-    assert all(m.negated for m in mentions("no " + text) if m.value == value), "no " + text
+# What each vocabulary's phrases must do, written as a patient would type them.
+CHECKS = [
+    ("red flag", RED_FLAG_PHRASES, lambda v, t: v in flags(t), lambda v, t: v not in flags(t)),
+    ("treatment", TREATMENT_PHRASES, lambda v, t: v in tried(t), lambda v, t: v not in tried(t)),
+    ("place", LOCATION_PHRASES + BODY_PART_PHRASES, _found, _denied),
+]
+
+
+def test_vocabulary_lint():
+    """One check of every phrase in the vocabulary files (a list of problems, not one test per
+    phrase: a phrase deleted from a file would take its own test with it). Each phrase finds
+    its own value and "no ..." denies it; no phrase is listed under two values; every
+    placeholder in a phrase is one context.yml defines."""
+    problems = []
+    for kind, phrases, finds, denies in CHECKS:
+        owners = {}
+        for value, phrase in phrases:
+            owners.setdefault(" ".join(phrase.lstrip("=").lower().split()), set()).add(value)
+            text = phrase_example(phrase)
+            if re.search(r"<\w+>", text):
+                problems.append(f"{kind} {value}: unknown placeholder in {phrase!r}")
+            elif not finds(value, text):
+                problems.append(f"{kind} {value}: {text!r} is not found")
+            elif not denies(value, "no " + text):
+                problems.append(f"{kind} {value}: 'no {text}' is not a denial")
+        problems += [f"{kind}: {phrase!r} is listed under {sorted(values)}"
+                     for phrase, values in owners.items() if len(values) > 1]
+    assert not problems, f"{len(problems)} vocabulary problems:\n" + "\n".join(problems)
 
 
 # ------------------------------------------------------------------ properties

@@ -2,6 +2,7 @@
 import pytest
 
 from bot.channels.rest import rest_request_problem
+from bot.clinic import load_clinic
 from bot.intake import FloodLimit, Gate, Limits, Replies, clean_text, domain_intents
 
 INTENTS = domain_intents()
@@ -92,9 +93,34 @@ def test_the_gate_refuses_the_excess_and_the_overlong_and_cleans_the_rest():
 
 
 def test_the_kind_answers_come_from_the_content_file_with_the_clinics_numbers():
-    replies = Replies()
-    assert "2,000 characters" in replies.too_long(2000) and "911" in replies.too_long(2000)
-    assert "one at a time" in replies.too_fast() and "again" in replies.too_fast()
+    replies, emergency = Replies(), load_clinic().emergency_number
+    assert "2,000" in replies.too_long(2000) and f"call {emergency} now" in replies.too_long(2000)
+    assert f"call {emergency} now" in replies.too_fast()
+
+
+def test_a_message_that_could_not_be_handled_gets_the_clinics_numbers_and_is_not_logged(caplog):
+    """Whatever fails behind the gate, the patient is told (with the clinic's phone and the
+    emergency number) and the log names the error's kind, not the patient or their words."""
+    import asyncio
+
+    from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+    from bot.intake import gated
+
+    async def assistant_fails(message):
+        raise RuntimeError("the conversation could not be loaded")
+
+    gate = Gate(Limits(in_flight=1), Replies(), INTENTS)
+    handler = gated(assistant_fails, channel="rest", reply_is_free=True, gate=gate)
+    out = CollectingOutputChannel()
+    asyncio.run(handler(UserMessage("I'm Jane Smith and my back hurts", out, "patient-555-0199")))
+    [reply] = out.messages
+    clinic = load_clinic()
+    assert clinic.phone in reply["text"] and f"call {clinic.emergency_number} now" in reply["text"]
+    assert "RuntimeError" in caplog.text
+    assert "Jane" not in caplog.text and "555-0199" not in caplog.text
+    # the failed message is no longer in flight: the patient's next message is read
+    assert gate.check("rest", "patient-555-0199", "hello", reply_is_free=True).reply is None
 
 
 @pytest.mark.parametrize("text,cleaned", [

@@ -1,0 +1,264 @@
+"""Every staff action writes exactly its own audit entry, and sessions end when they should.
+
+Each test gets a fresh SQLite database and its own staff page (the real FastAPI app served by
+uvicorn over HTTP), so an entry can only come from the action the test just took: removing an
+audit call from the app fails the test that takes that action.
+"""
+from __future__ import annotations
+
+import asyncio
+import re
+import threading
+import time
+from datetime import timedelta
+
+import pytest
+import requests
+from sqlalchemy import update
+
+from bot import store
+from bot.staff.auth import hash_password
+from tests.harness import free_port
+
+PASSWORDS = {"admin": "admin-password-1", "reception": "reception-password-1"}
+
+
+def _conversation(url: str, sender: str) -> None:
+    """One short conversation and its booking, written the way Rasa and the action server do."""
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    tracker = DialogueStateTracker.from_events(sender, [
+        ActionExecuted("action_session_start"), ActionExecuted("action_listen"),
+        UserUttered("my lower back has hurt for 6 months", {"name": "describe_pain"}),
+        SlotSet("triage_level", "consultation"),
+        BotUttered("Thank you."), ActionExecuted("action_listen"),
+    ])
+    tracker_store = SQLTrackerStore(domain=Domain.load("domain.yml"), host=url)
+    asyncio.run(tracker_store.save(tracker))
+    tracker_store.engine.dispose()
+    store.save_booking(conversation_id=sender, kind="consultation", name="Jane Smith",
+                       contact="jane@example.com", preferred_time="mornings",
+                       triage_level="consultation", url=url)
+
+
+class StaffPage:
+    """The staff app on its own database, served over HTTP in this process."""
+
+    def __init__(self, url: str, **app_options):
+        import uvicorn
+
+        from bot.staff.app import create_app
+
+        self.url = url
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.server = uvicorn.Server(uvicorn.Config(create_app(url, **app_options),
+                                                    host="127.0.0.1", port=self.port,
+                                                    log_level="warning", ws="none"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 60
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the staff page did not start")
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=30)
+
+    def login(self, user: str = "reception", password: str = "") -> requests.Session:
+        s = requests.Session()
+        r = s.post(self.base + "/login", data={"csrf": _csrf(s.get(self.base + "/login").text),
+                                               "username": user, "next": "/",
+                                               "password": password or PASSWORDS[user]},
+                   allow_redirects=False)  # the page it leads to writes its own entry
+        assert r.status_code == 303 and "staff_session" in s.cookies, r.text[:300]
+        return s
+
+    def entries(self):
+        """Audit entries, oldest first, as (actor, action, conversation id, booking id)."""
+        return [(e["actor"], e["action"], e["conversation_id"], e["booking_id"])
+                for e in reversed(store.list_audit(limit=1000, url=self.url))]
+
+    def entries_after(self, action):
+        before = len(self.entries())
+        result = action()
+        return self.entries()[before:], result
+
+
+def _csrf(html: str) -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
+
+
+@pytest.fixture
+def fresh_db(tmp_path, monkeypatch):
+    for name in ("STAFF_IDLE_MINUTES", "STAFF_SESSION_HOURS", "STAFF_SECURE_COOKIES"):
+        monkeypatch.delenv(name, raising=False)
+    url = f"sqlite:///{tmp_path / 'clinic.db'}"
+    store.upgrade(url)
+    for user in ("admin", "reception"):
+        store.add_user(user, hash_password(PASSWORDS[user]), is_admin=user == "admin", url=url)
+    _conversation(url, "audit-conversation")
+    return url
+
+
+@pytest.fixture
+def staff(fresh_db):
+    page = StaffPage(fresh_db)
+    yield page
+    page.stop()
+
+
+CONVERSATION = "audit-conversation"
+
+
+def test_sign_in_and_sign_out_are_audited(staff):
+    assert staff.entries() == []
+    new, s = staff.entries_after(lambda: staff.login("reception"))
+    assert new == [("reception", "login", None, None)]
+    home = s.get(staff.base + "/")
+    new, _ = staff.entries_after(
+        lambda: s.post(staff.base + "/logout", data={"csrf": _csrf(home.text)}))
+    assert new == [("reception", "logout", None, None)]
+
+
+def test_a_failed_sign_in_is_audited_with_the_name_tried(staff):
+    s = requests.Session()
+    new, r = staff.entries_after(lambda: s.post(staff.base + "/login", data={
+        "csrf": _csrf(s.get(staff.base + "/login").text), "username": "reception",
+        "password": "not-the-password"}))
+    assert r.status_code == 401
+    assert new == [("reception", "login_failed", None, None)]
+
+
+@pytest.mark.parametrize("path", ["/", "/conversations", "/conversations?level=urgent"])
+def test_each_list_view_is_audited(staff, path):
+    s = staff.login()
+    new, r = staff.entries_after(lambda: s.get(staff.base + path))
+    assert r.status_code == 200
+    assert new == [("reception", "view_list", None, None)]
+
+
+def test_opening_a_conversation_is_audited_with_its_id(staff):
+    s = staff.login()
+    new, r = staff.entries_after(
+        lambda: s.get(staff.base + "/conversation", params={"id": CONVERSATION}))
+    assert r.status_code == 200
+    assert new == [("reception", "view_conversation", CONVERSATION, None)]
+
+
+@pytest.mark.parametrize("path", ["/conversation/export?format=csv&id=" + CONVERSATION,
+                                  "/conversation/export?format=json&id=" + CONVERSATION,
+                                  "/conversations/export?format=csv"])
+def test_every_export_is_audited(staff, path):
+    s = staff.login()
+    new, r = staff.entries_after(lambda: s.get(staff.base + path))
+    assert r.status_code == 200 and r.content
+    [(actor, action, conversation_id, _)] = new
+    assert (actor, action) == ("reception", "export")
+    assert conversation_id == (CONVERSATION if "id=" in path else None)
+
+
+def test_the_requests_queue_and_a_status_change_are_audited(staff):
+    s = staff.login()
+    new, page = staff.entries_after(lambda: s.get(staff.base + "/requests"))
+    assert new == [("reception", "view_requests", None, None)]
+    [booking] = store.list_bookings(CONVERSATION, url=staff.url)
+    new, r = staff.entries_after(lambda: s.post(staff.base + "/requests/status", data={
+        "csrf": _csrf(page.text), "booking_id": booking["id"], "status": "contacted"},
+        allow_redirects=False))
+    assert r.status_code == 303
+    assert new == [("reception", "status_change", CONVERSATION, booking["id"])]
+
+
+def test_reading_the_audit_log_is_itself_audited(staff):
+    s = staff.login("admin")
+    new, r = staff.entries_after(lambda: s.get(staff.base + "/audit"))
+    assert r.status_code == 200
+    assert new == [("admin", "view_audit", None, None)]
+
+
+def test_erasing_a_conversation_is_audited(staff):
+    s = staff.login("admin")
+    page = s.get(staff.base + "/conversation/erase", params={"id": CONVERSATION})
+    new, r = staff.entries_after(lambda: s.post(staff.base + "/conversation/erase", data={
+        "csrf": _csrf(page.text), "id": CONVERSATION, "confirm": "ERASE"},
+        allow_redirects=False))
+    assert r.status_code == 303
+    assert [(a, act, c) for a, act, c, _ in new] == [("admin", "erase", CONVERSATION)]
+
+
+# ----------------------------------------------------------------------------- sessions
+
+def _age_session(url: str, **ago: timedelta) -> None:
+    """Moves the stored session's clock back, as if that much time had passed."""
+    values = {column: store.now() - delta for column, delta in ago.items()}
+    with store.engine_for(url).begin() as connection:
+        connection.execute(update(store.staff_sessions).values(**values))
+
+
+def _signed_in(s: requests.Session, base: str) -> bool:
+    r = s.get(base + "/requests", allow_redirects=False)
+    return r.status_code == 200
+
+
+def test_a_session_idle_for_30_minutes_ends(staff):
+    s = staff.login()
+    _age_session(staff.url, last_seen_at=timedelta(minutes=29))
+    assert _signed_in(s, staff.base), "29 idle minutes are within the limit"
+    _age_session(staff.url, last_seen_at=timedelta(minutes=31))
+    assert not _signed_in(s, staff.base)
+    assert not _signed_in(s, staff.base), "an ended session does not come back"
+
+
+def test_a_session_ends_after_12_hours_however_active(staff):
+    s = staff.login()
+    _age_session(staff.url, created_at=timedelta(hours=11, minutes=59))
+    assert _signed_in(s, staff.base)
+    _age_session(staff.url, created_at=timedelta(hours=12, minutes=1))
+    assert not _signed_in(s, staff.base)
+
+
+@pytest.mark.parametrize("setting,secure", [("1", True), ("", False)])
+def test_staff_secure_cookies_marks_the_session_cookie_secure(fresh_db, monkeypatch,
+                                                              setting, secure):
+    monkeypatch.setenv("STAFF_SECURE_COOKIES", setting)
+    page = StaffPage(fresh_db)
+    try:
+        form = requests.get(page.base + "/login")
+        assert ("Secure" in form.headers["set-cookie"]) is secure
+        # sent by hand: a client does not send a Secure cookie back over plain HTTP
+        r = requests.post(page.base + "/login", data={
+            "csrf": _csrf(form.text), "username": "reception",
+            "password": PASSWORDS["reception"]}, allow_redirects=False,
+            headers={"Cookie": "staff_login_csrf=" + form.cookies["staff_login_csrf"]})
+        cookie = r.headers["set-cookie"]
+        assert "staff_session=" in cookie
+        assert ("Secure" in cookie) is secure
+    finally:
+        page.stop()
+
+
+def test_many_failed_sign_ins_from_one_client_stop_every_account_there(staff):
+    """One machine trying many accounts (a password-spraying script) is stopped, even on an
+    account that has not failed yet: the per-client limit, not only the per-account one."""
+    from bot.staff.app import MAX_FAILURES_PER_CLIENT, MAX_FAILURES_PER_USER
+
+    s = requests.Session()
+
+    def attempt(user, password):
+        return s.post(staff.base + "/login", allow_redirects=False, data={
+            "csrf": _csrf(s.get(staff.base + "/login").text), "username": user,
+            "password": password})
+
+    per_account = MAX_FAILURES_PER_USER - 1  # never enough to stop one account
+    for i in range(MAX_FAILURES_PER_CLIENT):
+        assert attempt(f"guess-{i // per_account}", "not-a-password").status_code == 401
+    refused = attempt("reception", PASSWORDS["reception"])
+    assert refused.status_code == 429 and "staff_session" not in refused.headers.get("set-cookie", "")
+    failed = [e for e in staff.entries() if e[1] == "login_failed"]
+    assert len(failed) == MAX_FAILURES_PER_CLIENT

@@ -16,6 +16,7 @@ from actions.common import (
 )
 from actions.settings import clinic, content
 from bot.advice import compose_triage, correction_message, screening_question
+from bot.offscript import correction_ack, say
 from bot.slots import retracted_red_flags
 from bot.triage import decide_triage
 
@@ -42,7 +43,20 @@ class ValidateTriageForm(ClinicalFormValidation):
             events += self._screen_answer(tracker, intent)
         if not events and intent in INTERRUPTIONS:
             return []  # not an answer: the form rejects and the interruption's rule runs
-        filled = apply(current_slots(tracker), events)
+        if intent == "nothing_helped":
+            # Things were tried and did not help: never "tried nothing"; ask what they were.
+            events = [e for e in events if e.get("name") != "treatments_tried" or e.get("value")]
+            utter(dispatcher, say(content(), clinic(), "nothing_helped"))
+            if requested == "treatments_tried" and not apply(current_slots(tracker), events).get(
+                    "treatments_tried"):
+                return events + [SlotSet("reask", None)]  # the plain question, not "didn't catch"
+        before = current_slots(tracker)
+        filled = apply(before, events)
+        ack = correction_ack(content(), clinic(), before, filled)
+        if ack:
+            utter(dispatcher, ack)
+        if requested == "pain_duration_weeks" and filled.get(requested) is None:
+            return events + self._duration_not_known(tracker)
         if requested and filled.get(requested) is None:
             if requested == "pain_location" and any(
                 e.get("entity") == "body_part_other" for e in latest_entities(tracker)
@@ -55,6 +69,22 @@ class ValidateTriageForm(ClinicalFormValidation):
         elif tracker.get_slot("reask"):
             events.append(SlotSet("reask", None))
         return events
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> List[Text]:
+        if tracker.get_slot("duration_unknown"):
+            return [s for s in domain_slots if s != "pain_duration_weeks"]
+        return domain_slots
+
+    @staticmethod
+    def _duration_not_known(tracker: Tracker) -> List[EventType]:
+        """Not knowing how long: one re-ask with examples, then choices; "not sure" then
+        moves on (the triage decides without it: docs/conversation.md)."""
+        reask = tracker.get_slot("reask")
+        if reask == "pain_duration_weeks":
+            return [SlotSet("reask", "pain_duration_weeks_choices")]
+        if reask == "pain_duration_weeks_choices":
+            return [SlotSet("duration_unknown", True), SlotSet("reask", None)]
+        return [SlotSet("reask", "pain_duration_weeks")]
 
     @staticmethod
     def _screen_answer(tracker: Tracker, intent: str) -> List[EventType]:
@@ -93,7 +123,8 @@ class ActionTriage(Action):
         retracted = retracted_red_flags(before, latest_entities(tracker))
         if retracted:
             utter(dispatcher, correction_message(content(), clinic(), retracted))
-        decision = decide_triage(slots.get("red_flags"), slots.get("duration_category"))
+        decision = decide_triage(slots.get("red_flags"), slots.get("duration_category"),
+                                 duration_unknown=bool(slots.get("duration_unknown")))
         if decision is None:
             # A correction took back the only red flag before the questions were done.
             return events + [FollowupAction("triage_form")]

@@ -82,9 +82,11 @@ def compose_triage(decision: TriageDecision, slots: Mapping[str, Any], content: 
             messages.append({"text": _say(content, clinic, "self_care_booking_hint")})
         return Advice(messages)
 
+    # Duration not known (the patient was not sure): no option is matched to it.
     fits = select_options(content, location=slots.get("pain_location"),
                           weeks=slots.get("pain_duration_weeks"),
-                          treatments_tried=slots.get("treatments_tried") or [])[:MAX_OPTIONS_SHOWN]
+                          treatments_tried=slots.get("treatments_tried") or []
+                          )[:MAX_OPTIONS_SHOWN] if slots.get("pain_duration_weeks") is not None else []
     if fits:
         lines = [_say(content, clinic, "options_intro")]
         for fit in fits:

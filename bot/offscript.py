@@ -1,0 +1,56 @@
+"""What the assistant says to the turns that leave the script, and what it resumes after.
+
+One pattern for every interruption: answer, then resume. Inside a form, the form's rule asks
+its pending question again; outside one, `pending_question` is what was pending (an offer
+waiting for a yes or no), and a conversation whose questions have not started yet goes on
+to them. Pure functions over plain values; every word from content/.
+"""
+from __future__ import annotations
+
+from typing import Any, List, Mapping, Optional
+
+from bot.advice import YES_NO, YES_SKIP, Message, _say
+from bot.clinic import Clinic
+from bot.content import Content, describe_duration, join_list
+
+OFFER_TEXTS = {"booking": ("offer_consultation", YES_NO), "callback": ("offer_callback", YES_NO),
+               "peg": ("peg_offer", YES_SKIP)}
+CORRECTABLE = ("pain_location", "pain_duration_weeks", "treatments_tried")
+
+
+def pending_question(content: Content, clinic: Clinic, slots: Mapping[str, Any]) -> Optional[Message]:
+    """The offer still waiting for a yes or no, asked again after an interruption."""
+    offer = OFFER_TEXTS.get(slots.get("pending_offer") or "")
+    if offer is None:
+        return None
+    key, buttons = offer
+    return {"text": _say(content, clinic, key), "buttons": buttons}
+
+
+def questions_not_started(slots: Mapping[str, Any]) -> bool:
+    """Nothing decided, nothing booked, nothing pending: the triage questions come next."""
+    return not (slots.get("triage_level") or slots.get("booking_reference")
+                or slots.get("pending_offer") or slots.get("booking_kind"))
+
+
+def correction_ack(content: Content, clinic: Clinic, before: Mapping[str, Any],
+                   after: Mapping[str, Any]) -> Optional[Message]:
+    """ "Got it: about 2 years." when the patient changed something already answered."""
+    said: List[str] = []
+    old, new = before.get("pain_location"), after.get("pain_location")
+    if old and new and new != old:
+        said.append(content.location_labels.get(new, new))
+    old, new = before.get("pain_duration_weeks"), after.get("pain_duration_weeks")
+    if old is not None and new is not None and abs(new - old) > 1e-6:
+        said.append(describe_duration(new))
+    old, new = before.get("treatments_tried"), after.get("treatments_tried")
+    if old is not None and new and set(new) - set(old):
+        added = [content.treatment_labels.get(t, t) for t in new if t not in old]
+        said.append(_say(content, clinic, "also_tried", tried=join_list(added)))
+    if not said:
+        return None
+    return {"text": _say(content, clinic, "correction_ack", value="; ".join(said))}
+
+
+def say(content: Content, clinic: Clinic, key: str, **extra: str) -> Message:
+    return {"text": _say(content, clinic, key, **extra)}

@@ -16,6 +16,7 @@ from actions.common import (
 )
 from actions.settings import clinic, content
 from actions.triage import utter
+from bot.offscript import say
 from bot.advice import booking_not_sent, booking_offer, emergency_reminder, peg_thanks
 from bot.booking import parse_contact, parse_name, parse_preferred_time
 from bot import store
@@ -121,10 +122,8 @@ class ActionDeclineOffer(Action):
         return "action_decline_offer"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        dispatcher.utter_message(
-            text="That's fine, I haven't sent anything to the clinic. If you change your "
-            "mind, just say \"book an appointment\". Take care."
-        )
+        # A "no" is often the patient leaving: the numbers to call go with it.
+        utter(dispatcher, say(content(), clinic(), "offer_declined"))
         return [SlotSet("pending_offer", None)]
 
 

@@ -11,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.types import DomainDict
 
-from actions.common import current_slots, latest_entities, latest_text
+from actions.common import current_slots, latest_entities, latest_intent, latest_text
 from actions.settings import clinic, content
 from actions.triage import utter
 from bot.advice import booking_offer
@@ -68,6 +68,8 @@ class ActionNextStep(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         slots = current_slots(tracker)
+        if latest_intent(tracker) == "nothing_helped":  # after the advice: sorry, then the offer
+            utter(dispatcher, say(content(), clinic(), "nothing_helped"))
         if slots.get("triage_level") in ("consultation", "self_care") or slots.get(
                 "booking_reference"):
             offer = booking_offer(content(), clinic(), slots)

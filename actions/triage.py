@@ -16,7 +16,7 @@ from actions.common import (
 )
 from actions.settings import clinic, content
 from bot.advice import compose_triage, correction_message, screening_question
-from bot.offscript import correction_ack, say
+from bot.offscript import CORRECTABLE, correction_ack, say
 from bot.slots import retracted_red_flags
 from bot.triage import decide_triage
 
@@ -55,9 +55,15 @@ class ValidateTriageForm(ClinicalFormValidation):
         ack = correction_ack(content(), clinic(), before, filled)
         if ack:
             utter(dispatcher, ack)
-        if requested == "pain_duration_weeks" and filled.get(requested) is None:
+        said_other = any(e.get("name") in CORRECTABLE for e in events)
+        if requested == "pain_duration_weeks" and filled.get(requested) is None \
+                and not said_other:
             return events + self._duration_not_known(tracker)
-        if requested and filled.get(requested) is None:
+        if requested and filled.get(requested) is None and said_other:
+            # Something else was said ("I also tried ibuprofen"): taken, and the pending
+            # question asked again as it was, not as "I didn't catch that".
+            events.append(SlotSet("reask", None))
+        elif requested and filled.get(requested) is None:
             if requested == "pain_location" and any(
                 e.get("entity") == "body_part_other" for e in latest_entities(tracker)
             ):

@@ -29,7 +29,7 @@ HOURS_PLACEHOLDERS = {"open_now": {"until"}, "closed_now": {"next_open"},
                       "day_open": {"day", "ranges"}, "day_closed": {"day"}}
 # Words that carry no topic ("is", "the", "do you"): left out of examples and messages alike.
 STOPWORDS = frozenset(
-    "a an the is are am be was were do does did i me my to of for it its this that there "
+    "a an the is are am be was were do does did i me my to of for it its this that "
     "can could will would what 's ? . , ! please so and or in on at with your we us our "
     "have has any just".split())
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -167,8 +167,11 @@ def _clock(t) -> str:
 def _has(words: Sequence[str], wanted: str) -> bool:
     if wanted in words:
         return True
-    return len(wanted) >= 5 and any(abs(len(w) - len(wanted)) <= 1 and _one_edit(w, wanted)
-                                    for w in words)
+    # A typo only in longer words, and a letter missing or extra only from six letters on:
+    # "human" is not the insurer "humana", "ring" is not "bring".
+    return len(wanted) >= 5 and any(
+        len(w) >= 5 and (len(w) == len(wanted) or min(len(w), len(wanted)) >= 6)
+        and abs(len(w) - len(wanted)) <= 1 and _one_edit(w, wanted) for w in words)
 
 
 def _one_edit(a: str, b: str) -> bool:

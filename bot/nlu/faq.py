@@ -18,12 +18,13 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.booking import parse_contact
 from bot.faq import load_faq, simple_words
 
 INTENT = "ask_clinic"
-# An answer that carries the pain's details, a contact detail or crisis language is not a
-# question about the clinic, whatever words it shares with one ("for 48 hours").
-KEEP_INTENTS = {"crisis", "age_under_18", "give_contact"}
+# An answer that carries the pain's details, a phone number or email, or crisis language is
+# not a question about the clinic, whatever words it shares with one ("for 48 hours").
+KEEP_INTENTS = {"crisis", "age_under_18"}
 CLINICAL = {"pain_location", "duration", "treatment", "red_flag", "red_flag_denied"}
 
 
@@ -38,7 +39,8 @@ class ClinicQuestionMatcher(GraphComponent):
         for message in messages:
             intent = (message.get("intent") or {}).get("name")
             entities = message.get(ENTITIES) or []
-            if intent in KEEP_INTENTS or any(e.get("entity") in CLINICAL for e in entities):
+            if intent in KEEP_INTENTS or any(e.get("entity") in CLINICAL for e in entities) \
+                    or parse_contact(message.get(TEXT) or ""):
                 continue
             topics = load_faq().match(_words(message))
             if not topics:

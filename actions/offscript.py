@@ -43,7 +43,8 @@ class ActionAnswerClinic(Action):
         answer = load_faq().answer(topics, latest_text(tracker), clinic(),
                                    datetime.now(timezone.utc))
         dispatcher.utter_message(text=answer)
-        return resume(dispatcher, tracker)
+        # kept for staff (what patients ask about); every custom action returns an event
+        return [SlotSet("clinic_topic", ", ".join(topics) or None)] + resume(dispatcher, tracker)
 
 
 class ActionAcknowledgeDistress(Action):
@@ -53,11 +54,9 @@ class ActionAcknowledgeDistress(Action):
         return "action_acknowledge_distress"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        events: List[EventType] = []
         if not tracker.get_slot("distress_acknowledged"):
             utter(dispatcher, say(content(), clinic(), "distress"))
-            events.append(SlotSet("distress_acknowledged", True))
-        return events + resume(dispatcher, tracker)
+        return [SlotSet("distress_acknowledged", True)] + resume(dispatcher, tracker)
 
 
 class ActionNextStep(Action):

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import yaml
 
 from bot.clinic import Clinic
+from bot.content import join_list
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 FAQ_FILE = "faq.yml"
@@ -127,14 +128,8 @@ def clinic_values(clinic: Clinic) -> Dict[str, str]:
     values = clinic.template_values()
     values.update(clinic_email=clinic.email or "", clinic_address=clinic.address,
                   website=clinic.website, directions=clinic.directions or "",
-                  languages=_join(clinic.languages))
+                  languages=join_list(clinic.languages))
     return values
-
-
-def _join(items: Iterable[str]) -> str:
-    items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] \
-        if items else ""
 
 
 def _fill_or_none(template: Optional[str], values: Mapping[str, str]) -> Optional[str]:

@@ -16,7 +16,7 @@ from actions.common import (
 )
 from actions.settings import clinic, content
 from bot.advice import compose_triage, correction_message, screening_question
-from bot.offscript import CORRECTABLE, correction_ack, say
+from bot.offscript import CORRECTABLE, correction_ack, say, says_not_knowing
 from bot.slots import retracted_red_flags
 from bot.triage import decide_triage
 
@@ -89,7 +89,9 @@ class ValidateTriageForm(ClinicalFormValidation):
         if reask == "pain_duration_weeks":
             return [SlotSet("reask", "pain_duration_weeks_choices")]
         if reask == "pain_duration_weeks_choices":
-            return [SlotSet("duration_unknown", True), SlotSet("reask", None)]
+            if says_not_knowing(latest_text(tracker)):
+                return [SlotSet("duration_unknown", True), SlotSet("reask", None)]
+            return [SlotSet("reask", reask)]  # the choices again (junk never moves on)
         return [SlotSet("reask", "pain_duration_weeks")]
 
     @staticmethod

@@ -7,7 +7,12 @@ to them. Pure functions over plain values; every word from content/.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, List, Mapping, Optional
+
+import yaml
 
 from bot.advice import YES_NO, YES_SKIP, Message, _say
 from bot.clinic import Clinic
@@ -54,3 +59,18 @@ def correction_ack(content: Content, clinic: Clinic, before: Mapping[str, Any],
 
 def say(content: Content, clinic: Clinic, key: str, **extra: str) -> Message:
     return {"text": _say(content, clinic, key, **extra)}
+
+
+NOT_KNOWING_FILE = Path(__file__).resolve().parent / "nlu" / "vocab" / "not_knowing.yml"
+
+
+@lru_cache(maxsize=1)
+def _not_knowing() -> "re.Pattern[str]":
+    phrases = yaml.safe_load(NOT_KNOWING_FILE.read_text(encoding="utf-8"))["phrases"]
+    alternatives = "|".join(re.escape(p.lower()).replace("\\ ", r"\s+") for p in phrases)
+    return re.compile(rf"(?<![a-z])({alternatives})(?![a-z])", re.I)
+
+
+def says_not_knowing(text: str) -> bool:
+    """ "not sure", "no idea", "can't remember" (bot/nlu/vocab/not_knowing.yml)."""
+    return bool(_not_knowing().search((text or "").replace("’", "'")))

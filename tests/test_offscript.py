@@ -88,6 +88,9 @@ def test_not_knowing_how_long_gets_examples_then_choices_then_moves_on(chat):
     assert [b["title"] for b in c.replies[-1]["buttons"]] == [
         "Under 4 weeks", "1 to 3 months", "More than 3 months", "Not sure"]
     assert "Roughly" in second
+    c.say("qwerty")  # not an answer, and not "not sure": the choices again, never moves on
+    assert c.slots["requested_slot"] == "pain_duration_weeks"
+    assert [b["title"] for b in c.replies[-1]["buttons"]][-1] == "Not sure"
     assert "tried" in c.say("not sure")
     assert c.slots["duration_unknown"] is True
     assert c.slots["pain_duration_weeks"] is None

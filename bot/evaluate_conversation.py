@@ -308,7 +308,7 @@ class Judge:
         option = next((o for o in self.content.options if o.id == item.get("option")), None)
         if option is None:
             return [f"unknown option {item.get('option')}"]
-        sections = [getattr(option, s) for s in ASPECT_SECTIONS[aspect]]
+        sections = [getattr(option, s, None) for s in ASPECT_SECTIONS[aspect]]
         text = _norm(turn["text"])
         if any(_norm(s)[:40] in text for s in sections if s):
             return []

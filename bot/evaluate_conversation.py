@@ -68,6 +68,7 @@ DEFAULT_TRIAGE = ["my lower back", "about 8 months", "physio and ibuprofen"]
 SHORT_TRIAGE = ["my lower back", "10 days", "nothing yet"]
 BOOKING = ["Sam Taylor", "555 010 2030", "weekday mornings"]
 GREET = "/greet"
+STORY_QUESTIONS = ("pain_pattern", "prior_injection_relief")  # bot/story.py (issue 22)
 
 
 def _fill(history: List[str], defaults: List[str], n: int) -> List[str]:
@@ -472,7 +473,15 @@ def _run_item(driver, judge, item, titles, label) -> Dict[str, Any]:
     option = item.get("option")
     last_bot = ""
     for text in setup_script(item, titles.get(option)):
+        # A question the fixed script does not know (the pain's story, asked only when the
+        # options depend on it) is answered "not sure", which moves on without an answer.
+        while driver.snapshot(sender)["requested"] in STORY_QUESTIONS:
+            driver.say(sender, "not sure")
         last_bot = (driver.say(sender, text)["messages"] or [""])[-1]
+    while item["state"] in ("asked_red_flags", "options_explained", "offered_booking",
+                            "self_care_given") and \
+            driver.snapshot(sender)["requested"] in STORY_QUESTIONS:
+        last_bot = (driver.say(sender, "not sure")["messages"] or [""])[-1]
     before = driver.snapshot(sender, last_bot)
     result = {"id": item["id"], "expect": item["expect"], "then": item["then"],
               "state": item["state"], "text": item["text"]}

@@ -12,7 +12,7 @@ PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 MODEL_INPUTS := config.yml domain.yml data/nlu.yml data/rules.yml $(wildcard bot/nlu/*.py bot/dialogue.py)
 
-.PHONY: install system-deps run train test fuzz evaluate bench lock clean audit
+.PHONY: install system-deps run train test lint fuzz evaluate bench lock clean audit
 
 install: system-deps $(VENV)/.installed .build/spacy_en/config.cfg web/node_modules/.installed
 
@@ -39,8 +39,12 @@ train: models/current.tar.gz
 run: install models/current.tar.gz
 	@bash scripts/run.sh
 
-test: install models/current.tar.gz
+test: install models/current.tar.gz lint
 	$(PY) -m pytest -q tests
+
+# ruff (settings in pyproject.toml): unused or undefined names, import order, style errors.
+lint:
+	$(VENV)/bin/ruff check .
 
 # The whole bad-input corpus (10,000 messages, tests/fuzz/) through a real server: counts,
 # time and every problem found; `make test` sends a 300-message sample of it.

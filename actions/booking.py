@@ -11,15 +11,21 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
-    ClinicalFormValidation, INTERRUPTIONS, TRIAGE_QUESTIONS, clinical_events, current_slots,
-    latest_entities, latest_intent, latest_text,
+    INTERRUPTIONS,
+    TRIAGE_QUESTIONS,
+    ClinicalFormValidation,
+    clinical_events,
+    current_slots,
+    latest_entities,
+    latest_intent,
+    latest_text,
 )
 from actions.settings import clinic, content
 from actions.triage import utter
+from bot import store
 from bot.offscript import say
 from bot.advice import booking_not_sent, booking_offer, emergency_reminder, peg_thanks
 from bot.booking import parse_contact, parse_name, parse_preferred_time
-from bot import store
 from bot.contract import EMERGENCY_FLAGS
 from bot.peg import PEG_SLOTS, peg_score
 

@@ -11,8 +11,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
-    ClinicalFormValidation, INTERRUPTIONS, apply, clinical_events, current_slots,
-    latest_entities, latest_intent, latest_text,
+    INTERRUPTIONS,
+    ClinicalFormValidation,
+    apply,
+    clinical_events,
+    current_slots,
+    latest_entities,
+    latest_intent,
+    latest_text,
 )
 from actions.settings import clinic, content
 from bot.advice import compose_triage, correction_message, screening_question

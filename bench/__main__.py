@@ -17,9 +17,18 @@ from typing import Dict, List
 import psutil
 
 from bench import report
-from bench.measure import (CONVERSATIONS, QUICK, WORK, measure_assistant, measure_default, say,
-                           started_at, stored_rows, two_servers_row)
 from bench.conversations import MESSAGES
+from bench.measure import (
+    CONVERSATIONS,
+    QUICK,
+    WORK,
+    measure_assistant,
+    measure_default,
+    say,
+    started_at,
+    stored_rows,
+    two_servers_row,
+)
 from bench.procs import ROOT
 
 # ------------------------------------------------------------------------------ the run

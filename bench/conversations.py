@@ -1,6 +1,6 @@
 """What the benchmark says: real 20-message conversations for each assistant.
 
-This assistant's are patients' paths through triage (see tests/test_conversation.py for what
+This assistant's are patients' paths through triage (see tests/integration/test_conversation.py for what
 it answers); the default assistant's use the intents `rasa init` trains (greet, mood, affirm,
 deny, bot_challenge, goodbye). Conversation n of a load uses path n modulo the number of
 paths, so 50 conversations mix every path."""

@@ -9,13 +9,20 @@ import time
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from bench.assistant import Running, migrate, running_assistant, train
-from bench.conversations import (ASSISTANT_LONG, ASSISTANT_PATHS, DEFAULT_LONG, DEFAULT_PATHS,
-                                 MESSAGES, for_load, long_conversation)
+from bench.conversations import (
+    ASSISTANT_LONG,
+    ASSISTANT_PATHS,
+    DEFAULT_LONG,
+    DEFAULT_PATHS,
+    MESSAGES,
+    for_load,
+    long_conversation,
+)
 from bench.default_assistant import ensure_trained, running_default
 from bench.load import figures, median, per_message_ms, run_load
-from deploy.postgres import Unavailable, running_postgres
 from bench.procs import ROOT
 from bench.seed import recorded_events, seed, stored_conversations
+from deploy.postgres import Unavailable, running_postgres
 
 QUICK = os.environ.get("BENCH_QUICK", "") not in ("", "0")
 CONVERSATIONS = 10 if QUICK else 50
@@ -120,7 +127,7 @@ def stored_rows(events: List[Dict]) -> List[Dict]:
     for database in ("sqlite", "postgresql"):
         try:
             with contextlib.ExitStack() as stack:
-                db_cpu = lambda: 0.0  # noqa: E731  (SQLite works inside the Rasa process)
+                db_cpu = lambda: 0.0  # (SQLite works inside the Rasa process)
                 if database == "sqlite":
                     url = f"sqlite:///{WORK / 'stored' / 'clinic.db'}"
                     (WORK / "stored").mkdir(parents=True, exist_ok=True)

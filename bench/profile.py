@@ -38,7 +38,7 @@ CATEGORIES: List[Tuple[str, Tuple[str, ...]]] = [
                                               "/rasa/utils/endpoints.py", "/yarl/", "/multidict/")),
     ("JSON", ("/json/", "ujson", "rapidjson", "orjson")),
     ("HTTP server (Sanic) and channels", ("/sanic/", "/rasa/core/channels/", "/httptools/",
-                                          "/bot/channels.py", "/rasa/server.py")),
+                                          "/bot/channels/", "/rasa/server.py")),
     ("message processing (processor, lock store)",
      ("/rasa/core/processor.py", "/rasa/core/lock_store.py", "/rasa/core/lock.py")),
     ("logging", ("/logging/", "/structlog/")),

@@ -24,7 +24,7 @@ def recorded_events(db_url: str, sender_id: str) -> List[Dict]:
     finally:
         engine.dispose()
     if not rows:
-        raise RuntimeError(f"no events stored for the recorded conversation")
+        raise RuntimeError("no events stored for the recorded conversation")
     return [{k: v for k, v in row.items() if k != "id"} for row in rows]
 
 

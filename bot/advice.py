@@ -15,8 +15,17 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 import yaml
 
 from bot.clinic import Clinic
-from bot.content import (Content, answer_question, describe_story, fill, find_option,
-                         question_aspect, red_flag_phrase, select_options, self_care_message)
+from bot.content import (
+    Content,
+    answer_question,
+    describe_story,
+    fill,
+    find_option,
+    question_aspect,
+    red_flag_phrase,
+    select_options,
+    self_care_message,
+)
 from bot.option_fit import CONSERVATIVE_OR_MORE, PatientStory
 from bot.triage import TriageDecision
 
@@ -193,14 +202,10 @@ def correction_message(content: Content, clinic: Clinic, flags: List[str]) -> Me
     return {"text": _say(content, clinic, "correction", flags=red_flag_phrase(content, flags))}
 
 
-# Before a message is read (bot/intake.py): refused or failed, never silently dropped.
+# Before a message is read (bot/intake.py): refused, never silently dropped.
 def message_too_long(content: Content, clinic: Clinic, limit: int) -> str:
     return _say(content, clinic, "message_too_long", max_chars=f"{limit:,}")
 
 
 def messages_too_fast(content: Content, clinic: Clinic) -> str:
     return _say(content, clinic, "messages_too_fast")
-
-
-def message_not_handled(content: Content, clinic: Clinic) -> str:
-    return _say(content, clinic, "message_not_handled")

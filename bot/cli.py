@@ -30,7 +30,8 @@ import getpass
 import json
 import os
 import sys
-from datetime import date, datetime, time as dtime, timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as dtime
 from pathlib import Path
 from typing import List, Optional
 
@@ -195,8 +196,8 @@ def cmd_bookings_list(args) -> int:
                                url=args.db)
     _audit(args, "view_requests", detail=f"status={args.status or 'all'}")
     if args.json:
-        from bot.staff.export import _request
-        print(json.dumps([dict(_request(r), conversation_id=r["conversation_id"]) for r in rows],
+        from bot.staff.export import request_record
+        print(json.dumps([dict(request_record(r), conversation_id=r["conversation_id"]) for r in rows],
                          indent=2, ensure_ascii=False))
         return 0
     tz = _tz()
@@ -343,69 +344,11 @@ def cmd_doctor(args) -> int:
     return doctor(args)
 
 
-def redis_lock_store(redis_url: str) -> dict:
-    """The `lock_store:` entry for a URL like redis://:password@host:6379/0 (rediss:// for
-    TLS): Rasa's Redis lock store with atomic tickets (bot/lock_store.py), configured with the
-    keys of Rasa 3.6's `type: redis` (the host as `url`, the rest as separate keys)."""
-    from urllib.parse import unquote, urlsplit
-
-    parts = urlsplit(redis_url)
-    database = parts.path.strip("/") or "0"
-    if parts.scheme not in ("redis", "rediss") or not parts.hostname or not database.isdigit():
-        # (the URL itself is not echoed: it may hold the password)
-        raise SystemExit("error: REDIS_URL must look like redis://[:password@]host[:port][/db]")
-    entry = {"type": "bot.lock_store.AtomicRedisLockStore", "url": parts.hostname,
-             "port": parts.port or 6379, "db": int(database)}
-    if parts.username:
-        entry["username"] = unquote(parts.username)
-    if parts.password:
-        entry["password"] = unquote(parts.password)
-    if parts.scheme == "rediss":
-        entry["use_ssl"] = True
-    return entry
-
-
-def endpoints_yaml(db_url: Optional[str] = None, actions_port: Optional[str] = None,
-                   actions_url: Optional[str] = None, redis_url: Optional[str] = None) -> str:
-    """Rasa's endpoints for this machine: the committed endpoints.yml with the tracker store
-    pointed at DB_URL (SQLite or PostgreSQL, the same tracker store code path).
-
-    Several Rasa servers (docs/deploy.md) also need REDIS_URL: the lock store that keeps one
-    conversation's messages in order whichever server receives them; ACTIONS_URL names the
-    action servers' address when it is not 127.0.0.1:ACTIONS_PORT (e.g. a load balancer)."""
-    import yaml
-
-    config = yaml.safe_load((ROOT / "endpoints.yml").read_text()) or {}
-    url = db_url or store.database_url()
-    if url.startswith("sqlite:///") and not url.startswith("sqlite:////"):
-        url = f"sqlite:///{(ROOT / url[len('sqlite:///'):]).resolve()}"
-    # Rasa's SQLTrackerStore, keeping each conversation's tracker between turns (see
-    # bot/tracker_store.py): same tables, same data.
-    config["tracker_store"] = {"type": "bot.tracker_store.ClinicTrackerStore", "url": url}
-    actions_url = actions_url or os.environ.get("ACTIONS_URL")
-    port = actions_port or os.environ.get("ACTIONS_PORT")
-    if actions_url:
-        config["action_endpoint"]["url"] = actions_url
-    elif port:
-        config["action_endpoint"]["url"] = f"http://127.0.0.1:{port}/webhook"
-    redis_url = redis_url or os.environ.get("REDIS_URL")
-    if redis_url:
-        config["lock_store"] = redis_lock_store(redis_url)
-    return ("# Written by `python -m bot endpoints` from endpoints.yml, DB_URL, REDIS_URL "
-            "and ACTIONS_URL; "
-            "do not edit.\n" + yaml.safe_dump(config, sort_keys=False))
-
-
 def cmd_endpoints(args) -> int:
-    text = endpoints_yaml(args.db)
+    from bot.channels.config import endpoints_yaml, write_private
+
     out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    old = os.umask(0o077)  # may hold the database password
-    try:
-        out.write_text(text)
-    finally:
-        os.umask(old)
-    os.chmod(out, 0o600)
+    write_private(out, endpoints_yaml(args.db))
     print(f"wrote {out}", file=sys.stderr)
     return 0
 

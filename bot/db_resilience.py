@@ -1,8 +1,7 @@
 """Database faults: retry what the database briefly refuses, and never lose or invent a turn.
 
-What goes wrong in a clinic: the SQLite file locked by another writer (a backup, the staff
-command line, a second process) -> "database is locked"; PostgreSQL restarted (every pooled
-connection is dead) or down for a while; a full disk or a file made read-only.
+What goes wrong in a clinic is listed in bot/store/database.py, which makes every engine and
+holds the one retry helper this module uses.
 
 Rasa's SQLTrackerStore creates its engine without `pool_pre_ping` (the first message after a
 PostgreSQL restart fails on a dead pooled connection), retries nothing, and puts the SQL
@@ -14,14 +13,15 @@ process memory only, where nothing reads it again.
 `ResilientSQLStoreMixin`, put before SQLTrackerStore in a class's bases
 (bot.tracker_store.ClinicTrackerStore):
 
-- engine: `pool_pre_ping`, parameters hidden from errors, for SQLite a short busy timeout per
-  attempt (it blocks the event loop) and write-ahead logging (readers never wait for a writer);
+- engine: `bot.store.database.make_engine` (stale connections checked, parameters hidden from
+  errors; for SQLite a short busy timeout per attempt, as it blocks the event loop, and
+  write-ahead logging);
 - `retrieve` and `save` retried with bounded backoff (`RETRY_DELAYS`, about 8 s in all) on
   errors a database recovers from; the waits are `asyncio.sleep`s, so other conversations go on;
 - when the database stays away: a failed load marks the conversation, and the save at the end
   of that turn is skipped (it would have written a made-up new conversation into the real one,
   or nothing at all); `storage_trouble()` tells the channel, which answers with the clinic's
-  number instead (`bot.channel_errors`). Everything stored before stays as it was, and the next
+  number instead (`bot.intake`, the one failure path). Everything stored before stays as it was, and the next
   message after recovery carries on from there.
 
 Other hooks (a cache) compose with `_engine_options()` (pool settings), `_save_once(...)` (one
@@ -30,29 +30,15 @@ a cache overrides to drop what it holds for the conversation.
 """
 from __future__ import annotations
 
-import asyncio
 import contextvars
 import logging
 from typing import Any, Awaitable, Callable, Dict, Optional, Set, Text, TypeVar
 
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError, OperationalError
+from bot.store.database import EVENT_LOOP_BUSY_SECONDS, StorageUnavailable, make_engine, retrying
 
 logger = logging.getLogger(__name__)
 
-# Waits between attempts (seconds). With SQLite's busy timeout of SQLITE_BUSY_SECONDS per
-# attempt, a lock held for up to ~12 s is waited out; PostgreSQL down for longer gets an answer
-# after ~8 s instead of a long silence.
-RETRY_DELAYS = (0.1, 0.25, 0.5, 1.0, 2.0, 4.0)
-SQLITE_BUSY_SECONDS = 1.0
-
 T = TypeVar("T")
-
-
-class StorageUnavailable(RuntimeError):
-    """The database refused every attempt. The message names the error class only: the
-    parameters of a failed statement are the patient's words."""
 
 
 # Set for the turn being handled (one asyncio task per message) when storage failed in it.
@@ -78,62 +64,6 @@ def _mark_trouble(sender_id: Text) -> None:
     trouble.add(sender_id)
 
 
-def is_recoverable(error: BaseException) -> bool:
-    """Errors a retry can get past: a lock, a lost or refused connection, a full disk that is
-    being cleared. Programming errors (a bad column, a constraint) are not retried."""
-    if isinstance(error, OperationalError):
-        return True
-    return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
-
-
-def engine_options(url: Any) -> Dict[str, Any]:
-    """create_engine keyword arguments for a store that survives the faults above."""
-    options: Dict[str, Any] = {"pool_pre_ping": True, "hide_parameters": True}
-    if str(url).startswith("sqlite"):
-        options["connect_args"] = {"timeout": SQLITE_BUSY_SECONDS}
-    return options
-
-
-def resilient_engine(url: Any, **extra: Any) -> Engine:
-    """An engine with `engine_options`, plus `extra` (pool settings; connect_args merged)."""
-    options = {**engine_options(url), **extra}
-    if "connect_args" in extra:
-        options["connect_args"] = {**engine_options(url).get("connect_args", {}),
-                                   **extra["connect_args"]}
-    engine = create_engine(url, **options)
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_write_ahead_log)
-    return engine
-
-
-def _sqlite_write_ahead_log(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    try:
-        cursor.execute("PRAGMA journal_mode=WAL")
-    except Exception:  # a read-only or locked file: keep its current mode, the query may work
-        pass
-    finally:
-        cursor.close()
-
-
-async def retrying(attempt_once: Callable[[], Awaitable[T]], what: str) -> T:
-    """Await `attempt_once()` until it succeeds, retrying recoverable errors with backoff.
-    Each attempt must be a whole transaction, so a failed one leaves nothing behind."""
-    for attempt, delay in enumerate((*RETRY_DELAYS, None), 1):
-        try:
-            return await attempt_once()
-        except Exception as error:  # noqa: BLE001 - sorted by is_recoverable
-            if not is_recoverable(error):
-                raise
-            if delay is None:
-                logger.error("%s failed %d times (%s); giving up for this message",
-                             what, attempt, type(error).__name__)
-                raise StorageUnavailable(f"{what}: {type(error).__name__}") from None
-            logger.warning("%s failed (%s), retrying in %.2fs", what, type(error).__name__, delay)
-            await asyncio.sleep(delay)
-    raise AssertionError("unreachable")
-
-
 class ResilientSQLStoreMixin:
     """Retries, stale-connection checks and honest failure for a SQLTrackerStore subclass."""
 
@@ -154,7 +84,8 @@ class ResilientSQLStoreMixin:
 
         url = self.engine.url
         self.engine.dispose()
-        self.engine = resilient_engine(url, **{**create_engine_kwargs(url), **extra})
+        self.engine = make_engine(url, busy_seconds=EVENT_LOOP_BUSY_SECONDS,
+                                  **{**create_engine_kwargs(url), **extra})
         self.sessionmaker = sessionmaker(bind=self.engine)
 
     async def _retrying(self, attempt_once: Callable[[], Awaitable[T]], what: str) -> T:

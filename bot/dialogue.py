@@ -24,12 +24,8 @@ from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot import rasa_speedups
+from bot.intake import TROUBLE_RESPONSE
 from bot.slots import new_red_flags, retracted_red_flags
-
-# Every process that runs the model imports this module: Rasa's two measured hot spots are
-# replaced here (bot/rasa_speedups.py says which and why).
-rasa_speedups.apply()
 
 TRIAGE_ACTION = "action_triage"
 EMERGENCY_REMINDER = "utter_emergency_reminder"
@@ -92,7 +88,6 @@ class RedFlagPolicy(_SafetyPolicy):
         return self._abstain(domain)
 
 
-TROUBLE_RESPONSE = "utter_technical_trouble"
 
 
 @DefaultV1Recipe.register(

@@ -1,6 +1,6 @@
 """What happens to a patient's message before the assistant reads it: one gate for every channel.
 
-Three things, in this order, for every message from every channel (bot/channels.py wraps each
+Three things, in this order, for every message from every channel (bot/channels/gate.py wraps each
 channel's handler with :func:`gated`):
 
 1. **Flood limit**, per sender: a token bucket of ``FLOOD_BURST`` messages (default 20),
@@ -34,6 +34,14 @@ channel's handler with :func:`gated`):
    from anything else typed with a leading slash the slash is dropped and the words are read
    as words.
 
+Then the one failure path for a turn: a turn that fails (an exception anywhere in Rasa, the
+database away past every retry, so the conversation could not be loaded or saved,
+``bot.db_resilience``) is answered with the assistant's technical-trouble text (domain.yml
+``utter_technical_trouble``, the same words Rasa says when the action server is away, with
+the numbers from clinic.yml) and logged by error kind and code location only. Rasa's REST
+channel would answer nothing and log the patient's text; a turn whose conversation could not
+be loaded would be answered as if the patient had just arrived.
+
 Why here and not as the first NLU component: a component runs after Rasa has logged the
 message, taken the conversation's lock and added the message to the tracker, so a refused
 message would still be stored (100 kB of it), move the form on and cost every later turn;
@@ -50,11 +58,14 @@ import os
 import re
 import time
 import traceback
-from pathlib import Path
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from threading import Lock
 from typing import Any, Awaitable, Callable, FrozenSet, Mapping, Optional, Tuple
+
+from bot.db_resilience import begin_turn, storage_trouble
 
 logger = logging.getLogger(__name__)
 
@@ -245,19 +256,23 @@ def gated(on_new_message: OnNewMessage, *, channel: str, reply_is_free: bool,
         verdict = current.check(channel, sender, text, reply_is_free=reply_is_free)
         if verdict.reply is not None:
             _count(verdict.reason)
-            if verdict.send_reply and message.output_channel is not None:
-                await message.output_channel.send_text_message(message.sender_id, verdict.reply)
+            if verdict.send_reply:
+                await _answer(message, verdict.reply)
             return None
         if isinstance(message.text, str):
             message.text = verdict.text
+        begin_turn()
         try:
-            return await on_new_message(message)
-        except Exception as error:
+            await on_new_message(message)
+        except Exception as error:  # noqa: BLE001 - the patient must get an answer
             where = traceback.extract_tb(error.__traceback__)[-1:]
             location = f"{where[0].filename}:{where[0].lineno}" if where else "?"
             logger.error("a message could not be handled: %s at %s", type(error).__name__, location)
-            if message.output_channel is not None:
-                await message.output_channel.send_text_message(message.sender_id, _trouble())
+            await _answer(message, trouble_text(), instead_of_the_turn=True)
+            return None
+        else:
+            if storage_trouble():
+                await _answer(message, trouble_text(), instead_of_the_turn=True)
             return None
         finally:
             current.done(channel, sender)
@@ -265,9 +280,39 @@ def gated(on_new_message: OnNewMessage, *, channel: str, reply_is_free: bool,
     return handle
 
 
-def _trouble() -> str:
-    from bot.advice import message_not_handled
-    return message_not_handled(*_settings())
+TROUBLE_RESPONSE = "utter_technical_trouble"
+
+
+@lru_cache(maxsize=1)
+def trouble_text() -> str:
+    """The technical-trouble answer: domain.yml's, where Rasa needs it when the action server
+    is away (bot.dialogue.ActionServerOutagePolicy), with the clinic's numbers."""
+    import yaml
+
+    from bot.clinic import load_clinic
+
+    clinic = load_clinic()
+    domain = yaml.safe_load(DOMAIN_FILE.read_text(encoding="utf-8"))
+    template = domain["responses"][TROUBLE_RESPONSE][0]["text"]
+    return template.format(clinic_name=clinic.name, clinic_phone=clinic.phone,
+                           emergency_number=clinic.emergency_number)
+
+
+async def _answer(message: Any, text: str, instead_of_the_turn: bool = False) -> None:
+    """Sends `text` on the message's own channel; never raises (a channel's provider may be
+    away too), so the gate is the only handler a channel needs."""
+    from rasa.core.channels.channel import CollectingOutputChannel
+
+    output = message.output_channel
+    if output is None:
+        return
+    if instead_of_the_turn and isinstance(output, CollectingOutputChannel):
+        # Answers to a turn that was not stored: the patient sends the message again instead.
+        output.messages.clear()
+    try:
+        await output.send_text_message(message.sender_id, text)
+    except Exception as error:  # noqa: BLE001 - nothing more to do; the kind is logged
+        logger.error("an answer could not be sent: %s", type(error).__name__)
 
 
 _counts = {"too_fast": 0, "too_long": 0}

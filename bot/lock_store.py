@@ -5,7 +5,7 @@ and waits until its number is served. Rasa 3.6's ``RedisLockStore`` reads the ti
 changes it and writes it back as separate Redis commands, so two servers taking a message for
 the same conversation at the same moment can both read the same queue, both get the same
 ticket and both process at once; Rasa's SQL tracker store then keeps one message's events and
-drops the other's (measured: 1 conversation in 60 lost a message in tests/test_scale_out.py's
+drops the other's (measured: 1 conversation in 60 lost a message in tests/integration/test_scale_out.py's
 pattern; upstream RasaHQ/rasa issue 9213, and a fix that was reverted, pull request 11428).
 
 Here every change of the queue (a ticket issued, expired tickets dropped, a ticket finished)

@@ -14,14 +14,109 @@ Profiled under load (reports/bench.md), a 20-message conversation spent:
   synchronous scheduler does, and the minimal graph is computed once per target set.
 
 Rasa has no extension point for these, so `apply()` swaps the three functions, once per
-process, from the modules Rasa imports from the model (bot.dialogue) and the endpoints
-(bot.tracker_store). tests/unit/test_rasa_speedups.py checks they still behave as Rasa's;
-every conversation test runs through them.
+process, called in one place: when the Rasa server creates its tracker store
+(bot.tracker_store.ClinicTrackerStore, named in the endpoints), before it reads a message.
+It first checks (`check_rasa_internals`) that Rasa is the version these were written for and
+that every private member replaced here, or used by the tracker store and the channels
+(RELIED_ON), is still there with the same parameters; otherwise the server refuses to start
+and names what changed, instead of silently losing a speed-up or a safety check.
+tests/unit/test_rasa_speedups.py checks the replacements still behave as Rasa's (the graph
+runner against Rasa's own on the real model); every conversation test runs through them.
 Remove this module when upgrading Rasa past 3.6 (re-measure first).
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text, Tuple, Type
+import importlib
+import inspect
+from typing import Any, Callable, Dict, List, Optional, Text, Tuple, Type
+
+RASA_VERSION = "3.6.21"
+
+# "module:Class.member" -> the member's parameters in RASA_VERSION (None: it only has to exist).
+RELIED_ON: Dict[str, Optional[Tuple[str, ...]]] = {
+    # replaced here
+    "rasa.core.actions.action:RemoteAction._validate_action_result": ("self", "result"),
+    "rasa.core.actions.action:RemoteAction.action_response_format_spec": (),
+    "rasa.shared.core.events:Event.resolve_by_type": ("type_name", "default"),
+    "rasa.engine.runner.dask:DaskGraphRunner.run": ("self", "inputs", "targets"),
+    "rasa.engine.runner.dask:DaskGraphRunner.__init__": (
+        "self", "graph_schema", "model_storage", "execution_context", "hooks"),  # sets _graph_schema
+    "rasa.engine.runner.dask:DaskGraphRunner._build_dask_graph": ("self", "schema"),
+    "rasa.engine.runner.dask:DaskGraphRunner._add_inputs_to_graph": ("inputs", "graph"),
+    "rasa.engine.graph:GraphSchema.minimal_graph_schema": ("self", "targets"),
+    "rasa.engine.graph:GraphSchema.target_names": None,
+    # the tracker store (bot/tracker_store.py, bot/db_resilience.py)
+    "rasa.core.tracker_store:SQLTrackerStore._retrieve": (
+        "self", "sender_id", "fetch_events_from_all_sessions"),
+    "rasa.core.tracker_store:SQLTrackerStore.session_scope": ("self",),
+    "rasa.core.tracker_store:SQLTrackerStore.save": ("self", "tracker"),
+    "rasa.core.tracker_store:SQLTrackerStore.SQLEvent": None,
+    "rasa.core.tracker_store:create_engine_kwargs": ("url",),
+    # the channels (bot/channels/)
+    "rasa.core.channels.facebook:Messenger._handle_user_message": (
+        "self", "text", "sender_id", "metadata"),
+    "aiogram:Bot.__init__": ("self", "token", "loop", "connections_limit", "proxy", "proxy_auth",
+                             "validate_token", "parse_mode", "timeout", "server"),
+}
+
+
+class RasaInternalsChanged(RuntimeError):
+    """Rasa (or a library its channels use) is not what bot/rasa_speedups.py was written for."""
+
+
+def _member(path: str) -> Any:
+    module, _, attributes = path.partition(":")
+    found: Any = importlib.import_module(module)
+    for name in attributes.split("."):
+        found = inspect.getattr_static(found, name)
+        if isinstance(found, (staticmethod, classmethod)):
+            found = found.__func__
+    return found
+
+
+def rasa_internals_changes(relied_on: Dict[str, Optional[Tuple[str, ...]]] = RELIED_ON) -> List[str]:
+    """What differs from the Rasa these patches and subclasses were written for; [] if nothing."""
+    import rasa
+
+    changes = []
+    if rasa.__version__ != RASA_VERSION:
+        changes.append(f"Rasa is {rasa.__version__}, not {RASA_VERSION}")
+    for path, parameters in relied_on.items():
+        try:
+            member = _member(path)
+        except (ImportError, AttributeError):
+            changes.append(f"{path} is gone")
+            continue
+        if parameters is None:
+            continue
+        if getattr(member, "__rasa_speedup__", False):
+            member = member.__wrapped__  # already replaced here: check Rasa's own
+        try:
+            found = tuple(inspect.signature(member).parameters)
+        except (TypeError, ValueError):
+            found = None
+        if found != parameters:
+            changes.append(f"{path} takes {found}, not {parameters}")
+    return changes
+
+
+def check_rasa_internals() -> None:
+    """Refuses to go on (RasaInternalsChanged, naming each change) unless Rasa is as expected."""
+    changes = rasa_internals_changes()
+    if changes:
+        raise RasaInternalsChanged(
+            "bot/rasa_speedups.py and the tracker store and channels that reach into Rasa "
+            "were written for Rasa " + RASA_VERSION + "; re-check them: " + "; ".join(changes))
+
+
+def _replacing(original: Callable) -> Callable[[Callable], Callable]:
+    """Marks a replacement, keeping Rasa's own function beside it (tests compare the two)."""
+    def mark(replacement: Callable) -> Callable:
+        replacement.__wrapped__ = original  # type: ignore[attr-defined]
+        replacement.__rasa_speedup__ = True  # type: ignore[attr-defined]
+        return replacement
+    return mark
+
 
 _applied = False
 
@@ -35,6 +130,7 @@ def _cached_action_result_validation() -> None:
     schema = RemoteAction.action_response_format_spec()
     validator = validator_for(schema)(schema)
 
+    @_replacing(RemoteAction._validate_action_result)
     def _validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
         try:
             validator.validate(result)
@@ -57,6 +153,7 @@ def _cached_event_type_lookup() -> None:
     original = Event.resolve_by_type
     known: Dict[Text, Type[Event]] = {}
 
+    @_replacing(original)
     def resolve_by_type(
         type_name: Text, default: Optional[Type[Event]] = None
     ) -> Optional[Type[Event]]:
@@ -94,6 +191,7 @@ def _graph_runs_without_dask() -> None:
 
     minimal_schemas: Dict[Tuple[Text, ...], Any] = {}
 
+    @_replacing(DaskGraphRunner.run)
     def run(self: DaskGraphRunner, inputs: Optional[Dict[Text, Any]] = None,
             targets: Optional[List[Text]] = None) -> Dict[Text, Any]:
         run_targets = targets if targets else self._graph_schema.target_names
@@ -114,9 +212,12 @@ def _graph_runs_without_dask() -> None:
 
 
 def apply() -> None:
+    """Checks Rasa (refusing to start when it changed), then replaces the three hot spots.
+    Called once per process, when the Rasa server creates its tracker store."""
     global _applied
     if _applied:
         return
+    check_rasa_internals()
     _cached_action_result_validation()
     _cached_event_type_lookup()
     _graph_runs_without_dask()

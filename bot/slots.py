@@ -6,9 +6,8 @@ NO numbness") is taken back.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping
-
 import math
+from typing import Any, Dict, List, Mapping
 
 from bot.contract import LOCATIONS, RED_FLAGS, TREATMENTS
 from bot.nlu.duration import MAX_WEEKS

@@ -21,7 +21,7 @@ starts, all on free ports of 127.0.0.1 and under one scratch directory:
   for the messaging channels' webhooks.
 
 Everything it started is stopped when the block ends, also when starting failed half way.
-Used by tests/test_scale_out.py and the benchmark; `python -m deploy.cluster` runs one until
+Used by tests/integration/test_scale_out.py and the benchmark; `python -m deploy.cluster` runs one until
 Ctrl-C, to try the multi-server setup on one machine.
 
 (It lives in deploy/, beside the nginx template and the PostgreSQL starter it uses, not in
@@ -205,8 +205,7 @@ class Cluster:
         return lambda: _answers(f"{url}/health"), process, self.log_dir / f"actions-{port}.log"
 
     def _write_rasa_config(self):
-        from bot.channels import effective_credentials, render
-        from bot.cli import endpoints_yaml
+        from bot.channels.config import effective_credentials, endpoints_yaml, render
 
         text = endpoints_yaml(self.db_url, actions_url=self.actions_url,
                               redis_url=self.redis_url)

@@ -4,7 +4,6 @@
 `alembic` command line opens one from DB_URL.
 """
 from alembic import context
-from sqlalchemy import create_engine
 
 from bot import store
 
@@ -18,7 +17,7 @@ def run_migrations_online() -> None:
         _run(connection)
         return
     url = config.attributes.get("url") or store.database_url()
-    engine = create_engine(url, future=True, hide_parameters=True)
+    engine = store.make_engine(url, future=True)
     with engine.begin() as connection:
         _run(connection)
 

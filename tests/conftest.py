@@ -56,4 +56,4 @@ def made_run(tmp_path_factory):
 
 # A real Rasa server with every channel on and a stand-in for the providers' APIs, shared by
 # the channel webhook tests (tests/channels) and the web chat browser test (tests/web).
-from tests.channels.servers import rasa_channels  # noqa: E402,F401
+from tests.channels.servers import rasa_channels  # noqa: E402,F401 - a fixture, registered by import

@@ -69,7 +69,7 @@ def endpoints(action_url: str, db_url: str) -> Dict:
     """Rasa's endpoints exactly as `make run` writes them (`python -m bot endpoints`)."""
     import yaml
 
-    from bot.cli import endpoints_yaml
+    from bot.channels.config import endpoints_yaml
 
     return yaml.safe_load(endpoints_yaml(db_url, actions_url=action_url))
 
@@ -125,7 +125,7 @@ class Conversation:
 def start_rasa(tmp_path, port, action_url, **env_overrides: str):
     """`rasa run` as a real process, REST channel, SQLite tracker store under tmp_path."""
     endpoints_file = tmp_path / "endpoints.yml"
-    from bot.cli import endpoints_yaml
+    from bot.channels.config import endpoints_yaml
 
     endpoints_file.write_text(endpoints_yaml(f"sqlite:///{tmp_path / 'rasa.db'}",
                                              actions_url=action_url))

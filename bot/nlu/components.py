@@ -1,7 +1,8 @@
 """The Rasa NLU component that turns a patient's words into the triage contract's entities.
 
-It runs the same offline spaCy pipeline as Rasa's SpacyNLP (blank English + lookup lemmas,
-`spacy_model` in config.yml) with its own phrase matchers, and emits:
+It reads the spaCy Doc Rasa's SpacyNLP made for the message (blank English + lookup lemmas,
+`model` in config.yml), as Rasa's own SpacyEntityExtractor does, with its own phrase
+matchers, and emits:
   pain_location      lower_back | upper_back | neck | other
   duration           weeks as a float (plus `category` and `vague`)
   treatment          one of the contract's twelve treatments the patient has tried
@@ -14,21 +15,23 @@ Other people's history ("my mother had cancer") emits nothing.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Type
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+from rasa.nlu.constants import SPACY_DOCS
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.featurizers.sparse_featurizer.sparse_featurizer import SparseFeaturizer
+from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.clinical import ClinicalMatcher, Mention
 from bot.nlu.age import only_durations, stated_age
+from bot.nlu.clinical import ClinicalMatcher, Mention
 from bot.nlu.crisis import default_detector
 from bot.nlu.duration import parse_durations
 from bot.nlu.injections import injection_entities
@@ -57,13 +60,39 @@ def mention_entity(mention: Mention) -> Optional[Dict[str, Any]]:
     }
 
 
+class ReadsSpacyNLPDoc:
+    """A component that reads the Doc Rasa's SpacyNLP made for the message (`model_from=
+    "SpacyNLP"` and `required_components`, as Rasa's SpacyEntityExtractor), so the pipeline
+    is loaded once and each message parsed once. The vocabulary matchers are built for
+    SpacyNLP's pipeline when the first message arrives."""
+
+    _vocab_dir: Optional[Path] = None
+    _matcher: Optional[ClinicalMatcher] = None
+
+    @classmethod
+    def required_components(cls) -> List[Type]:
+        return [SpacyNLP]
+
+    def mentions(self, text: str, model: SpacyModel,
+                 message: Optional[Message] = None) -> List[Mention]:
+        """What the vocabularies find in `text` (a message's, when `message` is given)."""
+        if self._matcher is None or self._matcher.nlp is not model.model:
+            self._matcher = ClinicalMatcher(model.model, self._vocab_dir)
+        doc = message.get(SPACY_DOCS[TEXT]) if message is not None else None
+        if doc is None or len(doc.text) != len(text):
+            # SpacyNLP parses the lower-cased text: its offsets are the message's unless
+            # lower-casing changed the length (a rare letter such as "İ").
+            doc = model.model(text)
+        return self._matcher(doc)
+
+
 @DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False
+    DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False, model_from="SpacyNLP"
 )
-class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
+class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"spacy_model": ".build/spacy_en", "vocab_dir": None}
+        return {"vocab_dir": None}
 
     @classmethod
     def create(
@@ -76,15 +105,11 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
         return cls(config)
 
     def __init__(self, config: Dict[Text, Any]) -> None:
-        import spacy
+        self._vocab_dir = Path(config["vocab_dir"]) if config.get("vocab_dir") else None
 
-        vocab_dir = Path(config["vocab_dir"]) if config.get("vocab_dir") else None
-        self._nlp = spacy.load(config["spacy_model"])
-        self._matcher = ClinicalMatcher(self._nlp, vocab_dir)
-
-    def entities_for(self, text: str) -> List[Dict[str, Any]]:
-        doc = self._nlp(text)
-        mentions = self._matcher(doc)
+    def entities_for(self, text: str, model: SpacyModel,
+                     message: Optional[Message] = None) -> List[Dict[str, Any]]:
+        mentions = self.mentions(text, model, message)
         entities = [e for e in map(mention_entity, mentions) if e]
         # Where the pain goes and the injections had (bot/nlu/pattern.py, injections.py); a
         # time said about an injection ("helped for 4 months") is not how long the pain lasted.
@@ -109,12 +134,12 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
             )
         return sorted(entities, key=lambda e: e["start"])
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: List[Message], model: SpacyModel) -> List[Message]:
         for message in messages:
             text = message.get(TEXT)
             if not text or not text.strip():
                 continue
-            found = self.entities_for(text)
+            found = self.entities_for(text, model, message)
             message.set(ENTITIES, message.get(ENTITIES, []) + found, add_to_output=True)
         return messages
 
@@ -123,9 +148,9 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
 
 
 @DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False
+    DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False, model_from="SpacyNLP"
 )
-class ClinicalFeaturizer(SparseFeaturizer, GraphComponent):
+class ClinicalFeaturizer(ReadsSpacyNLPDoc, SparseFeaturizer, GraphComponent):
     """Tells the intent classifier what the vocabularies found in a message.
 
     A message naming a place, a duration, a treatment or a red flag is almost always the
@@ -140,8 +165,7 @@ class ClinicalFeaturizer(SparseFeaturizer, GraphComponent):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {**SparseFeaturizer.get_default_config(), "spacy_model": ".build/spacy_en",
-                "vocab_dir": None, "weight": 1.0}
+        return {**SparseFeaturizer.get_default_config(), "vocab_dir": None, "weight": 1.0}
 
     @classmethod
     def validate_config(cls, config: Dict[Text, Any]) -> None:
@@ -152,17 +176,13 @@ class ClinicalFeaturizer(SparseFeaturizer, GraphComponent):
         return cls(config, execution_context.node_name)
 
     def __init__(self, config: Dict[Text, Any], name: Text) -> None:
-        import spacy
-
         super().__init__(name, config)
-        vocab_dir = Path(config["vocab_dir"]) if config.get("vocab_dir") else None
-        self._nlp = spacy.load(config["spacy_model"])
-        self._matcher = ClinicalMatcher(self._nlp, vocab_dir)
+        self._vocab_dir = Path(config["vocab_dir"]) if config.get("vocab_dir") else None
 
-    def kinds(self, text: str) -> set:
+    def kinds(self, text: str, model: SpacyModel, message: Optional[Message] = None) -> set:
         """The kinds of mention (FEATURES) found in `text`."""
         found = set()
-        for mention in self._matcher(self._nlp(text)):
+        for mention in self.mentions(text, model, message):
             if mention.experiencer != "patient":
                 continue
             if mention.label == "treatment" and mention.negated:
@@ -175,25 +195,25 @@ class ClinicalFeaturizer(SparseFeaturizer, GraphComponent):
             found.add("duration")
         return found
 
-    def _featurize(self, message: Message) -> None:
+    def _featurize(self, message: Message, model: SpacyModel) -> None:
         text = message.get(TEXT)
         if not text or not text.strip():
             return
         import scipy.sparse
 
-        found = self.kinds(text)
+        found = self.kinds(text, model, message)
         weight = float(self._config["weight"])
         row = [[weight if kind in found else 0.0 for kind in self.FEATURES]]
         self.add_features_to_message(None, scipy.sparse.coo_matrix(row), TEXT, message)
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: List[Message], model: SpacyModel) -> List[Message]:
         for message in messages:
-            self._featurize(message)
+            self._featurize(message, model)
         return messages
 
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+    def process_training_data(self, training_data: TrainingData, model: SpacyModel) -> TrainingData:
         for message in training_data.training_examples:
-            self._featurize(message)
+            self._featurize(message, model)
         return training_data
 
 

@@ -162,7 +162,7 @@ def check_alert_outbox(url: str) -> Iterator[Check]:
 
 
 def check_channels(env: Mapping[str, str]) -> Iterator[Check]:
-    from bot.channels import CHANNELS
+    from bot.channels.config import CHANNELS
 
     for spec in CHANNELS:
         variables = [v for _, v in spec.fields] + list(spec.required) + list(spec.one_of)

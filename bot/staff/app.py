@@ -14,7 +14,8 @@ import logging
 import os
 import secrets
 import time
-from datetime import date, datetime, time as dtime, timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as dtime
 from pathlib import Path
 from typing import Any, Dict, Optional
 from urllib.parse import quote, urlencode

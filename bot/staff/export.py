@@ -18,7 +18,7 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, datetime) else value
 
 
-def _request(b: Dict[str, Any]) -> Dict[str, Any]:
+def request_record(b: Dict[str, Any]) -> Dict[str, Any]:
     return {
         "reference": b["reference"], "kind": b["kind"], "status": b["status"],
         "name": b["name"], "contact": b["contact"], "preferred_time": b["preferred_time"],
@@ -37,7 +37,7 @@ def list_record(item: Dict[str, Any]) -> Dict[str, Any]:
         "pain_duration_weeks": item["pain_duration_weeks"],
         "duration_category": item["duration_category"],
         "treatments_tried": item["treatments_tried"], "peg_score": item["peg_score"],
-        "booked": item["booked"], "requests": [_request(b) for b in item["bookings"]],
+        "booked": item["booked"], "requests": [request_record(b) for b in item["bookings"]],
     }
 
 

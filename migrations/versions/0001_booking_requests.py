@@ -6,8 +6,8 @@ by `bot.store.upgrade()`, so its rows are kept.
 Revision ID: 0001
 Revises:
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 revision = "0001"
 down_revision = None

@@ -5,8 +5,8 @@ Rasa's SQLTrackerStore declares it, so Rasa finds it and leaves it alone).
 Revision ID: 0002
 Revises: 0001
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 revision = "0002"
 down_revision = "0001"

@@ -8,7 +8,7 @@ A story passes when every `expected_options` id was offered and no `must_not` id
 red-flag story (`expected_level`) passes when the level is emergency or urgent and nothing
 was offered. Not a test (the blind table is scored once before changes and once after, and
 the figures go in reports/options.md); tests/unit/test_option_stories.py and
-tests/test_option_story_conversations.py are the tests.
+tests/integration/test_option_story_conversations.py are the tests.
 """
 from __future__ import annotations
 

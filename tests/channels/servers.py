@@ -28,7 +28,7 @@ from typing import Any, Callable, Dict, List, Optional
 
 import pytest
 
-from bot.cli import endpoints_yaml
+from bot.channels.config import endpoints_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "current.tar.gz"
@@ -234,7 +234,7 @@ def rasa_channels(action_server, tmp_path_factory):
     """`rasa run` with REST, web chat, Telegram, Twilio, Messenger and Slack all on."""
     if not MODEL.exists():
         pytest.fail("models/current.tar.gz is missing: run `make train` (make test does)")
-    from bot.channels import effective_credentials, render
+    from bot.channels.config import effective_credentials, render
 
     providers = FakeProviders()
     port = _free_port()

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.channels import (ChoiceMemory, chunks, effective_credentials, hub_signature_valid,
-                          numbered_choices, render, text_with_choices, twilio_signature)
+from bot.channels.choices import ChoiceMemory, chunks, numbered_choices, text_with_choices
+from bot.channels.config import effective_credentials, render
+from bot.channels.facebook import hub_signature_valid
+from bot.channels.twilio import twilio_signature
 from tests.channels.servers import hub_signature_sha1
 from tests.channels.servers import twilio_signature as provider_signature
 

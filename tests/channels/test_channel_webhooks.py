@@ -14,9 +14,16 @@ from typing import Dict, Optional, Tuple
 
 import pytest
 
-from tests.channels.servers import (FACEBOOK_VERIFY, TELEGRAM_SECRET, TWILIO_NUMBER, TWILIO_SID,
-                                    TWILIO_WHATSAPP, hub_signature_sha1, slack_signature,
-                                    twilio_signature)
+from tests.channels.servers import (
+    FACEBOOK_VERIFY,
+    TELEGRAM_SECRET,
+    TWILIO_NUMBER,
+    TWILIO_SID,
+    TWILIO_WHATSAPP,
+    hub_signature_sha1,
+    slack_signature,
+    twilio_signature,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -70,7 +77,7 @@ def test_telegram_registers_its_webhook_with_a_secret(rasa_channels):
 
 def test_telegram_conversation_with_buttons(rasa_channels):
     providers, chat = rasa_channels.providers, 4242001
-    for_chat = lambda c: str(c.params.get("chat_id")) == str(chat)  # noqa: E731
+    for_chat = lambda c: str(c.params.get("chat_id")) == str(chat)
 
     assert telegram_post(rasa_channels, telegram_update(1001, chat, "hello"))[0] == 200
     sent = providers.wait_for("telegram", "sendMessage", for_chat)
@@ -115,7 +122,7 @@ def twilio_post(rasa, form: Dict[str, str], signature: Optional[str] = None) -> 
 
 def test_sms_gets_numbered_choices_and_a_number_answers_them(rasa_channels):
     providers, patient = rasa_channels.providers, "+15550107001"
-    to_patient = lambda c: c.params.get("To") == patient  # noqa: E731
+    to_patient = lambda c: c.params.get("To") == patient
 
     status, body = twilio_post(rasa_channels, twilio_form(patient, "hello"))
     assert status == 200 and "<Response>" in body
@@ -167,8 +174,8 @@ def messenger_event(sender: str, text: str, quick_reply: Optional[str] = None) -
 
 def test_messenger_conversation_with_quick_replies(rasa_channels):
     providers, patient = rasa_channels.providers, "psid-7001"
-    to_patient = lambda c: (c.params.get("recipient") or {}).get("id") == patient  # noqa: E731
-    says = lambda c: "message" in c.params  # noqa: E731
+    to_patient = lambda c: (c.params.get("recipient") or {}).get("id") == patient
+    says = lambda c: "message" in c.params
 
     body = messenger_event(patient, "hello")
     status, _ = post(rasa_channels.webhook("facebook"), body,
@@ -231,7 +238,7 @@ def slack_event(user: str, channel: str, text: str) -> bytes:
 
 def test_slack_conversation_with_buttons(rasa_channels):
     providers, user, channel = rasa_channels.providers, "U7001", "D7001"
-    in_dm = lambda c: c.params.get("channel") == channel  # noqa: E731
+    in_dm = lambda c: c.params.get("channel") == channel
 
     status, _ = slack_post(rasa_channels, slack_event(user, channel, "hello"), "application/json")
     assert status == 200

@@ -1,6 +1,6 @@
 """Rasa as `make run` configures it: endpoints from `python -m bot endpoints` (the clinic's
 tracker store with the retries of bot.db_resilience) and the committed channels, whose gate
-answers failures kindly (bot.channel_errors)."""
+answers failures kindly (bot.intake)."""
 from __future__ import annotations
 
 import os
@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.cli import endpoints_yaml
+from bot.channels.config import endpoints_yaml
 from tests.harness import ROOT, wait_for
 
 

@@ -24,7 +24,6 @@ import argparse
 import contextlib
 import json
 import math
-import os
 import re
 import statistics
 import sys

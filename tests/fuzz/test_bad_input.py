@@ -19,8 +19,17 @@ from typing import Dict, List
 import pytest
 
 from tests.fuzz.corpus import CATEGORIES, corpus
-from tests.fuzz.runner import (Outcome, check_everything, fuzz_servers, joined, log_problems,
-                               log_sizes, percentile, post, read_logs, send_corpus)
+from tests.fuzz.runner import (
+    check_everything,
+    fuzz_servers,
+    joined,
+    log_problems,
+    log_sizes,
+    percentile,
+    post,
+    read_logs,
+    send_corpus,
+)
 from tests.harness import say
 
 SAMPLE = 300  # the corpus's first 300 messages: every category, 6 conversations of 50

@@ -6,7 +6,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "security"))
-import audit  # noqa: E402
+import audit  # noqa: E402 - security/ is put on the path just above
 
 
 def test_every_finding_in_the_snapshot_has_a_decision_for_a_pinned_version():

@@ -111,6 +111,6 @@ def test_endpoints_point_rasa_at_the_same_database(tmp_path):
     assert config["tracker_store"] == {"type": "bot.tracker_store.ClinicTrackerStore", "url": pg}
     assert config["action_endpoint"]["url"] == "http://127.0.0.1:5999/webhook"
     assert oct(out.stat().st_mode & 0o777) == "0o600"
-    from bot.cli import endpoints_yaml
+    from bot.channels.config import endpoints_yaml
     default = yaml.safe_load(endpoints_yaml("sqlite:///var/clinic.db"))
     assert default["tracker_store"]["url"] == f"sqlite:///{ROOT / 'var' / 'clinic.db'}"

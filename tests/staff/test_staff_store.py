@@ -160,6 +160,7 @@ def test_purge_deletes_only_conversations_past_retention(empty_db):
 def _fake_conversation(url: str, sender: str, at: float) -> None:
     """A minimal conversation as Rasa's SQLTrackerStore writes it (for retention tests)."""
     import json
+
     from sqlalchemy import insert
     rows = [
         {"type_name": "user", "intent_name": "greet", "action_name": None,

@@ -7,7 +7,8 @@ so a failure repeats) hold for any text at all.
 import math
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.booking import parse_contact, parse_name
 from bot.contract import LOCATIONS, RED_FLAGS, TREATMENTS

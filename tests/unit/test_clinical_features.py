@@ -1,9 +1,11 @@
 """What the intent classifier is told about a message by the clinical vocabularies."""
 import pytest
+from rasa.nlu.utils.spacy_utils import SpacyNLP
 
 from bot.nlu.components import ClinicalFeaturizer
 
 FEATURIZER = ClinicalFeaturizer(ClinicalFeaturizer.get_default_config(), "clinical_features")
+SPACY = SpacyNLP.load_model(".build/spacy_en")  # what Rasa's SpacyNLP hands the featurizer
 
 
 @pytest.mark.parametrize("text,kinds", [
@@ -19,4 +21,4 @@ FEATURIZER = ClinicalFeaturizer(ClinicalFeaturizer.get_default_config(), "clinic
     ("thanks, bye", set()),
 ])
 def test_kinds_of_mention(text, kinds):
-    assert FEATURIZER.kinds(text) == kinds
+    assert FEATURIZER.kinds(text, SPACY) == kinds

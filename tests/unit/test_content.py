@@ -28,12 +28,12 @@ from bot.content import (
     ContentError,
     answer_question,
     describe_duration,
+    describe_story,
     fill,
     find_option,
     load_content,
     question_aspect,
     red_flag_phrase,
-    describe_story,
     select_options,
     self_care_message,
 )

@@ -1,7 +1,7 @@
 """The gate every message passes before the assistant reads it (bot/intake.py), without Rasa."""
 import pytest
 
-from bot.channels import rest_request_problem
+from bot.channels.rest import rest_request_problem
 from bot.intake import FloodLimit, Gate, Limits, Replies, clean_text, domain_intents
 
 INTENTS = domain_intents()

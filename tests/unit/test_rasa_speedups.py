@@ -1,4 +1,5 @@
-"""Rasa's two replaced hot spots still behave as Rasa's own code does (bot/rasa_speedups.py)."""
+"""Rasa's replaced hot spots behave as Rasa's own code does, and a changed Rasa is refused
+(bot/rasa_speedups.py)."""
 import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
@@ -34,3 +35,59 @@ def test_stored_events_still_turn_into_the_right_event_classes():
     assert Event.resolve_by_type("no-such-event", default=SlotSet) is SlotSet
     with pytest.raises(ValueError):
         Event.resolve_by_type("no-such-event")
+
+
+def test_this_rasa_is_the_one_the_patches_and_subclasses_were_written_for():
+    assert rasa_speedups.rasa_internals_changes() == []
+
+
+def test_a_renamed_or_changed_rasa_member_stops_the_server_naming_it(monkeypatch):
+    changes = rasa_speedups.rasa_internals_changes({
+        "rasa.engine.runner.dask:DaskGraphRunner.run": ("self", "inputs"),
+        "rasa.core.tracker_store:SQLTrackerStore._retrieve_renamed": ("self",),
+    })
+    assert changes == [
+        "rasa.engine.runner.dask:DaskGraphRunner.run takes ('self', 'inputs', 'targets'), "
+        "not ('self', 'inputs')",
+        "rasa.core.tracker_store:SQLTrackerStore._retrieve_renamed is gone",
+    ]
+    monkeypatch.setattr(rasa_speedups, "RASA_VERSION", "3.6.99")
+    with pytest.raises(rasa_speedups.RasaInternalsChanged, match="Rasa is 3.6.21, not 3.6.99"):
+        rasa_speedups.check_rasa_internals()
+
+
+def test_the_graph_runner_gives_what_rasas_own_runner_gives_on_the_real_model(monkeypatch):
+    import asyncio
+
+    from rasa.core.agent import Agent
+    from rasa.engine.runner.dask import DaskGraphRunner
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from tests.harness import MODEL
+
+    agent = Agent.load(str(MODEL))
+    texts = ["hello", "my lower back has hurt for 3 months", "I can't control my bladder",
+             "what is a facet joint injection?", "I tried physio and ibuprofen", "no", "bye"]
+
+    async def outputs():
+        results = []
+        for text in texts:
+            parsed = await agent.parse_message(text)
+            tracker = DialogueStateTracker.from_events("speedups", [
+                ActionExecuted("action_listen"),
+                UserUttered(text, parsed["intent"], parsed["entities"]),
+            ], slots=agent.domain.slots)
+            prediction = agent.processor.predict_next_with_tracker(tracker)
+            prediction.pop("tracker")  # the tracker it was given (timestamps differ)
+            results.append((parsed, prediction))
+        return results
+
+    loop = asyncio.new_event_loop()
+    try:
+        assert getattr(DaskGraphRunner.run, "__rasa_speedup__", False)
+        ours = loop.run_until_complete(outputs())
+        monkeypatch.setattr(DaskGraphRunner, "run", DaskGraphRunner.run.__wrapped__)
+        rasas = loop.run_until_complete(outputs())
+    finally:
+        loop.close()
+    assert ours == rasas  # every intent score, entity, and action score

@@ -15,7 +15,6 @@ whatever else it raises.
 """
 from __future__ import annotations
 
-
 import pytest
 
 from bot.nlu.build_spacy import build_pipeline

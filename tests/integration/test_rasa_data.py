@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 RASA = [sys.executable, "-m", "rasa"]
 ENV = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3")
 
@@ -23,7 +23,7 @@ def test_rasa_data_validate_finds_no_inconsistency(tmp_path):
 def test_every_test_story_passes(tmp_path):
     out = tmp_path / "results"
     result = run(["test", "core", "--model", "models/current.tar.gz",
-                  "--stories", "tests/test_stories.yml", "--out", str(out),
+                  "--stories", "tests/integration/test_stories.yml", "--out", str(out),
                   "--fail-on-prediction-errors"], tmp_path)
     failed = out / "failed_test_stories.yml"
     details = failed.read_text() if failed.exists() else ""

@@ -13,12 +13,12 @@ from pytest_postgresql import factories
 from sqlalchemy import create_engine, text
 
 from bot import store
-from bot.channel_errors import trouble_text
+from bot.intake import trouble_text
 from tests.faults.servers import start_rasa
 from tests.harness import free_port, running_action_server, say
 
 PG_CTL = Path("/usr/lib/postgresql/15/bin/pg_ctl")
-PG_CTL_WRAPPER = Path(__file__).parent.parent / "deploy" / "pg_ctl_unprivileged"  # runs as postgres
+PG_CTL_WRAPPER = Path(__file__).parents[2] / "deploy" / "pg_ctl_unprivileged"  # runs as postgres
 
 faults_postgresql = factories.postgresql_proc(
     executable=str(PG_CTL_WRAPPER), host="127.0.0.1", port=None, user="postgres",

@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def start_actions_with(clinic_file: Path) -> subprocess.CompletedProcess:
@@ -18,7 +18,8 @@ def start_actions_with(clinic_file: Path) -> subprocess.CompletedProcess:
 def test_a_missing_field_stops_start_up_naming_the_file_and_field(tmp_path):
     broken = tmp_path / "clinic.yml"
     text = (ROOT / "clinic.yml").read_text()
-    broken.write_text("\n".join(l for l in text.splitlines() if not l.startswith("emergency_number")))
+    broken.write_text("\n".join(line for line in text.splitlines()
+                                 if not line.startswith("emergency_number")))
     result = start_actions_with(broken)
     assert result.returncode != 0
     assert f"{broken}: field 'emergency_number'" in result.stdout + result.stderr

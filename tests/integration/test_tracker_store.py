@@ -3,7 +3,6 @@ SQLTrackerStore stores, and never hands out a tracker the database does not back
 import asyncio
 import uuid
 
-import pytest
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered

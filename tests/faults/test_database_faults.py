@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from bot import store
-from bot.channel_errors import trouble_text
 from bot.clinic import load_clinic
+from bot.intake import trouble_text
 from tests.faults.servers import start_rasa
 from tests.harness import free_port, running_action_server, say
 

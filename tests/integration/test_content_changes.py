@@ -4,8 +4,8 @@ import uuid
 
 import yaml
 
-from tests.harness import Conversation, load_agent, running_action_server
 from bot.content import default_content_dir
+from tests.harness import Conversation, load_agent, running_action_server
 
 PATIENT = ["my lower back has hurt for 6 months and it shoots down my leg, physio didn't help", "none of those"]
 

@@ -8,7 +8,7 @@ import yaml
 
 from bot.content import load_content
 
-TABLE = Path(__file__).resolve().parent / "data" / "option_stories.yml"
+TABLE = Path(__file__).resolve().parents[1] / "data" / "option_stories.yml"
 STORIES = yaml.safe_load(TABLE.read_text(encoding="utf-8"))
 CONTENT = load_content()
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pytest_redis import factories
 
-from bot.cli import redis_lock_store
+from bot.channels.config import redis_lock_store
 from bot.lock_store import AtomicRedisLockStore
 
 REDIS_SERVER = "/usr/bin/redis-server"  # scripts/system-deps.sh installs it

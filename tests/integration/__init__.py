@@ -1,0 +1,1 @@
+"""Tests against real servers: Rasa, the action server, PostgreSQL, Redis, run.sh."""

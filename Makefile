@@ -53,7 +53,9 @@ fuzz: install models/current.tar.gz
 
 # NLU quality on the blind sets (tests/blind, written by helpers who never saw the vocabulary
 # or data: reports/blind.md), the two held-out files (never trained on) and a 5-fold
-# cross-validation of the training data: reports/nlu.md (the figures the README quotes) and reports/rasa-nlu/.
+# cross-validation of the training data: reports/nlu.md (the figures the README quotes) and
+# reports/rasa-nlu/; the blind off-script turns in whole conversations
+# (reports/conversation-blind-latest.json).
 evaluate: install models/current.tar.gz
 	$(PY) -m bot.evaluate_blind --model models/current.tar.gz --out reports
 	$(PY) -m bot.evaluate --model models/current.tar.gz --data tests/nlu/test_nlu.yml \
@@ -64,6 +66,7 @@ evaluate: install models/current.tar.gz
 	  --out reports/rasa-nlu/held-out-fresh --quiet
 	$(RASA) test nlu --nlu data/nlu.yml --cross-validation --folds 5 --config config.yml \
 	  --out reports/rasa-nlu/cross-validation --quiet
+	$(PY) -m bot.evaluate_conversation --label latest
 
 # Speed beside the assistant `rasa init` generates (trained once into .bench/, then cached):
 # reports/bench.md and reports/bench.json; not part of `make test`. BENCH_QUICK=1: a short

@@ -133,6 +133,7 @@ class ActionDeclineOffer(Action):
         return "action_decline_offer"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        # A "no" is often the patient leaving: the numbers to call go with it.
         utter(dispatcher, offer_declined(content(), clinic()))
         return [SlotSet("pending_offer", None)]
 

@@ -19,6 +19,7 @@ TRIAGE_QUESTIONS = ("pain_location", "pain_duration_weeks", "treatments_tried")
 INTERRUPTIONS = {
     "bot_challenge", "thank", "goodbye", "request_human", "ask_option_info",
     "book_consultation", "crisis", "age_under_18", "start_over", "out_of_scope",
+    "ask_clinic", "express_distress", "ask_next_step", "request_callback",
 }
 
 

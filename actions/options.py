@@ -8,6 +8,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.types import DomainDict
 
 from actions.common import current_slots, latest_text
+from actions.offscript import resume
 from actions.settings import content
 from actions.triage import utter
 from bot.advice import answer_option_question
@@ -21,4 +22,5 @@ class ActionAnswerOption(Action):
         answer, option_id = answer_option_question(content(), latest_text(tracker),
                                                    current_slots(tracker))
         utter(dispatcher, answer)
-        return [SlotSet("last_option", option_id)] if option_id else []
+        events = [SlotSet("last_option", option_id)] if option_id else []
+        return events + resume(dispatcher, tracker)

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from bot.clinic import Clinic, load_clinic
 from bot.content import Content, load_content
+from bot.faq import load_faq
 
 
 @lru_cache(maxsize=1)
@@ -21,3 +22,4 @@ def content() -> Content:
 
 clinic()
 content()
+load_faq()  # content/faq.yml, re-read by bot.faq when the front desk edits it

@@ -23,6 +23,7 @@ from actions.common import (
 )
 from actions.settings import clinic, content
 from bot.advice import compose_triage, correction_message, other_body_part, screening_question
+from bot.offscript import CORRECTABLE, correction_ack, say, says_not_knowing
 from bot.slots import retracted_red_flags
 from bot.story import PATTERN_QUESTION, RELIEF_QUESTION, pattern_answer, questions_needed
 from bot.triage import decide_triage
@@ -51,7 +52,9 @@ class ValidateTriageForm(ClinicalFormValidation):
         when the answer would change the options (bot/story.py), before the screening."""
         needed = questions_needed(current_slots(tracker), content())
         last = [s for s in domain_slots if s == "red_flag_screen"]
-        return [s for s in domain_slots if s != "red_flag_screen"] + needed + last
+        # "not sure" how long, after the choices: the questions go on without it
+        skip = {"red_flag_screen"} | ({"pain_duration_weeks"} if tracker.get_slot("duration_unknown") else set())
+        return [s for s in domain_slots if s not in skip] + needed + last
 
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -68,7 +71,27 @@ class ValidateTriageForm(ClinicalFormValidation):
             return events + self._story_answer(tracker, requested, filled, intent)
         if not events and intent in INTERRUPTIONS:
             return []  # not an answer: the form rejects and the interruption's rule runs
-        if requested and filled.get(requested) is None:
+        if intent == "nothing_helped":
+            # Things were tried and did not help: never "tried nothing"; ask what they were.
+            events = [e for e in events if e.get("name") != "treatments_tried" or e.get("value")]
+            utter(dispatcher, say(content(), clinic(), "nothing_helped"))
+            if requested == "treatments_tried" and not apply(current_slots(tracker), events).get(
+                    "treatments_tried"):
+                return events + [SlotSet("reask", None)]  # the plain question, not "didn't catch"
+        before = current_slots(tracker)
+        filled = apply(before, events)
+        ack = correction_ack(content(), clinic(), before, filled)
+        if ack:
+            utter(dispatcher, ack)
+        said_other = any(e.get("name") in CORRECTABLE for e in events)
+        if requested == "pain_duration_weeks" and filled.get(requested) is None \
+                and not said_other:
+            return events + self._duration_not_known(tracker)
+        if requested and filled.get(requested) is None and said_other:
+            # Something else was said ("I also tried ibuprofen"): taken, and the pending
+            # question asked again as it was, not as "I didn't catch that".
+            events.append(SlotSet("reask", None))
+        elif requested and filled.get(requested) is None:
             if requested == "pain_location" and any(
                 e.get("entity") == "body_part_other" for e in latest_entities(tracker)
             ):
@@ -77,6 +100,19 @@ class ValidateTriageForm(ClinicalFormValidation):
         elif tracker.get_slot("reask"):
             events.append(SlotSet("reask", None))
         return events
+
+    @staticmethod
+    def _duration_not_known(tracker: Tracker) -> List[EventType]:
+        """Not knowing how long: one re-ask with examples, then choices; "not sure" then
+        moves on (the triage decides without it: docs/conversation.md)."""
+        reask = tracker.get_slot("reask")
+        if reask == "pain_duration_weeks":
+            return [SlotSet("reask", "pain_duration_weeks_choices")]
+        if reask == "pain_duration_weeks_choices":
+            if says_not_knowing(latest_text(tracker)):
+                return [SlotSet("duration_unknown", True), SlotSet("reask", None)]
+            return [SlotSet("reask", reask)]  # the choices again (junk never moves on)
+        return [SlotSet("reask", "pain_duration_weeks")]
 
     @staticmethod
     def _story_answer(tracker: Tracker, requested: str, filled: Dict[str, Any], intent: str) -> List[EventType]:
@@ -128,7 +164,8 @@ class ActionTriage(Action):
         retracted = retracted_red_flags(before, latest_entities(tracker))
         if retracted:
             utter(dispatcher, correction_message(content(), clinic(), retracted))
-        decision = decide_triage(slots.get("red_flags"), slots.get("duration_category"))
+        decision = decide_triage(slots.get("red_flags"), slots.get("duration_category"),
+                                 duration_unknown=bool(slots.get("duration_unknown")))
         if decision is None:
             # A correction took back the only red flag before the questions were done.
             return events + [FollowupAction("triage_form")]

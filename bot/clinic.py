@@ -48,6 +48,8 @@ _KNOWN_FIELDS = {
     "crisis_line",
     "min_patient_age",
     "retention_days",
+    "directions",
+    "languages",
 }
 
 
@@ -85,6 +87,10 @@ class Clinic:
     min_patient_age: int
     retention_days: int
     email: str | None = None
+    # Optional, for questions about the clinic (content/faq.yml): how to get there, and the
+    # languages the team speaks. Left out, the assistant says it doesn't have that.
+    directions: str | None = None
+    languages: tuple[str, ...] = ()
     source: Path | None = None
 
     @property
@@ -242,6 +248,10 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Clinic:
         ),
     )
 
+    languages = data.get("languages") or []
+    if not isinstance(languages, list) or not all(isinstance(x, str) and x.strip() for x in languages):
+        raise ClinicConfigError(path, "languages", 'expected a list of languages, e.g. ["English", "Spanish"]')
+
     return Clinic(
         name=name,
         phone=phone,
@@ -255,6 +265,8 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Clinic:
         min_patient_age=integer("min_patient_age", 0, 120),
         retention_days=integer("retention_days", 1, 36500),
         email=email,
+        directions=text("directions", required=False),
+        languages=tuple(x.strip() for x in languages),
         source=path,
     )
 

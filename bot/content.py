@@ -69,6 +69,9 @@ CONVERSATION_TEXTS: Mapping[str, frozenset[str]] = MappingProxyType({
         "which_red_flag": (), "none_of_these": (), "unnamed_red_flag": (), "button_yes": (),
         "button_no": (), "button_skip": (), "option_list_intro": (), "option_list_hint": (),
         "message_too_long": {"max_chars"}, "messages_too_fast": (),
+        # off-script turns (issue 16)
+        "correction_ack": {"value"}, "also_tried": {"tried"}, "distress": (), "nothing_helped": (),
+        "callback_start": (), "cannot_help": (),
     }.items()
 })
 # How a number of weeks is said (bot.wording.describe_duration); {n} is a whole number.

@@ -30,7 +30,7 @@ class TriageDecision:
 
 
 def decide_triage(
-    red_flags: Iterable[str], duration_category: Optional[str]
+    red_flags: Iterable[str], duration_category: Optional[str], duration_unknown: bool = False
 ) -> Optional[TriageDecision]:
     """Apply the contract's rules in order; None while nothing decides yet."""
     flags = set(red_flags or ())
@@ -46,4 +46,9 @@ def decide_triage(
         )
     if duration_category == "acute":
         return TriageDecision("self_care", "4 no red flags, under 4 weeks", ("acute",))
+    if duration_unknown:
+        # Self-care advice is only for pain known to be recent: a patient who cannot say how
+        # long is offered a specialist, who asks about it.
+        return TriageDecision("consultation", "3b no red flags, duration not known",
+                              ("duration_unknown",))
     return None

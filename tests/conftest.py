@@ -9,7 +9,6 @@ from hypothesis import settings
 
 from tests.harness import Conversation, load_agent, running_action_server, running_make_run
 
-
 # No property test depends on how fast this machine is today: Hypothesis's default 200 ms
 # deadline per example fails a correct test on a loaded machine.
 settings.register_profile("suite", deadline=None)

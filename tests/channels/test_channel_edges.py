@@ -14,8 +14,14 @@ from bot.channels.config import effective_credentials
 from bot.channels.facebook import hub_signature_valid
 from bot.clinic import load_clinic
 from tests.channels.servers import FACEBOOK_SECRET, ROOT
-from tests.channels.test_channel_webhooks import (messenger_event, post, telegram_post,
-                                                  telegram_update, twilio_form, twilio_post)
+from tests.channels.test_channel_webhooks import (
+    messenger_event,
+    post,
+    telegram_post,
+    telegram_update,
+    twilio_form,
+    twilio_post,
+)
 
 pytestmark = pytest.mark.slow
 

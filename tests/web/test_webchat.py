@@ -249,3 +249,28 @@ def test_patient_text_is_shown_as_text_and_the_widget_is_keyboard_usable(browser
     assert not outside
     assert not [e for e in errors if re.search(r"Content Security Policy|Refused", e)]
     context.close()
+
+
+def test_off_script_turns_in_the_web_chat(browser, web_server):
+    """Not knowing how long gets choices as buttons; a clinic question mid-form is answered
+    and the pending question comes back (issue 16)."""
+    from playwright.sync_api import expect
+
+    context, page, outside, errors = new_page(browser, DESKTOP)
+    page.goto(web_server)
+    bot_says(page, "Where does it hurt")
+    settle(page)
+    type_message(page, "my lower back")
+    bot_says(page, "How long")
+    type_message(page, "no idea honestly")
+    bot_says(page, "Roughly how long")
+    type_message(page, "I really couldn't say")
+    expect(page.get_by_role("button", name="More than 3 months")).to_be_visible(timeout=TURN)
+    page.get_by_role("button", name="More than 3 months").click()
+    bot_says(page, "What have you tried")
+    settle(page)
+    type_message(page, "are you open on saturdays?")
+    bot_says(page, "closed on Saturdays")
+    expect(page.locator(".stc-bot").last).to_contain_text("What have you tried")
+    assert not outside and not errors
+    context.close()

@@ -1,0 +1,100 @@
+"""Off-script turns: a question about the clinic, distress, "what now?", a call-back request.
+
+Each answers, then `resume` brings back what was pending (inside a form its rule does that).
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.types import DomainDict
+
+from actions.common import current_slots, latest_entities, latest_intent, latest_text
+from actions.settings import clinic, content
+from actions.triage import utter
+from bot.advice import booking_offer
+from bot.faq import load_faq
+from bot.offscript import pending_question, questions_not_started, say
+
+
+def resume(dispatcher, tracker: Tracker) -> List[EventType]:
+    """After an answer: inside a form its rule asks again; else the pending offer, or the
+    triage questions if they have not started."""
+    if tracker.active_loop.get("name"):
+        return []
+    slots = current_slots(tracker)
+    question = pending_question(content(), clinic(), slots)
+    if question:
+        utter(dispatcher, question)
+        return []
+    if questions_not_started(slots):
+        return [FollowupAction("triage_form")]
+    return []
+
+
+class ActionAnswerClinic(Action):
+    def name(self) -> Text:
+        return "action_answer_clinic"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        topics = [e["value"] for e in latest_entities(tracker) if e.get("entity") == "faq_topic"]
+        answer = load_faq().answer(topics, latest_text(tracker), clinic(),
+                                   datetime.now(timezone.utc))
+        dispatcher.utter_message(text=answer)
+        # kept for staff (what patients ask about); every custom action returns an event
+        return [SlotSet("clinic_topic", ", ".join(topics) or None)] + resume(dispatcher, tracker)
+
+
+class ActionAcknowledgeDistress(Action):
+    """Once, briefly and warmly; then the conversation goes on."""
+
+    def name(self) -> Text:
+        return "action_acknowledge_distress"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        if not tracker.get_slot("distress_acknowledged"):
+            utter(dispatcher, say(content(), clinic(), "distress"))
+        return [SlotSet("distress_acknowledged", True)] + resume(dispatcher, tracker)
+
+
+class ActionNextStep(Action):
+    """ "What now?" after the options: the consultation offer again."""
+
+    def name(self) -> Text:
+        return "action_next_step"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        slots = current_slots(tracker)
+        if latest_intent(tracker) == "nothing_helped":  # after the advice: sorry, then the offer
+            utter(dispatcher, say(content(), clinic(), "nothing_helped"))
+        if slots.get("triage_level") in ("consultation", "self_care") or slots.get(
+                "booking_reference"):
+            offer = booking_offer(content(), clinic(), slots)
+            for message in offer.messages:
+                utter(dispatcher, message)
+            return [SlotSet("pending_offer", offer.pending_offer)]
+        return resume(dispatcher, tracker)
+
+
+class ActionRequestCallback(Action):
+    """ "Can someone call me?": the call-back details are collected at once."""
+
+    def name(self) -> Text:
+        return "action_request_callback"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        utter(dispatcher, say(content(), clinic(), "callback_start"))
+        return [SlotSet("pending_offer", "callback")]
+
+
+class ActionCannotHelp(Action):
+    """Something the assistant cannot do: what it can do, and how to reach a person."""
+
+    def name(self) -> Text:
+        return "action_cannot_help"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        utter(dispatcher, say(content(), clinic(), "cannot_help"))
+        return resume(dispatcher, tracker)

@@ -1,0 +1,250 @@
+"""Questions about the clinic (content/faq.yml): which topic a message asks about, and the
+answer from the front desk's file and clinic.yml. Pure: no Rasa imports.
+
+A topic matches when every word of one of its examples is in the message (a word of five
+letters or more may be one typo away). Everything the clinic has not filled in gets the
+file's `unknown` answer (with the clinic's phone): never a guess.
+"""
+from __future__ import annotations
+
+import os
+import re
+import string
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
+
+import yaml
+
+from bot.clinic import Clinic
+from bot.wording import join_list
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+FAQ_FILE = "faq.yml"
+HOURS_TOPICS = ("hours", "open_now")
+PLACEHOLDERS = frozenset({"clinic_name", "clinic_phone", "clinic_email", "clinic_address",
+                          "clinic_hours", "website", "booking_url", "directions", "languages"})
+HOURS_PLACEHOLDERS = {"open_now": {"until"}, "closed_now": {"next_open"},
+                      "day_open": {"day", "ranges"}, "day_closed": {"day"}}
+# Words that carry no topic ("is", "the", "do you"): left out of examples and messages alike.
+STOPWORDS = frozenset(
+    "a an the is are am be was were do does did i me my to of for it its this that "
+    "can could will would what 's ? . , ! please so and or in on at with your we us our "
+    "have has any just".split())
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+class FaqError(ValueError):
+    def __init__(self, file: Path, field: str, problem: str):
+        super().__init__(f"{file}: field '{field}': {problem}")
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    examples: Tuple[Tuple[str, ...], ...]  # each example's words, stopwords removed
+    answer: Optional[str]
+
+
+@dataclass(frozen=True)
+class Faq:
+    topics: Tuple[Topic, ...]
+    unknown: str
+    hours_texts: Mapping[str, str]
+
+    def match(self, words: Sequence[str]) -> List[str]:
+        """The topics whose example words are all in `words`, best (most words) first."""
+        present = [w for w in words if w not in STOPWORDS]
+        scored = []
+        for topic in self.topics:
+            best = max((len(ex) for ex in topic.examples
+                        if all(_has(present, w) for w in ex)), default=0)
+            if best:
+                scored.append((best, topic.name))
+        scored.sort(key=lambda s: -s[0])
+        return [name for _, name in scored]
+
+    def answer(self, topics: Sequence[str], text: str, clinic: Clinic, now: datetime) -> str:
+        """One answer for the topics asked (hours and "open now" answered together)."""
+        values = clinic_values(clinic)
+        parts: List[str] = []
+        for name in _distinct(topics):
+            if name in HOURS_TOPICS:
+                parts.append(self._hours(name, text, clinic, now, values))
+            else:
+                parts.append(self._fill(self.topic(name).answer, values))
+        return " ".join(dict.fromkeys(parts)) or _fill_or_none(self.unknown, values)
+
+    def answers(self, clinic: Clinic) -> Dict[str, str]:
+        """Each topic's answer as the patient reads it (no time-dependent part): for reports."""
+        values = clinic_values(clinic)
+        return {t.name: self._fill(t.answer, values) for t in self.topics}
+
+    def topic(self, name: str) -> Topic:
+        return next(t for t in self.topics if t.name == name)
+
+    def _fill(self, template: Optional[str], values: Mapping[str, str]) -> str:
+        return _fill_or_none(template, values) or _fill_or_none(self.unknown, values)
+
+    def _hours(self, name, text, clinic, now, values) -> str:
+        local = now.astimezone(clinic.tz)
+        sentences = []
+        lowered = text.lower()
+        if name == "open_now" or re.search(r"\b(now|right now|today|at the moment)\b", lowered):
+            sentences.append(self._now_sentence(clinic, local))
+        for index, day in enumerate(DAYS):
+            if re.search(rf"\b{day[:3]}(day|s|\b)", lowered) or day in lowered:
+                sentences.append(self._day_sentence(clinic, index))
+        sentences.append(self._fill(self.topic("hours").answer, values))
+        return " ".join(dict.fromkeys(sentences))
+
+    def _now_sentence(self, clinic: Clinic, local: datetime) -> str:
+        now = local.time().replace(tzinfo=None)
+        for start, end in clinic.opening_hours[local.weekday()]:
+            if start <= now < end:
+                return self.hours_texts["open_now"].format(until=_clock(end))
+        for ahead in range(0, 8):
+            day = (local.weekday() + ahead) % 7
+            for start, _ in clinic.opening_hours[day]:
+                if ahead or start > now:
+                    when = "today" if ahead == 0 else (
+                        "tomorrow" if ahead == 1 else f"on {DAYS[day].title()}")
+                    return self.hours_texts["closed_now"].format(
+                        next_open=f"{when} at {_clock(start)}")
+        return self.hours_texts["closed_now"].format(next_open="-")
+
+    def _day_sentence(self, clinic: Clinic, index: int) -> str:
+        ranges = clinic.opening_hours[index]
+        day = DAYS[index].title() + "s"
+        if not ranges:
+            return self.hours_texts["day_closed"].format(day=day)
+        text = ", ".join(f"{_clock(a)}–{_clock(b)}" for a, b in ranges)
+        return self.hours_texts["day_open"].format(day=day, ranges=text)
+
+
+def clinic_values(clinic: Clinic) -> Dict[str, str]:
+    values = clinic.template_values()
+    values.update(clinic_email=clinic.email or "", clinic_address=clinic.address,
+                  website=clinic.website, directions=clinic.directions or "",
+                  languages=join_list(clinic.languages))
+    return values
+
+
+def _fill_or_none(template: Optional[str], values: Mapping[str, str]) -> Optional[str]:
+    """The filled text, or None when it is empty or a placeholder it uses has no value."""
+    if not template or not template.strip():
+        return None
+    used = [f for _, f, _, _ in string.Formatter().parse(template) if f]
+    if any(not values.get(f) for f in used):
+        return None
+    return re.sub(r"\s+", " ", template.format(**values)).strip()
+
+
+def _distinct(items: Sequence[str]) -> List[str]:
+    hours_seen, out = False, []
+    for item in items:
+        if item in HOURS_TOPICS:
+            if hours_seen:
+                continue
+            hours_seen = True
+            if "open_now" in items:
+                item = "open_now"
+        out.append(item)
+    return out
+
+
+def _clock(t) -> str:
+    return "24:00" if t.hour == 23 and t.minute == 59 else f"{t.hour}:{t.minute:02d}"
+
+
+def _has(words: Sequence[str], wanted: str) -> bool:
+    if wanted in words:
+        return True
+    # A typo only in longer words, and a letter missing or extra only from six letters on:
+    # "human" is not the insurer "humana", "ring" is not "bring".
+    return len(wanted) >= 5 and any(
+        len(w) >= 5 and (len(w) == len(wanted) or min(len(w), len(wanted)) >= 6)
+        and abs(len(w) - len(wanted)) <= 1 and _one_edit(w, wanted) for w in words)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def simple_words(text: str) -> List[str]:
+    """Lower-case words, for callers without a spaCy Doc (tests, the file's own examples)."""
+    return re.findall(r"[a-zà-ÿ0-9]+(?:-[a-z]+)?", (text or "").lower())
+
+
+def default_faq_path() -> Path:
+    content_dir = os.environ.get("CLINIC_CONTENT_DIR")
+    return (Path(content_dir) if content_dir else REPO_ROOT / "content") / FAQ_FILE
+
+
+def load_faq(path: Optional[Path] = None,
+             words: Callable[[str], List[str]] = simple_words) -> Faq:
+    """Read and check content/faq.yml; re-read when the file changes."""
+    path = Path(path) if path else default_faq_path()
+    return _load(path, path.stat().st_mtime_ns, words)
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path, mtime_ns: int, words) -> Faq:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise FaqError(path, "(file)", f"not valid YAML: {exc}") from None
+    if not isinstance(data, Mapping):
+        raise FaqError(path, "(file)", "expected unknown:, hours_texts: and topics:")
+    unknown = _text(path, "unknown", data.get("unknown"), PLACEHOLDERS, required=True)
+    texts = data.get("hours_texts") or {}
+    hours_texts = {key: _text(path, f"hours_texts.{key}", texts.get(key), allowed,
+                              required=True) for key, allowed in HOURS_PLACEHOLDERS.items()}
+    raw_topics = data.get("topics")
+    if not isinstance(raw_topics, Mapping) or not raw_topics:
+        raise FaqError(path, "topics", "expected one entry per topic")
+    if "hours" not in raw_topics:
+        raise FaqError(path, "topics.hours", "is missing (the open-now answer uses it)")
+    topics = []
+    for name, raw in raw_topics.items():
+        where = f"topics.{name}"
+        if not isinstance(raw, Mapping) or not isinstance(raw.get("examples"), list) \
+                or not raw["examples"]:
+            raise FaqError(path, f"{where}.examples", "expected a list of example wordings")
+        examples = []
+        for example in raw["examples"]:
+            kept = tuple(w for w in words(str(example)) if w not in STOPWORDS)
+            if not kept:
+                raise FaqError(path, f"{where}.examples", f"{example!r} has no word to match")
+            examples.append(kept)
+        answer = _text(path, f"{where}.answer", raw.get("answer"), PLACEHOLDERS, required=False)
+        topics.append(Topic(str(name), tuple(examples), answer))
+    return Faq(tuple(topics), unknown, hours_texts)
+
+
+def _text(path, field, value, allowed, required) -> Optional[str]:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise FaqError(path, field, "is missing")
+        return None
+    if not isinstance(value, str):
+        raise FaqError(path, field, "expected text")
+    try:
+        used = {f for _, f, _, _ in string.Formatter().parse(value) if f is not None}
+    except ValueError as exc:
+        raise FaqError(path, field, f"broken {{placeholder}}: {exc}") from None
+    unknown = sorted(used - set(allowed))
+    if unknown:
+        raise FaqError(path, field, f"unknown placeholder {{{unknown[0]}}} "
+                                    f"(known: {', '.join(sorted(allowed))})")
+    return value.strip()
+

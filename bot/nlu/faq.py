@@ -1,0 +1,70 @@
+"""Questions about the clinic: the topic from content/faq.yml's example wordings.
+
+Runs after the intent classifier over the spaCy Doc the pipeline already made (its words and
+lemmas). When the message asks about a topic of the front desk's file, and is not an answer
+carrying clinical details, a contact detail or crisis language, the intent becomes
+`ask_clinic` with one `faq_topic` entity per topic asked. The topics are data the front desk
+edits; this needs no training (TensorFlow's ResponseSelector measured slower to train than the
+whole pipeline: see docs/conversation.md).
+"""
+from __future__ import annotations
+
+from typing import List
+
+from rasa.engine.graph import GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.booking import parse_contact
+from bot.faq import load_faq, simple_words
+
+INTENT = "ask_clinic"
+# An answer that carries the pain's details, a phone number or email, or crisis language is
+# not a question about the clinic, whatever words it shares with one ("for 48 hours").
+KEEP_INTENTS = {"crisis", "age_under_18"}
+CLINICAL = {"pain_location", "duration", "treatment", "red_flag", "red_flag_denied"}
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class ClinicQuestionMatcher(GraphComponent):
+    @classmethod
+    def create(cls, config, model_storage, resource, execution_context) -> "ClinicQuestionMatcher":
+        load_faq()  # a broken faq.yml stops the server at start-up, naming the field
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            intent = (message.get("intent") or {}).get("name")
+            entities = message.get(ENTITIES) or []
+            if intent in KEEP_INTENTS or any(e.get("entity") in CLINICAL for e in entities) \
+                    or parse_contact(message.get(TEXT) or ""):
+                continue
+            topics = load_faq().match(_words(message))
+            if not topics:
+                continue
+            chosen = {"name": INTENT, "confidence": 1.0}
+            ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != INTENT]
+            message.set("intent", chosen, add_to_output=True)
+            message.set("intent_ranking", [chosen] + ranking, add_to_output=True)
+            message.set(ENTITIES, entities + [
+                {"entity": "faq_topic", "value": t, "extractor": "ClinicQuestionMatcher"}
+                for t in topics], add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+
+def _words(message: Message) -> List[str]:
+    doc = message.get(SPACY_DOCS[TEXT])
+    if doc is None:
+        return simple_words(message.get(TEXT) or "")
+    words = []
+    for token in doc:
+        words.append(token.lower_)
+        if token.lemma_:
+            words.append(token.lemma_.lower())
+    return words

@@ -1,0 +1,78 @@
+"""What the assistant says to the turns that leave the script, and what it resumes after.
+
+One pattern for every interruption: answer, then resume. Inside a form, the form's rule asks
+its pending question again; outside one, `pending_question` is what was pending (an offer
+waiting for a yes or no), and a conversation whose questions have not started yet goes on
+to them. Pure functions over plain values; every word from content/.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, List, Mapping, Optional
+
+import yaml
+
+from bot.advice import Message, _buttons, _say
+from bot.clinic import Clinic
+from bot.content import Content
+from bot.wording import describe_duration, join_list
+
+# The offer's text and the key of its "no" button.
+OFFER_TEXTS = {"booking": ("offer_consultation", "button_no"),
+               "callback": ("offer_callback", "button_no"), "peg": ("peg_offer", "button_skip")}
+CORRECTABLE = ("pain_location", "pain_duration_weeks", "treatments_tried")
+
+
+def pending_question(content: Content, clinic: Clinic, slots: Mapping[str, Any]) -> Optional[Message]:
+    """The offer still waiting for a yes or no, asked again after an interruption."""
+    offer = OFFER_TEXTS.get(slots.get("pending_offer") or "")
+    if offer is None:
+        return None
+    key, no = offer
+    return {"text": _say(content, clinic, key), "buttons": _buttons(content, no)}
+
+
+def questions_not_started(slots: Mapping[str, Any]) -> bool:
+    """Nothing decided, nothing booked, nothing pending: the triage questions come next."""
+    return not (slots.get("triage_level") or slots.get("booking_reference")
+                or slots.get("pending_offer") or slots.get("booking_kind"))
+
+
+def correction_ack(content: Content, clinic: Clinic, before: Mapping[str, Any],
+                   after: Mapping[str, Any]) -> Optional[Message]:
+    """ "Got it: about 2 years." when the patient changed something already answered."""
+    said: List[str] = []
+    old, new = before.get("pain_location"), after.get("pain_location")
+    if old and new and new != old:
+        said.append(content.location_labels.get(new, new))
+    old, new = before.get("pain_duration_weeks"), after.get("pain_duration_weeks")
+    if old is not None and new is not None and abs(new - old) > 1e-6:
+        said.append(describe_duration(new, content.duration_words))
+    old, new = before.get("treatments_tried"), after.get("treatments_tried")
+    if old is not None and new and set(new) - set(old):
+        added = [content.treatment_labels.get(t, t) for t in new if t not in old]
+        said.append(_say(content, clinic, "also_tried", tried=join_list(added)))
+    if not said:
+        return None
+    return {"text": _say(content, clinic, "correction_ack", value="; ".join(said))}
+
+
+def say(content: Content, clinic: Clinic, key: str, **extra: str) -> Message:
+    return {"text": _say(content, clinic, key, **extra)}
+
+
+NOT_KNOWING_FILE = Path(__file__).resolve().parent / "nlu" / "vocab" / "not_knowing.yml"
+
+
+@lru_cache(maxsize=1)
+def _not_knowing() -> "re.Pattern[str]":
+    phrases = yaml.safe_load(NOT_KNOWING_FILE.read_text(encoding="utf-8"))["phrases"]
+    alternatives = "|".join(re.escape(p.lower()).replace("\\ ", r"\s+") for p in phrases)
+    return re.compile(rf"(?<![a-z])({alternatives})(?![a-z])", re.I)
+
+
+def says_not_knowing(text: str) -> bool:
+    """ "not sure", "no idea", "can't remember" (bot/nlu/vocab/not_knowing.yml)."""
+    return bool(_not_knowing().search((text or "").replace("’", "'")))

@@ -20,6 +20,7 @@ from typing import Awaitable, Callable
 import yaml
 
 from bot.db_resilience import begin_turn, storage_trouble
+from bot.intake import reply_address
 
 logger = logging.getLogger(__name__)
 
@@ -60,4 +61,4 @@ async def _tell_trouble(message) -> None:
     if isinstance(output, CollectingOutputChannel):
         # Answers to a turn that was not stored: the patient sends the message again instead.
         output.messages.clear()
-    await output.send_text_message(message.sender_id, trouble_text())
+    await output.send_text_message(reply_address(output, message.sender_id), trouble_text())

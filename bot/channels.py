@@ -40,7 +40,6 @@ import os
 import re
 import sys
 import time
-import uuid
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,6 +173,22 @@ class ChoicesMixin:
         await super().send_response(recipient_id, message)  # type: ignore[misc]
 
 
+class AddressedOutput:
+    """Sends a namespaced conversation's messages to the provider's own address.
+
+    Rasa hands an output channel the stored conversation id (``sms:+1555...``,
+    ``telegram:42``; see bot/conversation_ids.py); the provider needs ``+1555...`` or ``42``.
+    """
+
+    namespace = ""
+
+    def address_for(self, conversation: Text) -> Text:
+        return provider_address(self.namespace, conversation)
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        await super().send_response(self.address_for(recipient_id), message)  # type: ignore[misc]
+
+
 def _env_url(value: Optional[str]) -> Optional[str]:
     value = (value or "").strip()
     return value.rstrip("/") if value else None
@@ -187,7 +202,9 @@ from sanic.response import HTTPResponse  # noqa: E402
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage  # noqa: E402
 
 from bot.channel_errors import kindly  # noqa: E402
-from bot.intake import gated  # noqa: E402
+from bot.conversation_ids import conversation_id, provider_address, web_session  # noqa: E402
+from bot.intake import gated, kept_metadata, MESSAGE_BODY_LIMIT  # noqa: E402
+from bot.server_secrets import API_TOKEN, REST_TOKEN, WEB_SESSION_SECRET, server_secret  # noqa: E402
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
@@ -211,6 +228,20 @@ class GatedChannel:
         # answered with the clinic's number, and logged without the patient's words.
         return gated(kindly(on_new_message), channel=self.name(),  # type: ignore[attr-defined]
                      reply_is_free=self.reply_is_free)
+
+
+def body_too_large(request: Request) -> Optional[HTTPResponse]:
+    """413 for a webhook body larger than one message needs (bot.intake.MESSAGE_BODY_LIMIT)."""
+    if len(request.body or b"") > MESSAGE_BODY_LIMIT:
+        return response.json({"error": "the request is too large"}, status=413)
+    return None
+
+
+def bearer_token_valid(request: Request, expected: str) -> bool:
+    """``Authorization: Bearer <token>``, compared in constant time."""
+    scheme, _, given = (request.headers.get("Authorization") or "").partition(" ")
+    return (scheme.lower() == "bearer" and bool(expected)
+            and hmac.compare_digest(given.strip().encode(), expected.encode()))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -239,23 +270,37 @@ def rest_request_problem(body: Any) -> Optional[str]:
 
 
 class RestInput(GatedChannel, _RasaRestInput):
-    """Rasa's REST channel (still ``rest``, at /webhooks/rest/webhook) behind the gate.
+    """Rasa's REST channel (still ``rest``, at /webhooks/rest/webhook) behind the gate, for the
+    clinic's own integrations only: every request carries ``Authorization: Bearer <token>``
+    (REST_CHANNEL_TOKEN, else var/rest-token), and the public proxy does not publish it.
 
-    A body that is not ``{"sender": ..., "message": "..."}`` gets 400 with what is wrong
-    (Rasa's would answer 500 for a JSON list, and put every message without a sender into one
-    shared conversation called "default"). The conversation is always the sender's: the
-    body's ``input_channel`` field does not change which flood limit applies.
+    Its conversations are ``rest:<sender>``: a sender shaped like a phone number or a
+    ``whatsapp:`` address never reaches another channel's conversation. A body that is not
+    ``{"sender": ..., "message": "..."}`` gets 400 with what is wrong (Rasa's would answer 500
+    for a JSON list, and put every message without a sender into one shared conversation
+    called "default").
     """
 
     reply_is_free = True
+    namespace = "rest"
+
+    async def _extract_sender(self, req: Request) -> Optional[Text]:
+        return conversation_id(self.namespace, req.json.get("sender"))
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         webhook = super().blueprint(self.gate(on_new_message))
+        token = server_secret(REST_TOKEN)
 
         @webhook.middleware("request")
-        async def well_formed(request: Request) -> Optional[HTTPResponse]:
+        async def trusted_and_well_formed(request: Request) -> Optional[HTTPResponse]:
             if request.method != "POST" or not request.path.endswith("/webhook"):
                 return None
+            if not bearer_token_valid(request, token):
+                logger.warning("rest: request refused, token missing or wrong")
+                return response.json({"error": "this channel needs the clinic's token"}, status=401)
+            too_large = body_too_large(request)
+            if too_large:
+                return too_large
             problem = rest_request_problem(request.json)
             return response.json({"error": problem}, status=400) if problem else None
 
@@ -272,11 +317,11 @@ from rasa.core.channels.socketio import (  # noqa: E402
     SocketIOOutput as _RasaSocketIOOutput,
 )
 
-_SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+class SocketIOOutput(AddressedOutput, _RasaSocketIOOutput):
+    """One socket.io event per bot message; the widget renders paragraphs and line breaks.
+    A conversation ``web:<session id>`` is sent to the socket.io room of that session."""
 
-
-class SocketIOOutput(_RasaSocketIOOutput):
-    """One socket.io event per bot message; the widget renders paragraphs and line breaks."""
+    namespace = "web"
 
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
         await self._send_message(recipient_id, {"text": text.strip()})
@@ -310,7 +355,8 @@ class SocketIOInput(GatedChannel, _RasaSocketIOInput):
 
         # Origins are not restricted here: the widget is embedded on the clinic's own pages,
         # and `rasa run --cors` sets the allowed origins for HTTP long-polling.
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[],
+                          max_http_buffer_size=MESSAGE_BODY_LIMIT)
         webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         self.sio = sio
 
@@ -329,36 +375,39 @@ class SocketIOInput(GatedChannel, _RasaSocketIOInput):
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: Text, data: Optional[Dict] = None) -> None:
-            wanted = (data or {}).get("session_id") if isinstance(data, dict) else None
-            session_id = wanted if isinstance(wanted, str) and _SESSION_ID.match(wanted) else uuid.uuid4().hex
+            # The session id is the server's: a reconnect carries on a session only with the
+            # signed token issued for it; anything else (a bare id, a forged or expired token)
+            # starts a new one. The socket keeps its session in socket.io's own session.
+            given = data.get("session_token") if isinstance(data, dict) else None
+            session_id, token = web_session(given, server_secret(WEB_SESSION_SECRET))
+            await sio.save_session(sid, {"session_id": session_id}, namespace=self.namespace)
             if self.session_persistence:
                 entered = sio.enter_room(sid, session_id, namespace=self.namespace)
                 if inspect.isawaitable(entered):  # python-socketio >= 5.9 (RasaHQ/rasa#13027)
                     await entered
-            await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+            await sio.emit("session_confirm", {"session_id": session_id, "session_token": token},
+                           room=sid, namespace=self.namespace)
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
         async def handle_message(sid: Text, data: Dict) -> None:
             if not isinstance(data, dict):
                 return
-            if self.session_persistence:
-                session_id = data.get("session_id")
-                if not isinstance(session_id, str) or not _SESSION_ID.match(session_id):
-                    logger.warning("web chat: a message without a valid session_id was ignored")
-                    return
-                sender_id, room = session_id, session_id
-            else:
-                sender_id, room = sid, sid
+            # The socket's own session, never the message's session_id field.
+            session_id = (await sio.get_session(sid, namespace=self.namespace)).get("session_id")
+            if not session_id:
+                logger.warning("web chat: a message before session_request was ignored")
+                return
+            room = session_id if self.session_persistence else sid
             text = data.get("message")
             if not isinstance(text, str) or not text.strip():
                 return
-            metadata = data.get(self.metadata_key) or {}
-            if not isinstance(metadata, dict):
-                metadata = {}
+            if len(text.encode("utf-8", "surrogatepass")) > MESSAGE_BODY_LIMIT:
+                text = text[:MESSAGE_BODY_LIMIT]  # still over the length limit: the gate answers
             output = SocketIOOutput(sio, self.bot_message_evt)
             try:
-                await on_new_message(UserMessage(text, output, sender_id,
-                                                 input_channel=self.name(), metadata=metadata))
+                await on_new_message(UserMessage(text, output, conversation_id("web", room),
+                                                 input_channel=self.name(),
+                                                 metadata=kept_metadata(data.get(self.metadata_key))))
             finally:
                 await sio.emit("bot_turn_done", {}, room=room, namespace=self.namespace)
 
@@ -376,8 +425,10 @@ SMS_LIMIT = 1600  # Twilio's limit for one message body (it splits it into SMS s
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 
 
-class TwilioOutput(ChoicesMixin, _RasaTwilioOutput):
+class TwilioOutput(ChoicesMixin, AddressedOutput, _RasaTwilioOutput):
     """Sends SMS, or WhatsApp when the patient wrote from a ``whatsapp:`` address."""
+
+    namespace = "sms"  # conversations sms:+1555..., and whatsapp:+1555... as Twilio writes them
 
     def __init__(self, account_sid: Optional[Text], auth_token: Optional[Text],
                  twilio_number: Optional[Text], whatsapp_number: Optional[Text] = None,
@@ -483,6 +534,7 @@ class TwilioInput(GatedChannel, _RasaTwilioInput):
             sender = request.form.get("From")
             text = request.form.get("Body")
             if sender and text is not None and text.strip():
+                sender = conversation_id("sms", sender)
                 text = CHOICES.resolve(self.name(), sender, text.replace("¡", "@"))
                 try:
                     await on_new_message(UserMessage(text, self.get_output_channel(), sender,
@@ -511,7 +563,9 @@ def telegram_secret(access_token: str) -> str:
     return hashlib.sha256(f"telegram-webhook:{access_token}".encode()).hexdigest()
 
 
-class TelegramOutput(ChoicesMixin, _RasaTelegramOutput):
+class TelegramOutput(ChoicesMixin, AddressedOutput, _RasaTelegramOutput):
+    namespace = "telegram"
+
     def __init__(self, access_token: Optional[Text], api_url: Optional[Text] = None) -> None:
         from aiogram import Bot
         from aiogram.bot.api import TELEGRAM_PRODUCTION, TelegramAPIServer
@@ -615,7 +669,10 @@ class TelegramInput(GatedChannel, _RasaTelegramInput):
             return response.json({"status": "ok"})
 
         @telegram_webhook.route("/set_webhook", methods=["POST"])
-        async def set_webhook(_: Request) -> HTTPResponse:
+        async def set_webhook(request: Request) -> HTTPResponse:
+            # Re-registering points Telegram at a URL: only with Rasa's API token.
+            if not bearer_token_valid(request, server_secret(API_TOKEN)):
+                return response.text("forbidden", status=403)
             ok = await self.set_webhook()
             return response.text("Webhook setup successful" if ok else "Invalid webhook")
 
@@ -641,7 +698,7 @@ class TelegramInput(GatedChannel, _RasaTelegramInput):
             chat_id = (msg.get("chat") or {}).get("id")
             if chat_id is None or not isinstance(text, str) or not text.strip():
                 return response.text("success")
-            sender = str(chat_id)
+            sender = conversation_id("telegram", chat_id)
             if text.strip() == "/start":  # Telegram's first message to a bot
                 text = "/greet"
             text = CHOICES.resolve(self.name(), sender, text)
@@ -678,8 +735,10 @@ def messenger_client(page_access_token: str, api_url: Optional[str], api_version
     return client
 
 
-class MessengerOutput(ChoicesMixin, _RasaMessengerBot):
+class MessengerOutput(ChoicesMixin, AddressedOutput, _RasaMessengerBot):
     """Quick replies when they fit Messenger's limits, numbered choices otherwise."""
+
+    namespace = "messenger"
 
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
         for part in chunks(text, MESSENGER_LIMIT):
@@ -713,12 +772,13 @@ class Messenger(_RasaMessenger):
     async def _handle_user_message(self, text: Text, sender_id: Text,
                                    metadata: Optional[Dict[Text, Any]]) -> None:
         out = MessengerOutput(self.client)
-        text = CHOICES.resolve(self.name(), sender_id, text)
+        conversation = conversation_id("messenger", sender_id)
+        text = CHOICES.resolve(self.name(), conversation, text)
         await out.send_action(sender_id, sender_action="mark_seen")
         await out.send_action(sender_id, sender_action="typing_on")
         try:
-            await self.on_new_message(UserMessage(text, out, sender_id, input_channel=self.name(),
-                                                  metadata=metadata))
+            await self.on_new_message(UserMessage(text, out, conversation,
+                                                  input_channel=self.name(), metadata=metadata))
         except Exception:
             logger.exception("facebook: the message could not be handled")
         finally:
@@ -726,7 +786,10 @@ class Messenger(_RasaMessenger):
 
 
 def hub_signature_valid(app_secret: str, body: bytes, header_256: str, header_1: str) -> bool:
-    """Messenger's ``X-Hub-Signature-256`` (preferred) or ``X-Hub-Signature`` over the raw body."""
+    """Messenger's ``X-Hub-Signature-256`` (preferred) or ``X-Hub-Signature`` over the raw body.
+    Without an app secret nothing is valid: an empty key would make any signature forgeable."""
+    if not app_secret:
+        return False
     for header, algorithm in ((header_256, "sha256"), (header_1, "sha1")):
         if not header:
             continue
@@ -804,7 +867,9 @@ SLACK_BUTTONS = 5
 SLACK_LIMIT = 3000  # a section block's text
 
 
-class SlackOutput(ChoicesMixin, _RasaSlackBot):
+class SlackOutput(ChoicesMixin, AddressedOutput, _RasaSlackBot):
+    namespace = "slack"
+
     def __init__(self, token: Text, slack_channel: Optional[Text] = None,
                  thread_id: Optional[Text] = None, proxy: Optional[Text] = None,
                  api_url: Optional[Text] = None) -> None:
@@ -862,8 +927,9 @@ class SlackInput(GatedChannel, _RasaSlackInput):
 
     async def process_message(self, request: Request, on_new_message: OnNewMessage, text: Text,
                               sender_id: Optional[Text], metadata: Optional[Dict]) -> Any:
-        text = CHOICES.resolve(self.name(), sender_id, text)
-        return await super().process_message(request, on_new_message, text, sender_id, metadata)
+        conversation = conversation_id("slack", sender_id) if sender_id else sender_id
+        text = CHOICES.resolve(self.name(), conversation, text)
+        return await super().process_message(request, on_new_message, text, conversation, metadata)
 
 
 # ---------------------------------------------------------------------------------------------

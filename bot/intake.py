@@ -225,6 +225,29 @@ def default_gate() -> Gate:
     return _gate
 
 
+# A channel request carries one patient message: a few kB at most. Larger bodies are refused
+# before anything is read (nginx's client_max_body_size is the same idea one step earlier).
+MESSAGE_BODY_LIMIT = int(os.environ.get("MESSAGE_BODY_LIMIT") or 64 * 1024)
+
+# Metadata a channel attaches to a message is stored with it in the conversation. The
+# assistant reads none of it, so none is kept: a client cannot fill the database through it.
+USED_METADATA: Tuple[str, ...] = ()
+
+
+def kept_metadata(metadata: Any) -> dict:
+    """Only the metadata the assistant uses (USED_METADATA) of what a client sent."""
+    if not isinstance(metadata, Mapping):
+        return {}
+    return {key: metadata[key] for key in USED_METADATA if key in metadata}
+
+
+def reply_address(output: Any, conversation: str) -> str:
+    """Where a notice sent outside Rasa's send_response goes: the provider's own address of a
+    namespaced conversation id (bot.channels.AddressedOutput), else the id itself."""
+    address_for = getattr(output, "address_for", None)
+    return address_for(conversation) if callable(address_for) else conversation
+
+
 # Rasa's types are only needed here, so this module stays importable (and testable) without them.
 OnNewMessage = Callable[[Any], Awaitable[Any]]
 
@@ -246,10 +269,12 @@ def gated(on_new_message: OnNewMessage, *, channel: str, reply_is_free: bool,
         if verdict.reply is not None:
             _count(verdict.reason)
             if verdict.send_reply and message.output_channel is not None:
-                await message.output_channel.send_text_message(message.sender_id, verdict.reply)
+                await message.output_channel.send_text_message(
+                    reply_address(message.output_channel, message.sender_id), verdict.reply)
             return None
         if isinstance(message.text, str):
             message.text = verdict.text
+        message.metadata = kept_metadata(message.metadata)
         try:
             return await on_new_message(message)
         except Exception as error:
@@ -257,7 +282,8 @@ def gated(on_new_message: OnNewMessage, *, channel: str, reply_is_free: bool,
             location = f"{where[0].filename}:{where[0].lineno}" if where else "?"
             logger.error("a message could not be handled: %s at %s", type(error).__name__, location)
             if message.output_channel is not None:
-                await message.output_channel.send_text_message(message.sender_id, _trouble())
+                await message.output_channel.send_text_message(
+                    reply_address(message.output_channel, message.sender_id), _trouble())
             return None
         finally:
             current.done(channel, sender)

@@ -23,6 +23,23 @@ MODEL = ROOT / "models" / "current.tar.gz"
 # Rasa reports errors and usage to its servers unless told not to: patient data stays here.
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+# The servers' own secrets (bot/server_secrets.py), the same for every server a test starts,
+# so no test writes into the repository's var/.
+for _name, _value in (("REST_CHANNEL_TOKEN", "rest-channel-token-for-tests"),
+                      ("WEB_SESSION_SECRET", "web-session-secret-for-tests"),
+                      ("ACTION_SERVER_TOKEN", "action-server-token-for-tests")):
+    os.environ.setdefault(_name, _value)
+
+
+def rest_headers() -> Dict[str, str]:
+    """What the clinic's own integration sends to the REST channel: JSON and its token."""
+    return {"Content-Type": "application/json",
+            "Authorization": f"Bearer {os.environ['REST_CHANNEL_TOKEN']}"}
+
+
+def rest_conversation(sender: str) -> str:
+    """The stored conversation id of a REST sender (bot/conversation_ids.py)."""
+    return f"rest:{sender}"
 
 
 def free_port() -> int:
@@ -145,7 +162,7 @@ def say(port, sender, text):
     request = urllib.request.Request(
         f"http://127.0.0.1:{port}/webhooks/rest/webhook",
         data=json.dumps({"sender": sender, "message": text}).encode(),
-        headers={"Content-Type": "application/json"},
+        headers=rest_headers(),
     )
     with urllib.request.urlopen(request, timeout=60) as response:
         return " ".join(m.get("text", "") for m in json.load(response))

@@ -290,7 +290,9 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
 
     @app.get("/conversations/export")
     async def export_list(request: Request, format: str = "csv"):
-        user = require_user(request)
+        # Every matching patient's name and contact at once: an administrator's action
+        # (minimum necessary); reception works one conversation at a time.
+        user = require_user(request, admin=True)
         f = filters_from(request)
         items = store.all_conversations(f, url=url)
         audit(user, "export", detail=f"{format} list of {len(items)}: {f.describe()}")

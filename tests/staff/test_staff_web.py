@@ -94,6 +94,33 @@ def test_wrong_password_is_refused_and_repeated_failures_are_rate_limited(staff_
     assert r.status_code == 429 and "Too many failed attempts" in r.text
 
 
+def test_bulk_export_is_for_administrators_and_audited(staff_server):
+    from bot import store
+
+    base, url = staff_server["base"], staff_server["url"]
+    assert _login(base).get(base + "/conversations/export?level=urgent&format=csv").status_code == 403
+    admin = _login(base, "admin", "admin-password-1")
+    r = admin.get(base + "/conversations/export?level=urgent&format=csv")
+    assert r.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert rows and all(row["triage_level"] == "urgent" for row in rows)
+    [latest] = store.list_audit(action="export", limit=1, url=url)
+    assert latest["actor"] == "admin" and "urgent" in latest["detail"].lower()
+
+
+def test_a_forged_x_forwarded_for_changes_nothing(staff_server):
+    from bot import store
+
+    base, url = staff_server["base"], staff_server["url"]
+    s = requests.Session()
+    r = s.post(base + "/login", headers={"X-Forwarded-For": "203.0.113.9"},
+               data={"csrf": _csrf(s.get(base + "/login").text), "username": "forged-xff",
+                     "password": "guess-guess"})
+    assert r.status_code == 401
+    [failed] = store.list_audit(actor="forged-xff", url=url)
+    assert failed["detail"] == "from 127.0.0.1"  # the real peer, not the header's claim
+
+
 def test_admin_pages_are_for_admins_and_errors_show_no_trace(staff_server):
     base = staff_server["base"]
     s = _login(base)
@@ -191,11 +218,9 @@ def test_a_receptionist_works_the_page_in_a_browser(staff_server, browser, tmp_p
     text = Path(download.value.path()).read_text()
     assert text.startswith("conversation_id,time,who,text")
     assert "ladder" in text
+    # Bulk export is an administrator's (test_bulk_export_is_for_administrators_and_audited).
     page.goto(base + "/conversations?level=urgent")
-    with page.expect_download() as download:
-        page.click("text=CSV")
-    rows_csv = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text())))
-    assert rows_csv and all(r["triage_level"] == "urgent" for r in rows_csv)
+    assert page.locator("p.downloads").count() == 0
 
     # The richest transcript, for the screenshot a receptionist would see.
     page.goto(base + "/conversation?id=" + rec.ids["consultation"])

@@ -42,9 +42,10 @@ pids=()
 stop() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; echo "stopped."; }
 trap stop INT TERM EXIT
 
-SANIC_HOST="$ACTIONS_HOST" .venv/bin/rasa run actions --actions actions --port "$ACTIONS_PORT" --quiet &
+SANIC_HOST="$ACTIONS_HOST" .venv/bin/python -m bot.serve actions --port "$ACTIONS_PORT" --quiet &
 pids+=($!)
-.venv/bin/rasa run --model models/current.tar.gz --enable-api --auth-token "$RASA_AUTH_TOKEN" \
+# The API token is read by bot.serve from RASA_AUTH_TOKEN / var/api-token: never an argument.
+RASA_AUTH_TOKEN="$RASA_AUTH_TOKEN" .venv/bin/python -m bot.serve rasa --model models/current.tar.gz --enable-api \
   --interface "$HOST" --port "$PORT" --endpoints var/endpoints.yml --credentials var/credentials.yml \
   --cors "${cors[@]}" --log-file var/rasa.log &
 pids+=($!)
@@ -54,7 +55,7 @@ pids+=($!)
 pids+=($!)
 
 for _ in $(seq 1 120); do
-  if curl -fs "http://127.0.0.1:$PORT/status?token=$RASA_AUTH_TOKEN" >/dev/null 2>&1 \
+  if curl -fs "http://127.0.0.1:$PORT/" >/dev/null 2>&1 \
      && curl -fs "http://$ACTIONS_HOST:$ACTIONS_PORT/health" >/dev/null 2>&1 \
      && curl -fs "http://$WEB_HOST:$WEB_PORT/healthz" >/dev/null 2>&1 \
      && curl -fs "http://$STAFF_HOST:$STAFF_PORT/health" >/dev/null 2>&1; then

@@ -21,7 +21,7 @@ import pytest
 from tests.fuzz.corpus import CATEGORIES, corpus
 from tests.fuzz.runner import (Outcome, check_everything, fuzz_servers, joined, log_problems,
                                log_sizes, percentile, post, read_logs, send_corpus)
-from tests.harness import say
+from tests.harness import rest_headers, say
 
 SAMPLE = 300  # the corpus's first 300 messages: every category, 6 conversations of 50
 # The sample's conversations send 50 messages each at machine speed; the flood limit's
@@ -179,6 +179,7 @@ def test_a_flooding_sender_is_slowed_and_another_patient_is_served(server, clean
         async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
             async def one(n: int) -> None:
                 async with session.post(url, json={"sender": "flooder", "message": f"hello {n}"},
+                                        headers={"Authorization": rest_headers()["Authorization"]},
                                         timeout=aiohttp.ClientTimeout(total=300)) as response:
                     flood.append((response.status, joined(await response.json())))
             await asyncio.gather(*(one(n) for n in range(300)))

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.slots import clinical_updates
+from bot.story import story_updates
 
 TRIAGE_QUESTIONS = ("pain_location", "pain_duration_weeks", "treatments_tried")
 
@@ -52,7 +53,9 @@ def red_flag_evidence(tracker: Tracker) -> List[Dict[str, str]]:
 
 def clinical_events(tracker: Tracker) -> List[SlotSet]:
     """SlotSet events for what the latest message says about the pain and red flags."""
-    updates = clinical_updates(current_slots(tracker), latest_entities(tracker))
+    slots, entities = current_slots(tracker), latest_entities(tracker)
+    updates = clinical_updates(slots, entities)
+    updates.update(story_updates(slots, entities, answering=tracker.get_slot("requested_slot")))
     events = [SlotSet(name, value) for name, value in updates.items()]
     if "red_flags" in updates:
         flags = set(updates["red_flags"])

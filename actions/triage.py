@@ -17,11 +17,17 @@ from actions.common import (
 from actions.settings import clinic, content
 from bot.advice import compose_triage, correction_message, screening_question
 from bot.slots import retracted_red_flags
+from bot.story import PATTERN_QUESTION, RELIEF_QUESTION, pattern_answer, questions_needed
 from bot.triage import decide_triage
 
 # "none of them", "nope", "none", "no I don't" answer the screening question as clear.
 _CLEAR_ANSWER = re.compile(r"^\s*(no+|nope|none|nah|neither|none of (these|them|those)|"
                            r"no,? none|no i don'?t|i don'?t|not really)\b", re.I)
+
+
+# While asking where the pain goes or how injections went, "not sure" or "dunno" may read as
+# out of scope: it is an answer (asked once, then move on), unlike these.
+STORY_INTERRUPTIONS = INTERRUPTIONS - {"out_of_scope"}
 
 
 def utter(dispatcher: CollectingDispatcher, message: Dict[str, Any]) -> None:
@@ -32,6 +38,14 @@ class ValidateTriageForm(ClinicalFormValidation):
     def name(self) -> Text:
         return "validate_triage_form"
 
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: DomainDict) -> List[Text]:
+        """The domain's questions, plus where the pain goes and how earlier injections went
+        when the answer would change the options (bot/story.py), before the screening."""
+        needed = questions_needed(current_slots(tracker), content())
+        last = [s for s in domain_slots if s == "red_flag_screen"]
+        return [s for s in domain_slots if s != "red_flag_screen"] + needed + last
+
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
@@ -40,9 +54,11 @@ class ValidateTriageForm(ClinicalFormValidation):
         intent = latest_intent(tracker)
         if requested == "red_flag_screen":
             events += self._screen_answer(tracker, intent)
+        filled = apply(current_slots(tracker), events)
+        if requested in (PATTERN_QUESTION, RELIEF_QUESTION) and (events or intent not in STORY_INTERRUPTIONS):
+            return events + self._story_answer(tracker, requested, filled, intent)
         if not events and intent in INTERRUPTIONS:
             return []  # not an answer: the form rejects and the interruption's rule runs
-        filled = apply(current_slots(tracker), events)
         if requested and filled.get(requested) is None:
             if requested == "pain_location" and any(
                 e.get("entity") == "body_part_other" for e in latest_entities(tracker)
@@ -55,6 +71,19 @@ class ValidateTriageForm(ClinicalFormValidation):
         elif tracker.get_slot("reask"):
             events.append(SlotSet("reask", None))
         return events
+
+    @staticmethod
+    def _story_answer(tracker: Tracker, requested: str, filled: Dict[str, Any], intent: str) -> List[EventType]:
+        """Asked once: an answer the assistant cannot place ("not sure") moves on, and the
+        options are chosen from what is known (a pattern not known is `unknown`)."""
+        if requested == PATTERN_QUESTION:
+            if filled.get("pain_pattern"):
+                return []
+            pattern = pattern_answer(latest_text(tracker), intent, filled.get("pain_location"))
+            return [SlotSet("pain_pattern", pattern) if pattern else SlotSet("pattern_unclear", True)]
+        reliefs = [i.get("relief") for i in filled.get("prior_injections") or []]
+        said = next((r for r in reliefs if r and r != "unknown"), "unknown")
+        return [SlotSet(RELIEF_QUESTION, said)]
 
     @staticmethod
     def _screen_answer(tracker: Tracker, intent: str) -> List[EventType]:
@@ -112,7 +141,10 @@ class ActionTriage(Action):
             "pain_location": slots.get("pain_location"),
             "pain_duration_weeks": slots.get("pain_duration_weeks"),
             "treatments_tried": slots.get("treatments_tried"),
+            "pain_pattern": slots.get("pain_pattern"),
+            "prior_injections": slots.get("prior_injections") or [],
             "options": advice.options,
+            "option_decisions": advice.option_trail,
         })
         events += [
             SlotSet("triage_level", decision.level),

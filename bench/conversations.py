@@ -12,7 +12,7 @@ MESSAGES = 20
 
 ASSISTANT_PATHS: List[List[str]] = [
     # chronic low back pain: the options asked about, the PEG questions, a booking
-    ["hello", "my lower back", "about 6 months", "physio and ibuprofen", "no, none of those",
+    ["hello", "my lower back", "about 6 months", "physio and ibuprofen, it doesn't spread", "no, none of those",
      "yes", "7", "about a 5", "6", "what is a facet joint injection?", "does it hurt?",
      "how long does the relief last?", "yes please", "Jane Smith", "jane@example.com",
      "weekday mornings", "are you a bot?", "what are the risks of a facet injection?",
@@ -27,7 +27,7 @@ ASSISTANT_PATHS: List[List[str]] = [
     # questions about the options first, then the triage, the PEG questions skipped
     ["hello", "what is a facet injection?", "does it hurt?", "how long does relief last?",
      "what is radiofrequency ablation?", "what are the risks of it?",
-     "ok, my low back has hurt for a year", "physical therapy and tylenol", "none of those",
+     "ok, my low back has hurt for a year", "physical therapy and tylenol, it doesn't spread", "none of those",
      "no thanks", "what is spinal cord stimulation?", "how long does that last?",
      "yes please", "Ahmed Khan", "555 777 1234", "tomorrow morning", "are you a robot?",
      "what is a nerve block?", "thank you", "bye"],
@@ -70,7 +70,7 @@ def for_load(paths: Sequence[Sequence[str]], conversations: int,
 # One long conversation: a prefix, then the same few messages over and over, so that the
 # messages around message 10 and around message 100 are the same ones and only the length of
 # the session differs (three consecutive messages hold each message of the cycle once).
-ASSISTANT_LONG = (["hello", "my lower back", "about 6 months", "physio and ibuprofen",
+ASSISTANT_LONG = (["hello", "my lower back", "about 6 months", "physio and ibuprofen, it doesn't spread",
                    "no, none of those", "no thanks", "no thanks"],
                   ["what is a facet joint injection?", "how long does the relief last?",
                    "are you a bot?"])

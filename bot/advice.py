@@ -15,8 +15,9 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 import yaml
 
 from bot.clinic import Clinic
-from bot.content import (Content, answer_question, fill, find_option, question_aspect,
-                         red_flag_phrase, select_options, self_care_message)
+from bot.content import (Content, answer_question, describe_story, fill, find_option,
+                         question_aspect, red_flag_phrase, select_options, self_care_message)
+from bot.option_fit import CONSERVATIVE_OR_MORE, PatientStory
 from bot.triage import TriageDecision
 
 MAX_OPTIONS_SHOWN = 3  # a patient in pain reads three well-explained options, not seven
@@ -31,6 +32,7 @@ class Advice:
     messages: List[Message]
     options: List[str] = field(default_factory=list)  # option ids explained
     pending_offer: Optional[str] = None  # what a "yes" now accepts: booking | callback | peg
+    option_trail: List[Dict[str, Any]] = field(default_factory=list)  # why each option was or wasn't
 
 
 def conversation_texts(content: Content) -> Dict[str, str]:
@@ -82,25 +84,26 @@ def compose_triage(decision: TriageDecision, slots: Mapping[str, Any], content: 
             messages.append({"text": _say(content, clinic, "self_care_booking_hint")})
         return Advice(messages)
 
-    fits = select_options(content, location=slots.get("pain_location"),
-                          weeks=slots.get("pain_duration_weeks"),
-                          treatments_tried=slots.get("treatments_tried") or [])[:MAX_OPTIONS_SHOWN]
+    story = PatientStory.from_slots(slots)
+    selection = select_options(content, story)
+    fits = selection.fits[:MAX_OPTIONS_SHOWN]
+    lines = [describe_story(content, story)]
     if fits:
-        lines = [_say(content, clinic, "options_intro")]
-        for fit in fits:
-            why = "; ".join(fit.reasons)
-            lines.append(f"• {fit.option.title}: {fit.option.summary.strip()} "
-                         f"(Why it may fit: {why}.)")
-        lines += [content.plan_note.strip(), content.disclaimer.strip()]
+        lines.append(fill(content.options_intro, _values(clinic)))
+        lines.append("\n".join(f"• {fit.option.title}: {fit.option.reason.strip()}" for fit in fits))
+        lines.append(content.plan_note.strip())
     else:
-        lines = [_say(content, clinic, "no_options_fit"), content.disclaimer.strip()]
+        nothing_tried = not story.tried_set & CONSERVATIVE_OR_MORE
+        lines.append(fill(content.none_fit["nothing_tried" if nothing_tried else "not_yet"], _values(clinic)))
+    lines.append(content.disclaimer.strip())
     messages = [{"text": "\n\n".join(lines)}]
     options = [f.option.id for f in fits]
     if not peg_done(slots):
         messages.append({"text": _say(content, clinic, "peg_offer"), "buttons": YES_SKIP})
-        return Advice(messages, options=options, pending_offer="peg")
+        return Advice(messages, options=options, pending_offer="peg", option_trail=selection.trail)
     offer = booking_offer(content, clinic, slots)
-    return Advice(messages + offer.messages, options=options, pending_offer=offer.pending_offer)
+    return Advice(messages + offer.messages, options=options, pending_offer=offer.pending_offer,
+                  option_trail=selection.trail)
 
 
 def peg_done(slots: Mapping[str, Any]) -> bool:

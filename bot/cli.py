@@ -11,6 +11,9 @@
     python -m bot erase CONVERSATION_ID [--yes]            a patient's request to be forgotten
     python -m bot audit [--limit N]                        who viewed, exported, changed what
     python -m bot db upgrade | db current                  schema migrations (Alembic)
+    python -m bot db backup FILE|DIR [--keep N]            a consistent copy while it runs
+    python -m bot db restore FILE                          into the stopped installation
+    python -m bot doctor [--env-file FILE]                 is this installation healthy?
     python -m bot endpoints [--out var/endpoints.yml]      Rasa's endpoints for DB_URL
                                                            and REDIS_URL, ACTIONS_URL
 
@@ -323,11 +326,24 @@ def cmd_audit(args) -> int:
 
 
 def cmd_db(args) -> int:
+    if args.action in ("backup", "restore"):
+        from bot.ops import backup
+
+        if not args.file:
+            raise SystemExit(f"error: python -m bot db {args.action} FILE")
+        args.actor = _actor(args)
+        return (backup.cmd_backup if args.action == "backup" else backup.cmd_restore)(args)
     if args.action == "upgrade":
         store.upgrade(args.db)
         store.engine_for(args.db)
     print(f"database at revision {store.current_revision(args.db)}")
     return 0
+
+
+def cmd_doctor(args) -> int:
+    from bot.ops.doctor import cmd_doctor as doctor
+
+    return doctor(args)
 
 
 def redis_lock_store(redis_url: str) -> dict:
@@ -481,9 +497,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", parents=[common], help="the audit log, newest first")
     p.add_argument("--limit", type=int, default=50)
     p.set_defaults(func=cmd_audit)
-    p = sub.add_parser("db", parents=[common], help="schema migrations")
-    p.add_argument("action", choices=["upgrade", "current"])
+    p = sub.add_parser("db", parents=[common], help="schema migrations, backup, restore")
+    p.add_argument("action", choices=["upgrade", "current", "backup", "restore"])
+    p.add_argument("file", nargs="?", help="backup/restore: the backup file (backup: or a "
+                                           "directory, for clinic-YYYYMMDD-HHMMSS.db)")
+    p.add_argument("--keep", type=int, metavar="N",
+                   help="backup into a directory: keep the newest N backups there")
     p.set_defaults(func=cmd_db)
+    p = sub.add_parser("doctor", parents=[common], help="is this installation healthy?")
+    p.add_argument("--env-file", metavar="FILE",
+                   help="the service's settings (e.g. /etc/clinic-assistant/env)")
+    p.set_defaults(func=cmd_doctor)
     p = sub.add_parser("endpoints", parents=[common], help="write Rasa's endpoints for DB_URL")
     p.add_argument("--out", default=str(ROOT / "var" / "endpoints.yml"))
     p.set_defaults(func=cmd_endpoints)

@@ -20,6 +20,7 @@ from typing import Any, Iterable, Mapping
 import yaml
 
 from bot.contract import LOCATIONS, RED_FLAGS, TREATMENTS
+from bot.option_fit import INJECTION_KINDS, PATTERNS, RELIEF, Fits, PatientStory, judge, parse_fits
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONTENT_DIR = REPO_ROOT / "content"
@@ -44,19 +45,21 @@ CLINIC_PLACEHOLDERS = frozenset(
     }
 )
 SELF_CARE_PLACEHOLDERS = CLINIC_PLACEHOLDERS | {"flags"}
-REASON_PLACEHOLDERS = {"location": {"location"}, "duration": {"duration"}, "tried": {"tried"}}
+# What the patient told us, said once before the options (`story` in options.yml).
+STORY_PLACEHOLDERS = {"intro": set(), "where": {"location", "duration"}, "tried": {"tried"},
+                      "nothing_tried": set(), "relief_for": {"duration"}}
+NONE_FIT = ("nothing_tried", "not_yet")
 ANSWER_PLACEHOLDERS = frozenset({"title", "answer", "disclaimer", "plan_note"})
 
-OPTION_TEXT_FIELDS = ("what", "how", "relief", "risks", "summary")
+OPTION_TEXT_FIELDS = ("what", "how", "relief", "risks", "reason")
 _OPTION_FIELDS = ("id", "title", "names", *OPTION_TEXT_FIELDS, "fits")
-_FITS_REQUIRED = ("locations", "min_weeks", "priority")
-_FITS_LISTS = ("requires_tried_any", "requires_tried_all", "excludes_tried")
-_FITS_FIELDS = (*_FITS_REQUIRED, "max_weeks", *_FITS_LISTS)
 _OPTIONS_TOP = (
     "disclaimer",
     "plan_note",
     "answer_template",
-    "reason_templates",
+    "story",
+    "options_intro",
+    "when_none_fit",
     "labels",
     "question_aspects",
     "options",
@@ -79,17 +82,6 @@ class ContentError(ValueError):
 
 
 @dataclass(frozen=True)
-class Fits:
-    locations: tuple[str, ...]
-    min_weeks: float
-    priority: int
-    max_weeks: float | None = None
-    requires_tried_any: tuple[str, ...] = ()
-    requires_tried_all: tuple[str, ...] = ()
-    excludes_tried: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class Option:
     id: str
     title: str
@@ -98,14 +90,20 @@ class Option:
     how: str
     relief: str
     risks: str
-    summary: str
+    reason: str  # one line said when the option is suggested: why it may fit this story
     fits: Fits
 
 
 @dataclass(frozen=True)
 class OptionFit:
     option: Option
-    reasons: list[str]
+    because: list[str]  # the facts that selected it, for the decision trail
+
+
+@dataclass(frozen=True)
+class Selection:
+    fits: list[OptionFit]  # the options that fit, in priority order
+    trail: list[dict]  # every option: selected or not, the facts that selected or excluded it
 
 
 @dataclass(frozen=True)
@@ -126,9 +124,14 @@ class Content:
     disclaimer: str
     plan_note: str
     answer_template: str
-    reason_templates: Mapping[str, str]
+    story_texts: Mapping[str, str]
+    options_intro: str
+    none_fit: Mapping[str, str]
     location_labels: Mapping[str, str]
     treatment_labels: Mapping[str, str]
+    pattern_labels: Mapping[str, str]
+    injection_labels: Mapping[str, str]
+    relief_labels: Mapping[str, str]
     question_aspects: Mapping[str, tuple[str, ...]]
     options: tuple[Option, ...]
     self_care: SelfCare
@@ -300,17 +303,19 @@ def _build(content_dir: Path, data: Mapping[str, Any], sc_data: Mapping[str, Any
     if "answer" not in c.placeholders(answer_template, "answer_template"):
         raise c.fail("answer_template", "must contain {answer}")
 
-    rt = c.mapping(data["reason_templates"], "reason_templates", REASON_PLACEHOLDERS, REASON_PLACEHOLDERS)
-    reason_templates = {k: c.text(rt[k], f"reason_templates.{k}", REASON_PLACEHOLDERS[k]) for k in REASON_PLACEHOLDERS}
+    st = c.mapping(data["story"], "story", STORY_PLACEHOLDERS, STORY_PLACEHOLDERS)
+    story_texts = {k: c.text(st[k], f"story.{k}", STORY_PLACEHOLDERS[k]) for k in STORY_PLACEHOLDERS}
+    nf = c.mapping(data["when_none_fit"], "when_none_fit", NONE_FIT, NONE_FIT)
+    none_fit = {k: c.text(nf[k], f"when_none_fit.{k}", CLINIC_PLACEHOLDERS) for k in NONE_FIT}
 
-    labels = c.mapping(data["labels"], "labels", ("locations", "treatments"), ("locations", "treatments"))
-    location_labels = {
-        k: c.text(v, f"labels.locations.{k}")
-        for k, v in c.mapping(labels["locations"], "labels.locations", LOCATIONS, LOCATIONS).items()
-    }
-    treatment_labels = {
-        k: c.text(v, f"labels.treatments.{k}")
-        for k, v in c.mapping(labels["treatments"], "labels.treatments", TREATMENTS, TREATMENTS).items()
+    label_kinds = {"locations": (LOCATIONS, set()), "treatments": (TREATMENTS, set()),
+                   "patterns": (PATTERNS, {"location"}), "injections": (INJECTION_KINDS, set()),
+                   "relief": (tuple(r for r in RELIEF if r != "unknown"), set())}
+    labels = c.mapping(data["labels"], "labels", label_kinds, label_kinds)
+    words = {  # every value of each kind needs its plain words
+        kind: MappingProxyType({k: c.text(v, f"labels.{kind}.{k}", placeholders)
+                                for k, v in c.mapping(labels[kind], f"labels.{kind}", values, values).items()})
+        for kind, (values, placeholders) in label_kinds.items()
     }
 
     qa = c.mapping(data["question_aspects"], "question_aspects", ASPECTS, ASPECTS)
@@ -352,9 +357,14 @@ def _build(content_dir: Path, data: Mapping[str, Any], sc_data: Mapping[str, Any
         disclaimer=disclaimer,
         plan_note=plan_note,
         answer_template=answer_template,
-        reason_templates=MappingProxyType(reason_templates),
-        location_labels=MappingProxyType(location_labels),
-        treatment_labels=MappingProxyType(treatment_labels),
+        story_texts=MappingProxyType(story_texts),
+        options_intro=c.text(data["options_intro"], "options_intro", CLINIC_PLACEHOLDERS),
+        none_fit=MappingProxyType(none_fit),
+        location_labels=words["locations"],
+        treatment_labels=words["treatments"],
+        pattern_labels=words["patterns"],
+        injection_labels=words["injections"],
+        relief_labels=words["relief"],
         question_aspects=MappingProxyType(question_aspects),
         options=tuple(options),
         self_care=_build_self_care(content_dir / SELF_CARE_FILE, sc_data),
@@ -375,32 +385,7 @@ def _build_option(file: Path, index: int, raw: Any) -> Option:
     names = c.text_list(raw["names"], "names")
     texts = {f: c.text(raw[f], f) for f in OPTION_TEXT_FIELDS}
 
-    fits_raw = c.mapping(raw["fits"], "fits", _FITS_REQUIRED, _FITS_FIELDS)
-    min_weeks = c.number(fits_raw["min_weeks"], "fits.min_weeks")
-    max_weeks = None
-    if fits_raw.get("max_weeks") is not None:
-        max_weeks = c.number(fits_raw["max_weeks"], "fits.max_weeks")
-        if max_weeks < min_weeks:
-            raise c.fail("fits.max_weeks", "is smaller than fits.min_weeks; the option could never be suggested")
-    priority = fits_raw["priority"]
-    if isinstance(priority, bool) or not isinstance(priority, int):
-        raise c.fail("fits.priority", f"expected a whole number, got {priority!r}")
-    lists = {
-        k: c.values(fits_raw.get(k), f"fits.{k}", TREATMENTS, "treatment", non_empty=False) for k in _FITS_LISTS
-    }
-    clash = set(lists["excludes_tried"]) & (set(lists["requires_tried_all"]) | set(lists["requires_tried_any"]))
-    if clash:
-        raise c.fail(
-            "fits.excludes_tried",
-            f"{sorted(clash)[0]!r} is both required and excluded; the option could never be suggested",
-        )
-    fits = Fits(
-        locations=c.values(fits_raw["locations"], "fits.locations", LOCATIONS, "location", non_empty=True),
-        min_weeks=min_weeks,
-        max_weeks=max_weeks,
-        priority=priority,
-        **lists,
-    )
+    fits = parse_fits(c, raw["fits"])
     return Option(id=option_id, title=title, names=names, fits=fits, **texts)
 
 
@@ -430,49 +415,47 @@ def _build_self_care(file: Path, data: Mapping[str, Any]) -> SelfCare:
 # --------------------------------------------------------------------------- selection
 
 
-def select_options(
-    content: Content, *, location: str | None, weeks: float | None, treatments_tried: list[str]
-) -> list[OptionFit]:
-    """Options whose ``fits`` conditions all hold, lowest ``priority`` first.
+def select_options(content: Content, story: PatientStory) -> Selection:
+    """The options whose ``fits`` conditions all hold for this story, lowest ``priority``
+    first, and for every option the facts that selected or excluded it.
 
-    A condition on something still unknown (``location`` or ``weeks`` is None) does not
-    hold. Each fit carries the "why" sentences built from ``reason_templates``.
+    A condition on something still unknown (location, duration) does not hold; a pattern
+    not known is ``unknown``, which an option may list.
     """
-    if weeks is not None and (isinstance(weeks, bool) or not math.isfinite(weeks)):
-        weeks = None
-    tried = list(dict.fromkeys(treatments_tried or []))
-    tried_set = set(tried)
-    fits: list[tuple[int, int, OptionFit]] = []
+    chosen: list[tuple[int, int, OptionFit]] = []
+    trail: list[dict] = []
     for index, option in enumerate(content.options):
-        f = option.fits
-        if location not in f.locations:
-            continue
-        if f.min_weeks > 0 and (weeks is None or weeks < f.min_weeks):
-            continue
-        if f.max_weeks is not None and (weeks is None or weeks > f.max_weeks):
-            continue
-        if f.requires_tried_any and not tried_set.intersection(f.requires_tried_any):
-            continue
-        if not tried_set.issuperset(f.requires_tried_all):
-            continue
-        if tried_set.intersection(f.excludes_tried):
-            continue
-        fits.append((f.priority, index, OptionFit(option, _reasons(content, option, location, weeks, tried))))
-    fits.sort(key=lambda t: (t[0], t[1]))
-    return [fit for _, _, fit in fits]
+        verdict = judge(option.fits, story)
+        trail.append({"option": option.id, "selected": verdict.holds,
+                      "because": verdict.because, "excluded_by": verdict.excluded_by})
+        if verdict.holds:
+            chosen.append((option.fits.priority, index, OptionFit(option, verdict.because)))
+    chosen.sort(key=lambda t: (t[0], t[1]))
+    return Selection([fit for _, _, fit in chosen], trail)
 
 
-def _reasons(content: Content, option: Option, location: str, weeks: float | None, tried: list[str]) -> list[str]:
-    f = option.fits
-    templates = content.reason_templates
-    reasons = [templates["location"].format(location=content.location_labels[location])]
-    if weeks is not None and (f.min_weeks > 0 or f.max_weeks is not None):
-        reasons.append(templates["duration"].format(duration=describe_duration(weeks)))
-    relevant = set(f.requires_tried_any) | set(f.requires_tried_all)
-    counted = [content.treatment_labels[t] for t in tried if t in relevant]
-    if counted:
-        reasons.append(templates["tried"].format(tried=join_list(counted)))
-    return reasons
+def describe_story(content: Content, story: PatientStory) -> str:
+    """What the patient told us, once, in the file's words: "From what you've told me: pain
+    in your neck for about 8 months, staying in your neck; you have tried physical therapy
+    and an epidural that did not help." """
+    texts = content.story_texts
+    location = content.location_labels.get(story.location, content.location_labels["other"])
+    parts = []
+    if story.weeks is not None:
+        parts.append(texts["where"].format(location=location, duration=describe_duration(story.weeks)))
+    if story.pattern:
+        parts.append(content.pattern_labels[story.pattern].format(location=location))
+    tried = [content.treatment_labels[t] for t in story.tried
+             if t in content.treatment_labels and not (t == "injection" and story.injections)]
+    for injection in story.injections:
+        words = content.injection_labels.get(injection.get("kind"), content.injection_labels["other"])
+        relief = content.relief_labels.get(injection.get("relief") or "unknown", "")
+        weeks = injection.get("relief_weeks")
+        if injection.get("relief") in ("good", "partial") and isinstance(weeks, (int, float)) and weeks >= 1:
+            relief += " " + texts["relief_for"].format(duration=describe_duration(weeks))
+        tried.append(f"{words} {relief}".strip())
+    parts.append(texts["tried"].format(tried=join_list(tried)) if tried else texts["nothing_tried"])
+    return f"{texts['intro']} {', '.join(parts[:-1])}{'; ' if len(parts) > 1 else ''}{parts[-1]}."
 
 
 def find_option(content: Content, text: str) -> Option | None:

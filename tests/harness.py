@@ -171,13 +171,15 @@ def say(port, sender, text):
 
 @contextlib.contextmanager
 def running_make_run(tmp_path: Path, db_url: str, token: str) -> Iterator[Dict[str, int]]:
-    """`scripts/run.sh` (what `make run` starts) as it is, on free ports: the Rasa server with
-    its API token, the action server, the web chat page and the staff page. Yields the ports;
-    stops the whole process group afterwards."""
+    """`scripts/run.sh` (what `make run` starts) as it is, on free ports, its files under
+    tmp_path/var: the Rasa server with its API token, the action server, the web chat page and
+    the staff page under supervisord. Yields the ports; stops them all afterwards (SIGTERM, as
+    Ctrl-C or systemd would)."""
     ports = {name: free_port() for name in ("rasa", "actions", "web", "staff")}
     env = dict(os.environ, PYTHONPATH=str(ROOT), DB_URL=db_url, RASA_AUTH_TOKEN=token,
-               RASA_PORT=str(ports["rasa"]), ACTIONS_PORT=str(ports["actions"]),
-               WEB_PORT=str(ports["web"]), STAFF_PORT=str(ports["staff"]))
+               VAR_DIR=str(tmp_path / "var"), RASA_PORT=str(ports["rasa"]),
+               ACTIONS_PORT=str(ports["actions"]), WEB_PORT=str(ports["web"]),
+               STAFF_PORT=str(ports["staff"]))
     for name in ("RASA_HOST", "WEB_HOST", "STAFF_HOST", "ACTIONS_HOST"):
         env.pop(name, None)  # the defaults are what is tested
     out = tmp_path / "run.log"

@@ -60,7 +60,7 @@ def test_conversations_at_the_same_time_do_not_mix(made_run):
     port = made_run["ports"]["rasa"]
     scripts = {
         "concurrent-neck": ["my neck has hurt for 2 weeks", "nothing yet"],
-        "concurrent-lowback": ["my lower back has hurt for 6 months", "physio and tylenol"],
+        "concurrent-lowback": ["my lower back has hurt for 6 months, it stays in my back", "physio and tylenol, it doesn't spread"],
         "concurrent-neck-2": ["neck pain for 3 weeks", "I took ibuprofen"],
         "concurrent-lowback-2": ["low back pain for a year", "injections and physio"],
     }

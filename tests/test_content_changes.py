@@ -7,7 +7,7 @@ import yaml
 from tests.harness import Conversation, load_agent, running_action_server
 from bot.content import default_content_dir
 
-PATIENT = ["my lower back has hurt for 6 months, physio didn't help", "none of those"]
+PATIENT = ["my lower back has hurt for 6 months and it shoots down my leg, physio didn't help", "none of those"]
 
 
 def edited_content(tmp_path, edit):
@@ -32,7 +32,7 @@ def test_a_new_option_and_a_changed_condition_change_what_patients_hear(tmp_path
     def edit(data):
         new = dict(data["options"][0])
         new.update(id="pilot_programme", title="Pilot back programme",
-                   names=["pilot back programme"], summary="A pilot programme for testing.",
+                   names=["pilot back programme"], reason="A pilot programme for testing.",
                    fits={"locations": ["lower_back"], "min_weeks": 4, "priority": 0})
         data["options"].insert(0, new)
         for option in data["options"]:  # and epidurals now need 52 weeks, not 4

@@ -30,7 +30,7 @@ def test_chronic_pain_gets_options_and_a_stored_booking(chat, db_url):
     assert "tried" in c.say("about 6 months")
     assert c.slots["pain_duration_weeks"] == pytest.approx(26.07, abs=0.1)
     assert c.slots["duration_category"] == "chronic"
-    screening = c.say("physio and ibuprofen")
+    screening = c.say("physio and ibuprofen, it doesn't spread")
     assert "bladder" in screening and "fever" in screening
     assert set(c.slots["treatments_tried"]) == {"physical_therapy", "otc_medication"}
 
@@ -66,7 +66,7 @@ def test_chronic_pain_gets_options_and_a_stored_booking(chat, db_url):
 
 def test_everything_said_in_one_message_is_never_asked_again(chat):
     c = chat("one-message")
-    reply = c.say("my low back has hurt for 6 months, physio and tylenol didn't help")
+    reply = c.say("my low back has hurt for 6 months, it stays in my back, physio and tylenol didn't help")
     slots = c.slots
     assert slots["pain_location"] == "lower_back"
     assert slots["duration_category"] == "chronic"
@@ -143,7 +143,7 @@ def test_negated_and_family_red_flags_change_nothing(chat):
 
 def test_the_pain_questions_can_be_skipped(chat):
     c = chat("peg-skip")
-    c.say("my lower back has hurt for 6 months, physio didn't help")
+    c.say("my lower back has hurt for 6 months, it stays in my back, physio didn't help")
     c.say("none of those")
     offer = c.say("no thanks")
     assert c.slots["peg_score"] is None
@@ -153,7 +153,7 @@ def test_the_pain_questions_can_be_skipped(chat):
 
 def test_the_pain_questions_can_be_skipped_halfway(chat):
     c = chat("peg-halfway")
-    c.say("my lower back has hurt for 6 months, physio didn't help")
+    c.say("my lower back has hurt for 6 months, it stays in my back, physio didn't help")
     c.say("none of those")
     c.say("yes")
     c.say("8")
@@ -164,7 +164,7 @@ def test_the_pain_questions_can_be_skipped_halfway(chat):
 
 def test_declining_the_booking_ends_politely_and_stores_nothing(chat):
     c = chat("decline")
-    c.say("my lower back has hurt for 6 months, physio didn't help")
+    c.say("my lower back has hurt for 6 months, it stays in my back, physio didn't help")
     c.say("none of those")
     c.say("skip")
     assert c.slots["pending_offer"] == "booking"
@@ -222,7 +222,7 @@ def test_an_unparsed_answer_is_reasked_with_an_example_not_repeated(chat):
 
 def test_declining_leaves_no_confused_reply(chat):
     c = chat("decline-clean")
-    c.say("my lower back has hurt for 6 months, physio didn't help")
+    c.say("my lower back has hurt for 6 months, it stays in my back, physio didn't help")
     c.say("no")
     c.say("I'd rather not")
     assert NOT_UNDERSTOOD not in c.say("no thanks")
@@ -284,7 +284,7 @@ def test_a_misunderstood_red_flag_can_be_corrected_and_re_decided(chat):
 
 def test_start_over_restarts_but_skip_the_rest_does_not(chat):
     c = chat("start-over")
-    c.say("my lower back has hurt for 6 months")
+    c.say("my lower back has hurt for 6 months, it stays in my back")
     reply = c.say("let's start over")
     assert "start again" in reply.lower()
     assert c.slots["pain_location"] is None
@@ -298,9 +298,9 @@ def _reach(c, stage):
         c.say("hello")
         c.say("lower back")
     elif stage == "red-flag screen":
-        c.say("my lower back has hurt for 6 months, physio didn't help")
+        c.say("my lower back has hurt for 6 months, it stays in my back, physio didn't help")
     elif stage in ("after the options", "pain questions", "booking"):
-        c.say("my lower back has hurt for 6 months, physio didn't help")
+        c.say("my lower back has hurt for 6 months, it stays in my back, physio didn't help")
         c.say("none of those")
         if stage == "pain questions":
             c.say("yes")
@@ -342,7 +342,7 @@ def test_an_urgent_sign_at_any_stage_advises_24_hours_and_offers_a_callback(chat
 
 def test_a_denied_red_flag_changes_nothing_at_the_screen(chat):
     c = chat("denied")
-    c.say("my lower back has hurt for 6 months, physio didn't help")
+    c.say("my lower back has hurt for 6 months, it stays in my back, physio didn't help")
     reply = c.say("no fever, no numbness, I can control my bladder fine")
     assert not c.slots["red_flags"]
     assert c.slots["triage_level"] == "consultation"

@@ -16,7 +16,7 @@ from bot.clinic import load_clinic
 from tests.faults.servers import start_rasa
 from tests.harness import free_port, rest_conversation, running_action_server, say
 
-BOOKING = ["my lower back has hurt for 6 months, physio didn't help", "none of those", "skip",
+BOOKING = ["my lower back has hurt for 6 months, it stays in my back, physio didn't help", "none of those", "skip",
            "yes please", "Jane Smith", "jane@example.com", "weekday mornings"]
 
 

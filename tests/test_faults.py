@@ -6,7 +6,7 @@ def test_the_action_server_down_gets_an_honest_answer_and_the_chat_resumes(tmp_p
     port = free_port()  # nothing listens here yet
     agent = load_agent(f"http://127.0.0.1:{port}/webhook", db_url)
     c = Conversation(agent, loop, "outage")
-    reply = c.say("my lower back has hurt for 6 months")
+    reply = c.say("my lower back has hurt for 6 months, it stays in my back")
     assert "technical trouble" in reply
     assert "555-0100" in reply and "911" in reply  # the numbers from clinic.yml
     assert "didn't understand" not in reply
@@ -14,6 +14,6 @@ def test_the_action_server_down_gets_an_honest_answer_and_the_chat_resumes(tmp_p
     # The server comes back (on the same address): the conversation carries on.
     with running_action_server(tmp_path, port, DB_URL=db_url) as url:
         assert url.endswith(f":{port}/webhook")
-        reply = c.say("my lower back has hurt for 6 months, physio didn't help")
+        reply = c.say("my lower back has hurt for 6 months, it stays in my back, physio didn't help")
         assert "bladder" in reply  # the red-flag screen: the questions resumed
         assert c.slots["duration_category"] == "chronic"

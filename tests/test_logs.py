@@ -2,7 +2,7 @@
 from tests.harness import free_port, running_action_server, say, start_rasa
 
 SECRETS = ["Zebedee Quinlan-Okafor", "zebedee.q@example.com", "5550199876",
-           "numb between my legs", "physio and ibuprofen", "marmalade"]
+           "numb between my legs", "physio and ibuprofen, it doesn't spread", "marmalade"]
 
 
 def test_a_whole_conversation_leaves_no_patient_text_in_any_log(tmp_path, db_url):
@@ -10,7 +10,7 @@ def test_a_whole_conversation_leaves_no_patient_text_in_any_log(tmp_path, db_url
     with running_action_server(tmp_path, DB_URL=db_url) as action_url:
         rasa = start_rasa(tmp_path, port, action_url)
         try:
-            for text in ["hello", "my lower back has hurt for 6 months", "physio and ibuprofen",
+            for text in ["hello", "my lower back has hurt for 6 months, it stays in my back", "physio and ibuprofen, it doesn't spread",
                          "none of those", "skip", "yes please", "Zebedee Quinlan-Okafor",
                          "zebedee.q@example.com 555 019 9876", "weekday mornings",
                          "I like marmalade", "and now I'm numb between my legs"]:

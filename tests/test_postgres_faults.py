@@ -98,7 +98,7 @@ def _user_texts(db_url, sender):
 
 def test_a_restarted_postgresql_does_not_lose_the_next_message(pg, servers):
     port, sender = servers["port"], "pg-restarted"
-    say(port, sender, "my lower back has hurt for 6 months, physio didn't help")
+    say(port, sender, "my lower back has hurt for 6 months, it stays in my back, physio didn't help")
     restart(pg)  # the Rasa server's and the action server's pooled connections are now dead
     reply = say(port, sender, "none of those")
     assert "technical trouble" not in reply and reply.strip()
@@ -110,7 +110,7 @@ def test_a_restarted_postgresql_does_not_lose_the_next_message(pg, servers):
     [booking] = store.list_bookings(rest_conversation(sender), url=servers["db_url"])
     assert booking["reference"] in confirmation
     assert _user_texts(servers["db_url"], sender) == [
-        "my lower back has hurt for 6 months, physio didn't help", "none of those", "skip",
+        "my lower back has hurt for 6 months, it stays in my back, physio didn't help", "none of those", "skip",
         "yes please", "Jane Smith", "jane@example.com", "weekday mornings"]
 
 

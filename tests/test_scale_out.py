@@ -27,7 +27,7 @@ pytestmark = pytest.mark.slow
 
 LOCATIONS = [("my lower back", "lower_back"), ("my neck", "neck"), ("my upper back", "upper_back")]
 # Sent at the same moment, to different servers: answers the patient typed ahead.
-BURST = ["about 6 months", "physio and ibuprofen"]
+BURST = ["about 6 months", "physio and ibuprofen, it doesn't spread"]
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ def test_a_killed_server_resumes_the_booking_form_where_it_was(tmp_path, action_
     port = free_port()
     rasa = start_rasa(tmp_path, port, action_server)
     try:
-        say(port, "restart-1", "my lower back has hurt for 6 months, physio didn't help")
+        say(port, "restart-1", "my lower back has hurt for 6 months, it stays in my back, physio didn't help")
         say(port, "restart-1", "none of those")
         say(port, "restart-1", "skip")
         say(port, "restart-1", "yes please")

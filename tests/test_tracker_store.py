@@ -12,7 +12,7 @@ from bot.tracker_store import ClinicTrackerStore
 from tests.harness import ROOT, Conversation, load_agent
 
 DOMAIN = Domain.load(str(ROOT / "domain.yml"))
-PATIENT = ["hello", "my lower back", "about 6 months", "physio and ibuprofen",
+PATIENT = ["hello", "my lower back", "about 6 months", "physio and ibuprofen, it doesn't spread",
            "no, none of those", "what is a facet injection?", "does it hurt?", "yes", "7"]
 
 

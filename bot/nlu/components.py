@@ -31,6 +31,8 @@ from bot.nlu.clinical import ClinicalMatcher, Mention
 from bot.nlu.age import only_durations, stated_age
 from bot.nlu.crisis import default_detector
 from bot.nlu.duration import parse_durations
+from bot.nlu.injections import injection_entities
+from bot.nlu.pattern import pattern_entities
 
 EXTRACTOR_NAME = "ClinicalEntityExtractor"
 
@@ -82,8 +84,17 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
 
     def entities_for(self, text: str) -> List[Dict[str, Any]]:
         doc = self._nlp(text)
-        entities = [e for e in map(mention_entity, self._matcher(doc)) if e]
+        mentions = self._matcher(doc)
+        entities = [e for e in map(mention_entity, mentions) if e]
+        # Where the pain goes and the injections had (bot/nlu/pattern.py, injections.py); a
+        # time said about an injection ("helped for 4 months") is not how long the pain lasted.
+        not_had = [(m.start, m.end) for m in mentions if m.label == "treatment" and m.negated]
+        story = pattern_entities(text) + injection_entities(text, not_had)
+        injection_clauses = [(e["start"], e["end"]) for e in story if e["entity"] != "pain_pattern"]
+        entities += [{**e, "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME} for e in story]
         for duration in parse_durations(text):
+            if any(s <= duration.start < e for s, e in injection_clauses):
+                continue
             entities.append(
                 {
                     "entity": "duration",

@@ -34,12 +34,18 @@ RED_FLAGS = {
     "leg_weakness": "Leg weakness", "fever": "Fever", "trauma": "Recent injury",
     "cancer_history": "History of cancer", "weight_loss": "Unexplained weight loss",
 }
+PATTERNS = {"radiating_leg": "Spreads into a leg", "radiating_arm": "Spreads into an arm",
+            "axial": "Stays in the back or neck", None: "Not known"}
+INJECTION_KINDS = {"epidural": "Epidural", "nerve_root": "Nerve root block", "facet": "Facet joint injection",
+                   "medial_branch": "Medial branch (diagnostic) block", "other": "Injection (kind not said)"}
+RELIEF = {"good": "helped", "partial": "helped a little", "none": "did not help", "unknown": "effect not said"}
 KINDS = {"consultation": "Consultation", "callback": "Call back"}
 STATUSES = {"new": "New", "contacted": "Contacted", "closed": "Closed"}
 SLOTS = {
     "triage_level": "Triage level", "red_flags": "Red flags", "pain_location": "Where it hurts",
     "pain_duration_weeks": "How long", "duration_category": "Duration",
-    "treatments_tried": "Already tried", "peg_pain": "PEG: pain", "peg_enjoyment":
+    "treatments_tried": "Already tried", "pain_pattern": "Where the pain goes",
+    "prior_injections": "Injections had", "peg_pain": "PEG: pain", "peg_enjoyment":
     "PEG: enjoyment of life", "peg_activity": "PEG: general activity", "peg_score": "PEG score",
     "peg_skipped": "PEG questions skipped", "booking_kind": "Request type",
     "booking_name": "Name", "booking_contact": "Phone or email", "booking_time": "Preferred time",
@@ -136,3 +142,15 @@ def when(value: Optional[datetime], tz: ZoneInfo, with_seconds: bool = False,
 
 def clock(value: Optional[datetime], tz: ZoneInfo) -> str:
     return value.astimezone(tz).strftime("%H:%M:%S") if value else ""
+
+
+def injections(items: Optional[Iterable[Any]]) -> str:
+    """ "Epidural: did not help; Facet joint injection: helped for 13 weeks"."""
+    out = []
+    for item in items or []:
+        if not isinstance(item, dict):
+            continue
+        weeks = item.get("relief_weeks")
+        lasting = f" for {weeks:g} weeks" if isinstance(weeks, (int, float)) and item.get("relief") in ("good", "partial") else ""
+        out.append(f"{label(INJECTION_KINDS, item.get('kind'))}: {RELIEF.get(item.get('relief'), 'effect not said')}{lasting}")
+    return "; ".join(out) or "none"

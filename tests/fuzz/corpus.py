@@ -39,8 +39,8 @@ class Message:
 # --------------------------------------------------------------------------- hand-picked
 PATIENT = [
     "hello", "hi there", "good morning, I need some help with my back",
-    "my lower back has hurt for 6 months", "my neck", "lower back", "about 3 weeks",
-    "since march", "for a couple of years now", "physio and ibuprofen", "nothing yet",
+    "my lower back has hurt for 6 months, it stays in my back", "my neck", "lower back", "about 3 weeks",
+    "since march", "for a couple of years now", "physio and ibuprofen, it doesn't spread", "nothing yet",
     "I tried a chiropractor and massage, didn't help", "no, none of those", "none",
     "yes", "yes please", "no thanks", "skip", "7", "about a 5", "six",
     "I'd like to book an appointment", "can I see a specialist?", "Jane Smith",

@@ -111,7 +111,7 @@ def test_junk_mid_question_keeps_the_question_and_the_conversation_still_finishe
     assert slots.get("pain_duration_weeks") is None and slots.get("duration_category") is None
 
     assert "tried" in say(server.port, sender, "about 6 months")
-    assert "bladder" in say(server.port, sender, "physio and ibuprofen")
+    assert "bladder" in say(server.port, sender, "physio and ibuprofen, it doesn't spread")
     assert "three quick questions" in say(server.port, sender, "no, none of those")
     assert "consultation" in say(server.port, sender, "skip")
     assert "name" in say(server.port, sender, "yes please")
@@ -128,7 +128,7 @@ def test_a_too_long_message_gets_a_kind_answer_and_changes_nothing(server, clean
     sender = "too-long"
     assert "How long" in say(server.port, sender, "my lower back hurts")
     before = server.events(sender)
-    long_text = "my back has hurt for 6 months and physio did not help. " * 2000  # 110 kB
+    long_text = "my back has hurt for 6 months, it stays in my back, and physio did not help. " * 2000  # 110 kB
     reply = say(server.port, sender, long_text)
     assert "long message" in reply and "2,000 characters" in reply and "911" in reply
     assert server.events(sender) == before  # not stored, not a turn: the form still waits
@@ -166,7 +166,7 @@ def test_a_flooding_sender_is_slowed_and_another_patient_is_served(server, clean
     patient: Dict[str, List] = {"replies": [], "latencies": []}
 
     def other_patient() -> None:
-        for text in ["my lower back has hurt for 6 months, physio didn't help", "none of those",
+        for text in ["my lower back has hurt for 6 months, it stays in my back, physio didn't help", "none of those",
                      "skip", "yes please", "Jane Smith", "jane@example.com", "weekday mornings"]:
             status, payload, elapsed = post(server.port, "patient-beside-a-flood", text)
             patient["replies"].append((status, joined(payload)))

@@ -33,7 +33,7 @@ def test_the_conversation_api_needs_the_token_and_the_patients_webhook_does_not(
     port, token = made_run["ports"]["rasa"], made_run["token"]
     base = f"http://127.0.0.1:{port}"
     # A patient needs no token.
-    assert say(port, "api-check-1", "my lower back has hurt for 6 months").strip()
+    assert say(port, "api-check-1", "my lower back has hurt for 6 months, it stays in my back").strip()
 
     tracker = f"{base}/conversations/api-check-1/tracker"
     for status, _ in (_get(tracker), _get(f"{tracker}?token=nope"), _get(tracker, token)):

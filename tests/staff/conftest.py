@@ -82,7 +82,7 @@ class Recorded:
 
 SCENARIOS: Dict[str, List[str]] = {
     # chronic low back pain, PEG answered, a consultation booked
-    "consultation": ["my low back has hurt for 6 months, physio and ibuprofen didn't help",
+    "consultation": ["my low back has hurt for 6 months, it stays in my back, physio and ibuprofen didn't help",
                      "no, none of those", "yes", "7", "about a 5", "6", "yes please",
                      "Jane Smith", "555 010 2030", "weekday mornings"],
     # a fall: urgent, a call back requested

@@ -226,6 +226,10 @@ def test_a_receptionist_works_the_page_in_a_browser(staff_server, browser, tmp_p
     page.goto(base + "/conversation?id=" + rec.ids["consultation"])
     assert page.locator(".turn.patient").count() == len(rec.messages["consultation"])
     assert page.locator("h1 .level").inner_text() == "Consultation"
+    # Why each option was or was not explained: the facts that selected or excluded it.
+    decisions = page.locator("table.option-decisions").inner_text()
+    assert "Facet joint injection" in decisions and "pattern axial" in decisions
+    assert "pattern axial (needs radiating_leg or radiating_arm)" in decisions  # the epidural's exclusion
     page.screenshot(path=str(REPORTS / "staff-transcript.png"), full_page=True)
 
     # A patient's markup is shown as text, never run.

@@ -33,9 +33,11 @@ from bot.content import (
     load_content,
     question_aspect,
     red_flag_phrase,
+    describe_story,
     select_options,
     self_care_message,
 )
+from bot.option_fit import PATTERNS, PatientStory
 
 CONSERVATIVE = ["physical_therapy", "otc_medication"]
 
@@ -49,8 +51,17 @@ def ids(fits) -> list[str]:
     return [f.option.id for f in fits]
 
 
+def story(location, weeks, treatments_tried=(), pattern=None, injections=(), severity=None) -> PatientStory:
+    return PatientStory(location=location, weeks=weeks, tried=tuple(treatments_tried), pattern=pattern,
+                        injections=tuple(injections), severity=severity)
+
+
 def pick(content, **kwargs) -> list[str]:
-    return ids(select_options(content, **kwargs))
+    return ids(select_options(content, story(**kwargs)).fits)
+
+
+def injection(kind, relief, weeks=None):
+    return {"kind": kind, "relief": relief, "relief_weeks": weeks}
 
 
 # ----------------------------------------------------------------- the file has what the clinic named
@@ -78,54 +89,70 @@ def test_default_dir_is_repo_content_and_env_var_overrides(tmp_path, monkeypatch
 
 
 # ----------------------------------------------------------------- selection
+# The whole story table (tests/data/option_stories.yml) is checked in test_option_stories.py;
+# these check each kind of condition and the trail.
 
 
-def test_chronic_lower_back_after_physical_therapy_gets_injection_options_not_scs(content):
-    chosen = pick(content, location="lower_back", weeks=26, treatments_tried=["physical_therapy"])
-    assert {"facet_joint_injection", "diagnostic_block", "epidural_steroid_injection"} <= set(chosen)
-    assert "spinal_cord_stimulation" not in chosen
-    assert "intrathecal_pump" not in chosen
-    assert "radiofrequency_rhizotomy" not in chosen
+def test_pain_that_stays_in_the_back_never_gets_epidural_or_nerve_root_block(content):
+    chosen = pick(content, location="lower_back", weeks=26, treatments_tried=["physical_therapy"], pattern="axial")
+    assert {"facet_joint_injection", "diagnostic_block"} <= set(chosen)
+    assert not {"epidural_steroid_injection", "nerve_root_block", "radiofrequency_rhizotomy",
+                "spinal_cord_stimulation", "intrathecal_pump"} & set(chosen)
 
 
-def test_subacute_radiating_type_pain_gets_epidural_and_nerve_root_but_not_facet(content):
-    chosen = pick(content, location="neck", weeks=6, treatments_tried=["otc_medication"])
-    assert "epidural_steroid_injection" in chosen
-    assert "nerve_root_block" in chosen
-    assert "facet_joint_injection" not in chosen  # facet/diagnostic only from 12 weeks
-    assert "diagnostic_block" not in chosen
+def test_pain_into_an_arm_gets_epidural_and_nerve_root_block_from_4_weeks_not_facet(content):
+    chosen = pick(content, location="neck", weeks=6, treatments_tried=["otc_medication"], pattern="radiating_arm")
+    assert chosen == ["epidural_steroid_injection", "nerve_root_block"]
 
 
-def test_injections_need_conservative_care_first(content):
-    assert pick(content, location="lower_back", weeks=26, treatments_tried=[]) == []
-    assert pick(content, location="lower_back", weeks=26, treatments_tried=["massage", "rest"]) == []
+def test_nothing_tried_means_no_interventional_option_whatever_the_story(content):
+    for pattern in (*PATTERNS, None):
+        assert pick(content, location="lower_back", weeks=26, treatments_tried=[], pattern=pattern) == []
+        assert pick(content, location="lower_back", weeks=26, treatments_tried=["massage", "rest"], pattern=pattern) == []
+
+
+def test_radiofrequency_only_after_a_facet_or_diagnostic_block_clearly_helped(content):
+    base = dict(location="lower_back", weeks=40, treatments_tried=CONSERVATIVE, pattern="axial")
+    assert "radiofrequency_rhizotomy" not in pick(content, **base)
+    assert "radiofrequency_rhizotomy" not in pick(content, **base, injections=[injection("facet", "none")])
+    assert "radiofrequency_rhizotomy" not in pick(content, **base, injections=[injection("epidural", "good")])
+    assert pick(content, **base, injections=[injection("facet", "good", 13)])[0] == "radiofrequency_rhizotomy"
+    assert "radiofrequency_rhizotomy" in pick(content, **base, injections=[injection("medial_branch", "good")])
+    # NICE NG59: moderate or severe pain; a mild PEG score rules it out
+    assert "radiofrequency_rhizotomy" not in pick(content, **base, injections=[injection("facet", "good")], severity=2)
 
 
 @pytest.mark.parametrize(
-    "weeks, tried, expected",
+    "weeks, tried, injections, expected",
     [
-        (10, ["surgery", "physical_therapy"], False),  # surgery but not long-standing
-        (30, ["physical_therapy", "prescription_medication", "injection"], False),  # long, no surgery
-        (30, ["surgery"], True),
-        (104, ["surgery", "physical_therapy", "injection"], True),
+        (10, ["surgery", "physical_therapy"], [], False),  # after surgery, but not 6 months
+        (30, ["physical_therapy", "prescription_medication"], [injection("epidural", "good")], False),  # it helped
+        (30, ["surgery"], [], True),  # persisting after surgery
+        (30, ["physical_therapy"], [injection("epidural", "none"), injection("nerve_root", "partial")], True),
     ],
 )
-def test_spinal_cord_stimulation_only_after_surgery_and_long_duration(content, weeks, tried, expected):
-    assert ("spinal_cord_stimulation" in pick(content, location="lower_back", weeks=weeks, treatments_tried=tried)) is expected
+def test_spinal_cord_stimulation_for_limb_pain_after_surgery_or_despite_injections(content, weeks, tried, injections, expected):
+    chosen = pick(content, location="lower_back", weeks=weeks, treatments_tried=tried, pattern="radiating_leg",
+                  injections=injections)
+    assert ("spinal_cord_stimulation" in chosen) is expected
+    axial = pick(content, location="lower_back", weeks=weeks, treatments_tried=tried, pattern="axial", injections=injections)
+    assert "spinal_cord_stimulation" not in axial
 
 
-def test_radiofrequency_only_after_injections(content):
-    without = pick(content, location="lower_back", weeks=40, treatments_tried=CONSERVATIVE)
-    with_injection = pick(content, location="lower_back", weeks=40, treatments_tried=CONSERVATIVE + ["injection"])
-    assert "radiofrequency_rhizotomy" not in without
-    assert "radiofrequency_rhizotomy" in with_injection
+def test_an_injection_that_did_not_help_is_not_offered_again(content):
+    chosen = pick(content, location="lower_back", weeks=13, treatments_tried=CONSERVATIVE, pattern="radiating_leg",
+                  injections=[injection("epidural", "none")])
+    assert chosen == ["nerve_root_block"]
 
 
-def test_intrathecal_pump_is_last_resort(content):
+def test_intrathecal_pump_is_a_last_step(content):
     tried = ["surgery", "prescription_medication", "physical_therapy"]
-    assert "intrathecal_pump" in pick(content, location="lower_back", weeks=60, treatments_tried=tried)
-    assert "intrathecal_pump" not in pick(content, location="lower_back", weeks=40, treatments_tried=tried)
-    assert "intrathecal_pump" not in pick(content, location="lower_back", weeks=60, treatments_tried=["surgery"])
+    failed = [injection("epidural", "none")]
+    assert "intrathecal_pump" in pick(content, location="lower_back", weeks=300, treatments_tried=tried, injections=failed)
+    assert "intrathecal_pump" not in pick(content, location="lower_back", weeks=60, treatments_tried=tried, injections=failed)
+    assert "intrathecal_pump" not in pick(content, location="lower_back", weeks=300, treatments_tried=tried)
+    assert "intrathecal_pump" not in pick(content, location="lower_back", weeks=300, treatments_tried=tried,
+                                          injections=failed, severity=4)
 
 
 @settings(max_examples=200, deadline=None)
@@ -133,15 +160,17 @@ def test_intrathecal_pump_is_last_resort(content):
     location=st.sampled_from(LOCATIONS),
     weeks=st.floats(min_value=0, max_value=3.99),
     tried=st.lists(st.sampled_from(TREATMENTS), unique=True),
+    pattern=st.sampled_from((*PATTERNS, None)),
 )
-def test_acute_pain_gets_no_options(location, weeks, tried):
-    assert select_options(load_content(DEFAULT_CONTENT_DIR), location=location, weeks=weeks, treatments_tried=tried) == []
+def test_acute_pain_gets_no_options(location, weeks, tried, pattern):
+    assert pick(load_content(DEFAULT_CONTENT_DIR), location=location, weeks=weeks, treatments_tried=tried,
+                pattern=pattern, injections=[injection("facet", "good")]) == []
 
 
 def test_unknown_location_or_duration_gets_no_options(content):
-    assert pick(content, location=None, weeks=30, treatments_tried=CONSERVATIVE) == []
-    assert pick(content, location="lower_back", weeks=None, treatments_tried=CONSERVATIVE) == []
-    assert pick(content, location="knee", weeks=30, treatments_tried=CONSERVATIVE) == []
+    assert pick(content, location=None, weeks=30, treatments_tried=CONSERVATIVE, pattern="axial") == []
+    assert pick(content, location="lower_back", weeks=None, treatments_tried=CONSERVATIVE, pattern="axial") == []
+    assert pick(content, location="knee", weeks=30, treatments_tried=CONSERVATIVE, pattern="axial") == []
 
 
 def test_unknown_treatment_values_are_ignored_not_fatal(content):
@@ -155,46 +184,45 @@ def test_unknown_treatment_values_are_ignored_not_fatal(content):
     location=st.sampled_from(LOCATIONS),
     weeks=st.floats(min_value=0, max_value=600),
     tried=st.lists(st.sampled_from(TREATMENTS), unique=True),
+    pattern=st.sampled_from((*PATTERNS, None)),
+    kinds=st.lists(st.tuples(st.sampled_from(("epidural", "nerve_root", "facet", "medial_branch", "other")),
+                             st.sampled_from(("good", "partial", "none", "unknown"))), max_size=3),
 )
-def test_selection_follows_the_file_conditions_in_priority_order(location, weeks, tried):
+def test_selection_follows_the_file_and_the_trail_names_why(location, weeks, tried, pattern, kinds):
     content = load_content(DEFAULT_CONTENT_DIR)
-    fits = select_options(content, location=location, weeks=weeks, treatments_tried=tried)
-    priorities = [f.option.fits.priority for f in fits]
+    selection = select_options(content, story(location, weeks, tried, pattern, [injection(k, r) for k, r in kinds]))
+    priorities = [f.option.fits.priority for f in selection.fits]
     assert priorities == sorted(priorities)
-    for fit in fits:
+    assert [t["option"] for t in selection.trail] == [o.id for o in content.options]
+    chosen = set(ids(selection.fits))
+    for entry in selection.trail:
+        assert entry["selected"] == (entry["option"] in chosen)
+        assert entry["selected"] == (not entry["excluded_by"])  # excluded: always says why
+        assert entry["because"] or entry["excluded_by"]
+    for fit in selection.fits:
         f = fit.option.fits
-        assert location in f.locations
-        assert weeks >= f.min_weeks
-        assert not f.requires_tried_any or set(tried) & set(f.requires_tried_any)
-        assert set(f.requires_tried_all) <= set(tried)
-        assert not set(tried) & set(f.excludes_tried)
-        assert fit.reasons and all(isinstance(r, str) and r for r in fit.reasons)
+        assert location in f.locations and weeks >= f.min_weeks
+        assert f.patterns is None or (pattern or "unknown") in f.patterns
+        assert not f.requires_tried_any or (set(tried) | ({"injection"} if kinds else set())) & set(f.requires_tried_any)
 
 
-def test_reasons_explain_why_in_plain_words(content):
-    fits = select_options(content, location="lower_back", weeks=26, treatments_tried=["physical_therapy", "massage"])
-    facet = next(f for f in fits if f.option.id == "facet_joint_injection")
-    assert "your pain is in your lower back" in facet.reasons
-    assert "your pain has lasted about 6 months" in facet.reasons
-    assert "you have already tried physical therapy" in facet.reasons  # massage doesn't count here
-    scs = next(
-        f
-        for f in select_options(content, location="neck", weeks=104, treatments_tried=["surgery"])
-        if f.option.id == "spinal_cord_stimulation"
-    )
-    assert any("spine surgery" in r for r in scs.reasons)
-    assert any("about 2 years" in r for r in scs.reasons)
+def test_the_trail_names_the_facts_that_selected_and_excluded(content):
+    selection = select_options(content, story("neck", 35, ["physical_therapy"], "axial", [injection("epidural", "none")]))
+    trail = {t["option"]: t for t in selection.trail}
+    assert "pattern axial" in trail["facet_joint_injection"]["because"]
+    assert any("pattern axial" in e for e in trail["epidural_steroid_injection"]["excluded_by"])
+    assert any("epidural injection, none relief" in e for e in trail["epidural_steroid_injection"]["excluded_by"])
+    assert any("no facet or medial_branch injection with good relief" in e
+               for e in trail["radiofrequency_rhizotomy"]["excluded_by"])
 
 
-def test_reasons_join_several_treatments(content):
-    pump = next(
-        f
-        for f in select_options(
-            content, location="lower_back", weeks=60, treatments_tried=["surgery", "prescription_medication"]
-        )
-        if f.option.id == "intrathecal_pump"
-    )
-    assert "you have already tried spine surgery and prescription pain medication" in pump.reasons
+def test_the_story_is_told_back_once_in_plain_words(content):
+    told = describe_story(content, story("neck", 35, ["physical_therapy", "injection"], "axial",
+                                         [injection("epidural", "none")]))
+    assert told == ("Thank you. From what you've told me: pain in your neck for about 8 months, staying in your neck; "
+                    "you have tried physical therapy and an epidural that did not help.")
+    helped = describe_story(content, story("lower_back", 100, [], "radiating_leg", [injection("facet", "good", 13)]))
+    assert "spreading into your leg" in helped and "facet joint injections that helped for about 3 months" in helped
 
 
 # ----------------------------------------------------------------- questions about an option
@@ -295,7 +323,7 @@ def _all_texts(content: Content) -> list[str]:
     texts = [content.disclaimer, content.plan_note, sc.screening_question, sc.emergency_advice, sc.urgent_advice]
     texts += [sc.intro, sc.come_back_intro, sc.disclaimer, *sc.advice, *sc.come_back]
     for o in content.options:
-        texts += [o.title, o.what, o.how, o.relief, o.risks, o.summary]
+        texts += [o.title, o.what, o.how, o.relief, o.risks, o.reason]
     return texts
 
 
@@ -314,7 +342,9 @@ def test_disclaimer_and_plan_note_say_what_they_must(content):
 def test_contract_facts_from_the_clinic_material_are_kept(content):
     assert "three a year" in content.option("nerve_root_block").relief
     assert "9 to 14 months" in content.option("radiofrequency_rhizotomy").relief
-    assert "last resort" in content.option("intrathecal_pump").summary
+    assert "last step" in content.option("intrathecal_pump").reason
+    assert "three a year" in content.option("nerve_root_block").reason
+    assert "9 to 14 months" in content.option("radiofrequency_rhizotomy").reason
 
 
 def test_no_option_text_or_rule_lives_in_the_code(content):
@@ -322,7 +352,7 @@ def test_no_option_text_or_rule_lives_in_the_code(content):
     for option in content.options:
         assert option.id not in source
         assert option.title not in source
-        assert option.summary[:40] not in source
+        assert option.reason[:40] not in source
         for name in option.names:
             assert f'"{name}"' not in source and f"'{name}'" not in source
 
@@ -362,7 +392,7 @@ NEW_OPTION = {
     "how": "It is done through a small opening using X-ray guidance.",
     "relief": "Some people have less pain for a long time; it varies.",
     "risks": "Soreness; uncommon: infection or bleeding.",
-    "summary": "Basivertebral nerve ablation may help some long-lasting lower back pain.",
+    "reason": "Basivertebral nerve ablation may help some long-lasting lower back pain.",
     "fits": {
         "locations": ["lower_back"],
         "min_weeks": 26,
@@ -376,7 +406,7 @@ def test_adding_an_option_to_the_file_adds_it_to_selection_and_questions(tmp_pat
     content_dir = _copy(tmp_path)
     _edit_options(content_dir, lambda d: d["options"].append(NEW_OPTION))
     content = load_content(content_dir)
-    chosen = pick(content, location="lower_back", weeks=30, treatments_tried=["physical_therapy"])
+    chosen = pick(content, location="lower_back", weeks=30, treatments_tried=["physical_therapy"], pattern="axial")
     assert chosen[0] == "basivertebral_nerve_ablation"  # priority 5 comes first
     assert "basivertebral_nerve_ablation" not in pick(content, location="neck", weeks=30, treatments_tried=["physical_therapy"])
     question = "are there risks with intracept?"
@@ -388,12 +418,13 @@ def test_adding_an_option_to_the_file_adds_it_to_selection_and_questions(tmp_pat
 def test_changing_a_condition_changes_the_selection(tmp_path):
     content_dir = _copy(tmp_path)
     before = load_content(content_dir)
-    assert "epidural_steroid_injection" in pick(before, location="lower_back", weeks=6, treatments_tried=CONSERVATIVE)
+    leg = dict(pattern="radiating_leg", treatments_tried=CONSERVATIVE)
+    assert "epidural_steroid_injection" in pick(before, location="lower_back", weeks=6, **leg)
 
     _edit_options(content_dir, lambda d: _option(d, "epidural_steroid_injection")["fits"].update(min_weeks=8))
     after = load_content(content_dir)  # same directory, edited file: reloaded
-    assert "epidural_steroid_injection" not in pick(after, location="lower_back", weeks=6, treatments_tried=CONSERVATIVE)
-    assert "epidural_steroid_injection" in pick(after, location="lower_back", weeks=9, treatments_tried=CONSERVATIVE)
+    assert "epidural_steroid_injection" not in pick(after, location="lower_back", weeks=6, **leg)
+    assert "epidural_steroid_injection" in pick(after, location="lower_back", weeks=9, **leg)
 
 
 def test_excludes_and_priority_come_from_the_file(tmp_path):
@@ -405,10 +436,9 @@ def test_excludes_and_priority_come_from_the_file(tmp_path):
 
     _edit_options(content_dir, change)
     content = load_content(content_dir)
-    assert pick(content, location="lower_back", weeks=30, treatments_tried=CONSERVATIVE)[0] == "facet_joint_injection"
-    assert "facet_joint_injection" not in pick(
-        content, location="lower_back", weeks=30, treatments_tried=CONSERVATIVE + ["radiofrequency_ablation"]
-    )
+    axial = dict(location="lower_back", weeks=30, pattern="axial")
+    assert pick(content, **axial, treatments_tried=CONSERVATIVE)[0] == "facet_joint_injection"
+    assert "facet_joint_injection" not in pick(content, **axial, treatments_tried=CONSERVATIVE + ["radiofrequency_ablation"])
 
 
 def test_max_weeks_and_new_names_and_reason_wording_come_from_the_file(tmp_path):
@@ -417,14 +447,17 @@ def test_max_weeks_and_new_names_and_reason_wording_come_from_the_file(tmp_path)
     def change(d):
         _option(d, "epidural_steroid_injection")["fits"]["max_weeks"] = 52
         _option(d, "epidural_steroid_injection")["names"].append("back shot")
-        d["reason_templates"]["duration"] = "you've had this pain for {duration}"
+        d["story"]["where"] = "{location} pain you've had for {duration}"
+        d["labels"]["patterns"]["radiating_leg"] = "running down into your leg"
 
     _edit_options(content_dir, change)
     content = load_content(content_dir)
-    assert "epidural_steroid_injection" not in pick(content, location="lower_back", weeks=60, treatments_tried=CONSERVATIVE)
+    leg = dict(location="lower_back", treatments_tried=CONSERVATIVE, pattern="radiating_leg")
+    assert "epidural_steroid_injection" not in pick(content, weeks=60, **leg)
+    assert "epidural_steroid_injection" in pick(content, weeks=26, **leg)
     assert find_option(content, "what's a back shot").id == "epidural_steroid_injection"
-    fits = select_options(content, location="lower_back", weeks=26, treatments_tried=CONSERVATIVE)
-    assert "you've had this pain for about 6 months" in fits[0].reasons
+    told = describe_story(content, story(weeks=26, **leg))
+    assert "lower back pain you've had for about 6 months, running down into your leg" in told
 
 
 def test_question_keywords_come_from_the_file(tmp_path):
@@ -470,13 +503,20 @@ def _top(key, value):
         (_fits("facet_joint_injection", locations=[]), "facet_joint_injection", "fits.locations", "at least one"),
         (_fits("epidural_steroid_injection", requires_tried_any=["physio"]), "epidural_steroid_injection", "fits.requires_tried_any", "'physio'"),
         (_fits("radiofrequency_rhizotomy", requires_tried_all=["injections"]), "radiofrequency_rhizotomy", "fits.requires_tried_all", "'injections'"),
-        (_fits("radiofrequency_rhizotomy", excludes_tried=["injection"]), "radiofrequency_rhizotomy", "fits.excludes_tried", "never be suggested"),
+        (_fits("intrathecal_pump", excludes_tried=["surgery"]), "intrathecal_pump", "fits.excludes_tried", "never be suggested"),
         (_fits("diagnostic_block", min_weeks="twelve"), "diagnostic_block", "fits.min_weeks", "number of weeks"),
         (_fits("diagnostic_block", min_weeks=-1), "diagnostic_block", "fits.min_weeks", "number of weeks"),
         (_fits("diagnostic_block", max_weeks=2), "diagnostic_block", "fits.max_weeks", "never be suggested"),
         (_fits("diagnostic_block", priority="high"), "diagnostic_block", "fits.priority", "whole number"),
         (_fits("diagnostic_block", min_week=12), "diagnostic_block", "fits.min_week", "unknown field"),
-        (lambda d: _option(d, "intrathecal_pump").update(summary=""), "intrathecal_pump", "summary", "non-empty text"),
+        (lambda d: _option(d, "intrathecal_pump").update(reason=""), "intrathecal_pump", "reason", "non-empty text"),
+        (_fits("epidural_steroid_injection", patterns=["sciatic"]), "epidural_steroid_injection", "fits.patterns", "'sciatic'"),
+        (_fits("radiofrequency_rhizotomy", had_injection={"kinds": ["facet"], "relief": ["great"]}), "radiofrequency_rhizotomy", "fits.had_injection.relief", "'great'"),
+        (_fits("radiofrequency_rhizotomy", had_injection={"kinds": ["botox"]}), "radiofrequency_rhizotomy", "fits.had_injection.kinds", "'botox'"),
+        (_fits("radiofrequency_rhizotomy", had_injection={"relief": ["good"]}), "radiofrequency_rhizotomy", "fits.had_injection.kinds", "missing"),
+        (_fits("intrathecal_pump", min_severity=12), "intrathecal_pump", "fits.min_severity", "0-10"),
+        (_fits("spinal_cord_stimulation", any_of=[]), "spinal_cord_stimulation", "fits.any_of", "non-empty list"),
+        (_fits("spinal_cord_stimulation", any_of=[{"requires_tried_any": ["surgery"]}, {"after_surgery": True}]), "spinal_cord_stimulation", "fits.any_of[2].after_surgery", "unknown field"),
         (lambda d: _option(d, "intrathecal_pump").update(risk="x"), "intrathecal_pump", "risk", "unknown field"),
         (lambda d: _option(d, "intrathecal_pump").update(names=[]), "intrathecal_pump", "names", "non-empty list"),
         (lambda d: _option(d, "intrathecal_pump").update(id="Pain Pump"), "Pain Pump", "id", "snake_case"),
@@ -503,8 +543,10 @@ def test_malformed_option_names_file_option_and_field(tmp_path, change, option, 
     [
         (_top("disclaimer", None), "disclaimer", "missing"),
         (_top("options", []), "options", "non-empty list"),
-        (_top("reason_templates", {"location": "in your {place}", "duration": "{duration}", "tried": "{tried}"}), "reason_templates.location", "{place}"),
-        (_top("reason_templates", {"location": "{location}", "duration": "lasted {duration", "tried": "{tried}"}), "reason_templates.duration", "unbalanced"),
+        (lambda d: d["story"].update(where="in your {place}"), "story.where", "{place}"),
+        (lambda d: d["story"].update(tried="tried {tried"), "story.tried", "unbalanced"),
+        (lambda d: d["when_none_fit"].pop("nothing_tried"), "when_none_fit.nothing_tried", "missing"),
+        (lambda d: d["labels"]["patterns"].update(sideways="x"), "labels.patterns.sideways", "unknown field"),
         (_top("answer_template", "{title}: {disclaimer}"), "answer_template", "{answer}"),
         (lambda d: d["labels"]["treatments"].pop("surgery"), "labels.treatments.surgery", "missing"),
         (lambda d: d["labels"]["locations"].update(hip="hip"), "labels.locations.hip", "unknown field"),

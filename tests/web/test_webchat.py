@@ -135,7 +135,7 @@ def test_a_whole_conversation_on_the_demo_page(browser, web_server, db_url):
     bot_says(page, "How long")
     type_message(page, "about 6 months")
     bot_says(page, "tried")
-    type_message(page, "physio and ibuprofen")
+    type_message(page, "physio and ibuprofen, it doesn't spread")
     bot_says(page, "bladder")
     expect(page.get_by_role("button", name="None of these")).to_be_visible()
     settle(page)
@@ -143,7 +143,7 @@ def test_a_whole_conversation_on_the_demo_page(browser, web_server, db_url):
 
     # a reload keeps the conversation: same id, same transcript, the buttons still there
     page.reload()
-    expect(page.locator(".stc-user", has_text="physio and ibuprofen")).to_be_visible()
+    expect(page.locator(".stc-user", has_text="physio and ibuprofen, it doesn't spread")).to_be_visible()
     bot_says(page, "bladder")
     assert session_id(page) == conversation
     page.get_by_role("button", name="None of these").click()
@@ -167,7 +167,7 @@ def test_a_whole_conversation_on_the_demo_page(browser, web_server, db_url):
     page.get_by_role("button", name="Close chat").click()
     expect(page.locator(".stc-panel")).to_be_hidden()
     page.locator(".stc-launcher").click()
-    expect(page.locator(".stc-user", has_text="physio and ibuprofen")).to_be_visible()
+    expect(page.locator(".stc-user", has_text="physio and ibuprofen, it doesn't spread")).to_be_visible()
 
     type_message(page, "Jane Smith")
     bot_says(page, "phone")

@@ -174,6 +174,9 @@ def _engine(url: str) -> Engine:
         def _sqlite_pragmas(dbapi_connection, _record):  # pragma: no cover - trivial
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
+            # Deleted rows are overwritten with zeros, not just unlinked: an erased patient's
+            # words must not stay readable in the file's free pages.
+            cursor.execute("PRAGMA secure_delete=ON")
             cursor.close()
     return engine
 
@@ -265,17 +268,24 @@ def list_audit(*, limit: int = 200, offset: int = 0, actor: Optional[str] = None
 
 
 def recent_failures(*, username: Optional[str] = None, client: Optional[str] = None,
-                    minutes: int = 15, url: Optional[str] = None) -> int:
-    """Failed logins in the last `minutes`, for the login rate limit."""
+                    minutes: int = 15,
+                    url: Optional[str] = None) -> Tuple[int, Optional[datetime]]:
+    """Failed logins in the last `minutes` and when the latest was, for the sign-in delay
+    (bot/staff/auth.py). Refused attempts (`login_refused`) do not count."""
     since = now() - timedelta(minutes=minutes)
-    query = select(func.count()).select_from(audit_log).where(
+    query = select(func.count(), func.max(audit_log.c.at)).select_from(audit_log).where(
         audit_log.c.action == "login_failed", audit_log.c.at >= since)
     if username is not None:
         query = query.where(audit_log.c.actor == username[:100])
     if client is not None:
         query = query.where(audit_log.c.detail == f"from {client}"[:500])
     with engine_for(url).connect() as connection:
-        return connection.execute(query).scalar_one()
+        count, latest = connection.execute(query).one()
+    if isinstance(latest, str):  # SQLite returns max() of a DateTime column as text
+        latest = datetime.fromisoformat(latest)
+    if latest is not None and latest.tzinfo is None:
+        latest = latest.replace(tzinfo=timezone.utc)
+    return count, latest
 
 
 # --------------------------------------------------------------------------- bookings
@@ -755,10 +765,22 @@ def erase_conversation(conversation_id: str, *, actor: str, channel: str = "web"
         removed_events = connection.execute(
             delete(events).where(events.c.sender_id == conversation_id)).rowcount
         removed_bookings = _delete_bookings(connection, [conversation_id])
+    _scrub_deleted(url)
     counts = {"events": removed_events, "bookings": removed_bookings}
     audit(actor, "erase", channel=channel, conversation_id=conversation_id,
           detail=f"removed {removed_events} events, {removed_bookings} requests", url=url)
     return counts
+
+
+def _scrub_deleted(url: Optional[str]) -> None:
+    """After an erase or purge on SQLite: write the log back into the database file and empty
+    it, so the old copies of the erased pages in the write-ahead log (-wal) are gone too
+    (secure_delete has zeroed them in the pages themselves). PostgreSQL reuses the space at
+    its next VACUUM."""
+    url = url or database_url()
+    if _is_sqlite(url):
+        with engine_for(url).connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _delete_bookings(connection, conversation_ids: List[str]) -> int:
@@ -796,6 +818,7 @@ def purge(older_than_days: int, *, actor: str, channel: str = "cli",
                 booking_requests.c.conversation_id.not_in(live)))]
         removed_bookings += _delete_bookings(connection, orphans)
         connection.execute(delete(staff_sessions).where(staff_sessions.c.last_seen_at < cutoff))
+    _scrub_deleted(url)
     counts = {"conversations": len(set(old) | set(orphans)), "events": removed_events,
               "bookings": removed_bookings}
     audit(actor, "purge", channel=channel,

@@ -64,8 +64,12 @@ def server_secret(secret: Secret, env: Optional[Mapping[str, str]] = None) -> st
     return value
 
 
-def export_secrets(env: Optional[dict] = None) -> None:
-    """Every server secret into the environment (for ``${VARIABLE}`` in var/endpoints.yml)."""
-    env = os.environ if env is None else env
+def make_all() -> None:
+    """Every secret's file made now (`python -m bot.server_secrets`, run by scripts/run.sh
+    before any server starts), so servers starting at once never race to make one."""
     for secret in ALL:
-        env[secret.env] = server_secret(secret, env)
+        server_secret(secret)
+
+
+if __name__ == "__main__":
+    make_all()

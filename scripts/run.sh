@@ -20,7 +20,8 @@ $PY -m bot.ops.preflight
 # The servers' secrets (Rasa's API token, the REST token, the web session secret, the action
 # server's token) come from the environment or files in $VAR_DIR made on first use
 # (bot/server_secrets.py); `python -m bot.serve` reads them itself, so none is ever on a
-# command line where `ps` shows it.
+# command line where `ps` shows it. Made here, before the servers start together.
+$PY -m bot.server_secrets
 
 # Channels: REST and web chat always; Telegram, Twilio, Messenger and Slack when their
 # environment variables are set (one line each says which). Secrets stay in the environment.

@@ -203,7 +203,7 @@ from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage 
 
 from bot.channel_errors import kindly  # noqa: E402
 from bot.conversation_ids import conversation_id, provider_address, web_session  # noqa: E402
-from bot.intake import gated, kept_metadata, MESSAGE_BODY_LIMIT  # noqa: E402
+from bot.intake import default_gate, gated, kept_metadata, MESSAGE_BODY_LIMIT  # noqa: E402
 from bot.server_secrets import API_TOKEN, REST_TOKEN, WEB_SESSION_SECRET, server_secret  # noqa: E402
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
@@ -231,10 +231,19 @@ class GatedChannel:
 
 
 def body_too_large(request: Request) -> Optional[HTTPResponse]:
-    """413 for a webhook body larger than one message needs (bot.intake.MESSAGE_BODY_LIMIT)."""
-    if len(request.body or b"") > MESSAGE_BODY_LIMIT:
-        return response.json({"error": "the request is too large"}, status=413)
-    return None
+    """A REST body larger than one message needs (bot.intake.MESSAGE_BODY_LIMIT) is not
+    handled: nothing of it is stored, and the sender gets the gate's kind "too long" answer,
+    as for a long message within the limit (Sanic itself refuses bodies over
+    SANIC_REQUEST_MAX_SIZE, see bot/serve.py)."""
+    if len(request.body or b"") <= MESSAGE_BODY_LIMIT:
+        return None
+    gate = default_gate()
+    try:
+        sender = str((request.json or {}).get("sender") or "")
+    except Exception:  # not JSON at all: still the same kind answer
+        sender = ""
+    return response.json([{"recipient_id": sender,
+                           "text": gate.replies.too_long(gate.limits.max_chars)}])
 
 
 def bearer_token_valid(request: Request, expected: str) -> bool:

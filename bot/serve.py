@@ -6,8 +6,8 @@ shows every argument to every user of the machine.
     python -m bot.serve actions [--port 5055]       # the action server (actions/)
 
 ``rasa``: Rasa's HTTP API gets its token (RASA_AUTH_TOKEN, else var/api-token) in memory, and
-Sanic refuses request bodies over SANIC_REQUEST_MAX_SIZE (default 1 MB; a patient's message
-is a few kB, the channels refuse more than 64 kB).
+Sanic refuses request bodies over SANIC_REQUEST_MAX_SIZE (default 2 MB; a patient's message
+is a few kB; REST bodies over 64 kB are not handled, only answered kindly).
 
 ``actions``: every call to /webhook must carry the action-server token (ACTION_SERVER_TOKEN,
 else var/action-token) as ``?token=``, which ``python -m bot endpoints`` writes into the Rasa
@@ -22,7 +22,9 @@ from typing import List, Optional
 
 from bot.server_secrets import ACTION_TOKEN, API_TOKEN, server_secret
 
-REQUEST_MAX_SIZE = str(1024 * 1024)
+# Above the largest message the kind "too long" answer is for (a 100,000-character message of
+# emoji is 1.2 MB as escaped JSON); bounded, unlike Sanic's default of 100 MB.
+REQUEST_MAX_SIZE = str(2 * 1024 * 1024)
 
 
 def rasa_argv(args: List[str], api_token: str) -> List[str]:

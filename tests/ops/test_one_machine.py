@@ -23,7 +23,7 @@ from tests.harness import ROOT, free_port, running_make_run, say
 FIRST_NAMES = ["Ana", "Ben", "Cara", "Dev", "Elif", "Femi", "Gus", "Hana"]
 LAST_NAMES = ["Okafor", "Lindqvist", "Moreau"]
 BOUND = 300  # seconds: a Rasa server restarting on a loaded 2-core machine
-BOOKING = ["my lower back has hurt for 6 months, physio didn't help", "none of those", "skip",
+BOOKING = ["my lower back has hurt for 6 months, physio didn't help, it doesn't spread", "none of those", "skip",
            "yes please", None, "{email}", "weekday mornings"]  # None: the patient's name
 
 

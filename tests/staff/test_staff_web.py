@@ -104,10 +104,11 @@ def test_repeated_failures_slow_sign_in_down_but_lock_nobody_out(staff_server):
     assert refused["detail"].startswith("from 127.0.0.1")
     # Once the longest delay has passed since the last failure, the right password works:
     # failing more often slows guessing, it cannot keep the person out.
+    earlier = timedelta(seconds=ACCOUNT_MAX_DELAY + 1)
     with store.engine_for(url).begin() as connection:
-        connection.execute(update(store.audit_log).where(store.audit_log.c.actor == "slowed")
-                           .values(at=store.audit_log.c.at - timedelta(
-                               seconds=ACCOUNT_MAX_DELAY + 1)))
+        for row in store.list_audit(actor="slowed", url=url):
+            connection.execute(update(store.audit_log).where(store.audit_log.c.id == row["id"])
+                               .values(at=row["at"] - earlier))
     r = s.post(base + "/login", data={"csrf": _csrf(s.get(base + "/login").text),
                                       "username": "slowed", "password": "slowed-password-1"})
     assert r.status_code == 200 and "Signed in as" in r.text

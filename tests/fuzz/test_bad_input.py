@@ -21,7 +21,7 @@ import pytest
 from tests.fuzz.corpus import CATEGORIES, corpus
 from tests.fuzz.runner import (Outcome, check_everything, fuzz_servers, joined, log_problems,
                                log_sizes, percentile, post, read_logs, send_corpus)
-from tests.harness import rest_headers, say
+from tests.harness import rest_conversation, rest_headers, say
 
 SAMPLE = 300  # the corpus's first 300 messages: every category, 6 conversations of 50
 # The sample's conversations send 50 messages each at machine speed; the flood limit's
@@ -39,13 +39,15 @@ class Server:
 
     def events(self, sender: str) -> int:
         with contextlib.closing(sqlite3.connect(self.workdir / "rasa.db")) as db:
-            return db.execute("SELECT count(*) FROM events WHERE sender_id = ?", (sender,)).fetchone()[0]
+            return db.execute("SELECT count(*) FROM events WHERE sender_id = ?",
+                              (rest_conversation(sender),)).fetchone()[0]
 
     def slots(self, sender: str) -> Dict:
         slots: Dict = {}
         with contextlib.closing(sqlite3.connect(self.workdir / "rasa.db")) as db:
             for type_name, data in db.execute(
-                    "SELECT type_name, data FROM events WHERE sender_id = ? ORDER BY id", (sender,)):
+                    "SELECT type_name, data FROM events WHERE sender_id = ? ORDER BY id",
+                    (rest_conversation(sender),)):
                 if type_name in ("restart", "session_started"):
                     slots = {}
                 elif type_name == "slot":

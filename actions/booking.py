@@ -89,6 +89,20 @@ class ValidateBookingForm(ClinicalFormValidation):
         return events
 
 
+_BOOKING_DETAILS = ("booking_name", "booking_contact", "booking_time")
+
+
+def details_given_this_turn(tracker: Tracker) -> bool:
+    """Whether the patient's latest message filled a booking detail (the form's last answer),
+    rather than a request to send details stored earlier in the conversation again."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") in _BOOKING_DETAILS:
+            return True
+    return False
+
+
 class ActionSubmitBooking(Action):
     def name(self) -> Text:
         return "action_submit_booking"
@@ -98,6 +112,13 @@ class ActionSubmitBooking(Action):
         if slots.get("triage_level") == "emergency":
             flags = tuple(f for f in slots.get("red_flags") or [] if f in EMERGENCY_FLAGS)
             utter(dispatcher, emergency_reminder(content(), clinic(), flags))
+            return [SlotSet("pending_offer", None)]
+
+        already = slots.get("booking_reference")
+        if already and not details_given_this_turn(tracker):
+            # Asked to book again with a request already filed: name it, file nothing new.
+            for message in booking_offer(content(), clinic(), slots).messages:  # already_booked
+                utter(dispatcher, message)
             return [SlotSet("pending_offer", None)]
 
         kind = slots.get("booking_kind") or "consultation"
@@ -118,7 +139,10 @@ class ActionSubmitBooking(Action):
             logger.warning("a booking could not be stored: the database was unavailable")
             utter(dispatcher, booking_not_sent(content(), clinic()))
             return [SlotSet("pending_offer", None)]
-        utter(dispatcher, booking_sent(content(), clinic(), kind, slots, reference))
+        # Details stored earlier and sent again are never read back to the chat (whoever
+        # holds the chat now may not be the patient): the reference is enough.
+        utter(dispatcher, booking_sent(content(), clinic(), kind, slots, reference,
+                                       details_said_now=details_given_this_turn(tracker)))
         events: List[EventType] = [SlotSet("booking_reference", reference),
                                    SlotSet("pending_offer", None)]
         missing = [s for s in TRIAGE_QUESTIONS if slots.get(s) is None]

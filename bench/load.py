@@ -17,7 +17,12 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
+from bot.server_secrets import REST_TOKEN, server_secret  # noqa: E402
+
 WEBHOOK = "/webhooks/rest/webhook"
+# The REST channel is the clinic's own integration route: it needs the clinic's token (the
+# default `rasa init` assistant ignores the header).
+REST_AUTH = {"Authorization": f"Bearer {server_secret(REST_TOKEN)}"}
 
 
 @dataclass
@@ -52,6 +57,7 @@ async def _converse(session: aiohttp.ClientSession, webhook: str, sender: str, n
         error = None
         try:
             async with session.post(webhook, json={"sender": sender, "message": text},
+                                    headers=REST_AUTH,
                                     timeout=request_timeout) as response:
                 body = await response.json(content_type=None)
                 if response.status != 200:

@@ -117,9 +117,12 @@ def booking_not_sent(content: Content, clinic: Clinic) -> Message:
 
 
 def booking_sent(content: Content, clinic: Clinic, kind: str, slots: Mapping[str, Any],
-                 reference: str) -> Message:
-    """The request is with the clinic: what happens next, on the details the patient gave."""
+                 reference: str, details_said_now: bool = True) -> Message:
+    """The request is with the clinic: what happens next, on the details the patient gave
+    (read back only in the turn the patient gave them)."""
     key = "booking_sent_callback" if kind == "callback" else "booking_sent_consultation"
+    if not details_said_now:
+        key = "booking_resent_callback" if kind == "callback" else "booking_resent_consultation"
     return {"text": _say(content, clinic, key, name=slots["booking_name"], contact=slots["booking_contact"],
                          time=slots["booking_time"], reference=reference)}
 

@@ -275,10 +275,13 @@ def cmd_staff_serve(args) -> int:
     # access_log off: its lines carry query strings (searches hold names and phone numbers);
     # the app logs route templates and status codes instead.
     # ws="none": no websockets here (and Rasa pins a websockets uvicorn's default cannot use).
+    trusted_proxy = os.environ.get("STAFF_TRUSTED_PROXY", "").strip()
     uvicorn.run(app, host=args.host, port=args.port, access_log=False, server_header=False,
                 ws="none",
-                proxy_headers=True, forwarded_allow_ips=os.environ.get("FORWARDED_ALLOW_IPS",
-                                                                      "127.0.0.1"),
+                # X-Forwarded-For only from the clinic's proxy (STAFF_TRUSTED_PROXY, its
+                # address): trusted from loopback, anyone on this machine could forge the address
+                # the login limit and the audit log use.
+                proxy_headers=bool(trusted_proxy), forwarded_allow_ips=trusted_proxy or None,
                 log_level="warning")
     return 0
 

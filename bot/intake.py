@@ -236,6 +236,29 @@ def default_gate() -> Gate:
     return _gate
 
 
+# A channel request carries one patient message: a few kB at most. Larger bodies are refused
+# before anything is read (nginx's client_max_body_size is the same idea one step earlier).
+MESSAGE_BODY_LIMIT = int(os.environ.get("MESSAGE_BODY_LIMIT") or 64 * 1024)
+
+# Metadata a channel attaches to a message is stored with it in the conversation. The
+# assistant reads none of it, so none is kept: a client cannot fill the database through it.
+USED_METADATA: Tuple[str, ...] = ()
+
+
+def kept_metadata(metadata: Any) -> dict:
+    """Only the metadata the assistant uses (USED_METADATA) of what a client sent."""
+    if not isinstance(metadata, Mapping):
+        return {}
+    return {key: metadata[key] for key in USED_METADATA if key in metadata}
+
+
+def reply_address(output: Any, conversation: str) -> str:
+    """Where a notice sent outside Rasa's send_response goes: the provider's own address of a
+    namespaced conversation id (bot.channels.AddressedOutput), else the id itself."""
+    address_for = getattr(output, "address_for", None)
+    return address_for(conversation) if callable(address_for) else conversation
+
+
 # Rasa's types are only needed here, so this module stays importable (and testable) without them.
 OnNewMessage = Callable[[Any], Awaitable[Any]]
 
@@ -261,6 +284,7 @@ def gated(on_new_message: OnNewMessage, *, channel: str, reply_is_free: bool,
             return None
         if isinstance(message.text, str):
             message.text = verdict.text
+        message.metadata = kept_metadata(message.metadata)
         begin_turn()
         try:
             await on_new_message(message)
@@ -310,7 +334,7 @@ async def _answer(message: Any, text: str, instead_of_the_turn: bool = False) ->
         # Answers to a turn that was not stored: the patient sends the message again instead.
         output.messages.clear()
     try:
-        await output.send_text_message(message.sender_id, text)
+        await output.send_text_message(reply_address(output, message.sender_id), text)
     except Exception as error:  # noqa: BLE001 - nothing more to do; the kind is logged
         logger.error("an answer could not be sent: %s", type(error).__name__)
 

@@ -78,7 +78,8 @@ class Cluster:
         self._own_tmp = tmp_dir is None
         self.tmp_dir = Path(tmp_dir) if tmp_dir else Path(tempfile.mkdtemp(prefix="cluster-"))
         self.log_dir = self.tmp_dir / "logs"
-        self.url = ""
+        self.url = ""          # the public listener: web chat and messaging webhooks only
+        self.private_url = ""  # the clinic's network: the REST channel and Rasa's API
         self.server_urls: List[str] = []
         self.action_urls: List[str] = []
         self.actions_url = ""
@@ -115,8 +116,9 @@ class Cluster:
         # Ports first: nginx's config names every server, and Rasa's endpoints name nginx.
         self.server_urls = [f"http://127.0.0.1:{free_port()}" for _ in range(self.rasa_servers)]
         self.action_urls = [f"http://127.0.0.1:{free_port()}" for _ in range(self.action_servers)]
-        public, actions = free_port(), free_port()
+        public, actions, private = free_port(), free_port(), free_port()
         self.url = f"http://127.0.0.1:{public}"
+        self.private_url = f"http://127.0.0.1:{private}"
         self.actions_url = f"http://127.0.0.1:{actions}/webhook"
 
         waits = [self._start_action_server(url) for url in self.action_urls]
@@ -124,7 +126,7 @@ class Cluster:
         waits += [self._start_rasa(url, endpoints, credentials) for url in self.server_urls]
         # Started last so that it stops first: its keep-alive connections would otherwise hold
         # each Rasa server's graceful shutdown for 15 s.
-        waits.append(self._start_nginx(public, actions))
+        waits.append(self._start_nginx(public, actions, private))
         deadline = time.time() + self.startup_timeout
         for is_up, process, log_path in waits:
             _wait_until_up(is_up, process, log_path, deadline)
@@ -165,7 +167,7 @@ class Cluster:
                        time.time() + 30)
         return f"redis://127.0.0.1:{port}/0"
 
-    def _start_nginx(self, public: int, actions: int):
+    def _start_nginx(self, public: int, actions: int, private: int):
         """nginx in the foreground with a main config around the filled-in template."""
         def servers(urls: List[str], backups: bool = False) -> str:
             lines = [f"server {url.split('//', 1)[1]}{' backup' if backups and i else ''};"
@@ -176,6 +178,7 @@ class Cluster:
                 .replace("@RASA_SERVERS@", servers(self.server_urls))
                 .replace("@RASA_MESSAGING_SERVERS@", servers(self.server_urls, backups=True))
                 .replace("@ACTION_SERVERS@", servers(self.action_urls))
+                .replace("@PRIVATE_LISTEN@", f"127.0.0.1:{private}")
                 .replace("@LISTEN@", f"127.0.0.1:{public}")
                 .replace("@ACTIONS_LISTEN@", f"127.0.0.1:{actions}"))
         nginx_dir = self.tmp_dir / "nginx"
@@ -200,7 +203,7 @@ class Cluster:
     def _start_action_server(self, url: str):
         port = url.rsplit(":", 1)[1]
         process = self._spawn(f"actions-{port}", [
-            sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", port],
+            sys.executable, "-m", "bot.serve", "actions", "--port", port],
             env=dict(self.env, DB_URL=self.db_url))
         return lambda: _answers(f"{url}/health"), process, self.log_dir / f"actions-{port}.log"
 
@@ -221,7 +224,7 @@ class Cluster:
     def _start_rasa(self, url: str, endpoints: Path, credentials: Path):
         port = url.rsplit(":", 1)[1]
         process = self._spawn(f"rasa-{port}", [
-            sys.executable, "-m", "rasa", "run", "--model", str(self.model),
+            sys.executable, "-m", "bot.serve", "rasa", "--model", str(self.model), "--enable-api",
             "--endpoints", str(endpoints), "--credentials", str(credentials),
             "--interface", "127.0.0.1", "--port", port, "--cors", "*"])
         # The REST channel answers once the model is loaded.
@@ -285,7 +288,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--database", choices=["postgresql", "sqlite"], default="postgresql")
     args = parser.parse_args(argv)
     with Cluster(args.rasa_servers, args.action_servers, args.database) as cluster:
-        print(f"balancer      {cluster.url}  (REST: {cluster.url}/webhooks/rest/webhook)\n"
+        print(f"balancer      {cluster.url}  (web chat, messaging webhooks)\n"
+              f"private       {cluster.private_url}  (REST: /webhooks/rest/webhook, the API)\n"
               f"rasa servers  {' '.join(cluster.server_urls)}\n"
               f"actions       {cluster.actions_url} -> {' '.join(cluster.action_urls)}\n"
               f"database      {cluster.db_url}\nlock store    {cluster.redis_url}\n"

@@ -17,12 +17,11 @@ umask 077  # conversation databases and logs: readable by the service account on
 # The model, the database file, disk space and the ports, in plain words before anything starts.
 $PY -m bot.ops.preflight
 
-# Rasa's HTTP API (--enable-api) needs this token; it is never committed.
-if [ -z "${RASA_AUTH_TOKEN:-}" ]; then
-  [ -s "$VAR_DIR/api-token" ] || $PY -c 'import secrets; print(secrets.token_urlsafe(32))' > "$VAR_DIR/api-token"
-  RASA_AUTH_TOKEN=$(cat "$VAR_DIR/api-token")
-fi
-export RASA_AUTH_TOKEN
+# The servers' secrets (Rasa's API token, the REST token, the web session secret, the action
+# server's token) come from the environment or files in $VAR_DIR made on first use
+# (bot/server_secrets.py); `python -m bot.serve` reads them itself, so none is ever on a
+# command line where `ps` shows it. Made here, before the servers start together.
+$PY -m bot.server_secrets
 
 # Channels: REST and web chat always; Telegram, Twilio, Messenger and Slack when their
 # environment variables are set (one line each says which). Secrets stay in the environment.

@@ -23,6 +23,24 @@ MODEL = ROOT / "models" / "current.tar.gz"
 # Rasa reports errors and usage to its servers unless told not to: patient data stays here.
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+# The servers' own secrets (bot/server_secrets.py), the same for every server a test starts,
+# so no test writes into the repository's var/.
+for _name, _value in (("RASA_AUTH_TOKEN", "rasa-api-token-for-tests"),
+                      ("REST_CHANNEL_TOKEN", "rest-channel-token-for-tests"),
+                      ("WEB_SESSION_SECRET", "web-session-secret-for-tests"),
+                      ("ACTION_SERVER_TOKEN", "action-server-token-for-tests")):
+    os.environ.setdefault(_name, _value)
+
+
+def rest_headers() -> Dict[str, str]:
+    """What the clinic's own integration sends to the REST channel: JSON and its token."""
+    return {"Content-Type": "application/json",
+            "Authorization": f"Bearer {os.environ['REST_CHANNEL_TOKEN']}"}
+
+
+def rest_conversation(sender: str) -> str:
+    """The stored conversation id of a REST sender (bot/conversation_ids.py)."""
+    return f"rest:{sender}"
 
 
 # The servers the tests start, and the Debian package each comes from. `make test` installs
@@ -68,7 +86,7 @@ def running_action_server(log_dir: Path, port: int = 0, **env_overrides: str) ->
     log_path = log_dir / f"actions-{port}.log"
     with open(log_path, "w") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+            [sys.executable, "-m", "bot.serve", "actions", "--port", str(port)],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         )
         try:
@@ -151,7 +169,7 @@ def start_rasa(tmp_path, port, action_url, **env_overrides: str):
                **env_overrides)
     log = open(tmp_path / f"rasa-{port}.log", "a")
     process = subprocess.Popen(
-        [sys.executable, "-m", "rasa", "run", "--model", "models/current.tar.gz",
+        [sys.executable, "-m", "bot.serve", "rasa", "--model", "models/current.tar.gz",
          "--endpoints", str(endpoints_file), "--port", str(port), "--interface", "127.0.0.1"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
@@ -163,7 +181,7 @@ def say(port, sender, text):
     request = urllib.request.Request(
         f"http://127.0.0.1:{port}/webhooks/rest/webhook",
         data=json.dumps({"sender": sender, "message": text}).encode(),
-        headers={"Content-Type": "application/json"},
+        headers=rest_headers(),
     )
     with urllib.request.urlopen(request, timeout=60) as response:
         return " ".join(m.get("text", "") for m in json.load(response))

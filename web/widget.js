@@ -9,9 +9,11 @@
  *
  * It loads widget.css and the socket.io client (vendor/socket.io.min.js) from the folder it
  * was itself loaded from: no third-party host at run time. It talks to Rasa's socket.io
- * channel (credentials: session_persistence: true); the conversation id and the transcript
- * are kept in localStorage for as long as Rasa keeps the session (data-session-minutes,
- * default 60), so a reload or a closed and reopened widget carries on the same conversation.
+ * channel (credentials: session_persistence: true). The server issues the session: its id and
+ * a signed, expiring token come in session_confirm; only the token, presented again in
+ * session_request, carries the conversation on after a reload or a reconnect (a bare id does
+ * not). Token and transcript are kept in localStorage for as long as Rasa keeps the session
+ * (data-session-minutes, default 60).
  * Patient and bot text is only ever inserted as text (textContent), never as HTML.
  */
 (function () {
@@ -161,16 +163,16 @@
   }
 
   // ---------------------------------------------------------------------------------------
-  // Stored state: { id, log: [{ from: "bot" | "user", text, buttons }], open, updated }
+  // Stored state: { id, token, log: [{ from: "bot" | "user", text, buttons }], open, updated }
   function loadState() {
     try {
       var state = JSON.parse(window.localStorage.getItem(cfg.storageKey) || "null");
-      if (state && state.id && Date.now() - state.updated < cfg.sessionMinutes * 60000) {
+      if (state && state.id && state.token && Date.now() - state.updated < cfg.sessionMinutes * 60000) {
         state.log = Array.isArray(state.log) ? state.log.slice(-200) : [];
         return state;
       }
     } catch (e) { /* storage unavailable or corrupt: start afresh */ }
-    return { id: null, log: [], open: false, updated: Date.now() };
+    return { id: null, token: null, log: [], open: false, updated: Date.now() };
   }
 
   function saveState() {
@@ -327,7 +329,8 @@
   var queue = [];
 
   function emitMessage(payload) {
-    socket.emit("user_uttered", { message: payload, session_id: state.id });
+    // The server knows this socket's session: no id travels with the message.
+    socket.emit("user_uttered", { message: payload });
   }
 
   function send(payload, shown) {
@@ -363,16 +366,20 @@
     });
     socket.on("connect", function () {
       setStatus("");
-      socket.emit("session_request", { session_id: state.id });
+      socket.emit("session_request", { session_token: state.token });
     });
-    socket.on("session_confirm", function (id) {
-      var fresh = id !== state.id;
+    socket.on("session_confirm", function (session) {
+      if (!session || typeof session.session_id !== "string") {
+        return;
+      }
+      var fresh = session.session_id !== state.id;
+      state.id = session.session_id;
+      state.token = session.session_token;  // renewed on every confirm
       if (fresh) {
-        state.id = id;
         state.log = [];
         log.textContent = "";
-        saveState();
       }
+      saveState();
       confirmed = true;
       var pending = queue;
       queue = [];
@@ -444,12 +451,12 @@
   function restart() {
     hideTyping();
     clearChoices();
-    state = { id: null, log: [], open: true, updated: Date.now() };
+    state = { id: null, token: null, log: [], open: true, updated: Date.now() };
     saveState();
     log.textContent = "";
     confirmed = false;
     if (socket && socket.connected) {
-      socket.emit("session_request", { session_id: null });
+      socket.emit("session_request", { session_token: null });
     }
     input.focus();
   }

@@ -159,6 +159,10 @@ def endpoints_yaml(db_url: Optional[str] = None, actions_port: Optional[str] = N
     redis_url = redis_url or os.environ.get("REDIS_URL")
     if redis_url:
         config["lock_store"] = redis_lock_store(redis_url)
+    # The action server (python -m bot.serve actions) answers only calls carrying its token.
+    from bot.server_secrets import ACTION_TOKEN, server_secret
+
+    config["action_endpoint"]["token"] = server_secret(ACTION_TOKEN)
     return ("# Written by `python -m bot endpoints` from endpoints.yml, DB_URL, REDIS_URL "
             "and ACTIONS_URL; "
             "do not edit.\n" + yaml.safe_dump(config, sort_keys=False))

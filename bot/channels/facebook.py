@@ -15,7 +15,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.choices import CHOICES, ChoicesMixin, chunks, text_with_choices
-from bot.channels.gate import GatedChannel, OnNewMessage, provider_api_url
+from bot.channels.gate import AddressedOutput, GatedChannel, OnNewMessage, provider_api_url
+from bot.conversation_ids import conversation_id
 
 logger = logging.getLogger(__name__)
 
@@ -35,8 +36,10 @@ def messenger_client(page_access_token: str, api_url: Optional[str], api_version
     return client
 
 
-class MessengerOutput(ChoicesMixin, _RasaMessengerBot):
+class MessengerOutput(ChoicesMixin, AddressedOutput, _RasaMessengerBot):
     """Quick replies when they fit Messenger's limits, numbered choices otherwise."""
+
+    namespace = "messenger"
 
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
         for part in chunks(text, MESSENGER_LIMIT):
@@ -70,12 +73,13 @@ class Messenger(_RasaMessenger):
     async def _handle_user_message(self, text: Text, sender_id: Text,
                                    metadata: Optional[Dict[Text, Any]]) -> None:
         out = MessengerOutput(self.client)
-        text = CHOICES.resolve(self.name(), sender_id, text)
+        conversation = conversation_id("messenger", sender_id)
+        text = CHOICES.resolve(self.name(), conversation, text)
         await out.send_action(sender_id, sender_action="mark_seen")
         await out.send_action(sender_id, sender_action="typing_on")
         try:  # (the gate answers and logs a turn that fails: it never raises)
-            await self.on_new_message(UserMessage(text, out, sender_id, input_channel=self.name(),
-                                                  metadata=metadata))
+            await self.on_new_message(UserMessage(text, out, conversation,
+                                                  input_channel=self.name(), metadata=metadata))
         finally:
             await out.send_action(sender_id, sender_action="typing_off")
 

@@ -3,11 +3,16 @@ message, and a provider's API address from the credentials.
 """
 from __future__ import annotations
 
-from typing import Any, Awaitable, Callable, Optional
+import hmac
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
+from sanic import response
+from sanic.request import Request
+from sanic.response import HTTPResponse
 
-from bot.intake import gated
+from bot.conversation_ids import provider_address
+from bot.intake import MESSAGE_BODY_LIMIT, default_gate, gated
 
 
 def provider_api_url(value: Optional[str]) -> Optional[str]:
@@ -18,6 +23,45 @@ def provider_api_url(value: Optional[str]) -> Optional[str]:
 
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+
+
+class AddressedOutput:
+    """Sends a namespaced conversation's messages to the provider's own address.
+
+    Rasa hands an output channel the stored conversation id (``sms:+1555...``,
+    ``telegram:42``; see bot/conversation_ids.py); the provider needs ``+1555...`` or ``42``.
+    """
+
+    namespace = ""
+
+    def address_for(self, conversation: Text) -> Text:
+        return provider_address(self.namespace, conversation)
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        await super().send_response(self.address_for(recipient_id), message)  # type: ignore[misc]
+
+
+def body_too_large(request: Request) -> Optional[HTTPResponse]:
+    """A REST body larger than one message needs (bot.intake.MESSAGE_BODY_LIMIT) is not
+    handled: nothing of it is stored, and the sender gets the gate's kind "too long" answer,
+    as for a long message within the limit (Sanic itself refuses bodies over
+    SANIC_REQUEST_MAX_SIZE, see bot/serve.py)."""
+    if len(request.body or b"") <= MESSAGE_BODY_LIMIT:
+        return None
+    gate = default_gate()
+    try:
+        sender = str((request.json or {}).get("sender") or "")
+    except Exception:  # not JSON at all: still the same kind answer
+        sender = ""
+    return response.json([{"recipient_id": sender,
+                           "text": gate.replies.too_long(gate.limits.max_chars)}])
+
+
+def bearer_token_valid(request: Request, expected: str) -> bool:
+    """``Authorization: Bearer <token>``, compared in constant time."""
+    scheme, _, given = (request.headers.get("Authorization") or "").partition(" ")
+    return (scheme.lower() == "bearer" and bool(expected)
+            and hmac.compare_digest(given.strip().encode(), expected.encode()))
 
 
 # ---------------------------------------------------------------------------------------------

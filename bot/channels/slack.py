@@ -11,13 +11,16 @@ from sanic import Blueprint
 from sanic.request import Request
 
 from bot.channels.choices import CHOICES, ChoicesMixin, chunks, text_with_choices
-from bot.channels.gate import GatedChannel, OnNewMessage, provider_api_url
+from bot.channels.gate import AddressedOutput, GatedChannel, OnNewMessage, provider_api_url
+from bot.conversation_ids import conversation_id
 
 SLACK_BUTTONS = 5
 SLACK_LIMIT = 3000  # a section block's text
 
 
-class SlackOutput(ChoicesMixin, _RasaSlackBot):
+class SlackOutput(ChoicesMixin, AddressedOutput, _RasaSlackBot):
+    namespace = "slack"
+
     def __init__(self, token: Text, slack_channel: Optional[Text] = None,
                  thread_id: Optional[Text] = None, proxy: Optional[Text] = None,
                  api_url: Optional[Text] = None) -> None:
@@ -75,7 +78,8 @@ class SlackInput(GatedChannel, _RasaSlackInput):
 
     async def process_message(self, request: Request, on_new_message: OnNewMessage, text: Text,
                               sender_id: Optional[Text], metadata: Optional[Dict]) -> Any:
-        text = CHOICES.resolve(self.name(), sender_id, text)
-        return await super().process_message(request, on_new_message, text, sender_id, metadata)
+        conversation = conversation_id("slack", sender_id) if sender_id else sender_id
+        text = CHOICES.resolve(self.name(), conversation, text)
+        return await super().process_message(request, on_new_message, text, conversation, metadata)
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import inspect
 import logging
-import re
-import uuid
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
@@ -17,16 +15,19 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.gate import GatedChannel, OnNewMessage
+from bot.channels.gate import AddressedOutput, GatedChannel, OnNewMessage
+from bot.conversation_ids import conversation_id, web_session
+from bot.intake import MESSAGE_BODY_LIMIT, kept_metadata
+from bot.server_secrets import WEB_SESSION_SECRET, server_secret
 
 logger = logging.getLogger(__name__)
 
 
-_SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+class SocketIOOutput(AddressedOutput, _RasaSocketIOOutput):
+    """One socket.io event per bot message; the widget renders paragraphs and line breaks.
+    A conversation ``web:<session id>`` is sent to the socket.io room of that session."""
 
-
-class SocketIOOutput(_RasaSocketIOOutput):
-    """One socket.io event per bot message; the widget renders paragraphs and line breaks."""
+    namespace = "web"
 
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
         await self._send_message(recipient_id, {"text": text.strip()})
@@ -60,7 +61,8 @@ class SocketIOInput(GatedChannel, _RasaSocketIOInput):
 
         # Origins are not restricted here: the widget is embedded on the clinic's own pages,
         # and `rasa run --cors` sets the allowed origins for HTTP long-polling.
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[],
+                          max_http_buffer_size=MESSAGE_BODY_LIMIT)
         webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         self.sio = sio
 
@@ -79,36 +81,39 @@ class SocketIOInput(GatedChannel, _RasaSocketIOInput):
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: Text, data: Optional[Dict] = None) -> None:
-            wanted = (data or {}).get("session_id") if isinstance(data, dict) else None
-            session_id = wanted if isinstance(wanted, str) and _SESSION_ID.match(wanted) else uuid.uuid4().hex
+            # The session id is the server's: a reconnect carries on a session only with the
+            # signed token issued for it; anything else (a bare id, a forged or expired token)
+            # starts a new one. The socket keeps its session in socket.io's own session.
+            given = data.get("session_token") if isinstance(data, dict) else None
+            session_id, token = web_session(given, server_secret(WEB_SESSION_SECRET))
+            await sio.save_session(sid, {"session_id": session_id}, namespace=self.namespace)
             if self.session_persistence:
                 entered = sio.enter_room(sid, session_id, namespace=self.namespace)
                 if inspect.isawaitable(entered):  # python-socketio >= 5.9 (RasaHQ/rasa#13027)
                     await entered
-            await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+            await sio.emit("session_confirm", {"session_id": session_id, "session_token": token},
+                           room=sid, namespace=self.namespace)
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
         async def handle_message(sid: Text, data: Dict) -> None:
             if not isinstance(data, dict):
                 return
-            if self.session_persistence:
-                session_id = data.get("session_id")
-                if not isinstance(session_id, str) or not _SESSION_ID.match(session_id):
-                    logger.warning("web chat: a message without a valid session_id was ignored")
-                    return
-                sender_id, room = session_id, session_id
-            else:
-                sender_id, room = sid, sid
+            # The socket's own session, never the message's session_id field.
+            session_id = (await sio.get_session(sid, namespace=self.namespace)).get("session_id")
+            if not session_id:
+                logger.warning("web chat: a message before session_request was ignored")
+                return
+            room = session_id if self.session_persistence else sid
             text = data.get("message")
             if not isinstance(text, str) or not text.strip():
                 return
-            metadata = data.get(self.metadata_key) or {}
-            if not isinstance(metadata, dict):
-                metadata = {}
+            if len(text.encode("utf-8", "surrogatepass")) > MESSAGE_BODY_LIMIT:
+                text = text[:MESSAGE_BODY_LIMIT]  # still over the length limit: the gate answers
             output = SocketIOOutput(sio, self.bot_message_evt)
             try:
-                await on_new_message(UserMessage(text, output, sender_id,
-                                                 input_channel=self.name(), metadata=metadata))
+                await on_new_message(UserMessage(text, output, conversation_id("web", room),
+                                                 input_channel=self.name(),
+                                                 metadata=kept_metadata(data.get(self.metadata_key))))
             finally:
                 await sio.emit("bot_turn_done", {}, room=room, namespace=self.namespace)
 

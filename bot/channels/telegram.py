@@ -15,7 +15,15 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.choices import CHOICES, ChoicesMixin, chunks
-from bot.channels.gate import GatedChannel, OnNewMessage, provider_api_url
+from bot.channels.gate import (
+    AddressedOutput,
+    GatedChannel,
+    OnNewMessage,
+    bearer_token_valid,
+    provider_api_url,
+)
+from bot.conversation_ids import conversation_id
+from bot.server_secrets import API_TOKEN, server_secret
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +37,9 @@ def telegram_secret(access_token: str) -> str:
     return hashlib.sha256(f"telegram-webhook:{access_token}".encode()).hexdigest()
 
 
-class TelegramOutput(ChoicesMixin, _RasaTelegramOutput):
+class TelegramOutput(ChoicesMixin, AddressedOutput, _RasaTelegramOutput):
+    namespace = "telegram"
+
     def __init__(self, access_token: Optional[Text], api_url: Optional[Text] = None) -> None:
         from aiogram import Bot
         from aiogram.bot.api import TELEGRAM_PRODUCTION, TelegramAPIServer
@@ -133,7 +143,10 @@ class TelegramInput(GatedChannel, _RasaTelegramInput):
             return response.json({"status": "ok"})
 
         @telegram_webhook.route("/set_webhook", methods=["POST"])
-        async def set_webhook(_: Request) -> HTTPResponse:
+        async def set_webhook(request: Request) -> HTTPResponse:
+            # Re-registering points Telegram at a URL: only with Rasa's API token.
+            if not bearer_token_valid(request, server_secret(API_TOKEN)):
+                return response.text("forbidden", status=403)
             ok = await self.set_webhook()
             return response.text("Webhook setup successful" if ok else "Invalid webhook")
 
@@ -159,7 +172,7 @@ class TelegramInput(GatedChannel, _RasaTelegramInput):
             chat_id = (msg.get("chat") or {}).get("id")
             if chat_id is None or not isinstance(text, str) or not text.strip():
                 return response.text("success")
-            sender = str(chat_id)
+            sender = conversation_id("telegram", chat_id)
             if text.strip() == "/start":  # Telegram's first message to a bot
                 text = "/greet"
             text = CHOICES.resolve(self.name(), sender, text)

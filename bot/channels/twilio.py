@@ -14,7 +14,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.choices import CHOICES, ChoicesMixin, chunks, text_with_choices
-from bot.channels.gate import GatedChannel, OnNewMessage, provider_api_url
+from bot.channels.gate import AddressedOutput, GatedChannel, OnNewMessage, provider_api_url
+from bot.conversation_ids import conversation_id
 
 logger = logging.getLogger(__name__)
 
@@ -23,8 +24,10 @@ SMS_LIMIT = 1600  # Twilio's limit for one message body (it splits it into SMS s
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 
 
-class TwilioOutput(ChoicesMixin, _RasaTwilioOutput):
+class TwilioOutput(ChoicesMixin, AddressedOutput, _RasaTwilioOutput):
     """Sends SMS, or WhatsApp when the patient wrote from a ``whatsapp:`` address."""
+
+    namespace = "sms"  # conversations sms:+1555..., and whatsapp:+1555... as Twilio writes them
 
     def __init__(self, account_sid: Optional[Text], auth_token: Optional[Text],
                  twilio_number: Optional[Text], whatsapp_number: Optional[Text] = None,
@@ -130,6 +133,7 @@ class TwilioInput(GatedChannel, _RasaTwilioInput):
             sender = request.form.get("From")
             text = request.form.get("Body")
             if sender and text is not None and text.strip():
+                sender = conversation_id("sms", sender)
                 text = CHOICES.resolve(self.name(), sender, text.replace("¡", "@"))
                 await on_new_message(UserMessage(text, self.get_output_channel(), sender,
                                                  input_channel=self.name(),

@@ -44,7 +44,7 @@ READY_BANNER = "The assistant is ready."
 @dataclass(frozen=True)
 class Server:
     name: str
-    command: Sequence[str]     # argv; %(ENV_NAME)s is filled in by supervisord from its env
+    command: Sequence[str]     # argv: no secret (bot.serve reads them from env or VAR)
     health_path: str           # answers 200 when the server is up (no token, no patient data)
     host: str                  # where it listens
     port: int
@@ -65,7 +65,6 @@ class Server:
 def servers(env: Mapping[str, str] = os.environ) -> List[Server]:
     """The servers of one installation and how each is started: THE list (supervisord's
     config, the readiness check and `python -m bot doctor` all read it)."""
-    venv_bin = Path(sys.executable).parent
     var = var_dir()
     host = env.get("RASA_HOST") or "127.0.0.1"   # a clinic's reverse proxy publishes the webhook
     port = int(env.get("RASA_PORT") or 5005)
@@ -82,15 +81,18 @@ def servers(env: Mapping[str, str] = os.environ) -> List[Server]:
     cors = (env.get("RASA_CORS") or
             f"http://127.0.0.1:{web_port} http://localhost:{web_port}").split()
     return [
+        # bot.serve reads each server's secret (the action token, Rasa's API token) from the
+        # environment or VAR (bot/server_secrets.py): nothing secret in these argv, which
+        # `ps` shows every user, nor in supervisord.conf.
         Server("actions",
-               [str(venv_bin / "rasa"), "run", "actions", "--actions", "actions",
-                "--port", str(actions_port), "--quiet"],
+               [sys.executable, "-m", "bot.serve", "actions", "--port", str(actions_port),
+                "--quiet"],
                "/health", actions_host, actions_port,
                "ACTIONS_PORT", {"SANIC_HOST": actions_host}),
         Server("rasa",
-               [str(venv_bin / "rasa"), "run", "--model", str(model_path()), "--enable-api",
-                "--auth-token", "%(ENV_RASA_AUTH_TOKEN)s", "--interface", host,
-                "--port", str(port), "--endpoints", str(var / "endpoints.yml"),
+               [sys.executable, "-m", "bot.serve", "rasa", "--model", str(model_path()),
+                "--enable-api", "--interface", host, "--port", str(port),
+                "--endpoints", str(var / "endpoints.yml"),
                 "--credentials", str(var / "credentials.yml"), "--cors", *cors],
                "/", host, port, "RASA_PORT"),
         Server("web",
@@ -106,8 +108,6 @@ def servers(env: Mapping[str, str] = os.environ) -> List[Server]:
 
 def _quote(arg: str) -> str:
     """One argument for supervisord's command line (shlex-split after %-expansion)."""
-    if "%(ENV_" in arg:
-        return arg
     return shlex.quote(arg.replace("%", "%%"))
 
 
@@ -196,7 +196,9 @@ def banner(by_name: Dict[str, Server], var: Path) -> str:
   {READY_BANNER}
   Web chat:     {web_url}  (a demo clinic page with the chat open)
   Talk to it:   curl -s -X POST {rasa_url}/webhooks/rest/webhook \\
+                  -H "Authorization: Bearer $(cat {var / 'rest-token'})" \\
                   -H 'Content-Type: application/json' -d '{{"sender": "me", "message": "hello"}}'
+                (the REST token: REST_CHANNEL_TOKEN, else {var / 'rest-token'})
   Or in a shell: .venv/bin/rasa shell (in another terminal)
   Rasa API token (for /conversations/... and /status): {var / 'api-token'}
   Staff review: {staff_url}  (transcripts, requests to follow up; first

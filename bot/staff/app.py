@@ -1,9 +1,11 @@
 """The staff web page: routes. Queries and the audit call live in `bot.store`.
 
 Security: argon2 password hashes; server-side sessions that expire (idle and absolute);
-a CSRF token in every form; a login rate limit; security headers on every response (CSP
+a CSRF token in every form; sign-in delays that grow with failures per account and per
+address (bot/staff/auth.py; no lockout); security headers on every response (CSP
 without inline script, no framing, no referrer); cookies HttpOnly + SameSite=Lax (+Secure
-behind TLS or with STAFF_SECURE_COOKIES=1); errors never show a stack trace. The request log
+behind TLS; with STAFF_SECURE_COOKIES=1 also __Host- names and HSTS); errors never show a
+stack trace. Every lookup is audited, also of a conversation that does not exist. The request log
 names the route template and status only: no query strings (searches hold names and phone
 numbers), no conversation ids that could be phone numbers.
 """
@@ -29,15 +31,17 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from bot import store
 from bot.clinic import load_clinic
 from bot.staff import export, labels
-from bot.staff.auth import verify_password
+from bot.staff.auth import FAILURE_WINDOW_MINUTES, seconds_to_wait, verify_password
 
 logger = logging.getLogger("bot.staff")
 HERE = Path(__file__).resolve().parent
 SESSION_COOKIE = "staff_session"
 LOGIN_CSRF_COOKIE = "staff_login_csrf"
-MAX_FAILURES_PER_USER = 5
-MAX_FAILURES_PER_CLIENT = 20
-FAILURE_WINDOW_MINUTES = 15
+# With STAFF_SECURE_COOKIES: cookie names carry the __Host- prefix (the browser keeps them only
+# if Secure, Path=/ and no Domain, so a sibling subdomain cannot plant one), and browsers are
+# told to use HTTPS only for a year.
+HOST_PREFIX = "__Host-"
+HSTS = "max-age=31536000"
 PER_PAGE = 25
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -81,6 +85,8 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
     tz = clinic.tz
     if secure_cookies is None:
         secure_cookies = os.environ.get("STAFF_SECURE_COOKIES", "") in ("1", "true", "yes")
+    session_cookie = (HOST_PREFIX if secure_cookies else "") + SESSION_COOKIE
+    login_csrf_cookie = (HOST_PREFIX if secure_cookies else "") + LOGIN_CSRF_COOKIE
     idle = timedelta(minutes=idle_minutes or int(os.environ.get("STAFF_IDLE_MINUTES", "30")))
     lifetime = timedelta(hours=lifetime_hours or int(os.environ.get("STAFF_SESSION_HOURS", "12")))
 
@@ -109,6 +115,8 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
                              "keeps happening, tell your administrator.")
         for key, value in SECURITY_HEADERS.items():
             response.headers.setdefault(key, value)
+        if secure_cookies:
+            response.headers.setdefault("Strict-Transport-Security", HSTS)
         route = request.scope.get("route")
         logger.info("%s %s %s %.0fms", request.method, getattr(route, "path", "-"),
                     response.status_code, (time.perf_counter() - started) * 1000)
@@ -137,6 +145,11 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
 
     @app.exception_handler(store.NotFound)
     async def _not_found(request: Request, _exc):
+        user = getattr(request.state, "user", None)
+        if user is not None:  # someone looking for a conversation is audited, found or not
+            route = request.scope.get("route")
+            audit(user, "not_found", conversation_id=request.query_params.get("id") or None,
+                  detail=f"{request.method} {getattr(route, 'path', '-')}")
         return _page(request, "error.html", status=404, title="Not found",
                      message="There is no such conversation or request (it may have been "
                      "erased or purged).")
@@ -159,7 +172,7 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
     # Dependencies (FastAPI runs a plain `def` one in its thread pool, so the session lookup
     # never blocks the event loop): the signed-in user, an administrator, a checked form.
     def signed_in(request: Request) -> Dict[str, Any]:
-        user = store.session_user(request.cookies.get(SESSION_COOKIE, ""), idle=idle,
+        user = store.session_user(request.cookies.get(session_cookie, ""), idle=idle,
                                   lifetime=lifetime, url=url)
         if user is None:
             raise LoginRequired()
@@ -198,8 +211,8 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
         token = secrets.token_urlsafe(32)
         response = _page(request, "login.html", user=None, csrf=token, next=_safe_next(next),
                          error=None)
-        response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="lax",
-                            secure=secure(request), path="/login")
+        response.set_cookie(login_csrf_cookie, token, httponly=True, samesite="lax",
+                            secure=secure(request), path="/")
         return response
 
     @app.post("/login")
@@ -207,7 +220,7 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
         username = str(form.get("username", "")).strip()[:100]
         password = str(form.get("password", ""))
         next_url = _safe_next(str(form.get("next", "/")))
-        cookie_token = request.cookies.get(LOGIN_CSRF_COOKIE, "")
+        cookie_token = request.cookies.get(login_csrf_cookie, "")
         sent_token = str(form.get("csrf", ""))
         client = request.client.host if request.client else "unknown"
 
@@ -215,18 +228,22 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
             token = secrets.token_urlsafe(32)
             response = _page(request, "login.html", status=status, user=None, csrf=token,
                              next=next_url, error=message, username=username)
-            response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="lax",
-                                secure=secure(request), path="/login")
+            response.set_cookie(login_csrf_cookie, token, httponly=True, samesite="lax",
+                                secure=secure(request), path="/")
             return response
 
         if not cookie_token or not hmac.compare_digest(cookie_token, sent_token):
             return refuse("The login form had expired. Please try again.", status=400)
-        if (store.recent_failures(username=username, minutes=FAILURE_WINDOW_MINUTES, url=url)
-                >= MAX_FAILURES_PER_USER
-                or store.recent_failures(client=client, minutes=FAILURE_WINDOW_MINUTES, url=url)
-                >= MAX_FAILURES_PER_CLIENT):
-            return refuse(f"Too many failed attempts. Wait {FAILURE_WINDOW_MINUTES} minutes, "
-                          "or ask an administrator to reset your password.", status=429)
+        wait = seconds_to_wait(
+            store.recent_failures(username=username, minutes=FAILURE_WINDOW_MINUTES, url=url),
+            store.recent_failures(client=client, minutes=FAILURE_WINDOW_MINUTES, url=url),
+            store.now())
+        if wait > 0:
+            # Not checked, not counted as a failure (so it does not grow the delay): audited.
+            store.audit(username or "(blank)", "login_refused", channel="web",
+                        detail=f"from {client}, {wait} s to wait", url=url)
+            return refuse(f"Too many failed attempts. Wait {wait} seconds and try again.",
+                          status=429)
         account = store.get_user(username, url=url) if username else None
         ok, new_hash = verify_password(account["password_hash"] if account else None, password)
         if not ok or account is None or account["disabled"]:
@@ -238,19 +255,19 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
         token, _csrf = store.create_session(account["id"], url=url)
         store.audit(account["username"], "login", channel="web", url=url)
         response = RedirectResponse(next_url, status_code=303)
-        response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="lax",
+        response.set_cookie(session_cookie, token, httponly=True, samesite="lax",
                             secure=secure(request), path="/")
-        response.delete_cookie(LOGIN_CSRF_COOKIE, path="/login")
+        response.delete_cookie(login_csrf_cookie, path="/")
         return response
 
     @app.post("/logout")
     def logout(request: Request, user: Dict[str, Any] = Depends(signed_in),
                form: Dict[str, str] = Depends(read_form)):
         checked(form, user)
-        store.end_session(request.cookies.get(SESSION_COOKIE, ""), url=url)
+        store.end_session(request.cookies.get(session_cookie, ""), url=url)
         audit(user, "logout")
         response = RedirectResponse("/login", status_code=303)
-        response.delete_cookie(SESSION_COOKIE, path="/")
+        response.delete_cookie(session_cookie, path="/")
         return response
 
     # ------------------------------------------------------------------ conversations
@@ -295,7 +312,10 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
                      page_link=lambda n: "/conversations?" + urlencode(params + [("page", n)]))
 
     @app.get("/conversations/export")
-    def export_list(request: Request, format: str = "csv", user: Dict[str, Any] = Depends(signed_in)):
+    def export_list(request: Request, format: str = "csv",
+                    user: Dict[str, Any] = Depends(administrator)):
+        # Every matching patient's name and contact at once: an administrator's action
+        # (minimum necessary); reception works one conversation at a time.
         f = filters_from(request)
         items = store.all_conversations(f, url=url)
         audit(user, "export", detail=f"{format} list of {len(items)}: {f.describe()}")

@@ -45,14 +45,23 @@ def list_json(items: List[Dict[str, Any]]) -> str:
     return json.dumps([list_record(i) for i in items], indent=2, ensure_ascii=False)
 
 
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
 def _cell(value: Any) -> str:
+    """One CSV cell a spreadsheet shows as text: a cell starting with = + - @ (or a tab or line
+    break before one) would run as a formula, so it gets a leading apostrophe. Checked after a
+    list is joined, so every value a patient typed is covered wherever it lands."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
+        value = "; ".join("" if v is None else str(v) for v in value)
     text = str(value)
-    # A cell starting with = + - @ runs as a formula in a spreadsheet: neutralise it.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def _row(values: Any) -> List[str]:
+    return [_cell(v) for v in values]
 
 
 def list_csv(items: List[Dict[str, Any]]) -> str:
@@ -63,11 +72,10 @@ def list_csv(items: List[Dict[str, Any]]) -> str:
     for item in items:
         record = list_record(item)
         requests = record.pop("requests")
-        row = [_cell(record[c]) for c in LIST_COLUMNS if c != "requests"]
-        row.append(str(len(requests)))
-        row += [_cell([r[k] for r in requests]) for k in
+        row = [record[c] for c in LIST_COLUMNS if c != "requests"] + [len(requests)]
+        row += [[r[k] for r in requests] for k in
                 ("reference", "status", "name", "contact", "preferred_time")]
-        writer.writerow(row)
+        writer.writerow(_row(row))
     return out.getvalue()
 
 
@@ -99,11 +107,11 @@ def conversation_csv(c: Dict[str, Any]) -> str:
     for turn in c["timeline"]:
         at = _iso(turn["at"]) or ""
         if turn["kind"] in ("patient", "assistant"):
-            writer.writerow((c["conversation_id"], at, turn["kind"], _cell(turn["text"]), "", ""))
+            writer.writerow(_row((c["conversation_id"], at, turn["kind"], turn["text"], "", "")))
         elif turn["kind"] == "slot":
             value = turn["value"]
             value = json.dumps(value) if isinstance(value, (dict, list)) else value
-            writer.writerow((c["conversation_id"], at, "slot", "", turn["name"], _cell(value)))
+            writer.writerow(_row((c["conversation_id"], at, "slot", "", turn["name"], value)))
         else:
-            writer.writerow((c["conversation_id"], at, "event", turn["name"], "", ""))
+            writer.writerow(_row((c["conversation_id"], at, "event", turn["name"], "", "")))
     return out.getvalue()

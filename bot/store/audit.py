@@ -2,8 +2,8 @@
 """
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import Any, Dict, List, Optional
+from datetime import datetime, timedelta, timezone
+from typing import Any, Dict, List, Optional, Tuple
 
 from sqlalchemy import func, insert, select
 
@@ -38,15 +38,22 @@ def list_audit(*, limit: int = 200, offset: int = 0, actor: Optional[str] = None
 
 
 def recent_failures(*, username: Optional[str] = None, client: Optional[str] = None,
-                    minutes: int = 15, url: Optional[str] = None) -> int:
-    """Failed logins in the last `minutes`, for the login rate limit."""
+                    minutes: int = 15,
+                    url: Optional[str] = None) -> Tuple[int, Optional[datetime]]:
+    """Failed logins in the last `minutes` and when the latest was, for the sign-in delay
+    (bot/staff/auth.py). Refused attempts (`login_refused`) do not count."""
     since = now() - timedelta(minutes=minutes)
-    query = select(func.count()).select_from(audit_log).where(
+    query = select(func.count(), func.max(audit_log.c.at)).select_from(audit_log).where(
         audit_log.c.action == "login_failed", audit_log.c.at >= since)
     if username is not None:
         query = query.where(audit_log.c.actor == username[:100])
     if client is not None:
         query = query.where(audit_log.c.detail == f"from {client}"[:500])
     with engine_for(url).connect() as connection:
-        return connection.execute(query).scalar_one()
+        count, latest = connection.execute(query).one()
+    if isinstance(latest, str):  # SQLite returns max() of a DateTime column as text
+        latest = datetime.fromisoformat(latest)
+    if latest is not None and latest.tzinfo is None:
+        latest = latest.replace(tzinfo=timezone.utc)
+    return count, latest
 

@@ -70,7 +70,9 @@ def make_engine(url: Any, *, busy_seconds: float = THREAD_BUSY_SECONDS, wait_for
         options["connect_args"] = {"timeout": busy_seconds, **extra.get("connect_args", {})}
     engine = create_engine(url, **options)
     if engine.dialect.name == "sqlite":
-        pragmas = ["PRAGMA foreign_keys=ON", "PRAGMA journal_mode=WAL"]
+        # secure_delete: deleted rows are overwritten with zeros, not just unlinked, so an
+        # erased patient's words do not stay readable in the file's free pages.
+        pragmas = ["PRAGMA foreign_keys=ON", "PRAGMA journal_mode=WAL", "PRAGMA secure_delete=ON"]
         if not wait_for_disk:
             pragmas.append("PRAGMA synchronous=NORMAL")
         event.listen(engine, "connect", lambda connection, _record: _sqlite_pragmas(connection, pragmas))

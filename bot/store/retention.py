@@ -8,6 +8,7 @@ from typing import Dict, List, Optional
 from sqlalchemy import delete, func, select
 
 from bot.store.audit import audit
+from bot.store.database import _is_sqlite, database_url
 from bot.store.migrations import engine_for
 from bot.store.schema import booking_requests, booking_status_changes, events, now, staff_sessions
 
@@ -20,10 +21,22 @@ def erase_conversation(conversation_id: str, *, actor: str, channel: str = "web"
         removed_events = connection.execute(
             delete(events).where(events.c.sender_id == conversation_id)).rowcount
         removed_bookings = _delete_bookings(connection, [conversation_id])
+    _scrub_deleted(url)
     counts = {"events": removed_events, "bookings": removed_bookings}
     audit(actor, "erase", channel=channel, conversation_id=conversation_id,
           detail=f"removed {removed_events} events, {removed_bookings} requests", url=url)
     return counts
+
+
+def _scrub_deleted(url: Optional[str]) -> None:
+    """After an erase or purge on SQLite: write the log back into the database file and empty
+    it, so the old copies of the erased pages in the write-ahead log (-wal) are gone too
+    (secure_delete has zeroed them in the pages themselves). PostgreSQL reuses the space at
+    its next VACUUM."""
+    url = url or database_url()
+    if _is_sqlite(url):
+        with engine_for(url).connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _delete_bookings(connection, conversation_ids: List[str]) -> int:
@@ -61,6 +74,7 @@ def purge(older_than_days: int, *, actor: str, channel: str = "cli",
                 booking_requests.c.conversation_id.not_in(live)))]
         removed_bookings += _delete_bookings(connection, orphans)
         connection.execute(delete(staff_sessions).where(staff_sessions.c.last_seen_at < cutoff))
+    _scrub_deleted(url)
     counts = {"conversations": len(set(old) | set(orphans)), "events": removed_events,
               "bookings": removed_bookings}
     audit(actor, "purge", channel=channel,

@@ -289,7 +289,8 @@ def rasa_channels(action_server, tmp_path_factory):
     )
     try:
         _wait(f"{base}/webhooks/rest/", process, log_path)
-        yield RasaChannels(base, providers, env, log_path, credentials_text)
+        yield RasaChannels(base, providers, env, log_path, credentials_text,
+                           extra={"db_url": f"sqlite:///{workdir / 'rasa.db'}"})
     finally:
         process.terminate()
         try:

@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, text
 from bot import store
 from bot.intake import trouble_text
 from tests.faults.servers import start_rasa
-from tests.harness import free_port, require, running_action_server, say
+from tests.harness import free_port, require, rest_conversation, running_action_server, say
 
 PG_CTL_WRAPPER = Path(__file__).parents[2] / "deploy" / "pg_ctl_unprivileged"  # runs as postgres
 
@@ -89,7 +89,7 @@ def _user_texts(db_url, sender):
         with engine.connect() as connection:
             return [r[0] for r in connection.execute(text(
                 "SELECT data::json->>'text' FROM events "
-                "WHERE sender_id = :s AND type_name = 'user' ORDER BY id"), {"s": sender})]
+                "WHERE sender_id = :s AND type_name = 'user' ORDER BY id"), {"s": rest_conversation(sender)})]
     finally:
         engine.dispose()
 
@@ -105,7 +105,7 @@ def test_a_restarted_postgresql_does_not_lose_the_next_message(pg, servers):
         say(port, sender, message)
     restart(pg)
     confirmation = say(port, sender, "weekday mornings")
-    [booking] = store.list_bookings(sender, url=servers["db_url"])
+    [booking] = store.list_bookings(rest_conversation(sender), url=servers["db_url"])
     assert booking["reference"] in confirmation
     assert _user_texts(servers["db_url"], sender) == [
         "my lower back has hurt for 6 months, it stays in my back, physio didn't help", "none of those", "skip",

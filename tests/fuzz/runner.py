@@ -42,7 +42,7 @@ import yaml
 from bot.contract import RED_FLAGS, TREATMENTS
 from bot.triage import classify_duration
 from tests.fuzz.corpus import DEFAULT_SEED, HAND_PICKED, PATIENT, Message, conversations, corpus
-from tests.harness import ROOT, free_port, running_action_server, start_rasa
+from tests.harness import ROOT, free_port, rest_headers, running_action_server, start_rasa
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 LOG_PROBLEM = re.compile(r"Traceback|Exception|\bERROR\b|\bCRITICAL\b")
@@ -93,7 +93,7 @@ class Outcome:
 def post(port: int, sender: str, text: str, timeout: float = 120) -> Tuple[int, Any, float]:
     body = json.dumps({"sender": sender, "message": text}).encode()
     request = urllib.request.Request(f"http://127.0.0.1:{port}/webhooks/rest/webhook", data=body,
-                                     headers={"Content-Type": "application/json"})
+                                     headers=rest_headers())
     started = time.perf_counter()
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:

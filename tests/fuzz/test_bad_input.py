@@ -30,7 +30,7 @@ from tests.fuzz.runner import (
     read_logs,
     send_corpus,
 )
-from tests.harness import say
+from tests.harness import rest_conversation, rest_headers, say
 
 SAMPLE = 300  # the corpus's first 300 messages: every category, 6 conversations of 50
 # The sample's conversations send 50 messages each at machine speed; the flood limit's
@@ -48,13 +48,15 @@ class Server:
 
     def events(self, sender: str) -> int:
         with contextlib.closing(sqlite3.connect(self.workdir / "rasa.db")) as db:
-            return db.execute("SELECT count(*) FROM events WHERE sender_id = ?", (sender,)).fetchone()[0]
+            return db.execute("SELECT count(*) FROM events WHERE sender_id = ?",
+                              (rest_conversation(sender),)).fetchone()[0]
 
     def slots(self, sender: str) -> Dict:
         slots: Dict = {}
         with contextlib.closing(sqlite3.connect(self.workdir / "rasa.db")) as db:
             for type_name, data in db.execute(
-                    "SELECT type_name, data FROM events WHERE sender_id = ? ORDER BY id", (sender,)):
+                    "SELECT type_name, data FROM events WHERE sender_id = ? ORDER BY id",
+                    (rest_conversation(sender),)):
                 if type_name in ("restart", "session_started"):
                     slots = {}
                 elif type_name == "slot":
@@ -188,6 +190,7 @@ def test_a_flooding_sender_is_slowed_and_another_patient_is_served(server, clean
         async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
             async def one(n: int) -> None:
                 async with session.post(url, json={"sender": "flooder", "message": f"hello {n}"},
+                                        headers={"Authorization": rest_headers()["Authorization"]},
                                         timeout=aiohttp.ClientTimeout(total=300)) as response:
                     flood.append((response.status, joined(await response.json())))
             await asyncio.gather(*(one(n) for n in range(300)))

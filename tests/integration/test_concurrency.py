@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import create_engine, text
 
-from tests.harness import say
+from tests.harness import rest_conversation, say
 
 
 def _events(db_url: str, sender: str):
@@ -16,7 +16,7 @@ def _events(db_url: str, sender: str):
         with engine.connect() as connection:
             rows = connection.execute(text(
                 "SELECT type_name, action_name, data FROM events WHERE sender_id = :s ORDER BY id"),
-                {"s": sender}).all()
+                {"s": rest_conversation(sender)}).all()
     finally:
         engine.dispose()
     return [(r.type_name, r.action_name, json.loads(r.data)) for r in rows]

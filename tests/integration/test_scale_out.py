@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import threading
 import uuid
 from collections import Counter
@@ -20,6 +21,7 @@ from typing import Dict, List, Tuple
 import pytest
 
 from deploy.cluster import Cluster
+from tests.harness import rest_conversation, rest_headers
 
 pytestmark = pytest.mark.slow
 
@@ -40,7 +42,7 @@ def post(base: str, sender: str, text: str) -> List[str]:
     import urllib.request
 
     request = urllib.request.Request(
-        f"{base}/webhooks/rest/webhook", headers={"Content-Type": "application/json"},
+        f"{base}/webhooks/rest/webhook", headers=rest_headers(),
         data=json.dumps({"sender": sender, "message": text}).encode())
     with urllib.request.urlopen(request, timeout=90) as response:
         return [m.get("text", "") for m in json.load(response)]
@@ -124,7 +126,7 @@ def test_interleaved_concurrent_messages_are_stored_once_in_order(cluster):
     assert not errors, f"{errors[0]!r}; logs under {cluster.log_dir}"
 
     for sender, (said, location) in conversations.items():
-        events = stored_events(cluster.db_url, sender)
+        events = stored_events(cluster.db_url, rest_conversation(sender))
         stored = turns(events)
         sent = ["hello", said, *BURST, "no, none of those"]
         # Every message stored exactly once; the ones sent one at a time in their order, the
@@ -150,31 +152,31 @@ def test_interleaved_concurrent_messages_are_stored_once_in_order(cluster):
 
 def test_a_conversation_through_the_balancer(cluster):
     sender = f"scale-balancer-{uuid.uuid4().hex[:8]}"
-    assert "Where does it hurt" in " ".join(post(cluster.url, sender, "hello"))
-    assert "How long" in " ".join(post(cluster.url, sender, "my lower back"))
-    assert "tried" in " ".join(post(cluster.url, sender, "about 6 months"))
-    slots = final_slots(stored_events(cluster.db_url, sender))
+    assert "Where does it hurt" in " ".join(post(cluster.private_url, sender, "hello"))
+    assert "How long" in " ".join(post(cluster.private_url, sender, "my lower back"))
+    assert "tried" in " ".join(post(cluster.private_url, sender, "about 6 months"))
+    slots = final_slots(stored_events(cluster.db_url, rest_conversation(sender)))
     assert (slots["pain_location"], slots["duration_category"]) == ("lower_back", "chronic")
 
 
-async def web_chat_turn(url: str, session_id: str, text: str) -> Tuple[List[Dict], str]:
+async def web_chat_turn(url: str, session: Dict, text: str) -> Tuple[List[Dict], str]:
     """What the widget does: socket.io over long-polling, upgraded to a websocket, then
-    session_request with its stored id and one message. Returns the bot_uttered events and
-    the transport in use."""
+    session_request with its stored token (none the first time) and one message. Returns the
+    bot_uttered events and the transport in use; `session` gets the server's session_confirm."""
     import socketio
 
     client = socketio.AsyncClient(reconnection=False)
     uttered: List[Dict] = []
     confirmed, done = asyncio.Event(), asyncio.Event()
-    client.on("session_confirm", lambda _: confirmed.set())
+    client.on("session_confirm", lambda issued: (session.update(issued), confirmed.set()))
     client.on("bot_uttered", uttered.append)
     client.on("bot_turn_done", lambda _: done.set())
     await client.connect(url, transports=["polling", "websocket"], socketio_path="socket.io",
                          wait_timeout=20)
     try:
-        await client.emit("session_request", {"session_id": session_id})
+        await client.emit("session_request", {"session_token": session.get("session_token")})
         await asyncio.wait_for(confirmed.wait(), 20)
-        await client.emit("user_uttered", {"message": text, "session_id": session_id})
+        await client.emit("user_uttered", {"message": text})
         await asyncio.wait_for(done.wait(), 60)
         for _ in range(50):  # the upgrade runs beside the conversation; give it a moment
             if client.transport() == "websocket":
@@ -196,13 +198,39 @@ def socketio_client_on_aiohttp_3_9(monkeypatch):
 
 
 def test_web_chat_socketio_through_the_balancer(cluster, socketio_client_on_aiohttp_3_9):
-    session_id = uuid.uuid4().hex
-    uttered, transport = asyncio.run(web_chat_turn(cluster.url, session_id, "hello"))
+    session: Dict = {}
+    uttered, transport = asyncio.run(web_chat_turn(cluster.url, session, "hello"))
     assert transport == "websocket"
     assert "Where does it hurt" in " ".join(m.get("text", "") for m in uttered)
-    # The widget reconnects (a reload): the same conversation carries on.
-    uttered, _ = asyncio.run(web_chat_turn(cluster.url, session_id, "my lower back"))
+    first = session["session_id"]
+    # The widget reconnects (a reload) with its token, maybe to the other server: the same
+    # conversation carries on.
+    uttered, _ = asyncio.run(web_chat_turn(cluster.url, session, "my lower back"))
+    assert session["session_id"] == first
     assert "How long" in " ".join(m.get("text", "") for m in uttered)
-    slots = final_slots(stored_events(cluster.db_url, session_id))
+    slots = final_slots(stored_events(cluster.db_url, f"web:{first}"))
     assert slots["pain_location"] == "lower_back"
 
+
+
+def status_of(url: str) -> int:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_the_public_listener_lets_only_the_web_chat_and_messaging_webhooks_through(cluster):
+    token = os.environ["RASA_AUTH_TOKEN"]
+    for path in (f"/status?token={token}", f"/conversations/rest:x/tracker?token={token}",
+                 f"/model?token={token}", "/webhooks/rest/webhook", "/webhooks/rest/",
+                 "/webhooks/telegram/set_webhook", "/"):
+        assert status_of(cluster.url + path) == 404, path
+    assert status_of(cluster.url + "/socket.io/?EIO=4&transport=polling") == 200
+    # The clinic's network reaches the API (with its token) and the REST channel.
+    assert status_of(f"{cluster.private_url}/status?token={token}") == 200
+    assert status_of(f"{cluster.private_url}/status") == 401

@@ -74,6 +74,11 @@ def test_the_nginx_site_keeps_the_templates_routing_and_passes_nginx_t(tmp_path)
     # ... without the action servers' proxy, on 443 with TLS, port 80 redirecting.
     settings = re.sub(r"#.*", "", site)
     assert "ACTIONS_LISTEN" not in settings and "action_servers" not in settings
+    # ... and without the private listener (REST and Rasa's API) unless an address is given
+    assert "PRIVATE_LISTEN" not in settings and "proxy_pass http://rasa_servers" not in settings
+    private = render("assistant.example-clinic.org", str(cert), str(key),
+                     private_listen="10.0.0.5:8443")
+    assert "listen 10.0.0.5:8443;" in private and "@" not in re.sub(r"#.*", "", private)
     assert "listen 443 ssl" in site and "return 301 https://" in site
 
     (tmp_path / "site.conf").write_text(site)

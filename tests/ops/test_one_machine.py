@@ -18,7 +18,7 @@ from typing import Dict, List, Tuple
 
 import pytest
 
-from tests.harness import ROOT, free_port, running_make_run, say
+from tests.harness import ROOT, free_port, rest_conversation, running_make_run, say
 
 FIRST_NAMES = ["Ana", "Ben", "Cara", "Dev", "Elif", "Femi", "Gus", "Hana"]
 LAST_NAMES = ["Okafor", "Lindqvist", "Moreau"]
@@ -91,7 +91,7 @@ def stored_user_messages(db: Path, sender: str) -> List[str]:
     with sqlite3.connect(db) as connection:
         rows = connection.execute(
             "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id",
-            (sender,)).fetchall()
+            (rest_conversation(sender),)).fetchall()
     return [json.loads(r[0]).get("text") for r in rows]
 
 
@@ -161,7 +161,7 @@ def test_a_backup_taken_while_patients_talk_restores_every_conversation(machine,
         # Every message of every conversation finished before the backup, and its request.
         assert patient.name in patient.last and "reference" in patient.last
         assert stored_user_messages(fresh, patient.sender) == patient.answered
-        assert (patient.sender, patient.name) in restored_refs
+        assert (rest_conversation(patient.sender), patient.name) in restored_refs
     # Conversations in progress are in it up to the moment of the copy, never half a turn.
     for patient in finished:
         in_backup = stored_user_messages(fresh, patient.sender)
@@ -213,7 +213,8 @@ def test_each_server_killed_mid_conversation_comes_back_and_nothing_is_lost(mach
     bookings = json.loads(run_bot("bookings", "list", "--json", "--db",
                                   machine["db_url"]).stdout)
     for p in patients:
-        assert [b["name"] for b in bookings if b["conversation_id"] == p.sender] == [p.name]
+        stored_id = rest_conversation(p.sender)
+        assert [b["name"] for b in bookings if b["conversation_id"] == stored_id] == [p.name]
     # Each server's own log under the supervisor: written, and no patient's details in it.
     logs = {p.name: p.read_text(errors="replace") for p in (machine["var"] / "log").glob("*.log")}
     assert {"rasa.log", "actions.log", "web.log", "staff.log", "supervisord.log"} <= set(logs)

@@ -179,7 +179,7 @@ def test_a_whole_conversation_on_the_demo_page(browser, web_server, db_url):
     settle(page)
 
     assert session_id(page) == conversation
-    [booking] = store.list_bookings(conversation)
+    [booking] = store.list_bookings(f"web:{conversation}")
     assert booking["name"] == "Jane Smith"
     assert booking["reference"] in page.locator(".stc-bot", has_text="reference").last.inner_text()
 

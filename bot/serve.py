@@ -1,0 +1,87 @@
+"""Starts the Rasa server or the action server in this process, with their secrets read from
+the environment or var/ (bot/server_secrets.py), never from the command line, where ``ps``
+shows every argument to every user of the machine.
+
+    python -m bot.serve rasa [rasa run options]     # e.g. --model ... --port 5005 --enable-api
+    python -m bot.serve actions [--port 5055]       # the action server (actions/)
+
+``rasa``: Rasa's HTTP API gets its token (RASA_AUTH_TOKEN, else var/api-token) in memory, and
+Sanic refuses request bodies over SANIC_REQUEST_MAX_SIZE (default 2 MB; a patient's message
+is a few kB; REST bodies over 64 kB are not handled, only answered kindly).
+
+``actions``: every call to /webhook must carry the action-server token (ACTION_SERVER_TOKEN,
+else var/action-token) as ``?token=``, which ``python -m bot endpoints`` writes into the Rasa
+server's var/endpoints.yml (mode 600): anyone else who reaches the port is refused.
+"""
+from __future__ import annotations
+
+import hmac
+import os
+import sys
+from typing import List, Optional
+
+from bot.server_secrets import ACTION_TOKEN, API_TOKEN, server_secret
+
+# Above the largest message the kind "too long" answer is for (a 100,000-character message of
+# emoji is 1.2 MB as escaped JSON); bounded, unlike Sanic's default of 100 MB.
+REQUEST_MAX_SIZE = str(2 * 1024 * 1024)
+
+
+def rasa_argv(args: List[str], api_token: str) -> List[str]:
+    """`rasa run` with the API token added in memory (never on the process's command line)."""
+    if "--auth-token" in args or any(a.startswith("--auth-token=") for a in args):
+        raise SystemExit("bot.serve: the API token comes from RASA_AUTH_TOKEN or var/api-token, "
+                         "not from the command line")
+    return ["rasa", "run", *args, "--auth-token", api_token]
+
+
+def serve_rasa(args: List[str]) -> None:
+    os.environ.setdefault("SANIC_REQUEST_MAX_SIZE", REQUEST_MAX_SIZE)
+    os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    from rasa.__main__ import main
+
+    sys.argv = rasa_argv(args, server_secret(API_TOKEN))
+    main()
+
+
+def action_token_valid(given: Optional[str], expected: str) -> bool:
+    return bool(given) and bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
+
+
+def serve_actions(args: List[str]) -> None:
+    from rasa_sdk import endpoint
+    from sanic import response
+
+    token = server_secret(ACTION_TOKEN)
+    create_app = endpoint.create_app
+
+    def guarded_app(*a, **kw):
+        app = create_app(*a, **kw)
+
+        @app.middleware("request")
+        async def only_the_rasa_server(request):
+            if request.path == "/health":
+                return None
+            if not action_token_valid(request.args.get("token"), token):
+                return response.json({"error": "the action server needs its token"}, status=401)
+            return None
+
+        return app
+
+    endpoint.create_app = guarded_app  # rasa_sdk's run() builds its app through this name
+    from rasa_sdk.__main__ import main_from_args
+
+    parsed = endpoint.create_argument_parser().parse_args(["--actions", "actions", *args])
+    main_from_args(parsed)
+
+
+def main(argv: Optional[List[str]] = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in ("rasa", "actions"):
+        raise SystemExit("usage: python -m bot.serve rasa [rasa run options] | "
+                         "python -m bot.serve actions [--port N]")
+    (serve_rasa if argv[0] == "rasa" else serve_actions)(argv[1:])
+
+
+if __name__ == "__main__":
+    main()

@@ -22,6 +22,7 @@ from tests.channels.test_channel_webhooks import (
     twilio_form,
     twilio_post,
 )
+from tests.harness import rest_headers
 
 pytestmark = pytest.mark.slow
 
@@ -31,7 +32,8 @@ def hub_signature_256(body: bytes, secret: str = FACEBOOK_SECRET) -> str:
 
 
 def rest(rasa, body: bytes):
-    return post(rasa.webhook("rest"), body, {"Content-Type": "application/json"})
+    """What the clinic's own integration sends (the REST channel needs its token)."""
+    return post(rasa.webhook("rest"), body, rest_headers())
 
 
 # --- Messenger ----------------------------------------------------------------------------------

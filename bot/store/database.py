@@ -51,7 +51,7 @@ def database_url() -> str:
     return os.environ.get("DB_URL") or f"sqlite:///{DEFAULT_DB}"
 
 
-def _is_sqlite(url: Any) -> bool:
+def is_sqlite(url: Any) -> bool:
     return str(url).startswith("sqlite")
 
 
@@ -65,7 +65,7 @@ def make_engine(url: Any, *, busy_seconds: float = THREAD_BUSY_SECONDS, wait_for
     crash of any process, only a power cut can lose the last moments). `extra` goes to
     create_engine (pool settings; connect_args are merged)."""
     options: Dict[str, Any] = {"pool_pre_ping": True, "hide_parameters": True, **extra}
-    if _is_sqlite(url):
+    if is_sqlite(url):
         _private_file(make_url(url).database)
         options["connect_args"] = {"timeout": busy_seconds, **extra.get("connect_args", {})}
     engine = create_engine(url, **options)

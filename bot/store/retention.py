@@ -8,7 +8,7 @@ from typing import Dict, List, Optional
 from sqlalchemy import delete, func, select
 
 from bot.store.audit import audit
-from bot.store.database import _is_sqlite, database_url
+from bot.store.database import database_url, is_sqlite
 from bot.store.migrations import engine_for
 from bot.store.schema import booking_requests, booking_status_changes, events, now, staff_sessions
 
@@ -34,7 +34,7 @@ def _scrub_deleted(url: Optional[str]) -> None:
     (secure_delete has zeroed them in the pages themselves). PostgreSQL reuses the space at
     its next VACUUM."""
     url = url or database_url()
-    if _is_sqlite(url):
+    if is_sqlite(url):
         with engine_for(url).connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 

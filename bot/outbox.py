@@ -52,6 +52,10 @@ def register_sender(kind: str, send: Sender) -> None:
     _senders[kind] = send
 
 
+def registered_kinds() -> tuple:
+    return tuple(_senders)
+
+
 def enqueue(kind: str, reference: str, payload: dict, url: Optional[str] = None) -> int:
     """Queue `payload` for delivery; idempotent: the same (kind, reference) is one row."""
     if kind not in KINDS:

@@ -145,20 +145,20 @@ def check_backup_and_purge(url: str) -> Iterator[Check]:
 
 
 def check_alert_outbox(url: str) -> Iterator[Check]:
-    from sqlalchemy import inspect
+    from bot.alerts import AlertConfigError, alert_settings
 
-    with store.engine_for(url).connect() as connection:
-        outboxes = [t for t in inspect(connection).get_table_names() if "outbox" in t]
-        if not outboxes:
-            yield True, "no alert outbox in this version (nothing to check)"
-            return
-        for table in outboxes:
-            columns = {c["name"] for c in inspect(connection).get_columns(table)}
-            pending_where = " WHERE sent_at IS NULL" if "sent_at" in columns else ""
-            pending = connection.exec_driver_sql(
-                f"SELECT COUNT(*) FROM {table}{pending_where}").scalar()
-            yield (pending == 0), (f"alert outbox {table}: {pending} alert(s) not sent"
-                                   + ("" if pending == 0 else ": see the alerts settings"))
+    try:
+        settings = alert_settings()
+        channels = [name for name, on in (("email", settings.smtp), ("webhook",
+                                          settings.webhook_url)) if on]
+        yield True, (f"alert channels: {', '.join(channels)}" if channels else
+                     "alert channels: none set (docs/alerts.md)")
+    except AlertConfigError as exc:
+        yield False, f"alert settings: {exc}"
+    failing = store.outbox_failures(url=url)
+    yield (not failing), (f"outbox: {len(failing)} delivery(ies) failing, retried: "
+                          "python -m bot alerts list --undelivered" if failing else
+                          "outbox: nothing failing")
 
 
 def check_channels(env: Mapping[str, str]) -> Iterator[Check]:

@@ -48,6 +48,7 @@ from bot.store.conversations import (
     Page,
     all_conversations,
     conversation_exists,
+    conversation_ids,
     get_conversation,
     list_conversations,
 )
@@ -104,7 +105,7 @@ __all__ = [
     'booking_reference', 'list_bookings', 'booking_matches', 'get_booking',
     'set_booking_status', 'status_history', 'add_user', 'get_user', 'set_password_hash',
     'list_users', 'create_session', 'session_user', 'end_session', 'ConversationFilter', 'Page',
-    'list_conversations', 'all_conversations', 'conversation_exists', 'get_conversation',
+    'list_conversations', 'all_conversations', 'conversation_exists', 'conversation_ids', 'get_conversation',
     'erase_conversation', 'purge', 'add_outbox', 'due_outbox', 'claim_outbox',
     'mark_outbox_delivered', 'mark_outbox_failed', 'list_outbox', 'outbox_failures',
 ]

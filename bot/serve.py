@@ -55,16 +55,12 @@ def action_token_valid(given: Optional[str], expected: str) -> bool:
 def start_outbox_worker() -> None:
     """Alert settings checked, the senders registered, the delivery loop started."""
     from bot import outbox
-    from bot.alerts import AlertConfigError, senders
-    from bot.clinic import load_clinic
+    from bot.alerts import AlertConfigError, checked_settings, senders
 
     try:
-        settings = senders.register_senders()
+        senders.register_senders(checked_settings())
     except AlertConfigError as exc:
         raise SystemExit(f"alert settings: {exc}") from None
-    if settings.smtp is not None and not load_clinic().alert_emails:
-        raise SystemExit("alert settings: SMTP_HOST is set but clinic.yml lists no "
-                         "alerts: email_to: addresses")
     interval = float(os.environ.get("OUTBOX_WORKER_SECONDS") or outbox.WORKER_INTERVAL_SECONDS)
     # Nothing to deliver with no channel set: no loop, and no database opened for it.
     if interval > 0 and outbox.registered_kinds():

@@ -33,7 +33,7 @@ from bot.server_secrets import ALERT_REFERENCE_KEY, server_secret
 
 __all__ = ["Alert", "AlertConfigError", "AlertSettings", "alert_settings", "booking_filed",
            "conversation_triaged", "conversation_reference", "raise_alert", "test_alert",
-           "email_text", "recipients", "ALERTED_LEVELS", "alert_conversation"]
+           "email_text", "recipients", "checked_settings", "ALERTED_LEVELS", "alert_conversation"]
 
 # Conversations alerted on reaching these levels (requests are alerted whatever the level).
 ALERTED_LEVELS = ("emergency", "urgent")
@@ -77,6 +77,16 @@ def _alert(reference: str, kind: str, level: Optional[str], settings: AlertSetti
     return Alert(reference=reference, kind=kind, level=level,
                  at=(at or datetime.now(timezone.utc)).astimezone(timezone.utc),
                  link=f"{settings.staff_base_url}/alert/{reference}")
+
+
+def checked_settings(env=None, clinic: Optional[Clinic] = None) -> AlertSettings:
+    """The environment's alert settings, checked together with clinic.yml's recipients
+    (the action server's start, `alerts test`, `doctor`); AlertConfigError names a mistake."""
+    settings = alert_settings(env)
+    if settings.smtp is not None and not (clinic or load_clinic()).alert_emails:
+        raise AlertConfigError("SMTP_HOST is set but clinic.yml lists no alerts: email_to: "
+                               "addresses")
+    return settings
 
 
 def recipients(alert: Alert, clinic: Clinic) -> List[str]:

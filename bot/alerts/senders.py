@@ -26,7 +26,7 @@ from email.utils import formatdate, make_msgid
 from typing import Dict, Optional
 
 from bot import outbox
-from bot.alerts.settings import AlertSettings, SmtpSettings, alert_settings
+from bot.alerts.settings import AlertSettings, SmtpSettings
 from bot.outbox import DeliveryResult
 
 TIMEOUT_SECONDS = 20
@@ -77,7 +77,8 @@ def email_message(smtp: SmtpSettings, payload: Dict) -> EmailMessage:
 
 def send_email(smtp: SmtpSettings, payload: Dict) -> DeliveryResult:
     message = email_message(smtp, payload)
-    context = ssl.create_default_context()
+    # The system's trusted CAs (or SMTP_CA_FILE's), the host name checked: never unverified.
+    context = ssl.create_default_context(cafile=smtp.ca_file)
     try:
         if smtp.security == "tls":
             client = smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=TIMEOUT_SECONDS,
@@ -101,11 +102,10 @@ def send_email(smtp: SmtpSettings, payload: Dict) -> DeliveryResult:
         return DeliveryResult(False, f"SMTP server unreachable: {type(exc).__name__}")
 
 
-def register_senders(settings: Optional[AlertSettings] = None) -> AlertSettings:
-    """Make this process's outbox deliver the "email" and "webhook" rows with `settings`
-    (default: the environment's). Settings are read here, not stored with each row: the
+def register_senders(settings: AlertSettings) -> AlertSettings:
+    """Make this process's outbox deliver the "email" and "webhook" rows with `settings`.
+    Settings are read here, not stored with each row: the
     password stays out of the database, and a corrected setting applies to waiting rows."""
-    settings = settings or alert_settings()
     if settings.smtp is not None:
         smtp = settings.smtp
         outbox.register_sender("email", lambda payload: send_email(smtp, payload))

@@ -4,6 +4,8 @@
     SMTP_SECURITY                   starttls (default) | tls (SMTPS) | none (a local relay only)
     SMTP_USER, SMTP_PASSWORD        both or neither
     SMTP_FROM                       the sender address
+    SMTP_CA_FILE                    optional: the CA certificate(s) of a mail server whose
+                                    certificate the system does not trust (an internal CA)
     ALERT_WEBHOOK_URL               https:// (http:// only to this machine)
     ALERT_WEBHOOK_SECRET            the HMAC-SHA256 key, at least 32 characters
     STAFF_BASE_URL                  the staff page as staff reach it, for the link in each alert
@@ -39,6 +41,7 @@ class SmtpSettings:
     sender: str
     user: Optional[str] = None
     password: Optional[str] = None
+    ca_file: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,8 @@ def _get(env: Mapping[str, str], name: str) -> Optional[str]:
 def _smtp(env: Mapping[str, str]) -> Optional[SmtpSettings]:
     host = _get(env, "SMTP_HOST")
     if host is None:
-        others = [n for n in ("SMTP_PORT", "SMTP_USER", "SMTP_PASSWORD", "SMTP_FROM")
+        others = [n for n in ("SMTP_PORT", "SMTP_USER", "SMTP_PASSWORD", "SMTP_FROM",
+                              "SMTP_CA_FILE")
                   if _get(env, n)]
         if others:
             raise AlertConfigError(f"{others[0]} is set but SMTP_HOST is not: email alerts "
@@ -97,8 +101,11 @@ def _smtp(env: Mapping[str, str]) -> Optional[SmtpSettings]:
     if security == "none" and user and not is_loopback(host):
         raise AlertConfigError("SMTP_SECURITY=none would send SMTP_PASSWORD unencrypted to "
                                f"{host}: use starttls or tls")
+    ca_file = _get(env, "SMTP_CA_FILE")
+    if ca_file is not None and not os.path.isfile(ca_file):
+        raise AlertConfigError(f"SMTP_CA_FILE {ca_file!r} is not a file")
     return SmtpSettings(host=host, port=port, security=security, sender=sender, user=user,
-                        password=password)
+                        password=password, ca_file=ca_file)
 
 
 def _webhook(env: Mapping[str, str]) -> tuple:

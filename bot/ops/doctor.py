@@ -144,21 +144,29 @@ def check_backup_and_purge(url: str) -> Iterator[Check]:
                   "schedule with the backup)")
 
 
-def check_alert_outbox(url: str) -> Iterator[Check]:
-    from bot.alerts import AlertConfigError, alert_settings
+def check_alert_settings(env: Mapping[str, str]) -> Iterator[Check]:
+    from bot.alerts import AlertConfigError, checked_settings
+    from bot.clinic import ClinicConfigError
 
     try:
-        settings = alert_settings()
-        channels = [name for name, on in (("email", settings.smtp), ("webhook",
-                                          settings.webhook_url)) if on]
-        yield True, (f"alert channels: {', '.join(channels)}" if channels else
-                     "alert channels: none set (docs/alerts.md)")
+        settings = checked_settings(env)
+    except ClinicConfigError:
+        yield False, "alert settings: cannot check them until clinic.yml is fixed"
+        return
     except AlertConfigError as exc:
         yield False, f"alert settings: {exc}"
+        return
+    channels = [name for name, on in (("email", settings.smtp),
+                                      ("webhook", settings.webhook_url)) if on]
+    yield True, (f"alert channels: {', '.join(channels)}" if channels else
+                 "alert channels: none set, nobody is told of new requests (docs/alerts.md)")
+
+
+def check_alert_outbox(url: str) -> Iterator[Check]:
     failing = store.outbox_failures(url=url)
-    yield (not failing), (f"outbox: {len(failing)} delivery(ies) failing, retried: "
+    yield (not failing), (f"outbox: {len(failing)} delivery(ies) failing, being retried: "
                           "python -m bot alerts list --undelivered" if failing else
-                          "outbox: nothing failing")
+                          "outbox: no delivery failing")
 
 
 def check_channels(env: Mapping[str, str]) -> Iterator[Check]:
@@ -190,10 +198,11 @@ def run(env: Mapping[str, str], say: Callable[[str], None] = print) -> int:
     sections.append(("Disk", lambda: list(check_disk(var, url))))
     if readable:
         sections.append(("Backups and retention", lambda: list(check_backup_and_purge(url))))
-        sections.append(("Alerts", lambda: list(check_alert_outbox(url))))
     else:
         sections.append(("Backups and retention", lambda: [
             (False, "cannot tell the last backup and purge until the database is fixed")]))
+    sections.append(("Alerts", lambda: list(check_alert_settings(env)) + (
+        list(check_alert_outbox(url)) if readable else [])))
     sections.append(("Channels", lambda: list(check_channels(env))))
     for title, produce in sections:
         say(title)

@@ -43,7 +43,7 @@ def assistant(smtp, webhook, tmp_path_factory, loop):
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     store.upgrade(db_url)
-    senders.register_senders()
+    senders.register_senders(alerts.checked_settings())
     try:
         with running_action_server(tmp_path_factory.mktemp("logs"), OUTBOX_WORKER_SECONDS="0",
                                    **env) as action_url:
@@ -266,19 +266,20 @@ def test_the_command_line_sends_a_test_alert_and_lists_the_outbox(assistant, smt
     assert "email: NOT delivered: SMTP server unreachable" in failed.stdout
 
 
-def test_the_action_servers_worker_delivers_what_is_queued(smtp, webhook, tmp_path):
-    """The worker loop runs in the action server (`make run` starts nothing more): an alert
-    queued by any process arrives without anyone calling deliver_due."""
+def test_a_booking_is_emailed_by_the_action_servers_own_worker(smtp, webhook, tmp_path, loop):
+    """As `make run` runs it: the worker loop in the action server delivers the alert of a
+    booking made in the chat, with no one calling deliver_due."""
     db_url = f"sqlite:///{tmp_path / 'worker.db'}"
     env = alert_env(smtp, webhook, db_url)
     mails = len(smtp.raw)
-    with running_action_server(tmp_path, OUTBOX_WORKER_SECONDS="0.5", **env):
-        settings = alerts.alert_settings(env)
-        ids = alerts.test_alert(settings=settings, url=db_url)
-        assert len(ids) == 2
+    with running_action_server(tmp_path, OUTBOX_WORKER_SECONDS="0.5", **env) as action_url:
+        chat = Conversation(load_agent(action_url, db_url), loop, f"alerts-worker-{time.time_ns()}")
+        for text in CONSULTATION:
+            chat.say(text)
+        reference = chat.slots["booking_reference"]
         deadline = time.monotonic() + 60   # a bounded poll, not a timing requirement
-        while time.monotonic() < deadline and not all(
-                r["delivered_at"] for r in store.list_outbox(url=db_url)):
+        while time.monotonic() < deadline and len(smtp.raw) == mails:
             time.sleep(0.25)
-    assert all(r["delivered_at"] for r in store.list_outbox(url=db_url))
-    assert len(smtp.raw) == mails + 1
+    messages, raws = new_mail(smtp, mails)
+    assert len(messages) == 1 and reference in messages[0]["Subject"]
+    no_patient_detail(raws[0], CONSULTATION_DETAIL)

@@ -193,3 +193,59 @@ def test_a_payload_round_trips_as_json(db, sent):
     outbox.enqueue("webhook", "R00006", payload, url=db)
     outbox.deliver_due(url=db)
     assert sent["payloads"] == [json.loads(json.dumps(payload))]
+
+
+def test_erasing_a_conversation_removes_what_waits_to_be_sent_about_its_requests(db):
+    forgotten = store.save_booking(conversation_id="to-erase", kind="consultation",
+                                   name="Pat Doe", contact="555 010 9999", preferred_time="am",
+                                   triage_level="consultation", url=db)
+    kept = store.save_booking(conversation_id="to-keep", kind="callback", name="Sam Roe",
+                              contact="555 010 8888", preferred_time="pm", triage_level=None,
+                              url=db)
+    outbox.enqueue("fhir", forgotten, {"patient": "Pat Doe"}, url=db)
+    outbox.enqueue("email", forgotten, {"alert": {}}, url=db)
+    outbox.enqueue("fhir", kept, {"patient": "Sam Roe"}, url=db)
+    store.erase_conversation("to-erase", actor="admin", url=db)
+    assert [(r["kind"], r["reference"]) for r in store.list_outbox(url=db)] == [("fhir", kept)]
+
+
+def test_the_retention_purge_removes_old_delivered_rows_and_keeps_waiting_ones(db, sent):
+    from sqlalchemy import update
+
+    from bot.store.schema import outbox as outbox_table
+
+    delivered = outbox.enqueue("webhook", "R00010", {"alert": "old"}, url=db)
+    outbox.deliver_due(url=db)
+    waiting = outbox.enqueue("fhir", "R00011", {"alert": "old, never delivered"}, url=db)
+    recent = outbox.enqueue("webhook", "R00012", {"alert": "recent"}, url=db)
+    outbox.deliver_due(url=db)
+    with store.engine_for(db).begin() as connection:
+        connection.execute(update(outbox_table).where(outbox_table.c.id.in_([delivered, waiting]))
+                           .values(created_at=store.now() - timedelta(days=400)))
+    store.purge(365, actor="cron", url=db)
+    assert sorted(r["id"] for r in store.list_outbox(url=db)) == [waiting, recent]
+
+
+def test_the_outbox_migration_keeps_the_requests_and_goes_back_cleanly(db):
+    from alembic import command
+    from sqlalchemy import create_engine, inspect, text
+
+    store.upgrade(db, "0002")
+    engine = create_engine(db, future=True)   # not store.engine_for: that would migrate first
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO booking_requests (conversation_id, kind, name, contact, "
+            "preferred_time, status, created_at) VALUES ('kept', 'callback', 'N', "
+            "'n@x.example', 'any', 'new', '2026-01-01 00:00:00')"))
+        assert "outbox" not in inspect(connection).get_table_names()
+    engine.dispose()
+    store.upgrade(db)
+    assert store.current_revision(db) == "0003"
+    assert [b["reference"] for b in store.list_bookings(url=db)] == ["R00001"]
+    assert outbox.enqueue("email", "R00001", {}, url=db)
+    command.downgrade(store.alembic_config(db), "0002")
+    engine = create_engine(db, future=True)
+    with engine.connect() as connection:
+        assert "outbox" not in inspect(connection).get_table_names()
+        assert connection.execute(text("SELECT name FROM booking_requests")).scalars().all() == ["N"]
+    engine.dispose()

@@ -57,6 +57,8 @@ def start_outbox_worker() -> None:
     from bot import outbox
     from bot.alerts import AlertConfigError, checked_settings, senders
 
+    # Every outbox kind's sender is registered here, before the loop starts (the alerts'
+    # email and webhook; another kind, e.g. "fhir", adds its register call beside them).
     try:
         senders.register_senders(checked_settings())
     except AlertConfigError as exc:

@@ -249,3 +249,19 @@ def test_the_outbox_migration_keeps_the_requests_and_goes_back_cleanly(db):
         assert "outbox" not in inspect(connection).get_table_names()
         assert connection.execute(text("SELECT name FROM booking_requests")).scalars().all() == ["N"]
     engine.dispose()
+
+
+def test_the_action_server_refuses_to_start_with_a_wrong_alert_setting(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.harness import ROOT, free_port
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT), DB_URL=f"sqlite:///{tmp_path / 'x.db'}",
+               SMTP_HOST="mail.clinic.example", SMTP_FROM="", VAR_DIR=str(tmp_path))
+    started = subprocess.run([sys.executable, "-m", "bot.serve", "actions", "--port",
+                              str(free_port())], cwd=ROOT, env=env, capture_output=True,
+                             text=True, timeout=120)
+    assert started.returncode != 0
+    assert "alert settings: SMTP_FROM must be the address alerts are sent from" in started.stderr

@@ -15,6 +15,7 @@ from actions.common import (
     INTERRUPTIONS,
     TRIAGE_QUESTIONS,
     ClinicalFormValidation,
+    alert_staff,
     clinical_events,
     current_slots,
     latest_entities,
@@ -23,7 +24,7 @@ from actions.common import (
 )
 from actions.settings import clinic, content
 from actions.triage import utter
-from bot import store
+from bot import alerts, store
 from bot.advice import (
     booking_not_sent,
     booking_offer,
@@ -139,6 +140,8 @@ class ActionSubmitBooking(Action):
             logger.warning("a booking could not be stored: the database was unavailable")
             utter(dispatcher, booking_not_sent(content(), clinic()))
             return [SlotSet("pending_offer", None)]
+        await alert_staff(alerts.booking_filed, reference, kind, slots.get("triage_level"),
+                          clinic=clinic())
         # Details stored earlier and sent again are never read back to the chat (whoever
         # holds the chat now may not be the patient): the reference is enough.
         utter(dispatcher, booking_sent(content(), clinic(), kind, slots, reference,

@@ -1,8 +1,11 @@
 """What every action module needs: the latest message's clinical updates and the settings."""
 from __future__ import annotations
 
+import asyncio
+import logging
 from abc import abstractmethod
-from typing import Any, Dict, List
+from functools import partial
+from typing import Any, Callable, Dict, List
 
 from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -11,6 +14,8 @@ from rasa_sdk.types import DomainDict
 
 from bot.slots import clinical_updates
 from bot.story import story_updates
+
+logger = logging.getLogger(__name__)
 
 TRIAGE_QUESTIONS = ("pain_location", "pain_duration_weeks", "treatments_tried")
 
@@ -108,3 +113,14 @@ class ClinicalFormValidation(FormValidationAction):
         tracker.add_slots(events)
         next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
         return events + ([next_slot] if next_slot else [])
+
+
+async def alert_staff(queue_alert: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+    """Queue a staff alert (bot/alerts) in a thread (the database), without ever failing the
+    patient's turn: the request or the triage is stored and on the staff page either way, and
+    a failure here is logged for the operators (its type only, never patient detail)."""
+    try:
+        await asyncio.get_running_loop().run_in_executor(
+            None, partial(queue_alert, *args, **kwargs))
+    except Exception as exc:
+        logger.warning("a staff alert could not be queued (%s)", type(exc).__name__)

@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import (
     INTERRUPTIONS,
     ClinicalFormValidation,
+    alert_staff,
     answers_confirming_question,
     apply,
     clinical_events,
@@ -22,6 +23,7 @@ from actions.common import (
     latest_text,
 )
 from actions.settings import clinic, content
+from bot import alerts
 from bot.advice import compose_triage, correction_message, other_body_part, screening_question
 from bot.offscript import CORRECTABLE, correction_ack, say, says_not_knowing
 from bot.slots import retracted_red_flags
@@ -195,6 +197,9 @@ class ActionTriage(Action):
             SlotSet("options_explained", advice.options),
             SlotSet("pending_offer", advice.pending_offer),
         ]
+        # Staff hear of an urgent or emergency conversation at once (once per level).
+        await alert_staff(alerts.conversation_triaged, tracker.sender_id, decision.level,
+                          clinic=clinic())
         if tracker.active_loop.get("name") and decision.level in ("emergency", "urgent"):
             # A red flag ends whatever form was running: no more questions, no booking.
             events += [ActiveLoop(None), SlotSet("requested_slot", None)]

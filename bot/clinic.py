@@ -50,6 +50,7 @@ _KNOWN_FIELDS = {
     "retention_days",
     "directions",
     "languages",
+    "alerts",
 }
 
 
@@ -91,6 +92,10 @@ class Clinic:
     # languages the team speaks. Left out, the assistant says it doesn't have that.
     directions: str | None = None
     languages: tuple[str, ...] = ()
+    # Who is emailed about new requests and urgent conversations (bot/alerts), and who
+    # additionally hears of urgent and emergency ones outside opening hours.
+    alert_emails: tuple[str, ...] = ()
+    out_of_hours_alert_emails: tuple[str, ...] = ()
     source: Path | None = None
 
     @property
@@ -252,6 +257,8 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Clinic:
     if not isinstance(languages, list) or not all(isinstance(x, str) and x.strip() for x in languages):
         raise ClinicConfigError(path, "languages", 'expected a list of languages, e.g. ["English", "Spanish"]')
 
+    alert_emails, out_of_hours_alert_emails = _parse_alerts(path, data.get("alerts"))
+
     return Clinic(
         name=name,
         phone=phone,
@@ -267,8 +274,39 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Clinic:
         email=email,
         directions=text("directions", required=False),
         languages=tuple(x.strip() for x in languages),
+        alert_emails=alert_emails,
+        out_of_hours_alert_emails=out_of_hours_alert_emails,
         source=path,
     )
+
+
+_ALERT_FIELDS = ("email_to", "out_of_hours_email_to")
+
+
+def _parse_alerts(path: Path, alerts: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if alerts is None:
+        return (), ()
+    if not isinstance(alerts, Mapping):
+        raise ClinicConfigError(path, "alerts", "expected email_to: and out_of_hours_email_to: lists")
+    unknown = sorted(str(k) for k in alerts if k not in _ALERT_FIELDS)
+    if unknown:
+        raise ClinicConfigError(path, f"alerts.{unknown[0]}",
+                                f"unknown setting (known: {', '.join(_ALERT_FIELDS)})")
+    lists = []
+    for key in _ALERT_FIELDS:
+        value = alerts.get(key) or []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(
+                isinstance(v, str) and re.fullmatch(r"[^@\s<>,]+@[^@\s<>,]+\.[^@\s<>,]+", v.strip())
+                for v in value):
+            raise ClinicConfigError(path, f"alerts.{key}",
+                                    'expected a list of email addresses, e.g. ["frontdesk@clinic.example"]')
+        lists.append(tuple(v.strip() for v in value))
+    if lists[1] and not lists[0]:
+        raise ClinicConfigError(path, "alerts.email_to",
+                                "is missing (out-of-hours recipients are in addition to it)")
+    return lists[0], lists[1]
 
 
 def _parse_time(path: Path, field: str, value: str) -> time:

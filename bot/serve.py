@@ -9,6 +9,10 @@ shows every argument to every user of the machine.
 Sanic refuses request bodies over SANIC_REQUEST_MAX_SIZE (default 2 MB; a patient's message
 is a few kB; REST bodies over 64 kB are not handled, only answered kindly).
 
+``actions`` also delivers the outbox (bot/outbox.py: staff alerts, EHR hand-overs) in a
+thread, every OUTBOX_WORKER_SECONDS (default 5; 0 turns the worker off), after checking
+the alert settings (bot/alerts/settings.py): a mistake stops the start, naming the setting.
+
 ``actions``: every call to /webhook must carry the action-server token (ACTION_SERVER_TOKEN,
 else var/action-token) as ``?token=``, which ``python -m bot endpoints`` writes into the Rasa
 server's var/endpoints.yml (mode 600): anyone else who reaches the port is refused.
@@ -48,10 +52,28 @@ def action_token_valid(given: Optional[str], expected: str) -> bool:
     return bool(given) and bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
 
 
+def start_outbox_worker() -> None:
+    """Alert settings checked, the senders registered, the delivery loop started."""
+    from bot import outbox
+    from bot.alerts import AlertConfigError, checked_settings, senders
+
+    # Every outbox kind's sender is registered here, before the loop starts (the alerts'
+    # email and webhook; another kind, e.g. "fhir", adds its register call beside them).
+    try:
+        senders.register_senders(checked_settings())
+    except AlertConfigError as exc:
+        raise SystemExit(f"alert settings: {exc}") from None
+    interval = float(os.environ.get("OUTBOX_WORKER_SECONDS") or outbox.WORKER_INTERVAL_SECONDS)
+    # Nothing to deliver with no channel set: no loop, and no database opened for it.
+    if interval > 0 and outbox.registered_kinds():
+        outbox.start_worker(interval=interval)
+
+
 def serve_actions(args: List[str]) -> None:
     from rasa_sdk import endpoint
     from sanic import response
 
+    start_outbox_worker()
     token = server_secret(ACTION_TOKEN)
     create_app = endpoint.create_app
 

@@ -11,6 +11,7 @@ on a command line, where ``ps`` shows it to every user of the machine.
 | the REST channel | REST_CHANNEL_TOKEN | var/rest-token | the clinic's own integrations' messages |
 | web chat sessions | WEB_SESSION_SECRET | var/web-session-secret | signs each browser's reconnect token |
 | the action server | ACTION_SERVER_TOKEN | var/action-token | running actions (filing bookings) |
+| alert references | ALERT_REFERENCE_KEY | var/alert-reference-key | a conversation alert's reference (bot/alerts) |
 """
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ API_TOKEN = Secret("RASA_AUTH_TOKEN", "api-token")
 REST_TOKEN = Secret("REST_CHANNEL_TOKEN", "rest-token")
 WEB_SESSION_SECRET = Secret("WEB_SESSION_SECRET", "web-session-secret")
 ACTION_TOKEN = Secret("ACTION_SERVER_TOKEN", "action-token")
-ALL = (API_TOKEN, REST_TOKEN, WEB_SESSION_SECRET, ACTION_TOKEN)
+ALERT_REFERENCE_KEY = Secret("ALERT_REFERENCE_KEY", "alert-reference-key")
+ALL = (API_TOKEN, REST_TOKEN, WEB_SESSION_SECRET, ACTION_TOKEN, ALERT_REFERENCE_KEY)
 
 
 def var_dir(env: Optional[Mapping[str, str]] = None) -> Path:

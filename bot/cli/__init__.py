@@ -7,6 +7,8 @@
     python -m bot bookings set-status REF STATUS           new | contacted | closed
     python -m bot staff add-user USERNAME [--admin]        password from a prompt or STAFF_PASSWORD
     python -m bot staff serve [--host H] [--port P]        the staff web page (make run starts it)
+    python -m bot alerts test                              a test alert on every channel set
+    python -m bot alerts list [--undelivered] [--json]     the outbox: what was delivered, what waits
     python -m bot purge [--older-than DAYS]                retention (default: clinic.yml retention_days)
     python -m bot erase CONVERSATION_ID [--yes]            a patient's request to be forgotten
     python -m bot audit [--limit N]                        who viewed, exported, changed what
@@ -31,9 +33,9 @@ from __future__ import annotations
 import argparse
 from typing import List, Optional
 
-from bot.cli import bookings, database, staff, transcripts
+from bot.cli import alerts, bookings, database, staff, transcripts
 
-COMMAND_GROUPS = (transcripts, bookings, staff, database)
+COMMAND_GROUPS = (transcripts, bookings, staff, alerts, database)
 
 
 def build_parser() -> argparse.ArgumentParser:

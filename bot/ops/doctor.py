@@ -144,21 +144,29 @@ def check_backup_and_purge(url: str) -> Iterator[Check]:
                   "schedule with the backup)")
 
 
-def check_alert_outbox(url: str) -> Iterator[Check]:
-    from sqlalchemy import inspect
+def check_alert_settings(env: Mapping[str, str]) -> Iterator[Check]:
+    from bot.alerts import AlertConfigError, checked_settings
+    from bot.clinic import ClinicConfigError
 
-    with store.engine_for(url).connect() as connection:
-        outboxes = [t for t in inspect(connection).get_table_names() if "outbox" in t]
-        if not outboxes:
-            yield True, "no alert outbox in this version (nothing to check)"
-            return
-        for table in outboxes:
-            columns = {c["name"] for c in inspect(connection).get_columns(table)}
-            pending_where = " WHERE sent_at IS NULL" if "sent_at" in columns else ""
-            pending = connection.exec_driver_sql(
-                f"SELECT COUNT(*) FROM {table}{pending_where}").scalar()
-            yield (pending == 0), (f"alert outbox {table}: {pending} alert(s) not sent"
-                                   + ("" if pending == 0 else ": see the alerts settings"))
+    try:
+        settings = checked_settings(env)
+    except ClinicConfigError:
+        yield False, "alert settings: cannot check them until clinic.yml is fixed"
+        return
+    except AlertConfigError as exc:
+        yield False, f"alert settings: {exc}"
+        return
+    channels = [name for name, on in (("email", settings.smtp),
+                                      ("webhook", settings.webhook_url)) if on]
+    yield True, (f"alert channels: {', '.join(channels)}" if channels else
+                 "alert channels: none set, nobody is told of new requests (docs/alerts.md)")
+
+
+def check_alert_outbox(url: str) -> Iterator[Check]:
+    failing = store.outbox_failures(url=url)
+    yield (not failing), (f"outbox: {len(failing)} delivery(ies) failing, being retried: "
+                          "python -m bot alerts list --undelivered" if failing else
+                          "outbox: no delivery failing")
 
 
 def check_channels(env: Mapping[str, str]) -> Iterator[Check]:
@@ -190,10 +198,11 @@ def run(env: Mapping[str, str], say: Callable[[str], None] = print) -> int:
     sections.append(("Disk", lambda: list(check_disk(var, url))))
     if readable:
         sections.append(("Backups and retention", lambda: list(check_backup_and_purge(url))))
-        sections.append(("Alerts", lambda: list(check_alert_outbox(url))))
     else:
         sections.append(("Backups and retention", lambda: [
             (False, "cannot tell the last backup and purge until the database is fixed")]))
+    sections.append(("Alerts", lambda: list(check_alert_settings(env)) + (
+        list(check_alert_outbox(url)) if readable else [])))
     sections.append(("Channels", lambda: list(check_channels(env))))
     for title, produce in sections:
         say(title)

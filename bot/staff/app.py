@@ -28,7 +28,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from bot import store
+from bot import alerts, store
 from bot.clinic import load_clinic
 from bot.staff import export, labels
 from bot.staff.auth import FAILURE_WINDOW_MINUTES, seconds_to_wait, verify_password
@@ -289,7 +289,8 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
         attention = store.list_conversations(store.ConversationFilter(needs_attention=True),
                                              per_page=1, url=url).total
         waiting = len(store.list_bookings(status="new", url=url))
-        return {"attention": attention, "new_requests": waiting}
+        return {"attention": attention, "new_requests": waiting,
+                "undelivered": store.outbox_failures(url=url)}
 
     @app.get("/", response_class=HTMLResponse)
     def needs_attention(request: Request, page: int = 1, user: Dict[str, Any] = Depends(signed_in)):
@@ -352,6 +353,13 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
             raise store.NotFound(conversation_id)
         store.erase_conversation(conversation_id, actor=user["username"], channel="web", url=url)
         return RedirectResponse("/conversations?erased=1", status_code=303)
+
+    @app.get("/alert/{reference}")
+    def alert_link(reference: str, user: Dict[str, Any] = Depends(signed_in)):
+        # An alert's link (bot/alerts) names a reference, never a conversation id.
+        conversation_id = alerts.alert_conversation(reference[:40], url=url)
+        return RedirectResponse("/conversation?" + urlencode({"id": conversation_id}),
+                                status_code=303)
 
     # ------------------------------------------------------------------ requests queue
 

@@ -209,6 +209,12 @@ def conversation_exists(conversation_id: str, *, url: Optional[str] = None) -> b
             booking_requests.c.conversation_id == conversation_id).limit(1)).first() is not None
 
 
+def conversation_ids(*, url: Optional[str] = None) -> List[str]:
+    """Every stored conversation's id (an alert's conversation reference is found among them)."""
+    with engine_for(url).connect() as connection:
+        return [r.sender_id for r in connection.execute(select(events.c.sender_id).distinct())]
+
+
 def get_conversation(conversation_id: str, *, url: Optional[str] = None) -> Dict[str, Any]:
     """Everything staff read about one conversation: the turns in order with their times,
     slot changes as they happened, current slots, decision trail, options, bookings, PEG."""

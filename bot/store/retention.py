@@ -8,9 +8,10 @@ from typing import Dict, List, Optional
 from sqlalchemy import delete, func, select
 
 from bot.store.audit import audit
+from bot.store.bookings import booking_reference
 from bot.store.database import database_url, is_sqlite
 from bot.store.migrations import engine_for
-from bot.store.schema import booking_requests, booking_status_changes, events, now, staff_sessions
+from bot.store.schema import booking_requests, booking_status_changes, events, now, outbox, staff_sessions
 
 
 def erase_conversation(conversation_id: str, *, actor: str, channel: str = "web",
@@ -46,6 +47,10 @@ def _delete_bookings(connection, conversation_ids: List[str]) -> int:
         return 0
     connection.execute(delete(booking_status_changes)
                        .where(booking_status_changes.c.booking_id.in_(ids)))
+    # What waits to be sent about these requests goes with them (a FHIR hand-over holds
+    # the patient's details; an alert would point at a request that is gone).
+    connection.execute(delete(outbox).where(
+        outbox.c.reference.in_([booking_reference(i) for i in ids])))
     return connection.execute(delete(booking_requests)
                               .where(booking_requests.c.id.in_(ids))).rowcount
 
@@ -74,6 +79,8 @@ def purge(older_than_days: int, *, actor: str, channel: str = "cli",
                 booking_requests.c.conversation_id.not_in(live)))]
         removed_bookings += _delete_bookings(connection, orphans)
         connection.execute(delete(staff_sessions).where(staff_sessions.c.last_seen_at < cutoff))
+        connection.execute(delete(outbox).where(outbox.c.delivered_at.is_not(None),
+                                                outbox.c.created_at < cutoff))
     _scrub_deleted(url)
     counts = {"conversations": len(set(old) | set(orphans)), "events": removed_events,
               "bookings": removed_bookings}

@@ -21,7 +21,15 @@ from sqlalchemy import (
 
 from bot import store
 
-HEAD = "0002"
+
+def _head_revision() -> str:
+    """The newest revision in migrations/ (read there, so a new revision needs no edit here)."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(store.alembic_config()).get_current_head()
+
+
+HEAD = _head_revision()
 
 
 def _previous_version_schema(url: str) -> None:

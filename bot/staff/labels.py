@@ -44,6 +44,8 @@ INJECTION_KINDS = {"epidural": "Epidural", "nerve_root": "Nerve root block", "fa
 RELIEF = {"good": "helped", "partial": "helped a little", "none": "did not help", "unknown": "effect not said"}
 KINDS = {"consultation": "Consultation", "callback": "Call back"}
 STATUSES = {"new": "New", "contacted": "Contacted", "closed": "Closed"}
+CONTACT_OUTCOMES = {"reached": "Reached the patient", "no_answer": "No answer",
+                    "left_message": "Left a message", "wrong_number": "Wrong number"}
 SLOTS = {
     "triage_level": "Triage level", "red_flags": "Red flags", "pain_location": "Where it hurts",
     "pain_duration_weeks": "How long", "duration_category": "Duration",

@@ -29,8 +29,15 @@ from bot.store.accounts import (
     end_session,
     get_user,
     list_users,
+    record_sign_in,
+    reset_password,
     session_user,
+    set_disabled,
     set_password_hash,
+    set_session_step,
+    set_totp,
+    unused_recovery_codes,
+    use_recovery_code,
 )
 from bot.store.audit import audit, list_audit, recent_failures
 from bot.store.bookings import (
@@ -66,19 +73,24 @@ from bot.store.database import (
 )
 from bot.store.migrations import MIGRATIONS, alembic_config, current_revision, engine, engine_for, upgrade
 from bot.store.retention import erase_conversation, purge
+from bot.store.reviews import add_booking_activity, booking_activity_of, mark_reviewed, reviews_of
 from bot.store.schema import (
     BOOKING_STATUSES,
+    CONTACT_OUTCOMES,
     LEVEL_ORDER,
-    NEEDS_ATTENTION_DAYS,
+    SERIOUS_LEVELS,
     STAFF_SLOTS,
     NotFound,
     audit_log,
+    booking_activity,
     booking_requests,
     booking_status_changes,
+    conversation_reviews,
     events,
     metadata,
     now,
     row_dict,
+    staff_recovery_codes,
     staff_sessions,
     staff_users,
     utc_aware,
@@ -89,12 +101,15 @@ __all__ = [
     'StorageUnavailable', 'database_url', 'make_engine', 'is_recoverable', 'retrying',
     'retrying_blocking', 'metadata', 'events', 'booking_requests', 'booking_status_changes',
     'staff_users', 'staff_sessions', 'audit_log', 'BOOKING_STATUSES', 'LEVEL_ORDER',
-    'STAFF_SLOTS', 'NEEDS_ATTENTION_DAYS', 'NotFound', 'now', 'row_dict', 'utc_aware',
+    'STAFF_SLOTS', 'CONTACT_OUTCOMES', 'SERIOUS_LEVELS', 'booking_activity',
+    'conversation_reviews', 'staff_recovery_codes', 'NotFound', 'now', 'row_dict', 'utc_aware',
     'MIGRATIONS', 'engine_for', 'engine', 'alembic_config', 'upgrade', 'current_revision',
     'audit', 'list_audit', 'recent_failures', 'save_booking', 'BOOKING_RETRY_SECONDS',
     'booking_reference', 'list_bookings', 'booking_matches', 'get_booking',
     'set_booking_status', 'status_history', 'add_user', 'get_user', 'set_password_hash',
     'list_users', 'create_session', 'session_user', 'end_session', 'ConversationFilter', 'Page',
     'list_conversations', 'all_conversations', 'conversation_exists', 'get_conversation',
-    'erase_conversation', 'purge',
+    'erase_conversation', 'purge', 'mark_reviewed', 'reviews_of', 'add_booking_activity',
+    'booking_activity_of', 'set_disabled', 'reset_password', 'record_sign_in', 'set_totp',
+    'unused_recovery_codes', 'use_recovery_code', 'set_session_step',
 ]

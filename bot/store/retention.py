@@ -10,7 +10,15 @@ from sqlalchemy import delete, func, select
 from bot.store.audit import audit
 from bot.store.database import database_url, is_sqlite
 from bot.store.migrations import engine_for
-from bot.store.schema import booking_requests, booking_status_changes, events, now, staff_sessions
+from bot.store.schema import (
+    booking_activity,
+    booking_requests,
+    booking_status_changes,
+    conversation_reviews,
+    events,
+    now,
+    staff_sessions,
+)
 
 
 def erase_conversation(conversation_id: str, *, actor: str, channel: str = "web",
@@ -40,12 +48,16 @@ def _scrub_deleted(url: Optional[str]) -> None:
 
 
 def _delete_bookings(connection, conversation_ids: List[str]) -> int:
+    """A conversation's requests with their history and staff notes, and its reviews (a
+    note may name the patient)."""
+    connection.execute(delete(conversation_reviews)
+                       .where(conversation_reviews.c.conversation_id.in_(conversation_ids)))
     ids = [r.id for r in connection.execute(select(booking_requests.c.id).where(
         booking_requests.c.conversation_id.in_(conversation_ids)))]
     if not ids:
         return 0
-    connection.execute(delete(booking_status_changes)
-                       .where(booking_status_changes.c.booking_id.in_(ids)))
+    for table in (booking_status_changes, booking_activity):
+        connection.execute(delete(table).where(table.c.booking_id.in_(ids)))
     return connection.execute(delete(booking_requests)
                               .where(booking_requests.c.id.in_(ids))).rowcount
 

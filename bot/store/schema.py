@@ -42,6 +42,31 @@ booking_status_changes = Table(
     Column("changed_at", DateTime(timezone=True), nullable=False),
 )
 
+# Staff marking an emergency or urgent conversation reviewed. A conversation stays in "Needs
+# attention" until reviewed after its last event (a patient who writes again is seen again).
+conversation_reviews = Table(
+    "conversation_reviews", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("conversation_id", String(255), nullable=False, index=True),
+    Column("reviewed_by", String(100), nullable=False),
+    Column("reviewed_at", DateTime(timezone=True), nullable=False),
+    Column("note", Text),
+)
+
+# What staff did about a request besides its status: a note, or an attempt to reach the
+# patient ("contact" with an outcome, CONTACT_OUTCOMES).
+booking_activity = Table(
+    "booking_activity", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("booking_id", Integer, ForeignKey("booking_requests.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("kind", String(20), nullable=False),   # note | contact
+    Column("outcome", String(20)),                # for a contact attempt
+    Column("text", Text),
+    Column("by", String(100), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
 staff_users = Table(
     "staff_users", metadata,
     Column("id", Integer, primary_key=True),
@@ -50,6 +75,20 @@ staff_users = Table(
     Column("is_admin", Boolean, nullable=False, default=False),
     Column("disabled", Boolean, nullable=False, default=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_login_at", DateTime(timezone=True)),
+    Column("must_change_password", Boolean, nullable=False, default=False),
+    Column("totp_secret", String(64)),            # base32; set while enrolling, kept once on
+    Column("totp_enabled_at", DateTime(timezone=True)),  # None: no second factor
+)
+
+# Single-use codes for a user who lost the authenticator: only argon2 hashes are kept.
+staff_recovery_codes = Table(
+    "staff_recovery_codes", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("staff_users.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("code_hash", String(255), nullable=False),
+    Column("used_at", DateTime(timezone=True)),
 )
 
 staff_sessions = Table(
@@ -60,6 +99,9 @@ staff_sessions = Table(
     Column("csrf_token", String(64), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("last_seen_at", DateTime(timezone=True), nullable=False),
+    # A sign-in half done: "totp" (the code is next), "password" (must choose a new one),
+    # "enrol" (clinic.yml requires a second factor this user has not set up). None: signed in.
+    Column("awaiting", String(20)),
 )
 
 # Who did what, when. `detail` never holds patient data (no names, contacts, message text);
@@ -77,6 +119,8 @@ audit_log = Table(
 )
 
 BOOKING_STATUSES = ("new", "contacted", "closed")
+CONTACT_OUTCOMES = ("reached", "no_answer", "left_message", "wrong_number")
+SERIOUS_LEVELS = ("emergency", "urgent")  # the levels staff must review
 LEVEL_ORDER = {"emergency": 0, "urgent": 1, "consultation": 2, "self_care": 3, None: 4}
 # The slots staff read; everything else in the tracker is conversation machinery.
 STAFF_SLOTS = (
@@ -85,7 +129,6 @@ STAFF_SLOTS = (
     "peg_pain", "peg_enjoyment", "peg_activity", "peg_score", "peg_skipped",
     "booking_kind", "booking_name", "booking_contact", "booking_time", "booking_reference",
 )
-NEEDS_ATTENTION_DAYS = 7
 
 
 class NotFound(LookupError):

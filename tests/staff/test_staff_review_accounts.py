@@ -14,7 +14,8 @@ import requests
 from bot import store
 from bot.clinic import ClinicConfigError, load_clinic
 from bot.staff.auth import password_problem
-from tests.staff.test_staff_audit import PASSWORDS, StaffPage, _csrf, fresh_db  # noqa: F401 (a fixture)
+from tests.staff.staff_page import PASSWORDS, StaffPage
+from tests.staff.staff_page import csrf as _csrf
 
 OLD_URGENT, EMERGENCY, NEW_URGENT, ROUTINE = "c-urgent-old", "c-emergency", "c-urgent-new", "c-routine"
 

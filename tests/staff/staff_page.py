@@ -16,6 +16,16 @@ from tests.harness import free_port
 PASSWORDS = {"admin": "admin-password-1", "reception": "reception-password-1"}
 
 
+def run_async(coroutine):
+    """Run a coroutine to its end from sync code, also where an event loop is already running
+    in this thread (Playwright's sync API keeps one): in a thread of its own."""
+    result = {}
+    thread = threading.Thread(target=lambda: result.update(value=asyncio.run(coroutine)))
+    thread.start()
+    thread.join()
+    return result.get("value")
+
+
 def write_conversation(url: str, sender: str) -> None:
     """One short conversation and its booking, written the way Rasa and the action server do."""
     from rasa.core.tracker_store import SQLTrackerStore
@@ -30,7 +40,7 @@ def write_conversation(url: str, sender: str) -> None:
         BotUttered("Thank you."), ActionExecuted("action_listen"),
     ])
     tracker_store = SQLTrackerStore(domain=Domain.load("domain.yml"), host=url)
-    asyncio.run(tracker_store.save(tracker))
+    run_async(tracker_store.save(tracker))
     tracker_store.engine.dispose()
     store.save_booking(conversation_id=sender, kind="consultation", name="Jane Smith",
                        contact="jane@example.com", preferred_time="mornings",

@@ -3,7 +3,6 @@ the optional second factor, each on the real staff app over HTTP with a fresh SQ
 per test (the StaffPage of test_staff_audit), asserting the exact audit entries."""
 from __future__ import annotations
 
-import asyncio
 import re
 import time
 
@@ -14,7 +13,7 @@ import requests
 from bot import store
 from bot.clinic import ClinicConfigError, load_clinic
 from bot.staff.auth import password_problem
-from tests.staff.staff_page import PASSWORDS, StaffPage
+from tests.staff.staff_page import PASSWORDS, StaffPage, run_async
 from tests.staff.staff_page import csrf as _csrf
 
 OLD_URGENT, EMERGENCY, NEW_URGENT, ROUTINE = "c-urgent-old", "c-emergency", "c-urgent-new", "c-routine"
@@ -29,12 +28,12 @@ def _patient(url: str, sender: str, level: str, text: str = "my back hurts") -> 
 
     domain = Domain.load("domain.yml")
     tracker_store = SQLTrackerStore(domain=domain, host=url)
-    tracker = asyncio.run(tracker_store.retrieve(sender)) or \
+    tracker = run_async(tracker_store.retrieve(sender)) or \
         DialogueStateTracker(sender, domain.slots)
     for event in (ActionExecuted("action_listen"), UserUttered(text, {"name": "describe_pain"}),
                   SlotSet("triage_level", level), BotUttered("Thank you.")):
         tracker.update(event)
-    asyncio.run(tracker_store.save(tracker))
+    run_async(tracker_store.save(tracker))
     tracker_store.engine.dispose()
 
 

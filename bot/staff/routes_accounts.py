@@ -70,8 +70,8 @@ def enrol(request: Request, user: Dict[str, Any] = Depends(signing_in("enrol", N
           form: Dict[str, str] = Depends(read_form), s: Settings = Depends(settings)):
     checked(form, user)
     account = store.get_user(user["username"], url=s.url)
-    if account["totp_enabled_at"] or not second_factor.code_matches(account["totp_secret"],
-                                                                    form.get("code", "")):
+    if account["totp_enabled_at"] or not second_factor.accept_code(account, form.get("code", ""),
+                                                                   s.url):
         return render(request, "second_factor.html", status=400, title="Second factor",
                       pending=user, secret=account["totp_secret"],
                       qr=second_factor.qr_svg(second_factor.enrolment_uri(
@@ -96,7 +96,7 @@ def second_factor_off(user: Dict[str, Any] = Depends(signed_in),
     if s.clinic.second_factor_required(user["is_admin"]):
         raise BadRequest("The clinic requires a second factor for your account.")
     account = store.get_user(user["username"], url=s.url)
-    if not second_factor.code_matches(account["totp_secret"], form.get("code", "")):
+    if not second_factor.accept_code(account, form.get("code", ""), s.url):
         raise BadRequest("That code did not match: the second factor is still on.")
     store.set_totp(account["id"], None, enabled=False, url=s.url)
     audit(user, "second_factor_off", s.url)

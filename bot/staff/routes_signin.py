@@ -148,7 +148,7 @@ def code(request: Request, user: Dict[str, Any] = Depends(signing_in("totp")),
                       pending=user, error=f"Too many failed attempts. Wait {wait} seconds.")
     account = store.get_user(user["username"], url=s.url)
     entered = form.get("code", "")
-    if second_factor.code_matches(account["totp_secret"], entered):
+    if second_factor.accept_code(account, entered, s.url):
         return advance(request, user, "totp", s)
     code_id = second_factor.matching_recovery_code(
         entered, store.unused_recovery_codes(account["id"], url=s.url))

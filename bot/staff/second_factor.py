@@ -4,8 +4,11 @@ authenticator app reads it) with pyotp, its enrolment QR code drawn here as SVG 
 """
 from __future__ import annotations
 
+import hmac
 import io
 import secrets
+import time
+from datetime import datetime, timezone
 from typing import Iterable, List, Optional, Tuple
 
 import pyotp
@@ -37,10 +40,27 @@ def qr_svg(uri: str) -> str:
     return svg[svg.index("<svg"):]
 
 
-def code_matches(secret: Optional[str], code: str) -> bool:
+def matching_step(secret: Optional[str], code: str, now: Optional[float] = None) -> Optional[int]:
+    """The 30-second step whose code `code` is (this one, or one either side), or None. The
+    caller refuses a step already used (store.spend_totp_step)."""
     code = "".join((code or "").split())
-    return bool(secret) and code.isdigit() and len(code) == 6 and \
-        pyotp.TOTP(secret).verify(code, valid_window=VALID_WINDOW)
+    if not secret or not code.isdigit() or len(code) != 6:
+        return None
+    totp = pyotp.TOTP(secret)
+    moment = time.time() if now is None else now
+    for offset in range(-VALID_WINDOW, VALID_WINDOW + 1):
+        at = moment + offset * totp.interval
+        if hmac.compare_digest(totp.at(at), code):
+            return totp.timecode(datetime.fromtimestamp(at, timezone.utc))
+    return None
+
+
+def accept_code(account: dict, code: str, url: str) -> bool:
+    """Whether `code` is the account's current code and not one already used."""
+    from bot import store
+
+    step = matching_step(account["totp_secret"], code)
+    return step is not None and store.spend_totp_step(account["id"], step, url=url)
 
 
 def new_recovery_codes() -> Tuple[List[str], Tuple[str, ...]]:

@@ -36,6 +36,7 @@ from bot.store.accounts import (
     set_password_hash,
     set_session_step,
     set_totp,
+    spend_totp_step,
     unused_recovery_codes,
     use_recovery_code,
 )
@@ -111,5 +112,5 @@ __all__ = [
     'list_conversations', 'all_conversations', 'conversation_exists', 'get_conversation',
     'erase_conversation', 'purge', 'mark_reviewed', 'reviews_of', 'add_booking_activity',
     'booking_activity_of', 'set_disabled', 'reset_password', 'record_sign_in', 'set_totp',
-    'unused_recovery_codes', 'use_recovery_code', 'set_session_step',
+    'unused_recovery_codes', 'use_recovery_code', 'spend_totp_step', 'set_session_step',
 ]

@@ -110,15 +110,29 @@ def record_sign_in(user_id: int, *, url: Optional[str] = None) -> None:
 def set_totp(user_id: int, secret: Optional[str], *, enabled: bool,
              recovery_hashes: Tuple[str, ...] = (), url: Optional[str] = None) -> None:
     """Keep `secret` while enrolling (enabled False), turn it on with fresh recovery codes
-    (enabled True), or remove it (secret None). Old recovery codes always go."""
+    (enabled True: the enrolment's code stays spent), or remove it (secret None). Old recovery
+    codes always go."""
+    values = {"totp_secret": secret, "totp_enabled_at": now() if enabled and secret else None}
+    if not enabled:
+        values["totp_last_step"] = None
     with engine_for(url).begin() as connection:
-        connection.execute(update(staff_users).where(staff_users.c.id == user_id).values(
-            totp_secret=secret, totp_enabled_at=now() if enabled and secret else None))
+        connection.execute(update(staff_users).where(staff_users.c.id == user_id).values(**values))
         connection.execute(delete(staff_recovery_codes)
                            .where(staff_recovery_codes.c.user_id == user_id))
         if recovery_hashes:
             connection.execute(insert(staff_recovery_codes), [
                 {"user_id": user_id, "code_hash": h} for h in recovery_hashes])
+
+
+def spend_totp_step(user_id: int, step: int, *, url: Optional[str] = None) -> bool:
+    """Record that the code of `step` was used; False when it (or a later one) already was,
+    so a code seen over someone's shoulder cannot be used again (RFC 6238 section 5.2)."""
+    with engine_for(url).begin() as connection:
+        return connection.execute(
+            update(staff_users)
+            .where(staff_users.c.id == user_id,
+                   (staff_users.c.totp_last_step.is_(None)) | (staff_users.c.totp_last_step < step))
+            .values(totp_last_step=step)).rowcount == 1
 
 
 def unused_recovery_codes(user_id: int, *, url: Optional[str] = None) -> List[Dict[str, Any]]:

@@ -79,6 +79,7 @@ staff_users = Table(
     Column("must_change_password", Boolean, nullable=False, default=False),
     Column("totp_secret", String(64)),            # base32; set while enrolling, kept once on
     Column("totp_enabled_at", DateTime(timezone=True)),  # None: no second factor
+    Column("totp_last_step", Integer),  # the 30-second step of the last code used: no replay
 )
 
 # Single-use codes for a user who lost the authenticator: only argon2 hashes are kept.

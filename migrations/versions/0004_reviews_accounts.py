@@ -44,6 +44,7 @@ def upgrade() -> None:
                                    server_default=sa.false()))
         batch.add_column(sa.Column("totp_secret", sa.String(64)))
         batch.add_column(sa.Column("totp_enabled_at", sa.DateTime(timezone=True)))
+        batch.add_column(sa.Column("totp_last_step", sa.Integer))
     with op.batch_alter_table("staff_sessions") as batch:
         batch.add_column(sa.Column("awaiting", sa.String(20)))
     op.create_table(
@@ -62,7 +63,7 @@ def downgrade() -> None:
     with op.batch_alter_table("staff_sessions") as batch:
         batch.drop_column("awaiting")
     with op.batch_alter_table("staff_users") as batch:
-        for column in ("totp_enabled_at", "totp_secret", "must_change_password", "last_login_at"):
+        for column in ("totp_last_step", "totp_enabled_at", "totp_secret", "must_change_password", "last_login_at"):
             batch.drop_column(column)
     op.drop_table("booking_activity")
     op.drop_table("conversation_reviews")

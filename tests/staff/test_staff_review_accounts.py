@@ -204,11 +204,11 @@ def _enrol(s: requests.Session, base: str) -> tuple:
     page = s.get(base + "/account/second-factor")
     assert "<svg" in page.text and "http" not in page.text.split("<svg")[1].split("</svg>")[0].replace("http://www.w3.org/2000/svg", "")
     secret = re.search(r'Key: <code class="mono">([A-Z2-7]+)</code>', page.text).group(1)
-    r = s.post(base + "/account/second-factor", data={"csrf": _csrf(page.text),
-                                                       "code": pyotp.TOTP(secret).now()})
+    used = pyotp.TOTP(secret).now()
+    r = s.post(base + "/account/second-factor", data={"csrf": _csrf(page.text), "code": used})
     codes = re.findall(r"<li>([a-z2-9]{5}-[a-z2-9]{5})</li>", r.text)
     assert len(codes) == 10
-    return secret, codes
+    return secret, codes, used
 
 
 def _password_step(base: str, user: str) -> requests.Session:
@@ -221,7 +221,7 @@ def _password_step(base: str, user: str) -> requests.Session:
 
 def test_a_user_turns_on_the_second_factor_and_then_signs_in_with_a_code(staff):
     s = staff.login("reception")
-    new, (secret, codes) = staff.entries_after(lambda: _enrol(s, staff.base))
+    new, (secret, codes, used) = staff.entries_after(lambda: _enrol(s, staff.base))
     assert ("reception", "second_factor_on", None, None) in new
     assert all(c not in str(store.list_audit(url=staff.url)) for c in codes)
     # the password alone no longer signs in
@@ -230,14 +230,21 @@ def test_a_user_turns_on_the_second_factor_and_then_signs_in_with_a_code(staff):
     page = s.get(staff.base + "/login/code")
     r = s.post(staff.base + "/login/code", data={"csrf": _csrf(page.text), "code": "000000"})
     assert r.status_code == 401 and "did not match" in r.text
+    # the code used to enrol is spent: seen over a shoulder, it cannot sign in (RFC 6238 5.2)
+    r = s.post(staff.base + "/login/code", data={"csrf": _csrf(page.text), "code": used})
+    assert r.status_code == 401
+    later = pyotp.TOTP(secret).at(time.time() + 30)  # the next step's code (clock drift allowed)
     new, r = staff.entries_after(lambda: s.post(staff.base + "/login/code", data={
-        "csrf": _csrf(page.text), "code": pyotp.TOTP(secret).now()}))
+        "csrf": _csrf(page.text), "code": later}))
     assert new[0] == ("reception", "login", None, None) and "Needs attention" in r.text
+    r = _password_step(staff.base, "reception").post(staff.base + "/login/code", data={
+        "csrf": _csrf(page.text), "code": later})
+    assert r.status_code in (400, 401)  # the same code twice: refused
 
 
 def test_a_recovery_code_signs_in_once(staff):
     s = staff.login("reception")
-    _secret, codes = _enrol(s, staff.base)
+    _secret, codes, _used = _enrol(s, staff.base)
     for attempt in ("first", "again"):
         s = _password_step(staff.base, "reception")
         page = s.get(staff.base + "/login/code")

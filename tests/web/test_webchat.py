@@ -311,21 +311,24 @@ def test_the_widget_by_keyboard_alone(browser, web_server):
     settle(page)
     message = page.get_by_label("Your message")
     expect(message).to_be_focused()  # the open widget puts the cursor where one types
-    page.keyboard.type("my lower back")
-    page.keyboard.press("Enter")
-    bot_says(page, "How long")
-    settle(page)
     # Back from the message box to the quick replies (Shift+Tab), and one chosen with Enter
     focused = ""
     for _ in range(15):
         page.keyboard.press("Shift+Tab")
-        focused = page.evaluate("() => document.activeElement.textContent.trim()")
-        if focused and page.evaluate("() => !!document.activeElement.classList.contains('stc-choice')"):
+        if page.evaluate("() => document.activeElement.classList.contains('stc-choice')"):
+            focused = page.evaluate("() => document.activeElement.textContent.trim()")
             break
     else:
         raise AssertionError("no quick reply is reachable with the keyboard")
     page.keyboard.press("Enter")
     expect(page.locator(".stc-user .stc-bubble").last).to_have_text(focused)
+    bot_says(page, "How long")
+    settle(page)
+    # the chosen button is gone: the focus is back in the message box, ready for typing
+    expect(message).to_be_focused()
+    page.keyboard.type("about 6 months")
+    page.keyboard.press("Enter")
+    expect(page.locator(".stc-user .stc-bubble").last).to_have_text("about 6 months")
     settle(page)
     # Escape closes and the focus is on the launcher; Enter opens it again, Escape again closes
     page.keyboard.press("Escape")

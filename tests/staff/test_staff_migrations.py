@@ -21,6 +21,7 @@ from sqlalchemy import (
 
 from bot import store
 
+
 def _head() -> str:
     """The latest revision, as Alembic reads migrations/versions (one head)."""
     from alembic.script import ScriptDirectory

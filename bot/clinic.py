@@ -41,6 +41,7 @@ _KNOWN_FIELDS = {
     "email",
     "address",
     "website",
+    "staff_second_factor",
     "booking_url",
     "timezone",
     "opening_hours",
@@ -65,6 +66,7 @@ class ClinicConfigError(ValueError):
 
 
 TimeRange = tuple[time, time]
+SECOND_FACTOR_CHOICES = ("nobody", "administrators", "everyone")
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,14 @@ class Clinic:
     # additionally hears of urgent and emergency ones outside opening hours.
     alert_emails: tuple[str, ...] = ()
     out_of_hours_alert_emails: tuple[str, ...] = ()
+    # Who must sign in to the staff page with a second factor (TOTP): "nobody" (each user
+    # may turn it on), "administrators" or "everyone".
+    staff_second_factor: str = "nobody"
     source: Path | None = None
+
+    def second_factor_required(self, is_admin: bool) -> bool:
+        return self.staff_second_factor == "everyone" or (
+            self.staff_second_factor == "administrators" and is_admin)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -258,8 +267,13 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Clinic:
         raise ClinicConfigError(path, "languages", 'expected a list of languages, e.g. ["English", "Spanish"]')
 
     alert_emails, out_of_hours_alert_emails = _parse_alerts(path, data.get("alerts"))
+    second_factor = data.get("staff_second_factor", "nobody")
+    if second_factor not in SECOND_FACTOR_CHOICES:
+        raise ClinicConfigError(path, "staff_second_factor",
+                                f"{second_factor!r} is not one of {', '.join(SECOND_FACTOR_CHOICES)}")
 
     return Clinic(
+        staff_second_factor=second_factor,
         name=name,
         phone=phone,
         address=address,

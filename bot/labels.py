@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # the checker lives with the content loader, which imports th
 LABELS_FILE = "labels.yml"
 REQUEST_KINDS = ("consultation", "callback")
 REQUEST_STATUSES = ("new", "contacted", "closed")
+CONTACT_OUTCOMES = ("reached", "no_answer", "left_message", "wrong_number")  # tried to call
 LABELLED_SLOTS = (
     "triage_level", "red_flags", "pain_location", "pain_duration_weeks", "duration_category",
     "treatments_tried", "pain_pattern", "prior_injections", "peg_pain", "peg_enjoyment",
@@ -40,6 +41,7 @@ KINDS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]] = {
     "duration_categories": (DURATION_CATEGORIES, (), frozenset()),
     "request_kinds": (REQUEST_KINDS, (), frozenset()),
     "request_statuses": (REQUEST_STATUSES, (), frozenset()),
+    "contact_outcomes": (CONTACT_OUTCOMES, (), frozenset()),
     "slots": (LABELLED_SLOTS, (), frozenset()),
 }
 _LEVEL_FIELDS = ("staff", "told", "summary")

@@ -289,6 +289,9 @@
       var button = el("button", { type: "button", className: "stc-choice", text: b.title });
       button.addEventListener("click", function () {
         send(b.payload || b.title, b.title);
+        // The chosen button is removed with the others: the focus goes back to the message
+        // box, not to the page's start (a keyboard user would otherwise lose their place).
+        input.focus();
       });
       choices.appendChild(button);
     });

@@ -6,6 +6,9 @@
     python -m bot bookings list [--status S] [--json]      the booking and call-back queue
     python -m bot bookings set-status REF STATUS           new | contacted | closed
     python -m bot staff add-user USERNAME [--admin]        password from a prompt or STAFF_PASSWORD
+    python -m bot staff list-users                         with last sign-in
+    python -m bot staff disable|enable USERNAME            disabling signs them out at once
+    python -m bot staff reset-password USERNAME [--remove-second-factor]
     python -m bot staff serve [--host H] [--port P]        the staff web page (make run starts it)
     python -m bot alerts test                              a test alert on every channel set
     python -m bot alerts list [--undelivered] [--json]     the outbox: what was delivered, what waits

@@ -1,31 +1,43 @@
-"""`python -m bot staff add-user|list-users|serve`: staff accounts and the staff web page."""
+"""`python -m bot staff add-user|list-users|disable|enable|reset-password|serve`: staff
+accounts and the staff web page. Account changes are audited like the web page's."""
 from __future__ import annotations
 
 import argparse
 import getpass
 import os
 import sys
+from typing import Optional
 
 from bot import store
-from bot.cli.common import audit
+from bot.cli.common import actor, audit, clinic_tz
 
 
-def cmd_staff_add_user(args) -> int:
-    from bot.staff.auth import hash_password, password_problem
+def _new_password(username: str) -> Optional[str]:
+    """From STAFF_PASSWORD, else asked twice at the terminal; None (said why) when unusable."""
+    from bot.staff.auth import password_problem
 
     password = os.environ.get("STAFF_PASSWORD")
     if password is None:
         if not sys.stdin.isatty():
             print("error: no terminal to ask for the password: set STAFF_PASSWORD",
                   file=sys.stderr)
-            return 2
-        password = getpass.getpass(f"Password for {args.username}: ")
+            return None
+        password = getpass.getpass(f"Password for {username}: ")
         if getpass.getpass("Again: ") != password:
             print("error: the passwords differ", file=sys.stderr)
-            return 2
+            return None
     problem = password_problem(password)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
+        return None
+    return password
+
+
+def cmd_staff_add_user(args) -> int:
+    from bot.staff.auth import hash_password
+
+    password = _new_password(args.username)
+    if password is None:
         return 2
     try:
         store.add_user(args.username, hash_password(password), is_admin=args.admin, url=args.db)
@@ -38,9 +50,55 @@ def cmd_staff_add_user(args) -> int:
 
 
 def cmd_staff_list_users(args) -> int:
+    from bot.staff import labels
+
+    tz = clinic_tz()
     for u in store.list_users(url=args.db):
-        print(f"{u['username']}{'  (admin)' if u['is_admin'] else ''}"
-              f"{'  (disabled)' if u['disabled'] else ''}")
+        last = labels.when(u["last_login_at"], tz) if u["last_login_at"] else "never"
+        notes = [n for n, on in (("admin", u["is_admin"]), ("disabled", u["disabled"]),
+                                 ("must change password", u["must_change_password"]),
+                                 ("second factor", u["totp_enabled_at"])) if on]
+        print(f"{u['username']:<24} last sign-in: {last:<22}"
+              f"{'  (' + ', '.join(notes) + ')' if notes else ''}")
+    return 0
+
+
+def cmd_staff_disable(args) -> int:
+    try:
+        store.set_disabled(args.username, args.action == "disable", actor=actor(args),
+                           channel="cli", url=args.db)
+    except store.NotFound as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"{args.action}d {args.username}" + (": signed out everywhere"
+                                                if args.action == "disable" else ""))
+    return 0
+
+
+def cmd_staff_reset_password(args) -> int:
+    """A temporary password (STAFF_PASSWORD, else a new random one, printed once); the user
+    chooses their own at the next sign-in. With --remove-second-factor also for a user who
+    lost both the authenticator and the recovery codes."""
+    import secrets
+
+    from bot.staff.auth import hash_password
+
+    given = "STAFF_PASSWORD" in os.environ
+    password = _new_password(args.username) if given else secrets.token_urlsafe(12)
+    if password is None:
+        return 2
+    user = store.get_user(args.username, url=args.db)
+    if user is None:
+        print(f"error: no staff user {args.username!r}", file=sys.stderr)
+        return 1
+    store.reset_password(args.username, hash_password(password), actor=actor(args),
+                         channel="cli", url=args.db)
+    if args.remove_second_factor:
+        store.set_totp(user["id"], None, enabled=False, url=args.db)
+        audit(args, "second_factor_off", detail=args.username)
+    print(f"reset the password of {args.username}; they choose a new one at the next sign-in")
+    if not given:
+        print(f"temporary password: {password}")
     return 0
 
 
@@ -79,8 +137,17 @@ def register(sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("username")
     p.add_argument("--admin", action="store_true")
     p.set_defaults(func=cmd_staff_add_user)
-    p = staff.add_parser("list-users", parents=[common])
+    p = staff.add_parser("list-users", parents=[common], help="accounts with their last sign-in")
     p.set_defaults(func=cmd_staff_list_users)
+    for action in ("disable", "enable"):
+        p = staff.add_parser(action, parents=[common])
+        p.add_argument("username")
+        p.set_defaults(func=cmd_staff_disable)
+    p = staff.add_parser("reset-password", parents=[common],
+                         help="a temporary password, changed at the next sign-in")
+    p.add_argument("username")
+    p.add_argument("--remove-second-factor", action="store_true")
+    p.set_defaults(func=cmd_staff_reset_password)
     p = staff.add_parser("serve", parents=[common])
     p.add_argument("--host", default=os.environ.get("STAFF_HOST", "127.0.0.1"))
     p.add_argument("--port", type=int, default=int(os.environ.get("STAFF_PORT", "8080")))

@@ -1,16 +1,27 @@
 """Staff passwords: argon2id hashes (argon2-cffi's defaults), never stored or logged in clear;
-and how long a sign-in waits after failures."""
+the password policy; and how long a sign-in waits after failures.
+
+Policy (NIST SP 800-63B): length and a list of common and breached passwords, no composition
+rules, no expiry. At least 15 characters, the minimum SP 800-63B-4 sets for a password that is
+the only factor: the second factor is optional here (clinic.yml may require it), so every
+password must be fit to stand alone. At most 256 (any longer is a mistake, and hashing it costs
+more). Any character counts, spaces too. The list is security/common-passwords.txt.
+"""
 from __future__ import annotations
 
 import math
 from datetime import datetime, timedelta
-from typing import Optional, Tuple
+from functools import lru_cache
+from pathlib import Path
+from typing import FrozenSet, Optional, Tuple
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 _hasher = PasswordHasher()
-MIN_LENGTH = 10
+MIN_LENGTH = 15
+MAX_LENGTH = 256
+COMMON_PASSWORDS = Path(__file__).resolve().parents[2] / "security" / "common-passwords.txt"
 # Verifying against this when the user does not exist keeps the timing the same.
 _DUMMY = _hasher.hash("not-a-real-password-0")
 
@@ -22,9 +33,23 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
+@lru_cache(maxsize=1)
+def common_passwords() -> FrozenSet[str]:
+    with open(COMMON_PASSWORDS, encoding="utf-8") as lines:
+        return frozenset(line.rstrip("\n") for line in lines
+                         if line.strip() and not line.startswith("#"))
+
+
 def password_problem(password: str) -> Optional[str]:
-    if len(password or "") < MIN_LENGTH:
-        return f"the password must be at least {MIN_LENGTH} characters"
+    """Why this password may not be used (a sentence for the person choosing it), or None."""
+    password = password or ""
+    if len(password) < MIN_LENGTH:
+        return (f"the password must be at least {MIN_LENGTH} characters; a few unrelated "
+                "words with spaces are easy to remember")
+    if len(password) > MAX_LENGTH:
+        return f"the password must be at most {MAX_LENGTH} characters"
+    if password.lower() in common_passwords():
+        return "that password is on a list of common or breached passwords: choose another"
     return None
 
 

@@ -32,6 +32,7 @@ INJECTION_KINDS = _staff("injections")
 RELIEF = _staff("relief")
 KINDS = _staff("request_kinds")
 STATUSES = _staff("request_statuses")
+CONTACT_OUTCOMES = _staff("contact_outcomes")
 SLOTS = _staff("slots")
 DURATIONS = _staff("duration_categories")
 

@@ -29,8 +29,16 @@ from bot.store.accounts import (
     end_session,
     get_user,
     list_users,
+    record_sign_in,
+    reset_password,
     session_user,
+    set_disabled,
     set_password_hash,
+    set_session_step,
+    set_totp,
+    spend_totp_step,
+    unused_recovery_codes,
+    use_recovery_code,
 )
 from bot.store.audit import audit, list_audit, recent_failures
 from bot.store.bookings import (
@@ -76,19 +84,24 @@ from bot.store.outbox import (
     outbox_failures,
 )
 from bot.store.retention import erase_conversation, purge
+from bot.store.reviews import add_booking_activity, booking_activity_of, mark_reviewed, reviews_of
 from bot.store.schema import (
     BOOKING_STATUSES,
+    CONTACT_OUTCOMES,
     LEVEL_ORDER,
-    NEEDS_ATTENTION_DAYS,
+    SERIOUS_LEVELS,
     STAFF_SLOTS,
     NotFound,
     audit_log,
+    booking_activity,
     booking_requests,
     booking_status_changes,
+    conversation_reviews,
     events,
     metadata,
     now,
     row_dict,
+    staff_recovery_codes,
     staff_sessions,
     staff_users,
     utc_aware,
@@ -99,7 +112,8 @@ __all__ = [
     'StorageUnavailable', 'database_url', 'make_engine', 'is_recoverable', 'retrying',
     'retrying_blocking', 'metadata', 'events', 'booking_requests', 'booking_status_changes',
     'staff_users', 'staff_sessions', 'audit_log', 'BOOKING_STATUSES', 'LEVEL_ORDER',
-    'STAFF_SLOTS', 'NEEDS_ATTENTION_DAYS', 'NotFound', 'now', 'row_dict', 'utc_aware',
+    'STAFF_SLOTS', 'CONTACT_OUTCOMES', 'SERIOUS_LEVELS', 'booking_activity',
+    'conversation_reviews', 'staff_recovery_codes', 'NotFound', 'now', 'row_dict', 'utc_aware',
     'MIGRATIONS', 'engine_for', 'engine', 'alembic_config', 'upgrade', 'current_revision',
     'audit', 'list_audit', 'recent_failures', 'save_booking', 'BOOKING_RETRY_SECONDS',
     'booking_reference', 'list_bookings', 'booking_matches', 'get_booking',
@@ -108,4 +122,7 @@ __all__ = [
     'list_conversations', 'all_conversations', 'conversation_exists', 'conversation_ids', 'get_conversation',
     'erase_conversation', 'purge', 'add_outbox', 'due_outbox', 'claim_outbox',
     'mark_outbox_delivered', 'mark_outbox_failed', 'list_outbox', 'outbox_failures',
+    'mark_reviewed', 'reviews_of', 'add_booking_activity',
+    'booking_activity_of', 'set_disabled', 'reset_password', 'record_sign_in', 'set_totp',
+    'unused_recovery_codes', 'use_recovery_code', 'spend_totp_step', 'set_session_step',
 ]

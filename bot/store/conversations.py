@@ -5,22 +5,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from sqlalchemy import func, select
 
 from bot.store.bookings import booking_matches, list_bookings, status_history
 from bot.store.migrations import engine_for
-from bot.store.schema import (
-    LEVEL_ORDER,
-    NEEDS_ATTENTION_DAYS,
-    STAFF_SLOTS,
-    NotFound,
-    booking_requests,
-    events,
-    now,
-)
+from bot.store.reviews import booking_activity_of, reviews_of
+from bot.store.schema import LEVEL_ORDER, SERIOUS_LEVELS, STAFF_SLOTS, NotFound, booking_requests, events
 
 
 @dataclass
@@ -121,8 +114,14 @@ def _case_user():
     return case((events.c.type_name == "user", 1), else_=0)
 
 
-def _decorate(summary: Dict[str, Any], bookings: List[Dict[str, Any]]) -> Dict[str, Any]:
+def _decorate(summary: Dict[str, Any], bookings: List[Dict[str, Any]],
+              reviews: List[Dict[str, Any]]) -> Dict[str, Any]:
     slots = summary["slots"]
+    last_at = _from_epoch(summary["last"])
+    # Reviewed when someone reviewed it after its last event: a patient who writes again
+    # after the review is seen again.
+    reviewed = reviews[-1] if reviews and (
+        last_at is None or reviews[-1]["reviewed_at"] >= last_at) else None
     summary.update({
         "triage_level": slots.get("triage_level"),
         "red_flags": list(slots.get("red_flags") or []),
@@ -135,7 +134,10 @@ def _decorate(summary: Dict[str, Any], bookings: List[Dict[str, Any]]) -> Dict[s
         "booked": bool(bookings),
         "open_requests": [b for b in bookings if b["status"] != "closed"],
         "started_at": _from_epoch(summary["started"]),
-        "last_at": _from_epoch(summary["last"]),
+        "last_at": last_at,
+        "reviews": reviews,
+        "reviewed": reviewed,
+        "needs_review": slots.get("triage_level") in SERIOUS_LEVELS and reviewed is None,
     })
     return summary
 
@@ -162,20 +164,16 @@ def _matches(item: Dict[str, Any], f: ConversationFilter) -> bool:
         if not (needle == item["conversation_id"]
                 or any(booking_matches(b, needle) for b in item["bookings"])):
             return False
-    if f.needs_attention:
-        recent = item["last_at"] and item["last_at"] >= now() - timedelta(days=NEEDS_ATTENTION_DAYS)
-        serious = item["triage_level"] in ("emergency", "urgent") and recent \
-            and not any(b["status"] == "closed" for b in item["bookings"])
-        waiting = any(b["status"] == "new" for b in item["bookings"])
-        if not (serious or waiting):
-            return False
+    if f.needs_attention and not item["needs_review"]:
+        return False
     return True
 
 
 def list_conversations(filters: Optional[ConversationFilter] = None, *, page: int = 1,
                        per_page: int = 25, url: Optional[str] = None) -> Page:
-    """Conversations with their triage summary, filtered; the most serious first when
-    `needs_attention`, otherwise the newest first."""
+    """Conversations with their triage summary, filtered; when `needs_attention`, the
+    unreviewed emergency and urgent ones, the most serious and then the oldest first;
+    otherwise all, the newest first."""
     f = filters or ConversationFilter()
     with engine_for(url).connect() as connection:
         summaries = _summaries(connection, started_from=_epoch(f.date_from),
@@ -183,11 +181,14 @@ def list_conversations(filters: Optional[ConversationFilter] = None, *, page: in
     by_conversation: Dict[str, List[Dict[str, Any]]] = {}
     for booking in list_bookings(url=url):
         by_conversation.setdefault(booking["conversation_id"], []).append(booking)
-    items = [_decorate(s, by_conversation.get(cid, [])) for cid, s in summaries.items()]
+    reviews = reviews_of(url=url)
+    items = [_decorate(s, by_conversation.get(cid, []), reviews.get(cid, []))
+             for cid, s in summaries.items()]
     items = [item for item in items if _matches(item, f)]
-    items.sort(key=lambda i: -(i["last"] or 0))
     if f.needs_attention:
-        items.sort(key=lambda i: LEVEL_ORDER.get(i["triage_level"], 4))
+        items.sort(key=lambda i: (LEVEL_ORDER.get(i["triage_level"], 4), i["started"] or 0))
+    else:
+        items.sort(key=lambda i: -(i["last"] or 0))
     page = max(1, page)
     total = len(items)
     start = (page - 1) * per_page
@@ -251,10 +252,13 @@ def get_conversation(conversation_id: str, *, url: Optional[str] = None) -> Dict
                          "started": rows[0].timestamp if rows else None,
                          "last": rows[-1].timestamp if rows else None,
                          "messages": sum(1 for r in rows if r.type_name == "user"),
-                         "slots": slots}, bookings)
+                         "slots": slots}, bookings,
+                        reviews_of([conversation_id], url=url).get(conversation_id, []))
     history = status_history([b["id"] for b in bookings], url=url)
+    activity = booking_activity_of([b["id"] for b in bookings], url=url)
     for booking in bookings:
         booking["history"] = history.get(booking["id"], [])
+        booking["activity"] = activity.get(booking["id"], [])
     summary.update({
         "timeline": timeline,
         "decision_trail": list(slots.get("decision_trail") or []),

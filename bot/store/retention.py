@@ -11,7 +11,16 @@ from bot.store.audit import audit
 from bot.store.bookings import booking_reference
 from bot.store.database import database_url, is_sqlite
 from bot.store.migrations import engine_for
-from bot.store.schema import booking_requests, booking_status_changes, events, now, outbox, staff_sessions
+from bot.store.schema import (
+    booking_activity,
+    booking_requests,
+    booking_status_changes,
+    conversation_reviews,
+    events,
+    now,
+    outbox,
+    staff_sessions,
+)
 
 
 def erase_conversation(conversation_id: str, *, actor: str, channel: str = "web",
@@ -41,12 +50,16 @@ def _scrub_deleted(url: Optional[str]) -> None:
 
 
 def _delete_bookings(connection, conversation_ids: List[str]) -> int:
+    """A conversation's requests with their history and staff notes, and its reviews (a
+    note may name the patient)."""
+    connection.execute(delete(conversation_reviews)
+                       .where(conversation_reviews.c.conversation_id.in_(conversation_ids)))
     ids = [r.id for r in connection.execute(select(booking_requests.c.id).where(
         booking_requests.c.conversation_id.in_(conversation_ids)))]
     if not ids:
         return 0
-    connection.execute(delete(booking_status_changes)
-                       .where(booking_status_changes.c.booking_id.in_(ids)))
+    for table in (booking_status_changes, booking_activity):
+        connection.execute(delete(table).where(table.c.booking_id.in_(ids)))
     # What waits to be sent about these requests goes with them (a FHIR hand-over holds
     # the patient's details; an alert would point at a request that is gone).
     connection.execute(delete(outbox).where(

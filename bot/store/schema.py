@@ -19,6 +19,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from bot.labels import CONTACT_OUTCOMES  # noqa: F401 (the store's list; words in content/labels.yml)
+
 metadata = MetaData()
 
 # Rasa's SQLTrackerStore table, as Rasa declares it (SQLTrackerStore.SQLEvent), so the queries
@@ -53,6 +55,31 @@ booking_status_changes = Table(
     Column("changed_at", DateTime(timezone=True), nullable=False),
 )
 
+# Staff marking an emergency or urgent conversation reviewed. A conversation stays in "Needs
+# attention" until reviewed after its last event (a patient who writes again is seen again).
+conversation_reviews = Table(
+    "conversation_reviews", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("conversation_id", String(255), nullable=False, index=True),
+    Column("reviewed_by", String(100), nullable=False),
+    Column("reviewed_at", DateTime(timezone=True), nullable=False),
+    Column("note", Text),
+)
+
+# What staff did about a request besides its status: a note, or an attempt to reach the
+# patient ("contact" with an outcome, CONTACT_OUTCOMES).
+booking_activity = Table(
+    "booking_activity", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("booking_id", Integer, ForeignKey("booking_requests.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("kind", String(20), nullable=False),   # note | contact
+    Column("outcome", String(20)),                # for a contact attempt
+    Column("text", Text),
+    Column("by", String(100), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
 staff_users = Table(
     "staff_users", metadata,
     Column("id", Integer, primary_key=True),
@@ -61,6 +88,21 @@ staff_users = Table(
     Column("is_admin", Boolean, nullable=False, default=False),
     Column("disabled", Boolean, nullable=False, default=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_login_at", DateTime(timezone=True)),
+    Column("must_change_password", Boolean, nullable=False, default=False),
+    Column("totp_secret", String(64)),            # base32; set while enrolling, kept once on
+    Column("totp_enabled_at", DateTime(timezone=True)),  # None: no second factor
+    Column("totp_last_step", Integer),  # the 30-second step of the last code used: no replay
+)
+
+# Single-use codes for a user who lost the authenticator: only argon2 hashes are kept.
+staff_recovery_codes = Table(
+    "staff_recovery_codes", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("staff_users.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("code_hash", String(255), nullable=False),
+    Column("used_at", DateTime(timezone=True)),
 )
 
 staff_sessions = Table(
@@ -71,6 +113,9 @@ staff_sessions = Table(
     Column("csrf_token", String(64), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("last_seen_at", DateTime(timezone=True), nullable=False),
+    # A sign-in half done: "totp" (the code is next), "password" (must choose a new one),
+    # "enrol" (clinic.yml requires a second factor this user has not set up). None: signed in.
+    Column("awaiting", String(20)),
 )
 
 # Who did what, when. `detail` never holds patient data (no names, contacts, message text);
@@ -108,6 +153,7 @@ outbox = Table(
 )
 
 BOOKING_STATUSES = ("new", "contacted", "closed")
+SERIOUS_LEVELS = ("emergency", "urgent")  # the levels staff must review
 LEVEL_ORDER = {"emergency": 0, "urgent": 1, "consultation": 2, "self_care": 3, None: 4}
 # The slots staff read; everything else in the tracker is conversation machinery.
 STAFF_SLOTS = (
@@ -116,7 +162,6 @@ STAFF_SLOTS = (
     "peg_pain", "peg_enjoyment", "peg_activity", "peg_score", "peg_skipped",
     "booking_kind", "booking_name", "booking_contact", "booking_time", "booking_reference",
 )
-NEEDS_ATTENTION_DAYS = 7
 
 
 class NotFound(LookupError):

@@ -16,6 +16,7 @@ from pytest_postgresql import factories
 
 from bot import store
 from tests.harness import free_port, require, wait_for
+from tests.staff.staff_page import make_fresh_db
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -187,3 +188,9 @@ def staff_server(recorded_sqlite, tmp_path_factory):
     process.terminate()
     process.wait(timeout=20)
     log.close()
+
+
+@pytest.fixture
+def fresh_db(tmp_path, monkeypatch) -> str:
+    """A fresh SQLite database with an administrator, a receptionist and one conversation."""
+    return make_fresh_db(tmp_path, monkeypatch)

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 from bot import store
@@ -114,3 +115,33 @@ def test_endpoints_point_rasa_at_the_same_database(tmp_path):
     from bot.channels.config import endpoints_yaml
     default = yaml.safe_load(endpoints_yaml("sqlite:///var/clinic.db"))
     assert default["tracker_store"]["url"] == f"sqlite:///{ROOT / 'var' / 'clinic.db'}"
+
+
+def test_disable_enable_reset_and_list_users_from_the_command_line(fresh_db):
+    from bot.staff.auth import verify_password
+
+    reception = store.get_user("reception", url=fresh_db)
+    token, _ = store.create_session(reception["id"], url=fresh_db)
+    out = bot("staff", "disable", "reception", "--as", "boss", url=fresh_db).stdout
+    assert "signed out everywhere" in out
+    assert store.session_user(token, idle=timedelta(hours=1), lifetime=timedelta(hours=1),
+                              url=fresh_db) is None
+    assert store.get_user("reception", url=fresh_db)["disabled"]
+    listed = bot("staff", "list-users", url=fresh_db).stdout
+    assert "reception" in listed and "disabled" in listed and "last sign-in: never" in listed
+    bot("staff", "enable", "reception", "--as", "boss", url=fresh_db)
+    assert not store.get_user("reception", url=fresh_db)["disabled"]
+    out = bot("staff", "reset-password", "reception", "--as", "boss", url=fresh_db).stdout
+    temporary = out.split("temporary password: ")[1].strip()
+    user = store.get_user("reception", url=fresh_db)
+    assert user["must_change_password"] and verify_password(user["password_hash"], temporary)[0]
+    assert "must change password" in bot("staff", "list-users", url=fresh_db).stdout
+    common = bot("staff", "reset-password", "reception", url=fresh_db, check=False,
+                 env={"STAFF_PASSWORD": "1qaz2wsx3edc4rfv"})
+    assert common.returncode == 2 and "common or breached" in common.stderr
+    assert bot("staff", "disable", "nobody", url=fresh_db, check=False).returncode == 1
+    entries = [(e["actor"], e["action"], e["channel"], e["detail"])
+               for e in reversed(store.list_audit(url=fresh_db))]
+    assert entries == [("boss", "disable_user", "cli", "reception"),
+                       ("boss", "enable_user", "cli", "reception"),
+                       ("boss", "reset_password", "cli", "reception")]

@@ -131,3 +131,27 @@ def _insert_0001(connection):
         "INSERT INTO booking_requests (conversation_id, kind, name, contact, preferred_time, "
         "status, created_at) VALUES ('c', 'callback', 'Kept', '1', 'x', 'new', "
         "'2025-01-01 00:00:00')")
+
+
+def test_staff_accounts_and_sessions_of_revision_0002_survive_0004(empty_db):
+    """Reviews and accounts (0004): existing users keep their password and need not change it;
+    downgrading removes only what 0004 added."""
+    from bot.staff.auth import hash_password, verify_password
+
+    store.upgrade(empty_db, "0002")
+    engine = create_engine(empty_db, future=True)
+    with engine.begin() as connection:  # only the columns revision 0002 has
+        connection.exec_driver_sql(
+            "INSERT INTO staff_users (username, password_hash, is_admin, disabled, created_at) "
+            "VALUES ('maria', %s, true, false, '2025-01-01 00:00:00')"
+            % repr(hash_password("a long enough password")))
+    engine.dispose()
+    store.upgrade(empty_db, "0004")
+    maria = store.get_user("maria", url=empty_db)
+    assert verify_password(maria["password_hash"], "a long enough password")[0]
+    assert maria["must_change_password"] is False and maria["totp_enabled_at"] is None
+    assert {"conversation_reviews", "booking_activity", "staff_recovery_codes"} <= _tables(empty_db)
+    from alembic import command
+    command.downgrade(store.alembic_config(empty_db), "0002")
+    assert not {"conversation_reviews", "booking_activity", "staff_recovery_codes"} & _tables(empty_db)
+    assert "staff_users" in _tables(empty_db)

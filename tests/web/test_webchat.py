@@ -274,3 +274,69 @@ def test_off_script_turns_in_the_web_chat(browser, web_server):
     expect(page.locator(".stc-bot").last).to_contain_text("What have you tried")
     assert not outside and not errors
     context.close()
+
+
+def test_the_widget_passes_axe_wcag21_a_and_aa_open_answered_and_closed(browser, web_server):
+    from playwright.sync_api import expect
+
+    from tests import axe
+
+    context, page, _outside, _errors = new_page(browser, DESKTOP)
+    page.goto(web_server)
+    bot_says(page, "Where does it hurt")
+    settle(page)
+    assert axe.violations(page) == [], "the demo page with the widget open"
+    page.get_by_role("button", name="Lower back").click()
+    bot_says(page, "How long")
+    settle(page)
+    assert axe.violations(page) == [], "after an answer, with its quick replies"
+    page.get_by_label("Your message").press("Escape")
+    expect(page.locator(".stc-panel")).to_be_hidden()
+    assert axe.violations(page) == [], "closed: the launcher"
+    context.close()
+    context, page, _outside, _errors = new_page(browser, PHONE, is_mobile=True)
+    page.goto(web_server)
+    bot_says(page, "Where does it hurt")
+    assert axe.violations(page) == [], "on a phone"
+    context.close()
+
+
+def test_the_widget_by_keyboard_alone(browser, web_server):
+    """No mouse and no scripted focus: only keys, as a patient who cannot use a mouse."""
+    from playwright.sync_api import expect
+
+    context, page, _outside, _errors = new_page(browser, DESKTOP)
+    page.goto(web_server)
+    bot_says(page, "Where does it hurt")
+    settle(page)
+    message = page.get_by_label("Your message")
+    expect(message).to_be_focused()  # the open widget puts the cursor where one types
+    # Back from the message box to the quick replies (Shift+Tab), and one chosen with Enter
+    focused = ""
+    for _ in range(15):
+        page.keyboard.press("Shift+Tab")
+        if page.evaluate("() => document.activeElement.classList.contains('stc-choice')"):
+            focused = page.evaluate("() => document.activeElement.textContent.trim()")
+            break
+    else:
+        raise AssertionError("no quick reply is reachable with the keyboard")
+    page.keyboard.press("Enter")
+    expect(page.locator(".stc-user .stc-bubble").last).to_have_text(focused)
+    bot_says(page, "How long")
+    settle(page)
+    # the chosen button is gone: the focus is back in the message box, ready for typing
+    expect(message).to_be_focused()
+    page.keyboard.type("about 6 months")
+    page.keyboard.press("Enter")
+    expect(page.locator(".stc-user .stc-bubble").last).to_have_text("about 6 months")
+    settle(page)
+    # Escape closes and the focus is on the launcher; Enter opens it again, Escape again closes
+    page.keyboard.press("Escape")
+    expect(page.locator(".stc-panel")).to_be_hidden()
+    expect(page.locator(".stc-launcher")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(".stc-panel")).to_be_visible()
+    expect(message).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(page.locator(".stc-panel")).to_be_hidden()
+    context.close()

@@ -51,6 +51,7 @@ from bot.store.conversations import (
     get_conversation,
     list_conversations,
 )
+from bot.store.dashboard import rebuild_stats, requests_between, stats_between, upsert_stats
 from bot.store.database import (
     DEFAULT_DB,
     EVENT_LOOP_BUSY_SECONDS,
@@ -75,6 +76,7 @@ from bot.store.schema import (
     audit_log,
     booking_requests,
     booking_status_changes,
+    conversation_stats,
     events,
     metadata,
     now,
@@ -96,5 +98,6 @@ __all__ = [
     'set_booking_status', 'status_history', 'add_user', 'get_user', 'set_password_hash',
     'list_users', 'create_session', 'session_user', 'end_session', 'ConversationFilter', 'Page',
     'list_conversations', 'all_conversations', 'conversation_exists', 'get_conversation',
-    'erase_conversation', 'purge',
+    'erase_conversation', 'purge', 'conversation_stats', 'upsert_stats', 'rebuild_stats',
+    'stats_between', 'requests_between',
 ]

@@ -15,7 +15,7 @@ from bot.store.schema import now, row_dict, staff_sessions, staff_users, utc_awa
 
 
 def add_user(username: str, password_hash: str, *, is_admin: bool = False,
-             url: Optional[str] = None) -> int:
+             is_manager: bool = False, url: Optional[str] = None) -> int:
     username = username.strip()
     if not re.fullmatch(r"[A-Za-z0-9_.@-]{2,100}", username):
         raise ValueError("a username is 2-100 letters, digits or . _ @ -")
@@ -26,6 +26,7 @@ def add_user(username: str, password_hash: str, *, is_admin: bool = False,
             raise ValueError(f"user {username!r} already exists")
         result = connection.execute(insert(staff_users).values(
             username=username, password_hash=password_hash, is_admin=is_admin,
+            is_manager=is_manager and not is_admin,
             disabled=False, created_at=now()))
         return result.inserted_primary_key[0]
 
@@ -47,6 +48,7 @@ def list_users(*, url: Optional[str] = None) -> List[Dict[str, Any]]:
     with engine_for(url).connect() as connection:
         return [row_dict(r) for r in connection.execute(
             select(staff_users.c.id, staff_users.c.username, staff_users.c.is_admin,
+                   staff_users.c.is_manager,
                    staff_users.c.disabled, staff_users.c.created_at).order_by(staff_users.c.username))]
 
 
@@ -73,7 +75,7 @@ def session_user(token: str, *, idle: timedelta, lifetime: timedelta,
     key = _token_hash(token)
     when = now()
     query = (select(staff_sessions, staff_users.c.username, staff_users.c.is_admin,
-                    staff_users.c.disabled)
+                    staff_users.c.is_manager, staff_users.c.disabled)
              .join(staff_users, staff_users.c.id == staff_sessions.c.user_id)
              .where(staff_sessions.c.token_hash == key))
     with engine_for(url).begin() as connection:
@@ -88,7 +90,7 @@ def session_user(token: str, *, idle: timedelta, lifetime: timedelta,
             connection.execute(update(staff_sessions).where(staff_sessions.c.token_hash == key)
                                .values(last_seen_at=when))
     return {"user_id": row.user_id, "username": row.username, "is_admin": bool(row.is_admin),
-            "csrf_token": row.csrf_token}
+            "is_manager": bool(row.is_manager), "csrf_token": row.csrf_token}
 
 
 def end_session(token: str, *, url: Optional[str] = None) -> None:

@@ -6,7 +6,18 @@ from datetime import datetime, timezone
 from typing import Any, Dict, Optional
 
 from rasa.core.tracker_store import SQLTrackerStore
-from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 metadata = MetaData()
 
@@ -48,6 +59,8 @@ staff_users = Table(
     Column("username", String(100), nullable=False, unique=True),
     Column("password_hash", String(255), nullable=False),
     Column("is_admin", Boolean, nullable=False, default=False),
+    # A manager sees the dashboard (counts only), never a transcript or a patient's details.
+    Column("is_manager", Boolean, nullable=False, default=False),
     Column("disabled", Boolean, nullable=False, default=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
@@ -74,6 +87,27 @@ audit_log = Table(
     Column("conversation_id", String(255), index=True),
     Column("booking_id", Integer),
     Column("detail", String(500)),
+)
+
+# One row per conversation session (a patient back after the session expired starts a fresh
+# triage: a new row), written with the session's events by the tracker store
+# (bot.dashboard.record). Counts and names only, never the patient's words: red flags,
+# options and unanswered intents are "|"-joined names ("|fever|trauma|"); `unanswered` is
+# "intent=count|...".
+conversation_stats = Table(
+    "conversation_stats", metadata,
+    Column("conversation_id", String(255), primary_key=True),
+    Column("session_start", Float, primary_key=True, index=True),  # epoch seconds, as events
+    Column("channel", String(40), nullable=False),
+    Column("last_at", Float, nullable=False),
+    Column("user_messages", Integer, nullable=False),
+    Column("triage_level", String(20)),
+    Column("red_flags", String(500), nullable=False),
+    Column("options_explained", String(1000), nullable=False),
+    Column("request_kind", String(20)),       # consultation | callback, once a reference was given
+    Column("last_question", String(60)),      # the last question the assistant asked
+    Column("fallbacks", Integer, nullable=False),
+    Column("unanswered", String(1000), nullable=False),
 )
 
 BOOKING_STATUSES = ("new", "contacted", "closed")

@@ -1,0 +1,43 @@
+"""The clinic's view: a summary row per conversation session for the dashboard (kept up to
+date as Rasa saves a conversation, so the dashboard never reads the events table), and the
+"manager" role (sees the dashboard, never a transcript).
+
+Revision ID: 0005
+Revises: 0002 (the lead re-chains the parallel revisions 0003-0005 at merge)
+"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0005"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("staff_users") as batch:
+        batch.add_column(sa.Column("is_manager", sa.Boolean, nullable=False,
+                                   server_default=sa.false()))
+    op.create_table(
+        "conversation_stats",
+        sa.Column("conversation_id", sa.String(255), primary_key=True),
+        sa.Column("session_start", sa.Float, primary_key=True),
+        sa.Column("channel", sa.String(40), nullable=False),
+        sa.Column("last_at", sa.Float, nullable=False),
+        sa.Column("user_messages", sa.Integer, nullable=False),
+        sa.Column("triage_level", sa.String(20)),
+        sa.Column("red_flags", sa.String(500), nullable=False),
+        sa.Column("options_explained", sa.String(1000), nullable=False),
+        sa.Column("request_kind", sa.String(20)),
+        sa.Column("last_question", sa.String(60)),
+        sa.Column("fallbacks", sa.Integer, nullable=False),
+        sa.Column("unanswered", sa.String(1000), nullable=False),
+    )
+    op.create_index("ix_conversation_stats_session_start", "conversation_stats",
+                    ["session_start"])
+
+
+def downgrade() -> None:
+    op.drop_table("conversation_stats")
+    with op.batch_alter_table("staff_users") as batch:
+        batch.drop_column("is_manager")

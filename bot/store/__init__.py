@@ -16,7 +16,7 @@ same query functions and the same `audit()`, all importable from here (`store.li
 One module per job: `database` (the URL, the one engine factory, the one retry helper),
 `schema` (the tables), `migrations` (Alembic, on first use), `audit`, `bookings`,
 `accounts` (staff users and their sessions), `conversations` (the read model staff see),
-`retention` (erase, purge).
+`retention` (erase, purge), `outbox` (alerts and hand-overs waiting to be delivered).
 
 Health data: nothing here logs message text, names or contact details; SQL errors are raised
 with their parameters hidden.
@@ -66,6 +66,15 @@ from bot.store.database import (
     retrying_blocking,
 )
 from bot.store.migrations import MIGRATIONS, alembic_config, current_revision, engine, engine_for, upgrade
+from bot.store.outbox import (
+    add_outbox,
+    claim_outbox,
+    due_outbox,
+    list_outbox,
+    mark_outbox_delivered,
+    mark_outbox_failed,
+    outbox_failures,
+)
 from bot.store.retention import erase_conversation, purge
 from bot.store.schema import (
     BOOKING_STATUSES,
@@ -100,4 +109,6 @@ __all__ = [
     'list_conversations', 'all_conversations', 'conversation_exists', 'get_conversation',
     'erase_conversation', 'purge', 'conversation_stats', 'upsert_stats', 'rebuild_stats',
     'stats_between', 'requests_between',
+    'add_outbox', 'due_outbox', 'claim_outbox',
+    'mark_outbox_delivered', 'mark_outbox_failed', 'list_outbox', 'outbox_failures',
 ]

@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData()
@@ -108,6 +109,26 @@ conversation_stats = Table(
     Column("last_question", String(60)),      # the last question the assistant asked
     Column("fallbacks", Integer, nullable=False),
     Column("unanswered", String(1000), nullable=False),
+)
+
+# What waits to leave the clinic's server (bot/outbox.py): alerts to staff ("email",
+# "webhook") and EHR hand-overs ("fhir"). `reference` is a request's reference or a hash of a
+# conversation id with the alert's level, never patient detail; `payload` is JSON (a "fhir"
+# Bundle holds patient detail: never logged); `last_error` and `response` are short and hold
+# no patient detail either.
+outbox = Table(
+    "outbox", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(20), nullable=False),  # email | webhook | fhir
+    Column("reference", String(255), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", DateTime(timezone=True), nullable=False, index=True),
+    Column("delivered_at", DateTime(timezone=True)),
+    Column("last_error", String(500)),
+    Column("response", String(2000)),
+    UniqueConstraint("kind", "reference", name="uq_outbox_kind_reference"),
 )
 
 BOOKING_STATUSES = ("new", "contacted", "closed")

@@ -3,13 +3,13 @@ date as Rasa saves a conversation, so the dashboard never reads the events table
 "manager" role (sees the dashboard, never a transcript).
 
 Revision ID: 0005
-Revises: 0002 (the lead re-chains the parallel revisions 0003-0005 at merge)
+Revises: 0003 (the lead re-chains the parallel revisions 0003-0005 at merge)
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 

@@ -82,7 +82,7 @@ def line_chart(panel: Panel) -> str:
 
     body = [f'<line x1="{left}" y1="{top_pad + plot_h}" x2="{left + plot_w}" '
             f'y2="{top_pad + plot_h}" stroke="#555"/>',
-            f'<text x="{left - 4}" y="{top_pad + 4}" text-anchor="end">{top}</text>',
+            f'<text x="{left - 4}" y="{top_pad + 4}" text-anchor="end">{cell(top)}</text>',
             f'<text x="{left - 4}" y="{top_pad + plot_h + 4}" text-anchor="end">0</text>']
     step = max(1, len(rows) // 6)  # at most about 7 labels under the axis
     for i, (label, _) in enumerate(rows):

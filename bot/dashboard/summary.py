@@ -106,7 +106,10 @@ def summarise(conversation_id: str, session: List[Step]) -> Dict[str, Any]:
                  if slots.get("booking_reference") else None)
     return {
         "conversation_id": conversation_id,
-        "session_start": float(session[0].timestamp),
+        # Its session_started event: the one both a saved tracker (which may begin with it)
+        # and the stored rows (which also hold the action before it) have.
+        "session_start": float(next((s.timestamp for s in session
+                                     if s.type_name == "session_started"), session[0].timestamp)),
         "channel": channel_of(conversation_id),
         "last_at": float(session[-1].timestamp),
         "user_messages": messages,

@@ -30,7 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot import store
 from bot.clinic import load_clinic
-from bot.staff import export, labels
+from bot.staff import clinicview, export, labels
 from bot.staff.auth import FAILURE_WINDOW_MINUTES, seconds_to_wait, verify_password
 
 logger = logging.getLogger("bot.staff")
@@ -66,6 +66,10 @@ class Forbidden(Exception):
 
 class BadRequest(Exception):
     pass
+
+
+class ManagersSeeTheDashboard(Exception):
+    """A manager (counts only) asked for a page with patient detail."""
 
 
 def _option_titles() -> Dict[str, str]:
@@ -138,6 +142,14 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
         return _page(request, "error.html", status=403, title="Not allowed",
                      message="This page is for administrators.")
 
+    @app.exception_handler(ManagersSeeTheDashboard)
+    async def _dashboard_only(request: Request, _exc):
+        if request.url.path == "/":  # where signing in lands
+            return RedirectResponse("/dashboard", status_code=303)
+        return _page(request, "error.html", status=403, title="Not allowed",
+                     message="A manager's account shows the dashboard only: no transcripts or "
+                     "patient details.")
+
     @app.exception_handler(BadRequest)
     async def _bad_request(request: Request, exc):
         return _page(request, "error.html", status=400, title="That did not work",
@@ -171,12 +183,24 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
 
     # Dependencies (FastAPI runs a plain `def` one in its thread pool, so the session lookup
     # never blocks the event loop): the signed-in user, an administrator, a checked form.
-    def signed_in(request: Request) -> Dict[str, Any]:
+    def staff_user(request: Request) -> Dict[str, Any]:
+        """Any signed-in account."""
         user = store.session_user(request.cookies.get(session_cookie, ""), idle=idle,
                                   lifetime=lifetime, url=url)
         if user is None:
             raise LoginRequired()
         request.state.user = user
+        return user
+
+    def signed_in(user: Dict[str, Any] = Depends(staff_user)) -> Dict[str, Any]:
+        """Clinical staff: anyone signed in but a manager."""
+        if user.get("is_manager"):
+            raise ManagersSeeTheDashboard()
+        return user
+
+    def dashboard_viewer(user: Dict[str, Any] = Depends(staff_user)) -> Dict[str, Any]:
+        if not (user["is_admin"] or user.get("is_manager")):
+            raise Forbidden()
         return user
 
     def administrator(user: Dict[str, Any] = Depends(signed_in)) -> Dict[str, Any]:
@@ -261,7 +285,7 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
         return response
 
     @app.post("/logout")
-    def logout(request: Request, user: Dict[str, Any] = Depends(signed_in),
+    def logout(request: Request, user: Dict[str, Any] = Depends(staff_user),
                form: Dict[str, str] = Depends(read_form)):
         checked(form, user)
         store.end_session(request.cookies.get(session_cookie, ""), url=url)
@@ -394,6 +418,9 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
         return _page(request, "audit.html", title="Audit log", rows=rows, page=page,
                      nav="audit", counts=counts(), actor=actor, action=action)
 
+    app.include_router(clinicview.router(
+        url=url, tz=tz, render=_page, signed_in=signed_in, dashboard_viewer=dashboard_viewer,
+        audit=audit, counts=counts, option_titles=option_titles, download=_download))
     return app
 
 

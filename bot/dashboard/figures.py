@@ -9,14 +9,15 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from bot.dashboard.summary import STEPS
 
 SMALL = 5
 DEFAULT_WEEKS = 4
 LEVELS = ("emergency", "urgent", "consultation", "self_care", None)
-# A session with no message for this long has ended (domain.yml's session_expiration_time).
+# A session with no message for this long has ended (domain.yml's session_expiration_time):
+# only then does a conversation without a decision count as one the patient left.
 SESSION_MINUTES = 60
 
 
@@ -50,6 +51,9 @@ class Period:
             start, end = end, start
         start = max(start, end - timedelta(days=366 * 2))  # at most two years on one page
         return cls(start, end, by if by in ("week", "day") else "week", tz)
+
+    def days(self) -> Tuple[str, str]:
+        return self.first.isoformat(), self.last.isoformat()
 
     def bounds(self) -> Tuple[datetime, datetime]:
         """[start, end) as aware datetimes."""
@@ -92,77 +96,73 @@ class Dashboard:
     panels: List[Panel] = field(default_factory=list)
 
 
-def _names(joined: str) -> List[str]:
-    return [n for n in (joined or "").split("|") if n]
-
-
-def _counted(items: Iterable[str]) -> Dict[str, int]:
+def _split(grouped: Dict[str, int]) -> Dict[str, int]:
+    """Counts per "|"-joined combination ("|fever|trauma|": 3) as counts per name; an
+    "intent=count" item adds its count."""
     counts: Dict[str, int] = {}
-    for item in items:
-        counts[item] = counts.get(item, 0) + 1
+    for joined, n in grouped.items():
+        for item in (joined or "").split("|"):
+            if item:
+                name, _, times = item.partition("=")
+                counts[name] = counts.get(name, 0) + n * int(times or 1)
     return counts
 
 
 def _by_count(counts: Dict[str, int], labels: Dict[Any, str]) -> List[Tuple[str, List[int]]]:
-    return [(labels.get(k, k.replace("_", " ")), [n])
-            for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return [(labels.get(k, str(k).replace("_", " ")), [n])
+            for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))]
 
 
-def _finished(row: Dict[str, Any]) -> bool:
-    return bool(row["triage_level"] or row["request_kind"])
-
-
-def compute(stats: Sequence[Dict[str, Any]], requests: Sequence[Dict[str, Any]],
-            period: Period, now: datetime, labels: Dict[str, Dict[Any, str]]) -> Dashboard:
-    """`stats`: the summary rows of sessions started in the period; `requests`: the requests
-    made in it (bot.store.dashboard); `labels`: plain words for levels, red flags, options,
-    kinds, steps, channels and intents (names not in them are shown as they are)."""
-    tz = period.tz
+def compute(counts: Dict[str, Any], requests: Sequence[Dict[str, Any]], period: Period,
+            labels: Dict[str, Dict[Any, str]]) -> Dashboard:
+    """`counts`: bot.store.dashboard_counts over the period's days; `requests`: the requests
+    made in it (bot.store.requests_between); `labels`: plain words for levels, red flags,
+    options, kinds, steps, channels and intents (names not in them are shown as they are)."""
     board = Dashboard(period)
-    started = len(stats)
-    finished = sum(1 for r in stats if _finished(r))
+    by_day = counts["by_day"]
+    started = sum(s for s, _ in by_day.values())
+    finished = sum(f for _, f in by_day.values())
 
-    # Over time: started and finished, per bucket.
     over_time = {b: [0, 0] for b in period.buckets()}
-    for row in stats:
-        b = period.bucket(datetime.fromtimestamp(row["session_start"], tz).date())
+    for day, (s, f) in by_day.items():
+        b = period.bucket(date.fromisoformat(day))
         if b in over_time:
-            over_time[b][0] += 1
-            over_time[b][1] += _finished(row)
+            over_time[b][0] += s
+            over_time[b][1] += f
     fmt = "week of %d %b" if period.by == "week" else "%a %d %b"
     board.panels.append(Panel(
         "activity", "Conversations started and finished", "line", ["Started", "Finished"],
         [(b.strftime(fmt), v) for b, v in over_time.items()],
         "Finished: reached a triage decision or a request."))
 
-    levels = _counted(r["triage_level"] or "none" for r in stats)
+    levels = counts["levels"]
     board.panels.append(Panel(
         "levels", "Triage levels", "bar", ["Conversations"],
-        [(labels["levels"].get(level or "none", str(level)), [levels.get(level or "none", 0)])
+        [(labels["levels"].get(level or "none", str(level)), [levels.get(level, 0)])
          for level in LEVELS]))
 
     board.panels.append(Panel(
         "red_flags", "Red flags by kind", "bar", ["Conversations"],
-        _by_count(_counted(f for r in stats for f in _names(r["red_flags"])), labels["red_flags"]),
+        _by_count(_split(counts["red_flags"]), labels["red_flags"]),
         "A conversation with two red flags counts under each."))
 
     board.panels.append(Panel(
         "options", "Options explained", "bar", ["Conversations"],
-        _by_count(_counted(o for r in stats for o in _names(r["options_explained"])),
-                  labels["options"])))
+        _by_count(_split(counts["options"]), labels["options"])))
 
-    kinds = _counted(r["kind"] for r in requests)
+    kinds: Dict[str, int] = {}
+    for r in requests:
+        kinds[r["kind"]] = kinds.get(r["kind"], 0) + 1
     board.panels.append(Panel(
         "requests", "Booking and call-back requests", "bar", ["Requests"],
         [(labels["kinds"].get(k, k), [kinds.get(k, 0)]) for k in ("consultation", "callback")]))
 
-    # Where patients leave: sessions over (no message for an hour) without a decision or a
-    # request, by the last question they were asked; the funnel: how many got that far.
-    cutoff = now.timestamp() - SESSION_MINUTES * 60
-    left = [r for r in stats if not _finished(r) and r["last_at"] < cutoff]
-    at_step = _counted(r["last_question"] or "start" for r in left)
+    # Where patients leave: sessions over without a decision or a request, by the last
+    # question they were asked; the funnel: how many got that far.
+    at_step = counts["leaving"]
+    left = sum(at_step.values())
     order = list(STEPS) + sorted(s for s in at_step if s not in STEPS)
-    reached, rows = len(left), []
+    reached, rows = left, []
     for step in order:
         n = at_step.get(step, 0)
         if n or step in STEPS:
@@ -170,26 +170,19 @@ def compute(stats: Sequence[Dict[str, Any]], requests: Sequence[Dict[str, Any]],
         reached -= n
     board.panels.append(Panel(
         "leaving", "Where patients leave", "funnel", ["Reached this question", "Left here"],
-        rows, f"{cell(len(left))} conversations ended without a triage decision or a request; "
+        rows, f"{cell(left)} conversations ended without a triage decision or a request; "
               "each is counted at the last question the assistant asked."))
 
     board.panels.append(Panel(
         "channels", "Channels used", "bar", ["Conversations"],
-        _by_count(_counted(r["channel"] for r in stats), labels["channels"])))
+        _by_count(counts["channels"], labels["channels"])))
 
-    unanswered: Dict[str, int] = {}
-    for row in stats:
-        for item in _names(row["unanswered"]):
-            intent, _, n = item.partition("=")
-            unanswered[intent] = unanswered.get(intent, 0) + int(n or 1)
-    with_fallback = sum(1 for r in stats if r["fallbacks"])
     board.panels.append(Panel(
         "unanswered", "What the assistant could not answer", "bar", ["Times"],
-        _by_count(unanswered, labels["intents"]),
+        _by_count(_split(counts["unanswered"]), labels["intents"]),
         f"What the patient asked, as the assistant understood it (never the words); "
-        f"{cell(with_fallback)} conversations had at least one such answer."))
+        f"{cell(counts['with_fallback'])} conversations had at least one such answer."))
 
-    consultations = [r for r in stats if r["triage_level"] == "consultation"]
     contacted = [(r["first_contact"] - r["created_at"]).total_seconds() / 3600
                  for r in requests if r.get("first_contact")]
     board.headline = [
@@ -198,7 +191,7 @@ def compute(stats: Sequence[Dict[str, Any]], requests: Sequence[Dict[str, Any]],
         ("Sent to emergency care", cell(levels.get("emergency", 0))),
         ("Booking and call-back requests", cell(len(requests))),
         ("Consultation-level conversations that led to a request",
-         _share(sum(1 for r in consultations if r["request_kind"]), len(consultations))),
+         _share(counts["consultations_requested"], counts["consultations"])),
         ("Median time from request to first contact",
          f"{statistics.median(contacted):.1f} hours" if len(contacted) >= SMALL
          else "fewer than 5 requests contacted"),

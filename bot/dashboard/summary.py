@@ -11,6 +11,8 @@ counts.
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Any, Dict, Iterable, List, NamedTuple, Optional
 
 logger = logging.getLogger(__name__)
@@ -79,8 +81,18 @@ def sessions(steps: Iterable[Step]) -> List[List[Step]]:
     return [s for s in result if s]
 
 
-def summarise(conversation_id: str, session: List[Step]) -> Dict[str, Any]:
-    """The summary row of one session."""
+@lru_cache(maxsize=1)
+def clinic_tz() -> Any:
+    """The clinic's time zone (clinic.yml, checked at start-up), for each session's day."""
+    try:
+        from bot.clinic import load_clinic
+        return load_clinic().tz
+    except Exception:  # noqa: BLE001 - the assistant's own start-up check reports it
+        return timezone.utc
+
+
+def summarise(conversation_id: str, session: List[Step], tz: Any = timezone.utc) -> Dict[str, Any]:
+    """The summary row of one session; `tz`: the clinic's time zone."""
     slots: Dict[str, Any] = {}
     last_question: Optional[str] = None
     unanswered: Dict[str, int] = {}
@@ -102,14 +114,16 @@ def summarise(conversation_id: str, session: List[Step]) -> Dict[str, Any]:
                 pending_intent = None
             elif name != "action_listen":
                 pending_intent = None  # answered by something else
+    # Its session_started event: the one both a saved tracker (which may begin with it)
+    # and the stored rows (which also hold the action before it) have.
+    start = float(next((s.timestamp for s in session if s.type_name == "session_started"),
+                       session[0].timestamp))
     requested = ((slots.get("booking_kind") or "consultation")
                  if slots.get("booking_reference") else None)
     return {
         "conversation_id": conversation_id,
-        # Its session_started event: the one both a saved tracker (which may begin with it)
-        # and the stored rows (which also hold the action before it) have.
-        "session_start": float(next((s.timestamp for s in session
-                                     if s.type_name == "session_started"), session[0].timestamp)),
+        "session_start": start,
+        "local_day": datetime.fromtimestamp(start, tz).date().isoformat(),
         "channel": channel_of(conversation_id),
         "last_at": float(session[-1].timestamp),
         "user_messages": messages,
@@ -123,8 +137,9 @@ def summarise(conversation_id: str, session: List[Step]) -> Dict[str, Any]:
     }
 
 
-def summarise_all(conversation_id: str, steps: Iterable[Step]) -> List[Dict[str, Any]]:
-    return [summarise(conversation_id, s) for s in sessions(steps)]
+def summarise_all(conversation_id: str, steps: Iterable[Step],
+                  tz: Any = timezone.utc) -> List[Dict[str, Any]]:
+    return [summarise(conversation_id, s, tz) for s in sessions(steps)]
 
 
 def record(connection: Any, tracker: Any) -> None:
@@ -135,7 +150,8 @@ def record(connection: Any, tracker: Any) -> None:
     from bot.store.dashboard import upsert_stats
 
     try:
-        rows = summarise_all(tracker.sender_id, (from_event(e) for e in tracker.events))
+        rows = summarise_all(tracker.sender_id, (from_event(e) for e in tracker.events),
+                             clinic_tz())
     except Exception as error:  # noqa: BLE001 - the turn matters more than a count
         logger.error("dashboard summary skipped: %s", type(error).__name__)
         return

@@ -50,10 +50,11 @@ def router(*, url: str, tz: Any, render: Callable[..., HTMLResponse],
         today = datetime.now(tz).date()
         period = figures.Period.parse(q.get("from"), q.get("to"), q.get("by"), tz, today)
         start, end = period.bounds()
-        stats = store.stats_between(start.timestamp(), end.timestamp(), url=url)
+        left_before = datetime.now(timezone.utc).timestamp() - figures.SESSION_MINUTES * 60
+        counts = store.dashboard_counts(*period.days(), left_before, url=url)
         made = store.requests_between(start.astimezone(timezone.utc),
                                       end.astimezone(timezone.utc), url=url)
-        return figures.compute(stats, made, period, datetime.now(timezone.utc), words)
+        return figures.compute(counts, made, period, words)
 
     @routes.get("/dashboard", response_class=HTMLResponse)
     def dashboard(request: Request, user: Dict[str, Any] = Depends(dashboard_viewer)):

@@ -51,7 +51,7 @@ from bot.store.conversations import (
     get_conversation,
     list_conversations,
 )
-from bot.store.dashboard import rebuild_stats, requests_between, stats_between, upsert_stats
+from bot.store.dashboard import dashboard_counts, rebuild_stats, requests_between, stats_rows, upsert_stats
 from bot.store.database import (
     DEFAULT_DB,
     EVENT_LOOP_BUSY_SECONDS,
@@ -108,7 +108,7 @@ __all__ = [
     'list_users', 'create_session', 'session_user', 'end_session', 'ConversationFilter', 'Page',
     'list_conversations', 'all_conversations', 'conversation_exists', 'get_conversation',
     'erase_conversation', 'purge', 'conversation_stats', 'upsert_stats', 'rebuild_stats',
-    'stats_between', 'requests_between',
+    'stats_rows', 'dashboard_counts', 'requests_between',
     'add_outbox', 'due_outbox', 'claim_outbox',
     'mark_outbox_delivered', 'mark_outbox_failed', 'list_outbox', 'outbox_failures',
 ]

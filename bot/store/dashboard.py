@@ -7,7 +7,7 @@ import json
 from datetime import datetime
 from typing import Any, Dict, Iterable, List, Optional
 
-from sqlalchemy import and_, func, insert, select, update
+from sqlalchemy import and_, case, func, insert, select, update
 
 from bot.store.migrations import engine_for
 from bot.store.schema import booking_requests, booking_status_changes, conversation_stats, events, row_dict
@@ -32,7 +32,7 @@ def rebuild_stats(*, url: Optional[str] = None, batch: int = 500) -> int:
     """Summarises every stored conversation again from Rasa's events table (conversations
     stored before the dashboard existed, or after a change to what is summarised).
     Returns the number of conversations."""
-    from bot.dashboard.summary import from_row, summarise_all
+    from bot.dashboard.summary import clinic_tz, from_row, summarise_all
 
     engine = engine_for(url)
     with engine.connect() as connection:
@@ -49,19 +49,62 @@ def rebuild_stats(*, url: Optional[str] = None, batch: int = 500) -> int:
                 steps[r.sender_id].append(from_row(r.type_name, r.timestamp or 0.0,
                                                    r.intent_name, r.action_name, data))
             upsert_stats(connection, [row for cid, s in steps.items()
-                                      for row in summarise_all(cid, s)])
+                                      for row in summarise_all(cid, s, clinic_tz())])
     return len(ids)
 
 
-def stats_between(start: float, end: float, *, url: Optional[str] = None) -> List[Dict[str, Any]]:
-    """The summary rows of sessions started in [start, end) (epoch seconds)."""
-    t = conversation_stats
-    query = (select(t.c.conversation_id, t.c.session_start, t.c.channel, t.c.last_at,
-                    t.c.triage_level, t.c.red_flags, t.c.options_explained, t.c.request_kind,
-                    t.c.last_question, t.c.fallbacks, t.c.unanswered)
-             .where(t.c.session_start >= start, t.c.session_start < end))
+def stats_rows(*, url: Optional[str] = None) -> List[Dict[str, Any]]:
+    """Every summary row (tests, checks): the dashboard itself reads `dashboard_counts`."""
     with engine_for(url).connect() as connection:
-        return [dict(r._mapping) for r in connection.execute(query)]
+        return [dict(r._mapping) for r in connection.execute(select(conversation_stats))]
+
+
+def dashboard_counts(first_day: str, last_day: str, left_before: float, *,
+                     url: Optional[str] = None) -> Dict[str, Any]:
+    """The dashboard's counts over sessions started on [first_day, last_day] (the clinic's
+    days, 2026-12-03), grouped in the database in two passes (per day; per combination of
+    the other columns), so the page's cost grows with the number of days and kinds, not of
+    conversations. Names joined with "|" come back as stored, one count per combination;
+    `leaving` counts the sessions with neither a triage decision nor a request whose last
+    message is older than `left_before` (epoch), by their last question."""
+    t = conversation_stats
+    period = and_(t.c.local_day >= first_day, t.c.local_day <= last_day)
+    decided = t.c.triage_level.isnot(None) | t.c.request_kind.isnot(None)
+    left = case((~decided & (t.c.last_at < left_before), func.coalesce(t.c.last_question, "start")),
+                else_=None).label("left")
+    fallback = case((t.c.fallbacks > 0, 1), else_=0).label("fallback")
+    columns = (t.c.triage_level, t.c.request_kind, t.c.channel, t.c.red_flags,
+               t.c.options_explained, t.c.unanswered, left, fallback)
+    counts: Dict[str, Any] = {key: {} for key in (
+        "levels", "channels", "red_flags", "options", "unanswered", "leaving")}
+    counts.update(consultations=0, consultations_requested=0, with_fallback=0)
+
+    def add(table: str, key: Any, n: int) -> None:
+        counts[table][key] = counts[table].get(key, 0) + n
+
+    with engine_for(url).connect() as connection:
+        counts["by_day"] = {
+            day: (int(started), int(done or 0)) for day, started, done in connection.execute(
+                select(t.c.local_day, func.count(), func.sum(case((decided, 1), else_=0)))
+                .where(period).group_by(t.c.local_day))}
+        for (level, requested, channel, flags, options, unanswered, left_at, with_fallback,
+             n) in connection.execute(select(*columns, func.count()).where(period)
+                                      .group_by(*columns)):
+            add("levels", level, n)
+            add("channels", channel, n)
+            if flags:
+                add("red_flags", flags, n)
+            if options:
+                add("options", options, n)
+            if unanswered:
+                add("unanswered", unanswered, n)
+            if left_at is not None:
+                add("leaving", left_at, n)
+            if level == "consultation":
+                counts["consultations"] += n
+                counts["consultations_requested"] += n if requested else 0
+            counts["with_fallback"] += n if with_fallback else 0
+    return counts
 
 
 def requests_between(start: datetime, end: datetime, *,

@@ -12,6 +12,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -37,7 +38,7 @@ booking_requests = Table(
     Column("preferred_time", String(200), nullable=False),
     Column("triage_level", String(20)),
     Column("status", String(20), nullable=False, default="new"),  # new | contacted | closed
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, index=True),
     Column("notes", Text),
     Column("status_changed_at", DateTime(timezone=True)),
     Column("status_changed_by", String(100)),
@@ -98,7 +99,10 @@ audit_log = Table(
 conversation_stats = Table(
     "conversation_stats", metadata,
     Column("conversation_id", String(255), primary_key=True),
-    Column("session_start", Float, primary_key=True, index=True),  # epoch seconds, as events
+    Column("session_start", Float, primary_key=True),  # epoch seconds, as Rasa's events
+    # The day it started in the clinic's time zone (2026-12-03): the dashboard counts by day
+    # in SQL, exactly, whatever the time zone's offset or daylight saving.
+    Column("local_day", String(10), nullable=False),
     Column("channel", String(40), nullable=False),
     Column("last_at", Float, nullable=False),
     Column("user_messages", Integer, nullable=False),
@@ -109,6 +113,10 @@ conversation_stats = Table(
     Column("last_question", String(60)),      # the last question the assistant asked
     Column("fallbacks", Integer, nullable=False),
     Column("unanswered", String(1000), nullable=False),
+    # Covers the dashboard's grouped queries (migration 0005): read from the index alone.
+    Index("ix_conversation_stats_dashboard", "local_day", "triage_level", "request_kind",
+          "channel", "red_flags", "options_explained", "unanswered", "last_question", "last_at",
+          "fallbacks"),
 )
 
 # What waits to leave the clinic's server (bot/outbox.py): alerts to staff ("email",

@@ -169,7 +169,7 @@ def _login(base: str, user: str) -> requests.Session:
 
 def test_the_dashboard_rows_match_the_stored_conversations(recorded):
     url, ids = recorded["url"], recorded["ids"]
-    stored = store.stats_between(0, 2e10, url=url)
+    stored = store.stats_rows(url=url)
     rows = {r["conversation_id"]: r for r in stored}
     assert len(stored) == len(ids) and set(rows) == set(ids.values())
     for name, cid in ids.items():
@@ -186,23 +186,24 @@ def test_the_dashboard_rows_match_the_stored_conversations(recorded):
     # Kept as the conversations were saved == summarised again from the events table.
     store.rebuild_stats(url=url)
     key = lambda r: r["conversation_id"]  # noqa: E731
-    assert sorted(store.stats_between(0, 2e10, url=url), key=key) == sorted(stored, key=key)
+    assert sorted(store.stats_rows(url=url), key=key) == sorted(stored, key=key)
 
 
 def test_the_dashboard_figures_count_what_the_database_holds(recorded):
     from bot.dashboard import figures
+    from bot.dashboard.summary import clinic_tz
     from bot.staff import labels
     from bot.staff.clinicview import CHANNELS, INTENTS, STEPS
 
     url, ids = recorded["url"], recorded["ids"]
-    today = datetime.now(timezone.utc).date()
-    period = figures.Period.parse(None, None, None, timezone.utc, today)
+    tz = clinic_tz()
+    period = figures.Period.parse(None, None, None, tz, datetime.now(tz).date())
     start, end = period.bounds()
     words = {"levels": labels.LEVELS, "red_flags": labels.RED_FLAGS, "options": {},
              "kinds": labels.KINDS, "steps": STEPS, "channels": CHANNELS, "intents": INTENTS}
-    board = figures.compute(store.stats_between(start.timestamp(), end.timestamp(), url=url),
-                            store.requests_between(start, end, url=url), period,
-                            datetime.now(timezone.utc) + timedelta(hours=2), words)
+    later = (datetime.now(timezone.utc) + timedelta(hours=2)).timestamp()  # all sessions over
+    board = figures.compute(store.dashboard_counts(*period.days(), later, url=url),
+                            store.requests_between(start, end, url=url), period, words)
     panels = {p.key: dict((label, v) for label, v in p.rows) for p in board.panels}
     conversations = [store.get_conversation(c, url=url) for c in ids.values()]
     assert sum(v[0] for v in panels["activity"].values()) == len(ids)
@@ -235,11 +236,9 @@ def test_counts_of_five_or_more_are_shown_and_the_funnel_counts_who_left(tmp_pat
     with store.engine_for(url).begin() as connection:
         store.upsert_stats(connection, rows)
     period = figures.Period.parse(None, None, "day", timezone.utc, datetime.now(timezone.utc).date())
-    start, end = period.bounds()
-    board = figures.compute(store.stats_between(start.timestamp(), end.timestamp(), url=url), [],
-                            period, datetime.now(timezone.utc),
-                            {k: {} for k in ("levels", "red_flags", "options", "kinds", "steps",
-                                             "channels", "intents")})
+    counts = store.dashboard_counts(*period.days(), datetime.now(timezone.utc).timestamp(), url=url)
+    board = figures.compute(counts, [], period, {k: {} for k in (
+        "levels", "red_flags", "options", "kinds", "steps", "channels", "intents")})
     leaving = dict(next(p for p in board.panels if p.key == "leaving").shown())
     assert leaving["pain location"] == ["12", "7"]
     assert leaving["pain duration weeks"] == ["5", "5"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
+from alembic.script import ScriptDirectory
 from sqlalchemy import (
     Column,
     DateTime,
@@ -21,7 +22,8 @@ from sqlalchemy import (
 
 from bot import store
 
-HEAD = "0002"
+# The newest revision, whichever engineer's landed last (revisions are re-chained at merge).
+HEAD = ScriptDirectory.from_config(store.alembic_config()).get_current_head()
 
 
 def _previous_version_schema(url: str) -> None:

@@ -32,39 +32,33 @@ def _frame(panel: Panel, height: int, body: List[str]) -> str:
             f'the table beside it</title>' + "".join(body) + "</svg>")
 
 
-def bar_chart(panel: Panel) -> str:
+def _bars(panel: Panel, centred: bool) -> str:
+    """One labelled bar per row, as long as its first value; `centred`: a funnel (bars
+    centred on one axis, the value at the right) rather than bars from the left."""
     rows = panel.rows or [("(none in this period)", [0])]
     top = max([_drawn(v[0]) for _, v in rows] + [1])
-    span = WIDTH - LABEL_W - 50
-    body = []
-    for i, (label, values) in enumerate(rows):
-        y = i * ROW + 4
-        width = round(span * _drawn(values[0]) / top)
-        body.append(f'<text x="{LABEL_W - 6}" y="{y + 15}" text-anchor="end">'
-                    f'{escape(label[:32])}</text>')
-        if width:
-            body.append(f'<rect x="{LABEL_W}" y="{y + 2}" width="{width}" height="{ROW - 8}" '
-                        f'fill="{COLOURS[0]}"/>')
-        body.append(f'<text x="{LABEL_W + width + 6}" y="{y + 15}">{cell(values[0])}</text>')
-    return _frame(panel, len(rows) * ROW + 8, body)
-
-
-def funnel_chart(panel: Panel) -> str:
-    """Bars centred on one axis, as wide as how many reached each question."""
-    rows = panel.rows
-    top = max([_drawn(v[0]) for _, v in rows] + [1])
-    span, middle = WIDTH - LABEL_W - 60, LABEL_W + (WIDTH - LABEL_W - 60) / 2
+    span = WIDTH - LABEL_W - (60 if centred else 50)
     body = []
     for i, (label, values) in enumerate(rows):
         y = i * ROW + 4
         width = span * _drawn(values[0]) / top
+        x = LABEL_W + (span - width) / 2 if centred else LABEL_W
         body.append(f'<text x="{LABEL_W - 6}" y="{y + 15}" text-anchor="end">'
                     f'{escape(label[:32])}</text>')
         if width:
-            body.append(f'<rect x="{middle - width / 2:.1f}" y="{y + 2}" width="{width:.1f}" '
+            body.append(f'<rect x="{x:.1f}" y="{y + 2}" width="{width:.1f}" '
                         f'height="{ROW - 8}" fill="{COLOURS[0]}"/>')
-        body.append(f'<text x="{WIDTH - 54}" y="{y + 15}">{cell(values[0])}</text>')
+        value_x = WIDTH - 54 if centred else LABEL_W + width + 6
+        body.append(f'<text x="{value_x:.1f}" y="{y + 15}">{cell(values[0])}</text>')
     return _frame(panel, len(rows) * ROW + 8, body)
+
+
+def bar_chart(panel: Panel) -> str:
+    return _bars(panel, centred=False)
+
+
+def funnel_chart(panel: Panel) -> str:
+    return _bars(panel, centred=True)
 
 
 def line_chart(panel: Panel) -> str:

@@ -93,8 +93,11 @@ def summary_text(booking: Dict[str, Any], conversation: Dict[str, Any]) -> str:
         lines.append("Already tried: " + (labels.treatments(slots["treatments_tried"]) or "nothing"))
     options = conversation.get("options_explained") or []
     if options:
+        from bot.content import load_content
+
+        titles = {o.id: o.title for o in load_content().options}
         lines.append("Options explained (education, not a diagnosis): " + ", ".join(
-            o.replace("_", " ") for o in options))
+            titles.get(o, o.replace("_", " ")) for o in options))
     lines.append(f"Preferred time (patient's words): {booking.get('preferred_time') or '-'}")
     return "\n".join(lines)
 

@@ -20,16 +20,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-import requests
 
 from bot import store
 from tests.harness import free_port, require, wait_for
 from tests.staff.conftest import SCENARIOS, _start_action_server
+from tests.staff.test_staff_web import CHROMIUM, CHROMIUM_ARGS, _login
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 CHANNEL_OF = {"consultation": "web", "urgent": "sms", "emergency": "web", "markup": "rest"}
 
 
@@ -154,15 +151,6 @@ def staff(recorded):
     process.terminate()
     process.wait(timeout=20)
     log.close()
-
-
-def _login(base: str, user: str) -> requests.Session:
-    s = requests.Session()
-    token = re.search(r'name="csrf" value="([^"]+)"', s.get(f"{base}/login").text).group(1)
-    r = s.post(f"{base}/login", data={"csrf": token, "username": user, "next": "/",
-                                      "password": f"{user}-password-1"})
-    assert r.status_code == 200 and "Signed in as" in r.text
-    return s
 
 
 # ----------------------------------------------------------------------------- dashboard

@@ -36,6 +36,7 @@ from bot.advice import (
 )
 from bot.booking import parse_contact, parse_name, parse_preferred_time
 from bot.contract import EMERGENCY_FLAGS
+from bot.fhir import delivery as fhir_delivery
 from bot.peg import PEG_SLOTS, peg_score
 
 logger = logging.getLogger(__name__)
@@ -104,6 +105,9 @@ def details_given_this_turn(tracker: Tracker) -> bool:
     return False
 
 
+fhir_delivery.register()  # the action server runs the outbox's worker
+
+
 class ActionSubmitBooking(Action):
     def name(self) -> Text:
         return "action_submit_booking"
@@ -142,6 +146,10 @@ class ActionSubmitBooking(Action):
             return [SlotSet("pending_offer", None)]
         await alert_staff(alerts.booking_filed, reference, kind, slots.get("triage_level"),
                           clinic=clinic())
+        # The EHR handover (when FHIR_BASE_URL is set) is queued in the outbox, which this
+        # process's worker sends and retries: the patient never waits for the clinic's server.
+        await asyncio.get_running_loop().run_in_executor(
+            None, fhir_delivery.enqueue_request, int(reference.lstrip("R")))
         # Details stored earlier and sent again are never read back to the chat (whoever
         # holds the chat now may not be the patient): the reference is enough.
         utter(dispatcher, booking_sent(content(), clinic(), kind, slots, reference,

@@ -43,6 +43,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from bot import rasa_speedups
+from bot.dashboard import summary as dashboard_summary
 from bot.db_resilience import ResilientSQLStoreMixin
 from bot.store.database import is_recoverable
 
@@ -177,6 +178,7 @@ class ClinicTrackerStore(ResilientSQLStoreMixin, SQLTrackerStore):
                     for event in itertools.islice(tracker.events, already_stored, None)]
             if rows:
                 session.execute(self.SQLEvent.__table__.insert(), rows)
+            dashboard_summary.record(session, tracker)  # the dashboard's row, same transaction
             stored = self._stored_state(session, sender_id)
             session.commit()
         return stored

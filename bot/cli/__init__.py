@@ -12,6 +12,9 @@
     python -m bot staff serve [--host H] [--port P]        the staff web page (make run starts it)
     python -m bot alerts test                              a test alert on every channel set
     python -m bot alerts list [--undelivered] [--json]     the outbox: what was delivered, what waits
+    python -m bot fhir export REF [-o FILE]                a request as a FHIR R4 Bundle
+    python -m bot fhir deliveries                          what reached the clinic's FHIR server
+    python -m bot dashboard rebuild                        the dashboard's counts from the events
     python -m bot purge [--older-than DAYS]                retention (default: clinic.yml retention_days)
     python -m bot erase CONVERSATION_ID [--yes]            a patient's request to be forgotten
     python -m bot audit [--limit N]                        who viewed, exported, changed what
@@ -36,9 +39,9 @@ from __future__ import annotations
 import argparse
 from typing import List, Optional
 
-from bot.cli import alerts, bookings, database, staff, transcripts
+from bot.cli import alerts, bookings, database, fhir, staff, transcripts
 
-COMMAND_GROUPS = (transcripts, bookings, staff, alerts, database)
+COMMAND_GROUPS = (transcripts, bookings, staff, alerts, database, fhir)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -40,12 +40,14 @@ def cmd_staff_add_user(args) -> int:
     if password is None:
         return 2
     try:
-        store.add_user(args.username, hash_password(password), is_admin=args.admin, url=args.db)
+        store.add_user(args.username, hash_password(password), is_admin=args.admin,
+                       is_manager=args.manager, url=args.db)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    audit(args, "add_user", detail=f"{args.username}{' (admin)' if args.admin else ''}")
-    print(f"created {'administrator' if args.admin else 'staff user'} {args.username}")
+    role = "administrator" if args.admin else "manager" if args.manager else "staff user"
+    audit(args, "add_user", detail=f"{args.username} ({role})")
+    print(f"created {role} {args.username}")
     return 0
 
 
@@ -55,7 +57,8 @@ def cmd_staff_list_users(args) -> int:
     tz = clinic_tz()
     for u in store.list_users(url=args.db):
         last = labels.when(u["last_login_at"], tz) if u["last_login_at"] else "never"
-        notes = [n for n, on in (("admin", u["is_admin"]), ("disabled", u["disabled"]),
+        notes = [n for n, on in (("admin", u["is_admin"]),
+                                 ("manager", u.get("is_manager")), ("disabled", u["disabled"]),
                                  ("must change password", u["must_change_password"]),
                                  ("second factor", u["totp_enabled_at"])) if on]
         print(f"{u['username']:<24} last sign-in: {last:<22}"
@@ -135,7 +138,10 @@ def register(sub, common: argparse.ArgumentParser) -> None:
         dest="action", required=True)
     p = staff.add_parser("add-user", parents=[common])
     p.add_argument("username")
-    p.add_argument("--admin", action="store_true")
+    role = p.add_mutually_exclusive_group()
+    role.add_argument("--admin", action="store_true")
+    role.add_argument("--manager", action="store_true",
+                      help="sees the dashboard (counts only), never a transcript")
     p.set_defaults(func=cmd_staff_add_user)
     p = staff.add_parser("list-users", parents=[common], help="accounts with their last sign-in")
     p.set_defaults(func=cmd_staff_list_users)

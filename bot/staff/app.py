@@ -30,8 +30,23 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot import store
 from bot.clinic import load_clinic
-from bot.staff import labels, routes_accounts, routes_conversations, routes_requests, routes_signin
-from bot.staff.web import BadRequest, Forbidden, LoginRequired, Settings, StepRequired, render
+from bot.staff import (
+    clinicview,
+    labels,
+    routes_accounts,
+    routes_conversations,
+    routes_requests,
+    routes_signin,
+)
+from bot.staff.web import (
+    BadRequest,
+    Forbidden,
+    LoginRequired,
+    ManagersSeeTheDashboard,
+    Settings,
+    StepRequired,
+    render,
+)
 
 logger = logging.getLogger("bot.staff")
 HERE = Path(__file__).resolve().parent
@@ -88,9 +103,11 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
         url=url, clinic=clinic, templates=templates, session_cookie=prefix + SESSION_COOKIE,
         login_csrf_cookie=prefix + LOGIN_CSRF_COOKIE, secure_cookies=secure_cookies,
         idle=timedelta(minutes=idle_minutes or int(os.environ.get("STAFF_IDLE_MINUTES", "30"))),
-        lifetime=timedelta(hours=lifetime_hours or int(os.environ.get("STAFF_SESSION_HOURS", "12"))))
+        lifetime=timedelta(hours=lifetime_hours or int(os.environ.get("STAFF_SESSION_HOURS", "12"))),
+        option_titles=option_titles)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    for module in (routes_signin, routes_conversations, routes_requests, routes_accounts):
+    for module in (routes_signin, routes_conversations, routes_requests, routes_accounts,
+                   clinicview):
         app.include_router(module.router)
 
     @app.middleware("http")
@@ -128,6 +145,14 @@ def create_app(db_url: Optional[str] = None, *, secure_cookies: Optional[bool] =
     async def _forbidden(request: Request, _exc):
         return render(request, "error.html", status=403, title="Not allowed",
                       message="This page is for administrators.")
+
+    @app.exception_handler(ManagersSeeTheDashboard)
+    async def _dashboard_only(request: Request, _exc):
+        if request.url.path == "/":  # where signing in lands
+            return RedirectResponse("/dashboard", status_code=303)
+        return render(request, "error.html", status=403, title="Not allowed",
+                      message="A manager's account shows the dashboard only: no transcripts or "
+                      "patient details.")
 
     @app.exception_handler(BadRequest)
     async def _bad_request(request: Request, exc):

@@ -17,6 +17,7 @@ from bot.staff.web import (
     BadRequest,
     Settings,
     administrator,
+    any_staff,
     audit,
     checked,
     counts,
@@ -24,7 +25,6 @@ from bot.staff.web import (
     read_form,
     render,
     settings,
-    signed_in,
     signing_in,
 )
 
@@ -37,7 +37,7 @@ def temporary_password() -> str:
 
 
 @router.get("/account", response_class=HTMLResponse)
-def account(request: Request, changed: str = "", user: Dict[str, Any] = Depends(signed_in),
+def account(request: Request, changed: str = "", user: Dict[str, Any] = Depends(any_staff),
             s: Settings = Depends(settings), nav_counts: Dict[str, int] = Depends(counts)):
     required = s.clinic.second_factor_required(user["is_admin"])
     return render(request, "account.html", title="Your account", nav="account",
@@ -90,7 +90,7 @@ def enrol(request: Request, user: Dict[str, Any] = Depends(signing_in("enrol", N
 
 
 @router.post("/account/second-factor/off")
-def second_factor_off(user: Dict[str, Any] = Depends(signed_in),
+def second_factor_off(user: Dict[str, Any] = Depends(any_staff),
                       form: Dict[str, str] = Depends(read_form), s: Settings = Depends(settings)):
     checked(form, user)
     if s.clinic.second_factor_required(user["is_admin"]):
@@ -124,10 +124,12 @@ def change_account(request: Request, user: Dict[str, Any] = Depends(administrato
     try:
         if action == "add":
             issued = temporary_password()
-            is_admin = form.get("is_admin") == "yes"
-            store.add_user(username, hash_password(issued), is_admin=is_admin, must_change=True,
-                           url=url)
-            audit(user, "add_user", url, detail=f"{username}{' (admin)' if is_admin else ''}")
+            role = form.get("role", "staff")
+            if role not in ("staff", "admin", "manager"):
+                raise BadRequest("Choose staff, administrator or manager.")
+            store.add_user(username, hash_password(issued), is_admin=role == "admin",
+                           is_manager=role == "manager", must_change=True, url=url)
+            audit(user, "add_user", url, detail=f"{username} ({role})")
         elif action in ("disable", "enable"):
             if username == user["username"]:
                 raise BadRequest("You cannot disable your own account.")

@@ -9,7 +9,7 @@ from typing import Any, Dict, Optional
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from bot import alerts, store
 from bot.staff import export, labels
@@ -21,6 +21,7 @@ from bot.staff.web import (
     checked,
     counts,
     db_url,
+    download,
     read_form,
     render,
     settings,
@@ -76,7 +77,7 @@ def export_list(format: str = "csv", user: Dict[str, Any] = Depends(administrato
     # (minimum necessary); reception works one conversation at a time.
     items = store.all_conversations(f, url=url)
     audit(user, "export", url, detail=f"{format} list of {len(items)}: {f.describe()}")
-    return _download(export.list_csv(items) if format == "csv" else export.list_json(items),
+    return download(export.list_csv(items) if format == "csv" else export.list_json(items),
                      format, "conversations")
 
 
@@ -111,7 +112,7 @@ def export_conversation(id: str = "", format: str = "json",
     c = store.get_conversation(id, url=url)
     audit(user, "export", url, conversation_id=id, detail=f"{format} conversation")
     body = export.conversation_csv(c) if format == "csv" else export.conversation_json(c)
-    return _download(body, format, "conversation")
+    return download(body, format, "conversation")
 
 
 @router.get("/conversation/erase", response_class=HTMLResponse)
@@ -141,14 +142,6 @@ def alert_link(reference: str, user: Dict[str, Any] = Depends(signed_in), url: s
     conversation_id = alerts.alert_conversation(reference[:40], url=url)
     return RedirectResponse("/conversation?" + urlencode({"id": conversation_id}),
                             status_code=303)
-
-
-def _download(body: str, format: str, stem: str) -> Response:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M")
-    media = "text/csv; charset=utf-8" if format == "csv" else "application/json"
-    ext = "csv" if format == "csv" else "json"
-    return Response(body, media_type=media, headers={
-        "Content-Disposition": f'attachment; filename="{stem}-{stamp}.{ext}"'})
 
 
 def _day(value: Optional[str], tz, next_day: bool = False) -> Optional[datetime]:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import hmac
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, Callable, Dict
 
 from fastapi import Depends, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment
 
 from bot import store
@@ -32,6 +32,7 @@ class Settings:
     secure_cookies: bool
     idle: timedelta
     lifetime: timedelta
+    option_titles: Dict[str, str]  # an option's id -> its title in content/options.yml
 
 
 class LoginRequired(Exception):
@@ -44,6 +45,10 @@ class Forbidden(Exception):
 
 class BadRequest(Exception):
     pass
+
+
+class ManagersSeeTheDashboard(Exception):
+    """A manager (counts only) asked for a page with patient detail."""
 
 
 class StepRequired(Exception):
@@ -84,12 +89,27 @@ def _session(request: Request) -> Dict[str, Any]:
 
 # FastAPI runs a plain `def` dependency in its thread pool, so the session lookup never
 # blocks the event loop.
-def signed_in(request: Request) -> Dict[str, Any]:
-    """The signed-in user (every step of the sign-in done)."""
+def any_staff(request: Request) -> Dict[str, Any]:
+    """The signed-in account, whatever its role (every step of the sign-in done): its own
+    account page and the dashboard's permission check start here."""
     user = _session(request)
     if user["awaiting"]:
         raise StepRequired(STEP_PAGES[user["awaiting"]])
     request.state.user = user
+    return user
+
+
+def signed_in(user: Dict[str, Any] = Depends(any_staff)) -> Dict[str, Any]:
+    """Clinical staff: anyone signed in but a manager, who sees counts only."""
+    if user.get("is_manager"):
+        raise ManagersSeeTheDashboard()
+    return user
+
+
+def dashboard_viewer(user: Dict[str, Any] = Depends(any_staff)) -> Dict[str, Any]:
+    """Administrators and managers."""
+    if not (user["is_admin"] or user.get("is_manager")):
+        raise Forbidden()
     return user
 
 
@@ -138,6 +158,15 @@ def counts(url: str = Depends(db_url)) -> Dict[str, Any]:
     waiting = len(store.list_bookings(status="new", url=url))
     return {"attention": attention, "new_requests": waiting,
             "undelivered": store.outbox_failures(url=url)}
+
+
+def download(body: str, format: str, stem: str) -> Response:
+    """A CSV or JSON file to save, named by what it holds and when."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M")
+    media = "text/csv; charset=utf-8" if format == "csv" else "application/json"
+    ext = "csv" if format == "csv" else "json"
+    return Response(body, media_type=media, headers={
+        "Content-Disposition": f'attachment; filename="{stem}-{stamp}.{ext}"'})
 
 
 def secure(request: Request) -> bool:

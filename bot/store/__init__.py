@@ -60,6 +60,7 @@ from bot.store.conversations import (
     get_conversation,
     list_conversations,
 )
+from bot.store.dashboard import dashboard_counts, rebuild_stats, requests_between, stats_rows, upsert_stats
 from bot.store.database import (
     DEFAULT_DB,
     EVENT_LOOP_BUSY_SECONDS,
@@ -97,6 +98,7 @@ from bot.store.schema import (
     booking_requests,
     booking_status_changes,
     conversation_reviews,
+    conversation_stats,
     events,
     metadata,
     now,
@@ -120,7 +122,9 @@ __all__ = [
     'set_booking_status', 'status_history', 'add_user', 'get_user', 'set_password_hash',
     'list_users', 'create_session', 'session_user', 'end_session', 'ConversationFilter', 'Page',
     'list_conversations', 'all_conversations', 'conversation_exists', 'conversation_ids', 'get_conversation',
-    'erase_conversation', 'purge', 'add_outbox', 'due_outbox', 'claim_outbox',
+    'erase_conversation', 'purge', 'conversation_stats', 'upsert_stats', 'rebuild_stats',
+    'stats_rows', 'dashboard_counts', 'requests_between',
+    'add_outbox', 'due_outbox', 'claim_outbox',
     'mark_outbox_delivered', 'mark_outbox_failed', 'list_outbox', 'outbox_failures',
     'mark_reviewed', 'reviews_of', 'add_booking_activity',
     'booking_activity_of', 'set_disabled', 'reset_password', 'record_sign_in', 'set_totp',

@@ -27,7 +27,8 @@ from bot.store.schema import (
 
 
 def add_user(username: str, password_hash: str, *, is_admin: bool = False,
-             must_change: bool = False, url: Optional[str] = None) -> int:
+             must_change: bool = False, is_manager: bool = False,
+             url: Optional[str] = None) -> int:
     username = username.strip()
     if not re.fullmatch(r"[A-Za-z0-9_.@-]{2,100}", username):
         raise ValueError("a username is 2-100 letters, digits or . _ @ -")
@@ -38,6 +39,7 @@ def add_user(username: str, password_hash: str, *, is_admin: bool = False,
             raise ValueError(f"user {username!r} already exists")
         result = connection.execute(insert(staff_users).values(
             username=username, password_hash=password_hash, is_admin=is_admin,
+            is_manager=is_manager and not is_admin,
             disabled=False, created_at=now(), must_change_password=must_change))
         return result.inserted_primary_key[0]
 
@@ -61,6 +63,7 @@ def list_users(*, url: Optional[str] = None) -> List[Dict[str, Any]]:
     with engine_for(url).connect() as connection:
         return [row_dict(r) for r in connection.execute(
             select(staff_users.c.id, staff_users.c.username, staff_users.c.is_admin,
+                   staff_users.c.is_manager,
                    staff_users.c.disabled, staff_users.c.created_at,
                    staff_users.c.last_login_at, staff_users.c.must_change_password,
                    staff_users.c.totp_enabled_at).order_by(staff_users.c.username))]
@@ -185,7 +188,7 @@ def session_user(token: str, *, idle: timedelta, lifetime: timedelta,
     key = _token_hash(token)
     when = now()
     query = (select(staff_sessions, staff_users.c.username, staff_users.c.is_admin,
-                    staff_users.c.disabled, staff_users.c.totp_enabled_at)
+                    staff_users.c.is_manager, staff_users.c.disabled, staff_users.c.totp_enabled_at)
              .join(staff_users, staff_users.c.id == staff_sessions.c.user_id)
              .where(staff_sessions.c.token_hash == key))
     with engine_for(url).begin() as connection:
@@ -200,7 +203,7 @@ def session_user(token: str, *, idle: timedelta, lifetime: timedelta,
             connection.execute(update(staff_sessions).where(staff_sessions.c.token_hash == key)
                                .values(last_seen_at=when))
     return {"user_id": row.user_id, "username": row.username, "is_admin": bool(row.is_admin),
-            "csrf_token": row.csrf_token, "awaiting": row.awaiting,
+            "is_manager": bool(row.is_manager), "csrf_token": row.csrf_token, "awaiting": row.awaiting,
             "has_second_factor": row.totp_enabled_at is not None}
 
 

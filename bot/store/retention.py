@@ -16,6 +16,7 @@ from bot.store.schema import (
     booking_requests,
     booking_status_changes,
     conversation_reviews,
+    conversation_stats,
     events,
     now,
     outbox,
@@ -31,6 +32,8 @@ def erase_conversation(conversation_id: str, *, actor: str, channel: str = "web"
         removed_events = connection.execute(
             delete(events).where(events.c.sender_id == conversation_id)).rowcount
         removed_bookings = _delete_bookings(connection, [conversation_id])
+        connection.execute(delete(conversation_stats)  # counts, but keyed by the id
+                           .where(conversation_stats.c.conversation_id == conversation_id))
     _scrub_deleted(url)
     counts = {"events": removed_events, "bookings": removed_bookings}
     audit(actor, "erase", channel=channel, conversation_id=conversation_id,
@@ -85,6 +88,8 @@ def purge(older_than_days: int, *, actor: str, channel: str = "cli",
             removed_events += connection.execute(
                 delete(events).where(events.c.sender_id.in_(chunk))).rowcount
             removed_bookings += _delete_bookings(connection, chunk)
+            connection.execute(delete(conversation_stats)
+                               .where(conversation_stats.c.conversation_id.in_(chunk)))
         live = select(events.c.sender_id).distinct()
         orphans = [r.conversation_id for r in connection.execute(
             select(booking_requests.c.conversation_id).distinct().where(

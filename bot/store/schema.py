@@ -10,7 +10,9 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -38,7 +40,7 @@ booking_requests = Table(
     Column("preferred_time", String(200), nullable=False),
     Column("triage_level", String(20)),
     Column("status", String(20), nullable=False, default="new"),  # new | contacted | closed
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, index=True),
     Column("notes", Text),
     Column("status_changed_at", DateTime(timezone=True)),
     Column("status_changed_by", String(100)),
@@ -86,6 +88,8 @@ staff_users = Table(
     Column("username", String(100), nullable=False, unique=True),
     Column("password_hash", String(255), nullable=False),
     Column("is_admin", Boolean, nullable=False, default=False),
+    # A manager sees the dashboard (counts only), never a transcript or a patient's details.
+    Column("is_manager", Boolean, nullable=False, default=False),
     Column("disabled", Boolean, nullable=False, default=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("last_login_at", DateTime(timezone=True)),
@@ -130,6 +134,34 @@ audit_log = Table(
     Column("conversation_id", String(255), index=True),
     Column("booking_id", Integer),
     Column("detail", String(500)),
+)
+
+# One row per conversation session (a patient back after the session expired starts a fresh
+# triage: a new row), written with the session's events by the tracker store
+# (bot.dashboard.record). Counts and names only, never the patient's words: red flags,
+# options and unanswered intents are "|"-joined names ("|fever|trauma|"); `unanswered` is
+# "intent=count|...".
+conversation_stats = Table(
+    "conversation_stats", metadata,
+    Column("conversation_id", String(255), primary_key=True),
+    Column("session_start", Float, primary_key=True),  # epoch seconds, as Rasa's events
+    # The day it started in the clinic's time zone (2026-12-03): the dashboard counts by day
+    # in SQL, exactly, whatever the time zone's offset or daylight saving.
+    Column("local_day", String(10), nullable=False),
+    Column("channel", String(40), nullable=False),
+    Column("last_at", Float, nullable=False),
+    Column("user_messages", Integer, nullable=False),
+    Column("triage_level", String(20)),
+    Column("red_flags", String(500), nullable=False),
+    Column("options_explained", String(1000), nullable=False),
+    Column("request_kind", String(20)),       # consultation | callback, once a reference was given
+    Column("last_question", String(60)),      # the last question the assistant asked
+    Column("fallbacks", Integer, nullable=False),
+    Column("unanswered", String(1000), nullable=False),
+    # Covers the dashboard's grouped queries (migration 0005): read from the index alone.
+    Index("ix_conversation_stats_dashboard", "local_day", "triage_level", "request_kind",
+          "channel", "red_flags", "options_explained", "unanswered", "last_question", "last_at",
+          "fallbacks"),
 )
 
 # What waits to leave the clinic's server (bot/outbox.py): alerts to staff ("email",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
+from alembic.script import ScriptDirectory
 from sqlalchemy import (
     Column,
     DateTime,
@@ -24,7 +25,6 @@ from bot import store
 
 def _head_revision() -> str:
     """The newest revision in migrations/ (read there, so a new revision needs no edit here)."""
-    from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(store.alembic_config()).get_current_head()
 

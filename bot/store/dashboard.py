@@ -1,0 +1,123 @@
+"""The dashboard's queries: the per-session summary rows (written by the tracker store as it
+saves, rebuilt from the events table on demand) and the requests' first-contact times.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any, Dict, Iterable, List, Optional
+
+from sqlalchemy import and_, case, func, insert, select, update
+
+from bot.store.migrations import engine_for
+from bot.store.schema import booking_requests, booking_status_changes, conversation_stats, events, row_dict
+
+_KEY = ("conversation_id", "session_start")
+
+
+def upsert_stats(connection: Any, rows: Iterable[Dict[str, Any]]) -> None:
+    """Writes summary rows on `connection` (a Connection or the tracker store's Session, in
+    its transaction): an update, or an insert for a new session. The same on SQLite and
+    PostgreSQL; one conversation is saved by one server at a time (the lock store)."""
+    table = conversation_stats
+    for row in rows:
+        where = and_(table.c.conversation_id == row["conversation_id"],
+                     table.c.session_start == row["session_start"])
+        values = {k: v for k, v in row.items() if k not in _KEY}
+        if connection.execute(update(table).where(where).values(**values)).rowcount == 0:
+            connection.execute(insert(table).values(**row))
+
+
+def rebuild_stats(*, url: Optional[str] = None, batch: int = 500) -> int:
+    """Summarises every stored conversation again from Rasa's events table (conversations
+    stored before the dashboard existed, or after a change to what is summarised).
+    Returns the number of conversations."""
+    from bot.dashboard.summary import clinic_tz, from_row, summarise_all
+
+    engine = engine_for(url)
+    with engine.connect() as connection:
+        ids = [r[0] for r in connection.execute(select(events.c.sender_id).distinct())]
+    for start in range(0, len(ids), batch):
+        chunk = ids[start:start + batch]
+        steps: Dict[str, list] = {cid: [] for cid in chunk}
+        query = (select(events.c.sender_id, events.c.type_name, events.c.timestamp,
+                        events.c.intent_name, events.c.action_name, events.c.data)
+                 .where(events.c.sender_id.in_(chunk)).order_by(events.c.id))
+        with engine.begin() as connection:
+            for r in connection.execute(query):
+                data = json.loads(r.data or "{}") if r.type_name == "slot" else {}
+                steps[r.sender_id].append(from_row(r.type_name, r.timestamp or 0.0,
+                                                   r.intent_name, r.action_name, data))
+            upsert_stats(connection, [row for cid, s in steps.items()
+                                      for row in summarise_all(cid, s, clinic_tz())])
+    return len(ids)
+
+
+def stats_rows(*, url: Optional[str] = None) -> List[Dict[str, Any]]:
+    """Every summary row (tests, checks): the dashboard itself reads `dashboard_counts`."""
+    with engine_for(url).connect() as connection:
+        return [dict(r._mapping) for r in connection.execute(select(conversation_stats))]
+
+
+def dashboard_counts(first_day: str, last_day: str, left_before: float, *,
+                     url: Optional[str] = None) -> Dict[str, Any]:
+    """The dashboard's counts over sessions started on [first_day, last_day] (the clinic's
+    days, 2026-12-03), grouped in the database in two passes (per day; per combination of
+    the other columns), so the page's cost grows with the number of days and kinds, not of
+    conversations. Names joined with "|" come back as stored, one count per combination;
+    `leaving` counts the sessions with neither a triage decision nor a request whose last
+    message is older than `left_before` (epoch), by their last question."""
+    t = conversation_stats
+    period = and_(t.c.local_day >= first_day, t.c.local_day <= last_day)
+    decided = t.c.triage_level.isnot(None) | t.c.request_kind.isnot(None)
+    left = case((~decided & (t.c.last_at < left_before), func.coalesce(t.c.last_question, "start")),
+                else_=None).label("left")
+    fallback = case((t.c.fallbacks > 0, 1), else_=0).label("fallback")
+    columns = (t.c.triage_level, t.c.request_kind, t.c.channel, t.c.red_flags,
+               t.c.options_explained, t.c.unanswered, left, fallback)
+    counts: Dict[str, Any] = {key: {} for key in (
+        "levels", "channels", "red_flags", "options", "unanswered", "leaving")}
+    counts.update(consultations=0, consultations_requested=0, with_fallback=0)
+
+    def add(table: str, key: Any, n: int) -> None:
+        counts[table][key] = counts[table].get(key, 0) + n
+
+    with engine_for(url).connect() as connection:
+        counts["by_day"] = {
+            day: (int(started), int(done or 0)) for day, started, done in connection.execute(
+                select(t.c.local_day, func.count(), func.sum(case((decided, 1), else_=0)))
+                .where(period).group_by(t.c.local_day))}
+        for (level, requested, channel, flags, options, unanswered, left_at, with_fallback,
+             n) in connection.execute(select(*columns, func.count()).where(period)
+                                      .group_by(*columns)):
+            add("levels", level, n)
+            add("channels", channel, n)
+            if flags:
+                add("red_flags", flags, n)
+            if options:
+                add("options", options, n)
+            if unanswered:
+                add("unanswered", unanswered, n)
+            if left_at is not None:
+                add("leaving", left_at, n)
+            if level == "consultation":
+                counts["consultations"] += n
+                counts["consultations_requested"] += n if requested else 0
+            counts["with_fallback"] += n if with_fallback else 0
+    return counts
+
+
+def requests_between(start: datetime, end: datetime, *,
+                     url: Optional[str] = None) -> List[Dict[str, Any]]:
+    """Requests made in [start, end): kind, when, and when staff first moved it on from
+    "new" (the first contact), or None."""
+    first_change = (select(booking_status_changes.c.booking_id,
+                           func.min(booking_status_changes.c.changed_at).label("first_contact"))
+                    .group_by(booking_status_changes.c.booking_id).subquery())
+    query = (select(booking_requests.c.id, booking_requests.c.kind, booking_requests.c.created_at,
+                    first_change.c.first_contact)
+             .select_from(booking_requests.outerjoin(
+                 first_change, first_change.c.booking_id == booking_requests.c.id))
+             .where(booking_requests.c.created_at >= start, booking_requests.c.created_at < end))
+    with engine_for(url).connect() as connection:
+        return [row_dict(r) for r in connection.execute(query)]

@@ -40,8 +40,6 @@ ALERTED_LEVELS = ("emergency", "urgent")
 BOOKING_KINDS = {"consultation": "booking", "callback": "callback"}
 _TITLES = {"booking": "New booking request", "callback": "New call-back request",
            "conversation": "Conversation", "test": "Test alert"}
-_LEVEL_WORDS = {"emergency": "EMERGENCY", "urgent": "URGENT", "consultation": "consultation",
-                "self_care": "self-care", None: "not triaged yet"}
 
 
 @dataclass(frozen=True)
@@ -98,11 +96,14 @@ def recipients(alert: Alert, clinic: Clinic) -> List[str]:
 
 
 def email_text(alert: Alert, clinic: Clinic) -> Dict[str, str]:
-    """Subject and body of an alert's email: the five fields, in the clinic's local time."""
+    """Subject and body of an alert's email: the five fields, in the clinic's local time, the
+    level in the staff's words (content/labels.yml)."""
+    from bot.staff import labels
+
     local = alert.at.astimezone(clinic.tz)
-    level = _LEVEL_WORDS.get(alert.level, alert.level)
+    level = labels.label(labels.LEVELS, alert.level)
     title = _TITLES[alert.kind]
-    subject = (f"{level} conversation {alert.reference}" if alert.kind == "conversation"
+    subject = (f"{level.upper()} conversation {alert.reference}" if alert.kind == "conversation"
                else f"{title} {alert.reference}"
                + (f" ({level})" if alert.kind != "test" else ""))
     lines = [

@@ -142,6 +142,23 @@ def summarise_all(conversation_id: str, steps: Iterable[Step],
     return [summarise(conversation_id, s, tz) for s in sessions(steps)]
 
 
+_tables_seen: Dict[str, bool] = {}
+
+
+def _has_summary_table(url: str, connection: Any) -> bool:
+    """Whether the database has been migrated to hold the summary rows (`make run` migrates
+    before Rasa starts; a database Rasa made alone has only its events). Checked once per
+    database and process: a conversation is never refused for want of a count, and
+    `python -m bot dashboard rebuild` fills in what was missed."""
+    if url not in _tables_seen:
+        import sqlalchemy as sa
+
+        _tables_seen[url] = sa.inspect(connection.connection()).has_table("conversation_stats")
+        if not _tables_seen[url]:
+            logger.warning("no dashboard table in this database: run `python -m bot db upgrade`")
+    return _tables_seen[url]
+
+
 def record(connection: Any, tracker: Any) -> None:
     """Called by the tracker store inside the transaction that saves `tracker`'s events, so a
     conversation and its summary are stored together (or retried together). A mistake in
@@ -149,6 +166,8 @@ def record(connection: Any, tracker: Any) -> None:
     error is the save's and is retried with it."""
     from bot.store.dashboard import upsert_stats
 
+    if not _has_summary_table(str(connection.get_bind().url), connection):
+        return
     try:
         rows = summarise_all(tracker.sender_id, (from_event(e) for e in tracker.events),
                              clinic_tz())

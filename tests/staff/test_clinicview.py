@@ -371,6 +371,19 @@ def test_the_dashboard_in_a_browser_is_readable_by_keyboard_and_screen_reader(st
             page.get_by_role("link", name="Download CSV").click()
         assert Path(download.value.path()).read_text().startswith("section,row,column,value")
         page.screenshot(path=str(ROOT / "reports" / "staff-dashboard.png"), full_page=True)
+        page.get_by_role("button", name="Log out").click()
+
+        # Reception: each request's Bundle named for a screen reader, the handover page.
+        page.fill("#username", "reception")
+        page.fill("#password", "reception-password-1")
+        page.click("button[type=submit]")
+        page.goto(base + "/requests?status=all")
+        reference = store.list_bookings(staff["ids"]["consultation"], url=staff["url"])[0]["reference"]
+        expect(page.get_by_role("link", name=f"FHIR Bundle of {reference}")).to_be_visible()
+        page.get_by_role("navigation", name="Main").get_by_role("link", name="EHR handover").click()
+        assert page.get_by_role("heading", level=1).inner_text() == "EHR handover (FHIR)"
+        headers = page.get_by_role("columnheader").all_text_contents()
+        assert headers[:3] == ["Request", "Queued", "State"]
         assert errors == [] and outside == [] and failed == []  # no CSP violation, no CDN
         context.close()
         browser.close()

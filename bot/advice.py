@@ -162,11 +162,39 @@ def emergency_reminder(content: Content, clinic: Clinic, flags: tuple = ()) -> M
                          {**_values(clinic), "flags": phrase})}
 
 
-def _uses_option_words(content: Content, text: str) -> bool:
-    """Whether the text uses a word of some option's names ("block", "nerve", "injection")."""
-    words = {w for o in content.options for name in o.names
-             for w in re.findall(r"[a-z]{4,}", name.lower())}
-    return any(w in words for w in re.findall(r"[a-z]{4,}", (text or "").lower()))
+# Words of option names too common to point at one option ("will the pain come back?" is
+# not about the pain pump).
+_COMMON_NAME_WORDS = frozenset({"pain", "spine", "spinal", "joint", "drug", "delivery", "shot",
+                                "radio", "column"})
+
+
+def _name_words(content: Content) -> Dict[str, set]:
+    """Each word (4 letters or more) of the options' names, and the options it belongs to."""
+    words: Dict[str, set] = {}
+    for option in content.options:
+        for name in option.names:
+            for word in re.findall(r"[a-z]{4,}", name.lower()):
+                words.setdefault(word, set()).add(option.id)
+    return words
+
+
+def option_asked_about(content: Content, text: str, last_option: Optional[str]):
+    """The option a question is about: the one it names; else the one its words point to
+    alone ("what about the nerve burning one?", "is the steroid a problem?"); else the one
+    just discussed, when the words name none or all fit it ("does the nerve grow back?").
+    Words shared by several options, none of them the one discussed: None (a list to choose
+    from, never the answer about the wrong option)."""
+    option = find_option(content, text)
+    if option is not None:
+        return option
+    index = _name_words(content)
+    hits = [index[w] for w in re.findall(r"[a-z]{4,}", (text or "").lower())
+            if w in index and w not in _COMMON_NAME_WORDS]
+    alone = {next(iter(ids)) for ids in hits if len(ids) == 1}
+    chosen = alone.pop() if len(alone) == 1 else None
+    if chosen is None and last_option and all(last_option in ids for ids in hits):
+        chosen = last_option
+    return next((o for o in content.options if o.id == chosen), None)
 
 
 def answer_option_question(content: Content, text: str,
@@ -176,9 +204,7 @@ def answer_option_question(content: Content, text: str,
     A question about a treatment that is not exactly one option ("what is a nerve block?":
     a nerve root block or a diagnostic block?) gets the list to choose from, never the
     answer about the option discussed before."""
-    option = find_option(content, text)
-    if option is None and slots.get("last_option") and not _uses_option_words(content, text):
-        option = next((o for o in content.options if o.id == slots["last_option"]), None)
+    option = option_asked_about(content, text, slots.get("last_option"))
     if option is not None:
         aspect = question_aspect(content, text)
         return {"text": answer_question(content, option, aspect)}, option.id

@@ -31,6 +31,9 @@ from bot.triage import decide_triage
 # "none of them", "nope", "none", "no I don't" answer the screening question as clear.
 _CLEAR_ANSWER = re.compile(r"^\s*(no+|nope|none|nah|neither|none of (these|them|those)|"
                            r"no,? none|no i don'?t|i don'?t|not really)\b", re.I)
+# ... but not understanding the question is no answer to it: it is asked again.
+_NOT_UNDERSTOOD = re.compile(r"\b(don'?t|do not|didn'?t) (understand|get (it|this|that|what))\b|"
+                             r"\bwhat do you mean\b|\bconfus", re.I)
 
 
 # A question whose "not sure" (after one re-ask with examples) moves on without an answer,
@@ -71,6 +74,8 @@ class ValidateTriageForm(ClinicalFormValidation):
         requested = tracker.get_slot("requested_slot")
         intent = latest_intent(tracker)
         if requested == "red_flag_screen":
+            if not events and _NOT_UNDERSTOOD.search(latest_text(tracker)):
+                return [SlotSet("reask", None)]  # asked again in full, never "none of these"
             events += self._screen_answer(dispatcher, tracker, intent)
         filled = apply(current_slots(tracker), events)
         if requested in (PATTERN_QUESTION, RELIEF_QUESTION) and (events or intent not in STORY_INTERRUPTIONS):

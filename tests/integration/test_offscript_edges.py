@@ -94,6 +94,15 @@ def test_a_follow_up_naming_another_option_explains_that_option(chat):
     assert "I can explain any of these" not in follow
 
 
+def test_a_question_comparing_options_explains_each_with_one_disclaimer(chat):
+    c = chat()
+    to_the_options(c)
+    c.say("what is a facet joint injection?")
+    reply = c.say("how is that different from an epidural?")
+    assert "Facet joint injection:" in reply and "Epidural steroid injection:" in reply
+    assert reply.count("not a diagnosis") == 1
+
+
 def test_cancelling_a_request_passes_it_to_the_team_and_the_questions_go_on(chat, db_url):
     c = chat()
     reference = book(c)
@@ -185,3 +194,13 @@ def test_not_knowing_about_the_warning_signs_is_never_recorded_as_none(chat):
     assert c.slots["red_flag_screen"] == "unsure"
     assert CLINIC.emergency_number in reply
     assert c.slots["triage_level"] == "self_care"  # the questions go on to the decision
+
+
+def test_not_understanding_the_warning_signs_question_gets_it_again_never_a_no(chat):
+    c = chat()
+    c.say("hello")
+    c.say("my neck has hurt for 2 weeks and I've rested it")
+    reply = c.say("sorry, I don't understand what you mean")
+    assert c.slots["red_flag_screen"] is None
+    assert c.slots["requested_slot"] == "red_flag_screen"
+    assert "bladder" in reply  # the whole question again

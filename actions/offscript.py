@@ -116,12 +116,14 @@ class ActionChangeBooking(Action):
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         slots = current_slots(tracker)
         reference, contact = slots.get("booking_reference"), slots.get("booking_contact")
+        asked = list(slots.get("change_requested") or [])
         if not (reference and contact and slots.get("booking_name")):
             # A patient here about an appointment is not asked where it hurts: only what was
-            # pending comes back.
+            # pending comes back. (Every custom action returns an event: none means failed.)
             utter(dispatcher, say(content(), clinic(), "booking_change_unknown"))
-            return resume(dispatcher, tracker, start_questions=False)
-        if reference not in (slots.get("change_requested") or []):
+            return [SlotSet("change_requested", asked)] + resume(
+                dispatcher, tracker, start_questions=False)
+        if reference not in asked:
             note = say(content(), clinic(), "booking_change_note", reference=reference)["text"]
             save = partial(store.save_booking, conversation_id=tracker.sender_id, kind="callback",
                            name=slots["booking_name"], contact=contact, preferred_time=note[:200],
@@ -130,7 +132,7 @@ class ActionChangeBooking(Action):
                 await asyncio.get_running_loop().run_in_executor(None, save)
             except store.StorageUnavailable:
                 utter(dispatcher, say(content(), clinic(), "booking_change_unknown"))
-                return resume(dispatcher, tracker)
+                return [SlotSet("change_requested", asked)] + resume(dispatcher, tracker)
         utter(dispatcher, say(content(), clinic(), "booking_change", reference=reference))
-        done = sorted({*(slots.get("change_requested") or []), reference})
+        done = sorted({*asked, reference})
         return [SlotSet("change_requested", done)] + resume(dispatcher, tracker)

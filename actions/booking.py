@@ -65,15 +65,17 @@ class ValidateBookingForm(ClinicalFormValidation):
 
         intent = latest_intent(tracker)
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0
-        # A confident interruption is not a detail (a bare name like "Faith" may not be).
-        if intent in _BOOKING_INTERRUPTIONS and confidence >= 0.6:
+        text = latest_text(tracker)
+        contact = parse_contact(text)
+        # A confident interruption is not a detail (a bare name like "Faith" may not be);
+        # asked for a phone or email, neither is a message with none in it ("gotta go").
+        if intent in _BOOKING_INTERRUPTIONS and (confidence >= 0.6 or (
+                requested == "booking_contact" and not contact and intent in INTERRUPTIONS)):
             return events  # the form rejects (when nothing else came) and the rule answers
         if intent == "book_consultation" and confidence >= 0.6:
             # Already booking: "I'd like an appointment" is not a name or a time. Ask again.
             return events + [SlotSet("reask", requested)]
 
-        text = latest_text(tracker)
-        contact = parse_contact(text)
         value: Optional[str] = None
         if requested == "booking_name":
             # "lower back", "6 months", "physio": what the NLU read as the pain is no name

@@ -25,6 +25,7 @@ INTERRUPTIONS = {
     "bot_challenge", "thank", "goodbye", "request_human", "ask_option_info",
     "book_consultation", "crisis", "age_under_18", "start_over", "out_of_scope",
     "ask_clinic", "express_distress", "ask_next_step", "request_callback",
+    "possible_crisis", "change_booking",
 }
 
 

@@ -35,7 +35,7 @@ class ActionAskRedFlagConfirm(Action):
         entities = latest_entities(tracker)
         events: List[EventType] = clinical_events(tracker)
         if tracker.get_slot("requested_slot") == "red_flag_screen":
-            events += ValidateTriageForm._screen_answer(tracker, latest_intent(tracker))
+            events += ValidateTriageForm._screen_answer(dispatcher, tracker, latest_intent(tracker))
         unsure = flags_to_confirm(current_slots(tracker), entities)
         if not unsure:
             return events

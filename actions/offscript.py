@@ -4,7 +4,9 @@ Each answers, then `resume` brings back what was pending (inside a form its rule
 """
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timezone
+from functools import partial
 from typing import List, Text
 
 from rasa_sdk import Action, Tracker
@@ -14,14 +16,15 @@ from rasa_sdk.types import DomainDict
 from actions.common import current_slots, latest_entities, latest_intent, latest_text
 from actions.settings import clinic, content
 from actions.triage import utter
+from bot import store
 from bot.advice import booking_offer
 from bot.faq import load_faq
 from bot.offscript import pending_question, questions_not_started, say
 
 
-def resume(dispatcher, tracker: Tracker) -> List[EventType]:
+def resume(dispatcher, tracker: Tracker, start_questions: bool = True) -> List[EventType]:
     """After an answer: inside a form its rule asks again; else the pending offer, or the
-    triage questions if they have not started."""
+    triage questions if they have not started (unless start_questions is False)."""
     if tracker.active_loop.get("name"):
         return []
     slots = current_slots(tracker)
@@ -29,7 +32,7 @@ def resume(dispatcher, tracker: Tracker) -> List[EventType]:
     if question:
         utter(dispatcher, question)
         return []
-    if questions_not_started(slots):
+    if start_questions and questions_not_started(slots):
         return [FollowupAction("triage_form")]
     return []
 
@@ -48,13 +51,16 @@ class ActionAnswerClinic(Action):
 
 
 class ActionAcknowledgeDistress(Action):
-    """Once, briefly and warmly; then the conversation goes on."""
+    """Once, briefly and warmly; then the conversation goes on. Words that may be crisis
+    language (`possible_crisis`) get the crisis line every time they come."""
 
     def name(self) -> Text:
         return "action_acknowledge_distress"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        if not tracker.get_slot("distress_acknowledged"):
+        if latest_intent(tracker) == "possible_crisis":
+            utter(dispatcher, say(content(), clinic(), "distress_safety"))
+        elif not tracker.get_slot("distress_acknowledged"):
             utter(dispatcher, say(content(), clinic(), "distress"))
         return [SlotSet("distress_acknowledged", True)] + resume(dispatcher, tracker)
 
@@ -98,3 +104,35 @@ class ActionCannotHelp(Action):
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         utter(dispatcher, say(content(), clinic(), "cannot_help"))
         return resume(dispatcher, tracker)
+
+
+class ActionChangeBooking(Action):
+    """ "Can I cancel?": a request sent in this conversation is passed back to the team as a
+    call-back request about it; otherwise, how to reach the front desk. Then resume."""
+
+    def name(self) -> Text:
+        return "action_change_booking"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        slots = current_slots(tracker)
+        reference, contact = slots.get("booking_reference"), slots.get("booking_contact")
+        asked = list(slots.get("change_requested") or [])
+        if not (reference and contact and slots.get("booking_name")):
+            # A patient here about an appointment is not asked where it hurts: only what was
+            # pending comes back. (Every custom action returns an event: none means failed.)
+            utter(dispatcher, say(content(), clinic(), "booking_change_unknown"))
+            return [SlotSet("change_requested", asked)] + resume(
+                dispatcher, tracker, start_questions=False)
+        if reference not in asked:
+            note = say(content(), clinic(), "booking_change_note", reference=reference)["text"]
+            save = partial(store.save_booking, conversation_id=tracker.sender_id, kind="callback",
+                           name=slots["booking_name"], contact=contact, preferred_time=note[:200],
+                           triage_level=slots.get("triage_level"))
+            try:
+                await asyncio.get_running_loop().run_in_executor(None, save)
+            except store.StorageUnavailable:
+                utter(dispatcher, say(content(), clinic(), "booking_change_unknown"))
+                return [SlotSet("change_requested", asked)] + resume(dispatcher, tracker)
+        utter(dispatcher, say(content(), clinic(), "booking_change", reference=reference))
+        done = sorted({*asked, reference})
+        return [SlotSet("change_requested", done)] + resume(dispatcher, tracker)

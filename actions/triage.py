@@ -33,6 +33,15 @@ from bot.triage import decide_triage
 # "none of them", "nope", "none", "no I don't" answer the screening question as clear.
 _CLEAR_ANSWER = re.compile(r"^\s*(no+|nope|none|nah|neither|none of (these|them|those)|"
                            r"no,? none|no i don'?t|i don'?t|not really)\b", re.I)
+# ... but not understanding the question is no answer to it: it is asked again.
+_NOT_UNDERSTOOD = re.compile(r"\b(don'?t|do not|didn'?t) (understand|get (it|this|that|what))\b|"
+                             r"\bwhat do you mean\b|\bconfus", re.I)
+
+
+# A question whose "not sure" (after one re-ask with examples) moves on without an answer,
+# and the slot that records it. How long: re-asked with examples, then with choices.
+NOT_KNOWN = {"pain_location": "location_unknown", "pain_duration_weeks": "duration_unknown",
+             "treatments_tried": "treatments_unknown"}
 
 
 # While asking where the pain goes or how injections went, "not sure" or "dunno" may read as
@@ -55,7 +64,7 @@ class ValidateTriageForm(ClinicalFormValidation):
         needed = questions_needed(current_slots(tracker), content())
         last = [s for s in domain_slots if s == "red_flag_screen"]
         # "not sure" how long, after the choices: the questions go on without it
-        skip = {"red_flag_screen"} | ({"pain_duration_weeks"} if tracker.get_slot("duration_unknown") else set())
+        skip = {"red_flag_screen"} | {slot for slot, flag in NOT_KNOWN.items() if tracker.get_slot(flag)}
         return [s for s in domain_slots if s not in skip] + needed + last
 
     async def get_extraction_events(
@@ -67,7 +76,9 @@ class ValidateTriageForm(ClinicalFormValidation):
         requested = tracker.get_slot("requested_slot")
         intent = latest_intent(tracker)
         if requested == "red_flag_screen":
-            events += self._screen_answer(tracker, intent)
+            if not events and _NOT_UNDERSTOOD.search(latest_text(tracker)):
+                return [SlotSet("reask", None)]  # asked again in full, never "none of these"
+            events += self._screen_answer(dispatcher, tracker, intent)
         filled = apply(current_slots(tracker), events)
         if requested in (PATTERN_QUESTION, RELIEF_QUESTION) and (events or intent not in STORY_INTERRUPTIONS):
             return events + self._story_answer(tracker, requested, filled, intent)
@@ -88,7 +99,16 @@ class ValidateTriageForm(ClinicalFormValidation):
         said_other = any(e.get("name") in CORRECTABLE for e in events)
         if requested == "pain_duration_weeks" and filled.get(requested) is None \
                 and not said_other:
-            return events + self._duration_not_known(tracker)
+            moved_on = self._duration_not_known(tracker)
+            if any(e.get("name") == "duration_unknown" for e in moved_on):
+                utter(dispatcher, say(content(), clinic(), "not_known"))
+            return events + moved_on
+        if requested in NOT_KNOWN and filled.get(requested) is None and not said_other \
+                and says_not_knowing(latest_text(tracker)) \
+                and tracker.get_slot("reask") == requested:
+            # Not known, after the re-ask with examples: the questions go on without it.
+            utter(dispatcher, say(content(), clinic(), "not_known"))
+            return events + [SlotSet(NOT_KNOWN[requested], True), SlotSet("reask", None)]
         if requested and filled.get(requested) is None and said_other:
             # Something else was said ("I also tried ibuprofen"): taken, and the pending
             # question asked again as it was, not as "I didn't catch that".
@@ -130,10 +150,16 @@ class ValidateTriageForm(ClinicalFormValidation):
         return [SlotSet(RELIEF_QUESTION, said)]
 
     @staticmethod
-    def _screen_answer(tracker: Tracker, intent: str) -> List[EventType]:
+    def _screen_answer(dispatcher, tracker: Tracker, intent: str) -> List[EventType]:
         entities = latest_entities(tracker)
         if any(e.get("entity") == "red_flag" for e in entities):
             return [SlotSet("red_flag_screen", "present")]
+        if says_not_knowing(latest_text(tracker)) and not any(
+                e.get("entity", "").startswith("red_flag") for e in entities):
+            # "I don't know" is no "none": never recorded as clear. The questions go on, and
+            # the patient is told which signs need the emergency number.
+            utter(dispatcher, say(content(), clinic(), "red_flags_not_sure"))
+            return [SlotSet("red_flag_screen", "unsure")]
         if intent == "deny" or _CLEAR_ANSWER.match(latest_text(tracker)) or any(
             e.get("entity") == "red_flag_denied" for e in entities
         ):

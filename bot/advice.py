@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 from bot.clinic import Clinic
 from bot.content import Content
 from bot.option_fit import CONSERVATIVE_OR_MORE, PatientStory
-from bot.option_select import answer_question, find_option, question_aspect, select_options
+from bot.option_select import answer_question, find_option, normalise, question_aspect, select_options
 from bot.triage import TriageDecision
 from bot.wording import describe_story, fill, red_flag_phrase, say, self_care_message
 
@@ -162,23 +162,87 @@ def emergency_reminder(content: Content, clinic: Clinic, flags: tuple = ()) -> M
                          {**_values(clinic), "flags": phrase})}
 
 
-def _uses_option_words(content: Content, text: str) -> bool:
-    """Whether the text uses a word of some option's names ("block", "nerve", "injection")."""
-    words = {w for o in content.options for name in o.names
-             for w in re.findall(r"[a-z]{4,}", name.lower())}
-    return any(w in words for w in re.findall(r"[a-z]{4,}", (text or "").lower()))
+# Words of option names too common to point at one option ("will the pain come back?" is
+# not about the pain pump).
+_COMMON_NAME_WORDS = frozenset({"pain", "spine", "spinal", "joint", "drug", "delivery", "shot",
+                                "radio", "column"})
+
+
+def _name_words(content: Content) -> Dict[str, set]:
+    """Each word (4 letters or more) of the options' names, and the options it belongs to."""
+    words: Dict[str, set] = {}
+    for option in content.options:
+        for name in option.names:
+            for word in re.findall(r"[a-z]{4,}", name.lower()):
+                words.setdefault(word, set()).add(option.id)
+    return words
+
+
+def _distinctive_hits(content: Content, text: str) -> List[set]:
+    """For each name word in the text (common ones left out), the options it belongs to."""
+    index = _name_words(content)
+    return [index[w] for w in re.findall(r"[a-z]{4,}", (text or "").lower())
+            if w in index and w not in _COMMON_NAME_WORDS]
+
+
+def option_asked_about(content: Content, text: str, last_option: Optional[str]):
+    """The option a question is about: the one it names; else the one its words point to
+    alone ("what about the nerve burning one?", "is the steroid a problem?"); else the one
+    just discussed, when the words name none or all fit it ("does the nerve grow back?").
+    Words shared by several options, none of them the one discussed: None (a list to choose
+    from, never the answer about the wrong option)."""
+    option = find_option(content, text)
+    if option is not None:
+        return option
+    hits = _distinctive_hits(content, text)
+    alone = {next(iter(ids)) for ids in hits if len(ids) == 1}
+    chosen = alone.pop() if len(alone) == 1 else None
+    if chosen is None and last_option and all(last_option in ids for ids in hits):
+        chosen = last_option
+    return next((o for o in content.options if o.id == chosen), None)
+
+
+# A question that weighs options against each other.
+_COMPARING = re.compile(r"differen|better|worse|compare|versus|\bvs\b|instead of|rather than", re.I)
+
+
+def options_compared(content: Content, text: str, last_option: Optional[str]) -> List[Any]:
+    """The options a comparing question is about: every one it names ("is the pump better
+    than the stimulator?"), and the one just discussed when it names one other ("how is
+    that different from a facet injection?"). Fewer than two: not a comparison."""
+    if not _COMPARING.search(text or ""):
+        return []
+    normalised = normalise(text or "")
+    named: List[Any] = []
+    for pattern, _, index in content._name_patterns:
+        option = content.options[index]
+        if option not in named and pattern.search(normalised):
+            named.append(option)
+    for ids in _distinctive_hits(content, text):  # "the pump": a word of one option's names
+        option = next(o for o in content.options if o.id in ids)
+        if len(ids) == 1 and option not in named:
+            named.append(option)
+    last = next((o for o in content.options if o.id == last_option), None)
+    if len(named) == 1 and last is not None and last not in named:
+        named.insert(0, last)
+    return named if len(named) >= 2 else []
 
 
 def answer_option_question(content: Content, text: str,
                            slots: Mapping[str, Any]) -> Tuple[Message, Optional[str]]:
     """The answer, and the option it was about ("does it hurt?" follows the last one).
 
-    A question about a treatment that is not exactly one option ("what is a nerve block?":
-    a nerve root block or a diagnostic block?) gets the list to choose from, never the
-    answer about the option discussed before."""
-    option = find_option(content, text)
-    if option is None and slots.get("last_option") and not _uses_option_words(content, text):
-        option = next((o for o in content.options if o.id == slots["last_option"]), None)
+    A question comparing options gets each one's answer, the disclaimer once. A question
+    about a treatment that is not exactly one option ("what is a nerve block?": a nerve root
+    block or a diagnostic block?) gets the list to choose from, never the answer about the
+    option discussed before."""
+    compared = options_compared(content, text, slots.get("last_option"))
+    if compared:
+        aspect = question_aspect(content, text)
+        parts = [answer_question(content, o, aspect).replace(content.disclaimer, "").strip()
+                 for o in compared]
+        return {"text": "\n\n".join(parts + [content.disclaimer.strip()])}, compared[0].id
+    option = option_asked_about(content, text, slots.get("last_option"))
     if option is not None:
         aspect = question_aspect(content, text)
         return {"text": answer_question(content, option, aspect)}, option.id

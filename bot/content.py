@@ -74,7 +74,10 @@ CONVERSATION_TEXTS: Mapping[str, frozenset[str]] = MappingProxyType({
         "message_too_long": {"max_chars"}, "messages_too_fast": (),
         # off-script turns (issue 16)
         "correction_ack": {"value"}, "also_tried": {"tried"}, "distress": (), "nothing_helped": (),
-        "callback_start": (), "cannot_help": (),
+        "callback_start": (), "cannot_help": (), "distress_safety": (),
+        "booking_change": {"reference"}, "booking_change_unknown": (),
+        "booking_change_note": {"reference"}, "red_flags_not_sure": (),
+        "not_known": (),
     }.items()
 })
 # How a number of weeks is said (bot.wording.describe_duration); {n} is a whole number.

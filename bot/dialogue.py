@@ -32,10 +32,10 @@ EMERGENCY_REMINDER = "utter_emergency_reminder"
 ASK_CONFIRM = "action_ask_red_flag_confirm"  # "Just to be safe: ... right now?"
 READ_CONFIRM = "action_read_red_flag_confirm"  # its answer: yes counts, no rules out
 # While a confirming question waits, these still go their own way (the crisis line, under 18).
-BESIDE_CONFIRM = {"crisis", "age_under_18"}
+BESIDE_CONFIRM = {"crisis", "possible_crisis", "age_under_18"}
 # After an emergency, only these go on as usual: leaving (the goodbye repeats the emergency
 # number), crisis language (the crisis line) and a stated age under 18 (where to go instead).
-AFTER_EMERGENCY_AS_USUAL = {"goodbye", "thank", "crisis", "age_under_18"}
+AFTER_EMERGENCY_AS_USUAL = {"goodbye", "thank", "crisis", "possible_crisis", "age_under_18"}
 
 
 class _SafetyPolicy(Policy):

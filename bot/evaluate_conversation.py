@@ -220,6 +220,13 @@ class Judge:
             problems.append("a question followed")
         return problems
 
+    def then(self, item, before, after, turn) -> List[str]:
+        if item["then"] == "resume":
+            return self.resume(item, before, after, turn)
+        if item["then"] == "end":
+            return self.end(item, before, after, turn)
+        return []  # a free-text `then` is not scored beyond the expect kind
+
     # -- by expect kind
     def expect(self, item, before, after, turn) -> List[str]:
         kind, _, sub = item["expect"].partition(":")
@@ -448,7 +455,9 @@ def run(items_path: Path, label: str, out_dir: Path) -> Dict[str, Any]:
     questions = {name[len("utter_ask_"):]: [v["text"] for v in variants]
                  for name, variants in domain["responses"].items()
                  if name.startswith("utter_ask_")}
-    judge = Judge(clinic, content, faq, questions)
+    second = any(_second_set(item) for item in items) or items_path.stem == "offscript_en_2"
+    judge = set2.Set2Judge(clinic, content, faq, questions, bookings=set2.bookings_reader()) \
+        if second else Judge(clinic, content, faq, questions)
     titles = {o.id: o.title for o in content.options}
     results = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -471,6 +480,9 @@ def run(items_path: Path, label: str, out_dir: Path) -> Dict[str, Any]:
 def _run_item(driver, judge, item, titles, label) -> Dict[str, Any]:
     sender = f"blind-{label}-{item['id']}"
     option = item.get("option")
+    if _second_set(item):
+        return _judge_turn(driver, judge, item, sender,
+                           set2.drive(driver, sender, item, titles, state_reached))
     last_bot = ""
     for text in setup_script(item, titles.get(option)):
         # A question the fixed script does not know (the pain's story, asked only when the
@@ -482,7 +494,19 @@ def _run_item(driver, judge, item, titles, label) -> Dict[str, Any]:
                             "self_care_given") and \
             driver.snapshot(sender)["requested"] in STORY_QUESTIONS:
         last_bot = (driver.say(sender, "not sure")["messages"] or [""])[-1]
+    return _judge_turn(driver, judge, item, sender, last_bot)
+
+
+def _second_set(item) -> bool:
+    """Set 2's history is {patient: ...} / {bot: ...} turns (bot/evaluate_conversation_set2)."""
+    return any(isinstance(turn, dict) for turn in item.get("history") or [])
+
+
+def _judge_turn(driver, judge, item, sender, last_bot) -> Dict[str, Any]:
+    option = item.get("option")
     before = driver.snapshot(sender, last_bot)
+    if getattr(judge, "bookings", None):
+        item = {**item, "sender": sender, "bookings_before": len(judge.bookings(sender))}
     result = {"id": item["id"], "expect": item["expect"], "then": item["then"],
               "state": item["state"], "text": item["text"]}
     if not state_reached(item["state"], before, option):
@@ -500,14 +524,14 @@ def _run_item(driver, judge, item, titles, label) -> Dict[str, Any]:
     if "$" in turn["text"] and not judge.allowed_prices:
         problems.append("a price the clinic did not write")
     problems += judge.expect(item, before, after, turn)
-    if item["then"] == "resume":
-        problems += judge.resume(item, before, after, turn)
-    elif item["then"] == "end":
-        problems += [p for p in judge.end(item, before, after, turn) if p not in problems]
+    problems += [p for p in judge.then(item, before, after, turn) if p not in problems]
     result.update(passed=not problems, problems=problems, intent=turn["intent"],
                   answer=turn["text"], loop_after=after["loop"],
                   requested_after=after["requested"])
     return result
+
+
+from bot import evaluate_conversation_set2 as set2  # noqa: E402 - it builds on the above
 
 
 def _faq_answers(clinic) -> Dict[str, str]:

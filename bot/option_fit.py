@@ -70,6 +70,7 @@ class PatientStory:
     pattern: Optional[str] = None  # radiating_leg | radiating_arm | axial | None (not known)
     injections: Tuple[Mapping[str, Any], ...] = ()  # {kind, relief, relief_weeks}
     severity: Optional[float] = None  # PEG mean, 0-10, where given
+    tried_known: bool = True  # False: the patient could not say what was tried
 
     @classmethod
     def from_slots(cls, slots: Mapping[str, Any]) -> "PatientStory":
@@ -85,6 +86,7 @@ class PatientStory:
             pattern=slots.get("pain_pattern") if slots.get("pain_pattern") in PATTERNS else None,
             injections=injections,
             severity=severity if isinstance(severity, (int, float)) and not isinstance(severity, bool) else None,
+            tried_known=not slots.get("treatments_unknown"),
         )
 
     @property

@@ -39,7 +39,10 @@ def describe_story(content: Content, story: PatientStory) -> str:
         if injection.get("relief") in ("good", "partial") and isinstance(weeks, (int, float)) and weeks >= 1:
             relief += " " + told["relief_for"].format(duration=describe_duration(weeks, content.duration_words))
         tried.append(f"{words} {relief}".strip())
-    parts.append(told["tried"].format(tried=join_list(tried)) if tried else told["nothing_tried"])
+    if tried or story.tried_known:  # not said when the patient could not remember
+        parts.append(told["tried"].format(tried=join_list(tried)) if tried else told["nothing_tried"])
+    if not parts:
+        return told["intro"].rstrip(":") + "."
     return f"{told['intro']} {', '.join(parts[:-1])}{'; ' if len(parts) > 1 else ''}{parts[-1]}."
 
 

@@ -48,3 +48,28 @@ def only_durations(text: str) -> bool:
     numbers = [m.span() for m in _ANY_NUMBER.finditer(text or "")]
     spans = [m.span() for m in _DURATION_NUMBER.finditer(text or "")]
     return bool(numbers) and all(any(s <= a and b <= e for s, e in spans) for a, b in numbers)
+
+
+# Someone else the message is about. "Asking for my mum, she's 82" is an adult's pain,
+# whatever the classifier made of "asking for my ..."; a child of the writer's is not.
+_ADULT_RELATIVE = re.compile(
+    r"\b(?:my|our)\s+(?:mum|mom|mother|mam|dad|father|wife|husband|spouse|partner|"
+    r"grand(?:ma|mother|pa|father|ad)|gran|granny|nan|nana|aunt|auntie|uncle|"
+    r"(?:mother|father)[- ]in[- ]law|fianc[eé]e?|boyfriend|girlfriend)\b", re.I)
+_CHILD_RELATIVE = re.compile(
+    r"\b(?:my|our)\s+(?:son|daughter|child|kid|kids|boy|girl|baby|teen(?:ager)?|"
+    r"little one|grand(?:son|daughter|child))\b", re.I)
+# "she's 82", "my son is 25": another person's age (never "he's had it 3 weeks")
+_THEIR_AGE = re.compile(
+    rf"\b(?:she|he|they|my\s+[a-z-]+)(?:'s|\s+is|\s+are|'re)\s+(?:only\s+|just\s+)?{_NUMBER}\b"
+    r"(?!\s*(?:weeks?|months?|days?|hours?|times?|kg|lbs?|%))", re.I)
+
+
+def about_an_adult(text: str, min_age: int) -> bool:
+    """True when the message is about someone else who is an adult: their stated age at or
+    over min_age, or, with no age, an adult relative named and no child of the writer's."""
+    match = _THEIR_AGE.search(text or "")
+    if match:
+        raw = match.group(1).lower()
+        return (int(raw) if raw.isdigit() else _WORDS[raw]) >= min_age
+    return bool(_ADULT_RELATIVE.search(text or "")) and not _CHILD_RELATIVE.search(text or "")

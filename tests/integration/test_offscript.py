@@ -135,6 +135,7 @@ def test_distress_is_acknowledged_once_and_the_conversation_goes_on(chat):
     to_duration_question(c)
     reply = c.say("I'm so worn out by this pain")
     assert "I'm sorry you're going through this" in reply
+    assert CLINIC.crisis_line.number in reply  # a safety net, in case despair is behind it
     assert reply.rstrip().endswith("How long have you had this pain?")
     again = c.say("I'm miserable with it")
     assert "I'm sorry you're going through this" not in again

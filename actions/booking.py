@@ -107,9 +107,6 @@ def details_given_this_turn(tracker: Tracker) -> bool:
     return False
 
 
-fhir_delivery.register()  # the action server runs the outbox's worker
-
-
 class ActionSubmitBooking(Action):
     def name(self) -> Text:
         return "action_submit_booking"

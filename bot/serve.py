@@ -56,13 +56,16 @@ def start_outbox_worker() -> None:
     """Alert settings checked, the senders registered, the delivery loop started."""
     from bot import outbox
     from bot.alerts import AlertConfigError, checked_settings, senders
+    from bot.fhir import delivery as fhir_delivery
 
-    # Every outbox kind's sender is registered here, before the loop starts (the alerts'
-    # email and webhook; another kind, e.g. "fhir", adds its register call beside them).
+    # Every outbox kind's sender is registered here, before the loop starts: the alerts'
+    # email and webhook, and the EHR hand-over when a FHIR server is configured.
     try:
         senders.register_senders(checked_settings())
     except AlertConfigError as exc:
         raise SystemExit(f"alert settings: {exc}") from None
+    if fhir_delivery.configured():
+        fhir_delivery.register()
     interval = float(os.environ.get("OUTBOX_WORKER_SECONDS") or outbox.WORKER_INTERVAL_SECONDS)
     # Nothing to deliver with no channel set: no loop, and no database opened for it.
     if interval > 0 and outbox.registered_kinds():

@@ -65,7 +65,7 @@ class _Term:
     group: str  # vocabulary file: overlaps are resolved within one file
     label: str
     value: str
-    mode: str = "positive"  # positive | if_denied | absent | ignore
+    mode: str = "positive"  # positive | if_denied | absent | unsure | ignore
     rank: int = 0  # equal lengths: lower rank wins (ignore -1, named places 0, bare "back" 1)
 
 
@@ -129,10 +129,10 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[_Term, st
 
     path = vocab_dir / "red_flags.yml"
     flags = _load_yaml(path)
-    _check_keys(path, flags, {*RED_FLAGS, "if_denied", "absent", "ignore"})
+    _check_keys(path, flags, {*RED_FLAGS, "if_denied", "absent", "unsure", "ignore"})
     for value in RED_FLAGS:
         add(_Term("red_flag", "red_flag", value), flags.get(value))
-    for mode in ("if_denied", "absent"):
+    for mode in ("if_denied", "absent", "unsure"):
         section = flags.get(mode) or {}
         _check_keys(path, section, set(RED_FLAGS))
         for value, phrases in section.items():
@@ -304,7 +304,9 @@ class ClinicalMatcher:
                        or bool(after and ctx.cue_after(e, after)))
         if term.mode == "if_denied" and not negated:
             return None  # "bladder" on its own says nothing
-        if term.label == "red_flag" and not negated:
+        if term.label == "red_flag" and not negated and term.mode == "unsure":
+            label, reason = "red_flag_unsure", "vague"  # "se me duermen las piernas": ask
+        elif term.label == "red_flag" and not negated:
             reason = self._uncertainty(s, e, term.value, ctx)
             if reason == "resolved":
                 negated, reason = True, ""  # "a fever last spring, fine since"

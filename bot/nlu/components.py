@@ -138,8 +138,8 @@ class ReadsSpacyNLPDoc:
 def durations(text: str, language: str) -> List[DurationMention]:
     """The durations of a message read in `language`; one that tells no language ("3
     semanas") is read in Spanish when English finds none."""
-    if language == "es":
-        return parse_durations_es(text)
+    if language == "es":  # Spanglish: "tengo back pain since last week"
+        return parse_durations_es(text) or parse_durations(text)
     found = parse_durations(text)
     if not found and reading_language(text) == "":
         found = parse_durations_es(text)

@@ -49,8 +49,12 @@ _E = "[eé]"
 _I = "[ií]"
 _O = "[oó]"
 _U = "[uú]"
-_UNITS = [("day", rf"d{_I}as?"), ("week", r"semanas?|sem"), ("month", r"mes(?:es)?"),
-          ("year", r"a[ñn]os?"), ("hour", r"horas?")]
+_UNITS = [  # with diminutives ("unas semanitas"), common misspellings ("4 mese", "3 meces")
+    # and the English units of Spanglish ("desde hace 2 weeks")
+    ("day", rf"d{_I}as?|d{_I}{_I}tas|diitas|days?"),
+    ("week", r"semanas?|semanitas?|sem|weeks?|wks?"),
+    ("month", r"mes(?:es)?|mese|meces|mesecitos?|months?"),
+    ("year", r"a[ñn]os?|a[ñn]itos?|years?|yrs?"), ("hour", r"horas?|hours?")]
 _UNIT_WEEKS = {"day": DAY, "week": WEEK, "month": MONTH, "year": YEAR, "hour": 1 / 168}
 _UNIT_RE = "|".join(forms for _, forms in _UNITS)
 _NUMBER_WORD = (
@@ -59,16 +63,16 @@ _NUMBER_WORD = (
     rf"|cincuenta|sesenta|setenta|ochenta|noventa|cien")
 _WORDS = rf"(?:{_NUMBER_WORD})(?:\s+y\s+(?:{_NUMBER_WORD}))?"
 _VAGUE = {  # "un par de", "unos cuantos", "varios", "algunos", "muchos", "pocos"
-    "par": 2.0, "cuantos": 3.0, "cuantas": 3.0, "varios": 3.0, "varias": 3.0, "algunos": 3.0,
-    "algunas": 3.0, "muchos": 5.0, "muchas": 5.0, "pocos": 2.0, "pocas": 2.0}
+    "par": 2.0, "unos": 3.0, "unas": 3.0, "cuantos": 3.0, "cuantas": 3.0, "varios": 3.0, "varias": 3.0, "algunos": 3.0,
+    "algunas": 3.0, "muchos": 5.0, "muchas": 5.0, "pocos": 2.0, "pocas": 2.0,
+    "muchisimos": 5.0, "muchisimas": 5.0}
 _QTY = (rf"(?P<vague>un\s+par\s+de|unos\s+cuantos|unas\s+cuantas|varios|varias|algunos|algunas"
-        rf"|muchos|muchas|pocos|pocas)|(?P<digits>\d+(?:[.,]\d+)?)|(?P<words>{_WORDS})"
+        rf"|much{_I}simos|much{_I}simas|muchos|muchas|pocos|pocas|unos|unas)|(?P<digits>\d+(?:[.,]\d+)?)|(?P<words>{_WORDS})"
         rf"|(?P<medio>medio|media)")
 _QUANTITY_RE = re.compile(
     rf"(?<![\w.,/])(?:{_QTY})(?:\s*(?:-|a|o)\s*(?P<qty2>\d+|{_WORDS}))?\s*(?P<unit>{_UNIT_RE})\b"
     rf"(?P<half>\s+y\s+medi[oa])?", re.I)
-_BARE_UNIT_HALF = re.compile(r"\b(?:hace|llevo|desde\s+hace|ya)\s+(?P<unit>a[ñn]o|mes)\s+y\s+medio\b",
-                             re.I)
+_BARE_UNIT_HALF = re.compile(r"\b(?P<unit>a[ñn]o|mes)\s+y\s+medio\b", re.I)  # "hace año y medio"
 _NOT_BEFORE = re.compile(  # future, frequency, age, pregnancy
     rf"(?:\b(?:en|dentro\s+de|cada|pr{_O}xim[oa]s?|por|durante|al|a\s+la|veces|vez)"
     rf"|\b(?:tengo|tiene|ten{_I}a|cumpl{_I}|cumple|edad\s+de)"
@@ -83,8 +87,10 @@ _HAVE_FOR = re.compile(  # "tengo 3 años con este dolor" is how long; "tengo 45
 _FREQ_AFTER = re.compile(rf"^\s+(?:a\s+la|al|por|cada)\s+(?:semana|mes|a[ñn]o|d{_I}a)\b", re.I)
 _COURSE_BEFORE = re.compile(  # "tomé ibuprofeno por dos semanas": the medicine's course
     rf"\b(?:tom{_E}|tomando|tomo|tomaba|terapia|fisio\w*|rehabilitaci{_O}n|pastillas?|sesiones"
-    rf"|medicamentos?|medicina|masajes?|reposo|incapacidad|me\s+recet\w+|me\s+dieron)\b"
-    rf"[^,.;!?]*\b(?:por|durante)\s*$", re.I)
+    rf"|medicamentos?|medicina|masajes?|reposo|incapacidad|me\s+recet\w+|me\s+dieron|me\s+mand{_O}"
+    rf"|prednisona|ibuprofeno|paracetamol|naproxeno|diclofenaco|tramadol|pregabalina|gabapentina"
+    rf"|antibi{_O}ticos?)\b"
+    rf"[^,.;!?]*?(?:\b(?:por|durante))?\s*$", re.I)
 
 _MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
            "septiembre", "octubre", "noviembre", "diciembre"]
@@ -105,13 +111,14 @@ _POINT = (
     rf"|(?:(?:el|la|este|esta)\s+)?(?P<season>invierno|primavera|verano|oto[ñn]o)(?:\s+pasado)?"
     rf"|(?:(?:el\s+)?(?:mes\s+de\s+)?)?(?P<month>{_MONTH_RE})(?:\s+(?:de\s+|del\s+)?(?P<myear>(?:19|20)\d\d))?"
     rf"|(?:el\s+)?(?:a[ñn]o\s+)?(?P<year>(?:19|20)\d\d)"
+    rf"|(?:la\s+)?(?P<pandemic>pandemia|cuarentena)"
     rf"|(?P<life>(?:que\s+)?(?:era|estaba)\s+(?:ni[ñn][oa]|chic[oa]|joven|chiquit[oa]|peque[ñn][oa]|adolescente)"
     rf"|ni[ñn][oa]|chiquit[oa]|joven|peque[ñn][oa]|la\s+adolescencia|la\s+juventud|siempre"
     rf"|que\s+tengo\s+memoria|que\s+me\s+acuerdo)"
 )
-_ONSET = (rf"desde|empez{_O}|comenz{_O}|inici{_O}|me\s+empez{_O}|me\s+dio|me\s+lastim{_E}"
+_ONSET = (rf"desde|choqu{_E}|me\s+choc\w+|tuve\s+un\s+accidente|empez{_O}|comenz{_O}|inici{_O}|me\s+empez{_O}|me\s+dio|me\s+lastim{_E}"
           rf"|me\s+ca{_I}|me\s+dobl{_E}|me\s+torc{_I}|me\s+jal{_E}|pas{_O}|sucedi{_O}|fue")
-_POINT_RE = re.compile(rf"\b(?P<cue>{_ONSET})(?:\s+[\w{_A}{_E}{_I}{_O}{_U}ñ]+){{0,4}}?\s+(?:{_POINT})\b",
+_POINT_RE = re.compile(rf"\b(?P<cue>{_ONSET})(?:\s+\w+){{0,4}}?\s+(?:{_POINT})\b",
                        re.I)
 _ALONE_RE = re.compile(rf"^\W*(?:desde\s+)?(?:{_POINT})\W*$", re.I)
 _BIRTH_RE = re.compile(
@@ -122,7 +129,9 @@ _VAGUE_RE = re.compile(
     rf"\b(?:desde\s+)?hace\s+(?P<unit>d{_I}as|semanas|meses|a[ñn]os)\b"
     rf"|\b(?:por|durante)\s+(?P<unit2>semanas|meses|a[ñn]os)\b"
     rf"|\b(?P<unit3>a[ñn]os|meses)\s+(?:con|as{_I}|sufriendo)\b"
-    rf"|\b(?:hace|desde\s+hace)\s+(?:mucho|bastante)(?:\s+tiempo)?\b|\bmucho\s+tiempo\b"
+    rf"|\bde\s+a[ñn]os\b"
+    rf"|\b(?:hace|desde\s+hace)\s+(?:mucho|bastante)(?:\s+tiempo)?\b"
+    rf"|(?<!estoy\s)(?<!estar\s)(?<!paso\s)\bmucho\s+tiempo\b(?!\s+(?:sentad|parad|de\s+pie|caminando|manejando))"
     rf"|\b(?:toda\s+la\s+vida|toda\s+mi\s+vida|de\s+toda\s+la\s+vida|desde\s+siempre)\b"
     rf"|\bhace\s+(?:poco|unos\s+d{_I}as)\b", re.I)
 _VAGUE_UNIT = {"dias": 3 * DAY, "días": 3 * DAY, "semanas": 3 * WEEK, "meses": 3 * MONTH,
@@ -143,7 +152,7 @@ def _unit(text: str) -> str | None:
 
 
 def _words_value(text: str) -> float | None:
-    words = " ".join(text.lower().split())
+    words = re.sub(r"[uú]n$", "uno", " ".join(text.lower().split()))  # "veintiún"
     if words in ("un", "una", "uno"):
         return 1.0
     try:
@@ -154,7 +163,7 @@ def _words_value(text: str) -> float | None:
 
 def _quantity_value(m: re.Match) -> tuple[float, bool] | None:
     if m.group("vague"):
-        key = m.group("vague").lower().split()[-1]
+        key = _plain(m.group("vague")).split()[-1]
         return _VAGUE["par" if key == "de" else key], True
     if m.group("digits"):
         return float(m.group("digits").replace(",", ".")), False
@@ -192,7 +201,9 @@ def _quantities(text: str):
         if m.group("half"):
             value += 0.5
         found.append([m.start(), m.end(), value * _UNIT_WEEKS[unit], vague, _UNIT_WEEKS[unit]])
-    for m in _BARE_UNIT_HALF.finditer(text):  # "hace año y medio"
+    for m in _BARE_UNIT_HALF.finditer(text):  # "hace año y medio" (not "un año y medio" again)
+        if any(s <= m.start() < e for s, e, *_ in found):
+            continue
         found.append([m.start("unit"), m.end(), 1.5 * _UNIT_WEEKS[_unit(m.group("unit"))], False, 0])
     merged = []  # "2 años y 3 meses" is one duration
     for item in sorted(found):
@@ -232,6 +243,8 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
         return _weeks_since(_year_start(today, int(g["year"])), today), False
     if "life" in g:
         return LONG_AGO_WEEKS, True
+    if "pandemic" in g:
+        return _weeks_since(datetime.date(2020, 3, 15), today), True
     return None, False
 
 
@@ -255,6 +268,8 @@ def _starting_points(text: str, today: datetime.date):
             weeks = _VAGUE_UNIT[_plain(unit)]
         elif "vida" in phrase or "siempre" in phrase:
             weeks = LONG_AGO_WEEKS
+        elif "anos" in phrase:  # "dolor de años"
+            weeks = 3 * YEAR
         elif "poco" in phrase or "unos dias" in phrase:
             weeks = 3 * DAY
         else:  # "hace mucho tiempo"

@@ -482,9 +482,15 @@ def parse_durations(text: str, today: datetime.date | None = None) -> list[Durat
     if not text or not isinstance(text, str):
         return []
     today = today or datetime.date.today()
-    # (start, end, weeks, vague, priority): precise wordings beat vague ones ("9 months now"),
-    # then the longest span wins, then the earliest
+    # (start, end, weeks, vague, priority): precise wordings beat vague ones ("9 months now")
     candidates = _births(text) + _quantities(text) + _starting_points(text, today)
+    return choose_mentions(text, candidates, _other_events())
+
+
+def choose_mentions(text: str, candidates: list[tuple], events: OtherEvents) -> list[DurationMention]:
+    """The mentions among (start, end, weeks, vague, priority) candidates: precise wordings
+    beat vague ones, then the longest span wins, then the earliest; none that dates another
+    event. Shared with the Spanish parser (bot/nlu/duration_es.py)."""
     chosen: list[tuple] = []
     for cand in sorted(candidates, key=lambda c: (c[4], -(c[1] - c[0]), c[0])):
         if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
@@ -493,7 +499,7 @@ def parse_durations(text: str, today: datetime.date | None = None) -> list[Durat
     for start, end, weeks, vague, _ in sorted(chosen):
         if weeks is None or not 0 <= weeks <= MAX_WEEKS:
             continue
-        if _other_events().dates_other_event(text, start, end):
+        if events.dates_other_event(text, start, end):
             continue  # "had a mastectomy 5 yrs ago, now mid-back pain"
         weeks = _round2(weeks)
         mentions.append(DurationMention(start, end, text[start:end], weeks,

@@ -27,7 +27,6 @@ from text_to_num import text2num
 
 from bot.nlu.duration import (
     DAY,
-    MAX_WEEKS,
     MONTH,
     WEEK,
     YEAR,
@@ -35,11 +34,10 @@ from bot.nlu.duration import (
     OtherEvents,
     _month_start,
     _recent,
-    _round2,
     _weeks_since,
     _year_start,
+    choose_mentions,
 )
-from bot.triage import classify_duration
 
 EVENTS_VOCAB = Path(__file__).parent / "vocab" / "es" / "duration_events.yml"
 LONG_AGO_WEEKS = 10 * YEAR
@@ -289,17 +287,4 @@ def parse_durations_es(text: str, today: datetime.date | None = None) -> list[Du
         return []
     today = today or datetime.date.today()
     candidates = _quantities(text) + _starting_points(text, today)
-    chosen: list[tuple] = []
-    for cand in sorted(candidates, key=lambda c: (c[4], -(c[1] - c[0]), c[0])):
-        if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
-            chosen.append(cand)
-    mentions = []
-    for start, end, weeks, vague, _ in sorted(chosen):
-        if weeks is None or not 0 <= weeks <= MAX_WEEKS:
-            continue
-        if _other_events().dates_other_event(text, start, end):
-            continue
-        weeks = _round2(weeks)
-        mentions.append(DurationMention(start, end, text[start:end], weeks,
-                                        classify_duration(weeks), vague))
-    return mentions
+    return choose_mentions(text, candidates, _other_events())

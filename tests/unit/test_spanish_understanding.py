@@ -9,6 +9,7 @@ import pytest
 
 from bot.language import choose_language, requested_language
 from bot.nlu.components import mention_entity, spanish_matcher
+from bot.nlu.crisis import default_detector
 from bot.nlu.duration_es import parse_durations_es
 from bot.nlu.language import detect_language
 from bot.slots import clinical_updates
@@ -206,3 +207,16 @@ def test_a_feared_sign_is_confirmed_before_it_counts():
 def test_negation_stops_at_pero():
     slots, _ = read("no tengo fiebre pero no puedo aguantar la orina")
     assert slots["red_flags"] == ["bladder_bowel"]
+
+
+# ---------------------------------------------------------------- crisis language
+@pytest.mark.parametrize("text", ["me quiero morir", "ya no quiero vivir", "pienso en suicidarme",
+                                  "quiero quitarme la vida"])
+def test_spanish_crisis_language_reaches_the_crisis_line(text):
+    assert default_detector()(text)
+
+
+@pytest.mark.parametrize("text", ["no me quiero morir, solo quiero que se quite el dolor",
+                                  "el dolor me mata", "quiero una cita"])
+def test_spanish_ordinary_or_negated_words_are_not_a_crisis(text):
+    assert not default_detector()(text)

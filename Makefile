@@ -10,7 +10,7 @@ export RASA_TELEMETRY_ENABLED ?= false
 VENV := .venv
 PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
-MODEL_INPUTS := config.yml domain.yml data/nlu.yml data/rules.yml $(wildcard bot/nlu/*.py bot/dialogue.py)
+MODEL_INPUTS := config.yml domain.yml data/nlu.yml data/nlu_es.yml data/rules.yml $(wildcard bot/nlu/*.py bot/dialogue.py)
 
 .PHONY: install system-deps run train test lint fuzz evaluate bench lock clean audit
 

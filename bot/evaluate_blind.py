@@ -12,6 +12,9 @@ Scores (each set's labels are described in its header):
 * treatments, durations (category right and weeks within 25 %), locations: accuracy over the
   labelled messages and F1 counting values found where none was labelled.
 
+Each language is also scored as a whole (every set of that language pooled: "English",
+"Spanish"), a set's language read from its items' `lang` (English when absent).
+
 `python -m bot.evaluate_blind [--model ...] [--data FILE ...] [--out reports]` writes
 reports/blind.md and reports/blind.json (`make evaluate`).
 """
@@ -176,13 +179,18 @@ async def _parse_all(agent, texts: List[str]):
     return parsed, (time.perf_counter() - started) / max(len(texts), 1) * 1000
 
 
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+
+
 def evaluate(model: Path, files: List[Path]) -> Dict[str, dict]:
+    """One report per file, then one per language with its files pooled (when a language
+    has more than one file, or files of two languages were scored)."""
     from rasa.core.agent import Agent
     from rasa.utils.log_utils import configure_structlog
 
     configure_structlog()
     agent = Agent.load(str(model))
-    reports = {}
+    reports, pooled = {}, {}
     for path in files:
         items = load_items(path)
         parsed, ms = asyncio.run(_parse_all(agent, [i["text"] for i in items]))
@@ -190,6 +198,17 @@ def evaluate(model: Path, files: List[Path]) -> Dict[str, dict]:
         report = score(items, turns)
         report["ms_per_message"] = round(ms, 2)
         reports[str(path)] = report
+        lang = next((i["lang"] for i in items if i.get("lang")), "en")
+        pool = pooled.setdefault(lang, {"items": [], "turns": [], "ms": [], "files": 0})
+        pool["items"] += items
+        pool["turns"] += turns
+        pool["ms"] += [ms] * len(items)
+        pool["files"] += 1
+    if len(pooled) > 1 or any(p["files"] > 1 for p in pooled.values()):
+        for lang, pool in sorted(pooled.items()):
+            report = score(pool["items"], pool["turns"])
+            report["ms_per_message"] = round(sum(pool["ms"]) / max(len(pool["ms"]), 1), 2)
+            reports[f"{LANGUAGE_NAMES.get(lang, lang)} (all sets)"] = report
     return reports
 
 
@@ -210,7 +229,7 @@ ROWS = [
 
 
 def markdown(reports: Dict[str, dict]) -> str:
-    names = [f"`{Path(p).name}`" for p in reports]
+    names = [f"`{Path(p).name}`" if p.endswith(".yml") else f"**{p}**" for p in reports]
     lines = ["| measure | " + " | ".join(names) + " | target |",
              "|---|" + "---|" * len(names) + "---|"]
     for label, key, target, fmt in ROWS:
@@ -221,6 +240,8 @@ def markdown(reports: Dict[str, dict]) -> str:
             "{precision:.3f} / {recall:.3f} / {f1:.3f}".format(**r[kind]) for r in reports.values())
             + " | |")
     for path, report in reports.items():
+        if not path.endswith(".yml"):
+            continue  # a language's pooled misses are its sets' misses, listed once
         lines += ["", f"### Misses in `{Path(path).name}`", ""]
         for kind, found in report["misses"].items():
             lines += [f"- **{kind}** ({len(found)})"] + [f"  - {m}" for m in found]

@@ -309,9 +309,13 @@ class OtherEvents:
 
     def __init__(self, path: Path = EVENTS_VOCAB):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        unknown = set(data) - {"other_events", "pain_onset", "linked_after", "relief", "treatments"}
+        unknown = set(data) - {"other_events", "pain_onset", "linked_after", "relief", "treatments",
+                               "clause_split"}
         if unknown:
             raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}")
+        # where a clause ends, for another language than English's "but", "now", "and my"
+        self._clause_split = (re.compile(data["clause_split"], re.I) if data.get("clause_split")
+                              else _CLAUSE_SPLIT)
 
         def words(key: str) -> re.Pattern:
             phrases = data.get(key) or []
@@ -324,7 +328,7 @@ class OtherEvents:
         self._relief, self._treatment = words("relief"), words("treatments")
 
     def dates_other_event(self, text: str, start: int, end: int) -> bool:
-        cuts = [0, *(p for m in _CLAUSE_SPLIT.finditer(text) for p in (m.start(), m.end())),
+        cuts = [0, *(p for m in self._clause_split.finditer(text) for p in (m.start(), m.end())),
                 len(text)]
         bounds = list(zip(cuts[::2], cuts[1::2]))  # clauses, without their separators
         index = next((i for i, (a, b) in enumerate(bounds) if a <= start < b), None)
@@ -478,9 +482,15 @@ def parse_durations(text: str, today: datetime.date | None = None) -> list[Durat
     if not text or not isinstance(text, str):
         return []
     today = today or datetime.date.today()
-    # (start, end, weeks, vague, priority): precise wordings beat vague ones ("9 months now"),
-    # then the longest span wins, then the earliest
+    # (start, end, weeks, vague, priority): precise wordings beat vague ones ("9 months now")
     candidates = _births(text) + _quantities(text) + _starting_points(text, today)
+    return choose_mentions(text, candidates, _other_events())
+
+
+def choose_mentions(text: str, candidates: list[tuple], events: OtherEvents) -> list[DurationMention]:
+    """The mentions among (start, end, weeks, vague, priority) candidates: precise wordings
+    beat vague ones, then the longest span wins, then the earliest; none that dates another
+    event. Shared with the Spanish parser (bot/nlu/duration_es.py)."""
     chosen: list[tuple] = []
     for cand in sorted(candidates, key=lambda c: (c[4], -(c[1] - c[0]), c[0])):
         if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
@@ -489,7 +499,7 @@ def parse_durations(text: str, today: datetime.date | None = None) -> list[Durat
     for start, end, weeks, vague, _ in sorted(chosen):
         if weeks is None or not 0 <= weeks <= MAX_WEEKS:
             continue
-        if _other_events().dates_other_event(text, start, end):
+        if events.dates_other_event(text, start, end):
             continue  # "had a mastectomy 5 yrs ago, now mid-back pain"
         weeks = _round2(weeks)
         mentions.append(DurationMention(start, end, text[start:end], weeks,

@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.types import DomainDict
 
+from actions.common import language
 from actions.settings import clinic, content
 from actions.triage import utter
 from bot.advice import crisis_message, handoff_message, under_18_message
@@ -18,7 +19,7 @@ class ActionHandoff(Action):
         return "action_handoff"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        utter(dispatcher, handoff_message(clinic(), datetime.now(timezone.utc), content()))
+        utter(dispatcher, handoff_message(clinic(), datetime.now(timezone.utc), content(language(tracker))))
         return [SlotSet("pending_offer", "callback")]
 
 
@@ -27,7 +28,7 @@ class ActionCrisis(Action):
         return "action_crisis"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        utter(dispatcher, crisis_message(clinic(), content()))
+        utter(dispatcher, crisis_message(clinic(), content(language(tracker))))
         return [SlotSet("pending_offer", "callback")]
 
 
@@ -36,5 +37,5 @@ class ActionUnder18(Action):
         return "action_under_18"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        utter(dispatcher, under_18_message(clinic(), content()))
+        utter(dispatcher, under_18_message(clinic(), content(language(tracker))))
         return [SlotSet("pending_offer", None)]

@@ -11,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.types import DomainDict
 
-from actions.common import current_slots, latest_entities, latest_intent, latest_text
+from actions.common import current_slots, language, latest_entities, latest_intent, latest_text
 from actions.settings import clinic, content
 from actions.triage import utter
 from bot.advice import booking_offer
@@ -25,7 +25,7 @@ def resume(dispatcher, tracker: Tracker) -> List[EventType]:
     if tracker.active_loop.get("name"):
         return []
     slots = current_slots(tracker)
-    question = pending_question(content(), clinic(), slots)
+    question = pending_question(content(language(tracker)), clinic(), slots)
     if question:
         utter(dispatcher, question)
         return []
@@ -55,7 +55,7 @@ class ActionAcknowledgeDistress(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         if not tracker.get_slot("distress_acknowledged"):
-            utter(dispatcher, say(content(), clinic(), "distress"))
+            utter(dispatcher, say(content(language(tracker)), clinic(), "distress"))
         return [SlotSet("distress_acknowledged", True)] + resume(dispatcher, tracker)
 
 
@@ -68,10 +68,10 @@ class ActionNextStep(Action):
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         slots = current_slots(tracker)
         if latest_intent(tracker) == "nothing_helped":  # after the advice: sorry, then the offer
-            utter(dispatcher, say(content(), clinic(), "nothing_helped"))
+            utter(dispatcher, say(content(language(tracker)), clinic(), "nothing_helped"))
         if slots.get("triage_level") in ("consultation", "self_care") or slots.get(
                 "booking_reference"):
-            offer = booking_offer(content(), clinic(), slots)
+            offer = booking_offer(content(language(tracker)), clinic(), slots)
             for message in offer.messages:
                 utter(dispatcher, message)
             return [SlotSet("pending_offer", offer.pending_offer)]
@@ -85,7 +85,7 @@ class ActionRequestCallback(Action):
         return "action_request_callback"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        utter(dispatcher, say(content(), clinic(), "callback_start"))
+        utter(dispatcher, say(content(language(tracker)), clinic(), "callback_start"))
         return [SlotSet("pending_offer", "callback")]
 
 
@@ -96,5 +96,5 @@ class ActionCannotHelp(Action):
         return "action_cannot_help"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        utter(dispatcher, say(content(), clinic(), "cannot_help"))
+        utter(dispatcher, say(content(language(tracker)), clinic(), "cannot_help"))
         return resume(dispatcher, tracker)

@@ -17,6 +17,7 @@ from actions.common import (
     apply,
     clinical_events,
     current_slots,
+    language,
     latest_entities,
     latest_intent,
     latest_text,
@@ -50,7 +51,7 @@ class ValidateTriageForm(ClinicalFormValidation):
                              tracker: Tracker, domain: DomainDict) -> List[Text]:
         """The domain's questions, plus where the pain goes and how earlier injections went
         when the answer would change the options (bot/story.py), before the screening."""
-        needed = questions_needed(current_slots(tracker), content())
+        needed = questions_needed(current_slots(tracker), content(language(tracker)))
         last = [s for s in domain_slots if s == "red_flag_screen"]
         # "not sure" how long, after the choices: the questions go on without it
         skip = {"red_flag_screen"} | ({"pain_duration_weeks"} if tracker.get_slot("duration_unknown") else set())
@@ -74,13 +75,13 @@ class ValidateTriageForm(ClinicalFormValidation):
         if intent == "nothing_helped":
             # Things were tried and did not help: never "tried nothing"; ask what they were.
             events = [e for e in events if e.get("name") != "treatments_tried" or e.get("value")]
-            utter(dispatcher, say(content(), clinic(), "nothing_helped"))
+            utter(dispatcher, say(content(language(tracker)), clinic(), "nothing_helped"))
             if requested == "treatments_tried" and not apply(current_slots(tracker), events).get(
                     "treatments_tried"):
                 return events + [SlotSet("reask", None)]  # the plain question, not "didn't catch"
         before = current_slots(tracker)
         filled = apply(before, events)
-        ack = correction_ack(content(), clinic(), before, filled)
+        ack = correction_ack(content(language(tracker)), clinic(), before, filled)
         if ack:
             utter(dispatcher, ack)
         said_other = any(e.get("name") in CORRECTABLE for e in events)
@@ -95,7 +96,7 @@ class ValidateTriageForm(ClinicalFormValidation):
             if requested == "pain_location" and any(
                 e.get("entity") == "body_part_other" for e in latest_entities(tracker)
             ):
-                utter(dispatcher, other_body_part(content(), clinic()))
+                utter(dispatcher, other_body_part(content(language(tracker)), clinic()))
             events.append(SlotSet("reask", requested))  # re-ask differently, with an example
         elif tracker.get_slot("reask"):
             events.append(SlotSet("reask", None))
@@ -147,7 +148,7 @@ class ActionAskRedFlagScreen(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         which = tracker.get_slot("reask") == "red_flag_screen"
-        utter(dispatcher, screening_question(content(), which_one=which))
+        utter(dispatcher, screening_question(content(language(tracker)), which_one=which))
         return []
 
 
@@ -163,14 +164,14 @@ class ActionTriage(Action):
         slots = apply(before, events)
         retracted = retracted_red_flags(before, latest_entities(tracker))
         if retracted:
-            utter(dispatcher, correction_message(content(), clinic(), retracted))
+            utter(dispatcher, correction_message(content(language(tracker)), clinic(), retracted))
         decision = decide_triage(slots.get("red_flags"), slots.get("duration_category"),
                                  duration_unknown=bool(slots.get("duration_unknown")))
         if decision is None:
             # A correction took back the only red flag before the questions were done.
             return events + [FollowupAction("triage_form")]
 
-        advice = compose_triage(decision, slots, content(), clinic())
+        advice = compose_triage(decision, slots, content(language(tracker)), clinic())
         for message in advice.messages:
             utter(dispatcher, message)
 

@@ -148,7 +148,7 @@ def screening_question(content: Content, which_one: bool = False) -> Message:
     texts = content.conversation
     if which_one:
         labels = content.self_care.red_flag_labels
-        buttons = [{"title": label[:1].upper() + label[1:], "payload": f"I have {label}"}
+        buttons = [{"title": label[:1].upper() + label[1:], "payload": texts["have_red_flag"].format(flag=label)}
                    for label in labels.values()]
         buttons.append({"title": texts["none_of_these"], "payload": "/deny"})
         return {"text": texts["which_red_flag"], "buttons": buttons}

@@ -140,6 +140,11 @@ def other_body_part(content: Content, clinic: Clinic) -> Message:
     return {"text": _say(content, clinic, "other_body_part")}
 
 
+def other_language_message(contents: List[Content], clinic: Clinic) -> Message:
+    """To a message in a language not spoken: the same safety text in each language spoken."""
+    return {"text": "\n\n".join(_say(c, clinic, "other_language") for c in contents)}
+
+
 def peg_thanks(content: Content, clinic: Clinic) -> Message:
     return {"text": _say(content, clinic, "peg_thanks")}
 

@@ -84,6 +84,7 @@ CONVERSATION_TEXTS: Mapping[str, frozenset[str]] = MappingProxyType({
         "callback_start": (), "cannot_help": (),
         "list_and": (),  # the word before a list's last item ("a, b and c")
         "have_red_flag": {"flag"},  # what a warning sign's button sends, as if typed
+        "other_language": (),  # a message in a language not spoken (bot/other_language.py)
     }.items()
 })
 # How a number of weeks is said (bot.wording.describe_duration); {n} is a whole number.

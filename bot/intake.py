@@ -241,15 +241,19 @@ def default_gate() -> Gate:
 MESSAGE_BODY_LIMIT = int(os.environ.get("MESSAGE_BODY_LIMIT") or 64 * 1024)
 
 # Metadata a channel attaches to a message is stored with it in the conversation. The
-# assistant reads none of it, so none is kept: a client cannot fill the database through it.
-USED_METADATA: Tuple[str, ...] = ()
+# assistant reads only the language a page or channel chose (the widget's data-lang, a REST
+# client's "metadata": {"language": "es"}), so only that is kept, and only a language it
+# speaks: a client cannot fill the database through it.
+METADATA_LANGUAGES = ("en", "es")
+USED_METADATA: Mapping[str, Tuple[str, ...]] = {"language": METADATA_LANGUAGES}
 
 
 def kept_metadata(metadata: Any) -> dict:
-    """Only the metadata the assistant uses (USED_METADATA) of what a client sent."""
+    """Only the metadata the assistant uses (USED_METADATA), with an allowed value."""
     if not isinstance(metadata, Mapping):
         return {}
-    return {key: metadata[key] for key in USED_METADATA if key in metadata}
+    return {key: metadata[key] for key, allowed in USED_METADATA.items()
+            if metadata.get(key) in allowed}
 
 
 def reply_address(output: Any, conversation: str) -> str:

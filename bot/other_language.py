@@ -38,7 +38,8 @@ def in_unspoken_language(parse_data: Mapping[str, Any]) -> bool:
 class OtherLanguagePolicy(_SafetyPolicy):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"priority": 7}  # beside RedFlagPolicy, which it leaves every red flag to
+        # Between RedFlagPolicy (7), which it leaves every red flag to, and the outage policy (8).
+        return {"priority": 7.5}
 
     def predict_action_probabilities(
         self,

@@ -76,10 +76,20 @@ class LanguageResponses(TemplatedNaturalLanguageGenerator):
 
     def __init__(self, endpoint_config: Any = None, domain: Any = None,
                  responses: Optional[Responses] = None) -> None:
-        responses = responses if responses is not None else domain.responses
+        if responses is None:  # Rasa creates the generator before the model's domain is read
+            responses = domain.responses if domain is not None else {}
         super().__init__(responses)
+
+    @property
+    def responses(self) -> Responses:
+        return self._responses
+
+    @responses.setter
+    def responses(self, responses: Responses) -> None:
+        """Rasa's Agent sets the model's responses here once the model is loaded."""
         by_language = responses_by_language(responses)
         check_translations(by_language)
+        self._responses = responses
         self._generators = {lang: TemplatedNaturalLanguageGenerator(r)
                             for lang, r in by_language.items()}
 

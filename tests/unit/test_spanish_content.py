@@ -125,7 +125,8 @@ def _domain_responses():
     ("es", "booking_name", "¿Dónde le duele?"),  # a re-ask of another question: the plain one
 ])
 def test_domain_responses_follow_the_language_slot(language, reask, expected):
-    nlg = LanguageResponses(responses=_domain_responses())
+    nlg = LanguageResponses()  # as Rasa's Agent does: created first, the model's responses set after
+    nlg.responses = _domain_responses()
     for _ in range(10):  # Rasa picks at random among matching variations: never the wrong one
         reply = nlg.generate_from_slots("utter_ask_pain_location",
                                         {"language": language, "reask": reask}, "rest")

@@ -191,16 +191,20 @@ class Gate:
         self.flood = FloodLimit(limits.burst, limits.per_minute, limits.notice_seconds,
                                 limits.in_flight)
 
-    def check(self, channel: str, sender: str, text: str, *, reply_is_free: bool) -> Verdict:
+    def check(self, channel: str, sender: str, text: str, *, reply_is_free: bool,
+              language: str = "en") -> Verdict:
         """``reply_is_free``: the reply travels back on the patient's own request or socket
         (REST, web chat), so every refused message gets one; otherwise notices are spaced.
+        ``language``: the one the page or channel sent (metadata), for the refusal's words.
         A message to be read stays in flight until :meth:`done`."""
         allowed, notice_due = self.flood.take(channel, sender)
         if not allowed:
-            return Verdict(text, self.replies.too_fast(), reply_is_free or notice_due, "too_fast")
+            return Verdict(text, self.replies.too_fast(language), reply_is_free or notice_due,
+                           "too_fast")
         if len(text) > self.limits.max_chars:
             self.done(channel, sender)
-            return Verdict(text, self.replies.too_long(self.limits.max_chars), True, "too_long")
+            return Verdict(text, self.replies.too_long(self.limits.max_chars, language), True,
+                           "too_long")
         return Verdict(clean_text(text, self.intents))
 
     def done(self, channel: str, sender: str) -> None:
@@ -210,19 +214,19 @@ class Gate:
 class Replies:
     """The two kind answers, worded in content/conversation.yml (re-read when edited)."""
 
-    def too_fast(self) -> str:
+    def too_fast(self, language: str = "en") -> str:
         from bot.advice import messages_too_fast
-        return messages_too_fast(*_settings())
+        return messages_too_fast(*_settings(language))
 
-    def too_long(self, limit: int) -> str:
+    def too_long(self, limit: int, language: str = "en") -> str:
         from bot.advice import message_too_long
-        return message_too_long(*_settings(), limit=limit)
+        return message_too_long(*_settings(language), limit=limit)
 
 
-def _settings():
+def _settings(language: str = "en"):
     from bot.clinic import load_clinic
     from bot.content import load_content
-    return load_content(), load_clinic()
+    return load_content(lang=language), load_clinic()
 
 
 _gate: Optional[Gate] = None
@@ -280,7 +284,9 @@ def gated(on_new_message: OnNewMessage, *, channel: str, reply_is_free: bool,
         current = gate or default_gate()
         text = message.text if isinstance(message.text, str) else ""
         sender = str(message.sender_id)
-        verdict = current.check(channel, sender, text, reply_is_free=reply_is_free)
+        language = kept_metadata(message.metadata).get("language", "en")
+        verdict = current.check(channel, sender, text, reply_is_free=reply_is_free,
+                                language=language)
         if verdict.reply is not None:
             _count(verdict.reason)
             if verdict.send_reply:

@@ -14,14 +14,16 @@ MODEL_INPUTS := config.yml domain.yml data/nlu.yml data/rules.yml $(wildcard bot
 
 .PHONY: install system-deps run train test lint fuzz evaluate bench lock clean audit
 
-install: system-deps $(VENV)/.installed .build/spacy_en/config.cfg web/node_modules/.installed
+install: system-deps $(VENV)/.installed .build/spacy_en/config.cfg .build/spacy_es/config.cfg \
+  web/node_modules/.installed
 
 # Debian packages the servers and tests need (Chromium, PostgreSQL, Redis, nginx, Node.js):
 # checked every time (instant when all are there), so a package added later reaches old clones.
 system-deps:
 	@bash scripts/system-deps.sh
 
-$(VENV)/.installed .build/spacy_en/config.cfg: requirements/lock.txt scripts/install.sh
+$(VENV)/.installed .build/spacy_en/config.cfg .build/spacy_es/config.cfg: requirements/lock.txt \
+  scripts/install.sh
 	@bash scripts/install.sh
 
 # The web chat's npm assets (npm ci from web/package-lock.json), also done by install.sh.

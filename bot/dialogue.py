@@ -1,4 +1,4 @@
-"""Two small safety policies beside RulePolicy.
+"""Three small policies beside RulePolicy: two for safety, one for the language.
 
 RedFlagPolicy: a red flag interrupts whatever the conversation is doing, and after an
 emergency sign every further message gets the same advice (go to an emergency department).
@@ -8,6 +8,10 @@ question. This policy looks only at what the patient just said: a red flag not y
 a correction that takes one back) predicts `action_triage` ahead of any form or rule.
 
 ActionServerOutagePolicy: an unreachable action server gets an honest answer.
+
+LanguagePolicy: sets the `language` slot from what the patient just wrote (bot/language.py
+decides), as an event of its prediction: no action-server round trip, and the slot is set
+before the turn's first action answers, so the answer is already in the patient's language.
 
 Everything else is left to RulePolicy and the forms.
 """
@@ -25,6 +29,8 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.intake import TROUBLE_RESPONSE
+from bot.language import choose_language
+from bot.nlu.language import DETECTED
 from bot.slots import flags_to_confirm, new_red_flags, retracted_red_flags
 
 TRIAGE_ACTION = "action_triage"
@@ -99,6 +105,34 @@ class RedFlagPolicy(_SafetyPolicy):
         return self._abstain(domain)
 
 
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
+)
+class LanguagePolicy(_SafetyPolicy):
+    """Never predicts an action; its prediction carries the `language` slot's new value.
+    Rasa's ensemble applies the events of every policy's prediction, winning or not."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"priority": 1}
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[Text, Any]] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        events = []
+        message = tracker.latest_message
+        if tracker.latest_action_name == ACTION_LISTEN_NAME and message and message.text:
+            current = tracker.get_slot("language")
+            chosen = choose_language(current, message.parse_data.get(DETECTED), message.text)
+            if chosen and chosen != current:
+                events.append(SlotSet("language", chosen))
+        return self._prediction(self._default_predictions(domain), events=events)
 
 
 @DefaultV1Recipe.register(

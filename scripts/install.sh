@@ -27,6 +27,10 @@ fi
 if [ ! -f .build/spacy_en/config.cfg ]; then
   .venv/bin/python -m bot.nlu.build_spacy .build/spacy_en
 fi
+# ... and blank Spanish + its lookup lemmatizer, for the Spanish vocabularies (bot/nlu/vocab/es).
+if [ ! -f .build/spacy_es/config.cfg ]; then
+  .venv/bin/python -m bot.nlu.build_spacy .build/spacy_es es
+fi
 
 # Web chat assets (the socket.io client) from the npm registry, exactly as the committed
 # web/package-lock.json pins them; `python -m bot.web` serves them (no CDN at run time).

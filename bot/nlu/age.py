@@ -18,6 +18,15 @@ _AGE = [
                r"cm|feet|ft|inches?|%|percent|times?|out of|/))", re.I),
     # "15 years old", "12-year-old", "14 yo" (never "6 years" alone: that is a duration)
     re.compile(rf"\b{_NUMBER}\s*(?:[- ]?(?:years?|yrs?)[- ]?old|y/?o)\b", re.I),
+    # Spanish: "tengo 16 años", "cumplí 17", "15 años de edad" (never "tengo 3 años con este
+    # dolor": that is how long it has hurt)
+    re.compile(r"\b(?:tengo|cumpl[ií]|voy\s+a\s+cumplir|edad\s+de|edad:?)\s+(?:apenas\s+|s[oó]lo\s+|solo\s+)?"
+               r"(\d{1,3})(?:\s+a[ñn]os)?\b(?!\s+a[ñn]os)"
+               r"(?!\s*(?:con|que|as[ií]|sufriendo|padeciendo|aguantando|de\s+dolor|meses|semanas|d[ií]as|kilos?|%))",
+               re.I),
+    re.compile(r"\b(?:tengo|cumpl[ií])\s+(?:apenas\s+|s[oó]lo\s+|solo\s+)?(\d{1,3})\s+a[ñn]os\b"
+               r"(?!\s+(?:con|que|as[ií]|sufriendo|padeciendo|aguantando|de\s+dolor|desde))", re.I),
+    re.compile(r"\b(\d{1,3})\s+a[ñn]os\s+de\s+edad\b", re.I),
 ]
 
 
@@ -38,7 +47,8 @@ def stated_age(text: str) -> Optional[int]:
 _ANY_NUMBER = re.compile(r"\d[\d,.^*]*|\b(?:%s)\b" % "|".join(_WORDS), re.I)
 # A number counting a length of time, not an age: "for 5 years", "99999999 weeks".
 _DURATION_NUMBER = re.compile(
-    r"(?:\d[\d,.^*]*|\b(?:%s))\s*-?\s*(?:years?|yrs?|months?|weeks?|wks?|days?|decades?)\b"
+    r"(?:\d[\d,.^*]*|\b(?:%s))\s*-?\s*(?:years?|yrs?|months?|weeks?|wks?|days?|decades?"
+    r"|a[ñn]os|meses|semanas|d[ií]as)\b"
     r"(?!\s*-?\s*old)" % "|".join(_WORDS), re.I)
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,7 +142,7 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[_Term, st
     path = vocab_dir / "context.yml"
     context = _load_yaml(path)
     for key, value in context.items():
-        if key not in ("window", "placeholders"):
+        if key not in ("window", "placeholders", "fold_accents"):
             _phrases(path, key, value)
     for key in ("hypothetical_red_flags", "timeless_red_flags"):
         _check_keys(path, dict.fromkeys(context.get(key) or []), set(RED_FLAGS))
@@ -155,6 +156,13 @@ class ClinicalMatcher:
         self.nlp = nlp
         self._lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
         pairs, self._extras, context = load_vocabulary(vocab_dir)
+        # A language written with or without its accents ("caí", "cai"): words are compared
+        # without them, lemmas looked up with them; each phrase also stands without them.
+        self._fold_accents = bool(context.get("fold_accents"))
+        # Words that join a list or a clause, when the language's are not English's
+        self._separators = set(context.get("separators") or _SEPARATORS)
+        self._list_words = set(context.get("list_words") or _LIST_WORDS)
+        self._injected = set(context.get("injected") or _INJECTED)
         self._window = {"before": 6, "after": 4, "other_person": 5, **(context.get("window") or {})}
         self._placeholders = context.get("placeholders") or {}
 
@@ -165,6 +173,8 @@ class ClinicalMatcher:
         self._terms: dict[int, _Term] = {}
         for term, phrase in pairs:
             self._add_phrase(term, phrase)
+            if self._fold_accents and _unaccented(phrase) != phrase:
+                self._add_phrase(term, _unaccented(phrase))
 
         # cue kinds: neg_before, neg_after, hypothetical, pseudo, scope_end, other_before,
         # other_after
@@ -204,8 +214,13 @@ class ClinicalMatcher:
     def _normalize(self, doc) -> Doc:
         """A token-aligned copy of `doc`: lower-case norms ("ca"+"n't" -> "can"+"not"), lemmas."""
         words = [(t.norm_ or t.lower_).lower().replace("’", "'") or t.lower_ for t in doc]
-        ndoc = Doc(self.nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
-        return self._lemmatizer(ndoc) if self._lemmatizer else ndoc
+        spaces = [bool(t.whitespace_) for t in doc]
+        ndoc = Doc(self.nlp.vocab, words=words, spaces=spaces)
+        ndoc = self._lemmatizer(ndoc) if self._lemmatizer else ndoc
+        if not self._fold_accents:
+            return ndoc
+        return Doc(self.nlp.vocab, words=[_unaccented(w) for w in words], spaces=spaces,
+                   lemmas=[_unaccented(t.lemma_ or t.text) for t in ndoc])
 
     def _add_phrase(self, term: _Term, phrase: str) -> None:
         key = f"{term.group}|{term.label}|{term.value}|{term.mode}|{term.rank}"
@@ -346,6 +361,8 @@ class ClinicalMatcher:
                 continue
             if (s, e) not in spans and any(i in tokens for i in range(s, e)):
                 continue  # overlaps a longer phrase of the same file
+            if term.rank == 2 and (s, e) in spans:
+                continue  # the dictionary's drug where the vocabulary said the same words
             spans.add((s, e))
             tokens.update(range(s, e))
             if term.mode == "ignore":
@@ -360,7 +377,7 @@ class ClinicalMatcher:
         words = [t.text for t in ndoc]
         found = set()
         for s, e, value in find_medicines(words):
-            if e < len(ndoc) and {ndoc[e].text.rstrip("s"), ndoc[e].lemma_} & _INJECTED:
+            if e < len(ndoc) and {ndoc[e].text.rstrip("s"), ndoc[e].lemma_} & self._injected:
                 continue
             found.add((s, e, _Term("treatment", "treatment", value, rank=2)))
         return found
@@ -389,9 +406,9 @@ class ClinicalMatcher:
         for cues in after.values():
             cues.sort(key=lambda c: -c[1])
         for i, w in enumerate(words):
-            if w in _SEPARATORS:  # ", and I ..." starts a new clause
+            if w in self._separators:  # ", and I ..." starts a new clause
                 j = i + 1
-                while j < n and words[j] in _SEPARATORS:
+                while j < n and words[j] in self._separators:
                     j += 1
                 if j < n and words[j] in self._starters:
                     boundary[i] = True
@@ -403,7 +420,7 @@ class ClinicalMatcher:
         covered = {i for s, e, _ in spans for i in range(s, e)}
         return _Context(words, boundary, clause, covered, before, after,
                         self._questions(words, clause), self._question_topics(words, clause, covered),
-                        _sentences_asking(words), skin, self._window)
+                        _sentences_asking(words), skin, self._window, self._list_words)
 
     def _questions(self, words, clause) -> list[bool]:
         """Per token: is it inside a question (a clause ending in "?", or a sentence that
@@ -433,7 +450,7 @@ class ClinicalMatcher:
                     if clause[i] in asked and w in self._topic_pronouns}
         said = {clause[i] for i, w in enumerate(words)
                 if i not in covered and any(c.isalnum() for c in w)
-                and w not in _LIST_WORDS and w not in _SEPARATORS}
+                and w not in self._list_words and w not in self._separators}
         return [sentences[i] in pointing and clause[i] not in said and clause[i] not in asked
                 for i in range(len(words))]
 
@@ -444,6 +461,11 @@ class ClinicalMatcher:
             i = content[0]
             return [(i, i + 1, "pain_location", "lower_back", False, "patient", "")]
         return []
+
+
+def _unaccented(text: str) -> str:
+    """"caí" -> "cai", "ñ" -> "n": how patients often type on a phone."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _sentences_asking(words) -> list[bool]:
@@ -472,6 +494,7 @@ class _Context:
     sentence_asks: list[bool]  # token in a sentence with a question mark
     skin_clauses: set[int]
     window: dict
+    list_words: set[str]  # "or", "and", "the": free to walk over in a list
 
     def _sentence(self, i: int) -> list[str]:
         start, end = i, i
@@ -514,7 +537,7 @@ class _Context:
                 continue
             if step < 0 and words[i] == ",":
                 past_comma = True
-            elif past_comma and not cues.get(i) and words[i] not in _LIST_WORDS:
+            elif past_comma and not cues.get(i) and words[i] not in self.list_words:
                 # "I can't sleep, fever at night": the cue negated "sleep", and the comma
                 # ended its scope; "no fever, chills or weight loss" is a list and goes on.
                 return None
@@ -533,7 +556,7 @@ class _Context:
             else:
                 if words[i] in stop:
                     return None
-                count += words[i] not in _LIST_WORDS
+                count += words[i] not in self.list_words
                 i += step
             if count > limit:
                 return None

@@ -17,8 +17,9 @@ Other people's history ("my mother had cancer") emits nothing.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Text, Type
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Text, Tuple, Type
 
 import yaml
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -37,14 +38,37 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.nlu.age import only_durations, stated_age
 from bot.nlu.clinical import ClinicalMatcher, Mention
 from bot.nlu.crisis import default_detector
-from bot.nlu.duration import parse_durations
+from bot.nlu.duration import DurationMention, parse_durations
+from bot.nlu.duration_es import parse_durations_es
 from bot.nlu.injections import injection_entities
+from bot.nlu.language import DETECTED, detect_language
 from bot.nlu.pattern import pattern_entities
 
 if TYPE_CHECKING:  # imported when the detector is built: scikit-learn loads only then
     from bot.nlu.red_flag_detector import RedFlagDetector
 
 EXTRACTOR_NAME = "ClinicalEntityExtractor"
+SPANISH_SPACY = ".build/spacy_es"  # blank Spanish + lookup lemmas (bot/nlu/build_spacy.py)
+SPANISH_VOCAB = Path(__file__).parent / "vocab" / "es"
+
+
+@lru_cache(maxsize=2)
+def spanish_matcher(spacy_path: str = SPANISH_SPACY,
+                    vocab_dir: Path = SPANISH_VOCAB) -> ClinicalMatcher:
+    """The Spanish vocabularies, read with the Spanish pipeline (its tokenizer and lemmas):
+    built once per process, shared by the featurizer and the extractor."""
+    import spacy
+
+    return ClinicalMatcher(spacy.load(spacy_path), vocab_dir)
+
+
+def reading_language(text: str, message: Optional[Message] = None) -> str:
+    """"es" or "en" as the language detector said, "" when nothing in the message tells
+    ("nalga", "3 semanas" may say it, "ok" or a name does not)."""
+    detected = (message.get(DETECTED) if message is not None else None) or detect_language(text)
+    if detected.get("language") == "es":
+        return "es"
+    return "en" if detected.get("confidence") else ""
 
 
 def mention_entity(mention: Mention) -> Optional[Dict[str, Any]]:
@@ -86,6 +110,16 @@ class ReadsSpacyNLPDoc:
     def mentions(self, text: str, model: SpacyModel,
                  message: Optional[Message] = None) -> List[Mention]:
         """What the vocabularies find in `text` (a message's, when `message` is given)."""
+        return self.read(text, model, message)[1]
+
+    def read(self, text: str, model: SpacyModel,
+             message: Optional[Message] = None) -> Tuple[str, List[Mention]]:
+        """(language read in, mentions): Spanish messages with the Spanish vocabularies,
+        English ones with the English; a message that tells no language ("nalga", "3
+        semanas") is read in English, and in Spanish when English finds nothing."""
+        language = reading_language(text, message)
+        if language == "es":
+            return "es", spanish_matcher()(spanish_matcher().nlp.make_doc(text))
         if self._matcher is None or self._matcher.nlp is not model.model:
             self._matcher = ClinicalMatcher(model.model, self._vocab_dir)
         doc = message.get(SPACY_DOCS[TEXT]) if message is not None else None
@@ -93,7 +127,23 @@ class ReadsSpacyNLPDoc:
             # SpacyNLP parses the lower-cased text: its offsets are the message's unless
             # lower-casing changed the length (a rare letter such as "İ").
             doc = model.model(text)
-        return self._matcher(doc)
+        found = self._matcher(doc)
+        if language == "" and not found:
+            spanish = spanish_matcher()(spanish_matcher().nlp.make_doc(text))
+            if spanish:
+                return "es", spanish
+        return "en", found
+
+
+def durations(text: str, language: str) -> List[DurationMention]:
+    """The durations of a message read in `language`; one that tells no language ("3
+    semanas") is read in Spanish when English finds none."""
+    if language == "es":
+        return parse_durations_es(text)
+    found = parse_durations(text)
+    if not found and reading_language(text) == "":
+        found = parse_durations_es(text)
+    return found
 
 
 @DefaultV1Recipe.register(
@@ -143,8 +193,11 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
 
     def entities_for(self, text: str, model: SpacyModel,
                      message: Optional[Message] = None) -> List[Dict[str, Any]]:
-        mentions = self.mentions(text, model, message)
+        language, mentions = self.read(text, model, message)
         entities = [e for e in map(mention_entity, mentions) if e]
+        if language == "es":  # the learned detector and the pattern readers know English only
+            entities += [_duration_entity(d) for d in durations(text, language)]
+            return sorted(entities, key=lambda e: e["start"])
         if self._detector is not None:
             said = [(m.start, m.end) for m in mentions if m.label.startswith("red_flag")]
             for flag, start, end, p in self._detector.find(text, skip=said):
@@ -157,21 +210,10 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
         story = pattern_entities(text) + injection_entities(text, not_had)
         injection_clauses = [(e["start"], e["end"]) for e in story if e["entity"] != "pain_pattern"]
         entities += [{**e, "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME} for e in story]
-        for duration in parse_durations(text):
+        for duration in durations(text, language):
             if any(s <= duration.start < e for s, e in injection_clauses):
                 continue
-            entities.append(
-                {
-                    "entity": "duration",
-                    "value": duration.weeks,
-                    "category": duration.category,
-                    "vague": duration.vague,
-                    "start": duration.start,
-                    "end": duration.end,
-                    "confidence_entity": 1.0,
-                    "extractor": EXTRACTOR_NAME,
-                }
-            )
+            entities.append(_duration_entity(duration))
         return sorted(entities, key=lambda e: e["start"])
 
     def process(self, messages: List[Message], model: SpacyModel) -> List[Message]:
@@ -185,6 +227,19 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data  # rule-based: nothing to learn, training entities untouched
+
+
+def _duration_entity(duration: DurationMention) -> Dict[str, Any]:
+    return {
+        "entity": "duration",
+        "value": duration.weeks,
+        "category": duration.category,
+        "vague": duration.vague,
+        "start": duration.start,
+        "end": duration.end,
+        "confidence_entity": 1.0,
+        "extractor": EXTRACTOR_NAME,
+    }
 
 
 _ANNOTATION = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\{[^}]*\}")
@@ -239,7 +294,8 @@ class ClinicalFeaturizer(ReadsSpacyNLPDoc, SparseFeaturizer, GraphComponent):
     def kinds(self, text: str, model: SpacyModel, message: Optional[Message] = None) -> set:
         """The kinds of mention (FEATURES) found in `text`."""
         found = set()
-        for mention in self.mentions(text, model, message):
+        language, mentions = self.read(text, model, message)
+        for mention in mentions:
             if mention.experiencer != "patient":
                 continue
             if mention.label == "treatment" and mention.negated:
@@ -248,7 +304,7 @@ class ClinicalFeaturizer(ReadsSpacyNLPDoc, SparseFeaturizer, GraphComponent):
                 found.add("red_flag_denied")
             else:
                 found.add(mention.label)
-        if parse_durations(text):
+        if durations(text, language):
             found.add("duration")
         return found
 
@@ -309,6 +365,28 @@ class BlankSafeLogisticRegressionClassifier(LogisticRegressionClassifier):
 def _has_text_features(message: Message) -> bool:
     sparse = message.get_sparse_features(attribute=TEXT)[1]
     return sparse is not None and sparse.features.shape[-1] > 0 and sparse.features.nnz > 0
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False
+)
+class LanguageDetector(GraphComponent):
+    """`language_detected` (bot/nlu/language.py) in every message's parse data, training
+    examples included: the clinical components read it to pick the vocabulary, and the
+    LanguagePolicy (bot/dialogue.py) to set the `language` slot."""
+
+    @classmethod
+    def create(cls, config, model_storage, resource, execution_context) -> "LanguageDetector":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            message.set(DETECTED, detect_language(message.get(TEXT) or ""), add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        self.process(training_data.training_examples)
+        return training_data
 
 
 @DefaultV1Recipe.register(

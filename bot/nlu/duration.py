@@ -309,9 +309,13 @@ class OtherEvents:
 
     def __init__(self, path: Path = EVENTS_VOCAB):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        unknown = set(data) - {"other_events", "pain_onset", "linked_after", "relief", "treatments"}
+        unknown = set(data) - {"other_events", "pain_onset", "linked_after", "relief", "treatments",
+                               "clause_split"}
         if unknown:
             raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}")
+        # where a clause ends, for another language than English's "but", "now", "and my"
+        self._clause_split = (re.compile(data["clause_split"], re.I) if data.get("clause_split")
+                              else _CLAUSE_SPLIT)
 
         def words(key: str) -> re.Pattern:
             phrases = data.get(key) or []
@@ -324,7 +328,7 @@ class OtherEvents:
         self._relief, self._treatment = words("relief"), words("treatments")
 
     def dates_other_event(self, text: str, start: int, end: int) -> bool:
-        cuts = [0, *(p for m in _CLAUSE_SPLIT.finditer(text) for p in (m.start(), m.end())),
+        cuts = [0, *(p for m in self._clause_split.finditer(text) for p in (m.start(), m.end())),
                 len(text)]
         bounds = list(zip(cuts[::2], cuts[1::2]))  # clauses, without their separators
         index = next((i for i, (a, b) in enumerate(bounds) if a <= start < b), None)

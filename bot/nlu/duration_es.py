@@ -1,0 +1,290 @@
+"""How long the pain has lasted, in weeks, from a patient's own words in Spanish.
+
+The Spanish twin of bot/nlu/duration.py, with the same output (`DurationMention`) and the
+same helpers for dates and categories. Number words are read by text2num's Spanish grammar
+("quince días", "veintiún años", "treinta y cinco"). Understood:
+
+* a quantity and a unit: "hace dos semanas", "desde hace 3 meses", "llevo un año y medio",
+  "quince días", "un par de semanas", "unos cuantos meses", "2 años y 3 meses";
+* a starting point: "desde ayer", "desde anoche", "desde el lunes", "desde la semana pasada",
+  "desde el verano", "desde marzo", "desde 2019", "desde Navidad", "desde que nació mi hijo,
+  que ya tiene 2 años", "desde niña";
+* vague spans: "hace años", "desde hace meses", "hace mucho tiempo", "toda la vida".
+
+Not a duration: an age ("tengo 45 años", "mi hijo de 3 años"), a pregnancy ("embarazada de 5
+meses"), the future or a frequency ("en 2 semanas", "cada 3 meses", "3 veces a la semana"),
+a medicine course ("tomé ibuprofeno por dos semanas") and a date of another event ("me
+operaron hace 2 años", vocab/es/duration_events.yml).
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from text_to_num import text2num
+
+from bot.nlu.duration import (
+    DAY,
+    MAX_WEEKS,
+    MONTH,
+    WEEK,
+    YEAR,
+    DurationMention,
+    OtherEvents,
+    _month_start,
+    _recent,
+    _round2,
+    _weeks_since,
+    _year_start,
+)
+from bot.triage import classify_duration
+
+EVENTS_VOCAB = Path(__file__).parent / "vocab" / "es" / "duration_events.yml"
+LONG_AGO_WEEKS = 10 * YEAR
+
+_A = "[aá]"
+_E = "[eé]"
+_I = "[ií]"
+_O = "[oó]"
+_U = "[uú]"
+_UNITS = [("day", rf"d{_I}as?"), ("week", r"semanas?|sem"), ("month", r"mes(?:es)?"),
+          ("year", r"a[ñn]os?"), ("hour", r"horas?")]
+_UNIT_WEEKS = {"day": DAY, "week": WEEK, "month": MONTH, "year": YEAR, "hour": 1 / 168}
+_UNIT_RE = "|".join(forms for _, forms in _UNITS)
+_NUMBER_WORD = (
+    rf"un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"
+    rf"|quince|diecis{_E}is|diecisiete|dieciocho|diecinueve|veinte|veinti\w+|treinta|cuarenta"
+    rf"|cincuenta|sesenta|setenta|ochenta|noventa|cien")
+_WORDS = rf"(?:{_NUMBER_WORD})(?:\s+y\s+(?:{_NUMBER_WORD}))?"
+_VAGUE = {  # "un par de", "unos cuantos", "varios", "algunos", "muchos", "pocos"
+    "par": 2.0, "cuantos": 3.0, "cuantas": 3.0, "varios": 3.0, "varias": 3.0, "algunos": 3.0,
+    "algunas": 3.0, "muchos": 5.0, "muchas": 5.0, "pocos": 2.0, "pocas": 2.0}
+_QTY = (rf"(?P<vague>un\s+par\s+de|unos\s+cuantos|unas\s+cuantas|varios|varias|algunos|algunas"
+        rf"|muchos|muchas|pocos|pocas)|(?P<digits>\d+(?:[.,]\d+)?)|(?P<words>{_WORDS})"
+        rf"|(?P<medio>medio|media)")
+_QUANTITY_RE = re.compile(
+    rf"(?<![\w.,/])(?:{_QTY})(?:\s*(?:-|a|o)\s*(?P<qty2>\d+|{_WORDS}))?\s*(?P<unit>{_UNIT_RE})\b"
+    rf"(?P<half>\s+y\s+medi[oa])?", re.I)
+_BARE_UNIT_HALF = re.compile(r"\b(?:hace|llevo|desde\s+hace|ya)\s+(?P<unit>a[ñn]o|mes)\s+y\s+medio\b",
+                             re.I)
+_NOT_BEFORE = re.compile(  # future, frequency, age, pregnancy
+    rf"(?:\b(?:en|dentro\s+de|cada|pr{_O}xim[oa]s?|por|durante|al|a\s+la|veces|vez)"
+    rf"|\b(?:tengo|tiene|ten{_I}a|cumpl{_I}|cumple|edad\s+de)"
+    rf"|\b(?:hij[oa]|ni[ñn][oa]|beb{_E}|niet[oa]|nene|nena|chamac[oa]|embarazada\s+de|embarazo\s+de)"
+    rf"(?:\s+\w+)?\s+de)\s*$", re.I)
+_DURATION_VERB_BEFORE = re.compile(  # "por 3 semanas" after the pain, "tengo 3 años con dolor"
+    rf"\b(?:dolor|duele|duelen|molesta|molestia|sufro|sufriendo|aguantando|as{_I}|con\s+esto)"
+    rf"(?:\s+\w+){{0,4}}\s+(?:por|durante)\s*$", re.I)
+_AGE_AFTER = re.compile(r"^\s+(?:de\s+edad|cumplidos)\b", re.I)
+_HAVE_FOR = re.compile(  # "tengo 3 años con este dolor" is how long; "tengo 45 años" an age
+    rf"^\s+(?:con|que|as{_I}|sufriendo|padeciendo|de\s+dolor|aguantando)\b", re.I)
+_FREQ_AFTER = re.compile(rf"^\s+(?:a\s+la|al|por|cada)\s+(?:semana|mes|a[ñn]o|d{_I}a)\b", re.I)
+_COURSE_BEFORE = re.compile(  # "tomé ibuprofeno por dos semanas": the medicine's course
+    rf"\b(?:tom{_E}|tomando|tomo|tomaba|terapia|fisio\w*|rehabilitaci{_O}n|pastillas?|sesiones"
+    rf"|medicamentos?|medicina|masajes?|reposo|incapacidad|me\s+recet\w+|me\s+dieron)\b"
+    rf"[^,.;!?]*\b(?:por|durante)\s*$", re.I)
+
+_MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre"]
+_MONTH_RE = r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre"
+_WEEKDAYS = ["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"]
+_WEEKDAY_RE = rf"lunes|martes|mi{_E}rcoles|jueves|viernes|s{_A}bado|domingo"
+_SEASONS = {"invierno": (1, 15), "primavera": (4, 15), "verano": (7, 15), "otono": (10, 15)}
+_HOLIDAYS = {"navidad": (12, 25), "navidades": (12, 25), "ano nuevo": (1, 1),
+             "dia de muertos": (11, 2), "semana santa": (4, 10)}
+
+_POINT = (
+    rf"(?P<dbefore>antier|anteayer|antes\s+de\s+ayer)|(?P<yesterday>ayer|anoche)"
+    rf"|(?P<today>hoy|esta\s+ma[ñn]ana|esta\s+tarde|en\s+la\s+ma[ñn]ana)"
+    rf"|(?:el\s+)?(?P<weekend>fin\s+de\s+semana|finde)(?:\s+pasado)?"
+    rf"|(?:la\s+|el\s+)?(?P<lastunit>semana|mes|a[ñn]o)\s+pasad[oa]"
+    rf"|(?:el\s+)?(?P<weekday>{_WEEKDAY_RE})(?:\s+pasado)?"
+    rf"|(?:(?:el|la|las|los)\s+)?(?P<holiday>navidad(?:es)?|a[ñn]o\s+nuevo|d{_I}a\s+de\s+muertos|semana\s+santa)"
+    rf"|(?:(?:el|la|este|esta)\s+)?(?P<season>invierno|primavera|verano|oto[ñn]o)(?:\s+pasado)?"
+    rf"|(?:(?:el\s+)?(?:mes\s+de\s+)?)?(?P<month>{_MONTH_RE})(?:\s+(?:de\s+|del\s+)?(?P<myear>(?:19|20)\d\d))?"
+    rf"|(?:el\s+)?(?:a[ñn]o\s+)?(?P<year>(?:19|20)\d\d)"
+    rf"|(?P<life>(?:que\s+)?(?:era|estaba)\s+(?:ni[ñn][oa]|chic[oa]|joven|chiquit[oa]|peque[ñn][oa]|adolescente)"
+    rf"|ni[ñn][oa]|chiquit[oa]|joven|peque[ñn][oa]|la\s+adolescencia|la\s+juventud|siempre"
+    rf"|que\s+tengo\s+memoria|que\s+me\s+acuerdo)"
+)
+_ONSET = (rf"desde|empez{_O}|comenz{_O}|inici{_O}|me\s+empez{_O}|me\s+dio|me\s+lastim{_E}"
+          rf"|me\s+ca{_I}|me\s+dobl{_E}|me\s+torc{_I}|me\s+jal{_E}|pas{_O}|sucedi{_O}|fue")
+_POINT_RE = re.compile(rf"\b(?P<cue>{_ONSET})(?:\s+[\w{_A}{_E}{_I}{_O}{_U}ñ]+){{0,4}}?\s+(?:{_POINT})\b",
+                       re.I)
+_ALONE_RE = re.compile(rf"^\W*(?:desde\s+)?(?:{_POINT})\W*$", re.I)
+_BIRTH_RE = re.compile(
+    rf"\bdesde\s+que\s+(?:naci{_O}|tuve\s+a|di\s+a\s+luz)\s+(?:a\s+)?(?:mi|mis|el|la)?\s*\w+"
+    rf"(?:[\s,;]+(?:y\s+)?(?:que\s+)?(?:ya\s+|ahora\s+)?(?:tiene|cumpli{_O}|cumple)\s+"
+    rf"(?P<age>\d+|{_WORDS}|medio)\s+(?P<unit>{_UNIT_RE}))?", re.I)
+_VAGUE_RE = re.compile(
+    rf"\b(?:desde\s+)?hace\s+(?P<unit>d{_I}as|semanas|meses|a[ñn]os)\b"
+    rf"|\b(?:por|durante)\s+(?P<unit2>semanas|meses|a[ñn]os)\b"
+    rf"|\b(?P<unit3>a[ñn]os|meses)\s+(?:con|as{_I}|sufriendo)\b"
+    rf"|\b(?:hace|desde\s+hace)\s+(?:mucho|bastante)(?:\s+tiempo)?\b|\bmucho\s+tiempo\b"
+    rf"|\b(?:toda\s+la\s+vida|toda\s+mi\s+vida|de\s+toda\s+la\s+vida|desde\s+siempre)\b"
+    rf"|\bhace\s+(?:poco|unos\s+d{_I}as)\b", re.I)
+_VAGUE_UNIT = {"dias": 3 * DAY, "días": 3 * DAY, "semanas": 3 * WEEK, "meses": 3 * MONTH,
+               "anos": 3 * YEAR, "años": 3 * YEAR}
+_JOIN_RE = re.compile(r"^\s*(?:,|y|con)?\s*$", re.I)
+
+
+def _plain(word: str) -> str:
+    return (word.lower().replace("á", "a").replace("é", "e").replace("í", "i")
+            .replace("ó", "o").replace("ú", "u").replace("ñ", "n"))
+
+
+def _unit(text: str) -> str | None:
+    for unit, forms in _UNITS:
+        if re.fullmatch(forms, text, re.I):
+            return unit
+    return None
+
+
+def _words_value(text: str) -> float | None:
+    words = " ".join(text.lower().split())
+    if words in ("un", "una", "uno"):
+        return 1.0
+    try:
+        return float(text2num(words, "es"))
+    except ValueError:
+        return None
+
+
+def _quantity_value(m: re.Match) -> tuple[float, bool] | None:
+    if m.group("vague"):
+        key = m.group("vague").lower().split()[-1]
+        return _VAGUE["par" if key == "de" else key], True
+    if m.group("digits"):
+        return float(m.group("digits").replace(",", ".")), False
+    if m.group("medio"):
+        return 0.5, False
+    value = _words_value(m.group("words"))
+    return (value, False) if value is not None else None
+
+
+def _quantities(text: str):
+    found = []
+    for m in _QUANTITY_RE.finditer(text):
+        unit = _unit(m.group("unit"))
+        if unit is None:
+            continue
+        before, after = text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 40]
+        said_before = re.search(r"\b(?:hace|desde\s+hace|llevo|lleva|ya\s+son|ya\s+van)\s*$", before, re.I)
+        if not said_before:
+            if _NOT_BEFORE.search(before) and not _DURATION_VERB_BEFORE.search(before) and not (
+                    re.search(r"\b(?:tengo|tiene|ten[ií]a)\s*$", before, re.I) and _HAVE_FOR.match(after)):
+                continue
+            if _FREQ_AFTER.match(after) or _AGE_AFTER.match(after):
+                continue
+            if _COURSE_BEFORE.search(before):
+                continue
+        parsed = _quantity_value(m)
+        if parsed is None:
+            continue
+        value, vague = parsed
+        if m.group("qty2"):  # "2 o 3 semanas", "2-3 meses": the middle
+            second = float(m.group("qty2")) if m.group("qty2").isdigit() else _words_value(m.group("qty2"))
+            if second is None or second < value:
+                continue
+            value = (value + second) / 2
+        if m.group("half"):
+            value += 0.5
+        found.append([m.start(), m.end(), value * _UNIT_WEEKS[unit], vague, _UNIT_WEEKS[unit]])
+    for m in _BARE_UNIT_HALF.finditer(text):  # "hace año y medio"
+        found.append([m.start("unit"), m.end(), 1.5 * _UNIT_WEEKS[_unit(m.group("unit"))], False, 0])
+    merged = []  # "2 años y 3 meses" is one duration
+    for item in sorted(found):
+        if merged and item[4] < merged[-1][4] and _JOIN_RE.match(text[merged[-1][1]:item[0]]):
+            prev = merged[-1]
+            merged[-1] = [prev[0], item[1], prev[2] + item[2], prev[3] or item[3], item[4]]
+        else:
+            merged.append(item)
+    return [(s, e, w, v, 0) for s, e, w, v, _ in merged]
+
+
+def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]:
+    g = {k: v for k, v in m.groupdict().items() if v}
+    if "dbefore" in g:
+        return 2 * DAY, False
+    if "yesterday" in g:
+        return DAY, False
+    if "today" in g:
+        return 0.0, False
+    if "weekend" in g:
+        return ((today.weekday() - 5) % 7 or 7) * DAY, False
+    if "lastunit" in g:
+        return {"semana": WEEK, "mes": MONTH}.get(_plain(g["lastunit"]), YEAR), False
+    if "weekday" in g:
+        return ((today.weekday() - _WEEKDAYS.index(_plain(g["weekday"]))) % 7 or 7) * DAY, False
+    if "holiday" in g:
+        key = _plain(" ".join(g["holiday"].split()))
+        key = "navidad" if key.startswith("navidad") else key
+        return _weeks_since(_recent(today, *_HOLIDAYS[key]), today), False
+    if "season" in g:
+        return _weeks_since(_recent(today, *_SEASONS[_plain(g["season"])]), today), False
+    if "month" in g:
+        name = _plain(g["month"]).replace("setiembre", "septiembre")
+        year = int(g["myear"]) if "myear" in g else None
+        return _weeks_since(_month_start(today, _MONTHS.index(name) + 1, year, False), today), False
+    if "year" in g:
+        return _weeks_since(_year_start(today, int(g["year"])), today), False
+    if "life" in g:
+        return LONG_AGO_WEEKS, True
+    return None, False
+
+
+def _starting_points(text: str, today: datetime.date):
+    found = []
+    for regex in (_POINT_RE, _ALONE_RE):
+        for m in regex.finditer(text):
+            weeks, vague = _point_weeks(m, today)
+            if weeks is not None:
+                found.append((m.start(), m.end(), weeks, vague, 0))
+    for m in _BIRTH_RE.finditer(text):
+        if m.group("age"):
+            value = 0.5 if m.group("age").lower() == "medio" else (
+                float(m.group("age")) if m.group("age").isdigit() else _words_value(m.group("age")))
+            if value is not None:
+                found.append((m.start(), m.end(), value * _UNIT_WEEKS[_unit(m.group("unit"))], False, 0))
+    for m in _VAGUE_RE.finditer(text):
+        unit = m.group("unit") or m.group("unit2") or m.group("unit3")
+        phrase = _plain(m.group(0))
+        if unit:
+            weeks = _VAGUE_UNIT[_plain(unit)]
+        elif "vida" in phrase or "siempre" in phrase:
+            weeks = LONG_AGO_WEEKS
+        elif "poco" in phrase or "unos dias" in phrase:
+            weeks = 3 * DAY
+        else:  # "hace mucho tiempo"
+            weeks = YEAR
+        found.append((m.start(), m.end(), weeks, True, 1))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _other_events() -> OtherEvents:
+    return OtherEvents(EVENTS_VOCAB)
+
+
+def parse_durations_es(text: str, today: datetime.date | None = None) -> list[DurationMention]:
+    """Every duration stated in a Spanish `text`, in text order (the longest span wins)."""
+    if not text or not isinstance(text, str):
+        return []
+    today = today or datetime.date.today()
+    candidates = _quantities(text) + _starting_points(text, today)
+    chosen: list[tuple] = []
+    for cand in sorted(candidates, key=lambda c: (c[4], -(c[1] - c[0]), c[0])):
+        if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
+            chosen.append(cand)
+    mentions = []
+    for start, end, weeks, vague, _ in sorted(chosen):
+        if weeks is None or not 0 <= weeks <= MAX_WEEKS:
+            continue
+        if _other_events().dates_other_event(text, start, end):
+            continue
+        weeks = _round2(weeks)
+        mentions.append(DurationMention(start, end, text[start:end], weeks,
+                                        classify_duration(weeks), vague))
+    return mentions

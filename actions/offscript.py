@@ -15,6 +15,7 @@ from actions.common import current_slots, language, latest_entities, latest_inte
 from actions.settings import clinic, content
 from actions.triage import utter
 from bot.advice import booking_offer
+from bot.content import LANGUAGES
 from bot.faq import load_faq
 from bot.offscript import pending_question, questions_not_started, say
 
@@ -40,8 +41,9 @@ class ActionAnswerClinic(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         topics = [e["value"] for e in latest_entities(tracker) if e.get("entity") == "faq_topic"]
-        answer = load_faq().answer(topics, latest_text(tracker), clinic(),
-                                   datetime.now(timezone.utc))
+        lang = language(tracker) if language(tracker) in LANGUAGES else "en"
+        answer = load_faq(lang=lang).answer(topics, latest_text(tracker), clinic(),
+                                            datetime.now(timezone.utc))
         dispatcher.utter_message(text=answer)
         # kept for staff (what patients ask about); every custom action returns an event
         return [SlotSet("clinic_topic", ", ".join(topics) or None)] + resume(dispatcher, tracker)

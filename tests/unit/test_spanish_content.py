@@ -165,6 +165,7 @@ def test_another_language_gets_the_safety_numbers_in_english_and_spanish():
         assert CLINIC.emergency_number in part and CLINIC.phone in part
     assert "English and Spanish" in english and "inglés y en español" in spanish
     assert in_unspoken_language({"language_detected": {"language": "other", "confidence": 0.9}})
-    assert not in_unspoken_language({"language_detected": {"language": "other", "confidence": 0.2}})
+    assert in_unspoken_language({"language_detected": {"language": "other", "confidence": 0.11}})
+    assert not in_unspoken_language({"language_detected": {"language": "other", "confidence": 0.0}})
     assert not in_unspoken_language({"language_detected": {"language": "es", "confidence": 0.9}})
     assert not in_unspoken_language({})

@@ -18,6 +18,7 @@ from actions.common import (
     alert_staff,
     clinical_events,
     current_slots,
+    language,
     latest_entities,
     latest_intent,
     latest_text,
@@ -115,13 +116,13 @@ class ActionSubmitBooking(Action):
         slots = current_slots(tracker)
         if slots.get("triage_level") == "emergency":
             flags = tuple(f for f in slots.get("red_flags") or [] if f in EMERGENCY_FLAGS)
-            utter(dispatcher, emergency_reminder(content(), clinic(), flags))
+            utter(dispatcher, emergency_reminder(content(language(tracker)), clinic(), flags))
             return [SlotSet("pending_offer", None)]
 
         already = slots.get("booking_reference")
         if already and not details_given_this_turn(tracker):
             # Asked to book again with a request already filed: name it, file nothing new.
-            for message in booking_offer(content(), clinic(), slots).messages:  # already_booked
+            for message in booking_offer(content(language(tracker)), clinic(), slots).messages:  # already_booked
                 utter(dispatcher, message)
             return [SlotSet("pending_offer", None)]
 
@@ -141,7 +142,7 @@ class ActionSubmitBooking(Action):
         except store.StorageUnavailable:
             # For the clinic's operators (no patient data): a request the staff will not see.
             logger.warning("a booking could not be stored: the database was unavailable")
-            utter(dispatcher, booking_not_sent(content(), clinic()))
+            utter(dispatcher, booking_not_sent(content(language(tracker)), clinic()))
             return [SlotSet("pending_offer", None)]
         await alert_staff(alerts.booking_filed, reference, kind, slots.get("triage_level"),
                           clinic=clinic())
@@ -151,13 +152,13 @@ class ActionSubmitBooking(Action):
             None, fhir_delivery.enqueue_request, int(reference.lstrip("R")))
         # Details stored earlier and sent again are never read back to the chat (whoever
         # holds the chat now may not be the patient): the reference is enough.
-        utter(dispatcher, booking_sent(content(), clinic(), kind, slots, reference,
+        utter(dispatcher, booking_sent(content(language(tracker)), clinic(), kind, slots, reference,
                                        details_said_now=details_given_this_turn(tracker)))
         events: List[EventType] = [SlotSet("booking_reference", reference),
                                    SlotSet("pending_offer", None)]
         missing = [s for s in TRIAGE_QUESTIONS if slots.get(s) is None]
         if missing and not slots.get("triage_level"):
-            utter(dispatcher, questions_after_booking(content(), clinic()))
+            utter(dispatcher, questions_after_booking(content(language(tracker)), clinic()))
             events.append(FollowupAction("triage_form"))
         return events
 
@@ -168,7 +169,7 @@ class ActionDeclineOffer(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         # A "no" is often the patient leaving: the numbers to call go with it.
-        utter(dispatcher, offer_declined(content(), clinic()))
+        utter(dispatcher, offer_declined(content(language(tracker)), clinic()))
         return [SlotSet("pending_offer", None)]
 
 
@@ -185,8 +186,8 @@ class ActionOfferBooking(Action):
         if score is not None:
             events.append(SlotSet("peg_score", score))
             slots["peg_score"] = score
-            utter(dispatcher, peg_thanks(content(), clinic()))
-        offer = booking_offer(content(), clinic(), slots)
+            utter(dispatcher, peg_thanks(content(language(tracker)), clinic()))
+        offer = booking_offer(content(language(tracker)), clinic(), slots)
         for message in offer.messages:
             utter(dispatcher, message)
         return events + [SlotSet("pending_offer", offer.pending_offer)]

@@ -37,6 +37,11 @@ def latest_entities(tracker: Tracker) -> List[Dict[str, Any]]:
     return tracker.latest_message.get("entities") or []
 
 
+def language(tracker: Tracker) -> str | None:
+    """The language spoken with this patient (slot `language`: en | es; unset is English)."""
+    return tracker.get_slot("language")
+
+
 def latest_text(tracker: Tracker) -> str:
     return tracker.latest_message.get("text") or ""
 

@@ -14,15 +14,23 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.types import DomainDict
 
-from actions.common import apply, clinical_events, current_slots, latest_entities, latest_intent, latest_text
+from actions.common import (
+    apply,
+    clinical_events,
+    current_slots,
+    language,
+    latest_entities,
+    latest_intent,
+    latest_text,
+)
 from actions.settings import clinic, content
 from actions.triage import ValidateTriageForm
 from bot.slots import confirm_answer, flags_to_confirm
 from bot.wording import fill
 
 
-def _ask(dispatcher, flag: str) -> None:
-    dispatcher.utter_message(text=content().self_care.red_flag_confirm[flag])
+def _ask(dispatcher, tracker: Tracker, flag: str) -> None:
+    dispatcher.utter_message(text=content(language(tracker)).self_care.red_flag_confirm[flag])
 
 
 class ActionAskRedFlagConfirm(Action):
@@ -42,9 +50,9 @@ class ActionAskRedFlagConfirm(Action):
         asked_in_general = any(e.get("entity") == "red_flag_unsure" and e.get("reason") == "question"
                                for e in entities)
         if asked_in_general:
-            dispatcher.utter_message(text=fill(content().self_care.sign_question_answer,
+            dispatcher.utter_message(text=fill(content(language(tracker)).self_care.sign_question_answer,
                                                clinic().template_values()))
-        _ask(dispatcher, unsure[0])
+        _ask(dispatcher, tracker, unsure[0])
         pending = list(tracker.get_slot("red_flags_unsure") or []) + unsure
         return events + [SlotSet("red_flags_unsure", pending)]
 
@@ -63,8 +71,8 @@ class ActionReadRedFlagConfirm(Action):
         entities = latest_entities(tracker)
         answer = confirm_answer(flag, latest_intent(tracker), latest_text(tracker), entities)
         if answer is None:
-            dispatcher.utter_message(text=content().self_care.confirm_again)
-            _ask(dispatcher, flag)
+            dispatcher.utter_message(text=content(language(tracker)).self_care.confirm_again)
+            _ask(dispatcher, tracker, flag)
             return [SlotSet("red_flags_unsure", pending)]
 
         events: List[EventType] = clinical_events(tracker)  # "no, but my legs are weak"
@@ -86,9 +94,9 @@ class ActionReadRedFlagConfirm(Action):
         if new_flags:
             return events + [FollowupAction("action_triage")]
         if rest:
-            _ask(dispatcher, rest[0])
+            _ask(dispatcher, tracker, rest[0])
             return events
-        dispatcher.utter_message(text=content().self_care.confirmed_absent)
+        dispatcher.utter_message(text=content(language(tracker)).self_care.confirmed_absent)
         if tracker.active_loop.get("name"):
             return events + [FollowupAction(tracker.active_loop["name"])]
         if tracker.get_slot("triage_level") is None:

@@ -1,4 +1,5 @@
-"""A person, please; crisis language; under 18: the turns that leave the triage flow."""
+"""A person, please; crisis language; under 18; a language not spoken: the turns that leave
+the triage flow."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -8,9 +9,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.types import DomainDict
 
+from actions.common import language
 from actions.settings import clinic, content
 from actions.triage import utter
-from bot.advice import crisis_message, handoff_message, under_18_message
+from bot.advice import crisis_message, handoff_message, other_language_message, under_18_message
+from bot.content import LANGUAGES
+from bot.other_language import OTHER_LANGUAGE_ACTION
 
 
 class ActionHandoff(Action):
@@ -18,7 +22,7 @@ class ActionHandoff(Action):
         return "action_handoff"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        utter(dispatcher, handoff_message(clinic(), datetime.now(timezone.utc), content()))
+        utter(dispatcher, handoff_message(clinic(), datetime.now(timezone.utc), content(language(tracker))))
         return [SlotSet("pending_offer", "callback")]
 
 
@@ -27,7 +31,7 @@ class ActionCrisis(Action):
         return "action_crisis"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        utter(dispatcher, crisis_message(clinic(), content()))
+        utter(dispatcher, crisis_message(clinic(), content(language(tracker))))
         return [SlotSet("pending_offer", "callback")]
 
 
@@ -36,5 +40,17 @@ class ActionUnder18(Action):
         return "action_under_18"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        utter(dispatcher, under_18_message(clinic(), content()))
+        utter(dispatcher, under_18_message(clinic(), content(language(tracker))))
         return [SlotSet("pending_offer", None)]
+
+
+class ActionOtherLanguage(Action):
+    """A message in a language the assistant does not speak (bot/other_language.py)."""
+
+    def name(self) -> Text:
+        return OTHER_LANGUAGE_ACTION
+
+    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        utter(dispatcher, other_language_message([content(lang) for lang in LANGUAGES], clinic()))
+        # Nothing changes; an event says the action ran (bot.dialogue.ActionServerOutagePolicy).
+        return [SlotSet("pending_offer", tracker.get_slot("pending_offer"))]

@@ -13,11 +13,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.types import DomainDict
 
-from actions.common import current_slots, latest_entities, latest_intent, latest_text
+from actions.common import current_slots, language, latest_entities, latest_intent, latest_text
 from actions.settings import clinic, content
 from actions.triage import utter
 from bot import store
 from bot.advice import booking_offer
+from bot.content import LANGUAGES
 from bot.faq import load_faq
 from bot.offscript import pending_question, questions_not_started, say
 
@@ -28,7 +29,7 @@ def resume(dispatcher, tracker: Tracker, start_questions: bool = True) -> List[E
     if tracker.active_loop.get("name"):
         return []
     slots = current_slots(tracker)
-    question = pending_question(content(), clinic(), slots)
+    question = pending_question(content(language(tracker)), clinic(), slots)
     if question:
         utter(dispatcher, question)
         return []
@@ -43,8 +44,9 @@ class ActionAnswerClinic(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         topics = [e["value"] for e in latest_entities(tracker) if e.get("entity") == "faq_topic"]
-        answer = load_faq().answer(topics, latest_text(tracker), clinic(),
-                                   datetime.now(timezone.utc))
+        lang = language(tracker) if language(tracker) in LANGUAGES else "en"
+        answer = load_faq(lang=lang).answer(topics, latest_text(tracker), clinic(),
+                                            datetime.now(timezone.utc))
         dispatcher.utter_message(text=answer)
         # kept for staff (what patients ask about); every custom action returns an event
         return [SlotSet("clinic_topic", ", ".join(topics) or None)] + resume(dispatcher, tracker)
@@ -59,9 +61,9 @@ class ActionAcknowledgeDistress(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         if latest_intent(tracker) == "possible_crisis":
-            utter(dispatcher, say(content(), clinic(), "distress_safety"))
+            utter(dispatcher, say(content(language(tracker)), clinic(), "distress_safety"))
         elif not tracker.get_slot("distress_acknowledged"):
-            utter(dispatcher, say(content(), clinic(), "distress"))
+            utter(dispatcher, say(content(language(tracker)), clinic(), "distress"))
         return [SlotSet("distress_acknowledged", True)] + resume(dispatcher, tracker)
 
 
@@ -74,10 +76,10 @@ class ActionNextStep(Action):
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         slots = current_slots(tracker)
         if latest_intent(tracker) == "nothing_helped":  # after the advice: sorry, then the offer
-            utter(dispatcher, say(content(), clinic(), "nothing_helped"))
+            utter(dispatcher, say(content(language(tracker)), clinic(), "nothing_helped"))
         if slots.get("triage_level") in ("consultation", "self_care") or slots.get(
                 "booking_reference"):
-            offer = booking_offer(content(), clinic(), slots)
+            offer = booking_offer(content(language(tracker)), clinic(), slots)
             for message in offer.messages:
                 utter(dispatcher, message)
             return [SlotSet("pending_offer", offer.pending_offer)]
@@ -91,7 +93,7 @@ class ActionRequestCallback(Action):
         return "action_request_callback"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        utter(dispatcher, say(content(), clinic(), "callback_start"))
+        utter(dispatcher, say(content(language(tracker)), clinic(), "callback_start"))
         return [SlotSet("pending_offer", "callback")]
 
 
@@ -102,7 +104,7 @@ class ActionCannotHelp(Action):
         return "action_cannot_help"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        utter(dispatcher, say(content(), clinic(), "cannot_help"))
+        utter(dispatcher, say(content(language(tracker)), clinic(), "cannot_help"))
         return resume(dispatcher, tracker)
 
 
@@ -120,7 +122,7 @@ class ActionChangeBooking(Action):
         if not (reference and contact and slots.get("booking_name")):
             # A patient here about an appointment is not asked where it hurts: only what was
             # pending comes back. (Every custom action returns an event: none means failed.)
-            utter(dispatcher, say(content(), clinic(), "booking_change_unknown"))
+            utter(dispatcher, say(content(language(tracker)), clinic(), "booking_change_unknown"))
             return [SlotSet("change_requested", asked)] + resume(
                 dispatcher, tracker, start_questions=False)
         if reference not in asked:
@@ -131,8 +133,8 @@ class ActionChangeBooking(Action):
             try:
                 await asyncio.get_running_loop().run_in_executor(None, save)
             except store.StorageUnavailable:
-                utter(dispatcher, say(content(), clinic(), "booking_change_unknown"))
+                utter(dispatcher, say(content(language(tracker)), clinic(), "booking_change_unknown"))
                 return [SlotSet("change_requested", asked)] + resume(dispatcher, tracker)
-        utter(dispatcher, say(content(), clinic(), "booking_change", reference=reference))
+        utter(dispatcher, say(content(language(tracker)), clinic(), "booking_change", reference=reference))
         done = sorted({*asked, reference})
         return [SlotSet("change_requested", done)] + resume(dispatcher, tracker)

@@ -7,7 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.types import DomainDict
 
-from actions.common import current_slots, latest_text
+from actions.common import current_slots, language, latest_text
 from actions.offscript import resume
 from actions.settings import content
 from actions.triage import utter
@@ -19,7 +19,7 @@ class ActionAnswerOption(Action):
         return "action_answer_option"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        answer, option_id = answer_option_question(content(), latest_text(tracker),
+        answer, option_id = answer_option_question(content(language(tracker)), latest_text(tracker),
                                                    current_slots(tracker))
         utter(dispatcher, answer)
         events = [SlotSet("last_option", option_id)] if option_id else []

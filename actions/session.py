@@ -8,6 +8,7 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.types import DomainDict
 
 from actions.settings import clinic
+from bot.content import LANGUAGES
 
 
 class ActionSessionStart(Action):
@@ -16,10 +17,16 @@ class ActionSessionStart(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         settings = clinic()
-        return [
+        events = [
             SessionStarted(),
             SlotSet("clinic_name", settings.name),
             SlotSet("clinic_phone", settings.phone),
             SlotSet("emergency_number", settings.emergency_number),
-            ActionExecuted("action_listen"),
         ]
+        # The language the page or channel chose (the widget's data-lang, a REST client's
+        # metadata), carried by the message that started the session; kept by bot.intake
+        # only when it is one the assistant speaks.
+        chosen = (tracker.get_slot("session_started_metadata") or {}).get("language")
+        if chosen in LANGUAGES:
+            events.append(SlotSet("language", chosen))
+        return events + [ActionExecuted("action_listen")]

@@ -7,7 +7,7 @@ mid-conversation.
 from functools import lru_cache
 
 from bot.clinic import Clinic, load_clinic
-from bot.content import Content, load_content
+from bot.content import LANGUAGES, Content, load_all_languages, load_content
 from bot.faq import load_faq
 
 
@@ -16,10 +16,13 @@ def clinic() -> Clinic:
     return load_clinic()
 
 
-def content() -> Content:
-    return load_content()  # cached by bot.content; re-read when a clinician edits the file
+def content(lang: str | None = None) -> Content:
+    """The content in the patient's language (slot `language`; unset is English)."""
+    # cached by bot.content; re-read when a clinician edits the file
+    return load_content(lang=lang if lang in LANGUAGES else "en")
 
 
 clinic()
-content()
-load_faq()  # content/faq.yml, re-read by bot.faq when the front desk edits it
+load_all_languages()  # every language: a missing translation stops the start-up
+for _lang in LANGUAGES:
+    load_faq(lang=_lang)  # content/faq.yml and its translations, re-read when edited

@@ -18,6 +18,7 @@ from actions.common import (
     apply,
     clinical_events,
     current_slots,
+    language,
     latest_entities,
     latest_intent,
     latest_text,
@@ -61,7 +62,7 @@ class ValidateTriageForm(ClinicalFormValidation):
                              tracker: Tracker, domain: DomainDict) -> List[Text]:
         """The domain's questions, plus where the pain goes and how earlier injections went
         when the answer would change the options (bot/story.py), before the screening."""
-        needed = questions_needed(current_slots(tracker), content())
+        needed = questions_needed(current_slots(tracker), content(language(tracker)))
         last = [s for s in domain_slots if s == "red_flag_screen"]
         # "not sure" how long, after the choices: the questions go on without it
         skip = {"red_flag_screen"} | {slot for slot, flag in NOT_KNOWN.items() if tracker.get_slot(flag)}
@@ -87,13 +88,13 @@ class ValidateTriageForm(ClinicalFormValidation):
         if intent == "nothing_helped":
             # Things were tried and did not help: never "tried nothing"; ask what they were.
             events = [e for e in events if e.get("name") != "treatments_tried" or e.get("value")]
-            utter(dispatcher, say(content(), clinic(), "nothing_helped"))
+            utter(dispatcher, say(content(language(tracker)), clinic(), "nothing_helped"))
             if requested == "treatments_tried" and not apply(current_slots(tracker), events).get(
                     "treatments_tried"):
                 return events + [SlotSet("reask", None)]  # the plain question, not "didn't catch"
         before = current_slots(tracker)
         filled = apply(before, events)
-        ack = correction_ack(content(), clinic(), before, filled)
+        ack = correction_ack(content(language(tracker)), clinic(), before, filled)
         if ack:
             utter(dispatcher, ack)
         said_other = any(e.get("name") in CORRECTABLE for e in events)
@@ -101,13 +102,13 @@ class ValidateTriageForm(ClinicalFormValidation):
                 and not said_other:
             moved_on = self._duration_not_known(tracker)
             if any(e.get("name") == "duration_unknown" for e in moved_on):
-                utter(dispatcher, say(content(), clinic(), "not_known"))
+                utter(dispatcher, say(content(language(tracker)), clinic(), "not_known"))
             return events + moved_on
         if requested in NOT_KNOWN and filled.get(requested) is None and not said_other \
                 and says_not_knowing(latest_text(tracker)) \
                 and tracker.get_slot("reask") == requested:
             # Not known, after the re-ask with examples: the questions go on without it.
-            utter(dispatcher, say(content(), clinic(), "not_known"))
+            utter(dispatcher, say(content(language(tracker)), clinic(), "not_known"))
             return events + [SlotSet(NOT_KNOWN[requested], True), SlotSet("reask", None)]
         if requested and filled.get(requested) is None and said_other:
             # Something else was said ("I also tried ibuprofen"): taken, and the pending
@@ -117,7 +118,7 @@ class ValidateTriageForm(ClinicalFormValidation):
             if requested == "pain_location" and any(
                 e.get("entity") == "body_part_other" for e in latest_entities(tracker)
             ):
-                utter(dispatcher, other_body_part(content(), clinic()))
+                utter(dispatcher, other_body_part(content(language(tracker)), clinic()))
             events.append(SlotSet("reask", requested))  # re-ask differently, with an example
         elif tracker.get_slot("reask"):
             events.append(SlotSet("reask", None))
@@ -158,7 +159,7 @@ class ValidateTriageForm(ClinicalFormValidation):
                 e.get("entity", "").startswith("red_flag") for e in entities):
             # "I don't know" is no "none": never recorded as clear. The questions go on, and
             # the patient is told which signs need the emergency number.
-            utter(dispatcher, say(content(), clinic(), "red_flags_not_sure"))
+            utter(dispatcher, say(content(language(tracker)), clinic(), "red_flags_not_sure"))
             return [SlotSet("red_flag_screen", "unsure")]
         if intent == "deny" or _CLEAR_ANSWER.match(latest_text(tracker)) or any(
             e.get("entity") == "red_flag_denied" for e in entities
@@ -175,7 +176,7 @@ class ActionAskRedFlagScreen(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         which = tracker.get_slot("reask") == "red_flag_screen"
-        utter(dispatcher, screening_question(content(), which_one=which))
+        utter(dispatcher, screening_question(content(language(tracker)), which_one=which))
         return []
 
 
@@ -191,14 +192,14 @@ class ActionTriage(Action):
         slots = apply(before, events)
         retracted = retracted_red_flags(before, latest_entities(tracker))
         if retracted:
-            utter(dispatcher, correction_message(content(), clinic(), retracted))
+            utter(dispatcher, correction_message(content(language(tracker)), clinic(), retracted))
         decision = decide_triage(slots.get("red_flags"), slots.get("duration_category"),
                                  duration_unknown=bool(slots.get("duration_unknown")))
         if decision is None:
             # A correction took back the only red flag before the questions were done.
             return events + [FollowupAction("triage_form")]
 
-        advice = compose_triage(decision, slots, content(), clinic())
+        advice = compose_triage(decision, slots, content(language(tracker)), clinic())
         for message in advice.messages:
             utter(dispatcher, message)
 

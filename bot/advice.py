@@ -140,6 +140,11 @@ def other_body_part(content: Content, clinic: Clinic) -> Message:
     return {"text": _say(content, clinic, "other_body_part")}
 
 
+def other_language_message(contents: List[Content], clinic: Clinic) -> Message:
+    """To a message in a language not spoken: the same safety text in each language spoken."""
+    return {"text": "\n\n".join(_say(c, clinic, "other_language") for c in contents)}
+
+
 def peg_thanks(content: Content, clinic: Clinic) -> Message:
     return {"text": _say(content, clinic, "peg_thanks")}
 
@@ -148,7 +153,7 @@ def screening_question(content: Content, which_one: bool = False) -> Message:
     texts = content.conversation
     if which_one:
         labels = content.self_care.red_flag_labels
-        buttons = [{"title": label[:1].upper() + label[1:], "payload": f"I have {label}"}
+        buttons = [{"title": label[:1].upper() + label[1:], "payload": texts["have_red_flag"].format(flag=label)}
                    for label in labels.values()]
         buttons.append({"title": texts["none_of_these"], "payload": "/deny"})
         return {"text": texts["which_red_flag"], "buttons": buttons}

@@ -33,6 +33,13 @@ OPTIONS_FILE = "options.yml"
 SELF_CARE_FILE = "self_care.yml"
 CONVERSATION_FILE = "conversation.yml"
 CONTENT_FILES = (OPTIONS_FILE, SELF_CARE_FILE, CONVERSATION_FILE, LABELS_FILE)
+# The languages the assistant speaks. English is the source in content/; each other language
+# has the same files with the same keys in content/<lang>/, each marked with its clinician
+# review (REVIEW_FIELD). The clinical rules (options' `fits`) live only in the English file.
+DEFAULT_LANGUAGE = "en"
+LANGUAGES = ("en", "es")
+REVIEW_FIELD = "review"
+_REVIEW_KEYS = ("by", "on", "note")
 
 ASPECTS = ("what", "how", "relief", "risks")
 DEFAULT_ASPECT = "what"
@@ -78,6 +85,9 @@ CONVERSATION_TEXTS: Mapping[str, frozenset[str]] = MappingProxyType({
         "booking_change": {"reference"}, "booking_change_unknown": (),
         "booking_change_note": {"reference"}, "red_flags_not_sure": (),
         "not_known": (),
+        "list_and": (),  # the word before a list's last item ("a, b and c")
+        "have_red_flag": {"flag"},  # what a warning sign's button sends, as if typed
+        "other_language": (),  # a message in a language not spoken (bot/other_language.py)
     }.items()
 })
 # How a number of weeks is said (bot.wording.describe_duration); {n} is a whole number.
@@ -181,6 +191,8 @@ class Content:
     conversation: Mapping[str, str]  # conversation.yml: key -> text
     duration_words: Mapping[str, str]  # conversation.yml durations: how weeks are said
     source_dir: Path
+    language: str = DEFAULT_LANGUAGE
+    review: Mapping[str, Any] | None = None  # a translation's clinician review (by, on, note)
     _name_patterns: tuple[tuple[re.Pattern, int, int], ...] = field(default=(), repr=False, compare=False)
     _aspect_patterns: tuple[tuple[str, tuple[tuple[re.Pattern, int], ...]], ...] = field(
         default=(), repr=False, compare=False
@@ -195,7 +207,7 @@ class Content:
 
 # --------------------------------------------------------------------------- loading
 
-_cache: dict[tuple[str, str], Content] = {}
+_cache: dict[tuple[str, str, str], Content] = {}
 
 
 def default_content_dir() -> Path:
@@ -203,32 +215,103 @@ def default_content_dir() -> Path:
     return Path(env) if env else DEFAULT_CONTENT_DIR
 
 
-def load_content(content_dir: Path | None = None) -> Content:
-    """Load and validate ``options.yml``, ``self_care.yml``, ``conversation.yml`` and ``labels.yml``.
+def language_dir(content_dir: Path, lang: str) -> Path:
+    """Where a language's files live: English in ``content/``, others in ``content/<lang>/``."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r} (spoken: {', '.join(LANGUAGES)})")
+    return content_dir if lang == DEFAULT_LANGUAGE else content_dir / lang
 
-    ``content_dir`` defaults to ``CLINIC_CONTENT_DIR`` or the repository's ``content/``.
-    Cached per directory and file contents, so an edited file is picked up on the next call.
+
+def load_content(content_dir: Path | None = None, lang: str = DEFAULT_LANGUAGE) -> Content:
+    """Load and validate ``options.yml``, ``self_care.yml``, ``conversation.yml`` and
+    ``labels.yml`` in one language (``LANGUAGES``).
+
+    ``content_dir`` defaults to ``CLINIC_CONTENT_DIR`` or the repository's ``content/``. A
+    translation (``content/es/``) must have every key of the English file and its ``review``
+    field; its options take their clinical rules (``fits``) from the English file by id.
+    Cached per directory, language and file contents, so an edited file is picked up on the
+    next call.
     """
     content_dir = Path(content_dir) if content_dir is not None else default_content_dir()
-    raw: dict[str, bytes] = {}
+    files = [(language_dir(content_dir, lang) / name) for name in CONTENT_FILES]
+    if lang != DEFAULT_LANGUAGE:
+        files.append(content_dir / OPTIONS_FILE)  # the options' fits, one home for both
+    raw: dict[Path, bytes] = {}
     digest = hashlib.sha256()
-    for name in CONTENT_FILES:
-        path = content_dir / name
+    for path in files:
         try:
-            raw[name] = path.read_bytes()
+            raw[path] = path.read_bytes()
         except FileNotFoundError:
             raise ContentError(path, "(file)", "file not found") from None
-        digest.update(name.encode() + b"\0" + raw[name] + b"\0")
-    key = (str(content_dir.resolve()), digest.hexdigest())
+        digest.update(str(path).encode() + b"\0" + raw[path] + b"\0")
+    key = (str(content_dir.resolve()), lang, digest.hexdigest())
     cached = _cache.get(key)
     if cached is not None:
         return cached
-    data = {name: _read_yaml(content_dir / name, raw[name]) for name in CONTENT_FILES}
-    content = _build(content_dir, data)
+    data = {path: _read_yaml(path, raw[path]) for path in files}
+    base = language_dir(content_dir, lang)
+    by_name = {name: data[base / name] for name in CONTENT_FILES}
+    review = None
+    if lang != DEFAULT_LANGUAGE:
+        review = _review(base, by_name)
+        by_name[OPTIONS_FILE] = _with_english_fits(base / OPTIONS_FILE, by_name[OPTIONS_FILE],
+                                                   data[content_dir / OPTIONS_FILE])
+    content = _build(base, by_name, language=lang, review=review)
     if len(_cache) > 32:
         _cache.clear()
     _cache[key] = content
     return content
+
+
+def load_all_languages(content_dir: Path | None = None) -> dict[str, Content]:
+    """Every language's content, validated: what start-up calls, so a missing translation
+    stops the assistant instead of surfacing mid-conversation."""
+    return {lang: load_content(content_dir, lang) for lang in LANGUAGES}
+
+
+def _review(base: Path, files: dict[str, Mapping[str, Any]]) -> Mapping[str, Any]:
+    """Each translated file's `review: {by, on, note}` (who reviewed it and when; null until a
+    clinician has), checked and removed before the file's own keys are validated."""
+    reviews = {}
+    for name in CONTENT_FILES:
+        c = _Checker(base / name)
+        if REVIEW_FIELD not in files[name]:
+            raise c.fail(REVIEW_FIELD, "is missing (review: {by: null, on: null, note: ...} "
+                                       "until a clinician has reviewed the translation)")
+        entry = files[name][REVIEW_FIELD]
+        if isinstance(entry, Mapping):  # YAML 1.1 reads a bare `on:` key as True
+            entry = {("on" if key is True else key): value for key, value in entry.items()}
+        entry = c.mapping(entry, REVIEW_FIELD, ("note",), _REVIEW_KEYS)
+        if bool(entry.get("by")) != bool(entry.get("on")):
+            raise c.fail(REVIEW_FIELD, "give both who reviewed it (by) and when (on), or neither")
+        reviews[name] = MappingProxyType(dict(entry))
+        files[name] = {k: v for k, v in files[name].items() if k != REVIEW_FIELD}
+    return MappingProxyType(reviews)
+
+
+def _with_english_fits(file: Path, translated: Mapping[str, Any],
+                       english: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The translated options with the English file's `fits` (by id): the clinical rules
+    have one home. Every English option must be translated, and no other."""
+    c = _Checker(file)
+    fits = {o.get("id"): o.get("fits") for o in english.get("options") or []
+            if isinstance(o, Mapping)}
+    options = translated.get("options")
+    if not isinstance(options, list):
+        raise c.fail("options", "expected the list of options, one per option in the English file")
+    merged = []
+    for raw in options:
+        option_id = raw.get("id") if isinstance(raw, Mapping) else None
+        if option_id not in fits:
+            raise ContentError(file, "id", "no option with this id in the English file", str(option_id))
+        if "fits" in raw:
+            raise ContentError(file, "fits", "the rules live in the English file only; remove "
+                                             "them here", option_id)
+        merged.append({**raw, "fits": fits[option_id]})
+    missing = [i for i in fits if i not in {o["id"] for o in merged}]
+    if missing:
+        raise ContentError(file, "options", f"option '{missing[0]}' of the English file is not translated")
+    return {**translated, "options": merged}
 
 
 def _read_yaml(path: Path, data: bytes) -> Mapping[str, Any]:
@@ -336,7 +419,8 @@ def _phrase_pattern(phrase: str, plural: bool) -> re.Pattern:
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + tail + r"(?!\w)")
 
 
-def _build(content_dir: Path, files: Mapping[str, Mapping[str, Any]]) -> Content:
+def _build(content_dir: Path, files: Mapping[str, Mapping[str, Any]], language: str = DEFAULT_LANGUAGE,
+           review: Mapping[str, Any] | None = None) -> Content:
     data = files[OPTIONS_FILE]
     ofile = content_dir / OPTIONS_FILE
     c = _Checker(ofile)
@@ -411,6 +495,8 @@ def _build(content_dir: Path, files: Mapping[str, Mapping[str, Any]]) -> Content
         conversation=_build_conversation(content_dir / CONVERSATION_FILE, files[CONVERSATION_FILE]),
         duration_words=_build_duration_words(content_dir / CONVERSATION_FILE, files[CONVERSATION_FILE]),
         source_dir=content_dir,
+        language=language,
+        review=review,
         _name_patterns=tuple(name_patterns),
         _aspect_patterns=aspect_patterns,
     )

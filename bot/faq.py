@@ -53,6 +53,7 @@ class Faq:
     topics: Tuple[Topic, ...]
     unknown: str
     hours_texts: Mapping[str, str]
+    reviewed_field: bool = False  # a translation's `review: {by, on, note}` is present
 
     def match(self, words: Sequence[str]) -> List[str]:
         """The topics whose example words are all in `words`, best (most words) first."""
@@ -185,16 +186,26 @@ def simple_words(text: str) -> List[str]:
     return re.findall(r"[a-zà-ÿ0-9]+(?:-[a-z]+)?", (text or "").lower())
 
 
-def default_faq_path() -> Path:
+def default_faq_path(lang: str = "en") -> Path:
     content_dir = os.environ.get("CLINIC_CONTENT_DIR")
-    return (Path(content_dir) if content_dir else REPO_ROOT / "content") / FAQ_FILE
+    base = Path(content_dir) if content_dir else REPO_ROOT / "content"
+    return (base if lang == "en" else base / lang) / FAQ_FILE
 
 
 def load_faq(path: Optional[Path] = None,
-             words: Callable[[str], List[str]] = simple_words) -> Faq:
-    """Read and check content/faq.yml; re-read when the file changes."""
-    path = Path(path) if path else default_faq_path()
-    return _load(path, path.stat().st_mtime_ns, words)
+             words: Callable[[str], List[str]] = simple_words, lang: str = "en") -> Faq:
+    """Read and check content/faq.yml (or a translation, content/<lang>/faq.yml, which must
+    answer the same topics and carry its `review` field); re-read when the file changes."""
+    path = Path(path) if path else default_faq_path(lang)
+    faq = _load(path, path.stat().st_mtime_ns, words)
+    if lang != "en":
+        english = load_faq(words=words)
+        missing = [t.name for t in english.topics if t.name not in {x.name for x in faq.topics}]
+        if missing:
+            raise FaqError(path, f"topics.{missing[0]}", "is missing (the English file has it)")
+        if not faq.reviewed_field:
+            raise FaqError(path, "review", "is missing (review: {by: null, on: null, note: ...})")
+    return faq
 
 
 @lru_cache(maxsize=8)
@@ -228,7 +239,8 @@ def _load(path: Path, mtime_ns: int, words) -> Faq:
             examples.append(kept)
         answer = _text(path, f"{where}.answer", raw.get("answer"), PLACEHOLDERS, required=False)
         topics.append(Topic(str(name), tuple(examples), answer))
-    return Faq(tuple(topics), unknown, hours_texts)
+    return Faq(tuple(topics), unknown, hours_texts,
+               reviewed_field=isinstance(data.get("review"), Mapping))
 
 
 def _text(path, field, value, allowed, required) -> Optional[str]:

@@ -191,16 +191,20 @@ class Gate:
         self.flood = FloodLimit(limits.burst, limits.per_minute, limits.notice_seconds,
                                 limits.in_flight)
 
-    def check(self, channel: str, sender: str, text: str, *, reply_is_free: bool) -> Verdict:
+    def check(self, channel: str, sender: str, text: str, *, reply_is_free: bool,
+              language: str = "en") -> Verdict:
         """``reply_is_free``: the reply travels back on the patient's own request or socket
         (REST, web chat), so every refused message gets one; otherwise notices are spaced.
+        ``language``: the one the page or channel sent (metadata), for the refusal's words.
         A message to be read stays in flight until :meth:`done`."""
         allowed, notice_due = self.flood.take(channel, sender)
         if not allowed:
-            return Verdict(text, self.replies.too_fast(), reply_is_free or notice_due, "too_fast")
+            return Verdict(text, self.replies.too_fast(language), reply_is_free or notice_due,
+                           "too_fast")
         if len(text) > self.limits.max_chars:
             self.done(channel, sender)
-            return Verdict(text, self.replies.too_long(self.limits.max_chars), True, "too_long")
+            return Verdict(text, self.replies.too_long(self.limits.max_chars, language), True,
+                           "too_long")
         return Verdict(clean_text(text, self.intents))
 
     def done(self, channel: str, sender: str) -> None:
@@ -210,19 +214,19 @@ class Gate:
 class Replies:
     """The two kind answers, worded in content/conversation.yml (re-read when edited)."""
 
-    def too_fast(self) -> str:
+    def too_fast(self, language: str = "en") -> str:
         from bot.advice import messages_too_fast
-        return messages_too_fast(*_settings())
+        return messages_too_fast(*_settings(language))
 
-    def too_long(self, limit: int) -> str:
+    def too_long(self, limit: int, language: str = "en") -> str:
         from bot.advice import message_too_long
-        return message_too_long(*_settings(), limit=limit)
+        return message_too_long(*_settings(language), limit=limit)
 
 
-def _settings():
+def _settings(language: str = "en"):
     from bot.clinic import load_clinic
     from bot.content import load_content
-    return load_content(), load_clinic()
+    return load_content(lang=language), load_clinic()
 
 
 _gate: Optional[Gate] = None
@@ -241,15 +245,19 @@ def default_gate() -> Gate:
 MESSAGE_BODY_LIMIT = int(os.environ.get("MESSAGE_BODY_LIMIT") or 64 * 1024)
 
 # Metadata a channel attaches to a message is stored with it in the conversation. The
-# assistant reads none of it, so none is kept: a client cannot fill the database through it.
-USED_METADATA: Tuple[str, ...] = ()
+# assistant reads only the language a page or channel chose (the widget's data-lang, a REST
+# client's "metadata": {"language": "es"}), so only that is kept, and only a language it
+# speaks: a client cannot fill the database through it.
+METADATA_LANGUAGES = ("en", "es")
+USED_METADATA: Mapping[str, Tuple[str, ...]] = {"language": METADATA_LANGUAGES}
 
 
 def kept_metadata(metadata: Any) -> dict:
-    """Only the metadata the assistant uses (USED_METADATA) of what a client sent."""
+    """Only the metadata the assistant uses (USED_METADATA), with an allowed value."""
     if not isinstance(metadata, Mapping):
         return {}
-    return {key: metadata[key] for key in USED_METADATA if key in metadata}
+    return {key: metadata[key] for key, allowed in USED_METADATA.items()
+            if metadata.get(key) in allowed}
 
 
 def reply_address(output: Any, conversation: str) -> str:
@@ -276,7 +284,9 @@ def gated(on_new_message: OnNewMessage, *, channel: str, reply_is_free: bool,
         current = gate or default_gate()
         text = message.text if isinstance(message.text, str) else ""
         sender = str(message.sender_id)
-        verdict = current.check(channel, sender, text, reply_is_free=reply_is_free)
+        language = kept_metadata(message.metadata).get("language", "en")
+        verdict = current.check(channel, sender, text, reply_is_free=reply_is_free,
+                                language=language)
         if verdict.reply is not None:
             _count(verdict.reason)
             if verdict.send_reply:

@@ -53,7 +53,7 @@ def correction_ack(content: Content, clinic: Clinic, before: Mapping[str, Any],
     old, new = before.get("treatments_tried"), after.get("treatments_tried")
     if old is not None and new and set(new) - set(old):
         added = [content.treatment_labels.get(t, t) for t in new if t not in old]
-        said.append(_say(content, clinic, "also_tried", tried=join_list(added)))
+        said.append(_say(content, clinic, "also_tried", tried=join_list(added, content.conversation["list_and"])))
     if not said:
         return None
     return {"text": _say(content, clinic, "correction_ack", value="; ".join(said))}

@@ -24,7 +24,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Dict, Optional, Tuple
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from bot.clinic import load_clinic
 
@@ -54,8 +54,13 @@ def _template():
     return env.get_template("demo.html")
 
 
-def render_demo(rasa_url: str) -> str:
-    return _template().render(clinic=load_clinic(), rasa_url=rasa_url, tel=_tel)
+DEMO_LANGUAGES = ("en", "es")
+
+
+def render_demo(rasa_url: str, lang: str = "en") -> str:
+    """The demo clinic page; ``/?lang=es`` opens the chat in Spanish (the widget's data-lang)."""
+    lang = lang if lang in DEMO_LANGUAGES else "en"
+    return _template().render(clinic=load_clinic(), rasa_url=rasa_url, tel=_tel, lang=lang)
 
 
 def content_security_policy(rasa_url: str) -> str:
@@ -103,7 +108,8 @@ class Handler(BaseHTTPRequestHandler):
         path = urlsplit(self.path).path
         if path in ("/", "/index.html"):
             rasa_url = self._rasa_url()
-            body = render_demo(rasa_url).encode()
+            lang = (parse_qs(urlsplit(self.path).query).get("lang") or ["en"])[0]
+            body = render_demo(rasa_url, lang).encode()
             self._send(HTTPStatus.OK, body, "text/html; charset=utf-8", {
                 "Content-Security-Policy": content_security_policy(rasa_url),
                 "Cache-Control": "no-store",

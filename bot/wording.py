@@ -40,7 +40,7 @@ def describe_story(content: Content, story: PatientStory) -> str:
             relief += " " + told["relief_for"].format(duration=describe_duration(weeks, content.duration_words))
         tried.append(f"{words} {relief}".strip())
     if tried or story.tried_known:  # not said when the patient could not remember
-        parts.append(told["tried"].format(tried=join_list(tried)) if tried else told["nothing_tried"])
+        parts.append(told["tried"].format(tried=join_list(tried, content.conversation["list_and"])) if tried else told["nothing_tried"])
     if not parts:
         return told["intro"].rstrip(":") + "."
     return f"{told['intro']} {', '.join(parts[:-1])}{'; ' if len(parts) > 1 else ''}{parts[-1]}."
@@ -84,12 +84,12 @@ def describe_duration(weeks: float, words: Mapping[str, str]) -> str:
     return words["over_years"].format(n=whole)
 
 
-def join_list(items: Iterable[str]) -> str:
-    """ "a", "a and b", "a, b and c"."""
+def join_list(items: Iterable[str], and_word: str = "and") -> str:
+    """ "a", "a and b", "a, b and c" (``and_word``: conversation.yml's ``list_and``)."""
     items = list(items)
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return ", ".join(items[:-1]) + f" {and_word} " + items[-1]
 
 
 def fill(template: str, values: Mapping[str, str]) -> str:
@@ -103,7 +103,8 @@ def fill(template: str, values: Mapping[str, str]) -> str:
 def red_flag_phrase(content: Content, flags: Iterable[str]) -> str:
     """The patient's red flags in the file's plain words, e.g. "a fever and a history of cancer"."""
     labels = content.self_care.red_flag_labels
-    return join_list(labels[f] for f in dict.fromkeys(flags) if f in labels)
+    return join_list((labels[f] for f in dict.fromkeys(flags) if f in labels),
+                     content.conversation["list_and"])
 
 
 def self_care_message(content: Content, values: Mapping[str, str]) -> str:

@@ -126,6 +126,7 @@ def load_agent(action_url: str, db_url: str):
         str(MODEL),
         action_endpoint=EndpointConfig.from_dict(config["action_endpoint"]),
         tracker_store=TrackerStore.create(EndpointConfig.from_dict(config["tracker_store"])),
+        generator=EndpointConfig.from_dict(config["nlg"]),
     )
 
 

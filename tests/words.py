@@ -43,6 +43,13 @@ def question(name: str, conditioned: bool = False) -> str:
     return next(v["text"] for v in RESPONSES[name] if ("condition" in v) is conditioned)
 
 
+def question_in(name: str, language: str) -> str:
+    """A form's plain question in a language's variation (condition on the `language` slot
+    alone)."""
+    only = [{"type": "slot", "name": "language", "value": language}]
+    return next(v["text"] for v in RESPONSES[name] if v.get("condition") == only)
+
+
 TROUBLE = response("utter_technical_trouble")
 NOT_UNDERSTOOD = response("utter_default")
 GREETING = response("utter_greet")

@@ -15,6 +15,12 @@
  * not). Token and transcript are kept in localStorage for as long as Rasa keeps the session
  * (data-session-minutes, default 60).
  * Patient and bot text is only ever inserted as text (textContent), never as HTML.
+ *
+ * Language: data-lang="es" opens the chat in Spanish (default "en"); a visible Español /
+ * English switch in the header changes it at any time. The widget's own words follow it
+ * (WORDS below), every message carries {"language": ...} as metadata (the session starts in
+ * it), and a switch also sends the patient's request ("Español, por favor" / "English
+ * please"), which the assistant answers in the new language.
  */
 (function () {
   "use strict";
@@ -27,17 +33,50 @@
   var base = script.src.replace(/[^/]*(\?.*)?$/, "");
   var scriptOrigin = new URL(script.src, document.baseURI).origin;
   var server = (data.server || scriptOrigin).replace(/\/+$/, "");
+  // The widget's own words in each language the assistant speaks. data-title and
+  // data-launcher (and data-title-es, data-launcher-es) replace the defaults.
+  var WORDS = {
+    en: {
+      title: "Back & neck pain assistant", launcher: "Questions about back or neck pain?",
+      close: "Close chat", closeTitle: "Close", restart: "New chat",
+      restartTitle: "Start a new conversation", notDiagnosis: "General information, not a diagnosis. ",
+      emergencyCall: "In an emergency call ", emergencyLocal: "In an emergency call your local emergency number.",
+      conversation: "Conversation", typing: "The assistant is typing",
+      placeholder: "Type your message\u2026", send: "Send", yourMessage: "Your message",
+      automated: "Automated assistant", youSaid: "You said: ", assistant: "Assistant: ",
+      suggested: "Suggested answers", slow: "The assistant is taking longer than usual. You can keep typing, or call ",
+      theClinic: "the clinic", lost: "Connection lost. Reconnecting\u2026",
+      unreachable: "Can't reach the assistant right now. Retrying\u2026", alsoCall: " You can also call ",
+      noLoad: "The chat could not load. Please call ", switchTo: "Español", switchLabel: "Cambiar a español",
+      request: "English please"
+    },
+    es: {
+      title: "Asistente para dolor de espalda y cuello", launcher: "¿Preguntas sobre dolor de espalda o cuello?",
+      close: "Cerrar el chat", closeTitle: "Cerrar", restart: "Nueva conversación",
+      restartTitle: "Empezar una conversación nueva", notDiagnosis: "Información general, no un diagnóstico. ",
+      emergencyCall: "En una emergencia llame al ", emergencyLocal: "En una emergencia llame a su número local de emergencias.",
+      conversation: "Conversación", typing: "El asistente está escribiendo",
+      placeholder: "Escriba su mensaje\u2026", send: "Enviar", yourMessage: "Su mensaje",
+      automated: "Asistente automático", youSaid: "Usted dijo: ", assistant: "Asistente: ",
+      suggested: "Respuestas sugeridas", slow: "El asistente está tardando más de lo normal. Puede seguir escribiendo, o llamar al ",
+      theClinic: "la clínica", lost: "Se perdió la conexión. Reconectando\u2026",
+      unreachable: "No se puede conectar con el asistente ahora. Reintentando\u2026", alsoCall: " También puede llamar al ",
+      noLoad: "El chat no se pudo cargar. Por favor, llame al ", switchTo: "English", switchLabel: "Switch to English",
+      request: "Español, por favor"
+    }
+  };
   var cfg = {
     server: server,
     path: data.socketPath || "/socket.io",
-    title: data.title || "Back & neck pain assistant",
+    lang: WORDS[data.lang] ? data.lang : "en",
+    titles: { en: data.title || WORDS.en.title, es: data.titleEs || WORDS.es.title },
+    launchers: { en: data.launcher || WORDS.en.launcher, es: data.launcherEs || WORDS.es.launcher },
     clinic: data.clinic || "",
     phone: data.phone || "",
     emergency: data.emergency || "",
     crisis: data.crisis || "",
     greet: data.greet === undefined ? "/greet" : data.greet,
     open: data.open === "true",
-    launcher: data.launcher || "Questions about back or neck pain?",
     accent: data.accent || "",
     sessionMinutes: parseFloat(data.sessionMinutes || "60") || 60,
     storageKey: "spine-triage-chat:" + server
@@ -183,6 +222,11 @@
   }
 
   var state = loadState();
+  // The patient's language: what they last chose in this session, else the page's data-lang.
+  var lang = WORDS[state.lang] ? state.lang : cfg.lang;
+  function t(key) {
+    return WORDS[lang][key];
+  }
 
   // ---------------------------------------------------------------------------------------
   // The widget's DOM
@@ -193,50 +237,71 @@
   var launcher = el("button", {
     type: "button", className: "stc-launcher", "aria-controls": uid + "-panel", "aria-expanded": "false"
   }, [el("span", { className: "stc-launcher-icon", "aria-hidden": "true" }),
-      el("span", { text: cfg.launcher })]);
+      el("span", { className: "stc-launcher-text" })]);
 
-  var closeButton = el("button", { type: "button", className: "stc-icon-button stc-close", "aria-label": "Close chat", title: "Close" },
+  var closeButton = el("button", { type: "button", className: "stc-icon-button stc-close" },
     [el("span", { "aria-hidden": "true", text: "\u00d7" })]);
-  var restartButton = el("button", { type: "button", className: "stc-icon-button stc-restart",
-    "aria-label": "New chat", title: "Start a new conversation" },
+  var restartButton = el("button", { type: "button", className: "stc-icon-button stc-restart" },
     [el("span", { className: "stc-restart-icon", "aria-hidden": "true" })]);
+  // The visible language switch: names the other language, in that language.
+  var languageButton = el("button", { type: "button", className: "stc-text-button stc-language" });
 
   var disclaimer = el("p", { className: "stc-disclaimer", id: uid + "-disclaimer" });
-  disclaimer.appendChild(document.createTextNode("General information, not a diagnosis. "));
-  if (cfg.emergency) {
-    disclaimer.appendChild(el("strong", {}, ["In an emergency call ", el("a", { href: telHref(cfg.emergency), text: cfg.emergency }), "."]));
-  } else {
-    disclaimer.appendChild(el("strong", { text: "In an emergency call your local emergency number." }));
-  }
 
   var log = el("div", {
     className: "stc-log", role: "log", "aria-live": "polite", "aria-relevant": "additions",
-    "aria-label": "Conversation", tabindex: "0"
+    tabindex: "0"
   });
+  var typingLabel = el("span", { className: "stc-sr" });
   var typing = el("div", { className: "stc-typing", hidden: true }, [
     el("span", { className: "stc-dots", "aria-hidden": "true" }, [el("span"), el("span"), el("span")]),
-    el("span", { className: "stc-sr", text: "The assistant is typing" })
+    typingLabel
   ]);
   var status = el("p", { className: "stc-status", role: "status", hidden: true });
   var input = el("textarea", {
     id: uid + "-input", className: "stc-input", rows: "1", maxlength: "1000",
-    placeholder: "Type your message\u2026", autocomplete: "off", "aria-describedby": uid + "-disclaimer"
+    autocomplete: "off", "aria-describedby": uid + "-disclaimer"
   });
-  var sendButton = el("button", { type: "submit", className: "stc-send", "aria-label": "Send" },
+  var sendButton = el("button", { type: "submit", className: "stc-send" },
     [el("span", { "aria-hidden": "true", className: "stc-send-icon" })]);
-  var form = el("form", { className: "stc-form" }, [
-    el("label", { className: "stc-sr", "for": uid + "-input", text: "Your message" }), input, sendButton
-  ]);
+  var inputLabel = el("label", { className: "stc-sr", "for": uid + "-input" });
+  var form = el("form", { className: "stc-form" }, [inputLabel, input, sendButton]);
 
   var titleId = uid + "-title";
+  var title = el("h2", { id: titleId, className: "stc-title" });
+  var subtitle = el("p", { className: "stc-subtitle" });
   var header = el("header", { className: "stc-header" }, [
     el("span", { className: "stc-avatar", "aria-hidden": "true" }),
-    el("div", { className: "stc-heading" }, [
-      el("h2", { id: titleId, className: "stc-title", text: cfg.title }),
-      el("p", { className: "stc-subtitle", text: cfg.clinic || "Automated assistant" })
-    ]),
-    restartButton, closeButton
+    el("div", { className: "stc-heading" }, [title, subtitle]),
+    languageButton, restartButton, closeButton
   ]);
+
+  // Every word of the widget's own, in the current language.
+  function applyLanguage() {
+    root.setAttribute("lang", lang);
+    launcher.querySelector(".stc-launcher-text").textContent = cfg.launchers[lang];
+    title.textContent = cfg.titles[lang];
+    subtitle.textContent = cfg.clinic || t("automated");
+    closeButton.setAttribute("aria-label", t("close"));
+    closeButton.title = t("closeTitle");
+    restartButton.setAttribute("aria-label", t("restart"));
+    restartButton.title = t("restartTitle");
+    languageButton.textContent = t("switchTo");
+    languageButton.setAttribute("aria-label", t("switchLabel"));
+    languageButton.setAttribute("lang", lang === "es" ? "en" : "es");
+    disclaimer.textContent = "";
+    disclaimer.appendChild(document.createTextNode(t("notDiagnosis")));
+    if (cfg.emergency) {
+      disclaimer.appendChild(el("strong", {}, [t("emergencyCall"), el("a", { href: telHref(cfg.emergency), text: cfg.emergency }), "."]));
+    } else {
+      disclaimer.appendChild(el("strong", { text: t("emergencyLocal") }));
+    }
+    log.setAttribute("aria-label", t("conversation"));
+    typingLabel.textContent = t("typing");
+    input.placeholder = t("placeholder");
+    sendButton.setAttribute("aria-label", t("send"));
+    inputLabel.textContent = t("yourMessage");
+  }
   var panel = el("section", {
     id: uid + "-panel", className: "stc-panel", role: "dialog", "aria-labelledby": titleId, hidden: true
   }, [header, disclaimer, log, typing, status, form]);
@@ -261,7 +326,7 @@
       renderBotText(bubble, entry.text);
     }
     var row = el("div", { className: "stc-msg stc-" + entry.from }, [
-      el("span", { className: "stc-sr", text: entry.from === "user" ? "You said: " : "Assistant: " }),
+      el("span", { className: "stc-sr", text: entry.from === "user" ? t("youSaid") : t("assistant") }),
       bubble
     ]);
     log.appendChild(row);
@@ -284,7 +349,7 @@
 
   function showChoices(buttons) {
     clearChoices();
-    choices = el("div", { className: "stc-choices", role: "group", "aria-label": "Suggested answers" });
+    choices = el("div", { className: "stc-choices", role: "group", "aria-label": t("suggested") });
     buttons.forEach(function (b) {
       var button = el("button", { type: "button", className: "stc-choice", text: b.title });
       button.addEventListener("click", function () {
@@ -314,8 +379,7 @@
     clearTimeout(slowTimer);
     slowTimer = setTimeout(function () {
       hideTyping();
-      setStatus("The assistant is taking longer than usual. You can keep typing, or call " +
-        (cfg.phone || "the clinic") + ".");
+      setStatus(t("slow") + (cfg.phone || t("theClinic")) + ".");
     }, 30000);
   }
 
@@ -333,7 +397,8 @@
 
   function emitMessage(payload) {
     // The server knows this socket's session: no id travels with the message.
-    socket.emit("user_uttered", { message: payload });
+    // The patient's language travels with every message: the session starts in it.
+    socket.emit("user_uttered", { message: payload, metadata: { language: lang } });
   }
 
   function send(payload, shown) {
@@ -406,12 +471,11 @@
     socket.on("bot_turn_done", hideTyping);
     socket.on("disconnect", function () {
       confirmed = false;
-      setStatus("Connection lost. Reconnecting\u2026");
+      setStatus(t("lost"));
     });
     socket.on("connect_error", function () {
       hideTyping();
-      setStatus("Can't reach the assistant right now. Retrying\u2026" +
-        (cfg.phone ? " You can also call " + cfg.phone + "." : ""));
+      setStatus(t("unreachable") + (cfg.phone ? t("alsoCall") + cfg.phone + "." : ""));
     });
   }
 
@@ -424,7 +488,7 @@
     var tag = el("script", { src: base + "vendor/socket.io.min.js", async: true });
     tag.addEventListener("load", then);
     tag.addEventListener("error", function () {
-      setStatus("The chat could not load. Please call " + (cfg.phone || "the clinic") + ".");
+      setStatus(t("noLoad") + (cfg.phone || t("theClinic")) + ".");
     });
     document.head.appendChild(tag);
   }
@@ -454,7 +518,7 @@
   function restart() {
     hideTyping();
     clearChoices();
-    state = { id: null, token: null, log: [], open: true, updated: Date.now() };
+    state = { id: null, token: null, log: [], open: true, updated: Date.now(), lang: lang };
     saveState();
     log.textContent = "";
     confirmed = false;
@@ -464,7 +528,19 @@
     input.focus();
   }
 
+  // Español / English: the widget's words change at once; the request goes to the assistant
+  // as the patient's own message, so its answers change too.
+  function switchLanguage() {
+    var request = WORDS[lang === "es" ? "en" : "es"].request;
+    lang = lang === "es" ? "en" : "es";
+    state.lang = lang;
+    saveState();
+    applyLanguage();
+    send(request);
+  }
+
   launcher.addEventListener("click", open);
+  languageButton.addEventListener("click", switchLanguage);
   closeButton.addEventListener("click", close);
   restartButton.addEventListener("click", restart);
   panel.addEventListener("keydown", function (event) {
@@ -492,6 +568,7 @@
   input.addEventListener("input", autosize);
 
   function mount() {
+    applyLanguage();
     document.body.appendChild(root);
     state.log.forEach(function (entry, i) {
       addMessage({ from: entry.from, text: entry.text,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import time
+import unicodedata
 from collections import OrderedDict
 from threading import Lock
 from typing import Any, Dict, List, Optional, Text, Tuple
@@ -29,7 +30,10 @@ def text_with_choices(text: str, buttons: List[Button]) -> str:
 
 
 def _norm(title: str) -> str:
-    return " ".join(_TITLE_CLEAN.sub(" ", title.lower()).split())
+    """Lower case, no punctuation, no accents: "si" on a phone keypad chooses "Sí"."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", title.lower())
+                    if not unicodedata.combining(c))
+    return " ".join(_TITLE_CLEAN.sub(" ", plain).split())
 
 
 class ChoiceMemory:

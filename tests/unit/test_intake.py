@@ -70,10 +70,10 @@ def test_the_flood_limit_off_and_the_memory_bounded():
 
 
 class FixedReplies(Replies):
-    def too_fast(self) -> str:
+    def too_fast(self, language: str = "en") -> str:
         return "slow down"
 
-    def too_long(self, limit: int) -> str:
+    def too_long(self, limit: int, language: str = "en") -> str:
         return f"at most {limit}"
 
 
@@ -153,3 +153,11 @@ def test_clean_up(text, cleaned):
 def test_a_rest_body_that_is_not_a_message_is_told_what_is_wrong(body, problem):
     found = rest_request_problem(body)
     assert (found is None) if problem is None else (problem in found)
+
+
+def test_a_refused_message_is_answered_in_the_language_the_page_sent():
+    gate = Gate(Limits(max_chars=10), Replies(), INTENTS)
+    assert "solo puedo leer hasta 10 caracteres" in gate.check(
+        "socketio", "p", "x" * 11, reply_is_free=True, language="es").reply
+    assert "I can only read up to 10 characters" in gate.check(
+        "socketio", "q", "x" * 11, reply_is_free=True).reply

@@ -46,23 +46,20 @@ def account(request: Request, changed: str = "", user: Dict[str, Any] = Depends(
 
 # ------------------------------------------------------------------ second factor
 
-def _enrolment_page(request: Request, user: Dict[str, Any], s: Settings, status: int = 200,
-                    error: str = None) -> HTMLResponse:
-    account = store.get_user(user["username"], url=s.url)
-    secret = account["totp_secret"]
-    if not secret or account["totp_enabled_at"]:  # a new enrolment gets a new secret
-        secret = second_factor.new_secret()
-        store.set_totp(account["id"], secret, enabled=False, url=s.url)
-    uri = second_factor.enrolment_uri(secret, user["username"], s.clinic.name)
-    return render(request, "second_factor.html", status=status, title="Second factor",
-                  pending=user, secret=secret, qr=second_factor.qr_svg(uri), error=error,
-                  required=s.clinic.second_factor_required(user["is_admin"]))
-
-
 @router.get("/account/second-factor", response_class=HTMLResponse)
 def enrol_form(request: Request, user: Dict[str, Any] = Depends(signing_in("enrol", None)),
                s: Settings = Depends(settings)):
-    return _enrolment_page(request, user, s)
+    account = store.get_user(user["username"], url=s.url)
+    if account["totp_enabled_at"]:  # on already: a new device means off, then on again
+        return RedirectResponse("/account", status_code=303)
+    secret = account["totp_secret"]
+    if not secret:  # the secret of an enrolment begun earlier is kept until it is finished
+        secret = second_factor.new_secret()
+        store.set_totp(account["id"], secret, enabled=False, url=s.url)
+    uri = second_factor.enrolment_uri(secret, user["username"], s.clinic.name)
+    return render(request, "second_factor.html", title="Second factor", pending=user,
+                  secret=secret, qr=second_factor.qr_svg(uri), error=None,
+                  required=s.clinic.second_factor_required(user["is_admin"]))
 
 
 @router.post("/account/second-factor")

@@ -194,3 +194,20 @@ def staff_server(recorded_sqlite, tmp_path_factory):
 def fresh_db(tmp_path, monkeypatch) -> str:
     """A fresh SQLite database with an administrator, a receptionist and one conversation."""
     return make_fresh_db(tmp_path, monkeypatch)
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")  # closed before another module starts its own Playwright
+def browser():
+    """Debian's Chromium, headless, driven by Playwright."""
+    require("chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()

@@ -224,6 +224,10 @@ def test_a_user_turns_on_the_second_factor_and_then_signs_in_with_a_code(staff):
     new, (secret, codes, used) = staff.entries_after(lambda: _enrol(s, staff.base))
     assert ("reception", "second_factor_on", None, None) in new
     assert all(c not in str(store.list_audit(url=staff.url)) for c in codes)
+    # opening the enrolment page again changes nothing (it would have made a new secret)
+    r = s.get(staff.base + "/account/second-factor", allow_redirects=False)
+    assert r.headers["location"] == "/account"
+    assert store.get_user("reception", url=staff.url)["totp_secret"] == secret
     # the password alone no longer signs in
     s = _password_step(staff.base, "reception")
     assert s.get(staff.base + "/", allow_redirects=False).headers["location"] == "/login/code"

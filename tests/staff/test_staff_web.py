@@ -11,16 +11,12 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 import requests
 
-from tests.harness import free_port, require, wait_for
+from tests.harness import free_port, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORTS = ROOT / "reports"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 
 def _login(base: str, user: str = "reception", password: str = None) -> requests.Session:
@@ -219,14 +215,7 @@ def test_the_staff_log_holds_no_patient_data(staff_server):
 
 # ----------------------------------------------------------------------------- browser
 
-@pytest.fixture(scope="module")
-def browser():
-    require("chromium")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
+# `browser`: tests/staff/conftest.py
 
 
 def test_a_receptionist_works_the_page_in_a_browser(staff_server, browser, tmp_path):

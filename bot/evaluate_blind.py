@@ -3,8 +3,8 @@
 Each message goes through the real trained model (`Agent.parse_message`, the whole NLU
 pipeline) and its entities through `bot.slots.clinical_updates`, the function the triage form
 and `action_triage` apply, so the figures are what staff would read in the slots. A red flag
-is *present* when it reaches `red_flags`, *unsure* when the model asks to confirm it
-(`red_flag_unsure`), else absent.
+is *present* when it reaches `red_flags`, *unsure* when the assistant would ask to confirm it
+(`bot.slots.flags_to_confirm`, the function the dialogue uses), else absent.
 
 Scores (each set's labels are described in its header):
 * red-flag recall: present or unsure labels caught (present, or a confirming question);
@@ -27,7 +27,7 @@ from typing import Dict, List
 import yaml
 
 from bot.evaluate import _prf
-from bot.slots import clinical_updates
+from bot.slots import clinical_updates, flags_to_confirm
 
 BLIND_DIR = Path("tests/blind")
 WEEKS_TOLERANCE = 0.25
@@ -42,7 +42,9 @@ def read_turn(parsed: dict, context: str) -> dict:
     """What one parsed message leaves in the slots, from an empty conversation."""
     entities = parsed.get("entities") or []
     slots = clinical_updates({}, entities)
-    unsure = {e["value"] for e in entities if e.get("entity") == "red_flag_unsure"}
+    # the confirming questions the assistant would ask (none for a flag the same message
+    # states or denies in other words)
+    unsure = set(flags_to_confirm({}, entities))
     present = set(slots.get("red_flags") or [])
     return {
         "intent": (parsed.get("intent") or {}).get("name"),

@@ -41,6 +41,7 @@ _END_PUNCT = {".", ";", "?", "!", "...", "…", ":", "\n"}
 _SEPARATORS = {",", "and", "so", "then", "&", "-", "–"}
 _MAX_WALK = 60  # tokens a cue search may look through, lists included
 _INJECTED = {"shot", "injection", "jab", "infusion", "block", "epidural", "injected"}
+_NEAR_BREAKS = {".", "!", "?", ";", ",", ":", "but", "though", "although", "except", "…", "..."}
 _LIST_WORDS = {",", "or", "and", "/", "&", "any", "a", "an", "the", "my"}
 
 
@@ -128,7 +129,7 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[_Term, st
 
     path = vocab_dir / "red_flags.yml"
     flags = _load_yaml(path)
-    _check_keys(path, flags, {*RED_FLAGS, "if_denied", "absent", "ignore"})
+    _check_keys(path, flags, {*RED_FLAGS, "if_denied", "absent", "ignore", "near"})
     for value in RED_FLAGS:
         add(_Term("red_flag", "red_flag", value), flags.get(value))
     for mode in ("if_denied", "absent"):
@@ -137,6 +138,12 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[_Term, st
         for value, phrases in section.items():
             add(_Term("red_flag", "red_flag", value, mode), phrases)
     add(_Term("red_flag", "", "", "ignore", rank=-1), flags.get("ignore"))
+    near = flags.get("near") or {}
+    _check_keys(path, near, set(RED_FLAGS))
+    for value, sides in near.items():
+        _check_keys(path, sides or {}, {"place", "sign"})
+        for side in ("place", "sign"):
+            add(_Term(f"near:{value}:{side}", "near", value, side), (sides or {}).get(side))
 
     path = vocab_dir / "context.yml"
     context = _load_yaml(path)
@@ -250,6 +257,15 @@ class ClinicalMatcher:
         source = self.nlp.make_doc(lowered) if len(lowered) == len(text) else doc
         ndoc = self._normalize(source)
         spans = self._resolve(ndoc)
+        parts = [x for x in spans if x[2].label == "near"]
+        if parts:
+            spans = [x for x in spans if x[2].label != "near"]
+            near = self._near(ndoc, spans, parts)
+            # a topic word inside the sign's own words is no denial ("peeing more often
+            # than normal")
+            spans = [x for x in spans if not (x[2].mode == "if_denied" and any(
+                t.value == x[2].value and s <= x[0] and x[1] <= e for s, e, t in near))]
+            spans = sorted(spans + near, key=lambda x: (x[0], x[1]))
         ctx = self._context(ndoc, spans)
         found = [m for m in (self._judge(s, e, term, ctx) for s, e, term in spans) if m]
 
@@ -285,7 +301,7 @@ class ClinicalMatcher:
             after = () if treatment else ("neg_after",)
             if term.mode in ("if_denied", "absent"):
                 after += ("neg_after_weak",)  # "bladder fine", but not "a fall, normal x-ray"
-            negated = (term.mode == "absent" or bool(ctx.cue_before(s, before))
+            negated = (term.mode in ("absent", "near_denied") or bool(ctx.cue_before(s, before))
                        or bool(after and ctx.cue_after(e, after)))
         if term.mode == "if_denied" and not negated:
             return None  # "bladder" on its own says nothing
@@ -295,6 +311,8 @@ class ClinicalMatcher:
                 negated, reason = True, ""  # "a fever last spring, fine since"
             elif reason:
                 label = "red_flag_unsure"  # confirmed with the patient before it counts
+            elif term.mode == "near":
+                label, reason = "red_flag_unsure", "near"  # words near a sign: confirmed first
         if term.label == "pain_location" and not negated and (
                 ctx.cue_before(s, ("focus_before",)) or ctx.cue_right_after(e, "focus_after")):
             reason = "focus"  # the place the patient is asking about: it wins over others
@@ -353,6 +371,33 @@ class ClinicalMatcher:
             else:
                 kept.append((s, e, term))
         return sorted(kept, key=lambda x: (x[0], x[1]))
+
+    def _near(self, ndoc, spans, parts) -> list[tuple[int, int, _Term]]:
+        """Place words and sign words of one flag in one clause, in either order, where the
+        vocabulary's own phrases found nothing of that flag: "the bit I sit on feels dead", "a
+        horse threw me". Wording nobody wrote down, so it is confirmed with the patient (mode
+        "near"). The mention runs from the first to the last of those words, so a sign's own
+        negation stays inside it ("can't tell if I've finished peeing"); a negation between
+        them that belongs to no sign word denies it ("my legs are not weak")."""
+        ctx = self._context(ndoc, spans)
+        # its own clauses: between punctuation and "but" (the negation scopes' clauses are
+        # finer: "the legs just | don't work")
+        piece = list(itertools.accumulate(int(w in _NEAR_BREAKS or "\n" in w) for w in ctx.words))
+        said = {(piece[s], term.value) for s, e, term in spans
+                if term.group == "red_flag" and term.mode == "positive"}
+        groups: dict[tuple[int, str], list[tuple[int, int, str]]] = {}
+        for s, e, term in parts:
+            groups.setdefault((piece[s], term.value), []).append((s, e, term.mode))
+        found = []
+        for (clause, flag), words in groups.items():
+            if (clause, flag) in said or {m for _, _, m in words} != {"place", "sign"}:
+                continue
+            s, e = min(w[0] for w in words), max(w[1] for w in words)
+            inside = {i for a, b, _ in words for i in range(a, b)}
+            denied = any(kind == "neg_before" and end <= e and not inside & set(range(i, end))
+                         for i in range(s, e) for kind, end in ctx.after.get(i, ()))
+            found.append((s, e, _Term("red_flag", "red_flag", flag, "near_denied" if denied else "near")))
+        return found
 
     def _medicines(self, ndoc) -> set:
         """Drugs the dictionary knows (bot/nlu/drugs.py); the vocabulary wins overlaps and

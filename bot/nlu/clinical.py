@@ -184,7 +184,7 @@ class ClinicalMatcher:
                           ("flag_hypothetical", "red_flag_hypothetical_before"),
                           ("historical", "historical"), ("resolved", "resolved"),
                           ("focus_before", "location_focus_before"),
-                          ("focus_after", "location_focus_after")):
+                          ("focus_after", "location_focus_after"), ("prescribed", "prescribed")):
             docs = [self._normalize(nlp.make_doc(str(p))) for p in context.get(key) or []]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")
             self._cue_kinds[match_id] = kind
@@ -316,10 +316,14 @@ class ClinicalMatcher:
         if term.label == "pain_location" and not negated and (
                 ctx.cue_before(s, ("focus_before",)) or ctx.cue_right_after(e, "focus_after")):
             reason = "focus"  # the place the patient is asking about: it wins over others
+        value = term.value
+        if value == "otc_medication" and not negated and (
+                ctx.cue_before(s, ("prescribed",)) or ctx.cue_after(e, ("prescribed",))):
+            value = "prescription_medication"  # "the naproxen the GP prescribed"
         limit, stop = self._window["other_person"], self._first_person
         other = (ctx.cue_before(s, ("other_before",), limit, stop)
                  or ctx.cue_after(e, ("other_after",), limit, stop))
-        return s, e, label, term.value, negated, "other" if other else "patient", reason
+        return s, e, label, value, negated, "other" if other else "patient", reason
 
     def _uncertainty(self, s: int, e: int, flag: str, ctx: _Context) -> str:
         """Why a red flag the patient did not deny may still not be present now (ConText's
@@ -384,7 +388,7 @@ class ClinicalMatcher:
         # finer: "the legs just | don't work")
         piece = list(itertools.accumulate(int(w in _NEAR_BREAKS or "\n" in w) for w in ctx.words))
         said = {(piece[s], term.value) for s, e, term in spans
-                if term.group == "red_flag" and term.mode == "positive"}
+                if term.group == "red_flag" and term.mode in ("positive", "absent")}
         groups: dict[tuple[int, str], list[tuple[int, int, str]]] = {}
         for s, e, term in parts:
             groups.setdefault((piece[s], term.value), []).append((s, e, term.mode))

@@ -22,6 +22,7 @@ Everything is compiled once in `__init__` (about 0.1 s); a call costs about 0.1 
 """
 from __future__ import annotations
 
+import datetime
 import itertools
 import re
 from dataclasses import dataclass
@@ -184,7 +185,8 @@ class ClinicalMatcher:
                           ("flag_hypothetical", "red_flag_hypothetical_before"),
                           ("historical", "historical"), ("resolved", "resolved"),
                           ("focus_before", "location_focus_before"),
-                          ("focus_after", "location_focus_after"), ("prescribed", "prescribed")):
+                          ("focus_after", "location_focus_after"), ("prescribed", "prescribed"),
+                          ("other_condition", "other_condition")):
             docs = [self._normalize(nlp.make_doc(str(p))) for p in context.get(key) or []]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")
             self._cue_kinds[match_id] = kind
@@ -305,6 +307,9 @@ class ClinicalMatcher:
                        or bool(after and ctx.cue_after(e, after)))
         if term.mode == "if_denied" and not negated:
             return None  # "bladder" on its own says nothing
+        if (treatment and term.value.endswith("medication")
+                and ctx.cue_after(e, ("other_condition",))):
+            return None  # "Ozempic for my sugar": taken, but not for the pain
         if term.label == "red_flag" and not negated:
             reason = self._uncertainty(s, e, term.value, ctx)
             if reason == "resolved":
@@ -340,10 +345,17 @@ class ClinicalMatcher:
             if (self._weight_explained.intersection(phrases)
                     and not self._weight_unexplained.intersection(phrases)):
                 return "resolved"  # "lost 5kg but that's deliberate": explained, no red flag
+        if flag == "trauma" and _earlier_year(ctx.sentence_words(s)):
+            return "resolved"  # "a car crash in 2009, this pain is new": no recent injury
         if flag in self._timeless_flags:
             return ""  # a cancer history or an injury is in the past by nature
         past = ctx.cue_before(s, ("historical",)) or ctx.cue_after(e, ("historical",))
         over = ctx.cue_before(s, ("resolved",)) or ctx.cue_after(e, ("resolved",))
+        # across the clauses of its sentence: a past time before it and an end after it
+        # ("after my operation last year I leaked a bit with the catheter, but it all
+        # settled"); an end alone is confirmed ("a temperature yesterday, but it's gone now")
+        over = over or ctx.cue_in_sentence(e, "resolved", 1)
+        past = past or (over and ctx.cue_in_sentence(s, "historical", -1))
         if past and over:
             return "resolved"
         if past and not over and self._ongoing.intersection(ctx.sentence_words(s)):
@@ -394,8 +406,11 @@ class ClinicalMatcher:
             groups.setdefault((piece[s], term.value), []).append((s, e, term.mode))
         found = []
         for (clause, flag), words in groups.items():
-            if (clause, flag) in said or {m for _, _, m in words} != {"place", "sign"}:
-                continue
+            places = [(a, b) for a, b, m in words if m == "place"]
+            signs = [(a, b) for a, b, m in words if m == "sign"]
+            if (clause, flag) in said or not any(b <= c or d <= a for a, b in places
+                                                 for c, d in signs):
+                continue  # one word that is both ("leak") is no pair
             s, e = min(w[0] for w in words), max(w[1] for w in words)
             inside = {i for a, b, _ in words for i in range(a, b)}
             denied = any(kind == "neg_before" and end <= e and not inside & set(range(i, end))
@@ -495,6 +510,12 @@ class ClinicalMatcher:
         return []
 
 
+def _earlier_year(words) -> bool:
+    """A calendar year before this one among `words` ("in 2009")."""
+    this_year = datetime.date.today().year
+    return any(w.isdigit() and len(w) == 4 and 1940 <= int(w) < this_year for w in words)
+
+
 def _sentences_asking(words) -> list[bool]:
     """Per token: does its sentence carry a "?" ("Can't feel my legs." is no question)."""
     flags, current = [], []
@@ -538,6 +559,16 @@ class _Context:
         """Every run of one to three words in token i's sentence (for sentence-wide cues)."""
         words = self._sentence(i)
         return {" ".join(words[j:j + n]) for n in (1, 2, 3) for j in range(len(words) - n + 1)}
+
+    def cue_in_sentence(self, i: int, kind: str, step: int) -> bool:
+        """A cue of `kind` from token i to the end (step 1) or the start (step -1) of its
+        sentence, across clauses ("a fever with the flu in March, but I am quite well now")."""
+        i = i if step > 0 else i - 1
+        while 0 <= i < len(self.words) and self.words[i] not in (".", "?", "!"):
+            if any(k == kind for k, _ in self.after.get(i, ())):
+                return True
+            i += step
+        return False
 
     def cue_right_after(self, end: int, kind: str) -> bool:
         """A cue of `kind` straight after a mention ("upper back really"), nothing between."""

@@ -53,7 +53,7 @@ _WORD_VALUES.update({w: i + 10 for i, w in enumerate(_TEENS)})
 _WORD_VALUES.update({w: (i + 2) * 10 for i, w in enumerate(_TENS)})
 _WORD_VALUES.update({"zero": 0, "a": 1, "an": 1, "dozen": 12, "a dozen": 12})
 # Vague quantities: "a couple of days" is 2 days, "a few weeks" 3 weeks, "several years" 3.
-_VAGUE_VALUES = {"couple": 2, "coupla": 2, "cupla": 2, "cuple": 2, "few": 3, "several": 3,
+_VAGUE_VALUES = {"couple": 2, "coupla": 2, "cupla": 2, "cuple": 2, "cupple": 2, "few": 3, "several": 3,
                  "many": 5, "handful": 3, "number": 4}
 
 _UNIT_WEEKS = {"hour": 1 / 168, "day": DAY, "week": WEEK, "fortnight": 2 * WEEK,
@@ -71,8 +71,8 @@ _UNIT_LOOKUP = [(re.compile(f"^(?:{forms})$", re.I), unit) for unit, forms in _U
 
 _WORDNUM = (r"(?:%s)(?:[\s-]+(?:%s))?|%s|%s|zero"
             % ("|".join(_TENS), "|".join(_ONES), "|".join(_TEENS), "|".join(_ONES)))
-_DIGITS = r"\d+\s+\d+/\d+|\d+/\d+|\d+(?:\.\d+)?\s*½|½|\d+(?:\.\d+)?"
-_QTY = (r"(?:a\s+)?(?:couple|coupla|cupla|cuple)(?:\s+of)?|(?:a\s+)?few|several|many|a\s+handful\s+of|a\s+number\s+of"
+_DIGITS = r"\d+\s+\d+/\d+|\d+/\d+|\d+(?:\.\d+)?\s*½|½|\d+(?:\.\d+)?\+?"
+_QTY = (r"(?:a\s+)?(?:couple|coupla|cupla|cuple|cupple)(?:\s+of)?|(?:a\s+)?few|several|many|a\s+handful\s+of|a\s+number\s+of"
         r"|a\s+dozen|dozen|half\s+(?:of\s+)?(?:an?|the)|half\s+of|half(?=\s+(?:year|month|day|week))|a\s+half|" + _DIGITS + "|" + _WORDNUM + r"|an?")
 
 _QUANTITY_RE = re.compile(
@@ -150,7 +150,7 @@ _DIRECT_RE = re.compile(
     r"\b(?P<cue>%s)\s+(?:(?:on|in|at|around|about|during|the|back\s+in)\s+)?(?:%s|%s)(?![\w])"
     % (_ONSET, _SAFE_POINT, _DIRECT_POINT), re.I)
 _FILLER_RE = re.compile(
-    r"\b(?P<cue>%s|%s)\b(?:,?\s+[\w'’]+){1,5}?,?\s+(?:(?:on|in|at|around|about|during|back\s+in)\s+)?"
+    r"\b(?P<cue>%s|%s)\b(?:,?\s+[\w'’]+){1,7}?,?\s+(?:(?:on|in|at|around|about|during|back\s+in)\s+)?"
     r"(?:%s)(?![\w])" % (_ONSET, _INJURY, _SAFE_POINT), re.I)
 _ALONE_RE = re.compile(  # the whole message is a starting point: "yesterday", "since Monday"
     r"^\W*(?:(?:since|about|around|roughly|maybe|probably|from|it\s+started|started)\s+)?"
@@ -200,7 +200,7 @@ def _number(text: str) -> tuple[float, bool] | None:
                 return None
             total += float(num) / float(den)
         else:
-            total += float(part)
+            total += float(part.rstrip("+"))  # "10+ years": at least ten
     return total, False
 
 
@@ -498,7 +498,7 @@ _UNIT_AND_HALF_RE = re.compile(r"(?<![\w.])(?<!\d\s)(?P<unit>%s)\s+and\s+a\s+hal
 # Repeated plural units and "ages": long and vague ("months and months", "it's been ages")
 _REPEATED_RE = re.compile(
     r"\b(?P<unit>days|weeks|months|years)\s+(?:and|&)\s+(?P=unit)\b"
-    r"|\b(?:been|for|it's|its|it\s+is)\s+(?:ages|donkey'?s\s+years)\b|^\W*ages\W*$", re.I)
+    r"|\b(?:been|for|it's|its|it\s+is)\s+ages\b|\bdonkey'?s\s+years\b|^\W*ages\W*$", re.I)
 
 
 def _shorthand(text: str):
@@ -532,13 +532,15 @@ def _shorthand(text: str):
 
 
 _BIRTH_RE = re.compile(  # "since my daughter was born. She's four now", "since my 2nd pregnancy, she's 6"
-    r"\b(?:ever\s+)?since\s+(?:my|our|the)\s+(?:[\w'’]+\s+){0,2}?(?:baby|son|daughter|child|kid|boy|girl"
-    r"|twins|little\s+one|pregnancy|birth)(?:\s+(?:was|were)\s+born)?\b[\s,.;:!-]*(?:and\s+)?"
+    r"\b(?:ever\s+)?since\s+(?:(?:my|our|the)\s+(?:[\w'’]+\s+){0,2}?(?:baby|son|daughter|child|kid|boy|girl"
+    r"|twins|little\s+one|pregnancy|birth)(?:\s+(?:was|were)\s+born)?"
+    r"|i\s+was\s+pregnant(?:\s+with\s+(?:my|our|the)\s+[\w'’]+)?)\b[\s,.;:!-]*(?:and\s+)?"
     r"(?:she|he|they|who)\s*(?:'s|’s|is|are)"
     r"\s+(?:now\s+)?(?P<age>%s)(?:\s+(?P<unit>years?|months?|weeks?)(?:\s+old)?)?" % (_DIGITS + "|" + _WORDNUM),
     re.I)
 _SINCE_AGE_RE = re.compile(  # "since I was 20 and I'm 45 now" -> 25 years
-    r"\b(?:ever\s+)?since\s+i\s+was\s+(?P<then>\d{1,2}|%s)\b(?:\s+(?:years?\s+old|yo))?"
+    r"\b(?:ever\s+)?since\s+(?:i\s+was\s+|i\s+turned\s+|my\s+)(?P<then>\d{1,2}|%s)(?:st|nd|rd|th)?\b"
+    r"(?:\s+(?:years?\s+old|yo|birthday))?"
     r"[^.?!]{0,40}?\b(?:i'?m|i\s+am|i'?ll\s+be|i\s+turned)\s+(?:now\s+)?(?P<now>\d{1,3}|%s)\b"
     % (_WORDNUM, _WORDNUM), re.I)
 
@@ -603,6 +605,24 @@ def _anchor(text: str, today: datetime.date) -> tuple[datetime.date, int, int] |
     return None
 
 
+_RESTATED_RE = re.compile(  # "since Jan, so 4 months", "since Easter, that's nine weeks ago"
+    r"^\s*[,;:-]?\s*(?:and\s+)?(?:so|that'?s|thats|that\s+is|which\s+is|which\s+makes\s+it|making\s+it"
+    r"|i\.?e\.?)?\s*(?:about|around|roughly|approximately|approx\.?|nearly|almost|over|just\s+over)?\s*$", re.I)
+
+
+def _restated(text: str, candidates: list) -> list:
+    """A starting point the patient turns into a length at once ("since Jan, so 4 months")
+    gives way to that length: it does not depend on the day the message is read."""
+    quantities = {(c[0], c[1]) for c in _quantities(text)}
+    dropped = set()
+    for point in candidates:
+        for q in candidates:
+            if ((q[0], q[1]) in quantities and point is not q and (point[0], point[1]) not in quantities
+                    and 0 <= q[0] - point[1] <= 30 and _RESTATED_RE.match(text[point[1]:q[0]])):
+                dropped.add(point)
+    return [c for c in candidates if c not in dropped]
+
+
 def parse_durations(text: str, today: datetime.date | None = None) -> list[DurationMention]:
     """Every duration stated in `text`, in text order (overlaps: the longest span wins)."""
     if not text or not isinstance(text, str):
@@ -616,6 +636,7 @@ def parse_durations(text: str, today: datetime.date | None = None) -> list[Durat
     # then the longest span wins, then the earliest
     candidates = (_births(text) + _quantities(text) + _shorthand(text)
                   + _starting_points(text, today))
+    candidates = _restated(text, candidates)
     chosen: list[tuple] = []
     for cand in sorted(candidates, key=lambda c: (c[4], -(c[1] - c[0]), c[0])):
         if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):

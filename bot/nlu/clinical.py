@@ -33,7 +33,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from bot.contract import LOCATIONS, RED_FLAGS, TREATMENTS
-from bot.nlu.drugs import find_medicines
+from bot.nlu.drugs import find_medicines, named_at_prescription_strength
 
 VOCAB_DIR = Path(__file__).parent / "vocab"
 
@@ -323,8 +323,10 @@ class ClinicalMatcher:
             reason = "focus"  # the place the patient is asking about: it wins over others
         value = term.value
         if value == "otc_medication" and not negated and (
-                ctx.cue_before(s, ("prescribed",)) or ctx.cue_after(e, ("prescribed",))):
-            value = "prescription_medication"  # "the naproxen the GP prescribed"
+                ctx.cue_before(s, ("prescribed",)) or ctx.cue_after(e, ("prescribed",))
+                or (e < len(ctx.words) and ctx.words[e][:1].isdigit()
+                    and named_at_prescription_strength(ctx.words[s:e], ctx.words[e]))):
+            value = "prescription_medication"  # "the naproxen the GP prescribed", "Motrin 800s"
         limit, stop = self._window["other_person"], self._first_person
         other = (ctx.cue_before(s, ("other_before",), limit, stop)
                  or ctx.cue_after(e, ("other_after",), limit, stop))

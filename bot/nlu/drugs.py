@@ -77,6 +77,15 @@ def prescription_strength(generic_name: str, dose: str) -> bool:
                                 for w, mg in _lists()["prescription_from"].items())
 
 
+def named_at_prescription_strength(words: List[str], dose: str) -> bool:
+    """True when the medicine named by `words` ("Motrin", "ibuprofen") is followed by a dose
+    from which it is prescribed ("800s")."""
+    from drug_named_entity_recognition import find_drugs
+
+    return any(prescription_strength(drug["name"], dose)
+               for drug, _, _ in find_drugs(list(words), is_ignore_case=True))
+
+
 def _deletes(word: str) -> Set[str]:
     return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
 
@@ -148,9 +157,5 @@ def find_medicines(words: List[str]) -> List[Tuple[int, int, str]]:
             continue  # "all clear", "sits" (an acronym), a class such as "antibiotics"
         if not for_pain(drug["name"]):
             continue  # "lost 12kg on Ozempic", "omeprazole for my stomach"
-        value = drug_category(drug["name"])
-        if (value == "otc_medication" and end < len(words)
-                and prescription_strength(drug["name"], words[end])):
-            value = "prescription_medication"  # "Motrin 800s", "naproxen 500"
-        found.append((start, end, value))  # end is exclusive
+        found.append((start, end, drug_category(drug["name"])))  # end is exclusive
     return found

@@ -301,7 +301,7 @@ class ClinicalMatcher:
             before = ("neg_before", "hypothetical") if treatment else ("neg_before",)
             # after-cues deny flags and places, never treatments ("physio was fine")
             after = () if treatment else ("neg_after",)
-            if term.mode in ("if_denied", "absent"):
+            if term.mode in ("if_denied", "absent", "near"):
                 after += ("neg_after_weak",)  # "bladder fine", but not "a fall, normal x-ray"
             negated = (term.mode in ("absent", "near_denied") or bool(ctx.cue_before(s, before))
                        or bool(after and ctx.cue_after(e, after)))
@@ -349,6 +349,9 @@ class ClinicalMatcher:
                 return "resolved"  # "lost 5kg but that's deliberate": explained, no red flag
         if flag == "trauma" and _earlier_year(ctx.sentence_words(s)):
             return "resolved"  # "a car crash in 2009, this pain is new": no recent injury
+        if flag == "trauma" and (ctx.cue_before(s, ("historical",)) or ctx.cue_after(e, ("historical",))) \
+                and ctx.cue_in_sentence(e, "resolved", 1):
+            return "resolved"  # "my dog knocked me over last year but I was all right afterwards"
         if flag in self._timeless_flags:
             return ""  # a cancer history or an injury is in the past by nature
         past = ctx.cue_before(s, ("historical",)) or ctx.cue_after(e, ("historical",))

@@ -244,6 +244,11 @@ def _recent(today: datetime.date, month: int, day: int) -> datetime.date:
     return datetime.date(year, month, day)
 
 
+def _month_number(name: str) -> int:
+    """1-12 for a month's name or its short form ("Feb", "sept")."""
+    return next(i + 1 for i, month in enumerate(_MONTHS) if month.startswith(name[:3].lower()))
+
+
 def _weekday(name: str) -> int:
     """0-6 for a weekday's name or its short form ("wed", "thurs")."""
     return next(i for i, day in enumerate(_WEEKDAYS) if day.startswith(name.lower()[:3]))
@@ -315,7 +320,7 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
         return weeks, False
     month_name = g.get("month") or g.get("dmonth")
     if month_name:
-        month = next(i + 1 for i, name in enumerate(_MONTHS) if name.startswith(month_name[:3].lower()))
+        month = _month_number(month_name)
         year = g.get("myear") or g.get("dyear")
         start = _month_start(today, month, int(year) if year else None, bool(g.get("mlast")))
         part = next((d for w, d in _MONTH_PART_DAY.items() if w in (g.get("mpart") or "").lower()), None)
@@ -324,8 +329,7 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
         return _weeks_since(start, today), False
     if g.get("dday"):  # "the 3rd", "the 8th of Feb": the latest such date
         day, month_name = int(g["dday"]), g.get("ddmonth")
-        month = (next(i + 1 for i, name in enumerate(_MONTHS) if name.startswith(month_name[:3].lower()))
-                 if month_name else None)
+        month = _month_number(month_name) if month_name else None
         return _weeks_since(_latest_date(today, day, month), today), False
     if g.get("year"):
         return _weeks_since(_year_start(today, int(g["year"])), today), False
@@ -595,8 +599,7 @@ def _anchor(text: str, today: datetime.date) -> tuple[datetime.date, int, int] |
             back = (today.weekday() - _weekday(m.group("weekday"))) % 7
             return today - datetime.timedelta(days=back), m.start(), m.end()
         month_name = m.group("dmonth") or m.group("month")
-        month = (next(i + 1 for i, name in enumerate(_MONTHS) if name.startswith(month_name[:3].lower()))
-                 if month_name else None)
+        month = _month_number(month_name) if month_name else None
         if m.group("day"):
             return _latest_date(today, int(m.group("day")), month), m.start(), m.end()
         part = _MONTH_PART_DAY.get((m.group("part") or "mid").lower(), 15)

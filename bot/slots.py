@@ -93,9 +93,16 @@ def flags_to_confirm(slots: Mapping[str, Any], entities: List[Mapping[str, Any]]
     question before it counts, and none may silently become absent."""
     settled = set(slots.get("red_flags") or []) | set(slots.get("red_flags_ruled_out") or [])
     settled |= set(slots.get("red_flags_unsure") or [])
-    said = set(_values(entities, "red_flag")) | set(_values(entities, "red_flag_denied"))
+    present = set(_values(entities, "red_flag"))
+    denied = set(_values(entities, "red_flag_denied"))
+    # A sign in words nobody wrote down (reason "near" or "learned") is asked about even when
+    # the same message denies the flag in its usual words: "my bottom feels funny, not numb
+    # exactly". A feared, asked-about or past sign the patient denies now is not.
+    wording = {e.get("value") for e in entities if e.get("entity") == "red_flag_unsure"
+               and e.get("reason") in ("near", "learned")}
     unsure = [f for f in _values(entities, "red_flag_unsure") if f in RED_FLAGS]
-    return [f for f in dict.fromkeys(unsure) if f not in settled and f not in said]
+    return [f for f in dict.fromkeys(unsure) if f not in settled and f not in present
+            and (f not in denied or f in wording)]
 
 
 _YES = re.compile(r"^\W*(y+e+[sp]*|yeah|yea|ya|yup|aye|sure|correct|right|i (do|am|have|did)"

@@ -54,9 +54,13 @@ _DURATION_NUMBER = re.compile(
 
 def only_durations(text: str) -> bool:
     """True when the text has numbers and every one of them is a length of time: then the
-    numbers say nothing about the writer's age ("for 5 years", "for 99999999 years")."""
+    numbers say nothing about the writer's age ("for 5 years", "for 99999999 years", "years,
+    5 maybe": a number next to "years old" or "aged" is an age, any other is a duration)."""
+    from bot.nlu.duration import parse_durations
+
     numbers = [m.span() for m in _ANY_NUMBER.finditer(text or "")]
     spans = [m.span() for m in _DURATION_NUMBER.finditer(text or "")]
+    spans += [(d.start, d.end) for d in parse_durations(text or "")]
     return bool(numbers) and all(any(s <= a and b <= e for s, e in spans) for a, b in numbers)
 
 

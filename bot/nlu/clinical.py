@@ -22,6 +22,7 @@ Everything is compiled once in `__init__` (about 0.1 s); a call costs about 0.1 
 """
 from __future__ import annotations
 
+import datetime
 import itertools
 import re
 import unicodedata
@@ -33,7 +34,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from bot.contract import LOCATIONS, RED_FLAGS, TREATMENTS
-from bot.nlu.drugs import find_medicines
+from bot.nlu.drugs import find_medicines, named_at_prescription_strength
 
 VOCAB_DIR = Path(__file__).parent / "vocab"
 
@@ -42,6 +43,7 @@ _END_PUNCT = {".", ";", "?", "!", "...", "…", ":", "\n"}
 _SEPARATORS = {",", "and", "so", "then", "&", "-", "–"}
 _MAX_WALK = 60  # tokens a cue search may look through, lists included
 _INJECTED = {"shot", "injection", "jab", "infusion", "block", "epidural", "injected"}
+_NEAR_BREAKS = {".", "!", "?", ";", ",", ":", "but", "though", "although", "except", "…", "..."}
 _LIST_WORDS = {",", "or", "and", "/", "&", "any", "a", "an", "the", "my"}
 
 
@@ -129,7 +131,7 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[_Term, st
 
     path = vocab_dir / "red_flags.yml"
     flags = _load_yaml(path)
-    _check_keys(path, flags, {*RED_FLAGS, "if_denied", "absent", "unsure", "ignore"})
+    _check_keys(path, flags, {*RED_FLAGS, "if_denied", "absent", "unsure", "ignore", "near"})
     for value in RED_FLAGS:
         add(_Term("red_flag", "red_flag", value), flags.get(value))
     for mode in ("if_denied", "absent", "unsure"):
@@ -138,6 +140,12 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[_Term, st
         for value, phrases in section.items():
             add(_Term("red_flag", "red_flag", value, mode), phrases)
     add(_Term("red_flag", "", "", "ignore", rank=-1), flags.get("ignore"))
+    near = flags.get("near") or {}
+    _check_keys(path, near, set(RED_FLAGS))
+    for value, sides in near.items():
+        _check_keys(path, sides or {}, {"place", "sign"})
+        for side in ("place", "sign"):
+            add(_Term(f"near:{value}:{side}", "near", value, side), (sides or {}).get(side))
 
     path = vocab_dir / "context.yml"
     context = _load_yaml(path)
@@ -187,7 +195,8 @@ class ClinicalMatcher:
                           ("flag_hypothetical", "red_flag_hypothetical_before"),
                           ("historical", "historical"), ("resolved", "resolved"),
                           ("focus_before", "location_focus_before"),
-                          ("focus_after", "location_focus_after")):
+                          ("focus_after", "location_focus_after"), ("prescribed", "prescribed"),
+                          ("other_condition", "other_condition")):
             docs = [self._normalize(nlp.make_doc(str(p))) for p in context.get(key) or []]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")
             self._cue_kinds[match_id] = kind
@@ -265,6 +274,15 @@ class ClinicalMatcher:
         source = self.nlp.make_doc(lowered) if len(lowered) == len(text) else doc
         ndoc = self._normalize(source)
         spans = self._resolve(ndoc)
+        parts = [x for x in spans if x[2].label == "near"]
+        if parts:
+            spans = [x for x in spans if x[2].label != "near"]
+            near = self._near(ndoc, spans, parts)
+            # a topic word inside the sign's own words is no denial ("peeing more often
+            # than normal")
+            spans = [x for x in spans if not (x[2].mode == "if_denied" and any(
+                t.value == x[2].value and s <= x[0] and x[1] <= e for s, e, t in near))]
+            spans = sorted(spans + near, key=lambda x: (x[0], x[1]))
         ctx = self._context(ndoc, spans)
         found = [m for m in (self._judge(s, e, term, ctx) for s, e, term in spans) if m]
 
@@ -298,12 +316,15 @@ class ClinicalMatcher:
             before = ("neg_before", "hypothetical") if treatment else ("neg_before",)
             # after-cues deny flags and places, never treatments ("physio was fine")
             after = () if treatment else ("neg_after",)
-            if term.mode in ("if_denied", "absent"):
+            if term.mode in ("if_denied", "absent", "near"):
                 after += ("neg_after_weak",)  # "bladder fine", but not "a fall, normal x-ray"
-            negated = (term.mode == "absent" or bool(ctx.cue_before(s, before))
+            negated = (term.mode in ("absent", "near_denied") or bool(ctx.cue_before(s, before))
                        or bool(after and ctx.cue_after(e, after)))
         if term.mode == "if_denied" and not negated:
             return None  # "bladder" on its own says nothing
+        if (treatment and term.value.endswith("medication")
+                and ctx.cue_after(e, ("other_condition",))):
+            return None  # "Ozempic for my sugar": taken, but not for the pain
         if term.label == "red_flag" and not negated and term.mode == "unsure":
             label, reason = "red_flag_unsure", "vague"  # "se me duermen las piernas": ask
         elif term.label == "red_flag" and not negated:
@@ -312,13 +333,21 @@ class ClinicalMatcher:
                 negated, reason = True, ""  # "a fever last spring, fine since"
             elif reason:
                 label = "red_flag_unsure"  # confirmed with the patient before it counts
+            elif term.mode == "near":
+                label, reason = "red_flag_unsure", "near"  # words near a sign: confirmed first
         if term.label == "pain_location" and not negated and (
                 ctx.cue_before(s, ("focus_before",)) or ctx.cue_right_after(e, "focus_after")):
             reason = "focus"  # the place the patient is asking about: it wins over others
+        value = term.value
+        if value == "otc_medication" and not negated and (
+                ctx.cue_before(s, ("prescribed",)) or ctx.cue_after(e, ("prescribed",))
+                or (e < len(ctx.words) and ctx.words[e][:1].isdigit()
+                    and named_at_prescription_strength(ctx.words[s:e], ctx.words[e]))):
+            value = "prescription_medication"  # "the naproxen the GP prescribed", "Motrin 800s"
         limit, stop = self._window["other_person"], self._first_person
         other = (ctx.cue_before(s, ("other_before",), limit, stop)
                  or ctx.cue_after(e, ("other_after",), limit, stop))
-        return s, e, label, term.value, negated, "other" if other else "patient", reason
+        return s, e, label, value, negated, "other" if other else "patient", reason
 
     def _uncertainty(self, s: int, e: int, flag: str, ctx: _Context) -> str:
         """Why a red flag the patient did not deny may still not be present now (ConText's
@@ -335,10 +364,20 @@ class ClinicalMatcher:
             if (self._weight_explained.intersection(phrases)
                     and not self._weight_unexplained.intersection(phrases)):
                 return "resolved"  # "lost 5kg but that's deliberate": explained, no red flag
+        if flag == "trauma" and _earlier_year(ctx.sentence_words(s)):
+            return "resolved"  # "a car crash in 2009, this pain is new": no recent injury
+        if flag == "trauma" and (ctx.cue_before(s, ("historical",)) or ctx.cue_after(e, ("historical",))) \
+                and ctx.cue_in_sentence(e, "resolved", 1):
+            return "resolved"  # "my dog knocked me over last year but I was all right afterwards"
         if flag in self._timeless_flags:
             return ""  # a cancer history or an injury is in the past by nature
         past = ctx.cue_before(s, ("historical",)) or ctx.cue_after(e, ("historical",))
         over = ctx.cue_before(s, ("resolved",)) or ctx.cue_after(e, ("resolved",))
+        # across the clauses of its sentence: a past time before it and an end after it
+        # ("after my operation last year I leaked a bit with the catheter, but it all
+        # settled"); an end alone is confirmed ("a temperature yesterday, but it's gone now")
+        over = over or ctx.cue_in_sentence(e, "resolved", 1)
+        past = past or (over and ctx.cue_in_sentence(s, "historical", -1))
         if past and over:
             return "resolved"
         if past and not over and self._ongoing.intersection(ctx.sentence_words(s)):
@@ -372,6 +411,36 @@ class ClinicalMatcher:
             else:
                 kept.append((s, e, term))
         return sorted(kept, key=lambda x: (x[0], x[1]))
+
+    def _near(self, ndoc, spans, parts) -> list[tuple[int, int, _Term]]:
+        """Place words and sign words of one flag in one clause, in either order, where the
+        vocabulary's own phrases found nothing of that flag: "the bit I sit on feels dead", "a
+        horse threw me". Wording nobody wrote down, so it is confirmed with the patient (mode
+        "near"). The mention runs from the first to the last of those words, so a sign's own
+        negation stays inside it ("can't tell if I've finished peeing"); a negation between
+        them that belongs to no sign word denies it ("my legs are not weak")."""
+        ctx = self._context(ndoc, spans)
+        # its own clauses: between punctuation and "but" (the negation scopes' clauses are
+        # finer: "the legs just | don't work")
+        piece = list(itertools.accumulate(int(w in _NEAR_BREAKS or "\n" in w) for w in ctx.words))
+        said = {(piece[s], term.value) for s, e, term in spans
+                if term.group == "red_flag" and term.mode in ("positive", "absent")}
+        groups: dict[tuple[int, str], list[tuple[int, int, str]]] = {}
+        for s, e, term in parts:
+            groups.setdefault((piece[s], term.value), []).append((s, e, term.mode))
+        found = []
+        for (clause, flag), words in groups.items():
+            places = [(a, b) for a, b, m in words if m == "place"]
+            signs = [(a, b) for a, b, m in words if m == "sign"]
+            if (clause, flag) in said or not any(b <= c or d <= a for a, b in places
+                                                 for c, d in signs):
+                continue  # one word that is both ("leak") is no pair
+            s, e = min(w[0] for w in words), max(w[1] for w in words)
+            inside = {i for a, b, _ in words for i in range(a, b)}
+            denied = any(kind == "neg_before" and end <= e and not inside & set(range(i, end))
+                         for i in range(s, e) for kind, end in ctx.after.get(i, ()))
+            found.append((s, e, _Term("red_flag", "red_flag", flag, "near_denied" if denied else "near")))
+        return found
 
     def _medicines(self, ndoc) -> set:
         """Drugs the dictionary knows (bot/nlu/drugs.py); the vocabulary wins overlaps and
@@ -470,6 +539,12 @@ def _unaccented(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def _earlier_year(words) -> bool:
+    """A calendar year before this one among `words` ("in 2009")."""
+    this_year = datetime.date.today().year
+    return any(w.isdigit() and len(w) == 4 and 1940 <= int(w) < this_year for w in words)
+
+
 def _sentences_asking(words) -> list[bool]:
     """Per token: does its sentence carry a "?" ("Can't feel my legs." is no question)."""
     flags, current = [], []
@@ -514,6 +589,16 @@ class _Context:
         """Every run of one to three words in token i's sentence (for sentence-wide cues)."""
         words = self._sentence(i)
         return {" ".join(words[j:j + n]) for n in (1, 2, 3) for j in range(len(words) - n + 1)}
+
+    def cue_in_sentence(self, i: int, kind: str, step: int) -> bool:
+        """A cue of `kind` from token i to the end (step 1) or the start (step -1) of its
+        sentence, across clauses ("a fever with the flu in March, but I am quite well now")."""
+        i = i if step > 0 else i - 1
+        while 0 <= i < len(self.words) and self.words[i] not in (".", "?", "!"):
+            if any(k == kind for k, _ in self.after.get(i, ())):
+                return True
+            i += step
+        return False
 
     def cue_right_after(self, end: int, kind: str) -> bool:
         """A cue of `kind` straight after a mention ("upper back really"), nothing between."""

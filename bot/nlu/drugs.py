@@ -2,27 +2,58 @@
 
 drug-named-entity-recognition (MIT; brand and generic names of thousands of drugs) recognises
 what no hand-kept list can ("Butrans", "Kenalog", "Cymbalta"); vocab/otc_drugs.yml says which
-generics are bought over the counter, every other recognised drug is prescription medication.
-Measured in reports/nlu.md against the vocabulary alone. A call costs about 0.01 ms.
+generics are bought over the counter (every other recognised drug is prescription medication),
+which are never a treatment for pain (a weight-loss injection, a stomach protector), and from
+which dose a medicine is prescription strength ("Motrin 800s"). Measured in reports/nlu.md
+against the vocabulary alone.
+
+Misspelt names ("pregablin", "gabapenten") are matched against the same dictionary's names:
+one letter dropped, added or changed on either side (a deletion index, so a word costs a few
+dictionary look-ups), then a similarity of at least 0.85. The library's own fuzzy mode was
+measured and not used: about 60 ms a word, it matched ordinary words ("cancer" to Vanceril)
+and it raises on some two-word inputs. Ordinary English words (spaCy's lookup tables) and words
+after "name", "Dr" and the like are never read as a misspelt drug.
 """
 from __future__ import annotations
 
+import difflib
+import gzip
+import json
+import re
+from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
-from typing import List, Tuple
+from typing import Dict, FrozenSet, List, Set, Tuple
 
 import yaml
 
 OTC_FILE = Path(__file__).parent / "vocab" / "otc_drugs.yml"
+MIN_SIMILARITY = 0.85
+MIN_MISSPELT_LENGTH = 6
+_NAME_CUES = {"name", "named", "called", "dr", "doctor", "mr", "mrs", "ms", "miss", "surname",
+              "prof", "nurse", "is"}
 
 
 @lru_cache(maxsize=1)
-def otc_words() -> frozenset:
+def _lists() -> Dict[str, object]:
     data = yaml.safe_load(OTC_FILE.read_text(encoding="utf-8")) or {}
-    words = data.get("otc") if isinstance(data, dict) else None
-    if set(data) != {"otc"} or not words or not all(isinstance(w, str) for w in words):
-        raise ValueError(f"{OTC_FILE.name}: expected `otc:` and a list of quoted names")
-    return frozenset(w.lower() for w in words)
+    if not isinstance(data, dict) or not set(data) <= {"otc", "not_for_pain", "prescription_from"}:
+        raise ValueError(f"{OTC_FILE.name}: expected `otc:`, `not_for_pain:` and "
+                         "`prescription_from:` only")
+    for key in ("otc", "not_for_pain"):
+        words = data.get(key)
+        if not words or not all(isinstance(w, str) for w in words):
+            raise ValueError(f"{OTC_FILE.name}: `{key}:` must be a list of quoted names")
+    strength = data.get("prescription_from") or {}
+    if not all(isinstance(k, str) and isinstance(v, (int, float)) for k, v in strength.items()):
+        raise ValueError(f"{OTC_FILE.name}: `prescription_from:` maps a name to a dose in mg")
+    return {"otc": frozenset(w.lower() for w in data["otc"]),
+            "not_for_pain": frozenset(w.lower() for w in data["not_for_pain"]),
+            "prescription_from": {k.lower(): float(v) for k, v in strength.items()}}
+
+
+def otc_words() -> FrozenSet[str]:
+    return _lists()["otc"]
 
 
 def drug_category(generic_name: str) -> str:
@@ -31,16 +62,100 @@ def drug_category(generic_name: str) -> str:
             else "prescription_medication")
 
 
+def for_pain(generic_name: str) -> bool:
+    """False for a medicine that never treats pain (vocab/otc_drugs.yml `not_for_pain`)."""
+    name = generic_name.lower()
+    return not any(w in name for w in _lists()["not_for_pain"])
+
+
+def prescription_strength(generic_name: str, dose: str) -> bool:
+    """True when `dose` (the number after the name: "800", "500mg") reaches the dose from
+    which this over-the-counter medicine is prescribed."""
+    number = re.match(r"(\d+(?:\.\d+)?)\s*(?:mg|s)?$", dose.lower())
+    name = generic_name.lower()
+    return bool(number) and any(w in name and float(number.group(1)) >= mg
+                                for w, mg in _lists()["prescription_from"].items())
+
+
+def named_at_prescription_strength(words: List[str], dose: str) -> bool:
+    """True when the medicine named by `words` ("Motrin", "ibuprofen") is followed by a dose
+    from which it is prescribed ("800s")."""
+    from drug_named_entity_recognition import find_drugs
+
+    return any(prescription_strength(drug["name"], dose)
+               for drug, _, _ in find_drugs(list(words), is_ignore_case=True))
+
+
+def _deletes(word: str) -> Set[str]:
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+@lru_cache(maxsize=1)
+def _spelling_index() -> Dict[str, Set[str]]:
+    """Every one-letter deletion of the dictionary's one-word names -> those names."""
+    from drug_named_entity_recognition import drugs_finder
+
+    index: Dict[str, Set[str]] = defaultdict(set)
+    for variant in drugs_finder.drug_variant_to_canonical:
+        if len(variant) >= MIN_MISSPELT_LENGTH - 1 and variant.isalpha():
+            for key in _deletes(variant):
+                index[key].add(variant)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> FrozenSet[str]:
+    """Ordinary English words and their forms (spacy-lookups-data's lemma tables)."""
+    import spacy_lookups_data
+
+    data = Path(spacy_lookups_data.__file__).parent / "data"
+    lookup = json.loads(gzip.open(data / "en_lemma_lookup.json.gz").read())
+    index = json.loads(gzip.open(data / "en_lemma_index.json.gz").read())
+    return frozenset(set(lookup) | set(lookup.values()) | {w for ws in index.values() for w in ws})
+
+
+def closest_drug_name(word: str) -> str | None:
+    """The dictionary's name a misspelt word most likely means ("pregablin" -> "pregabalin")."""
+    word = word.lower()
+    if len(word) < MIN_MISSPELT_LENGTH or not word.isalpha() or word in _english_words():
+        return None
+    index = _spelling_index()
+    candidates = set().union(*(index.get(key, ()) for key in _deletes(word)))
+    scored = [(difflib.SequenceMatcher(None, word, c).ratio(), c) for c in candidates]
+    best = max(scored, default=(0.0, None))
+    return best[1] if best[0] >= MIN_SIMILARITY else None
+
+
+def _misspelt(words: List[str], taken: Set[int]) -> List[Tuple[dict, int, int]]:
+    from drug_named_entity_recognition import drugs_finder
+
+    found = []
+    for i, word in enumerate(words):
+        if i in taken or any(w.lower().strip(".") in _NAME_CUES for w in words[max(0, i - 2):i]):
+            continue
+        name = closest_drug_name(word)
+        if name:
+            for canonical in drugs_finder.drug_variant_to_canonical[name]:
+                data = drugs_finder.drug_canonical_to_data.get(canonical, {})
+                found.append(({"name": data.get("name") or canonical}, i, i + 1))
+                break
+    return found
+
+
 def find_medicines(words: List[str]) -> List[Tuple[int, int, str]]:
     """(first token, end token, contract treatment) for each drug named among `words`."""
     from drug_named_entity_recognition import find_drugs
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    exact = find_drugs(list(words), is_ignore_case=True)
+    taken = {i for _, s, e in exact for i in range(s, e)}
     found = []
-    for drug, start, end in find_drugs(list(words), is_ignore_case=True):
+    for drug, start, end in exact + _misspelt(words, taken):
         matched = [w.lower() for w in words[start:end]]
         if (any(w in STOP_WORDS for w in matched) or len("".join(matched)) <= 4
                 or drug["name"].endswith("Agents")):
             continue  # "all clear", "sits" (an acronym), a class such as "antibiotics"
+        if not for_pain(drug["name"]):
+            continue  # "lost 12kg on Ozempic", "omeprazole for my stomach"
         found.append((start, end, drug_category(drug["name"])))  # end is exclusive
     return found

@@ -53,7 +53,8 @@ _WORD_VALUES.update({w: i + 10 for i, w in enumerate(_TEENS)})
 _WORD_VALUES.update({w: (i + 2) * 10 for i, w in enumerate(_TENS)})
 _WORD_VALUES.update({"zero": 0, "a": 1, "an": 1, "dozen": 12, "a dozen": 12})
 # Vague quantities: "a couple of days" is 2 days, "a few weeks" 3 weeks, "several years" 3.
-_VAGUE_VALUES = {"couple": 2, "few": 3, "several": 3, "many": 5, "handful": 3, "number": 4}
+_VAGUE_VALUES = {"couple": 2, "coupla": 2, "cupla": 2, "cuple": 2, "cupple": 2, "few": 3, "several": 3,
+                 "many": 5, "handful": 3, "number": 4}
 
 _UNIT_WEEKS = {"hour": 1 / 168, "day": DAY, "week": WEEK, "fortnight": 2 * WEEK,
                "month": MONTH, "year": YEAR, "decade": 10 * YEAR}
@@ -70,9 +71,9 @@ _UNIT_LOOKUP = [(re.compile(f"^(?:{forms})$", re.I), unit) for unit, forms in _U
 
 _WORDNUM = (r"(?:%s)(?:[\s-]+(?:%s))?|%s|%s|zero"
             % ("|".join(_TENS), "|".join(_ONES), "|".join(_TEENS), "|".join(_ONES)))
-_DIGITS = r"\d+\s+\d+/\d+|\d+/\d+|\d+(?:\.\d+)?\s*½|½|\d+(?:\.\d+)?"
-_QTY = (r"(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|several|many|a\s+handful\s+of|a\s+number\s+of"
-        r"|a\s+dozen|dozen|half\s+an?|a\s+half|" + _DIGITS + "|" + _WORDNUM + r"|an?")
+_DIGITS = r"\d+\s+\d+/\d+|\d+/\d+|\d+(?:\.\d+)?\s*½|½|\d+(?:\.\d+)?\+?"
+_QTY = (r"(?:a\s+)?(?:couple|coupla|cupla|cuple|cupple)(?:\s+of)?|(?:a\s+)?few|several|many|a\s+handful\s+of|a\s+number\s+of"
+        r"|a\s+dozen|dozen|half\s+(?:of\s+)?(?:an?|the)|half\s+of|half(?=\s+(?:year|month|day|week))|a\s+half|" + _DIGITS + "|" + _WORDNUM + r"|an?")
 
 _QUANTITY_RE = re.compile(
     r"(?<![\w.,\-/−^*])(?P<qty>%s)(?P<half1>\s+and\s+a\s+half)?"
@@ -84,7 +85,7 @@ _QUANTITY_RE = re.compile(
 )
 _FUTURE_OR_FREQ_BEFORE = re.compile(
     r"(?:\b(?:in|next|every|each|per|once|twice|thrice|times|within\s+the\s+next|for\s+the\s+next"
-    r"|over\s+the\s+next|minus)|[x×−])\s*$", re.I)
+    r"|over\s+the\s+next|minus)|(?<![a-z])[x×]|−)\s*$", re.I)
 _RATE_BEFORE = re.compile(  # "400mg a day", "2 tablets a day", "8 hours a week"
     r"(?:mg|mcg|ml|tablets?|pills?|capsules?|doses?|hours?|hrs?|days?|nights?|weeks?|minutes?"
     r"|mins?|sessions?|visits?|\d)\s*$", re.I)
@@ -106,7 +107,11 @@ _MONTH_RE = (r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?"
              r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _SEASONS = {"winter": (1, 15), "spring": (4, 15), "summer": (7, 15), "autumn": (10, 15)}
-_HOLIDAYS = {"christmas": (12, 25), "xmas": (12, 25), "new year": (1, 1), "halloween": (10, 31)}
+_HOLIDAYS = {"christmas": (12, 25), "xmas": (12, 25), "new year": (1, 1), "halloween": (10, 31),
+             "boxing day": (12, 26), "valentines day": (2, 14), "bonfire night": (11, 5),
+             "guy fawkes": (11, 5), "independence day": (7, 4), "st patricks day": (3, 17)}
+_MONTH_PART_DAY = {"start": 2, "beginning": 2, "early": 5, "mid": 15, "middle": 15, "late": 25,
+                   "end": 28}
 
 # Points that cannot be anything but a time, so they may follow a few words after the cue
 # ("since my car accident in 2019", "I hurt my back yesterday").
@@ -116,12 +121,17 @@ _SAFE_POINT = (
     r"|(?P<lastnight>last\s+night)"
     r"|(?:the\s+|last\s+|previous\s+)?(?P<weekend>weekend)"
     r"|(?:the\s+|last\s+|previous\s+|past\s+)(?P<lastunit>week|month|year|fortnight)"
-    r"|(?:last\s+|on\s+)?(?P<weekday>%s)"
+    r"|(?:last\s+|on\s+)?(?P<weekday>%s|mon|tues?|weds?|thu|thurs?|fri)\b"
     r"|(?:the\s+(?P<hweek>week|weekend)\s+(?:before|after)\s+)?"
-    r"(?P<holiday>christmas|xmas|new\s+year|halloween|thanksgiving|easter)(?:'s|’s)?(?:\s+(?:day|eve))?"
-    r"|(?:(?P<mlast>last)|in|early|late|mid|mid-)\s+(?P<month>%s)\b(?:\s+(?:of\s+)?(?P<myear>(?:19|20)\d\d))?"
+    r"(?P<holiday>christmas|xmas|boxing\s+day|new\s+year|halloween|thanksgiving|easter"
+    r"|valentine'?s\s+day|bonfire\s+night|guy\s+fawkes|independence\s+day|st\.?\s+patrick'?s\s+day)"
+    r"(?:'s|’s)?(?:\s+(?:day|eve|long\s+weekend|weekend|holidays?))?"
+    r"|(?:(?P<mlast>last)|in|(?P<mpart>early|late|mid|the\s+(?:start|beginning|end|middle)\s+of))[\s-]+"
+    r"(?P<month>%s)\b(?:\s+(?:of\s+)?(?P<myear>(?:19|20)\d\d))?"
+    r"|the\s+(?P<dday>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?:\s+of\s+(?P<ddmonth>%s))?"
+    r"(?!\s+(?:time|one|floor|day|week|month|year|child|baby|pregnancy|go|attempt|session|injection))"
     r"|(?P<year>(?:19|20)\d\d)(?![\d,.]*\s*(?:mg|lbs?|kg|pounds|steps|calories|people))"
-    % ("|".join(_WEEKDAYS), _MONTH_RE)
+    % ("|".join(_WEEKDAYS), _MONTH_RE, _MONTH_RE)
 )
 # Points that only count straight after the cue ("since March", "since the summer",
 # "since I was a teenager"): "may", "march" and "fall" are also ordinary words.
@@ -140,7 +150,7 @@ _DIRECT_RE = re.compile(
     r"\b(?P<cue>%s)\s+(?:(?:on|in|at|around|about|during|the|back\s+in)\s+)?(?:%s|%s)(?![\w])"
     % (_ONSET, _SAFE_POINT, _DIRECT_POINT), re.I)
 _FILLER_RE = re.compile(
-    r"\b(?P<cue>%s|%s)\b(?:\s+[\w'’]+){1,5}?\s+(?:(?:on|in|at|around|about|during|back\s+in)\s+)?"
+    r"\b(?P<cue>%s|%s)\b(?:,?\s+[\w'’]+){1,7}?,?\s+(?:(?:on|in|at|around|about|during|back\s+in)\s+)?"
     r"(?:%s)(?![\w])" % (_ONSET, _INJURY, _SAFE_POINT), re.I)
 _ALONE_RE = re.compile(  # the whole message is a starting point: "yesterday", "since Monday"
     r"^\W*(?:(?:since|about|around|roughly|maybe|probably|from|it\s+started|started)\s+)?"
@@ -190,7 +200,7 @@ def _number(text: str) -> tuple[float, bool] | None:
                 return None
             total += float(num) / float(den)
         else:
-            total += float(part)
+            total += float(part.rstrip("+"))  # "10+ years": at least ten
     return total, False
 
 
@@ -234,6 +244,33 @@ def _recent(today: datetime.date, month: int, day: int) -> datetime.date:
     return datetime.date(year, month, day)
 
 
+def _month_number(name: str) -> int:
+    """1-12 for a month's name or its short form ("Feb", "sept")."""
+    return next(i + 1 for i, month in enumerate(_MONTHS) if month.startswith(name[:3].lower()))
+
+
+def _weekday(name: str) -> int:
+    """0-6 for a weekday's name or its short form ("wed", "thurs")."""
+    return next(i for i, day in enumerate(_WEEKDAYS) if day.startswith(name.lower()[:3]))
+
+
+def _latest_date(today: datetime.date, day: int, month: int | None) -> datetime.date:
+    """The latest date not after today with this day of the month (and month, if given)."""
+    year, mon = today.year, month or today.month
+    for _ in range(14):
+        try:
+            candidate = datetime.date(year, mon, day)
+        except ValueError:
+            candidate = None
+        if candidate and candidate <= today:
+            return candidate
+        if month:
+            year -= 1
+        else:
+            mon, year = (mon - 1, year) if mon > 1 else (12, year - 1)
+    return today
+
+
 def _month_start(today: datetime.date, month: int, year: int | None, last: bool) -> datetime.date:
     """Mid-month of the named month: "since March" is the latest March, "last March" the
     latest March before this month. The current month counts from its 1st."""
@@ -271,10 +308,10 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
     if g.get("lastunit"):
         return _UNIT_WEEKS[g["lastunit"].lower()], False
     if g.get("weekday"):
-        back = (today.weekday() - _WEEKDAYS.index(g["weekday"].lower())) % 7 or 7
+        back = (today.weekday() - _weekday(g["weekday"])) % 7 or 7
         return back * DAY, False
     if g.get("holiday"):
-        key = " ".join(g["holiday"].lower().split())
+        key = " ".join(re.sub(r"['’.]", "", g["holiday"].lower()).split())
         day = _holiday(key, today)
         weeks = _weeks_since(day, today)
         if weeks is not None and g.get("hweek"):  # "the week before Thanksgiving"
@@ -283,10 +320,17 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
         return weeks, False
     month_name = g.get("month") or g.get("dmonth")
     if month_name:
-        month = next(i + 1 for i, name in enumerate(_MONTHS) if name.startswith(month_name[:3].lower()))
+        month = _month_number(month_name)
         year = g.get("myear") or g.get("dyear")
         start = _month_start(today, month, int(year) if year else None, bool(g.get("mlast")))
+        part = next((d for w, d in _MONTH_PART_DAY.items() if w in (g.get("mpart") or "").lower()), None)
+        if part:  # "early June", "the end of January"
+            start = min(start.replace(day=part), today)
         return _weeks_since(start, today), False
+    if g.get("dday"):  # "the 3rd", "the 8th of Feb": the latest such date
+        day, month_name = int(g["dday"]), g.get("ddmonth")
+        month = _month_number(month_name) if month_name else None
+        return _weeks_since(_latest_date(today, day, month), today), False
     if g.get("year"):
         return _weeks_since(_year_start(today, int(g["year"])), today), False
     if g.get("season"):
@@ -445,11 +489,68 @@ def _starting_points(text: str, today: datetime.date):
     return [f for f in found if all(f[1] <= a or f[0] >= b for a, b in future)]
 
 
-_BIRTH_RE = re.compile(  # "since my daughter was born. She's four now" -> 4 years
-    r"\b(?:ever\s+)?since\s+(?:my|our|the)\s+(?:\w+\s+)?(?:baby|son|daughter|child|kid|boy|girl|twins"
-    r"|little\s+one)\s+(?:was|were)\s+born\b[\s,.;:!-]*(?:and\s+)?(?:she|he|they|who)\s*(?:'s|’s|is|are)"
+# Clinical shorthand: "3/7" days, "3/52" weeks, "6/12" months ("x 2/12" is "for 2 months");
+# never a date ("on 3/12", "the 6/12") or a score ("7/10").
+_SHORTHAND_RE = re.compile(
+    r"(?<![\w/.])(?<!\bon\s)(?<!\bthe\s)(?P<n>\d{1,2}(?:\.\d)?)\s*/\s*(?P<den>7|52|12)(?![\w/.]|\.\d)", re.I)
+_SHORTHAND_UNIT = {"7": DAY, "52": WEEK, "12": MONTH}
+# The unit first, the number after: "years, 5 maybe", "a good few weeks, maybe 5 or 6"
+_UNIT_THEN_NUMBER_RE = re.compile(
+    r"\b(?P<unit>days|weeks|months|years)\b\s*[,:–-]?\s+(?:(?:maybe|about|around|roughly|probably"
+    r"|perhaps|like|approx\.?|approximately|i\s+think|i'?d\s+say|say|so)\s+)?"
+    r"(?P<qty>\d{1,2}|%s)(?:\s*(?:-|–|to|or)\s*(?P<qty2>\d{1,2}|%s))?"
+    r"(?![\w/%%]|\.\d|\s*[-–/%%]|\s*(?:%s|kg|kilos?|lbs?|pounds|stone|times|of|am|pm|x)\b)"
+    % (_WORDNUM, _WORDNUM, _UNIT_RE), re.I)
+# A unit and a half with no number: "wk and a half", "month and a half"
+_UNIT_AND_HALF_RE = re.compile(r"(?<![\w.])(?<!\d\s)(?P<unit>%s)\s+and\s+a\s+half\b" % _UNIT_RE, re.I)
+# Repeated plural units and "ages": long and vague ("months and months", "it's been ages")
+_REPEATED_RE = re.compile(
+    r"\b(?P<unit>days|weeks|months|years)\s+(?:and|&)\s+(?P=unit)\b"
+    r"|\b(?:been|for|it's|its|it\s+is)\s+ages\b|\bdonkey'?s\s+years\b|^\W*ages\W*$", re.I)
+
+
+def _shorthand(text: str):
+    """(start, end, weeks, vague, priority) for the wordings above."""
+    found = []
+    for m in _SHORTHAND_RE.finditer(text):
+        value = float(m.group("n"))
+        if 0 < value <= {"7": 7, "52": 52, "12": 12}[m.group("den")]:
+            found.append((m.start(), m.end(), value * _SHORTHAND_UNIT[m.group("den")], False, 0))
+    for m in _UNIT_THEN_NUMBER_RE.finditer(text):
+        unit = _unit_of(m.group("unit"))
+        value = _number(m.group("qty"))
+        if unit is None or value is None or value[0] <= 0:
+            continue
+        weeks = value[0]
+        if m.group("qty2"):
+            second = _number(m.group("qty2"))
+            if second is None or second[0] < weeks:
+                continue
+            weeks = (weeks + second[0]) / 2
+        found.append((m.start(), m.end(), weeks * _UNIT_WEEKS[unit], False, 0))
+    for m in _UNIT_AND_HALF_RE.finditer(text):
+        unit = _unit_of(m.group("unit"))
+        if unit and len(m.group("unit")) > 1:
+            found.append((m.start(), m.end(), 1.5 * _UNIT_WEEKS[unit], False, 0))
+    for m in _REPEATED_RE.finditer(text):
+        unit = (m.group("unit") or "").lower()
+        weeks = 2 * _VAGUE_PLURAL[unit] if unit else YEAR
+        found.append((m.start(), m.end(), weeks, True, 1))
+    return found
+
+
+_BIRTH_RE = re.compile(  # "since my daughter was born. She's four now", "since my 2nd pregnancy, she's 6"
+    r"\b(?:ever\s+)?since\s+(?:(?:my|our|the)\s+(?:[\w'’]+\s+){0,2}?(?:baby|son|daughter|child|kid|boy|girl"
+    r"|twins|little\s+one|pregnancy|birth)(?:\s+(?:was|were)\s+born)?"
+    r"|i\s+was\s+pregnant(?:\s+with\s+(?:my|our|the)\s+[\w'’]+)?)\b[\s,.;:!-]*(?:and\s+)?"
+    r"(?:she|he|they|who)\s*(?:'s|’s|is|are)"
     r"\s+(?:now\s+)?(?P<age>%s)(?:\s+(?P<unit>years?|months?|weeks?)(?:\s+old)?)?" % (_DIGITS + "|" + _WORDNUM),
     re.I)
+_SINCE_AGE_RE = re.compile(  # "since I was 20 and I'm 45 now" -> 25 years
+    r"\b(?:ever\s+)?since\s+(?:i\s+was\s+|i\s+turned\s+|my\s+)(?P<then>\d{1,2}|%s)(?:st|nd|rd|th)?\b"
+    r"(?:\s+(?:years?\s+old|yo|birthday))?"
+    r"[^.?!]{0,40}?\b(?:i'?m|i\s+am|i'?ll\s+be|i\s+turned)\s+(?:now\s+)?(?P<now>\d{1,3}|%s)\b"
+    % (_WORDNUM, _WORDNUM), re.I)
 
 
 def _births(text: str):
@@ -461,6 +562,10 @@ def _births(text: str):
             continue
         unit = _unit_of(m.group("unit") or "years") or "year"
         found.append((m.start(), m.end(), parsed[0] * _UNIT_WEEKS[unit], False, 0))
+    for m in _SINCE_AGE_RE.finditer(text):
+        then, now = _number(m.group("then")), _number(m.group("now"))
+        if then and now and now[0] > then[0]:
+            found.append((m.start(), m.end(), (now[0] - then[0]) * YEAR, False, 0))
     return found
 
 
@@ -477,13 +582,68 @@ def _first_point_start(m: re.Match) -> int:
     return lead.start() if lead else start
 
 
+# "Now" as the patient states it: "it's Tuesday now", "today's the 24th", "and now it's the end
+# of March", "we're in early October now". Dates in the message count back from that day.
+_ANCHOR_RE = re.compile(
+    r"(?:[,;.]?\s*(?:and|but|so|now)\s+|[,;.]\s*)?(?:now\s+)?"
+    r"(?:(?P<lead>today'?s|today\s+is|today\s+being)|it'?s|its|it\s+is|we'?re|we\s+are)\s+"
+    r"(?:now\s+)?(?:in\s+)?(?:the\s+)?"
+    r"(?:(?P<weekday>%s|mon|tues?|weds?|thu|thurs?|fri|sat|sun)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:\s+of\s+(?P<dmonth>%s))?"
+    r"|(?:(?P<part>start|beginning|end|middle|early|late|mid)(?:\s+of)?[\s-]+)?(?P<month>%s))\b"
+    r"(?P<now>\s+(?:now|again|today|already))?" % ("|".join(_WEEKDAYS), _MONTH_RE, _MONTH_RE), re.I)
+
+
+def _anchor(text: str, today: datetime.date) -> tuple[datetime.date, int, int] | None:
+    """The day the patient says it is now, and the span that says it."""
+    for m in _ANCHOR_RE.finditer(text):
+        if not (m.group("lead") or m.group("now") or re.search(r"\bnow\b", m.group(0), re.I)):
+            continue  # "it's March" alone may be when it started
+        if m.group("weekday"):
+            back = (today.weekday() - _weekday(m.group("weekday"))) % 7
+            return today - datetime.timedelta(days=back), m.start(), m.end()
+        month_name = m.group("dmonth") or m.group("month")
+        month = _month_number(month_name) if month_name else None
+        if m.group("day"):
+            return _latest_date(today, int(m.group("day")), month), m.start(), m.end()
+        part = _MONTH_PART_DAY.get((m.group("part") or "mid").lower(), 15)
+        day = _latest_date(today, part, month)
+        return day, m.start(), m.end()
+    return None
+
+
+_RESTATED_RE = re.compile(  # "since Jan, so 4 months", "since Easter, that's nine weeks ago"
+    r"^\s*[,;:-]?\s*(?:and\s+)?(?:so|that'?s|thats|that\s+is|which\s+is|which\s+makes\s+it|making\s+it"
+    r"|i\.?e\.?)?\s*(?:about|around|roughly|approximately|approx\.?|nearly|almost|over|just\s+over)?\s*$", re.I)
+
+
+def _restated(text: str, candidates: list) -> list:
+    """A starting point the patient turns into a length at once ("since Jan, so 4 months")
+    gives way to that length: it does not depend on the day the message is read."""
+    quantities = {(c[0], c[1]) for c in _quantities(text)}
+    dropped = set()
+    for point in candidates:
+        for q in candidates:
+            if ((q[0], q[1]) in quantities and point is not q and (point[0], point[1]) not in quantities
+                    and 0 <= q[0] - point[1] <= 30 and _RESTATED_RE.match(text[point[1]:q[0]])):
+                dropped.add(point)
+    return [c for c in candidates if c not in dropped]
+
+
 def parse_durations(text: str, today: datetime.date | None = None) -> list[DurationMention]:
     """Every duration stated in `text`, in text order (overlaps: the longest span wins)."""
     if not text or not isinstance(text, str):
         return []
     today = today or datetime.date.today()
-    # (start, end, weeks, vague, priority): precise wordings beat vague ones ("9 months now")
-    candidates = _births(text) + _quantities(text) + _starting_points(text, today)
+    anchor = _anchor(text, today)
+    if anchor:  # counted back from the day the patient says it is; that day is no duration
+        today, a, b = anchor
+        text = text[:a] + " " * (b - a) + text[b:]
+    # (start, end, weeks, vague, priority): precise wordings beat vague ones ("9 months now"),
+    # then the longest span wins, then the earliest
+    candidates = (_births(text) + _quantities(text) + _shorthand(text)
+                  + _starting_points(text, today))
+    candidates = _restated(text, candidates)
     return choose_mentions(text, candidates, _other_events())
 
 

@@ -9,6 +9,10 @@ shows every argument to every user of the machine.
 Sanic refuses request bodies over SANIC_REQUEST_MAX_SIZE (default 2 MB; a patient's message
 is a few kB; REST bodies over 64 kB are not handled, only answered kindly).
 
+Before Rasa starts, the database its endpoints name is brought to the latest schema
+(migrations/): once, before Sanic starts its worker processes (SANIC_WORKERS; `make run` sets
+one a core), which would otherwise race to create the same tables.
+
 ``actions``: every call to /webhook must carry the action-server token (ACTION_SERVER_TOKEN,
 else var/action-token) as ``?token=``, which ``python -m bot endpoints`` writes into the Rasa
 server's var/endpoints.yml (mode 600): anyone else who reaches the port is refused.
@@ -35,9 +39,36 @@ def rasa_argv(args: List[str], api_token: str) -> List[str]:
     return ["rasa", "run", *args, "--auth-token", api_token]
 
 
+def endpoints_database(args: List[str]) -> Optional[str]:
+    """The database URL of the tracker store in the endpoints file `rasa run` is given, if it
+    is this project's tracker store."""
+    import yaml
+
+    path = None
+    for i, arg in enumerate(args):
+        if arg == "--endpoints" and i + 1 < len(args):
+            path = args[i + 1]
+        elif arg.startswith("--endpoints="):
+            path = arg.split("=", 1)[1]
+    if path is None or not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as handle:
+        tracker_store = (yaml.safe_load(handle) or {}).get("tracker_store") or {}
+    if tracker_store.get("type") != "bot.tracker_store.ClinicTrackerStore":
+        return None
+    return tracker_store.get("url")
+
+
 def serve_rasa(args: List[str]) -> None:
     os.environ.setdefault("SANIC_REQUEST_MAX_SIZE", REQUEST_MAX_SIZE)
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    database = endpoints_database(args)
+    if database:
+        from bot.store import upgrade
+        from bot.store.database import cached_engine
+
+        upgrade(database)
+        cached_engine(database).dispose()  # no pooled connection shared with forked workers
     from rasa.__main__ import main
 
     sys.argv = rasa_argv(args, server_secret(API_TOKEN))

@@ -76,6 +76,15 @@ audit_log = Table(
     Column("detail", String(500)),
 )
 
+# One row per conversation with messages being handled: the queue of their tickets
+# (bot.lock_store.DatabaseLockStore, Rasa's TicketLock as JSON). Rows last a turn; nothing
+# in them is patient data beyond the conversation id the events table holds anyway.
+conversation_locks = Table(
+    "conversation_locks", metadata,
+    Column("conversation_id", String(255), primary_key=True),
+    Column("queue", Text, nullable=False),
+)
+
 BOOKING_STATUSES = ("new", "contacted", "closed")
 LEVEL_ORDER = {"emergency": 0, "urgent": 1, "consultation": 2, "self_care": 3, None: 4}
 # The slots staff read; everything else in the tracker is conversation machinery.

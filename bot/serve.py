@@ -26,6 +26,13 @@ from typing import List, Optional
 
 from bot.server_secrets import ACTION_TOKEN, API_TOKEN, server_secret
 
+# Connections waiting to be accepted (Sanic's default is 100). Rasa opens a new connection
+# for every call to the action server, so 50 conversations starting at once on two Rasa
+# workers overflowed the action server's queue: the kernel dropped connections and Rasa
+# reported "Cannot write to closing transport" for action_session_start (measured in
+# tests/integration/test_workers.py). The Rasa server reads SANIC_BACKLOG itself.
+BACKLOG = "1024"
+
 # Above the largest message the kind "too long" answer is for (a 100,000-character message of
 # emoji is 1.2 MB as escaped JSON); bounded, unlike Sanic's default of 100 MB.
 REQUEST_MAX_SIZE = str(2 * 1024 * 1024)
@@ -61,6 +68,7 @@ def endpoints_database(args: List[str]) -> Optional[str]:
 
 def serve_rasa(args: List[str]) -> None:
     os.environ.setdefault("SANIC_REQUEST_MAX_SIZE", REQUEST_MAX_SIZE)
+    os.environ.setdefault("SANIC_BACKLOG", BACKLOG)
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
     database = endpoints_database(args)
     if database:
@@ -79,6 +87,17 @@ def action_token_valid(given: Optional[str], expected: str) -> bool:
     return bool(given) and bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
 
 
+def _with_backlog(sanic_class: type) -> type:
+    class WithBacklog(sanic_class):  # type: ignore[misc,valid-type]
+        __slots__ = ()
+
+        def run(self, *args, **kwargs):
+            kwargs.setdefault("backlog", int(BACKLOG))
+            return super().run(*args, **kwargs)
+
+    return WithBacklog
+
+
 def serve_actions(args: List[str]) -> None:
     from rasa_sdk import endpoint
     from sanic import response
@@ -88,6 +107,8 @@ def serve_actions(args: List[str]) -> None:
 
     def guarded_app(*a, **kw):
         app = create_app(*a, **kw)
+        # rasa_sdk's run() passes Sanic no backlog, and a Sanic app's attributes are fixed.
+        object.__setattr__(app, "__class__", _with_backlog(type(app)))
 
         @app.middleware("request")
         async def only_the_rasa_server(request):

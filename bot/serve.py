@@ -66,6 +66,22 @@ def endpoints_database(args: List[str]) -> Optional[str]:
     return tracker_store.get("url")
 
 
+def workers_stop_with_their_manager() -> None:
+    """With SANIC_WORKERS > 1, Sanic forks the workers from a manager process that holds the
+    port. Killed outright (SIGKILL, the out-of-memory killer), the manager would leave its
+    workers serving as orphans on the port, and the supervisor's new Rasa server could never
+    bind it. Each forked worker therefore asks Linux for SIGTERM when its parent dies."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    pr_set_pdeathsig = 1
+    os.register_at_fork(
+        after_in_child=lambda: libc.prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0))
+
+
 def serve_rasa(args: List[str]) -> None:
     os.environ.setdefault("SANIC_REQUEST_MAX_SIZE", REQUEST_MAX_SIZE)
     os.environ.setdefault("SANIC_BACKLOG", BACKLOG)
@@ -77,6 +93,7 @@ def serve_rasa(args: List[str]) -> None:
 
         upgrade(database)
         cached_engine(database).dispose()  # no pooled connection shared with forked workers
+    workers_stop_with_their_manager()
     from rasa.__main__ import main
 
     sys.argv = rasa_argv(args, server_secret(API_TOKEN))

@@ -1,8 +1,9 @@
 """Clinician-editable content, loaded and validated: options, self-care advice, red-flag
 texts and every other sentence the assistant says (``content/conversation.yml``).
 
-The words live in ``content/options.yml``, ``content/self_care.yml`` and
-``content/conversation.yml`` (see ``content/README.md``). This module only loads and
+The words live in ``content/options.yml``, ``content/self_care.yml``,
+``content/conversation.yml`` and ``content/labels.yml`` (the words for the contract's values,
+``bot/labels.py``; see ``content/README.md``). This module only loads and
 validates them, naming the file and field of anything missing or malformed, so a problem
 stops the action server at start-up rather than a conversation. Choosing options is
 ``bot/option_select.py``; putting the words together is ``bot/wording.py``. Pure: no Rasa.
@@ -21,8 +22,9 @@ from typing import Any, Iterable, Mapping
 
 import yaml
 
-from bot.contract import LOCATIONS, RED_FLAGS, TREATMENTS
-from bot.option_fit import INJECTION_KINDS, PATTERNS, RELIEF, Fits, parse_fits
+from bot.contract import RED_FLAGS
+from bot.labels import LABELS_FILE, Labels, build_labels
+from bot.option_fit import Fits, parse_fits
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONTENT_DIR = REPO_ROOT / "content"
@@ -30,7 +32,7 @@ ENV_VAR = "CLINIC_CONTENT_DIR"
 OPTIONS_FILE = "options.yml"
 SELF_CARE_FILE = "self_care.yml"
 CONVERSATION_FILE = "conversation.yml"
-CONTENT_FILES = (OPTIONS_FILE, SELF_CARE_FILE, CONVERSATION_FILE)
+CONTENT_FILES = (OPTIONS_FILE, SELF_CARE_FILE, CONVERSATION_FILE, LABELS_FILE)
 
 ASPECTS = ("what", "how", "relief", "risks")
 DEFAULT_ASPECT = "what"
@@ -93,7 +95,6 @@ _OPTIONS_TOP = (
     "story",
     "options_intro",
     "when_none_fit",
-    "labels",
     "question_aspects",
     "options",
 )
@@ -170,6 +171,7 @@ class Content:
     pattern_labels: Mapping[str, str]
     injection_labels: Mapping[str, str]
     relief_labels: Mapping[str, str]
+    labels: Labels  # labels.yml: patient and staff words for every contract value
     question_aspects: Mapping[str, tuple[str, ...]]
     options: tuple[Option, ...]
     self_care: SelfCare
@@ -199,7 +201,7 @@ def default_content_dir() -> Path:
 
 
 def load_content(content_dir: Path | None = None) -> Content:
-    """Load and validate ``options.yml``, ``self_care.yml`` and ``conversation.yml``.
+    """Load and validate ``options.yml``, ``self_care.yml``, ``conversation.yml`` and ``labels.yml``.
 
     ``content_dir`` defaults to ``CLINIC_CONTENT_DIR`` or the repository's ``content/``.
     Cached per directory and file contents, so an edited file is picked up on the next call.
@@ -348,15 +350,8 @@ def _build(content_dir: Path, files: Mapping[str, Mapping[str, Any]]) -> Content
     nf = c.mapping(data["when_none_fit"], "when_none_fit", NONE_FIT, NONE_FIT)
     none_fit = {k: c.text(nf[k], f"when_none_fit.{k}", CLINIC_PLACEHOLDERS) for k in NONE_FIT}
 
-    label_kinds = {"locations": (LOCATIONS, set()), "treatments": (TREATMENTS, set()),
-                   "patterns": (PATTERNS, {"location"}), "injections": (INJECTION_KINDS, set()),
-                   "relief": (tuple(r for r in RELIEF if r != "unknown"), set())}
-    labels = c.mapping(data["labels"], "labels", label_kinds, label_kinds)
-    words = {  # every value of each kind needs its plain words
-        kind: MappingProxyType({k: c.text(v, f"labels.{kind}.{k}", placeholders)
-                                for k, v in c.mapping(labels[kind], f"labels.{kind}", values, values).items()})
-        for kind, (values, placeholders) in label_kinds.items()
-    }
+    labels = build_labels(_Checker(content_dir / LABELS_FILE), files[LABELS_FILE])
+    words = labels.patient
 
     qa = c.mapping(data["question_aspects"], "question_aspects", ASPECTS, ASPECTS)
     question_aspects = {a: c.text_list(qa[a], f"question_aspects.{a}") for a in qa}
@@ -405,9 +400,11 @@ def _build(content_dir: Path, files: Mapping[str, Mapping[str, Any]]) -> Content
         pattern_labels=words["patterns"],
         injection_labels=words["injections"],
         relief_labels=words["relief"],
+        labels=labels,
         question_aspects=MappingProxyType(question_aspects),
         options=tuple(options),
-        self_care=_build_self_care(content_dir / SELF_CARE_FILE, files[SELF_CARE_FILE]),
+        self_care=_build_self_care(content_dir / SELF_CARE_FILE, files[SELF_CARE_FILE],
+                                     words["red_flags"]),
         conversation=_build_conversation(content_dir / CONVERSATION_FILE, files[CONVERSATION_FILE]),
         duration_words=_build_duration_words(content_dir / CONVERSATION_FILE, files[CONVERSATION_FILE]),
         source_dir=content_dir,
@@ -431,20 +428,20 @@ def _build_option(file: Path, index: int, raw: Any) -> Option:
     return Option(id=option_id, title=title, names=names, fits=fits, **texts)
 
 
-def _build_self_care(file: Path, data: Mapping[str, Any]) -> SelfCare:
+def _build_self_care(file: Path, data: Mapping[str, Any],
+                     red_flag_labels: Mapping[str, str]) -> SelfCare:
     c = _Checker(file)
     c.mapping(data, "", _SELF_CARE_TOP, _SELF_CARE_TOP)
     flags = c.mapping(data["red_flags"], "red_flags", RED_FLAGS, RED_FLAGS)
-    red_flag_labels, red_flag_confirm = {}, {}
+    red_flag_confirm = {}
     for flag in RED_FLAGS:
-        entry = c.mapping(flags[flag], f"red_flags.{flag}", ("plain", "confirm"), ("plain", "confirm"))
-        red_flag_labels[flag] = c.text(entry["plain"], f"red_flags.{flag}.plain")
+        entry = c.mapping(flags[flag], f"red_flags.{flag}", ("confirm",), ("confirm",))
         red_flag_confirm[flag] = c.text(entry["confirm"], f"red_flags.{flag}.confirm")
     section = c.mapping(data["self_care"], "self_care", _SELF_CARE_SECTION, _SELF_CARE_SECTION)
     p = SELF_CARE_PLACEHOLDERS
     return SelfCare(
         screening_question=c.text(data["screening_question"], "screening_question", CLINIC_PLACEHOLDERS),
-        red_flag_labels=MappingProxyType(red_flag_labels),
+        red_flag_labels=red_flag_labels,
         red_flag_confirm=MappingProxyType(red_flag_confirm),
         sign_question_answer=c.text(data["sign_question_answer"], "sign_question_answer",
                                     CLINIC_PLACEHOLDERS),

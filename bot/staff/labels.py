@@ -8,53 +8,32 @@ from zoneinfo import ZoneInfo
 from bot.content import load_content
 from bot.wording import describe_duration
 
-LEVELS = {
-    "emergency": "Emergency",
-    "urgent": "Urgent",
-    "consultation": "Consultation",
-    "self_care": "Self-care",
-    None: "Not triaged",
-    "none": "Not triaged",
-}
-LEVEL_HELP = {
-    "emergency": "Told to go to an emergency department now",
-    "urgent": "Told to see a doctor within 24 hours",
-    "consultation": "Suitable for a specialist consultation",
-    "self_care": "Self-care advice given",
-    None: "The chat ended before a decision",
-}
-LOCATIONS = {"lower_back": "Lower back", "upper_back": "Upper back", "neck": "Neck",
-             "other": "Back (unspecified)"}
-TREATMENTS = {
-    "rest": "Rest", "otc_medication": "Over-the-counter medicine",
-    "prescription_medication": "Prescription medicine", "physical_therapy": "Physiotherapy",
-    "exercise": "Exercise", "chiropractic": "Chiropractic", "massage": "Massage",
-    "acupuncture": "Acupuncture", "heat_ice": "Heat or ice", "injection": "Injection",
-    "radiofrequency_ablation": "Radiofrequency ablation", "surgery": "Surgery",
-}
-RED_FLAGS = {
-    "bladder_bowel": "Bladder or bowel control", "saddle_numbness": "Saddle numbness",
-    "leg_weakness": "Leg weakness", "fever": "Fever", "trauma": "Recent injury",
-    "cancer_history": "History of cancer", "weight_loss": "Unexplained weight loss",
-}
-PATTERNS = {"radiating_leg": "Spreads into a leg", "radiating_arm": "Spreads into an arm",
-            "axial": "Stays in the back or neck", None: "Not known"}
-INJECTION_KINDS = {"epidural": "Epidural", "nerve_root": "Nerve root block", "facet": "Facet joint injection",
-                   "medial_branch": "Medial branch (diagnostic) block", "other": "Injection (kind not said)"}
-RELIEF = {"good": "helped", "partial": "helped a little", "none": "did not help", "unknown": "effect not said"}
-KINDS = {"consultation": "Consultation", "callback": "Call back"}
-STATUSES = {"new": "New", "contacted": "Contacted", "closed": "Closed"}
-SLOTS = {
-    "triage_level": "Triage level", "red_flags": "Red flags", "pain_location": "Where it hurts",
-    "pain_duration_weeks": "How long", "duration_category": "Duration",
-    "treatments_tried": "Already tried", "pain_pattern": "Where the pain goes",
-    "prior_injections": "Injections had", "peg_pain": "PEG: pain", "peg_enjoyment":
-    "PEG: enjoyment of life", "peg_activity": "PEG: general activity", "peg_score": "PEG score",
-    "peg_skipped": "PEG questions skipped", "booking_kind": "Request type",
-    "booking_name": "Name", "booking_contact": "Phone or email", "booking_time": "Preferred time",
-    "booking_reference": "Reference",
-}
-DURATIONS = {"acute": "under 4 weeks", "subacute": "4-12 weeks", "chronic": "over 12 weeks"}
+
+def _staff(kind: str) -> dict:
+    return dict(load_content().labels.staff[kind])
+
+
+def _with_no_level(words: dict) -> dict:
+    """Level tables also answer for a conversation with no level (None, or "none")."""
+    return {**words, None: words["none"]}
+
+
+# The staff words of content/labels.yml (one home for them), as tables keyed by value. Read at
+# import: the content was validated when the staff page or the CLI started.
+_LABELS = load_content().labels
+LEVELS = _with_no_level(_staff("levels"))
+LEVEL_HELP = _with_no_level(dict(_LABELS.level_told))
+LEVEL_SHORT = _with_no_level(dict(_LABELS.level_summary))
+LOCATIONS = _staff("locations")
+TREATMENTS = _staff("treatments")
+RED_FLAGS = _staff("red_flags")
+PATTERNS = {**_staff("patterns"), None: "Not known"}
+INJECTION_KINDS = _staff("injections")
+RELIEF = _staff("relief")
+KINDS = _staff("request_kinds")
+STATUSES = _staff("request_statuses")
+SLOTS = _staff("slots")
+DURATIONS = _staff("duration_categories")
 
 
 def label(table: dict, value: Any) -> str:
@@ -108,15 +87,6 @@ def slot_value(name: str, value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value) or "None"
     return str(value)
-
-
-LEVEL_SHORT = {
-    "emergency": "Sent to the emergency department",
-    "urgent": "Told to see a doctor within 24 h",
-    "consultation": "Options explained",
-    "self_care": "Self-care advice",
-    None: "Chat ended early",
-}
 
 
 def when(value: Optional[datetime], tz: ZoneInfo, with_seconds: bool = False,

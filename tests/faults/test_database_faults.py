@@ -18,6 +18,7 @@ from bot.clinic import load_clinic
 from bot.intake import trouble_text
 from tests.faults.servers import start_rasa
 from tests.harness import free_port, rest_conversation, running_action_server, say
+from tests.words import BOOKING_NOT_SENT, TROUBLE
 
 BOOKING = ["my lower back has hurt for 6 months, it stays in my back, physio didn't help", "none of those", "skip",
            "yes please", "Jane Smith", "jane@example.com", "weekday mornings"]
@@ -88,7 +89,7 @@ def test_a_message_sent_while_another_process_locks_the_database_is_answered(ser
         reply = say(port, sender, "none of those")
         waited = time.monotonic() - started
     print(f"\nanswered after {waited:.1f}s with the database locked for 8s")
-    assert "technical trouble" not in reply and reply.strip()
+    assert TROUBLE not in reply and reply.strip()
     # The answer was stored once, after the lock, and the conversation goes on from it.
     assert _user_texts(servers["db_url"], sender) == [BOOKING[0], "none of those"]
     assert say(port, sender, "skip").strip()
@@ -116,7 +117,7 @@ def test_a_booking_the_database_cannot_take_is_kept_and_sent_when_asked_again(se
         answer = pool.submit(say, port, sender, BOOKING[-1])
         _wait_for_line(servers["actions_log"], "a booking could not be stored")
     reply = answer.result(timeout=300)
-    assert "technical problem" in reply and load_clinic().phone in reply
+    assert BOOKING_NOT_SENT in reply and load_clinic().phone in reply
     assert store.list_bookings(rest_conversation(sender), url=servers["db_url"]) == []
 
     confirmation = say(port, sender, "book an appointment")
@@ -146,7 +147,7 @@ def test_a_database_locked_for_too_long_gets_the_clinics_number_and_the_chat_res
     # patient's resent message carries on from where the conversation was.
     assert _user_texts(url, sender) == before
     reply = say(port, sender, "none of those")
-    assert "technical trouble" not in reply
+    assert TROUBLE not in reply
     assert _user_texts(url, sender) == before + ["none of those"]
     assert say(port, sender, "skip").strip()
     log = servers["log"].read_text()

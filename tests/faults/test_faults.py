@@ -1,6 +1,7 @@
 """Faults with real processes: the action server going away and coming back."""
 from bot.clinic import load_clinic
 from tests.harness import Conversation, free_port, load_agent, running_action_server
+from tests.words import NOT_UNDERSTOOD, TROUBLE
 
 
 def test_the_action_server_down_gets_an_honest_answer_and_the_chat_resumes(tmp_path, loop, db_url):
@@ -8,10 +9,10 @@ def test_the_action_server_down_gets_an_honest_answer_and_the_chat_resumes(tmp_p
     agent = load_agent(f"http://127.0.0.1:{port}/webhook", db_url)
     c = Conversation(agent, loop, "outage")
     reply = c.say("my lower back has hurt for 6 months, it stays in my back")
-    assert "technical trouble" in reply
+    assert TROUBLE in reply
     clinic = load_clinic()
     assert clinic.phone in reply and clinic.emergency_number in reply
-    assert "didn't understand" not in reply
+    assert NOT_UNDERSTOOD not in reply
 
     # The server comes back (on the same address): the conversation carries on.
     with running_action_server(tmp_path, port, DB_URL=db_url) as url:

@@ -16,6 +16,7 @@ from bot import store
 from bot.intake import trouble_text
 from tests.faults.servers import start_rasa
 from tests.harness import free_port, require, rest_conversation, running_action_server, say
+from tests.words import TROUBLE
 
 PG_CTL_WRAPPER = Path(__file__).parents[2] / "deploy" / "pg_ctl_unprivileged"  # runs as postgres
 
@@ -99,7 +100,7 @@ def test_a_restarted_postgresql_does_not_lose_the_next_message(pg, servers):
     say(port, sender, "my lower back has hurt for 6 months, it stays in my back, physio didn't help")
     restart(pg)  # the Rasa server's and the action server's pooled connections are now dead
     reply = say(port, sender, "none of those")
-    assert "technical trouble" not in reply and reply.strip()
+    assert TROUBLE not in reply and reply.strip()
     restart(pg)
     for message in ("skip", "yes please", "Jane Smith", "jane@example.com"):
         say(port, sender, message)
@@ -122,7 +123,7 @@ def test_postgresql_down_for_a_few_seconds_is_waited_out(pg, servers):
         reply = say(port, sender, "I took ibuprofen")
     finally:
         restarter.join()
-    assert "technical trouble" not in reply and reply.strip()
+    assert TROUBLE not in reply and reply.strip()
     assert _user_texts(servers["db_url"], sender) == ["my neck has hurt for 2 weeks",
                                                       "I took ibuprofen"]
 
@@ -138,6 +139,6 @@ def test_postgresql_down_for_longer_gets_the_clinics_number_then_recovers(pg, se
     assert reply.strip() == trouble_text()
     assert _user_texts(servers["db_url"], sender) == ["my neck has hurt for 2 weeks"]
     reply = say(port, sender, "I took ibuprofen")
-    assert "technical trouble" not in reply
+    assert TROUBLE not in reply
     assert _user_texts(servers["db_url"], sender) == ["my neck has hurt for 2 weeks",
                                                       "I took ibuprofen"]

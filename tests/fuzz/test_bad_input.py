@@ -31,6 +31,7 @@ from tests.fuzz.runner import (
     send_corpus,
 )
 from tests.harness import rest_conversation, rest_headers, say
+from tests.words import EMERGENCY, PEG_OFFER, TOO_FAST, TOO_LONG
 
 SAMPLE = 300  # the corpus's first 300 messages: every category, 6 conversations of 50
 # The sample's conversations send 50 messages each at machine speed; the flood limit's
@@ -123,7 +124,7 @@ def test_junk_mid_question_keeps_the_question_and_the_conversation_still_finishe
 
     assert "tried" in say(server.port, sender, "about 6 months")
     assert "bladder" in say(server.port, sender, "physio and ibuprofen, it doesn't spread")
-    assert "three quick questions" in say(server.port, sender, "no, none of those")
+    assert PEG_OFFER in say(server.port, sender, "no, none of those")
     assert "consultation" in say(server.port, sender, "skip")
     assert "name" in say(server.port, sender, "yes please")
     assert "phone" in say(server.port, sender, "Jane Smith")
@@ -141,7 +142,7 @@ def test_a_too_long_message_gets_a_kind_answer_and_changes_nothing(server, clean
     before = server.events(sender)
     long_text = "my back has hurt for 6 months, it stays in my back, and physio did not help. " * 2000  # 110 kB
     reply = say(server.port, sender, long_text)
-    assert "long message" in reply and "2,000 characters" in reply and "911" in reply
+    assert TOO_LONG in reply and "2,000 characters" in reply and EMERGENCY in reply
     assert server.events(sender) == before  # not stored, not a turn: the form still waits
     assert "tried" in say(server.port, sender, "about 6 months")
     clean_logs.append(long_text[:200])
@@ -167,7 +168,7 @@ def test_the_web_chat_has_the_same_length_limit(server, clean_logs):
         return said
 
     said = asyncio.run(chat())
-    assert len(said) == 1 and "long message" in said[0]
+    assert len(said) == 1 and TOO_LONG in said[0]
     assert server.events("webchat-too-long-1") == 0
 
 
@@ -205,14 +206,14 @@ def test_a_flooding_sender_is_slowed_and_another_patient_is_served(server, clean
     assert len(flood) == 300 and all(status == 200 and text for status, text in flood)
     refused = [text for _, text in flood if "one at a time" in text]
     # Every refused message is answered, and the answer asks for it again: none is lost unseen.
-    assert all("send it again" in text for text in refused)
+    assert all(TOO_FAST in text for text in refused)
     # A few at a time were read (FLOOD_IN_FLIGHT, 5), never more than the burst allows.
     assert 300 - BURST <= len(refused) <= 300 - 5
 
     statuses = [status for status, _ in patient["replies"]]
     replies = [text for _, text in patient["replies"]]
     assert statuses == [200] * 7
-    assert "bladder" in replies[0] and "three quick questions" in replies[1]
+    assert "bladder" in replies[0] and PEG_OFFER in replies[1]
     assert "name" in replies[3] and "phone" in replies[4] and "When" in replies[5]
     assert "Jane Smith" in replies[6] and "reference" in replies[6]
     with capsys.disabled():

@@ -6,32 +6,33 @@ and on the tracker slots staff tools read.
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from bot import store
 from bot.clinic import load_clinic
-from tests.harness import ROOT
+from tests.words import (
+    CANNOT_HELP,
+    CORRECTION,
+    GREETING,
+    HOW_LONG,
+    I_AM_A_BOT,
+    NOT_A_DIAGNOSIS,
+    NOT_UNDERSTOOD,
+    OFFER_DECLINED,
+    PEG_OFFER,
+    PEG_PAIN,
+    RESTART,
+    TRIED,
+    WHERE,
+    question,
+    response,
+    said,
+)
 
-# The clinic's numbers as the loaded clinic.yml has them: a clinic that changes them keeps
-# a meaningful suite.
+# The clinic's numbers and words as the loaded files have them: a clinic that changes them keeps
+# a meaningful suite (tests/words.py).
 CLINIC = load_clinic()
 EMERGENCY, CRISIS_LINE = CLINIC.emergency_number, CLINIC.crisis_line.number
-
-
-RESPONSES = yaml.safe_load((ROOT / "domain.yml").read_text())["responses"]
-
-
-def _question(response: str, reask: bool = False) -> str:
-    """A form's question as domain.yml words it (the plain variation, or the re-ask): the
-    wording is the clinic's to edit, which question comes next is what is tested."""
-    return next(v["text"] for v in RESPONSES[response] if ("condition" in v) is reask)
-
-
-WHERE, HOW_LONG, TRIED = (_question("utter_ask_pain_location"),
-                          _question("utter_ask_pain_duration_weeks"),
-                          _question("utter_ask_treatments_tried"))
-HOW_LONG_REASKED = _question("utter_ask_pain_duration_weeks", reask=True)
-NOT_UNDERSTOOD = "didn't understand"
+HOW_LONG_REASKED = question("utter_ask_pain_duration_weeks", conditioned=True)
 
 
 def answer_triage(conversation, *answers):
@@ -43,7 +44,7 @@ def answer_triage(conversation, *answers):
 def test_chronic_pain_gets_options_and_a_stored_booking(chat, db_url):
     c = chat("chronic")
     greeting = c.say("hello")
-    assert "not a diagnosis" in greeting
+    assert GREETING in greeting
     assert EMERGENCY in greeting
     assert WHERE in greeting
 
@@ -60,11 +61,11 @@ def test_chronic_pain_gets_options_and_a_stored_booking(chat, db_url):
     assert c.slots["triage_level"] == "consultation"
     assert c.slots["red_flags"] in (None, [])
     assert c.slots["options_explained"], "fitting options are explained"
-    assert "not a diagnosis" in options
+    assert NOT_A_DIAGNOSIS in options
     assert "6 months" in options  # the why: how long it has lasted
-    assert "three quick questions" in options  # the PEG scale is offered
+    assert PEG_OFFER in options  # the PEG scale is offered
 
-    assert "0 (no pain) to 10" in c.say("yes")
+    assert PEG_PAIN in c.say("yes")
     assert "enjoyment of life" in c.say("7")
     assert "general activity" in c.say("about a 5")
     offer = c.say("6")
@@ -135,7 +136,7 @@ def test_after_an_emergency_sign_every_question_gets_the_emergency_advice_again(
     assert c.slots["triage_level"] == "emergency"
     reply = c.say(question)
     assert "emergency department" in reply and EMERGENCY in reply
-    assert "can't help with that" not in reply and "didn't understand" not in reply
+    assert CANNOT_HELP not in reply and NOT_UNDERSTOOD not in reply
 
 
 def test_after_an_emergency_goodbye_and_crisis_language_go_on_as_usual(chat):
@@ -143,7 +144,7 @@ def test_after_an_emergency_goodbye_and_crisis_language_go_on_as_usual(chat):
     c.say("I've lost control of my bowels since this morning")
     assert c.slots["triage_level"] == "emergency"
     assert CRISIS_LINE in c.say("I want to end my life")
-    assert "Take care" in c.say("bye")
+    assert response("utter_goodbye") in c.say("bye")
 
 
 def test_urgent_red_flag_advises_24_hours_and_offers_a_callback(chat):
@@ -191,7 +192,7 @@ def test_declining_the_booking_ends_politely_and_stores_nothing(chat):
     c.say("skip")
     assert c.slots["pending_offer"] == "booking"
     reply = c.say("no thanks")
-    assert "haven't sent anything" in reply
+    assert OFFER_DECLINED in reply
     assert store.list_bookings(c.sender) == []
 
 
@@ -210,7 +211,7 @@ def test_interruptions_keep_the_form_progress(chat):
     c.say("hello")
     c.say("my neck")
     reply = c.say("are you a bot?")
-    assert "automated" in reply
+    assert I_AM_A_BOT in reply
     assert HOW_LONG in reply  # back to the open question
     assert c.slots["pain_location"] == "neck"
     assert c.active_form == "triage_form"
@@ -261,7 +262,7 @@ def test_a_person_please_offers_a_callback_and_collects_it(chat):
     c.say("Ahmed Khan")
     c.say("555 010 2030")
     reply = c.say("this afternoon")
-    assert "call you back" in reply
+    assert said("booking_sent_callback") in reply
     [request] = store.list_bookings(c.sender)
     assert request["kind"] == "callback" and request["contact"] == "5550102030"
 
@@ -289,7 +290,7 @@ def test_a_question_about_an_option_is_answered_from_the_content_file(chat):
     c.say("lower back")
     reply = c.say("what is a facet joint injection?")
     assert "Facet joint injection" in reply
-    assert "not a diagnosis" in reply
+    assert NOT_A_DIAGNOSIS in reply
     assert HOW_LONG in reply  # then back to where the conversation was
     assert c.active_form == "triage_form"
 
@@ -300,7 +301,7 @@ def test_a_misunderstood_red_flag_can_be_corrected_and_re_decided(chat):
     assert c.slots["triage_level"] == "urgent"
     reply = c.say("sorry, I don't have a fever")
     assert c.slots["red_flags"] == []
-    assert "correcting" in reply
+    assert CORRECTION in reply
     assert c.slots["triage_level"] in ("consultation", None)
 
 
@@ -308,7 +309,7 @@ def test_start_over_restarts_but_skip_the_rest_does_not(chat):
     c = chat("start-over")
     c.say("my lower back has hurt for 6 months, it stays in my back")
     reply = c.say("let's start over")
-    assert "start again" in reply.lower()
+    assert RESTART in reply
     assert c.slots["pain_location"] is None
 
 

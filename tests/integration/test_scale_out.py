@@ -22,6 +22,7 @@ import pytest
 
 from deploy.cluster import Cluster
 from tests.harness import rest_conversation, rest_headers
+from tests.words import WHERE
 
 pytestmark = pytest.mark.slow
 
@@ -163,7 +164,7 @@ def test_interleaved_concurrent_messages_are_stored_once_in_order(cluster):
 
 def test_a_conversation_through_the_balancer(cluster):
     sender = f"scale-balancer-{uuid.uuid4().hex[:8]}"
-    assert "Where does it hurt" in " ".join(post(cluster.private_url, sender, "hello"))
+    assert WHERE in " ".join(post(cluster.private_url, sender, "hello"))
     assert "How long" in " ".join(post(cluster.private_url, sender, "my lower back"))
     assert "tried" in " ".join(post(cluster.private_url, sender, "about 6 months"))
     slots = final_slots(stored_events(cluster.db_url, rest_conversation(sender)))
@@ -212,7 +213,7 @@ def test_web_chat_socketio_through_the_balancer(cluster, socketio_client_on_aioh
     session: Dict = {}
     uttered, transport = asyncio.run(web_chat_turn(cluster.url, session, "hello"))
     assert transport == "websocket"
-    assert "Where does it hurt" in " ".join(m.get("text", "") for m in uttered)
+    assert WHERE in " ".join(m.get("text", "") for m in uttered)
     first = session["session_id"]
     # The widget reconnects (a reload) with its token, maybe to the other server: the same
     # conversation carries on.

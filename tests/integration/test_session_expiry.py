@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from tests.harness import ROOT
+from tests.words import WHERE
 
 MINUTES = yaml.safe_load((ROOT / "domain.yml").read_text())["session_config"][
     "session_expiration_time"]
@@ -38,7 +39,7 @@ def test_a_conversation_idle_past_the_session_time_starts_afresh(chat, idle, sta
     reply = later.say("hello again")
     if starts_afresh:
         assert later.slots["pain_location"] is None
-        assert "Where does it hurt" in reply
+        assert WHERE in reply
     else:
         assert later.slots["pain_location"] == "lower_back"
-        assert "Where does it hurt" not in reply
+        assert WHERE not in reply

@@ -26,6 +26,7 @@ from bot.conversation_ids import (
 )
 from tests.channels.servers import TWILIO_NUMBER, twilio_signature
 from tests.harness import rest_headers
+from tests.words import TOO_LONG
 
 TURN = 60
 
@@ -189,7 +190,7 @@ def test_a_large_metadata_body_is_refused_and_no_metadata_is_stored(rasa_channel
                                 {"sender": "metadata-flood", "message": "hello",
                                  "metadata": {"x": "a" * 900_000}}, rest_headers())
     # Not handled: the sender gets the kind "too long" answer, nothing is stored.
-    assert status == 200 and "long message" in json.dumps(replies)
+    assert status == 200 and TOO_LONG in json.dumps(replies)
     assert user_texts(db_url, "rest:metadata-flood") == []
     status, _ = post_json(rasa_channels.webhook("rest"),
                           {"sender": "metadata-small", "message": "hello",

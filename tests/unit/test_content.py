@@ -23,13 +23,12 @@ from bot.content import (
     ASPECTS,
     CLINIC_PLACEHOLDERS,
     DEFAULT_CONTENT_DIR,
-    LOCATIONS,
     RED_FLAGS,
-    TREATMENTS,
     Content,
     ContentError,
     load_content,
 )
+from bot.contract import LOCATIONS, TREATMENTS
 from bot.option_fit import PATTERNS, PatientStory
 from bot.option_select import answer_question, find_option, question_aspect, select_options
 from bot.wording import describe_duration, describe_story, fill, red_flag_phrase, self_care_message
@@ -376,6 +375,13 @@ def _edit_self_care(content_dir: Path, change) -> None:
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
+def _edit_labels(content_dir: Path, change) -> None:
+    path = content_dir / "labels.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
 def _option(data, option_id):
     return next(o for o in data["options"] if o["id"] == option_id)
 
@@ -444,9 +450,10 @@ def test_max_weeks_and_new_names_and_reason_wording_come_from_the_file(tmp_path)
         _option(d, "epidural_steroid_injection")["fits"]["max_weeks"] = 52
         _option(d, "epidural_steroid_injection")["names"].append("back shot")
         d["story"]["where"] = "{location} pain you've had for {duration}"
-        d["labels"]["patterns"]["radiating_leg"] = "running down into your leg"
 
     _edit_options(content_dir, change)
+    _edit_labels(content_dir, lambda d: d["patterns"]["radiating_leg"].update(
+        patient="running down into your leg"))
     content = load_content(content_dir)
     leg = dict(location="lower_back", treatments_tried=CONSERVATIVE, pattern="radiating_leg")
     assert "epidural_steroid_injection" not in pick(content, weeks=60, **leg)
@@ -542,10 +549,7 @@ def test_malformed_option_names_file_option_and_field(tmp_path, change, option, 
         (lambda d: d["story"].update(where="in your {place}"), "story.where", "{place}"),
         (lambda d: d["story"].update(tried="tried {tried"), "story.tried", "unbalanced"),
         (lambda d: d["when_none_fit"].pop("nothing_tried"), "when_none_fit.nothing_tried", "missing"),
-        (lambda d: d["labels"]["patterns"].update(sideways="x"), "labels.patterns.sideways", "unknown field"),
         (_top("answer_template", "{title}: {disclaimer}"), "answer_template", "{answer}"),
-        (lambda d: d["labels"]["treatments"].pop("surgery"), "labels.treatments.surgery", "missing"),
-        (lambda d: d["labels"]["locations"].update(hip="hip"), "labels.locations.hip", "unknown field"),
         (lambda d: d["question_aspects"].update(cost=["price"]), "question_aspects.cost", "unknown field"),
         (lambda d: d["question_aspects"].pop("risks"), "question_aspects.risks", "missing"),
         (_top("extra", "x"), "extra", "unknown field"),
@@ -564,8 +568,8 @@ def test_malformed_top_level_options_fields(tmp_path, change, field, words):
     "change, field, words",
     [
         (lambda d: d["red_flags"].pop("saddle_numbness"), "red_flags.saddle_numbness", "missing"),
-        (lambda d: d["red_flags"].update(headache={"plain": "a headache"}), "red_flags.headache", "unknown field"),
-        (lambda d: d["red_flags"]["fever"].pop("plain"), "red_flags.fever.plain", "missing"),
+        (lambda d: d["red_flags"].update(headache={"confirm": "a headache?"}), "red_flags.headache", "unknown field"),
+        (lambda d: d["red_flags"]["fever"].pop("confirm"), "red_flags.fever.confirm", "missing"),
         (lambda d: d.update(emergency_advice="Call {emergency}"), "emergency_advice", "unknown placeholder {emergency}"),
         (lambda d: d["self_care"].update(advice=[]), "self_care.advice", "non-empty list"),
         (lambda d: d["self_care"]["come_back"].append("call {clinic_phone!r}"), "self_care.come_back[4]", "malformed placeholder"),
@@ -580,6 +584,42 @@ def test_malformed_self_care_names_the_field(tmp_path, change, field, words):
     message = str(err.value)
     assert str(content_dir / "self_care.yml") in message
     assert f"field '{field}'" in message and words in message
+
+
+@pytest.mark.parametrize(
+    "change, field, words",
+    [
+        (lambda d: d["patterns"].update(sideways={"patient": "x", "staff": "X"}), "patterns.sideways", "unknown field"),
+        (lambda d: d["treatments"].pop("surgery"), "treatments.surgery", "missing"),
+        (lambda d: d["locations"].update(hip={"patient": "hip", "staff": "Hip"}), "locations.hip", "unknown field"),
+        (lambda d: d["red_flags"]["fever"].pop("patient"), "red_flags.fever.patient", "missing"),
+        (lambda d: d["red_flags"]["fever"].pop("staff"), "red_flags.fever.staff", "missing"),
+        (lambda d: d["patterns"]["axial"].update(patient="in your {place}"), "patterns.axial.patient", "{place}"),
+        (lambda d: d["levels"]["urgent"].pop("told"), "levels.urgent.told", "missing"),
+        (lambda d: d["slots"].pop("booking_name"), "slots.booking_name", "missing"),
+        (lambda d: d["request_statuses"]["new"].update(patient="new"), "request_statuses.new.patient", "unknown field"),
+    ],
+)
+def test_malformed_labels_name_the_field(tmp_path, change, field, words):
+    content_dir = _copy(tmp_path)
+    _edit_labels(content_dir, change)
+    with pytest.raises(ContentError) as err:
+        load_content(content_dir)
+    message = str(err.value)
+    assert str(content_dir / "labels.yml") in message
+    assert f"field '{field}'" in message and words in message
+
+
+def test_labels_are_the_words_the_patient_and_staff_read(tmp_path):
+    """One home: a word edited in labels.yml changes what the patient is told and what the staff
+    page shows for the same value."""
+    content_dir = _copy(tmp_path)
+    _edit_labels(content_dir, lambda d: d["red_flags"]["fever"].update(
+        patient="a high temperature", staff="Temperature"))
+    content = load_content(content_dir)
+    assert content.self_care.red_flag_labels["fever"] == "a high temperature"
+    assert content.labels.staff["red_flags"]["fever"] == "Temperature"
+    assert "a high temperature" in red_flag_phrase(content, ["fever"])
 
 
 def _edit_conversation(content_dir: Path, change) -> None:

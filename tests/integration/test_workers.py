@@ -76,9 +76,6 @@ def test_fifty_patients_on_two_workers_each_answered_in_order_nothing_lost(two_w
     # (both "servers" are the one port: the kernel hands each connection to either worker)
     conversations, answered, errors = run_patients([two_workers["url"]] * 2, PATIENTS, "workers")
     assert not errors, f"{errors[0]!r}; log: {two_workers['log']}"
-    # Every call to the action server went through (a failed action_session_start would
-    # leave the clinic's phone and emergency numbers out of the answers).
-    assert "Failed to run custom action" not in two_workers["log"].read_text()
     assert_stored_once_in_order(two_workers["db_url"], conversations, answered)
     # Every ticket queue was finished: nothing left waiting in the database.
     with store.engine_for(two_workers["db_url"]).connect() as connection:

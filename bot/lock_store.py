@@ -34,6 +34,7 @@ from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, LockStore, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 
+from bot.store import migrations
 from bot.store.database import EVENT_LOOP_BUSY_SECONDS, database_url, event_loop_pool, make_engine, retrying
 from bot.store.schema import conversation_locks
 
@@ -112,6 +113,10 @@ class DatabaseLockStore(AtomicTicketQueue, LockStore):
 
     def __init__(self, endpoint_config: Optional[EndpointConfig] = None) -> None:
         url = (endpoint_config.url if endpoint_config else None) or database_url()
+        # The table comes with the schema (migration 0003): migrated on first use in a
+        # process, as every user of the store is; `python -m bot.serve rasa` has already done
+        # it before Sanic forks its workers.
+        migrations.engine_for(url)
         self.engine = make_engine(url, busy_seconds=EVENT_LOOP_BUSY_SECONDS,
                                   wait_for_disk=False, future=True, **event_loop_pool(url))
         # The statements, built once (building them cost more than running them).

@@ -156,3 +156,18 @@ def test_redis_url_becomes_rasas_lock_store_keys():
     with pytest.raises(SystemExit) as error:
         redis_lock_store("http://:hunter22@redis.internal")
     assert "redis://" in str(error.value) and "hunter22" not in str(error.value)
+
+
+def test_a_database_nobody_migrated_still_takes_tickets(tmp_path):
+    """A Rasa server started with plain `rasa run` on a new database (no `bot db upgrade`)."""
+    import yaml
+
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    store = lock_store(yaml.safe_load(endpoints_yaml(url))["lock_store"])
+
+    async def message() -> int:
+        async with store.lock("patient-4") as lock:
+            return lock.now_serving
+
+    assert asyncio.run(message()) == 0
+    assert store.get_lock("patient-4") is None

@@ -27,15 +27,25 @@ from __future__ import annotations
 import asyncio
 import json
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import AsyncIterator, Callable, Optional, Text, Tuple, TypeVar
 
 import sqlalchemy as sa
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, LockStore, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
+from sqlalchemy.engine import make_url
+from sqlalchemy.schema import CreateTable
 
 from bot.store import migrations
-from bot.store.database import EVENT_LOOP_BUSY_SECONDS, database_url, event_loop_pool, make_engine, retrying
+from bot.store.database import (
+    EVENT_LOOP_BUSY_SECONDS,
+    database_url,
+    event_loop_pool,
+    is_sqlite,
+    make_engine,
+    retrying,
+)
 from bot.store.schema import conversation_locks
 
 T = TypeVar("T")
@@ -102,23 +112,34 @@ class AtomicRedisLockStore(AtomicTicketQueue, RedisLockStore):
 
 
 class DatabaseLockStore(AtomicTicketQueue, LockStore):
-    """The ticket queues in `conversation_locks` (migration 0003), beside the conversations.
+    """The ticket queues in `conversation_locks`, beside the conversations.
 
     Named in the endpoints as ``lock_store: {type: bot.lock_store.DatabaseLockStore, url:
-    <the tracker store's URL>}``. A database that briefly refuses (locked by a backup,
-    PostgreSQL restarting) is waited out with the tracker store's backoff, in asyncio sleeps;
-    one that stays away raises StorageUnavailable, which the channel answers with the
-    clinic's number (bot.intake) before anything of the turn was stored.
+    <the tracker store's URL>}``. On PostgreSQL the table is in that database (migration
+    0003). On SQLite it is in a file of its own beside it (`var/clinic-locks.db` for
+    `var/clinic.db`): taking a ticket writes, and a writer holding the conversations' file
+    for a while (a backup, the staff command line) must not stop turns whose reads still work
+    under write-ahead logging. A database that briefly refuses is waited out with the tracker
+    store's backoff, in asyncio sleeps; one that stays away raises StorageUnavailable, which
+    the channel answers with the clinic's number (bot.intake) before anything of the turn
+    was stored.
     """
 
     def __init__(self, endpoint_config: Optional[EndpointConfig] = None) -> None:
         url = (endpoint_config.url if endpoint_config else None) or database_url()
-        # The table comes with the schema (migration 0003): migrated on first use in a
-        # process, as every user of the store is; `python -m bot.serve rasa` has already done
-        # it before Sanic forks its workers.
-        migrations.engine_for(url)
+        if is_sqlite(url):
+            url = lock_file_url(url)
+        else:
+            # The table comes with the schema (migration 0003): migrated on first use in a
+            # process, as every user of the store is (`python -m bot.serve rasa` has done
+            # it before Sanic forks its workers).
+            migrations.engine_for(url)
         self.engine = make_engine(url, busy_seconds=EVENT_LOOP_BUSY_SECONDS,
                                   wait_for_disk=False, future=True, **event_loop_pool(url))
+        if is_sqlite(url):
+            with self.engine.connect() as connection:  # the file's one table; rows last a turn
+                connection.execute(CreateTable(conversation_locks, if_not_exists=True))
+                connection.commit()
         # The statements, built once (building them cost more than running them).
         table, conversation = conversation_locks, sa.bindparam("key")
         self._read = sa.select(table.c.queue).where(table.c.conversation_id == conversation)
@@ -193,6 +214,13 @@ class DatabaseLockStore(AtomicTicketQueue, LockStore):
         finally:
             await self._retrying(lambda: self.cleanup(conversation_id, ticket),
                                  "finishing a conversation's ticket")
+
+
+def lock_file_url(sqlite_url: str) -> str:
+    """The SQLite URL of the tickets' file beside a SQLite database (clinic.db ->
+    clinic-locks.db)."""
+    database = Path(make_url(sqlite_url).database)
+    return f"sqlite:///{database.with_name(database.stem + '-locks' + database.suffix)}"
 
 
 def _issue(conversation_id: Text, lifetime: float) -> Change:

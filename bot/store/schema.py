@@ -78,7 +78,8 @@ audit_log = Table(
 
 # One row per conversation with messages being handled: the queue of their tickets
 # (bot.lock_store.DatabaseLockStore, Rasa's TicketLock as JSON). Rows last a turn; nothing
-# in them is patient data beyond the conversation id the events table holds anyway.
+# in them is patient data beyond the conversation id the events table holds anyway. Used on
+# PostgreSQL; with SQLite the lock store keeps the same table in a file of its own.
 conversation_locks = Table(
     "conversation_locks", metadata,
     Column("conversation_id", String(255), primary_key=True),

@@ -14,11 +14,12 @@ is one transaction (`AtomicTicketQueue._change`), so tickets are unique and serv
 issued, whichever worker or server took the message:
 
 - `DatabaseLockStore` (``python -m bot endpoints`` names it unless REDIS_URL is set): the
-  queue is a row of `conversation_locks` in the database of the tracker store. On SQLite
-  (var/clinic.db) a change is a `BEGIN IMMEDIATE` transaction: SQLite's own write lock makes
-  the changes of every process one after the other. On PostgreSQL it is a transaction that
-  first takes the conversation's advisory lock (`pg_advisory_xact_lock`), released at commit.
-  No Redis to install for several Sanic workers on one machine (`make run` starts one a core).
+  queue is a row of `conversation_locks`. On PostgreSQL, in the tracker store's database, and
+  a change is a transaction that first takes the conversation's advisory lock
+  (`pg_advisory_xact_lock`), released at commit. On SQLite, in a file beside the database
+  (var/clinic-locks.db), and a change is a `BEGIN IMMEDIATE` transaction: SQLite's own write
+  lock makes the changes of every process one after the other. No Redis to install for
+  several Sanic workers on one machine (`make run` starts one a core).
 - `AtomicRedisLockStore`: a change is a Redis WATCH/MULTI/EXEC transaction, retried when
   another server changed the key in between.
 """

@@ -27,10 +27,11 @@ from typing import List, Optional
 from bot.server_secrets import ACTION_TOKEN, API_TOKEN, server_secret
 
 # Connections waiting to be accepted (Sanic's default is 100). Rasa opens a new connection
-# for every call to the action server, so 50 conversations starting at once on two Rasa
-# workers overflowed the action server's queue: the kernel dropped connections and Rasa
-# reported "Cannot write to closing transport" for action_session_start (measured in
-# tests/integration/test_workers.py). The Rasa server reads SANIC_BACKLOG itself.
+# for every call to the action server, and with one worker a core (`make run`) a burst of
+# conversations starting at once opens that many at the same moment: room for them, on both
+# servers (the Rasa server reads SANIC_BACKLOG itself). (The "Cannot write to closing
+# transport" errors Rasa sometimes reports for action_session_start under such a burst were
+# not from this queue: they happen with one worker too and are still open.)
 BACKLOG = "1024"
 
 # Above the largest message the kind "too long" answer is for (a 100,000-character message of

@@ -20,10 +20,14 @@ from bench import report
 from bench.conversations import MESSAGES
 from bench.measure import (
     CONVERSATIONS,
+    OPEN_LOOP_RATES,
+    OPEN_LOOP_SECONDS,
+    PATIENT_PAUSE_S,
     QUICK,
     WORK,
     measure_assistant,
     measure_default,
+    one_worker_row,
     say,
     started_at,
     stored_rows,
@@ -94,12 +98,15 @@ def main() -> int:
         "git_dirty": bool(_git("status", "--porcelain", "--untracked-files=no")),
         "machine": machine(), "quick": QUICK,
         "load": {"conversations": CONVERSATIONS, "messages": MESSAGES},
+        "open_loop": {"rates": list(OPEN_LOOP_RATES), "seconds": OPEN_LOOP_SECONDS,
+                      "pause_s": PATIENT_PAUSE_S},
     }
     doc["rasa_default"] = measure_default()
     assistant = measure_assistant()
     events = assistant.pop("recorded_events")
     doc["assistant"] = assistant
     doc["ratios"] = report.ratios(doc["assistant"], doc["rasa_default"])
+    doc["one_worker"] = one_worker_row()
     doc["stored_conversations"] = stored_rows(events)
     doc["two_servers"] = two_servers_row()
     doc["bench_wall_s"] = round(time.perf_counter() - started_at, 1)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Dict, Iterator, Optional
 
 from bench.procs import ROOT, Process, env_with
+from bot.serve import BACKLOG
 from deploy.cluster import free_port
 
 MODEL = ROOT / "models" / "current.tar.gz"
@@ -28,6 +29,7 @@ class Running:
     rasa: Process
     actions: Optional[Process]
     cold_start_s: float
+    workers: int = 1
 
     def status_url(self) -> str:
         return f"{self.url}/status?token={self.token}"
@@ -50,11 +52,16 @@ def running_assistant(workdir: Path, db_url: str, env: Optional[Dict[str, str]] 
                       model: Path = MODEL, profile_to: Optional[Path] = None) -> Iterator[Running]:
     """Start the action server and the Rasa server on free ports over `db_url`.
 
-    `env` is passed to every process (SANIC_WORKERS, REDIS_URL, ...). With `profile_to`, the
-    Rasa server runs under cProfile and writes its profile there when stopped (SIGINT)."""
+    `env` is passed to every process (SANIC_WORKERS, REDIS_URL, ...); without SANIC_WORKERS
+    the Rasa server runs as many workers as `make run` would (bot.ops.supervise.rasa_workers).
+    With `profile_to`, the Rasa server runs under cProfile and writes its profile there when
+    stopped (SIGINT)."""
+    from bot.ops.supervise import rasa_workers
+
     workdir.mkdir(parents=True, exist_ok=True)
     port, actions_port = free_port(), free_port()
-    process_env = env_with(DB_URL=db_url, ACTIONS_PORT=str(actions_port), **(env or {}))
+    env = {"SANIC_WORKERS": str(rasa_workers()), **(env or {})}
+    process_env = env_with(DB_URL=db_url, ACTIONS_PORT=str(actions_port), **env)
     _project_command(process_env, "bot", "db", "upgrade")
     endpoints, credentials = workdir / "endpoints.yml", workdir / "credentials.yml"
     _project_command(process_env, "bot", "endpoints", "--out", str(endpoints))
@@ -64,9 +71,11 @@ def running_assistant(workdir: Path, db_url: str, env: Optional[Dict[str, str]] 
     rasa_cli = [sys.executable, "-m", "rasa"]
     if profile_to is not None:
         rasa_cli = [sys.executable, "-m", "cProfile", "-o", str(profile_to), "-m", "rasa"]
-    actions = Process("action server", [sys.executable, "-m", "rasa", "run", "actions",
-                                        "--actions", "actions", "--port", str(actions_port),
-                                        "--quiet"],
+    # As `make run` starts them (bot/serve.py): the action server with its token and accept
+    # queue, the Rasa server with the same accept queue (Rasa reads SANIC_BACKLOG).
+    process_env.setdefault("SANIC_BACKLOG", BACKLOG)
+    actions = Process("action server", [sys.executable, "-m", "bot.serve", "actions",
+                                        "--port", str(actions_port), "--quiet"],
                       workdir / f"actions-{actions_port}.log", process_env)
     rasa = Process("rasa server", [*rasa_cli, "run", "--model", str(model), "--enable-api",
                                    "--auth-token", token, "--interface", "127.0.0.1",
@@ -76,7 +85,7 @@ def running_assistant(workdir: Path, db_url: str, env: Optional[Dict[str, str]] 
                    workdir / f"rasa-{port}.out", process_env)
     try:
         running = Running(url=f"http://127.0.0.1:{port}", token=token, rasa=rasa,
-                          actions=actions, cold_start_s=0.0)
+                          actions=actions, cold_start_s=0.0, workers=int(env["SANIC_WORKERS"]))
         running.cold_start_s = round(rasa.wait_until(running.status_url(), START_TIMEOUT_S), 2)
         actions.wait_until(f"http://127.0.0.1:{actions_port}/health", START_TIMEOUT_S)
         yield running

@@ -1,6 +1,11 @@
-"""The load client: conversations over Rasa's REST channel, each its own sender, each sent
-one message after the other (a patient waits for the answer), all of them at once. One
-asyncio + aiohttp process, only to 127.0.0.1, bounded by a per-request and a total timeout.
+"""The load client: conversations over Rasa's REST channel, each its own sender. One asyncio +
+aiohttp process, only to 127.0.0.1, bounded by a per-request and a total timeout.
+
+- `run_load` (closed loop, saturating): all conversations at once, each sent one message
+  after the other as soon as the previous one is answered.
+- `run_open_loop` (a clinic's real load): messages arrive at a fixed rate whatever the
+  answers, each conversation with a patient's pause between its messages; the latencies say
+  what a patient waits at that rate, and a server that cannot keep up shows it as a queue.
 
 An error is a non-200 answer, an answer with nothing for the patient to read, a timeout, a
 refused connection, or a message never sent because the total time ran out."""
@@ -12,7 +17,7 @@ import time
 import uuid
 from collections import Counter
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 from urllib.parse import urlsplit
 
 import aiohttp
@@ -53,29 +58,18 @@ async def _converse(session: aiohttp.ClientSession, webhook: str, sender: str, n
                     messages: Sequence[str], request_timeout: aiohttp.ClientTimeout,
                     turns: List[Turn]) -> None:
     for index, text in enumerate(messages):
-        started = time.perf_counter()
-        error = None
-        try:
-            async with session.post(webhook, json={"sender": sender, "message": text},
-                                    headers=REST_AUTH,
-                                    timeout=request_timeout) as response:
-                body = await response.json(content_type=None)
-                if response.status != 200:
-                    error = f"http_{response.status}"
-                elif not _has_answer(body):
-                    error = "empty_reply"
-        except asyncio.TimeoutError:
-            error = "timeout"
-        except (aiohttp.ClientError, ValueError) as e:
-            error = type(e).__name__
-        turns.append(Turn(number, index, (time.perf_counter() - started) * 1000, error))
+        await _send(session, webhook, sender, number, index, text, request_timeout, turns)
+
+
+def _local_only(base_url: str) -> None:
+    host = urlsplit(base_url).hostname
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        raise ValueError(f"the benchmark only loads servers on this machine, not {host}")
 
 
 async def _run(base_url: str, conversations: Sequence[Sequence[str]], total_timeout_s: float,
                request_timeout_s: float, sender_prefix: str) -> Dict:
-    host = urlsplit(base_url).hostname
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        raise ValueError(f"the benchmark only loads servers on this machine, not {host}")
+    _local_only(base_url)
     webhook = base_url.rstrip("/") + WEBHOOK
     run_id = uuid.uuid4().hex[:8]
     turns: List[Turn] = []
@@ -92,9 +86,12 @@ async def _run(base_url: str, conversations: Sequence[Sequence[str]], total_time
             task.cancel()
         await asyncio.gather(*pending, return_exceptions=True)
     wall = time.perf_counter() - started
-    cpu = time.process_time() - cpu_started
-
     planned = sum(len(m) for m in conversations)
+    return dict(_figures(turns, planned, wall, time.process_time() - cpu_started),
+                conversations=len(conversations), senders=senders)
+
+
+def _figures(turns: List[Turn], planned: int, wall: float, cpu: float) -> Dict:
     kinds = Counter(t.error for t in turns if t.error)
     if planned > len(turns):
         kinds["not_sent_in_time"] = planned - len(turns)
@@ -105,7 +102,6 @@ async def _run(base_url: str, conversations: Sequence[Sequence[str]], total_time
         return None if value is None else round(value, 1)
 
     return {
-        "conversations": len(conversations),
         "messages_planned": planned,
         "messages_answered": len(answered),
         "wall_s": round(wall, 2),
@@ -120,8 +116,83 @@ async def _run(base_url: str, conversations: Sequence[Sequence[str]], total_time
         "client_cpu_s": round(cpu, 2),
         "client_cpu_share": round(cpu / wall, 3) if wall > 0 else None,
         "turns": turns,
-        "senders": senders,
     }
+
+
+async def _send(session: aiohttp.ClientSession, webhook: str, sender: str, number: int,
+                index: int, text: str, request_timeout: aiohttp.ClientTimeout,
+                turns: List[Turn]) -> None:
+    started = time.perf_counter()
+    error = None
+    try:
+        async with session.post(webhook, json={"sender": sender, "message": text},
+                                headers=REST_AUTH, timeout=request_timeout) as response:
+            body = await response.json(content_type=None)
+            if response.status != 200:
+                error = f"http_{response.status}"
+            elif not _has_answer(body):
+                error = "empty_reply"
+    except asyncio.TimeoutError:
+        error = "timeout"
+    except (aiohttp.ClientError, ValueError) as e:
+        error = type(e).__name__
+    turns.append(Turn(number, index, (time.perf_counter() - started) * 1000, error))
+
+
+def open_loop_schedule(rate: float, seconds: float, pause_s: float,
+                       paths: Sequence[Sequence[str]]) -> List[Tuple[float, int, int, str]]:
+    """(send at, conversation, message index, text) for `rate` messages a second during
+    `seconds`: round(rate × pause_s) conversations side by side, each sending its next message
+    `pause_s` after its previous one, their starts spread evenly over the first pause."""
+    conversations = max(1, round(rate * pause_s))
+    per_conversation = max(1, int(seconds // pause_s))
+    schedule = []
+    for n in range(conversations):
+        path = paths[n % len(paths)]
+        start = n / rate
+        for i in range(min(per_conversation, len(path))):
+            schedule.append((start + i * pause_s, n, i, path[i]))
+    return sorted(schedule)
+
+
+async def _run_open(base_url: str, schedule: Sequence[Tuple[float, int, int, str]],
+                    request_timeout_s: float, sender_prefix: str) -> Dict:
+    webhook = base_url.rstrip("/") + WEBHOOK
+    run_id = uuid.uuid4().hex[:8]
+    turns: List[Turn] = []
+    timeout = aiohttp.ClientTimeout(total=request_timeout_s)
+    late: List[float] = []
+    cpu_started, started = time.process_time(), time.perf_counter()
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
+        tasks = []
+        for at, number, index, text in schedule:
+            delay = started + at - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            else:
+                late.append(-delay)
+            tasks.append(asyncio.ensure_future(_send(
+                session, webhook, f"{sender_prefix}-{run_id}-{number}", number, index, text,
+                timeout, turns)))
+        await asyncio.gather(*tasks)
+    wall = time.perf_counter() - started
+    result = _figures(turns, len(schedule), wall, time.process_time() - cpu_started)
+    # The client kept the schedule: how late its latest send was (ms).
+    result["client_max_late_ms"] = round(max(late) * 1000, 1) if late else 0.0
+    return result
+
+
+def run_open_loop(base_url: str, rate: float, seconds: float, pause_s: float,
+                  paths: Sequence[Sequence[str]], *, request_timeout_s: float = 60.0,
+                  sender_prefix: str = "open") -> Dict:
+    """Messages at `rate` a second for `seconds` against `base_url`, whatever the answers
+    (open_loop_schedule); the same figures as run_load, with the offered rate."""
+    _local_only(base_url)
+    schedule = open_loop_schedule(rate, seconds, pause_s, paths)
+    result = asyncio.run(_run_open(base_url, schedule, request_timeout_s, sender_prefix))
+    offered = len(schedule) / max(schedule[-1][0], 1e-9) if len(schedule) > 1 else rate
+    return dict(result, rate_msg_s=rate, offered_msg_s=round(offered, 1), pause_s=pause_s,
+                conversations=len({n for _, n, _, _ in schedule}))
 
 
 def run_load(base_url: str, conversations: Sequence[Sequence[str]], *,

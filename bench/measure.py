@@ -19,7 +19,7 @@ from bench.conversations import (
     long_conversation,
 )
 from bench.default_assistant import ensure_trained, running_default
-from bench.load import figures, median, per_message_ms, run_load
+from bench.load import figures, median, per_message_ms, run_load, run_open_loop
 from bench.procs import ROOT
 from bench.seed import recorded_events, seed, stored_conversations
 from deploy.postgres import Unavailable, running_postgres
@@ -30,6 +30,11 @@ STORED_SIZES = (1, 100) if QUICK else (1, 1_000, 10_000)
 LONG_MESSAGES = 102            # latency around message 10 and around message 100
 TOTAL_TIMEOUT_S = 600.0        # one load, at most
 REQUEST_TIMEOUT_S = 60.0       # one message, at most
+# The open loop: messages arriving at these rates whatever the answers, a patient pausing
+# PATIENT_PAUSE_S between messages (so rate × pause conversations side by side).
+OPEN_LOOP_RATES = (5, 20) if QUICK else (5, 20, 50)
+OPEN_LOOP_SECONDS = 9 if QUICK else 30
+PATIENT_PAUSE_S = 3.0
 WORK = ROOT / ".bench" / "run"  # logs and databases of the latest run (synthetic text only)
 
 started_at = time.perf_counter()
@@ -55,15 +60,33 @@ def load_row(base_url: str, paths: Sequence[Sequence[str]], conversations: int =
     return row
 
 
+def server_cpu(running: Running) -> float:
+    """CPU seconds so far of the Rasa server (all its workers) and the action server."""
+    return running.rasa.cpu_s() + (running.actions.cpu_s() if running.actions else 0.0)
+
+
+def open_loop_rows(running: Running, paths: Sequence[Sequence[str]]) -> List[Dict]:
+    """p50/p95/p99 at each OPEN_LOOP_RATES rate (bench.load.run_open_loop)."""
+    rows = []
+    for rate in OPEN_LOOP_RATES:
+        say(f"open loop: {rate} messages a second for {OPEN_LOOP_SECONDS} s")
+        cpu_before = server_cpu(running)
+        row = figures(run_open_loop(running.url, rate, OPEN_LOOP_SECONDS, PATIENT_PAUSE_S, paths,
+                                    request_timeout_s=REQUEST_TIMEOUT_S,
+                                    sender_prefix=f"open-{rate}"))
+        if row["messages_answered"]:
+            row["server_cpu_ms_per_msg"] = round(
+                (server_cpu(running) - cpu_before) * 1000 / row["messages_answered"], 1)
+        rows.append(row)
+    return rows
+
+
 def measure(running: Running, paths: Sequence[Sequence[str]], long: Tuple[List[str], List[str]],
             conversations: int = CONVERSATIONS, messages: int = MESSAGES,
             long_messages: int = LONG_MESSAGES) -> Dict:
     """Everything but training, on a server just started: one conversation alone, one long
     conversation, then the load; memory after it."""
-    def server_cpu() -> float:
-        return running.rasa.cpu_s() + (running.actions.cpu_s() if running.actions else 0.0)
-
-    out: Dict = {"cold_start_s": running.cold_start_s}
+    out: Dict = {"cold_start_s": running.cold_start_s, "workers": running.workers}
     single = run_load(running.url, [paths[0][:messages]], sender_prefix="single",
                       request_timeout_s=REQUEST_TIMEOUT_S)
     out["single_latency_ms"] = median(per_message_ms(single))
@@ -82,7 +105,8 @@ def measure(running: Running, paths: Sequence[Sequence[str]], long: Tuple[List[s
     say(f"load: {conversations} conversations × {messages} messages")
     rasa_before = running.rasa.cpu_s()
     actions_before = running.actions.cpu_s() if running.actions else 0.0
-    load = load_row(running.url, paths, conversations, messages, cpu=server_cpu)
+    load = load_row(running.url, paths, conversations, messages,
+                    cpu=lambda: server_cpu(running))
     answered = load["messages_answered"] or 1
     load["rasa_cpu_ms_per_msg"] = round((running.rasa.cpu_s() - rasa_before) * 1000 / answered, 1)
     if running.actions:
@@ -91,8 +115,12 @@ def measure(running: Running, paths: Sequence[Sequence[str]], long: Tuple[List[s
     out.update({k: load[k] for k in ("throughput_msg_s", "p50_ms", "p95_ms", "p99_ms", "errors",
                                      "server_cpu_ms_per_msg")})
     out["rss_mb"] = running.rasa.rss_mb()
+    # With several workers: the main process (Sanic's manager) first, then each worker.
+    out["rss_each_mb"] = running.rasa.rss_each_mb()
+    out["rss_worker_mb"] = max(out["rss_each_mb"])
     out["actions_rss_mb"] = running.actions.rss_mb() if running.actions else None
     out["load"] = load
+    out["open_loop"] = open_loop_rows(running, paths)
     return out
 
 
@@ -118,6 +146,21 @@ def measure_assistant() -> Dict:
         out = measure(running, ASSISTANT_PATHS, ASSISTANT_LONG)
     out["recorded_events"] = recorded_events(db_url, out["single_sender"])
     return dict(out, train_s=train_s, train_cached=False)
+
+
+def one_worker_row() -> Dict:
+    """This assistant with one Rasa worker under the same load: what the extra workers of
+    `make run` add."""
+    db_url = f"sqlite:///{WORK / 'one-worker' / 'clinic.db'}"
+    try:
+        with running_assistant(WORK / "one-worker", db_url,
+                               env={"SANIC_WORKERS": "1"}) as running:
+            say("this assistant with one worker: load")
+            row = load_row(running.url, ASSISTANT_PATHS, cpu=lambda: server_cpu(running))
+            return dict(row, workers=1, rss_mb=running.rasa.rss_mb(),
+                        cold_start_s=running.cold_start_s)
+    except Exception as e:  # one failed row must not lose the others' figures
+        return {"workers": 1, "status": f"failed: {type(e).__name__}: {str(e)[:200]}"}
 
 
 def stored_rows(events: List[Dict]) -> List[Dict]:
@@ -147,8 +190,8 @@ def stored_rows(events: List[Dict]) -> List[Dict]:
                     stored = stored_conversations(url)
                     say(f"{database}: {stored} stored conversations (seeded in {seed_s} s); load")
                     servers = running
-                    row = load_row(running.url, ASSISTANT_PATHS, cpu=lambda: (
-                        servers.rasa.cpu_s() + servers.actions.cpu_s() + db_cpu()))
+                    row = load_row(running.url, ASSISTANT_PATHS,
+                                   cpu=lambda: server_cpu(servers) + db_cpu())
                     rows.append(dict(row, database=database, stored=stored, seeded_s=seed_s,
                                      events_per_conversation=len(events)))
         except Unavailable as e:

@@ -67,6 +67,17 @@ class Process:
                 pass
         return round(total / 2**20, 1)
 
+    def rss_each_mb(self) -> List[float]:
+        """Resident memory of the process and of each child, MB (with several Sanic workers:
+        the main process, then each worker)."""
+        out = []
+        for p in self._tree():
+            try:
+                out.append(round(p.memory_info().rss / 2**20, 1))
+            except psutil.NoSuchProcess:
+                pass
+        return out
+
     def cpu_s(self) -> float:
         """CPU seconds (user + system) used so far by the process and its live children."""
         total = 0.0

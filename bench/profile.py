@@ -142,8 +142,9 @@ def main() -> int:
     if not args.again:
         if work.exists():
             shutil.rmtree(work)
-        with running_assistant(work, f"sqlite:///{work / 'clinic.db'}",
-                               profile_to=profile) as running:
+        # One worker: cProfile writes only the main process's profile.
+        with running_assistant(work, f"sqlite:///{work / 'clinic.db'}", profile_to=profile,
+                               env={"SANIC_WORKERS": "1"}) as running:
             say(f"profiled server up in {running.cold_start_s} s; load: "
                 f"{args.conversations} conversations × 20 messages")
             rasa_before, actions_before = running.rasa.cpu_s(), running.actions.cpu_s()

@@ -11,7 +11,9 @@ from typing import Dict, List, Optional, Tuple
 MAIN_ROWS: List[Tuple[str, str, str, bool]] = [
     ("train_s", "training", "s", False),
     ("cold_start_s", "cold start until /status answers", "s", False),
-    ("rss_mb", "Rasa server memory (RSS) after the load", "MB", False),
+    ("workers", "Rasa server worker processes", "", False),
+    ("rss_mb", "Rasa server memory (RSS, all its processes) after the load", "MB", False),
+    ("rss_worker_mb", "Rasa server memory, largest process (a worker)", "MB", False),
     ("actions_rss_mb", "action server memory (RSS) after the load", "MB", False),
     ("single_latency_ms", "one conversation alone, median per message", "ms", False),
     ("message_10_ms", "one long conversation, around message 10", "ms", False),
@@ -23,7 +25,7 @@ MAIN_ROWS: List[Tuple[str, str, str, bool]] = [
     ("errors", "load: errors", "", False),
     ("server_cpu_ms_per_msg", "load: server CPU per message (Rasa + actions)", "ms", False),
 ]
-RATIO_KEYS = [k for k, *_ in MAIN_ROWS if k != "errors"]
+RATIO_KEYS = [k for k, *_ in MAIN_ROWS if k not in ("errors", "workers")]
 README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
@@ -83,6 +85,36 @@ def stored_rows(doc: Dict) -> List[List[str]]:
     return rows
 
 
+def open_loop_rows(doc: Dict) -> List[List[str]]:
+    """One row per offered rate: each assistant's p50 / p95 / p99 and errors."""
+    ours = doc["assistant"].get("open_loop") or []
+    theirs = doc["rasa_default"].get("open_loop") or []
+    rows = []
+    for a, d in zip(ours, theirs):
+        cells = [f"{_fmt(a['rate_msg_s'])} msg/s ({a['conversations']} conversations)"]
+        for side in (a, d):
+            cells += [_fmt(side["p50_ms"], "ms"), _fmt(side["p95_ms"], "ms"),
+                      _fmt(side["p99_ms"], "ms"), _fmt(side["errors"])]
+        rows.append(cells)
+    return rows
+
+
+def worker_rows(doc: Dict) -> List[List[str]]:
+    a, one = doc["assistant"], doc.get("one_worker") or {}
+    rows = []
+    if one.get("status"):
+        rows.append(["1", one["status"], "", "", "", "", ""])
+    elif one:
+        rows.append(["1", _fmt(one["throughput_msg_s"], "msg/s"), _fmt(one["p50_ms"], "ms"),
+                     _fmt(one["p99_ms"], "ms"), _fmt(one.get("server_cpu_ms_per_msg"), "ms"),
+                     _fmt(one.get("rss_mb"), "MB"), _fmt(one["errors"])])
+    rows.append([f"{a.get('workers', 1)} (`make run` here)",
+                 _fmt(a["throughput_msg_s"], "msg/s"), _fmt(a["p50_ms"], "ms"),
+                 _fmt(a["p99_ms"], "ms"), _fmt(a.get("server_cpu_ms_per_msg"), "ms"),
+                 _fmt(a.get("rss_mb"), "MB"), _fmt(a["errors"])])
+    return rows
+
+
 def two_server_rows(doc: Dict) -> List[List[str]]:
     row = doc.get("two_servers") or {}
     if row.get("status"):
@@ -111,6 +143,21 @@ def markdown(doc: Dict) -> str:
         "`rasa init` generates it (in-memory tracker store, no action server).",
         "",
         *_table(["", "this assistant", "rasa init default", "ratio"], main_rows(doc)),
+        "",
+        "## Latency at a clinic's real load (open loop)",
+        "",
+        f"Messages arrive at a fixed rate whatever the answers, for "
+        f"{doc.get('open_loop', {}).get('seconds', '?')} s a rate; each conversation sends its "
+        f"next message {doc.get('open_loop', {}).get('pause_s', '?')} s after its previous "
+        "one (a patient reading and typing), so rate × pause conversations run side by side.",
+        "",
+        *_table(["offered rate", "ours p50", "p95", "p99", "errors",
+                 "default p50", "p95", "p99", "errors"], open_loop_rows(doc)),
+        "",
+        "## Rasa worker processes (this assistant, the saturating load above)",
+        "",
+        *_table(["workers", "throughput", "p50", "p99", "server CPU / message",
+                 "memory (all processes)", "errors"], worker_rows(doc)),
         "",
         "## The same load over stored conversations (this assistant)",
         "",
@@ -143,6 +190,10 @@ def console(doc: Dict) -> str:
         out += ["", "stored conversations (this assistant): database, stored, throughput, "
                     "p50, p99, server CPU/msg, errors"]
         out += ["  " + "  ".join(c for c in r if c != "") for r in stored]
+    out += ["", "open loop: rate, ours p50 p95 p99 errors, default p50 p95 p99 errors"]
+    out += ["  " + "  ".join(r) for r in open_loop_rows(doc)]
+    out += ["", "workers: workers, throughput, p50, p99, CPU/msg, memory, errors"]
+    out += ["  " + "  ".join(c for c in r if c) for r in worker_rows(doc)]
     out += ["", "two servers: " + "  ".join(c for c in two_server_rows(doc)[0][1:] if c)]
     for name, column in (("this assistant", "assistant"), ("default assistant", "rasa_default")):
         load = doc[column]["load"]

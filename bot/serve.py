@@ -13,6 +13,10 @@ is a few kB; REST bodies over 64 kB are not handled, only answered kindly).
 thread, every OUTBOX_WORKER_SECONDS (default 5; 0 turns the worker off), after checking
 the alert settings (bot/alerts/settings.py): a mistake stops the start, naming the setting.
 
+Before Rasa starts, the database its endpoints name is brought to the latest schema
+(migrations/): once, before Sanic starts its worker processes (SANIC_WORKERS; `make run` sets
+one a core), which would otherwise race to create the same tables.
+
 ``actions``: every call to /webhook must carry the action-server token (ACTION_SERVER_TOKEN,
 else var/action-token) as ``?token=``, which ``python -m bot endpoints`` writes into the Rasa
 server's var/endpoints.yml (mode 600): anyone else who reaches the port is refused.
@@ -25,6 +29,14 @@ import sys
 from typing import List, Optional
 
 from bot.server_secrets import ACTION_TOKEN, API_TOKEN, server_secret
+
+# Connections waiting to be accepted (Sanic's default is 100). Rasa opens a new connection
+# for every call to the action server, and with one worker a core (`make run`) a burst of
+# conversations starting at once opens that many at the same moment: room for them, on both
+# servers (the Rasa server reads SANIC_BACKLOG itself). (The "Cannot write to closing
+# transport" errors Rasa sometimes reports for action_session_start under such a burst were
+# not from this queue: they happen with one worker too and are still open.)
+BACKLOG = "1024"
 
 # Above the largest message the kind "too long" answer is for (a 100,000-character message of
 # emoji is 1.2 MB as escaped JSON); bounded, unlike Sanic's default of 100 MB.
@@ -39,9 +51,54 @@ def rasa_argv(args: List[str], api_token: str) -> List[str]:
     return ["rasa", "run", *args, "--auth-token", api_token]
 
 
+def endpoints_database(args: List[str]) -> Optional[str]:
+    """The database URL of the tracker store in the endpoints file `rasa run` is given, if it
+    is this project's tracker store."""
+    import yaml
+
+    path = None
+    for i, arg in enumerate(args):
+        if arg == "--endpoints" and i + 1 < len(args):
+            path = args[i + 1]
+        elif arg.startswith("--endpoints="):
+            path = arg.split("=", 1)[1]
+    if path is None or not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as handle:
+        tracker_store = (yaml.safe_load(handle) or {}).get("tracker_store") or {}
+    if tracker_store.get("type") != "bot.tracker_store.ClinicTrackerStore":
+        return None
+    return tracker_store.get("url")
+
+
+def workers_stop_with_their_manager() -> None:
+    """With SANIC_WORKERS > 1, Sanic forks the workers from a manager process that holds the
+    port. Killed outright (SIGKILL, the out-of-memory killer), the manager would leave its
+    workers serving as orphans on the port, and the supervisor's new Rasa server could never
+    bind it. Each forked worker therefore asks Linux for SIGTERM when its parent dies."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    pr_set_pdeathsig = 1
+    os.register_at_fork(
+        after_in_child=lambda: libc.prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0))
+
+
 def serve_rasa(args: List[str]) -> None:
     os.environ.setdefault("SANIC_REQUEST_MAX_SIZE", REQUEST_MAX_SIZE)
+    os.environ.setdefault("SANIC_BACKLOG", BACKLOG)
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    database = endpoints_database(args)
+    if database:
+        from bot.store import upgrade
+        from bot.store.database import cached_engine
+
+        upgrade(database)
+        cached_engine(database).dispose()  # no pooled connection shared with forked workers
+    workers_stop_with_their_manager()
     from rasa.__main__ import main
 
     sys.argv = rasa_argv(args, server_secret(API_TOKEN))
@@ -72,6 +129,17 @@ def start_outbox_worker() -> None:
         outbox.start_worker(interval=interval)
 
 
+def _with_backlog(sanic_class: type) -> type:
+    class WithBacklog(sanic_class):  # type: ignore[misc,valid-type]
+        __slots__ = ()
+
+        def run(self, *args, **kwargs):
+            kwargs.setdefault("backlog", int(BACKLOG))
+            return super().run(*args, **kwargs)
+
+    return WithBacklog
+
+
 def serve_actions(args: List[str]) -> None:
     from rasa_sdk import endpoint
     from sanic import response
@@ -82,6 +150,8 @@ def serve_actions(args: List[str]) -> None:
 
     def guarded_app(*a, **kw):
         app = create_app(*a, **kw)
+        # rasa_sdk's run() passes Sanic no backlog, and a Sanic app's attributes are fixed.
+        object.__setattr__(app, "__class__", _with_backlog(type(app)))
 
         @app.middleware("request")
         async def only_the_rasa_server(request):

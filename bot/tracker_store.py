@@ -45,7 +45,7 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from bot import rasa_speedups
 from bot.dashboard import summary as dashboard_summary
 from bot.db_resilience import ResilientSQLStoreMixin
-from bot.store.database import is_recoverable
+from bot.store.database import event_loop_pool, is_recoverable
 
 logger = logging.getLogger(__name__)
 
@@ -77,15 +77,10 @@ class ClinicTrackerStore(ResilientSQLStoreMixin, SQLTrackerStore):
 
     def _engine_options(self) -> Dict[str, Any]:
         """SQLite: connections reused, and a commit does not wait for the disk (the
-        module's docstring says what that trades).
-
-        SQLAlchemy 1.4 opens a new SQLite connection for every session of a file database
-        (NullPool); one pooled connection serves Rasa's event loop, which is one thread.
-        """
+        module's docstring says what that trades)."""
         if self.engine.dialect.name != "sqlite":
             return {}
-        return {"poolclass": sa.pool.QueuePool, "pool_size": 1, "max_overflow": 4,
-                "connect_args": {"check_same_thread": False}, "wait_for_disk": False}
+        return {**event_loop_pool(self.engine.url), "wait_for_disk": False}
 
     # ------------------------------------------------------------------ kept trackers
 

@@ -68,10 +68,11 @@ class Cluster:
                  startup_timeout: float = 180.0) -> None:
         if database not in ("postgresql", "sqlite"):
             raise ValueError("database is 'postgresql' or 'sqlite'")
+        # "database": the tickets in the tracker store's database (the one-machine default);
         # "in_memory" is each process's own lock: what breaks with several servers (it is
         # there to show that; docs/deploy.md).
-        if lock_store not in ("redis", "in_memory"):
-            raise ValueError("lock_store is 'redis' or 'in_memory'")
+        if lock_store not in ("redis", "database", "in_memory"):
+            raise ValueError("lock_store is 'redis', 'database' or 'in_memory'")
         self.rasa_servers, self.action_servers = rasa_servers, action_servers
         self.database, self.lock_store, self.model = database, lock_store, Path(model)
         self.startup_timeout = startup_timeout
@@ -208,12 +209,18 @@ class Cluster:
         return lambda: _answers(f"{url}/health"), process, self.log_dir / f"actions-{port}.log"
 
     def _write_rasa_config(self):
+        import yaml
+
         from bot.channels.config import effective_credentials, endpoints_yaml, render
 
         text = endpoints_yaml(self.db_url, actions_url=self.actions_url,
                               redis_url=self.redis_url)
-        if self.lock_store == "in_memory" and "\nlock_store:" in text:  # REDIS_URL was set
-            raise RuntimeError("lock_store='in_memory' with REDIS_URL set: unset it")
+        if self.lock_store != "redis" and "AtomicRedisLockStore" in text:  # REDIS_URL was set
+            raise RuntimeError(f"lock_store={self.lock_store!r} with REDIS_URL set: unset it")
+        if self.lock_store == "in_memory":
+            config = yaml.safe_load(text)
+            del config["lock_store"]
+            text = yaml.safe_dump(config, sort_keys=False)
         endpoints, credentials = self.tmp_dir / "endpoints.yml", self.tmp_dir / "credentials.yml"
         endpoints.write_text(text)
         # REST and the web chat only: a local cluster must not register webhooks with

@@ -1,6 +1,6 @@
 """The effective Rasa configuration for this machine: ``var/credentials.yml`` (the channels
-whose environment variables are set) and ``var/endpoints.yml`` (the tracker store at DB_URL,
-the lock store at REDIS_URL, the action server at ACTIONS_URL).
+whose environment variables are set) and ``var/endpoints.yml`` (the tracker store and the lock
+store at DB_URL, or the lock store at REDIS_URL; the action server at ACTIONS_URL).
 """
 from __future__ import annotations
 
@@ -136,11 +136,13 @@ def redis_lock_store(redis_url: str) -> dict:
 def endpoints_yaml(db_url: Optional[str] = None, actions_port: Optional[str] = None,
                    actions_url: Optional[str] = None, redis_url: Optional[str] = None) -> str:
     """Rasa's endpoints for this machine: the committed endpoints.yml with the tracker store
-    pointed at DB_URL (SQLite or PostgreSQL, the same tracker store code path).
+    and the lock store pointed at DB_URL (SQLite or PostgreSQL, the same code path). The lock
+    store keeps one conversation's messages in order across the Rasa server's worker
+    processes (bot/lock_store.py), so `make run` starts one a core.
 
-    Several Rasa servers (docs/deploy.md) also need REDIS_URL: the lock store that keeps one
-    conversation's messages in order whichever server receives them; ACTIONS_URL names the
-    action servers' address when it is not 127.0.0.1:ACTIONS_PORT (e.g. a load balancer)."""
+    Several Rasa servers (docs/deploy.md) may instead share a lock store in Redis
+    (REDIS_URL); ACTIONS_URL names the action servers' address when it is not
+    127.0.0.1:ACTIONS_PORT (e.g. a load balancer)."""
     import yaml
 
     config = yaml.safe_load((ROOT / "endpoints.yml").read_text()) or {}
@@ -157,8 +159,8 @@ def endpoints_yaml(db_url: Optional[str] = None, actions_port: Optional[str] = N
     elif port:
         config["action_endpoint"]["url"] = f"http://127.0.0.1:{port}/webhook"
     redis_url = redis_url or os.environ.get("REDIS_URL")
-    if redis_url:
-        config["lock_store"] = redis_lock_store(redis_url)
+    config["lock_store"] = (redis_lock_store(redis_url) if redis_url else
+                            {"type": "bot.lock_store.DatabaseLockStore", "url": url})
     # The action server (python -m bot.serve actions) answers only calls carrying its token.
     from bot.server_secrets import ACTION_TOKEN, server_secret
 

@@ -62,6 +62,18 @@ class Server:
         return self.url + self.health_path
 
 
+def rasa_workers(env: Mapping[str, str] = os.environ) -> int:
+    """How many worker processes the Rasa server runs: RASA_WORKERS, else one per core this
+    process may use. Each is a whole Rasa (about 440 MB); one conversation's messages stay
+    in order across them through the lock store in the database (bot/lock_store.py)."""
+    given = (env.get("RASA_WORKERS") or "").strip()
+    if given:
+        if not given.isdigit() or int(given) < 1:
+            raise SystemExit(f"RASA_WORKERS must be a whole number of at least 1, not {given!r}")
+        return int(given)
+    return max(1, len(os.sched_getaffinity(0)))
+
+
 def servers(env: Mapping[str, str] = os.environ) -> List[Server]:
     """The servers of one installation and how each is started: THE list (supervisord's
     config, the readiness check and `python -m bot doctor` all read it)."""
@@ -94,7 +106,10 @@ def servers(env: Mapping[str, str] = os.environ) -> List[Server]:
                 "--enable-api", "--interface", host, "--port", str(port),
                 "--endpoints", str(var / "endpoints.yml"),
                 "--credentials", str(var / "credentials.yml"), "--cors", *cors],
-               "/", host, port, "RASA_PORT"),
+               "/", host, port, "RASA_PORT",
+               # Rasa reads SANIC_WORKERS; it runs several only with a lock store that is
+               # not in memory, which the endpoints name (bot/channels/config.py).
+               {"SANIC_WORKERS": str(rasa_workers(env))}),
         Server("web",
                [sys.executable, "-m", "bot.web", "--host", web_host, "--port", str(web_port),
                 "--rasa-port", str(port)],

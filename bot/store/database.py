@@ -79,6 +79,19 @@ def make_engine(url: Any, *, busy_seconds: float = THREAD_BUSY_SECONDS, wait_for
     return engine
 
 
+def event_loop_pool(url: Any) -> Dict[str, Any]:
+    """Pool settings for an engine used from Rasa's event loop (one thread): for SQLite one
+    pooled connection, instead of SQLAlchemy 1.4's new connection at every use of a file
+    database (NullPool), and no ping before each use (a file has no server that could have
+    dropped the connection); other databases keep SQLAlchemy's pool."""
+    if not is_sqlite(url):
+        return {}
+    from sqlalchemy.pool import QueuePool
+
+    return {"poolclass": QueuePool, "pool_size": 1, "max_overflow": 4, "pool_pre_ping": False,
+            "connect_args": {"check_same_thread": False}}
+
+
 def _private_file(database: Optional[str]) -> None:
     if not database or database == ":memory:":
         return

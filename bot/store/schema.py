@@ -184,6 +184,16 @@ outbox = Table(
     UniqueConstraint("kind", "reference", name="uq_outbox_kind_reference"),
 )
 
+# One row per conversation with messages being handled: the queue of their tickets
+# (bot.lock_store.DatabaseLockStore, Rasa's TicketLock as JSON). Rows last a turn; nothing
+# in them is patient data beyond the conversation id the events table holds anyway. Used on
+# PostgreSQL; with SQLite the lock store keeps the same table in a file of its own.
+conversation_locks = Table(
+    "conversation_locks", metadata,
+    Column("conversation_id", String(255), primary_key=True),
+    Column("queue", Text, nullable=False),
+)
+
 BOOKING_STATUSES = ("new", "contacted", "closed")
 SERIOUS_LEVELS = ("emergency", "urgent")  # the levels staff must review
 LEVEL_ORDER = {"emergency": 0, "urgent": 1, "consultation": 2, "self_care": 3, None: 4}

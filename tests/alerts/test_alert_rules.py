@@ -239,7 +239,7 @@ def test_the_outbox_migration_keeps_the_requests_and_goes_back_cleanly(db):
             "'n@x.example', 'any', 'new', '2026-01-01 00:00:00')"))
         assert "outbox" not in inspect(connection).get_table_names()
     engine.dispose()
-    store.upgrade(db)
+    store.upgrade(db, "0003")
     assert store.current_revision(db) == "0003"
     assert [b["reference"] for b in store.list_bookings(url=db)] == ["R00001"]
     assert outbox.enqueue("email", "R00001", {}, url=db)

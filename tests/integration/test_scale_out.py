@@ -16,7 +16,7 @@ import os
 import threading
 import uuid
 from collections import Counter
-from typing import Dict, List, Tuple
+from typing import Dict, List, Sequence, Tuple
 
 import pytest
 
@@ -86,10 +86,10 @@ def final_slots(events: List[Dict]) -> Dict:
     return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
 
 
-def run_conversation(cluster: Cluster, sender: str, location: str) -> Dict[str, List[str]]:
-    """Alternates servers A and B one message at a time, then sends BURST to both at once;
-    returns what each message was answered."""
-    a, b = cluster.server_urls
+def run_conversation(servers: Sequence[str], sender: str, location: str) -> Dict[str, List[str]]:
+    """Alternates the two servers (base URLs) one message at a time, then sends BURST to both
+    at once; returns what each message was answered."""
+    a, b = servers
     replies: Dict[str, List[str]] = {}
     for server, text in ((a, "hello"), (b, location)):
         replies[text] = post(server, sender, text)
@@ -107,15 +107,17 @@ def run_conversation(cluster: Cluster, sender: str, location: str) -> Dict[str, 
     return replies
 
 
-def test_interleaved_concurrent_messages_are_stored_once_in_order(cluster):
-    conversations = {f"scale-{i}-{uuid.uuid4().hex[:8]}": LOCATIONS[i % 3] for i in range(10)}
+def run_patients(servers: Sequence[str], count: int, prefix: str):
+    """`count` patients at once (run_conversation); returns {sender: (said, location)},
+    {sender: what each message was answered} and the errors met."""
+    conversations = {f"{prefix}-{i}-{uuid.uuid4().hex[:8]}": LOCATIONS[i % 3] for i in range(count)}
     answered: Dict[str, Dict[str, List[str]]] = {}
     errors: List[BaseException] = []
 
     def patient(sender: str, location: str) -> None:
         try:
-            answered[sender] = run_conversation(cluster, sender, location)
-        except BaseException as exc:  # reported below, with the server logs
+            answered[sender] = run_conversation(servers, sender, location)
+        except BaseException as exc:  # reported by the caller, with the server logs
             errors.append(exc)
 
     threads = [threading.Thread(target=patient, args=(sender, said))
@@ -124,10 +126,13 @@ def test_interleaved_concurrent_messages_are_stored_once_in_order(cluster):
         thread.start()
     for thread in threads:
         thread.join()
-    assert not errors, f"{errors[0]!r}; logs under {cluster.log_dir}"
+    return conversations, answered, errors
 
+
+def assert_stored_once_in_order(db_url: str, conversations: Dict[str, Tuple[str, str]],
+                                answered: Dict[str, Dict[str, List[str]]]) -> None:
     for sender, (said, location) in conversations.items():
-        events = stored_events(cluster.db_url, rest_conversation(sender))
+        events = stored_events(db_url, rest_conversation(sender))
         stored = turns(events)
         sent = ["hello", said, *BURST, "no, none of those"]
         # Every message stored exactly once; the ones sent one at a time in their order, the
@@ -149,6 +154,12 @@ def test_interleaved_concurrent_messages_are_stored_once_in_order(cluster):
         assert slots["duration_category"] == "chronic"
         assert set(slots["treatments_tried"]) == {"physical_therapy", "otc_medication"}
         assert slots["triage_level"] == "consultation"
+
+
+def test_interleaved_concurrent_messages_are_stored_once_in_order(cluster):
+    conversations, answered, errors = run_patients(cluster.server_urls, 10, "scale")
+    assert not errors, f"{errors[0]!r}; logs under {cluster.log_dir}"
+    assert_stored_once_in_order(cluster.db_url, conversations, answered)
 
 
 def test_a_conversation_through_the_balancer(cluster):

@@ -86,7 +86,7 @@ def test_an_empty_database_gets_the_whole_schema(empty_db):
     store.upgrade(empty_db)
     assert store.current_revision(empty_db) == HEAD
     assert {"booking_requests", "booking_status_changes", "staff_users", "staff_sessions",
-            "audit_log", "events", "alembic_version"} <= _tables(empty_db)
+            "audit_log", "events", "conversation_locks", "alembic_version"} <= _tables(empty_db)
     store.upgrade(empty_db)  # running again at every start changes nothing
     assert store.current_revision(empty_db) == HEAD
 

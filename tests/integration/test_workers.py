@@ -1,0 +1,95 @@
+"""One Rasa server with two worker processes (what `make run` starts on a 2-core machine), the
+lock store in its own database (bot/lock_store.py), 50 patients at once: on SQLite and on
+PostgreSQL.
+
+Each patient's messages reach whichever worker the operating system hands the connection to,
+and a patient who types quickly has two messages in flight at once. What must hold: every
+message is stored exactly once, each is answered against the conversation as it stood after
+the previous one (its replies follow it in the tracker before the next message), nothing is
+lost or duplicated, and each worker's kept trackers (bot/tracker_store.py) never hide what
+the other worker stored.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import psutil
+import pytest
+from sqlalchemy import create_engine
+
+from bot.channels.config import endpoints_yaml
+from bot.lock_store import lock_file_url
+from tests.harness import ROOT, free_port, running_action_server, wait_for
+from tests.integration.test_scale_out import assert_stored_once_in_order, run_patients
+from tests.staff.conftest import new_pg_database, pg_server, postgresql_server  # noqa: F401
+
+pytestmark = pytest.mark.slow
+
+WORKERS, PATIENTS = 2, 50
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def two_workers(request, tmp_path_factory):
+    """The action server and `python -m bot.serve rasa` with SANIC_WORKERS=2 on a new
+    database; yields the server's URL and the database URL."""
+    tmp_path = tmp_path_factory.mktemp(f"workers-{request.param}")
+    db_url = (f"sqlite:///{tmp_path / 'clinic.db'}" if request.param == "sqlite"
+              else request.getfixturevalue("new_pg_database")("workers"))
+    with running_action_server(tmp_path, DB_URL=db_url) as action_url:
+        endpoints = tmp_path / "endpoints.yml"
+        endpoints.write_text(endpoints_yaml(db_url, actions_url=action_url))
+        port = free_port()
+        log_path = tmp_path / "rasa.log"
+        with open(log_path, "w") as log:
+            rasa = subprocess.Popen(
+                [sys.executable, "-m", "bot.serve", "rasa", "--model", "models/current.tar.gz",
+                 "--endpoints", str(endpoints), "--port", str(port), "--interface", "127.0.0.1"],
+                cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT), DB_URL=db_url,
+                                   SANIC_WORKERS=str(WORKERS)),
+                stdout=log, stderr=subprocess.STDOUT)
+        try:
+            try:
+                wait_for(f"http://127.0.0.1:{port}/webhooks/rest/", timeout=480)
+            except RuntimeError:
+                raise RuntimeError(log_path.read_text()[-3000:]) from None
+            yield {"url": f"http://127.0.0.1:{port}", "db_url": db_url, "pid": rasa.pid,
+                   "log": log_path}
+        finally:
+            if rasa.poll() is None:  # (the last test kills it)
+                rasa.terminate()
+                try:
+                    rasa.wait(timeout=60)
+                except subprocess.TimeoutExpired:
+                    rasa.kill()
+                    rasa.wait(timeout=30)
+
+
+def serving_workers(pid: int) -> int:
+    """Sanic's worker processes: forked from the server's main process (the same command)."""
+    main = psutil.Process(pid)
+    return sum(1 for child in main.children() if child.cmdline() == main.cmdline())
+
+
+def test_fifty_patients_on_two_workers_each_answered_in_order_nothing_lost(two_workers):
+    assert serving_workers(two_workers["pid"]) >= WORKERS, "Rasa did not start two workers"
+    # (both "servers" are the one port: the kernel hands each connection to either worker)
+    conversations, answered, errors = run_patients([two_workers["url"]] * 2, PATIENTS, "workers")
+    assert not errors, f"{errors[0]!r}; log: {two_workers['log']}"
+    assert_stored_once_in_order(two_workers["db_url"], conversations, answered)
+    # Every ticket queue was finished: nothing left waiting in the database.
+    url = two_workers["db_url"]
+    with create_engine(lock_file_url(url) if url.startswith("sqlite") else url).connect() as db:
+        assert db.exec_driver_sql("SELECT count(*) FROM conversation_locks").scalar() == 0
+
+
+def test_workers_stop_when_their_manager_is_killed(two_workers):
+    """Killed outright, the server's manager process must not leave its workers serving as
+    orphans on the port: the supervisor's new Rasa server could never bind it."""
+    manager = psutil.Process(two_workers["pid"])
+    workers = [child for child in manager.children() if child.cmdline() == manager.cmdline()]
+    assert len(workers) == WORKERS
+    manager.kill()
+    gone, alive = psutil.wait_procs(workers, timeout=60)
+    assert alive == [], "workers still running after their manager was killed"

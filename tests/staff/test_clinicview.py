@@ -23,8 +23,8 @@ import pytest
 
 from bot import store
 from tests.harness import free_port, require, wait_for
-from tests.staff.conftest import SCENARIOS, _start_action_server
-from tests.staff.test_staff_web import CHROMIUM, CHROMIUM_ARGS, _login
+from tests.staff.conftest import CHROMIUM, CHROMIUM_ARGS, SCENARIOS, _start_action_server
+from tests.staff.test_staff_web import _login
 
 ROOT = Path(__file__).resolve().parents[2]
 CHANNEL_OF = {"consultation": "web", "urgent": "sms", "emergency": "web", "markup": "rest"}

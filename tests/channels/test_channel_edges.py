@@ -8,12 +8,11 @@ import json
 import threading
 
 import pytest
-import yaml
 
 from bot.channels.config import effective_credentials
 from bot.channels.facebook import hub_signature_valid
 from bot.clinic import load_clinic
-from tests.channels.servers import FACEBOOK_SECRET, ROOT
+from tests.channels.servers import FACEBOOK_SECRET
 from tests.channels.test_channel_webhooks import (
     messenger_event,
     post,
@@ -23,6 +22,7 @@ from tests.channels.test_channel_webhooks import (
     twilio_post,
 )
 from tests.harness import rest_headers
+from tests.words import HOW_LONG, TRIED
 
 pytestmark = pytest.mark.slow
 
@@ -158,9 +158,7 @@ def test_an_overlong_message_is_answered_kindly_and_the_question_still_waits(ras
         assert status == 200
         return " ".join(m.get("text", "") for m in json.loads(body))
 
-    responses = yaml.safe_load((ROOT / "domain.yml").read_text())["responses"]
-    duration_question = responses["utter_ask_pain_duration_weeks"][-1]["text"]
-    treatments_question = responses["utter_ask_treatments_tried"][-1]["text"]
+    duration_question, treatments_question = HOW_LONG, TRIED  # as domain.yml words them
 
     say("hello")
     assert duration_question in say("lower back")

@@ -14,12 +14,16 @@ def _events(engine) -> sa.Table:
 
 
 def recorded_events(db_url: str, sender_id: str) -> List[Dict]:
-    """The conversation's rows in order, without their ids."""
+    """The conversation's rows in order, without their ids. The REST channel stores a
+    conversation under its namespaced id (`rest:<sender>`, bot/conversation_ids.py)."""
+    from bot.conversation_ids import conversation_id
+
     engine = sa.create_engine(db_url)
     try:
         events = _events(engine)
+        ids = (sender_id, conversation_id("rest", sender_id))
         with engine.connect() as connection:
-            rows = connection.execute(sa.select(events).where(events.c.sender_id == sender_id)
+            rows = connection.execute(sa.select(events).where(events.c.sender_id.in_(ids))
                                       .order_by(events.c.id)).mappings().all()
     finally:
         engine.dispose()

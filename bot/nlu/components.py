@@ -102,7 +102,7 @@ def english_matcher(nlp, vocab_dir: Optional[Path] = None) -> ClinicalMatcher:
 
 # The mentions of the last messages read, by (matcher, text): the featurizer and the
 # extractor both read every message, and the matchers then run once.
-_RECENT_READS: Dict[Tuple[int, str], Tuple[Mention, ...]] = {}
+_RECENT_READS: Dict[Tuple[ClinicalMatcher, str], Tuple[Mention, ...]] = {}
 
 
 class ReadsSpacyNLPDoc:
@@ -132,7 +132,7 @@ class ReadsSpacyNLPDoc:
         if language == "es":
             return "es", spanish_matcher()(spanish_matcher().nlp.make_doc(text))
         self._matcher = english_matcher(model.model, self._vocab_dir)
-        key = (id(self._matcher), text)
+        key = (self._matcher, text)
         found = _RECENT_READS.get(key)
         if found is None:
             doc = message.get(SPACY_DOCS[TEXT]) if message is not None else None

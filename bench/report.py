@@ -1,4 +1,6 @@
-"""The benchmark's table: printed, as markdown (reports/bench.md) and as JSON
+"""The benchmark's table: printed, as markdown and as JSON, and the README's figures.
+
+The benchmark's table: printed, as markdown (reports/bench.md) and as JSON
 (reports/bench.json), and the README's quoted figures (between its bench markers)."""
 from __future__ import annotations
 

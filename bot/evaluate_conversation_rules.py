@@ -1,6 +1,7 @@
-"""The judging rules of the blind off-script set: what a patient's turn must get back, by the
-item's `expect` kind and `then` (bot/evaluate_conversation.py drives the real agent to each
-item's state and hands the turn here).
+"""The judging rules of the blind off-script set: what a patient's turn must get back.
+
+By the item's `expect` kind and `then`; bot/evaluate_conversation.py drives the real agent
+to each item's state and hands the turn here.
 
 The rules (written before any change the set prompted; see reports/conversation.md):
 

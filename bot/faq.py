@@ -1,4 +1,6 @@
-"""Questions about the clinic (content/faq.yml): which topic a message asks about, and the
+"""Questions about the clinic (content/faq.yml): the topic asked about, and its answer.
+
+Questions about the clinic (content/faq.yml): which topic a message asks about, and the
 answer from the front desk's file and clinic.yml. Pure: no Rasa imports.
 
 A topic matches when every word of one of its examples is in the message (a word of five

@@ -1,4 +1,6 @@
-"""Putting the content's words together: a duration, a list, a template's placeholders, the
+"""Putting the content's words together into what the patient reads.
+
+Putting the content's words together: a duration, a list, a template's placeholders, the
 patient's story told back, the red flags in plain words, the self-care message.
 
 Every word comes from ``content/`` (loaded and validated by ``bot/content/``); this module

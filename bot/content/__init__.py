@@ -1,5 +1,6 @@
-"""Clinician-editable content, loaded and validated: options, self-care advice, red-flag
-texts and every other sentence the assistant says, in each language it speaks.
+"""Clinician-editable content, loaded and validated, in each language the assistant speaks.
+
+Options, self-care advice, red-flag texts and every other sentence the assistant says.
 
 The words live in ``content/options.yml``, ``content/self_care.yml``,
 ``content/conversation.yml`` and ``content/labels.yml`` (the words for the contract's values,

@@ -1,6 +1,7 @@
-"""One language's content files checked and turned into a ``Content``: the options and their
-rules (options.yml), the self-care and red-flag texts (self_care.yml), with labels.yml and
-conversation.yml checked by their own modules."""
+"""One language's content files checked and turned into a ``Content``.
+
+The options and their rules (options.yml), the self-care and red-flag texts (self_care.yml);
+labels.yml and conversation.yml are checked by their own modules."""
 from __future__ import annotations
 
 import re

@@ -1,5 +1,6 @@
-"""Reading a content file and checking its fields, naming the file, option and field of every
-mistake; the one normalisation of phrases the option and question matchers share."""
+"""Reading a content file and checking its fields, naming the file, option and field of a mistake.
+
+Also the one normalisation of phrases the option and question matchers share."""
 from __future__ import annotations
 
 import math

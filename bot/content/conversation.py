@@ -1,5 +1,7 @@
-"""conversation.yml: every text the code says (each key it uses required, with its allowed
-placeholders) and the words for how long something has lasted (``durations``)."""
+"""conversation.yml: every text the code says, and the words for how long something has lasted.
+
+Each key the code uses is required, with its allowed placeholders (``CONVERSATION_TEXTS``,
+``DURATION_WORDS``)."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,5 +1,6 @@
-"""Loading the content files of one language, or all, with a cache keyed on the files' bytes
-so an edited file is picked up on the next call."""
+"""Loading the content files of one language, or all, re-read when a file changes.
+
+The cache is keyed on the files' bytes, so an edited file is picked up on the next call."""
 from __future__ import annotations
 
 import hashlib

@@ -1,5 +1,4 @@
-"""The loaded content as frozen values (options, self-care texts, conversation texts) and the
-error that names the file and field of a mistake."""
+"""The loaded content as frozen values, and the error that names the file and field of a mistake."""
 from __future__ import annotations
 
 import re

@@ -1,6 +1,7 @@
-"""A translation (``content/<lang>/``) against the English source: where its files live, its
-clinician review, the options' rules taken from the English file, and the same keys as the
-English file, no more (a missing one is caught by the file's own checks)."""
+"""A translation (``content/<lang>/``) checked against the English source.
+
+Where its files live, its clinician review, the options' rules taken from the English file,
+and the same keys as the English file, no more (a missing one is caught by the file's own checks)."""
 from __future__ import annotations
 
 from pathlib import Path

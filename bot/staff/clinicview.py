@@ -1,4 +1,6 @@
-"""The clinic's view on the staff page: the dashboard (administrators and managers: counts
+"""The clinic's view on the staff page: the dashboard and the EHR handover.
+
+The clinic's view on the staff page: the dashboard (administrators and managers: counts
 only), and the EHR handover (a request's FHIR Bundle to download, the deliveries to the
 clinic's FHIR server and their failures; clinical staff, never a manager).
 

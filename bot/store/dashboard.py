@@ -1,4 +1,6 @@
-"""The dashboard's queries: the per-session summary rows (written by the tracker store as it
+"""The dashboard's queries: the per-session summary rows and the first-contact times.
+
+The dashboard's queries: the per-session summary rows (written by the tracker store as it
 saves, rebuilt from the events table on demand) and the requests' first-contact times.
 """
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The dashboard's response time at 1,000 and 100,000 stored conversations (issue 18).
 
     python -m bench.dashboard            this part alone (about a minute); `make bench` calls
-                                         measure() and puts rows() in reports/bench.md
+                                         `row()` and puts `rows()` in reports/bench.md
 
 Each size is a fresh SQLite database whose summary table (conversation_stats, what the
 tracker store keeps as conversations are saved) holds that many conversation sessions,
@@ -31,6 +31,7 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = (1_000, 100_000)
+QUICK_SIZES = (10, 100)  # BENCH_QUICK=1: a smoke run of the same pages
 LOADS = 7
 PAGES = {"4 weeks by week (default)": "/dashboard",
          "4 weeks by day": "/dashboard?by=day",
@@ -159,11 +160,21 @@ def measure(sizes: Sequence[int] = SIZES) -> Dict:
     return {"sizes": results, "loadavg_at_start": [round(x, 2) for x in os.getloadavg()]}
 
 
+def row(quick: bool = False) -> Dict:
+    """What `make bench` records: `measure()` at SIZES (QUICK_SIZES when quick), or why not."""
+    try:
+        return measure(QUICK_SIZES if quick else SIZES)
+    except Exception as e:  # one failed part of the benchmark must not lose the others
+        return {"status": f"failed: {type(e).__name__}: {str(e)[:200]}"}
+
+
 def rows(result: Dict) -> List[str]:
     """Markdown lines for reports/bench.md."""
+    if result.get("status"):
+        return [f"Not measured: {result['status']}."]
     names = list(PAGES)
     out = ["| stored conversations | " + " | ".join(names) + " |",
-           "|---|" + "---|" * len(names)]
+           "|---|" + "---:|" * len(names)]
     for size in result["sizes"]:
         out.append(f"| {size['conversations']:,} | "
                    + " | ".join(f"{size['pages'][n]:.0f} ms" for n in names) + " |")

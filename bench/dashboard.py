@@ -73,7 +73,8 @@ def _synthetic_rows(count: int, now: datetime, rng: random.Random, tz) -> List[D
 
 
 def seed(db_url: str, conversations: int, seed_value: int = 18) -> None:
-    """`conversations` summary rows, and their requests with first contacts."""
+    """`conversations` summary rows, and their requests with first contacts (and the requests'
+    summary rows, written as bot.store.bookings writes them)."""
     from bot import store
     from bot.dashboard.summary import clinic_tz
 
@@ -92,9 +93,12 @@ def seed(db_url: str, conversations: int, seed_value: int = 18) -> None:
                 conversation_id=r["conversation_id"], kind=r["request_kind"], name="Bench Patient",
                 contact="555 000 0000", preferred_time="mornings", triage_level=r["triage_level"],
                 status="contacted", created_at=made)).inserted_primary_key[0]
+            store.record_request(connection, booking_id, r["request_kind"], made)
+            contacted = made + timedelta(hours=rng.uniform(0.5, 30))
             connection.execute(store.booking_status_changes.insert().values(
                 booking_id=booking_id, from_status="new", to_status="contacted",
-                changed_by="bench", changed_at=made + timedelta(hours=rng.uniform(0.5, 30))))
+                changed_by="bench", changed_at=contacted))
+            store.record_status_change(connection, booking_id, contacted)
 
 
 def _serve(db_url: str, workdir: Path):

@@ -2,7 +2,8 @@
 
 `python -m bot fhir export REF [-o FILE]`: a request as a FHIR R4 transaction Bundle;
 `python -m bot fhir deliveries`: what was sent to the clinic's FHIR server, and what failed;
-`python -m bot dashboard rebuild`: the dashboard's summary rows again from the events."""
+`python -m bot dashboard rebuild`: the dashboard's summary rows again from the events and the
+requests."""
 from __future__ import annotations
 
 import argparse

@@ -202,6 +202,7 @@ def _judge_turn(driver, judge, item, sender, last_bot) -> Dict[str, Any]:
 
 
 from bot import evaluate_conversation_set2 as set2  # noqa: E402 - it takes GREET from above
+from bot import evaluate_conversation_set3  # noqa: E402,F401 - adds set 3's tables to the rules
 
 
 def _faq_answers(clinic) -> Dict[str, str]:

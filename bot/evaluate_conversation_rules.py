@@ -70,11 +70,18 @@ CORRECTIONS = {
 }
 PLACE_WORDS = {"neck": r"neck", "upper_back": r"upper back|shoulder blades|mid(dle)?[- ]back",
                "lower_back": r"leg|lower back"}
-TREATMENT_WORDS = r"epidural|injection|gabapentin|prescription|ibuprofen|heat|over-the-counter"
+TREATMENT_WORDS = (r"epidural|injection|gabapentin|prescription|ibuprofen|heat|over-the-counter"
+                   r"|physio|physical therapy")
 
 ASPECT_SECTIONS = {"side_effects": ("risks",), "risks": ("risks",), "pain": ("how", "risks"),
                    "recovery": ("how", "relief", "risks"), "how_long_relief": ("relief",),
-                   "what": ("what", "summary"), "how": ("how",)}
+                   "what": ("what", "summary"), "how": ("how",),
+                   # set 3's aspects: how long it lasts / how often, what it is for or shows,
+                   # the day itself (driving home), and no aspect named (any section)
+                   "duration": ("relief",), "frequency": ("relief", "how"),
+                   "purpose": ("what", "summary"), "diagnosis": ("what", "summary"),
+                   "driving": ("how", "risks"),
+                   "": ("what", "summary", "how", "relief", "risks")}
 
 
 class Judge:
@@ -153,6 +160,11 @@ class Judge:
 
     def k_faq(self, item, topic, before, after, turn) -> List[str]:
         text, c = turn["text"], self.clinic
+        # set 3's names for topics content/faq.yml names otherwise
+        topic = {"waiting_time": "wait_time", "weekends": "hours"}.get(topic, topic)
+        if not topic:  # no topic named: any of the clinic's answers, or "I don't have that"
+            if any(_norm(a)[:40] in _norm(text) for a in self.faq_answers.values()):
+                return []
         facts = {"location": [c.address], "phone": [c.phone],
                  "email": [c.email] if c.email else []}
         if topic in facts and facts[topic]:
@@ -190,7 +202,11 @@ class Judge:
                 problems.append(f"{name} is {got}, not about {want}")
             elif not DURATION_ACK.search(turn["text"]):
                 problems.append("the new duration is not acknowledged")
+        elif name.startswith("booking_"):
+            problems += _booking_correction(name, want, got, after, turn)
         elif name == "treatments_tried":
+            if "chiropractic" in (got or []):
+                problems.append(f"{name} still holds chiropractic")
             if not set(want) <= set(got or []):
                 problems.append(f"{name} is {got}, missing some of {want}")
             elif not re.search(TREATMENT_WORDS, turn["text"], re.I):
@@ -235,6 +251,8 @@ class Judge:
         option = next((o for o in self.content.options if o.id == item.get("option")), None)
         if option is None:
             return [f"unknown option {item.get('option')}"]
+        if aspect == "cost":  # the clinic's own words on cost, or its phone: never a made-up price
+            return self.k_faq(item, "cost", before, after, turn)
         sections = [getattr(option, s, None) for s in ASPECT_SECTIONS[aspect]]
         text = _norm(turn["text"])
         if any(_norm(s)[:40] in text for s in sections if s):
@@ -271,6 +289,19 @@ class Judge:
 
     def k_other(self, item, sub, before, after, turn) -> List[str]:
         return OTHER_CHECKS[item["id"]](self, before, after, turn)
+
+
+def _booking_correction(name, want, got, after, turn) -> List[str]:
+    """A booking detail corrected: stored (digits of a phone compared) and said back."""
+    if want is None:  # "did I type it right?": show what is stored, or ask again
+        shown = got and re.sub(r"\D", "", got)[-4:] in re.sub(r"\D", "", turn["text"])
+        return [] if shown or after["requested"] == name else ["contact neither shown nor asked"]
+    digits = re.sub(r"\D", "", got or "")
+    same = (digits == want) if want.isdigit() else (want.lower() in (got or "").lower())
+    if not same:
+        return [f"{name} is {got!r}, not {want!r}"]
+    shown = re.sub(r"\D", "", turn["text"]) if want.isdigit() else turn["text"].lower()
+    return [] if want.lower() in shown else ["the new value is not said back"]
 
 
 FORM_PROGRESS = ("pain_location", "pain_duration_weeks", "treatments_tried", "booking_name",

@@ -1,5 +1,7 @@
-"""Durations that date another event (an operation, a cancer, a birth, a treatment's relief)
-rather than the pain; the words are in vocab/duration_events.yml.
+"""Durations that date another event rather than the pain: the words in vocab/duration_events.yml.
+
+An operation, a cancer, a birth, a treatment's relief: "had surgery 2 years ago" is not the
+pain's duration.
 """
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
-"""Durations that date another event (an operation, a cancer, a birth, a treatment's relief)
-or time a symptom or a treatment rather than the pain; the words are in
-vocab/duration_events.yml.
+"""Durations that time something other than the pain: the words in vocab/duration_events.yml.
+
+Another event (an operation, a cancer, a birth, a treatment's relief: "had surgery 2 years ago")
+or the patient's own symptom or treatment ("wet myself since Tuesday", "physio for a month").
 """
 from __future__ import annotations
 

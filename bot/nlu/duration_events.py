@@ -1,5 +1,7 @@
-"""Durations that date another event (an operation, a cancer, a birth, a treatment's relief)
-rather than the pain; the words are in vocab/duration_events.yml.
+"""Durations that date another event rather than the pain.
+
+An operation, a cancer, a birth, a treatment's relief: the words are in
+vocab/duration_events.yml.
 """
 from __future__ import annotations
 

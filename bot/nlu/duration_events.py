@@ -1,7 +1,7 @@
-"""Durations that date another event rather than the pain: the words in vocab/duration_events.yml.
+"""Durations that date another event rather than the pain.
 
-An operation, a cancer, a birth, a treatment's relief: "had surgery 2 years ago" is not the
-pain's duration.
+An operation, a cancer, a birth, a treatment's relief: the words are in
+vocab/duration_events.yml.
 """
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
-"""Durations that time something other than the pain: the words in vocab/duration_events.yml.
+"""Durations that time something other than the pain.
 
 Another event (an operation, a cancer, a birth, a treatment's relief: "had surgery 2 years ago")
-or the patient's own symptom or treatment ("wet myself since Tuesday", "physio for a month").
+or the patient's own symptom or treatment ("wet myself since Tuesday", "physio for a month");
+the words are in vocab/duration_events.yml.
 """
 from __future__ import annotations
 

@@ -204,14 +204,16 @@ def stored_rows(events: List[Dict]) -> List[Dict]:
     return rows
 
 
-def two_servers_row() -> Dict:
+def two_servers_row(conversations: int = CONVERSATIONS, messages: int = MESSAGES) -> Dict:
     """Two Rasa servers and two action servers behind nginx (deploy/cluster.py: PostgreSQL,
-    the Redis lock store), under the same load."""
+    the Redis lock store), under the same load. The REST channel is on the cluster's private
+    listener (the clinic's network): its public one answers only the web chat and the
+    messaging webhooks, and 404 to REST."""
     from deploy.cluster import Cluster
 
     try:
         with Cluster(rasa_servers=2, action_servers=2, database="postgresql") as running:
-            say(f"two servers behind {running.url}: load")
-            return load_row(running.url, ASSISTANT_PATHS)
+            say(f"two servers behind {running.private_url}: load")
+            return load_row(running.private_url, ASSISTANT_PATHS, conversations, messages)
     except Exception as e:
         return {"status": f"failed: {type(e).__name__}: {str(e)[:200]}"}

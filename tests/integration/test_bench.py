@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bench import report
 from bench.assistant import running_assistant
 from bench.conversations import ASSISTANT_LONG, ASSISTANT_PATHS
-from bench.measure import load_row, measure
+from bench.measure import load_row, measure, two_servers_row
 
 REQUIRED = ["train_s", "cold_start_s", "rss_mb", "single_latency_ms", "throughput_msg_s",
             "p50_ms", "p95_ms", "p99_ms", "errors"]
@@ -54,3 +56,14 @@ def test_the_load_client_measures_every_message_of_a_real_assistant(tmp_path):
     assert written["ratios"]["throughput"] == 2.0 and written["ratios"]["p99"] == 0.5
     markdown = (tmp_path / "reports" / "bench.md").read_text()
     assert "| load: p99 latency |" in markdown and "| sqlite | 1 |" in markdown
+
+
+@pytest.mark.slow
+def test_the_two_servers_row_answers_every_message_through_the_balancer():
+    """The bench's two-server row loads the cluster where the clinic's integrations reach it
+    (the private listener): every message answered, none refused by the public listener."""
+    row = two_servers_row(conversations=2, messages=3)
+
+    assert "status" not in row, row.get("status")
+    assert row["messages_answered"] == 6, row["error_kinds"]
+    assert row["errors"] == 0

@@ -118,7 +118,9 @@ def measure(running: Running, paths: Sequence[Sequence[str]], long: Tuple[List[s
     # With several workers: the main process (Sanic's manager) first, then each worker.
     out["rss_each_mb"] = running.rasa.rss_each_mb()
     out["rss_worker_mb"] = max(out["rss_each_mb"])
+    out["pss_mb"] = running.rasa.pss_mb()
     out["actions_rss_mb"] = running.actions.rss_mb() if running.actions else None
+    out["actions_pss_mb"] = running.actions.pss_mb() if running.actions else None
     out["load"] = load
     out["open_loop"] = open_loop_rows(running, paths)
     return out
@@ -158,6 +160,7 @@ def one_worker_row() -> Dict:
             say("this assistant with one worker: load")
             row = load_row(running.url, ASSISTANT_PATHS, cpu=lambda: server_cpu(running))
             return dict(row, workers=1, rss_mb=running.rasa.rss_mb(),
+                        pss_mb=running.rasa.pss_mb(),
                         cold_start_s=running.cold_start_s)
     except Exception as e:  # one failed row must not lose the others' figures
         return {"workers": 1, "status": f"failed: {type(e).__name__}: {str(e)[:200]}"}

@@ -95,6 +95,39 @@ def workers_stop_with_their_manager() -> None:
         after_in_child=lambda: libc.prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0))
 
 
+def share_with_workers() -> None:
+    """Sanic 21 forks its workers (SANIC_WORKERS > 1) from the manager process: what the
+    manager imported before the fork is shared by every worker (copy-on-write) instead of
+    loaded once each. So the modules a worker needs to load the model are imported here, and
+    the garbage collector's objects are frozen just before each fork (Python's documented
+    advice: a collection in a worker would otherwise write to, and so copy, every shared
+    object's page)."""
+    import gc
+
+    import rasa.core.agent  # noqa: F401  (the model's graph, policies and NLU components)
+    import rasa.core.policies.rule_policy  # noqa: F401
+    import rasa.nlu.classifiers.logistic_regression_classifier  # noqa: F401
+    import rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer  # noqa: F401
+    import rasa.nlu.utils.spacy_utils  # noqa: F401
+    import spacy  # noqa: F401
+
+    import bot.dialogue  # noqa: F401  (config.yml's own components and policies)
+    import bot.nlu.faq  # noqa: F401
+    import bot.other_language  # noqa: F401
+    from bot.nlu import drugs
+    from bot.nlu.components import spanish_matcher
+    from bot.nlu.crisis import default_detector
+
+    # The data the components keep once per process, built here once for all workers: the
+    # drug dictionary and its spelling index, the Spanish vocabularies, the crisis phrases.
+    drugs.find_medicines(["ibuprofen"])
+    drugs.closest_drug_name("ibuprofn")
+    spanish_matcher()
+    default_detector()
+
+    os.register_at_fork(before=gc.freeze)
+
+
 def serve_rasa(args: List[str]) -> None:
     os.environ.setdefault("SANIC_REQUEST_MAX_SIZE", REQUEST_MAX_SIZE)
     os.environ.setdefault("SANIC_BACKLOG", BACKLOG)
@@ -107,6 +140,8 @@ def serve_rasa(args: List[str]) -> None:
         upgrade(database)
         cached_engine(database).dispose()  # no pooled connection shared with forked workers
     workers_stop_with_their_manager()
+    if int(os.environ.get("SANIC_WORKERS") or 1) > 1:
+        share_with_workers()
     from rasa.__main__ import main
 
     sys.argv = rasa_argv(args, server_secret(API_TOKEN))

@@ -35,6 +35,11 @@ def test_the_load_client_measures_every_message_of_a_real_assistant(tmp_path):
     assert len(figures["single_per_message_ms"]) == 3
     assert figures["message_10_ms"] > 0 and figures["message_100_ms"] is None  # 12 messages
     assert figures["rss_mb"] > 100 and figures["actions_rss_mb"] > 20
+    # The workers share what their manager loaded before forking: counted once, the Rasa
+    # server's memory is well under the sum of its processes' RSS.
+    assert figures["workers"] >= 2
+    assert 100 < figures["pss_mb"] < figures["rss_mb"] * 0.8
+    assert 20 < figures["actions_pss_mb"] <= figures["actions_rss_mb"]
     assert figures["cold_start_s"] > 0
 
     # The report: both columns, the ratios, the machine (the default assistant's column made

@@ -82,8 +82,9 @@ def notes(doc: Dict) -> List[str]:
         f"{d['load']['client_cpu_share']:.0%} (default) of the load's wall time, sharing "
         f"the {doc['machine']['cores']} cores with the servers.",
     ]
-    for name, side in (("this assistant", a), ("default", d)):
-        kinds = side["load"].get("error_kinds")
+    for name, side in (("this assistant", a["load"]), ("default", d["load"]),
+                       ("two servers", doc.get("two_servers") or {})):
+        kinds = side.get("error_kinds")
         if kinds:
             out.append(f"Errors ({name}): {kinds}.")
     return out

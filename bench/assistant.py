@@ -70,17 +70,21 @@ def running_assistant(workdir: Path, db_url: str, env: Optional[Dict[str, str]] 
     _project_command(process_env, "bot.channels", "--out", str(credentials), "--quiet")
     token = secrets.token_urlsafe(24)
 
-    rasa_cli = [sys.executable, "-m", "rasa"]
+    # As `make run` starts it: through bot.serve (the API token from the environment, the
+    # modules shared with the forked workers), under cProfile when asked.
+    process_env["RASA_AUTH_TOKEN"] = token
+    rasa_cli = [sys.executable, "-m", "bot.serve", "rasa"]
     if profile_to is not None:
-        rasa_cli = [sys.executable, "-m", "cProfile", "-o", str(profile_to), "-m", "rasa"]
+        rasa_cli = [sys.executable, "-m", "cProfile", "-o", str(profile_to), "-m", "bot.serve",
+                    "rasa"]
     # As `make run` starts them (bot/serve.py): the action server with its token and accept
     # queue, the Rasa server with the same accept queue (Rasa reads SANIC_BACKLOG).
     process_env.setdefault("SANIC_BACKLOG", BACKLOG)
     actions = Process("action server", [sys.executable, "-m", "bot.serve", "actions",
                                         "--port", str(actions_port), "--quiet"],
                       workdir / f"actions-{actions_port}.log", process_env)
-    rasa = Process("rasa server", [*rasa_cli, "run", "--model", str(model), "--enable-api",
-                                   "--auth-token", token, "--interface", "127.0.0.1",
+    rasa = Process("rasa server", [*rasa_cli, "--model", str(model), "--enable-api",
+                                   "--interface", "127.0.0.1",
                                    "--port", str(port), "--endpoints", str(endpoints),
                                    "--credentials", str(credentials),
                                    "--log-file", str(workdir / f"rasa-{port}.log")],

@@ -120,7 +120,9 @@ def measure(running: Running, paths: Sequence[Sequence[str]], long: Tuple[List[s
     # With several workers: the main process (Sanic's manager) first, then each worker.
     out["rss_each_mb"] = running.rasa.rss_each_mb()
     out["rss_worker_mb"] = max(out["rss_each_mb"])
+    out["pss_mb"] = running.rasa.pss_mb()
     out["actions_rss_mb"] = running.actions.rss_mb() if running.actions else None
+    out["actions_pss_mb"] = running.actions.pss_mb() if running.actions else None
     out["load"] = load
     out["open_loop"] = open_loop_rows(running, paths)
     return out
@@ -160,6 +162,7 @@ def one_worker_row() -> Dict:
             say("this assistant with one worker: load")
             row = load_row(running.url, ASSISTANT_PATHS, cpu=lambda: server_cpu(running))
             return dict(row, workers=1, rss_mb=running.rasa.rss_mb(),
+                        pss_mb=running.rasa.pss_mb(),
                         cold_start_s=running.cold_start_s)
     except Exception as e:  # one failed row must not lose the others' figures
         return {"workers": 1, "status": f"failed: {type(e).__name__}: {str(e)[:200]}"}
@@ -206,14 +209,16 @@ def stored_rows(events: List[Dict]) -> List[Dict]:
     return rows
 
 
-def two_servers_row() -> Dict:
+def two_servers_row(conversations: int = CONVERSATIONS, messages: int = MESSAGES) -> Dict:
     """Two Rasa servers and two action servers behind nginx (deploy/cluster.py: PostgreSQL,
-    the Redis lock store), under the same load."""
+    the Redis lock store), under the same load. The REST channel is on the cluster's private
+    listener (the clinic's network): its public one answers only the web chat and the
+    messaging webhooks, and 404 to REST."""
     from deploy.cluster import Cluster
 
     try:
         with Cluster(rasa_servers=2, action_servers=2, database="postgresql") as running:
-            say(f"two servers behind {running.url}: load")
-            return load_row(running.url, ASSISTANT_PATHS)
+            say(f"two servers behind {running.private_url}: load")
+            return load_row(running.private_url, ASSISTANT_PATHS, conversations, messages)
     except Exception as e:
         return {"status": f"failed: {type(e).__name__}: {str(e)[:200]}"}

@@ -69,6 +69,19 @@ class Process:
                 pass
         return round(total / 2**20, 1)
 
+    def pss_mb(self) -> float:
+        """Proportional memory of the process and its children, MB: a page shared by n of
+        them (forked Sanic workers share what the manager loaded before forking) counts 1/n
+        in each, so the sum is what they take from the machine together; the sum of RSS counts
+        each shared page once per process. (Linux's /proc/PID/smaps_rollup, via psutil.)"""
+        total = 0
+        for p in self._tree():
+            try:
+                total += p.memory_full_info().pss
+            except (psutil.NoSuchProcess, psutil.AccessDenied, AttributeError):
+                pass
+        return round(total / 2**20, 1)
+
     def rss_each_mb(self) -> List[float]:
         """Resident memory of the process and of each child, MB (with several Sanic workers:
         the main process, then each worker)."""

@@ -35,10 +35,18 @@ from bot.server_secrets import ACTION_TOKEN, API_TOKEN, server_secret
 # Connections waiting to be accepted (Sanic's default is 100). Rasa opens a new connection
 # for every call to the action server, and with one worker a core (`make run`) a burst of
 # conversations starting at once opens that many at the same moment: room for them, on both
-# servers (the Rasa server reads SANIC_BACKLOG itself). (The "Cannot write to closing
-# transport" errors Rasa sometimes reports for action_session_start under such a burst were
-# not from this queue: they happen with one worker too and are still open.)
+# servers (the Rasa server reads SANIC_BACKLOG itself).
 BACKLOG = "1024"
+
+# How long the action server waits for a request on a connection it accepted. Sanic's
+# keep-alive timeout (5 s) also covers a new connection before its first byte, and a Rasa
+# worker busy with other conversations under a burst can take longer than that between
+# connecting and writing its call: Sanic then closed the connection, Rasa reported "Cannot
+# write to closing transport" and dropped that action's events (the form's validation; the
+# patient still got an answer). Rasa opens a new connection for every call and closes it after
+# the answer, so a longer wait holds no idle connections. Measured: 30 such calls lost in 400
+# messages of a 100-conversation burst at load average 10 before, none after.
+ACCEPTED_CONNECTION_WAIT_S = "60"
 
 # Above the largest message the kind "too long" answer is for (a 100,000-character message of
 # emoji is 1.2 MB as escaped JSON); bounded, unlike Sanic's default of 100 MB.
@@ -89,6 +97,39 @@ def workers_stop_with_their_manager() -> None:
         after_in_child=lambda: libc.prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0))
 
 
+def share_with_workers() -> None:
+    """Sanic 21 forks its workers (SANIC_WORKERS > 1) from the manager process: what the
+    manager imported before the fork is shared by every worker (copy-on-write) instead of
+    loaded once each. So the modules a worker needs to load the model are imported here, and
+    the garbage collector's objects are frozen just before each fork (Python's documented
+    advice: a collection in a worker would otherwise write to, and so copy, every shared
+    object's page)."""
+    import gc
+
+    import rasa.core.agent  # noqa: F401  (the model's graph, policies and NLU components)
+    import rasa.core.policies.rule_policy  # noqa: F401
+    import rasa.nlu.classifiers.logistic_regression_classifier  # noqa: F401
+    import rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer  # noqa: F401
+    import rasa.nlu.utils.spacy_utils  # noqa: F401
+    import spacy  # noqa: F401
+
+    import bot.dialogue  # noqa: F401  (config.yml's own components and policies)
+    import bot.nlu.faq  # noqa: F401
+    import bot.other_language  # noqa: F401
+    from bot.nlu import drugs
+    from bot.nlu.components import spanish_matcher
+    from bot.nlu.crisis import default_detector
+
+    # The data the components keep once per process, built here once for all workers: the
+    # drug dictionary and its spelling index, the Spanish vocabularies, the crisis phrases.
+    drugs.find_medicines(["ibuprofen"])
+    drugs.closest_drug_name("ibuprofn")
+    spanish_matcher()
+    default_detector()
+
+    os.register_at_fork(before=gc.freeze)
+
+
 def serve_rasa(args: List[str]) -> None:
     os.environ.setdefault("SANIC_REQUEST_MAX_SIZE", REQUEST_MAX_SIZE)
     os.environ.setdefault("SANIC_BACKLOG", BACKLOG)
@@ -101,6 +142,8 @@ def serve_rasa(args: List[str]) -> None:
         upgrade(database)
         cached_engine(database).dispose()  # no pooled connection shared with forked workers
     workers_stop_with_their_manager()
+    if int(os.environ.get("SANIC_WORKERS") or 1) > 1:
+        share_with_workers()
     from rasa.__main__ import main
 
     sys.argv = rasa_argv(args, server_secret(API_TOKEN))
@@ -146,6 +189,7 @@ def serve_actions(args: List[str]) -> None:
     from rasa_sdk import endpoint
     from sanic import response
 
+    os.environ.setdefault("SANIC_KEEP_ALIVE_TIMEOUT", ACCEPTED_CONNECTION_WAIT_S)
     start_outbox_worker()
     token = server_secret(ACTION_TOKEN)
     create_app = endpoint.create_app

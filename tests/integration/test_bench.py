@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bench import dashboard, report
 from bench.assistant import running_assistant
 from bench.conversations import ASSISTANT_LONG, ASSISTANT_PATHS
-from bench.measure import load_row, measure
+from bench.measure import load_row, measure, two_servers_row
 
 REQUIRED = ["train_s", "cold_start_s", "rss_mb", "single_latency_ms", "throughput_msg_s",
             "p50_ms", "p95_ms", "p99_ms", "errors"]
@@ -33,6 +35,11 @@ def test_the_load_client_measures_every_message_of_a_real_assistant(tmp_path):
     assert len(figures["single_per_message_ms"]) == 3
     assert figures["message_10_ms"] > 0 and figures["message_100_ms"] is None  # 12 messages
     assert figures["rss_mb"] > 100 and figures["actions_rss_mb"] > 20
+    # The workers share what their manager loaded before forking: counted once, the Rasa
+    # server's memory is well under the sum of its processes' RSS.
+    assert figures["workers"] >= 2
+    assert 100 < figures["pss_mb"] < figures["rss_mb"] * 0.8
+    assert 20 < figures["actions_pss_mb"] <= figures["actions_rss_mb"]
     assert figures["cold_start_s"] > 0
 
     # The report: both columns, the ratios, the machine (the default assistant's column made
@@ -54,6 +61,17 @@ def test_the_load_client_measures_every_message_of_a_real_assistant(tmp_path):
     assert written["ratios"]["throughput"] == 2.0 and written["ratios"]["p99"] == 0.5
     markdown = (tmp_path / "reports" / "bench.md").read_text()
     assert "| load: p99 latency |" in markdown and "| sqlite | 1 |" in markdown
+
+
+@pytest.mark.slow
+def test_the_two_servers_row_answers_every_message_through_the_balancer():
+    """The bench's two-server row loads the cluster where the clinic's integrations reach it
+    (the private listener): every message answered, none refused by the public listener."""
+    row = two_servers_row(conversations=2, messages=3)
+
+    assert "status" not in row, row.get("status")
+    assert row["messages_answered"] == 6, row["error_kinds"]
+    assert row["errors"] == 0
 
 
 def test_the_dashboard_part_loads_every_page_of_a_real_staff_page_and_reaches_the_report(tmp_path):

@@ -30,6 +30,7 @@ import os
 import sys
 from typing import List, Optional
 
+from bot import log_secrets
 from bot.server_secrets import ACTION_TOKEN, API_TOKEN, server_secret
 
 # Connections waiting to be accepted (Sanic's default is 100). Rasa opens a new connection
@@ -131,6 +132,7 @@ def share_with_workers() -> None:
 
 
 def serve_rasa(args: List[str]) -> None:
+    log_secrets.install()
     os.environ.setdefault("SANIC_REQUEST_MAX_SIZE", REQUEST_MAX_SIZE)
     os.environ.setdefault("SANIC_BACKLOG", BACKLOG)
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
@@ -186,6 +188,7 @@ def _with_backlog(sanic_class: type) -> type:
 
 
 def serve_actions(args: List[str]) -> None:
+    log_secrets.install()
     from rasa_sdk import endpoint
     from sanic import response
 

@@ -126,10 +126,12 @@ class ClinicalFormValidation(FormValidationAction):
         call_back_offered = tracker.get_slot("pending_offer") == "callback" \
             and bool(tracker.get_slot("requested_slot"))
         if on_message and (latest_intent(tracker) == "crisis" or (
-                call_back_offered and latest_intent(tracker) == "affirm")):
+                call_back_offered and latest_intent(tracker) == "affirm"
+                and not yes_no_question_pending(tracker))):
             # Not an answer to the form's question: crisis language beside a detail ("saving
             # up my painkillers"), or "yes" to the call back offered mid-form. The form
-            # rejects the turn and its rule runs (data/rules.yml).
+            # rejects the turn and its rule runs (data/rules.yml). At a yes/no question (a
+            # warning sign's) "yes" answers it: only "call me back" asks for the call back.
             return []
         events = await self.get_extraction_events(dispatcher, tracker, domain)
         if call_back_offered and on_message:

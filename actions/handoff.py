@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.types import DomainDict
 
-from actions.common import language, yes_no_question_pending
+from actions.common import language
 from actions.settings import clinic, content
 from actions.triage import utter
 from bot.advice import crisis_message, handoff_message, other_language_message, under_18_message
@@ -25,11 +25,8 @@ class ActionHandoff(Action):
         in_form = bool(tracker.active_loop.get("name"))
         utter(dispatcher, handoff_message(clinic(), datetime.now(timezone.utc),
                                           content(language(tracker)), in_form=in_form))
-        # In a form its question comes back next (data/rules.yml); a "yes" then accepts the
-        # call back, unless that question is itself a yes/no one (a warning sign's "yes" must
-        # never become a call-back request).
-        if in_form and yes_no_question_pending(tracker):
-            return [SlotSet("pending_offer", None)]
+        # In a form its question comes back next (data/rules.yml): a "yes" then accepts the
+        # call back unless that question is itself a yes/no one (ClinicalFormValidation.run).
         return [SlotSet("pending_offer", "callback")]
 
 

@@ -67,10 +67,11 @@ def test_at_the_warning_sign_question_yes_still_answers_it(chat):
     assert c.slots["requested_slot"] == "red_flag_screen"
     reply = c.say("is there a real person there")
     assert reached_a_person(reply)
-    assert c.slots["pending_offer"] is None  # "yes" now must mean a warning sign
-    c.say("yes")
+    assert c.slots["pending_offer"] == "callback"  # "call me back" would take it up
+    c.say("yes")  # a warning sign, not the call back
     assert c.slots.get("booking_kind") != "callback"
-    assert c.active_form != "booking_form"
+    assert c.active_form == "triage_form"
+    assert c.slots["pending_offer"] is None
 
 
 @pytest.mark.parametrize("ask", [

@@ -164,6 +164,20 @@ conversation_stats = Table(
           "fallbacks"),
 )
 
+# One row per booking or call-back request, written in the transaction that stores the
+# request (bot.store.bookings) and updated in the one that records its first status change:
+# the dashboard's request counts and its median time to first contact, read by the clinic's
+# day from a covering index instead of parsing every request's dates. Kind and times only.
+request_stats = Table(
+    "request_stats", metadata,
+    Column("booking_id", Integer, primary_key=True),  # booking_requests.id
+    Column("local_day", String(10), nullable=False),  # the day it was made, clinic's time zone
+    Column("kind", String(20), nullable=False),  # consultation | callback
+    Column("created_at", Float, nullable=False),  # epoch seconds
+    Column("first_contact_hours", Float),  # hours until staff first moved it on from "new"
+    Index("ix_request_stats_dashboard", "local_day", "kind", "first_contact_hours"),
+)
+
 # What waits to leave the clinic's server (bot/outbox.py): alerts to staff ("email",
 # "webhook") and EHR hand-overs ("fhir"). `reference` is a request's reference or a hash of a
 # conversation id with the alert's level, never patient detail; `payload` is JSON (a "fhir"

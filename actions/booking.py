@@ -25,7 +25,6 @@ from actions.common import (
 )
 from actions.settings import clinic, content
 from actions.triage import utter
-from bot.offscript import say
 from bot import alerts, store
 from bot.advice import (
     booking_not_sent,
@@ -39,6 +38,7 @@ from bot.advice import (
 from bot.booking import name_correction, parse_contact, parse_name, parse_preferred_time
 from bot.contract import EMERGENCY_FLAGS
 from bot.fhir import delivery as fhir_delivery
+from bot.offscript import say
 from bot.peg import PEG_SLOTS, peg_score
 
 logger = logging.getLogger(__name__)

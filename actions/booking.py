@@ -35,9 +35,10 @@ from bot.advice import (
     peg_thanks,
     questions_after_booking,
 )
-from bot.booking import parse_contact, parse_name, parse_preferred_time
+from bot.booking import name_correction, parse_contact, parse_name, parse_preferred_time
 from bot.contract import EMERGENCY_FLAGS
 from bot.fhir import delivery as fhir_delivery
+from bot.offscript import say
 from bot.peg import PEG_SLOTS, peg_score
 
 logger = logging.getLogger(__name__)
@@ -68,6 +69,12 @@ class ValidateBookingForm(ClinicalFormValidation):
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0
         text = latest_text(tracker)
         contact = parse_contact(text)
+        corrected = self._correction(tracker, requested, text, contact)
+        if corrected:
+            slot, value = corrected
+            # Taken and said back; the pending question is asked again, plainly.
+            utter(dispatcher, say(content(language(tracker)), clinic(), "correction_ack", value=value))
+            return events + [SlotSet(slot, value), SlotSet("reask", None)]
         # A confident interruption is not a detail (a bare name like "Faith" may not be);
         # asked for a phone or email, neither is a message with none in it ("gotta go").
         if intent in _BOOKING_INTERRUPTIONS and (confidence >= 0.6 or (
@@ -92,6 +99,20 @@ class ValidateBookingForm(ClinicalFormValidation):
         if contact and requested != "booking_contact" and not tracker.get_slot("booking_contact"):
             events.append(SlotSet("booking_contact", contact))  # "Jane, 555 010 2030"
         return events
+
+    @staticmethod
+    def _correction(tracker: Tracker, requested: str, text: str, contact: Optional[str]):
+        """(slot, new value) when the message corrects the name or contact given earlier
+        ("it's Jon not Jhon", "sorry the email is wrong, it is ..."), else None."""
+        name = tracker.get_slot("booking_name")
+        if name and requested != "booking_name":
+            new_name = name_correction(text, name)
+            if new_name and new_name != name:
+                return "booking_name", new_name
+        given = tracker.get_slot("booking_contact")
+        if given and contact and contact != given and requested != "booking_contact":
+            return "booking_contact", contact
+        return None
 
 
 _BOOKING_DETAILS = ("booking_name", "booking_contact", "booking_time")

@@ -61,6 +61,13 @@ def answers_confirming_question(tracker: Tracker) -> bool:
     return False
 
 
+def yes_no_question_pending(tracker: Tracker) -> bool:
+    """Whether the question the patient is answering takes a yes or a no: the warning-sign
+    screen or a warning sign's confirming question."""
+    return tracker.get_slot("requested_slot") == "red_flag_screen" or bool(
+        tracker.get_slot("red_flags_unsure"))
+
+
 def current_slots(tracker: Tracker) -> Dict[str, Any]:
     return dict(tracker.slots)
 
@@ -115,10 +122,37 @@ class ClinicalFormValidation(FormValidationAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
+        on_message = self._on_patient_message(tracker)
+        call_back_offered = tracker.get_slot("pending_offer") == "callback" \
+            and bool(tracker.get_slot("requested_slot"))
+        if on_message and (latest_intent(tracker) == "crisis" or (
+                call_back_offered and latest_intent(tracker) == "affirm"
+                and not yes_no_question_pending(tracker))):
+            # Not an answer to the form's question: crisis language beside a detail ("saving
+            # up my painkillers"), or "yes" to the call back offered mid-form. The form
+            # rejects the turn and its rule runs (data/rules.yml). At a yes/no question (a
+            # warning sign's) "yes" answers it: only "call me back" asks for the call back.
+            return []
         events = await self.get_extraction_events(dispatcher, tracker, domain)
+        if call_back_offered and on_message:
+            # The patient carried on after the call-back offer: a later "yes" answers the
+            # form's question, not the offer. (Not when the form comes back right after the
+            # offer: no patient message yet.)
+            events.append(SlotSet("pending_offer", None))
         tracker.add_slots(events)
         next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
         return events + ([next_slot] if next_slot else [])
+
+    def _on_patient_message(self, tracker: Tracker) -> bool:
+        """Whether the form runs on the patient's message itself, not back after an
+        interruption was answered (no other action since the message)."""
+        for event in reversed(tracker.events):
+            if event.get("event") == "user":
+                return True
+            if event.get("event") == "action" and event.get("name") not in (
+                    self.form_name(), "action_listen"):
+                return False
+        return True
 
 
 async def alert_staff(queue_alert: Callable[..., Any], *args: Any, **kwargs: Any) -> None:

@@ -21,7 +21,11 @@ class ActionHandoff(Action):
         return "action_handoff"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        utter(dispatcher, handoff_message(clinic(), datetime.now(timezone.utc), content(language(tracker))))
+        in_form = bool(tracker.active_loop.get("name"))
+        utter(dispatcher, handoff_message(clinic(), datetime.now(timezone.utc),
+                                          content(language(tracker)), in_form=in_form))
+        # In a form its question comes back next (data/rules.yml): a "yes" then accepts the
+        # call back unless that question is itself a yes/no one (ClinicalFormValidation.run).
         return [SlotSet("pending_offer", "callback")]
 
 

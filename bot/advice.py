@@ -260,8 +260,12 @@ def answer_option_question(content: Content, text: str,
     return {"text": "\n".join(lines)}, None
 
 
-def handoff_message(clinic: Clinic, now: datetime, content: Content) -> Message:
+def handoff_message(clinic: Clinic, now: datetime, content: Content, in_form: bool = False) -> Message:
+    """How to reach a person, and the call back. In the middle of the questions the pending
+    question follows (no yes/no buttons: "yes" might answer it)."""
     key = "handoff_open" if clinic.is_open(now) else "handoff_closed"
+    if in_form:
+        return {"text": _say(content, clinic, key + "_in_form")}
     return {"text": _say(content, clinic, key), "buttons": _buttons(content)}
 
 

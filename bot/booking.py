@@ -76,3 +76,32 @@ def parse_preferred_time(text: str) -> Optional[str]:
     if len(cleaned) < 2 or not re.search(r"\w", cleaned):
         return None
     return cleaned[:MAX_FIELD]
+
+
+# "I typed my name wrong, it's Jon not Jhon", "my name should be Dana Whitfield-Jones": a
+# correction of the name given earlier, said while a later booking question is pending.
+_NAME_WORD = re.compile(r"\bname\b", re.I)
+_CORRECTION_CUE = re.compile(
+    r"\b(?:wrong|mistake|typo|typed|misspel\w*|spel(?:t|led)|correct\w*|actually|sorry|oops|"
+    r"meant|should be)\b", re.I)
+_NEW_NAME_AFTER = re.compile(
+    r"\b(?:should be|it'?s|it is|is actually|name is|name's|change it to|is)\s+", re.I)
+_INSTEAD_OF = re.compile(r"\b(?:it'?s|it is)\s+(.+?)\s+not\s+([^\W\d_][\w'’-]*)", re.I)
+_NAME_END = re.compile(r"[,;!?]|\.(?:\s|$)|\s+(?:not|with|instead|please)\b", re.I)
+
+
+def name_correction(text: str, current: Optional[str]) -> Optional[str]:
+    """The corrected name when the text corrects the name already given, else None."""
+    text = (text or "").replace("’", "'").strip()
+    instead = _INSTEAD_OF.search(text)
+    if current and instead and instead.group(2).lower() in current.lower().split():
+        new = parse_name(instead.group(1))
+        if new and len(new.split()) == 1:  # one word replaced: "Jon not Jhon"
+            return " ".join(new if w.lower() == instead.group(2).lower() else w
+                            for w in current.split())
+        return new
+    if not (_NAME_WORD.search(text) and _CORRECTION_CUE.search(text)):
+        return None
+    rest = re.sub(r"^(?:actually|really|just)\s+", "", _NEW_NAME_AFTER.split(text)[-1], flags=re.I)
+    new = parse_name(_NAME_END.split(rest)[0])
+    return new if new and new != current else None

@@ -48,6 +48,7 @@ _BOOKING_SENT = {"name", "contact", "time", "reference"}
 CONVERSATION_TEXTS: Mapping[str, frozenset[str]] = MappingProxyType({
     key: CONVERSATION_PLACEHOLDERS | set(extra) for key, extra in {
         "handoff_open": (), "handoff_closed": (), "crisis": (), "under_18": (),
+        "handoff_open_in_form": (), "handoff_closed_in_form": (),
         "echo_words": {"words"}, "correction": {"flags"}, "offer_consultation": (),
         "offer_callback": (), "peg_offer": (), "peg_thanks": (), "already_booked": {"reference"},
         "booking_not_sent": (), "booking_sent_consultation": _BOOKING_SENT,

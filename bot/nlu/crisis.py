@@ -29,8 +29,10 @@ class CrisisDetector:
 
     def __call__(self, text: str) -> bool:
         """True when the text contains crisis language that is not negated."""
+        # Phones type a curly apostrophe ("don’t"); the patterns are written with a straight one.
+        text = (text or "").replace("\u2019", "'").replace("\u2018", "'")
         for pattern in self.patterns:
-            for match in pattern.finditer(text or ""):
+            for match in pattern.finditer(text):
                 before = _CLAUSE_END.split(text[: match.start()])[-1]
                 # "I'm not suicidal": a negation just before the phrase, in its clause
                 if not self.negation.search(" ".join(before.split()[-3:])):

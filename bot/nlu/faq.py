@@ -23,8 +23,10 @@ from bot.faq import load_faq, simple_words
 
 INTENT = "ask_clinic"
 # An answer that carries the pain's details, a phone number or email, or crisis language is
-# not a question about the clinic, whatever words it shares with one ("for 48 hours").
-KEEP_INTENTS = {"crisis", "age_under_18"}
+# not a question about the clinic, whatever words it shares with one ("for 48 hours"); nor is
+# a request for a call back or a person ("could someone from the clinic ring me back?"): their
+# answer gives the clinic's phone too.
+KEEP_INTENTS = {"crisis", "age_under_18", "request_callback", "request_human"}
 CLINICAL = {"pain_location", "duration", "treatment", "red_flag", "red_flag_denied"}
 
 

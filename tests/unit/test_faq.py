@@ -31,11 +31,48 @@ def test_a_question_finds_its_topic(text, topic):
     assert topics(text)[0] == topic
 
 
+# Each topic in other words than its first examples (issue 16: the front desk's wordings per
+# topic, broadened; none of these sentences is in the file or a blind set).
+@pytest.mark.parametrize("text, topic", [
+    ("which street is the practice on", "location"),
+    ("what's the nearest station to you", "directions"),
+    ("are you guys open saturdays?", "hours"),
+    ("what are your office hours", "hours"),
+    ("what time do you shut on fridays", "hours"),
+    ("is anyone there now?", "open_now"),
+    ("what's the number to call you on", "phone"),
+    ("can I send my scan results to you", "email"),
+    ("is there a parking lot", "parking"),
+    ("is there step free access, I use a wheelchair", "accessibility"),
+    ("is the clinic in a building with an elevator", "accessibility"),
+    ("do you take tricare", "insurance"),
+    ("is it covered by my blue shield plan", "insurance"),
+    ("can I pay in instalments", "payment"),
+    ("do you accept credit cards", "payment"),
+    ("how much would a consultation be", "cost"),
+    ("is it expensive", "cost"),
+    ("can I refer myself or does my family doctor have to", "referral"),
+    ("how quickly could I be seen", "wait_time"),
+    ("what should I take along to my appointment", "what_to_bring"),
+    ("is there any paperwork to fill in before", "what_to_bring"),
+    ("could we do the consultation over the phone", "telehealth"),
+    ("do you do telemedicine", "telehealth"),
+    ("is there an interpreter for sign language", "languages"),
+])
+def test_other_wordings_find_their_topic(text, topic):
+    assert topic in topics(text)[:2], topics(text)
+
+
 @pytest.mark.parametrize("text", [
     "my lower back",
     "a human please",  # not the insurer Humana
     "could a nurse ring me",  # not "bring"
     "how long is the recovery",
+    "my name is Bill Turner",  # not billing
+    "do you have to charge it every night",  # the stimulator's battery, not a cost
+    "can I take my tablets before",  # not "take along"
+    "how much does the injection help",  # not a price
+    "I can't climb the stairs at home",  # a symptom, not the building's stairs
 ])
 def test_other_messages_find_no_topic(text):
     assert topics(text) == []
@@ -55,7 +92,8 @@ def test_a_named_day_gets_that_days_hours():
 
 
 def test_what_the_clinic_has_not_filled_in_is_never_guessed():
-    for topic in ("cost", "insurance", "parking", "languages", "directions"):
+    for topic in ("cost", "insurance", "parking", "accessibility", "payment", "languages",
+                  "directions"):
         answer = FAQ.answer([topic], "", CLINIC, TUESDAY_NOON_NY)
         assert answer == f"I don't have that information, sorry; the front desk on {CLINIC.phone} can tell you."
 

@@ -1,0 +1,25 @@
+"""A correction of the booking name said while a later booking question is pending."""
+from __future__ import annotations
+
+import pytest
+
+from bot.booking import name_correction
+
+
+@pytest.mark.parametrize("text, current, corrected", [
+    ("oops, I spelt it wrong, it's Katrina not Katrine", "Katrine Olsen", "Katrina Olsen"),
+    ("sorry, my name is actually Marek Nowak", "Mark Nowak", "Marek Nowak"),
+    ("I got my name wrong. It should be Amara Okafor-Bello, with a hyphen", "Amara Okafor",
+     "Amara Okafor-Bello"),
+    ("typo in the name: it is Ines Duarte", "Ines Duart", "Ines Duarte"),
+])
+def test_a_name_correction_gives_the_new_name(text, current, corrected):
+    assert name_correction(text, current) == corrected
+
+
+@pytest.mark.parametrize("text", [
+    "weekday mornings", "my name is Katrine Olsen", "it's my neck not my back",
+    "sorry, any time after 3 is fine", "actually mornings are better",
+])
+def test_other_answers_are_not_a_name_correction(text):
+    assert name_correction(text, "Katrine Olsen") is None

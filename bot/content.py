@@ -22,7 +22,8 @@ from typing import Any, Iterable, Mapping
 
 import yaml
 
-from bot.contract import RED_FLAGS
+from bot.clinic import Calendar
+from bot.contract import LANGUAGES, RED_FLAGS
 from bot.labels import LABELS_FILE, Labels, build_labels
 from bot.option_fit import Fits, parse_fits
 
@@ -36,8 +37,7 @@ CONTENT_FILES = (OPTIONS_FILE, SELF_CARE_FILE, CONVERSATION_FILE, LABELS_FILE)
 # The languages the assistant speaks. English is the source in content/; each other language
 # has the same files with the same keys in content/<lang>/, each marked with its clinician
 # review (REVIEW_FIELD). The clinical rules (options' `fits`) live only in the English file.
-DEFAULT_LANGUAGE = "en"
-LANGUAGES = ("en", "es")
+DEFAULT_LANGUAGE = "en"  # the others: bot.contract.LANGUAGES
 REVIEW_FIELD = "review"
 _REVIEW_KEYS = ("by", "on", "note")
 
@@ -97,6 +97,11 @@ DURATION_WORDS: Mapping[str, frozenset[str]] = MappingProxyType({
     "about_a_year": frozenset(), "over_a_year": frozenset(), "a_year_and_a_half": frozenset(),
     "almost_two_years": frozenset(), "years": frozenset({"n"}), "over_years": frozenset({"n"}),
 })
+# How days and opening hours are said (bot.clinic.Calendar): {clinic_hours} and the answers
+# about opening hours.
+CALENDAR_FIELDS = ("days", "short_days", "every_day", "closed", "today", "tomorrow", "on_day",
+                   "at_time", "now_words")
+_CALENDAR_PLACEHOLDERS = {"on_day": {"day"}, "at_time": {"when", "time"}}
 ANSWER_PLACEHOLDERS = frozenset({"title", "answer", "disclaimer", "plan_note"})
 
 OPTION_TEXT_FIELDS = ("what", "how", "relief", "risks", "reason")
@@ -190,6 +195,7 @@ class Content:
     self_care: SelfCare
     conversation: Mapping[str, str]  # conversation.yml: key -> text
     duration_words: Mapping[str, str]  # conversation.yml durations: how weeks are said
+    calendar: Calendar  # conversation.yml calendar: how days and opening hours are said
     source_dir: Path
     language: str = DEFAULT_LANGUAGE
     review: Mapping[str, Any] | None = None  # a translation's clinician review (by, on, note)
@@ -494,6 +500,7 @@ def _build(content_dir: Path, files: Mapping[str, Mapping[str, Any]], language: 
                                      words["red_flags"]),
         conversation=_build_conversation(content_dir / CONVERSATION_FILE, files[CONVERSATION_FILE]),
         duration_words=_build_duration_words(content_dir / CONVERSATION_FILE, files[CONVERSATION_FILE]),
+        calendar=_build_calendar(content_dir / CONVERSATION_FILE, files[CONVERSATION_FILE]),
         source_dir=content_dir,
         language=language,
         review=review,
@@ -548,12 +555,31 @@ def _build_self_care(file: Path, data: Mapping[str, Any],
 
 def _build_conversation(file: Path, data: Mapping[str, Any]) -> Mapping[str, str]:
     c = _Checker(file)
-    texts = {key: value for key, value in data.items() if key != "durations"}
+    texts = {key: value for key, value in data.items() if key not in ("durations", "calendar")}
     for key, placeholders in CONVERSATION_TEXTS.items():
         if data.get(key) is None:
             raise c.fail(key, "is missing")
         texts[key] = c.text(data[key], key, placeholders)
     return MappingProxyType(texts)
+
+
+def _build_calendar(file: Path, data: Mapping[str, Any]) -> Calendar:
+    c = _Checker(file)
+    if data.get("calendar") is None:
+        raise c.fail("calendar", "is missing")
+    words = c.mapping(data["calendar"], "calendar", CALENDAR_FIELDS, CALENDAR_FIELDS)
+    fields: dict[str, Any] = {}
+    for key in CALENDAR_FIELDS:
+        where = f"calendar.{key}"
+        if key in ("days", "short_days", "every_day"):
+            fields[key] = c.text_list(words[key], where)
+            if len(fields[key]) != 7:
+                raise c.fail(where, "expected the seven days, Monday first")
+        elif key == "now_words":
+            fields[key] = c.text_list(words[key], where)
+        else:
+            fields[key] = c.text(words[key], where, _CALENDAR_PLACEHOLDERS.get(key, frozenset()))
+    return Calendar(**fields)
 
 
 def _build_duration_words(file: Path, data: Mapping[str, Any]) -> Mapping[str, str]:

@@ -1,5 +1,4 @@
-"""A person, please; crisis language; under 18; a language not spoken: the turns that leave
-the triage flow."""
+"""The turns that leave the triage flow: a person, crisis, under 18, a language not spoken."""
 from __future__ import annotations
 
 from datetime import datetime, timezone

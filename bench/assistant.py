@@ -1,4 +1,6 @@
-"""This assistant, started as `make run` starts it (scripts/run.sh): the schema migrated,
+"""This assistant, started as `make run` starts it.
+
+This assistant, started as `make run` starts it (scripts/run.sh): the schema migrated,
 Rasa's endpoints written by `python -m bot endpoints` for DB_URL and ACTIONS_PORT, the action
 server, and `rasa run --enable-api` with a token. The endpoints come from the project's own
 code, so whatever tracker store or lock store it writes is what gets measured."""

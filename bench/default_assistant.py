@@ -1,4 +1,6 @@
-"""The assistant `rasa init` generates (its default config: DIET and TED), from the same venv,
+"""The assistant `rasa init` generates, as the baseline.
+
+The assistant `rasa init` generates (its default config: DIET and TED), from the same venv,
 as the baseline. It is trained by the benchmark into .bench/rasa-default (gitignored) and kept:
 a later run reuses the model and reports the training time measured when it was made (and
 says so); a fresh clone trains it. It runs as generated: in-memory tracker store, no action

@@ -1,5 +1,6 @@
-"""The load client: conversations over Rasa's REST channel, each its own sender. One asyncio +
-aiohttp process, only to 127.0.0.1, bounded by a per-request and a total timeout.
+"""The load client: conversations over Rasa's REST channel, each its own sender.
+
+One asyncio + aiohttp process, only to 127.0.0.1, bounded by a per-request and a total timeout.
 
 - `run_load` (closed loop, saturating): all conversations at once, each sent one message
   after the other as soon as the previous one is answered.

@@ -1,4 +1,6 @@
-"""What the benchmark measures, one function per row: a server's figures (`measure`), the load
+"""What the benchmark measures, one function per row.
+
+What the benchmark measures, one function per row: a server's figures (`measure`), the load
 against any URL (`load_row`), each assistant, the stored-conversation rows, two servers."""
 from __future__ import annotations
 

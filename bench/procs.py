@@ -1,4 +1,6 @@
-"""Processes the benchmark starts: free ports, waiting for an HTTP answer, memory and CPU of a
+"""Processes the benchmark starts, their resources, and stopping them.
+
+Processes the benchmark starts: free ports, waiting for an HTTP answer, memory and CPU of a
 process with its children (Sanic workers), and stopping what was started (only that)."""
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""`python -m bench.profile`: this assistant's Rasa server under cProfile during the load (50
+"""`python -m bench.profile`: where this assistant's Rasa server spends its time.
+
+`python -m bench.profile`: this assistant's Rasa server under cProfile during the load (50
 conversations × 20 messages, SQLite, started as `make run` does), and where its time goes:
 own time grouped by what the code is for, and the top functions by cumulative time. Writes
 reports/bench-profile.md. cProfile slows the server down about twofold and sees only the

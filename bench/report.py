@@ -1,4 +1,6 @@
-"""The benchmark's table: printed, as markdown (reports/bench.md) and as JSON
+"""The benchmark's table: printed, as markdown and as JSON, and the README's figures.
+
+The benchmark's table: printed, as markdown (reports/bench.md) and as JSON
 (reports/bench.json), and the README's quoted figures (between its bench markers)."""
 from __future__ import annotations
 
@@ -6,6 +8,8 @@ import json
 import re
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
+
+from bench import dashboard
 
 # (key, label, unit, higher is better)
 MAIN_ROWS: List[Tuple[str, str, str, bool]] = [
@@ -168,6 +172,14 @@ def markdown(doc: Dict) -> str:
         "",
         *_table(["setup", "throughput", "p50", "p99", "errors"], two_server_rows(doc)),
         "",
+        "## The staff page's dashboard over stored conversations",
+        "",
+        "A manager loading the dashboard (`python -m bot staff serve`, SQLite) whose summary "
+        "table holds that many conversation sessions over the last year, one request for every "
+        "12; median of 7 loads after a warm-up (bench/dashboard.py, reports/dashboard.md).",
+        "",
+        *(dashboard.rows(doc["dashboard"]) if doc.get("dashboard") else ["Not measured."]),
+        "",
         "## Notes",
         "",
     ]
@@ -195,6 +207,8 @@ def console(doc: Dict) -> str:
     out += ["", "workers: workers, throughput, p50, p99, CPU/msg, memory, errors"]
     out += ["  " + "  ".join(c for c in r if c) for r in worker_rows(doc)]
     out += ["", "two servers: " + "  ".join(c for c in two_server_rows(doc)[0][1:] if c)]
+    if doc.get("dashboard"):
+        out += ["", "dashboard (staff page):"] + ["  " + line for line in dashboard.rows(doc["dashboard"])]
     for name, column in (("this assistant", "assistant"), ("default assistant", "rasa_default")):
         load = doc[column]["load"]
         out.append(f"load client CPU during the load on {name}: "

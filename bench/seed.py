@@ -1,4 +1,6 @@
-"""Stored conversations, fast: one real conversation's rows in Rasa's `events` table, copied
+"""Stored conversations, fast: copied straight into Rasa's `events` table.
+
+Stored conversations, fast: one real conversation's rows in Rasa's `events` table, copied
 under new sender ids straight into the table (SQLAlchemy, in batches), not through the API."""
 from __future__ import annotations
 

@@ -25,7 +25,8 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List
 
-from bot.evaluate_conversation import ASPECT_SECTIONS, CORRECTIONS, GREET, Judge, _norm, _not_says, _says
+from bot.evaluate_conversation import GREET
+from bot.evaluate_conversation_rules import ASPECT_SECTIONS, CORRECTIONS, Judge, _norm, _not_says, _says
 
 BOOKING_REQUEST = "I'd like to book an appointment"
 DEFAULT_ANSWERS = {

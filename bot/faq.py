@@ -1,4 +1,6 @@
-"""Questions about the clinic (content/faq.yml): which topic a message asks about, and the
+"""Questions about the clinic (content/faq.yml): the topic asked about, and its answer.
+
+Questions about the clinic (content/faq.yml): which topic a message asks about, and the
 answer from the front desk's file and clinic.yml. Pure: no Rasa imports.
 
 A topic matches when every word of one of its examples is in the message (a word of five
@@ -20,6 +22,7 @@ from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 import yaml
 
 from bot.clinic import ENGLISH_CALENDAR, Calendar, Clinic
+from bot.content.translation import EXTRA_KEY_PROBLEM, extra_key
 from bot.wording import join_list
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -223,6 +226,11 @@ def load_faq(path: Optional[Path] = None,
         missing = [t.name for t in english.topics if t.name not in {x.name for x in faq.topics}]
         if missing:
             raise FaqError(path, f"topics.{missing[0]}", "is missing (the English file has it)")
+        english_path = default_faq_path()
+        extra = _extra_key(path, path.stat().st_mtime_ns, english_path,
+                           english_path.stat().st_mtime_ns)
+        if extra:
+            raise FaqError(path, extra, EXTRA_KEY_PROBLEM)
         if not faq.reviewed_field:
             raise FaqError(path, "review", "is missing (review: {by: null, on: null, note: ...})")
     return faq
@@ -261,6 +269,13 @@ def _load(path: Path, mtime_ns: int, words) -> Faq:
         topics.append(Topic(str(name), tuple(examples), answer))
     return Faq(tuple(topics), unknown, hours_texts,
                reviewed_field=isinstance(data.get("review"), Mapping))
+
+
+@lru_cache(maxsize=8)
+def _extra_key(path: Path, mtime_ns: int, english_path: Path, english_mtime_ns: int) -> Optional[str]:
+    """A key of the translated file the English one lacks (both already read by ``_load``)."""
+    translated, english = (yaml.safe_load(p.read_text(encoding="utf-8")) for p in (path, english_path))
+    return extra_key({k: v for k, v in translated.items() if k != "review"}, english)
 
 
 def _text(path, field, value, allowed, required) -> Optional[str]:

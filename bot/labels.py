@@ -15,7 +15,7 @@ from bot.contract import DURATION_CATEGORIES, LANGUAGES, LOCATIONS, RED_FLAGS, T
 from bot.option_fit import INJECTION_KINDS, PATTERNS, RELIEF
 
 if TYPE_CHECKING:  # the checker lives with the content loader, which imports this module
-    from bot.content import _Checker
+    from bot.content.checker import Checker
 
 LABELS_FILE = "labels.yml"
 REQUEST_KINDS = ("consultation", "callback")
@@ -56,7 +56,7 @@ class Labels:
     level_summary: Mapping[str, str]  # level (or "none") -> the list's short summary
 
 
-def build_labels(c: "_Checker", data: Mapping[str, Any]) -> Labels:
+def build_labels(c: "Checker", data: Mapping[str, Any]) -> Labels:
     c.mapping(data, "", KINDS, KINDS)
     patient: dict[str, Mapping[str, str]] = {}
     staff: dict[str, Mapping[str, str]] = {}

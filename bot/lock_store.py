@@ -1,4 +1,6 @@
-"""Lock stores that keep one conversation's messages in order across Rasa worker processes and
+"""Lock stores that keep one conversation's messages in order across workers and servers.
+
+Lock stores that keep one conversation's messages in order across Rasa worker processes and
 servers: in the database the assistant already has (the default), or in Redis (docs/deploy.md).
 
 Rasa keeps one conversation's messages in order with a ticket lock: each message takes a ticket

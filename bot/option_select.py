@@ -1,7 +1,7 @@
 """Which options fit a patient's story, and which option and aspect a question is about.
 
 The conditions and the words live in ``content/options.yml`` (loaded and validated by
-``bot/content.py``); this module applies them and holds no option text or rule of its own.
+``bot/content/``); this module applies them and holds no option text or rule of its own.
 """
 from __future__ import annotations
 

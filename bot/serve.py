@@ -1,4 +1,6 @@
-"""Starts the Rasa server or the action server in this process, with their secrets read from
+"""Starts the Rasa server or the action server in this process, with their secrets.
+
+Starts the Rasa server or the action server in this process, with their secrets read from
 the environment or var/ (bot/server_secrets.py), never from the command line, where ``ps``
 shows every argument to every user of the machine.
 

@@ -1,4 +1,6 @@
-"""The parts of the patient's story that decide which options fit: where the pain goes
+"""The parts of the patient's story that decide which options fit.
+
+The parts of the patient's story that decide which options fit: where the pain goes
 (`pain_pattern`) and the injections already had (`prior_injections`), kept from any message,
 and the two questions asked only when the answer would change the options. Pure functions.
 """

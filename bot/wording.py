@@ -1,7 +1,9 @@
-"""Putting the content's words together: a duration, a list, a template's placeholders, the
+"""Putting the content's words together into what the patient reads.
+
+Putting the content's words together: a duration, a list, a template's placeholders, the
 patient's story told back, the red flags in plain words, the self-care message.
 
-Every word comes from ``content/`` (loaded and validated by ``bot/content.py``); this module
+Every word comes from ``content/`` (loaded and validated by ``bot/content/``); this module
 only orders and joins them. Pure: no Rasa imports.
 """
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""Buttons as numbered choices for channels without them, answers by number, and a bot
+"""Numbered choices for channels without buttons, and messages split at a provider's limit.
+
+Buttons as numbered choices for channels without them, answers by number, and a bot
 message split only at a provider's length limit.
 """
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""The effective Rasa configuration for this machine: ``var/credentials.yml`` (the channels
+"""The effective Rasa configuration: var/credentials.yml and var/endpoints.yml.
+
+The effective Rasa configuration for this machine: ``var/credentials.yml`` (the channels
 whose environment variables are set) and ``var/endpoints.yml`` (the tracker store and the lock
 store at DB_URL, or the lock store at REDIS_URL; the action server at ACTIONS_URL).
 """

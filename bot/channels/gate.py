@@ -1,4 +1,6 @@
-"""What every channel shares: the intake gate (bot/intake.py) before the assistant reads a
+"""What every channel shares: the intake gate, and a provider's API address.
+
+What every channel shares: the intake gate (bot/intake.py) before the assistant reads a
 message, and a provider's API address from the credentials.
 """
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""The web chat over socket.io: one event per bot message, persistent sessions on any
+"""The web chat over socket.io.
+
+The web chat over socket.io: one event per bot message, persistent sessions on any
 python-socketio, a ``bot_turn_done`` event for the widget's typing indicator.
 """
 from __future__ import annotations

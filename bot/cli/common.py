@@ -1,4 +1,6 @@
-"""What the command line's commands share: the clinic's time zone, the staff page's filters,
+"""What the command line's commands share.
+
+What the command line's commands share: the clinic's time zone, the staff page's filters,
 the audited actor, and writing patient data to a file only its owner can read."""
 from __future__ import annotations
 

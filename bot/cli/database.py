@@ -1,4 +1,6 @@
-"""`python -m bot purge|erase|audit|db|doctor|endpoints`: retention, erasure, the audit log,
+"""The database chores on the command line: retention, erasure, audit, migrations, backups.
+
+`python -m bot purge|erase|audit|db|doctor|endpoints`: retention, erasure, the audit log,
 schema migrations and backups, and the installation's health."""
 from __future__ import annotations
 

@@ -1,6 +1,9 @@
-"""`python -m bot fhir export REF [-o FILE]`: a request as a FHIR R4 transaction Bundle;
+"""The EHR handover and the dashboard's rows on the command line.
+
+`python -m bot fhir export REF [-o FILE]`: a request as a FHIR R4 transaction Bundle;
 `python -m bot fhir deliveries`: what was sent to the clinic's FHIR server, and what failed;
-`python -m bot dashboard rebuild`: the dashboard's summary rows again from the events."""
+`python -m bot dashboard rebuild`: the dashboard's summary rows again from the events and the
+requests."""
 from __future__ import annotations
 
 import argparse

@@ -1,4 +1,6 @@
-"""`python -m bot staff add-user|list-users|disable|enable|reset-password|serve`: staff
+"""Staff accounts and the staff web page on the command line.
+
+`python -m bot staff add-user|list-users|disable|enable|reset-password|serve`: staff
 accounts and the staff web page. Account changes are audited like the web page's."""
 from __future__ import annotations
 

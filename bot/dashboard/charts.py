@@ -1,4 +1,6 @@
-"""The dashboard's charts as SVG made on the server: no script, no CDN, no inline CSS (the
+"""The dashboard's charts as SVG made on the server.
+
+The dashboard's charts as SVG made on the server: no script, no CDN, no inline CSS (the
 staff page's Content-Security-Policy allows neither), colours as SVG attributes.
 
 Each chart is an image with a title for screen readers (`role="img"`, `aria-labelledby`);

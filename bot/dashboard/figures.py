@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from datetime import date, timedelta
+from typing import Any, Dict, List, Optional, Tuple
 
 from bot.dashboard.summary import STEPS
 
@@ -54,11 +54,6 @@ class Period:
 
     def days(self) -> Tuple[str, str]:
         return self.first.isoformat(), self.last.isoformat()
-
-    def bounds(self) -> Tuple[datetime, datetime]:
-        """[start, end) as aware datetimes."""
-        return (datetime.combine(self.first, time(0), tzinfo=self.tz),
-                datetime.combine(self.last + timedelta(days=1), time(0), tzinfo=self.tz))
 
     def bucket(self, day: date) -> date:
         return day - timedelta(days=day.weekday()) if self.by == "week" else day
@@ -113,11 +108,12 @@ def _by_count(counts: Dict[str, int], labels: Dict[Any, str]) -> List[Tuple[str,
             for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))]
 
 
-def compute(counts: Dict[str, Any], requests: Sequence[Dict[str, Any]], period: Period,
+def compute(counts: Dict[str, Any], requests: Dict[str, Any], period: Period,
             labels: Dict[str, Dict[Any, str]]) -> Dashboard:
-    """`counts`: bot.store.dashboard_counts over the period's days; `requests`: the requests
-    made in it (bot.store.requests_between); `labels`: plain words for levels, red flags,
-    options, kinds, steps, channels and intents (names not in them are shown as they are)."""
+    """`counts`: bot.store.dashboard_counts over the period's days; `requests`:
+    bot.store.request_counts over them (requests by kind, hours to first contact); `labels`:
+    plain words for levels, red flags, options, kinds, steps, channels and intents (names not
+    in them are shown as they are)."""
     board = Dashboard(period)
     by_day = counts["by_day"]
     started = sum(s for s, _ in by_day.values())
@@ -150,9 +146,7 @@ def compute(counts: Dict[str, Any], requests: Sequence[Dict[str, Any]], period: 
         "options", "Options explained", "bar", ["Conversations"],
         _by_count(_split(counts["options"]), labels["options"])))
 
-    kinds: Dict[str, int] = {}
-    for r in requests:
-        kinds[r["kind"]] = kinds.get(r["kind"], 0) + 1
+    kinds: Dict[str, int] = requests["kinds"]
     board.panels.append(Panel(
         "requests", "Booking and call-back requests", "bar", ["Requests"],
         [(labels["kinds"].get(k, k), [kinds.get(k, 0)]) for k in ("consultation", "callback")]))
@@ -189,13 +183,12 @@ def compute(counts: Dict[str, Any], requests: Sequence[Dict[str, Any]], period: 
         f"What the patient asked, as the assistant understood it (never the words); "
         f"{cell(counts['with_fallback'])} conversations had at least one such answer."))
 
-    contacted = [(r["first_contact"] - r["created_at"]).total_seconds() / 3600
-                 for r in requests if r.get("first_contact")]
+    contacted = requests["contact_hours"]
     board.headline = [
         ("Conversations started", cell(started)),
         ("Finished (triage decision or request)", cell(finished)),
         ("Sent to emergency care", cell(levels.get("emergency", 0))),
-        ("Booking and call-back requests", cell(len(requests))),
+        ("Booking and call-back requests", cell(sum(kinds.values()))),
         ("Consultation-level conversations that led to a request",
          _share(counts["consultations_requested"], counts["consultations"])),
         ("Median time from request to first contact",

@@ -1,4 +1,6 @@
-"""One summary row per conversation session, from the session's events: what the dashboard
+"""One summary row per conversation session: what the dashboard counts.
+
+One summary row per conversation session, from the session's events: what the dashboard
 counts, so it never reads (or parses) the events table.
 
 The same function reads a tracker's Event objects as it is saved (`record`, called by

@@ -1,4 +1,6 @@
-"""The FHIR R4 handover: each booking or call-back request as a transaction Bundle for the
+"""The FHIR R4 handover: each request as a transaction Bundle, and its delivery.
+
+The FHIR R4 handover: each booking or call-back request as a transaction Bundle for the
 clinic's EHR (`bundle`: pure, built and validated with fhir.resources' R4B models), and its
 delivery to the clinic's FHIR server (`delivery`)."""
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""Each new request's Bundle POSTed to the clinic's FHIR server, through the persistent outbox
+"""Each new request's Bundle POSTed to the clinic's FHIR server, through the outbox.
+
+Each new request's Bundle POSTed to the clinic's FHIR server, through the persistent outbox
 (bot/outbox.py: kept in the database, retried with backoff, the server's answer stored).
 
 Configured from the environment (docs/integration.md):

@@ -1,4 +1,6 @@
-"""Build the offline spaCy pipelines: the English one Rasa's SpacyNLP loads (`model:` path in
+"""Build the offline spaCy pipelines, English and Spanish.
+
+Build the offline spaCy pipelines: the English one Rasa's SpacyNLP loads (`model:` path in
 config.yml) and the Spanish one the Spanish vocabularies are read with.
 
 No trained model can be downloaded here, so each pipeline is a blank tokenizer plus the lookup

@@ -18,7 +18,9 @@ How a message is read:
    so "I can't control my bladder" is a positive flag while "no fever but my leg keeps
    getting weaker" denies only the fever (NegEx-style scopes, simplified).
 
-Everything is compiled once in `__init__` (about 0.1 s); a call costs about 0.1 ms.
+The vocabulary files are read in clinical_vocab.py; clauses and cues are found in
+mention_context.py. Everything is compiled once in `__init__` (about 0.1 s); a call costs
+about 0.1 ms.
 """
 from __future__ import annotations
 
@@ -29,22 +31,15 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from bot.contract import LOCATIONS, RED_FLAGS, TREATMENTS
+from bot.nlu.clinical_vocab import Term, load_vocabulary
 from bot.nlu.drugs import find_medicines, named_at_prescription_strength
+from bot.nlu.mention_context import ContextReader, MentionContext
 
-VOCAB_DIR = Path(__file__).parent / "vocab"
-
-
-_END_PUNCT = {".", ";", "?", "!", "...", "…", ":", "\n"}
-_SEPARATORS = {",", "and", "so", "then", "&", "-", "–"}
-_MAX_WALK = 60  # tokens a cue search may look through, lists included
 _INJECTED = {"shot", "injection", "jab", "infusion", "block", "epidural", "injected"}
 _NEAR_BREAKS = {".", "!", "?", ";", ",", ":", "but", "though", "although", "except", "…", "..."}
-_LIST_WORDS = {",", "or", "and", "/", "&", "any", "a", "an", "the", "my"}
 
 
 @dataclass(frozen=True)
@@ -62,101 +57,6 @@ class Mention:
     reason: str = ""
 
 
-@dataclass(frozen=True)
-class _Term:
-    group: str  # vocabulary file: overlaps are resolved within one file
-    label: str
-    value: str
-    mode: str = "positive"  # positive | if_denied | absent | unsure | ignore
-    rank: int = 0  # equal lengths: lower rank wins (ignore -1, named places 0, bare "back" 1)
-
-
-def _load_yaml(path: Path) -> dict:
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping at the top level")
-    return data
-
-
-def _phrases(path: Path, where: str, phrases) -> list[str]:
-    if phrases is None:
-        return []
-    if not isinstance(phrases, list):
-        raise ValueError(f"{path.name}: {where} must be a list of phrases")
-    bad = [p for p in phrases if not isinstance(p, str)]
-    if bad:  # YAML reads a bare no / yes / on / off as a boolean
-        raise ValueError(f"{path.name}: {where}: quote these phrases: {bad}")
-    return phrases
-
-
-def _check_keys(path: Path, data: dict, allowed: set[str]) -> None:
-    unknown = set(data) - allowed
-    if unknown:
-        raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}; allowed: {sorted(allowed)}")
-
-
-def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[_Term, str]], dict, dict]:
-    """All (term, phrase) pairs, the location extras, and the context cues."""
-    vocab_dir = Path(vocab_dir or VOCAB_DIR)
-    pairs: list[tuple[_Term, str]] = []
-
-    def add(term: _Term, phrases) -> None:
-        # `path` is the file being read (reassigned below), for error messages
-        pairs.extend((term, p) for p in _phrases(path, term.value or term.mode, phrases))
-
-    path = vocab_dir / "locations.yml"
-    loc = _load_yaml(path)
-    _check_keys(path, loc, {*LOCATIONS, "bare_back", "alone", "ignore", "not_spine"})
-    for value in LOCATIONS:
-        add(_Term("location", "pain_location", value), loc.get(value))
-    add(_Term("location", "pain_location", "lower_back", rank=1), loc.get("bare_back"))
-    add(_Term("location", "", "", "ignore", rank=-1), loc.get("ignore"))
-    not_spine = loc.get("not_spine") or {}
-    for part, phrases in (not_spine.get("body_parts") or {}).items():
-        add(_Term("location", "body_part_other", str(part)), phrases)
-    extras = {
-        "alone": {w.lower() for w in _phrases(path, "alone", loc.get("alone"))},
-        "skin": {w.lower() for w in _phrases(path, "skin", not_spine.get("skin"))},
-        "pain_words": {w.lower() for w in _phrases(path, "pain_words", not_spine.get("pain_words"))},
-    }
-
-    path = vocab_dir / "treatments.yml"
-    treat = _load_yaml(path)
-    _check_keys(path, treat, {*TREATMENTS, "none", "ignore"})
-    for value in TREATMENTS:
-        add(_Term("treatment", "treatment", value), treat.get(value))
-    add(_Term("treatment", "treatment_none", "none"), treat.get("none"))
-    add(_Term("treatment", "", "", "ignore", rank=-1), treat.get("ignore"))
-
-    path = vocab_dir / "red_flags.yml"
-    flags = _load_yaml(path)
-    _check_keys(path, flags, {*RED_FLAGS, "if_denied", "absent", "unsure", "ignore", "near"})
-    for value in RED_FLAGS:
-        add(_Term("red_flag", "red_flag", value), flags.get(value))
-    for mode in ("if_denied", "absent", "unsure"):
-        section = flags.get(mode) or {}
-        _check_keys(path, section, set(RED_FLAGS))
-        for value, phrases in section.items():
-            add(_Term("red_flag", "red_flag", value, mode), phrases)
-    add(_Term("red_flag", "", "", "ignore", rank=-1), flags.get("ignore"))
-    near = flags.get("near") or {}
-    _check_keys(path, near, set(RED_FLAGS))
-    for value, sides in near.items():
-        _check_keys(path, sides or {}, {"place", "sign"})
-        for side in ("place", "sign"):
-            add(_Term(f"near:{value}:{side}", "near", value, side), (sides or {}).get(side))
-
-    path = vocab_dir / "context.yml"
-    context = _load_yaml(path)
-    for key, value in context.items():
-        if key not in ("window", "placeholders", "fold_accents"):
-            _phrases(path, key, value)
-    for key in ("hypothetical_red_flags", "timeless_red_flags"):
-        _check_keys(path, dict.fromkeys(context.get(key) or []), set(RED_FLAGS))
-    return pairs, extras, context
-
-
 class ClinicalMatcher:
     """Finds pain locations, treatments and red flags, with denial and experiencer."""
 
@@ -167,41 +67,19 @@ class ClinicalMatcher:
         # A language written with or without its accents ("caí", "cai"): words are compared
         # without them, lemmas looked up with them; each phrase also stands without them.
         self._fold_accents = bool(context.get("fold_accents"))
-        # Words that join a list or a clause, when the language's are not English's
-        self._separators = set(context.get("separators") or _SEPARATORS)
-        self._list_words = set(context.get("list_words") or _LIST_WORDS)
         self._injected = set(context.get("injected") or _INJECTED)
-        self._window = {"before": 6, "after": 4, "other_person": 5, **(context.get("window") or {})}
         self._placeholders = context.get("placeholders") or {}
 
         attr = "LEMMA" if self._lemmatizer else "LOWER"
         self._lemma_matcher = PhraseMatcher(nlp.vocab, attr=attr)
         self._exact_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._token_matcher = Matcher(nlp.vocab)
-        self._terms: dict[int, _Term] = {}
+        self._terms: dict[int, Term] = {}
         for term, phrase in pairs:
             self._add_phrase(term, phrase)
             if self._fold_accents and _unaccented(phrase) != phrase:
                 self._add_phrase(term, _unaccented(phrase))
 
-        # cue kinds: neg_before, neg_after, hypothetical, pseudo, scope_end, other_before,
-        # other_after
-        self._cue_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._cue_kinds: dict[int, str] = {}
-        for kind, key in (("neg_before", "negation_before"), ("neg_after", "negation_after"),
-                          ("hypothetical", "hypothetical_before"), ("pseudo", "pseudo"),
-                          ("scope_end", "scope_end"), ("other_before", "other_person_before"),
-                          ("other_after", "other_person_after"),
-                          ("flag_hypothetical", "red_flag_hypothetical_before"),
-                          ("historical", "historical"), ("resolved", "resolved"),
-                          ("focus_before", "location_focus_before"),
-                          ("focus_after", "location_focus_after"), ("prescribed", "prescribed"),
-                          ("other_condition", "other_condition")):
-            docs = [self._normalize(nlp.make_doc(str(p))) for p in context.get(key) or []]
-            match_id = nlp.vocab.strings.add(f"cue:{kind}")
-            self._cue_kinds[match_id] = kind
-            self._cue_matcher.add(f"cue:{kind}", [d for d in docs if len(d)])
-        self._starters = {self._norm_word(w) for w in context.get("clause_starters") or []}
         self._first_person = {self._norm_word(w) for w in context.get("first_person") or []}
         self._hypothetical_flags = set(context.get("hypothetical_red_flags") or [])
         self._timeless_flags = set(context.get("timeless_red_flags") or [])
@@ -209,11 +87,9 @@ class ClinicalMatcher:
             {self._norm_word(w) for w in context.get(key) or []}
             for key in ("explained_weight_loss", "unexplained_weight_loss"))
         self._ongoing = {self._norm_word(w) for w in context.get("ongoing") or []}
-        self._interjections = {self._norm_word(w) for w in context.get("interjections") or []}
-        self._subjects = {self._norm_word(w) for w in context.get("subjects") or []}
-        self._question_starters = {self._norm_word(w).split()[0]
-                                   for w in context.get("question_starters") or []}
-        self._topic_pronouns = {self._norm_word(w) for w in context.get("topic_pronouns") or []}
+
+        self._read_context = ContextReader(nlp, context, self._normalize, self._norm_word,
+                                           self._extras["skin"])
 
     # ------------------------------------------------------------------ building
     def _norm_word(self, word: str) -> str:
@@ -231,7 +107,7 @@ class ClinicalMatcher:
         return Doc(self.nlp.vocab, words=[_unaccented(w) for w in words], spaces=spaces,
                    lemmas=[_unaccented(t.lemma_ or t.text) for t in ndoc])
 
-    def _add_phrase(self, term: _Term, phrase: str) -> None:
+    def _add_phrase(self, term: Term, phrase: str) -> None:
         key = f"{term.group}|{term.label}|{term.value}|{term.mode}|{term.rank}"
         match_id = self.nlp.vocab.strings.add(key)
         self._terms[match_id] = term
@@ -283,7 +159,7 @@ class ClinicalMatcher:
             spans = [x for x in spans if not (x[2].mode == "if_denied" and any(
                 t.value == x[2].value and s <= x[0] and x[1] <= e for s, e, t in near))]
             spans = sorted(spans + near, key=lambda x: (x[0], x[1]))
-        ctx = self._context(ndoc, spans)
+        ctx = self._read_context(ndoc, spans)
         found = [m for m in (self._judge(s, e, term, ctx) for s, e, term in spans) if m]
 
         if any(m[2] == "treatment" and not m[4] for m in found):
@@ -298,7 +174,7 @@ class ClinicalMatcher:
                                   experiencer, reason))
         return result
 
-    def _judge(self, s: int, e: int, term: _Term, ctx: _Context):
+    def _judge(self, s: int, e: int, term: Term, ctx: MentionContext):
         """One mention as (start, end, label, value, negated, experiencer, reason), or None."""
         if (term.label == "pain_location" and ctx.clause[s] in ctx.skin_clauses
                 and not self._extras["pain_words"].intersection(ctx.words[s:e])):
@@ -344,12 +220,12 @@ class ClinicalMatcher:
                 or (e < len(ctx.words) and ctx.words[e][:1].isdigit()
                     and named_at_prescription_strength(ctx.words[s:e], ctx.words[e]))):
             value = "prescription_medication"  # "the naproxen the GP prescribed", "Motrin 800s"
-        limit, stop = self._window["other_person"], self._first_person
+        limit, stop = ctx.window["other_person"], self._first_person
         other = (ctx.cue_before(s, ("other_before",), limit, stop)
                  or ctx.cue_after(e, ("other_after",), limit, stop))
         return s, e, label, value, negated, "other" if other else "patient", reason
 
-    def _uncertainty(self, s: int, e: int, flag: str, ctx: _Context) -> str:
+    def _uncertainty(self, s: int, e: int, flag: str, ctx: MentionContext) -> str:
         """Why a red flag the patient did not deny may still not be present now (ConText's
         hypothetical, question and historical), "resolved" for a past episode that is over,
         or "" when it is simply present."""
@@ -384,7 +260,7 @@ class ClinicalMatcher:
             return ""  # "years ago and it's happening again"
         return "historical" if past or over else ""
 
-    def _resolve(self, ndoc) -> list[tuple[int, int, _Term]]:
+    def _resolve(self, ndoc) -> list[tuple[int, int, Term]]:
         """Matches of every vocabulary file; within a file the longest wins (then the lower
         rank, then the earliest) and `ignore` phrases vanish with whatever they cover."""
         found = {(s, e, self._terms[m]) for matcher in
@@ -412,14 +288,14 @@ class ClinicalMatcher:
                 kept.append((s, e, term))
         return sorted(kept, key=lambda x: (x[0], x[1]))
 
-    def _near(self, ndoc, spans, parts) -> list[tuple[int, int, _Term]]:
+    def _near(self, ndoc, spans, parts) -> list[tuple[int, int, Term]]:
         """Place words and sign words of one flag in one clause, in either order, where the
         vocabulary's own phrases found nothing of that flag: "the bit I sit on feels dead", "a
         horse threw me". Wording nobody wrote down, so it is confirmed with the patient (mode
         "near"). The mention runs from the first to the last of those words, so a sign's own
         negation stays inside it ("can't tell if I've finished peeing"); a negation between
         them that belongs to no sign word denies it ("my legs are not weak")."""
-        ctx = self._context(ndoc, spans)
+        ctx = self._read_context(ndoc, spans)
         # its own clauses: between punctuation and "but" (the negation scopes' clauses are
         # finer: "the legs just | don't work")
         piece = list(itertools.accumulate(int(w in _NEAR_BREAKS or "\n" in w) for w in ctx.words))
@@ -439,7 +315,7 @@ class ClinicalMatcher:
             inside = {i for a, b, _ in words for i in range(a, b)}
             denied = any(kind == "neg_before" and end <= e and not inside & set(range(i, end))
                          for i in range(s, e) for kind, end in ctx.after.get(i, ()))
-            found.append((s, e, _Term("red_flag", "red_flag", flag, "near_denied" if denied else "near")))
+            found.append((s, e, Term("red_flag", "red_flag", flag, "near_denied" if denied else "near")))
         return found
 
     def _medicines(self, ndoc) -> set:
@@ -450,80 +326,8 @@ class ClinicalMatcher:
         for s, e, value in find_medicines(words):
             if e < len(ndoc) and {ndoc[e].text.rstrip("s"), ndoc[e].lemma_} & self._injected:
                 continue
-            found.add((s, e, _Term("treatment", "treatment", value, rank=2)))
+            found.add((s, e, Term("treatment", "treatment", value, rank=2)))
         return found
-
-    def _context(self, ndoc, spans) -> _Context:
-        """Clause boundaries and cue positions of one message."""
-        words = [t.text for t in ndoc]
-        n = len(words)
-        boundary = [w in _END_PUNCT or "\n" in w for w in words]
-        before: dict[int, list[tuple[str, int]]] = {}
-        after: dict[int, list[tuple[str, int]]] = {}
-        cue_matches = [(self._cue_kinds[m], s, e) for m, s, e in self._cue_matcher(ndoc)]
-        pseudo = [(s, e) for kind, s, e in cue_matches if kind == "pseudo"]
-        for kind, s, e in cue_matches:
-            if kind != "pseudo" and any(a <= s and e <= b and (a, b) != (s, e) for a, b in pseudo):
-                continue  # "went away" inside "never went away" is no cue
-            if kind == "scope_end":
-                boundary[s:e] = [True] * (e - s)
-                continue
-            if kind == "neg_after" and e - s == 1:
-                kind = "neg_after_weak"
-            before.setdefault(e - 1, []).append((kind, s))  # read backwards from its end
-            after.setdefault(s, []).append((kind, e))  # read forwards from its start
-        for cues in before.values():
-            cues.sort(key=lambda c: c[1])  # longest first: "no relief" before "relief"
-        for cues in after.values():
-            cues.sort(key=lambda c: -c[1])
-        for i, w in enumerate(words):
-            if w in self._separators:  # ", and I ..." starts a new clause
-                j = i + 1
-                while j < n and words[j] in self._separators:
-                    j += 1
-                if j < n and words[j] in self._starters:
-                    boundary[i] = True
-            elif w in self._interjections and i + 1 < n and words[i + 1] in self._subjects:
-                boundary[i] = True  # "No I have a fever" is "No, I have a fever"
-        # clause number of each token; a boundary token closes its own clause
-        clause = [0, *itertools.accumulate(int(b) for b in boundary[:-1])]
-        skin = {clause[i] for i, w in enumerate(words) if w in self._extras["skin"]}
-        covered = {i for s, e, _ in spans for i in range(s, e)}
-        return _Context(words, boundary, clause, covered, before, after,
-                        self._questions(words, clause), self._question_topics(words, clause, covered),
-                        _sentences_asking(words), skin, self._window, self._list_words)
-
-    def _questions(self, words, clause) -> list[bool]:
-        """Per token: is it inside a question (a clause ending in "?", or a sentence that
-        starts with a question word)? Treatments there are asked about, not tried."""
-        asked = {clause[i] for i, w in enumerate(words) if w == "?"}
-        flags, in_question, sentence_start = [], False, True
-        for i, w in enumerate(words):
-            if sentence_start and any(c.isalnum() for c in w):
-                in_question, sentence_start = w in self._question_starters, False
-            flags.append(in_question or clause[i] in asked)
-            if w in ("?", ".", "!") or "\n" in w:
-                sentence_start = True
-        return flags
-
-    def _question_topics(self, words, clause, covered) -> list[bool]:
-        """Per token: is it in a bare topic that a question then asks about ("medial branch
-        blocks, how do they work?", "epidurals - do they help?")? A clause of nothing but
-        mentions and list words, in a sentence whose "?" clause points back at it ("they",
-        "it"). "I had 3 epidurals, do they work?" reports them: that clause says more."""
-        sentence, sentences = 0, []
-        for w in words:
-            sentences.append(sentence)
-            if w in ("?", ".", "!") or "\n" in w:
-                sentence += 1
-        asked = {clause[i] for i, w in enumerate(words) if w == "?"}
-        pointing = {sentences[i] for i, w in enumerate(words)
-                    if clause[i] in asked and w in self._topic_pronouns}
-        said = {clause[i] for i, w in enumerate(words)
-                if i not in covered and any(c.isalnum() for c in w)
-                and w not in self._list_words and w not in self._separators}
-        return [sentences[i] in pointing and clause[i] not in said and clause[i] not in asked
-                for i in range(len(words))]
 
     def _alone(self, words) -> list[tuple]:
         """A message that is only "back" (plus punctuation) names the lower back."""
@@ -543,108 +347,3 @@ def _earlier_year(words) -> bool:
     """A calendar year before this one among `words` ("in 2009")."""
     this_year = datetime.date.today().year
     return any(w.isdigit() and len(w) == 4 and 1940 <= int(w) < this_year for w in words)
-
-
-def _sentences_asking(words) -> list[bool]:
-    """Per token: does its sentence carry a "?" ("Can't feel my legs." is no question)."""
-    flags, current = [], []
-    for w in words:
-        current.append(w)
-        if w in ("?", ".", "!") or "\n" in w:
-            flags.extend([w == "?"] * len(current))
-            current = []
-    flags.extend([False] * len(current))
-    return flags
-
-
-@dataclass
-class _Context:
-    """One message's clauses and cues, and the NegEx-style walk that reads them."""
-    words: list[str]
-    boundary: list[bool]  # a clause ends at this token
-    clause: list[int]  # clause number of each token
-    covered: set[int]  # tokens inside a mention
-    before: dict[int, list[tuple[str, int]]]  # last token -> [(cue kind, first token)]
-    after: dict[int, list[tuple[str, int]]]  # first token -> [(cue kind, end)]
-    asking: list[bool]  # token inside a question
-    topic: list[bool]  # token in a bare topic of a question ("epidurals, do they work?")
-    sentence_asks: list[bool]  # token in a sentence with a question mark
-    skin_clauses: set[int]
-    window: dict
-    list_words: set[str]  # "or", "and", "the": free to walk over in a list
-
-    def _sentence(self, i: int) -> list[str]:
-        start, end = i, i
-        while start > 0 and self.words[start - 1] not in (".", "?", "!"):
-            start -= 1
-        while end < len(self.words) and self.words[end] not in (".", "?", "!"):
-            end += 1
-        return self.words[start:end]
-
-    def sentence_words(self, i: int) -> set:
-        """The words of token i's sentence."""
-        return set(self._sentence(i))
-
-    def sentence_phrases(self, i: int) -> set:
-        """Every run of one to three words in token i's sentence (for sentence-wide cues)."""
-        words = self._sentence(i)
-        return {" ".join(words[j:j + n]) for n in (1, 2, 3) for j in range(len(words) - n + 1)}
-
-    def cue_in_sentence(self, i: int, kind: str, step: int) -> bool:
-        """A cue of `kind` from token i to the end (step 1) or the start (step -1) of its
-        sentence, across clauses ("a fever with the flu in March, but I am quite well now")."""
-        i = i if step > 0 else i - 1
-        while 0 <= i < len(self.words) and self.words[i] not in (".", "?", "!"):
-            if any(k == kind for k, _ in self.after.get(i, ())):
-                return True
-            i += step
-        return False
-
-    def cue_right_after(self, end: int, kind: str) -> bool:
-        """A cue of `kind` straight after a mention ("upper back really"), nothing between."""
-        return any(k == kind for k, _ in self.after.get(end, ()))
-
-    def cue_before(self, start, kinds, limit=None, stop=()):
-        return self._walk(start - 1, -1, kinds, self.before, limit or self.window["before"], stop)
-
-    def cue_after(self, end, kinds, limit=None, stop=()):
-        return self._walk(end, 1, kinds, self.after, limit or self.window["after"], stop)
-
-    def _walk(self, i, step, kinds, cues, limit, stop):
-        """Walk from token i in direction `step` inside the clause; the first cue of one of
-        `kinds` wins. Other mentions and list words ("fever, chills or sweats") are skipped
-        for free; other words and other cues cost one each, up to `limit`."""
-        words, boundary, count = self.words, self.boundary, 0
-        stop_at = i + step * _MAX_WALK  # long lists are free, but not endless
-        past_comma = False  # walking back across a comma
-        while 0 <= i < len(words) and i != stop_at:
-            if i in self.covered:  # another mention: part of a list; its words are its own
-                past_comma = False
-                i += step
-                continue
-            if step < 0 and words[i] == ",":
-                past_comma = True
-            elif past_comma and not cues.get(i) and words[i] not in self.list_words:
-                # "I can't sleep, fever at night": the cue negated "sleep", and the comma
-                # ended its scope; "no fever, chills or weight loss" is a list and goes on.
-                return None
-            here = cues.get(i, ())
-            hit = next((kind for kind, _ in here if kind in kinds), None)
-            if hit and (step > 0 or not boundary[i]):  # "fever? no" starts at the "?"
-                return hit
-            if boundary[i]:
-                return None
-            if here:  # someone else's cue ("no relief" is no denial): step over it
-                far = here[0][1]
-                if any(boundary[j] for j in (range(far, i) if step < 0 else range(i, far))):
-                    return None
-                i = far - 1 if step < 0 else far
-                count += 1
-            else:
-                if words[i] in stop:
-                    return None
-                count += words[i] not in self.list_words
-                i += step
-            if count > limit:
-                return None
-        return None

@@ -25,19 +25,10 @@ from pathlib import Path
 
 from text_to_num import text2num
 
-from bot.nlu.duration import (
-    DAY,
-    MONTH,
-    WEEK,
-    YEAR,
-    DurationMention,
-    OtherEvents,
-    _month_start,
-    _recent,
-    _weeks_since,
-    _year_start,
-    choose_mentions,
-)
+from bot.nlu.duration import DurationMention, choose_mentions
+from bot.nlu.duration_dates import _month_start, _recent, _weeks_since, _year_start
+from bot.nlu.duration_events import OtherEvents
+from bot.nlu.duration_units import DAY, MONTH, WEEK, YEAR
 
 EVENTS_VOCAB = Path(__file__).parent / "vocab" / "es" / "duration_events.yml"
 LONG_AGO_WEEKS = 10 * YEAR

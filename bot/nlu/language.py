@@ -8,7 +8,7 @@ a message mostly in a script other than Latin is another language. Names, number
 drug names are in no list, so they decide nothing.
 
 `detect_language(text)` -> {"language": "en" | "es" | "other", "confidence": 0..1}; the
-Rasa component `bot.nlu.components.LanguageDetector` puts it in the parse data under
+Rasa component `bot.nlu.language_detector.LanguageDetector` puts it in the parse data under
 `language_detected`, ahead of the components that read Spanish or English vocabularies.
 Pure Python (no Rasa, no spaCy): about 0.02 ms a message.
 """

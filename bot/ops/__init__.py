@@ -1,4 +1,6 @@
-"""Running the assistant on one machine: the process supervisor (`supervise`), the checks
+"""Running the assistant on one machine: supervisor, start-up checks, backups, health.
+
+Running the assistant on one machine: the process supervisor (`supervise`), the checks
 before start-up (`preflight`), backups (`backup`) and the health report (`doctor`)."""
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""`python -m bot doctor`: is this installation healthy? One line per check, in plain words;
-exit status 1 when something needs attention (a monitoring system can run it), else 0.
+"""`python -m bot doctor`: is this installation healthy?
+
+One line per check, in plain words; exit status 1 when something needs attention (a monitoring
+system can run it), else 0.
 
 Checks: the configuration files, the database (reachable, schema up to date), every server
 answering, disk space, the last backup and the last retention purge (from the audit log), the

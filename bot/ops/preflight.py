@@ -1,4 +1,6 @@
-"""Checks before the servers start: each problem in plain words, naming the file or port and
+"""Checks before the servers start, each problem in plain words.
+
+Checks before the servers start: each problem in plain words, naming the file or port and
 what to do, instead of a stack trace from deep inside Rasa or SQLAlchemy.
 
     python -m bot.ops.preflight     (scripts/run.sh runs it first; exit 2 on a problem)

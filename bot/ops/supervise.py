@@ -1,4 +1,6 @@
-"""The four servers of one machine under supervisord: `python -m bot.ops.supervise` (what
+"""The four servers of one machine under supervisord.
+
+The four servers of one machine under supervisord: `python -m bot.ops.supervise` (what
 `make run` and the systemd unit start, through scripts/run.sh).
 
 Why supervisord and not one systemd unit per server: the same supervisor runs in a developer's

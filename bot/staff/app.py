@@ -1,4 +1,6 @@
-"""The staff web page: the app, its plumbing and its error pages; the routes are in the
+"""The staff web page: the app, its plumbing and its error pages.
+
+The staff web page: the app, its plumbing and its error pages; the routes are in the
 routes_*.py modules (sign-in, conversations, requests, accounts), their shared dependencies
 in web.py, every query and the audit call in `bot.store`.
 

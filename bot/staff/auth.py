@@ -1,4 +1,6 @@
-"""Staff passwords: argon2id hashes (argon2-cffi's defaults), never stored or logged in clear;
+"""Staff passwords: argon2id hashes, the password policy, the wait after failures.
+
+Staff passwords: argon2id hashes (argon2-cffi's defaults), never stored or logged in clear;
 the password policy; and how long a sign-in waits after failures.
 
 Policy (NIST SP 800-63B): length and a list of common and breached passwords, no composition

@@ -1,4 +1,6 @@
-"""The clinic's view on the staff page: the dashboard (administrators and managers: counts
+"""The clinic's view on the staff page: the dashboard and the EHR handover.
+
+The clinic's view on the staff page: the dashboard (administrators and managers: counts
 only), and the EHR handover (a request's FHIR Bundle to download, the deliveries to the
 clinic's FHIR server and their failures; clinical staff, never a manager).
 
@@ -61,11 +63,9 @@ def board(request: Request, s: Settings = Depends(settings)) -> figures.Dashboar
     tz = s.clinic.tz
     today = datetime.now(tz).date()
     period = figures.Period.parse(q.get("from"), q.get("to"), q.get("by"), tz, today)
-    start, end = period.bounds()
     left_before = datetime.now(timezone.utc).timestamp() - figures.SESSION_MINUTES * 60
     found = store.dashboard_counts(*period.days(), left_before, url=s.url)
-    made = store.requests_between(start.astimezone(timezone.utc),
-                                  end.astimezone(timezone.utc), url=s.url)
+    made = store.request_counts(*period.days(), url=s.url)
     return figures.compute(found, made, period, _words(s))
 
 

@@ -1,4 +1,6 @@
-"""Accounts: each user's own (password, second factor) and the administrators' (add, disable,
+"""Accounts: each user's own, the administrators', and the audit log.
+
+Accounts: each user's own (password, second factor) and the administrators' (add, disable,
 enable, reset a password, see last sign-in), and the audit log. Every change is audited.
 """
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""Conversations: "Needs attention" (unreviewed emergency and urgent ones), the filtered list,
+"""Conversations on the staff page: the lists, a transcript, reviews, exports, erasing.
+
+Conversations: "Needs attention" (unreviewed emergency and urgent ones), the filtered list,
 one transcript, marking it reviewed, exports and erasing. Every view is audited.
 """
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""Signing in: the password, then whichever steps the account still needs, each a page of its
+"""Signing in: the password, then each step the account still needs.
+
+Signing in: the password, then whichever steps the account still needs, each a page of its
 own while the session waits (schema.staff_sessions.awaiting): the second factor's code, a new
 password after a reset, enrolling a second factor that clinic.yml requires. Only after the
 last step is the session signed in, the sign-in recorded and audited ("login").

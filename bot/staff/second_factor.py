@@ -1,4 +1,6 @@
-"""The optional second factor: TOTP (RFC 6238: 6 digits, 30-second steps, SHA-1, as every
+"""The optional second factor: TOTP, its QR code, and recovery codes.
+
+The optional second factor: TOTP (RFC 6238: 6 digits, 30-second steps, SHA-1, as every
 authenticator app reads it) with pyotp, its enrolment QR code drawn here as SVG by qrcode
 (no outside service sees the secret), and single-use recovery codes kept as argon2 hashes.
 """

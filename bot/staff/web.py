@@ -1,4 +1,6 @@
-"""What every staff route shares, as FastAPI dependencies: the app's settings, the database
+"""What every staff route shares, as FastAPI dependencies.
+
+What every staff route shares, as FastAPI dependencies: the app's settings, the database
 URL (the one way a route reaches the database: `url: str = Depends(db_url)`), the signed-in
 user, an administrator, a posted form and its CSRF check, the audit call, and the page
 renderer. Routes live in the routes_*.py modules; `app.py` puts them together.

@@ -60,7 +60,15 @@ from bot.store.conversations import (
     get_conversation,
     list_conversations,
 )
-from bot.store.dashboard import dashboard_counts, rebuild_stats, requests_between, stats_rows, upsert_stats
+from bot.store.dashboard import (
+    dashboard_counts,
+    rebuild_stats,
+    record_request,
+    record_status_change,
+    request_counts,
+    stats_rows,
+    upsert_stats,
+)
 from bot.store.database import (
     DEFAULT_DB,
     EVENT_LOOP_BUSY_SECONDS,
@@ -102,6 +110,7 @@ from bot.store.schema import (
     events,
     metadata,
     now,
+    request_stats,
     row_dict,
     staff_recovery_codes,
     staff_sessions,
@@ -123,7 +132,8 @@ __all__ = [
     'list_users', 'create_session', 'session_user', 'end_session', 'ConversationFilter', 'Page',
     'list_conversations', 'all_conversations', 'conversation_exists', 'conversation_ids', 'get_conversation',
     'erase_conversation', 'purge', 'conversation_stats', 'upsert_stats', 'rebuild_stats',
-    'stats_rows', 'dashboard_counts', 'requests_between',
+    'stats_rows', 'dashboard_counts', 'request_counts', 'request_stats', 'record_request',
+    'record_status_change',
     'add_outbox', 'due_outbox', 'claim_outbox',
     'mark_outbox_delivered', 'mark_outbox_failed', 'list_outbox', 'outbox_failures',
     'mark_reviewed', 'reviews_of', 'add_booking_activity',

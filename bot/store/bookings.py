@@ -9,6 +9,7 @@ from typing import Any, Dict, List, Optional, Sequence
 from sqlalchemy import insert, select, update
 
 from bot.store.audit import audit
+from bot.store.dashboard import record_request, record_status_change
 from bot.store.database import retrying_blocking
 from bot.store.migrations import engine_for
 from bot.store.schema import (
@@ -30,13 +31,16 @@ def save_booking(*, conversation_id: str, kind: str, name: str, contact: str,
     then StorageUnavailable, and the patient is told (the details stay in the conversation).
     Blocking: callers in an event loop run it in a thread."""
     def write() -> int:
+        made = now()
         with engine_for(url).begin() as connection:
             result = connection.execute(insert(booking_requests).values(
                 conversation_id=conversation_id, kind=kind, name=name, contact=contact,
                 preferred_time=preferred_time, triage_level=triage_level, status="new",
-                created_at=now(),
+                created_at=made,
             ))
-            return result.inserted_primary_key[0]
+            booking_id = result.inserted_primary_key[0]
+            record_request(connection, booking_id, kind, made)  # the dashboard's count, with it
+            return booking_id
 
     return booking_reference(retrying_blocking(write, "saving a booking request",
                                                        BOOKING_RETRY_SECONDS))
@@ -117,6 +121,7 @@ def set_booking_status(booking_id: int, status: str, *, actor: str, channel: str
             connection.execute(insert(booking_status_changes).values(
                 booking_id=booking_id, from_status=row.status, to_status=status,
                 changed_by=actor[:100], changed_at=when))
+            record_status_change(connection, booking_id, when)
     audit(actor, "status_change", channel=channel, conversation_id=row.conversation_id,
           booking_id=booking_id, detail=f"{row.status} -> {status}", url=url)
     return get_booking(booking_id, url=url)

@@ -1,4 +1,6 @@
-"""The conversation read model: Rasa's events as staff read them (summaries, transcripts,
+"""The conversation read model: Rasa's events as staff read them.
+
+The conversation read model: Rasa's events as staff read them (summaries, transcripts,
 the slots staff need), with the bookings each conversation made.
 """
 from __future__ import annotations

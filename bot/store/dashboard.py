@@ -1,5 +1,8 @@
-"""The dashboard's queries: the per-session summary rows (written by the tracker store as it
-saves, rebuilt from the events table on demand) and the requests' first-contact times.
+"""The dashboard's queries: the per-session and per-request summary rows it counts.
+
+The per-session rows are written by the tracker store as it saves; the per-request rows by
+bot.store.bookings as a request is stored and first moved on. Both are rebuilt from the events
+and requests tables on demand (`python -m bot dashboard rebuild`).
 """
 from __future__ import annotations
 
@@ -7,10 +10,17 @@ import json
 from datetime import datetime
 from typing import Any, Dict, Iterable, List, Optional
 
-from sqlalchemy import and_, case, func, insert, select, update
+from sqlalchemy import and_, case, delete, func, insert, select, update
 
 from bot.store.migrations import engine_for
-from bot.store.schema import booking_requests, booking_status_changes, conversation_stats, events, row_dict
+from bot.store.schema import (
+    booking_requests,
+    booking_status_changes,
+    conversation_stats,
+    events,
+    request_stats,
+    utc_aware,
+)
 
 _KEY = ("conversation_id", "session_start")
 
@@ -30,8 +40,8 @@ def upsert_stats(connection: Any, rows: Iterable[Dict[str, Any]]) -> None:
 
 def rebuild_stats(*, url: Optional[str] = None, batch: int = 500) -> int:
     """Summarises every stored conversation again from Rasa's events table (conversations
-    stored before the dashboard existed, or after a change to what is summarised).
-    Returns the number of conversations."""
+    stored before the dashboard existed, or after a change to what is summarised), and every
+    request from the requests table. Returns the number of conversations."""
     from bot.dashboard.summary import clinic_tz, from_row, summarise_all
 
     engine = engine_for(url)
@@ -50,7 +60,41 @@ def rebuild_stats(*, url: Optional[str] = None, batch: int = 500) -> int:
                                                    r.intent_name, r.action_name, data))
             upsert_stats(connection, [row for cid, s in steps.items()
                                       for row in summarise_all(cid, s, clinic_tz())])
+    _rebuild_request_stats(engine)
     return len(ids)
+
+
+def record_request(connection: Any, booking_id: int, kind: str, created_at: datetime) -> None:
+    """A new request's summary row, on the connection (and in the transaction) that stores it."""
+    from bot.dashboard.summary import clinic_tz
+
+    connection.execute(insert(request_stats).values(
+        booking_id=booking_id, kind=kind, created_at=created_at.timestamp(),
+        local_day=created_at.astimezone(clinic_tz()).date().isoformat()))
+
+
+def record_status_change(connection: Any, booking_id: int, when: datetime) -> None:
+    """A request's status changed at `when` (in the same transaction): the first change is its
+    first contact; later ones leave it as it is."""
+    connection.execute(update(request_stats).where(
+        request_stats.c.booking_id == booking_id, request_stats.c.first_contact_hours.is_(None))
+        .values(first_contact_hours=(when.timestamp() - request_stats.c.created_at) / 3600.0))
+
+
+def _rebuild_request_stats(engine: Any) -> None:
+    """Every request's summary row again from the requests and their status changes."""
+    first = (select(booking_status_changes.c.booking_id,
+                    func.min(booking_status_changes.c.changed_at).label("first_contact"))
+             .group_by(booking_status_changes.c.booking_id).subquery())
+    query = (select(booking_requests.c.id, booking_requests.c.kind, booking_requests.c.created_at,
+                    first.c.first_contact)
+             .select_from(booking_requests.outerjoin(first, first.c.booking_id == booking_requests.c.id)))
+    with engine.begin() as connection:
+        connection.execute(delete(request_stats))
+        for booking_id, kind, created_at, first_contact in connection.execute(query).all():
+            record_request(connection, booking_id, kind, utc_aware(created_at))
+            if first_contact is not None:
+                record_status_change(connection, booking_id, utc_aware(first_contact))
 
 
 def stats_rows(*, url: Optional[str] = None) -> List[Dict[str, Any]]:
@@ -108,17 +152,15 @@ def dashboard_counts(first_day: str, last_day: str, left_before: float, *,
     return counts
 
 
-def requests_between(start: datetime, end: datetime, *,
-                     url: Optional[str] = None) -> List[Dict[str, Any]]:
-    """Requests made in [start, end): kind, when, and when staff first moved it on from
-    "new" (the first contact), or None."""
-    first_change = (select(booking_status_changes.c.booking_id,
-                           func.min(booking_status_changes.c.changed_at).label("first_contact"))
-                    .group_by(booking_status_changes.c.booking_id).subquery())
-    query = (select(booking_requests.c.id, booking_requests.c.kind, booking_requests.c.created_at,
-                    first_change.c.first_contact)
-             .select_from(booking_requests.outerjoin(
-                 first_change, first_change.c.booking_id == booking_requests.c.id))
-             .where(booking_requests.c.created_at >= start, booking_requests.c.created_at < end))
+def request_counts(first_day: str, last_day: str, *, url: Optional[str] = None) -> Dict[str, Any]:
+    """The requests made on [first_day, last_day] (the clinic's days): how many of each kind,
+    and the hours to first contact of those contacted (for their median), from the summary
+    rows' covering index."""
+    t = request_stats
+    period = and_(t.c.local_day >= first_day, t.c.local_day <= last_day)
     with engine_for(url).connect() as connection:
-        return [row_dict(r) for r in connection.execute(query)]
+        kinds = {kind: int(n) for kind, n in connection.execute(
+            select(t.c.kind, func.count()).where(period).group_by(t.c.kind))}
+        hours = [h for (h,) in connection.execute(
+            select(t.c.first_contact_hours).where(period, t.c.first_contact_hours.isnot(None)))]
+    return {"kinds": kinds, "contact_hours": hours}

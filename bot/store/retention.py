@@ -20,6 +20,7 @@ from bot.store.schema import (
     events,
     now,
     outbox,
+    request_stats,
     staff_sessions,
 )
 
@@ -61,7 +62,7 @@ def _delete_bookings(connection, conversation_ids: List[str]) -> int:
         booking_requests.c.conversation_id.in_(conversation_ids)))]
     if not ids:
         return 0
-    for table in (booking_status_changes, booking_activity):
+    for table in (booking_status_changes, booking_activity, request_stats):
         connection.execute(delete(table).where(table.c.booking_id.in_(ids)))
     # What waits to be sent about these requests goes with them (a FHIR hand-over holds
     # the patient's details; an alert would point at a request that is gone).

@@ -1,4 +1,6 @@
-"""What staff did after reading: a serious conversation marked reviewed, and notes and
+"""What staff did after reading: reviews, and notes and contact attempts on requests.
+
+What staff did after reading: a serious conversation marked reviewed, and notes and
 contact attempts on a request. Each write is audited; the audit detail never holds the
 note's text (it may name the patient), only that there was one.
 """

@@ -158,11 +158,25 @@ conversation_stats = Table(
     Column("last_question", String(60)),      # the last question the assistant asked
     Column("fallbacks", Integer, nullable=False),
     Column("unanswered", String(1000), nullable=False),
-    Column("language", String(5)),            # the language slot: en | es (migration 0007)
-    # Covers the dashboard's grouped queries (migrations 0005, 0007): read from the index alone.
+    Column("language", String(5)),            # the language slot: en | es (migration 0008)
+    # Covers the dashboard's grouped queries (migrations 0005, 0008): read from the index alone.
     Index("ix_conversation_stats_dashboard", "local_day", "triage_level", "request_kind",
           "channel", "red_flags", "options_explained", "unanswered", "last_question", "last_at",
           "fallbacks", "language"),
+)
+
+# One row per booking or call-back request, written in the transaction that stores the
+# request (bot.store.bookings) and updated in the one that records its first status change:
+# the dashboard's request counts and its median time to first contact, read by the clinic's
+# day from a covering index instead of parsing every request's dates. Kind and times only.
+request_stats = Table(
+    "request_stats", metadata,
+    Column("booking_id", Integer, primary_key=True),  # booking_requests.id
+    Column("local_day", String(10), nullable=False),  # the day it was made, clinic's time zone
+    Column("kind", String(20), nullable=False),  # consultation | callback
+    Column("created_at", Float, nullable=False),  # epoch seconds
+    Column("first_contact_hours", Float),  # hours until staff first moved it on from "new"
+    Index("ix_request_stats_dashboard", "local_day", "kind", "first_contact_hours"),
 )
 
 # What waits to leave the clinic's server (bot/outbox.py): alerts to staff ("email",

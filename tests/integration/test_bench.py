@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from bench import report
+from bench import dashboard, report
 from bench.assistant import running_assistant
 from bench.conversations import ASSISTANT_LONG, ASSISTANT_PATHS
 from bench.measure import load_row, measure
@@ -54,3 +54,27 @@ def test_the_load_client_measures_every_message_of_a_real_assistant(tmp_path):
     assert written["ratios"]["throughput"] == 2.0 and written["ratios"]["p99"] == 0.5
     markdown = (tmp_path / "reports" / "bench.md").read_text()
     assert "| load: p99 latency |" in markdown and "| sqlite | 1 |" in markdown
+
+
+def test_the_dashboard_part_loads_every_page_of_a_real_staff_page_and_reaches_the_report(tmp_path):
+    """`make bench`'s dashboard rows (BENCH_QUICK's sizes): the staff page started as `make run`
+    starts it over seeded summaries, a manager signed in, each page loaded, and the table in
+    reports/bench.md."""
+    result = dashboard.row(quick=True)
+
+    assert "status" not in result, result.get("status")
+    assert [size["conversations"] for size in result["sizes"]] == list(dashboard.QUICK_SIZES)
+    for size in result["sizes"]:
+        assert set(size["pages"]) == set(dashboard.PAGES)
+        assert all(ms > 0 for ms in size["pages"].values())
+    doc = {"date": "2025-01-01T00:00:00+00:00", "git_commit": "0" * 40,
+           "machine": {"cores": 2, "cpu": "cpu", "memory_gb": 1.0, "loadavg_at_start": [0.0],
+                       "python": "3.10", "rasa": "3.6.21"},
+           "load": {"conversations": 2, "messages": 3}, "rasa_default": {},
+           "assistant": {"throughput_msg_s": 1.0, "p50_ms": 1.0, "p99_ms": 1.0, "errors": 0},
+           "ratios": {}, "dashboard": result}
+    markdown = report.markdown(doc)
+    assert "| stored conversations | 4 weeks by week (default) |" in markdown
+    assert "\n| 10 | " in markdown and "\n| 100 | " in markdown
+    failed = report.markdown(dict(doc, dashboard={"status": "failed: RuntimeError: no port"}))
+    assert "Not measured: failed: RuntimeError: no port." in failed

@@ -192,13 +192,12 @@ def test_the_dashboard_figures_count_what_the_database_holds(recorded):
     url, ids = recorded["url"], recorded["ids"]
     tz = clinic_tz()
     period = figures.Period.parse(None, None, None, tz, datetime.now(tz).date())
-    start, end = period.bounds()
     words = {"levels": labels.LEVELS, "red_flags": labels.RED_FLAGS, "options": {},
              "kinds": labels.KINDS, "steps": STEPS, "channels": CHANNELS, "intents": INTENTS,
              "languages": labels.LANGUAGES}
     later = (datetime.now(timezone.utc) + timedelta(hours=2)).timestamp()  # all sessions over
     board = figures.compute(store.dashboard_counts(*period.days(), later, url=url),
-                            store.requests_between(start, end, url=url), period, words)
+                            store.request_counts(*period.days(), url=url), period, words)
     panels = {p.key: dict((label, v) for label, v in p.rows) for p in board.panels}
     conversations = [store.get_conversation(c, url=url) for c in ids.values()]
     assert sum(v[0] for v in panels["activity"].values()) == len(ids)
@@ -238,7 +237,7 @@ def test_counts_of_five_or_more_are_shown_and_the_funnel_counts_who_left(tmp_pat
         store.upsert_stats(connection, rows)
     period = figures.Period.parse(None, None, "day", timezone.utc, datetime.now(timezone.utc).date())
     counts = store.dashboard_counts(*period.days(), datetime.now(timezone.utc).timestamp(), url=url)
-    board = figures.compute(counts, [], period, {k: {} for k in (
+    board = figures.compute(counts, {"kinds": {}, "contact_hours": []}, period, {k: {} for k in (
         "levels", "red_flags", "options", "kinds", "steps", "channels", "intents", "languages")})
     leaving = dict(next(p for p in board.panels if p.key == "leaving").shown())
     assert leaving["pain location"] == ["12", "7"]
@@ -251,6 +250,104 @@ def test_counts_of_five_or_more_are_shown_and_the_funnel_counts_who_left(tmp_pat
     assert dict(board.headline)["Conversations started"] == "12"
     csv_text = "\n".join(",".join(r) for r in figures.csv_rows(board))
     assert "Where patients leave,pain location,Left here,7" in csv_text
+
+
+def _requests_as_stored(url):
+    """Requests by kind and hours to first contact, read from the requests table and their
+    status history (what the dashboard's summary rows must agree with)."""
+    bookings = store.list_bookings(url=url)
+    history = store.status_history([b["id"] for b in bookings], url=url)
+    kinds = {}
+    for b in bookings:
+        kinds[b["kind"]] = kinds.get(b["kind"], 0) + 1
+    hours = [(min(c["changed_at"] for c in history[b["id"]]) - b["created_at"]).total_seconds() / 3600
+             for b in bookings if b["id"] in history]
+    return kinds, sorted(hours)
+
+
+def _dashboard_requests(url, tz):
+    from bot.dashboard import figures
+
+    period = figures.Period.parse(None, None, "day", tz, datetime.now(tz).date())
+    found = store.request_counts(*period.days(), url=url)
+    board = figures.compute(store.dashboard_counts(*period.days(), 0, url=url), found, period,
+                            {k: {} for k in ("levels", "red_flags", "options", "kinds", "steps",
+                                             "channels", "intents")})
+    return found["kinds"], sorted(found["contact_hours"]), dict(board.headline)
+
+
+def test_the_requests_summary_matches_the_requests_and_their_first_contacts(tmp_path, monkeypatch):
+    """Requests and their first contacts, written through the store at known times: the
+    dashboard's kinds, count and median time to first contact are the requests table's, after
+    a second status change, an erasure and a rebuild alike."""
+    import statistics
+
+    import bot.store.bookings as bookings
+    from bot.dashboard.summary import clinic_tz
+
+    url = f"sqlite:///{tmp_path / 'clinic.db'}"
+    store.upgrade(url)
+    clock = [datetime.now(timezone.utc) - timedelta(days=3)]
+    monkeypatch.setattr(bookings, "now", lambda: clock[0])
+    refs = []
+    for i, kind in enumerate(["consultation"] * 5 + ["callback"] * 3):
+        clock[0] += timedelta(minutes=10)
+        refs.append(store.save_booking(conversation_id=f"web:req-{i}", kind=kind, name="Pat Doe",
+                                       contact="555 010 2030", preferred_time="mornings",
+                                       triage_level="consultation", url=url))
+    made = clock[0]
+    for ref, hours in zip(refs, (1, 2, 3, 5, 8, 13, 21)):  # the last request is never contacted
+        clock[0] = made + timedelta(hours=hours)
+        store.set_booking_status(int(ref[1:]), "contacted", actor="reception", url=url)
+    clock[0] = made + timedelta(hours=40)
+    store.set_booking_status(int(refs[0][1:]), "closed", actor="reception", url=url)  # not a first contact
+
+    kinds, hours, headline = _dashboard_requests(url, clinic_tz())
+    stored_kinds, stored_hours = _requests_as_stored(url)
+    assert kinds == stored_kinds == {"consultation": 5, "callback": 3}
+    assert hours == pytest.approx(stored_hours) and len(hours) == 7
+    assert headline["Booking and call-back requests"] == "8"
+    assert headline["Median time from request to first contact"] == \
+        f"{statistics.median(stored_hours):.1f} hours"
+
+    store.erase_conversation("web:req-2", actor="admin", url=url)
+    kinds, hours, _ = _dashboard_requests(url, clinic_tz())
+    stored_kinds, stored_hours = _requests_as_stored(url)
+    assert kinds == stored_kinds == {"consultation": 4, "callback": 3}
+    assert hours == pytest.approx(stored_hours)
+    before = store.request_counts("2000-01-01", "2999-12-31", url=url)
+    store.rebuild_stats(url=url)  # `python -m bot dashboard rebuild`
+    after = store.request_counts("2000-01-01", "2999-12-31", url=url)
+    assert after["kinds"] == before["kinds"]
+    assert sorted(after["contact_hours"]) == pytest.approx(sorted(before["contact_hours"]))
+
+
+def test_requests_stored_before_the_summary_existed_are_counted_after_the_upgrade(tmp_path):
+    import sqlalchemy as sa
+
+    from bot.dashboard.summary import clinic_tz
+
+    url = f"sqlite:///{tmp_path / 'clinic.db'}"
+    store.upgrade(url, "0006")
+    made = datetime.now(timezone.utc) - timedelta(days=2)
+    raw = sa.create_engine(url)
+    with raw.begin() as connection:
+        for i, (kind, contacted_after) in enumerate([("consultation", 2.5), ("callback", None),
+                                                     ("consultation", 0.5), ("callback", 7.0)]):
+            booking_id = connection.execute(store.booking_requests.insert().values(
+                conversation_id=f"web:old-{i}", kind=kind, name="Pat Doe", contact="555 010 2030",
+                preferred_time="mornings", status="new", created_at=made)).inserted_primary_key[0]
+            if contacted_after is not None:
+                for later in (contacted_after, contacted_after + 24):  # the first one counts
+                    connection.execute(store.booking_status_changes.insert().values(
+                        booking_id=booking_id, from_status="new", to_status="contacted",
+                        changed_by="reception", changed_at=made + timedelta(hours=later)))
+    raw.dispose()
+    store.upgrade(url)
+    kinds, hours, _ = _dashboard_requests(url, clinic_tz())
+    stored_kinds, stored_hours = _requests_as_stored(url)
+    assert kinds == stored_kinds == {"consultation": 2, "callback": 2}
+    assert hours == pytest.approx(stored_hours) == [0.5, 2.5, 7.0]
 
 
 def test_the_manager_sees_the_dashboard_and_no_patient_detail(staff):

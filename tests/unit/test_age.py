@@ -23,7 +23,7 @@ def test_the_minimum_age_is_clinic_yml_s(tmp_path, monkeypatch):
     from bot.advice import under_18_message
     from bot.clinic import load_clinic
     from bot.content import load_content
-    from bot.nlu.components import StatedAgeCheck
+    from bot.nlu.intent_rules import StatedAgeCheck
     from tests.harness import ROOT
 
     settings = (ROOT / "clinic.yml").read_text()

@@ -8,8 +8,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.contract import LOCATIONS, RED_FLAGS, TREATMENTS
 from bot.nlu.build_spacy import build_pipeline
-from bot.nlu.clinical import LOCATIONS, RED_FLAGS, TREATMENTS, VOCAB_DIR, ClinicalMatcher
+from bot.nlu.clinical import ClinicalMatcher
+from bot.nlu.clinical_vocab import VOCAB_DIR
 
 NLP = build_pipeline()
 MATCHER = ClinicalMatcher(NLP)

@@ -342,8 +342,9 @@ def test_contract_facts_from_the_clinic_material_are_kept(content):
 
 
 def test_no_option_text_or_rule_lives_in_the_code(content):
-    source = "".join(Path(m.__file__).read_text(encoding="utf-8")
-                     for m in (content_module, option_select_module, wording_module))
+    files = [*Path(content_module.__file__).parent.glob("*.py"),  # the bot.content package
+             *(Path(m.__file__) for m in (option_select_module, wording_module))]
+    source = "".join(path.read_text(encoding="utf-8") for path in files)
     for option in content.options:
         assert option.id not in source
         assert option.title not in source
@@ -656,7 +657,7 @@ def test_every_conversation_key_the_code_says_is_checked_at_start_up():
     """Each key the code looks up in conversation.yml is one the loader requires."""
     from bot.content import CONVERSATION_TEXTS
     used = set()
-    root = Path(content_module.__file__).resolve().parents[1]
+    root = Path(content_module.__file__).resolve().parents[2]
     for path in [*(root / "bot").rglob("*.py"), *(root / "actions").rglob("*.py")]:
         source = path.read_text(encoding="utf-8")
         used |= set(re.findall(r'_say\(content, clinic, "([a-z_0-9]+)"', source))

@@ -252,7 +252,7 @@ def test_only_the_pains_own_duration_is_kept_beside_another_events():
 
 
 def test_the_other_events_file_rejects_an_unknown_key(tmp_path):
-    from bot.nlu.duration import EVENTS_VOCAB, OtherEvents
+    from bot.nlu.duration_events import EVENTS_VOCAB, OtherEvents
 
     bad = tmp_path / "duration_events.yml"
     bad.write_text(EVENTS_VOCAB.read_text() + "\nother_event_typo: [surgery]\n")

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.contract import RED_FLAGS
 from bot.nlu.build_spacy import build_pipeline
-from bot.nlu.clinical import RED_FLAGS, ClinicalMatcher
+from bot.nlu.clinical import ClinicalMatcher
 
 NLP = build_pipeline()
 MATCHER = ClinicalMatcher(NLP)

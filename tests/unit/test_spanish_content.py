@@ -71,6 +71,31 @@ def test_a_missing_spanish_key_is_an_error_naming_the_file_and_key(content_copy)
         load_all_languages(content_copy)
 
 
+@pytest.mark.parametrize("name, edit, key", [
+    ("conversation.yml", lambda d: d.update(booking_sent_consultaton="Hemos recibido su solicitud."),
+     "booking_sent_consultaton"),
+    ("conversation.yml", lambda d: d["durations"].update(fortnight="unas dos semanas"), "durations.fortnight"),
+    ("options.yml", lambda d: d["story"].update(outro="Gracias."), "story.outro"),
+])
+def test_a_key_the_english_file_does_not_have_is_an_error_naming_the_file_and_key(
+        content_copy, name, edit, key):
+    """A misspelt or invented key in a translation is a text the assistant would never say:
+    start-up refuses it, where a clinician can see which file and key to fix."""
+    _edit(content_copy / "es" / name, edit)
+    load_content(content_copy)  # English alone is still fine
+    with pytest.raises(ContentError, match=rf"es/{name}: field '{key}': is not in the English file"):
+        load_all_languages(content_copy)
+
+
+def test_a_spanish_faq_topic_the_english_file_does_not_have_is_refused(content_copy, monkeypatch):
+    monkeypatch.setenv("CLINIC_CONTENT_DIR", str(content_copy))
+    _edit(content_copy / "es" / "faq.yml", lambda d: d["topics"].update(
+        mascotas={"examples": ["perros"], "answer": "Sí, se admiten perros guía."}))
+    load_faq()  # English still loads
+    with pytest.raises(FaqError, match=r"es/faq.yml: field 'topics.mascotas': is not in the English file"):
+        load_faq(lang="es")
+
+
 @pytest.mark.parametrize("edit, message", [
     (lambda d: d.pop("review"), r"es/self_care.yml: field 'review': is missing"),
     (lambda d: d["red_flags"].pop("fever"), r"es/self_care.yml: field 'red_flags.fever': is missing"),

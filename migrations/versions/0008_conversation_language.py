@@ -4,8 +4,8 @@ dashboard's count by language; the dashboard's covering index gains the column.
 Sessions summarised before this migration have no language until
 `python -m bot dashboard rebuild` summarises them again from the events.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 """
 import sqlalchemy as sa
 from alembic import op
@@ -14,8 +14,8 @@ OLD_INDEX = ("local_day", "triage_level", "request_kind", "channel", "red_flags"
              "options_explained", "unanswered", "last_question", "last_at", "fallbacks")
 INDEX = "ix_conversation_stats_dashboard"
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

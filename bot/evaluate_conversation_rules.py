@@ -1,0 +1,380 @@
+"""The judging rules of the blind off-script set: what a patient's turn must get back.
+
+By the item's `expect` kind and `then`; bot/evaluate_conversation.py drives the real agent
+to each item's state and hands the turn here.
+
+The rules (written before any change the set prompted; see reports/conversation.md):
+
+Every item fails when the answer is empty, is the "didn't understand" fallback, quotes a
+price ("$") the clinic's files do not contain, or a must-not the scorer can check happened.
+
+By `expect` kind:
+- faq:<topic> -- location, phone, email: the clinic.yml value is in the answer; hours: an
+  opening time from clinic.yml (e.g. "8:00") or "closed"; open_now: "open" or "closed" and
+  an opening time; any other topic: the clinic's own answer for that topic (content/faq.yml,
+  when there is one) or an honest "I don't have that information" with the clinic's phone.
+- goodbye -- the conversation ended (see `end`), with the clinic's phone and the emergency
+  number in the answer, and no booking request was stored by it.
+- correction:<slot> -- the slot holds the corrected value (hand-written below, per item,
+  within 15 %) and the answer names the new value (a duration with its unit, the place, or
+  a treatment from the turn).
+- not_sure -- the pending question is not repeated word for word, the conversation goes on
+  (a question or choices follow), and a red-flag screen is not recorded as clear from it.
+- nothing_helps -- never stored as "tried nothing"; treatments named in the turn are stored
+  and not asked for again; when none are named and the treatments question was pending, the
+  answer asks what was tried; an acknowledgement word (sorry, hear, frustrat, difficult,
+  hard, understand) is in the answer.
+- option_followup:<aspect> -- the answer contains the option's own text (content/options.yml)
+  from a section that answers that aspect (side_effects/risks -> risks; pain -> how, risks;
+  recovery -> how, relief, risks; how_long_relief -> relief; what -> what, summary;
+  how -> how).
+- distress -- an acknowledgement word (as above) or the crisis line's number is in the answer,
+  and the conversation goes on (not ended, the pending question still pending).
+- callback -- the call-back details are being collected at once: booking_form active with
+  booking_kind callback, asking for a detail, not "would you like a call back?".
+- human -- the clinic's phone is in the answer and a call back is offered or being collected.
+- next_step -- the consultation is offered (pending_offer booking, or booking started) and
+  the answer says "consultation" or "book".
+- other -- per item, a check written from its `then` (OTHER_CHECKS below).
+
+By `then`: `resume` -- the form (or pending offer) is the same as before the turn, nothing
+already answered was lost, and the answer ends with the pending question again (the same
+text, or a variant of the same question); at `start`, the answer ends with the first triage
+question. `end` -- no form active afterwards, no question asked (no "?" in the last message),
+no triage restarted. A free-text `then` is not scored beyond the expect kind.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Dict, List
+
+ACK = re.compile(r"sorry|hear|frustrat|difficult|\bhard\b|understand", re.I)
+FALLBACK = "Sorry, I didn't understand that"
+DURATION_ACK = re.compile(
+    r"\b(\d+(\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a|an|a few|several)"
+    r"\s+(day|week|month|year)s?\b", re.I)
+
+# Corrected values, written by hand from each item's text before any change.
+CORRECTIONS = {
+    "os-040": ("pain_duration_weeks", 104.0),
+    "os-041": ("pain_location", "neck"),
+    "os-042": ("pain_duration_weeks", 13.0),
+    "os-043": ("treatments_tried", ["injection", "prescription_medication"]),
+    "os-044": ("pain_location", "lower_back"),
+    "os-045": ("pain_duration_weeks", 0.86),
+    "os-046": ("pain_location", "lower_back"),
+    "os-047": ("pain_location", "upper_back"),
+    "os-048": ("treatments_tried", ["otc_medication", "heat_ice"]),
+    "os-049": ("pain_duration_weeks", 521.0),
+}
+PLACE_WORDS = {"neck": r"neck", "upper_back": r"upper back|shoulder blades|mid(dle)?[- ]back",
+               "lower_back": r"leg|lower back"}
+TREATMENT_WORDS = (r"epidural|injection|gabapentin|prescription|ibuprofen|heat|over-the-counter"
+                   r"|physio|physical therapy")
+
+ASPECT_SECTIONS = {"side_effects": ("risks",), "risks": ("risks",), "pain": ("how", "risks"),
+                   "recovery": ("how", "relief", "risks"), "how_long_relief": ("relief",),
+                   "what": ("what", "summary"), "how": ("how",),
+                   # set 3's aspects: how long it lasts / how often, what it is for or shows,
+                   # the day itself (driving home), and no aspect named (any section)
+                   "duration": ("relief",), "frequency": ("relief", "how"),
+                   "purpose": ("what", "summary"), "diagnosis": ("what", "summary"),
+                   "driving": ("how", "risks"),
+                   "": ("what", "summary", "how", "relief", "risks")}
+
+
+class Judge:
+    def __init__(self, clinic, content, faq_answers: Dict[str, str], domain_questions):
+        self.clinic, self.content = clinic, content
+        self.faq_answers = faq_answers
+        self.domain_questions = domain_questions  # slot -> [question texts]
+        self.opening_times = sorted({f"{a.hour}:{a.minute:02d}"
+                                     for day in clinic.opening_hours for a, _ in day})
+        self.allowed_prices = "$" in json.dumps(faq_answers)
+
+    # -- generic
+    def _last(self, turn) -> str:
+        texts = [m for m in turn["messages"] if m.strip()]
+        return texts[-1] if texts else ""
+
+    def _asked_again(self, before, after, turn) -> bool:
+        last = _norm(self._last(turn))
+        if not last:
+            return False
+        candidates = [before["last_bot"]] + self.domain_questions.get(before["requested"], [])
+        if before["requested"] == "red_flag_screen":
+            candidates.append(self.content.self_care.screening_question)
+        if before["loop"] is None and before["slots"].get("pending_offer"):
+            return last.endswith("?") or bool(turn["buttons"])
+        return any(c and _norm(c)[:40] in last for c in candidates)
+
+    def resume(self, item, before, after, turn) -> List[str]:
+        problems = []
+        if item["state"] == "start":
+            if after["loop"] != "triage_form":
+                problems.append("the triage questions did not start")
+            elif not self._asked_again({**after, "last_bot": ""}, after, turn):
+                problems.append("the first triage question was not asked")
+            return problems
+        if before["loop"]:
+            if after["loop"] != before["loop"]:
+                problems.append(f"form {before['loop']} no longer active ({after['loop']})")
+            elif after["requested"] != before["requested"]:
+                problems.append(f"form moved from {before['requested']} to {after['requested']}")
+            for name, value in before["slots"].items():
+                if name in FORM_PROGRESS and value is not None and after["slots"].get(name) is None:
+                    problems.append(f"lost {name}")
+        elif before["slots"].get("pending_offer") and \
+                after["slots"].get("pending_offer") != before["slots"]["pending_offer"] and \
+                after["loop"] is None:
+            problems.append("the pending offer was dropped")
+        if after["loop"] is None and before["loop"] is None and \
+                "Where does it hurt" in turn["text"] and item["state"] in ("booking_done",
+                                                                           "self_care_given"):
+            problems.append("the triage restarted")
+        if not problems and (before["loop"] or before["slots"].get("pending_offer")) \
+                and not self._asked_again(before, after, turn):
+            problems.append("the pending question was not asked again")
+        return problems
+
+    def end(self, item, before, after, turn) -> List[str]:
+        problems = []
+        if after["loop"] is not None:
+            problems.append(f"{after['loop']} still active")
+        if "?" in self._last(turn):
+            problems.append("a question followed")
+        return problems
+
+    def then(self, item, before, after, turn) -> List[str]:
+        if item["then"] == "resume":
+            return self.resume(item, before, after, turn)
+        if item["then"] == "end":
+            return self.end(item, before, after, turn)
+        return []  # a free-text `then` is not scored beyond the expect kind
+
+    # -- by expect kind
+    def expect(self, item, before, after, turn) -> List[str]:
+        kind, _, sub = item["expect"].partition(":")
+        return getattr(self, f"k_{kind}")(item, sub, before, after, turn)
+
+    def k_faq(self, item, topic, before, after, turn) -> List[str]:
+        text, c = turn["text"], self.clinic
+        # set 3's names for topics content/faq.yml names otherwise
+        topic = {"waiting_time": "wait_time", "weekends": "hours"}.get(topic, topic)
+        if not topic:  # no topic named: any of the clinic's answers, or "I don't have that"
+            if any(_norm(a)[:40] in _norm(text) for a in self.faq_answers.values()):
+                return []
+        facts = {"location": [c.address], "phone": [c.phone],
+                 "email": [c.email] if c.email else []}
+        if topic in facts and facts[topic]:
+            return [] if any(f in text for f in facts[topic]) else [f"no {topic} from clinic.yml"]
+        if topic == "hours":
+            ok = any(t in text for t in self.opening_times) or "closed" in text.lower()
+            return [] if ok else ["no opening hours"]
+        if topic == "open_now":
+            ok = re.search(r"\b(open|closed)\b", text, re.I) and any(
+                t in text for t in self.opening_times)
+            return [] if ok else ["no open/closed answer with the hours"]
+        answer = self.faq_answers.get(topic)
+        if answer and _norm(answer)[:40] in _norm(text):
+            return []
+        if c.phone in text and re.search(r"don'?t have|do not have", text, re.I):
+            return []
+        return [f"neither the clinic's {topic} answer nor 'I don't have that' with the phone"]
+
+    def k_goodbye(self, item, sub, before, after, turn) -> List[str]:
+        problems = self.end(item, before, after, turn)
+        if self.clinic.phone not in turn["text"]:
+            problems.append("no clinic phone")
+        if self.clinic.emergency_number not in turn["text"]:
+            problems.append("no emergency number")
+        if after["slots"].get("booking_reference") != before["slots"].get("booking_reference"):
+            problems.append("a booking was stored")
+        return problems
+
+    def k_correction(self, item, slot, before, after, turn) -> List[str]:
+        name, want = CORRECTIONS[item["id"]]
+        got = after["slots"].get(name)
+        problems = []
+        if name == "pain_duration_weeks":
+            if got is None or abs(got - want) > 0.15 * want:
+                problems.append(f"{name} is {got}, not about {want}")
+            elif not DURATION_ACK.search(turn["text"]):
+                problems.append("the new duration is not acknowledged")
+        elif name.startswith("booking_"):
+            problems += _booking_correction(name, want, got, after, turn)
+        elif name == "treatments_tried":
+            if "chiropractic" in (got or []):
+                problems.append(f"{name} still holds chiropractic")
+            if not set(want) <= set(got or []):
+                problems.append(f"{name} is {got}, missing some of {want}")
+            elif not re.search(TREATMENT_WORDS, turn["text"], re.I):
+                problems.append("the treatments are not acknowledged")
+        else:
+            if got != want:
+                problems.append(f"{name} is {got}, not {want}")
+            elif not re.search(PLACE_WORDS[want], turn["text"], re.I):
+                problems.append("the place is not acknowledged")
+        return problems
+
+    def k_not_sure(self, item, sub, before, after, turn) -> List[str]:
+        problems = []
+        if before["last_bot"] and _norm(self._last(turn)) == _norm(before["last_bot"]):
+            problems.append("the same question word for word")
+        if not ("?" in self._last(turn) or turn["buttons"]):
+            problems.append("no question or choices follow")
+        if before["requested"] == "red_flag_screen" and \
+                after["slots"].get("red_flag_screen") == "clear":
+            problems.append("recorded as no red flags")
+        return problems
+
+    def k_nothing_helps(self, item, sub, before, after, turn) -> List[str]:
+        problems = []
+        tried = after["slots"].get("treatments_tried")
+        if tried == [] and before["slots"].get("treatments_tried") is None:
+            problems.append("stored as 'tried nothing'")
+        named = [e for e in turn["entities"] if e.get("entity") == "treatment"]
+        if named:
+            if not tried:
+                problems.append("the treatments named were not stored")
+            if after["requested"] == "treatments_tried":
+                problems.append("asked again what was tried")
+        elif before["requested"] == "treatments_tried" and not re.search(
+                r"tried|what (were|was) (they|it)", self._last(turn), re.I):
+            problems.append("did not ask what was tried")
+        if not ACK.search(turn["text"]):
+            problems.append("not acknowledged")
+        return problems
+
+    def k_option_followup(self, item, aspect, before, after, turn) -> List[str]:
+        option = next((o for o in self.content.options if o.id == item.get("option")), None)
+        if option is None:
+            return [f"unknown option {item.get('option')}"]
+        if aspect == "cost":  # the clinic's own words on cost, or its phone: never a made-up price
+            return self.k_faq(item, "cost", before, after, turn)
+        sections = [getattr(option, s, None) for s in ASPECT_SECTIONS[aspect]]
+        text = _norm(turn["text"])
+        if any(_norm(s)[:40] in text for s in sections if s):
+            return []
+        return [f"not the {'/'.join(ASPECT_SECTIONS[aspect])} section of {option.id}"]
+
+    def k_distress(self, item, sub, before, after, turn) -> List[str]:
+        problems = []
+        if not (ACK.search(turn["text"]) or self.clinic.crisis_line.number in turn["text"]):
+            problems.append("not acknowledged")
+        if before["loop"] and after["loop"] != before["loop"]:
+            problems.append("the conversation did not go on")
+        return problems
+
+    def k_callback(self, item, sub, before, after, turn) -> List[str]:
+        if after["loop"] == "booking_form" and after["slots"].get("booking_kind") == "callback" \
+                and after["requested"] and not re.search(r"would you like .*call", turn["text"], re.I):
+            return []
+        return ["call-back details not collected at once"]
+
+    def k_human(self, item, sub, before, after, turn) -> List[str]:
+        problems = [] if self.clinic.phone in turn["text"] else ["no clinic phone"]
+        if not (after["slots"].get("pending_offer") == "callback" or (
+                after["loop"] == "booking_form" and after["slots"].get("booking_kind") == "callback")):
+            problems.append("no call back offered")
+        return problems
+
+    def k_next_step(self, item, sub, before, after, turn) -> List[str]:
+        offered = after["slots"].get("pending_offer") == "booking" or after["loop"] == "booking_form"
+        problems = [] if offered else ["the consultation is not offered"]
+        if not re.search(r"consultation|book", turn["text"], re.I):
+            problems.append("no word of a consultation")
+        return problems
+
+    def k_other(self, item, sub, before, after, turn) -> List[str]:
+        return OTHER_CHECKS[item["id"]](self, before, after, turn)
+
+
+def _booking_correction(name, want, got, after, turn) -> List[str]:
+    """A booking detail corrected: stored (digits of a phone compared) and said back."""
+    if want is None:  # "did I type it right?": show what is stored, or ask again
+        shown = got and re.sub(r"\D", "", got)[-4:] in re.sub(r"\D", "", turn["text"])
+        return [] if shown or after["requested"] == name else ["contact neither shown nor asked"]
+    digits = re.sub(r"\D", "", got or "")
+    same = (digits == want) if want.isdigit() else (want.lower() in (got or "").lower())
+    if not same:
+        return [f"{name} is {got!r}, not {want!r}"]
+    shown = re.sub(r"\D", "", turn["text"]) if want.isdigit() else turn["text"].lower()
+    return [] if want.lower() in shown else ["the new value is not said back"]
+
+
+FORM_PROGRESS = ("pain_location", "pain_duration_weeks", "treatments_tried", "booking_name",
+                 "booking_contact")
+
+
+def _phone(j, b, a, t) -> List[str]:
+    return [] if j.clinic.phone in t["text"] else ["no clinic phone"]
+
+
+def _still(loop, requested):
+    def check(j, b, a, t):
+        return [] if (a["loop"], a["requested"]) == (loop, requested) else [
+            f"not still asking {requested} ({a['loop']}, {a['requested']})"]
+    return check
+
+
+def _all(*checks):
+    return lambda j, b, a, t: [p for c in checks for p in c(j, b, a, t)]
+
+
+def _says(pattern, what):
+    return lambda j, b, a, t: [] if re.search(pattern, t["text"], re.I) else [f"does not {what}"]
+
+
+def _not_says(pattern, what):
+    return lambda j, b, a, t: [f"{what}"] if re.search(pattern, t["text"], re.I) else []
+
+
+OTHER_CHECKS = {
+    # refill: no promise, the phone, the treatments question still pending
+    "os-094": _all(_phone, _not_says(r"\bI('ll| will) (refill|renew)", "promises a refill"),
+                   _still("triage_form", "treatments_tried")),
+    "os-095": _says(r"automated|not a person|assistant", "say it is automated"),
+    "os-096": lambda j, b, a, t: [] if a["loop"] == "triage_form" else ["triage did not go on"],
+    "os-097": lambda j, b, a, t: ["the phone number stored as the name"]
+    if re.search(r"\d", a["slots"].get("booking_name") or "") else (
+        [] if a["slots"].get("booking_contact") or a["requested"] == "booking_name"
+        else ["number neither kept nor name asked"]),
+    "os-098": lambda j, b, a, t: [] if (a["slots"].get("booking_contact") or
+                                        a["slots"].get("pending_offer") == "callback" or
+                                        a["loop"] == "booking_form") else ["the number was not kept"],
+    "os-099": _all(_says(r"back|neck", "say what the clinic treats"), _phone),
+    "os-100": _all(_phone, _not_says(r"where does it hurt", "restarts the triage")),
+    "os-101": _all(_says(r"doctor|specialist", "say a doctor decides"),
+                   _still("triage_form", "red_flag_screen")),
+    "os-102": _all(_not_says(r"\byou (have|probably have|likely have)\b", "diagnoses"),
+                   _says(r"diagnos|specialist|doctor", "say a specialist assesses"),
+                   _still("triage_form", "treatments_tried")),
+    "os-103": lambda j, b, a, t: [] if (a["slots"].get("booking_name") or "").startswith("Jon")
+    and a["requested"] == "booking_time" else [f"name is {a['slots'].get('booking_name')!r}"],
+    "os-104": lambda j, b, a, t: (_phone(j, b, a, t) if "note" not in t["text"].lower() else [])
+    + ([] if a["slots"].get("pending_offer") == "booking" or a["loop"] == "booking_form"
+       else ["the booking offer was dropped"]),
+    "os-105": _all(_says(r"groin|buttock|inner thigh|between (your|the) legs", "explain it"),
+                   _still("triage_form", "red_flag_screen")),
+}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", (text or "").strip().lower())
+
+
+def turn_problems(judge: Judge, item, before, after, turn) -> List[str]:
+    """Everything wrong with the answer to the item's turn: the checks every item gets, then
+    its expect kind's, then its `then`'s."""
+    problems = []
+    if not turn["text"].strip():
+        problems.append("no answer")
+    if FALLBACK in turn["text"]:
+        problems.append("the 'didn't understand' fallback")
+    if "$" in turn["text"] and not judge.allowed_prices:
+        problems.append("a price the clinic did not write")
+    problems += judge.expect(item, before, after, turn)
+    problems += [p for p in judge.then(item, before, after, turn) if p not in problems]
+    return problems

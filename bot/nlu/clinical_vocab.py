@@ -1,0 +1,110 @@
+"""The clinical vocabulary files (vocab/*.yml) read and checked into (term, phrase) pairs.
+
+locations.yml, treatments.yml and red_flags.yml map phrases to contract values; context.yml
+holds the cue words the mention context reads (bot/nlu/mention_context.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot.contract import LOCATIONS, RED_FLAGS, TREATMENTS
+
+VOCAB_DIR = Path(__file__).parent / "vocab"
+
+
+@dataclass(frozen=True)
+class Term:
+    group: str  # vocabulary file: overlaps are resolved within one file
+    label: str
+    value: str
+    mode: str = "positive"  # positive | if_denied | absent | unsure | ignore
+    rank: int = 0  # equal lengths: lower rank wins (ignore -1, named places 0, bare "back" 1)
+
+
+def _load_yaml(path: Path) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def _phrases(path: Path, where: str, phrases) -> list[str]:
+    if phrases is None:
+        return []
+    if not isinstance(phrases, list):
+        raise ValueError(f"{path.name}: {where} must be a list of phrases")
+    bad = [p for p in phrases if not isinstance(p, str)]
+    if bad:  # YAML reads a bare no / yes / on / off as a boolean
+        raise ValueError(f"{path.name}: {where}: quote these phrases: {bad}")
+    return phrases
+
+
+def _check_keys(path: Path, data: dict, allowed: set[str]) -> None:
+    unknown = set(data) - allowed
+    if unknown:
+        raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}; allowed: {sorted(allowed)}")
+
+
+def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str]], dict, dict]:
+    """All (term, phrase) pairs, the location extras, and the context cues."""
+    vocab_dir = Path(vocab_dir or VOCAB_DIR)
+    pairs: list[tuple[Term, str]] = []
+
+    def add(term: Term, phrases) -> None:
+        # `path` is the file being read (reassigned below), for error messages
+        pairs.extend((term, p) for p in _phrases(path, term.value or term.mode, phrases))
+
+    path = vocab_dir / "locations.yml"
+    loc = _load_yaml(path)
+    _check_keys(path, loc, {*LOCATIONS, "bare_back", "alone", "ignore", "not_spine"})
+    for value in LOCATIONS:
+        add(Term("location", "pain_location", value), loc.get(value))
+    add(Term("location", "pain_location", "lower_back", rank=1), loc.get("bare_back"))
+    add(Term("location", "", "", "ignore", rank=-1), loc.get("ignore"))
+    not_spine = loc.get("not_spine") or {}
+    for part, phrases in (not_spine.get("body_parts") or {}).items():
+        add(Term("location", "body_part_other", str(part)), phrases)
+    extras = {
+        "alone": {w.lower() for w in _phrases(path, "alone", loc.get("alone"))},
+        "skin": {w.lower() for w in _phrases(path, "skin", not_spine.get("skin"))},
+        "pain_words": {w.lower() for w in _phrases(path, "pain_words", not_spine.get("pain_words"))},
+    }
+
+    path = vocab_dir / "treatments.yml"
+    treat = _load_yaml(path)
+    _check_keys(path, treat, {*TREATMENTS, "none", "ignore"})
+    for value in TREATMENTS:
+        add(Term("treatment", "treatment", value), treat.get(value))
+    add(Term("treatment", "treatment_none", "none"), treat.get("none"))
+    add(Term("treatment", "", "", "ignore", rank=-1), treat.get("ignore"))
+
+    path = vocab_dir / "red_flags.yml"
+    flags = _load_yaml(path)
+    _check_keys(path, flags, {*RED_FLAGS, "if_denied", "absent", "unsure", "ignore", "near"})
+    for value in RED_FLAGS:
+        add(Term("red_flag", "red_flag", value), flags.get(value))
+    for mode in ("if_denied", "absent", "unsure"):
+        section = flags.get(mode) or {}
+        _check_keys(path, section, set(RED_FLAGS))
+        for value, phrases in section.items():
+            add(Term("red_flag", "red_flag", value, mode), phrases)
+    add(Term("red_flag", "", "", "ignore", rank=-1), flags.get("ignore"))
+    near = flags.get("near") or {}
+    _check_keys(path, near, set(RED_FLAGS))
+    for value, sides in near.items():
+        _check_keys(path, sides or {}, {"place", "sign"})
+        for side in ("place", "sign"):
+            add(Term(f"near:{value}:{side}", "near", value, side), (sides or {}).get(side))
+
+    path = vocab_dir / "context.yml"
+    context = _load_yaml(path)
+    for key, value in context.items():
+        if key not in ("window", "placeholders", "fold_accents"):
+            _phrases(path, key, value)
+    for key in ("hypothetical_red_flags", "timeless_red_flags"):
+        _check_keys(path, dict.fromkeys(context.get(key) or []), set(RED_FLAGS))
+    return pairs, extras, context

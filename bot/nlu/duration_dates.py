@@ -1,0 +1,289 @@
+"""Starting points in a patient's words ("since March", "last Tuesday"), counted up to today.
+
+Also "since Christmas", "since I was a teenager", vague spans ("for years"), and the day the
+patient says it is now ("it's Tuesday now"). Part of the duration parser (bot/nlu/duration.py).
+"""
+from __future__ import annotations
+
+import datetime
+import re
+
+from bot.nlu.duration_units import _UNIT_WEEKS, DAY, MONTH, WEEK, YEAR
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"]
+_MONTH_RE = (r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?"
+             r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_SEASONS = {"winter": (1, 15), "spring": (4, 15), "summer": (7, 15), "autumn": (10, 15)}
+_HOLIDAYS = {"christmas": (12, 25), "xmas": (12, 25), "new year": (1, 1), "halloween": (10, 31),
+             "boxing day": (12, 26), "valentines day": (2, 14), "bonfire night": (11, 5),
+             "guy fawkes": (11, 5), "independence day": (7, 4), "st patricks day": (3, 17)}
+_MONTH_PART_DAY = {"start": 2, "beginning": 2, "early": 5, "mid": 15, "middle": 15, "late": 25,
+                   "end": 28}
+
+# Points that cannot be anything but a time, so they may follow a few words after the cue
+# ("since my car accident in 2019", "I hurt my back yesterday").
+_SAFE_POINT = (
+    r"(?P<ybefore>(?:the\s+)?(?:day|night)\s+before\s+(?:yesterday|last))|(?P<yesterday>yesterday)"
+    r"|(?P<today>this\s+morning|this\s+afternoon|this\s+evening|earlier\s+today|today)"
+    r"|(?P<lastnight>last\s+night)"
+    r"|(?:the\s+|last\s+|previous\s+)?(?P<weekend>weekend)"
+    r"|(?:the\s+|last\s+|previous\s+|past\s+)(?P<lastunit>week|month|year|fortnight)"
+    r"|(?:last\s+|on\s+)?(?P<weekday>%s|mon|tues?|weds?|thu|thurs?|fri)\b"
+    r"|(?:the\s+(?P<hweek>week|weekend)\s+(?:before|after)\s+)?"
+    r"(?P<holiday>christmas|xmas|boxing\s+day|new\s+year|halloween|thanksgiving|easter"
+    r"|valentine'?s\s+day|bonfire\s+night|guy\s+fawkes|independence\s+day|st\.?\s+patrick'?s\s+day)"
+    r"(?:'s|’s)?(?:\s+(?:day|eve|long\s+weekend|weekend|holidays?))?"
+    r"|(?:(?P<mlast>last)|in|(?P<mpart>early|late|mid|the\s+(?:start|beginning|end|middle)\s+of))[\s-]+"
+    r"(?P<month>%s)\b(?:\s+(?:of\s+)?(?P<myear>(?:19|20)\d\d))?"
+    r"|the\s+(?P<dday>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?:\s+of\s+(?P<ddmonth>%s))?"
+    r"(?!\s+(?:time|one|floor|day|week|month|year|child|baby|pregnancy|go|attempt|session|injection))"
+    r"|(?P<year>(?:19|20)\d\d)(?![\d,.]*\s*(?:mg|lbs?|kg|pounds|steps|calories|people))"
+    % ("|".join(_WEEKDAYS), _MONTH_RE, _MONTH_RE)
+)
+# Points that only count straight after the cue ("since March", "since the summer",
+# "since I was a teenager"): "may", "march" and "fall" are also ordinary words.
+_DIRECT_POINT = (
+    r"(?P<dmonth>%s)\b(?:\s+(?:of\s+)?(?P<dyear>(?:19|20)\d\d))?"
+    r"|(?:the\s+|last\s+|this\s+past\s+)?(?P<season>summer|spring|winter|autumn)"
+    r"|(?P<life>i\s+was\s+(?:a\s+|in\s+(?:my\s+)?|at\s+)?(?:teenager|teen|teens|kid|child|boy|girl"
+    r"|baby|young|little|small|student|school|high\s+school|college|university|uni|twenties|20s"
+    r"|thirties|30s)|(?:my\s+)?(?:childhood|teens|school\s+days|twenties))"
+    % _MONTH_RE
+)
+_ONSET = (r"ever\s+since|since|started|starts|start|starting|began|begun|begin|beginning"
+          r"|came\s+on|kicked\s+in|happened|onset")
+_INJURY = r"hurt|injured|pulled|strained|tweaked|twisted|fell|slipped|did\s+it|put\s+it\s+out"
+_DIRECT_RE = re.compile(
+    r"\b(?P<cue>%s)\s+(?:(?:on|in|at|around|about|during|the|back\s+in)\s+)?(?:%s|%s)(?![\w])"
+    % (_ONSET, _SAFE_POINT, _DIRECT_POINT), re.I)
+_FILLER_RE = re.compile(
+    r"\b(?P<cue>%s|%s)\b(?:,?\s+[\w'’]+){1,7}?,?\s+(?:(?:on|in|at|around|about|during|back\s+in)\s+)?"
+    r"(?:%s)(?![\w])" % (_ONSET, _INJURY, _SAFE_POINT), re.I)
+_ALONE_RE = re.compile(  # the whole message is a starting point: "yesterday", "since Monday"
+    r"^\W*(?:(?:since|about|around|roughly|maybe|probably|from|it\s+started|started)\s+)?"
+    r"(?:%s|%s)\W*$" % (_SAFE_POINT, _DIRECT_POINT), re.I)
+_PAST_SPAN_RE = re.compile(  # "for the past week", "over the last month"
+    r"\b(?:for|over|in|during|within)\s+(?:the\s+)?(?:last|past|previous)\s+"
+    r"(?P<unit>week|month|year|fortnight)\b", re.I)
+_VAGUE_RE = re.compile(
+    r"(?:\bon\s+and\s+off\s+)?\b(?:for|over)\s+(?:the\s+)?(?P<unit>days|weeks|months|years|decades)\b"
+    r"|\b(?:years\s+and\s+years|decades)\b|\b(?P<unit2>days|weeks|months|years)\s+now\b"
+    r"|\bfor\s+ages\b|\b(?:a\s+)?(?:very\s+)?long\s+time\b|\b(?:had\s+(?:it|this)|been|since|like)\s+forever\b"
+    r"|\ball\s+my\s+(?:adult\s+)?life\b|\bmy\s+whole\s+(?:adult\s+)?life\b"
+    r"|\bas\s+long\s+as\s+i\s+can\s+remember\b", re.I)
+# "it hurts when I stand for a long time" describes a trigger, not how long it has lasted
+_ACTIVITY_BEFORE = re.compile(
+    r"\b(?:stand|sit|walk|driv|drive|lie|lying|bend|lift|stay|wait|work|sleep|run|carry|hold"
+    r"|garden|kneel|stood|sat)\w*(?:\s+[\w']+){0,2}\s+(?:for\s+)?$", re.I)
+_VAGUE_PLURAL = {"days": 3 * DAY, "weeks": 3 * WEEK, "months": 3 * MONTH, "years": 3 * YEAR,
+                 "decades": 20 * YEAR}
+_LONG_AGO_WEEKS = 10 * YEAR  # "since I was a teenager", "as long as I can remember"
+
+
+def _holiday(key: str, today: datetime.date) -> datetime.date:
+    """The latest date of a named holiday not after today (Thanksgiving: the fourth
+    Thursday of November; Easter: late March to April, taken as 10 April)."""
+    if key in _HOLIDAYS:
+        return _recent(today, *_HOLIDAYS[key])
+    if key == "easter":
+        return _recent(today, 4, 10)
+    year = today.year
+    while True:
+        first = datetime.date(year, 11, 1)
+        day = first + datetime.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        if day <= today:
+            return day
+        year -= 1
+
+
+def _weeks_since(start: datetime.date, today: datetime.date) -> float | None:
+    days = (today - start).days
+    return days / 7 if days >= 0 else None
+
+
+def _recent(today: datetime.date, month: int, day: int) -> datetime.date:
+    """The latest date with this month and day that is not after today."""
+    year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+    return datetime.date(year, month, day)
+
+
+def _month_number(name: str) -> int:
+    """1-12 for a month's name or its short form ("Feb", "sept")."""
+    return next(i + 1 for i, month in enumerate(_MONTHS) if month.startswith(name[:3].lower()))
+
+
+def _weekday(name: str) -> int:
+    """0-6 for a weekday's name or its short form ("wed", "thurs")."""
+    return next(i for i, day in enumerate(_WEEKDAYS) if day.startswith(name.lower()[:3]))
+
+
+def _latest_date(today: datetime.date, day: int, month: int | None) -> datetime.date:
+    """The latest date not after today with this day of the month (and month, if given)."""
+    year, mon = today.year, month or today.month
+    for _ in range(14):
+        try:
+            candidate = datetime.date(year, mon, day)
+        except ValueError:
+            candidate = None
+        if candidate and candidate <= today:
+            return candidate
+        if month:
+            year -= 1
+        else:
+            mon, year = (mon - 1, year) if mon > 1 else (12, year - 1)
+    return today
+
+
+def _month_start(today: datetime.date, month: int, year: int | None, last: bool) -> datetime.date:
+    """Mid-month of the named month: "since March" is the latest March, "last March" the
+    latest March before this month. The current month counts from its 1st."""
+    if year is None:
+        if month == today.month and not last:
+            year = today.year
+        else:
+            year = today.year if month < today.month else today.year - 1
+    if (year, month) == (today.year, today.month):
+        return datetime.date(year, month, 1)
+    return datetime.date(year, month, 15)
+
+
+def _year_start(today: datetime.date, year: int) -> datetime.date:
+    """A bare year is counted from mid-year (this year: halfway between 1 January and today)."""
+    if year == today.year:
+        jan1 = datetime.date(year, 1, 1)
+        return jan1 + (today - jan1) / 2
+    return datetime.date(year, 7, 1)
+
+
+def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]:
+    """Weeks from a matched starting point to today, and whether it is vague."""
+    g = m.groupdict()
+    if g.get("ybefore"):
+        return 2 * DAY, False
+    if g.get("yesterday") or g.get("lastnight"):
+        return DAY, False
+    if g.get("today"):
+        return 0.0, False
+    if g.get("weekend"):
+        # the latest Saturday before today (on a Sunday: yesterday)
+        back = (today.weekday() - 5) % 7 or 7
+        return back * DAY, False
+    if g.get("lastunit"):
+        return _UNIT_WEEKS[g["lastunit"].lower()], False
+    if g.get("weekday"):
+        back = (today.weekday() - _weekday(g["weekday"])) % 7 or 7
+        return back * DAY, False
+    if g.get("holiday"):
+        key = " ".join(re.sub(r"['’.]", "", g["holiday"].lower()).split())
+        day = _holiday(key, today)
+        weeks = _weeks_since(day, today)
+        if weeks is not None and g.get("hweek"):  # "the week before Thanksgiving"
+            before = re.search(r"\bbefore\b", m.group(0), re.I) is not None
+            weeks += (1 if before else -1) * (WEEK if g["hweek"].lower() == "week" else 0.5 * DAY)
+        return weeks, False
+    month_name = g.get("month") or g.get("dmonth")
+    if month_name:
+        month = _month_number(month_name)
+        year = g.get("myear") or g.get("dyear")
+        start = _month_start(today, month, int(year) if year else None, bool(g.get("mlast")))
+        part = next((d for w, d in _MONTH_PART_DAY.items() if w in (g.get("mpart") or "").lower()), None)
+        if part:  # "early June", "the end of January"
+            start = min(start.replace(day=part), today)
+        return _weeks_since(start, today), False
+    if g.get("dday"):  # "the 3rd", "the 8th of Feb": the latest such date
+        day, month_name = int(g["dday"]), g.get("ddmonth")
+        month = _month_number(month_name) if month_name else None
+        return _weeks_since(_latest_date(today, day, month), today), False
+    if g.get("year"):
+        return _weeks_since(_year_start(today, int(g["year"])), today), False
+    if g.get("season"):
+        return _weeks_since(_recent(today, *_SEASONS[g["season"].lower()]), today), False
+    if g.get("life"):
+        return _LONG_AGO_WEEKS, True
+    return None, False
+
+
+
+def _starting_points(text: str, today: datetime.date):
+    """(start, end, weeks, vague, priority) for starting points and vague spans."""
+    found, future = [], []
+    for regex in (_DIRECT_RE, _FILLER_RE):
+        for m in regex.finditer(text):
+            weeks, vague = _point_weeks(m, today)
+            if weeks is None:
+                future.append(m.span())  # "since December 2026" in November 2026
+                continue
+            since = m.group("cue").lower().endswith("since")
+            start = m.start() if since else _first_point_start(m)
+            found.append((start, m.end(), weeks, vague, 0))
+    m = _ALONE_RE.match(text)
+    if m:
+        weeks, vague = _point_weeks(m, today)
+        if weeks is not None:
+            stripped = text.strip()
+            lead = len(text) - len(text.lstrip())
+            found.append((lead, lead + len(stripped.rstrip(".!?,;: ")), weeks, vague, 0))
+    for m in _PAST_SPAN_RE.finditer(text):
+        found.append((m.start(), m.end(), _UNIT_WEEKS[m.group("unit").lower()], False, 0))
+    for m in _VAGUE_RE.finditer(text):
+        unit = (m.group("unit") or m.group("unit2") or "").lower()
+        phrase = m.group(0).lower()
+        if _ACTIVITY_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+            continue
+        if unit:
+            weeks = _VAGUE_PLURAL[unit]
+        elif "decades" in phrase:
+            weeks = _VAGUE_PLURAL["decades"]
+        elif "life" in phrase or "remember" in phrase:
+            weeks = _LONG_AGO_WEEKS
+        elif "years and years" in phrase:
+            weeks = 5 * YEAR
+        else:  # "for ages", "a long time", "forever"
+            weeks = YEAR
+        found.append((m.start(), m.end(), weeks, True, 1))
+    return [f for f in found if all(f[1] <= a or f[0] >= b for a, b in future)]
+
+
+_POINT_LEAD_RE = re.compile(r"(?:\b(?:last|previous|past|the|early|late|mid)\s+)+$", re.I)
+
+
+def _first_point_start(m: re.Match) -> int:
+    """Where the starting point itself begins (the cue verb is not part of the span)."""
+    starts = [m.start(name) for name, value in m.groupdict().items()
+              if value is not None and name != "cue"]
+    start = min(starts) if starts else m.start()
+    # keep a leading "last"/"the"/"in" that belongs to the point ("last March", "the weekend")
+    lead = _POINT_LEAD_RE.search(m.string, m.end("cue"), start)
+    return lead.start() if lead else start
+
+
+# "Now" as the patient states it: "it's Tuesday now", "today's the 24th", "and now it's the end
+# of March", "we're in early October now". Dates in the message count back from that day.
+_ANCHOR_RE = re.compile(
+    r"(?:[,;.]?\s*(?:and|but|so|now)\s+|[,;.]\s*)?(?:now\s+)?"
+    r"(?:(?P<lead>today'?s|today\s+is|today\s+being)|it'?s|its|it\s+is|we'?re|we\s+are)\s+"
+    r"(?:now\s+)?(?:in\s+)?(?:the\s+)?"
+    r"(?:(?P<weekday>%s|mon|tues?|weds?|thu|thurs?|fri|sat|sun)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:\s+of\s+(?P<dmonth>%s))?"
+    r"|(?:(?P<part>start|beginning|end|middle|early|late|mid)(?:\s+of)?[\s-]+)?(?P<month>%s))\b"
+    r"(?P<now>\s+(?:now|again|today|already))?" % ("|".join(_WEEKDAYS), _MONTH_RE, _MONTH_RE), re.I)
+
+
+def _anchor(text: str, today: datetime.date) -> tuple[datetime.date, int, int] | None:
+    """The day the patient says it is now, and the span that says it."""
+    for m in _ANCHOR_RE.finditer(text):
+        if not (m.group("lead") or m.group("now") or re.search(r"\bnow\b", m.group(0), re.I)):
+            continue  # "it's March" alone may be when it started
+        if m.group("weekday"):
+            back = (today.weekday() - _weekday(m.group("weekday"))) % 7
+            return today - datetime.timedelta(days=back), m.start(), m.end()
+        month_name = m.group("dmonth") or m.group("month")
+        month = _month_number(month_name) if month_name else None
+        if m.group("day"):
+            return _latest_date(today, int(m.group("day")), month), m.start(), m.end()
+        part = _MONTH_PART_DAY.get((m.group("part") or "mid").lower(), 15)
+        day = _latest_date(today, part, month)
+        return day, m.start(), m.end()
+    return None

@@ -1,0 +1,67 @@
+"""Durations that date another event rather than the pain: the words in vocab/duration_events.yml.
+
+An operation, a cancer, a birth, a treatment's relief: "had surgery 2 years ago" is not the
+pain's duration.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+EVENTS_VOCAB = Path(__file__).parent / "vocab" / "duration_events.yml"
+_CLAUSE_SPLIT = re.compile(  # "and" only before a new subject: "... ago and my back ..."
+    r"[,;.!?\n]|\s[-–]\s|\b(?:but|now|however|although|though)\b"
+    r"|\band\b(?=\s+(?:my|i|i'm|i've|it|it's|its|the|now|since|ever)\b)", re.I)
+
+
+class OtherEvents:
+    """Tells whether a duration dates another event (an operation, a cancer, a birth)
+    rather than the pain, from the clause it stands in and the clause after it."""
+
+    def __init__(self, path: Path = EVENTS_VOCAB):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        unknown = set(data) - {"other_events", "pain_onset", "linked_after", "relief", "treatments",
+                               "clause_split"}
+        if unknown:
+            raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}")
+        # where a clause ends, for another language than English's "but", "now", "and my"
+        self._clause_split = (re.compile(data["clause_split"], re.I) if data.get("clause_split")
+                              else _CLAUSE_SPLIT)
+
+        def words(key: str) -> re.Pattern:
+            phrases = data.get(key) or []
+            if not phrases or not all(isinstance(p, str) for p in phrases):
+                raise ValueError(f"{path.name}: {key} must be a list of quoted patterns")
+            return re.compile(r"\b(?:%s)\b" % "|".join(f"(?:{p})" for p in phrases), re.I)
+
+        self._event, self._pain, self._linked = (
+            words("other_events"), words("pain_onset"), words("linked_after"))
+        self._relief, self._treatment = words("relief"), words("treatments")
+
+    def dates_other_event(self, text: str, start: int, end: int) -> bool:
+        cuts = [0, *(p for m in self._clause_split.finditer(text) for p in (m.start(), m.end())),
+                len(text)]
+        bounds = list(zip(cuts[::2], cuts[1::2]))  # clauses, without their separators
+        index = next((i for i, (a, b) in enumerate(bounds) if a <= start < b), None)
+        if index is None:
+            return False
+        a, b = bounds[index]
+        clause = text[a:max(b, end)]
+        # "the injections helped for 3 months", "an ESI, relief for 10 days": the relief's
+        # length (the treatment before the duration, in its clause or the one before)
+        lead = text[bounds[index - 1][0] if index else a:start]
+        if self._relief.search(text[a:start]) and (self._event.search(lead)
+                                                   or self._treatment.search(lead)):
+            return True
+        if not self._event.search(clause) or self._pain.search(clause):
+            return False
+        following = text[bounds[index + 1][0]:bounds[index + 1][1]] if index + 1 < len(bounds) else ""
+        return not self._linked.search(following)
+
+
+@lru_cache(maxsize=1)
+def _other_events() -> OtherEvents:
+    return OtherEvents()

@@ -1,0 +1,83 @@
+"""Numbers and time units as patients type them: "1 1/2", "twenty-one", "a couple of", "2yrs".
+
+Shared by the English and Spanish duration parsers (bot/nlu/duration.py, duration_es.py).
+"""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from bot.contract import WEEKS_PER_MONTH, WEEKS_PER_YEAR
+
+DAY, WEEK, MONTH, YEAR = 1 / 7, 1.0, WEEKS_PER_MONTH, WEEKS_PER_YEAR
+
+_ONES = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORD_VALUES = {w: i + 1 for i, w in enumerate(_ONES)}
+_WORD_VALUES.update({w: i + 10 for i, w in enumerate(_TEENS)})
+_WORD_VALUES.update({w: (i + 2) * 10 for i, w in enumerate(_TENS)})
+_WORD_VALUES.update({"zero": 0, "a": 1, "an": 1, "dozen": 12, "a dozen": 12})
+# Vague quantities: "a couple of days" is 2 days, "a few weeks" 3 weeks, "several years" 3.
+_VAGUE_VALUES = {"couple": 2, "coupla": 2, "cupla": 2, "cuple": 2, "cupple": 2, "few": 3, "several": 3,
+                 "many": 5, "handful": 3, "number": 4}
+
+_UNIT_WEEKS = {"hour": 1 / 168, "day": DAY, "week": WEEK, "fortnight": 2 * WEEK,
+               "month": MONTH, "year": YEAR, "decade": 10 * YEAR}
+_UNIT_FORMS = [  # longest forms first; single letters only straight after digits ("10d")
+    ("fortnight", r"fortnights?"), ("decade", r"decades?"),
+    ("hour", r"hours?|hrs?"), ("day", r"days?|dys?"),
+    ("week", r"weeks?|weeek?s|wks?|weks?"),
+    ("month", r"months?|mnths?|mths?|monts?|moths?|mos?"),
+    ("year", r"years?|yrs?|yeras?|yaers?"),
+    ("hour", r"h"), ("day", r"d"), ("week", r"w"), ("year", r"y"),
+]
+_UNIT_RE = "|".join(f"(?:{forms})" for _, forms in _UNIT_FORMS)
+_UNIT_LOOKUP = [(re.compile(f"^(?:{forms})$", re.I), unit) for unit, forms in _UNIT_FORMS]
+
+_WORDNUM = (r"(?:%s)(?:[\s-]+(?:%s))?|%s|%s|zero"
+            % ("|".join(_TENS), "|".join(_ONES), "|".join(_TEENS), "|".join(_ONES)))
+_DIGITS = r"\d+\s+\d+/\d+|\d+/\d+|\d+(?:\.\d+)?\s*½|½|\d+(?:\.\d+)?\+?"
+
+
+def _number(text: str) -> tuple[float, bool] | None:
+    """(value, vague) of a quantity such as "1 1/2", "twenty-one", "a couple of", "half a"."""
+    t = " ".join(text.lower().replace("-", " ").split())
+    if not t:
+        return None
+    for word, value in _VAGUE_VALUES.items():
+        if word in t.split():
+            return float(value), True
+    if t.startswith("half") or t == "a half":
+        return 0.5, False
+    if t in _WORD_VALUES:
+        return float(_WORD_VALUES[t]), False
+    parts = t.split()
+    if len(parts) == 2 and parts[0] in _WORD_VALUES and parts[1] in _WORD_VALUES:
+        return float(_WORD_VALUES[parts[0]] + _WORD_VALUES[parts[1]]), False  # "twenty one"
+    if "½" in t:
+        whole = t.replace("½", "").strip()
+        return (float(whole) if whole else 0.0) + 0.5, False
+    total = 0.0
+    for part in parts:
+        if "/" in part:
+            num, den = part.split("/", 1)
+            if float(den) == 0:
+                return None
+            total += float(num) / float(den)
+        else:
+            total += float(part.rstrip("+"))  # "10+ years": at least ten
+    return total, False
+
+
+def _round2(weeks: float) -> float:
+    """Half-up, as people round: a month is 4.345 -> 4.35 weeks."""
+    # round(.., 9) first: 5 * 4.345 is 21.724999999999998 in binary, 21.725 on paper
+    return float(Decimal(repr(round(weeks, 9))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def _unit_of(text: str) -> str | None:
+    for pattern, unit in _UNIT_LOOKUP:
+        if pattern.match(text):
+            return unit
+    return None

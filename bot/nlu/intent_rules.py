@@ -1,0 +1,93 @@
+"""Rasa components that overrule the intent classifier by rule: crisis language, a stated age."""
+from __future__ import annotations
+
+from typing import List
+
+from rasa.engine.graph import GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.age import about_an_adult, only_durations, stated_age
+from bot.nlu.crisis import default_detector
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
+)
+class CrisisLanguageOverride(GraphComponent):
+    """Crisis language (bot/nlu/vocab/crisis.yml) makes the intent `crisis`, whatever the
+    classifier thought: the crisis line must never depend on a statistical guess.
+
+    The classifier's own `crisis` without such words becomes `possible_crisis`: it reads
+    word pieces, so ordinary words ("my ride is here", "drive myself home") can look like
+    crisis language to it, and so can real despair the vocabulary misses ("some days I just
+    want to die"). Both get the crisis line; the conversation then goes on instead of
+    ending (docs/conversation.md)."""
+
+    @classmethod
+    def create(cls, config, model_storage, resource, execution_context) -> "CrisisLanguageOverride":
+        return cls()
+
+    def __init__(self) -> None:
+        self._detect = default_detector()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            if self._detect(message.get(TEXT) or ""):
+                crisis = {"name": "crisis", "confidence": 1.0}
+                ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != "crisis"]
+                message.set("intent", crisis, add_to_output=True)
+                message.set("intent_ranking", [crisis] + ranking, add_to_output=True)
+            elif (message.get("intent") or {}).get("name") == "crisis":
+                possible = {**message.get("intent"), "name": "possible_crisis"}
+                ranking = [possible if r.get("name") == "crisis" else r
+                           for r in message.get("intent_ranking") or []]
+                message.set("intent", possible, add_to_output=True)
+                message.set("intent_ranking", ranking, add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
+)
+class StatedAgeCheck(GraphComponent):
+    """A stated age decides `age_under_18` against clinic.yml's minimum age: the classifier
+    cannot compare numbers ("I'm 52" is not a teenager; "I'm 15" is, whatever else is said).
+    Numbers that only count time ("for 5 years", "for 99999999 years") are not an age, and an
+    adult someone else ("for my mum, she's 82") is not a minor: the classifier's
+    `age_under_18` for them gives way to its next guess."""
+
+    @classmethod
+    def create(cls, config, model_storage, resource, execution_context) -> "StatedAgeCheck":
+        from bot.clinic import load_clinic
+
+        return cls(load_clinic().min_patient_age)
+
+    def __init__(self, min_age: int) -> None:
+        self.min_age = min_age
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            age = stated_age(text)
+            intent = (message.get("intent") or {}).get("name")
+            ranking = [r for r in message.get("intent_ranking") or []
+                       if r.get("name") != "age_under_18"]
+            if age is not None and age < self.min_age:
+                chosen = {"name": "age_under_18", "confidence": 1.0}
+                message.set("intent", chosen, add_to_output=True)
+                message.set("intent_ranking", [chosen] + ranking, add_to_output=True)
+            elif intent == "age_under_18" and (age is not None or only_durations(text)
+                                               or about_an_adult(text, self.min_age)):
+                chosen = ranking[0] if ranking else {"name": "inform", "confidence": 1.0}
+                message.set("intent", chosen, add_to_output=True)
+                message.set("intent_ranking", ranking or [chosen], add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data

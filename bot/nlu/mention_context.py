@@ -1,0 +1,232 @@
+"""A message's clauses and cue words around each clinical mention (NegEx/ConText-style).
+
+`ContextReader` finds the cues of vocab/context.yml (denial, hypothetical, other people,
+history, questions) and the clause boundaries in a normalised Doc; `MentionContext` is what
+it found, with the walk that asks whether a cue governs a mention. Used by
+bot/nlu/clinical.py, which decides what each mention means.
+"""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Callable
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+_END_PUNCT = {".", ";", "?", "!", "...", "…", ":", "\n"}
+_SEPARATORS = {",", "and", "so", "then", "&", "-", "–"}
+_MAX_WALK = 60  # tokens a cue search may look through, lists included
+_LIST_WORDS = {",", "or", "and", "/", "&", "any", "a", "an", "the", "my"}
+
+
+class ContextReader:
+    """Clause boundaries and cue positions of one normalised message."""
+
+    def __init__(self, nlp, context: dict, normalize: Callable[[Doc], Doc],
+                 norm_word: Callable[[str], str], skin: set[str]):
+        # Words that join a list or a clause, when the language's are not English's
+        self._separators = set(context.get("separators") or _SEPARATORS)
+        self._list_words = set(context.get("list_words") or _LIST_WORDS)
+        self.window = {"before": 6, "after": 4, "other_person": 5, **(context.get("window") or {})}
+        self._skin = skin
+        # cue kinds: neg_before, neg_after, hypothetical, pseudo, scope_end, other_before,
+        # other_after
+        self._cue_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._cue_kinds: dict[int, str] = {}
+        for kind, key in (("neg_before", "negation_before"), ("neg_after", "negation_after"),
+                          ("hypothetical", "hypothetical_before"), ("pseudo", "pseudo"),
+                          ("scope_end", "scope_end"), ("other_before", "other_person_before"),
+                          ("other_after", "other_person_after"),
+                          ("flag_hypothetical", "red_flag_hypothetical_before"),
+                          ("historical", "historical"), ("resolved", "resolved"),
+                          ("focus_before", "location_focus_before"),
+                          ("focus_after", "location_focus_after"), ("prescribed", "prescribed"),
+                          ("other_condition", "other_condition")):
+            docs = [normalize(nlp.make_doc(str(p))) for p in context.get(key) or []]
+            match_id = nlp.vocab.strings.add(f"cue:{kind}")
+            self._cue_kinds[match_id] = kind
+            self._cue_matcher.add(f"cue:{kind}", [d for d in docs if len(d)])
+        self._starters = {norm_word(w) for w in context.get("clause_starters") or []}
+        self._interjections = {norm_word(w) for w in context.get("interjections") or []}
+        self._subjects = {norm_word(w) for w in context.get("subjects") or []}
+        self._question_starters = {norm_word(w).split()[0]
+                                   for w in context.get("question_starters") or []}
+        self._topic_pronouns = {norm_word(w) for w in context.get("topic_pronouns") or []}
+
+    def __call__(self, ndoc, spans) -> MentionContext:
+        """Clause boundaries and cue positions of one message."""
+        words = [t.text for t in ndoc]
+        n = len(words)
+        boundary = [w in _END_PUNCT or "\n" in w for w in words]
+        before: dict[int, list[tuple[str, int]]] = {}
+        after: dict[int, list[tuple[str, int]]] = {}
+        cue_matches = [(self._cue_kinds[m], s, e) for m, s, e in self._cue_matcher(ndoc)]
+        pseudo = [(s, e) for kind, s, e in cue_matches if kind == "pseudo"]
+        for kind, s, e in cue_matches:
+            if kind != "pseudo" and any(a <= s and e <= b and (a, b) != (s, e) for a, b in pseudo):
+                continue  # "went away" inside "never went away" is no cue
+            if kind == "scope_end":
+                boundary[s:e] = [True] * (e - s)
+                continue
+            if kind == "neg_after" and e - s == 1:
+                kind = "neg_after_weak"
+            before.setdefault(e - 1, []).append((kind, s))  # read backwards from its end
+            after.setdefault(s, []).append((kind, e))  # read forwards from its start
+        for cues in before.values():
+            cues.sort(key=lambda c: c[1])  # longest first: "no relief" before "relief"
+        for cues in after.values():
+            cues.sort(key=lambda c: -c[1])
+        for i, w in enumerate(words):
+            if w in self._separators:  # ", and I ..." starts a new clause
+                j = i + 1
+                while j < n and words[j] in self._separators:
+                    j += 1
+                if j < n and words[j] in self._starters:
+                    boundary[i] = True
+            elif w in self._interjections and i + 1 < n and words[i + 1] in self._subjects:
+                boundary[i] = True  # "No I have a fever" is "No, I have a fever"
+        # clause number of each token; a boundary token closes its own clause
+        clause = [0, *itertools.accumulate(int(b) for b in boundary[:-1])]
+        skin = {clause[i] for i, w in enumerate(words) if w in self._skin}
+        covered = {i for s, e, _ in spans for i in range(s, e)}
+        return MentionContext(words, boundary, clause, covered, before, after,
+                        self._questions(words, clause), self._question_topics(words, clause, covered),
+                        _sentences_asking(words), skin, self.window, self._list_words)
+
+    def _questions(self, words, clause) -> list[bool]:
+        """Per token: is it inside a question (a clause ending in "?", or a sentence that
+        starts with a question word)? Treatments there are asked about, not tried."""
+        asked = {clause[i] for i, w in enumerate(words) if w == "?"}
+        flags, in_question, sentence_start = [], False, True
+        for i, w in enumerate(words):
+            if sentence_start and any(c.isalnum() for c in w):
+                in_question, sentence_start = w in self._question_starters, False
+            flags.append(in_question or clause[i] in asked)
+            if w in ("?", ".", "!") or "\n" in w:
+                sentence_start = True
+        return flags
+
+    def _question_topics(self, words, clause, covered) -> list[bool]:
+        """Per token: is it in a bare topic that a question then asks about ("medial branch
+        blocks, how do they work?", "epidurals - do they help?")? A clause of nothing but
+        mentions and list words, in a sentence whose "?" clause points back at it ("they",
+        "it"). "I had 3 epidurals, do they work?" reports them: that clause says more."""
+        sentence, sentences = 0, []
+        for w in words:
+            sentences.append(sentence)
+            if w in ("?", ".", "!") or "\n" in w:
+                sentence += 1
+        asked = {clause[i] for i, w in enumerate(words) if w == "?"}
+        pointing = {sentences[i] for i, w in enumerate(words)
+                    if clause[i] in asked and w in self._topic_pronouns}
+        said = {clause[i] for i, w in enumerate(words)
+                if i not in covered and any(c.isalnum() for c in w)
+                and w not in self._list_words and w not in self._separators}
+        return [sentences[i] in pointing and clause[i] not in said and clause[i] not in asked
+                for i in range(len(words))]
+
+
+def _sentences_asking(words) -> list[bool]:
+    """Per token: does its sentence carry a "?" ("Can't feel my legs." is no question)."""
+    flags, current = [], []
+    for w in words:
+        current.append(w)
+        if w in ("?", ".", "!") or "\n" in w:
+            flags.extend([w == "?"] * len(current))
+            current = []
+    flags.extend([False] * len(current))
+    return flags
+
+
+@dataclass
+class MentionContext:
+    """One message's clauses and cues, and the NegEx-style walk that reads them."""
+    words: list[str]
+    boundary: list[bool]  # a clause ends at this token
+    clause: list[int]  # clause number of each token
+    covered: set[int]  # tokens inside a mention
+    before: dict[int, list[tuple[str, int]]]  # last token -> [(cue kind, first token)]
+    after: dict[int, list[tuple[str, int]]]  # first token -> [(cue kind, end)]
+    asking: list[bool]  # token inside a question
+    topic: list[bool]  # token in a bare topic of a question ("epidurals, do they work?")
+    sentence_asks: list[bool]  # token in a sentence with a question mark
+    skin_clauses: set[int]
+    window: dict
+    list_words: set[str]  # "or", "and", "the": free to walk over in a list
+
+    def _sentence(self, i: int) -> list[str]:
+        start, end = i, i
+        while start > 0 and self.words[start - 1] not in (".", "?", "!"):
+            start -= 1
+        while end < len(self.words) and self.words[end] not in (".", "?", "!"):
+            end += 1
+        return self.words[start:end]
+
+    def sentence_words(self, i: int) -> set:
+        """The words of token i's sentence."""
+        return set(self._sentence(i))
+
+    def sentence_phrases(self, i: int) -> set:
+        """Every run of one to three words in token i's sentence (for sentence-wide cues)."""
+        words = self._sentence(i)
+        return {" ".join(words[j:j + n]) for n in (1, 2, 3) for j in range(len(words) - n + 1)}
+
+    def cue_in_sentence(self, i: int, kind: str, step: int) -> bool:
+        """A cue of `kind` from token i to the end (step 1) or the start (step -1) of its
+        sentence, across clauses ("a fever with the flu in March, but I am quite well now")."""
+        i = i if step > 0 else i - 1
+        while 0 <= i < len(self.words) and self.words[i] not in (".", "?", "!"):
+            if any(k == kind for k, _ in self.after.get(i, ())):
+                return True
+            i += step
+        return False
+
+    def cue_right_after(self, end: int, kind: str) -> bool:
+        """A cue of `kind` straight after a mention ("upper back really"), nothing between."""
+        return any(k == kind for k, _ in self.after.get(end, ()))
+
+    def cue_before(self, start, kinds, limit=None, stop=()):
+        return self._walk(start - 1, -1, kinds, self.before, limit or self.window["before"], stop)
+
+    def cue_after(self, end, kinds, limit=None, stop=()):
+        return self._walk(end, 1, kinds, self.after, limit or self.window["after"], stop)
+
+    def _walk(self, i, step, kinds, cues, limit, stop):
+        """Walk from token i in direction `step` inside the clause; the first cue of one of
+        `kinds` wins. Other mentions and list words ("fever, chills or sweats") are skipped
+        for free; other words and other cues cost one each, up to `limit`."""
+        words, boundary, count = self.words, self.boundary, 0
+        stop_at = i + step * _MAX_WALK  # long lists are free, but not endless
+        past_comma = False  # walking back across a comma
+        while 0 <= i < len(words) and i != stop_at:
+            if i in self.covered:  # another mention: part of a list; its words are its own
+                past_comma = False
+                i += step
+                continue
+            if step < 0 and words[i] == ",":
+                past_comma = True
+            elif past_comma and not cues.get(i) and words[i] not in self.list_words:
+                # "I can't sleep, fever at night": the cue negated "sleep", and the comma
+                # ended its scope; "no fever, chills or weight loss" is a list and goes on.
+                return None
+            here = cues.get(i, ())
+            hit = next((kind for kind, _ in here if kind in kinds), None)
+            if hit and (step > 0 or not boundary[i]):  # "fever? no" starts at the "?"
+                return hit
+            if boundary[i]:
+                return None
+            if here:  # someone else's cue ("no relief" is no denial): step over it
+                far = here[0][1]
+                if any(boundary[j] for j in (range(far, i) if step < 0 else range(i, far))):
+                    return None
+                i = far - 1 if step < 0 else far
+                count += 1
+            else:
+                if words[i] in stop:
+                    return None
+                count += words[i] not in self.list_words
+                i += step
+            if count > limit:
+                return None
+        return None

@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import yaml
 
+from bot.days import ENGLISH_CALENDAR, Calendar
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CLINIC_FILE = REPO_ROOT / "clinic.yml"
 ENV_VAR = "CLINIC_CONFIG"
@@ -31,25 +33,6 @@ _WEEKDAY_NAMES = {
     },
 }
 
-
-@dataclass(frozen=True)
-class Calendar:
-    """How days and opening hours are said in one language (conversation.yml's `calendar`,
-    checked at start-up); the English words are the default."""
-    days: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                             "Saturday", "Sunday")
-    short_days: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-    every_day: tuple[str, ...] = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays",
-                                  "Saturdays", "Sundays")
-    closed: str = "closed"
-    today: str = "today"
-    tomorrow: str = "tomorrow"
-    on_day: str = "on {day}"
-    at_time: str = "{when} at {time}"
-    now_words: tuple[str, ...] = ("now", "right now", "today", "at the moment")
-
-
-ENGLISH_CALENDAR = Calendar()
 _TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _RANGE_SPLIT_RE = re.compile(r"\s*[-–—]\s*")
 _URL_RE = re.compile(r"^https?://[^\s/]+\.[^\s]+$")

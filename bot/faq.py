@@ -21,8 +21,9 @@ from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import yaml
 
-from bot.clinic import ENGLISH_CALENDAR, Calendar, Clinic
+from bot.clinic import Clinic
 from bot.content.translation import EXTRA_KEY_PROBLEM, extra_key
+from bot.days import ENGLISH_CALENDAR, Calendar
 from bot.wording import join_list
 
 REPO_ROOT = Path(__file__).resolve().parents[1]

@@ -1,5 +1,4 @@
-"""conversation.yml: every text the code says, the words for how long something has lasted, and
-how days and opening hours are said.
+"""conversation.yml: every text the code says, and the words for durations, days and hours.
 
 Each key the code uses is required, with its allowed placeholders (``CONVERSATION_TEXTS``,
 ``DURATION_WORDS``, ``CALENDAR_FIELDS``)."""
@@ -9,9 +8,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from bot.clinic import Calendar
 from bot.content.checker import Checker
 from bot.content.fields import CALENDAR_FIELDS, CALENDAR_PLACEHOLDERS, CONVERSATION_TEXTS, DURATION_WORDS
+from bot.days import Calendar
 
 
 def build_conversation(file: Path, data: Mapping[str, Any]) -> Mapping[str, str]:

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from bot.clinic import Calendar
 from bot.content.fields import DEFAULT_LANGUAGE
+from bot.days import Calendar
 from bot.labels import Labels
 from bot.option_fit import Fits
 

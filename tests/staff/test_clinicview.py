@@ -272,7 +272,7 @@ def _dashboard_requests(url, tz):
     found = store.request_counts(*period.days(), url=url)
     board = figures.compute(store.dashboard_counts(*period.days(), 0, url=url), found, period,
                             {k: {} for k in ("levels", "red_flags", "options", "kinds", "steps",
-                                             "channels", "intents")})
+                                             "channels", "intents", "languages")})
     return found["kinds"], sorted(found["contact_hours"]), dict(board.headline)
 
 

@@ -1,7 +1,7 @@
 """The benchmark's table: printed, as markdown and as JSON, and the README's figures.
 
-The benchmark's table: printed, as markdown (reports/bench.md) and as JSON
-(reports/bench.json), and the README's quoted figures (between its bench markers)."""
+Markdown in reports/bench.md, JSON in reports/bench.json, and the README's quoted figures
+between its bench markers."""
 from __future__ import annotations
 
 import json

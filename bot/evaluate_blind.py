@@ -206,15 +206,17 @@ def evaluate(model: Path, files: List[Path]) -> Dict[str, dict]:
         report["cpu_ms_per_message"] = round(cpu_ms, 2)
         reports[str(path)] = report
         lang = next((i["lang"] for i in items if i.get("lang")), "en")
-        pool = pooled.setdefault(lang, {"items": [], "turns": [], "ms": [], "files": 0})
+        pool = pooled.setdefault(lang, {"items": [], "turns": [], "ms": [], "cpu_ms": [], "files": 0})
         pool["items"] += items
         pool["turns"] += turns
         pool["ms"] += [ms] * len(items)
+        pool["cpu_ms"] += [cpu_ms] * len(items)
         pool["files"] += 1
     if len(pooled) > 1 or any(p["files"] > 1 for p in pooled.values()):
         for lang, pool in sorted(pooled.items()):
             report = score(pool["items"], pool["turns"])
             report["ms_per_message"] = round(sum(pool["ms"]) / max(len(pool["ms"]), 1), 2)
+            report["cpu_ms_per_message"] = round(sum(pool["cpu_ms"]) / max(len(pool["cpu_ms"]), 1), 2)
             reports[f"{LANGUAGE_NAMES.get(lang, lang)} (all sets)"] = report
     return reports
 

@@ -95,11 +95,13 @@ def flags_to_confirm(slots: Mapping[str, Any], entities: List[Mapping[str, Any]]
     settled |= set(slots.get("red_flags_unsure") or [])
     present = set(_values(entities, "red_flag"))
     denied = set(_values(entities, "red_flag_denied"))
-    # A sign in words nobody wrote down (reason "near" or "learned") is asked about even when
+    # A sign in words nobody wrote down (reason "near" or "learned") or in words that may be
+    # the sign (reason "vague": a bare reading, "feeling a bit warm") is asked about even when
     # the same message denies the flag in its usual words: "my bottom feels funny, not numb
-    # exactly". A feared, asked-about or past sign the patient denies now is not.
+    # exactly", "not a fever as such, but it was 38.4". A feared, asked-about or past sign
+    # the patient denies now is not.
     wording = {e.get("value") for e in entities if e.get("entity") == "red_flag_unsure"
-               and e.get("reason") in ("near", "learned")}
+               and e.get("reason") in ("near", "learned", "vague")}
     unsure = [f for f in _values(entities, "red_flag_unsure") if f in RED_FLAGS]
     return [f for f in dict.fromkeys(unsure) if f not in settled and f not in present
             and (f not in denied or f in wording)]

@@ -82,7 +82,8 @@ class ClinicalMatcher:
 
         self._first_person = {self._norm_word(w) for w in context.get("first_person") or []}
         self._hypothetical_flags = set(context.get("hypothetical_red_flags") or [])
-        self._timeless_flags = set(context.get("timeless_red_flags") or [])
+        self.timeless_flags = frozenset(context.get("timeless_red_flags") or [])
+        self.pain_words = frozenset(self._extras["pain_words"])  # "back pain and a rash"
         self._weight_explained, self._weight_unexplained = (
             {self._norm_word(w) for w in context.get(key) or []}
             for key in ("explained_weight_loss", "unexplained_weight_loss"))
@@ -245,7 +246,7 @@ class ClinicalMatcher:
         if flag == "trauma" and (ctx.cue_before(s, ("historical",)) or ctx.cue_after(e, ("historical",))) \
                 and ctx.cue_in_sentence(e, "resolved", 1):
             return "resolved"  # "my dog knocked me over last year but I was all right afterwards"
-        if flag in self._timeless_flags:
+        if flag in self.timeless_flags:
             return ""  # a cancer history or an injury is in the past by nature
         past = ctx.cue_before(s, ("historical",)) or ctx.cue_after(e, ("historical",))
         over = ctx.cue_before(s, ("resolved",)) or ctx.cue_after(e, ("resolved",))

@@ -16,10 +16,11 @@ Other people's history ("my mother had cancer") emits nothing.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Text, Tuple, Type
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Text, Tuple, Type
 
 import yaml
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -31,13 +32,14 @@ from rasa.nlu.constants import SPACY_DOCS
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.featurizers.sparse_featurizer.sparse_featurizer import SparseFeaturizer
 from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import ENTITIES, FEATURE_TYPE_SENTENCE, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.clinical import ClinicalMatcher, Mention
 from bot.nlu.duration import DurationMention, parse_durations
 from bot.nlu.duration_es import parse_durations_es
+from bot.nlu.duration_events import times_something_else
 from bot.nlu.injections import injection_entities
 from bot.nlu.language import DETECTED, detect_language
 from bot.nlu.pattern import pattern_entities
@@ -92,6 +94,17 @@ def mention_entity(mention: Mention) -> Optional[Dict[str, Any]]:
     return entity
 
 
+@lru_cache(maxsize=4)
+def english_matcher(nlp, vocab_dir: Optional[Path] = None) -> ClinicalMatcher:
+    """One matcher per pipeline and vocabulary, shared by the featurizer and the extractor."""
+    return ClinicalMatcher(nlp, vocab_dir)
+
+
+# The mentions of the last messages read, by (matcher, text): the featurizer and the
+# extractor both read every message, and the matchers then run once.
+_RECENT_READS: Dict[Tuple[ClinicalMatcher, str], Tuple[Mention, ...]] = {}
+
+
 class ReadsSpacyNLPDoc:
     """A component that reads the Doc Rasa's SpacyNLP made for the message (`model_from=
     "SpacyNLP"` and `required_components`, as Rasa's SpacyEntityExtractor), so the pipeline
@@ -106,26 +119,30 @@ class ReadsSpacyNLPDoc:
         return [SpacyNLP]
 
     def mentions(self, text: str, model: SpacyModel,
-                 message: Optional[Message] = None) -> List[Mention]:
+                 message: Optional[Message] = None) -> Sequence[Mention]:
         """What the vocabularies find in `text` (a message's, when `message` is given)."""
         return self.read(text, model, message)[1]
 
     def read(self, text: str, model: SpacyModel,
-             message: Optional[Message] = None) -> Tuple[str, List[Mention]]:
+             message: Optional[Message] = None) -> Tuple[str, Sequence[Mention]]:
         """(language read in, mentions): Spanish messages with the Spanish vocabularies,
         English ones with the English; a message that tells no language ("nalga", "3
         semanas") is read in English, and in Spanish when English finds nothing."""
         language = reading_language(text, message)
         if language == "es":
             return "es", spanish_matcher()(spanish_matcher().nlp.make_doc(text))
-        if self._matcher is None or self._matcher.nlp is not model.model:
-            self._matcher = ClinicalMatcher(model.model, self._vocab_dir)
-        doc = message.get(SPACY_DOCS[TEXT]) if message is not None else None
-        if doc is None or len(doc.text) != len(text):
-            # SpacyNLP parses the lower-cased text: its offsets are the message's unless
-            # lower-casing changed the length (a rare letter such as "İ").
-            doc = model.model(text)
-        found = self._matcher(doc)
+        self._matcher = english_matcher(model.model, self._vocab_dir)
+        key = (self._matcher, text)
+        found = _RECENT_READS.get(key)
+        if found is None:
+            doc = message.get(SPACY_DOCS[TEXT]) if message is not None else None
+            if doc is None or len(doc.text) != len(text):
+                # SpacyNLP parses the lower-cased text: its offsets are the message's unless
+                # lower-casing changed the length (a rare letter such as "İ").
+                doc = model.model(text)
+            found = _RECENT_READS[key] = tuple(self._matcher(doc))
+            while len(_RECENT_READS) > 64:
+                del _RECENT_READS[next(iter(_RECENT_READS))]  # the oldest
         if language == "" and not found:
             spanish = spanish_matcher()(spanish_matcher().nlp.make_doc(text))
             if spanish:
@@ -133,15 +150,20 @@ class ReadsSpacyNLPDoc:
         return "en", found
 
 
-def durations(text: str, language: str) -> List[DurationMention]:
+def durations(text: str, language: str) -> Tuple[DurationMention, ...]:
     """The durations of a message read in `language`; one that tells no language ("3
     semanas") is read in Spanish when English finds none."""
+    return _durations_on(text, language, datetime.date.today())
+
+
+@lru_cache(maxsize=64)  # the featurizer and the extractor both ask, for each message
+def _durations_on(text: str, language: str, today: datetime.date) -> Tuple[DurationMention, ...]:
     if language == "es":  # Spanglish: "tengo back pain since last week"
-        return parse_durations_es(text) or parse_durations(text)
-    found = parse_durations(text)
+        return tuple(parse_durations_es(text, today) or parse_durations(text, today))
+    found = parse_durations(text, today)
     if not found and reading_language(text) == "":
-        found = parse_durations_es(text)
-    return found
+        found = parse_durations_es(text, today)
+    return tuple(found)
 
 
 @DefaultV1Recipe.register(
@@ -210,6 +232,9 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
         entities += [{**e, "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME} for e in story]
         for duration in durations(text, language):
             if any(s <= duration.start < e for s, e in injection_clauses):
+                continue
+            if times_something_else(text, duration.start, duration.end, mentions,
+                                     self._matcher.timeless_flags, self._matcher.pain_words):
                 continue
             entities.append(_duration_entity(duration))
         return sorted(entities, key=lambda e: e["start"])
@@ -361,5 +386,7 @@ class BlankSafeLogisticRegressionClassifier(LogisticRegressionClassifier):
 
 
 def _has_text_features(message: Message) -> bool:
-    sparse = message.get_sparse_features(attribute=TEXT)[1]
-    return sparse is not None and sparse.features.shape[-1] > 0 and sparse.features.nnz > 0
+    """Any non-empty sparse sentence feature of the text (what the classifier reads), checked
+    on each featurizer's own matrix: combining them here cost more than classifying."""
+    return any(f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE and f.is_sparse()
+               and f.features.shape[-1] > 0 and f.features.nnz > 0 for f in message.features)

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from bot.nlu.duration_dates import _VAGUE_PLURAL, _anchor, _starting_points
-from bot.nlu.duration_events import OtherEvents, _other_events
+from bot.nlu.duration_events import OtherEvents, other_events
 from bot.nlu.duration_units import (
     _DIGITS,
     _UNIT_RE,
@@ -250,7 +250,7 @@ def parse_durations(text: str, today: datetime.date | None = None) -> list[Durat
     candidates = (_births(text) + _quantities(text) + _shorthand(text)
                   + _starting_points(text, today))
     candidates = _restated(text, candidates)
-    return choose_mentions(text, candidates, _other_events())
+    return choose_mentions(text, candidates, other_events())
 
 
 def choose_mentions(text: str, candidates: list[tuple], events: OtherEvents) -> list[DurationMention]:

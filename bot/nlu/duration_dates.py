@@ -1,7 +1,7 @@
-"""Starting points in a patient's words ("since March", "last Tuesday"), counted up to today.
+"""Starting points in a patient's words, counted up to today.
 
-Also "since Christmas", "since I was a teenager", vague spans ("for years"), and the day the
-patient says it is now ("it's Tuesday now"). Part of the duration parser (bot/nlu/duration.py).
+"Since March", "last Tuesday", "since Christmas", "since I was a teenager", vague spans
+("for years"), and the day the patient says it is now ("it's Tuesday now"). Part of the duration parser (bot/nlu/duration.py).
 """
 from __future__ import annotations
 

@@ -1,13 +1,15 @@
-"""Durations that date another event rather than the pain: the words in vocab/duration_events.yml.
+"""Durations that time something other than the pain.
 
-An operation, a cancer, a birth, a treatment's relief: "had surgery 2 years ago" is not the
-pain's duration.
+Another event (an operation, a cancer, a birth, a treatment's relief: "had surgery 2 years ago")
+or the patient's own symptom or treatment ("wet myself since Tuesday", "physio for a month");
+the words are in vocab/duration_events.yml.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Collection, Sequence
 
 import yaml
 
@@ -41,10 +43,14 @@ class OtherEvents:
             words("other_events"), words("pain_onset"), words("linked_after"))
         self._relief, self._treatment = words("relief"), words("treatments")
 
-    def dates_other_event(self, text: str, start: int, end: int) -> bool:
+    def clauses(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each clause of `text`, without its separators."""
         cuts = [0, *(p for m in self._clause_split.finditer(text) for p in (m.start(), m.end())),
                 len(text)]
-        bounds = list(zip(cuts[::2], cuts[1::2]))  # clauses, without their separators
+        return list(zip(cuts[::2], cuts[1::2]))
+
+    def dates_other_event(self, text: str, start: int, end: int) -> bool:
+        bounds = self.clauses(text)
         index = next((i for i, (a, b) in enumerate(bounds) if a <= start < b), None)
         if index is None:
             return False
@@ -63,5 +69,35 @@ class OtherEvents:
 
 
 @lru_cache(maxsize=1)
-def _other_events() -> OtherEvents:
+def other_events() -> OtherEvents:
     return OtherEvents()
+
+
+# a clause that only says when, its subject in the clause before: ", started Monday"
+_ONSET_ONLY = re.compile(r"\s*(?:and\s+)?(?:it\s+|that\s+|which\s+)?(?:started|starting|began|begun"
+                         r"|came\s+on|since|happened)\b", re.I)
+
+
+def times_something_else(text: str, start: int, end: int, mentions: Sequence,
+                         timeless_flags: Collection[str], pain_words: Collection[str]) -> bool:
+    """Whether the duration text[start:end] says how long something other than the pain
+    lasted: it stands in the clause of one of the patient's own symptoms ("wet myself twice
+    since yesterday", "a temperature of 38.6 since last night") or of a treatment had
+    ("physio twice a week for a month"), with no pain place and no pain word there. A clause
+    that only says when ("..., started Monday") belongs to the one before it. A cancer
+    history or an injury (`timeless_flags`) may well date the pain's start: it stays.
+    `mentions` are bot.nlu.clinical's Mentions of the same text."""
+    clauses = other_events().clauses(text)
+    index = next((i for i, (a, b) in enumerate(clauses) if a <= start < b), None)
+    if index is None:
+        return False
+    a, b = clauses[index]
+    if index and _ONSET_ONLY.match(text, a):
+        a = clauses[index - 1][0]
+    b = max(b, end)
+    inside = [m for m in mentions if a <= m.start < b and m.experiencer == "patient"]
+    if not any((m.label.startswith("red_flag") and not m.negated and m.value not in timeless_flags)
+               or (m.label == "treatment" and not m.negated) for m in inside):
+        return False
+    words = set(re.findall(r"[\w']+", text[a:b].lower()))
+    return not (any(m.label == "pain_location" for m in inside) or words & set(pain_words))

@@ -65,6 +65,17 @@ class RedFlagDetector:
         )
         self._model.fit(texts, labels)
         self._classes = list(self._model.classes_)
+        # At prediction the union's vectorizers and the classifier are called directly: the
+        # pipeline's FeatureUnion goes through joblib for every message, about a tenth of
+        # the detector's time for the same numbers.
+        self._vectorizers = [v for _, v in self._model.steps[0][1].transformer_list]
+        self._classifier = self._model.steps[-1][1]
+
+    def _probabilities(self, texts: List[str]):
+        import scipy.sparse
+
+        features = scipy.sparse.hstack([v.transform(texts) for v in self._vectorizers]).tocsr()
+        return self._classifier.predict_proba(features)
 
     def clauses(self, text: str) -> List[Tuple[int, int]]:
         spans = []
@@ -85,7 +96,7 @@ class RedFlagDetector:
         if not spans:
             return []
         found = []
-        for (a, b), probs in zip(spans, self._model.predict_proba([text[a:b] for a, b in spans])):
+        for (a, b), probs in zip(spans, self._probabilities([text[a:b] for a, b in spans])):
             flag, p = max(((f, p) for f, p in zip(self._classes, probs) if f != "none"),
                           key=lambda x: x[1])
             if p >= self.threshold:

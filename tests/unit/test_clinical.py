@@ -397,8 +397,9 @@ BODY_PART_PHRASES = [(part, p) for part, phrases in
 
 
 def test_vocabulary_uses_only_contract_values():
-    assert set(RED_FLAG_VOCAB) <= {*RED_FLAGS, "if_denied", "absent", "ignore", "near"}
+    assert set(RED_FLAG_VOCAB) <= {*RED_FLAGS, "if_denied", "absent", "unsure", "ignore", "near"}
     assert set(RED_FLAG_VOCAB["near"]) <= set(RED_FLAGS)
+    assert set(RED_FLAG_VOCAB["unsure"]) <= set(RED_FLAGS)
     assert set(TREATMENT_VOCAB) <= {*TREATMENTS, "none", "ignore"}
     assert set(LOCATION_VOCAB) <= {*LOCATIONS, "bare_back", "alone", "ignore", "not_spine"}
     assert {v for v, _ in RED_FLAG_PHRASES} == set(RED_FLAGS)

@@ -8,8 +8,9 @@ import pytest
 from bot.layout import PACKAGES, ROOT, docstring, documented_tree, modules, summary_problem, tree
 
 MAX_LINES = 400
-# Being split now (issue 14's understanding step): drop each name as it lands under the limit.
-WAITING_TO_BE_SPLIT = {"bot/nlu/clinical.py", "bot/nlu/duration.py", "bot/nlu/components.py"}
+# A module allowed over the limit while it is being split (none now: the NLU modules were
+# split in issue 14); name it here with the issue that splits it.
+WAITING_TO_BE_SPLIT: set = set()
 ALL_MODULES = [path for package in PACKAGES for path in modules(ROOT / package)]
 
 

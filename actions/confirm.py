@@ -50,8 +50,9 @@ class ActionAskRedFlagConfirm(Action):
         asked_in_general = any(e.get("entity") == "red_flag_unsure" and e.get("reason") == "question"
                                for e in entities)
         if asked_in_general:
-            dispatcher.utter_message(text=fill(content(language(tracker)).self_care.sign_question_answer,
-                                               clinic().template_values()))
+            said = content(language(tracker))
+            dispatcher.utter_message(text=fill(said.self_care.sign_question_answer,
+                                               clinic().template_values(said.calendar)))
         _ask(dispatcher, tracker, unsure[0])
         pending = list(tracker.get_slot("red_flags_unsure") or []) + unsure
         return events + [SlotSet("red_flags_unsure", pending)]

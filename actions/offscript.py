@@ -46,7 +46,7 @@ class ActionAnswerClinic(Action):
         topics = [e["value"] for e in latest_entities(tracker) if e.get("entity") == "faq_topic"]
         lang = language(tracker) if language(tracker) in LANGUAGES else "en"
         answer = load_faq(lang=lang).answer(topics, latest_text(tracker), clinic(),
-                                            datetime.now(timezone.utc))
+                                            datetime.now(timezone.utc), content(lang).calendar)
         dispatcher.utter_message(text=answer)
         # kept for staff (what patients ask about); every custom action returns an event
         return [SlotSet("clinic_topic", ", ".join(topics) or None)] + resume(dispatcher, tracker)
@@ -83,7 +83,10 @@ class ActionNextStep(Action):
             for message in offer.messages:
                 utter(dispatcher, message)
             return [SlotSet("pending_offer", offer.pending_offer)]
-        return resume(dispatcher, tracker)
+        # Mid-questions the next step is the pending question, which the form asks again. The
+        # action says nothing then, so an event says it ran: none reads as a failed action
+        # server (ActionServerOutagePolicy), which told the patient of technical trouble.
+        return resume(dispatcher, tracker) or [SlotSet("pending_offer", slots.get("pending_offer"))]
 
 
 class ActionRequestCallback(Action):

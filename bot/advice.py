@@ -36,12 +36,12 @@ def _buttons(content: Content, no: str = "button_no") -> List[Dict[str, str]]:
     return [{"title": texts["button_yes"], "payload": "/affirm"}, {"title": texts[no], "payload": "/deny"}]
 
 
-def _values(clinic: Clinic) -> Dict[str, str]:
-    return {**clinic.template_values(), "min_age": str(clinic.min_patient_age)}
+def _values(content: Content, clinic: Clinic) -> Dict[str, str]:
+    return {**clinic.template_values(content.calendar), "min_age": str(clinic.min_patient_age)}
 
 
 def _say(content: Content, clinic: Clinic, key: str, **extra: str) -> str:
-    return say(content, key, {**_values(clinic), **extra})
+    return say(content, key, {**_values(content, clinic), **extra})
 
 
 def _echo(content: Content, clinic: Clinic, evidence: List[Mapping[str, str]],
@@ -54,7 +54,7 @@ def _echo(content: Content, clinic: Clinic, evidence: List[Mapping[str, str]],
 
 def compose_triage(decision: TriageDecision, slots: Mapping[str, Any], content: Content,
                    clinic: Clinic) -> Advice:
-    values = _values(clinic)
+    values = _values(content, clinic)
     evidence = slots.get("red_flag_evidence") or []
     if decision.level in ("emergency", "urgent"):
         template = content.self_care.emergency_advice if decision.level == "emergency" \
@@ -80,12 +80,12 @@ def compose_triage(decision: TriageDecision, slots: Mapping[str, Any], content: 
     fits = selection.fits[:MAX_OPTIONS_SHOWN]
     lines = [describe_story(content, story)]
     if fits:
-        lines.append(fill(content.options_intro, _values(clinic)))
+        lines.append(fill(content.options_intro, _values(content, clinic)))
         lines.append("\n".join(f"• {fit.option.title}: {fit.option.reason.strip()}" for fit in fits))
         lines.append(content.plan_note.strip())
     else:
         nothing_tried = not story.tried_set & CONSERVATIVE_OR_MORE
-        lines.append(fill(content.none_fit["nothing_tried" if nothing_tried else "not_yet"], _values(clinic)))
+        lines.append(fill(content.none_fit["nothing_tried" if nothing_tried else "not_yet"], _values(content, clinic)))
     lines.append(content.disclaimer.strip())
     messages = [{"text": "\n\n".join(lines)}]
     options = [f.option.id for f in fits]
@@ -164,7 +164,7 @@ def screening_question(content: Content, which_one: bool = False) -> Message:
 def emergency_reminder(content: Content, clinic: Clinic, flags: tuple = ()) -> Message:
     phrase = red_flag_phrase(content, flags) if flags else content.conversation["unnamed_red_flag"]
     return {"text": fill(content.self_care.emergency_advice,
-                         {**_values(clinic), "flags": phrase})}
+                         {**_values(content, clinic), "flags": phrase})}
 
 
 # Words of option names too common to point at one option ("will the pain come back?" is

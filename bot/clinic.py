@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import yaml
 
+from bot.days import ENGLISH_CALENDAR, Calendar
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CLINIC_FILE = REPO_ROOT / "clinic.yml"
 ENV_VAR = "CLINIC_CONFIG"
@@ -30,7 +32,7 @@ _WEEKDAY_NAMES = {
         )
     },
 }
-_DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
 _TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _RANGE_SPLIT_RE = re.compile(r"\s*[-–—]\s*")
 _URL_RE = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
@@ -121,8 +123,10 @@ class Clinic:
         now = local.time().replace(tzinfo=None)
         return any(start <= now < end for start, end in self.opening_hours[local.weekday()])
 
-    def hours_text(self) -> str:
-        """A short human summary, e.g. ``"Mon–Fri 8:00–17:00; Sat–Sun closed"``."""
+    def hours_text(self, calendar: Calendar = ENGLISH_CALENDAR) -> str:
+        """A short human summary, e.g. ``"Mon–Fri 8:00–17:00; Sat–Sun closed"`` (in
+        ``calendar``'s words: ``"lun–vie 8:00–17:00; sáb–dom cerrado"``)."""
+        labels = calendar.short_days
         groups: list[tuple[int, int, tuple[TimeRange, ...]]] = []
         for day, ranges in enumerate(self.opening_hours):
             if groups and groups[-1][2] == ranges:
@@ -131,20 +135,21 @@ class Clinic:
                 groups.append((day, day, ranges))
         parts = []
         for first, last, ranges in groups:
-            days = _DAY_LABELS[first] if first == last else f"{_DAY_LABELS[first]}–{_DAY_LABELS[last]}"
+            days = labels[first] if first == last else f"{labels[first]}–{labels[last]}"
             if ranges:
                 when = ", ".join(f"{_fmt(a)}–{_fmt(b)}" for a, b in ranges)
             else:
-                when = "closed"
+                when = calendar.closed
             parts.append(f"{days} {when}")
         return "; ".join(parts)
 
-    def template_values(self) -> dict[str, str]:
-        """Values for the ``{placeholders}`` in the clinician content files."""
+    def template_values(self, calendar: Calendar = ENGLISH_CALENDAR) -> dict[str, str]:
+        """Values for the ``{placeholders}`` in the clinician content files (the hours said in
+        the content's ``calendar``)."""
         return {
             "clinic_name": self.name,
             "clinic_phone": self.phone,
-            "clinic_hours": self.hours_text(),
+            "clinic_hours": self.hours_text(calendar),
             "emergency_number": self.emergency_number,
             "crisis_line_name": self.crisis_line.name,
             "crisis_line_number": self.crisis_line.number,

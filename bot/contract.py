@@ -12,6 +12,8 @@ EMERGENCY_FLAGS = ("bladder_bowel", "saddle_numbness", "leg_weakness")
 URGENT_FLAGS = ("fever", "trauma", "cancer_history", "weight_loss")
 RED_FLAGS = EMERGENCY_FLAGS + URGENT_FLAGS
 TRIAGE_LEVELS = ("emergency", "urgent", "consultation", "self_care")
+# The languages the assistant speaks (the `language` slot's values); English is the default.
+LANGUAGES = ("en", "es")
 DURATION_CATEGORIES = ("acute", "subacute", "chronic")
 # Weeks in a month and a year, for reading durations and saying them (the contract's
 # "5 months -> 21.7"): one year length everywhere, 12 x 4.345 = 52.14.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import string
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -22,6 +23,7 @@ import yaml
 
 from bot.clinic import Clinic
 from bot.content.translation import EXTRA_KEY_PROBLEM, extra_key
+from bot.days import ENGLISH_CALENDAR, Calendar
 from bot.wording import join_list
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -31,12 +33,15 @@ PLACEHOLDERS = frozenset({"clinic_name", "clinic_phone", "clinic_email", "clinic
                           "clinic_hours", "website", "booking_url", "directions", "languages"})
 HOURS_PLACEHOLDERS = {"open_now": {"until"}, "closed_now": {"next_open"},
                       "day_open": {"day", "ranges"}, "day_closed": {"day"}}
-# Words that carry no topic ("is", "the", "do you"): left out of examples and messages alike.
+# Words that carry no topic ("is", "the", "do you"; "el", "que", "de"): left out of examples
+# and messages alike, in English and Spanish (content/es/faq.yml). Words are compared without
+# their accents ("dónde" = "donde"), so a Spanish patient may type them or not.
 STOPWORDS = frozenset(
     "a an the is are am be was were do does did i me my to of for it its this that "
     "can could will would what 's ? . , ! please so and or in on at with your we us our "
-    "have has any just".split())
-DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    "have has any just "
+    "el la los las lo del de que un una unos unas es son en por para y o al se le les "
+    "nos usted ustedes su sus tienen tiene hay puedo puede".split())
 
 
 class FaqError(ValueError):
@@ -60,7 +65,7 @@ class Faq:
 
     def match(self, words: Sequence[str]) -> List[str]:
         """The topics whose example words are all in `words`, best (most words) first."""
-        present = [w for w in words if w not in STOPWORDS]
+        present = [w for w in map(_plain, words) if w not in STOPWORDS]
         scored = []
         for topic in self.topics:
             best = max((len(ex) for ex in topic.examples
@@ -70,13 +75,15 @@ class Faq:
         scored.sort(key=lambda s: -s[0])
         return [name for _, name in scored]
 
-    def answer(self, topics: Sequence[str], text: str, clinic: Clinic, now: datetime) -> str:
-        """One answer for the topics asked (hours and "open now" answered together)."""
-        values = clinic_values(clinic)
+    def answer(self, topics: Sequence[str], text: str, clinic: Clinic, now: datetime,
+               calendar: Calendar = ENGLISH_CALENDAR) -> str:
+        """One answer for the topics asked (hours and "open now" answered together), days and
+        hours said in `calendar`'s words (the conversation's language)."""
+        values = clinic_values(clinic, calendar)
         parts: List[str] = []
         for name in _distinct(topics):
             if name in HOURS_TOPICS:
-                parts.append(self._hours(name, text, clinic, now, values))
+                parts.append(self._hours(name, text, clinic, now, values, calendar))
             else:
                 parts.append(self._fill(self.topic(name).answer, values))
         return " ".join(dict.fromkeys(parts)) or _fill_or_none(self.unknown, values)
@@ -92,19 +99,20 @@ class Faq:
     def _fill(self, template: Optional[str], values: Mapping[str, str]) -> str:
         return _fill_or_none(template, values) or _fill_or_none(self.unknown, values)
 
-    def _hours(self, name, text, clinic, now, values) -> str:
+    def _hours(self, name, text, clinic, now, values, calendar: Calendar) -> str:
         local = now.astimezone(clinic.tz)
         sentences = []
-        lowered = text.lower()
-        if name == "open_now" or re.search(r"\b(now|right now|today|at the moment)\b", lowered):
-            sentences.append(self._now_sentence(clinic, local))
-        for index, day in enumerate(DAYS):
-            if re.search(rf"\b{day[:3]}(day|s|\b)", lowered) or day in lowered:
-                sentences.append(self._day_sentence(clinic, index))
+        asked = " ".join(map(_plain, simple_words(text)))
+        if name == "open_now" or _says_any(asked, calendar.now_words):
+            sentences.append(self._now_sentence(clinic, local, calendar))
+        for index in range(7):
+            if _says_any(asked, (calendar.days[index], calendar.short_days[index],
+                                 calendar.every_day[index])):
+                sentences.append(self._day_sentence(clinic, index, calendar))
         sentences.append(self._fill(self.topic("hours").answer, values))
         return " ".join(dict.fromkeys(sentences))
 
-    def _now_sentence(self, clinic: Clinic, local: datetime) -> str:
+    def _now_sentence(self, clinic: Clinic, local: datetime, calendar: Calendar) -> str:
         now = local.time().replace(tzinfo=None)
         for start, end in clinic.opening_hours[local.weekday()]:
             if start <= now < end:
@@ -113,23 +121,24 @@ class Faq:
             day = (local.weekday() + ahead) % 7
             for start, _ in clinic.opening_hours[day]:
                 if ahead or start > now:
-                    when = "today" if ahead == 0 else (
-                        "tomorrow" if ahead == 1 else f"on {DAYS[day].title()}")
+                    when = calendar.today if ahead == 0 else (
+                        calendar.tomorrow if ahead == 1 else
+                        calendar.on_day.format(day=calendar.days[day]))
                     return self.hours_texts["closed_now"].format(
-                        next_open=f"{when} at {_clock(start)}")
+                        next_open=calendar.at_time.format(when=when, time=_clock(start)))
         return self.hours_texts["closed_now"].format(next_open="-")
 
-    def _day_sentence(self, clinic: Clinic, index: int) -> str:
+    def _day_sentence(self, clinic: Clinic, index: int, calendar: Calendar) -> str:
         ranges = clinic.opening_hours[index]
-        day = DAYS[index].title() + "s"
+        day = calendar.every_day[index]
         if not ranges:
             return self.hours_texts["day_closed"].format(day=day)
         text = ", ".join(f"{_clock(a)}–{_clock(b)}" for a, b in ranges)
         return self.hours_texts["day_open"].format(day=day, ranges=text)
 
 
-def clinic_values(clinic: Clinic) -> Dict[str, str]:
-    values = clinic.template_values()
+def clinic_values(clinic: Clinic, calendar: Calendar = ENGLISH_CALENDAR) -> Dict[str, str]:
+    values = clinic.template_values(calendar)
     values.update(clinic_email=clinic.email or "", clinic_address=clinic.address,
                   website=clinic.website, directions=clinic.directions or "",
                   languages=join_list(clinic.languages))
@@ -182,6 +191,18 @@ def _one_edit(a: str, b: str) -> bool:
                                   and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
     short, long_ = sorted((a, b), key=len)
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _says_any(asked: str, phrases: Sequence[str]) -> bool:
+    """Whether `asked` (plain words, space-joined) holds one of `phrases` as whole words."""
+    return any(re.search(rf"(?<!\w){re.escape(' '.join(map(_plain, simple_words(p))))}(?!\w)",
+                         asked) for p in phrases)
+
+
+def _plain(word: str) -> str:
+    """A word without its accents ("dónde" -> "donde", "español" -> "espanol")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word)
+                   if not unicodedata.combining(c))
 
 
 def simple_words(text: str) -> List[str]:
@@ -241,7 +262,7 @@ def _load(path: Path, mtime_ns: int, words) -> Faq:
             raise FaqError(path, f"{where}.examples", "expected a list of example wordings")
         examples = []
         for example in raw["examples"]:
-            kept = tuple(w for w in words(str(example)) if w not in STOPWORDS)
+            kept = tuple(w for w in map(_plain, words(str(example))) if w not in STOPWORDS)
             if not kept:
                 raise FaqError(path, f"{where}.examples", f"{example!r} has no word to match")
             examples.append(kept)

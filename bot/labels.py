@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Mapping
 
-from bot.contract import DURATION_CATEGORIES, LOCATIONS, RED_FLAGS, TREATMENTS, TRIAGE_LEVELS
+from bot.contract import DURATION_CATEGORIES, LANGUAGES, LOCATIONS, RED_FLAGS, TREATMENTS, TRIAGE_LEVELS
 from bot.option_fit import INJECTION_KINDS, PATTERNS, RELIEF
 
 if TYPE_CHECKING:  # the checker lives with the content loader, which imports this module
@@ -25,7 +25,7 @@ LABELLED_SLOTS = (
     "triage_level", "red_flags", "pain_location", "pain_duration_weeks", "duration_category",
     "treatments_tried", "pain_pattern", "prior_injections", "peg_pain", "peg_enjoyment",
     "peg_activity", "peg_score", "peg_skipped", "booking_kind", "booking_name",
-    "booking_contact", "booking_time", "booking_reference",
+    "booking_contact", "booking_time", "booking_reference", "language",
 )
 NO_LEVEL = "none"  # a conversation that ended before a triage level
 
@@ -43,6 +43,7 @@ KINDS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]] = {
     "request_statuses": (REQUEST_STATUSES, (), frozenset()),
     "contact_outcomes": (CONTACT_OUTCOMES, (), frozenset()),
     "slots": (LABELLED_SLOTS, (), frozenset()),
+    "languages": (LANGUAGES, (), frozenset()),
 }
 _LEVEL_FIELDS = ("staff", "told", "summary")
 

@@ -16,12 +16,15 @@ from bot.option_select import select_options
 
 PATTERN_QUESTION = "pain_pattern"
 RELIEF_QUESTION = "prior_injection_relief"  # "Did they help, and for how long?"
-_UNSURE = re.compile(r"\b(not sure|unsure|don'?t know|do not know|no idea|can'?t tell|cannot tell|dunno|hard to say)\b", re.I)
+# English and Spanish ("no sé", "ni idea"; "no se me baja" is an answer, not a doubt).
+_UNSURE = re.compile(r"\b(not sure|unsure|don'?t know|do not know|no idea|can'?t tell|cannot tell|dunno|hard to say"
+                     r"|no (?:lo )?s[eé]\b(?!\s+(?:me|le|te|nos|va|baja|corre)\b)|ni idea|no estoy segur[oa]"
+                     r"|no me acuerdo|no sabr[ií]a)", re.I)
 # Pain that travels into a leg starts in the lower back, into an arm in the neck (the
 # contract: "sciatica down my leg" -> lower_back): the place, when the patient named none.
 PLACE_OF_PATTERN = {"radiating_leg": "lower_back", "radiating_arm": "neck"}
 _NO = re.compile(r"^\s*(no+|nope|nah|it doesn'?t|doesn'?t|not really)\b", re.I)
-_YES = re.compile(r"^\s*(yes|yeah|yep|it does|yes it does)\b", re.I)
+_YES = re.compile(r"^\s*(yes|yeah|yep|it does|yes it does|s[ií]|sip|claro|as[ií] es)(?!\w)", re.I)
 
 
 def _entities(entities: List[Mapping[str, Any]], name: str) -> List[Mapping[str, Any]]:

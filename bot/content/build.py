@@ -10,7 +10,7 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from bot.content.checker import Checker, normalise, phrase_pattern
-from bot.content.conversation import build_conversation, build_duration_words
+from bot.content.conversation import build_calendar, build_conversation, build_duration_words
 from bot.content.fields import (
     ANSWER_PLACEHOLDERS,
     ASPECTS,
@@ -111,6 +111,7 @@ def build_content(content_dir: Path, files: Mapping[str, Mapping[str, Any]],
                                    words["red_flags"]),
         conversation=build_conversation(content_dir / CONVERSATION_FILE, files[CONVERSATION_FILE]),
         duration_words=build_duration_words(content_dir / CONVERSATION_FILE, files[CONVERSATION_FILE]),
+        calendar=build_calendar(content_dir / CONVERSATION_FILE, files[CONVERSATION_FILE]),
         source_dir=content_dir,
         language=language,
         review=review,

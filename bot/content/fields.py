@@ -4,6 +4,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Mapping
 
+from bot.contract import LANGUAGES  # noqa: F401 - the language slot's values, re-exported
 from bot.labels import LABELS_FILE
 
 ENV_VAR = "CLINIC_CONTENT_DIR"
@@ -15,7 +16,6 @@ CONTENT_FILES = (OPTIONS_FILE, SELF_CARE_FILE, CONVERSATION_FILE, LABELS_FILE)
 # has the same files with the same keys in content/<lang>/, each marked with its clinician
 # review (REVIEW_FIELD). The clinical rules (options' `fits`) live only in the English file.
 DEFAULT_LANGUAGE = "en"
-LANGUAGES = ("en", "es")
 REVIEW_FIELD = "review"
 REVIEW_KEYS = ("by", "on", "note")
 
@@ -76,6 +76,11 @@ DURATION_WORDS: Mapping[str, frozenset[str]] = MappingProxyType({
     "about_a_year": frozenset(), "over_a_year": frozenset(), "a_year_and_a_half": frozenset(),
     "almost_two_years": frozenset(), "years": frozenset({"n"}), "over_years": frozenset({"n"}),
 })
+# How days and opening hours are said (bot.clinic.Calendar): {clinic_hours} and the answers
+# about opening hours.
+CALENDAR_FIELDS = ("days", "short_days", "every_day", "closed", "today", "tomorrow", "on_day",
+                   "at_time", "now_words")
+CALENDAR_PLACEHOLDERS = {"on_day": {"day"}, "at_time": {"when", "time"}}
 ANSWER_PLACEHOLDERS = frozenset({"title", "answer", "disclaimer", "plan_note"})
 
 OPTION_TEXT_FIELDS = ("what", "how", "relief", "risks", "reason")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from bot.content.fields import DEFAULT_LANGUAGE
+from bot.days import Calendar
 from bot.labels import Labels
 from bot.option_fit import Fits
 
@@ -84,6 +85,7 @@ class Content:
     self_care: SelfCare
     conversation: Mapping[str, str]  # conversation.yml: key -> text
     duration_words: Mapping[str, str]  # conversation.yml durations: how weeks are said
+    calendar: Calendar  # conversation.yml calendar: how days and opening hours are said
     source_dir: Path
     language: str = DEFAULT_LANGUAGE
     review: Mapping[str, Any] | None = None  # a translation's clinician review (by, on, note)

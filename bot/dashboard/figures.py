@@ -171,6 +171,12 @@ def compute(counts: Dict[str, Any], requests: Dict[str, Any], period: Period,
         "channels", "Channels used", "bar", ["Conversations"],
         _by_count(counts["channels"], labels["channels"])))
 
+    # A session that ended before the assistant knew the patient's language has none.
+    languages = counts["languages"]
+    board.panels.append(Panel(
+        "languages", "Languages spoken", "bar", ["Conversations"],
+        _by_count({k or "none": n for k, n in languages.items()}, labels["languages"])))
+
     board.panels.append(Panel(
         "unanswered", "What the assistant could not answer", "bar", ["Times"],
         _by_count(_split(counts["unanswered"]), labels["intents"]),

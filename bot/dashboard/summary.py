@@ -28,7 +28,7 @@ STEPS = ("start", "pain_location", "pain_duration_weeks", "treatments_tried", "r
          "red_flag_confirm", "pain_pattern", "prior_injection_relief", "booking_name",
          "booking_contact", "booking_time")
 SLOTS_KEPT = ("triage_level", "red_flags", "options_explained", "booking_kind",
-              "booking_reference")
+              "booking_reference", "language")
 
 
 class Step(NamedTuple):
@@ -136,6 +136,7 @@ def summarise(conversation_id: str, session: List[Step], tz: Any = timezone.utc)
         "last_question": last_question,
         "fallbacks": fallbacks,
         "unanswered": "|".join(f"{k}={v}" for k, v in sorted(unanswered.items()))[:1000],
+        "language": slots.get("language"),
     }
 
 

@@ -11,7 +11,7 @@ Misspelt names ("pregablin", "gabapenten") are matched against the same dictiona
 one letter dropped, added or changed on either side (a deletion index, so a word costs a few
 dictionary look-ups), then a similarity of at least 0.85. The library's own fuzzy mode was
 measured and not used: about 60 ms a word, it matched ordinary words ("cancer" to Vanceril)
-and it raises on some two-word inputs. Ordinary English words (spaCy's lookup tables) and words
+and it raises on some two-word inputs. Ordinary English and Spanish words (spaCy's lookup tables) and words
 after "name", "Dr" and the like are never read as a misspelt drug.
 """
 from __future__ import annotations
@@ -114,8 +114,22 @@ def _english_words() -> FrozenSet[str]:
     return frozenset(set(lookup) | set(lookup.values()) | {w for ws in index.values() for w in ws})
 
 
+@lru_cache(maxsize=1)
+def _spanish_words() -> FrozenSet[str]:
+    """Ordinary Spanish words as long as a misspelt name can be ("compras" is no misspelt
+    "compase"): spacy-lookups-data's Spanish lemma table, forms and lemmas (about 50 MB, read
+    only the first time a word looks like a misspelt drug)."""
+    import spacy_lookups_data
+
+    data = Path(spacy_lookups_data.__file__).parent / "data"
+    lookup = json.loads(gzip.open(data / "es_lemma_lookup.json.gz").read())
+    return frozenset(w for w in set(lookup) | set(lookup.values())
+                     if len(w) >= MIN_MISSPELT_LENGTH and w.isalpha())
+
+
 def closest_drug_name(word: str) -> str | None:
-    """The dictionary's name a misspelt word most likely means ("pregablin" -> "pregabalin")."""
+    """The dictionary's name a misspelt word most likely means ("pregablin" -> "pregabalin");
+    never an ordinary English or Spanish word."""
     word = word.lower()
     if len(word) < MIN_MISSPELT_LENGTH or not word.isalpha() or word in _english_words():
         return None
@@ -123,7 +137,9 @@ def closest_drug_name(word: str) -> str | None:
     candidates = set().union(*(index.get(key, ()) for key in _deletes(word)))
     scored = [(difflib.SequenceMatcher(None, word, c).ratio(), c) for c in candidates]
     best = max(scored, default=(0.0, None))
-    return best[1] if best[0] >= MIN_SIMILARITY else None
+    if best[0] < MIN_SIMILARITY or word in _spanish_words():
+        return None
+    return best[1]
 
 
 def _misspelt(words: List[str], taken: Set[int]) -> List[Tuple[dict, int, int]]:

@@ -19,6 +19,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.booking import parse_contact
+from bot.contract import LANGUAGES
 from bot.faq import load_faq, simple_words
 
 INTENT = "ask_clinic"
@@ -34,7 +35,8 @@ CLINICAL = {"pain_location", "duration", "treatment", "red_flag", "red_flag_deni
 class ClinicQuestionMatcher(GraphComponent):
     @classmethod
     def create(cls, config, model_storage, resource, execution_context) -> "ClinicQuestionMatcher":
-        load_faq()  # a broken faq.yml stops the server at start-up, naming the field
+        for lang in LANGUAGES:  # a broken faq.yml stops the server at start-up, naming the field
+            load_faq(lang=lang)
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -44,7 +46,11 @@ class ClinicQuestionMatcher(GraphComponent):
             if intent in KEEP_INTENTS or any(e.get("entity") in CLINICAL for e in entities) \
                     or parse_contact(message.get(TEXT) or ""):
                 continue
-            topics = load_faq().match(_words(message))
+            # A question in either language the assistant speaks, whatever the language slot
+            # says (a patient may ask in the other); the answer is in the conversation's.
+            words = _words(message)
+            topics = next((found for found in (load_faq(lang=lang).match(words)
+                                               for lang in LANGUAGES) if found), [])
             if not topics:
                 continue
             chosen = {"name": INTENT, "confidence": 1.0}

@@ -44,6 +44,7 @@ STEPS = {
 CHANNELS = {"web": "Web chat", "rest": "Clinic's integrations (REST)", "sms": "SMS",
             "whatsapp": "WhatsApp", "telegram": "Telegram", "messenger": "Messenger",
             "facebook": "Messenger", "slack": "Slack", "other": "Other"}
+LANGUAGES_UNKNOWN = {"none": "Not known (no message understood)"}
 INTENTS = {"nlu_fallback": "Not understood", "out_of_scope": "Outside what the assistant covers"}
 
 
@@ -52,7 +53,8 @@ router = APIRouter()
 
 def _words(s: Settings) -> Dict[str, Dict[Any, str]]:
     return {"levels": labels.LEVELS, "red_flags": labels.RED_FLAGS, "options": s.option_titles,
-            "kinds": labels.KINDS, "steps": STEPS, "channels": CHANNELS, "intents": INTENTS}
+            "kinds": labels.KINDS, "steps": STEPS, "channels": CHANNELS, "intents": INTENTS,
+            "languages": {**labels.LANGUAGES, **LANGUAGES_UNKNOWN}}
 
 
 def board(request: Request, s: Settings = Depends(settings)) -> figures.Dashboard:

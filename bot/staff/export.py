@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any, Dict, List
 
 LIST_COLUMNS = (
-    "conversation_id", "started", "last_message", "triage_level", "red_flags",
+    "conversation_id", "started", "last_message", "language", "triage_level", "red_flags",
     "pain_location", "pain_duration_weeks", "duration_category", "treatments_tried",
     "peg_score", "booked", "requests",
 )
@@ -32,6 +32,7 @@ def list_record(item: Dict[str, Any]) -> Dict[str, Any]:
     return {
         "conversation_id": item["conversation_id"],
         "started": _iso(item["started_at"]), "last_message": _iso(item["last_at"]),
+        "language": item["language"],
         "triage_level": item["triage_level"], "red_flags": item["red_flags"],
         "pain_location": item["pain_location"],
         "pain_duration_weeks": item["pain_duration_weeks"],

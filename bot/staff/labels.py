@@ -35,6 +35,7 @@ STATUSES = _staff("request_statuses")
 CONTACT_OUTCOMES = _staff("contact_outcomes")
 SLOTS = _staff("slots")
 DURATIONS = _staff("duration_categories")
+LANGUAGES = _staff("languages")
 
 
 def label(table: dict, value: Any) -> str:
@@ -81,6 +82,8 @@ def slot_value(name: str, value: Any) -> str:
         return treatments(value)
     if name == "booking_kind":
         return label(KINDS, value)
+    if name == "language":
+        return label(LANGUAGES, value)
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, float):

@@ -118,9 +118,9 @@ def dashboard_counts(first_day: str, last_day: str, left_before: float, *,
                 else_=None).label("left")
     fallback = case((t.c.fallbacks > 0, 1), else_=0).label("fallback")
     columns = (t.c.triage_level, t.c.request_kind, t.c.channel, t.c.red_flags,
-               t.c.options_explained, t.c.unanswered, left, fallback)
+               t.c.options_explained, t.c.unanswered, t.c.language, left, fallback)
     counts: Dict[str, Any] = {key: {} for key in (
-        "levels", "channels", "red_flags", "options", "unanswered", "leaving")}
+        "levels", "channels", "red_flags", "options", "unanswered", "leaving", "languages")}
     counts.update(consultations=0, consultations_requested=0, with_fallback=0)
 
     def add(table: str, key: Any, n: int) -> None:
@@ -131,11 +131,12 @@ def dashboard_counts(first_day: str, last_day: str, left_before: float, *,
             day: (int(started), int(done or 0)) for day, started, done in connection.execute(
                 select(t.c.local_day, func.count(), func.sum(case((decided, 1), else_=0)))
                 .where(period).group_by(t.c.local_day))}
-        for (level, requested, channel, flags, options, unanswered, left_at, with_fallback,
-             n) in connection.execute(select(*columns, func.count()).where(period)
+        for (level, requested, channel, flags, options, unanswered, language, left_at,
+             with_fallback, n) in connection.execute(select(*columns, func.count()).where(period)
                                       .group_by(*columns)):
             add("levels", level, n)
             add("channels", channel, n)
+            add("languages", language, n)
             if flags:
                 add("red_flags", flags, n)
             if options:

@@ -158,10 +158,11 @@ conversation_stats = Table(
     Column("last_question", String(60)),      # the last question the assistant asked
     Column("fallbacks", Integer, nullable=False),
     Column("unanswered", String(1000), nullable=False),
-    # Covers the dashboard's grouped queries (migration 0005): read from the index alone.
+    Column("language", String(5)),            # the language slot: en | es (migration 0008)
+    # Covers the dashboard's grouped queries (migrations 0005, 0008): read from the index alone.
     Index("ix_conversation_stats_dashboard", "local_day", "triage_level", "request_kind",
           "channel", "red_flags", "options_explained", "unanswered", "last_question", "last_at",
-          "fallbacks"),
+          "fallbacks", "language"),
 )
 
 # One row per booking or call-back request, written in the transaction that stores the
@@ -217,6 +218,7 @@ STAFF_SLOTS = (
     "duration_category", "treatments_tried", "options_explained", "decision_trail",
     "peg_pain", "peg_enjoyment", "peg_activity", "peg_score", "peg_skipped",
     "booking_kind", "booking_name", "booking_contact", "booking_time", "booking_reference",
+    "language",
 )
 
 

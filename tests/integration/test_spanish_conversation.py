@@ -54,3 +54,49 @@ def test_the_patient_switches_language_when_asking(chat):
     assert c.slots["language"] == "es"
     c.say("English please")
     assert c.slots["language"] == "en"
+
+
+def test_a_clinic_question_mid_questions_is_answered_in_spanish_and_the_question_comes_back(chat):
+    c = chat("pregunta")
+    c.say("hola, me duele la espalda baja")
+    assert c.slots["language"] == "es"
+    reply = c.say("¿a qué hora abren los sábados?")
+    assert "Estamos cerrados los sábados." in reply
+    assert "lun–vie 8:00–17:00; sáb–dom cerrado" in reply
+    assert "¿Desde hace cuánto tiempo" in reply  # the pending question again
+    assert "Mon" not in reply and "closed" not in reply
+    c.say("como tres semanas")
+    assert c.slots["pain_duration_weeks"] == pytest.approx(3.0)
+
+
+def test_no_se_at_the_warning_signs_is_never_recorded_as_none_of_them(chat):
+    c = chat("nose")
+    c.say("buenos días, tengo dolor de cuello desde hace 2 semanas")
+    c.say("solo reposo")
+    reply = c.say("no sé")
+    assert c.slots["red_flag_screen"] == "unsure"
+    assert "911" in reply  # which signs need the emergency number, in Spanish
+    assert c.slots["language"] == "es"
+
+
+def test_what_can_i_do_at_home_while_the_duration_choices_are_shown_asks_again(chat):
+    # conv-es-17's kind: an off-script question the action answers with nothing mid-form
+    # read as an action-server outage ("tengo un problema técnico").
+    c = chat("encasa")
+    c.say("hola")
+    c.say("me duele la espalda baja")
+    c.say("uy, ni idea")  # not knowing: asked again with examples
+    c.say("de verdad no me acuerdo")  # then the choices
+    assert c.slots["reask"] == "pain_duration_weeks_choices"
+    reply = c.say("¿y qué hago mientras tanto?")
+    assert "problema técnico" not in reply
+    assert c.slots["requested_slot"] == "pain_duration_weeks"
+
+
+def test_a_spanish_patient_asks_to_cancel(chat):
+    c = chat("cancelar")
+    c.say("hola")
+    reply = c.say("necesito cancelar mi cita")
+    assert "Para cambiar o cancelar una cita, llame a la recepción" in reply
+    assert "lun–vie 8:00–17:00; sáb–dom cerrado" in reply  # the hours said in Spanish
+    assert c.slots["change_requested"] == []

@@ -18,6 +18,7 @@ import time
 from datetime import datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -27,7 +28,11 @@ from tests.staff.conftest import CHROMIUM, CHROMIUM_ARGS, SCENARIOS, _start_acti
 from tests.staff.test_staff_web import _login
 
 ROOT = Path(__file__).resolve().parents[2]
-CHANNEL_OF = {"consultation": "web", "urgent": "sms", "emergency": "web", "markup": "rest"}
+CHANNEL_OF = {"consultation": "web", "urgent": "sms", "emergency": "web", "markup": "rest",
+              "spanish": "web"}
+# A Spanish-speaking patient beside the staff tests' English ones: the language staff see.
+CONVERSATIONS = {**SCENARIOS, "spanish": [
+    "hola", "me duele la parte baja de la espalda", "y ahora no puedo aguantar la orina"]}
 
 
 # ----------------------------------------------------------------------------- FHIR endpoint
@@ -118,7 +123,7 @@ def recorded(fhir_endpoint, tmp_path_factory):
         agent = Agent.load(str(ROOT / "models" / "current.tar.gz"),
                            action_endpoint=EndpointConfig(url=endpoint),
                            tracker_store=tracker_store)
-        for name, messages in SCENARIOS.items():
+        for name, messages in CONVERSATIONS.items():
             sender = f"{CHANNEL_OF[name]}:cv-{name}-{time.time_ns() % 10**9}"
             for text in messages:
                 loop.run_until_complete(agent.handle_text(text, sender_id=sender))
@@ -164,6 +169,7 @@ def test_the_dashboard_rows_match_the_stored_conversations(recorded):
         c = store.get_conversation(cid, url=url)  # what staff read from the events
         row = rows[cid]
         assert row["channel"] == CHANNEL_OF[name]
+        assert row["language"] == c["language"] == ("es" if name == "spanish" else "en")
         assert row["triage_level"] == c["triage_level"]
         assert sorted(f for f in row["red_flags"].split("|") if f) == sorted(c["red_flags"])
         assert row["request_kind"] == (c["bookings"][0]["kind"] if c["bookings"] else None)
@@ -187,7 +193,8 @@ def test_the_dashboard_figures_count_what_the_database_holds(recorded):
     tz = clinic_tz()
     period = figures.Period.parse(None, None, None, tz, datetime.now(tz).date())
     words = {"levels": labels.LEVELS, "red_flags": labels.RED_FLAGS, "options": {},
-             "kinds": labels.KINDS, "steps": STEPS, "channels": CHANNELS, "intents": INTENTS}
+             "kinds": labels.KINDS, "steps": STEPS, "channels": CHANNELS, "intents": INTENTS,
+             "languages": labels.LANGUAGES}
     later = (datetime.now(timezone.utc) + timedelta(hours=2)).timestamp()  # all sessions over
     board = figures.compute(store.dashboard_counts(*period.days(), later, url=url),
                             store.request_counts(*period.days(), url=url), period, words)
@@ -196,11 +203,15 @@ def test_the_dashboard_figures_count_what_the_database_holds(recorded):
     assert sum(v[0] for v in panels["activity"].values()) == len(ids)
     assert panels["levels"]["Emergency"] == [sum(c["triage_level"] == "emergency" for c in conversations)]
     assert panels["requests"]["Call back"] == [len(store.list_bookings(kind="callback", url=url))]
-    assert panels["channels"] == {"Web chat": [2], "SMS": [1], "Clinic's integrations (REST)": [1]}
-    assert panels["red_flags"]["Bladder or bowel control"] == [1]
+    assert panels["channels"] == {"Web chat": [3], "SMS": [1], "Clinic's integrations (REST)": [1]}
+    assert panels["red_flags"]["Bladder or bowel control"] == [2]
+    assert panels["languages"] == {"English": [4], "Spanish": [1]}
     # Shown: every count under 5 hidden, in the table and in the CSV.
-    assert dict(board.headline)["Conversations started"] == "<5"
-    assert all(v in ("0", "<5") for p in board.panels for _, vs in p.shown() for v in vs)
+    assert dict(board.headline)["Conversations started"] == "5"
+    assert all(
+        v in ("0", "<5", "5") for p in board.panels for _, vs in p.shown() for v in vs)
+    assert dict(next(p for p in board.panels if p.key == "languages").shown()) == {
+        "English": ["<5"], "Spanish": ["<5"]}
 
 
 def test_counts_of_five_or_more_are_shown_and_the_funnel_counts_who_left(tmp_path):
@@ -215,7 +226,9 @@ def test_counts_of_five_or_more_are_shown_and_the_funnel_counts_who_left(tmp_pat
                  summary.Step("session_started", started.timestamp() + i),
                  summary.Step("user", started.timestamp() + i + 1, intent="greet"),
                  summary.Step("action", started.timestamp() + i + 2,
-                              name="utter_ask_pain_location" if i < 7 else "utter_ask_pain_duration_weeks")]
+                              name="utter_ask_pain_location" if i < 7 else "utter_ask_pain_duration_weeks"),
+                 summary.Step("slot", started.timestamp() + i + 1, name="language",
+                              value="es" if i < 9 else "en")]
         if i == 0:
             steps += [summary.Step("user", started.timestamp() + 5, intent="nlu_fallback"),
                       summary.Step("action", started.timestamp() + 6, name="utter_default")]
@@ -225,13 +238,15 @@ def test_counts_of_five_or_more_are_shown_and_the_funnel_counts_who_left(tmp_pat
     period = figures.Period.parse(None, None, "day", timezone.utc, datetime.now(timezone.utc).date())
     counts = store.dashboard_counts(*period.days(), datetime.now(timezone.utc).timestamp(), url=url)
     board = figures.compute(counts, {"kinds": {}, "contact_hours": []}, period, {k: {} for k in (
-        "levels", "red_flags", "options", "kinds", "steps", "channels", "intents")})
+        "levels", "red_flags", "options", "kinds", "steps", "channels", "intents", "languages")})
     leaving = dict(next(p for p in board.panels if p.key == "leaving").shown())
     assert leaving["pain location"] == ["12", "7"]
     assert leaving["pain duration weeks"] == ["5", "5"]
     assert leaving["treatments tried"] == ["0", "0"]
     unanswered = dict(next(p for p in board.panels if p.key == "unanswered").shown())
     assert unanswered == {"nlu fallback": ["<5"]}
+    languages = dict(next(p for p in board.panels if p.key == "languages").shown())
+    assert languages == {"es": ["9"], "en": ["<5"]}
     assert dict(board.headline)["Conversations started"] == "12"
     csv_text = "\n".join(",".join(r) for r in figures.csv_rows(board))
     assert "Where patients leave,pain location,Left here,7" in csv_text
@@ -257,7 +272,7 @@ def _dashboard_requests(url, tz):
     found = store.request_counts(*period.days(), url=url)
     board = figures.compute(store.dashboard_counts(*period.days(), 0, url=url), found, period,
                             {k: {} for k in ("levels", "red_flags", "options", "kinds", "steps",
-                                             "channels", "intents")})
+                                             "channels", "intents", "languages")})
     return found["kinds"], sorted(found["contact_hours"]), dict(board.headline)
 
 
@@ -340,8 +355,9 @@ def test_the_manager_sees_the_dashboard_and_no_patient_detail(staff):
     manager = _login(base, "manager")
     page = manager.get(f"{base}/dashboard")
     assert page.status_code == 200
-    assert page.text.count('role="img"') == 8 and page.text.count("<table") == 8
-    for detail in ("Jane", "Smith", "010 2030", "Ahmed", "off a ladder", "cv-"):
+    assert page.text.count('role="img"') == 9 and page.text.count("<table") == 9
+    assert "Languages spoken" in page.text
+    for detail in ("Jane", "Smith", "010 2030", "Ahmed", "off a ladder", "cv-", "orina"):
         assert detail not in page.text
     assert manager.get(f"{base}/").url.endswith("/dashboard")
     for path in ("/conversations", "/conversation?id=" + staff["ids"]["urgent"], "/requests",
@@ -356,6 +372,29 @@ def test_the_manager_sees_the_dashboard_and_no_patient_detail(staff):
     assert _login(base, "admin").get(f"{base}/dashboard").status_code == 200
     actions = [r["action"] for r in store.list_audit(actor="manager", url=staff["url"])]
     assert "view_dashboard" in actions and "export_dashboard" in actions
+
+
+def test_staff_see_each_conversations_language_in_the_list_transcript_and_export(staff):
+    base, spanish = staff["base"], staff["ids"]["spanish"]
+    reception = _login(base, "reception")
+    listing = reception.get(f"{base}/conversations").text
+    rows = {unquote(m.group(2)): m.group(1) for m in re.finditer(
+        r'<tr class="row-[a-z_]+">(.*?)href="/conversation\?id=([^"]+)"', listing, re.S)}
+    assert len(rows) == len(staff["ids"])
+    for name, cid in staff["ids"].items():
+        language = "Spanish" if name == "spanish" else "English"
+        assert re.search(rf'<td lang="(es|en)">{language}</td>', rows[cid]), name
+    page = reception.get(f"{base}/conversation", params={"id": spanish}).text
+    assert "<dt>Language</dt><dd>Spanish</dd>" in page
+    assert "(in Spanish, as said)" in page
+    # The patient's words as written, marked Spanish for a screen reader; the labels in English.
+    assert '<div class="bubble" lang="es">hola</div>' in page
+    assert "Noted: Language = Spanish" in page
+    assert "Bladder or bowel control" in page
+    admin = _login(base, "admin")
+    exported = admin.get(f"{base}/conversations/export", params={"format": "json"}).json()
+    assert {e["conversation_id"]: e["language"] for e in exported} == {
+        cid: "es" if name == "spanish" else "en" for name, cid in staff["ids"].items()}
 
 
 # ----------------------------------------------------------------------------- FHIR
@@ -453,9 +492,9 @@ def test_the_dashboard_in_a_browser_is_readable_by_keyboard_and_screen_reader(st
         nav = page.get_by_role("navigation", name="Main")
         assert nav.get_by_role("link").all_inner_texts() == ["Dashboard"]
         charts = page.get_by_role("img")
-        assert charts.count() == 8
+        assert charts.count() == 9
         expect(page.get_by_role("img", name=re.compile("^Triage levels: chart"))).to_be_visible()
-        assert page.get_by_role("table").count() == 8
+        assert page.get_by_role("table").count() == 9
         assert page.get_by_role("rowheader", name="Emergency").count() == 1
         assert page.get_by_role("heading", level=1).inner_text() == "Dashboard"
         # By keyboard: choose days and show.

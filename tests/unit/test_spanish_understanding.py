@@ -220,3 +220,38 @@ def test_spanish_crisis_language_reaches_the_crisis_line(text):
                                   "el dolor me mata", "quiero una cita"])
 def test_spanish_ordinary_or_negated_words_are_not_a_crisis(text):
     assert not default_detector()(text)
+
+
+# ---------------------------------------------------------------- where one sits, past episodes
+
+@pytest.mark.parametrize("text", ["tengo acorchada la parte donde me siento",
+                                  "se me durmió la zona que toca la silla"])
+def test_numbness_where_one_sits_is_saddle_numbness(text):
+    slots, _ = read(text)
+    assert "saddle_numbness" in slots.get("red_flags", [])
+
+
+@pytest.mark.parametrize("text", ["al limpiarme en el inodoro lo siento como dormido",
+                                  "ahí abajo lo siento medio raro"])
+def test_vague_words_about_the_saddle_area_are_confirmed_first(text):
+    slots, unsure = read(text)
+    assert unsure == {"saddle_numbness"} and not slots.get("red_flags")
+
+
+def test_sitting_on_a_chair_alone_is_no_sign():
+    slots, unsure = read("me siento en la silla y me duele la cintura")
+    assert not slots.get("red_flags") and not unsure
+
+
+@pytest.mark.parametrize("text", [
+    "años atrás me caí de un caballo, pero quedé bien",
+    "de joven se me escapaba la orina al reír, pero se me quitó hace mucho",
+])
+def test_a_past_episode_that_is_over_raises_no_flag(text):
+    slots, _ = read(text)
+    assert not slots.get("red_flags")
+
+
+def test_a_recent_fall_still_counts_whatever_followed():
+    slots, _ = read("me caí de la escalera ayer pero quedé bien")
+    assert "trauma" in slots["red_flags"]

@@ -118,3 +118,34 @@ def test_the_pains_duration_stays(text, weeks):
                                   "a course of naproxen for ten days, no help"])
 def test_how_long_a_treatment_went_on_is_not_the_pains(text):
     assert durations(text) == []
+
+
+
+# Classes blind set 5 showed missing (new sentences, not the set's own): bowel or urine words
+# as verbs near a sign, going "more often" without a toilet word, leaking with a sneeze (all
+# confirmed first), a knock to the back (raised), a weight loss a birth explains (none).
+@pytest.mark.parametrize("text,flag", [
+    ("honestly I can't tell when I've peed", "bladder_bowel"),
+    ("I have to go more often than I used to, day and night", "bladder_bowel"),
+    ("I dribble a bit when I laugh now", "bladder_bowel"),
+])
+def test_vague_bladder_signs_are_confirmed_first(text, flag):
+    raised, confirmed = flags(text)
+    assert flag in confirmed and flag not in raised
+
+
+def test_a_knock_to_the_back_is_an_injury():
+    assert "trauma" in flags("bumped my lower back on the car door on monday")[0]
+
+
+def test_a_dog_knocking_the_patient_over_stays_an_injury():
+    assert "trauma" in flags("my dog knocked me over yesterday and now my back hurts")[0]
+
+
+def test_weight_lost_after_a_birth_is_explained():
+    raised, confirmed = flags("I've lost weight since I gave birth in the summer")
+    assert "weight_loss" not in raised | confirmed
+
+
+def test_more_often_about_something_else_raises_nothing():
+    assert flags("I walk the dog more often than I used to") == (set(), set())

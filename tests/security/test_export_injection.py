@@ -25,6 +25,7 @@ def conversation(prefix: str) -> dict:
     return {
         "conversation_id": hostile(prefix, "id"), "started_at": datetime(2026, 1, 1),
         "last_at": datetime(2026, 1, 2), "triage_level": hostile(prefix, "level"),
+        "language": hostile(prefix, "language"),
         "red_flags": [hostile(prefix, "flag1"), hostile(prefix, "flag2")],
         "pain_location": hostile(prefix, "location"),
         "pain_duration_weeks": hostile(prefix, "weeks"),

@@ -13,7 +13,6 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import (
     INTERRUPTIONS,
-    TRIAGE_QUESTIONS,
     ClinicalFormValidation,
     alert_staff,
     clinical_events,
@@ -24,7 +23,7 @@ from actions.common import (
     latest_text,
 )
 from actions.settings import clinic, content
-from actions.triage import utter
+from actions.triage import open_questions, trail_with, utter
 from bot import alerts, store
 from bot.advice import (
     booking_not_sent,
@@ -40,6 +39,7 @@ from bot.contract import EMERGENCY_FLAGS
 from bot.fhir import delivery as fhir_delivery
 from bot.offscript import say
 from bot.peg import PEG_SLOTS, peg_score
+from bot.triage import decide_triage
 
 logger = logging.getLogger(__name__)
 
@@ -147,6 +147,19 @@ class ActionSubmitBooking(Action):
                 utter(dispatcher, message)
             return [SlotSet("pending_offer", None)]
 
+        events: List[EventType] = []
+        if not slots.get("triage_level"):
+            # Booked before the triage questions were done: the level is decided from what is
+            # known, so the request (and staff) carry one; the open questions follow the
+            # booking and decide it again when answered. A red flag said later still interrupts.
+            known = decide_triage(slots.get("red_flags"), slots.get("duration_category"),
+                                  duration_unknown=bool(slots.get("duration_unknown")))
+            if known and known.level in ("consultation", "self_care"):  # a sign's is action_triage's
+                note = "decided at booking from what was known; open: " + (
+                    ", ".join(open_questions(slots)) or "none")
+                events += [SlotSet("triage_level", known.level),
+                           SlotSet("decision_trail", trail_with(known, slots, [], [], note=note))]
+                slots["triage_level"] = known.level
         kind = slots.get("booking_kind") or "consultation"
         save = partial(
             store.save_booking,
@@ -175,10 +188,9 @@ class ActionSubmitBooking(Action):
         # holds the chat now may not be the patient): the reference is enough.
         utter(dispatcher, booking_sent(content(language(tracker)), clinic(), kind, slots, reference,
                                        details_said_now=details_given_this_turn(tracker)))
-        events: List[EventType] = [SlotSet("booking_reference", reference),
-                                   SlotSet("pending_offer", None)]
-        missing = [s for s in TRIAGE_QUESTIONS if slots.get(s) is None]
-        if missing and not slots.get("triage_level"):
+        events += [SlotSet("booking_reference", reference), SlotSet("pending_offer", None)]
+        if open_questions(slots) and not tracker.get_slot("triage_level"):
+            # The triage was not finished: its open questions follow, saying why.
             utter(dispatcher, questions_after_booking(content(language(tracker)), clinic()))
             events.append(FollowupAction("triage_form"))
         return events

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import (
     INTERRUPTIONS,
+    TRIAGE_QUESTIONS,
     ClinicalFormValidation,
     alert_staff,
     answers_confirming_question,
@@ -29,7 +30,7 @@ from bot.advice import compose_triage, correction_message, other_body_part, scre
 from bot.offscript import CORRECTABLE, correction_ack, say, says_not_knowing
 from bot.slots import retracted_red_flags
 from bot.story import PATTERN_QUESTION, RELIEF_QUESTION, pattern_answer, questions_needed
-from bot.triage import decide_triage
+from bot.triage import TriageDecision, decide_triage
 
 # "none of them", "nope", "none", "no I don't" answer the screening question as clear.
 _CLEAR_ANSWER = re.compile(r"^\s*(no+|nope|none|nah|neither|none of (these|them|those)|"
@@ -54,19 +55,52 @@ def utter(dispatcher: CollectingDispatcher, message: Dict[str, Any]) -> None:
     dispatcher.utter_message(text=message["text"], buttons=message.get("buttons") or [])
 
 
+def trail_with(decision: TriageDecision, slots: Dict[str, Any], options: List[str],
+               option_decisions: Any, note: Optional[str] = None) -> List[Dict[str, Any]]:
+    """The decision trail staff read, with this decision and what it was decided from."""
+    entry = {
+        "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "level": decision.level,
+        "rule": decision.rule,
+        "because": list(decision.because),
+        "evidence": slots.get("red_flag_evidence") or [],
+        "pain_location": slots.get("pain_location"),
+        "pain_duration_weeks": slots.get("pain_duration_weeks"),
+        "treatments_tried": slots.get("treatments_tried"),
+        "pain_pattern": slots.get("pain_pattern"),
+        "prior_injections": slots.get("prior_injections") or [],
+        "options": options,
+        "option_decisions": option_decisions,
+    }
+    if note:
+        entry["note"] = note
+    return list(slots.get("decision_trail") or []) + [entry]
+
+
+def open_questions(slots: Dict[str, Any]) -> List[str]:
+    """The triage questions still unanswered (a "not sure" after the re-ask is an answer)."""
+    return [s for s in TRIAGE_QUESTIONS + ("red_flag_screen",)
+            if slots.get(s) is None and not slots.get(NOT_KNOWN.get(s, ""))]
+
+
 class ValidateTriageForm(ClinicalFormValidation):
     def name(self) -> Text:
         return "validate_triage_form"
 
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> List[Text]:
-        """The domain's questions, plus where the pain goes and how earlier injections went
-        when the answer would change the options (bot/story.py), before the screening."""
+        """The domain's questions, then the red-flag screen, then where the pain goes and how
+        earlier injections went when the answer would change the options (bot/story.py).
+
+        Safety first: the screen comes before the story questions. Asked after them, patients
+        answered the screen they expected ("no, none of those") at the spread question and the
+        screen was never answered; asked first, an emergency or urgent sign stops there and
+        no story question is asked."""
         needed = questions_needed(current_slots(tracker), content(language(tracker)))
         last = [s for s in domain_slots if s == "red_flag_screen"]
         # "not sure" how long, after the choices: the questions go on without it
         skip = {"red_flag_screen"} | {slot for slot, flag in NOT_KNOWN.items() if tracker.get_slot(flag)}
-        return [s for s in domain_slots if s not in skip] + needed + last
+        return [s for s in domain_slots if s not in skip] + last + needed
 
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -80,6 +114,7 @@ class ValidateTriageForm(ClinicalFormValidation):
             if not events and _NOT_UNDERSTOOD.search(latest_text(tracker)):
                 return [SlotSet("reask", None)]  # asked again in full, never "none of these"
             events += self._screen_answer(dispatcher, tracker, intent)
+            events += self._decided_once_screened(tracker, events)
         filled = apply(current_slots(tracker), events)
         if requested in (PATTERN_QUESTION, RELIEF_QUESTION) and (events or intent not in STORY_INTERRUPTIONS):
             return events + self._story_answer(tracker, requested, filled, intent)
@@ -97,7 +132,10 @@ class ValidateTriageForm(ClinicalFormValidation):
         ack = correction_ack(content(language(tracker)), clinic(), before, filled)
         if ack:
             utter(dispatcher, ack)
-        said_other = any(e.get("name") in CORRECTABLE for e in events)
+        # Something else said, not this answer ("it goes down my leg" at the warning-sign
+        # screen): taken, and the question asked again as it was, never "which one?".
+        said_other = any(e.get("name") in CORRECTABLE for e in events) or (
+            requested == "red_flag_screen" and bool(events))
         if requested == "pain_duration_weeks" and filled.get(requested) is None \
                 and not said_other:
             moved_on = self._duration_not_known(tracker)
@@ -123,6 +161,23 @@ class ValidateTriageForm(ClinicalFormValidation):
         elif tracker.get_slot("reask"):
             events.append(SlotSet("reask", None))
         return events
+
+    @staticmethod
+    def _decided_once_screened(tracker: Tracker, events: List[EventType]) -> List[EventType]:
+        """The level as soon as what decides it is known: the screen answered without a sign,
+        and how long (or "not sure"). The story questions after it only choose the options
+        (action_triage says them, and decides again, when they are answered); a patient who
+        leaves or books at one of them still has a level. A sign said later still interrupts."""
+        slots = apply(current_slots(tracker), events)
+        if slots.get("triage_level") or slots.get("red_flag_screen") not in ("clear", "unsure"):
+            return []
+        decision = decide_triage(slots.get("red_flags"), slots.get("duration_category"),
+                                 duration_unknown=bool(slots.get("duration_unknown")))
+        if decision is None or decision.level not in ("consultation", "self_care"):
+            return []  # a red flag's level is action_triage's, with its advice
+        note = "decided when the warning-sign screen was answered; options after the story questions"
+        return [SlotSet("triage_level", decision.level),
+                SlotSet("decision_trail", trail_with(decision, slots, [], [], note=note))]
 
     @staticmethod
     def _duration_not_known(tracker: Tracker) -> List[EventType]:
@@ -203,21 +258,7 @@ class ActionTriage(Action):
         for message in advice.messages:
             utter(dispatcher, message)
 
-        trail = list(slots.get("decision_trail") or [])
-        trail.append({
-            "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "level": decision.level,
-            "rule": decision.rule,
-            "because": list(decision.because),
-            "evidence": slots.get("red_flag_evidence") or [],
-            "pain_location": slots.get("pain_location"),
-            "pain_duration_weeks": slots.get("pain_duration_weeks"),
-            "treatments_tried": slots.get("treatments_tried"),
-            "pain_pattern": slots.get("pain_pattern"),
-            "prior_injections": slots.get("prior_injections") or [],
-            "options": advice.options,
-            "option_decisions": advice.option_trail,
-        })
+        trail = trail_with(decision, slots, advice.options, advice.option_trail)
         events += [
             SlotSet("triage_level", decision.level),
             SlotSet("decision_trail", trail),

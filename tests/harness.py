@@ -151,6 +151,15 @@ class Conversation:
         )
         return tracker.current_slot_values()
 
+    def answer_the_screen(self, answer: str = "no, none of those") -> str:
+        """Answer the warning-sign screen, then "not sure" to the pain's story questions that
+        follow it (asked only when they change the options, bot/story.py): everything the
+        assistant said meanwhile."""
+        said = [self.say(answer)]
+        while self.slots.get("requested_slot") in ("pain_pattern", "prior_injection_relief"):
+            said.append(self.say("not sure"))
+        return "\n".join(said)
+
     @property
     def active_form(self):
         tracker = self.loop.run_until_complete(

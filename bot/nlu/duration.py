@@ -253,14 +253,39 @@ def parse_durations(text: str, today: datetime.date | None = None) -> list[Durat
     return choose_mentions(text, candidates, other_events())
 
 
+# "two weeks, not two months", "dos semanas, no dos meses": the length after "not" is the one
+# taken back (English and Spanish).
+_TAKEN_BACK_RE = re.compile(r"(?:\bnot|\bno|\brather than|\binstead of|\ben vez de|\ben lugar de)"
+                            r"\s+(?:about\s+|like\s+|unos?\s+|unas?\s+)?$", re.I)
+# "what if my leg goes numb one day?", "one day I bent over": "one day" as "some day" is no
+# length; "for one day", "one day ago", "it's been one day" are.
+_ONE_DAY_RE = re.compile(r"^(?:one|some)\s+day$", re.I)
+_ONE_DAY_LENGTH_BEFORE = re.compile(r"\b(?:for|about|around|only|just|last|past|over|almost|nearly|"
+                                    r"like|since|maybe|than|been|only|roughly|approx\w*)\s*$", re.I)
+_ONE_DAY_LENGTH_AFTER = re.compile(r"^\s*(?:ago|now|so far|or|and|of)\b", re.I)
+
+
+def _taken_back(text: str, candidates: list[tuple]) -> list[tuple]:
+    """Without the lengths the patient takes back ("not two months") when another is left,
+    and without "one day" meaning some day."""
+    kept = [c for c in candidates if not _TAKEN_BACK_RE.search(text[max(0, c[0] - 20):c[0]])]
+    kept = kept if kept else candidates
+    return [c for c in kept if not (_ONE_DAY_RE.match(text[c[0]:c[1]])
+                                    and re.search(r"\w", text[:c[0]] + text[c[1]:])  # not "one day" alone
+                                    and not _ONE_DAY_LENGTH_BEFORE.search(text[max(0, c[0] - 20):c[0]])
+                                    and not _ONE_DAY_LENGTH_AFTER.match(text[c[1]:]))]
+
+
 def choose_mentions(text: str, candidates: list[tuple], events: OtherEvents) -> list[DurationMention]:
     """The mentions among (start, end, weeks, vague, priority) candidates: precise wordings
     beat vague ones, then the longest span wins, then the earliest; none that dates another
-    event. Shared with the Spanish parser (bot/nlu/duration_es.py)."""
+    event or that the patient takes back. Shared with the Spanish parser
+    (bot/nlu/duration_es.py)."""
     chosen: list[tuple] = []
     for cand in sorted(candidates, key=lambda c: (c[4], -(c[1] - c[0]), c[0])):
         if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
             chosen.append(cand)
+    chosen = _taken_back(text, chosen)
     mentions = []
     for start, end, weeks, vague, _ in sorted(chosen):
         if weeks is None or not 0 <= weeks <= MAX_WEEKS:

@@ -28,8 +28,8 @@ _UNIT_FORMS = [  # longest forms first; single letters only straight after digit
     ("fortnight", r"fortnights?"), ("decade", r"decades?"),
     ("hour", r"hours?|hrs?"), ("day", r"days?|dys?"),
     ("week", r"weeks?|weeek?s|wks?|weks?"),
-    ("month", r"months?|mnths?|mths?|monts?|moths?|mos?"),
-    ("year", r"years?|yrs?|yeras?|yaers?"),
+    ("month", r"months?|mnths?|mths?|monts?|moths?|mos?|mounths?|munths?|monhts?|monthes"),
+    ("year", r"years?|yrs?|yeras?|yaers?|yeers?|yars?"),
     ("hour", r"h"), ("day", r"d"), ("week", r"w"), ("year", r"y"),
 ]
 _UNIT_RE = "|".join(f"(?:{forms})" for _, forms in _UNIT_FORMS)

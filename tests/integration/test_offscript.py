@@ -158,9 +158,7 @@ def test_after_the_options_what_now_offers_the_consultation_again(chat):
     c.say("hello")
     c.say("my lower back has hurt for about 6 months")
     c.say("physio and ibuprofen")
-    while c.slots["requested_slot"] not in ("red_flag_screen", None):
-        c.say("not sure")  # a question about the pain's story, when the options depend on it
-    c.say("no, none of those")
+    c.answer_the_screen("no, none of those")  # the screen, then the story questions
     c.say("skip")  # the pain questions
     assert c.slots["pending_offer"] == "booking"
     c.say("no thanks")

@@ -24,9 +24,7 @@ def to_the_options(c, story="my lower back has hurt for 6 months"):
     c.say("hello")
     c.say(story)
     c.say("physio and ibuprofen")
-    while c.slots["requested_slot"] not in ("red_flag_screen", None):
-        c.say("not sure")  # where the pain goes, asked when the options depend on it
-    c.say("no, none of those")
+    c.answer_the_screen("no, none of those")  # the screen, then the story questions
     assert c.slots["triage_level"] == "consultation"
 
 
@@ -179,9 +177,7 @@ def test_not_remembering_what_was_tried_moves_on_and_is_never_told_back_as_nothi
     assert c.slots["requested_slot"] == "treatments_tried" and "For example" in first
     c.say("no idea")
     assert c.slots["treatments_unknown"] is True and c.slots["treatments_tried"] is None
-    while c.slots["requested_slot"] not in ("red_flag_screen", None):
-        c.say("not sure")
-    reply = c.say("none of them")
+    reply = c.answer_the_screen("none of them")  # the screen, then the story questions
     assert "not tried any treatment" not in reply
     assert c.slots["triage_level"] == "consultation"
 

@@ -14,13 +14,19 @@ CONTENT = load_content()
 
 
 def tell(chat, row):
-    """The story's messages, then "none of these" to the warning-sign screening question
-    (which no story answers) and to nothing else."""
+    """The story's messages, with "none of these" to the warning-sign screening question
+    whenever it is asked (it comes before the story questions; no story answers it)."""
     c = chat(row["id"])
-    said = [c.say(text) for text in row["messages"]]
-    for _ in range(2):
+    said = []
+
+    def screen_answered():
         if c.active_form == "triage_form" and c.slots.get("requested_slot") == "red_flag_screen":
             said.append(c.say("none of these"))
+
+    for text in row["messages"]:
+        screen_answered()
+        said.append(c.say(text))
+    screen_answered()
     return c, "\n".join(said)
 
 
@@ -47,22 +53,30 @@ def test_each_story_in_conversation_gets_its_expected_options(chat, row):
 
 
 def test_the_spread_question_is_asked_only_when_it_changes_the_options(chat):
+    """... and after the warning-sign screen: safety first (a blanket "no, none of those"
+    meant for the screen is never taken for where the pain goes)."""
     c = chat("asked")
     c.say("my lower back has hurt for 6 months")
-    asked = c.say("physio and ibuprofen")
+    assert "Before we go on" in c.say("physio and ibuprofen")
+    asked = c.say("no, none of those")
     assert "spread into your leg or arm" in asked
+    assert c.slots["red_flag_screen"] == "clear" and c.slots.get("pain_pattern") is None
     c = chat("already-said")
     c.say("my lower back has hurt for 6 months, it shoots down my leg")
-    assert "spread" not in c.say("physio and ibuprofen")
+    c.say("physio and ibuprofen")
+    assert "spread" not in c.say("none of these")
     c = chat("nothing-tried")
     c.say("my lower back has hurt for 6 months")
-    assert "spread" not in c.say("nothing yet")
+    c.say("nothing yet")
+    assert "spread" not in c.say("none of these")
 
 
 def test_the_relief_question_is_asked_only_after_injections_whose_effect_is_unknown(chat):
     c = chat("relief-asked")
     c.say("my neck has hurt for a year and it stays in my neck")
-    assert "Did they help, and for how long?" in c.say("physio and facet injections")
+    c.say("physio and facet injections")
+    assert "Did they help, and for how long?" in c.say("none of these")
     c = chat("relief-said")
     c.say("my neck has hurt for a year and it stays in my neck")
-    assert "Did they help" not in c.say("physio and facet injections which helped for 3 months")
+    c.say("physio and facet injections which helped for 3 months")
+    assert "Did they help" not in c.say("none of these")

@@ -258,3 +258,32 @@ def test_the_other_events_file_rejects_an_unknown_key(tmp_path):
     bad.write_text(EVENTS_VOCAB.read_text() + "\nother_event_typo: [surgery]\n")
     with pytest.raises(ValueError, match="other_event_typo"):
         OtherEvents(bad)
+
+
+# A length taken back in the same message ("two weeks, not two months") and "one day" meaning
+# some day: what a patient correcting themselves, or worrying aloud, said.
+@pytest.mark.parametrize("text, weeks", [
+    ("Sorry, mistake. Two weeks, not two months.", 2.0),
+    ("it's 3 months not 3 weeks", 13.04),
+    ("not 2 months but 2 weeks", 2.0),
+    ("abuot a yeer", 52.14),
+    ("so like 5 or 6 mounths", 23.9),
+    ("one day", 0.14),
+    ("for one day", 0.14),
+    ("it started one day ago", 0.14),
+])
+def test_a_length_taken_back_or_misspelt_is_read_as_meant(text, weeks):
+    assert only(text).weeks == weeks
+
+
+@pytest.mark.parametrize("text", [
+    "no numbness. but what if my leg goes numb one day?? is that going to happen?",
+    "one day I bent over to tie my shoe and it went",
+])
+def test_one_day_meaning_some_day_is_no_length(text):
+    assert parse_durations(text, today=TODAY) == []
+
+
+def test_a_spanish_length_taken_back_is_dropped():
+    from bot.nlu.duration_es import parse_durations_es
+    assert [m.weeks for m in parse_durations_es("dos semanas, no dos meses", today=TODAY)] == [2.0]

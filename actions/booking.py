@@ -34,7 +34,7 @@ from bot.advice import (
     peg_thanks,
     questions_after_booking,
 )
-from bot.booking import name_correction, parse_contact, parse_name, parse_preferred_time
+from bot.booking import name_beside_contact, name_correction, parse_contact, parse_name, parse_preferred_time
 from bot.contract import EMERGENCY_FLAGS
 from bot.fhir import delivery as fhir_delivery
 from bot.offscript import say
@@ -87,7 +87,8 @@ class ValidateBookingForm(ClinicalFormValidation):
         value: Optional[str] = None
         if requested == "booking_name":
             # "lower back", "6 months", "physio": what the NLU read as the pain is no name
-            value = None if latest_entities(tracker) else parse_name(text)
+            value = None if latest_entities(tracker) else (
+                parse_name(text) or (name_beside_contact(text) if contact else None))
         elif requested == "booking_contact":
             value = contact
         elif requested == "booking_time":

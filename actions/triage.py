@@ -113,7 +113,7 @@ class ValidateTriageForm(ClinicalFormValidation):
         if requested == "red_flag_screen":
             if not events and _NOT_UNDERSTOOD.search(latest_text(tracker)):
                 return [SlotSet("reask", None)]  # asked again in full, never "none of these"
-            events += self._screen_answer(dispatcher, tracker, intent)
+            events += self._screen_answer(dispatcher, tracker, intent, said_other=bool(events))
             events += self._decided_once_screened(tracker, events)
         filled = apply(current_slots(tracker), events)
         if requested in (PATTERN_QUESTION, RELIEF_QUESTION) and (events or intent not in STORY_INTERRUPTIONS):
@@ -206,11 +206,13 @@ class ValidateTriageForm(ClinicalFormValidation):
         return [SlotSet(RELIEF_QUESTION, said)]
 
     @staticmethod
-    def _screen_answer(dispatcher, tracker: Tracker, intent: str) -> List[EventType]:
+    def _screen_answer(dispatcher, tracker: Tracker, intent: str, said_other: bool = False) -> List[EventType]:
         entities = latest_entities(tracker)
         if any(e.get("entity") == "red_flag" for e in entities):
             return [SlotSet("red_flag_screen", "present")]
-        if says_not_knowing(latest_text(tracker)) and not any(
+        # "some tablets, I can't remember the name": the doubt is about what else was said,
+        # not the signs; the screen is asked again as it was.
+        if says_not_knowing(latest_text(tracker)) and not said_other and not any(
                 e.get("entity", "").startswith("red_flag") for e in entities):
             # "I don't know" is no "none": never recorded as clear. The questions go on, and
             # the patient is told which signs need the emergency number.

@@ -45,6 +45,13 @@ def parse_contact(text: str) -> Optional[str]:
     return None
 
 
+def name_beside_contact(text: str) -> Optional[str]:
+    """The name in a message that also gives the phone or email ("Yesenia Rodríguez,
+    555-0178", "luis peña 555-0134"): the name once the contact is taken out."""
+    rest = _PHONE.sub(" ", _EMAIL.sub(" ", text or ""))
+    return parse_name(" ".join(rest.split()).strip(" ,;:-"))
+
+
 def parse_name(text: str) -> Optional[str]:
     """A person's name: letters (any script), spaces, hyphens, apostrophes; 1 to 6 words."""
     candidate = _NAME_PREFIX.sub("", (text or "").strip()).strip(" .,!")

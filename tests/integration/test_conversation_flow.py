@@ -125,3 +125,25 @@ def test_not_knowing_how_long_gets_examples_then_choices_then_moves_on(chat):
     c.say("physio")
     c.answer_the_screen("none of those")
     assert c.slots["triage_level"] == "consultation"  # rule 3b: duration not known
+
+
+def test_a_name_with_the_phone_in_one_message_books_with_both(chat):
+    c = chat()
+    to_the_screen(c)
+    c.answer_the_screen("no, none of those")
+    c.say("I'd like to book an appointment")
+    asked = c.say("Yesenia Rodriguez, 555 017 8123")
+    assert "When" in asked  # name and phone both taken: only the time is asked
+    assert "reference" in c.say("any day after 3")
+    [booking] = store.list_bookings(c.sender)
+    assert booking["name"] == "Yesenia Rodriguez" and booking["contact"] == "5550178123"
+
+
+def test_not_remembering_a_tablet_at_the_screen_is_no_answer_to_it(chat):
+    c = chat()
+    c.say("hello")
+    c.say("my lower back has hurt for 5 months")
+    c.say("physio")
+    reply = c.say("also some tablets from the doctor, I can't remember the name")
+    assert c.slots["red_flag_screen"] is None  # never "not sure" about the signs
+    assert SCREEN in reply

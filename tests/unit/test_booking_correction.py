@@ -23,3 +23,12 @@ def test_a_name_correction_gives_the_new_name(text, current, corrected):
 ])
 def test_other_answers_are_not_a_name_correction(text):
     assert name_correction(text, "Katrine Olsen") is None
+
+
+def test_a_name_given_with_the_phone_or_email_is_read_without_it():
+    from bot.booking import name_beside_contact
+    assert name_beside_contact("Yesenia Rodríguez, 555-0178") == "Yesenia Rodríguez"
+    assert name_beside_contact("luis peña 555-0134") == "Luis Peña"
+    assert name_beside_contact("jane.doe@example.com Jane Doe") == "Jane Doe"
+    assert name_beside_contact("555-0178") is None
+    assert name_beside_contact("call me on 555-0178 after six") is None

@@ -259,9 +259,9 @@ _TAKEN_BACK_RE = re.compile(r"(?:\bnot|\bno|\brather than|\binstead of|\ben vez 
                             r"\s+(?:about\s+|like\s+|unos?\s+|unas?\s+)?$", re.I)
 # "what if my leg goes numb one day?", "one day I bent over": "one day" as "some day" is no
 # length; "for one day", "one day ago", "it's been one day" are.
-_ONE_DAY_RE = re.compile(r"^(?:one|some)\s+day$", re.I)
+_ONE_DAY_RE = re.compile(r"^one\s+day$", re.I)
 _ONE_DAY_LENGTH_BEFORE = re.compile(r"\b(?:for|about|around|only|just|last|past|over|almost|nearly|"
-                                    r"like|since|maybe|than|been|only|roughly|approx\w*)\s*$", re.I)
+                                    r"like|since|maybe|than|been|roughly|approx\w*)\s*$", re.I)
 _ONE_DAY_LENGTH_AFTER = re.compile(r"^\s*(?:ago|now|so far|or|and|of)\b", re.I)
 
 

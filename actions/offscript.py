@@ -17,7 +17,7 @@ from actions.common import current_slots, language, latest_entities, latest_inte
 from actions.settings import clinic, content
 from actions.triage import utter
 from bot import store
-from bot.advice import booking_offer
+from bot.advice import next_step_offer
 from bot.content import LANGUAGES
 from bot.faq import load_faq
 from bot.offscript import pending_question, questions_not_started, say
@@ -79,7 +79,7 @@ class ActionNextStep(Action):
             utter(dispatcher, say(content(language(tracker)), clinic(), "nothing_helped"))
         if slots.get("triage_level") in ("consultation", "self_care") or slots.get(
                 "booking_reference"):
-            offer = booking_offer(content(language(tracker)), clinic(), slots)
+            offer = next_step_offer(content(language(tracker)), clinic(), slots)
             for message in offer.messages:
                 utter(dispatcher, message)
             return [SlotSet("pending_offer", offer.pending_offer)]

@@ -110,6 +110,16 @@ def booking_offer(content: Content, clinic: Clinic, slots: Mapping[str, Any]) ->
                   pending_offer="booking")
 
 
+def next_step_offer(content: Content, clinic: Clinic, slots: Mapping[str, Any]) -> Advice:
+    """ "What now?" after the options or the self-care advice: the consultation is the next
+    step, said as an answer (not a question back), with a button to book; a "yes" books too."""
+    if slots.get("booking_reference"):
+        return booking_offer(content, clinic, slots)
+    button = {"title": content.conversation["button_book"], "payload": "/book_consultation"}
+    return Advice([{"text": _say(content, clinic, "next_step"), "buttons": [button]}],
+                  pending_offer="booking")
+
+
 def booking_not_sent(content: Content, clinic: Clinic) -> Message:
     """The request could not be stored (database unavailable): the details stay in the
     conversation, so asking again sends them."""

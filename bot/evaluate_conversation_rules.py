@@ -291,17 +291,25 @@ class Judge:
         return OTHER_CHECKS[item["id"]](self, before, after, turn)
 
 
-def _booking_correction(name, want, got, after, turn) -> List[str]:
-    """A booking detail corrected: stored (digits of a phone compared) and said back."""
+def _booking_correction(name, want, got, after, turn, stored=False) -> List[str]:
+    """A booking detail corrected: stored and said back. A phone is compared by its digits, a
+    name or email exactly (any case), a preferred time by a pattern; a time may instead be
+    passed to staff as a stored request (`stored`, set 2's `preferred_time` after a booking)."""
     if want is None:  # "did I type it right?": show what is stored, or ask again
         shown = got and re.sub(r"\D", "", got)[-4:] in re.sub(r"\D", "", turn["text"])
         return [] if shown or after["requested"] == name else ["contact neither shown nor asked"]
-    digits = re.sub(r"\D", "", got or "")
-    same = (digits == want) if want.isdigit() else (want.lower() in (got or "").lower())
+    if name == "booking_time":
+        problems = [] if re.search(want, turn["text"], re.I) else ["the new time is not said back"]
+        if not (re.search(want, got or "", re.I) or stored):
+            problems.append(f"{name} is {got!r}, not {want!r}, and no request stored for staff")
+        return problems
+    if want.isdigit():
+        same, said = re.sub(r"\D", "", got or "") == want, want in re.sub(r"\D", "", turn["text"])
+    else:
+        same, said = (got or "").lower() == want.lower(), want.lower() in turn["text"].lower()
     if not same:
         return [f"{name} is {got!r}, not {want!r}"]
-    shown = re.sub(r"\D", "", turn["text"]) if want.isdigit() else turn["text"].lower()
-    return [] if want.lower() in shown else ["the new value is not said back"]
+    return [] if said else ["the new value is not said back"]
 
 
 FORM_PROGRESS = ("pain_location", "pain_duration_weeks", "treatments_tried", "booking_name",

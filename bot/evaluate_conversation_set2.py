@@ -26,7 +26,15 @@ import re
 from typing import Any, Dict, List
 
 from bot.evaluate_conversation import GREET
-from bot.evaluate_conversation_rules import ASPECT_SECTIONS, CORRECTIONS, Judge, _norm, _not_says, _says
+from bot.evaluate_conversation_rules import (
+    ASPECT_SECTIONS,
+    CORRECTIONS,
+    Judge,
+    _booking_correction,
+    _norm,
+    _not_says,
+    _says,
+)
 
 BOOKING_REQUEST = "I'd like to book an appointment"
 DEFAULT_ANSWERS = {
@@ -139,16 +147,9 @@ class Set2Judge(Judge):
                 return [f"{name} is {got}, missing some of {want}"]
             return [] if re.search(TREATMENT_WORDS_2, text, re.I) else [
                 "the treatments are not acknowledged"]
-        if name in ("booking_name", "booking_contact"):
-            if (got or "").lower() != want.lower():
-                return [f"{name} is {got!r}, not {want!r}"]
-            return [] if want.lower() in text.lower() else ["the new value is not acknowledged"]
-        if name == "booking_time":
-            problems = [] if re.search(want, text, re.I) else ["the new time is not acknowledged"]
+        if name.startswith("booking_"):
             stored = len(self.bookings(item["sender"])) > item["bookings_before"]
-            if not (re.search(want, got or "", re.I) or stored):
-                problems.append("neither the time changed nor a request stored for staff")
-            return problems
+            return _booking_correction(name, want, got, after, turn, stored)
         problems = [] if want in (got or []) else [f"{name} is {got}, without {want}"]
         if after["slots"].get("triage_level") != "urgent":
             problems.append(f"triage is {after['slots'].get('triage_level')}, not urgent")

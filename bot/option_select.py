@@ -5,6 +5,8 @@ The conditions and the words live in ``content/options.yml`` (loaded and validat
 """
 from __future__ import annotations
 
+import re
+
 from bot.content import ASPECTS, DEFAULT_ASPECT, Content, Option, OptionFit, Selection, normalise
 from bot.option_fit import PatientStory, judge
 
@@ -56,6 +58,24 @@ def question_aspect(content: Content, text: str) -> str:
         if best is None or score > best:
             best, best_aspect = score, aspect
     return best_aspect
+
+
+_QUESTION_START = re.compile(
+    r"^(?:and |so |but |ok |okay )?(?:what|how|why|when|will|would|does|do|is|are|can|could|"
+    r"should|did|qu[eé]|c[oó]mo|cu[aá]nto|puedo|es|duele)\b", re.I)
+
+
+def asks_about_an_option(content: Content, text: str) -> bool:
+    """A question that names an option or asks about one's aspect in the file's words ("will
+    it hurt?", "can I drive home after?"): what the classifier, reading short questions,
+    sometimes takes for a goodbye or an unclear message."""
+    normalised = normalise(text or "")
+    if not ("?" in normalised or _QUESTION_START.search(normalised)):
+        return False
+    if find_option(content, normalised) is not None:
+        return True
+    return any(pattern.search(normalised) for aspect, patterns in content._aspect_patterns
+               if aspect != DEFAULT_ASPECT for pattern, _ in patterns)
 
 
 def answer_question(content: Content, option: Option, aspect: str) -> str:

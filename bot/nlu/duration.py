@@ -74,6 +74,8 @@ _FUTURE_OR_FREQ_BEFORE = re.compile(
 _RATE_BEFORE = re.compile(  # "400mg a day", "2 tablets a day", "8 hours a week"
     r"(?:mg|mcg|ml|tablets?|pills?|capsules?|doses?|hours?|hrs?|days?|nights?|weeks?|minutes?"
     r"|mins?|sessions?|visits?|\d)\s*$", re.I)
+_RATE_QUESTION_BEFORE = re.compile(  # "how many of those can I have a year?": a rate asked about
+    r"\bhow\s+(?:many|often)\b[^.?!]*$", re.I)
 _AGE_AFTER = re.compile(  # "45 years old", "my 12-year-old", "a 6 month old baby"
     r"^(?:\s*-\s*old\b|\s+old\s+(?:baby|son|daughter|child|kid|boy|girl|grand\w+)\b)", re.I)
 _NARRATIVE_DAY = re.compile(  # "one day I woke up with it" tells a story, not a length
@@ -101,8 +103,9 @@ def _quantities(text: str):
             continue  # "aweek"
         if _FUTURE_OR_FREQ_BEFORE.search(before) and not m.group("ago"):
             continue  # "in 2 weeks", "every 3 months", "twice a day"
-        if qty.lower() in ("a", "an") and _RATE_BEFORE.search(before):
-            continue  # "400mg a day"
+        if qty.lower() in ("a", "an") and (_RATE_BEFORE.search(before)
+                                          or _RATE_QUESTION_BEFORE.search(before)):
+            continue  # "400mg a day", "how often can they do it a year?"
         after = text[m.end():m.end() + 40]
         if not m.group("ago") and (
                 _NOT_DURATION_AFTER.match(after) or _AGE_AFTER.match(after)

@@ -1,4 +1,5 @@
-"""Rasa components that overrule the intent classifier by rule: crisis language, a stated age."""
+"""Rasa components that overrule the intent classifier by rule: crisis language, a stated age,
+a question about an option the classifier misread."""
 from __future__ import annotations
 
 from typing import List
@@ -9,8 +10,11 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.booking import parse_contact
+from bot.content import LANGUAGES, load_content
 from bot.nlu.age import about_an_adult, only_durations, stated_age
 from bot.nlu.crisis import default_detector
+from bot.option_select import asks_about_an_option
 
 
 @DefaultV1Recipe.register(
@@ -87,6 +91,46 @@ class StatedAgeCheck(GraphComponent):
                 chosen = ranking[0] if ranking else {"name": "inform", "confidence": 1.0}
                 message.set("intent", chosen, add_to_output=True)
                 message.set("intent_ranking", ranking or [chosen], add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+
+# What the classifier says to a short question about an option it misreads ("will it hurt
+# much?" read as goodbye, "can i drive after" as contact details). Never overruled: crisis
+# and red flags, clinical answers, booking, a person or a call back, clinic questions.
+MISREAD_AS = {"goodbye", "out_of_scope", "nlu_fallback", "bot_challenge", "thank", "affirm",
+              "deny", "give_contact"}
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
+)
+class OptionQuestionCheck(GraphComponent):
+    """A question naming an option, or asking about one in `question_aspects`' words
+    (content/options.yml), is `ask_option_info` when the classifier took it for a goodbye,
+    an unclear message or another generic intent, and it carries nothing clinical."""
+
+    @classmethod
+    def create(cls, config, model_storage, resource, execution_context) -> "OptionQuestionCheck":
+        return cls()
+
+    def __init__(self) -> None:
+        self._contents = [load_content(lang=lang) for lang in LANGUAGES]
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if (message.get("intent") or {}).get("name") not in MISREAD_AS \
+                    or message.get("entities") or parse_contact(text):
+                continue
+            if any(asks_about_an_option(content, text) for content in self._contents):
+                chosen = {"name": "ask_option_info", "confidence": 1.0}
+                ranking = [r for r in message.get("intent_ranking") or []
+                           if r.get("name") != "ask_option_info"]
+                message.set("intent", chosen, add_to_output=True)
+                message.set("intent_ranking", [chosen] + ranking, add_to_output=True)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -164,6 +164,8 @@ def test_category_at_the_boundaries_from_text(text, category):
     "my 12-year-old has neck pain",
     "I take advil twice a day",
     "400mg a day",
+    "how many of those injections could I have a year?",  # a rate asked about (issue 16)
+    "how often can it be repeated, once a month?",
     "I work 3 days a week",
     "every 2 weeks",
     "I did 6 weeks of physio",

@@ -276,6 +276,40 @@ def test_off_script_turns_in_the_web_chat(browser, web_server):
     context.close()
 
 
+def test_option_follow_up_and_leaving_in_the_web_chat(browser, web_server):
+    """Mid-form, a question about an option and a follow-up about it ("will it hurt?") get the
+    option's own sections, each followed by the pending question; then leaving ends kindly
+    with the clinic's and the emergency numbers and no question after (issue 16)."""
+    from playwright.sync_api import expect
+
+    from bot.content import load_content
+
+    facet = next(o for o in load_content().options if o.id == "facet_joint_injection")
+    context, page, outside, errors = new_page(browser, DESKTOP)
+    page.goto(web_server)
+    bot_says(page, "Where does it hurt")
+    settle(page)
+    type_message(page, "my lower back")
+    bot_says(page, "How long")
+    settle(page)
+    type_message(page, "what is a facet joint injection?")
+    bot_says(page, " ".join(facet.what.split())[:40])
+    settle(page)
+    expect(page.locator(".stc-bot").last).to_contain_text("How long")
+    type_message(page, "will it hurt much?")
+    bot_says(page, " ".join(facet.how.split())[:40])
+    settle(page)
+    expect(page.locator(".stc-bot").last).to_contain_text("How long")
+    type_message(page, "never mind, bye for now")
+    bot_says(page, CLINIC.phone)
+    settle(page)
+    last = page.locator(".stc-bot").last
+    expect(last).to_contain_text(EMERGENCY)
+    assert "?" not in last.inner_text()
+    assert not outside and not errors
+    context.close()
+
+
 def test_the_widget_passes_axe_wcag21_a_and_aa_open_answered_and_closed(browser, web_server):
     from playwright.sync_api import expect
 

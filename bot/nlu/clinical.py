@@ -35,10 +35,12 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from bot.nlu.clinical_vocab import Term, load_vocabulary
-from bot.nlu.drugs import find_medicines, named_at_prescription_strength
+from bot.nlu.drugs import english_words, find_medicines, named_at_prescription_strength
 from bot.nlu.mention_context import ContextReader, MentionContext
+from bot.nlu.spelling import closest, deletion_index
 
 _INJECTED = {"shot", "injection", "jab", "infusion", "block", "epidural", "injected"}
+_MIN_MISSPELT = 7  # shorter words are too near too many others ("fisio" is listed as written)
 _NEAR_BREAKS = {".", "!", "?", ";", ",", ":", "but", "though", "although", "except", "…", "..."}
 
 
@@ -76,10 +78,15 @@ class ClinicalMatcher:
         self._exact_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._token_matcher = Matcher(nlp.vocab)
         self._terms: dict[int, Term] = {}
+        self._one_word: dict[str, Term] = {}  # long one-word treatments, for misspellings
         for term, phrase in pairs:
             self._add_phrase(term, phrase)
+            if (context.get("read_misspellings") and term.label == "treatment"
+                    and phrase.isalpha() and len(phrase) >= _MIN_MISSPELT):
+                self._one_word[phrase.lower()] = term
             if self._fold_accents and _unaccented(phrase) != phrase:
                 self._add_phrase(term, _unaccented(phrase))
+        self._spelling = deletion_index(self._one_word)
 
         self._first_person = {self._norm_word(w) for w in context.get("first_person") or []}
         self._patient_object, self._patient_object_after = (
@@ -287,6 +294,7 @@ class ClinicalMatcher:
                  (self._lemma_matcher, self._exact_matcher, self._token_matcher)
                  for m, s, e in matcher(ndoc)}
         found |= self._medicines(ndoc)
+        found |= self._misspelt(ndoc, found)
         taken: dict[str, set[tuple[int, int]]] = {}  # spans kept, per file
         occupied: dict[str, set[int]] = {}  # their tokens
         ignored: set[tuple[str, int, int]] = set()
@@ -348,6 +356,23 @@ class ClinicalMatcher:
                 continue
             found.add((s, e, Term("treatment", "treatment", value, rank=2)))
         return found
+
+    def _misspelt(self, ndoc, found) -> set:
+        """Long one-word treatments misspelt ("microdiscetomy", "epideral"), in words no
+        phrase matched that are no ordinary English word."""
+        if not self._spelling:
+            return set()
+        taken = {i for s, e, _ in found for i in range(s, e)}
+        misspelt = set()
+        for i, token in enumerate(ndoc):
+            word = token.text
+            if (i in taken or len(word) < _MIN_MISSPELT or not word.isalpha()
+                    or word in english_words()):
+                continue
+            name = closest(word, self._spelling)
+            if name:
+                misspelt.add((i, i + 1, self._one_word[name]))
+        return misspelt
 
     def _alone(self, words) -> list[tuple]:
         """A message that is only "back" (plus punctuation) names the lower back."""

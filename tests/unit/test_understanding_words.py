@@ -44,6 +44,8 @@ def test_a_misspelt_treatment_is_read(text, expected):
 @pytest.mark.parametrize("text", [
     "honestly I've tried the lot and none of it touches it",
     "tried just about everything going",
+    "tried all sorts, nothing shifts it",
+    "I've had the lot, nothing takes the edge off",
 ])
 def test_tried_everything_is_never_nothing_tried(text):
     assert slots(text).get("treatments_tried") != []
@@ -67,4 +69,12 @@ def test_waist_is_the_lower_back_but_not_below_the_waist(text, place):
     ("of course it's been 3 months now", 13.04),  # "of course" is no course of medicine
 ])
 def test_a_duration_of_something_else_is_not_the_pains(text, weeks):
+    assert slots(text).get("pain_duration_weeks") == weeks
+
+
+@pytest.mark.parametrize("text,weeks", [
+    ("got rear-ended at the lights last week and my neck's been stiff ever since", 1.0),
+    ("knocked off my scooter by a taxi on Monday and my back has hurt since", 0.43),
+])
+def test_the_day_of_an_injury_dates_the_pain(text, weeks):
     assert slots(text).get("pain_duration_weeks") == weeks

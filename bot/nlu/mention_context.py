@@ -58,6 +58,7 @@ class ContextReader:
         self._proxy_words = frozenset(norm_word(w) for w in proxy.get("relatives") or [])
         self._pronouns = frozenset(norm_word(w) for w in proxy.get("pronouns") or [])
         self._relative_owners = frozenset(norm_word(w) for w in proxy.get("relative_owners") or [])
+        self._writer_owners = frozenset(norm_word(w) for w in proxy.get("writer_owners") or [])
 
     def __call__(self, ndoc, spans) -> MentionContext:
         """Clause boundaries and cue positions of one message."""
@@ -110,9 +111,10 @@ class ContextReader:
             if kind != "proxy":
                 continue
             proxy = True
-            for i in range(max(s - 4, 0), min(e + 4, len(words))):
+            for i in range(max(s - 4, 0), min(e + 4, len(words))):  # "my mum, I'm typing for her"
                 if (clause[i] == clause[s] and words[i] in self._proxy_words
-                        and words[i] not in self._pronouns and i > 0 and words[i - 1] == "my"
+                        and words[i] not in self._pronouns and i > 0
+                        and words[i - 1] in self._writer_owners
                         and not s <= i < e):
                     named.add(words[i])
         return named if proxy else None

@@ -35,10 +35,12 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from bot.nlu.clinical_vocab import Term, load_vocabulary
-from bot.nlu.drugs import find_medicines, named_at_prescription_strength
+from bot.nlu.drugs import english_words, find_medicines, named_at_prescription_strength
 from bot.nlu.mention_context import ContextReader, MentionContext
+from bot.nlu.spelling import closest, deletion_index
 
 _INJECTED = {"shot", "injection", "jab", "infusion", "block", "epidural", "injected"}
+_MIN_MISSPELT = 7  # shorter words are too near too many others ("fisio" is listed as written)
 _NEAR_BREAKS = {".", "!", "?", ";", ",", ":", "but", "though", "although", "except", "…", "..."}
 
 
@@ -69,18 +71,27 @@ class ClinicalMatcher:
         self._fold_accents = bool(context.get("fold_accents"))
         self._injected = set(context.get("injected") or _INJECTED)
         self._placeholders = context.get("placeholders") or {}
+        self._same_as = {str(k): str(v) for k, v in (context.get("same_as") or {}).items()}
 
         attr = "LEMMA" if self._lemmatizer else "LOWER"
         self._lemma_matcher = PhraseMatcher(nlp.vocab, attr=attr)
         self._exact_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._token_matcher = Matcher(nlp.vocab)
         self._terms: dict[int, Term] = {}
+        self._one_word: dict[str, Term] = {}  # long one-word treatments, for misspellings
         for term, phrase in pairs:
             self._add_phrase(term, phrase)
+            if (context.get("read_misspellings") and term.label == "treatment"
+                    and phrase.isalpha() and len(phrase) >= _MIN_MISSPELT):
+                self._one_word[phrase.lower()] = term
             if self._fold_accents and _unaccented(phrase) != phrase:
                 self._add_phrase(term, _unaccented(phrase))
+        self._spelling = deletion_index(self._one_word)
 
         self._first_person = {self._norm_word(w) for w in context.get("first_person") or []}
+        self._patient_object, self._patient_object_after = (
+            {self._norm_word(w) for w in context.get(key) or []}
+            for key in ("patient_object", "patient_object_after"))
         self._hypothetical_flags = set(context.get("hypothetical_red_flags") or [])
         self.timeless_flags = frozenset(context.get("timeless_red_flags") or [])
         self.pain_words = frozenset(self._extras["pain_words"])  # "back pain and a rash"
@@ -100,6 +111,7 @@ class ClinicalMatcher:
     def _normalize(self, doc) -> Doc:
         """A token-aligned copy of `doc`: lower-case norms ("ca"+"n't" -> "can"+"not"), lemmas."""
         words = [(t.norm_ or t.lower_).lower().replace("’", "'") or t.lower_ for t in doc]
+        words = [self._same_as.get(w, w) for w in words]
         spaces = [bool(t.whitespace_) for t in doc]
         ndoc = Doc(self.nlp.vocab, words=words, spaces=spaces)
         ndoc = self._lemmatizer(ndoc) if self._lemmatizer else ndoc
@@ -221,10 +233,24 @@ class ClinicalMatcher:
                 or (e < len(ctx.words) and ctx.words[e][:1].isdigit()
                     and named_at_prescription_strength(ctx.words[s:e], ctx.words[e]))):
             value = "prescription_medication"  # "the naproxen the GP prescribed", "Motrin 800s"
+        return s, e, label, value, negated, self._experiencer(s, e, ctx), reason
+
+    def _experiencer(self, s: int, e: int, ctx: MentionContext) -> str:
+        """Whose sign it is (ConText's experiencer): "other" when another person's cue governs
+        it ("my mum had breast cancer") unless the message is typed for the patient by that
+        person's carer ("this is his daughter typing, dad can't lift his leg"), or an animal
+        is its subject ("my dog has cancer"); never when the sign's own words make the
+        patient its object ("my dog knocked me over", "my son kicked me in the back")."""
+        if (self._patient_object.intersection(ctx.words[s:e])
+                or self._patient_object_after.intersection(ctx.words[e:e + 1])):
+            return "patient"  # "my son kicked me in the back", "the dog knocked me over"
         limit, stop = ctx.window["other_person"], self._first_person
-        other = (ctx.cue_before(s, ("other_before",), limit, stop)
-                 or ctx.cue_after(e, ("other_after",), limit, stop))
-        return s, e, label, value, negated, "other" if other else "patient", reason
+        cue = ctx.cue_before_at(s, ("other_before",), limit, stop)
+        if cue:
+            return "patient" if ctx.proxy_patient(cue[1]) else "other"
+        if ctx.cue_after(e, ("other_after",), limit, stop):
+            return "other"
+        return "other" if ctx.cue_before(s, ("animal",), limit, stop) else "patient"
 
     def _uncertainty(self, s: int, e: int, flag: str, ctx: MentionContext) -> str:
         """Why a red flag the patient did not deny may still not be present now (ConText's
@@ -268,6 +294,7 @@ class ClinicalMatcher:
                  (self._lemma_matcher, self._exact_matcher, self._token_matcher)
                  for m, s, e in matcher(ndoc)}
         found |= self._medicines(ndoc)
+        found |= self._misspelt(ndoc, found)
         taken: dict[str, set[tuple[int, int]]] = {}  # spans kept, per file
         occupied: dict[str, set[int]] = {}  # their tokens
         ignored: set[tuple[str, int, int]] = set()
@@ -329,6 +356,23 @@ class ClinicalMatcher:
                 continue
             found.add((s, e, Term("treatment", "treatment", value, rank=2)))
         return found
+
+    def _misspelt(self, ndoc, found) -> set:
+        """Long one-word treatments misspelt ("microdiscetomy", "epideral"), in words no
+        phrase matched that are no ordinary English word."""
+        if not self._spelling:
+            return set()
+        taken = {i for s, e, _ in found for i in range(s, e)}
+        misspelt = set()
+        for i, token in enumerate(ndoc):
+            word = token.text
+            if (i in taken or len(word) < _MIN_MISSPELT or not word.isalpha()
+                    or word in english_words()):
+                continue
+            name = closest(word, self._spelling)
+            if name:
+                misspelt.add((i, i + 1, self._one_word[name]))
+        return misspelt
 
     def _alone(self, words) -> list[tuple]:
         """A message that is only "back" (plus punctuation) names the lower back."""

@@ -103,7 +103,10 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
     path = vocab_dir / "context.yml"
     context = _load_yaml(path)
     for key, value in context.items():
-        if key not in ("window", "placeholders", "fold_accents"):
+        if key in ("same_as", "proxy_patient"):  # word -> word; named lists of words
+            for name, words in (value or {}).items():
+                _phrases(path, f"{key}.{name}", [words] if key == "same_as" else words)
+        elif key not in ("window", "placeholders", "fold_accents", "read_misspellings"):
             _phrases(path, key, value)
     for key in ("hypothetical_red_flags", "timeless_red_flags"):
         _check_keys(path, dict.fromkeys(context.get(key) or []), set(RED_FLAGS))

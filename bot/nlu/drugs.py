@@ -16,19 +16,18 @@ after "name", "Dr" and the like are never read as a misspelt drug.
 """
 from __future__ import annotations
 
-import difflib
 import gzip
 import json
 import re
-from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, FrozenSet, List, Set, Tuple
 
 import yaml
 
+from bot.nlu.spelling import closest, deletion_index
+
 OTC_FILE = Path(__file__).parent / "vocab" / "otc_drugs.yml"
-MIN_SIMILARITY = 0.85
 MIN_MISSPELT_LENGTH = 6
 _NAME_CUES = {"name", "named", "called", "dr", "doctor", "mr", "mrs", "ms", "miss", "surname",
               "prof", "nurse", "is"}
@@ -86,25 +85,17 @@ def named_at_prescription_strength(words: List[str], dose: str) -> bool:
                for drug, _, _ in find_drugs(list(words), is_ignore_case=True))
 
 
-def _deletes(word: str) -> Set[str]:
-    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
-
-
 @lru_cache(maxsize=1)
 def _spelling_index() -> Dict[str, Set[str]]:
     """Every one-letter deletion of the dictionary's one-word names -> those names."""
     from drug_named_entity_recognition import drugs_finder
 
-    index: Dict[str, Set[str]] = defaultdict(set)
-    for variant in drugs_finder.drug_variant_to_canonical:
-        if len(variant) >= MIN_MISSPELT_LENGTH - 1 and variant.isalpha():
-            for key in _deletes(variant):
-                index[key].add(variant)
-    return index
+    return deletion_index(v for v in drugs_finder.drug_variant_to_canonical
+                          if len(v) >= MIN_MISSPELT_LENGTH - 1 and v.isalpha())
 
 
 @lru_cache(maxsize=1)
-def _english_words() -> FrozenSet[str]:
+def english_words() -> FrozenSet[str]:
     """Ordinary English words and their forms (spacy-lookups-data's lemma tables)."""
     import spacy_lookups_data
 
@@ -131,15 +122,10 @@ def closest_drug_name(word: str) -> str | None:
     """The dictionary's name a misspelt word most likely means ("pregablin" -> "pregabalin");
     never an ordinary English or Spanish word."""
     word = word.lower()
-    if len(word) < MIN_MISSPELT_LENGTH or not word.isalpha() or word in _english_words():
+    if len(word) < MIN_MISSPELT_LENGTH or not word.isalpha() or word in english_words():
         return None
-    index = _spelling_index()
-    candidates = set().union(*(index.get(key, ()) for key in _deletes(word)))
-    scored = [(difflib.SequenceMatcher(None, word, c).ratio(), c) for c in candidates]
-    best = max(scored, default=(0.0, None))
-    if best[0] < MIN_SIMILARITY or word in _spanish_words():
-        return None
-    return best[1]
+    name = closest(word, _spelling_index())
+    return None if name is None or word in _spanish_words() else name
 
 
 def _misspelt(words: List[str], taken: Set[int]) -> List[Tuple[dict, int, int]]:

@@ -54,7 +54,11 @@ _DIRECT_POINT = (
 )
 _ONSET = (r"ever\s+since|since|started|starts|start|starting|began|begun|begin|beginning"
           r"|came\s+on|kicked\s+in|happened|onset")
-_INJURY = r"hurt|injured|pulled|strained|tweaked|twisted|fell|slipped|did\s+it|put\s+it\s+out"
+# how an injury is told, which dates the pain's start ("knocked off my bike yesterday",
+# "got rear-ended at the lights last week"). Measured: adding "tackled", "thrown", "came off",
+# "a fall", "a crash" dated injuries the patient tied to no pain ("a horse threw me on Sunday")
+_INJURY = (r"hurt|injured|pulled|strained|tweaked|twisted|fell|slipped|did\s+it|put\s+it\s+out"
+           r"|knocked|rear[\s-]?ended|shunted")
 _DIRECT_RE = re.compile(
     r"\b(?P<cue>%s)\s+(?:(?:on|in|at|around|about|during|the|back\s+in)\s+)?(?:%s|%s)(?![\w])"
     % (_ONSET, _SAFE_POINT, _DIRECT_POINT), re.I)

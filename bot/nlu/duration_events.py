@@ -16,7 +16,10 @@ import yaml
 EVENTS_VOCAB = Path(__file__).parent / "vocab" / "duration_events.yml"
 _CLAUSE_SPLIT = re.compile(  # "and" only before a new subject: "... ago and my back ..."
     r"[,;.!?\n]|\s[-–]\s|\b(?:but|now|however|although|though)\b"
-    r"|\band\b(?=\s+(?:my|i|i'm|i've|it|it's|its|the|now|since|ever)\b)", re.I)
+    r"|\band\b(?=\s+(?:my|i|i'm|i've|it|it's|its|the|this|now|since|ever)\b)", re.I)
+
+
+_BARE_DURATION = re.compile(r"\b(?:about|around|roughly|nearly|almost|just|over|now|already)\b", re.I)
 
 
 class OtherEvents:
@@ -55,6 +58,8 @@ class OtherEvents:
         if index is None:
             return False
         a, b = bounds[index]
+        if index and not _BARE_DURATION.sub("", text[a:b].replace(text[start:end], "")).strip():
+            a = bounds[index - 1][0]  # "I'm pregnant, 20 weeks": a bare time tells the clause before
         clause = text[a:max(b, end)]
         # "the injections helped for 3 months", "an ESI, relief for 10 days": the relief's
         # length (the treatment before the duration, in its clause or the one before)

@@ -42,7 +42,8 @@ class ContextReader:
                           ("historical", "historical"), ("resolved", "resolved"),
                           ("focus_before", "location_focus_before"),
                           ("focus_after", "location_focus_after"), ("prescribed", "prescribed"),
-                          ("other_condition", "other_condition")):
+                          ("other_condition", "other_condition"), ("proxy", "proxy"),
+                          ("animal", "animal_before")):
             docs = [normalize(nlp.make_doc(str(p))) for p in context.get(key) or []]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")
             self._cue_kinds[match_id] = kind
@@ -53,6 +54,11 @@ class ContextReader:
         self._question_starters = {norm_word(w).split()[0]
                                    for w in context.get("question_starters") or []}
         self._topic_pronouns = {norm_word(w) for w in context.get("topic_pronouns") or []}
+        proxy = context.get("proxy_patient") or {}
+        self._proxy_words = frozenset(norm_word(w) for w in proxy.get("relatives") or [])
+        self._pronouns = frozenset(norm_word(w) for w in proxy.get("pronouns") or [])
+        self._relative_owners = frozenset(norm_word(w) for w in proxy.get("relative_owners") or [])
+        self._writer_owners = frozenset(norm_word(w) for w in proxy.get("writer_owners") or [])
 
     def __call__(self, ndoc, spans) -> MentionContext:
         """Clause boundaries and cue positions of one message."""
@@ -92,7 +98,26 @@ class ContextReader:
         covered = {i for s, e, _ in spans for i in range(s, e)}
         return MentionContext(words, boundary, clause, covered, before, after,
                         self._questions(words, clause), self._question_topics(words, clause, covered),
-                        _sentences_asking(words), skin, self.window, self._list_words)
+                        _sentences_asking(words), skin, self.window, self._list_words,
+                        self._proxy_named(words, clause, cue_matches), self._proxy_words,
+                        self._pronouns, self._relative_owners)
+
+    def _proxy_named(self, words, clause, cue_matches) -> set[str] | None:
+        """None when no cue says the message is typed for someone else; else the relatives
+        its proxy clause names as the patient, with "my" ("on behalf of my mum": {"mum"};
+        "this is his daughter typing for him": none, "daughter" being the writer)."""
+        named, proxy = set(), False
+        for kind, s, e in cue_matches:
+            if kind != "proxy":
+                continue
+            proxy = True
+            for i in range(max(s - 4, 0), min(e + 4, len(words))):  # "my mum, I'm typing for her"
+                if (clause[i] == clause[s] and words[i] in self._proxy_words
+                        and words[i] not in self._pronouns and i > 0
+                        and words[i - 1] in self._writer_owners
+                        and not s <= i < e):
+                    named.add(words[i])
+        return named if proxy else None
 
     def _questions(self, words, clause) -> list[bool]:
         """Per token: is it inside a question (a clause ending in "?", or a sentence that
@@ -154,6 +179,12 @@ class MentionContext:
     skin_clauses: set[int]
     window: dict
     list_words: set[str]  # "or", "and", "the": free to walk over in a list
+    # a message typed for the patient: the relatives it names as the patient ("typing for
+    # my dad": {"dad"}, "typing for him": empty); None when the writer is the patient
+    proxy_named: set[str] | None = None
+    proxy_words: frozenset = frozenset()  # who may be the patient in such a message
+    pronouns: frozenset = frozenset()  # "he", "she": the patient in such a message
+    relative_owners: frozenset = frozenset()  # "his", "her": "his mum" is someone else
 
     def _sentence(self, i: int) -> list[str]:
         start, end = i, i
@@ -187,10 +218,32 @@ class MentionContext:
         return any(k == kind for k, _ in self.after.get(end, ()))
 
     def cue_before(self, start, kinds, limit=None, stop=()):
+        """The kind of the nearest cue of `kinds` governing a mention from before, or None."""
+        hit = self.cue_before_at(start, kinds, limit, stop)
+        return hit and hit[0]
+
+    def cue_before_at(self, start, kinds, limit=None, stop=()):
+        """(kind, first token) of that cue, or None: who "she" or "dad" is depends on it."""
         return self._walk(start - 1, -1, kinds, self.before, limit or self.window["before"], stop)
 
     def cue_after(self, end, kinds, limit=None, stop=()):
-        return self._walk(end, 1, kinds, self.after, limit or self.window["after"], stop)
+        hit = self._walk(end, 1, kinds, self.after, limit or self.window["after"], stop)
+        return hit and hit[0]
+
+    def proxy_patient(self, cue_start: int) -> bool:
+        """In a message typed for the patient by someone else ("this is his daughter typing
+        for him"), is the person an other-person cue names the patient? "he", "she" and a
+        relative named without "his"/"her" are ("dad can't lift his leg"), unless the
+        message named the patient as another relative ("for my dad. my mum had cancer");
+        "his mum", a family history, anyone in a message nobody typed for someone else
+        stay other people."""
+        if self.proxy_named is None:
+            return False
+        word = self.words[cue_start]
+        if word not in self.proxy_words or (
+                cue_start > 0 and self.words[cue_start - 1] in self.relative_owners):
+            return False
+        return word in self.pronouns or not self.proxy_named or word in self.proxy_named
 
     def _walk(self, i, step, kinds, cues, limit, stop):
         """Walk from token i in direction `step` inside the clause; the first cue of one of
@@ -201,6 +254,8 @@ class MentionContext:
         past_comma = False  # walking back across a comma
         while 0 <= i < len(words) and i != stop_at:
             if i in self.covered:  # another mention: part of a list; its words are its own
+                if words[i] in stop:
+                    return None  # "my son kicked me in the back": the back is the patient's
                 past_comma = False
                 i += step
                 continue
@@ -211,9 +266,9 @@ class MentionContext:
                 # ended its scope; "no fever, chills or weight loss" is a list and goes on.
                 return None
             here = cues.get(i, ())
-            hit = next((kind for kind, _ in here if kind in kinds), None)
+            hit = next(((kind, at) for kind, at in here if kind in kinds), None)
             if hit and (step > 0 or not boundary[i]):  # "fever? no" starts at the "?"
-                return hit
+                return hit if step < 0 else (hit[0], i)
             if boundary[i]:
                 return None
             if here:  # someone else's cue ("no relief" is no denial): step over it

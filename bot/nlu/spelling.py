@@ -1,0 +1,35 @@
+"""Misspelt words read as the nearest word of a list ("microdiscetomy" -> "microdiscectomy",
+"epideral" -> "epidural"): one letter dropped, added or changed on either side (a deletion
+index, so a word costs a few look-ups), then a similarity of at least 0.85. Used for the drug
+dictionary's names (bot/nlu/drugs.py) and the vocabulary's long one-word treatments
+(bot/nlu/clinical.py); ordinary words are never read as misspelt (the callers say which).
+"""
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from typing import Dict, Iterable, Set
+
+MIN_SIMILARITY = 0.85
+
+
+def deletes(word: str) -> Set[str]:
+    """The word and every one-letter deletion of it."""
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def deletion_index(words: Iterable[str]) -> Dict[str, Set[str]]:
+    """Every one-letter deletion of `words` -> those words."""
+    index: Dict[str, Set[str]] = defaultdict(set)
+    for word in words:
+        for key in deletes(word):
+            index[key].add(word)
+    return dict(index)
+
+
+def closest(word: str, index: Dict[str, Set[str]]) -> str | None:
+    """The indexed word `word` most likely misspells, or None below MIN_SIMILARITY."""
+    candidates = set().union(*(index.get(key, ()) for key in deletes(word)))
+    scored = [(difflib.SequenceMatcher(None, word, c).ratio(), c) for c in candidates]
+    best = max(scored, default=(0.0, None))
+    return best[1] if best[0] >= MIN_SIMILARITY else None

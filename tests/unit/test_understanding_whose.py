@@ -1,0 +1,58 @@
+"""Whose sign it is (ConText's experiencer), through the pure functions: a relative or carer
+typing for the patient, someone else's illness, an animal as the subject of a sign and as
+the cause of the patient's injury. Sentences written for these tests, none from a blind set."""
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.build_spacy import build_pipeline
+from bot.nlu.clinical import ClinicalMatcher
+from bot.slots import clinical_updates, flags_to_confirm
+
+NLP = build_pipeline()
+MATCHER = ClinicalMatcher(NLP)
+
+
+def flags(text):
+    """Every red flag the assistant raises or asks to confirm for the patient."""
+    found = [{"entity": "red_flag_denied" if m.negated else m.label, "value": m.value,
+              "reason": m.reason}
+             for m in MATCHER(NLP(text)) if m.experiencer == "patient"
+             and m.label in ("red_flag", "red_flag_unsure")]
+    return set(clinical_updates({}, found).get("red_flags") or []) | set(flags_to_confirm({}, found))
+
+
+@pytest.mark.parametrize("text,flag", [
+    ("I'm typing this for my grandad as his hands shake. he can't lift his left leg at all",
+     "leg_weakness"),
+    ("writing on behalf of my mother, she has wet herself three times since yesterday",
+     "bladder_bowel"),
+    ("my husband is typing this for me, I've wet myself twice today", "bladder_bowel"),
+    ("this is his son writing. Dad has had a temperature of 39 all night", "fever"),
+    ("I'm her carer. she says she can't feel her bottom when she wipes", "saddle_numbness"),
+    ("asking for my wife who fell down the stairs this morning", "trauma"),
+])
+def test_a_relative_typing_for_the_patient_reports_the_patients_sign(text, flag):
+    assert flag in flags(text)
+
+
+@pytest.mark.parametrize("text,flag", [
+    ("my auntie had breast cancer", "cancer_history"),
+    ("my sister wet herself laughing at a wedding", "bladder_bowel"),
+    ("typing for my dad. my mum had ovarian cancer years back", "cancer_history"),
+    ("doing this for him, his brother had bowel cancer", "cancer_history"),
+    ("writing this for my husband, there is a family history of cancer", "cancer_history"),
+    ("my dog has cancer and I'm heartbroken, my back is agony", "cancer_history"),
+    ("the cat's got a fever, vet says it's an infection", "fever"),
+])
+def test_someone_elses_or_an_animals_illness_is_no_flag(text, flag):
+    assert flag not in flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my dog knocked me over in the park",
+    "my neighbour's labrador jumped up and knocked me flat yesterday",
+    "my son kicked me in the back by accident",
+])
+def test_an_injury_someone_or_something_else_caused_is_the_patients(text):
+    assert "trauma" in flags(text)

@@ -133,3 +133,22 @@ def test_nothing_helping_is_not_nothing_tried(text):
 @pytest.mark.parametrize("text", ["nada, no he usado nada", "todavía no he tomado nada"])
 def test_nothing_tried_is_an_answer(text):
     assert clinical_updates({}, entities(text)).get("treatments_tried") == []
+
+
+# ---------------------------------------------------------------- "bien" inside a sign
+# Found writing the SMS conversation: "bien" (well) after a sign's own "no" read as "fine".
+@pytest.mark.parametrize("text,flag", [
+    ("ya no puedo mover bien las piernas desde ayer", "leg_weakness"),
+    ("no puede mover la pierna izquierda", "leg_weakness"),
+    ("las piernas se me doblan cuando bajo escaleras", "leg_weakness"),
+    ("no aguanto bien el pipí", "bladder_bowel"),
+    ("no controla bien la orina desde el lunes", "bladder_bowel"),
+])
+def test_well_inside_a_signs_own_words_is_no_denial(text, flag):
+    assert flag in flags(text)[0]
+
+
+@pytest.mark.parametrize("text", ["no, las piernas las muevo bien", "las piernas están bien",
+                                  "puedo mover las piernas sin problema"])
+def test_legs_that_are_fine_are_no_sign(text):
+    assert flags(text) == (set(), set())

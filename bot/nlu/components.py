@@ -235,7 +235,10 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
         not_had = [(m.start, m.end) for m in mentions if m.label == "treatment" and m.negated]
         story = (spanish_story(text, not_had) if spanish
                  else pattern_entities(text) + injection_entities(text, not_had))
-        injection_clauses = [(e["start"], e["end"]) for e in story if e["entity"] != "pain_pattern"]
+        # In Spanish a relief word about no injection ("me duele un poco desde hace unos días")
+        # says nothing about an injection's time
+        injection_clauses = [(e["start"], e["end"]) for e in story if e["entity"] != "pain_pattern"
+                             and (e.get("refers", True) or not spanish)]
         entities += [{**e, "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME} for e in story]
         for duration in durations(text, language):
             if any(s <= duration.start < e for s, e in injection_clauses):

@@ -152,3 +152,8 @@ def test_well_inside_a_signs_own_words_is_no_denial(text, flag):
                                   "puedo mover las piernas sin problema"])
 def test_legs_that_are_fine_are_no_sign(text):
     assert flags(text) == (set(), set())
+
+
+@pytest.mark.parametrize("text", ["llevo unos días así, no más", "me duele un poco desde hace unos días"])
+def test_a_relief_word_about_no_injection_leaves_the_pains_duration(text):
+    assert clinical_updates({}, entities(text)).get("duration_category") == "acute"

@@ -19,6 +19,17 @@ class Calendar:
     on_day: str = "on {day}"
     at_time: str = "{when} at {time}"
     now_words: tuple[str, ...] = ("now", "right now", "today", "at the moment")
+    # Said with the clinic's details: clinic.yml's `languages` as this language names them
+    # ("Spanish" -> "español"; a name not listed is said as written), joined by `list_and`
+    language_names: tuple[tuple[str, str], ...] = ()
+    list_and: str = "and"
+
+    def said_list(self, names) -> str:
+        """Names from clinic.yml said in this language: "inglés y español"."""
+        from bot.wording import join_list
+
+        own = dict(self.language_names)
+        return join_list([own.get(n, n) for n in names], self.list_and)
 
 
 ENGLISH_CALENDAR = Calendar()

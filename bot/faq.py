@@ -24,7 +24,6 @@ import yaml
 from bot.clinic import Clinic
 from bot.content.translation import EXTRA_KEY_PROBLEM, extra_key
 from bot.days import ENGLISH_CALENDAR, Calendar
-from bot.wording import join_list
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 FAQ_FILE = "faq.yml"
@@ -141,7 +140,7 @@ def clinic_values(clinic: Clinic, calendar: Calendar = ENGLISH_CALENDAR) -> Dict
     values = clinic.template_values(calendar)
     values.update(clinic_email=clinic.email or "", clinic_address=clinic.address,
                   website=clinic.website, directions=clinic.directions or "",
-                  languages=join_list(clinic.languages))
+                  languages=calendar.said_list(clinic.languages))
     return values
 
 

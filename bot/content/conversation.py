@@ -9,7 +9,8 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from bot.content.checker import Checker
-from bot.content.fields import CALENDAR_FIELDS, CALENDAR_PLACEHOLDERS, CONVERSATION_TEXTS, DURATION_WORDS
+from bot.content.fields import (CALENDAR_FIELDS, CALENDAR_OPTIONAL, CALENDAR_PLACEHOLDERS, CONVERSATION_TEXTS,
+                                DURATION_WORDS)
 from bot.days import Calendar
 
 
@@ -36,7 +37,7 @@ def build_calendar(file: Path, data: Mapping[str, Any]) -> Calendar:
     c = Checker(file)
     if data.get("calendar") is None:
         raise c.fail("calendar", "is missing")
-    words = c.mapping(data["calendar"], "calendar", CALENDAR_FIELDS, CALENDAR_FIELDS)
+    words = c.mapping(data["calendar"], "calendar", CALENDAR_FIELDS, CALENDAR_FIELDS + CALENDAR_OPTIONAL)
     fields: dict[str, Any] = {}
     for key in CALENDAR_FIELDS:
         where = f"calendar.{key}"
@@ -48,4 +49,10 @@ def build_calendar(file: Path, data: Mapping[str, Any]) -> Calendar:
             fields[key] = c.text_list(words[key], where)
         else:
             fields[key] = c.text(words[key], where, CALENDAR_PLACEHOLDERS.get(key, frozenset()))
+    names = words.get("language_names") or {}
+    if not isinstance(names, Mapping):
+        raise c.fail("calendar.language_names", "expected a mapping (name in clinic.yml: name said)")
+    fields["language_names"] = tuple((str(k), c.text(v, f"calendar.language_names.{k}"))
+                                     for k, v in names.items())
+    fields["list_and"] = c.text(data.get("list_and"), "list_and")
     return Calendar(**fields)

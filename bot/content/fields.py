@@ -80,6 +80,7 @@ DURATION_WORDS: Mapping[str, frozenset[str]] = MappingProxyType({
 # about opening hours.
 CALENDAR_FIELDS = ("days", "short_days", "every_day", "closed", "today", "tomorrow", "on_day",
                    "at_time", "now_words")
+CALENDAR_OPTIONAL = ("language_names",)  # clinic.yml's language names in this language
 CALENDAR_PLACEHOLDERS = {"on_day": {"day"}, "at_time": {"when", "time"}}
 ANSWER_PLACEHOLDERS = frozenset({"title", "answer", "disclaimer", "plan_note"})
 

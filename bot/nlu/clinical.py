@@ -72,6 +72,10 @@ class ClinicalMatcher:
         self._injected = set(context.get("injected") or _INJECTED)
         self._placeholders = context.get("placeholders") or {}
         self._same_as = {str(k): str(v) for k, v in (context.get("same_as") or {}).items()}
+        # A relative's words read as the patient's ("se le duermen" as "se me duermen"): the
+        # mention's owner is decided by the other-person cues, not by the pronoun
+        self._patient_forms = {tuple(said.lower().split()): meant.lower().split()
+                               for said, meant in (context.get("patient_forms") or {}).items()}
 
         attr = "LEMMA" if self._lemmatizer else "LOWER"
         self._lemma_matcher = PhraseMatcher(nlp.vocab, attr=attr)
@@ -93,6 +97,7 @@ class ClinicalMatcher:
             {self._norm_word(w) for w in context.get(key) or []}
             for key in ("patient_object", "patient_object_after"))
         self._hypothetical_flags = set(context.get("hypothetical_red_flags") or [])
+        self._others_signs_confirmed = set(context.get("others_signs_confirmed") or [])
         self.timeless_flags = frozenset(context.get("timeless_red_flags") or [])
         self.pain_words = frozenset(self._extras["pain_words"])  # "back pain and a rash"
         self._weight_explained, self._weight_unexplained = (
@@ -101,7 +106,8 @@ class ClinicalMatcher:
         self._ongoing = {self._norm_word(w) for w in context.get("ongoing") or []}
 
         self._read_context = ContextReader(nlp, context, self._normalize, self._norm_word,
-                                           self._extras["skin"])
+                                           self._extras["skin"],
+                                           lambda phrase: self._token_patterns(phrase, exact=True))
 
     # ------------------------------------------------------------------ building
     def _norm_word(self, word: str) -> str:
@@ -112,6 +118,10 @@ class ClinicalMatcher:
         """A token-aligned copy of `doc`: lower-case norms ("ca"+"n't" -> "can"+"not"), lemmas."""
         words = [(t.norm_ or t.lower_).lower().replace("’", "'") or t.lower_ for t in doc]
         words = [self._same_as.get(w, w) for w in words]
+        for said, meant in self._patient_forms.items():
+            for i in range(len(words) - len(said) + 1):
+                if tuple(words[i:i + len(said)]) == said:
+                    words[i:i + len(said)] = meant
         spaces = [bool(t.whitespace_) for t in doc]
         ndoc = Doc(self.nlp.vocab, words=words, spaces=spaces)
         ndoc = self._lemmatizer(ndoc) if self._lemmatizer else ndoc
@@ -233,7 +243,13 @@ class ClinicalMatcher:
                 or (e < len(ctx.words) and ctx.words[e][:1].isdigit()
                     and named_at_prescription_strength(ctx.words[s:e], ctx.words[e]))):
             value = "prescription_medication"  # "the naproxen the GP prescribed", "Motrin 800s"
-        return s, e, label, value, negated, self._experiencer(s, e, ctx), reason
+        experiencer = self._experiencer(s, e, ctx)
+        if (experiencer == "other" and label == "red_flag" and not negated
+                and value in self._others_signs_confirmed):
+            # "mi papá no puede levantar el pie": a relative may be typing for the patient
+            # (said in an earlier message, or not at all): asked, never dropped unasked
+            return s, e, "red_flag_unsure", value, False, "patient", "other"
+        return s, e, label, value, negated, experiencer, reason
 
     def _experiencer(self, s: int, e: int, ctx: MentionContext) -> str:
         """Whose sign it is (ConText's experiencer): "other" when another person's cue governs
@@ -267,14 +283,15 @@ class ClinicalMatcher:
             if (self._weight_explained.intersection(phrases)
                     and not self._weight_unexplained.intersection(phrases)):
                 return "resolved"  # "lost 5kg but that's deliberate": explained, no red flag
-        if flag == "trauma" and _earlier_year(ctx.sentence_words(s)):
-            return "resolved"  # "a car crash in 2009, this pain is new": no recent injury
+        if flag == "trauma" and (_earlier_year(ctx.sentence_words(s))
+                                 or ctx.cue_before(s, ("long_ago",)) or ctx.cue_after(e, ("long_ago",))):
+            return "resolved"  # "a car crash in 2009", "hace 10 años me caí": no recent injury
         if flag == "trauma" and (ctx.cue_before(s, ("historical",)) or ctx.cue_after(e, ("historical",))) \
                 and ctx.cue_in_sentence(e, "resolved", 1):
             return "resolved"  # "my dog knocked me over last year but I was all right afterwards"
         if flag in self.timeless_flags:
             return ""  # a cancer history or an injury is in the past by nature
-        past = ctx.cue_before(s, ("historical",)) or ctx.cue_after(e, ("historical",))
+        past = ctx.cue_before(s, ("historical", "long_ago")) or ctx.cue_after(e, ("historical", "long_ago"))
         over = ctx.cue_before(s, ("resolved",)) or ctx.cue_after(e, ("resolved",))
         # across the clauses of its sentence: a past time before it and an end after it
         # ("after my operation last year I leaked a bit with the catheter, but it all

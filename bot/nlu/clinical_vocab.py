@@ -106,8 +106,13 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
         if key in ("same_as", "proxy_patient"):  # word -> word; named lists of words
             for name, words in (value or {}).items():
                 _phrases(path, f"{key}.{name}", [words] if key == "same_as" else words)
-        elif key not in ("window", "placeholders", "fold_accents", "read_misspellings"):
+        elif key not in ("window", "placeholders", "fold_accents", "read_misspellings",
+                         "patient_forms"):
             _phrases(path, key, value)
-    for key in ("hypothetical_red_flags", "timeless_red_flags"):
+    for said, meant in (context.get("patient_forms") or {}).items():
+        if not isinstance(said, str) or not isinstance(meant, str) or len(said.split()) != len(meant.split()):
+            raise ValueError(f"{path.name}: patient_forms: {said!r} -> {meant!r}: "
+                             "two phrases of as many words")
+    for key in ("hypothetical_red_flags", "timeless_red_flags", "others_signs_confirmed"):
         _check_keys(path, dict.fromkeys(context.get(key) or []), set(RED_FLAGS))
     return pairs, extras, context

@@ -40,9 +40,9 @@ from bot.nlu.clinical import ClinicalMatcher, Mention
 from bot.nlu.duration import DurationMention, parse_durations
 from bot.nlu.duration_es import parse_durations_es
 from bot.nlu.duration_events import times_something_else
-from bot.nlu.injections import injection_entities
+from bot.nlu.injections import injection_entities, load_injection_vocabulary
 from bot.nlu.language import DETECTED, detect_language
-from bot.nlu.pattern import pattern_entities
+from bot.nlu.pattern import load_pattern_vocabulary, pattern_entities
 
 if TYPE_CHECKING:  # imported when the detector is built: scikit-learn loads only then
     from bot.nlu.red_flag_detector import RedFlagDetector
@@ -150,6 +150,14 @@ class ReadsSpacyNLPDoc:
         return "en", found
 
 
+def spanish_story(text: str, not_had: Sequence[Tuple[int, int]]) -> List[Dict[str, Any]]:
+    """Where the pain goes and the injections had, read with the Spanish words
+    (vocab/es/pain_pattern.yml, vocab/es/injections.yml) and Spanish durations."""
+    return (pattern_entities(text, load_pattern_vocabulary(SPANISH_VOCAB))
+            + injection_entities(text, not_had, load_injection_vocabulary(SPANISH_VOCAB),
+                                 parse_durations_es))
+
+
 def durations(text: str, language: str) -> Tuple[DurationMention, ...]:
     """The durations of a message read in `language`; one that tells no language ("3
     semanas") is read in Spanish when English finds none."""
@@ -215,10 +223,8 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
                      message: Optional[Message] = None) -> List[Dict[str, Any]]:
         language, mentions = self.read(text, model, message)
         entities = [e for e in map(mention_entity, mentions) if e]
-        if language == "es":  # the learned detector and the pattern readers know English only
-            entities += [_duration_entity(d) for d in durations(text, language)]
-            return sorted(entities, key=lambda e: e["start"])
-        if self._detector is not None:
+        spanish = language == "es"
+        if self._detector is not None and not spanish:  # the learned detector knows English only
             said = [(m.start, m.end) for m in mentions if m.label.startswith("red_flag")]
             for flag, start, end, p in self._detector.find(text, skip=said):
                 entities.append({"entity": "red_flag_unsure", "value": flag, "start": start,
@@ -227,14 +233,18 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
         # Where the pain goes and the injections had (bot/nlu/pattern.py, injections.py); a
         # time said about an injection ("helped for 4 months") is not how long the pain lasted.
         not_had = [(m.start, m.end) for m in mentions if m.label == "treatment" and m.negated]
-        story = pattern_entities(text) + injection_entities(text, not_had)
-        injection_clauses = [(e["start"], e["end"]) for e in story if e["entity"] != "pain_pattern"]
+        story = (spanish_story(text, not_had) if spanish
+                 else pattern_entities(text) + injection_entities(text, not_had))
+        # In Spanish a relief word about no injection ("me duele un poco desde hace unos días")
+        # says nothing about an injection's time
+        injection_clauses = [(e["start"], e["end"]) for e in story if e["entity"] != "pain_pattern"
+                             and (e.get("refers", True) or not spanish)]
         entities += [{**e, "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME} for e in story]
         for duration in durations(text, language):
             if any(s <= duration.start < e for s, e in injection_clauses):
                 continue
-            if times_something_else(text, duration.start, duration.end, mentions,
-                                     self._matcher.timeless_flags, self._matcher.pain_words):
+            if not spanish and times_something_else(text, duration.start, duration.end, mentions,
+                                                     self._matcher.timeless_flags, self._matcher.pain_words):
                 continue
             entities.append(_duration_entity(duration))
         return sorted(entities, key=lambda e: e["start"])

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, List, Optional, Tuple
+from typing import Callable, Iterable, List, Optional, Tuple
 
 from bot.nlu.duration import parse_durations
 from bot.nlu.phrasing import Hit, clause_of, clauses, cue_before, find, load_vocab, phrase_table
@@ -66,18 +66,20 @@ def _relief_in(text: str, start: int, end: int, vocab: InjectionVocabulary) -> O
     return None
 
 
-def _weeks_in(text: str, start: int, end: int, vocab: InjectionVocabulary) -> Optional[float]:
+def _weeks_in(text: str, start: int, end: int, vocab: InjectionVocabulary,
+              read_durations: Callable[[str], list]) -> Optional[float]:
     """How long the relief lasted. The injection's own words are blanked first: the duration
     reader skips a time stated about a named treatment ("3 months of physio")."""
     piece = text[start:end]
     for hit in find(vocab.kinds, piece):
         piece = piece[:hit.start] + " " * (hit.end - hit.start) + piece[hit.end:]
-    found = parse_durations(piece)
+    found = read_durations(piece)
     return round(max(d.weeks for d in found), 1) if found else None
 
 
 def injection_entities(text: str, denied_spans: Iterable[Tuple[int, int]] = (),
-                       vocab: Optional[InjectionVocabulary] = None) -> List[dict]:
+                       vocab: Optional[InjectionVocabulary] = None,
+                       read_durations: Callable[[str], list] = parse_durations) -> List[dict]:
     """`prior_injection` entities (value: kind) for injections had, and `injection_relief`
     entities (value: relief, `weeks`, `kind`: the injection it is about, None for "they";
     `refers`: whether the words point at an injection at all, else it only answers the
@@ -87,6 +89,8 @@ def injection_entities(text: str, denied_spans: Iterable[Tuple[int, int]] = (),
     not about how long the pain has lasted.
 
     `denied_spans`: where the clinical matcher read a treatment as not had or asked about.
+    `vocab` and `read_durations`: the language's words and duration reader (Spanish:
+    vocab/es/injections.yml and bot.nlu.duration_es.parse_durations_es).
     """
     vocab = vocab or load_injection_vocabulary()
     spans = clauses(text)
@@ -110,5 +114,5 @@ def injection_entities(text: str, denied_spans: Iterable[Tuple[int, int]] = (),
         kind = last_kind if last_kind != "other" else None  # "the injections" refers back
         refers = kind is not None or bool(find(vocab.refers_back, text[clause[0]:clause[1]]))
         entities.append({"entity": "injection_relief", "value": relief[0], "kind": kind, "refers": refers,
-                         "weeks": _weeks_in(text, *clause, vocab), "start": clause[0], "end": clause[1]})
+                         "weeks": _weeks_in(text, *clause, vocab, read_durations), "start": clause[0], "end": clause[1]})
     return sorted(entities, key=lambda e: e["start"])

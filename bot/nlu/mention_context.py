@@ -11,7 +11,7 @@ import itertools
 from dataclasses import dataclass
 from typing import Callable
 
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 _END_PUNCT = {".", ";", "?", "!", "...", "…", ":", "\n"}
@@ -24,7 +24,10 @@ class ContextReader:
     """Clause boundaries and cue positions of one normalised message."""
 
     def __init__(self, nlp, context: dict, normalize: Callable[[Doc], Doc],
-                 norm_word: Callable[[str], str], skin: set[str]):
+                 norm_word: Callable[[str], str], skin: set[str],
+                 token_patterns: Callable[[str], list] | None = None):
+        """`token_patterns` turns a cue with a placeholder ("hace <years>") into Matcher
+        patterns (ClinicalMatcher's, with context.yml's placeholders)."""
         # Words that join a list or a clause, when the language's are not English's
         self._separators = set(context.get("separators") or _SEPARATORS)
         self._list_words = set(context.get("list_words") or _LIST_WORDS)
@@ -33,6 +36,7 @@ class ContextReader:
         # cue kinds: neg_before, neg_after, hypothetical, pseudo, scope_end, other_before,
         # other_after
         self._cue_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._cue_token_matcher = Matcher(nlp.vocab)
         self._cue_kinds: dict[int, str] = {}
         for kind, key in (("neg_before", "negation_before"), ("neg_after", "negation_after"),
                           ("hypothetical", "hypothetical_before"), ("pseudo", "pseudo"),
@@ -40,14 +44,22 @@ class ContextReader:
                           ("other_after", "other_person_after"),
                           ("flag_hypothetical", "red_flag_hypothetical_before"),
                           ("historical", "historical"), ("resolved", "resolved"),
+                          ("long_ago", "long_ago"), ("writing_for", "writing_for"),
                           ("focus_before", "location_focus_before"),
                           ("focus_after", "location_focus_after"), ("prescribed", "prescribed"),
                           ("other_condition", "other_condition"), ("proxy", "proxy"),
                           ("animal", "animal_before")):
-            docs = [normalize(nlp.make_doc(str(p))) for p in context.get(key) or []]
+            phrases = [str(p) for p in context.get(key) or []]
+            docs = [normalize(nlp.make_doc(p)) for p in phrases if "<" not in p]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")
             self._cue_kinds[match_id] = kind
             self._cue_matcher.add(f"cue:{kind}", [d for d in docs if len(d)])
+            with_placeholders = [p for p in phrases if "<" in p]
+            if with_placeholders and token_patterns is None:
+                raise ValueError(f"context.yml: {key}: placeholders need a matcher that knows them")
+            if with_placeholders:
+                self._cue_token_matcher.add(f"cue:{kind}", [pattern for p in with_placeholders
+                                                            for pattern in token_patterns(p)])
         self._starters = {norm_word(w) for w in context.get("clause_starters") or []}
         self._interjections = {norm_word(w) for w in context.get("interjections") or []}
         self._subjects = {norm_word(w) for w in context.get("subjects") or []}
@@ -67,7 +79,10 @@ class ContextReader:
         boundary = [w in _END_PUNCT or "\n" in w for w in words]
         before: dict[int, list[tuple[str, int]]] = {}
         after: dict[int, list[tuple[str, int]]] = {}
-        cue_matches = [(self._cue_kinds[m], s, e) for m, s, e in self._cue_matcher(ndoc)]
+        matchers = (self._cue_matcher, self._cue_token_matcher) if len(self._cue_token_matcher) \
+            else (self._cue_matcher,)
+        cue_matches = [(self._cue_kinds[m], s, e) for matcher in matchers for m, s, e in matcher(ndoc)]
+        cue_matches = _patient_named(cue_matches, words)
         pseudo = [(s, e) for kind, s, e in cue_matches if kind == "pseudo"]
         for kind, s, e in cue_matches:
             if kind != "pseudo" and any(a <= s and e <= b and (a, b) != (s, e) for a, b in pseudo):
@@ -150,6 +165,23 @@ class ContextReader:
                 and w not in self._list_words and w not in self._separators}
         return [sentences[i] in pointing and clause[i] not in said and clause[i] not in asked
                 for i in range(len(words))]
+
+
+def _patient_named(cue_matches, words):
+    """A relative who writes for the patient ("soy su hija", "escribo por mi papá", "mi
+    mamá es la paciente"): the patient they name is no other person. The other-person cues
+    naming that relative (next to the `writing_for` words) go, wherever they stand; when the
+    words name nobody ("soy su hija"), every relative's do (the patient may be any of them:
+    a sign is then counted, never missed)."""
+    proxies = [(s, e) for kind, s, e in cue_matches if kind == "writing_for"]
+    if not proxies:
+        return cue_matches
+    others = [(s, e) for kind, s, e in cue_matches if kind in ("other_before", "other_after")]
+    named = {tuple(words[s:e]) for s, e in others
+             if any(s == pe or e == ps for ps, pe in proxies)}
+    return [(kind, s, e) for kind, s, e in cue_matches
+            if kind not in ("other_before", "other_after", "writing_for")
+            or (kind != "writing_for" and named and tuple(words[s:e]) not in named)]
 
 
 def _sentences_asking(words) -> list[bool]:

@@ -3,7 +3,7 @@
 A phrase in a vocabulary file is a few words; "..." between two words lets up to four other
 words stand between them ("down ... leg" matches "down the back of my left leg"). Words match
 whole, with or without apostrophes ("doesnt", "doesn't") and with a plural ending. A message
-is read clause by clause (split at punctuation and "but"), so "no tingling, it shoots down
+is read clause by clause (split at punctuation and "but" or "pero"), so "no tingling, it shoots down
 my leg" does not deny the leg. Pure functions over plain text; offsets are into the text.
 """
 from __future__ import annotations
@@ -16,7 +16,10 @@ from typing import Iterable, List, Sequence, Tuple
 import yaml
 
 VOCAB_DIR = Path(__file__).resolve().parent / "vocab"
-_CLAUSE_END = re.compile(r"[.;!?,:\n]+|\bbut\b|\bhowever\b|\bthough\b", re.I)
+# "but" and its Spanish words, and a Spanish "y" that starts a new statement ("me duele desde
+# hace 8 meses y me pusieron una epidural hace 2": the 2 months are the injection's alone)
+_CLAUSE_END = re.compile(r"[.;!?,:\n]+|\bbut\b|\bhowever\b|\bthough\b|\bpero\b|\baunque\b"
+                         r"|\by\s+(?=(?:me|se|le|ya|no|hace|desde|ahora|luego|despu[eé]s)\b)", re.I)
 _GAP = r"(?:[^\w']+[\w']+){0,4}?"
 
 

@@ -100,3 +100,36 @@ def test_a_spanish_patient_asks_to_cancel(chat):
     assert "Para cambiar o cancelar una cita, llame a la recepción" in reply
     assert "lun–vie 8:00–17:00; sáb–dom cerrado" in reply  # the hours said in Spanish
     assert c.slots["change_requested"] == []
+
+
+def test_nothing_tried_answers_the_treatments_question_and_nothing_helping_does_not(chat):
+    c = chat("nadatried")
+    c.say("hola, me duele la espalda baja desde hace 2 semanas")
+    reply = c.say("nada, no he tomado nada")
+    assert c.slots["treatments_tried"] == []
+    assert "Siento que nada le haya ayudado" not in reply
+    assert c.slots["requested_slot"] != "treatments_tried"
+
+    c = chat("nadahelps")
+    c.say("hola, me duele el cuello desde hace 5 meses")
+    reply = c.say("nada me ha funcionado")
+    assert "Siento que nada le haya ayudado" in reply
+    assert c.slots["treatments_tried"] is None  # what was tried is asked again
+
+
+def test_where_the_pain_goes_and_an_epidural_that_helped_are_read_in_spanish(chat):
+    c = chat("historia")
+    c.say("hola, me duele la cintura desde hace 8 meses y me baja por la pierna")
+    assert c.slots["pain_pattern"] == "radiating_leg"
+    assert c.slots["pain_duration_weeks"] == pytest.approx(34.76, abs=0.2)
+    c.say("la epidural me ayudó unos tres meses")
+    assert c.slots["prior_injections"] == [{"kind": "epidural", "relief": "good", "relief_weeks": 13.0}]
+    assert "injection" in c.slots["treatments_tried"]
+
+
+def test_a_daughter_typing_for_her_father_gets_his_emergency_advice(chat):
+    c = chat("hija")
+    reply = c.say("hola, soy su hija, a mi papá le duele la espalda y ya no puede levantar el pie")
+    assert "leg_weakness" in c.slots["red_flags"]
+    assert c.slots["triage_level"] == "emergency"
+    assert "urgencias" in reply

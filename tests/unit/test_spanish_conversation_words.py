@@ -121,3 +121,14 @@ def test_ordinary_spanish_words_are_no_misspelt_drug(word):
 def test_misspelt_drug_names_are_still_found():
     assert closest_drug_name("pregablin") == "pregabalin"
     assert closest_drug_name("gabapenten") == "gabapentin"
+
+
+def test_the_languages_spoken_are_named_in_the_conversations_language():
+    from dataclasses import replace
+
+    clinic = replace(CLINIC, languages=("English", "Spanish", "Tagalog", "Ilocano"))
+    spanish = FAQ_ES.answer(["languages"], "¿hablan español?", clinic, TUESDAY_NOON_NY,
+                            SPANISH.calendar)
+    assert "inglés, español, tagalo y Ilocano" in spanish  # a name not listed: as written
+    english = load_faq().answer(["languages"], "do you speak spanish", clinic, TUESDAY_NOON_NY)
+    assert "English, Spanish, Tagalog and Ilocano" in english

@@ -373,6 +373,37 @@ class BlankSafeLogisticRegressionClassifier(LogisticRegressionClassifier):
         super().__init__(config, name, model_storage, resource)
         self.clf.C = float(self.config["C"])
 
+    def _create_X(self, messages: List[Message]):
+        """The same matrix as Rasa's, built from the sentence features alone. Rasa's
+        `Message.get_sparse_features` also copies and joins the per-token (sequence) matrices,
+        which the classifier never reads: about two thirds of its time on a chat message.
+        Messages with dense sentence features (none in this pipeline) take Rasa's path."""
+        import numpy as np
+        import scipy.sparse
+
+        rows, columns, values = [], [], []
+        width = None
+        for row, message in enumerate(messages):
+            if any(f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE and not f.is_sparse()
+                   for f in message.features):
+                return super()._create_X(messages)
+            offset = 0
+            for f in message.features:  # in the order Rasa combines them
+                if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE and f.is_sparse():
+                    matrix = f.features.tocoo()
+                    rows.append(np.full(matrix.nnz, row))
+                    columns.append(matrix.col + offset)
+                    values.append(matrix.data)
+                    offset += matrix.shape[-1]
+            if width not in (None, offset):
+                return super()._create_X(messages)
+            width = offset
+        return scipy.sparse.csr_matrix(
+            (np.concatenate(values or [np.zeros(0)]),
+             (np.concatenate(rows or [np.zeros(0, int)]),
+              np.concatenate(columns or [np.zeros(0, int)]))),
+            shape=(len(messages), width or 0))
+
     def process(self, messages: List[Message]) -> List[Message]:
         classifiable = [m for m in messages if _has_text_features(m)]
         for message in messages:

@@ -49,6 +49,7 @@ def main() -> int:
     args = parser.parse_args()
 
     from rasa.utils.endpoints import EndpointConfig
+
     from tests.harness import free_port, load_agent, running_action_server
 
     work = Path(tempfile.mkdtemp(prefix="inprocess-"))

@@ -117,6 +117,8 @@ def summarise(profile: Path, run: Dict, top_count: int) -> str:
              f"{run['rasa_cpu_s'] * 1000 / answered:.1f} ms (profiled: about twice its "
              f"unprofiled cost), action server {run['actions_cpu_s'] * 1000 / answered:.1f} ms. "
              "The action server round trip's waiting is not CPU and does not show here.", "",
+             "In process, without HTTP or load, before and after each change: "
+             "`python -m bench.inprocess` and reports/bench-profile-in-process.md.", "",
              "## Own time by what the code is for (the whole server run, start-up included)", "",
              "| what | own time (s) | share |", "|---|---:|---:|"]
     categories = categorise(stats)

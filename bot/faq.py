@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Callable, Collection, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import yaml
 
@@ -64,11 +64,17 @@ class Faq:
 
     def match(self, words: Sequence[str]) -> List[str]:
         """The topics whose example words are all in `words`, best (most words) first."""
-        present = [w for w in map(_plain, words) if w not in STOPWORDS]
+        present = {w for w in map(_plain, words) if w not in STOPWORDS}
+        found: Dict[str, bool] = {}  # each example word looked up once, though many share it
+
+        def has(wanted: str) -> bool:
+            if wanted not in found:
+                found[wanted] = _has(present, wanted)
+            return found[wanted]
+
         scored = []
         for topic in self.topics:
-            best = max((len(ex) for ex in topic.examples
-                        if all(_has(present, w) for w in ex)), default=0)
+            best = max((len(ex) for ex in topic.examples if all(map(has, ex))), default=0)
             if best:
                 scored.append((best, topic.name))
         scored.sort(key=lambda s: -s[0])
@@ -171,7 +177,7 @@ def _clock(t) -> str:
     return "24:00" if t.hour == 23 and t.minute == 59 else f"{t.hour}:{t.minute:02d}"
 
 
-def _has(words: Sequence[str], wanted: str) -> bool:
+def _has(words: Collection[str], wanted: str) -> bool:
     if wanted in words:
         return True
     # A typo only in longer words, and a letter missing or extra only from six letters on:

@@ -32,7 +32,7 @@ from rasa.nlu.constants import SPACY_DOCS
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.featurizers.sparse_featurizer.sparse_featurizer import SparseFeaturizer
 from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
-from rasa.shared.nlu.constants import ENTITIES, FEATURE_TYPE_SENTENCE, TEXT
+from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -43,6 +43,7 @@ from bot.nlu.duration_events import times_something_else
 from bot.nlu.injections import injection_entities, load_injection_vocabulary
 from bot.nlu.language import DETECTED, detect_language
 from bot.nlu.pattern import load_pattern_vocabulary, pattern_entities
+from bot.nlu.sentence_features import has_text_features, sentence_feature_matrix
 
 if TYPE_CHECKING:  # imported when the detector is built: scikit-learn loads only then
     from bot.nlu.red_flag_detector import RedFlagDetector
@@ -383,8 +384,13 @@ class BlankSafeLogisticRegressionClassifier(LogisticRegressionClassifier):
         super().__init__(config, name, model_storage, resource)
         self.clf.C = float(self.config["C"])
 
+    def _create_X(self, messages: List[Message]):
+        """Rasa's matrix, from the sentence features alone (bot/nlu/sentence_features.py)."""
+        matrix = sentence_feature_matrix(messages)
+        return super()._create_X(messages) if matrix is None else matrix
+
     def process(self, messages: List[Message]) -> List[Message]:
-        classifiable = [m for m in messages if _has_text_features(m)]
+        classifiable = [m for m in messages if has_text_features(m)]
         for message in messages:
             if message not in classifiable:
                 fallback = {"name": "nlu_fallback", "confidence": 1.0}
@@ -393,10 +399,3 @@ class BlankSafeLogisticRegressionClassifier(LogisticRegressionClassifier):
         if classifiable:
             super().process(classifiable)
         return messages
-
-
-def _has_text_features(message: Message) -> bool:
-    """Any non-empty sparse sentence feature of the text (what the classifier reads), checked
-    on each featurizer's own matrix: combining them here cost more than classifying."""
-    return any(f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE and f.is_sparse()
-               and f.features.shape[-1] > 0 and f.features.nnz > 0 for f in message.features)

@@ -1,0 +1,113 @@
+"""`python -m bench.inprocess`: CPU a message inside the Rasa process, without HTTP or load.
+
+The trained model in process (`Agent.handle_text`, the SQLite tracker store `make run` uses,
+a real action server), the benchmark's paths (bench/conversations.py) after a warm-up round:
+- NLU alone: `Agent.parse_message` over every message of the paths, CPU ms a message;
+- whole turns: CPU ms a message of this process (Rasa: NLU, policies, tracker store, action
+  calls' client side) and of the action server's process, and action-server calls a message.
+`--profile FILE` writes a cProfile of the whole-turn rounds. Process CPU time, not wall time,
+so other work on the machine slows it less; still rough on a shared machine (say so).
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import os
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Dict
+
+from bench.conversations import ASSISTANT_PATHS
+
+
+def _cpu_of(pid: int) -> float:
+    """User + system CPU seconds of another process (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _action_server_pid(port: int) -> int:
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                cmd = (proc / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if b"bot.serve" in cmd and str(port).encode() in cmd:
+                return int(proc.name)
+    raise RuntimeError("action server process not found")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.inprocess")
+    parser.add_argument("--rounds", type=int, default=2, help="whole-path rounds measured")
+    parser.add_argument("--profile", help="write a cProfile of the measured rounds here")
+    args = parser.parse_args()
+
+    from rasa.utils.endpoints import EndpointConfig
+
+    from tests.harness import free_port, load_agent, running_action_server
+
+    work = Path(tempfile.mkdtemp(prefix="inprocess-"))
+    port = free_port()
+    with running_action_server(work, port=port) as action_url:
+        actions_pid = _action_server_pid(port)
+        agent = load_agent(action_url, f"sqlite:///{work / 'clinic.db'}")
+        from bot import rasa_speedups
+        rasa_speedups.apply()
+        loop = asyncio.new_event_loop()
+        calls: Counter = Counter()
+        original = EndpointConfig.request
+
+        async def counted(self, *a, **kw):
+            json_body = kw.get("json") or {}
+            calls[json_body.get("next_action", "?")] += 1
+            return await original(self, *a, **kw)
+
+        EndpointConfig.request = counted
+        texts = [t for path in ASSISTANT_PATHS for t in path]
+
+        def rounds(tag: str, n: int) -> None:
+            for r in range(n):
+                for i, path in enumerate(ASSISTANT_PATHS):
+                    sender = f"{tag}-{r}-{i}"
+                    for text in path:
+                        loop.run_until_complete(agent.handle_text(text, sender_id=sender))
+
+        rounds("warm", 1)
+        for text in texts:
+            loop.run_until_complete(agent.parse_message(text))
+        # NLU alone
+        start = time.process_time()
+        for _ in range(3):
+            for text in texts:
+                loop.run_until_complete(agent.parse_message(text))
+        nlu_ms = (time.process_time() - start) * 1000 / (3 * len(texts))
+        # whole turns
+        calls.clear()
+        profiler = cProfile.Profile() if args.profile else None
+        actions_before, start = _cpu_of(actions_pid), time.process_time()
+        if profiler:
+            profiler.enable()
+        rounds("measure", args.rounds)
+        if profiler:
+            profiler.disable()
+            profiler.dump_stats(args.profile)
+        messages = args.rounds * len(texts)
+        rasa_ms = (time.process_time() - start) * 1000 / messages
+        actions_ms = (_cpu_of(actions_pid) - actions_before) * 1000 / messages
+        result: Dict[str, float] = {
+            "nlu_ms": round(nlu_ms, 2), "rasa_ms": round(rasa_ms, 2),
+            "actions_ms": round(actions_ms, 2),
+            "action_calls_per_message": round(sum(calls.values()) / messages, 3)}
+        print(result)
+        print(dict(calls.most_common()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""The NLU's shortcuts (issue 19) understand every message exactly as the long way did.
+
+The intent classifier builds its feature row from the sentence features alone, and the learned
+red-flag detector scores clauses without scikit-learn's sparse matrices: on the held-out
+messages, each must give the same intents, scores and flags as Rasa's and scikit-learn's own
+code, or a patient would be understood differently for the sake of speed."""
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+from rasa.shared.nlu.training_data.loading import load_data
+
+from bot.nlu.components import BlankSafeLogisticRegressionClassifier
+from bot.nlu.red_flag_detector import RedFlagDetector, training_examples
+from tests.harness import MODEL, ROOT
+
+HELD_OUT = [m.get("text") for path in ("tests/nlu/test_nlu.yml", "tests/nlu/test_nlu_fresh.yml")
+            for m in load_data(str(ROOT / path)).training_examples]
+
+
+def test_the_intent_classifier_ranks_every_held_out_message_as_rasas_own_code(monkeypatch):
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(MODEL))
+    loop = asyncio.new_event_loop()
+
+    def understood():
+        return [loop.run_until_complete(agent.parse_message(text)) for text in HELD_OUT]
+
+    try:
+        ours = understood()
+        monkeypatch.setattr(BlankSafeLogisticRegressionClassifier, "_create_X",
+                            LogisticRegressionClassifier._create_X)
+        rasas = understood()
+    finally:
+        loop.close()
+    assert len(ours) > 600
+    for text, mine, theirs in zip(HELD_OUT, ours, rasas):
+        assert mine["intent"]["name"] == theirs["intent"]["name"], text
+        assert [r["name"] for r in mine["intent_ranking"]] == [
+            r["name"] for r in theirs["intent_ranking"]], text
+        for a, b in zip(mine["intent_ranking"], theirs["intent_ranking"]):
+            assert a["confidence"] == pytest.approx(b["confidence"], abs=1e-12), text
+
+
+def test_the_red_flag_detector_flags_the_same_clauses_as_scikit_learns_own_code():
+    texts, labels = training_examples(none_texts=["hello", "my lower back", "about 6 months"])
+    detector = RedFlagDetector(texts, labels)
+    assert detector._direct  # the shortcut is the path the assistant takes
+    probes = HELD_OUT + texts + ["I cant feel my legs propperly", "", "¿qué?", "7",
+                                 "my legs keep getting weaker, and I wet myself"]
+    ours = [detector.find(text) for text in probes]
+    detector._direct = False  # scikit-learn's transform and predict_proba
+    theirs = [detector.find(text) for text in probes]
+    assert ours == theirs
+    assert sum(1 for found in ours if found) > 50  # it does flag things: the check has teeth

@@ -175,9 +175,11 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
         # detector_threshold: the learned detector's probability from which a clause the
         # vocabulary found nothing in is confirmed with the patient (None: detector off).
         # spacy_model: the pipeline the detector's training data is read with, once, when the
-        # component is created (messages use SpacyNLP's Doc).
+        # component is created (messages use SpacyNLP's Doc). training_data_es: the Spanish
+        # messages the Spanish detector learns `none` from.
         return {"spacy_model": ".build/spacy_en", "vocab_dir": None,
-                "training_data": "data/nlu.yml", "detector_threshold": 0.6}
+                "training_data": "data/nlu.yml", "training_data_es": "data/nlu_es.yml",
+                "detector_threshold": 0.6}
 
     @classmethod
     def create(
@@ -192,38 +194,30 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
     def __init__(self, config: Dict[Text, Any]) -> None:
         self._vocab_dir = Path(config["vocab_dir"]) if config.get("vocab_dir") else None
 
-        self._detector = None
+        self._detectors: Dict[str, "RedFlagDetector"] = {}
         if config.get("detector_threshold") is not None:
-            self._detector = self._train_detector(config)
+            self._detectors = {"en": self._train_detector(config, "en"),
+                               "es": self._train_detector(config, "es")}
 
-    def _train_detector(self, config: Dict[Text, Any]) -> "RedFlagDetector":
-        """Trained at start-up on the vocabulary, its labelled sentences and, as "no red
-        flag", the training messages in which the vocabulary finds none. The pipeline loaded
-        here reads the training messages only and is not kept."""
-        import spacy
+    def _train_detector(self, config: Dict[Text, Any], language: str) -> "RedFlagDetector":
+        from bot.nlu.red_flag_detector import RedFlagDetector
 
-        from bot.nlu.red_flag_detector import VOCAB_DIR, RedFlagDetector, training_examples
-
-        nlp = spacy.load(config["spacy_model"])
-        matcher = ClinicalMatcher(nlp, self._vocab_dir)
-        none_texts = [t for t in _training_texts(Path(config["training_data"]))
-                      if not any(m.label.startswith("red_flag") for m in matcher(nlp.make_doc(t)))]
-        texts, labels = training_examples(self._vocab_dir or VOCAB_DIR, none_texts)
-        return RedFlagDetector(texts, labels, float(config["detector_threshold"]))
+        texts, labels = detector_examples(config, language, self._vocab_dir)
+        return RedFlagDetector(texts, labels, float(config["detector_threshold"]), language)
 
     def entities_for(self, text: str, model: SpacyModel,
                      message: Optional[Message] = None) -> List[Dict[str, Any]]:
         language, mentions = self.read(text, model, message)
         entities = [e for e in map(mention_entity, mentions) if e]
-        if language == "es":  # the learned detector and the pattern readers know English only
-            entities += [_duration_entity(d) for d in durations(text, language)]
-            return sorted(entities, key=lambda e: e["start"])
-        if self._detector is not None:
-            said = [(m.start, m.end) for m in mentions if m.label.startswith("red_flag")]
-            for flag, start, end, p in self._detector.find(text, skip=said):
+        if language in self._detectors:
+            for flag, start, end, p in self._detectors[language].find(
+                    text, skip=_decided_by_vocabulary(mentions)):
                 entities.append({"entity": "red_flag_unsure", "value": flag, "start": start,
                                  "end": end, "confidence_entity": p, "reason": "learned",
                                  "extractor": EXTRACTOR_NAME})
+        if language == "es":  # the pattern readers know English only
+            entities += [_duration_entity(d) for d in durations(text, language)]
+            return sorted(entities, key=lambda e: e["start"])
         # Where the pain goes and the injections had (bot/nlu/pattern.py, injections.py); a
         # time said about an injection ("helped for 4 months") is not how long the pain lasted.
         not_had = [(m.start, m.end) for m in mentions if m.label == "treatment" and m.negated]
@@ -250,6 +244,36 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data  # rule-based: nothing to learn, training entities untouched
+
+
+def detector_examples(config: Dict[Text, Any], language: str,
+                      vocab_dir: Optional[Path] = None) -> Tuple[List[str], List[str]]:
+    """The learned detector's (texts, labels) for `language`: its vocabulary's phrases, its
+    labelled sentences and, as "no red flag", the training messages in which the vocabulary
+    finds none (bot/evaluate_detector.py cross-validates on the same). The English pipeline
+    loaded here reads the training messages only and is not kept."""
+    import spacy
+
+    from bot.nlu.red_flag_detector import VOCAB_DIR, training_examples
+
+    if language == "es":
+        matcher, vocab_dir = spanish_matcher(), SPANISH_VOCAB
+        messages = _training_texts(Path(config["training_data_es"]))
+    else:
+        matcher, vocab_dir = ClinicalMatcher(spacy.load(config["spacy_model"]), vocab_dir), vocab_dir or VOCAB_DIR
+        messages = _training_texts(Path(config["training_data"]))
+    none_texts = [t for t in messages if not any(
+        m.label.startswith("red_flag") for m in matcher(matcher.nlp.make_doc(t)))]
+    return training_examples(vocab_dir, none_texts)
+
+
+def _decided_by_vocabulary(mentions: Sequence[Mention]) -> List[Tuple[int, int]]:
+    """Where the learned detector must not ask: a red flag the vocabulary found (said,
+    denied or unsure), and a place or body part it read as denied or someone else's ("my
+    legs are fine", "my mum's legs gave way"): the clause gets the vocabulary's decision."""
+    return [(m.start, m.end) for m in mentions
+            if m.label.startswith("red_flag") or (m.label in ("pain_location", "body_part_other")
+                                                  and (m.negated or m.experiencer != "patient"))]
 
 
 def _duration_entity(duration: DurationMention) -> Dict[str, Any]:

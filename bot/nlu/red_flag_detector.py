@@ -1,10 +1,11 @@
 """A learned red-flag detector beside the vocabulary, for recall on words nobody wrote down.
 
 Character n-grams (typos, "temprature") and word pairs ("give out"), TF-IDF, a logistic
-regression over eight classes: the seven red flags and `none`. It learns from the phrases of
-vocab/red_flags.yml, the labelled sentences of vocab/red_flag_examples.yml, and, as `none`,
-the training messages in which the vocabulary finds no red flag. Trained when the NLU
-component starts (about a second); never on a test or blind set.
+regression over eight classes: the seven red flags and `none`. One per language: it learns
+from that language's vocabulary phrases (vocab/red_flags.yml, vocab/es/red_flags.yml), its
+labelled sentences (red_flag_examples.yml beside them) and, as `none`, the training messages
+in which the vocabulary finds no red flag. Trained when the NLU component starts (about a
+second each); never on a test or blind set.
 
 It never decides on its own: a clause where the vocabulary found no red flag at all but the
 detector gives a flag at least `threshold` becomes `red_flag_unsure` (reason "learned"), and
@@ -22,7 +23,11 @@ from bot.contract import RED_FLAGS
 
 VOCAB_DIR = Path(__file__).parent / "vocab"
 _CLAUSE = re.compile(r"[^.!?;\n]+(?:[.!?;\n]+|$)")
-_SPLIT_WORDS = re.compile(r",|\bbut\b|\bthough\b|\balthough\b", re.I)
+# where one clause ends inside a sentence: a comma and the language's "but"
+_SPLIT_WORDS = {
+    "en": re.compile(r",|\bbut\b|\bthough\b|\balthough\b", re.I),
+    "es": re.compile(r",|\bpero\b|\baunque\b|\bsino\b|\bbut\b", re.I),
+}
 
 
 def training_examples(vocab_dir: Path = VOCAB_DIR, none_texts: Iterable[str] = ()) -> Tuple[List[str], List[str]]:
@@ -51,12 +56,14 @@ def training_examples(vocab_dir: Path = VOCAB_DIR, none_texts: Iterable[str] = (
 
 
 class RedFlagDetector:
-    def __init__(self, texts: List[str], labels: List[str], threshold: float = 0.6):
+    def __init__(self, texts: List[str], labels: List[str], threshold: float = 0.6,
+                 language: str = "en"):
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
         from sklearn.pipeline import make_pipeline, make_union
 
         self.threshold = threshold
+        self._split_words = _SPLIT_WORDS[language]
         self._model = make_pipeline(
             make_union(TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True,
                                        lowercase=True),
@@ -64,14 +71,15 @@ class RedFlagDetector:
             LogisticRegression(C=10.0, max_iter=2000, class_weight="balanced", random_state=42),
         )
         self._model.fit(texts, labels)
-        self._classes = list(self._model.classes_)
+        self.classes = list(self._model.classes_)
         # At prediction the union's vectorizers and the classifier are called directly: the
         # pipeline's FeatureUnion goes through joblib for every message, about a tenth of
         # the detector's time for the same numbers.
         self._vectorizers = [v for _, v in self._model.steps[0][1].transformer_list]
         self._classifier = self._model.steps[-1][1]
 
-    def _probabilities(self, texts: List[str]):
+    def probabilities(self, texts: List[str]):
+        """Per text, the probability of each of `classes`."""
         import scipy.sparse
 
         features = scipy.sparse.hstack([v.transform(texts) for v in self._vectorizers]).tocsr()
@@ -81,7 +89,7 @@ class RedFlagDetector:
         spans = []
         for m in _CLAUSE.finditer(text):
             start = m.start()
-            for cut in _SPLIT_WORDS.finditer(m.group(0)):
+            for cut in self._split_words.finditer(m.group(0)):
                 spans.append((start, m.start() + cut.start()))
                 start = m.start() + cut.end()
             spans.append((start, m.end()))
@@ -96,8 +104,8 @@ class RedFlagDetector:
         if not spans:
             return []
         found = []
-        for (a, b), probs in zip(spans, self._probabilities([text[a:b] for a, b in spans])):
-            flag, p = max(((f, p) for f, p in zip(self._classes, probs) if f != "none"),
+        for (a, b), probs in zip(spans, self.probabilities([text[a:b] for a, b in spans])):
+            flag, p = max(((f, p) for f, p in zip(self.classes, probs) if f != "none"),
                           key=lambda x: x[1])
             if p >= self.threshold:
                 found.append((flag, a, b, round(float(p), 3)))

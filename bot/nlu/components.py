@@ -17,12 +17,10 @@ Other people's history ("my mother had cancer") emits nothing.
 from __future__ import annotations
 
 import datetime
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Text, Tuple, Type
 
-import yaml
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -43,6 +41,7 @@ from bot.nlu.duration_events import times_something_else
 from bot.nlu.injections import injection_entities, load_injection_vocabulary
 from bot.nlu.language import DETECTED, detect_language
 from bot.nlu.pattern import load_pattern_vocabulary, pattern_entities
+from bot.nlu.red_flag_detector import decided_by_vocabulary, detector_examples
 from bot.nlu.sentence_features import has_text_features, sentence_feature_matrix
 
 if TYPE_CHECKING:  # imported when the detector is built: scikit-learn loads only then
@@ -184,9 +183,11 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
         # detector_threshold: the learned detector's probability from which a clause the
         # vocabulary found nothing in is confirmed with the patient (None: detector off).
         # spacy_model: the pipeline the detector's training data is read with, once, when the
-        # component is created (messages use SpacyNLP's Doc).
+        # component is created (messages use SpacyNLP's Doc). training_data_es: the Spanish
+        # messages the Spanish detector learns `none` from.
         return {"spacy_model": ".build/spacy_en", "vocab_dir": None,
-                "training_data": "data/nlu.yml", "detector_threshold": 0.6}
+                "training_data": "data/nlu.yml", "training_data_es": "data/nlu_es.yml",
+                "detector_threshold": 0.6}
 
     @classmethod
     def create(
@@ -201,33 +202,25 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
     def __init__(self, config: Dict[Text, Any]) -> None:
         self._vocab_dir = Path(config["vocab_dir"]) if config.get("vocab_dir") else None
 
-        self._detector = None
+        self._detectors: Dict[str, "RedFlagDetector"] = {}
         if config.get("detector_threshold") is not None:
-            self._detector = self._train_detector(config)
+            self._detectors = {"en": self._train_detector(config, "en"),
+                               "es": self._train_detector(config, "es")}
 
-    def _train_detector(self, config: Dict[Text, Any]) -> "RedFlagDetector":
-        """Trained at start-up on the vocabulary, its labelled sentences and, as "no red
-        flag", the training messages in which the vocabulary finds none. The pipeline loaded
-        here reads the training messages only and is not kept."""
-        import spacy
+    def _train_detector(self, config: Dict[Text, Any], language: str) -> "RedFlagDetector":
+        from bot.nlu.red_flag_detector import RedFlagDetector
 
-        from bot.nlu.red_flag_detector import VOCAB_DIR, RedFlagDetector, training_examples
-
-        nlp = spacy.load(config["spacy_model"])
-        matcher = ClinicalMatcher(nlp, self._vocab_dir)
-        none_texts = [t for t in _training_texts(Path(config["training_data"]))
-                      if not any(m.label.startswith("red_flag") for m in matcher(nlp.make_doc(t)))]
-        texts, labels = training_examples(self._vocab_dir or VOCAB_DIR, none_texts)
-        return RedFlagDetector(texts, labels, float(config["detector_threshold"]))
+        texts, labels = detector_examples(config, language, self._vocab_dir)
+        return RedFlagDetector(texts, labels, float(config["detector_threshold"]), language)
 
     def entities_for(self, text: str, model: SpacyModel,
                      message: Optional[Message] = None) -> List[Dict[str, Any]]:
         language, mentions = self.read(text, model, message)
         entities = [e for e in map(mention_entity, mentions) if e]
         spanish = language == "es"
-        if self._detector is not None and not spanish:  # the learned detector knows English only
-            said = [(m.start, m.end) for m in mentions if m.label.startswith("red_flag")]
-            for flag, start, end, p in self._detector.find(text, skip=said):
+        if language in self._detectors:
+            for flag, start, end, p in self._detectors[language].find(
+                    text, skip=decided_by_vocabulary(mentions)):
                 entities.append({"entity": "red_flag_unsure", "value": flag, "start": start,
                                  "end": end, "confidence_entity": p, "reason": "learned",
                                  "extractor": EXTRACTOR_NAME})
@@ -276,21 +269,6 @@ def _duration_entity(duration: DurationMention) -> Dict[str, Any]:
     }
 
 
-_ANNOTATION = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\{[^}]*\}")
-
-
-def _training_texts(path: Path) -> List[str]:
-    """The example messages of a Rasa NLU file, without entity annotations."""
-    if not path.exists():
-        return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    texts = []
-    for block in data.get("nlu") or []:
-        for line in str(block.get("examples") or "").splitlines():
-            line = line.strip()
-            if line.startswith("- "):
-                texts.append(_ANNOTATION.sub(lambda m: m.group(1) or m.group(2) or "", line[2:]))
-    return texts
 
 
 @DefaultV1Recipe.register(

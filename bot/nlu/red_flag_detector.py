@@ -1,10 +1,11 @@
 """A learned red-flag detector beside the vocabulary, for recall on words nobody wrote down.
 
 Character n-grams (typos, "temprature") and word pairs ("give out"), TF-IDF, a logistic
-regression over eight classes: the seven red flags and `none`. It learns from the phrases of
-vocab/red_flags.yml, the labelled sentences of vocab/red_flag_examples.yml, and, as `none`,
-the training messages in which the vocabulary finds no red flag. Trained when the NLU
-component starts (about a second); never on a test or blind set.
+regression over eight classes: the seven red flags and `none`. One per language: it learns
+from that language's vocabulary phrases (vocab/red_flags.yml, vocab/es/red_flags.yml), its
+labelled sentences (red_flag_examples.yml beside them) and, as `none`, the training messages
+in which the vocabulary finds no red flag. Trained when the NLU component starts (about a
+second each); never on a test or blind set.
 
 It never decides on its own: a clause where the vocabulary found no red flag at all but the
 detector gives a flag at least `threshold` becomes `red_flag_unsure` (reason "learned"), and
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Dict, Iterable, List, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Text, Tuple
 
 import yaml
 
@@ -22,7 +23,11 @@ from bot.contract import RED_FLAGS
 
 VOCAB_DIR = Path(__file__).parent / "vocab"
 _CLAUSE = re.compile(r"[^.!?;\n]+(?:[.!?;\n]+|$)")
-_SPLIT_WORDS = re.compile(r",|\bbut\b|\bthough\b|\balthough\b", re.I)
+# where one clause ends inside a sentence: a comma and the language's "but"
+_SPLIT_WORDS = {
+    "en": re.compile(r",|\bbut\b|\bthough\b|\balthough\b", re.I),
+    "es": re.compile(r",|\bpero\b|\baunque\b|\bsino\b|\bbut\b", re.I),
+}
 
 
 def training_examples(vocab_dir: Path = VOCAB_DIR, none_texts: Iterable[str] = ()) -> Tuple[List[str], List[str]]:
@@ -51,12 +56,14 @@ def training_examples(vocab_dir: Path = VOCAB_DIR, none_texts: Iterable[str] = (
 
 
 class RedFlagDetector:
-    def __init__(self, texts: List[str], labels: List[str], threshold: float = 0.6):
+    def __init__(self, texts: List[str], labels: List[str], threshold: float = 0.6,
+                 language: str = "en"):
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
         from sklearn.pipeline import make_pipeline, make_union
 
         self.threshold = threshold
+        self._split_words = _SPLIT_WORDS[language]
         self._model = make_pipeline(
             make_union(TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True,
                                        lowercase=True),
@@ -64,7 +71,7 @@ class RedFlagDetector:
             LogisticRegression(C=10.0, max_iter=2000, class_weight="balanced", random_state=42),
         )
         self._model.fit(texts, labels)
-        self._classes = list(self._model.classes_)
+        self.classes = list(self._model.classes_)
         # At prediction the features and the classifier's scores are computed here directly
         # (_scores): the same TF-IDF weights and the same softmax as scikit-learn's
         # transform and predict_proba (tests/unit/test_red_flag_detector_speed.py compares the
@@ -82,7 +89,7 @@ class RedFlagDetector:
             offset += len(vocabulary)
         # Multinomial (softmax) probabilities: what LogisticRegression(lbfgs) predicts for
         # more than two classes; anything else keeps scikit-learn's own path.
-        self._direct = (self._classifier.solver == "lbfgs" and len(self._classes) > 2
+        self._direct = (self._classifier.solver == "lbfgs" and len(self.classes) > 2
                         and self._classifier.multi_class in ("auto", "multinomial")
                         and all(v.sublinear_tf and v.use_idf and v.norm == "l2"
                                 for v in self._vectorizers))
@@ -113,7 +120,8 @@ class RedFlagDetector:
             decision = decision + values @ weights[columns]
         return softmax(decision[np.newaxis, :], copy=False)[0]
 
-    def _probabilities(self, texts: List[str]):
+    def probabilities(self, texts: List[str]):
+        """Per text, the probability of each of `classes`."""
         if not self._direct:
             return self._probabilities_sklearn(texts)
         return [self._scores(text) for text in texts]
@@ -122,7 +130,7 @@ class RedFlagDetector:
         spans = []
         for m in _CLAUSE.finditer(text):
             start = m.start()
-            for cut in _SPLIT_WORDS.finditer(m.group(0)):
+            for cut in self._split_words.finditer(m.group(0)):
                 spans.append((start, m.start() + cut.start()))
                 start = m.start() + cut.end()
             spans.append((start, m.end()))
@@ -137,9 +145,57 @@ class RedFlagDetector:
         if not spans:
             return []
         found = []
-        for (a, b), probs in zip(spans, self._probabilities([text[a:b] for a, b in spans])):
-            flag, p = max(((f, p) for f, p in zip(self._classes, probs) if f != "none"),
+        for (a, b), probs in zip(spans, self.probabilities([text[a:b] for a, b in spans])):
+            flag, p = max(((f, p) for f, p in zip(self.classes, probs) if f != "none"),
                           key=lambda x: x[1])
             if p >= self.threshold:
                 found.append((flag, a, b, round(float(p), 3)))
         return found
+
+
+def detector_examples(config: Dict[Text, Any], language: str,
+                      vocab_dir: Optional[Path] = None) -> Tuple[List[str], List[str]]:
+    """The learned detector's (texts, labels) for `language`: its vocabulary's phrases, its
+    labelled sentences and, as "no red flag", the training messages in which the vocabulary
+    finds none (bot/evaluate_detector.py cross-validates on the same)."""
+    import spacy
+
+    from bot.nlu.clinical import ClinicalMatcher
+    from bot.nlu.components import SPANISH_VOCAB, spanish_matcher
+
+    if language == "es":
+        matcher, vocab_dir = spanish_matcher(), SPANISH_VOCAB
+        messages = _training_texts(Path(config["training_data_es"]))
+    else:
+        matcher = ClinicalMatcher(spacy.load(config["spacy_model"]), vocab_dir)
+        vocab_dir, messages = vocab_dir or VOCAB_DIR, _training_texts(Path(config["training_data"]))
+    none_texts = [t for t in messages if not any(
+        m.label.startswith("red_flag") for m in matcher(matcher.nlp.make_doc(t)))]
+    return training_examples(vocab_dir, none_texts)
+
+
+# a Rasa NLU example's entity annotation: "[words](entity)" or "[words]{...}"
+_ANNOTATION = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\{[^}]*\}")
+
+
+def _training_texts(path: Path) -> List[str]:
+    """The example messages of a Rasa NLU file, without entity annotations."""
+    if not path.exists():
+        return []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    texts = []
+    for block in data.get("nlu") or []:
+        for line in str(block.get("examples") or "").splitlines():
+            line = line.strip()
+            if line.startswith("- "):
+                texts.append(_ANNOTATION.sub(lambda m: m.group(1) or m.group(2) or "", line[2:]))
+    return texts
+
+
+def decided_by_vocabulary(mentions) -> List[Tuple[int, int]]:
+    """Where the learned detector must not ask: a red flag the vocabulary found (said,
+    denied or unsure), and a place or body part it read as denied or someone else's ("my
+    legs are fine", "my mum's legs gave way"): the clause gets the vocabulary's decision."""
+    return [(m.start, m.end) for m in mentions
+            if m.label.startswith("red_flag") or (m.label in ("pain_location", "body_part_other")
+                                                  and (m.negated or m.experiencer != "patient"))]

@@ -74,3 +74,27 @@ def test_an_unclear_answer_is_asked_again_never_dropped(chat):
     reply = c.say("not sure to be honest")  # a doubtful answer counts as yes
     assert c.slots["triage_level"] == "emergency"
     assert "emergency department" in reply
+
+
+def test_a_spanish_sign_in_words_no_vocabulary_holds_is_confirmed_in_spanish(chat):
+    # the learned detector reads Spanish too: one confirming question, in Spanish
+    c = chat("aprendido-es")
+    c.say("hola")
+    c.say("me duele la espalda baja desde hace dos semanas")
+    question = c.say("y siento como dormido el asiento")
+    assert "Por seguridad" in question and "entre las piernas" in question
+    assert c.slots["red_flags_unsure"] == ["saddle_numbness"]
+    assert not c.slots["red_flags"]
+    reply = c.say("sí")
+    assert c.slots["red_flags"] == ["saddle_numbness"]
+    assert c.slots["triage_level"] == "emergency"
+    assert "911" in reply
+
+
+def test_a_spanish_sign_about_someone_else_gets_no_confirming_question(chat):
+    c = chat("negado-es")
+    c.say("hola")
+    c.say("me duele la espalda baja desde hace dos semanas")
+    reply = c.say("mi esposa no controla la orina, yo estoy bien")
+    assert "Por seguridad" not in reply
+    assert not c.slots["red_flags_unsure"] and not c.slots["red_flags"]

@@ -14,6 +14,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
+import time
 
 import psutil
 import pytest
@@ -84,12 +86,12 @@ def test_fifty_patients_on_two_workers_each_answered_in_order_nothing_lost(two_w
         assert db.exec_driver_sql("SELECT count(*) FROM conversation_locks").scalar() == 0
 
 
-def test_patients_are_still_answered_after_a_worker_is_killed(two_workers):
+def test_a_killed_worker_is_replaced_and_patients_answered_by_a_full_set_again(two_workers):
     """A worker killed outright (the out-of-memory killer, a crash in a native library) takes
     no patient with it: the workers share the listening socket, so the kernel hands every new
-    connection to the one still accepting, and the conversations are in the database. (Sanic
-    21 does not start a new worker in its place: the server runs on one core until the
-    supervisor restarts it.)"""
+    connection to the one still accepting, and the conversations are in the database. The
+    manager starts a new worker in its place (bot/worker_manager.py), which answers patients
+    once it has loaded the model."""
     manager = psutil.Process(two_workers["pid"])
     workers = [child for child in manager.children() if child.cmdline() == manager.cmdline()]
     workers[0].kill()
@@ -98,6 +100,58 @@ def test_patients_are_still_answered_after_a_worker_is_killed(two_workers):
     conversations, answered, errors = run_patients([two_workers["url"]] * 2, 5, "after-kill")
     assert not errors, f"{errors[0]!r}; log: {two_workers['log']}"
     assert_stored_once_in_order(two_workers["db_url"], conversations, answered)
+
+    new_worker = wait_for_value(lambda: [w for w in serving(manager) if w.pid != workers[1].pid])
+    port = int(two_workers["url"].rsplit(":", 1)[1])
+    # Patients keep arriving until the new worker has answered some of them (it accepts
+    # connections once its model is loaded): then the full set serves again.
+    seen = set()
+    for round_ in range(60):
+        seen |= workers_that_answered(two_workers["url"], port, [workers[1], *new_worker],
+                                      f"full-set-{round_}")
+        if len(seen) == WORKERS:
+            break
+    assert seen == {workers[1].pid, new_worker[0].pid}, f"log: {two_workers['log']}"
+
+
+def serving(manager: psutil.Process):
+    return [child for child in manager.children() if child.cmdline() == manager.cmdline()]
+
+
+def wait_for_value(get, attempts: int = 600):
+    for _ in range(attempts):
+        value = get()
+        if value:
+            return value
+        time.sleep(0.5)
+    raise AssertionError("no new worker was started")
+
+
+def workers_that_answered(url: str, port: int, workers, prefix: str) -> set:
+    """The workers holding one of our connections while 10 patients talk at once: each
+    connection is accepted by exactly one worker, which answers it."""
+    seen, done = set(), threading.Event()
+
+    def watch() -> None:
+        while not done.is_set():
+            for worker in workers:
+                try:
+                    if any(c.laddr and c.laddr.port == port and c.status == "ESTABLISHED"
+                           for c in worker.connections("tcp")):
+                        seen.add(worker.pid)
+                except psutil.NoSuchProcess:
+                    pass
+            time.sleep(0.01)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        conversations, answered, errors = run_patients([url] * 2, 10, prefix)
+    finally:
+        done.set()
+        watcher.join()
+    assert not errors, repr(errors[0])
+    return seen
 
 
 def test_workers_stop_when_their_manager_is_killed(two_workers):

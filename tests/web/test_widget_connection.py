@@ -34,7 +34,7 @@ class CuttingRelay:
 
     def __init__(self, upstream_port: int) -> None:
         self.upstream_port, self.port = upstream_port, _free_port()
-        self.armed, self.cuts = threading.Event(), 0
+        self.armed, self.cuts, self.connections = threading.Event(), 0, 0
         self.loop = asyncio.new_event_loop()
         started = threading.Event()
         self.thread = threading.Thread(target=self._run, args=(started,), daemon=True)
@@ -50,6 +50,7 @@ class CuttingRelay:
         server.close()
 
     async def _relay(self, client_reader, client_writer) -> None:
+        self.connections += 1
         server_reader, server_writer = await asyncio.open_connection("127.0.0.1", self.upstream_port)
 
         async def pump(reader, writer, from_browser: bool) -> None:
@@ -100,9 +101,13 @@ def test_a_message_cut_off_on_its_way_is_given_back_to_the_patient(browser, rela
     from playwright.sync_api import expect
 
     url, relay = relayed_web_server
-    context, page, _, _ = new_page(browser, DESKTOP)
+    context, page, _, errors = new_page(browser, DESKTOP)
     page.goto(url)
-    bot_says(page, "Where does it hurt")
+    try:
+        bot_says(page, "Where does it hurt", timeout=3 * TURN)  # the server's first turn
+    except AssertionError:
+        raise AssertionError(f"no greeting; relayed connections {relay.connections}, "
+                             f"page errors {errors}") from None
     settle(page)
 
     relay.armed.set()

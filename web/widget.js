@@ -397,8 +397,8 @@
   var confirmed = false;
   var queue = [];
   // Messages sent on the socket that the assistant has not answered yet. The server
-  // acknowledges a message when its turn is done; an answer to it also shows it arrived. If
-  // the connection drops first, the message may never have reached the assistant (a
+  // acknowledges each message when its turn is done (right after "bot_turn_done", on the same
+  // connection). If the connection drops first, the message may never have reached the assistant (a
   // long-polling request refused by another server worker, a network change): it goes back
   // into the message box for the patient to send again. Not re-sent by itself: had it arrived
   // after all, a second "no" would answer the next question.
@@ -419,11 +419,11 @@
     if (!unanswered.length) {
       return false;
     }
-    var last = unanswered[unanswered.length - 1];
+    var texts = unanswered.map(function (sent) { return sent.shown; });
     unanswered = [];
     hideTyping();
     if (!input.value.trim()) {
-      input.value = last.shown;
+      input.value = texts.join(" ");  // (two quick messages cut off: both, in order)
     }
     keptForPatient = true;
     setStatus(t("unsent"));
@@ -496,7 +496,6 @@
       var buttons = (message.quick_replies || message.buttons || []).map(function (b) {
         return { title: String(b.title || b.payload || ""), payload: String(b.payload || b.title || "") };
       });
-      unanswered = [];  // an answer: what was sent has arrived
       addMessage({ from: "bot", text: String(message.text || ""), buttons: buttons }, true);
       clearTimeout(typingTimer);
       typingTimer = setTimeout(hideTyping, 1500);

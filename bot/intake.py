@@ -16,9 +16,12 @@ channel's handler with :func:`gated`):
    again, so nothing they meant is lost without them knowing. On channels where every reply
    is an outbound message the clinic pays for (SMS, WhatsApp, Telegram, Messenger, Slack),
    that notice goes out at most once per ``FLOOD_NOTICE_SECONDS`` (default 30) per sender;
-   that also ends a reply loop with another automated account. The buckets live in this
-   process's memory: with several Rasa processes each has its own (a sender is limited per
-   process), and senders who keep changing their id are a job for the reverse proxy.
+   that also ends a reply loop with another automated account. With one Rasa process the
+   buckets live in its memory; with several Sanic workers (SANIC_WORKERS > 1, `make run` on
+   a machine with several cores) in the database, beside the conversations' ticket queues
+   (bot/flood_store.py), so a sender's allowance is the same whichever worker reads their
+   message. Several servers behind a proxy share it when they share a PostgreSQL database;
+   senders who keep changing their id are a job for the reverse proxy.
    ``FLOOD_BURST=0`` turns the limit off.
 2. **Length limit**: a message over ``MAX_MESSAGE_CHARS`` characters (default 2000) is not
    read; the patient is asked to say it in a few sentences. The conversation is untouched:
@@ -130,9 +133,25 @@ def domain_intents(path: Path = DOMAIN_FILE) -> FrozenSet[str]:
     return frozenset(yaml.safe_load(path.read_text(encoding="utf-8")).get("intents") or [])
 
 
+def admit(bucket: list, now: float, burst: int, rate: float, max_in_flight: int,
+          in_flight: int, notice_seconds: float) -> Tuple[bool, bool]:
+    """One message arrives now: refills ``bucket`` ([tokens, last refill, last notice]) and
+    takes a token if the sender may send it (``in_flight`` of theirs already in hand);
+    (allowed, first notice due). The one rule of both flood limits."""
+    bucket[0] = min(float(burst), bucket[0] + max(0.0, now - bucket[1]) * rate)
+    bucket[1] = now
+    if bucket[0] >= 1.0 and in_flight < max_in_flight:
+        bucket[0] -= 1.0
+        return True, False
+    if now - bucket[2] >= notice_seconds:
+        bucket[2] = now
+        return False, True
+    return False, False
+
+
 class FloodLimit:
     """A token bucket and an in-flight count per sender, in this process's memory, bounded
-    in size."""
+    in size (one Rasa process; with several workers bot.flood_store.DatabaseFloodLimit)."""
 
     def __init__(self, burst: int, per_minute: float, notice_seconds: float,
                  in_flight: int = DEFAULT_FLOOD_IN_FLIGHT, max_senders: int = 50_000,
@@ -151,15 +170,9 @@ class FloodLimit:
         key, now = (channel, sender), self.clock()
         with self._lock:
             bucket = self._buckets.pop(key, None) or [float(self.burst), now, -math.inf, 0]
-            bucket[0] = min(float(self.burst), bucket[0] + (now - bucket[1]) * self.rate)
-            bucket[1] = now
-            allowed = bucket[0] >= 1.0 and bucket[3] < self.max_in_flight
-            notice_due = False
-            if allowed:
-                bucket[0] -= 1.0
-                bucket[3] += 1
-            elif now - bucket[2] >= self.notice_seconds:
-                notice_due, bucket[2] = True, now
+            allowed, notice_due = admit(bucket, now, self.burst, self.rate, self.max_in_flight,
+                                        bucket[3], self.notice_seconds)
+            bucket[3] += allowed
             self._buckets[key] = bucket
             while len(self._buckets) > self.max_senders:
                 self._buckets.popitem(last=False)  # the longest idle: its bucket was full again
@@ -186,10 +199,11 @@ class Verdict:
 
 
 class Gate:
-    def __init__(self, limits: Limits, replies: "Replies", intents: FrozenSet[str]) -> None:
+    def __init__(self, limits: Limits, replies: "Replies", intents: FrozenSet[str],
+                 flood: Optional[Any] = None) -> None:
         self.limits, self.replies, self.intents = limits, replies, intents
-        self.flood = FloodLimit(limits.burst, limits.per_minute, limits.notice_seconds,
-                                limits.in_flight)
+        self.flood = flood or FloodLimit(limits.burst, limits.per_minute,
+                                         limits.notice_seconds, limits.in_flight)
 
     def check(self, channel: str, sender: str, text: str, *, reply_is_free: bool,
               language: str = "en") -> Verdict:
@@ -236,7 +250,14 @@ def default_gate() -> Gate:
     """The process's gate, with the limits from the environment (read once, at first use)."""
     global _gate
     if _gate is None:
-        _gate = Gate(Limits.from_env(), Replies(), domain_intents())
+        limits, flood = Limits.from_env(), None
+        if int(os.environ.get("SANIC_WORKERS") or 1) > 1 and limits.burst > 0:
+            # One of several worker processes: a sender's allowance is shared through the
+            # database, not counted once per worker.
+            from bot.flood_store import DatabaseFloodLimit
+
+            flood = DatabaseFloodLimit(limits)
+        _gate = Gate(limits, Replies(), domain_intents(), flood)
     return _gate
 
 

@@ -153,13 +153,7 @@ class DatabaseLockStore(AtomicTicketQueue, LockStore):
         self._advisory_lock = sa.text(
             f"SELECT pg_advisory_xact_lock({ADVISORY_LOCK_SPACE}, hashtext(:key))")
         if self.engine.dialect.name == "sqlite":
-            # pysqlite begins transactions lazily (at the first write): a read-then-write
-            # change could then interleave with another process's. BEGIN IMMEDIATE takes
-            # SQLite's write lock first (the documented SQLAlchemy recipe).
-            sa.event.listen(self.engine, "connect",
-                            lambda connection, _record: setattr(connection, "isolation_level", None))
-            sa.event.listen(self.engine, "begin",
-                            lambda connection: connection.exec_driver_sql("BEGIN IMMEDIATE"))
+            sqlite_begins_immediately(self.engine)
         super().__init__()
 
     def _change(self, conversation_id: Text, change: Change) -> T:
@@ -224,6 +218,15 @@ def lock_file_url(sqlite_url: str) -> str:
     clinic-locks.db)."""
     database = Path(make_url(sqlite_url).database)
     return f"sqlite:///{database.with_name(database.stem + '-locks' + database.suffix)}"
+
+
+def sqlite_begins_immediately(engine: sa.engine.Engine) -> None:
+    """pysqlite begins transactions lazily (at the first write): a read-then-write change
+    could then interleave with another process's. BEGIN IMMEDIATE takes SQLite's write lock
+    first (the documented SQLAlchemy recipe)."""
+    sa.event.listen(engine, "connect",
+                    lambda connection, _record: setattr(connection, "isolation_level", None))
+    sa.event.listen(engine, "begin", lambda connection: connection.exec_driver_sql("BEGIN IMMEDIATE"))
 
 
 def _issue(conversation_id: Text, lifetime: float) -> Change:

@@ -146,6 +146,9 @@ def serve_rasa(args: List[str]) -> None:
     workers_stop_with_their_manager()
     if int(os.environ.get("SANIC_WORKERS") or 1) > 1:
         share_with_workers()
+        from bot import worker_manager
+
+        worker_manager.install()  # a worker that dies is started again
     from rasa.__main__ import main
 
     sys.argv = rasa_argv(args, server_secret(API_TOKEN))

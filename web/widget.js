@@ -46,6 +46,7 @@
       automated: "Automated assistant", youSaid: "You said: ", assistant: "Assistant: ",
       suggested: "Suggested answers", slow: "The assistant is taking longer than usual. You can keep typing, or call ",
       theClinic: "the clinic", lost: "Connection lost. Reconnecting\u2026",
+      unsent: "The connection dropped before your last message reached the assistant. It is back in the message box: send it again when you are ready.",
       unreachable: "Can't reach the assistant right now. Retrying\u2026", alsoCall: " You can also call ",
       noLoad: "The chat could not load. Please call ", switchTo: "Español", switchLabel: "Cambiar a español",
       request: "English please"
@@ -60,6 +61,7 @@
       automated: "Asistente automático", youSaid: "Usted dijo: ", assistant: "Asistente: ",
       suggested: "Respuestas sugeridas", slow: "El asistente está tardando más de lo normal. Puede seguir escribiendo, o llamar al ",
       theClinic: "la clínica", lost: "Se perdió la conexión. Reconectando\u2026",
+      unsent: "La conexión se cortó antes de que su último mensaje llegara al asistente. Está de nuevo en el cuadro de mensaje: envíelo otra vez cuando quiera.",
       unreachable: "No se puede conectar con el asistente ahora. Reintentando\u2026", alsoCall: " También puede llamar al ",
       noLoad: "El chat no se pudo cargar. Por favor, llame al ", switchTo: "English", switchLabel: "Switch to English",
       request: "Español, por favor"
@@ -394,11 +396,38 @@
   var socket = null;
   var confirmed = false;
   var queue = [];
+  // Messages sent on the socket that the assistant has not answered yet. The server
+  // acknowledges each message when its turn is done (right after "bot_turn_done", on the same
+  // connection). If the connection drops first, the message may never have reached the assistant (a
+  // long-polling request refused by another server worker, a network change): it goes back
+  // into the message box for the patient to send again. Not re-sent by itself: had it arrived
+  // after all, a second "no" would answer the next question.
+  var unanswered = [];
+  var keptForPatient = false;  // the notice stays up after the reconnect until the next send
 
-  function emitMessage(payload) {
+  function emitMessage(payload, shown) {
     // The server knows this socket's session: no id travels with the message.
     // The patient's language travels with every message: the session starts in it.
-    socket.emit("user_uttered", { message: payload, metadata: { language: lang } });
+    var sent = { shown: shown || payload };
+    unanswered.push(sent);
+    socket.emit("user_uttered", { message: payload, metadata: { language: lang } }, function () {
+      unanswered = unanswered.filter(function (other) { return other !== sent; });
+    });
+  }
+
+  function keepUnanswered() {
+    if (!unanswered.length) {
+      return false;
+    }
+    var texts = unanswered.map(function (sent) { return sent.shown; });
+    unanswered = [];
+    hideTyping();
+    if (!input.value.trim()) {
+      input.value = texts.join(" ");  // (two quick messages cut off: both, in order)
+    }
+    keptForPatient = true;
+    setStatus(t("unsent"));
+    return true;
   }
 
   function send(payload, shown) {
@@ -407,13 +436,14 @@
       return;
     }
     clearChoices();
+    keptForPatient = false;
     setStatus("");
     addMessage({ from: "user", text: shown || payload }, true);
     showTyping();
     if (confirmed && socket && socket.connected) {
-      emitMessage(payload);
+      emitMessage(payload, shown);
     } else {
-      queue.push(payload);
+      queue.push({ payload: payload, shown: shown });
       connect();
     }
   }
@@ -433,7 +463,9 @@
       reconnectionDelayMax: 10000
     });
     socket.on("connect", function () {
-      setStatus("");
+      if (!keptForPatient) {
+        setStatus("");
+      }
       socket.emit("session_request", { session_token: state.token });
     });
     socket.on("session_confirm", function (session) {
@@ -453,9 +485,9 @@
       queue = [];
       if (fresh && !pending.length && cfg.greet) {
         showTyping();
-        emitMessage(cfg.greet);  // the assistant's greeting, without a patient bubble
-      }
-      pending.forEach(emitMessage);
+        socket.emit("user_uttered", { message: cfg.greet, metadata: { language: lang } });
+      }  // (the assistant's greeting, without a patient bubble)
+      pending.forEach(function (message) { emitMessage(message.payload, message.shown); });
     });
     socket.on("bot_uttered", function (message) {
       if (!message || (!message.text && !message.quick_replies)) {
@@ -471,7 +503,9 @@
     socket.on("bot_turn_done", hideTyping);
     socket.on("disconnect", function () {
       confirmed = false;
-      setStatus(t("lost"));
+      if (!keepUnanswered()) {
+        setStatus(t("lost"));
+      }
     });
     socket.on("connect_error", function () {
       hideTyping();
@@ -521,6 +555,7 @@
     state = { id: null, token: null, log: [], open: true, updated: Date.now(), lang: lang };
     saveState();
     log.textContent = "";
+    unanswered = [];
     confirmed = false;
     if (socket && socket.connected) {
       socket.emit("session_request", { session_token: null });

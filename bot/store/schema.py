@@ -209,6 +209,18 @@ conversation_locks = Table(
     Column("queue", Text, nullable=False),
 )
 
+# The flood limit's bucket per sender (a SHA-256 of channel and sender id), shared by the
+# Rasa server's workers (bot/flood_store.py): tokens left, when refilled and when last told
+# (Unix times), and the start times of the sender's messages in hand (a JSON list).
+flood_buckets = Table(
+    "flood_buckets", metadata,
+    Column("sender", String(255), primary_key=True),
+    Column("tokens", Float, nullable=False),
+    Column("refilled", Float, nullable=False, index=True),
+    Column("noticed", Float, nullable=False),
+    Column("in_flight", Text, nullable=False),
+)
+
 BOOKING_STATUSES = ("new", "contacted", "closed")
 SERIOUS_LEVELS = ("emergency", "urgent")  # the levels staff must review
 LEVEL_ORDER = {"emergency": 0, "urgent": 1, "consultation": 2, "self_care": 3, None: 4}

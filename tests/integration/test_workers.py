@@ -14,6 +14,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
+import time
+import uuid
+from contextlib import contextmanager
 
 import psutil
 import pytest
@@ -22,12 +26,13 @@ from sqlalchemy import create_engine
 from bot.channels.config import endpoints_yaml
 from bot.lock_store import lock_file_url
 from tests.harness import ROOT, free_port, running_action_server, wait_for
-from tests.integration.test_scale_out import assert_stored_once_in_order, run_patients
+from tests.integration.test_scale_out import assert_stored_once_in_order, post, run_patients
 from tests.staff.conftest import new_pg_database, pg_server, postgresql_server  # noqa: F401
 
 pytestmark = pytest.mark.slow
 
 WORKERS, PATIENTS = 2, 50
+FLOOD_BURST, FLOOD_PER_MINUTE = 20, 0.01  # bot.intake's default burst; a refill in 100 minutes
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -47,7 +52,9 @@ def two_workers(request, tmp_path_factory):
                 [sys.executable, "-m", "bot.serve", "rasa", "--model", "models/current.tar.gz",
                  "--endpoints", str(endpoints), "--port", str(port), "--interface", "127.0.0.1"],
                 cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT), DB_URL=db_url,
-                                   SANIC_WORKERS=str(WORKERS)),
+                                   SANIC_WORKERS=str(WORKERS),
+                                   # the burst (20) and hardly any refill during the tests
+                                   FLOOD_PER_MINUTE=str(FLOOD_PER_MINUTE)),
                 stdout=log, stderr=subprocess.STDOUT)
         try:
             try:
@@ -84,20 +91,95 @@ def test_fifty_patients_on_two_workers_each_answered_in_order_nothing_lost(two_w
         assert db.exec_driver_sql("SELECT count(*) FROM conversation_locks").scalar() == 0
 
 
-def test_patients_are_still_answered_after_a_worker_is_killed(two_workers):
+def test_a_senders_flood_allowance_is_shared_by_the_workers(two_workers):
+    """One sender's messages reach both workers; the burst is one allowance, not one a
+    worker (bot/flood_store.py): 26 messages, 20 read, 6 refused kindly."""
+    manager = psutil.Process(two_workers["pid"])
+    sender, replies = f"flood-{uuid.uuid4().hex[:8]}", []
+
+    def send(count: int) -> None:
+        for _ in range(count):
+            replies.append(post(two_workers["url"], sender, "hello"))
+
+    with workers_seen(two_workers["url"], serving(manager)) as seen:
+        threads = [threading.Thread(target=send, args=(13,)) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert len(seen) == WORKERS, "the messages did not reach both workers"
+    refused = [r for r in replies if any("faster than I can read" in text for text in r)]
+    assert (len(replies), len(refused)) == (26, 26 - FLOOD_BURST)
+
+
+def test_a_killed_worker_is_replaced_and_patients_answered_by_a_full_set_again(two_workers):
     """A worker killed outright (the out-of-memory killer, a crash in a native library) takes
     no patient with it: the workers share the listening socket, so the kernel hands every new
-    connection to the one still accepting, and the conversations are in the database. (Sanic
-    21 does not start a new worker in its place: the server runs on one core until the
-    supervisor restarts it.)"""
+    connection to the one still accepting, and the conversations are in the database. The
+    manager starts a new worker in its place (bot/worker_manager.py), which answers patients
+    once it has loaded the model."""
     manager = psutil.Process(two_workers["pid"])
-    workers = [child for child in manager.children() if child.cmdline() == manager.cmdline()]
+    workers = serving(manager)
     workers[0].kill()
     psutil.wait_procs(workers[:1], timeout=60)
 
     conversations, answered, errors = run_patients([two_workers["url"]] * 2, 5, "after-kill")
     assert not errors, f"{errors[0]!r}; log: {two_workers['log']}"
     assert_stored_once_in_order(two_workers["db_url"], conversations, answered)
+
+    new_worker = wait_for_value(lambda: [w for w in serving(manager) if w.pid != workers[1].pid])
+    # Patients keep arriving until the new worker has answered some of them (it accepts
+    # connections once its model is loaded): then the full set serves again.
+    seen: set = set()
+    for round_ in range(60):
+        with workers_seen(two_workers["url"], [workers[1], *new_worker]) as now_seen:
+            conversations, answered, errors = run_patients([two_workers["url"]] * 2, 10,
+                                                           f"full-set-{round_}")
+        assert not errors, f"{errors[0]!r}; log: {two_workers['log']}"
+        seen |= now_seen
+        if len(seen) == WORKERS:
+            break
+    assert seen == {workers[1].pid, new_worker[0].pid}, f"log: {two_workers['log']}"
+
+
+def serving(manager: psutil.Process):
+    return [child for child in manager.children() if child.cmdline() == manager.cmdline()]
+
+
+def wait_for_value(get, attempts: int = 600):
+    for _ in range(attempts):
+        value = get()
+        if value:
+            return value
+        time.sleep(0.5)
+    raise AssertionError("no new worker was started")
+
+
+@contextmanager
+def workers_seen(url: str, workers):
+    """The set of `workers` seen holding a connection to the server's port meanwhile: each
+    connection is accepted by exactly one worker, which answers it."""
+    port = int(url.rsplit(":", 1)[1])
+    seen, done = set(), threading.Event()
+
+    def watch() -> None:
+        while not done.is_set():
+            for worker in workers:
+                try:
+                    if any(c.laddr and c.laddr.port == port and c.status == "ESTABLISHED"
+                           for c in worker.connections("tcp")):
+                        seen.add(worker.pid)
+                except psutil.NoSuchProcess:
+                    pass
+            time.sleep(0.01)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        yield seen
+    finally:
+        done.set()
+        watcher.join()
 
 
 def test_workers_stop_when_their_manager_is_killed(two_workers):

@@ -126,7 +126,7 @@ def run(items_path: Path, label: str, out_dir: Path) -> Dict[str, Any]:
     from bot.content import load_content
     from tests.harness import load_agent, running_action_server
 
-    items = yaml.safe_load(items_path.read_text())
+    items = [described.adapt(item) for item in yaml.safe_load(items_path.read_text())]
     clinic, content = load_clinic(), load_content()
     faq = _faq_answers(clinic)
     domain = yaml.safe_load((ROOT / "domain.yml").read_text())
@@ -201,6 +201,7 @@ def _judge_turn(driver, judge, item, sender, last_bot) -> Dict[str, Any]:
     return result
 
 
+from bot import evaluate_conversation_described as described  # noqa: E402 - items that carry their checks
 from bot import evaluate_conversation_set2 as set2  # noqa: E402 - it takes GREET from above
 from bot import evaluate_conversation_set3  # noqa: E402,F401 - adds set 3's tables to the rules
 

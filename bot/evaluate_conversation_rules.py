@@ -194,7 +194,8 @@ class Judge:
         return problems
 
     def k_correction(self, item, slot, before, after, turn) -> List[str]:
-        name, want = CORRECTIONS[item["id"]]
+        # (slot, value) or (slot, value, treatments the correction took back)
+        name, want, *taken_back = CORRECTIONS[item["id"]]
         got = after["slots"].get(name)
         problems = []
         if name == "pain_duration_weeks":
@@ -205,8 +206,9 @@ class Judge:
         elif name.startswith("booking_"):
             problems += _booking_correction(name, want, got, after, turn)
         elif name == "treatments_tried":
-            if "chiropractic" in (got or []):
-                problems.append(f"{name} still holds chiropractic")
+            for wrong in (taken_back[0] if taken_back else ["chiropractic"]):  # set 1's item
+                if wrong in (got or []):
+                    problems.append(f"{name} still holds {wrong}")
             if not set(want) <= set(got or []):
                 problems.append(f"{name} is {got}, missing some of {want}")
             elif not re.search(TREATMENT_WORDS, turn["text"], re.I):

@@ -9,8 +9,13 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from bot.content.checker import Checker
-from bot.content.fields import (CALENDAR_FIELDS, CALENDAR_OPTIONAL, CALENDAR_PLACEHOLDERS, CONVERSATION_TEXTS,
-                                DURATION_WORDS)
+from bot.content.fields import (
+    CALENDAR_FIELDS,
+    CALENDAR_OPTIONAL,
+    CALENDAR_PLACEHOLDERS,
+    CONVERSATION_TEXTS,
+    DURATION_WORDS,
+)
 from bot.days import Calendar
 
 

@@ -26,7 +26,13 @@ from actions.common import (
 )
 from actions.settings import clinic, content
 from bot import alerts
-from bot.advice import compose_triage, correction_message, other_body_part, screening_question
+from bot.advice import (
+    compose_triage,
+    correction_message,
+    other_body_part,
+    screening_question,
+    unchanged_advice,
+)
 from bot.offscript import CORRECTABLE, correction_ack, say, says_not_knowing
 from bot.slots import retracted_red_flags
 from bot.story import PATTERN_QUESTION, RELIEF_QUESTION, pattern_answer, questions_needed
@@ -120,8 +126,11 @@ class ValidateTriageForm(ClinicalFormValidation):
             return events + self._story_answer(tracker, requested, filled, intent)
         if not events and intent in INTERRUPTIONS:
             return []  # not an answer: the form rejects and the interruption's rule runs
-        if intent == "nothing_helped":
+        said_none = any(e.get("entity") == "treatment_none" for e in latest_entities(tracker))
+        if intent == "nothing_helped" and not said_none:
             # Things were tried and did not help: never "tried nothing"; ask what they were.
+            # (The vocabulary's "nothing tried", "nada, no he tomado nada", outranks the
+            # classifier, which hears "nothing" in both.)
             events = [e for e in events if e.get("name") != "treatments_tried" or e.get("value")]
             utter(dispatcher, say(content(language(tracker)), clinic(), "nothing_helped"))
             if requested == "treatments_tried" and not apply(current_slots(tracker), events).get(
@@ -257,6 +266,11 @@ class ActionTriage(Action):
             return events + [FollowupAction("triage_form")]
 
         advice = compose_triage(decision, slots, content(language(tracker)), clinic())
+        if unchanged_advice(before, decision.level, advice.options):
+            # told after the options (how an injection went): the same options, not again
+            utter(dispatcher, say(content(language(tracker)), clinic(), "story_noted"))
+            return events + [SlotSet("decision_trail", trail_with(decision, slots, advice.options,
+                                                                  advice.option_trail))]
         for message in advice.messages:
             utter(dispatcher, message)
 

@@ -298,3 +298,13 @@ def message_too_long(content: Content, clinic: Clinic, limit: int) -> str:
 
 def messages_too_fast(content: Content, clinic: Clinic) -> str:
     return _say(content, clinic, "messages_too_fast")
+
+
+def unchanged_advice(before: Dict[str, Any], level: str, options: List[str]) -> bool:
+    """Whether a decision taken again (something told after the options: how an injection
+    went, where the pain goes) leaves what the patient read as it was: the same consultation
+    or self-care level and the same options, already said once. A warning sign's advice is
+    always said again."""
+    said = before.get("options_explained")
+    return (level in ("consultation", "self_care") and before.get("triage_level") == level
+            and said is not None and sorted(said) == sorted(options))

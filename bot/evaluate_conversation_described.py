@@ -1,5 +1,6 @@
-"""Judging inputs that later blind off-script sets carry in their own items (tests/blind/SCHEMA_offscript.txt).
+"""Judging inputs that blind off-script sets from set 5 on carry in their own items.
 
+The format: tests/blind/SCHEMA_offscript.txt.
 From set 5 on, a writer states a correction's slot and value (`correct_to`) and the words an
 `other` answer must contain (`expect_words`), so nothing is written by hand after the set is
 seen. Importing this module adds each item's entries to the rules' tables as it is read.

@@ -165,7 +165,7 @@ class Conversation:
         tracker = self.loop.run_until_complete(
             self.agent.tracker_store.retrieve(self.sender)
         )
-        return tracker.active_loop_name
+        return tracker.active_loop_name if tracker else None  # None: nothing said yet
 
 
 def start_rasa(tmp_path, port, action_url, **env_overrides: str):

@@ -243,30 +243,14 @@ class ClinicalMatcher:
                 or (e < len(ctx.words) and ctx.words[e][:1].isdigit()
                     and named_at_prescription_strength(ctx.words[s:e], ctx.words[e]))):
             value = "prescription_medication"  # "the naproxen the GP prescribed", "Motrin 800s"
-        experiencer = self._experiencer(s, e, ctx)
+        experiencer = ctx.experiencer(s, e, self._patient_object, self._patient_object_after,
+                                      self._first_person)
         if (experiencer == "other" and label == "red_flag" and not negated
                 and value in self._others_signs_confirmed):
             # "mi papá no puede levantar el pie": a relative may be typing for the patient
             # (said in an earlier message, or not at all): asked, never dropped unasked
             return s, e, "red_flag_unsure", value, False, "patient", "other"
         return s, e, label, value, negated, experiencer, reason
-
-    def _experiencer(self, s: int, e: int, ctx: MentionContext) -> str:
-        """Whose sign it is (ConText's experiencer): "other" when another person's cue governs
-        it ("my mum had breast cancer") unless the message is typed for the patient by that
-        person's carer ("this is his daughter typing, dad can't lift his leg"), or an animal
-        is its subject ("my dog has cancer"); never when the sign's own words make the
-        patient its object ("my dog knocked me over", "my son kicked me in the back")."""
-        if (self._patient_object.intersection(ctx.words[s:e])
-                or self._patient_object_after.intersection(ctx.words[e:e + 1])):
-            return "patient"  # "my son kicked me in the back", "the dog knocked me over"
-        limit, stop = ctx.window["other_person"], self._first_person
-        cue = ctx.cue_before_at(s, ("other_before",), limit, stop)
-        if cue:
-            return "patient" if ctx.proxy_patient(cue[1]) else "other"
-        if ctx.cue_after(e, ("other_after",), limit, stop):
-            return "other"
-        return "other" if ctx.cue_before(s, ("animal",), limit, stop) else "patient"
 
     def _uncertainty(self, s: int, e: int, flag: str, ctx: MentionContext) -> str:
         """Why a red flag the patient did not deny may still not be present now (ConText's

@@ -1,5 +1,6 @@
-"""Rasa components that overrule the intent classifier by rule: crisis language, a stated age,
-a question about an option the classifier misread."""
+"""Rasa components that overrule the intent classifier by rule where its words are clear.
+
+Crisis language, a stated age, a question about an option the classifier misread."""
 from __future__ import annotations
 
 from typing import List

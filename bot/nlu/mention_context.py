@@ -317,3 +317,21 @@ class MentionContext:
             if count > limit:
                 return None
         return None
+
+    def experiencer(self, s: int, e: int, patient_object: set, patient_object_after: set,
+                    first_person: set) -> str:
+        """Whose sign it is (ConText's experiencer): "other" when another person's cue governs
+        it ("my mum had breast cancer") unless the message is typed for the patient by that
+        person's carer ("this is his daughter typing, dad can't lift his leg"), or an animal
+        is its subject ("my dog has cancer"); never when the sign's own words make the
+        patient its object ("my dog knocked me over", "my son kicked me in the back")."""
+        if patient_object.intersection(self.words[s:e]) or patient_object_after.intersection(
+                self.words[e:e + 1]):
+            return "patient"
+        limit = self.window["other_person"]
+        cue = self.cue_before_at(s, ("other_before",), limit, first_person)
+        if cue:
+            return "patient" if self.proxy_patient(cue[1]) else "other"
+        if self.cue_after(e, ("other_after",), limit, first_person):
+            return "other"
+        return "other" if self.cue_before(s, ("animal",), limit, first_person) else "patient"

@@ -47,11 +47,12 @@ def test_hola_to_a_booked_consultation_in_spanish(rasa_channels, metadata):
     assert "¿Dónde le duele?" in greeting
     assert "¿Desde hace cuánto" in p.say("Me duele la parte baja de la espalda")
     assert "¿Qué ha probado" in p.say("Desde hace unos 6 meses")
-    # where the pain goes changes the options after physical therapy: asked, answered by button
-    assert "¿El dolor se extiende" in p.say("Fisioterapia e ibuprofeno, y no me ayudaron")
-    screening = p.say("se queda en la espalda")
+    # the warning-sign screen first (safety first), then where the pain goes, which changes
+    # the options after physical therapy
+    screening = p.say("Fisioterapia e ibuprofeno, y no me ayudaron")
     assert "vejiga" in screening and "fiebre" in screening
-    options = p.say("No, nada de eso")
+    assert "¿El dolor se extiende" in p.say("No, nada de eso")
+    options = p.say("se queda en la espalda")
     assert "no un diagnóstico" in options
     assert "unos 6 meses" in options
     assert "tres preguntas rápidas" in options

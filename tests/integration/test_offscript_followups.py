@@ -27,10 +27,8 @@ def to_the_options(c):
     c.say("hello")
     c.say("my lower back has ached for about 8 months")
     c.say("physio and ibuprofen")
-    while c.slots["requested_slot"] not in ("red_flag_screen", None):
-        c.say("not sure")
-    c.say("no, none of those")
-    assert c.slots["triage_level"] == "consultation"
+    c.answer_the_screen()  # and "not sure" to the story questions after it
+    assert c.slots["triage_level"] == "consultation" and c.active_form is None
 
 
 def first_words(section: str) -> str:
@@ -65,8 +63,7 @@ def test_what_now_after_the_options_is_the_consultation_and_nothing_is_stored_ye
 @pytest.mark.parametrize("question, section", [
     ("would I be OK to drive myself back home after that?", FACET.how),
     ("is there a limit to how many of those I can have a year?", FACET.relief),
-    pytest.param("how many times a year are you allowed those?", FACET.relief, marks=pytest.mark.xfail(
-        strict=True, reason="known miss: the classifier reads 'are you' as bot_challenge")),
+    ("how many times a year are you allowed those?", FACET.relief),  # was a known miss
     ("what is the point of doing it at all?", FACET.what),
     ("is there any danger it goes wrong?", FACET.risks),
     pytest.param("could it leave me paralysed?", FACET.risks, marks=pytest.mark.xfail(

@@ -64,11 +64,11 @@ def test_the_spread_question_is_asked_only_when_it_changes_the_options(chat):
     c = chat("already-said")
     c.say("my lower back has hurt for 6 months, it shoots down my leg")
     c.say("physio and ibuprofen")
-    assert "spread" not in c.say("none of these")
+    assert "spread into your leg or arm" not in c.say("none of these")  # the question, not the summary
     c = chat("nothing-tried")
     c.say("my lower back has hurt for 6 months")
     c.say("nothing yet")
-    assert "spread" not in c.say("none of these")
+    assert "spread into your leg or arm" not in c.say("none of these")
 
 
 def test_the_relief_question_is_asked_only_after_injections_whose_effect_is_unknown(chat):

@@ -95,6 +95,8 @@ def test_a_spanish_sign_about_someone_else_gets_no_confirming_question(chat):
     c = chat("negado-es")
     c.say("hola")
     c.say("me duele la espalda baja desde hace dos semanas")
-    reply = c.say("mi esposa no controla la orina, yo estoy bien")
+    # a relative's history, not a current emergency sign (those are asked about: the writer
+    # may be typing for them, bot/nlu/vocab/es/context.yml others_signs_confirmed)
+    reply = c.say("a mi esposa le quitaron un tumor hace años, yo nunca he tenido cáncer")
     assert "Por seguridad" not in reply
     assert not c.slots["red_flags_unsure"] and not c.slots["red_flags"]

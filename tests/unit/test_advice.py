@@ -40,3 +40,15 @@ def test_a_consultation_explains_why_each_option_may_fit():
     assert advice.options
     assert "about 6 months" in text and "physical therapy" in text
     assert CONTENT.disclaimer.split(":")[0] in text
+
+
+def test_a_decision_taken_again_with_the_same_options_is_not_said_again():
+    from bot.advice import unchanged_advice
+
+    told = {"triage_level": "consultation", "options_explained": ["facet_joint_injection", "diagnostic_block"]}
+    assert unchanged_advice(told, "consultation", ["diagnostic_block", "facet_joint_injection"])
+    assert not unchanged_advice(told, "consultation", ["epidural_steroid_injection"])  # new options
+    assert not unchanged_advice(told, "emergency", [])  # a warning sign's advice, always
+    # decided at the screen, nothing said yet (self-care has no options): said
+    assert not unchanged_advice({"triage_level": "self_care"}, "self_care", [])
+    assert unchanged_advice({"triage_level": "self_care", "options_explained": []}, "self_care", [])

@@ -64,7 +64,7 @@ _QUANTITY_RE = re.compile(
 _BARE_UNIT_HALF = re.compile(  # "hace año y medio", "hace semana y media"
     r"\b(?P<unit>a[ñn]o|mes|semana)\s+y\s+medi[oa]\b", re.I)
 _NOT_BEFORE = re.compile(  # future, frequency, age, pregnancy
-    rf"(?:\b(?:en|dentro\s+de|cada|pr{_O}xim[oa]s?|por|durante|al|a\s+la|veces|vez|si|alg{_U}n|otro)"
+    rf"(?:\b(?:en|dentro\s+de|cada|pr{_O}xim[oa]s?|por|durante|al|a\s+la|veces|vez|si|alg{_U}n|otro|ojal{_A})"
     rf"|\b(?:tengo|tiene|ten{_I}a|cumpl{_I}|cumple|edad\s+de)"
     rf"|\b(?:hij[oa]|ni[ñn][oa]|beb{_E}|niet[oa]|nene|nena|chamac[oa]|embarazada\s+de|embarazo\s+de)"
     rf"(?:\s+\w+)?\s+de)\s*$", re.I)

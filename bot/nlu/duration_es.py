@@ -132,13 +132,13 @@ _POINT_FIRST_RE = re.compile(
     rf"(?<!\w)(?:{_POINT})\s+(?:(?:yo|que|como)\s+)?(?:me\s+|se\s+me\s+)?(?:resbal{_E}|ca{_I}|tropec{_E}|lastim{_E}|golpe{_E}"
     rf"|torc{_I}|dobl{_E}|jal{_E}|pegu{_E}|choqu{_E}|accident{_E}|empez{_O}|comenz{_O}|inici{_O}|vino|agarr{_O})\b", re.I)
 # a bare unit as the whole answer: "Años, mija, ya ni me acuerdo", "meses ya"
-_LEADING_VAGUE_RE = re.compile(rf"^\W*(?P<unit>a[ñn]os|meses|semanas)\b(?!\s+(?:de|que|con|sin)\b)", re.I)
+_LEADING_VAGUE_RE = re.compile(r"^\W*(?P<unit>a[ñn]os|meses|semanas)\b(?!\s+(?:de|que|con|sin)\b)", re.I)
 # a fall or a blow dates the injury; it dates the pain only when the message says the pain
 # followed it ("me caí el domingo y desde ahí me duele") and gives no other time for the pain
 _INJURY = re.compile(
     rf"\b(?:me\s+ca{_I}|ca{_I}\s+sentad|me\s+resbal{_E}|me\s+tropec{_E}|me\s+golpe{_E}|me\s+pegu{_E}"
     rf"|choqu{_E}|me\s+chocaron|me\s+atropell\w+|accidente|me\s+tumb{_O}|me\s+tir{_O}|una\s+ca{_I}da)", re.I)
-_SINCE_INJURY = re.compile(rf"\bdesde\s+(?:que|el|la|aquel|aquella|ese|esa)\b[^,.;!?]*$", re.I)
+_SINCE_INJURY = re.compile(r"\bdesde\s+(?:que|el|la|aquel|aquella|ese|esa)\b[^,.;!?]*$", re.I)
 _PAIN_AFTER = re.compile(
     rf"\b(?:dolor\w*|duel[eo]n?|doler|doli\w+|molest\w+|adolorid[oa]s?|desde\s+(?:entonces|ah{_I}|eso))\b", re.I)
 _FILLER = re.compile(rf"\W|\b(?:y|eso|esto|fue|pas{_O}|hace|como|unos|unas|m{_A}s\s+de|ya|s{_I})\b", re.I)

@@ -162,3 +162,21 @@ def test_a_medicine_for_another_condition_is_no_treatment_tried(extractor):
 @pytest.mark.parametrize("word", ["tambien", "rinones", "despues"])
 def test_spanish_words_typed_without_accents_are_no_misspelt_drug(word):
     assert closest_drug_name(word) is None
+
+
+# ---------------------------------------------------------------- places
+@pytest.mark.parametrize("text,place", [
+    ("no me baja la fiebre ni nada y el cuello me duele un montón", "neck"),
+    ("ya no puedo trabajar por la cintura", "lower_back"),
+    ("la nuca me molesta poquito, pero lo que más me duele es la espalda baja", "lower_back"),
+])
+def test_a_place_said_after_a_denial_or_as_what_hurts_most(extractor, text, place):
+    slots, _ = read(extractor, text)
+    assert slots.get("pain_location") == place
+
+
+def test_what_follows_nomas_is_not_denied(extractor):
+    entities = extractor.entities_for("no tengo calentura ni nada, nomás el dolor de espalda", None)
+    denied = {e["value"] for e in entities if e["entity"] == "red_flag_denied"}
+    assert denied == {"fever"}
+    assert clinical_updates({}, entities).get("pain_location") == "lower_back"

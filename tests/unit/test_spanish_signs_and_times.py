@@ -180,3 +180,29 @@ def test_what_follows_nomas_is_not_denied(extractor):
     denied = {e["value"] for e in entities if e["entity"] == "red_flag_denied"}
     assert denied == {"fever"}
     assert clinical_updates({}, entities).get("pain_location") == "lower_back"
+
+
+# ---------------------------------------------------------------- old injuries, weight not dieted
+@pytest.mark.parametrize("text", [
+    "me atropellaron pero fue hace 20 años, ya ni me acuerdo",
+    "sí tuve una caída, pero eso fue hace como doce años",
+])
+def test_an_injury_dated_years_back_after_pero_is_no_recent_trauma(extractor, text):
+    slots, _ = read(extractor, text)
+    assert "trauma" not in (slots.get("red_flags") or [])
+
+
+def test_a_recent_fall_after_pero_stays_an_injury(extractor):
+    slots, unsure = read(extractor, "me caí en la calle, pero fue apenas ayer")
+    assert "trauma" in unsure | set(slots.get("red_flags") or [])
+
+
+def test_a_foot_that_drops_is_no_fall(extractor):
+    slots, unsure = read(extractor, "el pie se me cae al caminar y lo arrastro")
+    assert "trauma" not in unsure | set(slots.get("red_flags") or [])
+    assert "leg_weakness" in (slots.get("red_flags") or [])
+
+
+def test_weight_lost_while_not_dieting_is_the_sign(extractor):
+    slots, _ = read(extractor, "los pantalones me quedan flojos y no he hecho dieta")
+    assert "weight_loss" in (slots.get("red_flags") or [])

@@ -278,8 +278,8 @@ def _starting_points(text: str, today: datetime.date):
     for regex in (_POINT_RE, _ALONE_RE, _POINT_FIRST_RE):
         for m in regex.finditer(text):
             weeks, vague = _point_weeks(m, today)
-            if weeks is not None:
-                found.append((m.start(), m.end(), weeks, vague, 0))
+            if weeks is not None:  # a holiday is a rough anchor: a number said beside it wins
+                found.append((m.start(), m.end(), weeks, vague, 2 if m.groupdict().get("holiday") else 0))
     for m in _BIRTH_RE.finditer(text):
         if m.group("age"):
             value = 0.5 if m.group("age").lower() == "medio" else (
@@ -340,5 +340,7 @@ def parse_durations_es(text: str, today: datetime.date | None = None) -> list[Du
         return []
     today = today or datetime.date.today()
     candidates = _quantities(text) + _starting_points(text, today)
+    if any(c[4] == 0 for c in candidates):  # "desde Semana Santa, como dos meses": the number
+        candidates = [c for c in candidates if c[4] != 2]
     found = choose_mentions(text, candidates, _other_events())
     return [m for i, m in enumerate(found) if not _dates_injury_only(text, m, i + 1 < len(found))]

@@ -206,3 +206,17 @@ def test_a_foot_that_drops_is_no_fall(extractor):
 def test_weight_lost_while_not_dieting_is_the_sign(extractor):
     slots, _ = read(extractor, "los pantalones me quedan flojos y no he hecho dieta")
     assert "weight_loss" in (slots.get("red_flags") or [])
+
+
+def test_a_number_said_beside_a_holiday_wins():
+    assert weeks("desde el día de reyes, o sea unos once meses") == pytest.approx([47.8], abs=0.05)
+
+
+@pytest.mark.parametrize("text,flag_kind", [
+    ("las piernas las siento como pesadas, no sé", "unsure"),
+    ("la pierna izquierda la siento débil desde el lunes", "present"),
+])
+def test_legs_named_first_then_how_they_feel(extractor, text, flag_kind):
+    slots, unsure = read(extractor, text)
+    found = set(slots.get("red_flags") or []) if flag_kind == "present" else unsure
+    assert "leg_weakness" in found

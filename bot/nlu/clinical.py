@@ -104,6 +104,7 @@ class ClinicalMatcher:
             {self._norm_word(w) for w in context.get(key) or []}
             for key in ("explained_weight_loss", "unexplained_weight_loss"))
         self._ongoing = {self._norm_word(w) for w in context.get("ongoing") or []}
+        self._place_said = [self._norm_word(p).split() for p in context.get("place_affirmed_after") or []]
 
         self._read_context = ContextReader(nlp, context, self._normalize, self._norm_word,
                                            self._extras["skin"],
@@ -219,6 +220,8 @@ class ClinicalMatcher:
                 after += ("neg_after_weak",)  # "bladder fine", but not "a fall, normal x-ray"
             negated = (term.mode in ("absent", "near_denied") or bool(ctx.cue_before(s, before))
                        or bool(after and ctx.cue_after(e, after)))
+        if negated and term.label == "pain_location" and any(ctx.words[e:e + len(p)] == p for p in self._place_said):
+            negated = False  # "no sale nada y la espalda me duele": the place's own verb says it
         if term.mode == "if_denied" and not negated:
             return None  # "bladder" on its own says nothing
         if (treatment and term.value.endswith("medication")

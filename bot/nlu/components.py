@@ -36,7 +36,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.clinical import ClinicalMatcher, Mention
 from bot.nlu.duration import DurationMention, parse_durations
-from bot.nlu.duration_es import parse_durations_es
+from bot.nlu.duration_es import parse_durations_es, spanish_clauses
 from bot.nlu.duration_events import times_something_else
 from bot.nlu.injections import injection_entities, load_injection_vocabulary
 from bot.nlu.language import DETECTED, detect_language
@@ -234,11 +234,14 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
         injection_clauses = [(e["start"], e["end"]) for e in story if e["entity"] != "pain_pattern"
                              and (e.get("refers", True) or not spanish)]
         entities += [{**e, "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME} for e in story]
+        matcher = spanish_matcher() if spanish else self._matcher
         for duration in durations(text, language):
             if any(s <= duration.start < e for s, e in injection_clauses):
                 continue
-            if not spanish and times_something_else(text, duration.start, duration.end, mentions,
-                                                     self._matcher.timeless_flags, self._matcher.pain_words):
+            # "tengo fiebre desde ayer", "wet myself since Tuesday": the sign's time, not the pain's
+            if times_something_else(text, duration.start, duration.end, mentions,
+                                    matcher.timeless_flags, matcher.pain_words,
+                                    **(spanish_clauses() if spanish else {})):
                 continue
             entities.append(_duration_entity(duration))
         return sorted(entities, key=lambda e: e["start"])

@@ -105,6 +105,9 @@ def english_words() -> FrozenSet[str]:
     return frozenset(set(lookup) | set(lookup.values()) | {w for ws in index.values() for w in ws})
 
 
+_UNACCENTED = str.maketrans("áéíóúüñ", "aeiouun")
+
+
 @lru_cache(maxsize=1)
 def _spanish_words() -> FrozenSet[str]:
     """Ordinary Spanish words as long as a misspelt name can be ("compras" is no misspelt
@@ -114,8 +117,13 @@ def _spanish_words() -> FrozenSet[str]:
 
     data = Path(spacy_lookups_data.__file__).parent / "data"
     lookup = json.loads(gzip.open(data / "es_lemma_lookup.json.gz").read())
-    return frozenset(w for w in set(lookup) | set(lookup.values())
-                     if len(w) >= MIN_MISSPELT_LENGTH and w.isalpha())
+    from spacy.lang.es.stop_words import STOP_WORDS  # "también": no lemma table entry
+
+    words = {w for w in set(lookup) | set(lookup.values()) | set(STOP_WORDS)
+             if len(w) >= MIN_MISSPELT_LENGTH and w.isalpha()}
+    # and as typed without accents, as the Spanish matcher reads them ("tambien" is no
+    # misspelt "Ambien", "rinones" no drug)
+    return frozenset(words | {w.translate(_UNACCENTED) for w in words})
 
 
 def closest_drug_name(word: str) -> str | None:

@@ -61,9 +61,10 @@ _QTY = (rf"(?P<vague>un\s+par\s+de|unos\s+cuantos|unas\s+cuantas|varios|varias|a
 _QUANTITY_RE = re.compile(
     rf"(?<![\w.,/])(?:{_QTY})(?:\s*(?:-|a|o)\s*(?P<qty2>\d+|{_WORDS}))?\s*(?P<unit>{_UNIT_RE})\b"
     rf"(?P<half>\s+y\s+medi[oa])?", re.I)
-_BARE_UNIT_HALF = re.compile(r"\b(?P<unit>a[ñn]o|mes)\s+y\s+medio\b", re.I)  # "hace año y medio"
+_BARE_UNIT_HALF = re.compile(  # "hace año y medio", "hace semana y media"
+    r"\b(?P<unit>a[ñn]o|mes|semana)\s+y\s+medi[oa]\b", re.I)
 _NOT_BEFORE = re.compile(  # future, frequency, age, pregnancy
-    rf"(?:\b(?:en|dentro\s+de|cada|pr{_O}xim[oa]s?|por|durante|al|a\s+la|veces|vez)"
+    rf"(?:\b(?:en|dentro\s+de|cada|pr{_O}xim[oa]s?|por|durante|al|a\s+la|veces|vez|si|alg{_U}n|otro|ojal{_A})"
     rf"|\b(?:tengo|tiene|ten{_I}a|cumpl{_I}|cumple|edad\s+de)"
     rf"|\b(?:hij[oa]|ni[ñn][oa]|beb{_E}|niet[oa]|nene|nena|chamac[oa]|embarazada\s+de|embarazo\s+de)"
     rf"(?:\s+\w+)?\s+de)\s*$", re.I)
@@ -73,10 +74,15 @@ _DURATION_VERB_BEFORE = re.compile(  # "por 3 semanas" after the pain, "tengo 3 
 _AGE_AFTER = re.compile(r"^\s+(?:de\s+edad|cumplidos)\b", re.I)
 _HAVE_FOR = re.compile(  # "tengo 3 años con este dolor" is how long; "tengo 45 años" an age
     rf"^\s+(?:con|que|as{_I}|sufriendo|padeciendo|de\s+dolor|aguantando)\b", re.I)
-_FREQ_AFTER = re.compile(rf"^\s+(?:a\s+la|al|por|cada)\s+(?:semana|mes|a[ñn]o|d{_I}a)\b", re.I)
+_FREQ_AFTER = re.compile(rf"^\s+(?:(?:a\s+la|al|por|cada)\s+(?:semana|mes|a[ñn]o|d{_I}a)\b"
+                         rf"|de\s+estos\b|s{_I}\s+y\s+otro\b|y\s+otro\s+no\b)", re.I)  # "un día sí y otro no"
+# "3 días de reposo", "una semana en cama": how long a rest or a leave lasted
+_COURSE_AFTER = re.compile(
+    rf"^\s+(?:de\s+(?:reposo|incapacidad|descanso|baja|terapia|fisio\w*|rehabilitaci{_O}n|antibi{_O}ticos?"
+    rf"|tratamiento|pastillas|inyecciones)|en\s+(?:cama|reposo)|tomando)\b", re.I)
 _COURSE_BEFORE = re.compile(  # "tomé ibuprofeno por dos semanas": the medicine's course
     rf"\b(?:tom{_E}|tomando|tomo|tomaba|terapia|fisio\w*|rehabilitaci{_O}n|pastillas?|sesiones"
-    rf"|medicamentos?|medicina|masajes?|reposo|incapacidad|me\s+recet\w+|me\s+dieron|me\s+mand{_O}"
+    rf"|medicamentos?|medicina|masajes?|reposo|incapacidad|me\s+recet\w+|me\s+dieron|me\s+mand{_O}|me\s+mandaron"
     rf"|prednisona|ibuprofeno|paracetamol|naproxeno|diclofenaco|tramadol|pregabalina|gabapentina"
     rf"|antibi{_O}ticos?)\b"
     rf"[^,.;!?]*?(?:\b(?:por|durante))?\s*$", re.I)
@@ -88,7 +94,14 @@ _WEEKDAYS = ["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "dom
 _WEEKDAY_RE = rf"lunes|martes|mi{_E}rcoles|jueves|viernes|s{_A}bado|domingo"
 _SEASONS = {"invierno": (1, 15), "primavera": (4, 15), "verano": (7, 15), "otono": (10, 15)}
 _HOLIDAYS = {"navidad": (12, 25), "navidades": (12, 25), "ano nuevo": (1, 1),
-             "dia de muertos": (11, 2), "semana santa": (4, 10)}
+             "dia de muertos": (11, 2), "semana santa": (4, 10),
+             # the Mexican dates where countries differ (a holiday is a rough anchor anyway)
+             "dia de la madre": (5, 10), "dia de las madres": (5, 10), "dia del padre": (6, 18),
+             "dia de reyes": (1, 6), "reyes": (1, 6), "san valentin": (2, 14),
+             "dia del amor": (2, 14), "dia de accion de gracias": (11, 25),
+             "accion de gracias": (11, 25), "thanksgiving": (11, 25), "halloween": (10, 31),
+             "cuatro de julio": (7, 4), "4 de julio": (7, 4), "fiestas patrias": (9, 16),
+             "dia de la independencia": (9, 16), "carnaval": (2, 20), "las posadas": (12, 16)}
 
 _POINT = (
     rf"(?P<dbefore>antier|anteayer|antes\s+de\s+ayer)|(?P<yesterday>ayer|anoche)"
@@ -96,7 +109,10 @@ _POINT = (
     rf"|(?:el\s+)?(?P<weekend>fin\s+de\s+semana|finde)(?:\s+pasado)?"
     rf"|(?:la\s+|el\s+)?(?P<lastunit>semana|mes|a[ñn]o)\s+pasad[oa]"
     rf"|(?:el\s+)?(?P<weekday>{_WEEKDAY_RE})(?:\s+pasado)?"
-    rf"|(?:(?:el|la|las|los)\s+)?(?P<holiday>navidad(?:es)?|a[ñn]o\s+nuevo|d{_I}a\s+de\s+muertos|semana\s+santa)"
+    rf"|(?:(?:el|la|las|los)\s+)?(?P<holiday>navidad(?:es)?|a[ñn]o\s+nuevo|d{_I}a\s+de\s+muertos|semana\s+santa"
+    rf"|d{_I}a\s+de\s+(?:la|las)\s+madres?|d{_I}a\s+del\s+padre|d{_I}a\s+de\s+reyes|san\s+valent{_I}n"
+    rf"|d{_I}a\s+del\s+amor|(?:d{_I}a\s+de\s+)?acci{_O}n\s+de\s+gracias|thanksgiving|halloween"
+    rf"|(?:cuatro|4)\s+de\s+julio|fiestas\s+patrias|d{_I}a\s+de\s+la\s+independencia|carnaval|posadas)"
     rf"|(?:(?:el|la|este|esta)\s+)?(?P<season>invierno|primavera|verano|oto[ñn]o)(?:\s+pasado)?"
     rf"|(?:(?:el\s+)?(?:mes\s+de\s+)?)?(?P<month>{_MONTH_RE})(?:\s+(?:de\s+|del\s+)?(?P<myear>(?:19|20)\d\d))?"
     rf"|(?:el\s+)?(?:a[ñn]o\s+)?(?P<year>(?:19|20)\d\d)"
@@ -110,6 +126,24 @@ _ONSET = (rf"desde|choqu{_E}|me\s+choc\w+|tuve\s+un\s+accidente|empez{_O}|comenz
 _POINT_RE = re.compile(rf"\b(?P<cue>{_ONSET})(?:\s+\w+){{0,4}}?\s+(?:{_POINT})\b",
                        re.I)
 _ALONE_RE = re.compile(rf"^\W*(?:desde\s+)?(?:{_POINT})\W*$", re.I)
+# the time first, then the injury or the start: "anoche me resbalé", "el domingo me caí",
+# "anteayer me empezó"
+_POINT_FIRST_RE = re.compile(
+    rf"(?<!\w)(?:{_POINT})\s+(?:(?:yo|que|como)\s+)?(?:me\s+|se\s+me\s+)?(?:resbal{_E}|ca{_I}|tropec{_E}|lastim{_E}|golpe{_E}"
+    rf"|torc{_I}|dobl{_E}|jal{_E}|pegu{_E}|choqu{_E}|accident{_E}|empez{_O}|comenz{_O}|inici{_O}|vino|agarr{_O})\b", re.I)
+# a bare unit as the whole answer: "Años, mija, ya ni me acuerdo", "meses ya"
+_LEADING_VAGUE_RE = re.compile(r"^\W*(?P<unit>a[ñn]os|meses|semanas)\b(?!\s+(?:de|que|con|sin)\b)", re.I)
+# a fall or a blow dates the injury; it dates the pain only when the message says the pain
+# followed it ("me caí el domingo y desde ahí me duele") and gives no other time for the pain
+_INJURY = re.compile(
+    rf"\b(?:me\s+ca{_I}|ca{_I}\s+sentad|me\s+resbal{_E}|me\s+tropec{_E}|me\s+golpe{_E}|me\s+pegu{_E}"
+    rf"|choqu{_E}|me\s+chocaron|me\s+atropell\w+|accidente|me\s+tumb{_O}|me\s+tir{_O}|una\s+ca{_I}da)", re.I)
+_SINCE_INJURY = re.compile(r"\bdesde\s+(?:que|el|la|aquel|aquella|ese|esa)\b[^,.;!?]*$", re.I)
+_PAIN_AFTER = re.compile(
+    rf"\b(?:dolor\w*|duel[eo]n?|doler|doli\w+|molest\w+|adolorid[oa]s?|desde\s+(?:entonces|ah{_I}|eso))\b", re.I)
+_FILLER = re.compile(rf"\W|\b(?:y|eso|esto|fue|pas{_O}|hace|como|unos|unas|m{_A}s\s+de|ya|s{_I})\b", re.I)
+# a clause that only says when, its subject in the clause before: ", empezó el lunes"
+_ONSET_ONLY_ES = re.compile(rf"\s*(?:y\s+)?(?:que\s+)?(?:empez{_O}|comenz{_O}|inici{_O}|desde)\b", re.I)
 _BIRTH_RE = re.compile(
     rf"\bdesde\s+que\s+(?:naci{_O}|tuve\s+a|di\s+a\s+luz)\s+(?:a\s+)?(?:mi|mis|el|la)?\s*\w+"
     rf"(?:[\s,;]+(?:y\s+)?(?:que\s+)?(?:ya\s+|ahora\s+)?(?:tiene|cumpli{_O}|cumple)\s+"
@@ -169,14 +203,16 @@ def _quantities(text: str):
         if unit is None:
             continue
         before, after = text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 40]
-        said_before = re.search(r"\b(?:hace|desde\s+hace|llevo|lleva|ya\s+son|ya\s+van)\s*$", before, re.I)
+        said_before = re.search(r"\b(?:hace|desde\s+hace|llevo|lleva|ya\s+son|ya\s+van"
+                                # "el dolor tiene 2 semanas": the pain's age, not the patient's
+                                r"|(?:dolor|molestia|esto|eso)\s+(?:ya\s+)?tiene)\s*$", before, re.I)
         if not said_before:
             if _NOT_BEFORE.search(before) and not _DURATION_VERB_BEFORE.search(before) and not (
                     re.search(r"\b(?:tengo|tiene|ten[ií]a)\s*$", before, re.I) and _HAVE_FOR.match(after)):
                 continue
             if _FREQ_AFTER.match(after) or _AGE_AFTER.match(after):
                 continue
-            if _COURSE_BEFORE.search(before):
+            if _COURSE_BEFORE.search(before) or _COURSE_AFTER.match(after):
                 continue
         parsed = _quantity_value(m)
         if parsed is None:
@@ -220,7 +256,7 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
         return ((today.weekday() - _WEEKDAYS.index(_plain(g["weekday"]))) % 7 or 7) * DAY, False
     if "holiday" in g:
         key = _plain(" ".join(g["holiday"].split()))
-        key = "navidad" if key.startswith("navidad") else key
+        key = "navidad" if key.startswith("navidad") else "las posadas" if key == "posadas" else key
         return _weeks_since(_recent(today, *_HOLIDAYS[key]), today), False
     if "season" in g:
         return _weeks_since(_recent(today, *_SEASONS[_plain(g["season"])]), today), False
@@ -239,17 +275,19 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
 
 def _starting_points(text: str, today: datetime.date):
     found = []
-    for regex in (_POINT_RE, _ALONE_RE):
+    for regex in (_POINT_RE, _ALONE_RE, _POINT_FIRST_RE):
         for m in regex.finditer(text):
             weeks, vague = _point_weeks(m, today)
-            if weeks is not None:
-                found.append((m.start(), m.end(), weeks, vague, 0))
+            if weeks is not None:  # a holiday is a rough anchor: a number said beside it wins
+                found.append((m.start(), m.end(), weeks, vague, 2 if m.groupdict().get("holiday") else 0))
     for m in _BIRTH_RE.finditer(text):
         if m.group("age"):
             value = 0.5 if m.group("age").lower() == "medio" else (
                 float(m.group("age")) if m.group("age").isdigit() else _words_value(m.group("age")))
             if value is not None:
                 found.append((m.start(), m.end(), value * _UNIT_WEEKS[_unit(m.group("unit"))], False, 0))
+    for m in _LEADING_VAGUE_RE.finditer(text):
+        found.append((m.start(), m.end(), _VAGUE_UNIT[_plain(m.group("unit"))], True, 1))
     for m in _VAGUE_RE.finditer(text):
         unit = m.group("unit") or m.group("unit2") or m.group("unit3")
         phrase = _plain(m.group(0))
@@ -272,10 +310,37 @@ def _other_events() -> OtherEvents:
     return OtherEvents(EVENTS_VOCAB)
 
 
+def spanish_clauses() -> dict:
+    """How bot.nlu.duration_events.times_something_else splits and joins Spanish clauses."""
+    return {"events": _other_events(), "onset_only": _ONSET_ONLY_ES}
+
+
+def _dates_injury_only(text: str, mention: DurationMention, later: bool) -> bool:
+    """Whether `mention` dates a fall or a blow and not the pain: it stands in the injury's
+    clause with no pain word there, and the message says no pain after it, or gives the pain
+    its own time later (`later`): "me caí de la moto hace 4 días", "me caí hace 15 años, ...
+    me empezó a doler hace 10 días". "desde el accidente" is the pain's time."""
+    bounds = _other_events().clauses(text)
+    index = next((i for i, (a, b) in enumerate(bounds) if a <= mention.start < b), None)
+    if index is None:
+        return False
+    a, b = bounds[index]
+    if index and not _FILLER.sub("", text[a:b].replace(mention.text, "")).strip():
+        # a bare time tells the clause before ("me caí, pero eso fue hace años")
+        a = next((c for c, d in reversed(bounds[:index]) if text[c:d].strip()), a)
+    clause = text[a:max(b, mention.end)]
+    if not _INJURY.search(clause) or _PAIN_AFTER.search(clause) or _SINCE_INJURY.search(text[a:mention.start]):
+        return False
+    return later or not _PAIN_AFTER.search(text[max(b, mention.end):])
+
+
 def parse_durations_es(text: str, today: datetime.date | None = None) -> list[DurationMention]:
     """Every duration stated in a Spanish `text`, in text order (the longest span wins)."""
     if not text or not isinstance(text, str):
         return []
     today = today or datetime.date.today()
     candidates = _quantities(text) + _starting_points(text, today)
-    return choose_mentions(text, candidates, _other_events())
+    if any(c[4] == 0 for c in candidates):  # "desde Semana Santa, como dos meses": the number
+        candidates = [c for c in candidates if c[4] != 2]
+    found = choose_mentions(text, candidates, _other_events())
+    return [m for i, m in enumerate(found) if not _dates_injury_only(text, m, i + 1 < len(found))]

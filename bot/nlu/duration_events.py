@@ -84,20 +84,23 @@ _ONSET_ONLY = re.compile(r"\s*(?:and\s+)?(?:it\s+|that\s+|which\s+)?(?:started|s
 
 
 def times_something_else(text: str, start: int, end: int, mentions: Sequence,
-                         timeless_flags: Collection[str], pain_words: Collection[str]) -> bool:
+                         timeless_flags: Collection[str], pain_words: Collection[str],
+                         events: OtherEvents | None = None,
+                         onset_only: re.Pattern = _ONSET_ONLY) -> bool:
     """Whether the duration text[start:end] says how long something other than the pain
     lasted: it stands in the clause of one of the patient's own symptoms ("wet myself twice
     since yesterday", "a temperature of 38.6 since last night") or of a treatment had
     ("physio twice a week for a month"), with no pain place and no pain word there. A clause
     that only says when ("..., started Monday") belongs to the one before it. A cancer
     history or an injury (`timeless_flags`) may well date the pain's start: it stays.
-    `mentions` are bot.nlu.clinical's Mentions of the same text."""
-    clauses = other_events().clauses(text)
+    `mentions` are bot.nlu.clinical's Mentions of the same text; `events` and `onset_only`
+    split and join clauses in another language (bot/nlu/duration_es.py's)."""
+    clauses = (events or other_events()).clauses(text)
     index = next((i for i, (a, b) in enumerate(clauses) if a <= start < b), None)
     if index is None:
         return False
     a, b = clauses[index]
-    if index and _ONSET_ONLY.match(text, a):
+    if index and onset_only.match(text, a):
         a = clauses[index - 1][0]
     b = max(b, end)
     inside = [m for m in mentions if a <= m.start < b and m.experiencer == "patient"]

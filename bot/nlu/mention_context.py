@@ -48,7 +48,7 @@ class ContextReader:
                           ("focus_before", "location_focus_before"),
                           ("focus_after", "location_focus_after"), ("prescribed", "prescribed"),
                           ("other_condition", "other_condition"), ("proxy", "proxy"),
-                          ("animal", "animal_before")):
+                          ("animal", "animal_before"), ("hedged", "hedged_denial")):
             phrases = [str(p) for p in context.get(key) or []]
             docs = [normalize(nlp.make_doc(p)) for p in phrases if "<" not in p]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")
@@ -217,6 +217,14 @@ class MentionContext:
     proxy_words: frozenset = frozenset()  # who may be the patient in such a message
     pronouns: frozenset = frozenset()  # "he", "she": the patient in such a message
     relative_owners: frozenset = frozenset()  # "his", "her": "his mum" is someone else
+    writer_speaks: bool = True  # the writer tells of themself ("I", "my back")
+    relative_is_patient: bool = False  # the message is about a relative's pain (mention_owner.py)
+
+    def answered_no(self, end: int) -> bool:
+        """A bare "no" straight after a sign, closing its clause: "Cancer no.", "fever - no"."""
+        i = end + (end < len(self.words) and self.words[end] in (",", "-", ":"))
+        return (i < len(self.words) and self.words[i] in ("no", "nope", "nah", "none")
+                and (i + 1 == len(self.words) or self.boundary[i + 1] or self.words[i + 1] == ","))
 
     def _sentence(self, i: int) -> list[str]:
         start, end = i, i
@@ -319,7 +327,7 @@ class MentionContext:
         return None
 
     def experiencer(self, s: int, e: int, patient_object: set, patient_object_after: set,
-                    first_person: set) -> str:
+                    first_person: set, sign: bool = False) -> str:
         """Whose sign it is (ConText's experiencer): "other" when another person's cue governs
         it ("my mum had breast cancer") unless the message is typed for the patient by that
         person's carer ("this is his daughter typing, dad can't lift his leg"), or an animal
@@ -334,4 +342,7 @@ class MentionContext:
             return "patient" if self.proxy_patient(cue[1]) else "other"
         if self.cue_after(e, ("other_after",), limit, first_person):
             return "other"
+        if (sign and self.writer_speaks and self.proxy_named is None
+                and self.relative_owners.intersection(self.words[max(s - 2, 0):s])):
+            return "other"  # "I'm fine, but it started with her legs going weak"
         return "other" if self.cue_before(s, ("animal",), limit, first_person) else "patient"

@@ -8,6 +8,7 @@ dictionary's names (bot/nlu/drugs.py) and the vocabulary's long one-word treatme
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections import defaultdict
 from typing import Dict, Iterable, Set
 
@@ -34,3 +35,8 @@ def closest(word: str, index: Dict[str, Set[str]]) -> str | None:
     scored = [(difflib.SequenceMatcher(None, word, c).ratio(), c) for c in candidates]
     best = max(scored, default=(0.0, None))
     return best[1] if best[0] >= MIN_SIMILARITY else None
+
+
+def unaccented(text: str) -> str:
+    """"caí" -> "cai", "ñ" -> "n": how patients often type on a phone."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

@@ -255,10 +255,11 @@ class ClinicalMatcher:
             value = "prescription_medication"  # "the naproxen the GP prescribed", "Motrin 800s"
         experiencer = ctx.experiencer(s, e, self._patient_object, self._patient_object_after,
                                       self._first_person, sign=term.label == "red_flag")
+        asked, experiencer = experiencer == "asked", experiencer.replace("asked", "other")
         if experiencer == "other" and ctx.relative_is_patient and label != "red_flag":
             experiencer = "patient"  # "she keeps grabbing her lower back": the patient's
         if (experiencer == "other" and label == "red_flag" and not negated
-                and (value in self._others_signs_confirmed or ctx.relative_is_patient)):
+                and (value in self._others_signs_confirmed or ctx.relative_is_patient or asked)):
             # "mi papá no puede levantar el pie": a relative may be typing for the patient
             # (said in an earlier message, or not at all): asked, never dropped unasked
             return s, e, "red_flag_unsure", value, False, "patient", "other"

@@ -332,7 +332,9 @@ class MentionContext:
         it ("my mum had breast cancer") unless the message is typed for the patient by that
         person's carer ("this is his daughter typing, dad can't lift his leg"), or an animal
         is its subject ("my dog has cancer"); never when the sign's own words make the
-        patient its object ("my dog knocked me over", "my son kicked me in the back")."""
+        patient its object ("my dog knocked me over", "my son kicked me in the back").
+        "asked": a sign of "his"/"her" in a message where the writer speaks of themself
+        (a relative's, or the patient's told by a carer: confirmed, never raised at once)."""
         if patient_object.intersection(self.words[s:e]) or patient_object_after.intersection(
                 self.words[e:e + 1]):
             return "patient"
@@ -344,5 +346,5 @@ class MentionContext:
             return "other"
         if (sign and self.writer_speaks and self.proxy_named is None
                 and self.relative_owners.intersection(self.words[max(s - 2, 0):s])):
-            return "other"  # "I'm fine, but it started with her legs going weak"
+            return "asked"  # "it started with her legs going weak": whose legs? asked
         return "other" if self.cue_before(s, ("animal",), limit, first_person) else "patient"

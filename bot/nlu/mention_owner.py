@@ -30,7 +30,8 @@ def relative_is_patient(found: list[tuple], speaks: bool) -> bool:
     else's ("she keeps grabbing her lower back"), or the writer never speaks of themself in
     a message that names a place and someone else's sign or place ("my father had a fall,
     now complaining of back pain")."""
-    places = [m for m in found if m[2] == "pain_location" and not m[4]]
+    # "his spine went bad" is a disease's site, not a place of pain: a back place only
+    places = [m for m in found if m[2] == "pain_location" and not m[4] and m[3] != "other"]
     if not places:
         return False
     if all(m[5] == "other" for m in places):

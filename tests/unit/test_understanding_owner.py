@@ -45,14 +45,26 @@ def test_a_relatives_pain_told_by_the_writer_has_their_signs_asked(text, flag, p
 
 @pytest.mark.parametrize("text,flag", [
     ("my dad had bowel cancer, my own back has been sore for a month", "cancer_history"),
-    ("My brother has MS, it began with his legs giving way. I'm scared. My back just aches",
-     "leg_weakness"),
     ("my best friend's legs went weak with her disc, I worry about mine, my neck is stiff",
      "leg_weakness"),
 ])
 def test_someone_elses_sign_in_the_writers_own_story_is_neither_raised_nor_asked(text, flag):
     raised, asked, _ = read(text)
     assert flag not in raised | asked
+
+
+@pytest.mark.parametrize("text", [
+    "My brother has MS, it began with his legs giving way. I'm scared. My back just aches",
+    "My husband won't see a doctor. I'm worried, his legs gave way twice today",
+])
+def test_his_or_her_sign_in_the_writers_story_is_asked_never_raised(text):
+    raised, asked, _ = read(text)  # a relative's, or the patient's told by a carer
+    assert "leg_weakness" in asked and "leg_weakness" not in raised
+
+
+def test_a_writer_who_says_they_type_for_the_patient_reports_the_patients_sign():
+    raised, _, _ = read("She's too poorly to type so I'm typing this. Her legs keep giving way")
+    assert "leg_weakness" in raised
 
 
 @pytest.mark.parametrize("text,flag", [

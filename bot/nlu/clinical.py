@@ -224,7 +224,7 @@ class ClinicalMatcher:
                 after += ("neg_after_weak",)  # "bladder fine", but not "a fall, normal x-ray"
             negated = (term.mode in ("absent", "near_denied") or bool(ctx.cue_before(s, before))
                        or bool(after and ctx.cue_after(e, after))
-                       or (term.label == "red_flag" and ctx.answered_no(e)))  # "Cancer no."
+                       or (term.label != "pain_location" and ctx.answered_no(e)))  # "rest no"
         # "no bladder problems that I know of": a denial the writer is not sure of is asked
         hedged = term.label == "red_flag" and negated and ctx.cue_after(e, ("hedged",))
         if term.mode == "if_denied" and not negated:
@@ -280,8 +280,9 @@ class ClinicalMatcher:
             if (self._weight_explained.intersection(phrases)
                     and not self._weight_unexplained.intersection(phrases)):
                 return "resolved"  # "lost 5kg but that's deliberate": explained, no red flag
-        if flag == "trauma" and (long_past(ctx.sentence_phrases(s))
-                                 or ctx.cue_before(s, ("long_ago",)) or ctx.cue_after(e, ("long_ago",))):
+        if flag == "trauma" and not self._ongoing & ctx.clause_phrases(s) and (
+                long_past(ctx.clause_phrases(s)) or ctx.cue_before(s, ("long_ago",))
+                or ctx.cue_after(e, ("long_ago",))):  # "again yesterday": a recent one too
             return "resolved"  # "a car crash in 2009", "hace 10 años me caí": no recent injury
         if flag == "trauma" and (ctx.cue_in_sentence(s, "historical", -1)
                                  or ctx.cue_in_sentence(e, "historical", 1)) \

@@ -137,7 +137,8 @@ class ContextReader:
     def _questions(self, words, clause) -> list[bool]:
         """Per token: is it inside a question (a clause ending in "?", or a sentence that
         starts with a question word)? Treatments there are asked about, not tried."""
-        asked = {clause[i] for i, w in enumerate(words) if w == "?"}
+        # "(rhizotomy?)": a name the patient is unsure of, no question
+        asked = {clause[i] for i, w in enumerate(words) if w == "?" and words[i + 1:i + 2] != [")"]}
         flags, in_question, sentence_start = [], False, True
         for i, w in enumerate(words):
             if sentence_start and any(c.isalnum() for c in w):
@@ -241,6 +242,12 @@ class MentionContext:
     def sentence_phrases(self, i: int) -> set:
         """Every run of one to three words in token i's sentence (for sentence-wide cues)."""
         words = self._sentence(i)
+        return {" ".join(words[j:j + n]) for n in (1, 2, 3) for j in range(len(words) - n + 1)}
+
+    def clause_phrases(self, i: int) -> set:
+        """Every run of one to three words in token i's clause ("I fell last week | and also
+        fell in 2009": each fall has its own time)."""
+        words = [w for j, w in enumerate(self.words) if self.clause[j] == self.clause[i]]
         return {" ".join(words[j:j + n]) for n in (1, 2, 3) for j in range(len(words) - n + 1)}
 
     def cue_in_sentence(self, i: int, kind: str, step: int) -> bool:

@@ -110,6 +110,16 @@ def test_claims_read_fears_and_old_injuries_are_no_red_flag(text, flag):
     assert flag not in raised
 
 
+@pytest.mark.parametrize("text,flag", [
+    ("came off my motorbike 15 years ago, neck has been stiff this week", None),
+    ("I came off my bike in 2003 and again yesterday", "trauma"),  # the recent one counts
+    ("fell off a ladder years ago but I also tripped over the cat last week", "trauma"),
+])
+def test_an_old_injury_is_no_red_flag_but_a_recent_one_beside_it_is(text, flag):
+    raised, _, _ = read(text)
+    assert ("trauma" in raised) == (flag == "trauma")
+
+
 def test_a_strain_felt_as_something_going_asks_about_an_injury():
     raised, asked, _ = read("I bent over to lift the shopping and felt something go in my back")
     assert "trauma" in asked and "trauma" not in raised
@@ -122,3 +132,24 @@ def test_a_month_named_long_ago_is_no_recent_injury():
     assert not long_past({"in november"}, december)  # may be three weeks ago
     assert not long_past({"may"}, december)  # a verb
     assert long_past({"2019"}, december)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("they burned the nerves in my lower back (radiofrequency?) in the spring",
+     {"radiofrequency_ablation"}),  # a name the patient is unsure of is no question
+    ("robaxacet and a hot water bottle", {"otc_medication", "heat_ice"}),
+    ("I was meant to have an epidural last month but it got cancelled. ibuprofen only",
+     {"otc_medication"}),
+    ("physio yes. massage no", {"physical_therapy"}),
+    ("broke my neck in a car crash in 2001 and had it pinned", {"surgery"}),
+])
+def test_treatments_as_patients_tell_them(text, expected):
+    assert set(read(text)[2].get("treatments_tried") or []) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "had an epidural during labour with my first and my back's been bad ever since",
+    "I had bariatric surgery last year and lost a lot of weight",
+])
+def test_a_treatment_for_something_else_is_no_treatment_tried(text):
+    assert not read(text)[2].get("treatments_tried")

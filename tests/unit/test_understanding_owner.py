@@ -153,3 +153,11 @@ def test_treatments_as_patients_tell_them(text, expected):
 ])
 def test_a_treatment_for_something_else_is_no_treatment_tried(text):
     assert not read(text)[2].get("treatments_tried")
+
+
+@pytest.mark.parametrize("text,place", [
+    ("it hurts between shoulder blades when I sit at the desk", "upper_back"),
+    ("stiff at the back part of my neck since Monday", "neck"),
+])
+def test_places_as_typed(text, place):
+    assert read(text)[2].get("pain_location") == place

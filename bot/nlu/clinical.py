@@ -24,10 +24,8 @@ about 0.1 ms.
 """
 from __future__ import annotations
 
-import datetime
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +35,10 @@ from spacy.tokens import Doc
 from bot.nlu.clinical_vocab import Term, load_vocabulary
 from bot.nlu.drugs import english_words, find_medicines, named_at_prescription_strength
 from bot.nlu.mention_context import ContextReader, MentionContext
-from bot.nlu.spelling import closest, deletion_index
+from bot.nlu.mention_owner import relative_is_patient, writer_speaks
+from bot.nlu.mention_time import long_past
+from bot.nlu.spelling import deletion_index, misspelt_words
+from bot.nlu.spelling import unaccented as _unaccented
 
 _INJECTED = {"shot", "injection", "jab", "infusion", "block", "epidural", "injected"}
 _MIN_MISSPELT = 7  # shorter words are too near too many others ("fisio" is listed as written)
@@ -184,7 +185,11 @@ class ClinicalMatcher:
                 t.value == x[2].value and s <= x[0] and x[1] <= e for s, e, t in near))]
             spans = sorted(spans + near, key=lambda x: (x[0], x[1]))
         ctx = self._read_context(ndoc, spans)
+        ctx.writer_speaks = writer_speaks(ctx.words, self._first_person, ctx.proxy_words)
         found = [m for m in (self._judge(s, e, term, ctx) for s, e, term in spans) if m]
+        if ctx.proxy_named is None and relative_is_patient(found, ctx.writer_speaks):
+            ctx.relative_is_patient = True  # bot/nlu/mention_owner.py: read once more
+            found = [m for m in (self._judge(s, e, term, ctx) for s, e, term in spans) if m]
 
         if any(m[2] == "treatment" and not m[4] for m in found):
             found = [m for m in found if m[2] != "treatment_none"]  # "physio, nothing else"
@@ -219,15 +224,20 @@ class ClinicalMatcher:
             if term.mode in ("if_denied", "absent", "near"):
                 after += ("neg_after_weak",)  # "bladder fine", but not "a fall, normal x-ray"
             negated = (term.mode in ("absent", "near_denied") or bool(ctx.cue_before(s, before))
-                       or bool(after and ctx.cue_after(e, after)))
+                       or bool(after and ctx.cue_after(e, after))
+                       or (term.label != "pain_location" and ctx.answered_no(e)))  # "rest no"
         if negated and term.label == "pain_location" and any(ctx.words[e:e + len(p)] == p for p in self._place_said):
             negated = False  # "no sale nada y la espalda me duele": the place's own verb says it
+        # "no bladder problems that I know of": a denial the writer is not sure of is asked
+        hedged = term.label == "red_flag" and negated and ctx.cue_after(e, ("hedged",))
         if term.mode == "if_denied" and not negated:
             return None  # "bladder" on its own says nothing
         if (treatment and term.value.endswith("medication")
                 and ctx.cue_after(e, ("other_condition",))):
             return None  # "Ozempic for my sugar": taken, but not for the pain
-        if term.label == "red_flag" and not negated and term.mode == "unsure":
+        if hedged:
+            negated, label, reason = False, "red_flag_unsure", "hedged"
+        elif term.label == "red_flag" and not negated and term.mode == "unsure":
             label, reason = "red_flag_unsure", "vague"  # "se me duermen las piernas": ask
         elif term.label == "red_flag" and not negated:
             reason = self._uncertainty(s, e, term.value, ctx)
@@ -247,9 +257,12 @@ class ClinicalMatcher:
                     and named_at_prescription_strength(ctx.words[s:e], ctx.words[e]))):
             value = "prescription_medication"  # "the naproxen the GP prescribed", "Motrin 800s"
         experiencer = ctx.experiencer(s, e, self._patient_object, self._patient_object_after,
-                                      self._first_person)
+                                      self._first_person, sign=term.label == "red_flag")
+        asked, experiencer = experiencer == "asked", experiencer.replace("asked", "other")
+        if experiencer == "other" and ctx.relative_is_patient and label != "red_flag":
+            experiencer = "patient"  # "she keeps grabbing her lower back": the patient's
         if (experiencer == "other" and label == "red_flag" and not negated
-                and value in self._others_signs_confirmed):
+                and (value in self._others_signs_confirmed or ctx.relative_is_patient or asked)):
             # "mi papá no puede levantar el pie": a relative may be typing for the patient
             # (said in an earlier message, or not at all): asked, never dropped unasked
             return s, e, "red_flag_unsure", value, False, "patient", "other"
@@ -270,10 +283,12 @@ class ClinicalMatcher:
             if (self._weight_explained.intersection(phrases)
                     and not self._weight_unexplained.intersection(phrases)):
                 return "resolved"  # "lost 5kg but that's deliberate": explained, no red flag
-        if flag == "trauma" and (_earlier_year(ctx.sentence_words(s))
-                                 or ctx.cue_before(s, ("long_ago",)) or ctx.cue_after(e, ("long_ago",))):
+        if flag == "trauma" and not self._ongoing & ctx.clause_phrases(s) and (
+                long_past(ctx.clause_phrases(s)) or ctx.cue_before(s, ("long_ago",))
+                or ctx.cue_after(e, ("long_ago",))):  # "again yesterday": a recent one too
             return "resolved"  # "a car crash in 2009", "hace 10 años me caí": no recent injury
-        if flag == "trauma" and (ctx.cue_before(s, ("historical",)) or ctx.cue_after(e, ("historical",))) \
+        if flag == "trauma" and (ctx.cue_in_sentence(s, "historical", -1)
+                                 or ctx.cue_in_sentence(e, "historical", 1)) \
                 and ctx.cue_in_sentence(e, "resolved", 1):
             return "resolved"  # "my dog knocked me over last year but I was all right afterwards"
         if flag in self.timeless_flags:
@@ -298,7 +313,8 @@ class ClinicalMatcher:
                  (self._lemma_matcher, self._exact_matcher, self._token_matcher)
                  for m, s, e in matcher(ndoc)}
         found |= self._medicines(ndoc)
-        found |= self._misspelt(ndoc, found)
+        found |= {(s, e, self._one_word[name]) for s, e, name in misspelt_words(
+            [t.text for t in ndoc], found, self._spelling, _MIN_MISSPELT, english_words())}
         taken: dict[str, set[tuple[int, int]]] = {}  # spans kept, per file
         occupied: dict[str, set[int]] = {}  # their tokens
         ignored: set[tuple[str, int, int]] = set()
@@ -361,23 +377,6 @@ class ClinicalMatcher:
             found.add((s, e, Term("treatment", "treatment", value, rank=2)))
         return found
 
-    def _misspelt(self, ndoc, found) -> set:
-        """Long one-word treatments misspelt ("microdiscetomy", "epideral"), in words no
-        phrase matched that are no ordinary English word."""
-        if not self._spelling:
-            return set()
-        taken = {i for s, e, _ in found for i in range(s, e)}
-        misspelt = set()
-        for i, token in enumerate(ndoc):
-            word = token.text
-            if (i in taken or len(word) < _MIN_MISSPELT or not word.isalpha()
-                    or word in english_words()):
-                continue
-            name = closest(word, self._spelling)
-            if name:
-                misspelt.add((i, i + 1, self._one_word[name]))
-        return misspelt
-
     def _alone(self, words) -> list[tuple]:
         """A message that is only "back" (plus punctuation) names the lower back."""
         content = [i for i, w in enumerate(words) if any(c.isalnum() for c in w)]
@@ -386,13 +385,3 @@ class ClinicalMatcher:
             return [(i, i + 1, "pain_location", "lower_back", False, "patient", "")]
         return []
 
-
-def _unaccented(text: str) -> str:
-    """"caí" -> "cai", "ñ" -> "n": how patients often type on a phone."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def _earlier_year(words) -> bool:
-    """A calendar year before this one among `words` ("in 2009")."""
-    this_year = datetime.date.today().year
-    return any(w.isdigit() and len(w) == 4 and 1940 <= int(w) < this_year for w in words)

@@ -48,7 +48,7 @@ class ContextReader:
                           ("focus_before", "location_focus_before"),
                           ("focus_after", "location_focus_after"), ("prescribed", "prescribed"),
                           ("other_condition", "other_condition"), ("proxy", "proxy"),
-                          ("animal", "animal_before")):
+                          ("animal", "animal_before"), ("hedged", "hedged_denial")):
             phrases = [str(p) for p in context.get(key) or []]
             docs = [normalize(nlp.make_doc(p)) for p in phrases if "<" not in p]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")
@@ -137,7 +137,8 @@ class ContextReader:
     def _questions(self, words, clause) -> list[bool]:
         """Per token: is it inside a question (a clause ending in "?", or a sentence that
         starts with a question word)? Treatments there are asked about, not tried."""
-        asked = {clause[i] for i, w in enumerate(words) if w == "?"}
+        # "(rhizotomy?)": a name the patient is unsure of, no question
+        asked = {clause[i] for i, w in enumerate(words) if w == "?" and words[i + 1:i + 2] != [")"]}
         flags, in_question, sentence_start = [], False, True
         for i, w in enumerate(words):
             if sentence_start and any(c.isalnum() for c in w):
@@ -217,6 +218,14 @@ class MentionContext:
     proxy_words: frozenset = frozenset()  # who may be the patient in such a message
     pronouns: frozenset = frozenset()  # "he", "she": the patient in such a message
     relative_owners: frozenset = frozenset()  # "his", "her": "his mum" is someone else
+    writer_speaks: bool = True  # the writer tells of themself ("I", "my back")
+    relative_is_patient: bool = False  # the message is about a relative's pain (mention_owner.py)
+
+    def answered_no(self, end: int) -> bool:
+        """A bare "no" straight after a sign, closing its clause: "Cancer no.", "fever - no"."""
+        i = end + (end < len(self.words) and self.words[end] in (",", "-", ":"))
+        return (i < len(self.words) and self.words[i] in ("no", "nope", "nah", "none")
+                and (i + 1 == len(self.words) or self.boundary[i + 1] or self.words[i + 1] == ","))
 
     def _sentence(self, i: int) -> list[str]:
         start, end = i, i
@@ -233,6 +242,12 @@ class MentionContext:
     def sentence_phrases(self, i: int) -> set:
         """Every run of one to three words in token i's sentence (for sentence-wide cues)."""
         words = self._sentence(i)
+        return {" ".join(words[j:j + n]) for n in (1, 2, 3) for j in range(len(words) - n + 1)}
+
+    def clause_phrases(self, i: int) -> set:
+        """Every run of one to three words in token i's clause ("I fell last week | and also
+        fell in 2009": each fall has its own time)."""
+        words = [w for j, w in enumerate(self.words) if self.clause[j] == self.clause[i]]
         return {" ".join(words[j:j + n]) for n in (1, 2, 3) for j in range(len(words) - n + 1)}
 
     def cue_in_sentence(self, i: int, kind: str, step: int) -> bool:
@@ -319,12 +334,14 @@ class MentionContext:
         return None
 
     def experiencer(self, s: int, e: int, patient_object: set, patient_object_after: set,
-                    first_person: set) -> str:
+                    first_person: set, sign: bool = False) -> str:
         """Whose sign it is (ConText's experiencer): "other" when another person's cue governs
         it ("my mum had breast cancer") unless the message is typed for the patient by that
         person's carer ("this is his daughter typing, dad can't lift his leg"), or an animal
         is its subject ("my dog has cancer"); never when the sign's own words make the
-        patient its object ("my dog knocked me over", "my son kicked me in the back")."""
+        patient its object ("my dog knocked me over", "my son kicked me in the back").
+        "asked": a sign of "his"/"her" in a message where the writer speaks of themself
+        (a relative's, or the patient's told by a carer: confirmed, never raised at once)."""
         if patient_object.intersection(self.words[s:e]) or patient_object_after.intersection(
                 self.words[e:e + 1]):
             return "patient"
@@ -334,4 +351,7 @@ class MentionContext:
             return "patient" if self.proxy_patient(cue[1]) else "other"
         if self.cue_after(e, ("other_after",), limit, first_person):
             return "other"
+        if (sign and self.writer_speaks and self.proxy_named is None
+                and self.relative_owners.intersection(self.words[max(s - 2, 0):s])):
+            return "asked"  # "it started with her legs going weak": whose legs? asked
         return "other" if self.cue_before(s, ("animal",), limit, first_person) else "patient"

@@ -8,8 +8,9 @@ dictionary's names (bot/nlu/drugs.py) and the vocabulary's long one-word treatme
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections import defaultdict
-from typing import Dict, Iterable, Set
+from typing import Collection, Dict, Iterable, List, Set, Tuple
 
 MIN_SIMILARITY = 0.85
 
@@ -34,3 +35,25 @@ def closest(word: str, index: Dict[str, Set[str]]) -> str | None:
     scored = [(difflib.SequenceMatcher(None, word, c).ratio(), c) for c in candidates]
     best = max(scored, default=(0.0, None))
     return best[1] if best[0] >= MIN_SIMILARITY else None
+
+
+def unaccented(text: str) -> str:
+    """"caí" -> "cai", "ñ" -> "n": how patients often type on a phone."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def misspelt_words(words: List[str], found, index: Dict[str, Set[str]], min_length: int,
+                   ordinary: Collection[str]) -> List[Tuple[int, int, str]]:
+    """(start, end, name) for each word no phrase matched (`found` spans) that is a misspelling
+    of a name in `index` ("microdiscetomy", "epideral"): long enough and no ordinary word."""
+    if not index:
+        return []
+    taken = {i for s, e, *_ in found for i in range(s, e)}
+    misspelt = []
+    for i, word in enumerate(words):
+        if i in taken or len(word) < min_length or not word.isalpha() or word in ordinary:
+            continue
+        name = closest(word, index)
+        if name:
+            misspelt.append((i, i + 1, name))
+    return misspelt

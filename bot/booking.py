@@ -55,8 +55,14 @@ def name_beside_contact(text: str) -> Optional[str]:
 
 # A clause that introduces a name ("me llamo Kevin Rodríguez", "soy Lucía Ferrer", "my name
 # is Dana"), inside a longer message
-_INTRODUCED = re.compile(r"\b(?:my name is|my name's|me llamo|mi nombre es|soy|call me)\s+(.+)$",
-                         re.I)
+_INTRODUCED = re.compile(r"\b(?:my name is|my name's|me llamo|mi nombre es|soy|se llama|call me)"
+                         r"\s+(.+)$", re.I)
+# When, said after the phone in the same breath ("Dani Torres 555-0135 martes o miércoles x la
+# tarde"): only words of days and times, so "555-0104, no uso correo" is no time
+_WHEN = re.compile(r"\b(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bados?|domingos?|mañanas?"
+                   r"|tardes?|noches?|semana|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?"
+                   r"|saturdays?|sundays?|mornings?|afternoons?|evenings?|weekdays?|weekends?)\b",
+                   re.I)
 
 
 def details_in_request(text: str) -> dict:
@@ -83,6 +89,11 @@ def details_in_request(text: str) -> dict:
                 name = name if name and " " in name else None
         if name:
             found["booking_name"] = name
+        hit = contact and (_EMAIL.search(clause) or _PHONE.search(clause))
+        after = clause[hit.end():].strip(" ,;:-") if hit else ""
+        if after and _WHEN.search(after):
+            found["booking_time"] = parse_preferred_time(after)
+        if name:
             break
     return found
 

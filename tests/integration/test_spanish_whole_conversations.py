@@ -34,10 +34,10 @@ def test_a_sign_said_plainly_while_a_confirming_question_waits_is_decided(chat):
     c.say("solo paracetamol")
     # the screen answered with a sign in words the detector only guesses at
     reply = c.say("sí, noto algo raro ahí abajo entre las piernas, como acorchado")
-    if CONFIRM in reply:
-        # not yes or no, but a plain emergency sign: decided now, never "yes or no, please"
-        reply = c.say("y desde esta mañana no consigo hacer pis aunque lo intento")
-    assert "bladder_bowel" in (c.slots["red_flags"] or []) or "saddle_numbness" in (c.slots["red_flags"] or [])
+    assert CONFIRM in reply
+    # not yes or no, but a plain emergency sign: decided now, never "yes or no, please"
+    reply = c.say("y desde anoche no puedo orinar, lo intento y nada")
+    assert "bladder_bowel" in c.slots["red_flags"]
     assert c.slots["triage_level"] == "emergency"
     assert "sí o un no" not in reply
 

@@ -52,6 +52,12 @@ def test_details_said_with_the_request_to_book():
     assert details_in_request("Sí, quiero cita, mi correo es pili.n@example.net") == {
         "booking_contact": "pili.n@example.net"}
     assert details_in_request("My name is Dora Kent, book me in") == {"booking_name": "Dora Kent"}
+    assert details_in_request("Sí, agendemos. Se llama Amparo Ruiz") == {"booking_name": "Amparo Ruiz"}
+    # a time said right after the phone is the preferred time; other words after it are not
+    assert details_in_request("Leo Prieto 555 017 2020 jueves x la mañana") == {
+        "booking_name": "Leo Prieto", "booking_contact": "5550172020",
+        "booking_time": "jueves x la mañana"}
+    assert "booking_time" not in details_in_request("Leo Prieto 555 017 2020, no tengo correo")
     # a bare word before a number, or no name at all: asked, never guessed
     assert details_in_request("llámenme al 555 010 7788") == {"booking_contact": "5550107788"}
     assert details_in_request("Quiero una cita para el jueves") == {}

@@ -61,7 +61,9 @@ class ValidateBookingForm(ClinicalFormValidation):
     ) -> List[EventType]:
         events = clinical_events(tracker)
         requested = tracker.get_slot("requested_slot")
-        if requested is None:  # the form is starting: remember what is being booked
+        # The form is starting (requested_slot is still another form's question when booking
+        # interrupts the triage questions): remember what is being booked
+        if requested not in _BOOKING_DETAILS:
             kind = "callback" if tracker.get_slot("pending_offer") == "callback" else "consultation"
             # "Sí quiero cita. Me llamo Kevin Rodríguez", "Dani Torres 555-0135": the details
             # that came with the request are taken, not asked for again

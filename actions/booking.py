@@ -34,7 +34,14 @@ from bot.advice import (
     peg_thanks,
     questions_after_booking,
 )
-from bot.booking import details_in_request, name_beside_contact, name_correction, parse_contact, parse_name, parse_preferred_time
+from bot.booking import (
+    details_in_request,
+    name_beside_contact,
+    name_correction,
+    parse_contact,
+    parse_name,
+    parse_preferred_time,
+)
 from bot.contract import EMERGENCY_FLAGS
 from bot.fhir import delivery as fhir_delivery
 from bot.offscript import say

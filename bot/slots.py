@@ -97,13 +97,23 @@ SCREEN_SETTLES_BELOW = 0.6
 def _left_to_screen(slots: Mapping[str, Any], entity: Mapping[str, Any]) -> bool:
     """A faint guess of the learned detector ("abajo, en la cintura" read as saddle numbness at
     0.5) in an answer to a question before the warning-sign screen: not asked about on its
-    own. The screen comes next and names all seven signs, so its answer settles the guess;
+    own. The screen comes next (screen_brought_forward) and names all seven signs, so its
+    answer settles the guess;
     asked at once, a one-sign question interrupted where-and-how-long answers, and patients
     went on answering the questions they expected ("unos diez días" to "numb groin now?")."""
     return (entity.get("reason") == "learned"
             and float(entity.get("confidence_entity") or 0.0) < SCREEN_SETTLES_BELOW
             and slots.get("requested_slot") in _BEFORE_SCREEN
             and slots.get("red_flag_screen") is None and slots.get("triage_level") is None)
+
+
+def screen_brought_forward(entities_said: List[List[Mapping[str, Any]]]) -> bool:
+    """Did any message (its entities, in `entities_said`) carry a faint learned guess that was
+    left to the warning-sign screen? Then the screen is the next question, not the last one:
+    the guess is settled as soon as possible, never after how long and what was tried."""
+    return any(e.get("entity") == "red_flag_unsure" and e.get("reason") == "learned"
+               and float(e.get("confidence_entity") or 0.0) < SCREEN_SETTLES_BELOW
+               for entities in entities_said for e in entities)
 
 
 def flags_to_confirm(slots: Mapping[str, Any], entities: List[Mapping[str, Any]]) -> List[str]:

@@ -80,3 +80,12 @@ def test_a_classifier_minor_with_a_phone_number_gives_way():
                           "intent_ranking": [{"name": "give_contact", "confidence": 0.7}]})
     [out] = StatedAgeCheck(18).process([minor])
     assert out.get("intent")["name"] == "age_under_18"
+
+
+def test_a_faint_guess_brings_the_screen_forward():
+    from bot.slots import screen_brought_forward
+
+    assert screen_brought_forward([[], [_guess("bladder_bowel", 0.45)]])
+    assert not screen_brought_forward([[_guess("bladder_bowel", 0.9)], [
+        {"entity": "pain_location", "value": "lower_back"}]])
+    assert not screen_brought_forward([[_guess("fever", 0.4, reason="vague")]])

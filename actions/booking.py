@@ -34,7 +34,14 @@ from bot.advice import (
     peg_thanks,
     questions_after_booking,
 )
-from bot.booking import name_beside_contact, name_correction, parse_contact, parse_name, parse_preferred_time
+from bot.booking import (
+    details_in_request,
+    name_beside_contact,
+    name_correction,
+    parse_contact,
+    parse_name,
+    parse_preferred_time,
+)
 from bot.contract import EMERGENCY_FLAGS
 from bot.fhir import delivery as fhir_delivery
 from bot.offscript import say
@@ -61,9 +68,15 @@ class ValidateBookingForm(ClinicalFormValidation):
     ) -> List[EventType]:
         events = clinical_events(tracker)
         requested = tracker.get_slot("requested_slot")
-        if requested is None:  # the form is starting: remember what is being booked
+        # The form is starting (requested_slot is still another form's question when booking
+        # interrupts the triage questions): remember what is being booked
+        if requested not in _BOOKING_DETAILS:
             kind = "callback" if tracker.get_slot("pending_offer") == "callback" else "consultation"
-            return events + [SlotSet("booking_kind", kind), SlotSet("pending_offer", None)]
+            # "Sí quiero cita. Me llamo Kevin Rodríguez", "Dani Torres 555-0135": the details
+            # that came with the request are taken, not asked for again
+            given = [SlotSet(slot, value) for slot, value in details_in_request(latest_text(tracker)).items()
+                     if not tracker.get_slot(slot)]
+            return events + given + [SlotSet("booking_kind", kind), SlotSet("pending_offer", None)]
 
         intent = latest_intent(tracker)
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0

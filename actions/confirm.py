@@ -72,9 +72,17 @@ class ActionReadRedFlagConfirm(Action):
         entities = latest_entities(tracker)
         answer = confirm_answer(flag, latest_intent(tracker), latest_text(tracker), entities)
         if answer is None:
+            # Neither yes nor no, but what else it says is kept ("hace una semana", "no puedo
+            # orinar desde anoche"): a sign said in plain words is decided now, not lost to
+            # the repeated question.
+            kept = clinical_events(tracker)
+            now = apply(current_slots(tracker), kept).get("red_flags") or []
+            if set(now) - set(tracker.get_slot("red_flags") or []):
+                rest = [f for f in pending if f not in now]
+                return kept + [SlotSet("red_flags_unsure", rest), FollowupAction("action_triage")]
             dispatcher.utter_message(text=content(language(tracker)).self_care.confirm_again)
             _ask(dispatcher, tracker, flag)
-            return [SlotSet("red_flags_unsure", pending)]
+            return kept + [SlotSet("red_flags_unsure", pending)]
 
         events: List[EventType] = clinical_events(tracker)  # "no, but my legs are weak"
         slots = apply(current_slots(tracker), events)
@@ -83,7 +91,8 @@ class ActionReadRedFlagConfirm(Action):
             evidence = list(slots.get("red_flag_evidence") or [])
             if flag not in flags:
                 flags.append(flag)
-                evidence.append({"flag": flag, "words": f"yes, when asked: {latest_text(tracker)}"})
+                # the patient's own answer, marked as one (not echoed back as "you said")
+                evidence.append({"flag": flag, "words": latest_text(tracker), "when_asked": True})
             events += [SlotSet("red_flags", flags), SlotSet("red_flag_evidence", evidence)]
         else:
             ruled_out = list(tracker.get_slot("red_flags_ruled_out") or [])

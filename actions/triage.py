@@ -34,7 +34,7 @@ from bot.advice import (
     unchanged_advice,
 )
 from bot.offscript import CORRECTABLE, correction_ack, say, says_not_knowing
-from bot.slots import retracted_red_flags
+from bot.slots import retracted_red_flags, screen_brought_forward
 from bot.story import PATTERN_QUESTION, RELIEF_QUESTION, pattern_answer, questions_needed
 from bot.triage import TriageDecision, decide_triage
 
@@ -106,6 +106,10 @@ class ValidateTriageForm(ClinicalFormValidation):
         last = [s for s in domain_slots if s == "red_flag_screen"]
         # "not sure" how long, after the choices: the questions go on without it
         skip = {"red_flag_screen"} | {slot for slot, flag in NOT_KNOWN.items() if tracker.get_slot(flag)}
+        said = [(e.get("parse_data") or {}).get("entities") or [] for e in tracker.events
+                if e.get("event") == "user"]
+        if last and tracker.get_slot("red_flag_screen") is None and screen_brought_forward(said):
+            return last + [s for s in domain_slots if s not in skip] + needed
         return [s for s in domain_slots if s not in skip] + last + needed
 
     async def get_extraction_events(

@@ -46,7 +46,9 @@ def _say(content: Content, clinic: Clinic, key: str, **extra: str) -> str:
 
 def _echo(content: Content, clinic: Clinic, evidence: List[Mapping[str, str]],
           flags: tuple) -> Optional[str]:
-    words = [e["words"] for e in evidence if e.get("flag") in flags and e.get("words")]
+    # a "yes" to a confirming question is no words to check ("You said: 'yes'")
+    words = [e["words"] for e in evidence if e.get("flag") in flags and e.get("words")
+             and not e.get("when_asked")]
     if not words:
         return None
     return _say(content, clinic, "echo_words", words='", "'.join(dict.fromkeys(words)))

@@ -12,7 +12,7 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za
 _PHONE = re.compile(r"\+?\(?\d[\d\s().-]{5,22}\d")
 _NAME_PREFIX = re.compile(
     r"^\s*(?:hi|hello|hey)?[\s,]*(?:my name is|my name's|name is|i am|i'm|im|it's|its|this is"
-    r"|call me|it is)\s+", re.I)
+    r"|call me|it is|me llamo|mi nombre es|soy|se llama|a nombre de)\s+", re.I)
 _NAME = re.compile(r"^[^\W\d_][^\W\d_'’. -]*(?:[ '’.-]+[^\W\d_][^\W\d_'’.-]*){0,5}\.?$")
 # Words in no one's name: a sentence given in answer to the name question ("my neck", "it
 # hurts when I bend over", "weekday mornings", "for minus two years") is not taken as a name.
@@ -25,6 +25,7 @@ _NOT_NAME_WORDS = frozenset("""
     weekend weekends anytime asap today tomorrow yesterday
     zero one two three four five six seven eight nine ten eleven twelve
     true false null none nan infinity undefined
+    sí si yo quiero cita turno consulta agendar pedir por favor gracias hola bueno vale
 """.split())
 # A time unit straight after digits: "for 99999999 years" is not a phone number.
 _TIME_UNIT_AFTER = re.compile(r"\s*(?:years?|yrs?|months?|weeks?|wks?|days?|hours?)\b", re.I)
@@ -50,6 +51,51 @@ def name_beside_contact(text: str) -> Optional[str]:
     555-0178", "luis peña 555-0134"): the name once the contact is taken out."""
     rest = _PHONE.sub(" ", _EMAIL.sub(" ", text or ""))
     return parse_name(" ".join(rest.split()).strip(" ,;:-"))
+
+
+# A clause that introduces a name ("me llamo Kevin Rodríguez", "soy Lucía Ferrer", "my name
+# is Dana"), inside a longer message
+_INTRODUCED = re.compile(r"\b(?:my name is|my name's|me llamo|mi nombre es|soy|se llama|call me)"
+                         r"\s+(.+)$", re.I)
+# When, said after the phone in the same breath ("Dani Torres 555-0135 martes o miércoles x la
+# tarde"): only words of days and times, so "555-0104, no uso correo" is no time
+_WHEN = re.compile(r"\b(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bados?|domingos?|mañanas?"
+                   r"|tardes?|noches?|semana|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?"
+                   r"|saturdays?|sundays?|mornings?|afternoons?|evenings?|weekdays?|weekends?)\b",
+                   re.I)
+
+
+def details_in_request(text: str) -> dict:
+    """The name and contact a patient gives in the message that asks to book ("Sí quiero
+    cita. Me llamo Kevin Rodríguez", "Dale, quiero la cita. Yaritza Colón, 555-0188"), so
+    the booking does not ask for them again. A name counts only when it is introduced ("me
+    llamo ...") or stands right before the phone or email; anything else is asked."""
+    found = {}
+    contact = parse_contact(text)
+    if contact:
+        found["booking_contact"] = contact
+    for clause in re.split(r"[.;!?\n]+", text or ""):
+        introduced = _INTRODUCED.search(clause)
+        name = parse_name(re.split(r",", introduced.group(1))[0]) if introduced else None
+        if not name and contact:
+            hit = _EMAIL.search(clause) or _PHONE.search(clause)
+            if hit:
+                before = re.split(r"[,:]", clause[:hit.start()].strip(" ,;:-"))[-1].strip(" ,;:-")
+                name = parse_name(re.sub(r"\b(?:mi|my)\s+(?:cel|celular|tel[eé]fono|n[uú]mero"
+                                         r"|correo|phone|number|email)\s*(?:es|is)?\s*$"
+                                         r"|\s+(?:al|a|en|to|at|on)\s*$", "",
+                                         before, flags=re.I).strip(" ,;:-"))
+                # one word before a number is as often "al" (to) or "cel" as a name: asked
+                name = name if name and " " in name else None
+        if name:
+            found["booking_name"] = name
+        hit = contact and (_EMAIL.search(clause) or _PHONE.search(clause))
+        after = clause[hit.end():].strip(" ,;:-") if hit else ""
+        if after and _WHEN.search(after):
+            found["booking_time"] = parse_preferred_time(after)
+        if name:
+            break
+    return found
 
 
 def parse_name(text: str) -> Optional[str]:

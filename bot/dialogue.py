@@ -90,7 +90,8 @@ class RedFlagPolicy(_SafetyPolicy):
             entities = tracker.latest_message.entities or []
             intent = (tracker.latest_message.intent or {}).get("name")
             slots = {name: tracker.get_slot(name) for name in
-                     ("red_flags", "red_flags_unsure", "red_flags_ruled_out")}
+                     ("red_flags", "red_flags_unsure", "red_flags_ruled_out", "requested_slot",
+                      "red_flag_screen", "triage_level")}
             if slots["red_flags_unsure"] and intent not in BESIDE_CONFIRM:
                 return self._certain(READ_CONFIRM, domain)  # the answer to "Just to be safe"
             if new_red_flags(slots, entities) or retracted_red_flags(slots, entities):

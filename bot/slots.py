@@ -87,6 +87,35 @@ def retracted_red_flags(
     ]
 
 
+# The triage questions that come before the warning-sign screen (domain.yml's triage_form).
+_BEFORE_SCREEN = ("pain_location", "pain_duration_weeks", "treatments_tried")
+# The learned detector's probability below which its guess, in an answer to a question before
+# the screen, waits for the screen (0.6: the threshold before it was lowered to 0.35 for recall).
+SCREEN_SETTLES_BELOW = 0.6
+
+
+def _left_to_screen(slots: Mapping[str, Any], entity: Mapping[str, Any]) -> bool:
+    """A faint guess of the learned detector ("abajo, en la cintura" read as saddle numbness at
+    0.5) in an answer to a question before the warning-sign screen: not asked about on its
+    own. The screen comes next (screen_brought_forward) and names all seven signs, so its
+    answer settles the guess;
+    asked at once, a one-sign question interrupted where-and-how-long answers, and patients
+    went on answering the questions they expected ("unos diez días" to "numb groin now?")."""
+    return (entity.get("reason") == "learned"
+            and float(entity.get("confidence_entity") or 0.0) < SCREEN_SETTLES_BELOW
+            and slots.get("requested_slot") in _BEFORE_SCREEN
+            and slots.get("red_flag_screen") is None and slots.get("triage_level") is None)
+
+
+def screen_brought_forward(entities_said: List[List[Mapping[str, Any]]]) -> bool:
+    """Did any message (its entities, in `entities_said`) carry a faint learned guess that was
+    left to the warning-sign screen? Then the screen is the next question, not the last one:
+    the guess is settled as soon as possible, never after how long and what was tried."""
+    return any(e.get("entity") == "red_flag_unsure" and e.get("reason") == "learned"
+               and float(e.get("confidence_entity") or 0.0) < SCREEN_SETTLES_BELOW
+               for entities in entities_said for e in entities)
+
+
 def flags_to_confirm(slots: Mapping[str, Any], entities: List[Mapping[str, Any]]) -> List[str]:
     """Red flags this message leaves unsure (feared, asked about, past, or found by the
     learned detector) that are not already known either way: each needs a confirming
@@ -102,17 +131,23 @@ def flags_to_confirm(slots: Mapping[str, Any], entities: List[Mapping[str, Any]]
     # the patient denies now is not.
     wording = {e.get("value") for e in entities if e.get("entity") == "red_flag_unsure"
                and e.get("reason") in ("near", "learned", "vague")}
-    unsure = [f for f in _values(entities, "red_flag_unsure") if f in RED_FLAGS]
+    unsure = [e.get("value") for e in entities if e.get("entity") == "red_flag_unsure"
+              and e.get("value") in RED_FLAGS and not _left_to_screen(slots, e)]
     return [f for f in dict.fromkeys(unsure) if f not in settled and f not in present
             and (f not in denied or f in wording)]
 
 
-_YES = re.compile(r"^\W*(y+e+[sp]*|yeah|yea|ya|yup|aye|sure|correct|right|i (do|am|have|did)"
-                  r"|a little|a bit|sometimes|i think so|kind of|kinda)\b", re.I)
+# English and Spanish. "ya" is a yes only on its own: in Spanish it is "already" ("ya llevo
+# cinco meses así" answers how long, and was once read as yes to "legs weak now?").
+_YES = re.compile(r"^\W*(y+e+[sp]*|yeah|yea|ya(?=\W*$)|yup|aye|sure|correct|right"
+                  r"|i (do|am|have|did)|a little|a bit|sometimes|i think so|kind of|kinda"
+                  r"|s[ií]|claro|as[ií] es|un poco|a veces|creo que s[ií])\b", re.I)
 _DOUBT = re.compile(r"\b(not sure|unsure|don'?t know|do not know|dunno|no idea|maybe|possibly"
-                    r"|might|can'?t tell|not certain)\b", re.I)
+                    r"|might|can'?t tell|not certain|no s[eé]|no estoy segur[oa]|quiz[aá]s?"
+                    r"|tal vez|no lo s[eé])\b", re.I)
 _NO = re.compile(r"^\W*(no+|nope|nah|not (really|at all|now|any ?more)|never|none|nothing"
-                 r"|i (don'?t|do not|haven'?t|have not|am not|'m not|didn'?t|did not))\b", re.I)
+                 r"|i (don'?t|do not|haven'?t|have not|am not|'m not|didn'?t|did not)"
+                 r"|nada|ninguno|ninguna|nunca|para nada|tampoco)\b", re.I)
 
 
 def confirm_answer(flag: str, intent: str, text: str,

@@ -64,8 +64,9 @@ class StatedAgeCheck(GraphComponent):
     """A stated age decides `age_under_18` against clinic.yml's minimum age: the classifier
     cannot compare numbers ("I'm 52" is not a teenager; "I'm 15" is, whatever else is said).
     Numbers that only count time ("for 5 years", "for 99999999 years") are not an age, and an
-    adult someone else ("for my mum, she's 82") is not a minor: the classifier's
-    `age_under_18` for them gives way to its next guess."""
+    adult someone else ("for my mum, she's 82") is not a minor, nor is a message giving a
+    phone or email ("Marco Villalobos, 555-0191"; "contact me, her daughter, at 555-0177"):
+    the classifier's `age_under_18` for them gives way to its next guess."""
 
     @classmethod
     def create(cls, config, model_storage, resource, execution_context) -> "StatedAgeCheck":
@@ -88,7 +89,8 @@ class StatedAgeCheck(GraphComponent):
                 message.set("intent", chosen, add_to_output=True)
                 message.set("intent_ranking", [chosen] + ranking, add_to_output=True)
             elif intent == "age_under_18" and (age is not None or only_durations(text)
-                                               or about_an_adult(text, self.min_age)):
+                                               or about_an_adult(text, self.min_age)
+                                               or parse_contact(text)):
                 chosen = ranking[0] if ranking else {"name": "inform", "confidence": 1.0}
                 message.set("intent", chosen, add_to_output=True)
                 message.set("intent_ranking", ranking or [chosen], add_to_output=True)

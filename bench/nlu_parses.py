@@ -4,7 +4,8 @@ A speed change to the NLU must not change what it understands. `--write FILE` ke
 parses (intent, ranking, entities) of every text of tests/blind/understanding_*.yml as JSON;
 `--check FILE` parses them again and lists every text whose parse differs (exit 1 if any);
 both print the CPU milliseconds a message per language (`time.process_time`, in process,
-after a warm-up pass, as bot/evaluate_blind.py measures) and `--profile DIR` writes a
+after a warm-up pass, the graph run as the server runs it, as bot/evaluate_blind.py measures;
+`--dask`: with Rasa's own graph runner, as evaluate_blind measured before session 7) and `--profile DIR` writes a
 cProfile of each language's pass. tests/unit/test_nlu_parses_kept.py runs the check.
 """
 from __future__ import annotations
@@ -81,8 +82,14 @@ def main(argv=None) -> int:
     parser.add_argument("--check", help="compare the parses with this JSON file")
     parser.add_argument("--profile", help="write <language>.prof cProfiles in this folder")
     parser.add_argument("--language", action="append", help="only these languages (en, es)")
+    parser.add_argument("--dask", action="store_true",
+                        help="run the graph with Rasa's dask runner, not the server's (bot/rasa_speedups.py)")
     args = parser.parse_args(argv)
     agent = load_agent(Path(args.model))
+    if not args.dask:
+        from bot import rasa_speedups
+
+        rasa_speedups.apply()
     now: Dict[str, dict] = {}
     for language, texts in blind_texts().items():
         if args.language and language not in args.language:

@@ -66,10 +66,15 @@ class Faq:
         """The topics whose example words are all in `words`, best (most words) first."""
         present = {w for w in map(_plain, words) if w not in STOPWORDS}
         found: Dict[str, bool] = {}  # each example word looked up once, though many share it
+        by_length: Dict[int, List[str]] = {}  # a typo is looked for among words of near length
+        for word in present:
+            by_length.setdefault(len(word), []).append(word)
 
         def has(wanted: str) -> bool:
             if wanted not in found:
-                found[wanted] = _has(present, wanted)
+                near = [w for n in (len(wanted) - 1, len(wanted), len(wanted) + 1)
+                        for w in by_length.get(n, ())]
+                found[wanted] = wanted in present or _has(near, wanted)
             return found[wanted]
 
         scored = []

@@ -29,9 +29,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from bot.nlu.anchored_matcher import AnchoredMatcher
 from bot.nlu.clinical_vocab import Term, load_vocabulary
 from bot.nlu.drugs import english_words, find_medicines, named_at_prescription_strength
 from bot.nlu.mention_context import ContextReader, MentionContext
@@ -81,7 +82,7 @@ class ClinicalMatcher:
         attr = "LEMMA" if self._lemmatizer else "LOWER"
         self._lemma_matcher = PhraseMatcher(nlp.vocab, attr=attr)
         self._exact_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._token_matcher = Matcher(nlp.vocab)
+        self._token_matcher = AnchoredMatcher(nlp.vocab)  # its matches in any order: a set below
         self._terms: dict[int, Term] = {}
         self._one_word: dict[str, Term] = {}  # long one-word treatments, for misspellings
         for term, phrase in pairs:

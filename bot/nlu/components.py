@@ -105,6 +105,21 @@ def english_matcher(nlp, vocab_dir: Optional[Path] = None) -> ClinicalMatcher:
 _RECENT_READS: Dict[Tuple[ClinicalMatcher, str], Tuple[Mention, ...]] = {}
 
 
+def _remembered(matcher: ClinicalMatcher, text: str, doc) -> Tuple[Mention, ...]:
+    """`matcher`'s mentions in `text` (`doc()` its Doc), read once for the two components."""
+    key = (matcher, text)
+    found = _RECENT_READS.get(key)
+    if found is None:
+        found = _RECENT_READS[key] = tuple(matcher(doc()))
+        while len(_RECENT_READS) > 64:
+            del _RECENT_READS[next(iter(_RECENT_READS))]  # the oldest
+    return found
+
+
+def _read_spanish(text: str) -> Tuple[Mention, ...]:
+    return _remembered(spanish_matcher(), text, lambda: spanish_matcher().nlp.make_doc(text))
+
+
 class ReadsSpacyNLPDoc:
     """A component that reads the Doc Rasa's SpacyNLP made for the message (`model_from=
     "SpacyNLP"` and `required_components`, as Rasa's SpacyEntityExtractor), so the pipeline
@@ -130,23 +145,18 @@ class ReadsSpacyNLPDoc:
         semanas") is read in English, and in Spanish when English finds nothing."""
         language = reading_language(text, message)
         if language == "es":
-            return "es", spanish_matcher()(spanish_matcher().nlp.make_doc(text))
+            return "es", _read_spanish(text)
         self._matcher = english_matcher(model.model, self._vocab_dir)
-        key = (self._matcher, text)
-        found = _RECENT_READS.get(key)
-        if found is None:
+
+        def parsed():
+            # SpacyNLP parses the lower-cased text: its offsets are the message's unless
+            # lower-casing changed the length (a rare letter such as "İ").
             doc = message.get(SPACY_DOCS[TEXT]) if message is not None else None
-            if doc is None or len(doc.text) != len(text):
-                # SpacyNLP parses the lower-cased text: its offsets are the message's unless
-                # lower-casing changed the length (a rare letter such as "İ").
-                doc = model.model(text)
-            found = _RECENT_READS[key] = tuple(self._matcher(doc))
-            while len(_RECENT_READS) > 64:
-                del _RECENT_READS[next(iter(_RECENT_READS))]  # the oldest
-        if language == "" and not found:
-            spanish = spanish_matcher()(spanish_matcher().nlp.make_doc(text))
-            if spanish:
-                return "es", spanish
+            return model.model(text) if doc is None or len(doc.text) != len(text) else doc
+
+        found = _remembered(self._matcher, text, parsed)
+        if language == "" and not found and _read_spanish(text):
+            return "es", _read_spanish(text)
         return "en", found
 
 
@@ -272,8 +282,6 @@ def _duration_entity(duration: DurationMention) -> Dict[str, Any]:
     }
 
 
-
-
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False, model_from="SpacyNLP"
 )
@@ -364,6 +372,19 @@ class BlankSafeLogisticRegressionClassifier(LogisticRegressionClassifier):
     def __init__(self, config, name, model_storage, resource) -> None:
         super().__init__(config, name, model_storage, resource)
         self.clf.C = float(self.config["C"])
+
+    @classmethod
+    def load(cls, *args: Any, **kwargs: Any) -> "BlankSafeLogisticRegressionClassifier":
+        component = super().load(*args, **kwargs)
+        coef = getattr(component.clf, "coef_", None)
+        if coef is not None:
+            # scikit-learn multiplies the features by `coef_.T`; scipy copies that into one
+            # contiguous block for every message (features x intents, ~1 ms). Stored column
+            # first, `coef_.T` is that block already: the same numbers, the same products.
+            import numpy as np
+
+            component.clf.coef_ = np.asfortranarray(coef)
+        return component
 
     def _create_X(self, messages: List[Message]):
         """Rasa's matrix, from the sentence features alone (bot/nlu/sentence_features.py)."""

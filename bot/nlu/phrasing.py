@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, List, Sequence, Tuple
 
@@ -34,6 +35,20 @@ class Hit:
 def _word(word: str) -> str:
     letters = [re.escape(ch) for ch in word.replace("'", "")]
     return "'?".join(letters) + r"(?:s|es)?"
+
+
+# Characters whose case-blind matches (re.I) are exactly their lower and upper case, so that
+# a phrase's words, lower-cased, are in the lower-cased text wherever the phrase matches
+# (not so for all letters: re.I matches "k" with the Kelvin sign, "s" with the long "ſ").
+READABLE = frozenset(chr(i) for i in range(128)) | frozenset("áéíóúüñÁÉÍÓÚÜÑ¿¡")
+
+
+@lru_cache(maxsize=None)
+def _words_of(phrase: str) -> Tuple[str, ...]:
+    """The letters of each word `compile_phrase` matches (apostrophes aside), lower-cased;
+    none when a word has a letter outside READABLE (the phrase is then always tried)."""
+    words = [w.replace("'", "") for w in phrase.lower().replace("’", "'").split() if w != "..."]
+    return tuple(words) if all(READABLE.issuperset(w) for w in words) else ()
 
 
 def compile_phrase(phrase: str) -> re.Pattern:
@@ -91,6 +106,9 @@ def clauses(text: str) -> List[Tuple[int, int]]:
 def find(table: Iterable[Tuple[str, str, re.Pattern]], text: str) -> List[Hit]:
     """Every match inside one clause, longest first where two overlap."""
     text = text.replace("’", "'")
+    # Skip a phrase whose words are not all in the message (a fast test, exact for READABLE)
+    plain = text.lower().replace("'", "") if READABLE.issuperset(text) else None
+    table = [row for row in table if plain is None or all(w in plain for w in _words_of(row[1]))]
     hits = [Hit(value, start + m.start(), start + m.end(), phrase)
             for start, end in clauses(text)
             for value, phrase, pattern in table for m in pattern.finditer(text[start:end])]

@@ -34,7 +34,16 @@ from bot.advice import (
     peg_thanks,
     questions_after_booking,
 )
-from bot.booking import name_beside_contact, name_correction, parse_contact, parse_name, parse_preferred_time
+from bot.booking import (
+    name_before_contact,
+    name_beside_contact,
+    name_correction,
+    name_in_request,
+    parse_contact,
+    parse_name,
+    parse_preferred_time,
+    time_after_contact,
+)
 from bot.contract import EMERGENCY_FLAGS
 from bot.fhir import delivery as fhir_delivery
 from bot.offscript import say
@@ -63,7 +72,8 @@ class ValidateBookingForm(ClinicalFormValidation):
         requested = tracker.get_slot("requested_slot")
         if requested is None:  # the form is starting: remember what is being booked
             kind = "callback" if tracker.get_slot("pending_offer") == "callback" else "consultation"
-            return events + [SlotSet("booking_kind", kind), SlotSet("pending_offer", None)]
+            return events + [SlotSet("booking_kind", kind), SlotSet("pending_offer", None)] \
+                + self._details_in_request(tracker)
 
         intent = latest_intent(tracker)
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0
@@ -88,7 +98,8 @@ class ValidateBookingForm(ClinicalFormValidation):
         if requested == "booking_name":
             # "lower back", "6 months", "physio": what the NLU read as the pain is no name
             value = None if latest_entities(tracker) else (
-                parse_name(text) or (name_beside_contact(text) if contact else None))
+                parse_name(text) or (name_beside_contact(text) or name_before_contact(text)
+                                     if contact else None))
         elif requested == "booking_contact":
             value = contact
         elif requested == "booking_time":
@@ -99,6 +110,31 @@ class ValidateBookingForm(ClinicalFormValidation):
             events.append(SlotSet("reask", requested))
         if contact and requested != "booking_contact" and not tracker.get_slot("booking_contact"):
             events.append(SlotSet("booking_contact", contact))  # "Jane, 555 010 2030"
+        when = time_after_contact(text) if contact and requested != "booking_time" else None
+        if when and not tracker.get_slot("booking_time"):
+            events.append(SlotSet("booking_time", when))  # "Jas Patel 555-0139 tues evening"
+        return events
+
+    @staticmethod
+    def _details_in_request(tracker: Tracker) -> List[EventType]:
+        """The name, phone or email (and a time after them) said in the very message that
+        asked to book ("Yes, an appointment please. Harold Pike."): taken, so the form asks
+        only for what is missing. Not when the form starts after anything else happened."""
+        for event in reversed(tracker.events):
+            if event.get("event") == "user":
+                break
+            if event.get("event") == "action" and event.get("name") not in _STARTING:
+                return []
+        text = latest_text(tracker)
+        contact, events = parse_contact(text), []
+        name = name_in_request(text)
+        if name and not tracker.get_slot("booking_name"):
+            events.append(SlotSet("booking_name", name))
+        if contact and not tracker.get_slot("booking_contact"):
+            events.append(SlotSet("booking_contact", contact))
+            when = time_after_contact(text)
+            if when and not tracker.get_slot("booking_time"):
+                events.append(SlotSet("booking_time", when))
         return events
 
     @staticmethod
@@ -117,6 +153,8 @@ class ValidateBookingForm(ClinicalFormValidation):
 
 
 _BOOKING_DETAILS = ("booking_name", "booking_contact", "booking_time")
+# What may run between the patient's message and the booking form starting on it.
+_STARTING = ("booking_form", "action_listen", "action_request_callback", "action_deactivate_loop")
 
 
 def details_given_this_turn(tracker: Tracker) -> bool:

@@ -70,7 +70,9 @@ class ValidateBookingForm(ClinicalFormValidation):
     ) -> List[EventType]:
         events = clinical_events(tracker)
         requested = tracker.get_slot("requested_slot")
-        if requested is None:  # the form is starting: remember what is being booked
+        if requested not in _BOOKING_DETAILS:
+            # the form is starting (after the triage form, its question is still the
+            # requested slot): remember what is being booked
             kind = "callback" if tracker.get_slot("pending_offer") == "callback" else "consultation"
             return events + [SlotSet("booking_kind", kind), SlotSet("pending_offer", None)] \
                 + self._details_in_request(tracker)

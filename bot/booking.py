@@ -137,10 +137,13 @@ def name_in_request(text: str) -> Optional[str]:
                 return name
             continue
         bare = _PHONE.sub(" ", _EMAIL.sub(" ", sentence)).strip(" ,;:-")
-        if len(bare.split()) >= 2 and not _NAME_PREFIX.match(bare):
-            name = parse_name(bare)
-            if name:
-                return name
+        # the whole sentence, else its last comma-separated part ("Let's book, Brenda Hart")
+        for part in [bare] + bare.split(",")[1:][::-1]:
+            part = part.strip()
+            if len(part.split()) >= 2 and not _NAME_PREFIX.match(part):
+                name = parse_name(part)
+                if name:
+                    return name
     return None
 
 

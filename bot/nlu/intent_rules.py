@@ -144,8 +144,11 @@ class OptionQuestionCheck(GraphComponent):
 BOOKING_MISREAD_AS = {"give_contact", "affirm", "thank", "deny", "nlu_fallback", "out_of_scope"}
 # A request for a person said with "robot?" ("is this a bot? get me a real person") is a
 # request for a person; "call me" with it ("can somebody call me?") a request for a call back.
-_PERSON = re.compile(r"\b(?:real|actual|live) (?:person|human|people)\b|\b(?:talk|speak)"
-                     r"(?:ing)? (?:to|with) (?:a |an )?(?:human|person|someone|somebody)\b", re.I)
+# Asked for, not asked about: "is this a real person?" or "am I talking to a human?" is a
+# question about the assistant, which says it is automated.
+_PERSON = re.compile(r"\b(?:get|give|put|connect|transfer|want|need|like|talk|speak)\b[^.?!]{0,25}"
+                     r"\b(?:real|actual|live) (?:person|human|people)\b|\b(?:talk|speak) (?:to|with)"
+                     r" (?:a |an )?(?:human|person|someone|somebody)\b", re.I)
 _CALL_ME = re.compile(r"\b(?:somebody|someone|anyone|a nurse|a doctor|you|they|the clinic)"
                       r" (?:to )?(?:call|phone|ring|telephone) me\b", re.I)
 

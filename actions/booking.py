@@ -36,11 +36,14 @@ from bot.advice import (
 )
 from bot.booking import (
     details_in_request,
+    name_before_contact,
     name_beside_contact,
     name_correction,
+    name_in_request,
     parse_contact,
     parse_name,
     parse_preferred_time,
+    time_after_contact,
 )
 from bot.contract import EMERGENCY_FLAGS
 from bot.fhir import delivery as fhir_delivery
@@ -68,15 +71,12 @@ class ValidateBookingForm(ClinicalFormValidation):
     ) -> List[EventType]:
         events = clinical_events(tracker)
         requested = tracker.get_slot("requested_slot")
-        # The form is starting (requested_slot is still another form's question when booking
-        # interrupts the triage questions): remember what is being booked
         if requested not in _BOOKING_DETAILS:
+            # the form is starting (after the triage form, its question is still the
+            # requested slot): remember what is being booked
             kind = "callback" if tracker.get_slot("pending_offer") == "callback" else "consultation"
-            # "Sí quiero cita. Me llamo Kevin Rodríguez", "Dani Torres 555-0135": the details
-            # that came with the request are taken, not asked for again
-            given = [SlotSet(slot, value) for slot, value in details_in_request(latest_text(tracker)).items()
-                     if not tracker.get_slot(slot)]
-            return events + given + [SlotSet("booking_kind", kind), SlotSet("pending_offer", None)]
+            return events + [SlotSet("booking_kind", kind), SlotSet("pending_offer", None)] \
+                + self._details_in_request(tracker)
 
         intent = latest_intent(tracker)
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0
@@ -101,7 +101,8 @@ class ValidateBookingForm(ClinicalFormValidation):
         if requested == "booking_name":
             # "lower back", "6 months", "physio": what the NLU read as the pain is no name
             value = None if latest_entities(tracker) else (
-                parse_name(text) or (name_beside_contact(text) if contact else None))
+                parse_name(text) or (name_beside_contact(text) or name_before_contact(text)
+                                     if contact else None))
         elif requested == "booking_contact":
             value = contact
         elif requested == "booking_time":
@@ -112,6 +113,32 @@ class ValidateBookingForm(ClinicalFormValidation):
             events.append(SlotSet("reask", requested))
         if contact and requested != "booking_contact" and not tracker.get_slot("booking_contact"):
             events.append(SlotSet("booking_contact", contact))  # "Jane, 555 010 2030"
+        when = time_after_contact(text) if contact and requested != "booking_time" else None
+        if when and not tracker.get_slot("booking_time"):
+            events.append(SlotSet("booking_time", when))  # "Jas Patel 555-0139 tues evening"
+        return events
+
+    @staticmethod
+    def _details_in_request(tracker: Tracker) -> List[EventType]:
+        """The name, phone or email (and a time after them) said in the very message that
+        asked to book ("Yes, an appointment please. Harold Pike."): taken, so the form asks
+        only for what is missing. Not when the form starts after anything else happened."""
+        for event in reversed(tracker.events):
+            if event.get("event") == "user":
+                break
+            if event.get("event") == "action" and event.get("name") not in _STARTING:
+                return []
+        text = latest_text(tracker)
+        contact, events = parse_contact(text), []
+        # "Harold Pike." after the request, or introduced ("me llamo ...", "Yaritza Colón, 555-0188")
+        name = name_in_request(text) or details_in_request(text).get("booking_name")
+        if name and not tracker.get_slot("booking_name"):
+            events.append(SlotSet("booking_name", name))
+        if contact and not tracker.get_slot("booking_contact"):
+            events.append(SlotSet("booking_contact", contact))
+            when = time_after_contact(text)
+            if when and not tracker.get_slot("booking_time"):
+                events.append(SlotSet("booking_time", when))
         return events
 
     @staticmethod
@@ -130,6 +157,8 @@ class ValidateBookingForm(ClinicalFormValidation):
 
 
 _BOOKING_DETAILS = ("booking_name", "booking_contact", "booking_time")
+# What may run between the patient's message and the booking form starting on it.
+_STARTING = ("booking_form", "action_listen", "action_request_callback", "action_deactivate_loop")
 
 
 def details_given_this_turn(tracker: Tracker) -> bool:

@@ -25,6 +25,7 @@ from actions.common import (
 )
 from actions.settings import clinic, content
 from actions.triage import ValidateTriageForm
+from bot.offscript import say
 from bot.slots import confirm_answer, flags_to_confirm
 from bot.wording import fill
 
@@ -47,6 +48,10 @@ class ActionAskRedFlagConfirm(Action):
         unsure = flags_to_confirm(current_slots(tracker), entities)
         if not unsure:
             return events
+        if latest_intent(tracker) == "express_distress" and not tracker.get_slot("distress_acknowledged"):
+            # "I'm terrified this means I have cancer": the fear is heard before the question
+            dispatcher.utter_message(text=say(content(language(tracker)), clinic(), "distress")["text"])
+            events.append(SlotSet("distress_acknowledged", True))
         asked_in_general = any(e.get("entity") == "red_flag_unsure" and e.get("reason") == "question"
                                for e in entities)
         if asked_in_general:
@@ -71,20 +76,20 @@ class ActionReadRedFlagConfirm(Action):
         flag, rest = pending[0], pending[1:]
         entities = latest_entities(tracker)
         answer = confirm_answer(flag, latest_intent(tracker), latest_text(tracker), entities)
+        events: List[EventType] = clinical_events(tracker)  # "no, but my legs are weak"
         if answer is None:
-            # Neither yes nor no, but what else it says is kept ("hace una semana", "no puedo
-            # orinar desde anoche"): a sign said in plain words is decided now, not lost to
-            # the repeated question.
-            kept = clinical_events(tracker)
-            now = apply(current_slots(tracker), kept).get("red_flags") or []
+            # Not an answer, but what it says is kept ("started in October, so 8 weeks", "hace
+            # una semana"): patients often answer the question they expected next. A sign said
+            # in it ("no puedo orinar desde anoche") counts at once; otherwise the same question
+            # comes again.
+            now = apply(current_slots(tracker), events).get("red_flags") or []
             if set(now) - set(tracker.get_slot("red_flags") or []):
                 rest = [f for f in pending if f not in now]
-                return kept + [SlotSet("red_flags_unsure", rest), FollowupAction("action_triage")]
+                return events + [SlotSet("red_flags_unsure", rest), FollowupAction("action_triage")]
             dispatcher.utter_message(text=content(language(tracker)).self_care.confirm_again)
             _ask(dispatcher, tracker, flag)
-            return kept + [SlotSet("red_flags_unsure", pending)]
+            return events + [SlotSet("red_flags_unsure", pending)]
 
-        events: List[EventType] = clinical_events(tracker)  # "no, but my legs are weak"
         slots = apply(current_slots(tracker), events)
         if answer == "yes":
             flags = list(slots.get("red_flags") or [])

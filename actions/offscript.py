@@ -17,10 +17,12 @@ from actions.common import current_slots, language, latest_entities, latest_inte
 from actions.settings import clinic, content
 from actions.triage import utter
 from bot import store
-from bot.advice import next_step_offer
+from bot.advice import answer_option_question, next_step_offer, option_asked_about, other_body_part
+from bot.booking import asks_to_book
 from bot.content import LANGUAGES
 from bot.faq import load_faq
 from bot.offscript import pending_question, questions_not_started, say
+from bot.option_select import asks_about_an_option
 
 
 def resume(dispatcher, tracker: Tracker, start_questions: bool = True) -> List[EventType]:
@@ -43,13 +45,24 @@ class ActionAnswerClinic(Action):
         return "action_answer_clinic"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        topics = [e["value"] for e in latest_entities(tracker) if e.get("entity") == "faq_topic"]
+        entities = latest_entities(tracker)
+        topics = [e["value"] for e in entities if e.get("entity") == "faq_topic"]
         lang = language(tracker) if language(tracker) in LANGUAGES else "en"
-        answer = load_faq(lang=lang).answer(topics, latest_text(tracker), clinic(),
-                                            datetime.now(timezone.utc), content(lang).calendar)
-        dispatcher.utter_message(text=answer)
+        if not topics and any(e.get("entity") == "body_part_other" for e in entities):
+            # "do you treat knee pain too?": what the clinic treats, not "I don't know"
+            utter(dispatcher, other_body_part(content(lang), clinic()))
+        else:
+            answer = load_faq(lang=lang).answer(topics, latest_text(tracker), clinic(),
+                                                datetime.now(timezone.utc), content(lang).calendar)
+            dispatcher.utter_message(text=answer)
         # kept for staff (what patients ask about); every custom action returns an event
-        return [SlotSet("clinic_topic", ", ".join(topics) or None)] + resume(dispatcher, tracker)
+        events = [SlotSet("clinic_topic", ", ".join(topics) or None)]
+        slots = current_slots(tracker)
+        if asks_to_book(latest_text(tracker)) and not slots.get("booking_reference") \
+                and slots.get("triage_level") != "emergency":
+            # "what's a consult cost? ok book it": answered, then the booking it asked for
+            return events + [FollowupAction("booking_form")]
+        return events + resume(dispatcher, tracker)
 
 
 class ActionAcknowledgeDistress(Action):
@@ -64,7 +77,16 @@ class ActionAcknowledgeDistress(Action):
             utter(dispatcher, say(content(language(tracker)), clinic(), "distress_safety"))
         elif not tracker.get_slot("distress_acknowledged"):
             utter(dispatcher, say(content(language(tracker)), clinic(), "distress"))
-        return [SlotSet("distress_acknowledged", True)] + resume(dispatcher, tracker)
+        events: List[EventType] = [SlotSet("distress_acknowledged", True)]
+        said, slots = content(language(tracker)), current_slots(tracker)
+        if latest_intent(tracker) == "express_distress" and asks_about_an_option(said, latest_text(tracker)) \
+                and option_asked_about(said, latest_text(tracker), slots.get("last_option")):
+            # "Does the burning-the-nerve thing hurt? I'm scared of it": the fear is heard,
+            # and the question gets its answer from the clinic's text
+            answer, option_id = answer_option_question(said, latest_text(tracker), slots)
+            utter(dispatcher, answer)
+            events.append(SlotSet("last_option", option_id))
+        return events + resume(dispatcher, tracker)
 
 
 class ActionNextStep(Action):

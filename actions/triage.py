@@ -55,6 +55,10 @@ NOT_KNOWN = {"pain_location": "location_unknown", "pain_duration_weeks": "durati
 # While asking where the pain goes or how injections went, "not sure" or "dunno" may read as
 # out of scope: it is an answer (asked once, then move on), unlike these.
 STORY_INTERRUPTIONS = INTERRUPTIONS - {"out_of_scope"}
+# Generic intents a classifier gives to "I couldn't say, it wanders about": at a question that
+# takes "not sure", the words of not knowing outrank them (ValidateTriageForm._not_knowing_answer).
+NOT_KNOWING_OVER = {"ask_clinic", "change_booking", "out_of_scope", "ask_option_info",
+                    "thank", "bot_challenge", "ask_next_step"}
 
 
 def utter(dispatcher: CollectingDispatcher, message: Dict[str, Any]) -> None:
@@ -128,7 +132,7 @@ class ValidateTriageForm(ClinicalFormValidation):
         filled = apply(current_slots(tracker), events)
         if requested in (PATTERN_QUESTION, RELIEF_QUESTION) and (events or intent not in STORY_INTERRUPTIONS):
             return events + self._story_answer(tracker, requested, filled, intent)
-        if not events and intent in INTERRUPTIONS:
+        if not events and intent in INTERRUPTIONS and not self._not_knowing_answer(tracker, requested, intent):
             return []  # not an answer: the form rejects and the interruption's rule runs
         said_none = any(e.get("entity") == "treatment_none" for e in latest_entities(tracker))
         if intent == "nothing_helped" and not said_none:
@@ -174,6 +178,18 @@ class ValidateTriageForm(ClinicalFormValidation):
         elif tracker.get_slot("reask"):
             events.append(SlotSet("reask", None))
         return events
+
+    @staticmethod
+    def _not_knowing_answer(tracker: Tracker, requested: Optional[str], intent: str) -> bool:
+        """ "I really can't remember when it started, is that bad??" at a question that takes
+        "not sure": an answer, whatever generic intent the classifier heard in the rest (a
+        clinic question with no topic, a booking change). Never over leaving, crisis words, a
+        person or a call back, or a clinic question the front desk's file answers."""
+        if requested not in NOT_KNOWN or intent not in NOT_KNOWING_OVER:
+            return False
+        if any(e.get("entity") == "faq_topic" for e in latest_entities(tracker)):
+            return False
+        return says_not_knowing(latest_text(tracker))
 
     @staticmethod
     def _decided_once_screened(tracker: Tracker, events: List[EventType]) -> List[EventType]:

@@ -11,8 +11,9 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za
 # A run of digits with the usual separators; 7 to 15 digits is a dialable number (E.164 max).
 _PHONE = re.compile(r"\+?\(?\d[\d\s().-]{5,22}\d")
 _NAME_PREFIX = re.compile(
-    r"^\s*(?:hi|hello|hey)?[\s,]*(?:my name is|my name's|name is|i am|i'm|im|it's|its|this is"
-    r"|call me|it is|me llamo|mi nombre es|soy|se llama|a nombre de)\s+", re.I)
+    r"^\s*(?:hi|hello|hey)?[\s,]*(?:(?:my|her|his|their|the) name is|(?:my|her|his|the) name's"
+    r"|name is|i am|i'm|im|it's|its|this is|call me|it is|she is|he is|she's|he's"
+    r"|me llamo|mi nombre es|soy|se llama|a nombre de)\s+", re.I)
 _NAME = re.compile(r"^[^\W\d_][^\W\d_'’. -]*(?:[ '’.-]+[^\W\d_][^\W\d_'’.-]*){0,5}\.?$")
 # Words in no one's name: a sentence given in answer to the name question ("my neck", "it
 # hurts when I bend over", "weekday mornings", "for minus two years") is not taken as a name.
@@ -22,7 +23,11 @@ _NOT_NAME_WORDS = frozenset("""
     have has had does did don't can't what where when how why which yes yeah yep nope ok okay
     sure please thanks thank hello hi hey bye the and for since about minus years months days
     hurts hurting morning mornings afternoon afternoons evening evenings weekday weekdays
-    weekend weekends anytime asap today tomorrow yesterday
+    weekend weekends anytime asap today tomorrow yesterday next any after before noon
+    good great fine perfect sounds let's lets book booking appointment consultation
+    sorry oops could would put down change wrong right correct incorrect misspelt misspelled
+    monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays friday fridays
+    saturday saturdays sunday sundays mon tue tues wed thu thur thurs fri sat sun
     zero one two three four five six seven eight nine ten eleven twelve
     true false null none nan infinity undefined
     sí si yo quiero cita turno consulta agendar pedir por favor gracias hola bueno vale
@@ -138,9 +143,10 @@ _CORRECTION_CUE = re.compile(
     r"\b(?:wrong|mistake|typo|typed|misspel\w*|spel(?:t|led)|correct\w*|actually|sorry|oops|"
     r"meant|should be)\b", re.I)
 _NEW_NAME_AFTER = re.compile(
-    r"\b(?:should be|it'?s|it is|is actually|name is|name's|change it to|is)\s+", re.I)
+    r"\b(?:should be|it'?s|it is|is actually|name is|name's|change it to|is|(?:down|it) as"
+    r"|to read|make it|name to)\s+", re.I)
 _INSTEAD_OF = re.compile(r"\b(?:it'?s|it is)\s+(.+?)\s+not\s+([^\W\d_][\w'’-]*)", re.I)
-_NAME_END = re.compile(r"[,;!?]|\.(?:\s|$)|\s+(?:not|with|instead|please)\b", re.I)
+_NAME_END = re.compile(r"[,;!?]|\.(?:\s|$)|\s+(?:not|with|instead|please|rather|as that'?s)\b", re.I)
 
 
 def name_correction(text: str, current: Optional[str]) -> Optional[str]:
@@ -158,3 +164,73 @@ def name_correction(text: str, current: Optional[str]) -> Optional[str]:
     rest = re.sub(r"^(?:actually|really|just)\s+", "", _NEW_NAME_AFTER.split(text)[-1], flags=re.I)
     new = parse_name(_NAME_END.split(rest)[0])
     return new if new and new != current else None
+
+
+# A booking request that carries the details too ("Yes I want an appointment. My name is
+# Tomasz Nowak", "Fine, let's book. Marcus Webb, 555-0190"): a name only when it is said as
+# one ("my name is", "her name is") or is a sentence of its own of two words or more, so a
+# stray word ("Great.") is never a name.
+_SENTENCES = re.compile(r"[.!?;\n]+")
+_NAMED = re.compile(r"\b(?:(?:my|her|his|their|the) name(?: is|'s)|name is|call me)\s+", re.I)
+
+
+def name_in_request(text: str) -> Optional[str]:
+    """The patient's (or relative's) name said in the message that asks to book, else None."""
+    for sentence in _SENTENCES.split(text or ""):
+        named = _NAMED.search(sentence)
+        if named:
+            name = parse_name(_NAME_END.split(sentence[named.end():])[0])
+            if name:
+                return name
+            continue
+        bare = _PHONE.sub(" ", _EMAIL.sub(" ", sentence)).strip(" ,;:-")
+        # the whole sentence, else its last comma-separated part ("Let's book, Brenda Hart")
+        for part in [bare] + bare.split(",")[1:][::-1]:
+            part = part.strip()
+            if len(part.split()) >= 2 and not _NAME_PREFIX.match(part):
+                name = parse_name(part)
+                if name:
+                    return name
+    return None
+
+
+# When a message gives the contact with other details around it ("Jas Patel 555-0139 tues
+# or wed evening"): what comes after the contact is the preferred time when it says a time.
+_TIME_WORDS = re.compile(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?\b|\b(?:morning|afternoon|evening"
+    r"|weekday|weekend|noon|lunch|anytime|any ?time|asap|o'?clock|[ap]\.?m\b)|\b\d{1,2}\s*[ap]\.?m\b"
+    r"|\b(?:after|before|around)\s+\d{1,2}\b", re.I)
+
+
+def time_after_contact(text: str) -> Optional[str]:
+    """The preferred time said after the phone or email in the same message, else None."""
+    found = _EMAIL.search(text or "") or _PHONE.search(text or "")
+    if not found:
+        return None
+    rest = (text or "")[found.end():].strip(" ,;:-.")
+    rest = re.sub(r"^(?:and|,|best|ideally|preferably)\s+", "", rest, flags=re.I)
+    return parse_preferred_time(rest) if _TIME_WORDS.search(rest) else None
+
+
+def name_before_contact(text: str) -> Optional[str]:
+    """The name said before the phone or email ("Jas Patel 555-0139 tues evening")."""
+    found = _EMAIL.search(text or "") or _PHONE.search(text or "")
+    if not found:
+        return None
+    return parse_name((text or "")[:found.start()].strip(" ,;:-"))
+
+
+# A request to book said beside something else ("whats a consult cost. ok book it", "Fine,
+# let's book. Marcus Webb, 555-0190"): never "booked" or "my booking" (a request already made).
+_ASKS_TO_BOOK = re.compile(
+    r"\blet'?s book\b|\bbook (?:it|me|one|that|us|her|him|them|now)\b"
+    r"|\b(?:can|could|may|shall) (?:i|we) book\b|^\W*(?:ok(?:ay)?|fine|yes|yeah|sure)?\W*book\W*$"
+    r"|\bbook (?:an? |the )?(?:appointment|consult\w*|visit)"
+    r"|\b(?:i'?d like|i would like|i want|i wanna|want to|like to|can i|could i)"
+    r"(?: to)? (?:make|get|have|schedule|book)?(?: me)? ?(?:an? |the )?(?:appointment|consult\w*)\b",
+    re.I)
+
+
+def asks_to_book(text: str) -> bool:
+    """Whether the message asks to book, whatever else it says or asks."""
+    return bool(_ASKS_TO_BOOK.search((text or "").replace("’", "'")))

@@ -31,7 +31,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.intake import TROUBLE_RESPONSE
 from bot.language import choose_language
 from bot.nlu.language import DETECTED
-from bot.slots import flags_to_confirm, new_red_flags, retracted_red_flags
+from bot.slots import flags_to_confirm, new_red_flags, retracted_red_flags, screen_answered_none
 
 TRIAGE_ACTION = "action_triage"
 EMERGENCY_REMINDER = "utter_emergency_reminder"
@@ -101,7 +101,9 @@ class RedFlagPolicy(_SafetyPolicy):
                 # "What should I do?", "should I go to hospital?", a booking, a question about
                 # an injection: after an emergency sign the answer is always the same.
                 return self._certain(EMERGENCY_REMINDER, domain)
-            if flags_to_confirm(slots, entities) and intent not in BESIDE_CONFIRM:
+            screen_none = tracker.get_slot("requested_slot") == "red_flag_screen" \
+                and screen_answered_none(tracker.latest_message.text or "")
+            if flags_to_confirm(slots, entities, screen_none) and intent not in BESIDE_CONFIRM:
                 return self._certain(ASK_CONFIRM, domain)
         return self._abstain(domain)
 

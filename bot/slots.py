@@ -116,7 +116,19 @@ def screen_brought_forward(entities_said: List[List[Mapping[str, Any]]]) -> bool
                for entities in entities_said for e in entities)
 
 
-def flags_to_confirm(slots: Mapping[str, Any], entities: List[Mapping[str, Any]]) -> List[str]:
+# "No, none of those. But could this be cancer?": the screen's list was answered in full.
+_NONE_OF_THE_SIGNS = re.compile(
+    r"\b(?:none of (?:these|those|them|that|the above)|nothing like that|no to all|"
+    r"(?:don'?t|do not) have any of (?:these|those|them))\b", re.I)
+
+
+def screen_answered_none(text: str) -> bool:
+    """Whether the message answers the warning-sign screen with "none of those"."""
+    return bool(_NONE_OF_THE_SIGNS.search((text or "").replace("’", "'")))
+
+
+def flags_to_confirm(slots: Mapping[str, Any], entities: List[Mapping[str, Any]],
+                     screen_none: bool = False) -> List[str]:
     """Red flags this message leaves unsure (feared, asked about, past, or found by the
     learned detector) that are not already known either way: each needs a confirming
     question before it counts, and none may silently become absent."""
@@ -133,6 +145,13 @@ def flags_to_confirm(slots: Mapping[str, Any], entities: List[Mapping[str, Any]]
                and e.get("reason") in ("near", "learned", "vague")}
     unsure = [e.get("value") for e in entities if e.get("entity") == "red_flag_unsure"
               and e.get("value") in RED_FLAGS and not _left_to_screen(slots, e)]
+    if screen_none:
+        # Every sign was just asked about by name and denied ("no, none of those"): a fear
+        # or a question said with it ("could this be cancer?") is no sign to confirm. A sign
+        # described in other words (near, learned, vague, past) still is.
+        described = {e.get("value") for e in entities if e.get("entity") == "red_flag_unsure"
+                     and e.get("reason") not in ("hypothetical", "question")}
+        unsure = [f for f in unsure if f in described]
     return [f for f in dict.fromkeys(unsure) if f not in settled and f not in present
             and (f not in denied or f in wording)]
 

@@ -25,7 +25,6 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.nlu.constants import SPACY_DOCS
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.featurizers.sparse_featurizer.sparse_featurizer import SparseFeaturizer
@@ -42,7 +41,6 @@ from bot.nlu.injections import injection_entities, load_injection_vocabulary
 from bot.nlu.language import DETECTED, detect_language
 from bot.nlu.pattern import load_pattern_vocabulary, pattern_entities
 from bot.nlu.red_flag_detector import decided_by_vocabulary, detector_examples
-from bot.nlu.sentence_features import has_text_features, sentence_feature_matrix
 
 if TYPE_CHECKING:  # imported when the detector is built: scikit-learn loads only then
     from bot.nlu.red_flag_detector import RedFlagDetector
@@ -351,53 +349,3 @@ class ClinicalFeaturizer(ReadsSpacyNLPDoc, SparseFeaturizer, GraphComponent):
         for message in training_data.training_examples:
             self._featurize(message, model)
         return training_data
-
-
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True
-)
-class BlankSafeLogisticRegressionClassifier(LogisticRegressionClassifier):
-    """Rasa's LogisticRegressionClassifier, minus its crash on a message with no features,
-    plus its regularisation strength `C` as a setting.
-
-    An empty or blank message (or only punctuation) has no tokens, so no features, and the
-    stock classifier raises (a 500 to the patient). Such a message is classified as
-    `nlu_fallback`, which every rule and form answers kindly.
-    """
-
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {**LogisticRegressionClassifier.get_default_config(), "C": 1.0}
-
-    def __init__(self, config, name, model_storage, resource) -> None:
-        super().__init__(config, name, model_storage, resource)
-        self.clf.C = float(self.config["C"])
-
-    @classmethod
-    def load(cls, *args: Any, **kwargs: Any) -> "BlankSafeLogisticRegressionClassifier":
-        component = super().load(*args, **kwargs)
-        coef = getattr(component.clf, "coef_", None)
-        if coef is not None:
-            # scikit-learn multiplies the features by `coef_.T`; scipy copies that into one
-            # contiguous block for every message (features x intents, ~1 ms). Stored column
-            # first, `coef_.T` is that block already: the same numbers, the same products.
-            import numpy as np
-
-            component.clf.coef_ = np.asfortranarray(coef)
-        return component
-
-    def _create_X(self, messages: List[Message]):
-        """Rasa's matrix, from the sentence features alone (bot/nlu/sentence_features.py)."""
-        matrix = sentence_feature_matrix(messages)
-        return super()._create_X(messages) if matrix is None else matrix
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        classifiable = [m for m in messages if has_text_features(m)]
-        for message in messages:
-            if message not in classifiable:
-                fallback = {"name": "nlu_fallback", "confidence": 1.0}
-                message.set("intent", fallback, add_to_output=True)
-                message.set("intent_ranking", [fallback], add_to_output=True)
-        if classifiable:
-            super().process(classifiable)
-        return messages

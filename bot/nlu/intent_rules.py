@@ -1,8 +1,9 @@
 """Rasa components that overrule the intent classifier by rule where its words are clear.
 
-Crisis language, a stated age, a question about an option the classifier misread."""
+Crisis language, a stated age, a question about an option or a request to book it misread."""
 from __future__ import annotations
 
+import re
 from typing import List
 
 from rasa.engine.graph import GraphComponent
@@ -11,7 +12,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.booking import parse_contact
+from bot.booking import asks_to_book, parse_contact
 from bot.content import LANGUAGES, load_content
 from bot.nlu.age import about_an_adult, only_durations, stated_age
 from bot.nlu.crisis import default_detector
@@ -134,6 +135,53 @@ class OptionQuestionCheck(GraphComponent):
                            if r.get("name") != "ask_option_info"]
                 message.set("intent", chosen, add_to_output=True)
                 message.set("intent_ranking", [chosen] + ranking, add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+
+# What the classifier makes of a request to book said with the details or after a word of
+# assent ("Fine, let's book. Marcus Webb, 555-0190" read as contact details): the request wins.
+BOOKING_MISREAD_AS = {"give_contact", "affirm", "thank", "deny", "nlu_fallback", "out_of_scope"}
+# A request for a person said with "robot?" ("is this a bot? get me a real person") is a
+# request for a person; "call me" with it ("can somebody call me?") a request for a call back.
+# Asked for, not asked about: "is this a real person?" or "am I talking to a human?" is a
+# question about the assistant, which says it is automated.
+_PERSON = re.compile(r"\b(?:get|give|put|connect|transfer|want|need|like|talk|speak)\b[^.?!]{0,25}"
+                     r"\b(?:real|actual|live) (?:person|human|people)\b|\b(?:talk|speak) (?:to|with)"
+                     r" (?:a |an )?(?:human|person|someone|somebody)\b", re.I)
+_CALL_ME = re.compile(r"\b(?:somebody|someone|anyone|a nurse|a doctor|you|they|the clinic)"
+                      r" (?:to )?(?:call|phone|ring|telephone) me\b", re.I)
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
+)
+class RequestCheck(GraphComponent):
+    """Requests in clear words win over the classifier's generic guess: to book (not when
+    a clinical detail came with it), to talk to a person, to be called back."""
+
+    @classmethod
+    def create(cls, config, model_storage, resource, execution_context) -> "RequestCheck":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            intent = (message.get("intent") or {}).get("name")
+            chosen = None
+            if intent in BOOKING_MISREAD_AS and asks_to_book(text):
+                chosen = "book_consultation"
+            elif intent in ("bot_challenge", "request_human") and _CALL_ME.search(text):
+                chosen = "request_callback"
+            elif intent == "bot_challenge" and _PERSON.search(text):
+                chosen = "request_human"
+            if chosen:
+                picked = {"name": chosen, "confidence": 1.0}
+                ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != chosen]
+                message.set("intent", picked, add_to_output=True)
+                message.set("intent_ranking", [picked] + ranking, add_to_output=True)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -12,7 +12,7 @@ import pytest
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.shared.nlu.training_data.loading import load_data
 
-from bot.nlu.components import BlankSafeLogisticRegressionClassifier
+from bot.nlu.classifier import BlankSafeLogisticRegressionClassifier
 from bot.nlu.red_flag_detector import RedFlagDetector, training_examples
 from tests.harness import MODEL, ROOT
 

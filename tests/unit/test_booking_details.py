@@ -1,0 +1,38 @@
+"""Booking details said with the request or all in one message (bot/booking.py)."""
+from bot.booking import (
+    asks_to_book,
+    name_before_contact,
+    name_correction,
+    name_in_request,
+    time_after_contact,
+)
+
+
+def test_a_name_in_the_request_only_when_said_as_one():
+    assert name_in_request("Sure, an appointment would be good. Her name is Ana Cole") == "Ana Cole"
+    assert name_in_request("ok then, I'd like an appointment please. Wilfred Oduya.") == "Wilfred Oduya"
+    assert name_in_request("Let's book, Brenda Hart, 555 300 1122") == "Brenda Hart"
+    for text in ("Great. Book it", "sounds good, book me in", "ok can we book for next Tuesday",
+                 "yes please", "Perfect. Next Monday"):
+        assert name_in_request(text) is None, text
+
+
+def test_the_name_before_and_the_time_after_the_contact():
+    text = "Ines Vidal 555 998 1234 mon or thurs after 4"
+    assert name_before_contact(text) == "Ines Vidal"
+    assert time_after_contact(text) == "mon or thurs after 4"
+    assert time_after_contact("Ines Vidal, ines@example.com") is None
+    assert time_after_contact("555 998 1234 thanks a lot") is None
+
+
+def test_a_request_to_book_beside_something_else():
+    assert asks_to_book("how far is it from the station? anyway, book me please")
+    assert asks_to_book("fine, let's book")
+    assert not asks_to_book("I booked last week, can I change it?")
+    assert not asks_to_book("what does a consultation cost?")
+
+
+def test_a_name_correction_in_other_words():
+    assert name_correction("oops, can you put my name down as Katherine Moss rather than Kate?",
+                           "Kate Moss") == "Katherine Moss"
+    assert name_correction("actually the name is wrong", "Kate Moss") is None

@@ -45,7 +45,10 @@ def chat(agent, loop, request):
     counter = iter(range(10_000))
 
     def start(name: str = "") -> Conversation:
-        return Conversation(agent, loop, f"{request.node.name}-{name}-{next(counter)}")
+        # the module too: two modules may hold a test of the same name, and the agent's
+        # database is shared by the whole session (a conversation must never carry over)
+        module = request.node.module.__name__.rsplit(".", 1)[-1]
+        return Conversation(agent, loop, f"{module}-{request.node.name}-{name}-{next(counter)}")
 
     return start
 

@@ -13,7 +13,7 @@ Scores (each set's labels are described in its header):
   labelled messages and F1 counting values found where none was labelled.
 
 Each language is also scored as a whole (every set of that language pooled: "English",
-"Spanish"), a set's language read from its items' `lang` (English when absent).
+"Spanish"), each item by its own `lang` (its set's, or English, when absent).
 
 `python -m bot.evaluate_blind [--model ...] [--data FILE ...] [--out reports]` writes
 reports/blind.md and reports/blind.json (`make evaluate`).
@@ -210,13 +210,19 @@ def evaluate(model: Path, files: List[Path]) -> Dict[str, dict]:
         report["ms_per_message"] = round(ms, 2)
         report["cpu_ms_per_message"] = round(cpu_ms, 2)
         reports[str(path)] = report
-        lang = next((i["lang"] for i in items if i.get("lang")), "en")
-        pool = pooled.setdefault(lang, {"items": [], "turns": [], "ms": [], "cpu_ms": [], "files": 0})
-        pool["items"] += items
-        pool["turns"] += turns
-        pool["ms"] += [ms] * len(items)
-        pool["cpu_ms"] += [cpu_ms] * len(items)
-        pool["files"] += 1
+        # A set may mix languages (the red-flag sets do): each item is pooled by its own `lang`
+        file_lang = next((i["lang"] for i in items if i.get("lang")), "en")
+        langs = set()
+        for item, turn in zip(items, turns):
+            lang = item.get("lang") or file_lang
+            langs.add(lang)
+            pool = pooled.setdefault(lang, {"items": [], "turns": [], "ms": [], "cpu_ms": [], "files": 0})
+            pool["items"].append(item)
+            pool["turns"].append(turn)
+            pool["ms"].append(ms)
+            pool["cpu_ms"].append(cpu_ms)
+        for lang in langs:
+            pooled[lang]["files"] += 1
     if len(pooled) > 1 or any(p["files"] > 1 for p in pooled.values()):
         for lang, pool in sorted(pooled.items()):
             report = score(pool["items"], pool["turns"])

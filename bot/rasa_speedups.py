@@ -45,6 +45,25 @@ RELIED_ON: Dict[str, Optional[Tuple[str, ...]]] = {
     "rasa.engine.runner.dask:DaskGraphRunner._add_inputs_to_graph": ("inputs", "graph"),
     "rasa.engine.graph:GraphSchema.minimal_graph_schema": ("self", "targets"),
     "rasa.engine.graph:GraphSchema.target_names": None,
+    # replaced in bot/dialogue_speedups.py, and what its replacements call
+    "rasa.shared.core.trackers:DialogueStateTracker.applied_events": ("self",),
+    "rasa.shared.core.trackers:DialogueStateTracker._undo_till_previous": (
+        "event_type", "done_events"),
+    "rasa.shared.core.trackers:DialogueStateTracker._undo_till_previous_loop_execution": (
+        "loop_action_name", "done_events"),
+    "rasa.shared.core.trackers:DialogueStateTracker._first_loop_execution_or_unhappy_path": (
+        "self", "loop_action_name", "applied_events"),
+    "rasa.shared.core.trackers:DialogueStateTracker.init_copy": ("self",),
+    "rasa.shared.core.domain:Domain.states_for_tracker_history": (
+        "self", "tracker", "omit_unset_slots", "ignore_rule_only_turns", "rule_only_data"),
+    "rasa.shared.core.domain:Domain._get_user_sub_state": ("self", "tracker"),
+    "rasa.shared.core.domain:Domain._get_slots_sub_state": ("tracker", "omit_unset_slots"),
+    "rasa.shared.core.domain:Domain._get_prev_action_sub_state": ("tracker",),
+    "rasa.shared.core.domain:Domain._get_active_loop_sub_state": ("tracker",),
+    "rasa.core.policies.rule_policy:RulePolicy._get_possible_keys": ("self", "lookup", "states"),
+    "rasa.core.policies.rule_policy:RulePolicy._is_rule_applicable": (
+        "self", "rule_key", "turn_index", "conversation_state"),
+    "rasa.core.policies.rule_policy:RulePolicy._rule_key_to_state": ("rule_key",),
     # the tracker store (bot/tracker_store.py, bot/db_resilience.py)
     "rasa.core.tracker_store:SQLTrackerStore._retrieve": (
         "self", "sender_id", "fetch_events_from_all_sessions"),
@@ -221,4 +240,9 @@ def apply() -> None:
     _cached_action_result_validation()
     _cached_event_type_lookup()
     _graph_runs_without_dask()
+    from bot import dialogue_speedups
+
+    dialogue_speedups.incremental_applied_events()
+    dialogue_speedups.incremental_tracker_states()
+    dialogue_speedups.indexed_rule_lookup()
     _applied = True

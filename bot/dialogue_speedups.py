@@ -214,3 +214,70 @@ def indexed_rule_lookup() -> None:
         return possible
 
     RulePolicy._get_possible_keys = _get_possible_keys
+
+
+_REPLICA = "_speedups_replica"  # tracker attribute: (events replayed, the replayed tracker)
+
+
+def incremental_tracker_copy() -> None:
+    """`DialogueStateTracker.copy` (the processor's copy before every action it runs) replays
+    every event of the conversation into a new tracker. Here a replayed tracker is kept and
+    continued over the new events, and the copy handed out is a clone of it: the same state a
+    replay gives (not the live tracker's, which Rasa also changes outside events)."""
+    import copy as copy_module
+    from collections import deque
+
+    from rasa.shared.core.slots import Slot
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.rasa_speedups import _replacing
+
+    original = DialogueStateTracker.copy
+    kept_attributes = (_APPLIED, _STATES, _REPLICA)
+
+    def copy_slot(slot: Slot) -> Slot:
+        # What copy.copy does for a plain object (checked below): a new instance, same dict.
+        new = object.__new__(type(slot))
+        new.__dict__.update(slot.__dict__)
+        return new
+
+    def subclasses(cls: type) -> List[type]:
+        return [cls, *(sub for direct in cls.__subclasses__() for sub in subclasses(direct))]
+
+    plain = all(getattr(cls, name, None) is getattr(object, name, None)
+                for cls in subclasses(Slot)
+                for name in ("__copy__", "__setstate__", "__getstate__", "__reduce__",
+                             "__reduce_ex__", "__slots__"))
+    if not plain:
+        copy_slot = copy_module.copy  # noqa: F811 - Rasa's own way when unsure
+
+    def clone(replica: DialogueStateTracker) -> DialogueStateTracker:
+        new = object.__new__(DialogueStateTracker)
+        new.__dict__.update((k, v) for k, v in replica.__dict__.items()
+                            if k not in kept_attributes)
+        new.events = deque(replica.events, replica._max_event_history)
+        new.slots = {name: copy_slot(slot) for name, slot in replica.slots.items()}
+        new.latest_action = (dict(replica.latest_action)
+                             if replica.latest_action is not None else None)
+        new.active_loop = copy_module.copy(replica.active_loop)
+        return new
+
+    @_replacing(original)
+    def copy(self: DialogueStateTracker) -> DialogueStateTracker:
+        if type(self) is not DialogueStateTracker or type(self.slots) is not dict:
+            return original(self)
+        kept = self.__dict__.pop(_REPLICA, None)
+        events = self.events
+        if kept is None or not _same_prefix(kept[0], events):
+            kept = ([], self.init_copy())
+        done, replica = kept
+        for event in itertools.islice(events, len(done), None):
+            # travel_back_in_time(inf): every event, in order, up to the last one
+            if not event.timestamp <= float("inf"):
+                return original(self)
+            replica.update(event)
+            done.append(event)
+        self.__dict__[_REPLICA] = kept
+        return clone(replica)
+
+    DialogueStateTracker.copy = copy

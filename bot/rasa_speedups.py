@@ -54,6 +54,9 @@ RELIED_ON: Dict[str, Optional[Tuple[str, ...]]] = {
     "rasa.shared.core.trackers:DialogueStateTracker._first_loop_execution_or_unhappy_path": (
         "self", "loop_action_name", "applied_events"),
     "rasa.shared.core.trackers:DialogueStateTracker.init_copy": ("self",),
+    "rasa.shared.core.trackers:DialogueStateTracker.copy": ("self",),
+    "rasa.shared.core.trackers:DialogueStateTracker.travel_back_in_time": (
+        "self", "target_time"),
     "rasa.shared.core.domain:Domain.states_for_tracker_history": (
         "self", "tracker", "omit_unset_slots", "ignore_rule_only_turns", "rule_only_data"),
     "rasa.shared.core.domain:Domain._get_user_sub_state": ("self", "tracker"),
@@ -245,4 +248,5 @@ def apply() -> None:
     dialogue_speedups.incremental_applied_events()
     dialogue_speedups.incremental_tracker_states()
     dialogue_speedups.indexed_rule_lookup()
+    dialogue_speedups.incremental_tracker_copy()
     _applied = True

@@ -34,11 +34,18 @@ MORE_PATHS = [
 @pytest.fixture
 def checked(monkeypatch):
     """Every call to a replaced function also runs Rasa's own, and the two must agree."""
-    calls = {"applied": 0, "states": 0, "keys": 0}
+    calls = {"applied": 0, "states": 0, "keys": 0, "copies": 0}
     ties = []
     fast_applied = DialogueStateTracker.applied_events
     fast_states = Domain.states_for_tracker_history
     fast_keys = RulePolicy._get_possible_keys
+    fast_copy = DialogueStateTracker.copy
+
+    def copy(self):
+        got, want = fast_copy(self), fast_copy.__wrapped__(self)
+        assert_same_tracker(got, want)
+        calls["copies"] += 1
+        return got
 
     def applied_events(self):
         got = fast_applied(self)
@@ -67,6 +74,7 @@ def checked(monkeypatch):
     monkeypatch.setattr(DialogueStateTracker, "applied_events", applied_events)
     monkeypatch.setattr(Domain, "states_for_tracker_history", states)
     monkeypatch.setattr(RulePolicy, "_get_possible_keys", keys)
+    monkeypatch.setattr(DialogueStateTracker, "copy", copy)
     return calls, ties
 
 
@@ -77,7 +85,27 @@ def test_whole_conversations_predict_from_the_same_states_as_rasas_own_code(chat
     for text in path:
         conversation.say(text)
     assert calls["applied"] > len(path) and calls["states"] > len(path) and calls["keys"] > 0
+    assert calls["copies"] > len(path) / 2
     assert ties == []
+
+
+def assert_same_tracker(got, want):
+    """Everything a tracker holds: the same events (the same objects), slots, and state."""
+    mine = {k: v for k, v in got.__dict__.items() if not k.startswith("_speedups")}
+    assert set(mine) == {k for k in want.__dict__ if not k.startswith("_speedups")}
+    assert list(got.events) == list(want.events)
+    assert all(a is b for a, b in zip(got.events, want.events))
+    assert got.events.maxlen == want.events.maxlen
+    assert list(got.slots) == list(want.slots)
+    for name, slot in got.slots.items():
+        assert type(slot) is type(want.slots[name])
+        assert slot.__dict__ == want.slots[name].__dict__
+        assert slot is not want.slots[name]
+    for key in mine:
+        if key not in ("events", "slots"):
+            assert mine[key] == want.__dict__[key], key
+    assert got.latest_message is want.latest_message
+    assert got.current_state() == want.current_state()
 
 
 def _tracker(domain, events):
@@ -101,6 +129,7 @@ def test_a_user_message_changed_after_it_was_applied_is_read_afresh(agent):
     again[-1].clear()
     assert domain.states_for_tracker_history(tracker) == (
         Domain.states_for_tracker_history.__wrapped__(domain, tracker))
+    assert_same_tracker(tracker.copy(), DialogueStateTracker.copy.__wrapped__(tracker))
 
 
 def test_reverted_and_restarted_sessions_are_folded_as_rasa_folds_them(agent):
@@ -120,9 +149,18 @@ def test_reverted_and_restarted_sessions_are_folded_as_rasa_folds_them(agent):
         assert fast == DialogueStateTracker.applied_events.__wrapped__(tracker)
         assert domain.states_for_tracker_history(tracker) == (
             Domain.states_for_tracker_history.__wrapped__(domain, tracker))
+        assert_same_tracker(tracker.copy(), DialogueStateTracker.copy.__wrapped__(tracker))
+    # a copy is a tracker of its own
+    before = tracker.current_state()
+    copied = tracker.copy()
+    copied.update(SlotSet("requested_slot", "duration"))
+    copied.latest_action["action_name"] = "changed"
+    assert tracker.current_state() == before
+    assert_same_tracker(tracker.copy(), DialogueStateTracker.copy.__wrapped__(tracker))
     # events replaced (not appended): everything recomputed
     tracker.events.clear()
     tracker.events.extend(steps[:3])
     assert tracker.applied_events() == DialogueStateTracker.applied_events.__wrapped__(tracker)
     assert domain.states_for_tracker_history(tracker) == (
         Domain.states_for_tracker_history.__wrapped__(domain, tracker))
+    assert_same_tracker(tracker.copy(), DialogueStateTracker.copy.__wrapped__(tracker))

@@ -143,6 +143,47 @@ def _replacing(original: Callable) -> Callable[[Callable], Callable]:
 _applied = False
 
 
+# Event types whose branch of Rasa's EVENTS_SCHEMA (rasa/shared/utils/schemas/events.py)
+# requires nothing but the type: for these, and for "slot" (a string name and a value), the
+# common keys below decide. Other types ("user", "entities", "action" ...) go to jsonschema.
+_TYPE_ONLY_EVENTS = frozenset((
+    "user_featurization", "cancel_reminder", "reminder", "action_execution_rejected",
+    "form_validation", "loop_interrupted", "form", "active_loop", "reset_slots", "resume",
+    "pause", "followup", "export", "restart", "undo", "rewind", "bot", "session_started",
+    "agent"))
+
+
+def _number_or_none(value: Any) -> bool:
+    return value is None or (type(value) in (int, float))
+
+
+def _plainly_valid(result: Any) -> bool:
+    """True only for an action server reply the response schema accepts (an object; `events`
+    a list of objects each with a known `event` type, a number or null `timestamp`, an object
+    or null `metadata`, a slot event's string `name` and its `value`; `responses` a list of
+    objects). False means "not sure": jsonschema decides, and words any error, as before."""
+    if type(result) is not dict:
+        return False
+    responses = result.get("responses", [])
+    if type(responses) is not list or any(type(r) is not dict for r in responses):
+        return False
+    events = result.get("events", [])
+    if type(events) is not list:
+        return False
+    for event in events:
+        if type(event) is not dict:
+            return False
+        kind = event.get("event")
+        if type(kind) is not str or not (kind in _TYPE_ONLY_EVENTS or (
+                kind == "slot" and type(event.get("name")) is str and "value" in event)):
+            return False
+        if not _number_or_none(event.get("timestamp")):
+            return False
+        if type(event.get("metadata", {})) not in (dict, type(None)):
+            return False
+    return True
+
+
 def _cached_action_result_validation() -> None:
     from jsonschema import ValidationError
     from jsonschema.validators import validator_for
@@ -154,6 +195,8 @@ def _cached_action_result_validation() -> None:
 
     @_replacing(RemoteAction._validate_action_result)
     def _validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
+        if _plainly_valid(result):  # what the schema surely accepts; anything else: jsonschema
+            return True
         try:
             validator.validate(result)
             return True

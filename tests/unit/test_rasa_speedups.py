@@ -91,3 +91,43 @@ def test_the_graph_runner_gives_what_rasas_own_runner_gives_on_the_real_model(mo
     finally:
         loop.close()
     assert ours == rasas  # every intent score, entity, and action score
+
+
+_REPLIES = [
+    {}, {"events": [], "responses": []},
+    {"events": [{"event": "slot", "name": "pain_location", "value": "neck"}]},
+    {"events": [{"event": "slot", "name": "x", "value": None, "timestamp": 1.5,
+                 "metadata": None}, {"event": "active_loop", "name": None},
+                {"event": "followup", "name": "utter_x", "timestamp": None}],
+     "responses": [{"text": "hi", "buttons": []}]},
+    {"events": [{"event": "bot", "text": "hello", "metadata": {"a": 1}}]},
+    # not plainly valid: jsonschema decides
+    {"events": [{"event": "slot", "name": "x"}]}, {"events": [{"event": "slot", "value": 1}]},
+    {"events": [{"event": "slot", "name": 3, "value": 1}]},
+    {"events": [{"event": ["slot"], "name": "x", "value": 1}]},
+    {"events": [{"event": "slot", "name": "x", "value": 1, "timestamp": True}]},
+    {"events": [{"event": "slot", "name": "x", "value": 1, "timestamp": "now"}]},
+    {"events": [{"event": "slot", "name": "x", "value": 1, "metadata": []}]},
+    {"events": [{"event": "no such event"}]}, {"events": [{"name": "x"}]}, {"events": {}},
+    {"events": ["slot"]}, {"responses": [42]}, {"responses": {}}, [], "events",
+    {"events": [{"event": "user", "text": "hi"}]},
+    {"events": [{"event": "action", "name": "action_listen", "confidence": "high"}]},
+]
+
+
+@pytest.mark.parametrize("reply", _REPLIES)
+def test_the_quick_check_of_a_reply_accepts_only_what_the_schema_accepts(reply):
+    from jsonschema import validate
+
+    if rasa_speedups._plainly_valid(reply):
+        validate(reply, RemoteAction.action_response_format_spec())  # never raises
+    try:
+        RemoteAction._validate_action_result.__wrapped__(RemoteAction("a", None), reply)
+        valid = True
+    except ValidationError:
+        valid = False
+    try:
+        assert RemoteAction("a", None)._validate_action_result(reply) is True
+        assert valid  # Rasa's own accepts it too
+    except ValidationError:
+        assert not valid  # and refuses what Rasa's own refuses

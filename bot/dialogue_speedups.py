@@ -206,8 +206,9 @@ def indexed_rule_lookup() -> None:
                 candidates.extend(by_action.get((kind, previous.get(kind)), ()))
         possible = {key for key in candidates if self._is_rule_applicable(key, 0, last)}
         # Rasa's loop over the earlier states; past a rule's length it always applies.
+        longest = max((lengths[key] for key in possible), default=0)
         for turn in range(1, len(states)):
-            if not possible or turn >= max(lengths[key] for key in possible):
+            if turn >= longest:
                 break
             state = states[-1 - turn]
             possible = {key for key in possible if self._is_rule_applicable(key, turn, state)}
@@ -225,6 +226,7 @@ def incremental_tracker_copy() -> None:
     continued over the new events, and the copy handed out is a clone of it: the same state a
     replay gives (not the live tracker's, which Rasa also changes outside events)."""
     import copy as copy_module
+    import copyreg
     from collections import deque
 
     from rasa.shared.core.slots import Slot
@@ -244,10 +246,12 @@ def incremental_tracker_copy() -> None:
     def subclasses(cls: type) -> List[type]:
         return [cls, *(sub for direct in cls.__subclasses__() for sub in subclasses(direct))]
 
+    # (Slot declares an empty __slots__: no slot names, its instances keep a __dict__.)
     plain = all(getattr(cls, name, None) is getattr(object, name, None)
                 for cls in subclasses(Slot)
                 for name in ("__copy__", "__setstate__", "__getstate__", "__reduce__",
-                             "__reduce_ex__", "__slots__"))
+                             "__reduce_ex__")) and all(
+        copyreg._slotnames(cls) == [] for cls in subclasses(Slot))
     if not plain:
         copy_slot = copy_module.copy  # noqa: F811 - Rasa's own way when unsure
 

@@ -131,3 +131,20 @@ def test_the_quick_check_of_a_reply_accepts_only_what_the_schema_accepts(reply):
         assert valid  # Rasa's own accepts it too
     except ValidationError:
         assert not valid  # and refuses what Rasa's own refuses
+
+
+def test_the_action_server_does_not_load_tensorflow():
+    """Its modules need no Rasa policy; TensorFlow alone is ~350 MB of a process's memory."""
+    import pkgutil
+    import subprocess
+    import sys
+
+    import actions
+
+    names = [f"actions.{m.name}" for m in pkgutil.iter_modules(actions.__path__)]
+    code = (f"import sys, importlib\nfor n in {names!r}: importlib.import_module(n)\n"
+            "import bot.serve\nprint(sorted(m for m in ('tensorflow', 'spacy', 'sklearn', "
+            "'rasa.core.policies') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"

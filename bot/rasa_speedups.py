@@ -145,7 +145,8 @@ _applied = False
 
 # Event types whose branch of Rasa's EVENTS_SCHEMA (rasa/shared/utils/schemas/events.py)
 # requires nothing but the type: for these, and for "slot" (a string name and a value), the
-# common keys below decide. Other types ("user", "entities", "action" ...) go to jsonschema.
+# common keys below decide; "action" events are checked field by field. Other types ("user",
+# "entities") go to jsonschema.
 _TYPE_ONLY_EVENTS = frozenset((
     "user_featurization", "cancel_reminder", "reminder", "action_execution_rejected",
     "form_validation", "loop_interrupted", "form", "active_loop", "reset_slots", "resume",
@@ -155,6 +156,15 @@ _TYPE_ONLY_EVENTS = frozenset((
 
 def _number_or_none(value: Any) -> bool:
     return value is None or (type(value) in (int, float))
+
+
+def _plain_action_event(event: Dict[Text, Any]) -> bool:
+    """An "action" event as its schema branch wants it: string-or-null names, a number-or-null
+    confidence, a boolean hide_rule_turn (what action_session_start's reply carries)."""
+    return (all(event.get(key) is None or type(event.get(key)) is str
+                for key in ("policy", "name", "action_text"))
+            and _number_or_none(event.get("confidence"))
+            and ("hide_rule_turn" not in event or type(event["hide_rule_turn"]) is bool))
 
 
 def _plainly_valid(result: Any) -> bool:
@@ -175,7 +185,8 @@ def _plainly_valid(result: Any) -> bool:
             return False
         kind = event.get("event")
         if type(kind) is not str or not (kind in _TYPE_ONLY_EVENTS or (
-                kind == "slot" and type(event.get("name")) is str and "value" in event)):
+                kind == "slot" and type(event.get("name")) is str and "value" in event)
+                or (kind == "action" and _plain_action_event(event))):
             return False
         if not _number_or_none(event.get("timestamp")):
             return False

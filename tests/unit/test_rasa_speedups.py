@@ -101,6 +101,10 @@ _REPLIES = [
                 {"event": "followup", "name": "utter_x", "timestamp": None}],
      "responses": [{"text": "hi", "buttons": []}]},
     {"events": [{"event": "bot", "text": "hello", "metadata": {"a": 1}}]},
+    {"events": [{"event": "session_started"}, {"event": "action", "name": "action_listen",
+                 "policy": None, "confidence": None, "timestamp": None}]},
+    {"events": [{"event": "action", "name": "x", "confidence": 1, "hide_rule_turn": False,
+                 "action_text": None}]},
     # not plainly valid: jsonschema decides
     {"events": [{"event": "slot", "name": "x"}]}, {"events": [{"event": "slot", "value": 1}]},
     {"events": [{"event": "slot", "name": 3, "value": 1}]},
@@ -112,6 +116,9 @@ _REPLIES = [
     {"events": ["slot"]}, {"responses": [42]}, {"responses": {}}, [], "events",
     {"events": [{"event": "user", "text": "hi"}]},
     {"events": [{"event": "action", "name": "action_listen", "confidence": "high"}]},
+    {"events": [{"event": "action", "name": 5}]},
+    {"events": [{"event": "action", "name": "x", "hide_rule_turn": None}]},
+    {"events": [{"event": "action", "name": "x", "confidence": True}]},
 ]
 
 

@@ -13,7 +13,7 @@ from actions.settings import clinic, content
 from actions.triage import utter
 from bot.advice import crisis_message, handoff_message, other_language_message, under_18_message
 from bot.content import LANGUAGES
-from bot.other_language import OTHER_LANGUAGE_ACTION
+from bot.other_language_action import OTHER_LANGUAGE_ACTION
 
 
 class ActionHandoff(Action):

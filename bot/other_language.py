@@ -19,8 +19,9 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.dialogue import _SafetyPolicy
+from bot.other_language_action import OTHER_LANGUAGE_ACTION
 
-OTHER_LANGUAGE_ACTION = "action_other_language"
+__all__ = ["OTHER_LANGUAGE_ACTION", "OtherLanguagePolicy", "in_unspoken_language"]
 DETECTED = "language_detected"  # the parse data's key (the es-nlu language detector)
 
 

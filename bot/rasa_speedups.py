@@ -45,6 +45,28 @@ RELIED_ON: Dict[str, Optional[Tuple[str, ...]]] = {
     "rasa.engine.runner.dask:DaskGraphRunner._add_inputs_to_graph": ("inputs", "graph"),
     "rasa.engine.graph:GraphSchema.minimal_graph_schema": ("self", "targets"),
     "rasa.engine.graph:GraphSchema.target_names": None,
+    # replaced in bot/dialogue_speedups.py, and what its replacements call
+    "rasa.shared.core.trackers:DialogueStateTracker.applied_events": ("self",),
+    "rasa.shared.core.trackers:DialogueStateTracker._undo_till_previous": (
+        "event_type", "done_events"),
+    "rasa.shared.core.trackers:DialogueStateTracker._undo_till_previous_loop_execution": (
+        "loop_action_name", "done_events"),
+    "rasa.shared.core.trackers:DialogueStateTracker._first_loop_execution_or_unhappy_path": (
+        "self", "loop_action_name", "applied_events"),
+    "rasa.shared.core.trackers:DialogueStateTracker.init_copy": ("self",),
+    "rasa.shared.core.trackers:DialogueStateTracker.copy": ("self",),
+    "rasa.shared.core.trackers:DialogueStateTracker.travel_back_in_time": (
+        "self", "target_time"),
+    "rasa.shared.core.domain:Domain.states_for_tracker_history": (
+        "self", "tracker", "omit_unset_slots", "ignore_rule_only_turns", "rule_only_data"),
+    "rasa.shared.core.domain:Domain._get_user_sub_state": ("self", "tracker"),
+    "rasa.shared.core.domain:Domain._get_slots_sub_state": ("tracker", "omit_unset_slots"),
+    "rasa.shared.core.domain:Domain._get_prev_action_sub_state": ("tracker",),
+    "rasa.shared.core.domain:Domain._get_active_loop_sub_state": ("tracker",),
+    "rasa.core.policies.rule_policy:RulePolicy._get_possible_keys": ("self", "lookup", "states"),
+    "rasa.core.policies.rule_policy:RulePolicy._is_rule_applicable": (
+        "self", "rule_key", "turn_index", "conversation_state"),
+    "rasa.core.policies.rule_policy:RulePolicy._rule_key_to_state": ("rule_key",),
     # the tracker store (bot/tracker_store.py, bot/db_resilience.py)
     "rasa.core.tracker_store:SQLTrackerStore._retrieve": (
         "self", "sender_id", "fetch_events_from_all_sessions"),
@@ -121,6 +143,58 @@ def _replacing(original: Callable) -> Callable[[Callable], Callable]:
 _applied = False
 
 
+# Event types whose branch of Rasa's EVENTS_SCHEMA (rasa/shared/utils/schemas/events.py)
+# requires nothing but the type: for these, and for "slot" (a string name and a value), the
+# common keys below decide; "action" events are checked field by field. Other types ("user",
+# "entities") go to jsonschema.
+_TYPE_ONLY_EVENTS = frozenset((
+    "user_featurization", "cancel_reminder", "reminder", "action_execution_rejected",
+    "form_validation", "loop_interrupted", "form", "active_loop", "reset_slots", "resume",
+    "pause", "followup", "export", "restart", "undo", "rewind", "bot", "session_started",
+    "agent"))
+
+
+def _number_or_none(value: Any) -> bool:
+    return value is None or (type(value) in (int, float))
+
+
+def _plain_action_event(event: Dict[Text, Any]) -> bool:
+    """An "action" event as its schema branch wants it: string-or-null names, a number-or-null
+    confidence, a boolean hide_rule_turn (what action_session_start's reply carries)."""
+    return (all(event.get(key) is None or type(event.get(key)) is str
+                for key in ("policy", "name", "action_text"))
+            and _number_or_none(event.get("confidence"))
+            and ("hide_rule_turn" not in event or type(event["hide_rule_turn"]) is bool))
+
+
+def _plainly_valid(result: Any) -> bool:
+    """True only for an action server reply the response schema accepts (an object; `events`
+    a list of objects each with a known `event` type, a number or null `timestamp`, an object
+    or null `metadata`, a slot event's string `name` and its `value`; `responses` a list of
+    objects). False means "not sure": jsonschema decides, and words any error, as before."""
+    if type(result) is not dict:
+        return False
+    responses = result.get("responses", [])
+    if type(responses) is not list or any(type(r) is not dict for r in responses):
+        return False
+    events = result.get("events", [])
+    if type(events) is not list:
+        return False
+    for event in events:
+        if type(event) is not dict:
+            return False
+        kind = event.get("event")
+        if type(kind) is not str or not (kind in _TYPE_ONLY_EVENTS or (
+                kind == "slot" and type(event.get("name")) is str and "value" in event)
+                or (kind == "action" and _plain_action_event(event))):
+            return False
+        if not _number_or_none(event.get("timestamp")):
+            return False
+        if type(event.get("metadata", {})) not in (dict, type(None)):
+            return False
+    return True
+
+
 def _cached_action_result_validation() -> None:
     from jsonschema import ValidationError
     from jsonschema.validators import validator_for
@@ -132,6 +206,8 @@ def _cached_action_result_validation() -> None:
 
     @_replacing(RemoteAction._validate_action_result)
     def _validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
+        if _plainly_valid(result):  # what the schema surely accepts; anything else: jsonschema
+            return True
         try:
             validator.validate(result)
             return True
@@ -221,4 +297,10 @@ def apply() -> None:
     _cached_action_result_validation()
     _cached_event_type_lookup()
     _graph_runs_without_dask()
+    from bot import dialogue_speedups
+
+    dialogue_speedups.incremental_applied_events()
+    dialogue_speedups.incremental_tracker_states()
+    dialogue_speedups.indexed_rule_lookup()
+    dialogue_speedups.incremental_tracker_copy()
     _applied = True

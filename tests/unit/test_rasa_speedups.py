@@ -91,3 +91,67 @@ def test_the_graph_runner_gives_what_rasas_own_runner_gives_on_the_real_model(mo
     finally:
         loop.close()
     assert ours == rasas  # every intent score, entity, and action score
+
+
+_REPLIES = [
+    {}, {"events": [], "responses": []},
+    {"events": [{"event": "slot", "name": "pain_location", "value": "neck"}]},
+    {"events": [{"event": "slot", "name": "x", "value": None, "timestamp": 1.5,
+                 "metadata": None}, {"event": "active_loop", "name": None},
+                {"event": "followup", "name": "utter_x", "timestamp": None}],
+     "responses": [{"text": "hi", "buttons": []}]},
+    {"events": [{"event": "bot", "text": "hello", "metadata": {"a": 1}}]},
+    {"events": [{"event": "session_started"}, {"event": "action", "name": "action_listen",
+                 "policy": None, "confidence": None, "timestamp": None}]},
+    {"events": [{"event": "action", "name": "x", "confidence": 1, "hide_rule_turn": False,
+                 "action_text": None}]},
+    # not plainly valid: jsonschema decides
+    {"events": [{"event": "slot", "name": "x"}]}, {"events": [{"event": "slot", "value": 1}]},
+    {"events": [{"event": "slot", "name": 3, "value": 1}]},
+    {"events": [{"event": ["slot"], "name": "x", "value": 1}]},
+    {"events": [{"event": "slot", "name": "x", "value": 1, "timestamp": True}]},
+    {"events": [{"event": "slot", "name": "x", "value": 1, "timestamp": "now"}]},
+    {"events": [{"event": "slot", "name": "x", "value": 1, "metadata": []}]},
+    {"events": [{"event": "no such event"}]}, {"events": [{"name": "x"}]}, {"events": {}},
+    {"events": ["slot"]}, {"responses": [42]}, {"responses": {}}, [], "events",
+    {"events": [{"event": "user", "text": "hi"}]},
+    {"events": [{"event": "action", "name": "action_listen", "confidence": "high"}]},
+    {"events": [{"event": "action", "name": 5}]},
+    {"events": [{"event": "action", "name": "x", "hide_rule_turn": None}]},
+    {"events": [{"event": "action", "name": "x", "confidence": True}]},
+]
+
+
+@pytest.mark.parametrize("reply", _REPLIES)
+def test_the_quick_check_of_a_reply_accepts_only_what_the_schema_accepts(reply):
+    from jsonschema import validate
+
+    if rasa_speedups._plainly_valid(reply):
+        validate(reply, RemoteAction.action_response_format_spec())  # never raises
+    try:
+        RemoteAction._validate_action_result.__wrapped__(RemoteAction("a", None), reply)
+        valid = True
+    except ValidationError:
+        valid = False
+    try:
+        assert RemoteAction("a", None)._validate_action_result(reply) is True
+        assert valid  # Rasa's own accepts it too
+    except ValidationError:
+        assert not valid  # and refuses what Rasa's own refuses
+
+
+def test_the_action_server_does_not_load_tensorflow():
+    """Its modules need no Rasa policy; TensorFlow alone is ~350 MB of a process's memory."""
+    import pkgutil
+    import subprocess
+    import sys
+
+    import actions
+
+    names = [f"actions.{m.name}" for m in pkgutil.iter_modules(actions.__path__)]
+    code = (f"import sys, importlib\nfor n in {names!r}: importlib.import_module(n)\n"
+            "import bot.serve\nprint(sorted(m for m in ('tensorflow', 'spacy', 'sklearn', "
+            "'rasa.core.policies') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"

@@ -1,0 +1,287 @@
+"""Rasa's per-turn dialogue work done incrementally: applied events, tracker states, rule lookup.
+
+Profiled in process (reports/bench-profile-in-process.md, session 8), a turn spent about a
+quarter of the Rasa process's CPU replaying the whole session to predict the next action:
+- `DialogueStateTracker.applied_events` folds every event of the session (with a backwards
+  scan at each form execution) each time it is asked, several times a turn;
+- `Domain.states_for_tracker_history` (RulePolicy's `_prediction_states`, twice per
+  prediction, two or three predictions a turn) replays every applied event into a new
+  tracker and featurises every slot at every action of the session;
+- `RulePolicy._get_possible_keys` tries every rule against the conversation's last state.
+
+The replacements give the same results (tests/unit/test_dialogue_speedups.py compares them
+with Rasa's own on real conversations): the fold and the replay are kept on the tracker and
+continued over the events added since, when the events already folded are still the
+tracker's first ones (the same objects, in order; otherwise everything is recomputed, as
+Rasa does). Two things Rasa changes in place after an event is applied are never kept: the
+user sub-state (`DefinePrevUserUtteredFeaturization` and `EntitiesAdded` change the user
+message itself) is computed afresh from the message at every call, and the loop names seen
+so far (which decide how a form's earlier executions fold) must be the same. Each call hands
+out new state dicts, as Rasa's does, so a caller changing them changes nothing kept. The
+rule lookup only skips rules whose last state names another previous action than the
+conversation's last state: Rasa's own check (`_is_rule_applicable`) would refuse them.
+Applied from bot/rasa_speedups.py's `apply()`, which checks Rasa's version first.
+"""
+from __future__ import annotations
+
+import itertools
+import operator
+from collections import defaultdict
+from typing import Any, Dict, List, Optional, Set, Text, Tuple
+
+_APPLIED = "_speedups_applied_events"  # tracker attribute: (events folded, loop names, result)
+_STATES = "_speedups_states"  # tracker attribute: the replay kept between calls
+
+
+def _same_prefix(kept: List[Any], events: Any) -> bool:
+    """Whether `kept` are the first events of `events`, the very same objects in order."""
+    return len(kept) <= len(events) and all(map(operator.is_, kept, events))
+
+
+def incremental_applied_events() -> None:
+    from rasa.shared.core.events import (
+        ActionExecuted,
+        ActionReverted,
+        ActiveLoop,
+        Restarted,
+        SessionStarted,
+        UserUtteranceReverted,
+        UserUttered,
+    )
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.rasa_speedups import _replacing
+
+    original = DialogueStateTracker.applied_events
+
+    @_replacing(original)
+    def applied_events(self: DialogueStateTracker) -> List[Any]:
+        events = self.events
+        loop_names = frozenset(e.name for e in events if isinstance(e, ActiveLoop) and e.name)
+        kept = self.__dict__.pop(_APPLIED, None)
+        if kept is not None and kept[1] == loop_names and _same_prefix(kept[0], events):
+            start, applied = len(kept[0]), list(kept[2])
+        else:
+            start, applied = 0, []
+        # Rasa's fold (DialogueStateTracker.applied_events), continued from `start`.
+        for event in itertools.islice(events, start, None):
+            if isinstance(event, (Restarted, SessionStarted)):
+                applied = []
+            elif isinstance(event, ActionReverted):
+                self._undo_till_previous(ActionExecuted, applied)
+            elif isinstance(event, UserUtteranceReverted):
+                self._undo_till_previous(UserUttered, applied)
+                self._undo_till_previous(ActionExecuted, applied)
+            elif (
+                isinstance(event, ActionExecuted)
+                and event.action_name in loop_names
+                and not self._first_loop_execution_or_unhappy_path(event.action_name, applied)
+            ):
+                self._undo_till_previous_loop_execution(event.action_name, applied)
+            else:
+                applied.append(event)
+        self.__dict__[_APPLIED] = (list(events), loop_names, list(applied))
+        return applied
+
+    DialogueStateTracker.applied_events = applied_events
+
+
+class _Replay:
+    """A session replayed so far: the replayed tracker and, at each action, what Rasa's state
+    holds apart from the user's message (which is read afresh at every call)."""
+
+    def __init__(self, domain: Any, omit_unset_slots: bool, tracker: Any) -> None:
+        self.domain, self.omit_unset_slots = domain, omit_unset_slots
+        self.applied: List[Any] = []
+        self.tracker = tracker.init_copy()
+        self.positions: List[Tuple[Any, Dict, Any, Dict]] = []
+
+    def position(self) -> Tuple[Any, Dict, Any, Dict]:
+        tracker, domain = self.tracker, self.domain
+        return (tracker.latest_message,
+                domain._get_slots_sub_state(tracker, omit_unset_slots=self.omit_unset_slots),
+                domain._get_prev_action_sub_state(tracker),
+                domain._get_active_loop_sub_state(tracker))
+
+
+class _LatestMessage:
+    """What `Domain._get_user_sub_state` reads of a tracker."""
+
+    __slots__ = ("latest_message",)
+
+    def __init__(self, message: Any) -> None:
+        self.latest_message = message
+
+
+def incremental_tracker_states() -> None:
+    from rasa.shared.core.constants import ACTIVE_LOOP, PREVIOUS_ACTION, SLOTS, USER
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted
+
+    from bot.rasa_speedups import _replacing
+
+    original = Domain.states_for_tracker_history
+
+    @_replacing(original)
+    def states_for_tracker_history(
+        self: Domain, tracker: Any, omit_unset_slots: bool = False,
+        ignore_rule_only_turns: bool = False, rule_only_data: Optional[Dict[Text, Any]] = None,
+    ) -> List[Dict[Text, Any]]:
+        if ignore_rule_only_turns:  # ML policies' view (none here): Rasa's own code
+            return original(self, tracker, omit_unset_slots, ignore_rule_only_turns,
+                            rule_only_data)
+        applied = tracker.applied_events()
+        replay = tracker.__dict__.pop(_STATES, None)
+        if (replay is None or replay.domain is not self
+                or replay.omit_unset_slots != omit_unset_slots
+                or not _same_prefix(replay.applied, applied)):
+            replay = _Replay(self, omit_unset_slots, tracker)
+        # Rasa's generate_all_prior_trackers: a state before each action, one at the end.
+        for event in applied[len(replay.applied):]:
+            if isinstance(event, ActionExecuted):
+                replay.positions.append(replay.position())
+            replay.tracker.update(event)
+            replay.applied.append(event)
+        tracker.__dict__[_STATES] = replay
+        users: Dict[int, Dict] = {}
+        states = []
+        for message, slots, previous_action, loop in [*replay.positions, replay.position()]:
+            user = users.get(id(message))
+            if user is None:
+                user = users[id(message)] = self._get_user_sub_state(_LatestMessage(message))
+            state = {USER: dict(user), SLOTS: dict(slots),
+                     PREVIOUS_ACTION: dict(previous_action) if previous_action is not None
+                     else None,
+                     ACTIVE_LOOP: dict(loop)}
+            states.append({kind: sub for kind, sub in state.items() if sub})
+        return states
+
+    Domain.states_for_tracker_history = states_for_tracker_history
+
+
+def indexed_rule_lookup() -> None:
+    from rasa.core.policies.rule_policy import RulePolicy
+    from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET
+    from rasa.shared.nlu.constants import ACTION_NAME, ACTION_TEXT
+
+    from bot.rasa_speedups import _replacing
+
+    original = RulePolicy._get_possible_keys
+    indexes: Dict[int, Tuple[Dict, List[Text], Dict[Tuple[Text, Text], List[Text]], Dict]] = {}
+
+    def index(policy: RulePolicy, lookup: Dict[Text, Text]):
+        """Rules by the previous action their last state requires (a rule's key never
+        changes once the model is loaded); rules requiring none, or not a plain name, apart."""
+        found = indexes.get(id(lookup))
+        if found is not None and found[0] is lookup and len(found[3]) == len(lookup):
+            return found
+        unindexed: List[Text] = []
+        by_action: Dict[Tuple[Text, Text], List[Text]] = defaultdict(list)
+        lengths = {}
+        for key in lookup:
+            rule_states = policy._rule_key_to_state(key)
+            lengths[key] = len(rule_states)
+            previous = rule_states[-1].get(PREVIOUS_ACTION) if rule_states else None
+            for kind in (ACTION_NAME, ACTION_TEXT):
+                value = previous.get(kind) if previous else None
+                if isinstance(value, str) and value and value != SHOULD_NOT_BE_SET:
+                    by_action[(kind, value)].append(key)
+                    break
+            else:
+                unindexed.append(key)
+        found = indexes[id(lookup)] = (lookup, unindexed, dict(by_action), lengths)
+        return found
+
+    @_replacing(original)
+    def _get_possible_keys(self: RulePolicy, lookup: Dict[Text, Text],
+                           states: List[Dict[Text, Any]]) -> Set[Text]:
+        if not states:
+            return set(lookup.keys())
+        _, unindexed, by_action, lengths = index(self, lookup)
+        last = states[-1]
+        candidates = list(unindexed)
+        previous = last.get(PREVIOUS_ACTION)
+        if previous:  # a rule naming another previous action does not apply (Rasa's check)
+            for kind in (ACTION_NAME, ACTION_TEXT):
+                candidates.extend(by_action.get((kind, previous.get(kind)), ()))
+        possible = {key for key in candidates if self._is_rule_applicable(key, 0, last)}
+        # Rasa's loop over the earlier states; past a rule's length it always applies.
+        longest = max((lengths[key] for key in possible), default=0)
+        for turn in range(1, len(states)):
+            if turn >= longest:
+                break
+            state = states[-1 - turn]
+            possible = {key for key in possible if self._is_rule_applicable(key, turn, state)}
+        return possible
+
+    RulePolicy._get_possible_keys = _get_possible_keys
+
+
+_REPLICA = "_speedups_replica"  # tracker attribute: (events replayed, the replayed tracker)
+
+
+def incremental_tracker_copy() -> None:
+    """`DialogueStateTracker.copy` (the processor's copy before every action it runs) replays
+    every event of the conversation into a new tracker. Here a replayed tracker is kept and
+    continued over the new events, and the copy handed out is a clone of it: the same state a
+    replay gives (not the live tracker's, which Rasa also changes outside events)."""
+    import copy as copy_module
+    import copyreg
+    from collections import deque
+
+    from rasa.shared.core.slots import Slot
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.rasa_speedups import _replacing
+
+    original = DialogueStateTracker.copy
+    kept_attributes = (_APPLIED, _STATES, _REPLICA)
+
+    def copy_slot(slot: Slot) -> Slot:
+        # What copy.copy does for a plain object (checked below): a new instance, same dict.
+        new = object.__new__(type(slot))
+        new.__dict__.update(slot.__dict__)
+        return new
+
+    def subclasses(cls: type) -> List[type]:
+        return [cls, *(sub for direct in cls.__subclasses__() for sub in subclasses(direct))]
+
+    # (Slot declares an empty __slots__: no slot names, its instances keep a __dict__.)
+    plain = all(getattr(cls, name, None) is getattr(object, name, None)
+                for cls in subclasses(Slot)
+                for name in ("__copy__", "__setstate__", "__getstate__", "__reduce__",
+                             "__reduce_ex__")) and all(
+        copyreg._slotnames(cls) == [] for cls in subclasses(Slot))
+    if not plain:
+        copy_slot = copy_module.copy  # noqa: F811 - Rasa's own way when unsure
+
+    def clone(replica: DialogueStateTracker) -> DialogueStateTracker:
+        new = object.__new__(DialogueStateTracker)
+        new.__dict__.update((k, v) for k, v in replica.__dict__.items()
+                            if k not in kept_attributes)
+        new.events = deque(replica.events, replica._max_event_history)
+        new.slots = {name: copy_slot(slot) for name, slot in replica.slots.items()}
+        new.latest_action = (dict(replica.latest_action)
+                             if replica.latest_action is not None else None)
+        new.active_loop = copy_module.copy(replica.active_loop)
+        return new
+
+    @_replacing(original)
+    def copy(self: DialogueStateTracker) -> DialogueStateTracker:
+        if type(self) is not DialogueStateTracker or type(self.slots) is not dict:
+            return original(self)
+        kept = self.__dict__.pop(_REPLICA, None)
+        events = self.events
+        if kept is None or not _same_prefix(kept[0], events):
+            kept = ([], self.init_copy())
+        done, replica = kept
+        for event in itertools.islice(events, len(done), None):
+            # travel_back_in_time(inf): every event, in order, up to the last one
+            if not event.timestamp <= float("inf"):
+                return original(self)
+            replica.update(event)
+            done.append(event)
+        self.__dict__[_REPLICA] = kept
+        return clone(replica)
+
+    DialogueStateTracker.copy = copy

@@ -1,0 +1,166 @@
+"""Rasa's dialogue work done incrementally gives what Rasa's own code gives, call for call, on
+whole conversations of the real model and action server (bot/dialogue_speedups.py)."""
+from __future__ import annotations
+
+import pytest
+from rasa.core.policies.rule_policy import RulePolicy
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActiveLoop,
+    DefinePrevUserUtteredFeaturization,
+    EntitiesAdded,
+    SlotSet,
+    UserUtteranceReverted,
+    UserUttered,
+)
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bench.conversations import ASSISTANT_PATHS
+from bot import rasa_speedups
+
+rasa_speedups.apply()
+
+# Conversations beyond the benchmark's: a form interrupted and resumed, a correction, a
+# restart half way, Spanish, a red flag inside a form.
+MORE_PATHS = [
+    ["hi", "my back", "what is a nerve block?", "3 weeks", "ibuprofen", "no", "restart",
+     "hola", "me duele la espalda baja", "hace dos meses", "nada", "no"],
+    ["hello", "lower back and it goes down my leg", "actually it's my neck", "a year",
+     "physio", "I can't feel my saddle area", "yes", "bye"],
+]
+
+
+@pytest.fixture
+def checked(monkeypatch):
+    """Every call to a replaced function also runs Rasa's own, and the two must agree."""
+    calls = {"applied": 0, "states": 0, "keys": 0, "copies": 0}
+    ties = []
+    fast_applied = DialogueStateTracker.applied_events
+    fast_states = Domain.states_for_tracker_history
+    fast_keys = RulePolicy._get_possible_keys
+    fast_copy = DialogueStateTracker.copy
+
+    def copy(self):
+        got, want = fast_copy(self), fast_copy.__wrapped__(self)
+        assert_same_tracker(got, want)
+        calls["copies"] += 1
+        return got
+
+    def applied_events(self):
+        got = fast_applied(self)
+        want = fast_applied.__wrapped__(self)
+        assert len(got) == len(want) and all(a is b for a, b in zip(got, want))
+        calls["applied"] += 1
+        return got
+
+    def states(self, tracker, omit_unset_slots=False, ignore_rule_only_turns=False,
+               rule_only_data=None):
+        args = (tracker, omit_unset_slots, ignore_rule_only_turns, rule_only_data)
+        got = fast_states(self, *args)
+        assert got == fast_states.__wrapped__(self, *args)
+        calls["states"] += 1
+        return got
+
+    def keys(self, lookup, states):
+        got = fast_keys(self, lookup, states)
+        assert got == fast_keys.__wrapped__(self, lookup, states)
+        longest = [k for k in got if len(k) == max(map(len, got))]
+        if len({lookup[k] for k in longest}) > 1:
+            ties.append(longest)  # Rasa would pick one by the set's order
+        calls["keys"] += 1
+        return got
+
+    monkeypatch.setattr(DialogueStateTracker, "applied_events", applied_events)
+    monkeypatch.setattr(Domain, "states_for_tracker_history", states)
+    monkeypatch.setattr(RulePolicy, "_get_possible_keys", keys)
+    monkeypatch.setattr(DialogueStateTracker, "copy", copy)
+    return calls, ties
+
+
+@pytest.mark.parametrize("path", ASSISTANT_PATHS + MORE_PATHS)
+def test_whole_conversations_predict_from_the_same_states_as_rasas_own_code(chat, checked, path):
+    calls, ties = checked
+    conversation = chat()
+    for text in path:
+        conversation.say(text)
+    assert calls["applied"] > len(path) and calls["states"] > len(path) and calls["keys"] > 0
+    assert calls["copies"] > len(path) / 2
+    assert ties == []
+
+
+def assert_same_tracker(got, want):
+    """Everything a tracker holds: the same events (the same objects), slots, and state."""
+    mine = {k: v for k, v in got.__dict__.items() if not k.startswith("_speedups")}
+    assert set(mine) == {k for k in want.__dict__ if not k.startswith("_speedups")}
+    assert list(got.events) == list(want.events)
+    assert all(a is b for a, b in zip(got.events, want.events))
+    assert got.events.maxlen == want.events.maxlen
+    assert list(got.slots) == list(want.slots)
+    for name, slot in got.slots.items():
+        assert type(slot) is type(want.slots[name])
+        assert slot.__dict__ == want.slots[name].__dict__
+        assert slot is not want.slots[name]
+    for key in mine:
+        if key not in ("events", "slots"):
+            assert mine[key] == want.__dict__[key], key
+    assert got.latest_message is want.latest_message
+    assert got.current_state() == want.current_state()
+
+
+def _tracker(domain, events):
+    tracker = DialogueStateTracker.from_events("t", events, slots=domain.slots)
+    return tracker
+
+
+def test_a_user_message_changed_after_it_was_applied_is_read_afresh(agent):
+    domain = agent.domain
+    message = UserUttered("my back", {"name": "inform", "confidence": 0.9},
+                          [{"entity": "location", "value": "back"}])
+    tracker = _tracker(domain, [ActionExecuted("action_listen"), message])
+    first = domain.states_for_tracker_history(tracker)
+    # What the processor does after the first prediction, and a later entity.
+    tracker.update(DefinePrevUserUtteredFeaturization(False))
+    tracker.update(EntitiesAdded([{"entity": "duration", "value": "3 weeks"}]))
+    again = domain.states_for_tracker_history(tracker)
+    assert again == Domain.states_for_tracker_history.__wrapped__(domain, tracker)
+    assert again != first
+    # the states handed out are new: changing them changes nothing kept
+    again[-1].clear()
+    assert domain.states_for_tracker_history(tracker) == (
+        Domain.states_for_tracker_history.__wrapped__(domain, tracker))
+    assert_same_tracker(tracker.copy(), DialogueStateTracker.copy.__wrapped__(tracker))
+
+
+def test_reverted_and_restarted_sessions_are_folded_as_rasa_folds_them(agent):
+    domain = agent.domain
+    tracker = _tracker(domain, [ActionExecuted("action_listen"),
+                                UserUttered("hi", {"name": "greet", "confidence": 1.0})])
+    steps = [ActionExecuted("utter_greet"), ActionExecuted("action_listen"),
+             UserUttered("no", {"name": "deny", "confidence": 1.0}), UserUtteranceReverted(),
+             ActionExecuted("triage_form"), ActiveLoop("triage_form"),
+             SlotSet("requested_slot", "pain_location"), ActionExecuted("action_listen"),
+             UserUttered("back", {"name": "inform", "confidence": 1.0}),
+             ActionExecuted("triage_form"), SlotSet("pain_location", "lower back"),
+             ActiveLoop(None)]
+    for event in steps:
+        tracker.update(event)
+        fast = tracker.applied_events()
+        assert fast == DialogueStateTracker.applied_events.__wrapped__(tracker)
+        assert domain.states_for_tracker_history(tracker) == (
+            Domain.states_for_tracker_history.__wrapped__(domain, tracker))
+        assert_same_tracker(tracker.copy(), DialogueStateTracker.copy.__wrapped__(tracker))
+    # a copy is a tracker of its own
+    before = tracker.current_state()
+    copied = tracker.copy()
+    copied.update(SlotSet("requested_slot", "duration"))
+    copied.latest_action["action_name"] = "changed"
+    assert tracker.current_state() == before
+    assert_same_tracker(tracker.copy(), DialogueStateTracker.copy.__wrapped__(tracker))
+    # events replaced (not appended): everything recomputed
+    tracker.events.clear()
+    tracker.events.extend(steps[:3])
+    assert tracker.applied_events() == DialogueStateTracker.applied_events.__wrapped__(tracker)
+    assert domain.states_for_tracker_history(tracker) == (
+        Domain.states_for_tracker_history.__wrapped__(domain, tracker))
+    assert_same_tracker(tracker.copy(), DialogueStateTracker.copy.__wrapped__(tracker))

@@ -101,9 +101,11 @@ class ClinicalMatcher:
         self._hypothetical_flags = set(context.get("hypothetical_red_flags") or [])
         self._others_signs_confirmed = set(context.get("others_signs_confirmed") or [])
         self._silent_writer_signs = frozenset(context.get("silent_writer_signs") or [])
-        self._hedges = frozenset(self._norm_word(w) for w in context.get("writer_hedges") or [])
+        self._bought, self._hedges = (frozenset(self._norm_word(w) for w in context.get(key) or [])
+                                      for key in ("prescribed_scope_end", "writer_hedges"))
         self._inability = {self._norm_word(w) for w in context.get("inability_words") or []}
         self.timeless_flags = frozenset(context.get("timeless_red_flags") or [])
+        self.dating_flags = frozenset(context.get("flags_dating_the_pain", self.timeless_flags))
         self.pain_words = frozenset(self._extras["pain_words"])  # "back pain and a rash"
         self._weight_explained, self._weight_unexplained = (
             {self._norm_word(w) for w in context.get(key) or []}
@@ -198,7 +200,6 @@ class ClinicalMatcher:
                 self._silent_writer_signs), relative_named(ctx)):
             ctx.relative_is_patient = True  # bot/nlu/mention_owner.py: read once more
             found = [m for m in (self._judge(s, e, term, ctx) for s, e, term in spans) if m]
-
         if any(m[2] == "treatment" and not m[4] for m in found):
             found = [m for m in found if m[2] != "treatment_none"]  # "physio, nothing else"
         if not any(m[2] == "pain_location" for m in found):
@@ -243,9 +244,8 @@ class ClinicalMatcher:
         unable = term.mode == "if_denied" and negated and ctx.denied_by_inability(s, e, self._inability)
         if term.mode == "if_denied" and not negated:
             return None  # "bladder" on its own says nothing
-        if (treatment and term.value.endswith("medication")
-                and ctx.cue_after(e, ("other_condition",))):
-            return None  # "Ozempic for my sugar": taken, but not for the pain
+        if treatment and ctx.cue_after(e, ("other_condition",)):
+            return None  # "Ozempic for my sugar", "a shot in the shoulder for something else"
         if hedged or unable:
             negated, label, reason = False, "red_flag_unsure", "near" if unable else "hedged"
         elif term.label == "red_flag" and not negated and term.mode == "unsure":
@@ -263,15 +263,16 @@ class ClinicalMatcher:
             reason = "focus"  # the place the patient is asking about: it wins over others
         value = term.value
         if value == "otc_medication" and not negated and (
-                ctx.cue_before(s, ("prescribed",)) or ctx.cue_after(e, ("prescribed",))
+                ctx.cue_before(s, ("prescribed",), stop=self._bought) or ctx.cue_after(e, ("prescribed",), stop=self._bought)
                 or (e < len(ctx.words) and ctx.words[e][:1].isdigit()
                     and named_at_prescription_strength(ctx.words[s:e], ctx.words[e]))):
             value = "prescription_medication"  # "the naproxen the GP prescribed", "Motrin 800s"
         experiencer = ctx.experiencer(s, e, self._patient_object, self._patient_object_after,
                                       self._first_person, sign=term.label == "red_flag")
         asked, experiencer = experiencer == "asked", experiencer.replace("asked", "other")
-        if experiencer == "other" and ctx.relative_is_patient and label != "red_flag":
-            experiencer = "patient"  # "she keeps grabbing her lower back": the patient's
+        if experiencer == "other" and label != "red_flag" and (
+                ctx.relative_is_patient or (treatment and ctx.words[s - 1:s] == ["'s"])):
+            experiencer = "patient"  # "she keeps grabbing her lower back"; "my wife's Flexeril"
         if (experiencer == "other" and label == "red_flag" and not negated
                 and (value in self._others_signs_confirmed or ctx.relative_is_patient or asked)):
             # "mi papá no puede levantar el pie": a relative may be typing for the patient

@@ -243,13 +243,14 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
                              and (e.get("refers", True) or not spanish)]
         entities += [{**e, "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME} for e in story]
         matcher = spanish_matcher() if spanish else self._matcher
-        for duration in durations(text, language):
+        found = durations(text, language)
+        for duration in found:
             if any(s <= duration.start < e for s, e in injection_clauses):
                 continue
             # "tengo fiebre desde ayer", "wet myself since Tuesday": the sign's time, not the pain's
             if times_something_else(text, duration.start, duration.end, mentions,
-                                    matcher.timeless_flags, matcher.pain_words,
-                                    **(spanish_clauses() if spanish else {})):
+                                    matcher.dating_flags, matcher.pain_words,
+                                    alone=len(found) == 1, **(spanish_clauses() if spanish else {})):
                 continue
             entities.append(_duration_entity(duration))
         return sorted(entities, key=lambda e: e["start"])

@@ -86,7 +86,7 @@ _ONSET_ONLY = re.compile(r"\s*(?:and\s+)?(?:it\s+|that\s+|which\s+)?(?:started|s
 def times_something_else(text: str, start: int, end: int, mentions: Sequence,
                          timeless_flags: Collection[str], pain_words: Collection[str],
                          events: OtherEvents | None = None,
-                         onset_only: re.Pattern = _ONSET_ONLY) -> bool:
+                         onset_only: re.Pattern = _ONSET_ONLY, alone: bool = True) -> bool:
     """Whether the duration text[start:end] says how long something other than the pain
     lasted: it stands in the clause of one of the patient's own symptoms ("wet myself twice
     since yesterday", "a temperature of 38.6 since last night") or of a treatment had
@@ -94,7 +94,8 @@ def times_something_else(text: str, start: int, end: int, mentions: Sequence,
     that only says when ("..., started Monday") belongs to the one before it. A cancer
     history or an injury (`timeless_flags`) may well date the pain's start: it stays.
     `mentions` are bot.nlu.clinical's Mentions of the same text; `events` and `onset_only`
-    split and join clauses in another language (bot/nlu/duration_es.py's)."""
+    split and join clauses in another language (bot/nlu/duration_es.py's); `alone`: the
+    message's only duration."""
     clauses = (events or other_events()).clauses(text)
     index = next((i for i, (a, b) in enumerate(clauses) if a <= start < b), None)
     if index is None:
@@ -104,8 +105,11 @@ def times_something_else(text: str, start: int, end: int, mentions: Sequence,
         a = clauses[index - 1][0]
     b = max(b, end)
     inside = [m for m in mentions if a <= m.start < b and m.experiencer == "patient"]
+    # ... or, beside another duration (not `alone`), another body part's ("a dodgy knee for
+    # twenty years"; "the back pain itself, five weeks" keeps its own: a pain word or place)
+    others = ("treatment",) if alone else ("treatment", "body_part_other")
     if not any((m.label.startswith("red_flag") and not m.negated and m.value not in timeless_flags)
-               or (m.label == "treatment" and not m.negated) for m in inside):
+               or (m.label in others and not m.negated) for m in inside):
         return False
     words = set(re.findall(r"[\w']+", text[a:b].lower()))
     return not (any(m.label == "pain_location" for m in inside) or words & set(pain_words))

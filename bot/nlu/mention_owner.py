@@ -37,14 +37,15 @@ def relative_is_patient(found: list[tuple], speaks: bool, silent_signs: frozense
     now complaining of back pain"), or (`silent_signs`, the language's present signs, given
     when the writer never speaks of themself, hedges aside) one that tells of a relative's
     present sign ("my mum is 82, she had a fall on Saturday"),
-    or of any sign of a "he" or "she" no relative names (`relative_named` False: "she was
-    treated for lymphoma as a child", a carer answering the screening questions)."""
+    or of any sign or treatment of a "he" or "she" no relative names (`relative_named`
+    False: "she was treated for lymphoma as a child", "he's had two epidurals": a carer
+    answering the assistant's questions)."""
     # "his spine went bad" is a disease's site, not a place of pain: a back place only
     places = [m for m in found if m[2] == "pain_location" and not m[4] and m[3] != "other"]
     if not places:
         return bool(silent_signs) and any(
-            m[2] == "red_flag" and not m[4] and m[5] == "other"
-            and (m[3] in silent_signs or not relative_named) for m in found)
+            m[5] == "other" and not m[4] and (not relative_named or (
+                m[2] == "red_flag" and m[3] in silent_signs)) for m in found)
     if all(m[5] == "other" for m in places):
         return True
     return not speaks and any(m[5] == "other" for m in found)

@@ -24,6 +24,10 @@ def slots(text):
     ("had a melanoma cut out 3 yrs ago, my lower back has been sore for 6 weeks", 6.0),
     ("the neck pain, about four weeks. my bad knee has played up for ten years", 4.0),
     ("my knee has been bothering me for a month", 4.35),  # the only time said stays
+    # where a time is said of the pain, a time said of nothing named is not the pain's
+    ("I've driven a bus for thirty years. the low back pain, about five weeks", 5.0),
+    ("my fingers tingle from my diabetes, had that for ages. new neck pain 2 weeks", 2.0),
+    ("crashed the car, but that was 8 years ago, and my back ache started 3 weeks ago", 3.0),
 ])
 def test_the_pains_duration_not_another_things(text, weeks):
     assert slots(text).get("pain_duration_weeks") == pytest.approx(weeks, rel=0.05)

@@ -33,6 +33,14 @@ def test_the_pains_duration_not_another_things(text, weeks):
     assert slots(text).get("pain_duration_weeks") == pytest.approx(weeks, rel=0.05)
 
 
+@pytest.mark.parametrize("text,category", [
+    ("years", "chronic"),  # the bare answer to "how long?"
+    ("ever since before covid really", "chronic"),
+])
+def test_long_vague_times(text, category):
+    assert slots(text).get("duration_category") == category
+
+
 @pytest.mark.parametrize("text", [
     "lost half a stone since Easter without trying",
     "a lump removed from my arm 4 years ago, that's all",

@@ -36,7 +36,7 @@ from bot.nlu.anchored_matcher import AnchoredMatcher
 from bot.nlu.clinical_vocab import Term, load_vocabulary
 from bot.nlu.drugs import english_words, find_medicines, named_at_prescription_strength
 from bot.nlu.mention_context import ContextReader, MentionContext
-from bot.nlu.mention_owner import relative_is_patient, writer_speaks
+from bot.nlu.mention_owner import relative_is_patient, relative_named, writer_speaks
 from bot.nlu.mention_time import long_past
 from bot.nlu.spelling import deletion_index, misspelt_words
 from bot.nlu.spelling import unaccented as _unaccented
@@ -100,7 +100,12 @@ class ClinicalMatcher:
             for key in ("patient_object", "patient_object_after"))
         self._hypothetical_flags = set(context.get("hypothetical_red_flags") or [])
         self._others_signs_confirmed = set(context.get("others_signs_confirmed") or [])
+        self._silent_writer_signs = frozenset(context.get("silent_writer_signs") or [])
+        self._bought, self._hedges = (frozenset(self._norm_word(w) for w in context.get(key) or [])
+                                      for key in ("prescribed_scope_end", "writer_hedges"))
+        self._inability = {self._norm_word(w) for w in context.get("inability_words") or []}
         self.timeless_flags = frozenset(context.get("timeless_red_flags") or [])
+        self.dating_flags = frozenset(context.get("flags_dating_the_pain", self.timeless_flags))
         self.pain_words = frozenset(self._extras["pain_words"])  # "back pain and a rash"
         self._weight_explained, self._weight_unexplained = (
             {self._norm_word(w) for w in context.get(key) or []}
@@ -188,10 +193,13 @@ class ClinicalMatcher:
         ctx = self._read_context(ndoc, spans)
         ctx.writer_speaks = writer_speaks(ctx.words, self._first_person, ctx.proxy_words)
         found = [m for m in (self._judge(s, e, term, ctx) for s, e, term in spans) if m]
-        if ctx.proxy_named is None and relative_is_patient(found, ctx.writer_speaks):
+        # a writer who never speaks of themself, of no animal ("the cat's got a fever")
+        silent = not writer_speaks(ctx.words, self._first_person, ctx.proxy_words, self._hedges) \
+            and not any(k == "animal" for cues in ctx.before.values() for k, _ in cues)
+        if ctx.proxy_named is None and relative_is_patient(found, ctx.writer_speaks, silent and (
+                self._silent_writer_signs), relative_named(ctx)):
             ctx.relative_is_patient = True  # bot/nlu/mention_owner.py: read once more
             found = [m for m in (self._judge(s, e, term, ctx) for s, e, term in spans) if m]
-
         if any(m[2] == "treatment" and not m[4] for m in found):
             found = [m for m in found if m[2] != "treatment_none"]  # "physio, nothing else"
         if not any(m[2] == "pain_location" for m in found):
@@ -229,15 +237,17 @@ class ClinicalMatcher:
                        or (term.label != "pain_location" and ctx.answered_no(e)))  # "rest no"
         if negated and term.label == "pain_location" and any(ctx.words[e:e + len(p)] == p for p in self._place_said):
             negated = False  # "no sale nada y la espalda me duele": the place's own verb says it
-        # "no bladder problems that I know of": a denial the writer is not sure of is asked
+        # "no bladder problems that I know of": a denial the writer is not sure of is asked;
+        # so is a topic word "denied" by an inability, maybe the sign itself ("she can't get
+        # her leg to lift", "I cannot make pee")
         hedged = term.label == "red_flag" and negated and ctx.cue_after(e, ("hedged",))
+        unable = term.mode == "if_denied" and negated and ctx.denied_by_inability(s, e, self._inability)
         if term.mode == "if_denied" and not negated:
             return None  # "bladder" on its own says nothing
-        if (treatment and term.value.endswith("medication")
-                and ctx.cue_after(e, ("other_condition",))):
-            return None  # "Ozempic for my sugar": taken, but not for the pain
-        if hedged:
-            negated, label, reason = False, "red_flag_unsure", "hedged"
+        if treatment and ctx.cue_after(e, ("other_condition",)):
+            return None  # "Ozempic for my sugar", "a shot in the shoulder for something else"
+        if hedged or unable:
+            negated, label, reason = False, "red_flag_unsure", "near" if unable else "hedged"
         elif term.label == "red_flag" and not negated and term.mode == "unsure":
             label, reason = "red_flag_unsure", "vague"  # "se me duermen las piernas": ask
         elif term.label == "red_flag" and not negated:
@@ -253,15 +263,16 @@ class ClinicalMatcher:
             reason = "focus"  # the place the patient is asking about: it wins over others
         value = term.value
         if value == "otc_medication" and not negated and (
-                ctx.cue_before(s, ("prescribed",)) or ctx.cue_after(e, ("prescribed",))
+                ctx.cue_before(s, ("prescribed",), stop=self._bought) or ctx.cue_after(e, ("prescribed",), stop=self._bought)
                 or (e < len(ctx.words) and ctx.words[e][:1].isdigit()
                     and named_at_prescription_strength(ctx.words[s:e], ctx.words[e]))):
             value = "prescription_medication"  # "the naproxen the GP prescribed", "Motrin 800s"
         experiencer = ctx.experiencer(s, e, self._patient_object, self._patient_object_after,
                                       self._first_person, sign=term.label == "red_flag")
         asked, experiencer = experiencer == "asked", experiencer.replace("asked", "other")
-        if experiencer == "other" and ctx.relative_is_patient and label != "red_flag":
-            experiencer = "patient"  # "she keeps grabbing her lower back": the patient's
+        if experiencer == "other" and label != "red_flag" and (
+                ctx.relative_is_patient or (treatment and ctx.words[s - 1:s] == ["'s"])):
+            experiencer = "patient"  # "she keeps grabbing her lower back"; "my wife's Flexeril"
         if (experiencer == "other" and label == "red_flag" and not negated
                 and (value in self._others_signs_confirmed or ctx.relative_is_patient or asked)):
             # "mi papá no puede levantar el pie": a relative may be typing for the patient
@@ -286,7 +297,8 @@ class ClinicalMatcher:
                 return "resolved"  # "lost 5kg but that's deliberate": explained, no red flag
         if flag == "trauma" and not self._ongoing & ctx.clause_phrases(s) and (
                 long_past(ctx.clause_phrases(s)) or ctx.cue_before(s, ("long_ago",))
-                or ctx.cue_after(e, ("long_ago",))):  # "again yesterday": a recent one too
+                or ctx.cue_after(e, ("long_ago",))  # "again yesterday": a recent one too
+                or ctx.cue_in_sentence(e, "long_ago_said", 1)):  # ", but that was 1998"
             return "resolved"  # "a car crash in 2009", "hace 10 años me caí": no recent injury
         if flag == "trauma" and (ctx.cue_in_sentence(s, "historical", -1)
                                  or ctx.cue_in_sentence(e, "historical", 1)) \

@@ -113,6 +113,7 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
         if not isinstance(said, str) or not isinstance(meant, str) or len(said.split()) != len(meant.split()):
             raise ValueError(f"{path.name}: patient_forms: {said!r} -> {meant!r}: "
                              "two phrases of as many words")
-    for key in ("hypothetical_red_flags", "timeless_red_flags", "others_signs_confirmed"):
+    for key in ("hypothetical_red_flags", "timeless_red_flags", "others_signs_confirmed",
+                "silent_writer_signs", "flags_dating_the_pain"):
         _check_keys(path, dict.fromkeys(context.get(key) or []), set(RED_FLAGS))
     return pairs, extras, context

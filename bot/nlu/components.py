@@ -243,15 +243,23 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
                              and (e.get("refers", True) or not spanish)]
         entities += [{**e, "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME} for e in story]
         matcher = spanish_matcher() if spanish else self._matcher
-        for duration in durations(text, language):
+        found, kept = durations(text, language), []
+        for duration in found:
             if any(s <= duration.start < e for s, e in injection_clauses):
                 continue
             # "tengo fiebre desde ayer", "wet myself since Tuesday": the sign's time, not the pain's
             if times_something_else(text, duration.start, duration.end, mentions,
-                                    matcher.timeless_flags, matcher.pain_words,
-                                    **(spanish_clauses() if spanish else {})):
+                                    matcher.dating_flags, matcher.pain_words,
+                                    alone=len(found) == 1, **(spanish_clauses() if spanish else {})):
                 continue
-            entities.append(_duration_entity(duration))
+            kept.append(duration)
+        if len(kept) > 1 and not spanish:
+            # "my toes are numb from diabetes, had that for years. the new thing is my low back
+            # pain for 6 weeks": where a time is said of the pain, times said of nothing named are not
+            pain = [d for d in kept if times_something_else(text, d.start, d.end, mentions, (),
+                                                           matcher.pain_words, anchored=True)]
+            kept = pain or kept
+        entities += [_duration_entity(d) for d in kept]
         return sorted(entities, key=lambda e: e["start"])
 
     def process(self, messages: List[Message], model: SpacyModel) -> List[Message]:

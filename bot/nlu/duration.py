@@ -154,10 +154,13 @@ _UNIT_THEN_NUMBER_RE = re.compile(
     % (_WORDNUM, _WORDNUM, _UNIT_RE), re.I)
 # A unit and a half with no number: "wk and a half", "month and a half"
 _UNIT_AND_HALF_RE = re.compile(r"(?<![\w.])(?<!\d\s)(?P<unit>%s)\s+and\s+a\s+half\b" % _UNIT_RE, re.I)
-# Repeated plural units and "ages": long and vague ("months and months", "it's been ages")
+# Repeated plural units and "ages": long and vague ("months and months", "it's been ages",
+# "for a great many years", a bare "years" as the answer, "since before covid")
 _REPEATED_RE = re.compile(
     r"\b(?P<unit>days|weeks|months|years)\s+(?:and|&)\s+(?P=unit)\b"
-    r"|\b(?:been|for|it's|its|it\s+is)\s+ages\b|\bdonkey'?s\s+years\b|^\W*ages\W*$", re.I)
+    r"|\b(?:been|for|it's|its|it\s+is)\s+ages\b|\bdonkey'?s\s+years\b|^\W*(?:ages|years|yrs)\W*$"
+    r"|\bfor\s+(?:a\s+)?(?:great\s+|good\s+|so\s+|very\s+)?many\s+years\b(?!\s+(?:ago|back|before))"
+    r"|\bsince\s+before\s+(?:covid|the\s+pandemic|lockdown)\b", re.I)
 
 
 def _shorthand(text: str):

@@ -86,7 +86,8 @@ _ONSET_ONLY = re.compile(r"\s*(?:and\s+)?(?:it\s+|that\s+|which\s+)?(?:started|s
 def times_something_else(text: str, start: int, end: int, mentions: Sequence,
                          timeless_flags: Collection[str], pain_words: Collection[str],
                          events: OtherEvents | None = None,
-                         onset_only: re.Pattern = _ONSET_ONLY) -> bool:
+                         onset_only: re.Pattern = _ONSET_ONLY, alone: bool = True,
+                         anchored: bool | None = None) -> bool:
     """Whether the duration text[start:end] says how long something other than the pain
     lasted: it stands in the clause of one of the patient's own symptoms ("wet myself twice
     since yesterday", "a temperature of 38.6 since last night") or of a treatment had
@@ -94,18 +95,27 @@ def times_something_else(text: str, start: int, end: int, mentions: Sequence,
     that only says when ("..., started Monday") belongs to the one before it. A cancer
     history or an injury (`timeless_flags`) may well date the pain's start: it stays.
     `mentions` are bot.nlu.clinical's Mentions of the same text; `events` and `onset_only`
-    split and join clauses in another language (bot/nlu/duration_es.py's)."""
+    split and join clauses in another language (bot/nlu/duration_es.py's); `alone`: the
+    message's only duration. With `anchored` (True), whether instead the duration's clause
+    names the pain (a place of pain or a pain word)."""
     clauses = (events or other_events()).clauses(text)
     index = next((i for i, (a, b) in enumerate(clauses) if a <= start < b), None)
     if index is None:
         return False
     a, b = clauses[index]
-    if index and onset_only.match(text, a):
+    bare = anchored and not _BARE_DURATION.sub("", text[a:b].replace(text[start:end], "")).strip()
+    if index and (onset_only.match(text, a) or bare):  # "the low back pain, about five weeks"
         a = clauses[index - 1][0]
     b = max(b, end)
     inside = [m for m in mentions if a <= m.start < b and m.experiencer == "patient"]
+    if anchored is not None:
+        words = set(re.findall(r"[\w']+", text[a:b].lower()))
+        return any(m.label == "pain_location" and not m.negated for m in inside) or bool(words & set(pain_words))
+    # ... or, beside another duration (not `alone`), another body part's ("a dodgy knee for
+    # twenty years"; "the back pain itself, five weeks" keeps its own: a pain word or place)
+    others = ("treatment",) if alone else ("treatment", "body_part_other")
     if not any((m.label.startswith("red_flag") and not m.negated and m.value not in timeless_flags)
-               or (m.label == "treatment" and not m.negated) for m in inside):
+               or (m.label in others and not m.negated) for m in inside):
         return False
     words = set(re.findall(r"[\w']+", text[a:b].lower()))
     return not (any(m.label == "pain_location" for m in inside) or words & set(pain_words))

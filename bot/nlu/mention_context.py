@@ -48,7 +48,8 @@ class ContextReader:
                           ("focus_before", "location_focus_before"),
                           ("focus_after", "location_focus_after"), ("prescribed", "prescribed"),
                           ("other_condition", "other_condition"), ("proxy", "proxy"),
-                          ("animal", "animal_before"), ("hedged", "hedged_denial")):
+                          ("animal", "animal_before"), ("hedged", "hedged_denial"),
+                          ("long_ago_said", "long_ago_said")):
             phrases = [str(p) for p in context.get(key) or []]
             docs = [normalize(nlp.make_doc(p)) for p in phrases if "<" not in p]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")
@@ -226,6 +227,14 @@ class MentionContext:
         i = end + (end < len(self.words) and self.words[end] in (",", "-", ":"))
         return (i < len(self.words) and self.words[i] in ("no", "nope", "nah", "none")
                 and (i + 1 == len(self.words) or self.boundary[i + 1] or self.words[i + 1] == ","))
+
+    def denied_by_inability(self, s: int, e: int, inability: set) -> bool:
+        """Is the only denial of the mention at s:e a "can't" ("not" next to an `inability`
+        word), with nothing after it that denies ("bladder's fine")?"""
+        hit = self.cue_before_at(s, ("neg_before",))
+        if not hit or self.words[hit[1]] != "not" or self.cue_after(e, ("neg_after", "neg_after_weak")):
+            return False
+        return bool(inability & set(self.words[max(hit[1] - 1, 0):hit[1] + 2]))
 
     def _sentence(self, i: int) -> list[str]:
         start, end = i, i

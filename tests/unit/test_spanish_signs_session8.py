@@ -111,3 +111,31 @@ def test_a_vague_or_unsure_mention_is_confirmed(extractor, text, flag):
 def test_no_flag_where_the_patient_has_none(extractor, text, flag):
     present, unsure = read(extractor, text)
     assert flag not in present | unsure
+
+
+# ---------------------------------------------------------------- places
+def place(extractor, text):
+    return clinical_updates({}, extractor.entities_for(text, None)).get("pain_location")
+
+
+@pytest.mark.parametrize("text, where", [
+    ("me duele harto el lomo desde que cargué unos bultos", "lower_back"),
+    ("tengo dolor en el espinazo, bien abajo, casi llegando a las nalgas", "lower_back"),
+    ("me duele la parte baja del espinazo cuando me agacho", "lower_back"),
+    ("tengo dolor de espalda media desde hace un mes", "upper_back"),
+    ("me duele mucho la espalda a la altura de los omóplatos", "upper_back"),
+    ("es en la espalda, por en medio, donde no alcanzo con la mano", "upper_back"),
+    ("me duele todo el lomo, de la nuca a la cintura", "other"),
+    ("primero me dolía la cintura y ahora lo que me duele es el cuello", "neck"),
+    ("me duele el cogote cuando volteo", "neck"),
+])
+def test_regional_and_qualified_names_of_the_back(extractor, text, where):
+    assert place(extractor, text) == where
+
+
+@pytest.mark.parametrize("text", [
+    "se me escapa la orina sin darme cuenta y el dolor de cintura sigue igual",
+    "tengo fiebre que no me baja con nada y el dolor de cintura",
+])
+def test_what_goes_with_a_sign_does_not_deny_the_place_after_it(extractor, text):
+    assert place(extractor, text) == "lower_back"

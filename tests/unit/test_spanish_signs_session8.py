@@ -139,3 +139,31 @@ def test_regional_and_qualified_names_of_the_back(extractor, text, where):
 ])
 def test_what_goes_with_a_sign_does_not_deny_the_place_after_it(extractor, text):
     assert place(extractor, text) == "lower_back"
+
+
+# ---------------------------------------------------------------- treatments
+def tried(extractor, text):
+    return clinical_updates({}, extractor.entities_for(text, None)).get("treatments_tried")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("me pusieron un shot de esteroide en la columna", {"injection"}),
+    ("la medicina que me dio el doctor no me hizo nada", {"prescription_medication"}),
+    ("me unté alcohol de marihuana en la cintura", {"otc_medication"}),
+    ("compré novalgin en la farmacia", {"otc_medication"}),
+    ("me pongo ice en la noche", {"heat_ice"}),
+])
+def test_treatments_as_spoken(extractor, text, want):
+    assert set(tried(extractor, text) or []) == want
+
+
+@pytest.mark.parametrize("text", [
+    "mi papá cada vez camina peor por la espalda",
+    "me pusieron una inyección de vitaminas por el cansancio",
+])
+def test_no_treatment_where_none_was_tried_for_the_pain(extractor, text):
+    assert not tried(extractor, text)
+
+
+def test_pain_no_remedy_takes_away_is_tried_unnamed_not_nothing(extractor):
+    assert tried(extractor, "el dolor no se me quita con nada") is None

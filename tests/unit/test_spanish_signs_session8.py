@@ -167,3 +167,13 @@ def test_no_treatment_where_none_was_tried_for_the_pain(extractor, text):
 
 def test_pain_no_remedy_takes_away_is_tried_unnamed_not_nothing(extractor):
     assert tried(extractor, "el dolor no se me quita con nada") is None
+
+
+# ---------------------------------------------------------------- whose time
+@pytest.mark.parametrize("text, weeks", [
+    ("tengo diabetes desde hace 12 años, pero la cintura me duele desde hace dos semanas", 2.0),
+    ("tuve problemas de la rodilla desde hace ocho años, lo de la espalda empezó hace un mes", 4.35),
+])
+def test_another_illness_or_body_parts_time_is_not_the_pains(extractor, text, weeks):
+    got = clinical_updates({}, extractor.entities_for(text, None)).get("pain_duration_weeks")
+    assert got is not None and abs(got - weeks) <= 0.25 * weeks

@@ -158,7 +158,8 @@ class ValidateBookingForm(ClinicalFormValidation):
 
 _BOOKING_DETAILS = ("booking_name", "booking_contact", "booking_time")
 # What may run between the patient's message and the booking form starting on it.
-_STARTING = ("booking_form", "action_listen", "action_request_callback", "action_deactivate_loop")
+_STARTING = ("booking_form", "action_listen", "action_request_callback", "action_deactivate_loop",
+             "action_read_red_flag_confirm")  # a request said at a confirming question
 
 
 def details_given_this_turn(tracker: Tracker) -> bool:

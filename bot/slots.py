@@ -169,16 +169,44 @@ _NO = re.compile(r"^\W*(no+|nope|nah|not (really|at all|now|any ?more)|never|non
                  r"|nada|ninguno|ninguna|nunca|para nada|tampoco)\b", re.I)
 
 
+# "Is that bad??", "should I wait and see?", "is really necessary now?", "which ER should I
+# go to?": asked right after "do you have ... right now?", the patient speaks of the sign as
+# theirs. A front-desk person hears a yes (and the advice answers the question).
+_ASKS_HOW_URGENT = re.compile(
+    r"\b(?:is (?:that|this|it) (?:bad|serious|dangerous|an emergency)|should i (?:wait|worry|be worried"
+    r"|go (?:in|now|to (?:the )?(?:er|a&e|hospital|emergency)))|wait and see|can (?:it|this|that) wait"
+    r"|(?:is|it'?s) (?:it |this |that )?(?:really )?necessary|(?:do|must) i (?:really )?(?:have|need) to go"
+    r"|which (?:er|hospital|emergency)|es grave|puedo esperar|tengo que ir|es necesario)\b", re.I)
+# What a message that starts "yes" may be answering instead: the question the patient
+# expected next ("Yes, it goes down into my right arm"), or a request ("Yes please, let's book
+# it", "maybe you call me next week?"). The yes (or the doubt) is theirs, not the sign's.
+_OTHER_ANSWER_INTENTS = {"book_consultation", "request_callback", "request_human", "give_contact",
+                         "ask_clinic", "ask_option_info"}
+
+
+def _about_something_else(intent: str, entities: List[Mapping[str, Any]]) -> bool:
+    return intent in _OTHER_ANSWER_INTENTS or bool(_values(entities, "pain_pattern"))
+
+
 def confirm_answer(flag: str, intent: str, text: str,
                    entities: List[Mapping[str, Any]]) -> str | None:
     """The patient's answer to "Just to be safe: ... right now?" about `flag`: "yes", "no",
     or None when it was neither (the question is asked again). A doubtful answer ("a bit",
-    "maybe", "sometimes") counts as yes: a sign the patient half-confirms is never dropped."""
+    "maybe", "sometimes") counts as yes: a sign the patient half-confirms is never dropped;
+    so does a question about how urgent it is ("is that bad?", "should I wait?"). A yes or a
+    doubt said with an answer to something else ("yes, it goes down my arm", "yes please,
+    book it", "maybe you call me next week") is no answer: the question comes again."""
     text = text or ""
-    if flag in _values(entities, "red_flag") or _DOUBT.search(text):
+    if flag in _values(entities, "red_flag") or _ASKS_HOW_URGENT.search(text.replace("’", "'")):
+        return "yes"
+    other = _about_something_else(intent, entities)
+    doubt = _DOUBT.search(text)
+    if doubt and (not other or doubt.start() < 12):  # "maybe, ...": the doubt leads
         return "yes"
     if flag in _values(entities, "red_flag_denied") or _NO.match(text):
         return "no"
+    if other:
+        return None
     if _YES.match(text) or intent == "affirm" or flag in _values(entities, "red_flag_unsure"):
         return "yes"
     if intent == "deny":

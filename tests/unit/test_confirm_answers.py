@@ -1,0 +1,23 @@
+"""Answers to a red flag's confirming question that are not a plain yes or no (bot/slots.py)."""
+from bot.slots import confirm_answer
+
+
+def test_asking_how_urgent_it_is_speaks_of_the_sign_as_present():
+    for text in ("is this serious? do I need to go tonight", "Should I wait until Monday?",
+                 "can it wait till the weekend, I have work", "Is it really necessary, right now?",
+                 "ok which hospital do I go to"):
+        assert confirm_answer("saddle_numbness", "inform", text, []) == "yes", text
+
+
+def test_a_yes_that_answers_something_else_is_no_answer():
+    spread = [{"entity": "pain_pattern", "value": "radiating_leg"}]
+    assert confirm_answer("fever", "inform", "yeah it shoots down to my calf", spread) is None
+    assert confirm_answer("trauma", "book_consultation", "Yes, book me in please. Ana Ruiz", []) is None
+    assert confirm_answer("weight_loss", "request_callback", "can you phone me maybe tomorrow", []) is None
+
+
+def test_plain_answers_are_unchanged():
+    assert confirm_answer("fever", "affirm", "yes", []) == "yes"
+    assert confirm_answer("fever", "inform", "maybe a little", []) == "yes"
+    assert confirm_answer("fever", "deny", "no", []) == "no"
+    assert confirm_answer("fever", "inform", "it stays in my back", []) is None

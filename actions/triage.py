@@ -39,7 +39,11 @@ from bot.story import PATTERN_QUESTION, RELIEF_QUESTION, pattern_answer, questio
 from bot.triage import TriageDecision, decide_triage
 
 # "none of them", "nope", "none", "no I don't" answer the screening question as clear.
-_CLEAR_ANSWER = re.compile(r"^\s*(no+|nope|none|nah|neither|none of (these|them|those)|"
+# A relative passing on the patient's answer ("She says no fever, no bladder problems") is
+# the same answer, when nothing in it is kept back ("but", "except").
+_CLEAR_ANSWER = re.compile(r"^\s*(?:(?:she|he|they|my \w+) (?:says|said|tells me|told me),?\s+"
+                           r"(?!.*\b(?:but|except|apart from|although|though)\b))?"
+                           r"(no+|nope|none|nah|neither|none of (these|them|those)|"
                            r"no,? none|no i don'?t|i don'?t|not really)\b", re.I)
 # ... but not understanding the question is no answer to it: it is asked again.
 _NOT_UNDERSTOOD = re.compile(r"\b(don'?t|do not|didn'?t) (understand|get (it|this|that|what))\b|"

@@ -70,6 +70,23 @@ def clinical_updates(
     return updates
 
 
+# A length said again at a later question replaces the one given only when it reads as the
+# pain's length or as a correction: "he is 3 years" (a child carried), "so many things over
+# the years" (what was tried) and "physio twice a year" are no new length of the pain.
+_LENGTH_RESTATED = re.compile(
+    r"\b(?:since|for|been|ago|start\w*|began|begun|now|actually|sorry|meant|mean|wait|oops"
+    r"|rather|really|more like|closer to|not|no|correct\w*|wrong|said|desde|hace|llevo|lleva"
+    r"|empez\w*|comenz\w*|en realidad|perd[oó]n|quise decir)\b", re.I)
+
+
+def late_length_counts(slots: Mapping[str, Any], text: str) -> bool:
+    """Whether a length in this message replaces the pain's length already known (asked how
+    long, or none known yet: always)."""
+    if slots.get("pain_duration_weeks") is None or slots.get("requested_slot") == "pain_duration_weeks":
+        return True
+    return bool(_LENGTH_RESTATED.search((text or "").replace("’", "'")))
+
+
 def new_red_flags(slots: Mapping[str, Any], entities: List[Mapping[str, Any]]) -> List[str]:
     """Red flags in this message that were not already recorded."""
     known = set(slots.get("red_flags") or [])

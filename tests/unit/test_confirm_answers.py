@@ -21,3 +21,24 @@ def test_plain_answers_are_unchanged():
     assert confirm_answer("fever", "inform", "maybe a little", []) == "yes"
     assert confirm_answer("fever", "deny", "no", []) == "no"
     assert confirm_answer("fever", "inform", "it stays in my back", []) is None
+
+
+def test_a_length_said_at_a_later_question_replaces_the_pain_length_only_when_it_is_one():
+    from bot.slots import late_length_counts
+
+    known = {"pain_duration_weeks": 1.4, "requested_slot": "treatments_tried"}
+    assert not late_length_counts(known, "I lift my daughter, she is 4 years old")
+    assert not late_length_counts(known, "too many things over the years to list")
+    assert late_length_counts(known, "actually it's more like 5 weeks")
+    assert late_length_counts(known, "it started 3 months ago, I tried rest")
+    assert late_length_counts({"requested_slot": "treatments_tried"}, "she is 4 years old")
+    assert late_length_counts({"pain_duration_weeks": 1.4, "requested_slot": "pain_duration_weeks"},
+                              "4 years")
+
+
+def test_a_relative_passing_on_the_screen_answer():
+    from actions.triage import _CLEAR_ANSWER
+
+    assert _CLEAR_ANSWER.match("He says no fever, no trouble peeing, no weakness")
+    assert _CLEAR_ANSWER.match("my mum says none of those")
+    assert not _CLEAR_ANSWER.match("he says no fever, but he can't feel his bottom")

@@ -186,11 +186,12 @@ _NO = re.compile(r"^\W*(no+|nope|nah|not (really|at all|now|any ?more)|never|non
                  r"|nada|ninguno|ninguna|nunca|para nada|tampoco)\b", re.I)
 
 
-# "Is that bad??", "should I wait and see?", "is really necessary now?", "which ER should I
-# go to?": asked right after "do you have ... right now?", the patient speaks of the sign as
-# theirs. A front-desk person hears a yes (and the advice answers the question).
+# "Should I wait and see if it goes away?", "is really necessary now?", "which ER should I go
+# to?": asked right after "do you have ... right now?", the patient asks what to do about the
+# sign, as theirs. A front-desk person hears a yes (and the advice answers the question).
+# ("Is that serious?" alone may ask about the sign in general: asked again.)
 _ASKS_HOW_URGENT = re.compile(
-    r"\b(?:is (?:that|this|it) (?:bad|serious|dangerous|an emergency)|should i (?:wait|worry|be worried"
+    r"\b(?:should i (?:wait|worry|be worried"
     r"|go (?:in|now|to (?:the )?(?:er|a&e|hospital|emergency)))|wait and see|can (?:it|this|that) wait"
     r"|(?:is|it'?s) (?:it |this |that )?(?:really )?necessary|(?:do|must) i (?:really )?(?:have|need) to go"
     r"|which (?:er|hospital|emergency)|es grave|puedo esperar|tengo que ir|es necesario)\b", re.I)

@@ -3,6 +3,7 @@ from bot.slots import confirm_answer
 
 
 def test_asking_how_urgent_it_is_speaks_of_the_sign_as_present():
+    assert confirm_answer("saddle_numbness", "inform", "is that serious?", []) is None
     for text in ("is this serious? do I need to go tonight", "Should I wait until Monday?",
                  "can it wait till the weekend, I have work", "Is it really necessary, right now?",
                  "ok which hospital do I go to"):

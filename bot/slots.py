@@ -75,7 +75,7 @@ def clinical_updates(
 # the years" (what was tried) and "physio twice a year" are no new length of the pain.
 _LENGTH_RESTATED = re.compile(
     r"\b(?:since|for|been|ago|start\w*|began|begun|now|actually|sorry|meant|mean|wait|oops"
-    r"|rather|really|more like|closer to|not|no|correct\w*|wrong|said|desde|hace|llevo|lleva"
+    r"|rather|more like|closer to|not|no|correct\w*|wrong|said|desde|hace|llevo|lleva"
     r"|empez\w*|comenz\w*|en realidad|perd[oó]n|quise decir)\b", re.I)
 
 

@@ -43,3 +43,19 @@ def test_a_relative_passing_on_the_screen_answer():
     assert _CLEAR_ANSWER.match("He says no fever, no trouble peeing, no weakness")
     assert _CLEAR_ANSWER.match("my mum says none of those")
     assert not _CLEAR_ANSWER.match("he says no fever, but he can't feel his bottom")
+
+
+def test_nothing_helped_is_not_tried_nothing():
+    from bot.offscript import says_nothing_helped
+
+    assert says_nothing_helped("I've tried everything under the sun and nothing has helped")
+    assert says_nothing_helped("pills, heat, stretching... nothing really works")
+    assert not says_nothing_helped("nothing so far")
+    assert not says_nothing_helped("nothing, I haven't tried anything")
+
+
+def test_really_alone_is_no_correction_of_the_length():
+    from bot.slots import late_length_counts
+
+    known = {"pain_duration_weeks": 30.0, "requested_slot": "treatments_tried"}
+    assert not late_length_counts(known, "so much over the years, I really can't remember")

@@ -115,7 +115,7 @@ def name_correction(text: str, current: Optional[str]) -> Optional[str]:
     text = (text or "").replace("’", "'").strip()
     instead = _INSTEAD_OF.search(text)
     if current and instead and instead.group(2).lower() in current.lower().split():
-        new = parse_name(instead.group(1))
+        new = parse_name(_NAME_END.split(instead.group(1))[0])  # "Tayler with an e"
         if new and len(new.split()) == 1:  # one word replaced: "Jon not Jhon"
             return " ".join(new if w.lower() == instead.group(2).lower() else w
                             for w in current.split())

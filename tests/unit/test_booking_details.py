@@ -48,3 +48,7 @@ def test_a_name_correction_in_other_words():
     assert name_correction("oops, can you put my name down as Katherine Moss rather than Kate?",
                            "Kate Moss") == "Katherine Moss"
     assert name_correction("actually the name is wrong", "Kate Moss") is None
+
+
+def test_a_spelling_hint_is_no_part_of_the_corrected_name():
+    assert name_correction("oops, it's Ann Morrow with no e, not Anne", "Anne Morrow") == "Ann Morrow"

@@ -87,6 +87,25 @@ def late_length_counts(slots: Mapping[str, Any], text: str) -> bool:
     return bool(_LENGTH_RESTATED.search((text or "").replace("’", "'")))
 
 
+# "I said lower back but it's more between my shoulder blades", "sorry I said neck, I meant my
+# lower back": the place given before is named again only to be taken back.
+_PLACE_TAKEN_BACK = re.compile(r"\b(?:said|meant|mean|actually|more|not|rather|instead|sorry"
+                               r"|wrong|mistake|dije|quise decir|en realidad|m[aá]s bien)\b", re.I)
+
+
+def place_correction(slots: Mapping[str, Any], entities: List[Mapping[str, Any]],
+                     text: str) -> str | None:
+    """The new place when the message names the place already given and another one, in
+    words that take the first back; else None."""
+    old = slots.get("pain_location")
+    places = [e.get("value") for e in entities
+              if e.get("entity") == "pain_location" and e.get("value") in LOCATIONS]
+    others = [p for p in places if p != old]
+    if old not in places or not others or not _PLACE_TAKEN_BACK.search(text or ""):
+        return None
+    return others[0]
+
+
 def new_red_flags(slots: Mapping[str, Any], entities: List[Mapping[str, Any]]) -> List[str]:
     """Red flags in this message that were not already recorded."""
     known = set(slots.get("red_flags") or [])

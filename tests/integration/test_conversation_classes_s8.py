@@ -71,3 +71,12 @@ def test_a_relative_passing_on_the_screen_answer(chat):
     c.say("He says no fever, no problems with his bladder, no weakness, no cancer")
     assert c.slots["red_flag_screen"] == "clear"
     assert c.slots["triage_level"] == "consultation"
+
+
+def test_i_said_one_place_but_it_is_another(chat):
+    c = chat("place")
+    c.say("hello")
+    c.say("my neck")
+    reply = c.say("hang on, I said neck but I meant the middle of my back, between the shoulder blades")
+    assert c.slots["pain_location"] == "upper_back"
+    assert "Got it" in reply and "How long" in reply  # said back, the pending question again

@@ -59,3 +59,17 @@ def test_really_alone_is_no_correction_of_the_length():
 
     known = {"pain_duration_weeks": 30.0, "requested_slot": "treatments_tried"}
     assert not late_length_counts(known, "so much over the years, I really can't remember")
+
+
+def test_a_place_named_again_to_take_it_back():
+    from bot.slots import place_correction
+
+    def places(*values):
+        return [{"entity": "pain_location", "value": v} for v in values]
+
+    assert place_correction({"pain_location": "neck"}, places("neck", "lower_back"),
+                            "oops I said neck, I meant my lower back") == "lower_back"
+    assert place_correction({"pain_location": "lower_back"}, places("lower_back", "upper_back"),
+                            "I put lower back but it's more between the shoulder blades") == "upper_back"
+    assert place_correction({"pain_location": "neck"}, places("neck", "lower_back"),
+                            "my neck and my lower back both hurt") is None

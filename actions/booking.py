@@ -39,7 +39,6 @@ from bot.booking import (
     name_before_contact,
     name_beside_contact,
     name_correction,
-    name_in_request,
     parse_contact,
     parse_name,
     parse_preferred_time,
@@ -128,18 +127,11 @@ class ValidateBookingForm(ClinicalFormValidation):
                 break
             if event.get("event") == "action" and event.get("name") not in _STARTING:
                 return []
-        text = latest_text(tracker)
-        contact, events = parse_contact(text), []
-        # "Harold Pike." after the request, or introduced ("me llamo ...", "Yaritza Colón, 555-0188")
-        name = name_in_request(text) or details_in_request(text).get("booking_name")
-        if name and not tracker.get_slot("booking_name"):
-            events.append(SlotSet("booking_name", name))
-        if contact and not tracker.get_slot("booking_contact"):
-            events.append(SlotSet("booking_contact", contact))
-            when = time_after_contact(text)
-            if when and not tracker.get_slot("booking_time"):
-                events.append(SlotSet("booking_time", when))
-        return events
+        details = details_in_request(latest_text(tracker))
+        if tracker.get_slot("booking_contact"):
+            details.pop("booking_time", None)  # a time only with the contact it followed
+        return [SlotSet(slot, value) for slot, value in details.items()
+                if not tracker.get_slot(slot)]
 
     @staticmethod
     def _correction(tracker: Tracker, requested: str, text: str, contact: Optional[str]):
@@ -158,7 +150,8 @@ class ValidateBookingForm(ClinicalFormValidation):
 
 _BOOKING_DETAILS = ("booking_name", "booking_contact", "booking_time")
 # What may run between the patient's message and the booking form starting on it.
-_STARTING = ("booking_form", "action_listen", "action_request_callback", "action_deactivate_loop")
+_STARTING = ("booking_form", "action_listen", "action_request_callback", "action_deactivate_loop",
+             "action_read_red_flag_confirm")  # a request said at a confirming question
 
 
 def details_given_this_turn(tracker: Tracker) -> bool:

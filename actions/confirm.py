@@ -24,10 +24,14 @@ from actions.common import (
     latest_text,
 )
 from actions.settings import clinic, content
-from actions.triage import ValidateTriageForm
+from actions.triage import ValidateTriageForm, utter
+from bot.booking import asks_to_book
 from bot.offscript import say
 from bot.slots import confirm_answer, flags_to_confirm
 from bot.wording import fill
+
+# `reask` while a confirming question has been asked a second time
+ASKED_AGAIN = "red_flag_confirm"
 
 
 def _ask(dispatcher, tracker: Tracker, flag: str) -> None:
@@ -86,11 +90,21 @@ class ActionReadRedFlagConfirm(Action):
             if set(now) - set(tracker.get_slot("red_flags") or []):
                 rest = [f for f in pending if f not in now]
                 return events + [SlotSet("red_flags_unsure", rest), FollowupAction("action_triage")]
-            dispatcher.utter_message(text=content(language(tracker)).self_care.confirm_again)
-            _ask(dispatcher, tracker, flag)
-            return events + [SlotSet("red_flags_unsure", pending)]
+            if tracker.get_slot("reask") != ASKED_AGAIN:
+                dispatcher.utter_message(text=content(language(tracker)).self_care.confirm_again)
+                _ask(dispatcher, tracker, flag)
+                return events + [SlotSet("red_flags_unsure", pending), SlotSet("reask", ASKED_AGAIN)]
+            # Asked twice and answered neither time: a third time would loop (patients who
+            # ignore it go on ignoring it, and the conversation ended with no level). Never
+            # "absent": the patient reads when to go to an emergency department, the sign is
+            # left to the specialist, and the conversation goes on with what was asked.
+            utter(dispatcher, say(content(language(tracker)), clinic(), "red_flags_not_sure"))
+            events += [SlotSet("red_flags_unsure", []), SlotSet("reask", None)]
+            return events + _resume(tracker, events)
 
         slots = apply(current_slots(tracker), events)
+        if tracker.get_slot("reask") == ASKED_AGAIN:
+            events.append(SlotSet("reask", None))
         if answer == "yes":
             flags = list(slots.get("red_flags") or [])
             evidence = list(slots.get("red_flag_evidence") or [])
@@ -112,8 +126,17 @@ class ActionReadRedFlagConfirm(Action):
             _ask(dispatcher, tracker, rest[0])
             return events
         dispatcher.utter_message(text=content(language(tracker)).self_care.confirmed_absent)
-        if tracker.active_loop.get("name"):
-            return events + [FollowupAction(tracker.active_loop["name"])]
-        if tracker.get_slot("triage_level") is None:
-            return events + [FollowupAction("triage_form")]
-        return events
+        return events + _resume(tracker, events)
+
+
+def _resume(tracker: Tracker, events: List[EventType]) -> List[EventType]:
+    """After the confirming question is settled: the level if the screen was answered, then
+    what the message asked for (a booking), else the questions where they were."""
+    events = events + ValidateTriageForm._decided_once_screened(tracker, events)
+    if latest_intent(tracker) == "book_consultation" or asks_to_book(latest_text(tracker)):
+        return events + [FollowupAction("booking_form")]
+    if tracker.active_loop.get("name"):
+        return events + [FollowupAction(tracker.active_loop["name"])]
+    if apply(current_slots(tracker), events).get("triage_level") is None:
+        return events + [FollowupAction("triage_form")]
+    return events

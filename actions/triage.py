@@ -33,13 +33,17 @@ from bot.advice import (
     screening_question,
     unchanged_advice,
 )
-from bot.offscript import CORRECTABLE, correction_ack, say, says_not_knowing
+from bot.offscript import CORRECTABLE, correction_ack, say, says_not_knowing, says_nothing_helped
 from bot.slots import retracted_red_flags, screen_brought_forward
 from bot.story import PATTERN_QUESTION, RELIEF_QUESTION, pattern_answer, questions_needed
 from bot.triage import TriageDecision, decide_triage
 
 # "none of them", "nope", "none", "no I don't" answer the screening question as clear.
-_CLEAR_ANSWER = re.compile(r"^\s*(no+|nope|none|nah|neither|none of (these|them|those)|"
+# A relative passing on the patient's answer ("She says no fever, no bladder problems") is
+# the same answer, when nothing in it is kept back ("but", "except").
+_CLEAR_ANSWER = re.compile(r"^\s*(?:(?:she|he|they|my \w+) (?:says|said|tells me|told me),?\s+"
+                           r"(?!.*\b(?:but|except|apart from|although|though)\b))?"
+                           r"(no+|nope|none|nah|neither|none of (these|them|those)|"
                            r"no,? none|no i don'?t|i don'?t|not really)\b", re.I)
 # ... but not understanding the question is no answer to it: it is asked again.
 _NOT_UNDERSTOOD = re.compile(r"\b(don'?t|do not|didn'?t) (understand|get (it|this|that|what))\b|"
@@ -134,8 +138,10 @@ class ValidateTriageForm(ClinicalFormValidation):
             return events + self._story_answer(tracker, requested, filled, intent)
         if not events and intent in INTERRUPTIONS and not self._not_knowing_answer(tracker, requested, intent):
             return []  # not an answer: the form rejects and the interruption's rule runs
-        said_none = any(e.get("entity") == "treatment_none" for e in latest_entities(tracker))
-        if intent == "nothing_helped" and not said_none:
+        helped_nothing = says_nothing_helped(latest_text(tracker))
+        said_none = any(e.get("entity") == "treatment_none" for e in latest_entities(tracker)) \
+            and not helped_nothing  # "I've tried everything, nothing works" is no "tried nothing"
+        if (intent == "nothing_helped" or helped_nothing) and not said_none:
             # Things were tried and did not help: never "tried nothing"; ask what they were.
             # (The vocabulary's "nothing tried", "nada, no he tomado nada", outranks the
             # classifier, which hears "nothing" in both.)

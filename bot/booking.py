@@ -31,6 +31,8 @@ _NOT_NAME_WORDS = frozenset("""
     zero one two three four five six seven eight nine ten eleven twelve
     true false null none nan infinity undefined
     sí si yo quiero cita turno consulta agendar pedir por favor gracias hola bueno vale
+    lunes martes miércoles miercoles jueves viernes sábado sabado domingo mañana tarde noche
+    semana email e-mail phone correo teléfono telefono número numero celular
 """.split())
 # A time unit straight after digits: "for 99999999 years" is not a phone number.
 _TIME_UNIT_AFTER = re.compile(r"\s*(?:years?|yrs?|months?|weeks?|wks?|days?|hours?)\b", re.I)
@@ -62,47 +64,6 @@ def name_beside_contact(text: str) -> Optional[str]:
 # is Dana"), inside a longer message
 _INTRODUCED = re.compile(r"\b(?:my name is|my name's|me llamo|mi nombre es|soy|se llama|call me)"
                          r"\s+(.+)$", re.I)
-# When, said after the phone in the same breath ("Dani Torres 555-0135 martes o miércoles x la
-# tarde"): only words of days and times, so "555-0104, no uso correo" is no time
-_WHEN = re.compile(r"\b(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bados?|domingos?|mañanas?"
-                   r"|tardes?|noches?|semana|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?"
-                   r"|saturdays?|sundays?|mornings?|afternoons?|evenings?|weekdays?|weekends?)\b",
-                   re.I)
-
-
-def details_in_request(text: str) -> dict:
-    """The name and contact a patient gives in the message that asks to book ("Sí quiero
-    cita. Me llamo Kevin Rodríguez", "Dale, quiero la cita. Yaritza Colón, 555-0188"), so
-    the booking does not ask for them again. A name counts only when it is introduced ("me
-    llamo ...") or stands right before the phone or email; anything else is asked."""
-    found = {}
-    contact = parse_contact(text)
-    if contact:
-        found["booking_contact"] = contact
-    for clause in re.split(r"[.;!?\n]+", text or ""):
-        introduced = _INTRODUCED.search(clause)
-        name = parse_name(re.split(r",", introduced.group(1))[0]) if introduced else None
-        if not name and contact:
-            hit = _EMAIL.search(clause) or _PHONE.search(clause)
-            if hit:
-                before = re.split(r"[,:]", clause[:hit.start()].strip(" ,;:-"))[-1].strip(" ,;:-")
-                name = parse_name(re.sub(r"\b(?:mi|my)\s+(?:cel|celular|tel[eé]fono|n[uú]mero"
-                                         r"|correo|phone|number|email)\s*(?:es|is)?\s*$"
-                                         r"|\s+(?:al|a|en|to|at|on)\s*$", "",
-                                         before, flags=re.I).strip(" ,;:-"))
-                # one word before a number is as often "al" (to) or "cel" as a name: asked
-                name = name if name and " " in name else None
-        if name:
-            found["booking_name"] = name
-        hit = contact and (_EMAIL.search(clause) or _PHONE.search(clause))
-        after = clause[hit.end():].strip(" ,;:-") if hit else ""
-        if after and _WHEN.search(after):
-            found["booking_time"] = parse_preferred_time(after)
-        if name:
-            break
-    return found
-
-
 def parse_name(text: str) -> Optional[str]:
     """A person's name: letters (any script), spaces, hyphens, apostrophes; 1 to 6 words."""
     candidate = _NAME_PREFIX.sub("", (text or "").strip()).strip(" .,!")
@@ -154,7 +115,7 @@ def name_correction(text: str, current: Optional[str]) -> Optional[str]:
     text = (text or "").replace("’", "'").strip()
     instead = _INSTEAD_OF.search(text)
     if current and instead and instead.group(2).lower() in current.lower().split():
-        new = parse_name(instead.group(1))
+        new = parse_name(_NAME_END.split(instead.group(1))[0])  # "Tayler with an e"
         if new and len(new.split()) == 1:  # one word replaced: "Jon not Jhon"
             return " ".join(new if w.lower() == instead.group(2).lower() else w
                             for w in current.split())
@@ -172,18 +133,30 @@ def name_correction(text: str, current: Optional[str]) -> Optional[str]:
 # stray word ("Great.") is never a name.
 _SENTENCES = re.compile(r"[.!?;\n]+")
 _NAMED = re.compile(r"\b(?:(?:my|her|his|their|the) name(?: is|'s)|name is|call me)\s+", re.I)
+_SAID_AS_ME = re.compile(r"(?:^|[,]\s*)\s*(?:i['’]?m|i am|this is)\s+", re.I)
 
 
-def name_in_request(text: str) -> Optional[str]:
-    """The patient's (or relative's) name said in the message that asks to book, else None."""
-    for sentence in _SENTENCES.split(text or ""):
+def _name_in_sentences(text: str) -> Optional[str]:
+    """A name said as one ("her name is ...", "I'm Priya Natarajan") or as a sentence of its
+    own of two words or more ("Harold Pike.", "Let's book, Brenda Hart")."""
+    # the phone and email out first: "pili.n@example.net" is no sentence end
+    for sentence in _SENTENCES.split(_PHONE.sub(" ,, ", _EMAIL.sub(" ,, ", text or ""))):
         named = _NAMED.search(sentence)
         if named:
             name = parse_name(_NAME_END.split(sentence[named.end():])[0])
             if name:
                 return name
             continue
-        bare = _PHONE.sub(" ", _EMAIL.sub(" ", sentence)).strip(" ,;:-")
+        said = _SAID_AS_ME.search(sentence)
+        if said:  # "I'm Priya Natarajan": only capitalised words, so "I'm in agony" is none
+            words = _NAME_END.split(sentence[said.end():])[0].split()
+            if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+                name = parse_name(" ".join(words))
+                if name:
+                    return name
+        if ",," in sentence:
+            continue  # the name before a phone or email is _name_introduced's ("al 555...")
+        bare = sentence.strip(" ,;:-")
         # the whole sentence, else its last comma-separated part ("Let's book, Brenda Hart")
         for part in [bare] + bare.split(",")[1:][::-1]:
             part = part.strip()
@@ -194,12 +167,34 @@ def name_in_request(text: str) -> Optional[str]:
     return None
 
 
+def _name_introduced(text: str, contact: Optional[str]) -> Optional[str]:
+    """A name introduced inside a clause ("Sí quiero cita. Me llamo Kevin Rodríguez"), or of
+    two words or more right before the phone or email ("Yaritza Colón, 555-0188")."""
+    for clause in re.split(r"[.;!?\n]+", text or ""):
+        introduced = _INTRODUCED.search(clause)
+        name = parse_name(re.split(r",", introduced.group(1))[0]) if introduced else None
+        if not name and contact:
+            hit = _EMAIL.search(clause) or _PHONE.search(clause)
+            if hit:
+                before = re.split(r"[,:]", clause[:hit.start()].strip(" ,;:-"))[-1].strip(" ,;:-")
+                name = parse_name(re.sub(r"\b(?:mi|my)\s+(?:cel|celular|tel[eé]fono|n[uú]mero"
+                                         r"|correo|phone|number|email)\s*(?:es|is)?\s*$"
+                                         r"|\s+(?:al|a|en|to|at|on)\s*$", "",
+                                         before, flags=re.I).strip(" ,;:-"))
+                # one word before a number is as often "al" (to) or "cel" as a name: asked
+                name = name if name and " " in name else None
+        if name:
+            return name
+    return None
+
+
 # When a message gives the contact with other details around it ("Jas Patel 555-0139 tues
 # or wed evening"): what comes after the contact is the preferred time when it says a time.
 _TIME_WORDS = re.compile(
     r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?\b|\b(?:morning|afternoon|evening"
     r"|weekday|weekend|noon|lunch|anytime|any ?time|asap|o'?clock|[ap]\.?m\b)|\b\d{1,2}\s*[ap]\.?m\b"
-    r"|\b(?:after|before|around)\s+\d{1,2}\b", re.I)
+    r"|\b(?:after|before|around)\s+\d{1,2}\b|\b(?:lunes|martes|mi[eé]rcoles|jueves|viernes"
+    r"|s[aá]bados?|domingos?|mañanas?|tardes?|noches?|semana)\b", re.I)
 
 
 def time_after_contact(text: str) -> Optional[str]:
@@ -210,6 +205,25 @@ def time_after_contact(text: str) -> Optional[str]:
     rest = (text or "")[found.end():].strip(" ,;:-.")
     rest = re.sub(r"^(?:and|,|best|ideally|preferably)\s+", "", rest, flags=re.I)
     return parse_preferred_time(rest) if _TIME_WORDS.search(rest) else None
+
+
+def details_in_request(text: str) -> dict:
+    """The booking details a patient gives in the message that asks to book ("Yes, an
+    appointment please. Harold Pike.", "Sí quiero cita. Me llamo Kevin Rodríguez", "Fine,
+    let's book. Marcus Webb, 555-0190 tues evening"), so the booking asks only for what is
+    missing: the name when said as one, the phone or email, and a time said after them.
+    The one reader of a request's details (English and Spanish)."""
+    found = {}
+    contact = parse_contact(text)
+    name = _name_in_sentences(text) or _name_introduced(text, contact)
+    if name:
+        found["booking_name"] = name
+    if contact:
+        found["booking_contact"] = contact
+        when = time_after_contact(text)
+        if when:
+            found["booking_time"] = when
+    return found
 
 
 def name_before_contact(text: str) -> Optional[str]:

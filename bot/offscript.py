@@ -76,3 +76,20 @@ def _not_knowing() -> "re.Pattern[str]":
 def says_not_knowing(text: str) -> bool:
     """ "not sure", "no idea", "can't remember" (bot/nlu/vocab/not_knowing.yml)."""
     return bool(_not_knowing().search((text or "").replace("’", "'")))
+
+
+# "I've tried everything and nothing works", "NOTHING helps", "nada me funciona": things were
+# tried and did not help. Read from the words too, since "nothing" alone is the vocabulary's
+# "tried nothing" and the classifier hears it in both.
+_NOTHING_HELPED = re.compile(
+    r"\b(?:nothing|none of (?:it|them|that|those))\s+(?:really\s+|ever\s+|at all\s+)?"
+    r"(?:works?|worked|helps?|helped|has\s+(?:ever\s+)?(?:worked|helped|lasted)|lasts?|lasted"
+    r"|does anything|did anything|makes a difference|made a difference)\b"
+    r"|\btried (?:everything|it all|all sorts)\b"
+    r"|\bnada (?:me\s+)?(?:funciona|sirve|ayuda|ha funcionado|ha servido|ha ayudado)\b"
+    r"|\bprob[eé] de todo\b|\bya prob[eé] todo\b", re.I)
+
+
+def says_nothing_helped(text: str) -> bool:
+    """Whether the message says that what was tried did not help."""
+    return bool(_NOTHING_HELPED.search((text or "").replace("’", "'")))

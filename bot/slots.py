@@ -70,6 +70,42 @@ def clinical_updates(
     return updates
 
 
+# A length said again at a later question replaces the one given only when it reads as the
+# pain's length or as a correction: "he is 3 years" (a child carried), "so many things over
+# the years" (what was tried) and "physio twice a year" are no new length of the pain.
+_LENGTH_RESTATED = re.compile(
+    r"\b(?:since|for|been|ago|start\w*|began|begun|now|actually|sorry|meant|mean|wait|oops"
+    r"|rather|more like|closer to|not|no|correct\w*|wrong|said|desde|hace|llevo|lleva"
+    r"|empez\w*|comenz\w*|en realidad|perd[oó]n|quise decir)\b", re.I)
+
+
+def late_length_counts(slots: Mapping[str, Any], text: str) -> bool:
+    """Whether a length in this message replaces the pain's length already known (asked how
+    long, or none known yet: always)."""
+    if slots.get("pain_duration_weeks") is None or slots.get("requested_slot") == "pain_duration_weeks":
+        return True
+    return bool(_LENGTH_RESTATED.search((text or "").replace("’", "'")))
+
+
+# "I said lower back but it's more between my shoulder blades", "sorry I said neck, I meant my
+# lower back": the place given before is named again only to be taken back.
+_PLACE_TAKEN_BACK = re.compile(r"\b(?:said|meant|mean|actually|more|not|rather|instead|sorry"
+                               r"|wrong|mistake|dije|quise decir|en realidad|m[aá]s bien)\b", re.I)
+
+
+def place_correction(slots: Mapping[str, Any], entities: List[Mapping[str, Any]],
+                     text: str) -> str | None:
+    """The new place when the message names the place already given and another one, in
+    words that take the first back; else None."""
+    old = slots.get("pain_location")
+    places = [e.get("value") for e in entities
+              if e.get("entity") == "pain_location" and e.get("value") in LOCATIONS]
+    others = [p for p in places if p != old]
+    if old not in places or not others or not _PLACE_TAKEN_BACK.search(text or ""):
+        return None
+    return others[0]
+
+
 def new_red_flags(slots: Mapping[str, Any], entities: List[Mapping[str, Any]]) -> List[str]:
     """Red flags in this message that were not already recorded."""
     known = set(slots.get("red_flags") or [])
@@ -169,16 +205,45 @@ _NO = re.compile(r"^\W*(no+|nope|nah|not (really|at all|now|any ?more)|never|non
                  r"|nada|ninguno|ninguna|nunca|para nada|tampoco)\b", re.I)
 
 
+# "Should I wait and see if it goes away?", "is really necessary now?", "which ER should I go
+# to?": asked right after "do you have ... right now?", the patient asks what to do about the
+# sign, as theirs. A front-desk person hears a yes (and the advice answers the question).
+# ("Is that serious?" alone may ask about the sign in general: asked again.)
+_ASKS_HOW_URGENT = re.compile(
+    r"\b(?:should i (?:wait|worry|be worried"
+    r"|go (?:in|now|to (?:the )?(?:er|a&e|hospital|emergency)))|wait and see|can (?:it|this|that) wait"
+    r"|(?:is|it'?s) (?:it |this |that )?(?:really )?necessary|(?:do|must) i (?:really )?(?:have|need) to go"
+    r"|which (?:er|hospital|emergency)|es grave|puedo esperar|tengo que ir|es necesario)\b", re.I)
+# What a message that starts "yes" may be answering instead: the question the patient
+# expected next ("Yes, it goes down into my right arm"), or a request ("Yes please, let's book
+# it", "maybe you call me next week?"). The yes (or the doubt) is theirs, not the sign's.
+_OTHER_ANSWER_INTENTS = {"book_consultation", "request_callback", "request_human", "give_contact",
+                         "ask_clinic", "ask_option_info"}
+
+
+def _about_something_else(intent: str, entities: List[Mapping[str, Any]]) -> bool:
+    return intent in _OTHER_ANSWER_INTENTS or bool(_values(entities, "pain_pattern"))
+
+
 def confirm_answer(flag: str, intent: str, text: str,
                    entities: List[Mapping[str, Any]]) -> str | None:
     """The patient's answer to "Just to be safe: ... right now?" about `flag`: "yes", "no",
     or None when it was neither (the question is asked again). A doubtful answer ("a bit",
-    "maybe", "sometimes") counts as yes: a sign the patient half-confirms is never dropped."""
+    "maybe", "sometimes") counts as yes: a sign the patient half-confirms is never dropped;
+    so does a question about how urgent it is ("is that bad?", "should I wait?"). A yes or a
+    doubt said with an answer to something else ("yes, it goes down my arm", "yes please,
+    book it", "maybe you call me next week") is no answer: the question comes again."""
     text = text or ""
-    if flag in _values(entities, "red_flag") or _DOUBT.search(text):
+    if flag in _values(entities, "red_flag") or _ASKS_HOW_URGENT.search(text.replace("’", "'")):
+        return "yes"
+    other = _about_something_else(intent, entities)
+    doubt = _DOUBT.search(text)
+    if doubt and (not other or doubt.start() < 12):  # "maybe, ...": the doubt leads
         return "yes"
     if flag in _values(entities, "red_flag_denied") or _NO.match(text):
         return "no"
+    if other:
+        return None
     if _YES.match(text) or intent == "affirm" or flag in _values(entities, "red_flag_unsure"):
         return "yes"
     if intent == "deny":

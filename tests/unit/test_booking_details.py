@@ -1,20 +1,32 @@
 """Booking details said with the request or all in one message (bot/booking.py)."""
 from bot.booking import (
     asks_to_book,
+    details_in_request,
     name_before_contact,
     name_correction,
-    name_in_request,
     time_after_contact,
 )
 
 
+def _name(text):
+    return details_in_request(text).get("booking_name")
+
+
 def test_a_name_in_the_request_only_when_said_as_one():
-    assert name_in_request("Sure, an appointment would be good. Her name is Ana Cole") == "Ana Cole"
-    assert name_in_request("ok then, I'd like an appointment please. Wilfred Oduya.") == "Wilfred Oduya"
-    assert name_in_request("Let's book, Brenda Hart, 555 300 1122") == "Brenda Hart"
+    assert _name("Sure, an appointment would be good. Her name is Ana Cole") == "Ana Cole"
+    assert _name("ok then, I'd like an appointment please. Wilfred Oduya.") == "Wilfred Oduya"
+    assert _name("Let's book, Brenda Hart, 555 300 1122") == "Brenda Hart"
+    assert _name("Could I get an appointment? I'm Tobias Greenhalgh") == "Tobias Greenhalgh"
+    assert _name("can I book one, I'm in a lot of pain") is None
+
+
+def test_one_reader_for_every_detail_in_the_request():
+    assert details_in_request("Fine, let's book. Marcus Webb, 555-0190 tues or wed evening") == {
+        "booking_name": "Marcus Webb", "booking_contact": "5550190",
+        "booking_time": "tues or wed evening"}
     for text in ("Great. Book it", "sounds good, book me in", "ok can we book for next Tuesday",
                  "yes please", "Perfect. Next Monday"):
-        assert name_in_request(text) is None, text
+        assert "booking_name" not in details_in_request(text), text
 
 
 def test_the_name_before_and_the_time_after_the_contact():
@@ -36,3 +48,7 @@ def test_a_name_correction_in_other_words():
     assert name_correction("oops, can you put my name down as Katherine Moss rather than Kate?",
                            "Kate Moss") == "Katherine Moss"
     assert name_correction("actually the name is wrong", "Kate Moss") is None
+
+
+def test_a_spelling_hint_is_no_part_of_the_corrected_name():
+    assert name_correction("oops, it's Ann Morrow with no e, not Anne", "Anne Morrow") == "Ann Morrow"

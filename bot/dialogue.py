@@ -31,7 +31,13 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.intake import TROUBLE_RESPONSE
 from bot.language import choose_language
 from bot.nlu.language import DETECTED
-from bot.slots import flags_to_confirm, new_red_flags, retracted_red_flags, screen_answered_none
+from bot.slots import (
+    confirm_answer,
+    flags_to_confirm,
+    new_red_flags,
+    retracted_red_flags,
+    screen_answered_none,
+)
 
 TRIAGE_ACTION = "action_triage"
 EMERGENCY_REMINDER = "utter_emergency_reminder"
@@ -93,7 +99,14 @@ class RedFlagPolicy(_SafetyPolicy):
                      ("red_flags", "red_flags_unsure", "red_flags_ruled_out", "requested_slot",
                       "red_flag_screen", "triage_level")}
             if slots["red_flags_unsure"] and intent not in BESIDE_CONFIRM:
-                return self._certain(READ_CONFIRM, domain)  # the answer to "Just to be safe"
+                if not _ignored_twice(tracker, slots, intent, entities):
+                    return self._certain(READ_CONFIRM, domain)  # the answer to "Just to be safe"
+                # Asked, asked again, and still something else ("can I book?", a question about
+                # an injection): the patient has moved on, so the message goes its usual way
+                # instead of a third "I need a yes or a no". The sign was never confirmed nor
+                # ruled out; said again later, it is asked about again.
+                return self._prediction(self._default_predictions(domain),
+                                        events=[SlotSet("red_flags_unsure", [])])
             if new_red_flags(slots, entities) or retracted_red_flags(slots, entities):
                 return self._certain(TRIAGE_ACTION, domain)
             if (tracker.get_slot("triage_level") == "emergency"
@@ -169,6 +182,26 @@ class ActionServerOutagePolicy(_SafetyPolicy):
             # start, so the patient always gets a real number to call.
             return self._certain(TROUBLE_RESPONSE, domain, events=_clinic_slots())
         return self._abstain(domain)
+
+
+def _ignored_twice(tracker: DialogueStateTracker, slots: Dict[str, Any], intent: Optional[str],
+                   entities: List[Dict[str, Any]]) -> bool:
+    """Whether this message, like the one before it, answers neither yes nor no to the same
+    confirming question (action_read_red_flag_confirm then kept the same flags pending), and
+    says no new sign (a new sign is always read: it counts at once)."""
+    pending = list(slots["red_flags_unsure"] or [])
+    text = tracker.latest_message.text or ""
+    if new_red_flags(slots, entities) or confirm_answer(pending[0], intent, text, entities):
+        return False
+    events = list(tracker.events)
+    users = [i for i, e in enumerate(events) if isinstance(e, UserUttered)]
+    if len(users) < 2:
+        return False
+    turn = events[users[-2]:users[-1]]
+    read = [e.action_name for e in turn if isinstance(e, ActionExecuted)
+            and e.action_name != ACTION_LISTEN_NAME] == [READ_CONFIRM]
+    kept = [e.value for e in turn if isinstance(e, SlotSet) and e.key == "red_flags_unsure"]
+    return read and kept == [pending]
 
 
 def _custom_action_failed(tracker: DialogueStateTracker, domain: Domain) -> bool:

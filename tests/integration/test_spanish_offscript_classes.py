@@ -1,0 +1,37 @@
+"""Spanish conversations that go off script, on the real model: a confirming question the
+patient ignores, corrections, a switch of language (session 8; new sentences, not the blind sets')."""
+from __future__ import annotations
+
+CONFIRM_AGAIN = "necesito un sí o un no"
+
+
+def _to_screen(c):
+    c.say("Buenos días")
+    c.say("me duele la parte baja de la espalda")
+    c.say("hace unos cinco meses")
+    c.say("probé naproxeno y masajes")
+    assert c.slots["requested_slot"] == "red_flag_screen"
+
+
+def test_an_ignored_confirming_question_is_asked_again_once_then_the_patient_is_followed(chat):
+    c = chat()
+    _to_screen(c)
+    c.say("nada de eso, aunque a ratos se me duerme un poco la pierna")
+    assert c.slots["red_flags_unsure"], "the sign is asked about first"
+    again = c.say("¿la consulta es con un doctor o con una enfermera?")
+    assert CONFIRM_AGAIN in again  # once more: it may matter
+    after = c.say("bueno, quiero pedir una cita, soy Lorena Vidal")
+    assert CONFIRM_AGAIN not in after
+    assert not c.slots["red_flags_unsure"]
+    assert c.active_form == "booking_form" and c.slots["booking_name"] == "Lorena Vidal"
+    assert "leg_weakness" not in (c.slots["red_flags"] or [])  # never confirmed, never counted
+
+
+def test_a_new_sign_while_the_confirming_question_waits_counts_at_once(chat):
+    c = chat()
+    _to_screen(c)
+    c.say("nada de eso, aunque a ratos se me duerme un poco la pierna")
+    c.say("¿cuánto dura la consulta?")
+    c.say("y otra cosa: desde ayer no puedo orinar aunque tengo ganas")
+    assert c.slots["triage_level"] == "emergency"
+    assert "bladder_bowel" in c.slots["red_flags"]

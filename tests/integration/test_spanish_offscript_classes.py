@@ -35,3 +35,28 @@ def test_a_new_sign_while_the_confirming_question_waits_counts_at_once(chat):
     c.say("y otra cosa: desde ayer no puedo orinar aunque tengo ganas")
     assert c.slots["triage_level"] == "emergency"
     assert "bladder_bowel" in c.slots["red_flags"]
+
+
+def test_a_language_switch_mid_question_switches_the_question_too(chat):
+    c = chat()
+    c.say("Hola, buenas")
+    c.say("me duele el cuello")
+    said = c.say("English please")
+    assert c.slots["language"] == "en"
+    assert "How long" in said and "couldn't tell" not in said
+    said = c.say("ay no, mejor en español por favor")
+    assert c.slots["language"] == "es"
+    assert "Claro, seguimos en español" in said and "cuánto tiempo" in said
+    assert "No tengo esa información" not in said
+    assert c.slots["requested_slot"] == "pain_duration_weeks"
+
+
+def test_a_place_said_wrong_is_corrected_when_the_patient_says_what_was_meant(chat):
+    c = chat()
+    c.say("Hola")
+    c.say("la cintura")
+    assert c.slots["pain_location"] == "lower_back"
+    said = c.say("ay, le puse la cintura pero en realidad es el cuello, abajo no me duele")
+    assert c.slots["pain_location"] == "neck"
+    assert "cuello" in said
+    assert c.slots["requested_slot"] == "pain_duration_weeks"

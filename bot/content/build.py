@@ -80,7 +80,7 @@ def build_content(content_dir: Path, files: Mapping[str, Mapping[str, Any]],
         options.append(option)
 
     # An option is also named by its title, as the patient read it in the list ("¿qué es la
-    # Inyección en las articulaciones facetarias?"), with or without its bracketed part.
+    # inyección de ...?" with the title typed out), with or without its bracketed part.
     name_patterns = sorted(
         (
             (phrase_pattern(name, plural=True), len(normalise(name)), i)
@@ -167,7 +167,7 @@ def _build_self_care(file: Path, data: Mapping[str, Any],
 
 
 def _title_names(title: str) -> tuple[str, ...]:
-    """The title, and the title without its bracketed part ("Diagnostic (numbing) injection"
-    is also "Diagnostic injection")."""
+    """The title, and the title without its bracketed part ("A (numbing) shot" is also
+    "A shot")."""
     bare = re.sub(r"\s*\([^)]*\)", "", title).strip()
     return (title, bare) if bare and bare != title else (title,)

@@ -88,7 +88,7 @@ def red_flag_evidence(tracker: Tracker) -> List[Dict[str, str]]:
 def clinical_events(tracker: Tracker) -> List[SlotSet]:
     """SlotSet events for what the latest message says about the pain and red flags."""
     slots, entities = current_slots(tracker), latest_entities(tracker)
-    updates = clinical_updates(slots, entities)
+    updates = clinical_updates(slots, entities, latest_text(tracker))
     updates.update(story_updates(slots, entities, answering=tracker.get_slot("requested_slot")))
     events = [SlotSet(name, value) for name, value in updates.items()]
     if "red_flags" in updates:

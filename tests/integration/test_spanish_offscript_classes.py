@@ -60,3 +60,13 @@ def test_a_place_said_wrong_is_corrected_when_the_patient_says_what_was_meant(ch
     assert c.slots["pain_location"] == "neck"
     assert "cuello" in said
     assert c.slots["requested_slot"] == "pain_duration_weeks"
+
+
+def test_a_duration_taken_back_is_replaced_even_by_a_shorter_one(chat):
+    c = chat()
+    c.say("Hola")
+    c.say("el cuello")
+    c.say("unos 3 años")
+    said = c.say("uy, no son 3 años, son como 7 meses")
+    assert 28 <= c.slots["pain_duration_weeks"] <= 32
+    assert "7 meses" in said

@@ -23,7 +23,7 @@ from actions.common import (
     latest_text,
 )
 from actions.settings import clinic, content
-from actions.triage import open_questions, trail_with, utter
+from actions.triage import language_request_only, open_questions, trail_with, utter
 from bot import alerts, store
 from bot.advice import (
     booking_not_sent,
@@ -77,6 +77,8 @@ class ValidateBookingForm(ClinicalFormValidation):
             return events + [SlotSet("booking_kind", kind), SlotSet("pending_offer", None)] \
                 + self._details_in_request(tracker)
 
+        if language_request_only(dispatcher, tracker, events):
+            return [SlotSet("reask", None)]
         intent = latest_intent(tracker)
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0
         text = latest_text(tracker)

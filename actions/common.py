@@ -88,7 +88,7 @@ def red_flag_evidence(tracker: Tracker) -> List[Dict[str, str]]:
 def clinical_events(tracker: Tracker) -> List[SlotSet]:
     """SlotSet events for what the latest message says about the pain and red flags."""
     slots, entities = current_slots(tracker), latest_entities(tracker)
-    updates = clinical_updates(slots, entities)
+    updates = clinical_updates(slots, entities, latest_text(tracker))
     place = place_correction(slots, entities, latest_text(tracker))
     if place:
         updates["pain_location"] = place  # "I said neck, but I meant my lower back"

@@ -33,6 +33,7 @@ from bot.advice import (
     screening_question,
     unchanged_advice,
 )
+from bot.language import requested_language
 from bot.offscript import CORRECTABLE, correction_ack, say, says_not_knowing, says_nothing_helped
 from bot.slots import retracted_red_flags, screen_brought_forward
 from bot.story import PATTERN_QUESTION, RELIEF_QUESTION, pattern_answer, questions_needed
@@ -97,6 +98,17 @@ def open_questions(slots: Dict[str, Any]) -> List[str]:
             if slots.get(s) is None and not slots.get(NOT_KNOWN.get(s, ""))]
 
 
+def language_request_only(dispatcher: CollectingDispatcher, tracker: Tracker, events) -> bool:
+    """ "English please", "¿habla español?" with no answer in it: the switch is said, and the
+    pending question comes again whole, in the new language (LanguagePolicy has already set
+    the slot), never as a failed answer ("Sorry, I couldn't tell how long") nor a clinic
+    question ("do you speak Spanish?" has its answer in the switch itself)."""
+    if events or not requested_language(latest_text(tracker)):
+        return False
+    utter(dispatcher, say(content(language(tracker)), clinic(), "language_switched"))
+    return True
+
+
 class ValidateTriageForm(ClinicalFormValidation):
     def name(self) -> Text:
         return "validate_triage_form"
@@ -126,6 +138,8 @@ class ValidateTriageForm(ClinicalFormValidation):
         if answers_confirming_question(tracker):
             return []  # read by action_read_red_flag_confirm; the form's question comes again
         events = clinical_events(tracker)
+        if language_request_only(dispatcher, tracker, events):
+            return [SlotSet("reask", None)]
         requested = tracker.get_slot("requested_slot")
         intent = latest_intent(tracker)
         if requested == "red_flag_screen":

@@ -3,7 +3,8 @@
 `python -m bot.evaluate_conversation [--label before] [--items tests/blind/offscript_en_1.yml]`
 (run by `make evaluate`) starts the real action server, loads the trained model in process
 (rasa's Agent with the project's endpoints, a throw-away SQLite tracker store), and for each
-item drives a fresh conversation to the item's state with a FIXED script (below), checks the
+item drives a fresh conversation to the item's state with a FIXED script (below; a `lang: es`
+item's is Spanish, bot/evaluate_conversation_es.py), checks the
 state was reached, sends the item's turn, and judges what the patient read and what the
 tracker holds. Writes reports/conversation-blind-<label>.json and prints a summary.
 
@@ -33,36 +34,45 @@ SHORT_TRIAGE = ["my lower back", "10 days", "nothing yet"]
 BOOKING = ["Sam Taylor", "555 010 2030", "weekday mornings"]
 GREET = "/greet"
 STORY_QUESTIONS = ("pain_pattern", "prior_injection_relief")  # bot/story.py (issue 22)
+SCRIPT = {"greet": GREET, "triage": DEFAULT_TRIAGE, "short": SHORT_TRIAGE, "booking": BOOKING,
+          "book": "I'd like to book an appointment", "no": "no", "no_thanks": "no thanks",
+          "what_is": "what is {}?", "not_sure": "not sure"}
 
 
 def _fill(history: List[str], defaults: List[str], n: int) -> List[str]:
     return [history[i] if i < len(history) else defaults[i] for i in range(n)]
 
 
+def script_for(item: Dict[str, Any]) -> Dict[str, Any]:
+    """The fixed script in the item's language (`lang: es`: bot/evaluate_conversation_es.py)."""
+    return es.SCRIPT if item.get("lang") == "es" else SCRIPT
+
+
 def setup_script(item: Dict[str, Any], option_title: Optional[str]) -> List[str]:
     state, history = item["state"], list(item.get("history") or [])
+    say = script_for(item)
+    greet, triage = say["greet"], say["triage"]
     if state == "start":
         return []
     if state == "asked_where":
-        return [GREET]
+        return [greet]
     if state == "asked_how_long":
-        return [GREET] + _fill(history, DEFAULT_TRIAGE, 1)
+        return [greet] + _fill(history, triage, 1)
     if state == "asked_what_tried":
-        return [GREET] + _fill(history, DEFAULT_TRIAGE, 2)
+        return [greet] + _fill(history, triage, 2)
     if state == "asked_red_flags":
-        return [GREET] + _fill(history, DEFAULT_TRIAGE, 3)
+        return [greet] + _fill(history, triage, 3)
     if state == "options_explained":
-        script = [GREET] + _fill(history, DEFAULT_TRIAGE, 3) + ["no"]
-        return script + ([f"what is {option_title}?"] if option_title else [])
+        script = [greet] + _fill(history, triage, 3) + [say["no"]]
+        return script + ([say["what_is"].format(option_title)] if option_title else [])
     if state == "offered_booking":
-        return [GREET] + _fill(history, DEFAULT_TRIAGE, 3) + ["no", "no thanks"]
+        return [greet] + _fill(history, triage, 3) + [say["no"], say["no_thanks"]]
     if state == "self_care_given":
-        return [GREET] + _fill(history, SHORT_TRIAGE, 3) + ["no"]
+        return [greet] + _fill(history, say["short"], 3) + [say["no"]]
     booking_steps = {"booking_asked_name": 0, "booking_asked_contact": 1,
                      "booking_asked_time": 2, "booking_done": 3}
     if state in booking_steps:
-        return [GREET, "I'd like to book an appointment"] + _fill(
-            history, BOOKING, booking_steps[state])
+        return [greet, say["book"]] + _fill(history, say["booking"], booking_steps[state])
     raise ValueError(f"unknown state {state!r}")
 
 
@@ -136,7 +146,10 @@ def run(items_path: Path, label: str, out_dir: Path) -> Dict[str, Any]:
     second = any(_second_set(item) for item in items) or items_path.stem == "offscript_en_2"
     judge = set2.Set2Judge(clinic, content, faq, questions, bookings=set2.bookings_reader()) \
         if second else Judge(clinic, content, faq, questions)
-    titles = {o.id: o.title for o in content.options}
+    judges = {"en": judge}
+    if any(item.get("lang") == "es" for item in items):
+        judges["es"] = es.spanish_judge(clinic, domain)
+    titles = {lang: {o.id: o.title for o in j.content.options} for lang, j in judges.items()}
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         db = f"sqlite:///{tmp}/blind.db"
@@ -146,7 +159,8 @@ def run(items_path: Path, label: str, out_dir: Path) -> Dict[str, Any]:
             loop = asyncio.new_event_loop()
             driver = Driver(load_agent(url, db), loop)
             for item in items:
-                results.append(_run_item(driver, judge, item, titles, label))
+                lang = item.get("lang", "en")
+                results.append(_run_item(driver, judges[lang], item, titles[lang], label))
             loop.close()
     summary = _summarise(results)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -161,17 +175,17 @@ def _run_item(driver, judge, item, titles, label) -> Dict[str, Any]:
     if _second_set(item):
         return _judge_turn(driver, judge, item, sender,
                            set2.drive(driver, sender, item, titles, state_reached))
-    last_bot = ""
+    last_bot, not_sure = "", script_for(item)["not_sure"]
     for text in setup_script(item, titles.get(option)):
         # A question the fixed script does not know (the pain's story, asked only when the
         # options depend on it) is answered "not sure", which moves on without an answer.
         while driver.snapshot(sender)["requested"] in STORY_QUESTIONS:
-            driver.say(sender, "not sure")
+            driver.say(sender, not_sure)
         last_bot = (driver.say(sender, text)["messages"] or [""])[-1]
     while item["state"] in ("asked_red_flags", "options_explained", "offered_booking",
                             "self_care_given") and \
             driver.snapshot(sender)["requested"] in STORY_QUESTIONS:
-        last_bot = (driver.say(sender, "not sure")["messages"] or [""])[-1]
+        last_bot = (driver.say(sender, not_sure)["messages"] or [""])[-1]
     return _judge_turn(driver, judge, item, sender, last_bot)
 
 
@@ -202,6 +216,7 @@ def _judge_turn(driver, judge, item, sender, last_bot) -> Dict[str, Any]:
 
 
 from bot import evaluate_conversation_described as described  # noqa: E402 - items that carry their checks
+from bot import evaluate_conversation_es as es  # noqa: E402 - Spanish items' script and judge
 from bot import evaluate_conversation_set2 as set2  # noqa: E402 - it takes GREET from above
 from bot import evaluate_conversation_set3  # noqa: E402,F401 - adds set 3's tables to the rules
 

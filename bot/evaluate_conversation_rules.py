@@ -85,6 +85,13 @@ ASPECT_SECTIONS = {"side_effects": ("risks",), "risks": ("risks",), "pain": ("ho
 
 
 class Judge:
+    # the words judged in English; a Spanish judge (bot/evaluate_conversation_es.py) has its own
+    ack, fallback, duration_ack, place_words = ACK, FALLBACK, DURATION_ACK, PLACE_WORDS
+    treatment_words, restarted, closed = TREATMENT_WORDS, "Where does it hurt", "closed"
+    open_closed, dont_have, ask_tried = r"\b(open|closed)\b", r"don'?t have|do not have", \
+        r"tried|what (were|was) (they|it)"
+    offers_call, consultation = r"would you like .*call", r"consultation|book"
+
     def __init__(self, clinic, content, faq_answers: Dict[str, str], domain_questions):
         self.clinic, self.content = clinic, content
         self.faq_answers = faq_answers
@@ -130,7 +137,7 @@ class Judge:
                 after["loop"] is None:
             problems.append("the pending offer was dropped")
         if after["loop"] is None and before["loop"] is None and \
-                "Where does it hurt" in turn["text"] and item["state"] in ("booking_done",
+                re.search(self.restarted, turn["text"]) and item["state"] in ("booking_done",
                                                                            "self_care_given"):
             problems.append("the triage restarted")
         if not problems and (before["loop"] or before["slots"].get("pending_offer")) \
@@ -153,6 +160,9 @@ class Judge:
             return self.end(item, before, after, turn)
         return []  # a free-text `then` is not scored beyond the expect kind
 
+    def language(self, turn) -> List[str]:
+        return []  # the Spanish judge finds English replies
+
     # -- by expect kind
     def expect(self, item, before, after, turn) -> List[str]:
         kind, _, sub = item["expect"].partition(":")
@@ -170,16 +180,16 @@ class Judge:
         if topic in facts and facts[topic]:
             return [] if any(f in text for f in facts[topic]) else [f"no {topic} from clinic.yml"]
         if topic == "hours":
-            ok = any(t in text for t in self.opening_times) or "closed" in text.lower()
+            ok = any(t in text for t in self.opening_times) or re.search(self.closed, text, re.I)
             return [] if ok else ["no opening hours"]
         if topic == "open_now":
-            ok = re.search(r"\b(open|closed)\b", text, re.I) and any(
+            ok = re.search(self.open_closed, text, re.I) and any(
                 t in text for t in self.opening_times)
             return [] if ok else ["no open/closed answer with the hours"]
         answer = self.faq_answers.get(topic)
         if answer and _norm(answer)[:40] in _norm(text):
             return []
-        if c.phone in text and re.search(r"don'?t have|do not have", text, re.I):
+        if c.phone in text and re.search(self.dont_have, text, re.I):
             return []
         return [f"neither the clinic's {topic} answer nor 'I don't have that' with the phone"]
 
@@ -201,7 +211,7 @@ class Judge:
         if name == "pain_duration_weeks":
             if got is None or abs(got - want) > 0.15 * want:
                 problems.append(f"{name} is {got}, not about {want}")
-            elif not DURATION_ACK.search(turn["text"]):
+            elif not re.search(self.duration_ack, turn["text"]):
                 problems.append("the new duration is not acknowledged")
         elif name.startswith("booking_"):
             problems += _booking_correction(name, want, got, after, turn)
@@ -211,12 +221,12 @@ class Judge:
                     problems.append(f"{name} still holds {wrong}")
             if not set(want) <= set(got or []):
                 problems.append(f"{name} is {got}, missing some of {want}")
-            elif not re.search(TREATMENT_WORDS, turn["text"], re.I):
+            elif not re.search(self.treatment_words, turn["text"], re.I):
                 problems.append("the treatments are not acknowledged")
         else:
             if got != want:
                 problems.append(f"{name} is {got}, not {want}")
-            elif not re.search(PLACE_WORDS[want], turn["text"], re.I):
+            elif not re.search(self.place_words[want], turn["text"], re.I):
                 problems.append("the place is not acknowledged")
         return problems
 
@@ -243,9 +253,9 @@ class Judge:
             if after["requested"] == "treatments_tried":
                 problems.append("asked again what was tried")
         elif before["requested"] == "treatments_tried" and not re.search(
-                r"tried|what (were|was) (they|it)", self._last(turn), re.I):
+                self.ask_tried, self._last(turn), re.I):
             problems.append("did not ask what was tried")
-        if not ACK.search(turn["text"]):
+        if not re.search(self.ack, turn["text"]):
             problems.append("not acknowledged")
         return problems
 
@@ -263,7 +273,7 @@ class Judge:
 
     def k_distress(self, item, sub, before, after, turn) -> List[str]:
         problems = []
-        if not (ACK.search(turn["text"]) or self.clinic.crisis_line.number in turn["text"]):
+        if not (re.search(self.ack, turn["text"]) or self.clinic.crisis_line.number in turn["text"]):
             problems.append("not acknowledged")
         if before["loop"] and after["loop"] != before["loop"]:
             problems.append("the conversation did not go on")
@@ -271,7 +281,7 @@ class Judge:
 
     def k_callback(self, item, sub, before, after, turn) -> List[str]:
         if after["loop"] == "booking_form" and after["slots"].get("booking_kind") == "callback" \
-                and after["requested"] and not re.search(r"would you like .*call", turn["text"], re.I):
+                and after["requested"] and not re.search(self.offers_call, turn["text"], re.I):
             return []
         return ["call-back details not collected at once"]
 
@@ -285,7 +295,7 @@ class Judge:
     def k_next_step(self, item, sub, before, after, turn) -> List[str]:
         offered = after["slots"].get("pending_offer") == "booking" or after["loop"] == "booking_form"
         problems = [] if offered else ["the consultation is not offered"]
-        if not re.search(r"consultation|book", turn["text"], re.I):
+        if not re.search(self.consultation, turn["text"], re.I):
             problems.append("no word of a consultation")
         return problems
 
@@ -381,10 +391,10 @@ def turn_problems(judge: Judge, item, before, after, turn) -> List[str]:
     problems = []
     if not turn["text"].strip():
         problems.append("no answer")
-    if FALLBACK in turn["text"]:
+    if judge.fallback in turn["text"]:
         problems.append("the 'didn't understand' fallback")
     if "$" in turn["text"] and not judge.allowed_prices:
         problems.append("a price the clinic did not write")
-    problems += judge.expect(item, before, after, turn)
+    problems += judge.language(turn) + judge.expect(item, before, after, turn)
     problems += [p for p in judge.then(item, before, after, turn) if p not in problems]
     return problems

@@ -31,10 +31,24 @@ def _union(old: List[str] | None, new: List[str]) -> List[str]:
     return merged
 
 
+# A duration said only to be taken back ("no son 2 años, son 8 meses", "not 2 years, 8
+# months"): the other duration in the message is the pain's, whichever is longer.
+_TAKEN_BACK = re.compile(r"(?:\bno\s+(?:son|es|eran|era|fueron|fue|hace|llevo)|\bnot)\s+"
+                         r"(?:como\s+|unos\s+|unas\s+|about\s+|around\s+)?$", re.I)
+
+
+def _durations(entities: List[Mapping[str, Any]], text: str) -> List[float]:
+    said = [e for e in entities if e.get("entity") == "duration" and _weeks(e.get("value"))]
+    kept = [e for e in said if not (isinstance(e.get("start"), int)
+                                    and _TAKEN_BACK.search(text[:e["start"]]))]
+    return [e["value"] for e in kept or said]
+
+
 def clinical_updates(
-    slots: Mapping[str, Any], entities: List[Mapping[str, Any]]
+    slots: Mapping[str, Any], entities: List[Mapping[str, Any]], text: str = ""
 ) -> Dict[str, Any]:
-    """Slot values to set after a message with these entities (only the changed ones)."""
+    """Slot values to set after a message with these entities (only the changed ones); the
+    message's text, when given, says which duration was taken back."""
     updates: Dict[str, Any] = {}
 
     # Entities can come from elsewhere than our extractor (Rasa reads `/intent{"duration":
@@ -46,7 +60,7 @@ def clinical_updates(
     if locations and locations[0] != slots.get("pain_location"):
         updates["pain_location"] = locations[0]
 
-    weeks = [w for w in _values(entities, "duration") if _weeks(w)]
+    weeks = _durations(entities, text)
     if weeks:
         longest = round(float(max(weeks)), 2)  # "fell 2 weeks ago, hurt for 6 months"
         updates["pain_duration_weeks"] = longest

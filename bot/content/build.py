@@ -79,11 +79,13 @@ def build_content(content_dir: Path, files: Mapping[str, Mapping[str, Any]],
             seen_names[norm] = option.id
         options.append(option)
 
+    # An option is also named by its title, as the patient read it in the list ("¿qué es la
+    # inyección de ...?" with the title typed out), with or without its bracketed part.
     name_patterns = sorted(
         (
             (phrase_pattern(name, plural=True), len(normalise(name)), i)
             for i, opt in enumerate(options)
-            for name in dict.fromkeys(opt.names)
+            for name in dict.fromkeys(opt.names + _title_names(opt.title))
         ),
         key=lambda t: (-t[1], t[2]),
     )
@@ -162,3 +164,10 @@ def _build_self_care(file: Path, data: Mapping[str, Any],
         come_back=c.text_list(section["come_back"], "self_care.come_back", p),
         disclaimer=c.text(section["disclaimer"], "self_care.disclaimer", p),
     )
+
+
+def _title_names(title: str) -> tuple[str, ...]:
+    """The title, and the title without its bracketed part ("A (numbing) shot" is also
+    "A shot")."""
+    bare = re.sub(r"\s*\([^)]*\)", "", title).strip()
+    return (title, bare) if bare and bare != title else (title,)

@@ -49,7 +49,8 @@ class ContextReader:
                           ("focus_after", "location_focus_after"), ("prescribed", "prescribed"),
                           ("other_condition", "other_condition"), ("proxy", "proxy"),
                           ("animal", "animal_before"), ("hedged", "hedged_denial"),
-                          ("long_ago_said", "long_ago_said")):
+                          ("long_ago_said", "long_ago_said"),
+                          ("neg_closing", "negation_after_closing")):
             phrases = [str(p) for p in context.get(key) or []]
             docs = [normalize(nlp.make_doc(p)) for p in phrases if "<" not in p]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")
@@ -91,7 +92,11 @@ class ContextReader:
             if kind == "scope_end":
                 boundary[s:e] = [True] * (e - s)
                 continue
-            if kind == "neg_after" and e - s == 1:
+            if kind == "neg_closing":
+                if e < n and words[e] not in _END_PUNCT and words[e] not in (",", ";"):
+                    continue  # "la pierna tampoco me responde": the sign's own words
+                kind = "neg_after"  # "cáncer tampoco.", "fiebre nunca": said last, a denial
+            elif kind == "neg_after" and e - s == 1:
                 kind = "neg_after_weak"
             before.setdefault(e - 1, []).append((kind, s))  # read backwards from its end
             after.setdefault(s, []).append((kind, e))  # read forwards from its start

@@ -5,22 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.components import ClinicalEntityExtractor
-from bot.slots import clinical_updates, flags_to_confirm
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    # the vocabulary alone (the learned detector off): what the clinician-readable words decide
-    return ClinicalEntityExtractor({**ClinicalEntityExtractor.get_default_config(),
-                                    "detector_threshold": None})
-
-
-def read(extractor, text):
-    entities = extractor.entities_for(text, None)
-    slots = clinical_updates({}, entities)
-    present = set(slots.get("red_flags") or [])
-    return present, set(flags_to_confirm({}, entities)) - present
+from tests.vocabulary_reading import red_flags_read as read
 
 
 @pytest.mark.parametrize("text, flag", [
@@ -30,8 +15,8 @@ def read(extractor, text):
     ("no me he caído, y cáncer gracias a Dios no", "cancer_history"),
     ("calentura jamás, nada de eso", "fever"),
 ])
-def test_a_denial_said_last_in_its_clause_denies_the_sign_before_it(extractor, text, flag):
-    present, unsure = read(extractor, text)
+def test_a_denial_said_last_in_its_clause_denies_the_sign_before_it(text, flag):
+    present, unsure = read(text)
     assert flag not in present and flag not in unsure
 
 
@@ -39,11 +24,11 @@ def test_a_denial_said_last_in_its_clause_denies_the_sign_before_it(extractor, t
     "la pierna derecha tampoco me responde bien, cada día peor",
     "me hago pipí sin sentir y las piernas tampoco me responden",
 ])
-def test_tampoco_inside_the_signs_own_words_is_still_the_sign(extractor, text):
-    present, _ = read(extractor, text)
+def test_tampoco_inside_the_signs_own_words_is_still_the_sign(text):
+    present, _ = read(text)
     assert "leg_weakness" in present
 
 
-def test_fever_that_never_goes_away_is_a_fever(extractor):
-    present, _ = read(extractor, "la fiebre nunca se me quita del todo, sudo en las noches")
+def test_fever_that_never_goes_away_is_a_fever():
+    present, _ = read("la fiebre nunca se me quita del todo, sudo en las noches")
     assert "fever" in present

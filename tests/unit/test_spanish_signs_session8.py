@@ -5,23 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.components import ClinicalEntityExtractor
-from bot.slots import clinical_updates, flags_to_confirm
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    # the vocabulary as the extractor applies it; the learned detector off, so each test shows
-    # what the clinician-readable words alone decide
-    return ClinicalEntityExtractor({**ClinicalEntityExtractor.get_default_config(),
-                                    "detector_threshold": None})
-
-
-def read(extractor, text):
-    entities = extractor.entities_for(text, None)
-    slots = clinical_updates({}, entities)
-    present = set(slots.get("red_flags") or [])
-    return present, set(flags_to_confirm({}, entities)) - present
+from tests.vocabulary_reading import red_flags_read as read
+from tests.vocabulary_reading import slots_read
 
 
 # ---------------------------------------------------------------- signs said another way
@@ -32,8 +17,8 @@ def read(extractor, text):
     "me cuesta muchísimo trabajo mear, tengo que estar un buen rato",
     "no soy capaz de aguantar la orina desde el lunes",
 ])
-def test_not_managing_to_pass_or_hold_urine_is_the_sign(extractor, text):
-    present, _ = read(extractor, text)
+def test_not_managing_to_pass_or_hold_urine_is_the_sign(text):
+    present, _ = read(text)
     assert "bladder_bowel" in present
 
 
@@ -45,8 +30,8 @@ def test_not_managing_to_pass_or_hold_urine_is_the_sign(extractor, text):
     "las piernas están cada vez más débiles",
     "ya no puedo pararme de puntas con el pie izquierdo",
 ])
-def test_a_leg_getting_weaker_or_obeying_less(extractor, text):
-    present, _ = read(extractor, text)
+def test_a_leg_getting_weaker_or_obeying_less(text):
+    present, _ = read(text)
     assert "leg_weakness" in present
 
 
@@ -54,18 +39,18 @@ def test_a_leg_getting_weaker_or_obeying_less(extractor, text):
     "desde el martes traigo dormida la zona de entre las piernas",
     "siento anestesiada la parte íntima, como cuando va uno al dentista",
 ])
-def test_the_saddle_in_other_words(extractor, text):
-    present, _ = read(extractor, text)
+def test_the_saddle_in_other_words(text):
+    present, _ = read(text)
     assert "saddle_numbness" in present
 
 
-def test_a_weak_leg_after_a_cause_is_not_denied_by_what_came_before(extractor):
-    present, _ = read(extractor, "no subo las escaleras porque la pierna se me pone débil")
+def test_a_weak_leg_after_a_cause_is_not_denied_by_what_came_before():
+    present, _ = read("no subo las escaleras porque la pierna se me pone débil")
     assert "leg_weakness" in present
 
 
-def test_participle_without_its_h(extractor):
-    present, _ = read(extractor, "e bajado de peso y no se por que, como igual que siempre")
+def test_participle_without_its_h():
+    present, _ = read("e bajado de peso y no se por que, como igual que siempre")
     assert "weight_loss" in present
 
 
@@ -75,13 +60,13 @@ def test_participle_without_its_h(extractor):
     ("si me golpeé la espalda con una viga ayer", "trauma"),
     ("si tuve cáncer de tiroides hace tiempo", "cancer_history"),
 ])
-def test_si_without_its_accent_before_a_past_sign_is_yes(extractor, text, flag):
-    present, _ = read(extractor, text)
+def test_si_without_its_accent_before_a_past_sign_is_yes(text, flag):
+    present, _ = read(text)
     assert flag in present
 
 
-def test_si_as_if_before_a_present_sign_stays_a_question(extractor):
-    present, unsure = read(extractor, "si me caigo otra vez, ¿tengo que ir a urgencias?")
+def test_si_as_if_before_a_present_sign_stays_a_question():
+    present, unsure = read("si me caigo otra vez, ¿tengo que ir a urgencias?")
     assert "trauma" not in present and "trauma" in unsure
 
 
@@ -93,8 +78,8 @@ def test_si_as_if_before_a_present_sign_stays_a_question(extractor):
     ("ando muy cansado, no sé si eso cuenta como lo de las piernas", "leg_weakness"),
     ("mis hijos dicen que me ven más delgada", "weight_loss"),
 ])
-def test_a_vague_or_unsure_mention_is_confirmed(extractor, text, flag):
-    present, unsure = read(extractor, text)
+def test_a_vague_or_unsure_mention_is_confirmed(text, flag):
+    present, unsure = read(text)
     assert flag in present | unsure
 
 
@@ -108,14 +93,14 @@ def test_a_vague_or_unsure_mention_is_confirmed(extractor, text, flag):
     ("la entrepierna la siento normal", "saddle_numbness"),
     ("tuve calentura con la gripa la semana pasada pero ya está", "fever"),
 ])
-def test_no_flag_where_the_patient_has_none(extractor, text, flag):
-    present, unsure = read(extractor, text)
+def test_no_flag_where_the_patient_has_none(text, flag):
+    present, unsure = read(text)
     assert flag not in present | unsure
 
 
 # ---------------------------------------------------------------- places
-def place(extractor, text):
-    return clinical_updates({}, extractor.entities_for(text, None)).get("pain_location")
+def place(text):
+    return slots_read(text).get("pain_location")
 
 
 @pytest.mark.parametrize("text, where", [
@@ -129,21 +114,21 @@ def place(extractor, text):
     ("primero me dolía la cintura y ahora lo que me duele es el cuello", "neck"),
     ("me duele el cogote cuando volteo", "neck"),
 ])
-def test_regional_and_qualified_names_of_the_back(extractor, text, where):
-    assert place(extractor, text) == where
+def test_regional_and_qualified_names_of_the_back(text, where):
+    assert place(text) == where
 
 
 @pytest.mark.parametrize("text", [
     "se me escapa la orina sin darme cuenta y el dolor de cintura sigue igual",
     "tengo fiebre que no me baja con nada y el dolor de cintura",
 ])
-def test_what_goes_with_a_sign_does_not_deny_the_place_after_it(extractor, text):
-    assert place(extractor, text) == "lower_back"
+def test_what_goes_with_a_sign_does_not_deny_the_place_after_it(text):
+    assert place(text) == "lower_back"
 
 
 # ---------------------------------------------------------------- treatments
-def tried(extractor, text):
-    return clinical_updates({}, extractor.entities_for(text, None)).get("treatments_tried")
+def tried(text):
+    return slots_read(text).get("treatments_tried")
 
 
 @pytest.mark.parametrize("text, want", [
@@ -153,20 +138,20 @@ def tried(extractor, text):
     ("compré novalgin en la farmacia", {"otc_medication"}),
     ("me pongo ice en la noche", {"heat_ice"}),
 ])
-def test_treatments_as_spoken(extractor, text, want):
-    assert set(tried(extractor, text) or []) == want
+def test_treatments_as_spoken(text, want):
+    assert set(tried(text) or []) == want
 
 
 @pytest.mark.parametrize("text", [
     "mi papá cada vez camina peor por la espalda",
     "me pusieron una inyección de vitaminas por el cansancio",
 ])
-def test_no_treatment_where_none_was_tried_for_the_pain(extractor, text):
-    assert not tried(extractor, text)
+def test_no_treatment_where_none_was_tried_for_the_pain(text):
+    assert not tried(text)
 
 
-def test_pain_no_remedy_takes_away_is_tried_unnamed_not_nothing(extractor):
-    assert tried(extractor, "el dolor no se me quita con nada") is None
+def test_pain_no_remedy_takes_away_is_tried_unnamed_not_nothing():
+    assert tried("el dolor no se me quita con nada") is None
 
 
 # ---------------------------------------------------------------- whose time
@@ -174,6 +159,6 @@ def test_pain_no_remedy_takes_away_is_tried_unnamed_not_nothing(extractor):
     ("tengo diabetes desde hace 12 años, pero la cintura me duele desde hace dos semanas", 2.0),
     ("tuve problemas de la rodilla desde hace ocho años, lo de la espalda empezó hace un mes", 4.35),
 ])
-def test_another_illness_or_body_parts_time_is_not_the_pains(extractor, text, weeks):
-    got = clinical_updates({}, extractor.entities_for(text, None)).get("pain_duration_weeks")
+def test_another_illness_or_body_parts_time_is_not_the_pains(text, weeks):
+    got = slots_read(text).get("pain_duration_weeks")
     assert got is not None and abs(got - weeks) <= 0.25 * weeks

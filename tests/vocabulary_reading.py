@@ -1,0 +1,27 @@
+"""What the clinician-readable vocabulary alone reads in one message: the extractor as the
+pipeline applies it with the learned detector off, and the red flags it makes present or asks
+about. Shared by the tests of red-flag wordings."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from bot.nlu.components import ClinicalEntityExtractor
+from bot.slots import clinical_updates, flags_to_confirm
+
+
+@lru_cache(maxsize=1)
+def vocabulary_extractor() -> ClinicalEntityExtractor:
+    return ClinicalEntityExtractor({**ClinicalEntityExtractor.get_default_config(),
+                                    "detector_threshold": None})
+
+
+def red_flags_read(text: str) -> tuple[set, set]:
+    """(present, asked about) for a first message saying `text`."""
+    entities = vocabulary_extractor().entities_for(text, None)
+    present = set(clinical_updates({}, entities).get("red_flags") or [])
+    return present, set(flags_to_confirm({}, entities)) - present
+
+
+def slots_read(text: str) -> dict:
+    """The slots a first message saying `text` fills."""
+    return clinical_updates({}, vocabulary_extractor().entities_for(text, None))

@@ -99,7 +99,10 @@ class ActionReadRedFlagConfirm(Action):
             # "absent": the patient reads when to go to an emergency department, the sign is
             # left to the specialist, and the conversation goes on with what was asked.
             utter(dispatcher, say(content(language(tracker)), clinic(), "red_flags_not_sure"))
-            events += [SlotSet("red_flags_unsure", []), SlotSet("reask", None)]
+            unconfirmed = list(tracker.get_slot("red_flags_unconfirmed") or [])
+            unconfirmed += [f for f in pending if f not in unconfirmed]  # staff follow these up
+            events += [SlotSet("red_flags_unsure", []), SlotSet("reask", None),
+                       SlotSet("red_flags_unconfirmed", unconfirmed)]
             return events + _resume(tracker, events)
 
         slots = apply(current_slots(tracker), events)

@@ -22,9 +22,9 @@ REQUEST_KINDS = ("consultation", "callback")
 REQUEST_STATUSES = ("new", "contacted", "closed")
 CONTACT_OUTCOMES = ("reached", "no_answer", "left_message", "wrong_number")  # tried to call
 LABELLED_SLOTS = (
-    "triage_level", "red_flags", "pain_location", "pain_duration_weeks", "duration_category",
-    "treatments_tried", "pain_pattern", "prior_injections", "peg_pain", "peg_enjoyment",
-    "peg_activity", "peg_score", "peg_skipped", "booking_kind", "booking_name",
+    "triage_level", "red_flags", "red_flags_unconfirmed", "pain_location", "pain_duration_weeks",
+    "duration_category", "treatments_tried", "pain_pattern", "prior_injections", "peg_pain",
+    "peg_enjoyment", "peg_activity", "peg_score", "peg_skipped", "booking_kind", "booking_name",
     "booking_contact", "booking_time", "booking_reference", "language",
 )
 NO_LEVEL = "none"  # a conversation that ended before a triage level

@@ -70,7 +70,7 @@ def slot_value(name: str, value: Any) -> str:
         return "-"
     if name == "triage_level":
         return label(LEVELS, value)
-    if name == "red_flags":
+    if name in ("red_flags", "red_flags_unconfirmed"):
         return labels(RED_FLAGS, value, empty="None")
     if name == "pain_location":
         return label(LOCATIONS, value)

@@ -267,6 +267,7 @@ def get_conversation(conversation_id: str, *, url: Optional[str] = None) -> Dict
         "decision_trail": list(slots.get("decision_trail") or []),
         "options_explained": list(slots.get("options_explained") or []),
         "red_flag_evidence": list(slots.get("red_flag_evidence") or []),
+        "red_flags_unconfirmed": list(slots.get("red_flags_unconfirmed") or []),
         "peg": {k: slots.get(k) for k in ("peg_pain", "peg_enjoyment", "peg_activity",
                                           "peg_score", "peg_skipped")},
     })

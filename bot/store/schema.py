@@ -226,7 +226,8 @@ SERIOUS_LEVELS = ("emergency", "urgent")  # the levels staff must review
 LEVEL_ORDER = {"emergency": 0, "urgent": 1, "consultation": 2, "self_care": 3, None: 4}
 # The slots staff read; everything else in the tracker is conversation machinery.
 STAFF_SLOTS = (
-    "triage_level", "red_flags", "red_flag_evidence", "pain_location", "pain_duration_weeks",
+    "triage_level", "red_flags", "red_flag_evidence", "red_flags_unconfirmed", "pain_location",
+    "pain_duration_weeks",
     "duration_category", "treatments_tried", "options_explained", "decision_trail",
     "peg_pain", "peg_enjoyment", "peg_activity", "peg_score", "peg_skipped",
     "booking_kind", "booking_name", "booking_contact", "booking_time", "booking_reference",

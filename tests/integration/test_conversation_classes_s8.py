@@ -35,6 +35,11 @@ def test_a_confirming_question_ignored_twice_is_left_and_a_booking_said_then_sta
     assert CONFIRM not in reply  # never a third time
     assert "emergency department" in reply  # when to go, said once
     assert not c.slots["red_flags"] and not c.slots["red_flags_unsure"]
+    # never "absent": staff see the sign that was asked about and not answered
+    assert c.slots["red_flags_unconfirmed"] == ["bladder_bowel"]
+    assert "bladder_bowel" not in (c.slots["red_flags_ruled_out"] or [])
+    shown = store.get_conversation(c.sender)
+    assert shown["red_flags_unconfirmed"] == ["bladder_bowel"]
     assert c.slots["booking_name"] == "Nora Fitzgerald"  # the name with the request is taken
     assert c.active_form == "booking_form" and c.slots["requested_slot"] == "booking_contact"
     c.say("nora.fitz@example.org")

@@ -12,7 +12,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.slots import clinical_updates, late_length_counts, place_correction
+from bot.slots import clinical_updates
 from bot.story import story_updates
 
 logger = logging.getLogger(__name__)
@@ -89,12 +89,6 @@ def clinical_events(tracker: Tracker) -> List[SlotSet]:
     """SlotSet events for what the latest message says about the pain and red flags."""
     slots, entities = current_slots(tracker), latest_entities(tracker)
     updates = clinical_updates(slots, entities, latest_text(tracker))
-    place = place_correction(slots, entities, latest_text(tracker))
-    if place:
-        updates["pain_location"] = place  # "I said neck, but I meant my lower back"
-    if "pain_duration_weeks" in updates and not late_length_counts(slots, latest_text(tracker)):
-        updates.pop("pain_duration_weeks")  # "he is 3 years": not the pain's length
-        updates.pop("duration_category", None)
     updates.update(story_updates(slots, entities, answering=tracker.get_slot("requested_slot")))
     events = [SlotSet(name, value) for name, value in updates.items()]
     if "red_flags" in updates:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, Dict, List, Mapping
+from typing import Any, Dict, List, Mapping, Optional
 
 from bot.contract import LOCATIONS, RED_FLAGS, TREATMENTS
 from bot.nlu.duration import MAX_WEEKS
@@ -45,10 +45,12 @@ def _durations(entities: List[Mapping[str, Any]], text: str) -> List[float]:
 
 
 def clinical_updates(
-    slots: Mapping[str, Any], entities: List[Mapping[str, Any]], text: str = ""
+    slots: Mapping[str, Any], entities: List[Mapping[str, Any]], text: Optional[str] = None
 ) -> Dict[str, Any]:
-    """Slot values to set after a message with these entities (only the changed ones); the
-    message's text, when given, says which duration was taken back."""
+    """Slot values to set after a message with these entities (only the changed ones). The
+    message's text, when given, also decides what was taken back: a duration ("not 2 years,
+    8 months"), a place ("I said neck but I meant my lower back"), and whether a length said
+    at a later question is the pain's at all ("he is 3 years")."""
     updates: Dict[str, Any] = {}
 
     # Entities can come from elsewhere than our extractor (Rasa reads `/intent{"duration":
@@ -60,7 +62,7 @@ def clinical_updates(
     if locations and locations[0] != slots.get("pain_location"):
         updates["pain_location"] = locations[0]
 
-    weeks = _durations(entities, text)
+    weeks = _durations(entities, text or "")
     if weeks:
         longest = round(float(max(weeks)), 2)  # "fell 2 weeks ago, hurt for 6 months"
         updates["pain_duration_weeks"] = longest
@@ -81,6 +83,14 @@ def clinical_updates(
     merged_flags = [f for f in _union(previous_flags, flags) if f not in denied]
     if merged_flags != (previous_flags or []) or (flags and previous_flags is None):
         updates["red_flags"] = merged_flags
+
+    if text is not None:
+        place = place_correction(slots, entities, text)
+        if place:
+            updates["pain_location"] = place
+        if "pain_duration_weeks" in updates and not late_length_counts(slots, text):
+            updates.pop("pain_duration_weeks")
+            updates.pop("duration_category", None)
     return updates
 
 
@@ -244,7 +254,8 @@ def confirm_answer(flag: str, intent: str, text: str,
     """The patient's answer to "Just to be safe: ... right now?" about `flag`: "yes", "no",
     or None when it was neither (the question is asked again). A doubtful answer ("a bit",
     "maybe", "sometimes") counts as yes: a sign the patient half-confirms is never dropped;
-    so does a question about how urgent it is ("is that bad?", "should I wait?"). A yes or a
+    so does asking whether to wait or go ("should I wait?", "which ER?"; "is that serious?"
+    alone may ask about the sign in general and is asked again). A yes or a
     doubt said with an answer to something else ("yes, it goes down my arm", "yes please,
     book it", "maybe you call me next week") is no answer: the question comes again."""
     text = text or ""

@@ -19,7 +19,8 @@ _CLAUSE_SPLIT = re.compile(  # "and" only before a new subject: "... ago and my 
     r"|\band\b(?=\s+(?:my|i|i'm|i've|it|it's|its|the|this|now|since|ever)\b)", re.I)
 
 
-_BARE_DURATION = re.compile(r"\b(?:about|around|roughly|nearly|almost|just|over|now|already)\b", re.I)
+_BARE_DURATION = re.compile(r"\b(?:about|around|roughly|nearly|almost|just|over|now|already|maybe|probably"
+                            r"|perhaps|like|approx|approximately)\b", re.I)
 
 
 class OtherEvents:

@@ -64,7 +64,7 @@ _QUANTITY_RE = re.compile(
     r"(?<![\w.,\-/−^*])(?P<qty>%s)(?P<odd>[\s-]+odd)?(?P<half1>\s+and\s+a\s+half)?"
     r"(?:\s*(?:-|–|to|or)\s*(?P<qty2>%s|%s))?"
     r"(?P<sep>\s*-?\s*)(?P<unit>%s)(?![a-z])"
-    r"(?P<half2>\s+and\s+a\s+half)?(?P<bit>\s+and\s+a\s+(?:bit|little\s+bit|little))?"
+    r"(?P<half2>\s+and\s+(?:a\s+)?half)?(?P<bit>\s+and\s+a\s+(?:bit|little\s+bit|little))?"
     r"(?:\s+or\s+(?P<orx>so|more|two|three|four))?"
     r"(?P<ago>\s+ago)?" % (_QTY, _DIGITS, _WORDNUM, _UNIT_RE),
     re.I,
@@ -252,7 +252,8 @@ _RESTATED_RE = re.compile(  # "since Jan, so 4 months", "since Easter, that's ni
     r"^\s*[,;:-]?\s*(?:and\s+)?(?:so\s+)?(?:so|that'?s|thats|that\s+is|which\s+is|which\s+makes\s+it|making\s+it"
     r"|which\s+was|that\s+was"
     r"|(?:so\s+)?now\s+(?:it\s+is|it'?s|its)|it'?s\s+been|it\s+has\s+been"
-    r"|i\.?e\.?)?\s*(?:about|around|roughly|approximately|approx\.?|nearly|almost|over|just\s+over)?\s*$", re.I)
+    r"|i\.?e\.?)?\s*(?:about|around|roughly|approximately|approx\.?|nearly|almost|over|just\s+over"
+    r"|a\s+(?:little|bit)\s+(?:over|under|more\s+than|less\s+than)|just\s+under|under)?\s*$", re.I)
 
 
 def _restated(text: str, candidates: list) -> list:

@@ -19,11 +19,11 @@ _SEASONS = {"winter": (1, 15), "spring": (4, 15), "summer": (7, 15), "autumn": (
 _HOLIDAYS = {"christmas": (12, 25), "xmas": (12, 25), "new year": (1, 1), "halloween": (10, 31),
              "boxing day": (12, 26), "valentines day": (2, 14), "bonfire night": (11, 5),
              "guy fawkes": (11, 5), "independence day": (7, 4), "st patricks day": (3, 17),
-             "pongal": (1, 14), "anzac day": (4, 25), "australia day": (1, 26), "canada day": (7, 1)}
+             "pongal": (1, 14), "super bowl": (2, 9), "anzac day": (4, 25), "australia day": (1, 26), "canada day": (7, 1)}
 # holidays on the nth (or last: -1) given weekday of a month: (month, weekday, n)
 _WEEKDAY_HOLIDAYS = {"labor day": (9, 0, 1), "labour day": (9, 0, 1), "memorial day": (5, 0, -1),
                      "thanksgiving": (11, 3, 4)}
-_HOLIDAY_RE = (r"christmas|xmas|boxing\s+day|new\s+year|halloween|thanksgiving|easter|pongal"
+_HOLIDAY_RE = (r"christmas|xmas|boxing\s+day|new\s+year|halloween|thanksgiving|easter|pongal|super\s+bowl"
                r"|labou?r\s+day|memorial\s+day|anzac\s+day|australia\s+day|canada\s+day"
                r"|valentine'?s\s+day|bonfire\s+night|guy\s+fawkes|independence\s+day|st\.?\s+patrick'?s\s+day")
 _MONTH_PART_DAY = {"start": 2, "beginning": 2, "early": 5, "mid": 15, "middle": 15, "late": 25,
@@ -71,7 +71,7 @@ _ONSET = (r"ever\s+since|since|started|starts|start|starting|began|begun|begin|b
 _INJURY = (r"hurt|injured|pulled|strained|tweaked|twisted|fell|slipped|did\s+it|put\s+it\s+out"
            r"|knocked|rear[\s-]?ended|shunted")
 _DIRECT_RE = re.compile(
-    r"\b(?P<cue>%s)\s+(?:(?:on|in|at|around|about|during|the|back\s+in)\s+)?(?:%s|%s)(?![\w])"
+    r"\b(?P<cue>%s)\s+(?:(?:on|in|at|around|about|during|the|back\s+in|like)\s+)?(?:%s|%s)(?![\w])"
     % (_ONSET, _SAFE_POINT, _DIRECT_POINT), re.I)
 _FILLER_RE = re.compile(
     r"\b(?P<cue>%s|%s)\b(?:,?\s+[\w'’]+){1,7}?,?\s+(?:(?:on|in|at|around|about|during|back\s+in)\s+)?"

@@ -64,3 +64,22 @@ def test_another_things_time(text):
 ])
 def test_pain_lengths_kept(text, category):
     assert slots_read(text).get("duration_category") == category
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("my shoulder blades, 2 years and half", 2.5 * 52.14),
+    ("since like monday", 3 / 7),
+    ("since Easter, so a little over 7 months", 7 * 4.35),
+])
+def test_more_lengths_as_said(text, expected):
+    found = weeks(text)
+    assert found and max(found) == pytest.approx(expected, rel=0.03)
+
+
+@pytest.mark.parametrize("text,category", [
+    ("my lower back has been bad for a good few weeks", "acute"),  # "a few weeks": 3
+    ("neck pain for a great many years", "chronic"),
+    ("low back since the new year, so a little over eleven months", "chronic"),
+])
+def test_times_said_with_relief_words_stay_the_pains(text, category):
+    assert slots_read(text).get("duration_category") == category

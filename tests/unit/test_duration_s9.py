@@ -59,6 +59,7 @@ def test_another_things_time(text):
 @pytest.mark.parametrize("text,category", [
     ("the better part of a year, my neck", "chronic"),
     ("my low back since my great grandson was christened in the spring", "chronic"),
+    ("my lower back since my great granddaughter's wedding in the summer", "chronic"),
     ("two years and a bit", "chronic"),
     ("Three weeks. And I've been wetting myself", "acute"),  # the time told first: the pain's
 ])

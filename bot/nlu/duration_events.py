@@ -83,7 +83,9 @@ def _only_a_sign(text: str, start: int, mentions: Sequence, timeless_flags: Coll
         return False
     if set(re.findall(r"[\w']+", text.lower())) & set(pain_words):
         return False
+    # a sign feared or asked about is none ("what if I can't control my bladder? it's been 3 weeks")
     return any(m.label.startswith("red_flag") and not m.negated and m.experiencer == "patient"
+               and getattr(m, "reason", "") not in ("hypothetical", "question")
                and m.value not in timeless_flags and m.start < start for m in mentions)
 
 

@@ -62,6 +62,7 @@ def test_another_things_time(text):
     ("my lower back since my great granddaughter's wedding in the summer", "chronic"),
     ("two years and a bit", "chronic"),
     ("Three weeks. And I've been wetting myself", "acute"),  # the time told first: the pain's
+    ("what if my legs go weak? it's been 6 weeks", "subacute"),  # a feared sign has no time
 ])
 def test_pain_lengths_kept(text, category):
     assert slots_read(text).get("duration_category") == category

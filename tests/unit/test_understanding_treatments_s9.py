@@ -39,3 +39,19 @@ def test_treatments_as_said(text, expected):
 ])
 def test_no_treatment_tried(text):
     assert not treatments(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("can you do nerve blocks? had one last year and it helped", {"injection"}),
+    ("is physio any use? I've tried it already", {"physical_therapy"}),
+])
+def test_asked_about_then_had(text, expected):
+    assert treatments(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "do you do epidurals? never had one",
+    "is surgery an option? I'd rather not",
+])
+def test_asked_about_not_had(text):
+    assert not treatments(text)

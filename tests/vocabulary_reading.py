@@ -15,13 +15,23 @@ def vocabulary_extractor() -> ClinicalEntityExtractor:
                                     "detector_threshold": None})
 
 
+@lru_cache(maxsize=1)
+def english_model():
+    """SpacyNLP's pipeline, as the English reading needs it (Spanish builds its own)."""
+    from rasa.nlu.utils.spacy_utils import SpacyModel
+
+    from bot.nlu.build_spacy import build_pipeline
+
+    return SpacyModel(model=build_pipeline(), model_name=".build/spacy_en")
+
+
 def red_flags_read(text: str) -> tuple[set, set]:
     """(present, asked about) for a first message saying `text`."""
-    entities = vocabulary_extractor().entities_for(text, None)
+    entities = vocabulary_extractor().entities_for(text, english_model())
     present = set(clinical_updates({}, entities).get("red_flags") or [])
     return present, set(flags_to_confirm({}, entities)) - present
 
 
 def slots_read(text: str) -> dict:
     """The slots a first message saying `text` fills."""
-    return clinical_updates({}, vocabulary_extractor().entities_for(text, None))
+    return clinical_updates({}, vocabulary_extractor().entities_for(text, english_model()))

@@ -18,9 +18,8 @@ How a message is read:
    so "I can't control my bladder" is a positive flag while "no fever but my leg keeps
    getting weaker" denies only the fever (NegEx-style scopes, simplified).
 
-The vocabulary files are read in clinical_vocab.py; clauses and cues are found in
-mention_context.py. Everything is compiled once in `__init__` (about 0.1 s); a call costs
-about 0.1 ms.
+Vocabularies are read in clinical_vocab.py, clauses and cues found in mention_context.py;
+all compiled once in `__init__` (about 0.1 s); a call costs about 0.1 ms.
 """
 from __future__ import annotations
 
@@ -237,12 +236,13 @@ class ClinicalMatcher:
                        or (term.label != "pain_location" and ctx.answered_no(e)))  # "rest no"
         if negated and term.label == "pain_location" and any(ctx.words[e:e + len(p)] == p for p in self._place_said):
             negated = False  # "no sale nada y la espalda me duele": the place's own verb says it
-        # "no bladder problems that I know of": a denial the writer is not sure of is asked;
-        # so is a topic word "denied" by an inability, maybe the sign itself ("she can't get
-        # her leg to lift", "I cannot make pee")
-        hedged = term.label == "red_flag" and negated and ctx.cue_after(e, ("hedged",))
+        # "no bladder problems that I know of": a denial the writer is not sure of is asked; so
+        # is a topic word "denied" by an inability ("she can't get her leg to lift")
+        # ... and a topic word the writer says they are unsure of ("not sure about the numbness")
+        hedged = term.label == "red_flag" and (ctx.cue_after(e, ("hedged",)) if negated else (
+            term.mode == "if_denied" and bool(ctx.cue_before(s, ("hedged_topic",)))))
         unable = term.mode == "if_denied" and negated and ctx.denied_by_inability(s, e, self._inability)
-        if term.mode == "if_denied" and not negated:
+        if term.mode == "if_denied" and not negated and not hedged:
             return None  # "bladder" on its own says nothing
         if treatment and ctx.cue_after(e, ("other_condition",)):
             return None  # "Ozempic for my sugar", "a shot in the shoulder for something else"

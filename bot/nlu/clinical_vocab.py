@@ -5,6 +5,7 @@ holds the cue words the mention context reads (bot/nlu/mention_context.py).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,14 +61,22 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
 
     path = vocab_dir / "locations.yml"
     loc = _load_yaml(path)
-    _check_keys(path, loc, {*LOCATIONS, "bare_back", "alone", "ignore", "not_spine"})
+    _check_keys(path, loc, {*LOCATIONS, "bare_back", "alone", "ignore", "not_spine", "owners"})
+    owners = _phrases(path, "owners", loc.get("owners"))
+
+    def owned(phrases):
+        """Each place said with "my" also said by a carer ("the middle of his back")."""
+        phrases = _phrases(path, "places", phrases)
+        return phrases + [re.sub(r"\bmy\b", owner, p) for p in phrases
+                          if re.search(r"\bmy\b", p) for owner in owners]
+
     for value in LOCATIONS:
-        add(Term("location", "pain_location", value), loc.get(value))
+        add(Term("location", "pain_location", value), owned(loc.get(value)))
     add(Term("location", "pain_location", "lower_back", rank=1), loc.get("bare_back"))
-    add(Term("location", "", "", "ignore", rank=-1), loc.get("ignore"))
+    add(Term("location", "", "", "ignore", rank=-1), owned(loc.get("ignore")))
     not_spine = loc.get("not_spine") or {}
     for part, phrases in (not_spine.get("body_parts") or {}).items():
-        add(Term("location", "body_part_other", str(part)), phrases)
+        add(Term("location", "body_part_other", str(part)), owned(phrases))
     extras = {
         "alone": {w.lower() for w in _phrases(path, "alone", loc.get("alone"))},
         "skin": {w.lower() for w in _phrases(path, "skin", not_spine.get("skin"))},

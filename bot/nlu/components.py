@@ -16,7 +16,9 @@ Other people's history ("my mother had cancer") emits nothing.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Text, Tuple, Type
@@ -90,6 +92,19 @@ def mention_entity(mention: Mention) -> Optional[Dict[str, Any]]:
     if mention.reason:
         entity["reason"] = mention.reason  # hypothetical | question | historical | learned
     return entity
+
+
+# A treatment asked about, then said to have been had: "do you do epidurals? had one in 2022"
+_HAD_AFTER_ASKING = re.compile(
+    r"(?:\s+[\w']+){0,4}?\s*\?+\s*(?:(?:but|and|well|cause|because|coz|as)\s+)?(?:i\s+|i'?ve\s+|i\s+have\s+|we\s+)?(?:already\s+)?"
+    r"(?:had|got|tried|done)\s+(?:one|it|them|those|that|a\s+couple|a\s+few|two|three|some)\b", re.I)
+
+
+def had_after_asking(text: str, mentions: Sequence[Mention]) -> List[Mention]:
+    """English mentions with a treatment asked about and had at once counted as tried."""
+    return [dataclasses.replace(m, negated=False) if (
+        m.label == "treatment" and m.negated and _HAD_AFTER_ASKING.match(text, m.end)) else m
+        for m in mentions]
 
 
 @lru_cache(maxsize=4)
@@ -224,6 +239,8 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
     def entities_for(self, text: str, model: SpacyModel,
                      message: Optional[Message] = None) -> List[Dict[str, Any]]:
         language, mentions = self.read(text, model, message)
+        if language == "en":
+            mentions = had_after_asking(text, mentions)
         entities = [e for e in map(mention_entity, mentions) if e]
         spanish = language == "es"
         if language in self._detectors:

@@ -61,10 +61,11 @@ _QTY = (r"(?:a\s+)?(?:couple|coupla|cupla|cuple|cupple)(?:\s+of)?|(?:a\s+)?few|s
         r"|a\s+dozen|dozen|half\s+(?:of\s+)?(?:an?|the)|half\s+of|half(?=\s+(?:year|month|day|week))|a\s+half|" + _DIGITS + "|" + _WORDNUM + r"|an?")
 
 _QUANTITY_RE = re.compile(
-    r"(?<![\w.,\-/−^*])(?P<qty>%s)(?P<half1>\s+and\s+a\s+half)?"
+    r"(?<![\w.,\-/−^*])(?P<qty>%s)(?P<odd>[\s-]+odd)?(?P<half1>\s+and\s+a\s+half)?"
     r"(?:\s*(?:-|–|to|or)\s*(?P<qty2>%s|%s))?"
     r"(?P<sep>\s*-?\s*)(?P<unit>%s)(?![a-z])"
-    r"(?P<half2>\s+and\s+a\s+half)?(?:\s+or\s+(?P<orx>so|more|two|three|four))?"
+    r"(?P<half2>\s+and\s+(?:a\s+)?half)?(?P<bit>\s+and\s+a\s+(?:bit|little\s+bit|little))?"
+    r"(?:\s+or\s+(?P<orx>so|more|two|three|four))?"
     r"(?P<ago>\s+ago)?" % (_QTY, _DIGITS, _WORDNUM, _UNIT_RE),
     re.I,
 )
@@ -85,6 +86,11 @@ _NOT_DURATION_AFTER = re.compile(
     r"|post[\s-]?partum)\b|\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|night)\b"
     r"|\s+of\s+(?:physio|physiotherapy|physical\s+therapy|pt|therapy|treatment|rest|chiro"
     r"|massage|acupuncture|injections?|meds|medication|tablets|pills)\b)", re.I)
+# A bare number that corrects the length just said: "2 weeks. no sorry more like 3"
+_CORRECTED_RE = re.compile(
+    r"\s*[.,;!?-]*\s*(?:(?:no|nope|sorry|actually|wait|hmm+|um+|well|i\s+mean|or\s+rather|oops)\b[\s.,;!?-]*)+"
+    r"(?:(?:it'?s|it\s+was|probably|maybe|prob|more\s+like|closer\s+to|make\s+(?:that|it)|nearer)\s+)*"
+    r"(?P<qty>\d{1,2}|%s)\b(?!\s*(?:[.,/]\d|%s|%%|am|pm|x\b|times|of\b|or\b|to\b|-))" % (_WORDNUM, _UNIT_RE), re.I)
 _JOIN_RE = re.compile(r"^\s*(?:,|and|&|plus|,\s*and)?\s*$", re.I)
 
 
@@ -118,8 +124,11 @@ def _quantities(text: str):
         if parsed is None:
             continue
         value, vague = parsed
+        vague = vague or bool(m.group("odd"))  # "thirty odd years"
         if m.group("half1") or m.group("half2"):
             value += 0.5
+        if m.group("bit"):  # "a year and a bit"
+            value += 0.2
         if m.group("qty2"):  # a range: "2-3 weeks", "3 or 4 weeks" -> the middle
             second = _number(m.group("qty2"))
             if second is None or second[0] < value:
@@ -128,7 +137,11 @@ def _quantities(text: str):
         orx = (m.group("orx") or "").lower()
         if orx in ("two", "three", "four"):  # "a week or two"
             value = (value + _WORD_VALUES[orx]) / 2
-        found.append([m.start(), m.end(), value * _UNIT_WEEKS[unit], vague, _UNIT_WEEKS[unit]])
+        end = m.end()
+        fixed = _CORRECTED_RE.match(text, end)
+        if fixed and _number(fixed.group("qty")):  # "about 2 weeks. no sorry more like 3"
+            value, end = _number(fixed.group("qty"))[0], fixed.end()
+        found.append([m.start(), end, value * _UNIT_WEEKS[unit], vague, _UNIT_WEEKS[unit]])
     # "2 years and 3 months" is one duration
     merged = []
     for item in found:
@@ -207,9 +220,20 @@ _SINCE_AGE_RE = re.compile(  # "since I was 20 and I'm 45 now" -> 25 years
     % (_WORDNUM, _WORDNUM), re.I)
 
 
+# "I'm 34 weeks pregnant and the pain started around week 31": the weeks between
+_PREGNANCY_RE = re.compile(
+    r"\b(?P<now>\d{1,2})\s*(?:weeks?|wks?)\s+(?:pregnant|along)\b[^.?!]{0,80}?\b(?:started|began|start"
+    r"|since|from|came\s+on)\s+(?:at\s+|around\s+|about\s+|in\s+|from\s+)*(?:week|wk)\s*(?P<then>\d{1,2})\b", re.I)
+
+
 def _births(text: str):
-    """A duration counted from a child's birth and the child's stated age."""
+    """A duration counted from a child's birth and the child's stated age, or within a
+    pregnancy from the week it started."""
     found = []
+    for m in _PREGNANCY_RE.finditer(text):
+        now, then = int(m.group("now")), int(m.group("then"))
+        if 0 < then <= now <= 42:
+            found.append((m.start(), m.end(), float(now - then), False, 0))
     for m in _BIRTH_RE.finditer(text):
         parsed = _number(m.group("age"))
         if parsed is None:
@@ -225,8 +249,11 @@ def _births(text: str):
 
 
 _RESTATED_RE = re.compile(  # "since Jan, so 4 months", "since Easter, that's nine weeks ago"
-    r"^\s*[,;:-]?\s*(?:and\s+)?(?:so|that'?s|thats|that\s+is|which\s+is|which\s+makes\s+it|making\s+it"
-    r"|i\.?e\.?)?\s*(?:about|around|roughly|approximately|approx\.?|nearly|almost|over|just\s+over)?\s*$", re.I)
+    r"^\s*[,;:-]?\s*(?:and\s+)?(?:so\s+)?(?:so|that'?s|thats|that\s+is|which\s+is|which\s+makes\s+it|making\s+it"
+    r"|which\s+was|that\s+was"
+    r"|(?:so\s+)?now\s+(?:it\s+is|it'?s|its)|it'?s\s+been|it\s+has\s+been"
+    r"|i\.?e\.?)?\s*(?:about|around|roughly|approximately|approx\.?|nearly|almost|over|just\s+over"
+    r"|a\s+(?:little|bit)\s+(?:over|under|more\s+than|less\s+than)|just\s+under|under)?\s*$", re.I)
 
 
 def _restated(text: str, candidates: list) -> list:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from bot.nlu.duration_units import _UNIT_WEEKS, DAY, MONTH, WEEK, YEAR
+from bot.nlu.duration_units import _UNIT_RE, _UNIT_WEEKS, DAY, MONTH, WEEK, YEAR
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"]
@@ -18,35 +18,46 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _SEASONS = {"winter": (1, 15), "spring": (4, 15), "summer": (7, 15), "autumn": (10, 15)}
 _HOLIDAYS = {"christmas": (12, 25), "xmas": (12, 25), "new year": (1, 1), "halloween": (10, 31),
              "boxing day": (12, 26), "valentines day": (2, 14), "bonfire night": (11, 5),
-             "guy fawkes": (11, 5), "independence day": (7, 4), "st patricks day": (3, 17)}
+             "guy fawkes": (11, 5), "independence day": (7, 4), "st patricks day": (3, 17),
+             "pongal": (1, 14), "super bowl": (2, 9), "anzac day": (4, 25), "australia day": (1, 26), "canada day": (7, 1)}
+# holidays on the nth (or last: -1) given weekday of a month: (month, weekday, n)
+_WEEKDAY_HOLIDAYS = {"labor day": (9, 0, 1), "labour day": (9, 0, 1), "memorial day": (5, 0, -1),
+                     "thanksgiving": (11, 3, 4)}
+_HOLIDAY_RE = (r"christmas|xmas|boxing\s+day|new\s+year|halloween|thanksgiving|easter|pongal|super\s+bowl"
+               r"|labou?r\s+day|memorial\s+day|anzac\s+day|australia\s+day|canada\s+day"
+               r"|valentine'?s\s+day|bonfire\s+night|guy\s+fawkes|independence\s+day|st\.?\s+patrick'?s\s+day")
 _MONTH_PART_DAY = {"start": 2, "beginning": 2, "early": 5, "mid": 15, "middle": 15, "late": 25,
                    "end": 28}
 
 # Points that cannot be anything but a time, so they may follow a few words after the cue
 # ("since my car accident in 2019", "I hurt my back yesterday").
 _SAFE_POINT = (
-    r"(?P<ybefore>(?:the\s+)?(?:day|night)\s+before\s+(?:yesterday|last))|(?P<yesterday>yesterday)"
+    r"(?P<ybefore>(?:the\s+)?(?:day|night)\s+before\s+(?:yesterday|last))"
+    r"|(?P<yesterday>yesterday|yday|y'day|yesterdy|yesturday|yestarday)"
     r"|(?P<today>this\s+morning|this\s+afternoon|this\s+evening|earlier\s+today|today)"
     r"|(?P<lastnight>last\s+night)"
     r"|(?:the\s+|last\s+|previous\s+)?(?P<weekend>weekend)"
     r"|(?:the\s+|last\s+|previous\s+|past\s+)(?P<lastunit>week|month|year|fortnight)"
     r"|(?:last\s+|on\s+)?(?P<weekday>%s|mon|tues?|weds?|thu|thurs?|fri)\b"
-    r"|(?:the\s+(?P<hweek>week|weekend)\s+(?:before|after)\s+)?"
-    r"(?P<holiday>christmas|xmas|boxing\s+day|new\s+year|halloween|thanksgiving|easter"
-    r"|valentine'?s\s+day|bonfire\s+night|guy\s+fawkes|independence\s+day|st\.?\s+patrick'?s\s+day)"
+    r"|(?:the\s+(?P<hweek>week|weekend|day)\s+(?:before|after)\s+)?(?P<holiday>%s)"
+    r"(?:'s|’s)?(?:\s+(?:day|eve|long\s+weekend|weekend|holidays?))?"
     r"(?:'s|’s)?(?:\s+(?:day|eve|long\s+weekend|weekend|holidays?))?"
     r"|(?:(?P<mlast>last)|in|(?P<mpart>early|late|mid|the\s+(?:start|beginning|end|middle)\s+of))[\s-]+"
     r"(?P<month>%s)\b(?:\s+(?:of\s+)?(?P<myear>(?:19|20)\d\d))?"
     r"|the\s+(?P<dday>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?:\s+of\s+(?P<ddmonth>%s))?"
     r"(?!\s+(?:time|one|floor|day|week|month|year|child|baby|pregnancy|go|attempt|session|injection))"
     r"|(?P<year>(?:19|20)\d\d)(?![\d,.]*\s*(?:mg|lbs?|kg|pounds|steps|calories|people))"
-    % ("|".join(_WEEKDAYS), _MONTH_RE, _MONTH_RE)
+    # "since my grandson's christening in the spring" ("in the fall" may be an injury)
+    r"|in\s+the\s+(?P<season2>spring|summer|winter|autumn)\b"
+    % ("|".join(_WEEKDAYS), _HOLIDAY_RE, _MONTH_RE, _MONTH_RE)
 )
 # Points that only count straight after the cue ("since March", "since the summer",
 # "since I was a teenager"): "may", "march" and "fall" are also ordinary words.
 _DIRECT_POINT = (
     r"(?P<dmonth>%s)\b(?:\s+(?:of\s+)?(?P<dyear>(?:19|20)\d\d))?"
     r"|(?:the\s+|last\s+|this\s+past\s+)?(?P<season>summer|spring|winter|autumn)"
+    # "since sat", "since sun": straight after the cue only ("since I sat down" is no day)
+    r"|(?P<wkday>sat|sun)\b(?!\s*(?:down|up|on|in|at|for|around|there|still|with|back|and\s+\w+ed))"
     r"|(?P<life>i\s+was\s+(?:a\s+|in\s+(?:my\s+)?|at\s+)?(?:teenager|teen|teens|kid|child|boy|girl"
     r"|baby|young|little|small|student|school|high\s+school|college|university|uni|twenties|20s"
     r"|thirties|30s)|(?:my\s+)?(?:childhood|teens|school\s+days|twenties))"
@@ -60,7 +71,7 @@ _ONSET = (r"ever\s+since|since|started|starts|start|starting|began|begun|begin|b
 _INJURY = (r"hurt|injured|pulled|strained|tweaked|twisted|fell|slipped|did\s+it|put\s+it\s+out"
            r"|knocked|rear[\s-]?ended|shunted")
 _DIRECT_RE = re.compile(
-    r"\b(?P<cue>%s)\s+(?:(?:on|in|at|around|about|during|the|back\s+in)\s+)?(?:%s|%s)(?![\w])"
+    r"\b(?P<cue>%s)\s+(?:(?:on|in|at|around|about|during|the|back\s+in|like)\s+)?(?:%s|%s)(?![\w])"
     % (_ONSET, _SAFE_POINT, _DIRECT_POINT), re.I)
 _FILLER_RE = re.compile(
     r"\b(?P<cue>%s|%s)\b(?:,?\s+[\w'’]+){1,7}?,?\s+(?:(?:on|in|at|around|about|during|back\s+in)\s+)?"
@@ -68,8 +79,8 @@ _FILLER_RE = re.compile(
 _ALONE_RE = re.compile(  # the whole message is a starting point: "yesterday", "since Monday"
     r"^\W*(?:(?:since|about|around|roughly|maybe|probably|from|it\s+started|started)\s+)?"
     r"(?:%s|%s)\W*$" % (_SAFE_POINT, _DIRECT_POINT), re.I)
-_PAST_SPAN_RE = re.compile(  # "for the past week", "over the last month"
-    r"\b(?:for|over|in|during|within)\s+(?:the\s+)?(?:last|past|previous)\s+"
+_PAST_SPAN_RE = re.compile(  # "for the past week", "over the last month", "only the last month"
+    r"\b(?:for|over|in|during|within|only|just)\s+(?:the\s+)?(?:last|past|previous)\s+"
     r"(?P<unit>week|month|year|fortnight)\b", re.I)
 _VAGUE_RE = re.compile(
     r"(?:\bon\s+and\s+off\s+)?\b(?:for|over)\s+(?:the\s+)?(?P<unit>days|weeks|months|years|decades)\b"
@@ -88,15 +99,21 @@ _LONG_AGO_WEEKS = 10 * YEAR  # "since I was a teenager", "as long as I can remem
 
 def _holiday(key: str, today: datetime.date) -> datetime.date:
     """The latest date of a named holiday not after today (Thanksgiving: the fourth
-    Thursday of November; Easter: late March to April, taken as 10 April)."""
+    Thursday of November, Labor Day the first Monday of September; Easter: late March to
+    April, taken as 10 April)."""
     if key in _HOLIDAYS:
         return _recent(today, *_HOLIDAYS[key])
     if key == "easter":
         return _recent(today, 4, 10)
+    month, weekday, n = _WEEKDAY_HOLIDAYS[key]
     year = today.year
     while True:
-        first = datetime.date(year, 11, 1)
-        day = first + datetime.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        if n > 0:
+            first = datetime.date(year, month, 1)
+            day = first + datetime.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+        else:  # the last such weekday: back from the month's last day
+            last = datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)
+            day = last - datetime.timedelta(days=(last.weekday() - weekday) % 7)
         if day <= today:
             return day
         year -= 1
@@ -176,8 +193,8 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
         return back * DAY, False
     if g.get("lastunit"):
         return _UNIT_WEEKS[g["lastunit"].lower()], False
-    if g.get("weekday"):
-        back = (today.weekday() - _weekday(g["weekday"])) % 7 or 7
+    if g.get("weekday") or g.get("wkday"):
+        back = (today.weekday() - _weekday(g.get("weekday") or g["wkday"])) % 7 or 7
         return back * DAY, False
     if g.get("holiday"):
         key = " ".join(re.sub(r"['’.]", "", g["holiday"].lower()).split())
@@ -185,7 +202,8 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
         weeks = _weeks_since(day, today)
         if weeks is not None and g.get("hweek"):  # "the week before Thanksgiving"
             before = re.search(r"\bbefore\b", m.group(0), re.I) is not None
-            weeks += (1 if before else -1) * (WEEK if g["hweek"].lower() == "week" else 0.5 * DAY)
+            step = {"week": WEEK, "day": DAY}.get(g["hweek"].lower(), 0.5 * DAY)
+            weeks += (1 if before else -1) * step
         return weeks, False
     month_name = g.get("month") or g.get("dmonth")
     if month_name:
@@ -202,8 +220,9 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
         return _weeks_since(_latest_date(today, day, month), today), False
     if g.get("year"):
         return _weeks_since(_year_start(today, int(g["year"])), today), False
-    if g.get("season"):
-        return _weeks_since(_recent(today, *_SEASONS[g["season"].lower()]), today), False
+    if g.get("season") or g.get("season2"):
+        season = (g.get("season") or g["season2"]).lower()
+        return _weeks_since(_recent(today, *_SEASONS[season]), today), False
     if g.get("life"):
         return _LONG_AGO_WEEKS, True
     return None, False
@@ -275,11 +294,39 @@ _ANCHOR_RE = re.compile(
     r"(?P<now>\s+(?:now|again|today|already))?" % ("|".join(_WEEKDAYS), _MONTH_RE, _MONTH_RE), re.I)
 
 
+# ... or near a holiday: "it's nearly Christmas now", "here we are a week out from Halloween"
+_HOLIDAY_ANCHOR_RE = re.compile(
+    r"(?:[,;.]?\s*(?:and|but|so|now)\s+|[,;.]\s*)?(?:now\s+)?(?:here\s+we\s+are|it'?s|its|it\s+is|we'?re|we\s+are)"
+    r"\s+(?:now\s+)?(?:(?P<near>nearly|almost|just\s+about|coming\s+up\s+to|close\s+to)"
+    r"|(?P<off>a|one|two|three|\d)\s+(?P<unit>days?|weeks?)\s+(?P<dir>out\s+from|away\s+from|from|before"
+    r"|until|till|to|after|past))\s+(?P<holiday>%s)\b(?:\s+now)?" % _HOLIDAY_RE, re.I)
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _holiday_anchor(text: str, today: datetime.date) -> tuple[datetime.date, int, int] | None:
+    """The day near a holiday the patient says it is: its nearest occurrence to today
+    (Christmas in early December is this month's, Halloween then was October's)."""
+    m = _HOLIDAY_ANCHOR_RE.search(text)
+    if not m:
+        return None
+    key = " ".join(re.sub(r"['’.]", "", m.group("holiday").lower()).split())
+    day = min((_holiday(key, today), _holiday(key, today + datetime.timedelta(days=365))),
+              key=lambda d: abs((d - today).days))
+    if m.group("off"):
+        count = _COUNT.get(m.group("off").lower()) or int(m.group("off"))
+        days = count * (7 if m.group("unit").lower().startswith("week") else 1)
+        day += datetime.timedelta(days=days if m.group("dir").lower() in ("after", "past") else -days)
+    return day, m.start(), m.end()
+
+
 def _anchor(text: str, today: datetime.date) -> tuple[datetime.date, int, int] | None:
     """The day the patient says it is now, and the span that says it."""
     for m in _ANCHOR_RE.finditer(text):
         if not (m.group("lead") or m.group("now") or re.search(r"\bnow\b", m.group(0), re.I)):
             continue  # "it's March" alone may be when it started
+        if m.group("day") and re.match(r"\s*(?:(?:-|to|or)\s*\d+\s*)?(?:%s)\b" % _UNIT_RE,
+                                        text[m.end("day"):], re.I):
+            continue  # "now it is 3 weeks" is a length, not the 3rd
         if m.group("weekday"):
             back = (today.weekday() - _weekday(m.group("weekday"))) % 7
             return today - datetime.timedelta(days=back), m.start(), m.end()
@@ -290,4 +337,4 @@ def _anchor(text: str, today: datetime.date) -> tuple[datetime.date, int, int] |
         part = _MONTH_PART_DAY.get((m.group("part") or "mid").lower(), 15)
         day = _latest_date(today, part, month)
         return day, m.start(), m.end()
-    return None
+    return _holiday_anchor(text, today)

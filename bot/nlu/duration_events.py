@@ -19,7 +19,8 @@ _CLAUSE_SPLIT = re.compile(  # "and" only before a new subject: "... ago and my 
     r"|\band\b(?=\s+(?:my|i|i'm|i've|it|it's|its|the|this|now|since|ever)\b)", re.I)
 
 
-_BARE_DURATION = re.compile(r"\b(?:about|around|roughly|nearly|almost|just|over|now|already)\b", re.I)
+_BARE_DURATION = re.compile(r"\b(?:about|around|roughly|nearly|almost|just|over|now|already|maybe|probably"
+                            r"|perhaps|like|approx|approximately)\b", re.I)
 
 
 class OtherEvents:
@@ -73,6 +74,21 @@ class OtherEvents:
         return not self._linked.search(following)
 
 
+def _only_a_sign(text: str, start: int, mentions: Sequence, timeless_flags: Collection[str],
+                 pain_words: Collection[str]) -> bool:
+    """A message that tells a present sign (not an injury that may start the pain), then
+    its one time, and names no place of pain and no pain word: the time is the sign's
+    ("three weeks. and night sweats" answers how long the pain has lasted)."""
+    if any(m.label == "pain_location" and not m.negated for m in mentions):
+        return False
+    if set(re.findall(r"[\w']+", text.lower())) & set(pain_words):
+        return False
+    # a sign feared or asked about is none ("what if I can't control my bladder? it's been 3 weeks")
+    return any(m.label.startswith("red_flag") and not m.negated and m.experiencer == "patient"
+               and getattr(m, "reason", "") not in ("hypothetical", "question")
+               and m.value not in timeless_flags and m.start < start for m in mentions)
+
+
 @lru_cache(maxsize=1)
 def other_events() -> OtherEvents:
     return OtherEvents()
@@ -107,13 +123,16 @@ def times_something_else(text: str, start: int, end: int, mentions: Sequence,
     if index and (onset_only.match(text, a) or bare):  # "the low back pain, about five weeks"
         a = clauses[index - 1][0]
     b = max(b, end)
-    inside = [m for m in mentions if a <= m.start < b and m.experiencer == "patient"]
+    # a sign's words may begin before the clause ("need to pee but nothing comes out, since")
+    inside = [m for m in mentions if m.start < b and m.end > a and m.experiencer == "patient"]
     if anchored is not None:
         words = set(re.findall(r"[\w']+", text[a:b].lower()))
         return any(m.label == "pain_location" and not m.negated for m in inside) or bool(words & set(pain_words))
     # ... or, beside another duration (not `alone`), another body part's ("a dodgy knee for
     # twenty years"; "the back pain itself, five weeks" keeps its own: a pain word or place)
     others = ("treatment",) if alone else ("treatment", "body_part_other")
+    if alone and _only_a_sign(text, start, mentions, timeless_flags, pain_words):
+        return True  # "foot drop. right. started tues.": no pain told, the sign's time
     if not any((m.label.startswith("red_flag") and not m.negated and m.value not in timeless_flags)
                or (m.label in others and not m.negated) for m in inside):
         return False

@@ -43,7 +43,7 @@ def load_injection_vocabulary(vocab_dir: Optional[Path] = None) -> InjectionVoca
         raise ValueError(f"{VOCAB_FILE}: percent: expected good and partial, 0 to 100, partial <= good")
     return InjectionVocabulary(
         kinds=phrase_table(VOCAB_FILE, data["kinds"], KINDS),
-        relief=phrase_table(VOCAB_FILE, data["relief"], ("none", "partial", "good")),
+        relief=phrase_table(VOCAB_FILE, data["relief"], ("none", "partial", "good", "ignore")),
         not_had=phrase_table(VOCAB_FILE, {"not_had": data["not_had"]}, ("not_had",)),
         refers_back=phrase_table(VOCAB_FILE, {"refers_back": data["refers_back"]}, ("refers_back",)),
         percent_good=float(good),

@@ -49,6 +49,7 @@ class ContextReader:
                           ("focus_after", "location_focus_after"), ("prescribed", "prescribed"),
                           ("other_condition", "other_condition"), ("proxy", "proxy"),
                           ("animal", "animal_before"), ("hedged", "hedged_denial"),
+                          ("hedged_topic", "hedged_topic_before"),
                           ("long_ago_said", "long_ago_said"),
                           ("neg_closing", "negation_after_closing")):
             phrases = [str(p) for p in context.get(key) or []]

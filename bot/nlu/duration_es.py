@@ -60,7 +60,7 @@ _QTY = (rf"(?P<vague>un\s+par\s+de|unos\s+cuantos|unas\s+cuantas|varios|varias|a
         rf"|(?P<medio>medio|media)")
 _QUANTITY_RE = re.compile(
     rf"(?<![\w.,/])(?:{_QTY})(?:\s*(?:-|a|o)\s*(?P<qty2>\d+|{_WORDS}))?\s*(?P<unit>{_UNIT_RE})\b"
-    rf"(?P<half>\s+y\s+medi[oa])?", re.I)
+    rf"(?P<half>\s+[yi]\s+medi[oa])?", re.I)  # "un mes i medio" as typed
 _BARE_UNIT_HALF = re.compile(  # "hace año y medio", "hace semana y media"
     r"\b(?P<unit>a[ñn]o|mes|semana)\s+y\s+medi[oa]\b", re.I)
 _NOT_BEFORE = re.compile(  # future, frequency, age, pregnancy
@@ -121,8 +121,8 @@ _POINT = (
     rf"|ni[ñn][oa]|chiquit[oa]|joven|peque[ñn][oa]|la\s+adolescencia|la\s+juventud|siempre"
     rf"|que\s+tengo\s+memoria|que\s+me\s+acuerdo)"
 )
-_ONSET = (rf"desde|choqu{_E}|me\s+choc\w+|tuve\s+un\s+accidente|empez{_O}|comenz{_O}|inici{_O}|me\s+empez{_O}|me\s+dio|me\s+lastim{_E}"
-          rf"|m(?:e)?\s+ca{_I}|me\s+dobl{_E}|me\s+torc{_I}|me\s+jal{_E}|pas{_O}|sucedi{_O}|fue")
+_ONSET = (rf"desde|dsd|choqu{_E}|me\s+choc\w+|tuve\s+un\s+accidente|empez{_O}|comenz{_O}|inici{_O}|me\s+empez{_O}|me\s+dio|me\s+lastim{_E}"
+          rf"|m(?:e)?\s+ca{_I}|me\s+he\s+ca{_I}do|me\s+dobl{_E}|me\s+torc{_I}|me\s+jal{_E}|pas{_O}|sucedi{_O}|fue")
 _POINT_RE = re.compile(rf"\b(?P<cue>{_ONSET})(?:\s+\w+){{0,4}}?\s+(?:{_POINT})\b",
                        re.I)
 # a fall told at length before its day ("me caí de la escalera de mano pintando el salón el
@@ -130,7 +130,7 @@ _POINT_RE = re.compile(rf"\b(?P<cue>{_ONSET})(?:\s+\w+){{0,4}}?\s+(?:{_POINT})\b
 _INJURY_POINT_RE = re.compile(
     rf"\b(?:m(?:e)?\s+ca{_I}|me\s+resbal{_E}|me\s+tropec{_E}|me\s+golpe{_E}|tuve\s+un\s+accidente|choqu{_E})"
     rf"(?:\s+\w+){{5,8}}?\s+(?:{_POINT})\b", re.I)
-_ALONE_RE = re.compile(rf"^\W*(?:desde\s+)?(?:{_POINT})\W*$", re.I)
+_ALONE_RE = re.compile(rf"^\W*(?:(?:desde|dsd)\s+)?(?:{_POINT})\W*$", re.I)
 # the time first, then the injury or the start: "anoche me resbalé", "el domingo me caí",
 # "anteayer me empezó"
 _POINT_FIRST_RE = re.compile(
@@ -141,7 +141,7 @@ _LEADING_VAGUE_RE = re.compile(r"^\W*(?P<unit>a[ñn]os|meses|semanas)\b(?!\s+(?:
 # a fall or a blow dates the injury; it dates the pain only when the message says the pain
 # followed it ("me caí el domingo y desde ahí me duele") and gives no other time for the pain
 _INJURY = re.compile(
-    rf"\b(?:m(?:e)?\s+ca{_I}|ca{_I}\s+sentad|me\s+resbal{_E}|me\s+tropec{_E}|me\s+golpe{_E}|me\s+pegu{_E}"
+    rf"\b(?:m(?:e)?\s+ca{_I}|me\s+he\s+ca{_I}do|ca{_I}\s+sentad|me\s+resbal{_E}|me\s+tropec{_E}|me\s+golpe{_E}|me\s+pegu{_E}"
     rf"|choqu{_E}|me\s+chocaron|me\s+atropell\w+|accidente|me\s+tumb{_O}|me\s+tir{_O}|una\s+ca{_I}da)", re.I)
 # ("desde el accidente de moto, hace diez días": the time told after a comma is the same)
 _SINCE_INJURY = re.compile(r"\bdesde\s+(?:que|q|k|el|la|aquel|aquella|ese|esa)\b[^,.;!?]*(?:,\s*(?:hace\s+|como\s+|unos\s+|unas\s+|ya\s+)*)?$", re.I)
@@ -151,8 +151,8 @@ _FILLER = re.compile(rf"\W|\b(?:y|eso|esto|fue|pas{_O}|hace|como|unos|unas|m{_A}
 # a clause that only says when, its subject in the clause before: ", empezó el lunes"
 _ONSET_ONLY_ES = re.compile(rf"\s*(?:y\s+)?(?:que\s+)?(?:empez{_O}|comenz{_O}|inici{_O}|desde)\b", re.I)
 _BIRTH_RE = re.compile(
-    rf"\bdesde\s+que\s+(?:naci{_O}|tuve\s+a|di\s+a\s+luz)\s+(?:a\s+)?(?:mi|mis|el|la)?\s*\w+"
-    rf"(?:[\s,;]+(?:y\s+)?(?:que\s+)?(?:ya\s+|ahora\s+)?(?:tiene|cumpli{_O}|cumple)\s+"
+    rf"\b(?:desde\s+que|cuando)\s+(?:naci{_O}|tuve\s+a|di\s+a\s+luz|me\s+embarac{_E}\s+de)\s+(?:a\s+)?(?:mi|mis|el|la)?\s*\w+"
+    rf"(?:[\s,;]+(?:y\s+)?(?:ella\s+|{_E}l\s+)?(?:que\s+)?(?:ya\s+|ahora\s+)?(?:tiene|cumpli{_O}|cumple)\s+"
     rf"(?P<age>\d+|{_WORDS}|medio)\s+(?P<unit>{_UNIT_RE}))?", re.I)
 _VAGUE_RE = re.compile(
     rf"\b(?:desde\s+)?hace\s+(?P<unit>d{_I}as|semanas|meses|a[ñn]os)\b"
@@ -222,6 +222,8 @@ def _quantities(text: str):
             continue
         before, after = text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 40]
         said_before = re.search(r"\b(?:hace|desde\s+hace|llevo|lleva|ya\s+son|ya\s+van"
+                                # "ya va para seis meses", "o sea que son como cuatro meses"
+                                r"|va\s+(?:pa|para|pal)|son(?:\s+(?:como|unos|unas|casi|ya))?"
                                 # "el dolor tiene 2 semanas": the pain's age, not the patient's
                                 r"|(?:dolor|molestia|esto|eso)\s+(?:ya\s+)?tiene)\s*$", before, re.I)
         if not said_before:
@@ -354,6 +356,8 @@ def _dates_injury_only(text: str, mention: DurationMention, later: bool) -> bool
     clause with no pain word there, and the message says no pain after it, or gives the pain
     its own time later (`later`): "me caí de la moto hace 4 días", "me caí hace 15 años, ...
     me empezó a doler hace 10 días". "desde el accidente" is the pain's time."""
+    if re.match(r"(?:desde|dsd)\b", mention.text, re.I) or re.search(r"\b(?:desde|dsd)\s*$", text[:mention.start], re.I):
+        return False  # "desde el viernes que me caí": a state since then, the pain's
     bounds = _other_events().clauses(text)
     index = next((i for i, (a, b) in enumerate(bounds) if a <= mention.start < b), None)
     if index is None:

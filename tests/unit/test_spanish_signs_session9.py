@@ -81,6 +81,35 @@ def test_a_weak_or_failing_leg_with_no_longer_is_the_sign(text):
     assert "leg_weakness" in present
 
 
+@pytest.mark.parametrize("text", [
+    "la pierna der ya no la puedo mover desde el lunes",
+    "el pie izquierdo ya no se me levanta al caminar",
+    "la pierna izquierda cada semana la noto más débil",
+])
+def test_the_leg_named_then_said_of_as_la(text):
+    present, _ = read(text)
+    assert "leg_weakness" in present
+
+
+def test_a_leg_the_pain_stops_lifting_is_no_weak_leg():
+    present, _ = read("la pierna no la puedo levantar mucho por el dolor")
+    assert "leg_weakness" not in present
+
+
+@pytest.mark.parametrize("text", [
+    "desde el domingo no siento cuando necesito orinar",
+    "me mojé encima anoche y ni cuenta me di",
+])
+def test_the_need_unfelt_or_wetting_oneself(text):
+    present, _ = read(text)
+    assert "bladder_bowel" in present
+
+
+def test_wet_in_the_rain_is_no_sign():
+    present, asked = read("me mojé con la lluvia y ahora me duele la espalda")
+    assert "bladder_bowel" not in present | asked
+
+
 def test_a_shoe_slipping_off_is_asked():
     present, asked = read("se me sale el zapato del pie izquierdo cuando camino")
     assert "leg_weakness" in asked and "leg_weakness" not in present

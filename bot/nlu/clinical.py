@@ -263,7 +263,7 @@ class ClinicalMatcher:
             reason = "focus"  # the place the patient is asking about: it wins over others
         value = term.value
         if value == "otc_medication" and not negated and (
-                ctx.cue_before(s, ("prescribed",), stop=self._bought) or ctx.cue_after(e, ("prescribed",), stop=self._bought)
+                ctx.cue_before(s, ("prescribed",), stop=self._bought) or ctx.prescribed_after(e, self._bought)
                 or (e < len(ctx.words) and ctx.words[e][:1].isdigit()
                     and named_at_prescription_strength(ctx.words[s:e], ctx.words[e]))):
             value = "prescription_medication"  # "the naproxen the GP prescribed", "Motrin 800s"

@@ -60,7 +60,7 @@ _QTY = (rf"(?P<vague>un\s+par\s+de|unos\s+cuantos|unas\s+cuantas|varios|varias|a
         rf"|(?P<medio>medio|media)")
 _QUANTITY_RE = re.compile(
     rf"(?<![\w.,/])(?:{_QTY})(?:\s*(?:-|a|o)\s*(?P<qty2>\d+|{_WORDS}))?\s*(?P<unit>{_UNIT_RE})\b"
-    rf"(?P<half>\s+y\s+medi[oa])?", re.I)
+    rf"(?P<half>\s+[yi]\s+medi[oa])?", re.I)  # "un mes i medio" as typed
 _BARE_UNIT_HALF = re.compile(  # "hace año y medio", "hace semana y media"
     r"\b(?P<unit>a[ñn]o|mes|semana)\s+y\s+medi[oa]\b", re.I)
 _NOT_BEFORE = re.compile(  # future, frequency, age, pregnancy
@@ -121,11 +121,16 @@ _POINT = (
     rf"|ni[ñn][oa]|chiquit[oa]|joven|peque[ñn][oa]|la\s+adolescencia|la\s+juventud|siempre"
     rf"|que\s+tengo\s+memoria|que\s+me\s+acuerdo)"
 )
-_ONSET = (rf"desde|choqu{_E}|me\s+choc\w+|tuve\s+un\s+accidente|empez{_O}|comenz{_O}|inici{_O}|me\s+empez{_O}|me\s+dio|me\s+lastim{_E}"
-          rf"|me\s+ca{_I}|me\s+dobl{_E}|me\s+torc{_I}|me\s+jal{_E}|pas{_O}|sucedi{_O}|fue")
+_ONSET = (rf"desde|dsd|choqu{_E}|me\s+choc\w+|tuve\s+un\s+accidente|empez{_O}|comenz{_O}|inici{_O}|me\s+empez{_O}|me\s+dio|me\s+lastim{_E}"
+          rf"|m(?:e)?\s+ca{_I}|me\s+he\s+ca{_I}do|me\s+dobl{_E}|me\s+torc{_I}|me\s+jal{_E}|pas{_O}|sucedi{_O}|fue")
 _POINT_RE = re.compile(rf"\b(?P<cue>{_ONSET})(?:\s+\w+){{0,4}}?\s+(?:{_POINT})\b",
                        re.I)
-_ALONE_RE = re.compile(rf"^\W*(?:desde\s+)?(?:{_POINT})\W*$", re.I)
+# a fall told at length before its day ("me caí de la escalera de mano pintando el salón el
+# sábado"): up to eight words of the same clause between
+_INJURY_POINT_RE = re.compile(
+    rf"\b(?:m(?:e)?\s+ca{_I}|me\s+resbal{_E}|me\s+tropec{_E}|me\s+golpe{_E}|tuve\s+un\s+accidente|choqu{_E})"
+    rf"(?:\s+\w+){{5,8}}?\s+(?:{_POINT})\b", re.I)
+_ALONE_RE = re.compile(rf"^\W*(?:(?:desde|dsd)\s+)?(?:{_POINT})\W*$", re.I)
 # the time first, then the injury or the start: "anoche me resbalé", "el domingo me caí",
 # "anteayer me empezó"
 _POINT_FIRST_RE = re.compile(
@@ -136,17 +141,18 @@ _LEADING_VAGUE_RE = re.compile(r"^\W*(?P<unit>a[ñn]os|meses|semanas)\b(?!\s+(?:
 # a fall or a blow dates the injury; it dates the pain only when the message says the pain
 # followed it ("me caí el domingo y desde ahí me duele") and gives no other time for the pain
 _INJURY = re.compile(
-    rf"\b(?:me\s+ca{_I}|ca{_I}\s+sentad|me\s+resbal{_E}|me\s+tropec{_E}|me\s+golpe{_E}|me\s+pegu{_E}"
+    rf"\b(?:m(?:e)?\s+ca{_I}|me\s+he\s+ca{_I}do|ca{_I}\s+sentad|me\s+resbal{_E}|me\s+tropec{_E}|me\s+golpe{_E}|me\s+pegu{_E}"
     rf"|choqu{_E}|me\s+chocaron|me\s+atropell\w+|accidente|me\s+tumb{_O}|me\s+tir{_O}|una\s+ca{_I}da)", re.I)
-_SINCE_INJURY = re.compile(r"\bdesde\s+(?:que|el|la|aquel|aquella|ese|esa)\b[^,.;!?]*$", re.I)
+# ("desde el accidente de moto, hace diez días": the time told after a comma is the same)
+_SINCE_INJURY = re.compile(r"\bdesde\s+(?:que|q|k|el|la|aquel|aquella|ese|esa)\b[^,.;!?]*(?:,\s*(?:hace\s+|como\s+|unos\s+|unas\s+|ya\s+)*)?$", re.I)
 _PAIN_AFTER = re.compile(
     rf"\b(?:dolor\w*|duel[eo]n?|doler|doli\w+|molest\w+|adolorid[oa]s?|desde\s+(?:entonces|ah{_I}|eso))\b", re.I)
 _FILLER = re.compile(rf"\W|\b(?:y|eso|esto|fue|pas{_O}|hace|como|unos|unas|m{_A}s\s+de|ya|s{_I})\b", re.I)
 # a clause that only says when, its subject in the clause before: ", empezó el lunes"
 _ONSET_ONLY_ES = re.compile(rf"\s*(?:y\s+)?(?:que\s+)?(?:empez{_O}|comenz{_O}|inici{_O}|desde)\b", re.I)
 _BIRTH_RE = re.compile(
-    rf"\bdesde\s+que\s+(?:naci{_O}|tuve\s+a|di\s+a\s+luz)\s+(?:a\s+)?(?:mi|mis|el|la)?\s*\w+"
-    rf"(?:[\s,;]+(?:y\s+)?(?:que\s+)?(?:ya\s+|ahora\s+)?(?:tiene|cumpli{_O}|cumple)\s+"
+    rf"\b(?:desde\s+que|cuando)\s+(?:naci{_O}|tuve\s+a|di\s+a\s+luz|me\s+embarac{_E}\s+de)\s+(?:a\s+)?(?:mi|mis|el|la)?\s*\w+"
+    rf"(?:[\s,;]+(?:y\s+)?(?:ella\s+|{_E}l\s+)?(?:que\s+)?(?:ya\s+|ahora\s+)?(?:tiene|cumpli{_O}|cumple)\s+"
     rf"(?P<age>\d+|{_WORDS}|medio)\s+(?P<unit>{_UNIT_RE}))?", re.I)
 _VAGUE_RE = re.compile(
     rf"\b(?:desde\s+)?hace\s+(?P<unit>d{_I}as|semanas|meses|a[ñn]os)\b"
@@ -156,7 +162,19 @@ _VAGUE_RE = re.compile(
     rf"|\b(?:hace|desde\s+hace)\s+(?:mucho|bastante)(?:\s+tiempo)?\b"
     rf"|(?<!estoy\s)(?<!estar\s)(?<!paso\s)\bmucho\s+tiempo\b(?!\s+(?:sentad|parad|de\s+pie|caminando|manejando))"
     rf"|\b(?:toda\s+la\s+vida|toda\s+mi\s+vida|de\s+toda\s+la\s+vida|desde\s+siempre)\b"
-    rf"|\bhace\s+(?:poco|unos\s+d{_I}as)\b", re.I)
+    rf"|\bhace\s+(?:poco|unos\s+d{_I}as)\b"
+    # "ya va pa'l año", "eso tiene años ya": the time the pain has been going on
+    rf"|\b(?:ya\s+)?va\s+(?:pa|para|pal)\s+(?:el\s+|un\s+)?a[ñn]o\b"
+    rf"|\b(?:eso|esto|ya|dolor)\s+(?:ya\s+)?tiene\s+(?P<unit4>a[ñn]os|meses)\b", re.I)
+# the number taken back at once ("hace tres meses, no, perdón, cuatro"): the second one
+_CORRECTED = re.compile(rf"^\s*,?\s*(?:no\s*,?\s*)?(?:perd{_O}n|digo|mejor\s+dicho|me\s+equivoqu{_E})\s*,?\s*"
+                        rf"(?P<n>\d+|{_WORDS})\b(?!\s+(?:{_UNIT_RE})\b)", re.I)
+# the date the patient writes on, said ("y ahora, a primeros de febrero, sigo igual"): the
+# pain's start is counted back from it, not from the day the message is read
+_STATED_NOW = re.compile(
+    rf"\b(?:ahora|ahorita|hoy|ya)\s+(?:que\s+)?(?:ya\s+)?(?:estamos\s+)?(?:a|en)\s+(?:(?P<part>mediados|principios"
+    rf"|primeros|finales|fines)\s+de\s+)?(?P<month>{_MONTH_RE})\b", re.I)
+_PART_DAY = {"mediados": 15, "principios": 5, "primeros": 5, "finales": 25, "fines": 25}
 _VAGUE_UNIT = {"dias": 3 * DAY, "días": 3 * DAY, "semanas": 3 * WEEK, "meses": 3 * MONTH,
                "anos": 3 * YEAR, "años": 3 * YEAR}
 _JOIN_RE = re.compile(r"^\s*(?:,|y|con)?\s*$", re.I)
@@ -204,6 +222,8 @@ def _quantities(text: str):
             continue
         before, after = text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 40]
         said_before = re.search(r"\b(?:hace|desde\s+hace|llevo|lleva|ya\s+son|ya\s+van"
+                                # "ya va para seis meses", "o sea que son como cuatro meses"
+                                r"|va\s+(?:pa|para|pal)|son(?:\s+(?:como|unos|unas|casi|ya))?"
                                 # "el dolor tiene 2 semanas": the pain's age, not the patient's
                                 r"|(?:dolor|molestia|esto|eso)\s+(?:ya\s+)?tiene)\s*$", before, re.I)
         if not said_before:
@@ -225,6 +245,10 @@ def _quantities(text: str):
             value = (value + second) / 2
         if m.group("half"):
             value += 0.5
+        fixed = _CORRECTED.match(after)
+        if fixed:
+            n = fixed.group("n")
+            value = float(n) if n.isdigit() else (_words_value(n) or value)
         found.append([m.start(), m.end(), value * _UNIT_WEEKS[unit], vague, _UNIT_WEEKS[unit]])
     for m in _BARE_UNIT_HALF.finditer(text):  # "hace año y medio" (not "un año y medio" again)
         if any(s <= m.start() < e for s, e, *_ in found):
@@ -275,7 +299,7 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
 
 def _starting_points(text: str, today: datetime.date):
     found = []
-    for regex in (_POINT_RE, _ALONE_RE, _POINT_FIRST_RE):
+    for regex in (_POINT_RE, _ALONE_RE, _POINT_FIRST_RE, _INJURY_POINT_RE):
         for m in regex.finditer(text):
             weeks, vague = _point_weeks(m, today)
             if weeks is not None:  # a holiday is a rough anchor: a number said beside it wins
@@ -289,7 +313,7 @@ def _starting_points(text: str, today: datetime.date):
     for m in _LEADING_VAGUE_RE.finditer(text):
         found.append((m.start(), m.end(), _VAGUE_UNIT[_plain(m.group("unit"))], True, 1))
     for m in _VAGUE_RE.finditer(text):
-        unit = m.group("unit") or m.group("unit2") or m.group("unit3")
+        unit = m.group("unit") or m.group("unit2") or m.group("unit3") or m.group("unit4")
         phrase = _plain(m.group(0))
         if unit:
             weeks = _VAGUE_UNIT[_plain(unit)]
@@ -303,6 +327,18 @@ def _starting_points(text: str, today: datetime.date):
             weeks = YEAR
         found.append((m.start(), m.end(), weeks, True, 1))
     return found
+
+
+def _stated_today(text: str, today: datetime.date) -> datetime.date:
+    """The day the patient says it is ("ahorita que ya estamos a mediados de julio"), the
+    last such day up to `today`; `today` when the message says none."""
+    m = _STATED_NOW.search(text)
+    if not m:
+        return today
+    month = _MONTHS.index(_plain(m.group("month")).replace("setiembre", "septiembre")) + 1
+    day = _PART_DAY.get(_plain(m.group("part") or ""), 15)
+    said = datetime.date(today.year, month, day)
+    return said if said <= today else datetime.date(today.year - 1, month, day)
 
 
 @lru_cache(maxsize=1)
@@ -320,6 +356,8 @@ def _dates_injury_only(text: str, mention: DurationMention, later: bool) -> bool
     clause with no pain word there, and the message says no pain after it, or gives the pain
     its own time later (`later`): "me caí de la moto hace 4 días", "me caí hace 15 años, ...
     me empezó a doler hace 10 días". "desde el accidente" is the pain's time."""
+    if re.match(r"(?:desde|dsd)\b", mention.text, re.I) or re.search(r"\b(?:desde|dsd)\s*$", text[:mention.start], re.I):
+        return False  # "desde el viernes que me caí": a state since then, the pain's
     bounds = _other_events().clauses(text)
     index = next((i for i, (a, b) in enumerate(bounds) if a <= mention.start < b), None)
     if index is None:
@@ -338,7 +376,7 @@ def parse_durations_es(text: str, today: datetime.date | None = None) -> list[Du
     """Every duration stated in a Spanish `text`, in text order (the longest span wins)."""
     if not text or not isinstance(text, str):
         return []
-    today = today or datetime.date.today()
+    today = _stated_today(text, today or datetime.date.today())
     candidates = _quantities(text) + _starting_points(text, today)
     if any(c[4] == 0 for c in candidates):  # "desde Semana Santa, como dos meses": the number
         candidates = [c for c in candidates if c[4] != 2]

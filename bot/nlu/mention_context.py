@@ -292,6 +292,13 @@ class MentionContext:
         hit = self._walk(end, 1, kinds, self.after, limit or self.window["after"], stop)
         return hit and hit[0]
 
+    def prescribed_after(self, end: int, bought) -> bool:
+        """A prescribing cue after a medicine, also when it is itself a treatment mention
+        the walk steps over ("parches de lidocaína que me recetó la doctora")."""
+        i = end + (end < len(self.words) and self.words[end] in ("que", "which", "that"))
+        return bool(self.cue_after(end, ("prescribed",), stop=bought)
+                    or self.cue_right_after(i, "prescribed"))
+
     def proxy_patient(self, cue_start: int) -> bool:
         """In a message typed for the patient by someone else ("this is his daughter typing
         for him"), is the person an other-person cue names the patient? "he", "she" and a
@@ -360,6 +367,8 @@ class MentionContext:
         if patient_object.intersection(self.words[s:e]) or patient_object_after.intersection(
                 self.words[e:e + 1]):
             return "patient"
+        if not sign and e > s and self.words[s] in first_person:
+            return "patient"  # a treatment the patient is given ("mi mamá me sobó"): theirs
         limit = self.window["other_person"]
         cue = self.cue_before_at(s, ("other_before",), limit, first_person)
         if cue:

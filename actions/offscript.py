@@ -111,6 +111,18 @@ class ActionNextStep(Action):
         return resume(dispatcher, tracker) or [SlotSet("pending_offer", slots.get("pending_offer"))]
 
 
+class ActionResume(Action):
+    """After an answer a response gives ("are you a bot?"): what was pending comes back, or
+    the triage questions start if none were asked yet."""
+
+    def name(self) -> Text:
+        return "action_resume"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        # an event says it ran: none reads as a failed action server (see ActionNextStep)
+        return resume(dispatcher, tracker) or [SlotSet("pending_offer", tracker.get_slot("pending_offer"))]
+
+
 class ActionRequestCallback(Action):
     """ "Can someone call me?": the call-back details are collected at once."""
 

@@ -152,6 +152,12 @@ class ValidateTriageForm(ClinicalFormValidation):
             return events + self._story_answer(tracker, requested, filled, intent)
         if not events and intent in INTERRUPTIONS and not self._not_knowing_answer(tracker, requested, intent):
             return []  # not an answer: the form rejects and the interruption's rule runs
+        if events and intent == "ask_clinic":
+            # "I had surgery on my knee last year. Is the building accessible?": the detail is
+            # taken (the form goes on), and the question gets its answer too
+            from actions.offscript import clinic_answer  # offscript imports this module
+
+            dispatcher.utter_message(text=clinic_answer(tracker))
         helped_nothing = says_nothing_helped(latest_text(tracker))
         said_none = any(e.get("entity") == "treatment_none" for e in latest_entities(tracker)) \
             and not helped_nothing  # "I've tried everything, nothing works" is no "tried nothing"

@@ -35,6 +35,7 @@ from bot.advice import (
     questions_after_booking,
 )
 from bot.booking import (
+    asks_to_book,
     details_in_request,
     name_before_contact,
     name_beside_contact,
@@ -73,7 +74,12 @@ class ValidateBookingForm(ClinicalFormValidation):
         if requested not in _BOOKING_DETAILS:
             # the form is starting (after the triage form, its question is still the
             # requested slot): remember what is being booked
-            kind = "callback" if tracker.get_slot("pending_offer") == "callback" else "consultation"
+            # "Fine, let's book then" while a call back is offered asks for the consultation
+            asked = latest_intent(tracker)
+            callback = tracker.get_slot("pending_offer") == "callback" and (
+                asked == "request_callback" or (asked != "book_consultation"
+                                                and not asks_to_book(latest_text(tracker))))
+            kind = "callback" if callback else "consultation"
             return events + [SlotSet("booking_kind", kind), SlotSet("pending_offer", None)] \
                 + self._details_in_request(tracker)
 

@@ -143,7 +143,9 @@ class OptionQuestionCheck(GraphComponent):
 
 # What the classifier makes of a request to book said with the details or after a word of
 # assent ("Fine, let's book. Marcus Webb, 555-0190" read as contact details): the request wins.
-BOOKING_MISREAD_AS = {"give_contact", "affirm", "thank", "deny", "nlu_fallback", "out_of_scope"}
+# "Ok never mind, let's book then" read as leaving: the request is what it says last.
+BOOKING_MISREAD_AS = {"give_contact", "affirm", "thank", "deny", "nlu_fallback", "out_of_scope",
+                      "goodbye"}
 # A request for a person said with "robot?" ("is this a bot? get me a real person") is a
 # request for a person; "call me" with it ("can somebody call me?") a request for a call back.
 # Asked for, not asked about: "is this a real person?" or "am I talking to a human?" is a

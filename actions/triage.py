@@ -166,7 +166,8 @@ class ValidateTriageForm(ClinicalFormValidation):
             # (The vocabulary's "nothing tried", "nada, no he tomado nada", outranks the
             # classifier, which hears "nothing" in both.)
             events = [e for e in events if e.get("name") != "treatments_tried" or e.get("value")]
-            utter(dispatcher, say(content(language(tracker)), clinic(), "nothing_helped"))
+            if self._on_patient_message(tracker):  # else action_next_step has just said it
+                utter(dispatcher, say(content(language(tracker)), clinic(), "nothing_helped"))
             if requested == "treatments_tried" and not apply(current_slots(tracker), events).get(
                     "treatments_tried"):
                 return events + [SlotSet("reask", None)]  # the plain question, not "didn't catch"

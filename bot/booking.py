@@ -97,6 +97,20 @@ def parse_preferred_time(text: str) -> Optional[str]:
     return cleaned[:MAX_FIELD]
 
 
+# When, in words no other question takes ("any afternoon really, I'm on disability so I'm
+# home", "mornings"): an answer to "when?", whatever generic intent the classifier heard.
+_WHEN = re.compile(
+    r"\b(?:mornings?|afternoons?|evenings?|weekdays?|weekends?|any ?time|asap|noon|midday"
+    r"|lunch ?time|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?|\d{1,2} ?(?:am|pm)"
+    r"|mañanas?|tardes?|noches?|entre semana|fin(?:es)? de semana|lunes|martes|miércoles|miercoles"
+    r"|jueves|viernes|sábados?|sabados?|domingos?|cualquier (?:hora|día|dia))\b", re.I)
+
+
+def says_when(text: str) -> bool:
+    """Whether the message names a time of day or week."""
+    return bool(_WHEN.search(text or ""))
+
+
 # "I typed my name wrong, it's Jon not Jhon", "my name should be Dana Whitfield-Jones": a
 # correction of the name given earlier, said while a later booking question is pending.
 _NAME_WORD = re.compile(r"\bname\b", re.I)

@@ -151,3 +151,28 @@ def test_an_adults_friendly_greeting_is_not_read_as_a_minor(chat):
     reply = c.say("Hello love, my neck has been stiff")
     assert "18" not in reply and c.slots["pain_location"] == "neck"
     assert c.active_form == "triage_form"
+
+
+def test_a_time_said_with_distress_words_answers_when(chat):
+    c = chat("time-distress")
+    c.say("hello")
+    c.say("I'd like to book an appointment")
+    c.say("Petra Lindqvist")
+    c.say("555 016 4420")
+    reply = c.say("whatever evening suits, I'm stuck at home with this awful pain anyway")
+    assert c.slots["booking_time"] and c.slots["booking_reference"] and "reference" in reply
+
+
+def test_nothing_helps_at_hello_is_acknowledged_once(chat):
+    c = chat("nothing-once")
+    reply = c.say("no idea why I bother, nothing ever helps")
+    assert reply.count("nothing has helped") == 1 and "Where does it hurt?" in reply
+
+
+def test_a_clinic_question_during_booking_with_a_clinical_word_is_answered(chat):
+    c = chat("faq-booking-es")
+    c.say("hola")
+    c.say("quiero pedir una cita")
+    reply = c.say("antes de darle mi nombre, ¿tienen ascensor? uso andador desde la cirugía")
+    assert _dont_have(reply, NO_TENGO), reply
+    assert c.slots["requested_slot"] == "booking_name" and c.active_form == "booking_form"

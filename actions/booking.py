@@ -35,6 +35,7 @@ from bot.advice import (
     questions_after_booking,
 )
 from bot.booking import (
+    asks_to_book,
     details_in_request,
     name_before_contact,
     name_beside_contact,
@@ -42,6 +43,7 @@ from bot.booking import (
     parse_contact,
     parse_name,
     parse_preferred_time,
+    says_when,
     time_after_contact,
 )
 from bot.contract import EMERGENCY_FLAGS
@@ -54,6 +56,9 @@ logger = logging.getLogger(__name__)
 
 # While booking, "no" cancels (its rule), and asking to book again is just another answer.
 _BOOKING_INTERRUPTIONS = (INTERRUPTIONS | {"deny"}) - {"book_consultation"}
+# What the classifier makes of an answer to "when?" that says a time among other words.
+_TIME_MISREAD_AS = {"express_distress", "thank", "greet", "affirm", "out_of_scope", "nlu_fallback",
+                    "bot_challenge", "inform", "give_contact"}
 
 
 class ValidateBookingForm(ClinicalFormValidation):
@@ -73,7 +78,12 @@ class ValidateBookingForm(ClinicalFormValidation):
         if requested not in _BOOKING_DETAILS:
             # the form is starting (after the triage form, its question is still the
             # requested slot): remember what is being booked
-            kind = "callback" if tracker.get_slot("pending_offer") == "callback" else "consultation"
+            # "Fine, let's book then" while a call back is offered asks for the consultation
+            asked = latest_intent(tracker)
+            callback = tracker.get_slot("pending_offer") == "callback" and (
+                asked == "request_callback" or (asked != "book_consultation"
+                                                and not asks_to_book(latest_text(tracker))))
+            kind = "callback" if callback else "consultation"
             return events + [SlotSet("booking_kind", kind), SlotSet("pending_offer", None)] \
                 + self._details_in_request(tracker)
 
@@ -89,10 +99,19 @@ class ValidateBookingForm(ClinicalFormValidation):
             # Taken and said back; the pending question is asked again, plainly.
             utter(dispatcher, say(content(language(tracker)), clinic(), "correction_ack", value=value))
             return events + [SlotSet(slot, value), SlotSet("reask", None)]
+        if requested == "booking_time" and intent in _TIME_MISREAD_AS and says_when(text):
+            # "any afternoon really, I'm on disability so I'm home" read as distress
+            return events + [SlotSet("booking_time", parse_preferred_time(text)), SlotSet("reask", None)]
         # A confident interruption is not a detail (a bare name like "Faith" may not be);
         # asked for a phone or email, neither is a message with none in it ("gotta go").
         if intent in _BOOKING_INTERRUPTIONS and (confidence >= 0.6 or (
                 requested == "booking_contact" and not contact and intent in INTERRUPTIONS)):
+            if events and intent == "ask_clinic":
+                # a clinical word beside the question ("ando en silla de ruedas desde la
+                # operación"): the form takes it and does not reject, so the answer is said here
+                from actions.offscript import clinic_answer  # offscript imports actions.triage
+
+                utter(dispatcher, {"text": clinic_answer(tracker)})
             return events  # the form rejects (when nothing else came) and the rule answers
         if intent == "book_consultation" and confidence >= 0.6:
             # Already booking: "I'd like an appointment" is not a name or a time. Ask again.

@@ -134,10 +134,11 @@ class ClinicalFormValidation(FormValidationAction):
             # warning sign's) "yes" answers it: only "call me back" asks for the call back.
             return []
         events = await self.get_extraction_events(dispatcher, tracker, domain)
-        if call_back_offered and on_message:
+        if call_back_offered and on_message and events:
             # The patient carried on after the call-back offer: a later "yes" answers the
             # form's question, not the offer. (Not when the form comes back right after the
-            # offer: no patient message yet.)
+            # offer: no patient message yet; nor when the turn was no answer, which the form
+            # must still reject so that its rule runs: "ok, let's book then" books.)
             events.append(SlotSet("pending_offer", None))
         tracker.add_slots(events)
         next_slot = await self.next_requested_slot(dispatcher, tracker, domain)

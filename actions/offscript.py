@@ -40,6 +40,15 @@ def resume(dispatcher, tracker: Tracker, start_questions: bool = True) -> List[E
     return []
 
 
+def clinic_answer(tracker: Tracker) -> str:
+    """The front desk's answer to the topics the latest message asks about, in the
+    conversation's language."""
+    topics = [e["value"] for e in latest_entities(tracker) if e.get("entity") == "faq_topic"]
+    lang = language(tracker) if language(tracker) in LANGUAGES else "en"
+    return load_faq(lang=lang).answer(topics, latest_text(tracker), clinic(),
+                                      datetime.now(timezone.utc), content(lang).calendar)
+
+
 class ActionAnswerClinic(Action):
     def name(self) -> Text:
         return "action_answer_clinic"
@@ -52,17 +61,20 @@ class ActionAnswerClinic(Action):
             # "do you treat knee pain too?": what the clinic treats, not "I don't know"
             utter(dispatcher, other_body_part(content(lang), clinic()))
         else:
-            answer = load_faq(lang=lang).answer(topics, latest_text(tracker), clinic(),
-                                                datetime.now(timezone.utc), content(lang).calendar)
-            dispatcher.utter_message(text=answer)
+            dispatcher.utter_message(text=clinic_answer(tracker))
         # kept for staff (what patients ask about); every custom action returns an event
         events = [SlotSet("clinic_topic", ", ".join(topics) or None)]
-        slots = current_slots(tracker)
-        if asks_to_book(latest_text(tracker)) and not slots.get("booking_reference") \
-                and slots.get("triage_level") != "emergency":
+        if _books_now(tracker, current_slots(tracker)):
             # "what's a consult cost? ok book it": answered, then the booking it asked for
             return events + [FollowupAction("booking_form")]
         return events + resume(dispatcher, tracker)
+
+
+def _books_now(tracker: Tracker, slots) -> bool:
+    """The message also asks to book, and nothing stands in the way (no request yet, no
+    emergency)."""
+    return asks_to_book(latest_text(tracker)) and not slots.get("booking_reference") \
+        and slots.get("triage_level") != "emergency"
 
 
 class ActionAcknowledgeDistress(Action):
@@ -86,6 +98,8 @@ class ActionAcknowledgeDistress(Action):
             answer, option_id = answer_option_question(said, latest_text(tracker), slots)
             utter(dispatcher, answer)
             events.append(SlotSet("last_option", option_id))
+        if _books_now(tracker, slots):  # "sorry, I'm just tired of this. ok yes I'll book"
+            return events + [FollowupAction("booking_form")]
         return events + resume(dispatcher, tracker)
 
 
@@ -109,6 +123,18 @@ class ActionNextStep(Action):
         # action says nothing then, so an event says it ran: none reads as a failed action
         # server (ActionServerOutagePolicy), which told the patient of technical trouble.
         return resume(dispatcher, tracker) or [SlotSet("pending_offer", slots.get("pending_offer"))]
+
+
+class ActionResume(Action):
+    """After an answer a response gives ("are you a bot?"): what was pending comes back, or
+    the triage questions start if none were asked yet."""
+
+    def name(self) -> Text:
+        return "action_resume"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        # an event says it ran: none reads as a failed action server (see ActionNextStep)
+        return resume(dispatcher, tracker) or [SlotSet("pending_offer", tracker.get_slot("pending_offer"))]
 
 
 class ActionRequestCallback(Action):

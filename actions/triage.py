@@ -152,6 +152,12 @@ class ValidateTriageForm(ClinicalFormValidation):
             return events + self._story_answer(tracker, requested, filled, intent)
         if not events and intent in INTERRUPTIONS and not self._not_knowing_answer(tracker, requested, intent):
             return []  # not an answer: the form rejects and the interruption's rule runs
+        if events and intent == "ask_clinic":
+            # "I had surgery on my knee last year. Is the building accessible?": the detail is
+            # taken (the form goes on), and the question gets its answer too
+            from actions.offscript import clinic_answer  # offscript imports this module
+
+            dispatcher.utter_message(text=clinic_answer(tracker))
         helped_nothing = says_nothing_helped(latest_text(tracker))
         said_none = any(e.get("entity") == "treatment_none" for e in latest_entities(tracker)) \
             and not helped_nothing  # "I've tried everything, nothing works" is no "tried nothing"
@@ -160,7 +166,8 @@ class ValidateTriageForm(ClinicalFormValidation):
             # (The vocabulary's "nothing tried", "nada, no he tomado nada", outranks the
             # classifier, which hears "nothing" in both.)
             events = [e for e in events if e.get("name") != "treatments_tried" or e.get("value")]
-            utter(dispatcher, say(content(language(tracker)), clinic(), "nothing_helped"))
+            if self._on_patient_message(tracker):  # else action_next_step has just said it
+                utter(dispatcher, say(content(language(tracker)), clinic(), "nothing_helped"))
             if requested == "treatments_tried" and not apply(current_slots(tracker), events).get(
                     "treatments_tried"):
                 return events + [SlotSet("reask", None)]  # the plain question, not "didn't catch"

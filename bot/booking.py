@@ -97,6 +97,20 @@ def parse_preferred_time(text: str) -> Optional[str]:
     return cleaned[:MAX_FIELD]
 
 
+# When, in words no other question takes ("any afternoon really, I'm on disability so I'm
+# home", "mornings"): an answer to "when?", whatever generic intent the classifier heard.
+_WHEN = re.compile(
+    r"\b(?:mornings?|afternoons?|evenings?|weekdays?|weekends?|any ?time|asap|noon|midday"
+    r"|lunch ?time|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?|\d{1,2} ?(?:am|pm)"
+    r"|mañanas?|tardes?|noches?|entre semana|fin(?:es)? de semana|lunes|martes|miércoles|miercoles"
+    r"|jueves|viernes|sábados?|sabados?|domingos?|cualquier (?:hora|día|dia))\b", re.I)
+
+
+def says_when(text: str) -> bool:
+    """Whether the message names a time of day or week."""
+    return bool(_WHEN.search(text or ""))
+
+
 # "I typed my name wrong, it's Jon not Jhon", "my name should be Dana Whitfield-Jones": a
 # correction of the name given earlier, said while a later booking question is pending.
 _NAME_WORD = re.compile(r"\bname\b", re.I)
@@ -106,7 +120,9 @@ _CORRECTION_CUE = re.compile(
 _NEW_NAME_AFTER = re.compile(
     r"\b(?:should be|it'?s|it is|is actually|name is|name's|change it to|is|(?:down|it) as"
     r"|to read|make it|name to)\s+", re.I)
-_INSTEAD_OF = re.compile(r"\b(?:it'?s|it is)\s+(.+?)\s+not\s+([^\W\d_][\w'’-]*)", re.I)
+# "it's Jon not Jhon", "put me down as Samantha Taylor rather than Sam"
+_INSTEAD_OF = re.compile(r"\b(?:it'?s|it is|(?:down|me|it) as|me under)\s+(.+?)\s+(?:not|rather than|instead of)"
+                         r"\s+([^\W\d_][\w'’-]*)", re.I)
 _NAME_END = re.compile(r"[,;!?]|\.(?:\s|$)|\s+(?:not|with|instead|please|rather|as that'?s)\b", re.I)
 
 
@@ -237,8 +253,9 @@ def name_before_contact(text: str) -> Optional[str]:
 # A request to book said beside something else ("whats a consult cost. ok book it", "Fine,
 # let's book. Marcus Webb, 555-0190"): never "booked" or "my booking" (a request already made).
 _ASKS_TO_BOOK = re.compile(
-    r"\blet'?s book\b|\bbook (?:it|me|one|that|us|her|him|them|now)\b"
-    r"|\b(?:can|could|may|shall) (?:i|we) book\b|^\W*(?:ok(?:ay)?|fine|yes|yeah|sure)?\W*book\W*$"
+    r"\blet'?s book\b(?! (?:it )?(?:later|another|next|some))|\bbook (?:it|me|one|that|us|her|him|them|now)\b"
+    r"|\b(?:can|could|may|shall) (?:i|we) book\b|\b(?:i'?ll|i will|we'?ll|go ahead and) book\b"
+    r"(?! (?:it )?(?:later|another|next|some|when|after|once|if|tomorrow))|^\W*(?:ok(?:ay)?|fine|yes|yeah|sure)?\W*book\W*$"
     r"|\bbook (?:an? |the )?(?:appointment|consult\w*|visit)"
     r"|\b(?:i'?d like|i would like|i want|i wanna|want to|like to|can i|could i)"
     r"(?: to)? (?:make|get|have|schedule|book)?(?: me)? ?(?:an? |the )?(?:appointment|consult\w*)\b",

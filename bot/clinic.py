@@ -53,6 +53,7 @@ _KNOWN_FIELDS = {
     "retention_days",
     "directions",
     "languages",
+    "doctors",
     "alerts",
 }
 
@@ -92,10 +93,11 @@ class Clinic:
     min_patient_age: int
     retention_days: int
     email: str | None = None
-    # Optional, for questions about the clinic (content/faq.yml): how to get there, and the
-    # languages the team speaks. Left out, the assistant says it doesn't have that.
+    # Optional, for questions about the clinic (content/faq.yml): how to get there, the
+    # languages the team speaks, the specialists' names. Left out: "I don't have that".
     directions: str | None = None
     languages: tuple[str, ...] = ()
+    doctors: tuple[str, ...] = ()
     # Who is emailed about new requests and urgent conversations (bot/alerts), and who
     # additionally hears of urgent and emergency ones outside opening hours.
     alert_emails: tuple[str, ...] = ()
@@ -267,9 +269,11 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Clinic:
         ),
     )
 
-    languages = data.get("languages") or []
+    languages, doctors = data.get("languages") or [], data.get("doctors") or []
     if not isinstance(languages, list) or not all(isinstance(x, str) and x.strip() for x in languages):
         raise ClinicConfigError(path, "languages", 'expected a list of languages, e.g. ["English", "Spanish"]')
+    if not isinstance(doctors, list) or not all(isinstance(x, str) and x.strip() for x in doctors):
+        raise ClinicConfigError(path, "doctors", 'expected a list of names, e.g. ["Dr Ana Ruiz"]')
 
     alert_emails, out_of_hours_alert_emails = _parse_alerts(path, data.get("alerts"))
     second_factor = data.get("staff_second_factor", "nobody")
@@ -293,6 +297,7 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Clinic:
         email=email,
         directions=text("directions", required=False),
         languages=tuple(x.strip() for x in languages),
+        doctors=tuple(x.strip() for x in doctors),
         alert_emails=alert_emails,
         out_of_hours_alert_emails=out_of_hours_alert_emails,
         source=path,

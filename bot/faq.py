@@ -29,7 +29,8 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 FAQ_FILE = "faq.yml"
 HOURS_TOPICS = ("hours", "open_now")
 PLACEHOLDERS = frozenset({"clinic_name", "clinic_phone", "clinic_email", "clinic_address",
-                          "clinic_hours", "website", "booking_url", "directions", "languages"})
+                          "clinic_hours", "website", "booking_url", "directions", "languages",
+                          "doctors"})
 HOURS_PLACEHOLDERS = {"open_now": {"until"}, "closed_now": {"next_open"},
                       "day_open": {"day", "ranges"}, "day_closed": {"day"}}
 # Words that carry no topic ("is", "the", "do you"; "el", "que", "de"): left out of examples
@@ -41,6 +42,11 @@ STOPWORDS = frozenset(
     "have has any just "
     "el la los las lo del de que un una unos unas es son en por para y o al se le les "
     "nos usted ustedes su sus tienen tiene hay puedo puede".split())
+
+
+# Common words one letter from another example word: never read as its typo ("some days
+# it's there" is not "where").
+NEVER_TYPOS = frozenset("there where these those their which while whose other".split())
 
 
 class FaqError(ValueError):
@@ -77,13 +83,17 @@ class Faq:
                 found[wanted] = wanted in present or _has(near, wanted)
             return found[wanted]
 
-        scored = []
+        matched = {}  # each topic's longest example found in the message
         for topic in self.topics:
-            best = max((len(ex) for ex in topic.examples if all(map(has, ex))), default=0)
+            best = max((ex for ex in topic.examples if all(map(has, ex))), key=len, default=())
             if best:
-                scored.append((best, topic.name))
-        scored.sort(key=lambda s: -s[0])
-        return [name for _, name in scored]
+                matched[topic.name] = set(best)
+        # A topic found only through words another topic's example holds with more is not
+        # asked: "can I bring my husband?" is about a companion, not what to bring.
+        kept = [name for name, words in matched.items()
+                if not any(words < other for other in matched.values())]
+        kept.sort(key=lambda name: -len(matched[name]))
+        return kept
 
     def answer(self, topics: Sequence[str], text: str, clinic: Clinic, now: datetime,
                calendar: Calendar = ENGLISH_CALENDAR) -> str:
@@ -151,7 +161,8 @@ def clinic_values(clinic: Clinic, calendar: Calendar = ENGLISH_CALENDAR) -> Dict
     values = clinic.template_values(calendar)
     values.update(clinic_email=clinic.email or "", clinic_address=clinic.address,
                   website=clinic.website, directions=clinic.directions or "",
-                  languages=calendar.said_list(clinic.languages))
+                  languages=calendar.said_list(clinic.languages),
+                  doctors=calendar.said_list(clinic.doctors))
     return values
 
 
@@ -188,7 +199,7 @@ def _has(words: Collection[str], wanted: str) -> bool:
     # A typo only in longer words, and a letter missing or extra only from six letters on:
     # "human" is not the insurer "humana", "ring" is not "bring".
     return len(wanted) >= 5 and any(
-        len(w) >= 5 and (len(w) == len(wanted) or min(len(w), len(wanted)) >= 6)
+        len(w) >= 5 and w not in NEVER_TYPOS and (len(w) == len(wanted) or min(len(w), len(wanted)) >= 6)
         and abs(len(w) - len(wanted)) <= 1 and _one_edit(w, wanted) for w in words)
 
 

@@ -25,9 +25,14 @@ def requested_language(text: str) -> Optional[str]:
     """The language the patient asks for in so many words, or None."""
     said = " " + " ".join(re.findall(r"\w+", plain(text))) + " "
     for lang, phrases in language_vocabulary()["requests"].items():
-        if any(f" {phrase} " in said for phrase in phrases):
+        if any(re.search(_NOT_SAID + re.escape(f" {phrase} "), said) for phrase in phrases):
             return lang
     return None
+
+
+# A language someone does not speak is no request for it: "mi papá no habla inglés", "she
+# doesn't speak English" (words as `requested_language` joins them: "doesn t speak").
+_NOT_SAID = r"(?<! no)(?<! not)(?<! t)(?<! nunca)(?<! ni)(?<! tampoco)"
 
 
 def choose_language(current: Optional[str], detected: Optional[dict], text: str) -> Optional[str]:

@@ -232,9 +232,10 @@ _NO = re.compile(r"^\W*(no+|nope|nah|not (really|at all|now|any ?more)|never|non
 # "Should I wait and see if it goes away?", "is really necessary now?", "which ER should I go
 # to?": asked right after "do you have ... right now?", the patient asks what to do about the
 # sign, as theirs. A front-desk person hears a yes (and the advice answers the question).
-# ("Is that serious?" alone may ask about the sign in general: asked again.)
+# ("Is that serious?" alone may ask about the sign in general: asked again.) A relative typing
+# asks it for the patient: "should we just wait for his GP appointment on Thursday?".
 _ASKS_HOW_URGENT = re.compile(
-    r"\b(?:should i (?:wait|worry|be worried"
+    r"\b(?:should (?:i|we|he|she|they) (?:just |still )?(?:wait|worry|be worried"
     r"|go (?:in|now|to (?:the )?(?:er|a&e|hospital|emergency)))|wait and see|can (?:it|this|that) wait"
     r"|(?:is|it'?s) (?:it |this |that )?(?:really )?necessary|(?:do|must) i (?:really )?(?:have|need) to go"
     r"|which (?:er|hospital|emergency)|es grave|puedo esperar|tengo que ir|es necesario)\b", re.I)

@@ -87,3 +87,21 @@ def about_an_adult(text: str, min_age: int) -> bool:
         raw = match.group(1).lower()
         return (int(raw) if raw.isdigit() else _WORDS[raw]) >= min_age
     return bool(_ADULT_RELATIVE.search(text or "")) and not _CHILD_RELATIVE.search(text or "")
+
+
+# What a message about a minor says somewhere: an age or another number, or a word of youth.
+# Without any, the classifier's "under 18" is a guess from word pieces ("Hello dear, my back
+# has been sore"): it gives way, and the questions go on.
+_YOUTH = re.compile(
+    r"\b(?:teen\w*|minor|under\s*age|under\s*18|underage|school\w*|kids?|child\w*|son|daughter|"
+    r"stepson|stepdaughter|boy|girl|grand(?:son|daughter|child)|student|young|youth|juvenile|"
+    r"sixth\s+form|college|years?\s+old|yo|menor(?:es)?|niñ[oa]s?|nin[oa]s?|hij[oa]s?|nietos?|nietas?|"
+    r"adolescente\w*|escuela|colegio|secundaria|prepa\w*|chic[oa]s?|muchach[oa]s?|años|anos|joven|"
+    r"adults?|grown|parents?|guardian|padres|tutor|diez|once|doce|trece|catorce|quince|dieci\w+)\b",
+    re.I)
+
+
+def says_young(text: str) -> bool:
+    """Whether the message holds anything that could tell of a minor (an age, a number, a
+    child, school...)."""
+    return bool(_ANY_NUMBER.search(text or "") or _YOUTH.search(text or ""))

@@ -296,13 +296,17 @@ _ONE_DAY_RE = re.compile(r"^one\s+day$", re.I)
 _ONE_DAY_LENGTH_BEFORE = re.compile(r"\b(?:for|about|around|only|just|last|past|over|almost|nearly|"
                                     r"like|since|maybe|than|been|roughly|approx\w*)\s*$", re.I)
 _ONE_DAY_LENGTH_AFTER = re.compile(r"^\s*(?:ago|now|so far|or|and|of)\b", re.I)
+# "I live three hours away", "two hours' drive", "20 minutes by bus": a distance, no length.
+_DISTANCE_AFTER = re.compile(r"^'?s?\s*(?:away|drive|driving|by (?:car|bus|train)|on the (?:bus|train)"
+                             r"|from (?:here|you|the clinic)|de (?:aqu[ií]|distancia|camino)|manejando)\b", re.I)
 
 
 def _taken_back(text: str, candidates: list[tuple]) -> list[tuple]:
     """Without the lengths the patient takes back ("not two months") when another is left,
-    and without "one day" meaning some day."""
+    distances ("three hours away"), and "one day" meaning some day."""
     kept = [c for c in candidates if not _TAKEN_BACK_RE.search(text[max(0, c[0] - 20):c[0]])]
     kept = kept if kept else candidates
+    kept = [c for c in kept if not _DISTANCE_AFTER.match(text[c[1]:])]
     return [c for c in kept if not (_ONE_DAY_RE.match(text[c[0]:c[1]])
                                     and re.search(r"\w", text[:c[0]] + text[c[1]:])  # not "one day" alone
                                     and not _ONE_DAY_LENGTH_BEFORE.search(text[max(0, c[0] - 20):c[0]])

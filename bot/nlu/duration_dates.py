@@ -33,7 +33,7 @@ _MONTH_PART_DAY = {"start": 2, "beginning": 2, "early": 5, "mid": 15, "middle": 
 # ("since my car accident in 2019", "I hurt my back yesterday").
 _SAFE_POINT = (
     r"(?P<ybefore>(?:the\s+)?(?:day|night)\s+before\s+(?:yesterday|last))"
-    r"|(?P<yesterday>yesterday|yday|y'day|yesterdy|yesturday|yestarday)"
+    r"|(?P<yesterday>yesterday|yday|y'day|yesterdy|yesteday|yesturday|yestarday)"
     r"|(?P<today>this\s+morning|this\s+afternoon|this\s+evening|earlier\s+today|today)"
     r"|(?P<lastnight>last\s+night)"
     r"|(?:the\s+|last\s+|previous\s+)?(?P<weekend>weekend)"

@@ -27,9 +27,9 @@ _UNIT_WEEKS = {"hour": 1 / 168, "day": DAY, "week": WEEK, "fortnight": 2 * WEEK,
 _UNIT_FORMS = [  # longest forms first; single letters only straight after digits ("10d")
     ("fortnight", r"fortnights?"), ("decade", r"decades?"),
     ("hour", r"hours?|hrs?"), ("day", r"days?|dys?"),
-    ("week", r"weeks?|weeek?s|wks?|weks?"),
+    ("week", r"weeks?|weeek?s|wks?|weks?|weeeks|wkes?"),
     ("month", r"months?|mnths?|mths?|monts?|moths?|mos?|mounths?|munths?|monhts?|monthes"),
-    ("year", r"years?|yrs?|yeras?|yaers?|yeers?|yars?"),
+    ("year", r"years?|yrs?|yeras?|yaers?|yeers?|yars?|yeres?|yeares?|yeaes?"),
     ("hour", r"h"), ("day", r"d"), ("week", r"w"), ("year", r"y"),
 ]
 _UNIT_RE = "|".join(f"(?:{forms})" for _, forms in _UNIT_FORMS)

@@ -9,7 +9,8 @@ whole pipeline: see docs/conversation.md).
 """
 from __future__ import annotations
 
-from typing import List
+import re
+from typing import List, Optional, Tuple
 
 from rasa.engine.graph import GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -21,6 +22,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.booking import parse_contact
 from bot.contract import LANGUAGES
 from bot.faq import load_faq, simple_words
+from bot.nlu.crisis import default_detector
 
 INTENT = "ask_clinic"
 # An answer that carries the pain's details, a phone number or email, or crisis language is
@@ -29,6 +31,11 @@ INTENT = "ask_clinic"
 # answer gives the clinic's phone too.
 KEEP_INTENTS = {"crisis", "age_under_18", "request_callback", "request_human"}
 CLINICAL = {"pain_location", "duration", "treatment", "red_flag", "red_flag_denied"}
+# A clinical detail said beside a question ("I live three hours away. Can the first visit be
+# by video?", "¿tienen rampa? ando en silla de ruedas desde la operación") does not hide the
+# question when it is asked in a sentence of its own that carries none; a red flag always does.
+RED_FLAGS = {"red_flag", "red_flag_denied"}
+_QUESTION = re.compile(r"¿[^?¿.!]*\??|[^?¿.!]*\?")
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -39,18 +46,28 @@ class ClinicQuestionMatcher(GraphComponent):
             load_faq(lang=lang)
         return cls()
 
+    def __init__(self) -> None:
+        self._crisis_words = default_detector()
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = (message.get("intent") or {}).get("name")
             entities = message.get(ENTITIES) or []
-            if intent in KEEP_INTENTS or any(e.get("entity") in CLINICAL for e in entities) \
-                    or parse_contact(message.get(TEXT) or ""):
+            text = message.get(TEXT) or ""
+            # The classifier's own "crisis" without crisis words is only possibly one
+            # (CrisisLanguageOverride makes it `possible_crisis`): a clinic question wins
+            # ("do you take Medicare? I'm not paying out of pocket on my pension").
+            if (intent in KEEP_INTENTS and (intent != "crisis" or self._crisis_words(text))) \
+                    or parse_contact(text):
+                continue
+            clinical = [e for e in entities if e.get("entity") in CLINICAL]
+            if any(e.get("entity") in RED_FLAGS for e in clinical):
                 continue
             # A question in either language the assistant speaks, whatever the language slot
             # says (a patient may ask in the other); the answer is in the conversation's.
-            words = _words(message)
-            topics = next((found for found in (load_faq(lang=lang).match(words)
-                                               for lang in LANGUAGES) if found), [])
+            topics = _topics(_words(message)) if not clinical else next(
+                (found for found in (_topics(_words(message, span))
+                                     for span in _question_spans(text, clinical)) if found), [])
             if not topics:
                 continue
             chosen = {"name": INTENT, "confidence": 1.0}
@@ -66,12 +83,32 @@ class ClinicQuestionMatcher(GraphComponent):
         return training_data
 
 
-def _words(message: Message) -> List[str]:
+def _topics(words: List[str]) -> List[str]:
+    return next((found for found in (load_faq(lang=lang).match(words) for lang in LANGUAGES)
+                 if found), [])
+
+
+def _question_spans(text: str, clinical: List[dict]) -> List[Tuple[int, int]]:
+    """Where the message asks a question of its own ("...?", "¿...") holding no clinical
+    detail the extractor found."""
+    spans = []
+    for found in _QUESTION.finditer(text):
+        start, end = found.span()
+        if found.group().strip("¿? ") and not any(
+                (e.get("start") or 0) < end and (e.get("end") or 0) > start for e in clinical):
+            spans.append((start, end))
+    return spans
+
+
+def _words(message: Message, span: Optional[Tuple[int, int]] = None) -> List[str]:
     doc = message.get(SPACY_DOCS[TEXT])
     if doc is None:
-        return simple_words(message.get(TEXT) or "")
+        text = message.get(TEXT) or ""
+        return simple_words(text[span[0]:span[1]] if span else text)
     words = []
     for token in doc:
+        if span and not span[0] <= token.idx < span[1]:
+            continue
         words.append(token.lower_)
         if token.lemma_:
             words.append(token.lemma_.lower())

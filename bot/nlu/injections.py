@@ -51,10 +51,22 @@ def load_injection_vocabulary(vocab_dir: Optional[Path] = None) -> InjectionVoca
     )
 
 
+# "Help" given to someone with a task ("he helped our son move flats", "helping my mum with
+# her shopping"): not relief, so a time said with it ("six weeks ago") stays the pain's. The
+# task word is needed: "the epidural helped my husband for months" is relief, said by proxy.
+_HELPED_SOMEONE = re.compile(
+    r"\bhelp(?:ed|ing|s)?\s+(?:(?:my|our|his|her|their|a|the)\s+)?(?:son|daughter|kids?|child(?:ren)?"
+    r"|husband|wife|partner|mum|mom|mother|dad|father|parents?|brother|sister|friends?|neighbou?rs?"
+    r"|family|grandson|granddaughter|someone|somebody|people)\s+(?:to\s+)?(?:move|moving|carry"
+    r"|lift|with|out|shift|clear|build|dig|pack|unload|load|push|pull|paint|fix|clean)\b", re.I)
+
+
 def _relief_in(text: str, start: int, end: int, vocab: InjectionVocabulary) -> Optional[Tuple[str, int, int]]:
     """The relief a clause states: (relief, start, end) or None; none > partial > good."""
     piece = text[start:end]
-    hits = find(vocab.relief, piece)
+    helping = [m.span() for m in _HELPED_SOMEONE.finditer(piece)]
+    hits = [h for h in find(vocab.relief, piece)
+            if not any(a <= h.start < b for a, b in helping)]
     percent = _PERCENT.search(piece)
     if percent:
         value = float(percent.group(1))

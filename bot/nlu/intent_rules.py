@@ -14,7 +14,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.booking import asks_to_book, parse_contact
 from bot.content import LANGUAGES, load_content
-from bot.nlu.age import about_an_adult, only_durations, stated_age
+from bot.nlu.age import about_an_adult, only_durations, says_young, stated_age
 from bot.nlu.crisis import default_detector
 from bot.option_select import asks_about_an_option
 
@@ -91,7 +91,7 @@ class StatedAgeCheck(GraphComponent):
                 message.set("intent_ranking", [chosen] + ranking, add_to_output=True)
             elif intent == "age_under_18" and (age is not None or only_durations(text)
                                                or about_an_adult(text, self.min_age)
-                                               or parse_contact(text)):
+                                               or parse_contact(text) or not says_young(text)):
                 chosen = ranking[0] if ranking else {"name": "inform", "confidence": 1.0}
                 message.set("intent", chosen, add_to_output=True)
                 message.set("intent_ranking", ranking or [chosen], add_to_output=True)
@@ -143,7 +143,9 @@ class OptionQuestionCheck(GraphComponent):
 
 # What the classifier makes of a request to book said with the details or after a word of
 # assent ("Fine, let's book. Marcus Webb, 555-0190" read as contact details): the request wins.
-BOOKING_MISREAD_AS = {"give_contact", "affirm", "thank", "deny", "nlu_fallback", "out_of_scope"}
+# "Ok never mind, let's book then" read as leaving: the request is what it says last.
+BOOKING_MISREAD_AS = {"give_contact", "affirm", "thank", "deny", "nlu_fallback", "out_of_scope",
+                      "goodbye"}
 # A request for a person said with "robot?" ("is this a bot? get me a real person") is a
 # request for a person; "call me" with it ("can somebody call me?") a request for a call back.
 # Asked for, not asked about: "is this a real person?" or "am I talking to a human?" is a
@@ -152,7 +154,7 @@ _PERSON = re.compile(r"\b(?:get|give|put|connect|transfer|want|need|like|talk|sp
                      r"\b(?:real|actual|live) (?:person|human|people)\b|\b(?:talk|speak) (?:to|with)"
                      r" (?:a |an )?(?:human|person|someone|somebody)\b", re.I)
 _CALL_ME = re.compile(r"\b(?:somebody|someone|anyone|a nurse|a doctor|you|they|the clinic)"
-                      r" (?:to )?(?:call|phone|ring|telephone) me\b", re.I)
+                      r" (?:to )?(?:just )?(?:call|phone|ring|telephone) me\b", re.I)
 
 
 @DefaultV1Recipe.register(
@@ -173,7 +175,9 @@ class RequestCheck(GraphComponent):
             chosen = None
             if intent in BOOKING_MISREAD_AS and asks_to_book(text):
                 chosen = "book_consultation"
-            elif intent in ("bot_challenge", "request_human") and _CALL_ME.search(text):
+            elif _CALL_ME.search(text) and (intent in ("bot_challenge", "request_human") or (
+                    intent in ("give_contact", "inform") and not message.get("entities"))):
+                # "Could somebody ring me instead? 555 0147 220": the number comes with it
                 chosen = "request_callback"
             elif intent == "bot_challenge" and _PERSON.search(text):
                 chosen = "request_human"

@@ -57,3 +57,19 @@ def test_an_eye_kept_on_something_is_no_eye():
     nlp = build_pipeline()
     found = english_matcher(nlp)(nlp("they said they'd keep an eye on it"))
     assert not [m for m in found if m.label == "body_part_other"]
+
+
+@pytest.mark.parametrize("text", [
+    "I'd rather not give my number until I know the price",
+    "what's the number for your front desk?",
+    "I don't have my doctor's numbers with me",
+])
+def test_a_phone_number_is_no_numbness(text):
+    # The lookup lemmatizer reads "number" as "numb": a refusal to give one denied numbness.
+    from tests.vocabulary_reading import vocabulary_extractor, english_model
+    entities = vocabulary_extractor().entities_for(text, english_model())
+    assert not [e for e in entities if e["entity"].startswith("red_flag")]
+
+
+def test_numbness_beside_a_phone_number_is_still_read():
+    assert "saddle_numbness" in red_flags_read("my number is 555 0147 and my bum has gone numb")[0]

@@ -52,7 +52,10 @@ class ActionAskRedFlagConfirm(Action):
         unsure = flags_to_confirm(current_slots(tracker), entities)
         if not unsure:
             return events
-        if latest_intent(tracker) == "express_distress" and not tracker.get_slot("distress_acknowledged"):
+        if latest_intent(tracker) == "possible_crisis":
+            # words the classifier took for crisis language: the crisis line, then the sign
+            utter(dispatcher, say(content(language(tracker)), clinic(), "distress_safety"))
+        elif latest_intent(tracker) == "express_distress" and not tracker.get_slot("distress_acknowledged"):
             # "I'm terrified this means I have cancer": the fear is heard before the question
             dispatcher.utter_message(text=say(content(language(tracker)), clinic(), "distress")["text"])
             events.append(SlotSet("distress_acknowledged", True))

@@ -10,6 +10,7 @@ import math
 import re
 from typing import Any, Dict, List, Mapping, Optional
 
+from bot.booking import asks_to_book
 from bot.contract import LOCATIONS, RED_FLAGS, TREATMENTS
 from bot.nlu.duration import MAX_WEEKS
 from bot.triage import classify_duration
@@ -223,8 +224,12 @@ _YES = re.compile(r"^\W*(y+e+[sp]*|yeah|yea|ya(?=\W*$)|yup|aye|sure|correct|righ
                   r"|s[ií]|claro|as[ií] es|un poco|a veces|creo que s[ií])\b", re.I)
 _DOUBT = re.compile(r"\b(not sure|unsure|don'?t know|do not know|dunno|no idea|maybe|possibly"
                     r"|might|can'?t tell|not certain|no s[eé]|no estoy segur[oa]|quiz[aá]s?"
-                    r"|tal vez|no lo s[eé])\b", re.I)
-_NO = re.compile(r"^\W*(no+|nope|nah|not (really|at all|now|any ?more)|never|none|nothing"
+                    r"|tal vez|no lo s[eé])\b"
+                    # "I don't know what to do any more", "ya no sé qué hacer": despair, not a
+                    # doubt about the sign
+                    r"(?!\W*(?:what (?:to do|else)|qu?[eé]? (?:hacer|m[aá]s)|q hacer))", re.I)
+_NO = re.compile(r"^\W*(?!no,? (?:s[eé]|lo s[eé]|estoy segur\w*|sabr[ií]a)\b)"  # "no sé ...": a doubt
+                 r"(no+|nope|nah|not (really|at all|now|any ?more)|never|none|nothing"
                  r"|i (don'?t|do not|haven'?t|have not|am not|'m not|didn'?t|did not)"
                  r"|nada|ninguno|ninguna|nunca|para nada|tampoco)\b", re.I)
 
@@ -237,7 +242,17 @@ _ASKS_HOW_URGENT = re.compile(
     r"\b(?:should i (?:wait|worry|be worried"
     r"|go (?:in|now|to (?:the )?(?:er|a&e|hospital|emergency)))|wait and see|can (?:it|this|that) wait"
     r"|(?:is|it'?s) (?:it |this |that )?(?:really )?necessary|(?:do|must) i (?:really )?(?:have|need) to go"
-    r"|which (?:er|hospital|emergency)|es grave|puedo esperar|tengo que ir|es necesario)\b", re.I)
+    r"|which (?:er|hospital|emergency)|es grave|puedo esperar|tengo que ir|es necesario)\b"
+    # Not wanting, or not being able, to go to the emergency department ("no tengo quien me
+    # lleve al hospital", "no quiero ir a urgencias, ahí te tienen 8 horas", "I can't go to the
+    # ER"): said right after the question, the sign is theirs. (Asking for an appointment
+    # instead, alone, is no answer: asked again.)
+    r"|\b(?:can'?t|cannot|won'?t|don'?t want to|do not want to) go (?:in )?to (?:the |an? )?"
+    r"(?:er|a&e|hospital|emergency)"
+    r"|\bno(?: one|body) to (?:take|drive) me to (?:the |an? )?(?:er|a&e|hospital|emergency)"
+    r"|\bno (?:quiero|puedo|voy a|me gusta) ir (?:a|al|a la) (?:urgencias|emergencias?|hospital|er|sala)"
+    r"|\bno tengo (?:qui[eé]n|c[oó]mo|con qui[eé]n) (?:me lleve|ir|llegar)"
+    r" (?:a|al|a la|hasta el|hasta la) (?:urgencias|emergencias?|hospital|er|sala|cl[ií]nica)", re.I)
 # What a message that starts "yes" may be answering instead: the question the patient
 # expected next ("Yes, it goes down into my right arm"), or a request ("Yes please, let's book
 # it", "maybe you call me next week?"). The yes (or the doubt) is theirs, not the sign's.
@@ -245,8 +260,11 @@ _OTHER_ANSWER_INTENTS = {"book_consultation", "request_callback", "request_human
                          "ask_clinic", "ask_option_info"}
 
 
-def _about_something_else(intent: str, entities: List[Mapping[str, Any]]) -> bool:
-    return intent in _OTHER_ANSWER_INTENTS or bool(_values(entities, "pain_pattern"))
+def _about_something_else(intent: str, entities: List[Mapping[str, Any]], text: str = "") -> bool:
+    # a request to book in clear words ("sí, pídame la cita") is one whatever the classifier
+    # made of it (read as a change of booking, the "sí" counted as the sign)
+    return intent in _OTHER_ANSWER_INTENTS or bool(_values(entities, "pain_pattern")) \
+        or asks_to_book(text)
 
 
 def confirm_answer(flag: str, intent: str, text: str,
@@ -261,7 +279,7 @@ def confirm_answer(flag: str, intent: str, text: str,
     text = text or ""
     if flag in _values(entities, "red_flag") or _ASKS_HOW_URGENT.search(text.replace("’", "'")):
         return "yes"
-    other = _about_something_else(intent, entities)
+    other = _about_something_else(intent, entities, text)
     doubt = _DOUBT.search(text)
     if doubt and (not other or doubt.start() < 12):  # "maybe, ...": the doubt leads
         return "yes"
@@ -274,3 +292,22 @@ def confirm_answer(flag: str, intent: str, text: str,
     if intent == "deny":
         return "no"
     return None
+
+
+# Words of having had a treatment: "I had one last year", "me pusieron una", "ya me hicieron".
+_HAD = re.compile(r"\b(?:had|have had|'ve had|got|gave me|given|tried|received|did|last (?:one|time)"
+                  r"|before|already|ago|me (?:pusieron|han puesto|hicieron|han hecho|dieron|inyectaron"
+                  r"|aplicaron)|tuve|ya me|hace \w+|antes)\b", re.I)
+_OPTION_WORDS = {"injection", "radiofrequency_ablation"}
+
+
+def asked_not_had(intent: str, text: str, entities: List[Mapping[str, Any]]) -> List[Mapping[str, Any]]:
+    """The entities of a question about an option ("esa facet injection, ¿me duermen?",
+    "what's a facet injection like?") without the injection it names: the option asked
+    about, not one the patient had (else "Did they help?" followed). Said with words of
+    having had it ("I had one before, would another help?"), it stays."""
+    if intent != "ask_option_info" or _HAD.search(text or ""):
+        return list(entities)
+    return [e for e in entities if e.get("entity") not in ("prior_injection", "injection_relief")
+            and not (e.get("entity") == "treatment" and e.get("value") in _OPTION_WORDS)]
+

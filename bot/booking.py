@@ -241,7 +241,15 @@ _ASKS_TO_BOOK = re.compile(
     r"|\b(?:can|could|may|shall) (?:i|we) book\b|^\W*(?:ok(?:ay)?|fine|yes|yeah|sure)?\W*book\W*$"
     r"|\bbook (?:an? |the )?(?:appointment|consult\w*|visit)"
     r"|\b(?:i'?d like|i would like|i want|i wanna|want to|like to|can i|could i)"
-    r"(?: to)? (?:make|get|have|schedule|book)?(?: me)? ?(?:an? |the )?(?:appointment|consult\w*)\b",
+    r"(?: to)? (?:make|get|have|schedule|book)?(?: me)? ?(?:an? |the )?(?:appointment|consult\w*)\b"
+    # Spanish: "agéndeme", "pídame la cita", "sí, quiero hacer la cita", "kiero cita" (never
+    # "mi cita" or "cancelar la cita": a request already made)
+    r"|\bag[eé]nd(?:e|a)me\b|\b(?:p[ií]d(?:a|e)me|res[eé]rv(?:e|a)me|ap[aá]rt(?:e|a)me|s[aá]q(?:u)?(?:e|a)me|d(?:e|é)me)"
+    r" (?:la |una |un )?(?:cita|consulta|turno|hora)\b"
+    r"|\b(?:quiero|kiero|quisiera|quiciera|me gustar[ií]a|podr[ií]a|puedo|vamos a)"
+    r" (?:hacer |pedir |sacar |agendar |reservar |apartar |tener |programar )?(?:la |una |un )?"
+    r"(?:cita|consulta|turno|appointment)\b"
+    r"|\b(?:agendar|reservar|sacar|pedir|programar|apartar) (?:la |una |un )?(?:cita|consulta|turno)\b",
     re.I)
 
 

@@ -87,3 +87,23 @@ def about_an_adult(text: str, min_age: int) -> bool:
         raw = match.group(1).lower()
         return (int(raw) if raw.isdigit() else _WORDS[raw]) >= min_age
     return bool(_ADULT_RELATIVE.search(text or "")) and not _CHILD_RELATIVE.search(text or "")
+
+
+# What a minor's message says of its age: a number (digits, or a number word in English or
+# Spanish up to nineteen), or a word for being young ("I'm in high school", "soy menor de
+# edad", "voy en la prepa"). A message with neither ("hola, tengo dolor de espalda baja muy
+# fuerte", "q onda, tengo un dolor bien cabrón") says nothing of an age.
+_SPANISH_NUMBERS = (r"uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"
+                    r"|quince|diec[ií]s[eé]is|diecisiete|dieciocho|diecinueve")
+_YOUTH = re.compile(
+    r"\b(?:minor|under ?age|under eighteen|teen\w*|high ?school|school\w*|kid|child|adult|junior"
+    r"|sophomore|freshman|grade|menor|adolescente|chav[oa]|ni[ñn][oa]|chamac[oa]|escuela|colegio"
+    r"|secundaria|prepa\w*|bachillerato|instituto|liceo|mis pap[aá]s|mi mam[aá] no sabe|a[ñn]os"
+    r"|%s)\b" % _SPANISH_NUMBERS, re.I)
+
+
+def says_nothing_of_age(text: str) -> bool:
+    """True when the message has no number and no word for being young: the classifier's
+    "under 18" for it is a guess from other words (Spanish "tengo ..." is both "I am 15" and
+    "I have back pain"), and a patient must never be turned away on a guess."""
+    return not _ANY_NUMBER.search(text or "") and not _YOUTH.search(text or "")

@@ -56,6 +56,16 @@ logger = logging.getLogger(__name__)
 _BOOKING_INTERRUPTIONS = (INTERRUPTIONS | {"deny"}) - {"book_consultation"}
 
 
+def _a_name_read_as_medicine(text: str, entities) -> bool:
+    """A full name answering the name question whose only clinical reading is a medicine
+    in a capitalised word of it (a name is written so; a patient's medicine seldom is)."""
+    name = parse_name(text)
+    if not name or len(name.split()) < 2 or not entities:
+        return False
+    return all(e.get("entity") == "treatment" and text[e.get("start", 0):e.get("end", 0)][:1].isupper()
+               for e in entities)
+
+
 class ValidateBookingForm(ClinicalFormValidation):
     def name(self) -> Text:
         return "validate_booking_form"
@@ -100,6 +110,10 @@ class ValidateBookingForm(ClinicalFormValidation):
 
         value: Optional[str] = None
         if requested == "booking_name":
+            if _a_name_read_as_medicine(text, latest_entities(tracker)):
+                # "Marvin Alexander López" ("Marvin" one letter from a drug's name): a name
+                events = [e for e in events if e.get("name") != "treatments_tried"]
+                return events + [SlotSet(requested, parse_name(text)), SlotSet("reask", None)]
             # "lower back", "6 months", "physio": what the NLU read as the pain is no name
             value = None if latest_entities(tracker) else (
                 parse_name(text) or (name_beside_contact(text) or name_before_contact(text)

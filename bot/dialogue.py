@@ -93,7 +93,7 @@ class RedFlagPolicy(_SafetyPolicy):
             intent = (tracker.latest_message.intent or {}).get("name")
             slots = {name: tracker.get_slot(name) for name in
                      ("red_flags", "red_flags_unsure", "red_flags_ruled_out", "requested_slot",
-                      "red_flag_screen", "triage_level")}
+                      "red_flag_screen", "triage_level", "red_flags_unconfirmed")}
             if slots["red_flags_unsure"] and intent not in BESIDE_CONFIRM:
                 return self._certain(READ_CONFIRM, domain)  # the answer to "Just to be safe"
             if new_red_flags(slots, entities) or retracted_red_flags(slots, entities):

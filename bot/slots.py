@@ -213,6 +213,13 @@ def flags_to_confirm(slots: Mapping[str, Any], entities: List[Mapping[str, Any]]
         described = {e.get("value") for e in entities if e.get("entity") == "red_flag_unsure"
                      and e.get("reason") not in ("hypothetical", "question")}
         unsure = [f for f in unsure if f in described]
+    # A sign already asked about twice and left unanswered (red_flags_unconfirmed: staff follow
+    # it up, the patient was told when to go to an emergency department) is not asked a third
+    # time on the learned detector's guess alone ("por las mañanas, que antes me cuesta
+    # arrancar" at the time question): only words that may be the sign ask again.
+    guessed_again = set(slots.get("red_flags_unconfirmed") or []) - {
+        e.get("value") for e in entities if e.get("entity") == "red_flag_unsure" and e.get("reason") != "learned"}
+    settled |= guessed_again
     return [f for f in dict.fromkeys(unsure) if f not in settled and f not in present
             and (f not in denied or f in wording)]
 
@@ -253,6 +260,15 @@ _ASKS_HOW_URGENT = re.compile(
     r"|\bno (?:quiero|puedo|voy a|me gusta) ir (?:a|al|a la) (?:urgencias|emergencias?|hospital|er|sala)"
     r"|\bno tengo (?:qui[eé]n|c[oó]mo|con qui[eé]n) (?:me lleve|ir|llegar)"
     r" (?:a|al|a la|hasta el|hasta la) (?:urgencias|emergencias?|hospital|er|sala|cl[ií]nica)", re.I)
+# Asked whether the legs are weak (or the saddle numb, the bladder out of control), the
+# patient asks what it will do to them ("¿me voy a quedar paralítica?", "am I going to end up
+# paralysed?"): the sign is theirs, as with "should I wait?".
+_NERVE_SIGNS = {"leg_weakness", "saddle_numbness", "bladder_bowel"}
+_FEARS_ITS_OUTCOME = re.compile(
+    r"\b(?:(?:am i going to|will i|could i|might i|am i gonna) (?:be|end up|become|get)"
+    r" (?:paraly[sz]ed|crippled|disabled|in a wheelchair)"
+    r"|me (?:voy a|vaya a|puedo|podr[ií]a) quedar (?:paral[ií]tic[oa]|inv[aá]lid[oa]|en silla de ruedas)"
+    r"|(?:voy|vaya) a quedar (?:paral[ií]tic[oa]|inv[aá]lid[oa]))\b", re.I)
 # What a message that starts "yes" may be answering instead: the question the patient
 # expected next ("Yes, it goes down into my right arm"), or a request ("Yes please, let's book
 # it", "maybe you call me next week?"). The yes (or the doubt) is theirs, not the sign's.
@@ -278,6 +294,8 @@ def confirm_answer(flag: str, intent: str, text: str,
     book it", "maybe you call me next week") is no answer: the question comes again."""
     text = text or ""
     if flag in _values(entities, "red_flag") or _ASKS_HOW_URGENT.search(text.replace("’", "'")):
+        return "yes"
+    if flag in _NERVE_SIGNS and _FEARS_ITS_OUTCOME.search(text):
         return "yes"
     other = _about_something_else(intent, entities, text)
     doubt = _DOUBT.search(text)

@@ -122,3 +122,22 @@ def test_an_injection_named_in_a_question_about_it_is_not_one_had():
     assert asked_not_had("ask_option_info", "ya me pusieron una facetaria, ¿me ponen otra?",
                          entities) == entities
     assert asked_not_had("inform", "me pusieron una facetaria", entities) == entities
+
+
+@pytest.mark.parametrize("text", ["estoy muy asustado, ¿me voy a quedar paralítico?",
+                                  "am I going to end up paralysed?? I'm scared"])
+def test_fearing_what_a_nerve_sign_will_do_speaks_of_it_as_present(text):
+    assert confirm_answer("leg_weakness", "express_distress", text, []) == "yes"
+    # not for a sign paralysis is no outcome of
+    assert confirm_answer("fever", "express_distress", text, []) is None
+
+
+def test_a_sign_left_unconfirmed_is_not_asked_a_third_time_on_a_learned_guess():
+    from bot.slots import flags_to_confirm
+
+    slots = {"red_flags_unconfirmed": ["leg_weakness"]}
+    guess = [{"entity": "red_flag_unsure", "value": "leg_weakness", "reason": "learned"}]
+    assert flags_to_confirm(slots, guess) == []
+    words = [{"entity": "red_flag_unsure", "value": "leg_weakness", "reason": "near"}]
+    assert flags_to_confirm(slots, words) == ["leg_weakness"]
+    assert flags_to_confirm({}, guess) == ["leg_weakness"]

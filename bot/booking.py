@@ -99,21 +99,25 @@ def parse_preferred_time(text: str) -> Optional[str]:
 
 # "I typed my name wrong, it's Jon not Jhon", "my name should be Dana Whitfield-Jones": a
 # correction of the name given earlier, said while a later booking question is pending.
-_NAME_WORD = re.compile(r"\bname\b", re.I)
+_NAME_WORD = re.compile(r"\b(?:name|nombre)\b", re.I)
 _CORRECTION_CUE = re.compile(
     r"\b(?:wrong|mistake|typo|typed|misspel\w*|spel(?:t|led)|correct\w*|actually|sorry|oops|"
-    r"meant|should be)\b", re.I)
+    r"meant|should be"
+    # Spanish: "perdón, escribí mal mi nombre", "me equivoqué", "quise decir"
+    r"|mal|equivoqu\w*|error|perd[oó]n(?:e|a)?|disculpe|corrij\w*|en realidad|quise decir|deber[ií]a ser)\b", re.I)
 _NEW_NAME_AFTER = re.compile(
     r"\b(?:should be|it'?s|it is|is actually|name is|name's|change it to|is|(?:down|it) as"
-    r"|to read|make it|name to)\s+", re.I)
+    r"|to read|make it|name to|es|deber[ií]a ser|se escribe|me llamo|ponga|p[oó]ngalo como)\s+", re.I)
 _INSTEAD_OF = re.compile(r"\b(?:it'?s|it is)\s+(.+?)\s+not\s+([^\W\d_][\w'’-]*)", re.I)
-_NAME_END = re.compile(r"[,;!?]|\.(?:\s|$)|\s+(?:not|with|instead|please|rather|as that'?s)\b", re.I)
+_INSTEAD_OF_ES = re.compile(r"\bes\s+(.+?),?\s+no\s+([^\W\d_][\w'’-]*)", re.I)  # "es Ximena, no Jimena"
+_NAME_END = re.compile(r"[,;!?]|\.(?:\s|$)|\s+(?:not|with|instead|please|rather|as that'?s"
+                       r"|no|con|por favor|en vez)\b", re.I)
 
 
 def name_correction(text: str, current: Optional[str]) -> Optional[str]:
     """The corrected name when the text corrects the name already given, else None."""
     text = (text or "").replace("’", "'").strip()
-    instead = _INSTEAD_OF.search(text)
+    instead = _INSTEAD_OF.search(text) or _INSTEAD_OF_ES.search(text)
     if current and instead and instead.group(2).lower() in current.lower().split():
         new = parse_name(_NAME_END.split(instead.group(1))[0])  # "Tayler with an e"
         if new and len(new.split()) == 1:  # one word replaced: "Jon not Jhon"

@@ -141,3 +141,12 @@ def test_a_sign_left_unconfirmed_is_not_asked_a_third_time_on_a_learned_guess():
     words = [{"entity": "red_flag_unsure", "value": "leg_weakness", "reason": "near"}]
     assert flags_to_confirm(slots, words) == ["leg_weakness"]
     assert flags_to_confirm({}, guess) == ["leg_weakness"]
+
+
+def test_a_spanish_correction_of_the_booking_name():
+    from bot.booking import name_correction
+
+    assert name_correction("uy, me equivoqué en el nombre: es Maricela Ochoa, no Marisela Ochoa",
+                           "Marisela Ochoa") == "Maricela Ochoa"
+    assert name_correction("perdone, mi nombre se escribe Yéssica Duarte", "Yesica Duarte") == "Yéssica Duarte"
+    assert name_correction("es el 555 010 2030, no el otro", "Ana Ruiz") is None

@@ -182,7 +182,11 @@ def emergency_reminder(content: Content, clinic: Clinic, flags: tuple = ()) -> M
 # Words of option names too common to point at one option ("will the pain come back?" is
 # not about the pain pump).
 _COMMON_NAME_WORDS = frozenset({"pain", "spine", "spinal", "joint", "drug", "delivery", "shot",
-                                "radio", "column"})
+                                "radio", "column",
+                                # Spanish: "dolor" and "para" are in nearly every message
+                                # ("bomba para el dolor" is no reason to answer about the pump)
+                                "dolor", "para", "columna", "medicamento", "espinal", "inyecci",
+                                "inyeccion"})
 
 
 def _name_words(content: Content) -> Dict[str, set]:

@@ -150,3 +150,17 @@ def test_a_spanish_correction_of_the_booking_name():
                            "Marisela Ochoa") == "Maricela Ochoa"
     assert name_correction("perdone, mi nombre se escribe Yéssica Duarte", "Yesica Duarte") == "Yéssica Duarte"
     assert name_correction("es el 555 010 2030, no el otro", "Ana Ruiz") is None
+
+
+def test_dolor_and_para_point_to_no_option():
+    es = load_content(lang="es")
+    text = "¿y eso para qué me sirve si el dolor sigue?"
+    _, option = answer_option_question(es, text, {"last_option": "facet_joint_injection"})
+    assert option == "facet_joint_injection"
+    assert question_aspect(es, text) == "what"
+
+
+def test_purpose_words_outnumbering_a_procedure_word_ask_what_it_is_for():
+    es = load_content(lang="es")
+    text = "o sea que me ponen anestesia y ya? ¿y pa' qué me sirve entonces?"
+    assert question_aspect(es, text) == "what"

@@ -211,6 +211,14 @@ def time_after_contact(text: str) -> Optional[str]:
     return parse_preferred_time(rest) if _TIME_WORDS.search(rest) else None
 
 
+def new_time_in_change(text: str) -> Optional[str]:
+    """The new preferred time in a request to change one already sent ("mejor cámbiemelo
+    para las tardes, que en las mañanas trabajo. Entre semana por la tarde.", "can you move
+    it to Thursday afternoon?"): the last sentence that names a time, else None."""
+    timed = [s.strip(" ,;:-") for s in _SENTENCES.split(text or "") if _TIME_WORDS.search(s)]
+    return parse_preferred_time(timed[-1]) if timed else None
+
+
 def details_in_request(text: str) -> dict:
     """The booking details a patient gives in the message that asks to book ("Yes, an
     appointment please. Harold Pike.", "Sí quiero cita. Me llamo Kevin Rodríguez", "Fine,

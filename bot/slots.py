@@ -215,10 +215,12 @@ def flags_to_confirm(slots: Mapping[str, Any], entities: List[Mapping[str, Any]]
         unsure = [f for f in unsure if f in described]
     # A sign already asked about twice and left unanswered (red_flags_unconfirmed: staff follow
     # it up, the patient was told when to go to an emergency department) is not asked a third
-    # time on the learned detector's guess alone ("por las mañanas, que antes me cuesta
-    # arrancar" at the time question): only words that may be the sign ask again.
+    # time on a faint guess of the learned detector alone ("por las mañanas, que antes me
+    # cuesta arrancar" at the time question, 0.41): words that may be the sign, or a confident
+    # guess ("la pierna ya casi no la puedo levantar", which no vocabulary word caught), ask again.
     guessed_again = set(slots.get("red_flags_unconfirmed") or []) - {
-        e.get("value") for e in entities if e.get("entity") == "red_flag_unsure" and e.get("reason") != "learned"}
+        e.get("value") for e in entities if e.get("entity") == "red_flag_unsure" and (
+            e.get("reason") != "learned" or float(e.get("confidence_entity") or 0.0) >= SCREEN_SETTLES_BELOW)}
     settled |= guessed_again
     return [f for f in dict.fromkeys(unsure) if f not in settled and f not in present
             and (f not in denied or f in wording)]

@@ -93,3 +93,17 @@ def test_an_injection_named_in_a_question_is_not_one_had(chat):
     c.say("¿y esa inyección facetaria me la ponen dormida o despierta?")
     assert "injection" not in (c.slots["treatments_tried"] or [])
     assert not c.slots.get("prior_injections")
+
+
+def test_a_new_time_asked_for_after_booking_is_said_back_and_sent_to_staff(chat):
+    c = chat("otra-hora")
+    c.say("quiero pedir una cita")
+    c.say("Leticia Granados Peña")
+    c.say("555 404 7781")
+    c.say("los lunes por la mañana")
+    assert c.slots["booking_reference"]
+    reply = c.say("oiga, mejor cámbiemela para la tarde, que en la mañana no puedo. Los lunes por la tarde.")
+    assert "Los lunes por la tarde" in reply
+    assert c.slots["booking_time"] == "Los lunes por la tarde"
+    calls = [b for b in store.list_bookings(c.sender) if b["kind"] == "callback"]
+    assert calls and "Los lunes por la tarde" in calls[0]["preferred_time"]

@@ -136,8 +136,11 @@ def test_a_sign_left_unconfirmed_is_not_asked_a_third_time_on_a_learned_guess():
     from bot.slots import flags_to_confirm
 
     slots = {"red_flags_unconfirmed": ["leg_weakness"]}
-    guess = [{"entity": "red_flag_unsure", "value": "leg_weakness", "reason": "learned"}]
+    guess = [{"entity": "red_flag_unsure", "value": "leg_weakness", "reason": "learned",
+              "confidence_entity": 0.42}]
     assert flags_to_confirm(slots, guess) == []
+    confident = [{**guess[0], "confidence_entity": 0.9}]
+    assert flags_to_confirm(slots, confident) == ["leg_weakness"]
     words = [{"entity": "red_flag_unsure", "value": "leg_weakness", "reason": "near"}]
     assert flags_to_confirm(slots, words) == ["leg_weakness"]
     assert flags_to_confirm({}, guess) == ["leg_weakness"]
@@ -164,3 +167,12 @@ def test_purpose_words_outnumbering_a_procedure_word_ask_what_it_is_for():
     es = load_content(lang="es")
     text = "o sea que me ponen anestesia y ya? ¿y pa' qué me sirve entonces?"
     assert question_aspect(es, text) == "what"
+
+
+def test_the_new_time_in_a_change_request():
+    from bot.booking import new_time_in_change
+
+    assert new_time_in_change("mejor muévala, que trabajo temprano. Martes o jueves por la tarde.") \
+        == "Martes o jueves por la tarde"
+    assert new_time_in_change("can you move it to Friday morning?") == "can you move it to Friday morning"
+    assert new_time_in_change("necesito cancelar, me salió algo") is None

@@ -39,6 +39,7 @@ from bot.booking import (
     name_before_contact,
     name_beside_contact,
     name_correction,
+    names_a_time,
     parse_contact,
     parse_name,
     parse_preferred_time,
@@ -101,6 +102,11 @@ class ValidateBookingForm(ClinicalFormValidation):
             return events + [SlotSet(slot, value), SlotSet("reask", None)]
         # A confident interruption is not a detail (a bare name like "Faith" may not be);
         # asked for a phone or email, neither is a message with none in it ("gotta go").
+        if requested == "booking_time" and intent == "change_booking" \
+                and not tracker.get_slot("booking_reference") and names_a_time(text):
+            # "por las mañanas, a partir de las diez": nothing sent yet to change; a time
+            # said at the time question is its answer
+            intent = "inform"
         if intent in _BOOKING_INTERRUPTIONS and (confidence >= 0.6 or (
                 requested == "booking_contact" and not contact and intent in INTERRUPTIONS)):
             return events  # the form rejects (when nothing else came) and the rule answers

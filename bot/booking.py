@@ -201,6 +201,11 @@ _TIME_WORDS = re.compile(
     r"|s[aá]bados?|domingos?|mañanas?|tardes?|noches?|semana)\b", re.I)
 
 
+def names_a_time(text: str) -> bool:
+    """Whether the text names a day or a time of day ("por las mañanas", "Tuesday 3pm")."""
+    return bool(_TIME_WORDS.search(text or ""))
+
+
 def time_after_contact(text: str) -> Optional[str]:
     """The preferred time said after the phone or email in the same message, else None."""
     found = _EMAIL.search(text or "") or _PHONE.search(text or "")

@@ -107,3 +107,14 @@ def test_a_new_time_asked_for_after_booking_is_said_back_and_sent_to_staff(chat)
     assert c.slots["booking_time"] == "Los lunes por la tarde"
     calls = [b for b in store.list_bookings(c.sender) if b["kind"] == "callback"]
     assert calls and "Los lunes por la tarde" in calls[0]["preferred_time"]
+
+
+def test_a_time_at_the_time_question_is_its_answer_not_a_change(chat):
+    c = chat("hora")
+    c.say("quisiera pedir una cita")
+    c.say("Anselmo Quiroga Vidal")
+    c.say("555 233 9810")
+    c.say("mejor por las tardes, después de las cuatro, que antes trabajo")
+    [booking] = store.list_bookings(c.sender)
+    assert booking["kind"] == "consultation"
+    assert "tardes" in booking["preferred_time"]

@@ -324,9 +324,11 @@ _OPTION_WORDS = {"injection", "radiofrequency_ablation"}
 def asked_not_had(intent: str, text: str, entities: List[Mapping[str, Any]]) -> List[Mapping[str, Any]]:
     """The entities of a question about an option ("esa facet injection, ¿me duermen?",
     "what's a facet injection like?") without the injection it names: the option asked
-    about, not one the patient had (else "Did they help?" followed). Said with words of
-    having had it ("I had one before, would another help?"), it stays."""
-    if intent != "ask_option_info" or _HAD.search(text or ""):
+    about, not one the patient had (else "Did they help?" followed). Not a question, or said
+    with words of having had it ("I had one before, would another help?") or of how it went
+    ("the blocks worked really well"), it stays."""
+    if intent != "ask_option_info" or "?" not in (text or "") or _HAD.search(text or "") \
+            or _values(entities, "injection_relief"):  # "the blocks worked well": had them
         return list(entities)
     return [e for e in entities if e.get("entity") not in ("prior_injection", "injection_relief")
             and not (e.get("entity") == "treatment" and e.get("value") in _OPTION_WORDS)]

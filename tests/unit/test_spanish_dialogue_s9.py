@@ -176,3 +176,10 @@ def test_the_new_time_in_a_change_request():
         == "Martes o jueves por la tarde"
     assert new_time_in_change("can you move it to Friday morning?") == "can you move it to Friday morning"
     assert new_time_in_change("necesito cancelar, me salió algo") is None
+
+
+def test_how_an_injection_went_is_never_taken_for_a_question_about_it():
+    entities = [{"entity": "prior_injection", "value": "medial_branch"},
+                {"entity": "injection_relief", "value": "good"}]
+    assert asked_not_had("ask_option_info", "the blocks worked really well for the day", entities) == entities
+    assert asked_not_had("ask_option_info", "¿los bloqueos me funcionaron bien, sirve otro?", entities) == entities

@@ -183,3 +183,13 @@ def test_how_an_injection_went_is_never_taken_for_a_question_about_it():
                 {"entity": "injection_relief", "value": "good"}]
     assert asked_not_had("ask_option_info", "the blocks worked really well for the day", entities) == entities
     assert asked_not_had("ask_option_info", "¿los bloqueos me funcionaron bien, sirve otro?", entities) == entities
+
+
+def test_no_se_at_the_screen():
+    from actions.triage import _CLEAR_ANSWER
+
+    assert not _CLEAR_ANSWER.match("no sé si cuenta, pero la pierna la noto más débil")
+    assert not _CLEAR_ANSWER.match("no lo sé")
+    assert _CLEAR_ANSWER.match("no, se me queda en la espalda nada más")
+    assert _CLEAR_ANSWER.match("no se me baja a las piernas, nada de eso")
+    assert _CLEAR_ANSWER.match("no, ninguno")

@@ -40,10 +40,10 @@ from bot.booking import (
     name_before_contact,
     name_beside_contact,
     name_correction,
+    names_a_time,
     parse_contact,
     parse_name,
     parse_preferred_time,
-    says_when,
     time_after_contact,
 )
 from bot.contract import EMERGENCY_FLAGS
@@ -59,6 +59,16 @@ _BOOKING_INTERRUPTIONS = (INTERRUPTIONS | {"deny"}) - {"book_consultation"}
 # What the classifier makes of an answer to "when?" that says a time among other words.
 _TIME_MISREAD_AS = {"express_distress", "thank", "greet", "affirm", "out_of_scope", "nlu_fallback",
                     "bot_challenge", "inform", "give_contact"}
+
+
+def _a_name_read_as_medicine(text: str, entities) -> bool:
+    """A full name answering the name question whose only clinical reading is a medicine
+    in a capitalised word of it (a name is written so; a patient's medicine seldom is)."""
+    name = parse_name(text)
+    if not name or len(name.split()) < 2 or not entities:
+        return False
+    return all(e.get("entity") == "treatment" and text[e.get("start", 0):e.get("end", 0)][:1].isupper()
+               for e in entities)
 
 
 class ValidateBookingForm(ClinicalFormValidation):
@@ -99,8 +109,12 @@ class ValidateBookingForm(ClinicalFormValidation):
             # Taken and said back; the pending question is asked again, plainly.
             utter(dispatcher, say(content(language(tracker)), clinic(), "correction_ack", value=value))
             return events + [SlotSet(slot, value), SlotSet("reask", None)]
-        if requested == "booking_time" and intent in _TIME_MISREAD_AS and says_when(text):
-            # "any afternoon really, I'm on disability so I'm home" read as distress
+        if requested == "booking_time" and names_a_time(text) and (
+                intent in _TIME_MISREAD_AS
+                or intent == "change_booking" and not tracker.get_slot("booking_reference")):
+            # A time said among other words at "when?" is its answer: "any afternoon really, I'm
+            # on disability so I'm home" read as distress; "por las mañanas, a partir de las
+            # diez" read as a change of booking when nothing has been sent yet to change.
             return events + [SlotSet("booking_time", parse_preferred_time(text)), SlotSet("reask", None)]
         # A confident interruption is not a detail (a bare name like "Faith" may not be);
         # asked for a phone or email, neither is a message with none in it ("gotta go").
@@ -119,6 +133,10 @@ class ValidateBookingForm(ClinicalFormValidation):
 
         value: Optional[str] = None
         if requested == "booking_name":
+            if _a_name_read_as_medicine(text, latest_entities(tracker)):
+                # "Marvin Alexander López" ("Marvin" one letter from a drug's name): a name
+                events = [e for e in events if e.get("name") != "treatments_tried"]
+                return events + [SlotSet(requested, parse_name(text)), SlotSet("reask", None)]
             # "lower back", "6 months", "physio": what the NLU read as the pain is no name
             value = None if latest_entities(tracker) else (
                 parse_name(text) or (name_beside_contact(text) or name_before_contact(text)

@@ -12,7 +12,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.slots import clinical_updates
+from bot.slots import asked_not_had, clinical_updates
 from bot.story import story_updates
 
 logger = logging.getLogger(__name__)
@@ -87,7 +87,8 @@ def red_flag_evidence(tracker: Tracker) -> List[Dict[str, str]]:
 
 def clinical_events(tracker: Tracker) -> List[SlotSet]:
     """SlotSet events for what the latest message says about the pain and red flags."""
-    slots, entities = current_slots(tracker), latest_entities(tracker)
+    slots = current_slots(tracker)
+    entities = asked_not_had(latest_intent(tracker), latest_text(tracker), latest_entities(tracker))
     updates = clinical_updates(slots, entities, latest_text(tracker))
     updates.update(story_updates(slots, entities, answering=tracker.get_slot("requested_slot")))
     events = [SlotSet(name, value) for name, value in updates.items()]

@@ -52,7 +52,10 @@ class ActionAskRedFlagConfirm(Action):
         unsure = flags_to_confirm(current_slots(tracker), entities)
         if not unsure:
             return events
-        if latest_intent(tracker) == "express_distress" and not tracker.get_slot("distress_acknowledged"):
+        if latest_intent(tracker) == "possible_crisis":
+            # words the classifier took for crisis language: the crisis line, then the sign
+            utter(dispatcher, say(content(language(tracker)), clinic(), "distress_safety"))
+        elif latest_intent(tracker) == "express_distress" and not tracker.get_slot("distress_acknowledged"):
             # "I'm terrified this means I have cancer": the fear is heard before the question
             dispatcher.utter_message(text=say(content(language(tracker)), clinic(), "distress")["text"])
             events.append(SlotSet("distress_acknowledged", True))
@@ -64,6 +67,9 @@ class ActionAskRedFlagConfirm(Action):
                                                clinic().template_values(said.calendar)))
         _ask(dispatcher, tracker, unsure[0])
         pending = list(tracker.get_slot("red_flags_unsure") or []) + unsure
+        if latest_intent(tracker) == "book_consultation" or asks_to_book(latest_text(tracker)):
+            # "ok sí, book me" that raised the question: booked once the question is settled
+            events.append(SlotSet("pending_offer", "booking"))
         return events + [SlotSet("red_flags_unsure", pending)]
 
 
@@ -136,7 +142,8 @@ def _resume(tracker: Tracker, events: List[EventType]) -> List[EventType]:
     """After the confirming question is settled: the level if the screen was answered, then
     what the message asked for (a booking), else the questions where they were."""
     events = events + ValidateTriageForm._decided_once_screened(tracker, events)
-    if latest_intent(tracker) == "book_consultation" or asks_to_book(latest_text(tracker)):
+    if latest_intent(tracker) == "book_consultation" or asks_to_book(latest_text(tracker)) or (
+            tracker.get_slot("pending_offer") == "booking" and not tracker.active_loop.get("name")):
         return events + [FollowupAction("booking_form")]
     if tracker.active_loop.get("name"):
         return events + [FollowupAction(tracker.active_loop["name"])]

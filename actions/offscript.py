@@ -18,7 +18,7 @@ from actions.settings import clinic, content
 from actions.triage import utter
 from bot import store
 from bot.advice import answer_option_question, next_step_offer, option_asked_about, other_body_part
-from bot.booking import asks_to_book
+from bot.booking import asks_to_book, new_time_in_change
 from bot.content import LANGUAGES
 from bot.faq import load_faq
 from bot.offscript import pending_question, questions_not_started, say
@@ -176,8 +176,12 @@ class ActionChangeBooking(Action):
             utter(dispatcher, say(content(language(tracker)), clinic(), "booking_change_unknown"))
             return [SlotSet("change_requested", asked)] + resume(
                 dispatcher, tracker, start_questions=False)
-        if reference not in asked:
+        # "mejor cámbiemelo para las tardes": the new time is said back and goes to staff
+        when = new_time_in_change(latest_text(tracker))
+        when = when if when and when != slots.get("booking_time") else None
+        if reference not in asked or when:
             note = say(content(), clinic(), "booking_change_note", reference=reference)["text"]
+            note = f"{note} {when}" if when else note
             save = partial(store.save_booking, conversation_id=tracker.sender_id, kind="callback",
                            name=slots["booking_name"], contact=contact, preferred_time=note[:200],
                            triage_level=slots.get("triage_level"))
@@ -186,6 +190,9 @@ class ActionChangeBooking(Action):
             except store.StorageUnavailable:
                 utter(dispatcher, say(content(language(tracker)), clinic(), "booking_change_unknown"))
                 return [SlotSet("change_requested", asked)] + resume(dispatcher, tracker)
+        if when:
+            utter(dispatcher, say(content(language(tracker)), clinic(), "correction_ack", value=when))
         utter(dispatcher, say(content(language(tracker)), clinic(), "booking_change", reference=reference))
         done = sorted({*asked, reference})
-        return [SlotSet("change_requested", done)] + resume(dispatcher, tracker)
+        changed = [SlotSet("booking_time", when)] if when else []
+        return [SlotSet("change_requested", done)] + changed + resume(dispatcher, tracker)

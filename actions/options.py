@@ -19,8 +19,10 @@ class ActionAnswerOption(Action):
         return "action_answer_option"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        answer, option_id = answer_option_question(content(language(tracker)), latest_text(tracker),
-                                                   current_slots(tracker))
+        spoken = language(tracker)
+        answer, option_id = answer_option_question(
+            content(spoken), latest_text(tracker), current_slots(tracker),
+            also=content("en") if spoken == "es" else None)  # "esa facet injection"
         utter(dispatcher, answer)
         events = [SlotSet("last_option", option_id)] if option_id else []
         return events + resume(dispatcher, tracker)

@@ -44,6 +44,10 @@ from bot.triage import TriageDecision, decide_triage
 # the same answer, when nothing in it is kept back ("but", "except").
 _CLEAR_ANSWER = re.compile(r"^\s*(?:(?:she|he|they|my \w+) (?:says|said|tells me|told me),?\s+"
                            r"(?!.*\b(?:but|except|apart from|although|though)\b))?"
+                           # "no sé si cuenta, pero ...": "I don't know", not "no"
+                           # (never "no se me baja a la pierna": "se" there is no "sé")
+                           r"(?!no,? (?:s[eé](?!\s+(?:me|te|le|les|nos|lo|la|va|ha|han)\b)|lo s[eé]"
+                           r"|estoy segur)\b)"
                            r"(no+|nope|none|nah|neither|none of (these|them|those)|"
                            r"no,? none|no i don'?t|i don'?t|not really)\b", re.I)
 # ... but not understanding the question is no answer to it: it is asked again.

@@ -182,7 +182,11 @@ def emergency_reminder(content: Content, clinic: Clinic, flags: tuple = ()) -> M
 # Words of option names too common to point at one option ("will the pain come back?" is
 # not about the pain pump).
 _COMMON_NAME_WORDS = frozenset({"pain", "spine", "spinal", "joint", "drug", "delivery", "shot",
-                                "radio", "column"})
+                                "radio", "column",
+                                # Spanish: "dolor" and "para" are in nearly every message
+                                # ("bomba para el dolor" is no reason to answer about the pump)
+                                "dolor", "para", "columna", "medicamento", "espinal", "inyecci",
+                                "inyeccion"})
 
 
 def _name_words(content: Content) -> Dict[str, set]:
@@ -220,7 +224,8 @@ def option_asked_about(content: Content, text: str, last_option: Optional[str]):
 
 
 # A question that weighs options against each other.
-_COMPARING = re.compile(r"differen|better|worse|compare|versus|\bvs\b|instead of|rather than", re.I)
+_COMPARING = re.compile(r"differen|better|worse|compare|versus|\bvs\b|instead of|rather than"
+                        r"|diferencia|lo mismo que|mejor que|peor que|en vez de|en lugar de|compar", re.I)
 
 
 def options_compared(content: Content, text: str, last_option: Optional[str]) -> List[Any]:
@@ -245,14 +250,15 @@ def options_compared(content: Content, text: str, last_option: Optional[str]) ->
     return named if len(named) >= 2 else []
 
 
-def answer_option_question(content: Content, text: str,
-                           slots: Mapping[str, Any]) -> Tuple[Message, Optional[str]]:
+def answer_option_question(content: Content, text: str, slots: Mapping[str, Any],
+                           also: Optional[Content] = None) -> Tuple[Message, Optional[str]]:
     """The answer, and the option it was about ("does it hurt?" follows the last one).
 
     A question comparing options gets each one's answer, the disclaimer once. A question
     about a treatment that is not exactly one option ("what is a nerve block?": a nerve root
     block or a diagnostic block?) gets the list to choose from, never the answer about the
-    option discussed before."""
+    option discussed before. `also`: another language's content whose option names count
+    too (a Spanish patient who says "esa facet injection" in English)."""
     compared = options_compared(content, text, slots.get("last_option"))
     if compared:
         aspect = question_aspect(content, text)
@@ -260,6 +266,9 @@ def answer_option_question(content: Content, text: str,
                  for o in compared]
         return {"text": "\n\n".join(parts + [content.disclaimer.strip()])}, compared[0].id
     option = option_asked_about(content, text, slots.get("last_option"))
+    named_elsewhere = find_option(also, text) if also is not None and option is None else None
+    if named_elsewhere is not None:
+        option = next((o for o in content.options if o.id == named_elsewhere.id), None)
     if option is not None:
         aspect = question_aspect(content, text)
         return {"text": answer_question(content, option, aspect)}, option.id

@@ -97,39 +97,29 @@ def parse_preferred_time(text: str) -> Optional[str]:
     return cleaned[:MAX_FIELD]
 
 
-# When, in words no other question takes ("any afternoon really, I'm on disability so I'm
-# home", "mornings"): an answer to "when?", whatever generic intent the classifier heard.
-_WHEN = re.compile(
-    r"\b(?:mornings?|afternoons?|evenings?|weekdays?|weekends?|any ?time|asap|noon|midday"
-    r"|lunch ?time|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?|\d{1,2} ?(?:am|pm)"
-    r"|mañanas?|tardes?|noches?|entre semana|fin(?:es)? de semana|lunes|martes|miércoles|miercoles"
-    r"|jueves|viernes|sábados?|sabados?|domingos?|cualquier (?:hora|día|dia))\b", re.I)
-
-
-def says_when(text: str) -> bool:
-    """Whether the message names a time of day or week."""
-    return bool(_WHEN.search(text or ""))
-
-
 # "I typed my name wrong, it's Jon not Jhon", "my name should be Dana Whitfield-Jones": a
 # correction of the name given earlier, said while a later booking question is pending.
-_NAME_WORD = re.compile(r"\bname\b", re.I)
+_NAME_WORD = re.compile(r"\b(?:name|nombre)\b", re.I)
 _CORRECTION_CUE = re.compile(
     r"\b(?:wrong|mistake|typo|typed|misspel\w*|spel(?:t|led)|correct\w*|actually|sorry|oops|"
-    r"meant|should be)\b", re.I)
+    r"meant|should be"
+    # Spanish: "perdón, escribí mal mi nombre", "me equivoqué", "quise decir"
+    r"|mal|equivoqu\w*|error|perd[oó]n(?:e|a)?|disculpe|corrij\w*|en realidad|quise decir|deber[ií]a ser)\b", re.I)
 _NEW_NAME_AFTER = re.compile(
     r"\b(?:should be|it'?s|it is|is actually|name is|name's|change it to|is|(?:down|it) as"
-    r"|to read|make it|name to)\s+", re.I)
-# "it's Jon not Jhon", "put me down as Samantha Taylor rather than Sam"
+    r"|to read|make it|name to|es|deber[ií]a ser|se escribe|me llamo|ponga|p[oó]ngalo como)\s+", re.I)
+# "it's Jon not Jhon", "put me down as Samantha Taylor rather than Sam"; "es Ximena, no Jimena"
 _INSTEAD_OF = re.compile(r"\b(?:it'?s|it is|(?:down|me|it) as|me under)\s+(.+?)\s+(?:not|rather than|instead of)"
                          r"\s+([^\W\d_][\w'’-]*)", re.I)
-_NAME_END = re.compile(r"[,;!?]|\.(?:\s|$)|\s+(?:not|with|instead|please|rather|as that'?s)\b", re.I)
+_INSTEAD_OF_ES = re.compile(r"\bes\s+(.+?),?\s+no\s+([^\W\d_][\w'’-]*)", re.I)
+_NAME_END = re.compile(r"[,;!?]|\.(?:\s|$)|\s+(?:not|with|instead|please|rather|as that'?s"
+                       r"|no|con|por favor|en vez)\b", re.I)
 
 
 def name_correction(text: str, current: Optional[str]) -> Optional[str]:
     """The corrected name when the text corrects the name already given, else None."""
     text = (text or "").replace("’", "'").strip()
-    instead = _INSTEAD_OF.search(text)
+    instead = _INSTEAD_OF.search(text) or _INSTEAD_OF_ES.search(text)
     if current and instead and instead.group(2).lower() in current.lower().split():
         new = parse_name(_NAME_END.split(instead.group(1))[0])  # "Tayler with an e"
         if new and len(new.split()) == 1:  # one word replaced: "Jon not Jhon"
@@ -208,9 +198,14 @@ def _name_introduced(text: str, contact: Optional[str]) -> Optional[str]:
 # or wed evening"): what comes after the contact is the preferred time when it says a time.
 _TIME_WORDS = re.compile(
     r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?\b|\b(?:morning|afternoon|evening"
-    r"|weekday|weekend|noon|lunch|anytime|any ?time|asap|o'?clock|[ap]\.?m\b)|\b\d{1,2}\s*[ap]\.?m\b"
+    r"|weekday|weekend|noon|midday|lunch|anytime|any ?time|asap|o'?clock|[ap]\.?m\b)|\b\d{1,2}\s*[ap]\.?m\b"
     r"|\b(?:after|before|around)\s+\d{1,2}\b|\b(?:lunes|martes|mi[eé]rcoles|jueves|viernes"
-    r"|s[aá]bados?|domingos?|mañanas?|tardes?|noches?|semana)\b", re.I)
+    r"|s[aá]bados?|domingos?|mañanas?|tardes?|noches?|semana|cualquier (?:hora|d[ií]a))\b", re.I)
+
+
+def names_a_time(text: str) -> bool:
+    """Whether the text names a day or a time of day ("por las mañanas", "Tuesday 3pm")."""
+    return bool(_TIME_WORDS.search(text or ""))
 
 
 def time_after_contact(text: str) -> Optional[str]:
@@ -221,6 +216,14 @@ def time_after_contact(text: str) -> Optional[str]:
     rest = (text or "")[found.end():].strip(" ,;:-.")
     rest = re.sub(r"^(?:and|,|best|ideally|preferably)\s+", "", rest, flags=re.I)
     return parse_preferred_time(rest) if _TIME_WORDS.search(rest) else None
+
+
+def new_time_in_change(text: str) -> Optional[str]:
+    """The new preferred time in a request to change one already sent ("mejor cámbiemelo
+    para las tardes, que en las mañanas trabajo. Entre semana por la tarde.", "can you move
+    it to Thursday afternoon?"): the last sentence that names a time, else None."""
+    timed = [s.strip(" ,;:-") for s in _SENTENCES.split(text or "") if _TIME_WORDS.search(s)]
+    return parse_preferred_time(timed[-1]) if timed else None
 
 
 def details_in_request(text: str) -> dict:
@@ -258,7 +261,15 @@ _ASKS_TO_BOOK = re.compile(
     r"(?! (?:it )?(?:later|another|next|some|when|after|once|if|tomorrow))|^\W*(?:ok(?:ay)?|fine|yes|yeah|sure)?\W*book\W*$"
     r"|\bbook (?:an? |the )?(?:appointment|consult\w*|visit)"
     r"|\b(?:i'?d like|i would like|i want|i wanna|want to|like to|can i|could i)"
-    r"(?: to)? (?:make|get|have|schedule|book)?(?: me)? ?(?:an? |the )?(?:appointment|consult\w*)\b",
+    r"(?: to)? (?:make|get|have|schedule|book)?(?: me)? ?(?:an? |the )?(?:appointment|consult\w*)\b"
+    # Spanish: "agéndeme", "pídame la cita", "sí, quiero hacer la cita", "kiero cita" (never
+    # "mi cita" or "cancelar la cita": a request already made)
+    r"|\bag[eé]nd(?:e|a)me\b|\b(?:p[ií]d(?:a|e)me|res[eé]rv(?:e|a)me|ap[aá]rt(?:e|a)me|s[aá]q(?:u)?(?:e|a)me|d(?:e|é)me)"
+    r" (?:la |una |un )?(?:cita|consulta|turno|hora)\b"
+    r"|\b(?:quiero|kiero|quisiera|quiciera|me gustar[ií]a|podr[ií]a|puedo|vamos a)"
+    r" (?:hacer |pedir |sacar |agendar |reservar |apartar |tener |programar )?(?:la |una |un )?"
+    r"(?:cita|consulta|turno|appointment)\b"
+    r"|\b(?:agendar|reservar|sacar|pedir|programar|apartar) (?:la |una |un )?(?:cita|consulta|turno)\b",
     re.I)
 
 

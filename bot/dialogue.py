@@ -29,7 +29,7 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.intake import TROUBLE_RESPONSE
-from bot.language import choose_language
+from bot.language import choose_language, mixes_in_spanish
 from bot.nlu.language import DETECTED
 from bot.slots import flags_to_confirm, new_red_flags, retracted_red_flags, screen_answered_none
 
@@ -39,6 +39,8 @@ ASK_CONFIRM = "action_ask_red_flag_confirm"  # "Just to be safe: ... right now?"
 READ_CONFIRM = "action_read_red_flag_confirm"  # its answer: yes counts, no rules out
 # While a confirming question waits, these still go their own way (the crisis line, under 18).
 BESIDE_CONFIRM = {"crisis", "possible_crisis", "age_under_18"}
+# A new sign to ask about waits only for clear crisis language and a stated age under 18.
+ASK_BESIDE = {"crisis", "age_under_18"}
 # After an emergency, only these go on as usual: leaving (the goodbye repeats the emergency
 # number), crisis language (the crisis line) and a stated age under 18 (where to go instead).
 AFTER_EMERGENCY_AS_USUAL = {"goodbye", "thank", "crisis", "possible_crisis", "age_under_18"}
@@ -91,7 +93,7 @@ class RedFlagPolicy(_SafetyPolicy):
             intent = (tracker.latest_message.intent or {}).get("name")
             slots = {name: tracker.get_slot(name) for name in
                      ("red_flags", "red_flags_unsure", "red_flags_ruled_out", "requested_slot",
-                      "red_flag_screen", "triage_level")}
+                      "red_flag_screen", "triage_level", "red_flags_unconfirmed")}
             if slots["red_flags_unsure"] and intent not in BESIDE_CONFIRM:
                 return self._certain(READ_CONFIRM, domain)  # the answer to "Just to be safe"
             if new_red_flags(slots, entities) or retracted_red_flags(slots, entities):
@@ -103,7 +105,9 @@ class RedFlagPolicy(_SafetyPolicy):
                 return self._certain(EMERGENCY_REMINDER, domain)
             screen_none = tracker.get_slot("requested_slot") == "red_flag_screen" \
                 and screen_answered_none(tracker.latest_message.text or "")
-            if flags_to_confirm(slots, entities, screen_none) and intent not in BESIDE_CONFIRM:
+            if flags_to_confirm(slots, entities, screen_none) and intent not in ASK_BESIDE:
+                # (the classifier's "possible crisis" beside a sign is asked about too, with
+                # the crisis line first: "no sé si cuenta pero la pierna la siento más débil")
                 return self._certain(ASK_CONFIRM, domain)
         return self._abstain(domain)
 
@@ -132,7 +136,10 @@ class LanguagePolicy(_SafetyPolicy):
         message = tracker.latest_message
         if tracker.latest_action_name == ACTION_LISTEN_NAME and message and message.text:
             current = tracker.get_slot("language")
-            chosen = choose_language(current, message.parse_data.get(DETECTED), message.text)
+            earlier = [e.text or "" for e in tracker.events
+                       if isinstance(e, UserUttered)][:-1] if current == "es" else []
+            chosen = choose_language(current, message.parse_data.get(DETECTED), message.text,
+                                     mixed_before=any(mixes_in_spanish(t) for t in earlier))
             if chosen and chosen != current:
                 events.append(SlotSet("language", chosen))
         return self._prediction(self._default_predictions(domain), events=events)

@@ -5,7 +5,8 @@ slot, the NLU's `language_detected` and the patient's words:
 
 * an explicit request ("¿habla español?", "en español por favor", "English please") switches
   at once;
-* unset, the first confident detection (en or es) sets it;
+* unset, the first confident detection (en or es) sets it; a message mixing Spanish into
+  English sets Spanish, and once a patient has mixed, only a request changes it;
 * once set, only a clear message with several words of the other language changes it: names,
   numbers, "ok", a drug name or one word of the other language ("gracias") never do;
 * another language ("other") never sets it: the assistant cannot speak it.
@@ -21,6 +22,11 @@ from bot.nlu.language import language_vocabulary, language_words, plain
 SPOKEN = ("en", "es")
 
 
+# A language someone does not speak is no request for it: "mi papá no habla inglés", "she
+# doesn't speak English" (words as `requested_language` joins them: "doesn t speak").
+_NOT_SAID = r"(?<! no)(?<! not)(?<! t)(?<! nunca)(?<! ni)(?<! tampoco)"
+
+
 def requested_language(text: str) -> Optional[str]:
     """The language the patient asks for in so many words, or None."""
     said = " " + " ".join(re.findall(r"\w+", plain(text))) + " "
@@ -30,23 +36,34 @@ def requested_language(text: str) -> Optional[str]:
     return None
 
 
-# A language someone does not speak is no request for it: "mi papá no habla inglés", "she
-# doesn't speak English" (words as `requested_language` joins them: "doesn t speak").
-_NOT_SAID = r"(?<! no)(?<! not)(?<! t)(?<! nunca)(?<! ni)(?<! tampoco)"
+def mixes_in_spanish(text: str) -> bool:
+    """A message that mixes Spanish into English ("hey hola, my lower back me está matando",
+    "hi, hola. Tengo pain between my shoulder blades"): at least two Spanish words beside
+    English ones. Its writer reads Spanish; a bilingual patient is answered in Spanish."""
+    counts = language_words(text or "")
+    return counts["es"] >= 2 and counts["en"] >= 1
 
 
-def choose_language(current: Optional[str], detected: Optional[dict], text: str) -> Optional[str]:
-    """The slot's new value (maybe the same as `current`); None while still unknown."""
+def choose_language(current: Optional[str], detected: Optional[dict], text: str,
+                    mixed_before: bool = False) -> Optional[str]:
+    """The slot's new value (maybe the same as `current`); None while still unknown.
+    `mixed_before`: an earlier message of this patient mixed Spanish into English; then an
+    English answer alone ("nope, none of that", "Monday or Wednesday mornings") keeps Spanish,
+    which only a request changes (a Spanglish patient's language would otherwise flip)."""
     asked = requested_language(text or "")
     if asked:
         return asked
     detected = detected or {}
     lang, confidence = detected.get("language"), float(detected.get("confidence") or 0.0)
+    if current not in SPOKEN and mixes_in_spanish(text):
+        return "es"
     if lang not in SPOKEN:
         return current
     limits = language_vocabulary()["thresholds"]
     if current not in SPOKEN:
         return lang if confidence >= limits["set"] else None
+    if current == "es" and (mixed_before or mixes_in_spanish(text)):
+        return current
     if lang != current and confidence >= limits["switch"] and (
             language_words(text)[lang] >= limits["switch_words"]):
         return lang

@@ -48,15 +48,21 @@ def question_aspect(content: Content, text: str) -> str:
     normalised = normalise(text or "")
     best: tuple[int, int, int] | None = None
     best_aspect = DEFAULT_ASPECT
+    default_hits = 0
     for order, (aspect, patterns) in enumerate(content._aspect_patterns):
-        if aspect == DEFAULT_ASPECT:
-            continue
         lengths = [length for pattern, length in patterns if pattern.search(normalised)]
+        if aspect == DEFAULT_ASPECT:
+            default_hits = len(lengths)
+            continue
         if not lengths:
             continue
         score = (len(lengths), max(lengths), -order)
         if best is None or score > best:
             best, best_aspect = score, aspect
+    # The default's words ("what is") come with most questions: they win only when they
+    # outnumber the others' ("me ponen anestesia ... ¿entonces pa' qué me sirve?")
+    if best is not None and default_hits > best[0]:
+        return DEFAULT_ASPECT
     return best_aspect
 
 

@@ -10,6 +10,7 @@ import math
 import re
 from typing import Any, Dict, List, Mapping, Optional
 
+from bot.booking import asks_to_book
 from bot.contract import LOCATIONS, RED_FLAGS, TREATMENTS
 from bot.nlu.duration import MAX_WEEKS
 from bot.triage import classify_duration
@@ -212,6 +213,15 @@ def flags_to_confirm(slots: Mapping[str, Any], entities: List[Mapping[str, Any]]
         described = {e.get("value") for e in entities if e.get("entity") == "red_flag_unsure"
                      and e.get("reason") not in ("hypothetical", "question")}
         unsure = [f for f in unsure if f in described]
+    # A sign already asked about twice and left unanswered (red_flags_unconfirmed: staff follow
+    # it up, the patient was told when to go to an emergency department) is not asked a third
+    # time on a faint guess of the learned detector alone ("por las mañanas, que antes me
+    # cuesta arrancar" at the time question, 0.41): words that may be the sign, or a confident
+    # guess ("la pierna ya casi no la puedo levantar", which no vocabulary word caught), ask again.
+    guessed_again = set(slots.get("red_flags_unconfirmed") or []) - {
+        e.get("value") for e in entities if e.get("entity") == "red_flag_unsure" and (
+            e.get("reason") != "learned" or float(e.get("confidence_entity") or 0.0) >= SCREEN_SETTLES_BELOW)}
+    settled |= guessed_again
     return [f for f in dict.fromkeys(unsure) if f not in settled and f not in present
             and (f not in denied or f in wording)]
 
@@ -223,8 +233,12 @@ _YES = re.compile(r"^\W*(y+e+[sp]*|yeah|yea|ya(?=\W*$)|yup|aye|sure|correct|righ
                   r"|s[ií]|claro|as[ií] es|un poco|a veces|creo que s[ií])\b", re.I)
 _DOUBT = re.compile(r"\b(not sure|unsure|don'?t know|do not know|dunno|no idea|maybe|possibly"
                     r"|might|can'?t tell|not certain|no s[eé]|no estoy segur[oa]|quiz[aá]s?"
-                    r"|tal vez|no lo s[eé])\b", re.I)
-_NO = re.compile(r"^\W*(no+|nope|nah|not (really|at all|now|any ?more)|never|none|nothing"
+                    r"|tal vez|no lo s[eé])\b"
+                    # "I don't know what to do any more", "ya no sé qué hacer": despair, not a
+                    # doubt about the sign
+                    r"(?!\W*(?:what (?:to do|else)|qu?[eé]? (?:hacer|m[aá]s)|q hacer))", re.I)
+_NO = re.compile(r"^\W*(?!no,? (?:s[eé]|lo s[eé]|estoy segur\w*|sabr[ií]a)\b)"  # "no sé ...": a doubt
+                 r"(no+|nope|nah|not (really|at all|now|any ?more)|never|none|nothing"
                  r"|i (don'?t|do not|haven'?t|have not|am not|'m not|didn'?t|did not)"
                  r"|nada|ninguno|ninguna|nunca|para nada|tampoco)\b", re.I)
 
@@ -238,7 +252,26 @@ _ASKS_HOW_URGENT = re.compile(
     r"\b(?:should (?:i|we|he|she|they) (?:just |still )?(?:wait|worry|be worried"
     r"|go (?:in|now|to (?:the )?(?:er|a&e|hospital|emergency)))|wait and see|can (?:it|this|that) wait"
     r"|(?:is|it'?s) (?:it |this |that )?(?:really )?necessary|(?:do|must) i (?:really )?(?:have|need) to go"
-    r"|which (?:er|hospital|emergency)|es grave|puedo esperar|tengo que ir|es necesario)\b", re.I)
+    r"|which (?:er|hospital|emergency)|es grave|puedo esperar|tengo que ir|es necesario)\b"
+    # Not wanting, or not being able, to go to the emergency department ("no tengo quien me
+    # lleve al hospital", "no quiero ir a urgencias, ahí te tienen 8 horas", "I can't go to the
+    # ER"): said right after the question, the sign is theirs. (Asking for an appointment
+    # instead, alone, is no answer: asked again.)
+    r"|\b(?:can'?t|cannot|won'?t|don'?t want to|do not want to) go (?:in )?to (?:the |an? )?"
+    r"(?:er|a&e|hospital|emergency)"
+    r"|\bno(?: one|body) to (?:take|drive) me to (?:the |an? )?(?:er|a&e|hospital|emergency)"
+    r"|\bno (?:quiero|puedo|voy a|me gusta) ir (?:a|al|a la) (?:urgencias|emergencias?|hospital|er|sala)"
+    r"|\bno tengo (?:qui[eé]n|c[oó]mo|con qui[eé]n) (?:me lleve|ir|llegar)"
+    r" (?:a|al|a la|hasta el|hasta la) (?:urgencias|emergencias?|hospital|er|sala|cl[ií]nica)", re.I)
+# Asked whether the legs are weak (or the saddle numb, the bladder out of control), the
+# patient asks what it will do to them ("¿me voy a quedar paralítica?", "am I going to end up
+# paralysed?"): the sign is theirs, as with "should I wait?".
+_NERVE_SIGNS = {"leg_weakness", "saddle_numbness", "bladder_bowel"}
+_FEARS_ITS_OUTCOME = re.compile(
+    r"\b(?:(?:am i going to|will i|could i|might i|am i gonna) (?:be|end up|become|get)"
+    r" (?:paraly[sz]ed|crippled|disabled|in a wheelchair)"
+    r"|me (?:voy a|vaya a|puedo|podr[ií]a) quedar (?:paral[ií]tic[oa]|inv[aá]lid[oa]|en silla de ruedas)"
+    r"|(?:voy|vaya) a quedar (?:paral[ií]tic[oa]|inv[aá]lid[oa]))\b", re.I)
 # What a message that starts "yes" may be answering instead: the question the patient
 # expected next ("Yes, it goes down into my right arm"), or a request ("Yes please, let's book
 # it", "maybe you call me next week?"). The yes (or the doubt) is theirs, not the sign's.
@@ -246,8 +279,11 @@ _OTHER_ANSWER_INTENTS = {"book_consultation", "request_callback", "request_human
                          "ask_clinic", "ask_option_info"}
 
 
-def _about_something_else(intent: str, entities: List[Mapping[str, Any]]) -> bool:
-    return intent in _OTHER_ANSWER_INTENTS or bool(_values(entities, "pain_pattern"))
+def _about_something_else(intent: str, entities: List[Mapping[str, Any]], text: str = "") -> bool:
+    # a request to book in clear words ("sí, pídame la cita") is one whatever the classifier
+    # made of it (read as a change of booking, the "sí" counted as the sign)
+    return intent in _OTHER_ANSWER_INTENTS or bool(_values(entities, "pain_pattern")) \
+        or asks_to_book(text)
 
 
 def confirm_answer(flag: str, intent: str, text: str,
@@ -262,7 +298,9 @@ def confirm_answer(flag: str, intent: str, text: str,
     text = text or ""
     if flag in _values(entities, "red_flag") or _ASKS_HOW_URGENT.search(text.replace("’", "'")):
         return "yes"
-    other = _about_something_else(intent, entities)
+    if flag in _NERVE_SIGNS and _FEARS_ITS_OUTCOME.search(text):
+        return "yes"
+    other = _about_something_else(intent, entities, text)
     doubt = _DOUBT.search(text)
     if doubt and (not other or doubt.start() < 12):  # "maybe, ...": the doubt leads
         return "yes"
@@ -275,3 +313,24 @@ def confirm_answer(flag: str, intent: str, text: str,
     if intent == "deny":
         return "no"
     return None
+
+
+# Words of having had a treatment: "I had one last year", "me pusieron una", "ya me hicieron".
+_HAD = re.compile(r"\b(?:had|have had|'ve had|got|gave me|given|tried|received|did|last (?:one|time)"
+                  r"|before|already|ago|me (?:pusieron|han puesto|hicieron|han hecho|dieron|inyectaron"
+                  r"|aplicaron)|tuve|ya me|hace \w+|antes)\b", re.I)
+_OPTION_WORDS = {"injection", "radiofrequency_ablation"}
+
+
+def asked_not_had(intent: str, text: str, entities: List[Mapping[str, Any]]) -> List[Mapping[str, Any]]:
+    """The entities of a question about an option ("esa facet injection, ¿me duermen?",
+    "what's a facet injection like?") without the injection it names: the option asked
+    about, not one the patient had (else "Did they help?" followed). Not a question, or said
+    with words of having had it ("I had one before, would another help?") or of how it went
+    ("the blocks worked really well"), it stays."""
+    if intent != "ask_option_info" or "?" not in (text or "") or _HAD.search(text or "") \
+            or _values(entities, "injection_relief"):  # "the blocks worked well": had them
+        return list(entities)
+    return [e for e in entities if e.get("entity") not in ("prior_injection", "injection_relief")
+            and not (e.get("entity") == "treatment" and e.get("value") in _OPTION_WORDS)]
+

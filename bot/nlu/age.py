@@ -89,19 +89,24 @@ def about_an_adult(text: str, min_age: int) -> bool:
     return bool(_ADULT_RELATIVE.search(text or "")) and not _CHILD_RELATIVE.search(text or "")
 
 
-# What a message about a minor says somewhere: an age or another number, or a word of youth.
-# Without any, the classifier's "under 18" is a guess from word pieces ("Hello dear, my back
-# has been sore"): it gives way, and the questions go on.
+# What a minor's message says of its age: a number (digits, or a number word in English or
+# Spanish up to nineteen), or a word for being young or for a child ("I'm in high school", "my
+# son", "soy menor de edad", "voy en la prepa"). A message with neither ("Hello dear, my back
+# has been sore", "hola, tengo dolor de espalda baja muy fuerte") says nothing of an age.
+_SPANISH_NUMBERS = (r"uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"
+                    r"|quince|diec[ií]s[eé]is|diecisiete|dieciocho|diecinueve|dieci\w+")
 _YOUTH = re.compile(
-    r"\b(?:teen\w*|minor|under\s*age|under\s*18|underage|school\w*|kids?|child\w*|son|daughter|"
-    r"stepson|stepdaughter|boy|girl|grand(?:son|daughter|child)|student|young|youth|juvenile|"
-    r"sixth\s+form|college|years?\s+old|yo|menor(?:es)?|niñ[oa]s?|nin[oa]s?|hij[oa]s?|nietos?|nietas?|"
-    r"adolescente\w*|escuela|colegio|secundaria|prepa\w*|chic[oa]s?|muchach[oa]s?|años|anos|joven|"
-    r"adults?|grown|parents?|guardian|padres|tutor|diez|once|doce|trece|catorce|quince|dieci\w+)\b",
-    re.I)
+    r"\b(?:minor|under\s*age|underage|under\s*(?:18|eighteen)|teen\w*|high ?school|school\w*|kids?"
+    r"|child\w*|adults?|grown|parents?|guardian|junior|sophomore|freshman|grade|student|young|youth"
+    r"|juvenile|sixth\s+form|college|years?\s+old|yo|son|daughter|stepson|stepdaughter|boy|girl"
+    r"|grand(?:son|daughter|child)"
+    r"|menor(?:es)?|adolescente\w*|chav[oa]s?|ni[ñn][oa]s?|chamac[oa]s?|chic[oa]s?|muchach[oa]s?"
+    r"|hij[oa]s?|niet[oa]s?|joven|padres|tutor|escuela|colegio|secundaria|prepa\w*|bachillerato"
+    r"|instituto|liceo|mis pap[aá]s|mi mam[aá] no sabe|a[ñn]os|%s)\b" % _SPANISH_NUMBERS, re.I)
 
 
-def says_young(text: str) -> bool:
-    """Whether the message holds anything that could tell of a minor (an age, a number, a
-    child, school...)."""
-    return bool(_ANY_NUMBER.search(text or "") or _YOUTH.search(text or ""))
+def says_nothing_of_age(text: str) -> bool:
+    """True when the message has no number and no word for being young: the classifier's
+    "under 18" for it is a guess from other words (Spanish "tengo ..." is both "I am 15" and
+    "I have back pain"), and a patient must never be turned away on a guess."""
+    return not _ANY_NUMBER.search(text or "") and not _YOUTH.search(text or "")

@@ -14,7 +14,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.booking import asks_to_book, parse_contact
 from bot.content import LANGUAGES, load_content
-from bot.nlu.age import about_an_adult, only_durations, says_young, stated_age
+from bot.nlu.age import about_an_adult, only_durations, says_nothing_of_age, stated_age
 from bot.nlu.crisis import default_detector
 from bot.option_select import asks_about_an_option
 
@@ -66,7 +66,8 @@ class StatedAgeCheck(GraphComponent):
     cannot compare numbers ("I'm 52" is not a teenager; "I'm 15" is, whatever else is said).
     Numbers that only count time ("for 5 years", "for 99999999 years") are not an age, and an
     adult someone else ("for my mum, she's 82") is not a minor, nor is a message giving a
-    phone or email ("Marco Villalobos, 555-0191"; "contact me, her daughter, at 555-0177"):
+    phone or email ("Marco Villalobos, 555-0191"; "contact me, her daughter, at 555-0177"),
+    nor one with no number and no word for being young ("tengo dolor de espalda muy fuerte"):
     the classifier's `age_under_18` for them gives way to its next guess."""
 
     @classmethod
@@ -90,8 +91,9 @@ class StatedAgeCheck(GraphComponent):
                 message.set("intent", chosen, add_to_output=True)
                 message.set("intent_ranking", [chosen] + ranking, add_to_output=True)
             elif intent == "age_under_18" and (age is not None or only_durations(text)
+                                               or says_nothing_of_age(text)
                                                or about_an_adult(text, self.min_age)
-                                               or parse_contact(text) or not says_young(text)):
+                                               or parse_contact(text)):
                 chosen = ranking[0] if ranking else {"name": "inform", "confidence": 1.0}
                 message.set("intent", chosen, add_to_output=True)
                 message.set("intent_ranking", ranking or [chosen], add_to_output=True)
@@ -146,6 +148,10 @@ class OptionQuestionCheck(GraphComponent):
 # "Ok never mind, let's book then" read as leaving: the request is what it says last.
 BOOKING_MISREAD_AS = {"give_contact", "affirm", "thank", "deny", "nlu_fallback", "out_of_scope",
                       "goodbye"}
+# Words of a change to a request already made: a booking request without them that the
+# classifier took for one ("Sí, pídame la cita") is a new booking.
+_CHANGE = re.compile(r"\b(?:cancel\w*|cambi\w*|change|reschedul\w*|mov(?:e|er)\w*|otro d[ií]a"
+                     r"|my appointment|mi cita|la cita que)\b", re.I)
 # A request for a person said with "robot?" ("is this a bot? get me a real person") is a
 # request for a person; "call me" with it ("can somebody call me?") a request for a call back.
 # Asked for, not asked about: "is this a real person?" or "am I talking to a human?" is a
@@ -173,7 +179,8 @@ class RequestCheck(GraphComponent):
             text = message.get(TEXT) or ""
             intent = (message.get("intent") or {}).get("name")
             chosen = None
-            if intent in BOOKING_MISREAD_AS and asks_to_book(text):
+            if (intent in BOOKING_MISREAD_AS or intent == "change_booking" and not _CHANGE.search(text)) \
+                    and asks_to_book(text):
                 chosen = "book_consultation"
             elif _CALL_ME.search(text) and (intent in ("bot_challenge", "request_human") or (
                     intent in ("give_contact", "inform") and not message.get("entities"))):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.vocabulary_reading import red_flags_read, slots_read
+from tests.vocabulary_reading import english_model, red_flags_read, slots_read, vocabulary_extractor
 
 
 @pytest.mark.parametrize("text,flag", [
@@ -66,7 +66,6 @@ def test_an_eye_kept_on_something_is_no_eye():
 ])
 def test_a_phone_number_is_no_numbness(text):
     # The lookup lemmatizer reads "number" as "numb": a refusal to give one denied numbness.
-    from tests.vocabulary_reading import vocabulary_extractor, english_model
     entities = vocabulary_extractor().entities_for(text, english_model())
     assert not [e for e in entities if e["entity"].startswith("red_flag")]
 

@@ -55,11 +55,16 @@ REQUEST_MAX_SIZE = str(2 * 1024 * 1024)
 
 
 def rasa_argv(args: List[str], api_token: str) -> List[str]:
-    """`rasa run` with the API token added in memory (never on the process's command line)."""
+    """`rasa run` with the API token added in memory (never on the process's command line).
+
+    Attached with '=': a random token begins with '-' one time in 64 (URL-safe base64), and
+    argparse reads `--auth-token -xyz` as a missing value followed by an unknown option, so
+    `rasa run` exited (2) before starting, and, the token being kept in var/api-token, at
+    every restart after."""
     if "--auth-token" in args or any(a.startswith("--auth-token=") for a in args):
         raise SystemExit("bot.serve: the API token comes from RASA_AUTH_TOKEN or var/api-token, "
                          "not from the command line")
-    return ["rasa", "run", *args, "--auth-token", api_token]
+    return ["rasa", "run", *args, f"--auth-token={api_token}"]
 
 
 def endpoints_database(args: List[str]) -> Optional[str]:

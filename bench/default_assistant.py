@@ -71,7 +71,8 @@ def running_default(workdir: Path, model: str, cache_dir: Path = CACHE_DIR,
     port, token = free_port(), secrets.token_urlsafe(24)
     rasa = Process("default rasa server",
                    [sys.executable, "-m", "rasa", "run", "--model", model, "--enable-api",
-                    "--auth-token", token, "--interface", "127.0.0.1", "--port", str(port),
+                    # '=': a token beginning with '-' would read as an option (bot.serve)
+                    f"--auth-token={token}", "--interface", "127.0.0.1", "--port", str(port),
                     "--log-file", str(workdir / f"default-rasa-{port}.log")],
                    workdir / f"default-rasa-{port}.out", env_with(**(env or {})), cwd=cache_dir)
     try:

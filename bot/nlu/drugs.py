@@ -76,21 +76,30 @@ def prescription_strength(generic_name: str, dose: str) -> bool:
                                 for w, mg in _lists()["prescription_from"].items())
 
 
+@lru_cache(maxsize=1)
+def _dictionary():
+    """The library's drugs_finder module, without the indexes of its fuzzy mode (not used,
+    see above): at import it builds the 3-letter pieces of each of its 107,000 names and an
+    index from each piece back to the names, about 260 MB in every process that reads a
+    message (measured with tracemalloc), for lookups the exact mode never makes."""
+    from drug_named_entity_recognition import drugs_finder
+
+    drugs_finder.variant_to_ngrams.clear()
+    drugs_finder.ngram_to_variant.clear()
+    return drugs_finder
+
+
 def named_at_prescription_strength(words: List[str], dose: str) -> bool:
     """True when the medicine named by `words` ("Motrin", "ibuprofen") is followed by a dose
     from which it is prescribed ("800s")."""
-    from drug_named_entity_recognition import find_drugs
-
     return any(prescription_strength(drug["name"], dose)
-               for drug, _, _ in find_drugs(list(words), is_ignore_case=True))
+               for drug, _, _ in _dictionary().find_drugs(list(words), is_ignore_case=True))
 
 
 @lru_cache(maxsize=1)
 def _spelling_index() -> Dict[str, Set[str]]:
     """Every one-letter deletion of the dictionary's one-word names -> those names."""
-    from drug_named_entity_recognition import drugs_finder
-
-    return deletion_index(v for v in drugs_finder.drug_variant_to_canonical
+    return deletion_index(v for v in _dictionary().drug_variant_to_canonical
                           if len(v) >= MIN_MISSPELT_LENGTH - 1 and v.isalpha())
 
 
@@ -137,8 +146,7 @@ def closest_drug_name(word: str) -> str | None:
 
 
 def _misspelt(words: List[str], taken: Set[int]) -> List[Tuple[dict, int, int]]:
-    from drug_named_entity_recognition import drugs_finder
-
+    drugs_finder = _dictionary()
     found = []
     for i, word in enumerate(words):
         if i in taken or any(w.lower().strip(".") in _NAME_CUES for w in words[max(0, i - 2):i]):
@@ -154,10 +162,9 @@ def _misspelt(words: List[str], taken: Set[int]) -> List[Tuple[dict, int, int]]:
 
 def find_medicines(words: List[str]) -> List[Tuple[int, int, str]]:
     """(first token, end token, contract treatment) for each drug named among `words`."""
-    from drug_named_entity_recognition import find_drugs
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    exact = find_drugs(list(words), is_ignore_case=True)
+    exact = _dictionary().find_drugs(list(words), is_ignore_case=True)
     taken = {i for _, s, e in exact for i in range(s, e)}
     found = []
     for drug, start, end in exact + _misspelt(words, taken):

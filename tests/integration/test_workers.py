@@ -91,6 +91,15 @@ def test_fifty_patients_on_two_workers_each_answered_in_order_nothing_lost(two_w
         assert db.exec_driver_sql("SELECT count(*) FROM conversation_locks").scalar() == 0
 
 
+def test_no_process_of_the_server_loads_tensorflow(two_workers):
+    """The model uses no TensorFlow component, so neither the manager nor a worker maps its
+    library (bot/deferred_imports.py; about 350 MB a process when Rasa imported it)."""
+    manager = psutil.Process(two_workers["pid"])
+    for process in [manager, *manager.children()]:
+        maps = open(f"/proc/{process.pid}/maps").read()
+        assert "_pywrap_tensorflow_internal" not in maps, process.cmdline()
+
+
 def test_a_senders_flood_allowance_is_shared_by_the_workers(two_workers):
     """One sender's messages reach both workers; the burst is one allowance, not one a
     worker (bot/flood_store.py): 26 messages, 20 read, 6 refused kindly."""

@@ -92,3 +92,18 @@ def test_the_supervisors_config_names_no_secret(tmp_path):
     assert "-m bot.serve rasa" in done.stdout and "-m bot.serve actions" in done.stdout
     assert "auth-token" not in done.stdout
     assert not [name for name, value in secrets.items() if value in done.stdout]
+
+
+@pytest.mark.parametrize("token", ["-starts-with-a-dash", "--two-dashes", "-", "plain_token-1"])
+def test_rasa_run_reads_any_api_token_bot_serve_hands_it(token):
+    # A token from var/api-token is URL-safe base64, which begins with '-' one time in 64:
+    # passed as a separate argument, Rasa's parser took it for an option and `rasa run`
+    # exited (2) at every start. Rasa's own parser must read back exactly the token.
+    from rasa.__main__ import create_argument_parser
+
+    from bot.serve import rasa_argv
+
+    argv = rasa_argv(["--enable-api", "--port", "5005"], token)
+    assert argv[:2] == ["rasa", "run"]
+    parsed = create_argument_parser().parse_args(argv[1:])
+    assert parsed.auth_token == token and parsed.enable_api and parsed.port == 5005

@@ -190,3 +190,18 @@ def test_action_calls_carry_json_that_decodes_to_the_same_values():
     import ujson
 
     assert json.loads(ujson.dumps(small)) == small  # the fast path is taken for real bodies
+
+
+def test_an_empty_domain_is_still_told_from_a_real_one():
+    from pathlib import Path
+
+    from rasa.shared.core.domain import Domain
+
+    assert Domain.is_empty.__rasa_speedup__
+    rasas = Domain.is_empty.__wrapped__
+    root = Path(__file__).resolve().parents[2]
+    for domain in (Domain.empty(), Domain.from_dict({}), Domain.load(str(root / "domain.yml")),
+                   Domain.from_dict({"intents": ["greet"]}),
+                   Domain.from_dict({"responses": {"utter_hi": [{"text": "hi"}]}})):
+        assert domain.is_empty() == rasas(domain)
+    assert Domain.empty().is_empty() and not Domain.from_dict({"intents": ["greet"]}).is_empty()

@@ -342,7 +342,7 @@ def _empty_domain_built_once() -> None:
 
 
 def apply() -> None:
-    """Checks Rasa (refusing to start when it changed), then replaces the three hot spots.
+    """Checks Rasa (refusing to start when it changed), then replaces the hot spots.
     Called once per process, when the Rasa server creates its tracker store."""
     global _applied
     if _applied:

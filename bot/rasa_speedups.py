@@ -1,4 +1,4 @@
-"""Three measured hot spots inside Rasa 3.6.21, replaced by equivalent cached versions.
+"""Measured hot spots inside Rasa 3.6.21, replaced by equivalent versions.
 
 Profiled under load (reports/bench.md), a 20-message conversation spent:
 - ~70 % of the Rasa server's CPU in `RemoteAction._validate_action_result`: it calls
@@ -12,8 +12,10 @@ Profiled under load (reports/bench.md), a 20-message conversation spent:
   hands Rasa's small, fixed graph to `dask.get` and recomputes the minimal graph for the
   targets on every call). Here the graph is evaluated in order, each node once, as dask's
   synchronous scheduler does, and the minimal graph is computed once per target set.
+- (issue 19, session 11) the action-server calls' JSON bodies encoded by ujson, and the empty
+  domain `Domain.is_empty` compares with built once (see each function).
 
-Rasa has no extension point for these, so `apply()` swaps the three functions, once per
+Rasa has no extension point for these, so `apply()` swaps the functions, once per
 process, called in one place: when the Rasa server creates its tracker store
 (bot.tracker_store.ClinicTrackerStore, named in the endpoints), before it reads a message.
 It first checks (`check_rasa_internals`) that Rasa is the version these were written for and
@@ -45,6 +47,10 @@ RELIED_ON: Dict[str, Optional[Tuple[str, ...]]] = {
     "rasa.engine.runner.dask:DaskGraphRunner._add_inputs_to_graph": ("inputs", "graph"),
     "rasa.engine.graph:GraphSchema.minimal_graph_schema": ("self", "targets"),
     "rasa.engine.graph:GraphSchema.target_names": None,
+    "rasa.utils.endpoints:EndpointConfig.session": ("self",),
+    "rasa.shared.core.domain:Domain.is_empty": ("self",),
+    "rasa.shared.core.domain:Domain.as_dict": ("self",),
+    "rasa.utils.endpoints:DEFAULT_REQUEST_TIMEOUT": None,
     # replaced in bot/dialogue_speedups.py, and what its replacements call
     "rasa.shared.core.trackers:DialogueStateTracker.applied_events": ("self",),
     "rasa.shared.core.trackers:DialogueStateTracker._undo_till_previous": (
@@ -287,8 +293,56 @@ def _graph_runs_without_dask() -> None:
     DaskGraphRunner.run = run
 
 
+def _json_bodies_by_ujson() -> None:
+    """Every action-server call carries the session's events as JSON (40 KB on average over
+    the benchmark's paths, up to 90 KB): aiohttp encoded it with `json.dumps`, ~0.7 ms a call,
+    the largest item of a call on Rasa's side. ujson (already installed: Sanic, the action
+    server's, decodes the requests and encodes its replies with it) encodes it in about a
+    third of that. The body is the same JSON (only spacing and escaped "/" differ), which the
+    action server decodes to the same values (floats round-trip exactly); anything ujson
+    refuses (an integer past 64 bits) goes to `json.dumps` as before."""
+    import json
+
+    import aiohttp
+    import ujson
+    from rasa.utils import endpoints
+
+    def dumps(obj: Any) -> str:
+        try:
+            return ujson.dumps(obj)
+        except (OverflowError, TypeError, ValueError):
+            return json.dumps(obj)
+
+    @_replacing(endpoints.EndpointConfig.session)
+    def session(self: endpoints.EndpointConfig) -> aiohttp.ClientSession:
+        auth = aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"]) \
+            if self.basic_auth else None
+        return aiohttp.ClientSession(
+            headers=self.headers, auth=auth,
+            timeout=aiohttp.ClientTimeout(total=endpoints.DEFAULT_REQUEST_TIMEOUT),
+            json_serialize=dumps)
+
+    endpoints.EndpointConfig.session = session
+
+
+def _empty_domain_built_once() -> None:
+    """Rasa checks every parsed message against the domain unless the domain is empty, and
+    `Domain.is_empty` compares the domain's data with that of an empty domain built anew
+    (`Domain.from_dict({})`) for each message: ~0.2-0.6 ms a message. The empty domain's data
+    is the same every time; it is built once here."""
+    from rasa.shared.core.domain import Domain
+
+    empty = Domain.empty().as_dict()
+
+    @_replacing(Domain.is_empty)
+    def is_empty(self: Domain) -> bool:
+        return self.as_dict() == empty
+
+    Domain.is_empty = is_empty
+
+
 def apply() -> None:
-    """Checks Rasa (refusing to start when it changed), then replaces the three hot spots.
+    """Checks Rasa (refusing to start when it changed), then replaces the hot spots.
     Called once per process, when the Rasa server creates its tracker store."""
     global _applied
     if _applied:
@@ -297,6 +351,8 @@ def apply() -> None:
     _cached_action_result_validation()
     _cached_event_type_lookup()
     _graph_runs_without_dask()
+    _json_bodies_by_ujson()
+    _empty_domain_built_once()
     from bot import dialogue_speedups
 
     dialogue_speedups.incremental_applied_events()

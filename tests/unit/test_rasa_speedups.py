@@ -155,3 +155,53 @@ def test_the_action_server_does_not_load_tensorflow():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_action_calls_carry_json_that_decodes_to_the_same_values():
+    """The action-server call's body, now encoded by ujson, is read back as json.dumps's was:
+    the same events, slots, floats to the last bit, non-ASCII text; an integer ujson cannot
+    encode still goes (json.dumps)."""
+    import asyncio
+    import json
+    import random
+
+    from rasa.utils.endpoints import EndpointConfig
+
+    rng = random.Random(19)
+    body = {"next_action": "validate_triage_form", "sender_id": "é/ñ\u2028<x>&",
+            "tracker": {"events": [
+                {"event": "user", "text": "me duele la espalda desde hace 3 semanas / ¿qué?",
+                 "timestamp": 1764840000.123456 + i,
+                 "parse_data": {"intent_ranking": [
+                     {"name": f"i{k}", "confidence": rng.random() ** 7} for k in range(10)]}}
+                for i in range(40)] + [{"event": "slot", "name": "peg", "value": 2 ** 70},
+                                       {"event": "slot", "name": "x", "value": None}]},
+            "tiny": [5e-324, 1e308, -0.0, 0.1, 1 / 3, True, False, 0, -2 ** 63]}
+
+    async def encoded() -> str:
+        async with EndpointConfig("http://127.0.0.1:1/webhook").session() as session:
+            return session.json_serialize(body)
+
+    text = asyncio.new_event_loop().run_until_complete(encoded())
+    assert json.loads(text) == body
+    assert [repr(x) for x in json.loads(text)["tiny"]] == [repr(x) for x in body["tiny"]]
+    small = dict(body, tracker={"events": body["tracker"]["events"][:-2]})
+    assert EndpointConfig.session.__rasa_speedup__
+    import ujson
+
+    assert json.loads(ujson.dumps(small)) == small  # the fast path is taken for real bodies
+
+
+def test_an_empty_domain_is_still_told_from_a_real_one():
+    from pathlib import Path
+
+    from rasa.shared.core.domain import Domain
+
+    assert Domain.is_empty.__rasa_speedup__
+    rasas = Domain.is_empty.__wrapped__
+    root = Path(__file__).resolve().parents[2]
+    for domain in (Domain.empty(), Domain.from_dict({}), Domain.load(str(root / "domain.yml")),
+                   Domain.from_dict({"intents": ["greet"]}),
+                   Domain.from_dict({"responses": {"utter_hi": [{"text": "hi"}]}})):
+        assert domain.is_empty() == rasas(domain)
+    assert Domain.empty().is_empty() and not Domain.from_dict({"intents": ["greet"]}).is_empty()

@@ -227,8 +227,8 @@ class ClinicalMatcher:
             # cancer, does it matter?" still tells the flag)
         else:
             before = ("neg_before", "hypothetical") if treatment else ("neg_before",)
-            # after-cues deny flags and places, never treatments ("physio was fine")
-            after = () if treatment else ("neg_after",)
+            # after-cues deny flags and places; a treatment only its own "not done" ones
+            after = ("not_done",) if treatment else ("neg_after",)  # "physio was fine"
             if term.mode in ("if_denied", "absent", "near"):
                 after += ("neg_after_weak",)  # "bladder fine", but not "a fall, normal x-ray"
             negated = (term.mode in ("absent", "near_denied") or bool(ctx.cue_before(s, before))

@@ -51,7 +51,8 @@ class ContextReader:
                           ("animal", "animal_before"), ("hedged", "hedged_denial"),
                           ("hedged_topic", "hedged_topic_before"),
                           ("long_ago_said", "long_ago_said"),
-                          ("neg_closing", "negation_after_closing")):
+                          ("neg_closing", "negation_after_closing"),
+                          ("not_done", "treatment_not_done_after")):
             phrases = [str(p) for p in context.get(key) or []]
             docs = [normalize(nlp.make_doc(p)) for p in phrases if "<" not in p]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")

@@ -78,7 +78,7 @@ _AGE_AFTER = re.compile(r"^\s+(?:de\s+edad|cumplidos)\b", re.I)
 _HAVE_FOR = re.compile(  # "tengo 3 años con este dolor" is how long; "tengo 45 años" an age
     rf"^\s+(?:con|que|as{_I}|sufriendo|padeciendo|de\s+dolor|aguantando)\b", re.I)
 _FREQ_AFTER = re.compile(rf"^\s+(?:(?:a\s+la|al|por|cada)\s+(?:semana|mes|a[ñn]o|d{_I}a)\b"
-                         rf"|de\s+estos\b|s{_I}\s+y\s+otro\b|y\s+otro\s+no\b)", re.I)  # "un día sí y otro no"
+                         rf"|de\s+estos\b|(?:\w+\s+)?y\s+otro\b)", re.I)  # "un día sí y otro no", "un día arriba y otro abajo"
 # "3 días de reposo", "una semana en cama": how long a rest or a leave lasted
 _COURSE_AFTER = re.compile(
     rf"^\s+(?:de\s+(?:reposo|incapacidad|descanso|baja|terapia|fisio\w*|rehabilitaci{_O}n|antibi{_O}ticos?"

@@ -58,8 +58,9 @@ def clinical_updates(
     # -5}` itself, and its HTTP API takes entities): only the contract's values count.
     places = [e for e in entities if e.get("entity") == "pain_location" and e.get("value") in LOCATIONS]
     # the place the patient is asking about ("upper back really"), else the first named; a
-    # bare "back" yields to a part of it named too ("my back, between the shoulder blades")
-    refined = any(e["value"] in ("upper_back", "other") and e.get("reason") != "bare" for e in places)
+    # bare "back" yields to its upper part named too ("my back, between the shoulder blades";
+    # not to "spine", which says no part)
+    refined = any(e["value"] == "upper_back" for e in places)
     places.sort(key=lambda e: (e.get("reason") != "focus", refined and e.get("reason") == "bare"))
     locations = [e["value"] for e in places]
     if locations and locations[0] != slots.get("pain_location"):

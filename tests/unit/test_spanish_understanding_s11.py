@@ -103,3 +103,12 @@ def test_where(text, place):
 def test_english_spine_does_not_take_over_the_lower_back():
     assert slots_read("lower back pain for months, also a lump near my spine").get(
         "pain_location") == "lower_back"
+
+
+@pytest.mark.parametrize("text", [
+    "lo de la vejiga: desde ayer se orina sin darse cuenta, antes no le pasaba",
+    "mi papá ya se hace pipí encima y le duele la espalda",
+])
+def test_a_relatives_leaking_told_in_the_third_person_is_never_dropped(text):
+    present, asked = read(text)
+    assert "bladder_bowel" in present | asked

@@ -57,8 +57,11 @@ def clinical_updates(
     # Entities can come from elsewhere than our extractor (Rasa reads `/intent{"duration":
     # -5}` itself, and its HTTP API takes entities): only the contract's values count.
     places = [e for e in entities if e.get("entity") == "pain_location" and e.get("value") in LOCATIONS]
-    # the place the patient is asking about ("upper back really"), else the first named
-    places.sort(key=lambda e: e.get("reason") != "focus")
+    # the place the patient is asking about ("upper back really"), else the first named; a
+    # bare "back" yields to its upper part named too ("my back, between the shoulder blades";
+    # not to "spine", which says no part)
+    refined = any(e["value"] == "upper_back" for e in places)
+    places.sort(key=lambda e: (e.get("reason") != "focus", refined and e.get("reason") == "bare"))
     locations = [e["value"] for e in places]
     if locations and locations[0] != slots.get("pain_location"):
         updates["pain_location"] = locations[0]

@@ -9,17 +9,15 @@ words live in YAML files under `vocab/` (clinicians edit those, not this code):
 
 How a message is read:
 
-1. The text is lower-cased and tokenised again, then normalised ("can't", "cannot", "cant"
-   and "CAN'T" all become "can not") and lemmatised, so one phrase matches its plurals and verb forms ("legs gave way" ~ "leg
-   gives way"). Phrases marked "=" match only as written.
+1. The text is lower-cased and tokenised again, then normalised ("can't", "cannot", "cant" and
+   "CAN'T": "can not") and lemmatised: "legs gave way" ~ "leg gives way". Phrases marked "=" match only as written.
 2. Each vocabulary file resolves its own overlaps: the longest phrase wins ("slipped on the
    ice" is trauma, and heat_ice separately ignores it). `ignore` phrases win and vanish.
 3. A cue counts only inside the mention's clause and never inside the matched phrase itself,
    so "I can't control my bladder" is a positive flag while "no fever but my leg keeps
    getting weaker" denies only the fever (NegEx-style scopes, simplified).
 
-Vocabularies are read in clinical_vocab.py, clauses and cues found in mention_context.py;
-all compiled once in `__init__` (about 0.1 s); a call costs about 0.1 ms.
+Vocabularies are read in clinical_vocab.py, clauses and cues found in mention_context.py.
 """
 from __future__ import annotations
 
@@ -214,7 +212,7 @@ class ClinicalMatcher:
     def _judge(self, s: int, e: int, term: Term, ctx: MentionContext):
         """One mention as (start, end, label, value, negated, experiencer, reason), or None."""
         if (term.label == "pain_location" and ctx.clause[s] in ctx.skin_clauses
-                and not self._extras["pain_words"].intersection(ctx.words[s:e])):
+                and not self._extras["pain_words"].intersection(ctx.words[max(s - 2, 0):e])):
             return None  # "a rash on my back"; "back pain and a rash" stays
         treatment = term.label == "treatment"
         label, reason = term.label, ""
@@ -227,8 +225,8 @@ class ClinicalMatcher:
             # cancer, does it matter?" still tells the flag)
         else:
             before = ("neg_before", "hypothetical") if treatment else ("neg_before",)
-            # after-cues deny flags and places, never treatments ("physio was fine")
-            after = () if treatment else ("neg_after",)
+            # after-cues deny flags and places; a treatment only its own "not done" ones
+            after = ("not_done",) if treatment else ("neg_after",)  # "physio was fine"
             if term.mode in ("if_denied", "absent", "near"):
                 after += ("neg_after_weak",)  # "bladder fine", but not "a fall, normal x-ray"
             negated = (term.mode in ("absent", "near_denied") or bool(ctx.cue_before(s, before))
@@ -261,6 +259,8 @@ class ClinicalMatcher:
         if term.label == "pain_location" and not negated and (
                 ctx.cue_before(s, ("focus_before",)) or ctx.cue_right_after(e, "focus_after")):
             reason = "focus"  # the place the patient is asking about: it wins over others
+        elif term.label == "pain_location" and term.rank == 1:
+            reason = "bare"  # "la espalda, entre los omóplatos": a named part of it wins (slots.py)
         value = term.value
         if value == "otc_medication" and not negated and (
                 ctx.cue_before(s, ("prescribed",), stop=self._bought) or ctx.prescribed_after(e, self._bought)

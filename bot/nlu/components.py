@@ -270,11 +270,13 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
                                     alone=len(found) == 1, **(spanish_clauses() if spanish else {})):
                 continue
             kept.append(duration)
-        if len(kept) > 1 and not spanish:
+        if len(kept) > 1:
             # "my toes are numb from diabetes, had that for years. the new thing is my low back
-            # pain for 6 weeks": where a time is said of the pain, times said of nothing named are not
-            pain = [d for d in kept if times_something_else(text, d.start, d.end, mentions, (),
-                                                           matcher.pain_words, anchored=True)]
+            # pain for 6 weeks", "eso fue en enero ... desde hace mes y medio me empezó un
+            # dolor": where a time is said of the pain, times said of nothing named are not
+            pain = [d for d in kept if times_something_else(
+                text, d.start, d.end, mentions, (), matcher.pain_words, anchored=True,
+                **(spanish_clauses() if spanish else {}))]
             kept = pain or kept
         entities += [_duration_entity(d) for d in kept]
         return sorted(entities, key=lambda e: e["start"])

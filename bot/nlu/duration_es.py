@@ -55,19 +55,22 @@ _VAGUE = {  # "un par de", "unos cuantos", "varios", "algunos", "muchos", "pocos
     "par": 2.0, "unos": 3.0, "unas": 3.0, "cuantos": 3.0, "cuantas": 3.0, "varios": 3.0, "varias": 3.0, "algunos": 3.0,
     "algunas": 3.0, "muchos": 5.0, "muchas": 5.0, "pocos": 2.0, "pocas": 2.0,
     "muchisimos": 5.0, "muchisimas": 5.0}
-_QTY = (rf"(?P<vague>un\s+par\s+de|unos\s+cuantos|unas\s+cuantas|varios|varias|algunos|algunas"
+_QTY = (rf"(?P<vague>un\s+par\s+de?|unos\s+cuantos|unas\s+cuantas|varios|varias|algunos|algunas"
         rf"|much{_I}simos|much{_I}simas|muchos|muchas|pocos|pocas|unos|unas)|(?P<digits>\d+(?:[.,]\d+)?)|(?P<words>{_WORDS})"
         rf"|(?P<medio>medio|media)")
 _QUANTITY_RE = re.compile(
     rf"(?<![\w.,/])(?:{_QTY})(?:\s*(?:-|a|o)\s*(?P<qty2>\d+|{_WORDS}))?\s*(?P<unit>{_UNIT_RE})\b"
-    rf"(?P<half>\s+[yi]\s+medi[oa])?", re.I)  # "un mes i medio" as typed
-_BARE_UNIT_HALF = re.compile(  # "hace año y medio", "hace semana y media"
-    r"\b(?P<unit>a[ñn]o|mes|semana)\s+y\s+medi[oa]\b", re.I)
+    rf"(?P<half>\s+[yi]\s+medi[oa])?(?P<bit>\s+[yi]\s+pico)?", re.I)  # "un mes i medio" as typed
+_BARE_UNIT_HALF = re.compile(  # "hace año y medio", "hace semana y media", "mes y pico"
+    r"\b(?P<unit>a[ñn]o|mes|semana)\s+y\s+(?:medi[oa]|(?P<bit>pico))\b", re.I)
+_BIT = 0.25  # "y pico": a little more
 _NOT_BEFORE = re.compile(  # future, frequency, age, pregnancy
     rf"(?:\b(?:en|dentro\s+de|cada|pr{_O}xim[oa]s?|por|durante|al|a\s+la|veces|vez|si|alg{_U}n|otro|ojal{_A})"
-    rf"|\b(?:tengo|tiene|ten{_I}a|cumpl{_I}|cumple|edad\s+de)"
-    rf"|\b(?:hij[oa]|ni[ñn][oa]|beb{_E}|niet[oa]|nene|nena|chamac[oa]|embarazada\s+de|embarazo\s+de)"
-    rf"(?:\s+\w+)?\s+de)\s*$", re.I)
+    rf"|\b(?:tengo|tngo|tiene|ten{_I}a|cumpl{_I}|cumple|edad\s+de)"
+    # a person's age ("mi padre, 76 años", "mi mamá de 72 años", "mi sobrino de 3 años")
+    rf"|\b(?:hij[oa]|ni[ñn][oa]|beb{_E}|niet[oa]|nene|nena|chamac[oa]|sobrin[oa]|padre|madre|pap{_A}"
+    rf"|mam{_A}|abuel[oa]|espos[oa]|marido|suegr[oa]|se[ñn]or[a]?|paciente|embarazada\s+de|embarazo\s+de)"
+    rf"(?:\s+\w+)?(?:\s+de|\s*,|\s*\())\s*$", re.I)
 _DURATION_VERB_BEFORE = re.compile(  # "por 3 semanas" after the pain, "tengo 3 años con dolor"
     rf"\b(?:dolor|duele|duelen|molesta|molestia|sufro|sufriendo|aguantando|as{_I}|con\s+esto)"
     rf"(?:\s+\w+){{0,4}}\s+(?:por|durante)\s*$", re.I)
@@ -75,11 +78,11 @@ _AGE_AFTER = re.compile(r"^\s+(?:de\s+edad|cumplidos)\b", re.I)
 _HAVE_FOR = re.compile(  # "tengo 3 años con este dolor" is how long; "tengo 45 años" an age
     rf"^\s+(?:con|que|as{_I}|sufriendo|padeciendo|de\s+dolor|aguantando)\b", re.I)
 _FREQ_AFTER = re.compile(rf"^\s+(?:(?:a\s+la|al|por|cada)\s+(?:semana|mes|a[ñn]o|d{_I}a)\b"
-                         rf"|de\s+estos\b|s{_I}\s+y\s+otro\b|y\s+otro\s+no\b)", re.I)  # "un día sí y otro no"
+                         rf"|de\s+estos\b|(?:\w+\s+)?y\s+otro\b)", re.I)  # "un día sí y otro no", "un día arriba y otro abajo"
 # "3 días de reposo", "una semana en cama": how long a rest or a leave lasted
 _COURSE_AFTER = re.compile(
     rf"^\s+(?:de\s+(?:reposo|incapacidad|descanso|baja|terapia|fisio\w*|rehabilitaci{_O}n|antibi{_O}ticos?"
-    rf"|tratamiento|pastillas|inyecciones)|en\s+(?:cama|reposo)|tomando)\b", re.I)
+    rf"|tratamiento|pastillas|inyecciones)|en\s+(?:la\s+)?(?:cama|reposo)|tomando)\b", re.I)
 _COURSE_BEFORE = re.compile(  # "tomé ibuprofeno por dos semanas": the medicine's course
     rf"\b(?:tom{_E}|tomando|tomo|tomaba|terapia|fisio\w*|rehabilitaci{_O}n|pastillas?|sesiones"
     rf"|medicamentos?|medicina|masajes?|reposo|incapacidad|me\s+recet\w+|me\s+dieron|me\s+mand{_O}|me\s+mandaron"
@@ -121,7 +124,7 @@ _POINT = (
     rf"|ni[ñn][oa]|chiquit[oa]|joven|peque[ñn][oa]|la\s+adolescencia|la\s+juventud|siempre"
     rf"|que\s+tengo\s+memoria|que\s+me\s+acuerdo)"
 )
-_ONSET = (rf"desde|dsd|choqu{_E}|me\s+choc\w+|tuve\s+un\s+accidente|empez{_O}|comenz{_O}|inici{_O}|me\s+empez{_O}|me\s+dio|me\s+lastim{_E}"
+_ONSET = (rf"desde|dsd|choqu{_E}|m(?:e)?\s+resbal{_E}|se\s+resbal{_O}|se\s+cay{_O}|me\s+choc\w+|tuve\s+un\s+accidente|empez{_O}|comenz{_O}|inici{_O}|me\s+empez{_O}|me\s+dio|me\s+lastim{_E}"
           rf"|m(?:e)?\s+ca{_I}|me\s+he\s+ca{_I}do|me\s+dobl{_E}|me\s+torc{_I}|me\s+jal{_E}|pas{_O}|sucedi{_O}|fue")
 _POINT_RE = re.compile(rf"\b(?P<cue>{_ONSET})(?:\s+\w+){{0,4}}?\s+(?:{_POINT})\b",
                        re.I)
@@ -141,7 +144,8 @@ _LEADING_VAGUE_RE = re.compile(r"^\W*(?P<unit>a[ñn]os|meses|semanas)\b(?!\s+(?:
 # a fall or a blow dates the injury; it dates the pain only when the message says the pain
 # followed it ("me caí el domingo y desde ahí me duele") and gives no other time for the pain
 _INJURY = re.compile(
-    rf"\b(?:m(?:e)?\s+ca{_I}|me\s+he\s+ca{_I}do|ca{_I}\s+sentad|me\s+resbal{_E}|me\s+tropec{_E}|me\s+golpe{_E}|me\s+pegu{_E}"
+    rf"\b(?:m(?:e)?\s+ca{_I}|me\s+he\s+ca{_I}do|ca{_I}\s+sentad|m(?:e)?\s+resbal{_E}|se\s+resbal{_O}|se\s+cay{_O}"
+    rf"|m(?:e)?\s+tropec{_E}|m(?:e)?\s+golpe{_E}|m(?:e)?\s+pegu{_E}"
     rf"|choqu{_E}|me\s+chocaron|me\s+atropell\w+|accidente|me\s+tumb{_O}|me\s+tir{_O}|una\s+ca{_I}da)", re.I)
 # ("desde el accidente de moto, hace diez días": the time told after a comma is the same)
 _SINCE_INJURY = re.compile(r"\bdesde\s+(?:que|q|k|el|la|aquel|aquella|ese|esa)\b[^,.;!?]*(?:,\s*(?:hace\s+|como\s+|unos\s+|unas\s+|ya\s+)*)?$", re.I)
@@ -152,7 +156,7 @@ _FILLER = re.compile(rf"\W|\b(?:y|eso|esto|fue|pas{_O}|hace|como|unos|unas|m{_A}
 _ONSET_ONLY_ES = re.compile(rf"\s*(?:y\s+)?(?:que\s+)?(?:empez{_O}|comenz{_O}|inici{_O}|desde)\b", re.I)
 _BIRTH_RE = re.compile(
     rf"\b(?:desde\s+que|cuando)\s+(?:naci{_O}|tuve\s+a|di\s+a\s+luz|me\s+embarac{_E}\s+de)\s+(?:a\s+)?(?:mi|mis|el|la)?\s*\w+"
-    rf"(?:[\s,;]+(?:y\s+)?(?:ella\s+|{_E}l\s+)?(?:que\s+)?(?:ya\s+|ahora\s+)?(?:tiene|cumpli{_O}|cumple)\s+"
+    rf"(?:(?:\s+\w+){{0,2}}?[\s,;]+(?:y\s+)?(?:ella\s+|{_E}l\s+)?(?:que\s+)?(?:ya\s+|ahora\s+)?(?:tiene|cumpli{_O}|cumple)\s+"
     rf"(?P<age>\d+|{_WORDS}|medio)\s+(?P<unit>{_UNIT_RE}))?", re.I)
 _VAGUE_RE = re.compile(
     rf"\b(?:desde\s+)?hace\s+(?P<unit>d{_I}as|semanas|meses|a[ñn]os)\b"
@@ -174,6 +178,7 @@ _CORRECTED = re.compile(rf"^\s*,?\s*(?:no\s*,?\s*)?(?:perd{_O}n|digo|mejor\s+dic
 _STATED_NOW = re.compile(
     rf"\b(?:ahora|ahorita|hoy|ya)\s+(?:que\s+)?(?:ya\s+)?(?:estamos\s+)?(?:a|en)\s+(?:(?P<part>mediados|principios"
     rf"|primeros|finales|fines)\s+de\s+)?(?P<month>{_MONTH_RE})\b", re.I)
+_TODAY_WEEKDAY = re.compile(rf"\bhoy\s+(?:es|ya\s+es|estamos\s+a)\s+({_WEEKDAY_RE})\b", re.I)
 _PART_DAY = {"mediados": 15, "principios": 5, "primeros": 5, "finales": 25, "fines": 25}
 _VAGUE_UNIT = {"dias": 3 * DAY, "días": 3 * DAY, "semanas": 3 * WEEK, "meses": 3 * MONTH,
                "anos": 3 * YEAR, "años": 3 * YEAR}
@@ -205,7 +210,7 @@ def _words_value(text: str) -> float | None:
 def _quantity_value(m: re.Match) -> tuple[float, bool] | None:
     if m.group("vague"):
         key = _plain(m.group("vague")).split()[-1]
-        return _VAGUE["par" if key == "de" else key], True
+        return _VAGUE["par" if key in ("de", "d") else key], True
     if m.group("digits"):
         return float(m.group("digits").replace(",", ".")), False
     if m.group("medio"):
@@ -228,7 +233,7 @@ def _quantities(text: str):
                                 r"|(?:dolor|molestia|esto|eso)\s+(?:ya\s+)?tiene)\s*$", before, re.I)
         if not said_before:
             if _NOT_BEFORE.search(before) and not _DURATION_VERB_BEFORE.search(before) and not (
-                    re.search(r"\b(?:tengo|tiene|ten[ií]a)\s*$", before, re.I) and _HAVE_FOR.match(after)):
+                    re.search(r"\b(?:tengo|tngo|tiene|ten[ií]a)\s*$", before, re.I) and _HAVE_FOR.match(after)):
                 continue
             if _FREQ_AFTER.match(after) or _AGE_AFTER.match(after):
                 continue
@@ -245,6 +250,8 @@ def _quantities(text: str):
             value = (value + second) / 2
         if m.group("half"):
             value += 0.5
+        if m.group("bit"):
+            value += _BIT
         fixed = _CORRECTED.match(after)
         if fixed:
             n = fixed.group("n")
@@ -253,7 +260,8 @@ def _quantities(text: str):
     for m in _BARE_UNIT_HALF.finditer(text):  # "hace año y medio" (not "un año y medio" again)
         if any(s <= m.start() < e for s, e, *_ in found):
             continue
-        found.append([m.start("unit"), m.end(), 1.5 * _UNIT_WEEKS[_unit(m.group("unit"))], False, 0])
+        size = 1 + (_BIT if m.group("bit") else 0.5)
+        found.append([m.start("unit"), m.end(), size * _UNIT_WEEKS[_unit(m.group("unit"))], False, 0])
     merged = []  # "2 años y 3 meses" is one duration
     for item in sorted(found):
         if merged and item[4] < merged[-1][4] and _JOIN_RE.match(text[merged[-1][1]:item[0]]):
@@ -301,6 +309,8 @@ def _starting_points(text: str, today: datetime.date):
     found = []
     for regex in (_POINT_RE, _ALONE_RE, _POINT_FIRST_RE, _INJURY_POINT_RE):
         for m in regex.finditer(text):
+            if regex is _POINT_RE and _QUANTITY_RE.search(m.group(0)):
+                continue  # "desde hace 2 semanas y ayer me hice pipí": the count is the time
             weeks, vague = _point_weeks(m, today)
             if weeks is not None:  # a holiday is a rough anchor: a number said beside it wins
                 found.append((m.start(), m.end(), weeks, vague, 2 if m.groupdict().get("holiday") else 0))
@@ -332,6 +342,9 @@ def _starting_points(text: str, today: datetime.date):
 def _stated_today(text: str, today: datetime.date) -> datetime.date:
     """The day the patient says it is ("ahorita que ya estamos a mediados de julio"), the
     last such day up to `today`; `today` when the message says none."""
+    day = _TODAY_WEEKDAY.search(text)
+    if day:  # "Desde el lunes. Hoy es miércoles.": counted from that Wednesday
+        return today - datetime.timedelta(days=(today.weekday() - _WEEKDAYS.index(_plain(day.group(1)))) % 7)
     m = _STATED_NOW.search(text)
     if not m:
         return today

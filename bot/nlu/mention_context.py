@@ -51,7 +51,8 @@ class ContextReader:
                           ("animal", "animal_before"), ("hedged", "hedged_denial"),
                           ("hedged_topic", "hedged_topic_before"),
                           ("long_ago_said", "long_ago_said"),
-                          ("neg_closing", "negation_after_closing")):
+                          ("neg_closing", "negation_after_closing"),
+                          ("not_done", "treatment_not_done_after")):
             phrases = [str(p) for p in context.get(key) or []]
             docs = [normalize(nlp.make_doc(p)) for p in phrases if "<" not in p]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")
@@ -74,6 +75,8 @@ class ContextReader:
         self._pronouns = frozenset(norm_word(w) for w in proxy.get("pronouns") or [])
         self._relative_owners = frozenset(norm_word(w) for w in proxy.get("relative_owners") or [])
         self._writer_owners = frozenset(norm_word(w) for w in proxy.get("writer_owners") or [])
+        self._proxy_pronoun_cues = frozenset(tuple(norm_word(w).split())
+                                             for w in context.get("proxy_pronoun_cues") or [])
 
     def __call__(self, ndoc, spans) -> MentionContext:
         """Clause boundaries and cue positions of one message."""
@@ -85,7 +88,7 @@ class ContextReader:
         matchers = (self._cue_matcher, self._cue_token_matcher) if len(self._cue_token_matcher) \
             else (self._cue_matcher,)
         cue_matches = [(self._cue_kinds[m], s, e) for matcher in matchers for m, s, e in matcher(ndoc)]
-        cue_matches = _patient_named(cue_matches, words)
+        cue_matches = _patient_named(cue_matches, words, self._proxy_pronoun_cues)
         pseudo = [(s, e) for kind, s, e in cue_matches if kind == "pseudo"]
         for kind, s, e in cue_matches:
             if kind != "pseudo" and any(a <= s and e <= b and (a, b) != (s, e) for a, b in pseudo):
@@ -175,18 +178,21 @@ class ContextReader:
                 for i in range(len(words))]
 
 
-def _patient_named(cue_matches, words):
+def _patient_named(cue_matches, words, pronoun_cues=frozenset()):
     """A relative who writes for the patient ("soy su hija", "escribo por mi papá", "mi
     mamá es la paciente"): the patient they name is no other person. The other-person cues
-    naming that relative (next to the `writing_for` words) go, wherever they stand; when the
-    words name nobody ("soy su hija"), every relative's do (the patient may be any of them:
-    a sign is then counted, never missed)."""
+    naming that relative (next to the `writing_for` words) go, wherever they stand, and so do
+    the `pronoun_cues` that point back at them ("pregunto por mi mamá, ella tuvo cáncer");
+    when the words name nobody ("soy su hija"), every relative's do (the patient may be any
+    of them: a sign is then counted, never missed)."""
     proxies = [(s, e) for kind, s, e in cue_matches if kind == "writing_for"]
     if not proxies:
         return cue_matches
     others = [(s, e) for kind, s, e in cue_matches if kind in ("other_before", "other_after")]
     named = {tuple(words[s:e]) for s, e in others
              if any(s == pe or e == ps for ps, pe in proxies)}
+    if named:
+        named |= pronoun_cues
     return [(kind, s, e) for kind, s, e in cue_matches
             if kind not in ("other_before", "other_after", "writing_for")
             or (kind != "writing_for" and named and tuple(words[s:e]) not in named)]

@@ -51,7 +51,8 @@ class ContextReader:
                           ("animal", "animal_before"), ("hedged", "hedged_denial"),
                           ("hedged_topic", "hedged_topic_before"),
                           ("long_ago_said", "long_ago_said"),
-                          ("neg_closing", "negation_after_closing")):
+                          ("neg_closing", "negation_after_closing"), ("not_now", "not_now"),
+                          ("bought_otc", "bought_over_counter")):
             phrases = [str(p) for p in context.get(key) or []]
             docs = [normalize(nlp.make_doc(p)) for p in phrases if "<" not in p]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")
@@ -87,11 +88,15 @@ class ContextReader:
         cue_matches = [(self._cue_kinds[m], s, e) for matcher in matchers for m, s, e in matcher(ndoc)]
         cue_matches = _patient_named(cue_matches, words)
         pseudo = [(s, e) for kind, s, e in cue_matches if kind == "pseudo"]
+        not_now: list[int] = []
         for kind, s, e in cue_matches:
             if kind != "pseudo" and any(a <= s and e <= b and (a, b) != (s, e) for a, b in pseudo):
                 continue  # "went away" inside "never went away" is no cue
             if kind == "scope_end":
                 boundary[s:e] = [True] * (e - s)
+                continue
+            if kind == "not_now":  # read across the message, never a cue a walk steps over
+                not_now.append(s)  # ("I don't have any bladder problems" stays a denial)
                 continue
             if kind == "neg_closing":
                 if e < n and words[e] not in _END_PUNCT and words[e] not in (",", ";"):
@@ -122,7 +127,7 @@ class ContextReader:
                         self._questions(words, clause), self._question_topics(words, clause, covered),
                         _sentences_asking(words), skin, self.window, self._list_words,
                         self._proxy_named(words, clause, cue_matches), self._proxy_words,
-                        self._pronouns, self._relative_owners)
+                        self._pronouns, self._relative_owners, not_now=not_now)
 
     def _proxy_named(self, words, clause, cue_matches) -> set[str] | None:
         """None when no cue says the message is typed for someone else; else the relatives
@@ -227,6 +232,7 @@ class MentionContext:
     relative_owners: frozenset = frozenset()  # "his", "her": "his mum" is someone else
     writer_speaks: bool = True  # the writer tells of themself ("I", "my back")
     relative_is_patient: bool = False  # the message is about a relative's pain (mention_owner.py)
+    not_now: list = ()  # where a `not_now` cue starts ("... a fever? I don't have one")
 
     def answered_no(self, end: int) -> bool:
         """A bare "no" straight after a sign, closing its clause: "Cancer no.", "fever - no"."""
@@ -274,6 +280,11 @@ class MentionContext:
                 return True
             i += step
         return False
+
+    def not_now_after(self, end: int) -> bool:
+        """A `not_now` cue anywhere after token `end`, across sentences ("can back pain give
+        you a fever? I don't have one")."""
+        return any(i >= end for i in self.not_now)
 
     def cue_right_after(self, end: int, kind: str) -> bool:
         """A cue of `kind` straight after a mention ("upper back really"), nothing between."""

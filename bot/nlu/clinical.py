@@ -255,8 +255,7 @@ class ClinicalMatcher:
             label, reason = "red_flag_unsure", "vague"  # "se me duermen las piernas": ask
         elif term.label == "red_flag" and not negated:
             reason = self._uncertainty(s, e, term.value, ctx)
-            if reason == "resolved" or (reason in ("hypothetical", "question", "historical")
-                                        and ctx.not_now_after(e)):
+            if reason == "resolved" or ctx.not_now_after(e, reason):
                 negated, reason = True, ""  # "a fever in spring, fine since"; "a fever? I don't have one"
             elif reason:
                 label = "red_flag_unsure"  # confirmed with the patient before it counts

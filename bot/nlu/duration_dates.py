@@ -61,7 +61,7 @@ _DIRECT_POINT = (
     r"|(?P<life>i\s+was\s+(?:a\s+|in\s+(?:my\s+)?|at\s+)?(?:teenager|teen|teens|kid|child|boy|girl"
     r"|baby|young|little|small|student|school|high\s+school|college|university|uni|twenties|20s"
     r"|thirties|30s)|(?:my\s+)?(?:childhood|teens|school\s+days|twenties)"
-    r"|uni\b|university|college|high\s+school)"  # "since uni": years, not "since school started"
+    r"|uni\b|university|college)"  # "since uni": years, not "since school started"
     % _MONTH_RE
 )
 _ONSET = (r"ever\s+since|since|started|starts|start|starting|began|begun|begin|beginning"

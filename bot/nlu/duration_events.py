@@ -138,9 +138,11 @@ def times_something_else(text: str, start: int, end: int, mentions: Sequence,
     others = ("treatment",) if alone else ("treatment", "body_part_other")
     if alone and _only_a_sign(text, start, mentions, timeless_flags, pain_words):
         return True  # "foot drop. right. started tues.": no pain told, the sign's time
-    # a sign told before its time and then said to be over is that sign's too ("a temperature
-    # a fortnight ago with a cold, but that's cleared up")
-    if not any((m.label.startswith("red_flag") and (not m.negated or m.start < start)
+    # a sign told before its time and then said to be over is that sign's too, in a message
+    # that tells of no pain ("a temperature a fortnight ago with a cold, but that's cleared up")
+    told = any(m.label == "pain_location" and not m.negated for m in mentions) or bool(
+        set(re.findall(r"[\w']+", text.lower())) & set(pain_words))
+    if not any((m.label.startswith("red_flag") and (not m.negated or (m.start < start and not told))
                 and m.value not in timeless_flags)
                or (m.label in others and not m.negated) for m in inside):
         return False

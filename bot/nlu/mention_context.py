@@ -33,6 +33,7 @@ class ContextReader:
         self._list_words = set(context.get("list_words") or _LIST_WORDS)
         self.window = {"before": 6, "after": 4, "other_person": 5, **(context.get("window") or {})}
         self._skin = skin
+        self._deep = {norm_word(w) for w in context.get("not_skin") or []}
         # cue kinds: neg_before, neg_after, hypothetical, pseudo, scope_end, other_before,
         # other_after
         self._cue_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -121,7 +122,8 @@ class ContextReader:
                 boundary[i] = True  # "No I have a fever" is "No, I have a fever"
         # clause number of each token; a boundary token closes its own clause
         clause = [0, *itertools.accumulate(int(b) for b in boundary[:-1])]
-        skin = {clause[i] for i, w in enumerate(words) if w in self._skin}
+        skin = ({clause[i] for i, w in enumerate(words) if w in self._skin}
+                - {clause[i] for i, w in enumerate(words) if w in self._deep})  # "a cyst on the nerve"
         covered = {i for s, e, _ in spans for i in range(s, e)}
         return MentionContext(words, boundary, clause, covered, before, after,
                         self._questions(words, clause), self._question_topics(words, clause, covered),
@@ -281,10 +283,15 @@ class MentionContext:
             i += step
         return False
 
-    def not_now_after(self, end: int) -> bool:
-        """A `not_now` cue anywhere after token `end`, across sentences ("can back pain give
-        you a fever? I don't have one")."""
-        return any(i >= end for i in self.not_now)
+    def not_now_after(self, end: int, reason: str) -> bool:
+        """A `not_now` cue anywhere after token `end`, across sentences, for a sign asked about
+        or feared ("can back pain give you a fever? I don't have one") or one long past ("that
+        was 6 years ago. nothing like that now"); a recent one stays ("my leg gave way once
+        last week, hasn't happened since" is a red flag)."""
+        long_past = reason == "historical" and (
+            self.cue_in_sentence(end, "long_ago_said", 1) or self.cue_in_sentence(end, "long_ago", 1)
+            or self.cue_in_sentence(end, "long_ago", -1))
+        return (reason in ("hypothetical", "question") or long_past) and any(i >= end for i in self.not_now)
 
     def cue_right_after(self, end: int, kind: str) -> bool:
         """A cue of `kind` straight after a mention ("upper back really"), nothing between."""

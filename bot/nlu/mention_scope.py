@@ -12,7 +12,7 @@ _PROCEDURES = {"injection", "surgery", "radiofrequency_ablation"}  # given to on
 def of_this_pain(found: list, ctx, elsewhere: set) -> list:
     """The mentions that tell of the pain written about (the two rules below)."""
     return struck_places_dropped([m for m in found if not treated_elsewhere(m, found, ctx, elsewhere)],
-                                 ctx.words)
+                                 ctx)
 
 
 def borrowed(s: int, ctx, first_person: set) -> bool:
@@ -37,14 +37,14 @@ def treated_elsewhere(m: tuple, found: list, ctx, elsewhere: set) -> bool:
     return any(tuple(words[i:i + len(p)]) == p for p in elsewhere for i in range(len(words)))
 
 
-def struck_places_dropped(found: list, words: list[str]) -> list:
-    """Without a bare "back" inside an injury's words ("landed flat on my back"), when the
-    message names another place of pain ("... agony between the shoulder blades"); "hurt my
-    lower back" names its place and keeps it."""
-    hurt = [(m[0], m[1]) for m in found if m[2].startswith("red_flag") and m[3] == "trauma"]
+def struck_places_dropped(found: list, ctx) -> list:
+    """Without a bare "back" in an injury's clause ("landed flat on my back", "I broke my back
+    in a car crash"), when the message names another place of pain ("... agony between the
+    shoulder blades"); "hurt my lower back" names its place and keeps it."""
+    words = ctx.words
+    hurt = {ctx.clause[m[0]] for m in found if m[2].startswith("red_flag") and m[3] == "trauma"}
     struck = {m for m in found if m[2] == "pain_location" and words[m[0]:m[1]][-1:] == ["back"]
-              and words[m[0]:m[1]][:-1] in ([], ["my"], ["the"])
-              and any(a <= m[0] and m[1] <= b for a, b in hurt)}
+              and words[m[0]:m[1]][:-1] in ([], ["my"], ["the"]) and ctx.clause[m[0]] in hurt}
     if struck and any(m[2] == "pain_location" and not m[4] and m not in struck for m in found):
         return [m for m in found if m not in struck]
     return found

@@ -50,6 +50,17 @@ def test_signs_told_in_other_words_are_caught(text, flag):
     assert flag in _present(text)
 
 
+def test_a_recent_sign_that_has_not_come_back_is_still_a_sign():
+    text = "my left leg buckled under me once on Saturday, it hasn't happened since. back pain 3 weeks"
+    assert "leg_weakness" in _present(text) | _asked(text)
+
+
+def test_since_a_fever_that_is_over_the_back_has_hurt():
+    # the time of a sign said to be over still dates the pain the message tells of
+    text = "I had a fever ten days ago with flu, gone now, but the back ache it came with is still here"
+    assert _slot_weeks(text) == 1.43
+
+
 def test_a_past_sign_not_said_to_be_over_is_still_asked():
     assert "saddle_numbness" in _asked("after my caesarean I was numb down there, but that was 4 years ago")
 

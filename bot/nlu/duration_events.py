@@ -101,7 +101,10 @@ def other_events() -> OtherEvents:
 
 # a clause that only says when, its subject in the clause before: ", started Monday"
 _ONSET_ONLY = re.compile(r"\s*(?:and\s+)?(?:it\s+|that\s+|which\s+)?(?:started|starting|began|begun"
-                         r"|came\s+on|since|happened)\b", re.I)
+                         r"|came\s+on|since|happened"
+                         # "..., it's been like that since last night": the clause before's time
+                         r"|(?:it'?s\s+|it\s+has\s+|has\s+)?been\s+(?:like\s+(?:that|this)|that\s+way|this\s+way))\b",
+                         re.I)
 
 
 def times_something_else(text: str, start: int, end: int, mentions: Sequence,

@@ -61,6 +61,22 @@ def test_since_a_fever_that_is_over_the_back_has_hurt():
     assert _slot_weeks(text) == 1.43
 
 
+def _pain_weeks(text):
+    """The lengths the NLU component keeps as the pain's (bot/nlu/components.py)."""
+    from bot.nlu.components import durations
+    from bot.nlu.duration_events import times_something_else
+    mentions, found = _mentions(text), durations(text, "en")
+    return [d.weeks for d in found if not times_something_else(
+        text, d.start, d.end, mentions, MATCHER.dating_flags, MATCHER.pain_words, alone=len(found) == 1)]
+
+
+def test_a_time_said_of_a_sign_like_that_is_the_signs():
+    assert _pain_weeks("I keep wetting myself, it has been like that since Friday, my back is sore") == []
+    assert _pain_weeks("I feel I need to wee but nothing comes out, it's been like that since yesterday, "
+                       "and my back is killing me") == []
+    assert _pain_weeks("my neck is stiff, it's been like that since Monday") != []
+
+
 def test_a_past_sign_not_said_to_be_over_is_still_asked():
     assert "saddle_numbness" in _asked("after my caesarean I was numb down there, but that was 4 years ago")
 

@@ -38,10 +38,22 @@ _TAKEN_BACK = re.compile(r"(?:\bno\s+(?:son|es|eran|era|fueron|fue|hace|llevo)|\
                          r"(?:como\s+|unos\s+|unas\s+|about\s+|around\s+)?$", re.I)
 
 
+# between two lengths, the first is taken back: "2 months.. wait no sorry, closer to 3 weeks"
+_CORRECTED_TO = re.compile(r"^[\s.,;!?-]*(?:(?:wait|no|nope|sorry|actually|i\s+mean|or\s+rather|scratch\s+that"
+                           r"|hang\s+on|oops)\b[\s.,;!?-]*)+(?:it'?s\s+|more\s+like\s+|closer\s+to\s+"
+                           r"|nearer\s+|probably\s+|maybe\s+)*$"
+                           # ... or said again as a count: "since Thanksgiving, so like 6 weeks now"
+                           r"|^[\s,.;-]*(?:so|which\s+is|which\s+makes\s+it|that'?s|i\.?e\.?)\s+(?:like\s+"
+                           r"|about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+)*$", re.I)
+
+
 def _durations(entities: List[Mapping[str, Any]], text: str) -> List[float]:
     said = [e for e in entities if e.get("entity") == "duration" and _weeks(e.get("value"))]
-    kept = [e for e in said if not (isinstance(e.get("start"), int)
-                                    and _TAKEN_BACK.search(text[:e["start"]]))]
+    said.sort(key=lambda e: e.get("start") if isinstance(e.get("start"), int) else -1)
+    kept = [e for i, e in enumerate(said) if not (isinstance(e.get("start"), int) and (
+        _TAKEN_BACK.search(text[:e["start"]]) or (
+            i + 1 < len(said) and isinstance(e.get("end"), int) and isinstance(said[i + 1].get("start"), int)
+            and _CORRECTED_TO.match(text[e["end"]:said[i + 1]["start"]]))))]
     return [e["value"] for e in kept or said]
 
 

@@ -17,7 +17,8 @@ How a message is read:
    so "I can't control my bladder" is a positive flag while "no fever but my leg keeps
    getting weaker" denies only the fever (NegEx-style scopes, simplified).
 
-Vocabularies are read in clinical_vocab.py, clauses and cues found in mention_context.py.
+Vocabularies are read in clinical_vocab.py, clauses and cues found in mention_context.py, which
+mentions tell of this pain in mention_scope.py; compiled once (0.1 s), a call costs 0.1 ms.
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from bot.nlu.clinical_vocab import Term, load_vocabulary
 from bot.nlu.drugs import english_words, find_medicines, named_at_prescription_strength
 from bot.nlu.mention_context import ContextReader, MentionContext
 from bot.nlu.mention_owner import relative_is_patient, relative_named, writer_speaks
+from bot.nlu.mention_scope import alone_back, borrowed, of_this_pain
 from bot.nlu.mention_time import long_past
 from bot.nlu.spelling import deletion_index, misspelt_words
 from bot.nlu.spelling import unaccented as _unaccented
@@ -107,6 +109,7 @@ class ClinicalMatcher:
         self._weight_explained, self._weight_unexplained = (
             {self._norm_word(w) for w in context.get(key) or []}
             for key in ("explained_weight_loss", "unexplained_weight_loss"))
+        self._elsewhere = {tuple(self._norm_word(w).split()) for w in context.get("treated_elsewhere") or []}
         self._ongoing = {self._norm_word(w) for w in context.get("ongoing") or []}
         self._place_said = [self._norm_word(p).split() for p in context.get("place_affirmed_after") or []]
 
@@ -197,10 +200,11 @@ class ClinicalMatcher:
                 self._silent_writer_signs), relative_named(ctx)):
             ctx.relative_is_patient = True  # bot/nlu/mention_owner.py: read once more
             found = [m for m in (self._judge(s, e, term, ctx) for s, e, term in spans) if m]
+        found = of_this_pain(found, ctx, self._elsewhere)
         if any(m[2] == "treatment" and not m[4] for m in found):
             found = [m for m in found if m[2] != "treatment_none"]  # "physio, nothing else"
         if not any(m[2] == "pain_location" for m in found):
-            found.extend(self._alone(ctx.words))
+            found.extend(alone_back(ctx.words, self._extras["alone"]))
 
         result = []
         for s, e, label, value, negated, experiencer, reason in sorted(set(found)):
@@ -250,8 +254,8 @@ class ClinicalMatcher:
             label, reason = "red_flag_unsure", "vague"  # "se me duermen las piernas": ask
         elif term.label == "red_flag" and not negated:
             reason = self._uncertainty(s, e, term.value, ctx)
-            if reason == "resolved":
-                negated, reason = True, ""  # "a fever last spring, fine since"
+            if reason == "resolved" or ctx.not_now_after(e, reason):
+                negated, reason = True, ""  # "a fever in spring, fine since"; "a fever? I don't have one"
             elif reason:
                 label = "red_flag_unsure"  # confirmed with the patient before it counts
             elif term.mode == "near":
@@ -267,11 +271,15 @@ class ClinicalMatcher:
                 or (e < len(ctx.words) and ctx.words[e][:1].isdigit()
                     and named_at_prescription_strength(ctx.words[s:e], ctx.words[e]))):
             value = "prescription_medication"  # "the naproxen the GP prescribed", "Motrin 800s"
+        elif value == "prescription_medication" and not negated and (
+                ctx.cue_after(e, ("bought_otc",)) or ctx.cue_before(s, ("bought_otc",))):
+            value = "otc_medication"  # "co-codamol I bought at the chemist"
         experiencer = ctx.experiencer(s, e, self._patient_object, self._patient_object_after,
                                       self._first_person, sign=term.label == "red_flag")
         asked, experiencer = experiencer == "asked", experiencer.replace("asked", "other")
         if experiencer == "other" and label != "red_flag" and (
-                ctx.relative_is_patient or (treatment and ctx.words[s - 1:s] == ["'s"])):
+                ctx.relative_is_patient or (treatment and (ctx.words[s - 1:s] == ["'s"]
+                                                           or borrowed(s, ctx, self._first_person)))):
             experiencer = "patient"  # "she keeps grabbing her lower back"; "my wife's Flexeril"
         if (experiencer == "other" and label == "red_flag" and not negated
                 and (value in self._others_signs_confirmed or ctx.relative_is_patient or asked)):
@@ -306,7 +314,8 @@ class ClinicalMatcher:
             return "resolved"  # "my dog knocked me over last year but I was all right afterwards"
         if flag in self.timeless_flags:
             return ""  # a cancer history or an injury is in the past by nature
-        past = ctx.cue_before(s, ("historical", "long_ago")) or ctx.cue_after(e, ("historical", "long_ago"))
+        past = (ctx.cue_before(s, ("historical", "long_ago")) or ctx.cue_after(e, ("historical", "long_ago"))
+                or ctx.cue_in_sentence(e, "long_ago_said", 1))  # "..., but that was 6 years ago"
         over = ctx.cue_before(s, ("resolved",)) or ctx.cue_after(e, ("resolved",))
         # across the clauses of its sentence: a past time before it and an end after it
         # ("after my operation last year I leaked a bit with the catheter, but it all
@@ -389,12 +398,3 @@ class ClinicalMatcher:
                 continue
             found.add((s, e, Term("treatment", "treatment", value, rank=2)))
         return found
-
-    def _alone(self, words) -> list[tuple]:
-        """A message that is only "back" (plus punctuation) names the lower back."""
-        content = [i for i, w in enumerate(words) if any(c.isalnum() for c in w)]
-        if len(content) == 1 and words[content[0]] in self._extras["alone"]:
-            i = content[0]
-            return [(i, i + 1, "pain_location", "lower_back", False, "patient", "")]
-        return []
-

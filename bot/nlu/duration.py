@@ -61,7 +61,7 @@ _QTY = (r"(?:a\s+)?(?:couple|coupla|cupla|cuple|cupple)(?:\s+of)?|(?:a\s+)?few|s
         r"|a\s+dozen|dozen|half\s+(?:of\s+)?(?:an?|the)|half\s+of|half(?=\s+(?:year|month|day|week))|a\s+half|" + _DIGITS + "|" + _WORDNUM + r"|an?")
 
 _QUANTITY_RE = re.compile(
-    r"(?<![\w.,\-/−^*])(?P<qty>%s)(?P<odd>[\s-]+odd)?(?P<half1>\s+and\s+a\s+half)?"
+    r"(?<![\w.,\-/−^*])(?P<qty>%s)(?P<odd>[\s-]+odd)?(?P<half1>\s+and\s+(?:a\s+)?half)?"
     r"(?:\s*(?:-|–|to|or)\s*(?P<qty2>%s|%s))?"
     r"(?P<sep>\s*-?\s*)(?P<unit>%s)(?![a-z])"
     r"(?P<half2>\s+and\s+(?:a\s+)?half)?(?P<bit>\s+and\s+a\s+(?:bit|little\s+bit|little))?"
@@ -71,7 +71,7 @@ _QUANTITY_RE = re.compile(
 )
 _FUTURE_OR_FREQ_BEFORE = re.compile(
     r"(?:\b(?:in|next|every|each|per|once|twice|thrice|times|within\s+the\s+next|for\s+the\s+next"
-    r"|over\s+the\s+next|minus)|(?<![a-z])[x×]|−)\s*$", re.I)
+    r"|over\s+the\s+next|minus)|(?<=\d)\s*[x×]|−)\s*$", re.I)  # "2 x a day"; "pain x 5 wks" is a length
 _RATE_BEFORE = re.compile(  # "400mg a day", "2 tablets a day", "8 hours a week"
     r"(?:mg|mcg|ml|tablets?|pills?|capsules?|doses?|hours?|hrs?|days?|nights?|weeks?|minutes?"
     r"|mins?|sessions?|visits?|\d)\s*$", re.I)

@@ -60,7 +60,8 @@ _DIRECT_POINT = (
     r"|(?P<wkday>sat|sun)\b(?!\s*(?:down|up|on|in|at|for|around|there|still|with|back|and\s+\w+ed))"
     r"|(?P<life>i\s+was\s+(?:a\s+|in\s+(?:my\s+)?|at\s+)?(?:teenager|teen|teens|kid|child|boy|girl"
     r"|baby|young|little|small|student|school|high\s+school|college|university|uni|twenties|20s"
-    r"|thirties|30s)|(?:my\s+)?(?:childhood|teens|school\s+days|twenties))"
+    r"|thirties|30s)|(?:my\s+)?(?:childhood|teens|school\s+days|twenties)"
+    r"|uni\b|university|college)"  # "since uni": years, not "since school started"
     % _MONTH_RE
 )
 _ONSET = (r"ever\s+since|since|started|starts|start|starting|began|begun|begin|beginning"
@@ -76,6 +77,14 @@ _DIRECT_RE = re.compile(
 _FILLER_RE = re.compile(
     r"\b(?P<cue>%s|%s)\b(?:,?\s+[\w'’]+){1,7}?,?\s+(?:(?:on|in|at|around|about|during|back\s+in)\s+)?"
     r"(?:%s)(?![\w])" % (_ONSET, _INJURY, _SAFE_POINT), re.I)
+# An injury told in more words ("came off my mountain bike on Sunday", "took a tumble getting
+# out of the bath on Monday") dates the pain only when the message then ties the pain to it
+# ("ever since", "been sore since", "still hurts", "now very painful"): `_PAIN_AFTER`.
+_INJURY_TOLD_RE = re.compile(
+    r"\b(?P<cue>fell|came\s+off|come\s+off|took\s+a\s+tumble|tumbled|slid|slipped|tripped|landed"
+    r"|copped|crashed|knocked|thrown|rear[\s-]?ended|hurt|injured)\b(?:,?\s+[\w'’&]+){0,12}?,?\s+"
+    r"(?:(?:on|at|around|about|during)\s+)?(?:%s)(?![\w])" % _SAFE_POINT, re.I)
+_PAIN_AFTER = re.compile(r"\b(?:ever\s+since|since|still|now)\b", re.I)
 _ALONE_RE = re.compile(  # the whole message is a starting point: "yesterday", "since Monday"
     r"^\W*(?:(?:since|about|around|roughly|maybe|probably|from|it\s+started|started)\s+)?"
     r"(?:%s|%s)\W*$" % (_SAFE_POINT, _DIRECT_POINT), re.I)
@@ -232,8 +241,10 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
 def _starting_points(text: str, today: datetime.date):
     """(start, end, weeks, vague, priority) for starting points and vague spans."""
     found, future = [], []
-    for regex in (_DIRECT_RE, _FILLER_RE):
+    for regex in (_DIRECT_RE, _FILLER_RE, _INJURY_TOLD_RE):
         for m in regex.finditer(text):
+            if regex is _INJURY_TOLD_RE and not _PAIN_AFTER.search(text, m.end()):
+                continue
             weeks, vague = _point_weeks(m, today)
             if weeks is None:
                 future.append(m.span())  # "since December 2026" in November 2026

@@ -19,7 +19,7 @@ _CLAUSE_SPLIT = re.compile(  # "and" only before a new subject: "... ago and my 
     r"|\band\b(?=\s+(?:my|i|i'm|i've|it|it's|its|the|this|now|since|ever)\b)", re.I)
 
 
-_BARE_DURATION = re.compile(r"\b(?:about|around|roughly|nearly|almost|just|over|now|already|maybe|probably"
+_BARE_DURATION = re.compile(r"\b(?:so|that\s+was|it\s+was|this\s+was|which\s+was|about|around|roughly|nearly|almost|just|over|now|already|maybe|probably"
                             r"|perhaps|like|approx|approximately)\b", re.I)
 
 
@@ -60,7 +60,12 @@ class OtherEvents:
             return False
         a, b = bounds[index]
         if index and not _BARE_DURATION.sub("", text[a:b].replace(text[start:end], "")).strip():
-            a = bounds[index - 1][0]  # "I'm pregnant, 20 weeks": a bare time tells the clause before
+            # "I'm pregnant, 20 weeks": a bare time tells the clause before (across the empty
+            # one between a comma and "but": "..., but that was 6 years ago")
+            j = index - 1
+            while j and not text[bounds[j][0]:bounds[j][1]].strip(" ,"):
+                j -= 1
+            a = bounds[j][0]
         clause = text[a:max(b, end)]
         # "the injections helped for 3 months", "an ESI, relief for 10 days": the relief's
         # length (the treatment before the duration, in its clause or the one before)
@@ -96,7 +101,10 @@ def other_events() -> OtherEvents:
 
 # a clause that only says when, its subject in the clause before: ", started Monday"
 _ONSET_ONLY = re.compile(r"\s*(?:and\s+)?(?:it\s+|that\s+|which\s+)?(?:started|starting|began|begun"
-                         r"|came\s+on|since|happened)\b", re.I)
+                         r"|came\s+on|since|happened"
+                         # "..., it's been like that since last night": the clause before's time
+                         r"|(?:it'?s\s+|it\s+has\s+|has\s+)?been\s+(?:like\s+(?:that|this)|that\s+way|this\s+way))\b",
+                         re.I)
 
 
 def times_something_else(text: str, start: int, end: int, mentions: Sequence,
@@ -133,7 +141,12 @@ def times_something_else(text: str, start: int, end: int, mentions: Sequence,
     others = ("treatment",) if alone else ("treatment", "body_part_other")
     if alone and _only_a_sign(text, start, mentions, timeless_flags, pain_words):
         return True  # "foot drop. right. started tues.": no pain told, the sign's time
-    if not any((m.label.startswith("red_flag") and not m.negated and m.value not in timeless_flags)
+    # a sign told before its time and then said to be over is that sign's too, in a message
+    # that tells of no pain ("a temperature a fortnight ago with a cold, but that's cleared up")
+    told = any(m.label == "pain_location" and not m.negated for m in mentions) or bool(
+        set(re.findall(r"[\w']+", text.lower())) & set(pain_words))
+    if not any((m.label.startswith("red_flag") and (not m.negated or (m.start < start and not told))
+                and m.value not in timeless_flags)
                or (m.label in others and not m.negated) for m in inside):
         return False
     words = set(re.findall(r"[\w']+", text[a:b].lower()))

@@ -2,8 +2,7 @@
 
 `ContextReader` finds the cues of vocab/context.yml (denial, hypothetical, other people,
 history, questions) and the clause boundaries in a normalised Doc; `MentionContext` is what
-it found, with the walk that asks whether a cue governs a mention. Used by
-bot/nlu/clinical.py, which decides what each mention means.
+it found, with the walk that asks whether a cue governs a mention; bot/nlu/clinical.py decides.
 """
 from __future__ import annotations
 
@@ -33,6 +32,7 @@ class ContextReader:
         self._list_words = set(context.get("list_words") or _LIST_WORDS)
         self.window = {"before": 6, "after": 4, "other_person": 5, **(context.get("window") or {})}
         self._skin = skin
+        self._deep = {norm_word(w) for w in context.get("not_skin") or []}
         # cue kinds: neg_before, neg_after, hypothetical, pseudo, scope_end, other_before,
         # other_after
         self._cue_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -41,18 +41,15 @@ class ContextReader:
         for kind, key in (("neg_before", "negation_before"), ("neg_after", "negation_after"),
                           ("hypothetical", "hypothetical_before"), ("pseudo", "pseudo"),
                           ("scope_end", "scope_end"), ("other_before", "other_person_before"),
-                          ("other_after", "other_person_after"),
-                          ("flag_hypothetical", "red_flag_hypothetical_before"),
-                          ("historical", "historical"), ("resolved", "resolved"),
-                          ("long_ago", "long_ago"), ("writing_for", "writing_for"),
-                          ("focus_before", "location_focus_before"),
-                          ("focus_after", "location_focus_after"), ("prescribed", "prescribed"),
-                          ("other_condition", "other_condition"), ("proxy", "proxy"),
-                          ("animal", "animal_before"), ("hedged", "hedged_denial"),
-                          ("hedged_topic", "hedged_topic_before"),
-                          ("long_ago_said", "long_ago_said"),
-                          ("neg_closing", "negation_after_closing"),
-                          ("not_done", "treatment_not_done_after")):
+                          ("other_after", "other_person_after"), ("historical", "historical"),
+                          ("flag_hypothetical", "red_flag_hypothetical_before"), ("proxy", "proxy"),
+                          ("resolved", "resolved"), ("long_ago", "long_ago"), ("writing_for", "writing_for"),
+                          ("focus_before", "location_focus_before"), ("prescribed", "prescribed"),
+                          ("focus_after", "location_focus_after"), ("animal", "animal_before"),
+                          ("other_condition", "other_condition"), ("hedged", "hedged_denial"),
+                          ("hedged_topic", "hedged_topic_before"), ("long_ago_said", "long_ago_said"),
+                          ("neg_closing", "negation_after_closing"), ("not_now", "not_now"),
+                          ("bought_otc", "bought_over_counter"), ("not_done", "treatment_not_done_after")):
             phrases = [str(p) for p in context.get(key) or []]
             docs = [normalize(nlp.make_doc(p)) for p in phrases if "<" not in p]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")
@@ -90,11 +87,15 @@ class ContextReader:
         cue_matches = [(self._cue_kinds[m], s, e) for matcher in matchers for m, s, e in matcher(ndoc)]
         cue_matches = _patient_named(cue_matches, words, self._proxy_pronoun_cues)
         pseudo = [(s, e) for kind, s, e in cue_matches if kind == "pseudo"]
+        not_now: list[int] = []
         for kind, s, e in cue_matches:
             if kind != "pseudo" and any(a <= s and e <= b and (a, b) != (s, e) for a, b in pseudo):
                 continue  # "went away" inside "never went away" is no cue
             if kind == "scope_end":
                 boundary[s:e] = [True] * (e - s)
+                continue
+            if kind == "not_now":  # read across the message, never a cue a walk steps over
+                not_now.append(s)  # ("I don't have any bladder problems" stays a denial)
                 continue
             if kind == "neg_closing":
                 if e < n and words[e] not in _END_PUNCT and words[e] not in (",", ";"):
@@ -119,13 +120,14 @@ class ContextReader:
                 boundary[i] = True  # "No I have a fever" is "No, I have a fever"
         # clause number of each token; a boundary token closes its own clause
         clause = [0, *itertools.accumulate(int(b) for b in boundary[:-1])]
-        skin = {clause[i] for i, w in enumerate(words) if w in self._skin}
+        skin = ({clause[i] for i, w in enumerate(words) if w in self._skin}
+                - {clause[i] for i, w in enumerate(words) if w in self._deep})  # "a cyst on the nerve"
         covered = {i for s, e, _ in spans for i in range(s, e)}
         return MentionContext(words, boundary, clause, covered, before, after,
                         self._questions(words, clause), self._question_topics(words, clause, covered),
                         _sentences_asking(words), skin, self.window, self._list_words,
                         self._proxy_named(words, clause, cue_matches), self._proxy_words,
-                        self._pronouns, self._relative_owners)
+                        self._pronouns, self._relative_owners, not_now=not_now)
 
     def _proxy_named(self, words, clause, cue_matches) -> set[str] | None:
         """None when no cue says the message is typed for someone else; else the relatives
@@ -233,6 +235,7 @@ class MentionContext:
     relative_owners: frozenset = frozenset()  # "his", "her": "his mum" is someone else
     writer_speaks: bool = True  # the writer tells of themself ("I", "my back")
     relative_is_patient: bool = False  # the message is about a relative's pain (mention_owner.py)
+    not_now: list = ()  # where a `not_now` cue starts ("... a fever? I don't have one")
 
     def answered_no(self, end: int) -> bool:
         """A bare "no" straight after a sign, closing its clause: "Cancer no.", "fever - no"."""
@@ -280,6 +283,16 @@ class MentionContext:
                 return True
             i += step
         return False
+
+    def not_now_after(self, end: int, reason: str) -> bool:
+        """A `not_now` cue anywhere after token `end`, across sentences, for a sign asked about
+        or feared ("can back pain give you a fever? I don't have one") or one long past ("that
+        was 6 years ago. nothing like that now"); a recent one stays ("my leg gave way once
+        last week, hasn't happened since" is a red flag)."""
+        long_past = reason == "historical" and (
+            self.cue_in_sentence(end, "long_ago_said", 1) or self.cue_in_sentence(end, "long_ago", 1)
+            or self.cue_in_sentence(end, "long_ago", -1))
+        return (reason in ("hypothetical", "question") or long_past) and any(i >= end for i in self.not_now)
 
     def cue_right_after(self, end: int, kind: str) -> bool:
         """A cue of `kind` straight after a mention ("upper back really"), nothing between."""

@@ -25,7 +25,7 @@ def tried(text):
     ("I got my back cracked at a place in town", {"chiropractic"}),
     ("my partner rubs my neck when it's bad", {"massage"}),
     ("a masage once", {"massage"}),
-    ("borrowed my brother's tens machine", {"physical_therapy"}),
+    ("borrowed my brother's heat pack", {"heat_ice"}),
     ("my husband's cyclobenzaprine", {"prescription_medication"}),
     ("some cbd oil from the health shop", {"otc_medication"}),
     ("the doctor put me on etoricoxib", {"prescription_medication"}),

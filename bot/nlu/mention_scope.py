@@ -1,0 +1,59 @@
+"""Which mentions tell of this pain: not a treatment for something else, not the back a blow struck.
+
+bot/nlu/clinical.py reads each mention; these decide, from the whole message, which of them
+belong to the pain the patient writes about. Mentions are clinical.py's tuples
+(start, end, label, value, negated, experiencer, reason).
+"""
+from __future__ import annotations
+
+_PROCEDURES = {"injection", "surgery", "radiofrequency_ablation"}  # given to one part of the body
+
+
+def of_this_pain(found: list, ctx, elsewhere: set) -> list:
+    """The mentions that tell of the pain written about (the two rules below)."""
+    return struck_places_dropped([m for m in found if not treated_elsewhere(m, found, ctx, elsewhere)],
+                                 ctx)
+
+
+def borrowed(s: int, ctx, first_person: set) -> bool:
+    """Is the other person before a treatment only its owner, in a list the patient tried
+    ("my friend's muscle relaxers, a chiropractor, hot baths")? "<cue>'s" right before
+    another treatment's words."""
+    hit = ctx.cue_before_at(s, ("other_before",), ctx.window["other_person"], first_person)
+    c = hit[1] if hit else -1
+    return c >= 0 and ctx.words[c + 1:c + 2] == ["'s"] and c + 2 in ctx.covered
+
+
+def treated_elsewhere(m: tuple, found: list, ctx, elsewhere: set) -> bool:
+    """A treatment in a clause that names another body part or condition (context.yml
+    `treated_elsewhere`, as word tuples) and no place of back or neck pain: given for that,
+    not the pain ("the knee got a cortisone shot last year", "breast cancer, chemo + surgery")."""
+    if m[2] != "treatment" or m[4] or m[3] not in _PROCEDURES:
+        return False  # "laying on the floor with my knees up" is rest all the same
+    clause = ctx.clause[m[0]]
+    if any(x[2] == "pain_location" and not x[4] and ctx.clause[x[0]] == clause for x in found):
+        return False
+    words = [w for i, w in enumerate(ctx.words) if ctx.clause[i] == clause]
+    return any(tuple(words[i:i + len(p)]) == p for p in elsewhere for i in range(len(words)))
+
+
+def struck_places_dropped(found: list, ctx) -> list:
+    """Without a bare "back" in an injury's clause ("landed flat on my back", "I broke my back
+    in a car crash"), when the message names another place of pain ("... agony between the
+    shoulder blades"); "hurt my lower back" names its place and keeps it."""
+    words = ctx.words
+    hurt = {ctx.clause[m[0]] for m in found if m[2].startswith("red_flag") and m[3] == "trauma"}
+    struck = {m for m in found if m[2] == "pain_location" and words[m[0]:m[1]][-1:] == ["back"]
+              and words[m[0]:m[1]][:-1] in ([], ["my"], ["the"]) and ctx.clause[m[0]] in hurt}
+    if struck and any(m[2] == "pain_location" and not m[4] and m not in struck for m in found):
+        return [m for m in found if m not in struck]
+    return found
+
+
+def alone_back(words: list[str], alone: set) -> list[tuple]:
+    """A message that is only "back" (plus punctuation) names the lower back."""
+    content = [i for i, w in enumerate(words) if any(c.isalnum() for c in w)]
+    if len(content) == 1 and words[content[0]] in alone:
+        i = content[0]
+        return [(i, i + 1, "pain_location", "lower_back", False, "patient", "")]
+    return []

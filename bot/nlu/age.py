@@ -13,7 +13,9 @@ _WORDS = {w: i for i, w in enumerate(
     "fifteen sixteen seventeen eighteen nineteen".split())}
 _NUMBER = r"(\d{1,3}|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
 _AGE = [
-    re.compile(rf"\b(?:i'?m|i am|im|aged?|age is|just turned)\s+(?:only\s+|just\s+)?{_NUMBER}\b"
+    # "just turned" is the writer's only when nobody else is its subject ("he just turned 3")
+    re.compile(rf"(?:\b(?:i'?m|i am|im|aged?|age is|i(?:'ve|\s+have)?\s+just turned)|^just turned)"
+               rf"\s+(?:only\s+|just\s+)?{_NUMBER}\b"
                r"(?!\s*(?:weeks?|months?|days?|hours?|minutes?|kg|kilos?|lbs?|pounds?|stone|"
                r"cm|feet|ft|inches?|%|percent|times?|out of|/))", re.I),
     # "15 years old", "12-year-old", "14 yo" (never "6 years" alone: that is a duration)

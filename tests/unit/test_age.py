@@ -10,6 +10,10 @@ from bot.nlu.age import stated_age
     ("my back has hurt for 6 years", None), ("it started 15 years ago", None),
     ("I'm 6 weeks into physio", None), ("I lost 10 pounds", None), ("I'm 80kg", None),
     ("pain is 7 out of 10", None), ("", None),
+    # "just turned" is the writer's age only when the writer is its subject: a child's birthday
+    # dating the pain must not turn an adult away as a minor
+    ("I just turned 17", 17), ("just turned 16, is that ok", 16),
+    ("it began when our second was born, he just turned 4", None),
 ])
 def test_a_stated_age_is_read_and_durations_are_not(text, age):
     assert stated_age(text) == age

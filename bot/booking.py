@@ -208,6 +208,16 @@ def names_a_time(text: str) -> bool:
     return bool(_TIME_WORDS.search(text or ""))
 
 
+def time_beside_question(text: str) -> Optional[str]:
+    """The preferred time in an answer to "when?" that also asks something ("Tuesday or
+    Wednesday morning works. Also, do I need to send my old X-rays?"): the sentences that
+    name a time and ask nothing ("Saturday if you open, if not Monday" is one); None when
+    every time is asked about ("are you open on Saturdays?")."""
+    said = [s.strip(" ,;:-") for s in re.split(r"(?<=[.!?;\n])\s*", text or "")
+            if _TIME_WORDS.search(s) and not s.strip().endswith("?")]
+    return parse_preferred_time(" ".join(said)) if said else None
+
+
 def time_after_contact(text: str) -> Optional[str]:
     """The preferred time said after the phone or email in the same message, else None."""
     found = _EMAIL.search(text or "") or _PHONE.search(text or "")
@@ -260,6 +270,14 @@ _ASKS_TO_BOOK = re.compile(
     r"|\b(?:can|could|may|shall) (?:i|we) book\b|\b(?:i'?ll|i will|we'?ll|go ahead and) book\b"
     r"(?! (?:it )?(?:later|another|next|some|when|after|once|if|tomorrow))|^\W*(?:ok(?:ay)?|fine|yes|yeah|sure)?\W*book\W*$"
     r"|\bbook (?:an? |the )?(?:appointment|consult\w*|visit)"
+    # "Yes book please", "ok yes we'd like to book", "let's set it up" (after the options):
+    # never "don't want to book", "like to book later"
+    r"|^\W*(?:(?:ok(?:ay)?|fine|yes|yeah|yep|sure|great|good)\W+)+(?:please\W+)?book\b"
+    r"|\bbook,? (?:please|pls|plz)\b|\bplease book\b"
+    r"|(?<!n't )(?<!not )(?<!never )\b(?:like|love|want|wanna|wish|ready) (?:to )?book\b"
+    r"(?! (?:it )?(?:later|another|next|some|when|after|once|if|tomorrow))"
+    r"|\blet'?s (?:set|get) (?:it|that|one|this|an appointment|a consult\w*) (?:up|booked|sorted)\b"
+    r"|\bset (?:me|us|her|him|them) up (?:with|for) (?:an? |the )?(?:appointment|consult\w*|visit)"
     r"|\b(?:i'?d like|i would like|i want|i wanna|want to|like to|can i|could i)"
     r"(?: to)? (?:make|get|have|schedule|book)?(?: me)? ?(?:an? |the )?(?:appointment|consult\w*)\b"
     # Spanish: "agéndeme", "pídame la cita", "sí, quiero hacer la cita", "kiero cita" (never

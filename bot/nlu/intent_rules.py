@@ -160,7 +160,15 @@ _PERSON = re.compile(r"\b(?:get|give|put|connect|transfer|want|need|like|talk|sp
                      r"\b(?:real|actual|live) (?:person|human|people)\b|\b(?:talk|speak) (?:to|with)"
                      r" (?:a |an )?(?:human|person|someone|somebody)\b", re.I)
 _CALL_ME = re.compile(r"\b(?:somebody|someone|anyone|a nurse|a doctor|you|they|the clinic)"
-                      r" (?:to )?(?:just )?(?:call|phone|ring|telephone) me\b", re.I)
+                      r" (?:to )?(?:just )?(?:please )?(?:call|phone|ring|telephone) me\b"
+                      # "I'd rather somebody phoned me", "I'd prefer it if someone rang me"
+                      r"|\b(?:rather|prefer(?: it)?(?: if)?) (?:somebody|someone|you|they|a person)"
+                      r" (?:phoned|rang|called|telephoned) me\b", re.I)
+# A call back asked for in so many words ("can someone please call me back today, it's about
+# my mom's back"): the request wins even beside the pain's details, which are still kept.
+_CALL_ME_BACK = re.compile(r"\b(?:call|phone|ring|telephone) (?:me|us) back\b|\b(?:rather|prefer"
+                           r"(?: it)?(?: if)?) (?:somebody|someone|you|they|a person) (?:phoned|rang|"
+                           r"called|telephoned) me\b", re.I)
 
 
 @DefaultV1Recipe.register(
@@ -183,7 +191,8 @@ class RequestCheck(GraphComponent):
                     and asks_to_book(text):
                 chosen = "book_consultation"
             elif _CALL_ME.search(text) and (intent in ("bot_challenge", "request_human") or (
-                    intent in ("give_contact", "inform") and not message.get("entities"))):
+                    intent in ("give_contact", "inform") and (
+                        not message.get("entities") or _CALL_ME_BACK.search(text)))):
                 # "Could somebody ring me instead? 555 0147 220": the number comes with it
                 chosen = "request_callback"
             elif intent == "bot_challenge" and _PERSON.search(text):

@@ -253,6 +253,12 @@ _ASKS_HOW_URGENT = re.compile(
     r"|go (?:in|now|to (?:the )?(?:er|a&e|hospital|emergency)))|wait and see|can (?:it|this|that) wait"
     r"|(?:is|it'?s) (?:it |this |that )?(?:really )?necessary|(?:do|must) i (?:really )?(?:have|need) to go"
     r"|which (?:er|hospital|emergency)|es grave|puedo esperar|tengo que ir|es necesario)\b"
+    # Getting there: "should I call an ambulance or can I drive him?", "ok, my husband can
+    # drive me": going is already being arranged, for the sign just asked about.
+    r"|\b(?:ambulance|paramedics|ambulancia)\b"
+    r"|\b(?:(?:can|could|should|will) (?:i|we|you|he|she|they|my \w+|someone|somebody)"
+    r"|(?:i|we|you|he|she|they|my \w+|someone|somebody) (?:can|could|will|'ll)) (?:just )?"
+    r"(?:drive|take|run) (?:me|him|her|them|us)\b(?! to (?:the |my |his |her )?(?:appointment|consult|clinic|visit))"
     # Not wanting, or not being able, to go to the emergency department ("no tengo quien me
     # lleve al hospital", "no quiero ir a urgencias, ahí te tienen 8 horas", "I can't go to the
     # ER"): said right after the question, the sign is theirs. (Asking for an appointment

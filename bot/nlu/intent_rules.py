@@ -171,6 +171,22 @@ _CALL_ME_BACK = re.compile(r"\b(?:call|phone|ring|telephone) (?:me|us) back\b|\b
                            r"called|telephoned) me\b", re.I)
 
 
+# Leaving to decide later ("I'll think it over and talk to my wife first", "I'd like to talk
+# it over with my son before I make an appointment", "let me sleep on it"): no booking, and
+# not "I didn't understand"; the goodbye gives the numbers. A request to book said with it
+# ("ok, let's book then") still wins.
+_LEAVING_TO_DECIDE = re.compile(
+    r"\b(?:think|talk|mull) (?:it|this|that|things) over\b|\b(?:i'?ll|i will|let me|need to|want to|going to|gonna|like to|have to|i'?d) (?:have a |just )?"
+    r"think about it\b|\bsleep on it\b"
+    r"|\b(?:talk|speak|check|discuss (?:it |this )?)(?:to|with) my (?:wife|husband|partner|son|daughter|"
+    r"family|kids|children|mum|mom|dad|doctor|gp|spouse|boyfriend|girlfriend)\b[^.?!]{0,30}"
+    r"\b(?:first|before)\b"
+    r"|\b(?:get|come) back to (?:you|this|it)\b(?! (?:with|about) (?:my|the) (?:number|details|name))"
+    r"|\bpiens(?:o|e)(?:lo)? (?:con calma|bien)\b|\blo (?:pienso|platico|consulto)\b", re.I)
+LEAVING_MISREAD_AS = {"book_consultation", "nlu_fallback", "thank", "affirm", "out_of_scope",
+                      "ask_option_info", "inform", "express_distress"}
+
+
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
 )
@@ -197,6 +213,9 @@ class RequestCheck(GraphComponent):
                 chosen = "request_callback"
             elif intent == "bot_challenge" and _PERSON.search(text):
                 chosen = "request_human"
+            elif intent in LEAVING_MISREAD_AS and _LEAVING_TO_DECIDE.search(text) and not (
+                    intent == "inform" and message.get("entities")) and not asks_to_book(text):
+                chosen = "goodbye"
             if chosen:
                 picked = {"name": chosen, "confidence": 1.0}
                 ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != chosen]

@@ -99,6 +99,9 @@ class ActionReadRedFlagConfirm(Action):
             if tracker.get_slot("reask") != ASKED_AGAIN:
                 dispatcher.utter_message(text=content(language(tracker)).self_care.confirm_again)
                 _ask(dispatcher, tracker, flag)
+                if latest_intent(tracker) == "book_consultation" or asks_to_book(latest_text(tracker)):
+                    # "Can I book for her?" instead of an answer: booked once the sign is settled
+                    events.append(SlotSet("pending_offer", "booking"))
                 return events + [SlotSet("red_flags_unsure", pending), SlotSet("reask", ASKED_AGAIN)]
             # Asked twice and answered neither time: a third time would loop (patients who
             # ignore it go on ignoring it, and the conversation ended with no level). Never
@@ -142,8 +145,11 @@ def _resume(tracker: Tracker, events: List[EventType]) -> List[EventType]:
     """After the confirming question is settled: the level if the screen was answered, then
     what the message asked for (a booking), else the questions where they were."""
     events = events + ValidateTriageForm._decided_once_screened(tracker, events)
+    # A booking asked for at the confirming question is not forgotten while the triage
+    # questions go on (they follow the booking, as for any booking made before they are done).
     if latest_intent(tracker) == "book_consultation" or asks_to_book(latest_text(tracker)) or (
-            tracker.get_slot("pending_offer") == "booking" and not tracker.active_loop.get("name")):
+            tracker.get_slot("pending_offer") == "booking"
+            and tracker.active_loop.get("name") in (None, "triage_form")):
         return events + [FollowupAction("booking_form")]
     if tracker.active_loop.get("name"):
         return events + [FollowupAction(tracker.active_loop["name"])]

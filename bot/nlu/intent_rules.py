@@ -178,7 +178,7 @@ _CALL_ME_BACK = re.compile(r"\b(?:call|phone|ring|telephone) (?:me|us) back\b|\b
 _LEAVING_TO_DECIDE = re.compile(
     r"\b(?:think|talk|mull) (?:it|this|that|things) over\b|\b(?:i'?ll|i will|let me|need to|want to|going to|gonna|like to|have to|i'?d) (?:have a |just )?"
     r"think about it\b|\bsleep on it\b"
-    r"|\b(?:talk|speak|check|discuss (?:it |this )?)(?:to|with) my (?:wife|husband|partner|son|daughter|"
+    r"|\b(?:talk|speak|check|discuss(?: it| this)?) (?:to|with) my (?:wife|husband|partner|son|daughter|"
     r"family|kids|children|mum|mom|dad|doctor|gp|spouse|boyfriend|girlfriend)\b[^.?!]{0,30}"
     r"\b(?:first|before)\b"
     r"|\b(?:get|come) back to (?:you|this|it)\b(?! (?:with|about) (?:my|the) (?:number|details|name))"

@@ -19,7 +19,7 @@ _NAME = re.compile(r"^[^\W\d_][^\W\d_'’. -]*(?:[ '’.-]+[^\W\d_][^\W\d_'’.-
 # hurts when I bend over", "weekday mornings", "for minus two years") is not taken as a name.
 # (Only words that are not also surnames somewhere: no "Do", "No", "To", "Day", "Weeks".)
 _NOT_NAME_WORDS = frozenset("""
-    i i'm im me my mine you your we our they their he she his it it's its is am are was were
+    i i'm im i'd i'll i've someone somebody anyone me my mine you your we our they their he she his it it's its is am are was were
     have has had does did don't can't what where when how why which yes yeah yep nope ok okay
     sure please thanks thank hello hi hey bye the and for since about minus years months days
     hurts hurting morning mornings afternoon afternoons evening evenings weekday weekdays
@@ -62,7 +62,9 @@ def name_beside_contact(text: str) -> Optional[str]:
 
 # A clause that introduces a name ("me llamo Kevin Rodríguez", "soy Lucía Ferrer", "my name
 # is Dana"), inside a longer message
-_INTRODUCED = re.compile(r"\b(?:my name is|my name's|me llamo|mi nombre es|soy|se llama|call me)"
+_CALL_ME_NOT_NAMED = r"call me(?!\s+(?:back|again|later|today|tomorrow|on|at|when|if|please)\b)"
+_INTRODUCED = re.compile(r"\b(?:my name is|my name's|me llamo|mi nombre es|soy|se llama|"
+                         + _CALL_ME_NOT_NAMED + ")"
                          r"\s+(.+)$", re.I)
 def parse_name(text: str) -> Optional[str]:
     """A person's name: letters (any script), spaces, hyphens, apostrophes; 1 to 6 words."""
@@ -138,7 +140,9 @@ def name_correction(text: str, current: Optional[str]) -> Optional[str]:
 # one ("my name is", "her name is") or is a sentence of its own of two words or more, so a
 # stray word ("Great.") is never a name.
 _SENTENCES = re.compile(r"[.!?;\n]+")
-_NAMED = re.compile(r"\b(?:(?:my|her|his|their|the) name(?: is|'s)|name is|call me)\s+", re.I)
+# ("call me back", "call me on ...": a call back asked for, not a name)
+_NAMED = re.compile(r"\b(?:(?:my|her|his|their|the) name(?: is|'s)|name is|" + _CALL_ME_NOT_NAMED
+                    + r")\s+", re.I)
 _SAID_AS_ME = re.compile(r"(?:^|[,]\s*)\s*(?:i['’]?m|i am|this is)\s+", re.I)
 
 

@@ -35,7 +35,8 @@ NUMBER = r"\d+(?:[.,]\d+)?|un|una|unos|unas|dos|tres|cuatro|cinco|seis|siete|och
          r"once|doce|medio|media|varios|varias|algunos|algunas"
 # Synonyms a reply may use beside content/es/labels.yml's own words for each place.
 PLACES = {"neck": r"cuello|cervical", "lower_back": r"espalda baja|lumbar|cintura|pierna",
-          "upper_back": r"omóplatos|omoplatos|espalda alta|media espalda|mitad de la espalda|dorsal"}
+          "upper_back": r"omóplatos|omoplatos|espalda alta|media espalda|mitad de la espalda|dorsal",
+          "other": r"columna|espalda|otro"}
 TREATMENTS = r"quiropr|fisio|terapia|ibuprofeno|inyecci|epidural|gabapentina|receta|calor|hielo"
 # A booking time's English words (the items' `correct_to`) as a Spanish reply says them.
 TIME_WORDS = {"weekday": r"entre semana|d[ií]as? (?:laborables|de (?:la )?semana)|lunes a viernes",

@@ -69,7 +69,7 @@ CORRECTIONS = {
     "os-049": ("pain_duration_weeks", 521.0),
 }
 PLACE_WORDS = {"neck": r"neck", "upper_back": r"upper back|shoulder blades|mid(dle)?[- ]back",
-               "lower_back": r"leg|lower back"}
+               "lower_back": r"leg|lower back", "other": r"spine|back|elsewhere"}
 TREATMENT_WORDS = (r"epidural|injection|gabapentin|prescription|ibuprofen|heat|over-the-counter"
                    r"|physio|physical therapy")
 

@@ -36,6 +36,7 @@ from bot.advice import (
 )
 from bot.booking import (
     asks_to_book,
+    contact_digits_corrected,
     details_in_request,
     name_before_contact,
     name_beside_contact,
@@ -196,6 +197,9 @@ class ValidateBookingForm(ClinicalFormValidation):
         given = tracker.get_slot("booking_contact")
         if given and contact and contact != given and requested != "booking_contact":
             return "booking_contact", contact
+        fixed = contact_digits_corrected(text, given) if not contact else None
+        if fixed and requested != "booking_contact":
+            return "booking_contact", fixed
         return None
 
 

@@ -212,6 +212,32 @@ def names_a_time(text: str) -> bool:
     return bool(_TIME_WORDS.search(text or ""))
 
 
+# "the end should be 2300 not 2030", "it's 4471 at the end, not 4417": part of the phone
+# number corrected (the digits taken back, then or before, the new ones).
+_DIGITS_FIXED = re.compile(r"\b(\d{2,6})\s*,?\s*(?:not|instead of|rather than|no)\s+(\d{2,6})\b", re.I)
+_DIGITS_FIXED_AFTER = re.compile(r"\bnot\s+(\d{2,6})\b[^\d]{0,20}?\b(?:but|it'?s|should be|is)\s+(\d{2,6})\b",
+                                 re.I)
+
+
+def contact_digits_corrected(text: str, contact: Optional[str]) -> Optional[str]:
+    """The phone number given earlier with the part the patient corrects replaced ("I typed
+    it wrong, the end should be 2300 not 2030"), else None. The part taken back must be in
+    the number once, and the new part as long as it."""
+    if not contact or "@" in contact or not _CORRECTION_CUE.search(text or ""):
+        return None
+    found = _DIGITS_FIXED.search(text or "")
+    new, old = (found.group(1), found.group(2)) if found else (None, None)
+    if not found:
+        after = _DIGITS_FIXED_AFTER.search(text or "")
+        if not after:
+            return None
+        old, new = after.group(1), after.group(2)
+    if len(new) != len(old) or contact.count(old) != 1:
+        return None
+    at = contact.rfind(old)
+    return contact[:at] + new + contact[at + len(old):]
+
+
 def time_beside_question(text: str) -> Optional[str]:
     """The preferred time in an answer to "when?" that also asks something ("Tuesday or
     Wednesday morning works. Also, do I need to send my old X-rays?"): the sentences that

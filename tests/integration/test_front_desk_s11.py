@@ -98,3 +98,19 @@ def test_a_booking_asked_for_at_a_confirming_question_starts_once_it_is_settled(
     c.say("can I book an appointment?")
     reply = c.say("no")
     assert c.active_form == "booking_form" and "What name" in reply
+
+
+def test_stepping_away_during_booking_gets_take_your_time(chat):
+    c = chat("brb")
+    c.say("hello")
+    c.say("I'd like to book an appointment")
+    c.say("Ines Albrecht")
+    reply = c.say("hang on, someone's at the door, brb")
+    assert "take your time" in reply and c.slots["requested_slot"] == "booking_contact"
+
+
+def test_a_message_for_the_dentist_is_told_kindly_and_no_questions_follow(chat):
+    c = chat("dentist")
+    reply = c.say("hiya is this the dentist? I need to rebook my check up")
+    assert "spine and pain clinic" in reply and "Where does it hurt" not in reply
+    assert c.active_form is None

@@ -105,3 +105,33 @@ def test_new_clinic_topics(question, topic):
                                   "I take prescription meds", "my daughter visited me"])
 def test_statements_are_no_clinic_question(said):
     assert load_faq(lang="en").match(re.findall(r"[\w'-]+", said.lower())) == []
+
+
+def test_stepping_away_for_a_moment():
+    from bot.offscript import steps_away
+
+    assert steps_away("one sec, the kettle's boiling") and steps_away("hang on, doorbell, brb")
+    assert not steps_away("I can't go on like this")
+
+
+def test_part_of_the_phone_number_corrected():
+    from bot.booking import contact_digits_corrected
+
+    assert contact_digits_corrected("oops I typed it wrong, should be 7781 not 7718", "5550147718") \
+        == "5550147781"
+    assert contact_digits_corrected("sorry, not 7718, it's 7781", "5550147718") == "5550147781"
+    assert contact_digits_corrected("Monday 10 not 11", "5550147718") is None  # no correction said
+    assert contact_digits_corrected("sorry, wrong, 44 not 99", "5550147718") is None  # not in it
+
+
+def test_a_sign_said_unsure_is_asked_though_explained():
+    from bot.slots import flags_to_confirm
+
+    entities = [{"entity": "red_flag_unsure", "value": "weight_loss", "reason": "hedged"},
+                {"entity": "red_flag_denied", "value": "weight_loss"}]
+    assert flags_to_confirm({}, entities) == ["weight_loss"]
+
+
+def test_a_message_for_another_practice():
+    words = re.findall(r"[\w'-]+", "hello, is this the dentist? I need to rebook".lower())
+    assert load_faq(lang="en").match(words) == ["wrong_clinic"]

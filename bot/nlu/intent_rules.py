@@ -16,6 +16,7 @@ from bot.booking import asks_to_book, parse_contact
 from bot.content import LANGUAGES, load_content
 from bot.nlu.age import about_an_adult, only_durations, says_nothing_of_age, stated_age
 from bot.nlu.crisis import default_detector
+from bot.offscript import steps_away
 from bot.option_select import asks_about_an_option
 
 
@@ -183,6 +184,8 @@ _LEAVING_TO_DECIDE = re.compile(
     r"\b(?:first|before)\b"
     r"|\b(?:get|come) back to (?:you|this|it)\b(?! (?:with|about) (?:my|the) (?:number|details|name))"
     r"|\bpiens(?:o|e)(?:lo)? (?:con calma|bien)\b|\blo (?:pienso|platico|consulto)\b", re.I)
+_GONE = re.compile(r"\b(?:bye|goodbye|gotta go|got to go|have to go|need to go|later|another time"
+                   r"|tomorrow|adi[oó]s|me tengo que ir)\b", re.I)
 LEAVING_MISREAD_AS = {"book_consultation", "nlu_fallback", "thank", "affirm", "out_of_scope",
                       "ask_option_info", "inform", "express_distress"}
 
@@ -213,6 +216,10 @@ class RequestCheck(GraphComponent):
                 chosen = "request_callback"
             elif intent == "bot_challenge" and _PERSON.search(text):
                 chosen = "request_human"
+            elif intent == "goodbye" and steps_away(text) and not _GONE.search(text):
+                # "hang on, someone's at the door, brb": back in a moment, not leaving; the
+                # question waits (action_cannot_help says "take your time" to it)
+                chosen = "out_of_scope"
             elif intent in LEAVING_MISREAD_AS and _LEAVING_TO_DECIDE.search(text) and not (
                     intent == "inform" and message.get("entities")) and not asks_to_book(text):
                 chosen = "goodbye"

@@ -148,9 +148,10 @@ class ClinicalFormValidation(FormValidationAction):
             # rejects the turn and its rule runs (data/rules.yml). At a yes/no question (a
             # warning sign's) "yes" answers it: only "call me back" asks for the call back.
             return []
-        if on_message and _leaving(tracker):
+        if on_message and self.name() == "validate_triage_form" and _leaving(tracker):
             # "ugh sorry gotta go, boss just walked in": leaving, though a word of it read as a
-            # detail ("walked" as exercise); the form rejects and the goodbye rule runs
+            # detail ("walked" as exercise); the form rejects and the goodbye rule runs. (The
+            # booking form reads a correction first: "it's Tayler, not Taylor" heard as bye.)
             return []
         events = await self.get_extraction_events(dispatcher, tracker, domain)
         if call_back_offered and on_message and events:

@@ -47,9 +47,15 @@ class ActionAskRedFlagConfirm(Action):
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         entities = latest_entities(tracker)
         events: List[EventType] = clinical_events(tracker)
-        if tracker.get_slot("requested_slot") == "red_flag_screen":
-            events += ValidateTriageForm._screen_answer(dispatcher, tracker, latest_intent(tracker))
         unsure = flags_to_confirm(current_slots(tracker), entities)
+        if tracker.get_slot("requested_slot") == "red_flag_screen":
+            screen = ValidateTriageForm._screen_answer(dispatcher, tracker, latest_intent(tracker))
+            if unsure:
+                # "not sure about the weight one; the rest no": not clear while a sign waits
+                # for its confirming question (its "no" later rules it out)
+                screen = [SlotSet("red_flag_screen", "unsure") if e.get("name") == "red_flag_screen"
+                          and e.get("value") == "clear" else e for e in screen]
+            events += screen
         if not unsure:
             return events
         if latest_intent(tracker) == "possible_crisis":

@@ -114,3 +114,14 @@ def test_a_message_for_the_dentist_is_told_kindly_and_no_questions_follow(chat):
     reply = c.say("hiya is this the dentist? I need to rebook my check up")
     assert "spine and pain clinic" in reply and "Where does it hurt" not in reply
     assert c.active_form is None
+
+
+def test_a_sign_said_unsure_at_the_screen_is_asked_and_the_screen_is_not_clear(chat):
+    c = chat("screen-unsure")
+    c.say("hello")
+    c.say("my lower back")
+    c.say("about 7 months")
+    c.say("physio and naproxen")
+    reply = c.say("none of the others. not sure about the weight, my trousers are looser "
+                  "but I've been eating less")
+    assert "Just to be safe" in reply and c.slots["red_flag_screen"] != "clear"

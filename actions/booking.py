@@ -36,6 +36,7 @@ from bot.advice import (
 )
 from bot.booking import (
     asks_to_book,
+    contact_digits_corrected,
     details_in_request,
     name_before_contact,
     name_beside_contact,
@@ -45,6 +46,7 @@ from bot.booking import (
     parse_name,
     parse_preferred_time,
     time_after_contact,
+    time_beside_question,
 )
 from bot.contract import EMERGENCY_FLAGS
 from bot.fhir import delivery as fhir_delivery
@@ -116,6 +118,17 @@ class ValidateBookingForm(ClinicalFormValidation):
             # on disability so I'm home" read as distress; "por las mañanas, a partir de las
             # diez" read as a change of booking when nothing has been sent yet to change.
             return events + [SlotSet("booking_time", parse_preferred_time(text)), SlotSet("reask", None)]
+        asks_clinic = intent == "ask_clinic" or any(
+            e.get("entity") == "faq_topic" for e in latest_entities(tracker)) and (
+            intent in _TIME_MISREAD_AS or intent == "change_booking")
+        if requested == "booking_time" and asks_clinic and time_beside_question(text):
+            # "Saturday if you're open, if not Monday", "Tuesday mornings. Also, do I need to
+            # send my X-rays?": the clinic's answer, and the time is taken (a front desk would
+            # not ask "when?" again after hearing it)
+            from actions.offscript import clinic_answer  # offscript imports actions.triage
+
+            utter(dispatcher, {"text": clinic_answer(tracker)})
+            return events + [SlotSet("booking_time", time_beside_question(text)), SlotSet("reask", None)]
         # A confident interruption is not a detail (a bare name like "Faith" may not be);
         # asked for a phone or email, neither is a message with none in it ("gotta go").
         if intent in _BOOKING_INTERRUPTIONS and (confidence >= 0.6 or (
@@ -184,6 +197,9 @@ class ValidateBookingForm(ClinicalFormValidation):
         given = tracker.get_slot("booking_contact")
         if given and contact and contact != given and requested != "booking_contact":
             return "booking_contact", contact
+        fixed = contact_digits_corrected(text, given) if not contact else None
+        if fixed and requested != "booking_contact":
+            return "booking_contact", fixed
         return None
 
 

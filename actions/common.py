@@ -108,6 +108,20 @@ def apply(slots: Dict[str, Any], events: List[Any]) -> Dict[str, Any]:
     return merged
 
 
+# What a confident goodbye may carry that is still the patient's answer, kept over leaving.
+_ANSWER_ENTITIES = {"pain_location", "duration", "red_flag", "red_flag_denied", "red_flag_unsure",
+                    "treatment_none"}
+
+
+def _leaving(tracker: Tracker) -> bool:
+    """A confident goodbye that answers nothing essential (never at a yes/no question)."""
+    intent = tracker.latest_message.get("intent") or {}
+    if intent.get("name") != "goodbye" or (intent.get("confidence") or 0) < 0.9:
+        return False
+    return not yes_no_question_pending(tracker) and not any(
+        e.get("entity") in _ANSWER_ENTITIES for e in latest_entities(tracker))
+
+
 class ClinicalFormValidation(FormValidationAction):
     """A form validation whose `get_extraction_events` reads and validates the whole turn.
 
@@ -133,6 +147,11 @@ class ClinicalFormValidation(FormValidationAction):
             # up my painkillers"), or "yes" to the call back offered mid-form. The form
             # rejects the turn and its rule runs (data/rules.yml). At a yes/no question (a
             # warning sign's) "yes" answers it: only "call me back" asks for the call back.
+            return []
+        if on_message and self.name() == "validate_triage_form" and _leaving(tracker):
+            # "ugh sorry gotta go, boss just walked in": leaving, though a word of it read as a
+            # detail ("walked" as exercise); the form rejects and the goodbye rule runs. (The
+            # booking form reads a correction first: "it's Tayler, not Taylor" heard as bye.)
             return []
         events = await self.get_extraction_events(dispatcher, tracker, domain)
         if call_back_offered and on_message and events:

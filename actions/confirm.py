@@ -47,9 +47,15 @@ class ActionAskRedFlagConfirm(Action):
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         entities = latest_entities(tracker)
         events: List[EventType] = clinical_events(tracker)
-        if tracker.get_slot("requested_slot") == "red_flag_screen":
-            events += ValidateTriageForm._screen_answer(dispatcher, tracker, latest_intent(tracker))
         unsure = flags_to_confirm(current_slots(tracker), entities)
+        if tracker.get_slot("requested_slot") == "red_flag_screen":
+            screen = ValidateTriageForm._screen_answer(dispatcher, tracker, latest_intent(tracker))
+            if unsure:
+                # "not sure about the weight one; the rest no": not clear while a sign waits
+                # for its confirming question (its "no" later rules it out)
+                screen = [SlotSet("red_flag_screen", "unsure") if e.get("name") == "red_flag_screen"
+                          and e.get("value") == "clear" else e for e in screen]
+            events += screen
         if not unsure:
             return events
         if latest_intent(tracker) == "possible_crisis":
@@ -99,6 +105,9 @@ class ActionReadRedFlagConfirm(Action):
             if tracker.get_slot("reask") != ASKED_AGAIN:
                 dispatcher.utter_message(text=content(language(tracker)).self_care.confirm_again)
                 _ask(dispatcher, tracker, flag)
+                if latest_intent(tracker) == "book_consultation" or asks_to_book(latest_text(tracker)):
+                    # "Can I book for her?" instead of an answer: booked once the sign is settled
+                    events.append(SlotSet("pending_offer", "booking"))
                 return events + [SlotSet("red_flags_unsure", pending), SlotSet("reask", ASKED_AGAIN)]
             # Asked twice and answered neither time: a third time would loop (patients who
             # ignore it go on ignoring it, and the conversation ended with no level). Never
@@ -142,8 +151,11 @@ def _resume(tracker: Tracker, events: List[EventType]) -> List[EventType]:
     """After the confirming question is settled: the level if the screen was answered, then
     what the message asked for (a booking), else the questions where they were."""
     events = events + ValidateTriageForm._decided_once_screened(tracker, events)
+    # A booking asked for at the confirming question is not forgotten while the triage
+    # questions go on (they follow the booking, as for any booking made before they are done).
     if latest_intent(tracker) == "book_consultation" or asks_to_book(latest_text(tracker)) or (
-            tracker.get_slot("pending_offer") == "booking" and not tracker.active_loop.get("name")):
+            tracker.get_slot("pending_offer") == "booking"
+            and tracker.active_loop.get("name") in (None, "triage_form")):
         return events + [FollowupAction("booking_form")]
     if tracker.active_loop.get("name"):
         return events + [FollowupAction(tracker.active_loop["name"])]

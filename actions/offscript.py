@@ -21,7 +21,7 @@ from bot.advice import answer_option_question, next_step_offer, option_asked_abo
 from bot.booking import asks_to_book, new_time_in_change
 from bot.content import LANGUAGES
 from bot.faq import load_faq
-from bot.offscript import pending_question, questions_not_started, say
+from bot.offscript import pending_question, questions_not_started, say, steps_away
 from bot.option_select import asks_about_an_option
 
 
@@ -64,6 +64,10 @@ class ActionAnswerClinic(Action):
             dispatcher.utter_message(text=clinic_answer(tracker))
         # kept for staff (what patients ask about); every custom action returns an event
         events = [SlotSet("clinic_topic", ", ".join(topics) or None)]
+        if topics and set(topics) == {"wrong_clinic"} and questions_not_started(current_slots(tracker)) \
+                and not tracker.active_loop.get("name"):
+            # meant for another practice: no pain questions follow ("where does it hurt?")
+            return events
         if _books_now(tracker, current_slots(tracker)):
             # "what's a consult cost? ok book it": answered, then the booking it asked for
             return events + [FollowupAction("booking_form")]
@@ -155,7 +159,8 @@ class ActionCannotHelp(Action):
         return "action_cannot_help"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        utter(dispatcher, say(content(language(tracker)), clinic(), "cannot_help"))
+        key = "take_your_time" if steps_away(latest_text(tracker)) else "cannot_help"
+        utter(dispatcher, say(content(language(tracker)), clinic(), key))
         return resume(dispatcher, tracker)
 
 

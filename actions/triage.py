@@ -66,8 +66,10 @@ NOT_KNOWN = {"pain_location": "location_unknown", "pain_duration_weeks": "durati
 STORY_INTERRUPTIONS = INTERRUPTIONS - {"out_of_scope"}
 # Generic intents a classifier gives to "I couldn't say, it wanders about": at a question that
 # takes "not sure", the words of not knowing outrank them (ValidateTriageForm._not_knowing_answer).
+# "I honestly could not tell you dear, it came on so gradually" read as distress: at "how
+# long?" it is the answer (crisis words keep their own intent and path).
 NOT_KNOWING_OVER = {"ask_clinic", "change_booking", "out_of_scope", "ask_option_info",
-                    "thank", "bot_challenge", "ask_next_step"}
+                    "thank", "bot_challenge", "ask_next_step", "express_distress"}
 
 
 def utter(dispatcher: CollectingDispatcher, message: Dict[str, Any]) -> None:

@@ -19,7 +19,7 @@ _NAME = re.compile(r"^[^\W\d_][^\W\d_'’. -]*(?:[ '’.-]+[^\W\d_][^\W\d_'’.-
 # hurts when I bend over", "weekday mornings", "for minus two years") is not taken as a name.
 # (Only words that are not also surnames somewhere: no "Do", "No", "To", "Day", "Weeks".)
 _NOT_NAME_WORDS = frozenset("""
-    i i'm im me my mine you your we our they their he she his it it's its is am are was were
+    i i'm im i'd i'll i've someone somebody anyone me my mine you your we our they their he she his it it's its is am are was were
     have has had does did don't can't what where when how why which yes yeah yep nope ok okay
     sure please thanks thank hello hi hey bye the and for since about minus years months days
     hurts hurting morning mornings afternoon afternoons evening evenings weekday weekdays
@@ -62,7 +62,9 @@ def name_beside_contact(text: str) -> Optional[str]:
 
 # A clause that introduces a name ("me llamo Kevin Rodríguez", "soy Lucía Ferrer", "my name
 # is Dana"), inside a longer message
-_INTRODUCED = re.compile(r"\b(?:my name is|my name's|me llamo|mi nombre es|soy|se llama|call me)"
+_CALL_ME_NOT_NAMED = r"call me(?!\s+(?:back|again|later|today|tomorrow|on|at|when|if|please)\b)"
+_INTRODUCED = re.compile(r"\b(?:my name is|my name's|me llamo|mi nombre es|soy|se llama|"
+                         + _CALL_ME_NOT_NAMED + ")"
                          r"\s+(.+)$", re.I)
 def parse_name(text: str) -> Optional[str]:
     """A person's name: letters (any script), spaces, hyphens, apostrophes; 1 to 6 words."""
@@ -138,7 +140,9 @@ def name_correction(text: str, current: Optional[str]) -> Optional[str]:
 # one ("my name is", "her name is") or is a sentence of its own of two words or more, so a
 # stray word ("Great.") is never a name.
 _SENTENCES = re.compile(r"[.!?;\n]+")
-_NAMED = re.compile(r"\b(?:(?:my|her|his|their|the) name(?: is|'s)|name is|call me)\s+", re.I)
+# ("call me back", "call me on ...": a call back asked for, not a name)
+_NAMED = re.compile(r"\b(?:(?:my|her|his|their|the) name(?: is|'s)|name is|" + _CALL_ME_NOT_NAMED
+                    + r")\s+", re.I)
 _SAID_AS_ME = re.compile(r"(?:^|[,]\s*)\s*(?:i['’]?m|i am|this is)\s+", re.I)
 
 
@@ -208,6 +212,42 @@ def names_a_time(text: str) -> bool:
     return bool(_TIME_WORDS.search(text or ""))
 
 
+# "the end should be 2300 not 2030", "it's 4471 at the end, not 4417": part of the phone
+# number corrected (the digits taken back, then or before, the new ones).
+_DIGITS_FIXED = re.compile(r"\b(\d{2,6})\s*,?\s*(?:not|instead of|rather than|no)\s+(\d{2,6})\b", re.I)
+_DIGITS_FIXED_AFTER = re.compile(r"\bnot\s+(\d{2,6})\b[^\d]{0,20}?\b(?:but|it'?s|should be|is)\s+(\d{2,6})\b",
+                                 re.I)
+
+
+def contact_digits_corrected(text: str, contact: Optional[str]) -> Optional[str]:
+    """The phone number given earlier with the part the patient corrects replaced ("I typed
+    it wrong, the end should be 2300 not 2030"), else None. The part taken back must be in
+    the number once, and the new part as long as it."""
+    if not contact or "@" in contact or not _CORRECTION_CUE.search(text or ""):
+        return None
+    found = _DIGITS_FIXED.search(text or "")
+    new, old = (found.group(1), found.group(2)) if found else (None, None)
+    if not found:
+        after = _DIGITS_FIXED_AFTER.search(text or "")
+        if not after:
+            return None
+        old, new = after.group(1), after.group(2)
+    if len(new) != len(old) or contact.count(old) != 1:
+        return None
+    at = contact.rfind(old)
+    return contact[:at] + new + contact[at + len(old):]
+
+
+def time_beside_question(text: str) -> Optional[str]:
+    """The preferred time in an answer to "when?" that also asks something ("Tuesday or
+    Wednesday morning works. Also, do I need to send my old X-rays?"): the sentences that
+    name a time and ask nothing ("Saturday if you open, if not Monday" is one); None when
+    every time is asked about ("are you open on Saturdays?")."""
+    said = [s.strip(" ,;:-") for s in re.split(r"(?<=[.!?;\n])\s*", text or "")
+            if _TIME_WORDS.search(s) and not s.strip().endswith("?")]
+    return parse_preferred_time(" ".join(said)) if said else None
+
+
 def time_after_contact(text: str) -> Optional[str]:
     """The preferred time said after the phone or email in the same message, else None."""
     found = _EMAIL.search(text or "") or _PHONE.search(text or "")
@@ -260,6 +300,14 @@ _ASKS_TO_BOOK = re.compile(
     r"|\b(?:can|could|may|shall) (?:i|we) book\b|\b(?:i'?ll|i will|we'?ll|go ahead and) book\b"
     r"(?! (?:it )?(?:later|another|next|some|when|after|once|if|tomorrow))|^\W*(?:ok(?:ay)?|fine|yes|yeah|sure)?\W*book\W*$"
     r"|\bbook (?:an? |the )?(?:appointment|consult\w*|visit)"
+    # "Yes book please", "ok yes we'd like to book", "let's set it up" (after the options):
+    # never "don't want to book", "like to book later"
+    r"|^\W*(?:(?:ok(?:ay)?|fine|yes|yeah|yep|sure|great|good)\W+)+(?:please\W+)?book\b"
+    r"|\bbook,? (?:please|pls|plz)\b|\bplease book\b"
+    r"|(?<!n't )(?<!not )(?<!never )\b(?:like|love|want|wanna|wish|ready) (?:to )?book\b"
+    r"(?! (?:it )?(?:later|another|next|some|when|after|once|if|tomorrow))"
+    r"|\blet'?s (?:set|get) (?:it|that|one|this|an appointment|a consult\w*) (?:up|booked|sorted)\b"
+    r"|\bset (?:me|us|her|him|them) up (?:with|for) (?:an? |the )?(?:appointment|consult\w*|visit)"
     r"|\b(?:i'?d like|i would like|i want|i wanna|want to|like to|can i|could i)"
     r"(?: to)? (?:make|get|have|schedule|book)?(?: me)? ?(?:an? |the )?(?:appointment|consult\w*)\b"
     # Spanish: "agéndeme", "pídame la cita", "sí, quiero hacer la cita", "kiero cita" (never

@@ -90,6 +90,20 @@ _NOTHING_HELPED = re.compile(
     r"|\bprob[eé] de todo\b|\bya prob[eé] todo\b", re.I)
 
 
+# Stepping away for a moment ("hang on, dog's going nuts at the door, brb", "un momento, ya
+# vuelvo"): not something the assistant cannot do; the question waits.
+_BE_RIGHT_BACK = re.compile(
+    r"\b(?:brb|be right back|back in a (?:sec|second|minute|min|moment|bit)|hang on|hold on"
+    r"|one (?:sec|second|moment|minute|min)|give me a (?:sec|second|minute|min|moment)"
+    r"|just a (?:sec|second|minute|min|moment)|ya vuelvo|un momento|un segundito|espere un"
+    r"|ahorita vuelvo|ahora vuelvo)\b", re.I)
+
+
+def steps_away(text: str) -> bool:
+    """Whether the patient says they are stepping away for a moment."""
+    return bool(_BE_RIGHT_BACK.search((text or "").replace("’", "'")))
+
+
 def says_nothing_helped(text: str) -> bool:
     """Whether the message says that what was tried did not help."""
     return bool(_NOTHING_HELPED.search((text or "").replace("’", "'")))

@@ -217,8 +217,10 @@ def flags_to_confirm(slots: Mapping[str, Any], entities: List[Mapping[str, Any]]
     # the same message denies the flag in its usual words: "my bottom feels funny, not numb
     # exactly", "not a fever as such, but it was 38.4". A feared, asked-about or past sign
     # the patient denies now is not.
+    # A sign the writer says they are not sure of ("not sure about the weight one, my jeans
+    # are looser but I'm eating less") is asked about too, though the same message explains it.
     wording = {e.get("value") for e in entities if e.get("entity") == "red_flag_unsure"
-               and e.get("reason") in ("near", "learned", "vague")}
+               and e.get("reason") in ("near", "learned", "vague", "hedged")}
     unsure = [e.get("value") for e in entities if e.get("entity") == "red_flag_unsure"
               and e.get("value") in RED_FLAGS and not _left_to_screen(slots, e)]
     if screen_none:
@@ -268,6 +270,12 @@ _ASKS_HOW_URGENT = re.compile(
     r"|go (?:in|now|to (?:the )?(?:er|a&e|hospital|emergency)))|wait and see|can (?:it|this|that) wait"
     r"|(?:is|it'?s) (?:it |this |that )?(?:really )?necessary|(?:do|must) i (?:really )?(?:have|need) to go"
     r"|which (?:er|hospital|emergency)|es grave|puedo esperar|tengo que ir|es necesario)\b"
+    # Getting there: "should I call an ambulance or can I drive him?", "ok, my husband can
+    # drive me": going is already being arranged, for the sign just asked about.
+    r"|\b(?:ambulance|paramedics|ambulancia)\b"
+    r"|\b(?:(?:can|could|should|will) (?:i|we|you|he|she|they|my \w+|someone|somebody)"
+    r"|(?:i|we|you|he|she|they|my \w+|someone|somebody) (?:can|could|will|'ll)) (?:just )?"
+    r"(?:drive|take|run) (?:me|him|her|them|us)\b(?! to (?:the |my |his |her )?(?:appointment|consult|clinic|visit))"
     # Not wanting, or not being able, to go to the emergency department ("no tengo quien me
     # lleve al hospital", "no quiero ir a urgencias, ahí te tienen 8 horas", "I can't go to the
     # ER"): said right after the question, the sign is theirs. (Asking for an appointment

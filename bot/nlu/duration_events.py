@@ -16,7 +16,8 @@ import yaml
 EVENTS_VOCAB = Path(__file__).parent / "vocab" / "duration_events.yml"
 _CLAUSE_SPLIT = re.compile(  # "and" only before a new subject: "... ago and my back ..."
     r"[,;.!?\n]|\s[-–]\s|\b(?:but|now|however|although|though)\b"
-    r"|\band\b(?=\s+(?:my|i|i'm|i've|it|it's|its|the|this|now|since|ever)\b)", re.I)
+    r"|\b(?:and|so)\b(?=\s+(?:my|i|i'm|i've|it|it's|its|the|this|now|since|ever)\b)", re.I)
+# ("so" too: "it came back 8 months after the surgery so it has been over 3 years now")
 
 
 _BARE_DURATION = re.compile(r"\b(?:so|that\s+was|it\s+was|this\s+was|which\s+was|about|around|roughly|nearly|almost|just|over|now|already|maybe|probably"

@@ -16,6 +16,7 @@ from bot.booking import asks_to_book, parse_contact
 from bot.content import LANGUAGES, load_content
 from bot.nlu.age import about_an_adult, only_durations, says_nothing_of_age, stated_age
 from bot.nlu.crisis import default_detector
+from bot.offscript import steps_away
 from bot.option_select import asks_about_an_option
 
 
@@ -160,7 +161,33 @@ _PERSON = re.compile(r"\b(?:get|give|put|connect|transfer|want|need|like|talk|sp
                      r"\b(?:real|actual|live) (?:person|human|people)\b|\b(?:talk|speak) (?:to|with)"
                      r" (?:a |an )?(?:human|person|someone|somebody)\b", re.I)
 _CALL_ME = re.compile(r"\b(?:somebody|someone|anyone|a nurse|a doctor|you|they|the clinic)"
-                      r" (?:to )?(?:just )?(?:call|phone|ring|telephone) me\b", re.I)
+                      r" (?:to )?(?:just )?(?:please )?(?:call|phone|ring|telephone) me\b"
+                      # "I'd rather somebody phoned me", "I'd prefer it if someone rang me"
+                      r"|\b(?:rather|prefer(?: it)?(?: if)?) (?:somebody|someone|you|they|a person)"
+                      r" (?:phoned|rang|called|telephoned) me\b", re.I)
+# A call back asked for in so many words ("can someone please call me back today, it's about
+# my mom's back"): the request wins even beside the pain's details, which are still kept.
+_CALL_ME_BACK = re.compile(r"\b(?:call|phone|ring|telephone) (?:me|us) back\b|\b(?:rather|prefer"
+                           r"(?: it)?(?: if)?) (?:somebody|someone|you|they|a person) (?:phoned|rang|"
+                           r"called|telephoned) me\b", re.I)
+
+
+# Leaving to decide later ("I'll think it over and talk to my wife first", "I'd like to talk
+# it over with my son before I make an appointment", "let me sleep on it"): no booking, and
+# not "I didn't understand"; the goodbye gives the numbers. A request to book said with it
+# ("ok, let's book then") still wins.
+_LEAVING_TO_DECIDE = re.compile(
+    r"\b(?:think|talk|mull) (?:it|this|that|things) over\b|\b(?:i'?ll|i will|let me|need to|want to|going to|gonna|like to|have to|i'?d) (?:have a |just )?"
+    r"think about it\b|\bsleep on it\b"
+    r"|\b(?:talk|speak|check|discuss(?: it| this)?) (?:to|with) my (?:wife|husband|partner|son|daughter|"
+    r"family|kids|children|mum|mom|dad|doctor|gp|spouse|boyfriend|girlfriend)\b[^.?!]{0,30}"
+    r"\b(?:first|before)\b"
+    r"|\b(?:get|come) back to (?:you|this|it)\b(?! (?:with|about) (?:my|the) (?:number|details|name))"
+    r"|\bpiens(?:o|e)(?:lo)? (?:con calma|bien)\b|\blo (?:pienso|platico|consulto)\b", re.I)
+_GONE = re.compile(r"\b(?:bye|goodbye|gotta go|got to go|have to go|need to go|later|another time"
+                   r"|tomorrow|adi[oó]s|me tengo que ir)\b", re.I)
+LEAVING_MISREAD_AS = {"book_consultation", "nlu_fallback", "thank", "affirm", "out_of_scope",
+                      "ask_option_info", "inform", "express_distress"}
 
 
 @DefaultV1Recipe.register(
@@ -183,11 +210,19 @@ class RequestCheck(GraphComponent):
                     and asks_to_book(text):
                 chosen = "book_consultation"
             elif _CALL_ME.search(text) and (intent in ("bot_challenge", "request_human") or (
-                    intent in ("give_contact", "inform") and not message.get("entities"))):
+                    intent in ("give_contact", "inform") and (
+                        not message.get("entities") or _CALL_ME_BACK.search(text)))):
                 # "Could somebody ring me instead? 555 0147 220": the number comes with it
                 chosen = "request_callback"
             elif intent == "bot_challenge" and _PERSON.search(text):
                 chosen = "request_human"
+            elif intent == "goodbye" and steps_away(text) and not _GONE.search(text):
+                # "hang on, someone's at the door, brb": back in a moment, not leaving; the
+                # question waits (action_cannot_help says "take your time" to it)
+                chosen = "out_of_scope"
+            elif intent in LEAVING_MISREAD_AS and _LEAVING_TO_DECIDE.search(text) and not (
+                    intent == "inform" and message.get("entities")) and not asks_to_book(text):
+                chosen = "goodbye"
             if chosen:
                 picked = {"name": chosen, "confidence": 1.0}
                 ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != chosen]

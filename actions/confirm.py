@@ -25,9 +25,10 @@ from actions.common import (
 )
 from actions.settings import clinic, content
 from actions.triage import ValidateTriageForm, utter
-from bot.booking import asks_to_book
+from bot.booking import asks_to_book, parse_contact
 from bot.offscript import say
 from bot.slots import confirm_answer, flags_to_confirm
+from bot.story import PATTERN_QUESTION, RELIEF_QUESTION
 from bot.wording import fill
 
 # `reask` while a confirming question has been asked a second time
@@ -49,7 +50,7 @@ class ActionAskRedFlagConfirm(Action):
         events: List[EventType] = clinical_events(tracker)
         if tracker.get_slot("requested_slot") == "red_flag_screen":
             events += ValidateTriageForm._screen_answer(dispatcher, tracker, latest_intent(tracker))
-        unsure = flags_to_confirm(current_slots(tracker), entities)
+        unsure = flags_to_confirm(current_slots(tracker), entities, text=latest_text(tracker))
         if not unsure:
             return events
         if latest_intent(tracker) == "possible_crisis":
@@ -70,6 +71,7 @@ class ActionAskRedFlagConfirm(Action):
         if latest_intent(tracker) == "book_consultation" or asks_to_book(latest_text(tracker)):
             # "ok sí, book me" that raised the question: booked once the question is settled
             events.append(SlotSet("pending_offer", "booking"))
+        events += _contact_kept(tracker)
         return events + [SlotSet("red_flags_unsure", pending)]
 
 
@@ -92,6 +94,10 @@ class ActionReadRedFlagConfirm(Action):
             # una semana"): patients often answer the question they expected next. A sign said
             # in it ("no puedo orinar desde anoche") counts at once; otherwise the same question
             # comes again.
+            if latest_intent(tracker) == "book_consultation" or asks_to_book(latest_text(tracker)):
+                # "Sí, quiero la cita": the request is kept and the booking starts once the
+                # question is settled (it was forgotten, and the conversation ended unbooked)
+                events.append(SlotSet("pending_offer", "booking"))
             now = apply(current_slots(tracker), events).get("red_flags") or []
             if set(now) - set(tracker.get_slot("red_flags") or []):
                 rest = [f for f in pending if f not in now]
@@ -138,12 +144,28 @@ class ActionReadRedFlagConfirm(Action):
         return events + _resume(tracker, events)
 
 
+def _contact_kept(tracker: Tracker) -> List[EventType]:
+    """The phone or email said in the message that raised the question, at the booking's
+    contact question ("555 018 2217. oiga, desde ayer siento como dormido ahí..."): kept, as
+    the form would have (it was lost, and asked for again after the question)."""
+    if tracker.active_loop.get("name") != "booking_form" or tracker.get_slot("booking_contact"):
+        return []
+    contact = parse_contact(latest_text(tracker))
+    return [SlotSet("booking_contact", contact)] if contact else []
+
+
 def _resume(tracker: Tracker, events: List[EventType]) -> List[EventType]:
     """After the confirming question is settled: the level if the screen was answered, then
     what the message asked for (a booking), else the questions where they were."""
     events = events + ValidateTriageForm._decided_once_screened(tracker, events)
-    if latest_intent(tracker) == "book_consultation" or asks_to_book(latest_text(tracker)) or (
-            tracker.get_slot("pending_offer") == "booking" and not tracker.active_loop.get("name")):
+    slots = apply(current_slots(tracker), events)
+    loop = tracker.active_loop.get("name")
+    # A booking asked for during the confirming question: started now, also from a story
+    # question after the screen (the level is known; those questions only choose options)
+    requested = slots.get("pending_offer") == "booking" and (
+        not loop or loop == "triage_form" and slots.get("triage_level")
+        and slots.get("requested_slot") in (PATTERN_QUESTION, RELIEF_QUESTION))
+    if latest_intent(tracker) == "book_consultation" or asks_to_book(latest_text(tracker)) or requested:
         return events + [FollowupAction("booking_form")]
     if tracker.active_loop.get("name"):
         return events + [FollowupAction(tracker.active_loop["name"])]

@@ -269,7 +269,10 @@ _ASKS_TO_BOOK = re.compile(
     r"|\b(?:quiero|kiero|quisiera|quiciera|me gustar[ií]a|podr[ií]a|puedo|vamos a)"
     r" (?:hacer |pedir |sacar |agendar |reservar |apartar |tener |programar )?(?:la |una |un )?"
     r"(?:cita|consulta|turno|appointment)\b"
-    r"|\b(?:agendar|reservar|sacar|pedir|programar|apartar) (?:la |una |un )?(?:cita|consulta|turno)\b",
+    r"|\b(?:agendar|reservar|sacar|pedir|programar|apartar) (?:la |una |un )?(?:cita|consulta|turno)\b"
+    # "vale, venga, pido cita", "entonces saco turno": the first person, said as it is done
+    r"|\b(?:pido|pedimos|saco|sacamos|agendo|agendamos|reservo|reservamos) (?:la |una |un )?"
+    r"(?:cita|consulta|turno)\b",
     re.I)
 
 

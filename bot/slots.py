@@ -155,16 +155,23 @@ _BEFORE_SCREEN = ("pain_location", "pain_duration_weeks", "treatments_tried")
 SCREEN_SETTLES_BELOW = 0.6
 
 
-def _left_to_screen(slots: Mapping[str, Any], entity: Mapping[str, Any]) -> bool:
+def _left_to_screen(slots: Mapping[str, Any], entity: Mapping[str, Any], text: str = "") -> bool:
     """A faint guess of the learned detector ("abajo, en la cintura" read as saddle numbness at
     0.5) in an answer to a question before the warning-sign screen: not asked about on its
     own. The screen comes next (screen_brought_forward) and names all seven signs, so its
     answer settles the guess;
     asked at once, a one-sign question interrupted where-and-how-long answers, and patients
     went on answering the questions they expected ("unos diez días" to "numb groin now?")."""
+    # The same at the screen itself when the message does not answer it ("la operación,
+    # terapia, y tomo gabapentina", the treatments said at the screen): the screen is asked
+    # again as it was, naming the sign; asked about alone first, the patient's "No, ninguna"
+    # answered the one sign and the screen was never answered (no level). An answer to the
+    # screen ("no, but ...") with a guess beside it still gets the confirming question.
+    at_screen = slots.get("requested_slot") == "red_flag_screen" and bool(text) \
+        and not (_YES.match(text) or _NO.match(text) or _DOUBT.search(text) or screen_answered_none(text))
     return (entity.get("reason") == "learned"
             and float(entity.get("confidence_entity") or 0.0) < SCREEN_SETTLES_BELOW
-            and slots.get("requested_slot") in _BEFORE_SCREEN
+            and (slots.get("requested_slot") in _BEFORE_SCREEN or at_screen)
             and slots.get("red_flag_screen") is None and slots.get("triage_level") is None)
 
 
@@ -189,7 +196,7 @@ def screen_answered_none(text: str) -> bool:
 
 
 def flags_to_confirm(slots: Mapping[str, Any], entities: List[Mapping[str, Any]],
-                     screen_none: bool = False) -> List[str]:
+                     screen_none: bool = False, text: str = "") -> List[str]:
     """Red flags this message leaves unsure (feared, asked about, past, or found by the
     learned detector) that are not already known either way: each needs a confirming
     question before it counts, and none may silently become absent."""
@@ -205,7 +212,7 @@ def flags_to_confirm(slots: Mapping[str, Any], entities: List[Mapping[str, Any]]
     wording = {e.get("value") for e in entities if e.get("entity") == "red_flag_unsure"
                and e.get("reason") in ("near", "learned", "vague")}
     unsure = [e.get("value") for e in entities if e.get("entity") == "red_flag_unsure"
-              and e.get("value") in RED_FLAGS and not _left_to_screen(slots, e)]
+              and e.get("value") in RED_FLAGS and not _left_to_screen(slots, e, text)]
     if screen_none:
         # Every sign was just asked about by name and denied ("no, none of those"): a fear
         # or a question said with it ("could this be cancer?") is no sign to confirm. A sign
@@ -238,6 +245,8 @@ _DOUBT = re.compile(r"\b(not sure|unsure|don'?t know|do not know|dunno|no idea|m
                     # doubt about the sign
                     r"(?!\W*(?:what (?:to do|else)|qu?[eé]? (?:hacer|m[aá]s)|q hacer))", re.I)
 _NO = re.compile(r"^\W*(?!no,? (?:s[eé]|lo s[eé]|estoy segur\w*|sabr[ií]a)\b)"  # "no sé ...": a doubt
+                 # "no puede ser", "no me diga", "no way": disbelief at the news, not a denial
+                 r"(?!no (?:puede ser|me diga|me digas|way|can'?t be)\b)"
                  r"(no+|nope|nah|not (really|at all|now|any ?more)|never|none|nothing"
                  r"|i (don'?t|do not|haven'?t|have not|am not|'m not|didn'?t|did not)"
                  r"|nada|ninguno|ninguna|nunca|para nada|tampoco)\b", re.I)
@@ -262,7 +271,13 @@ _ASKS_HOW_URGENT = re.compile(
     r"|\bno(?: one|body) to (?:take|drive) me to (?:the |an? )?(?:er|a&e|hospital|emergency)"
     r"|\bno (?:quiero|puedo|voy a|me gusta) ir (?:a|al|a la) (?:urgencias|emergencias?|hospital|er|sala)"
     r"|\bno tengo (?:qui[eé]n|c[oó]mo|con qui[eé]n) (?:me lleve|ir|llegar)"
-    r" (?:a|al|a la|hasta el|hasta la) (?:urgencias|emergencias?|hospital|er|sala|cl[ií]nica)", re.I)
+    r" (?:a|al|a la|hasta el|hasta la) (?:urgencias|emergencias?|hospital|er|sala|cl[ií]nica)"
+    # Asking whether to go, or take the relative, now ("¿la llevo ya al hospital?", "¿me voy a
+    # urgencias?", "¿tengo que ir?"), or saying they will ("bueno, voy a ir", "ya me voy para
+    # urgencias"): the sign is theirs.
+    r"|\b(?:(?:la|lo|le) (?:llevo|llevamos)|(?:me )?voy|vamos|me (?:llevan|lleva))(?: ya| ahora| ahorita)?"
+    r" (?:a|al|a la|para(?: el| la)?|pa(?:l| la)) (?:urgencias|emergencias?|hospital|sala|er)"
+    r"|\b(?:bueno|ok|vale|est[aá] bien|ya),? (?:me )?voy a ir\b|\bvoy para all[aá]\b", re.I)
 # Asked whether the legs are weak (or the saddle numb, the bladder out of control), the
 # patient asks what it will do to them ("¿me voy a quedar paralítica?", "am I going to end up
 # paralysed?"): the sign is theirs, as with "should I wait?".
@@ -302,6 +317,12 @@ def confirm_answer(flag: str, intent: str, text: str,
         return "yes"
     other = _about_something_else(intent, entities, text)
     doubt = _DOUBT.search(text)
+    if doubt and _values(entities, "duration") and not _YES.match(text) \
+            and flag not in _values(entities, "red_flag_unsure"):
+        # "ay no sé, ya tiene rato... como medio año será": the doubt is about how long, the
+        # question the patient expected, not about the sign (read as yes, it was a false
+        # emergency): no answer, the question comes again
+        return None
     if doubt and (not other or doubt.start() < 12):  # "maybe, ...": the doubt leads
         return "yes"
     if flag in _values(entities, "red_flag_denied") or _NO.match(text):

@@ -160,7 +160,24 @@ _PERSON = re.compile(r"\b(?:get|give|put|connect|transfer|want|need|like|talk|sp
                      r"\b(?:real|actual|live) (?:person|human|people)\b|\b(?:talk|speak) (?:to|with)"
                      r" (?:a |an )?(?:human|person|someone|somebody)\b", re.I)
 _CALL_ME = re.compile(r"\b(?:somebody|someone|anyone|a nurse|a doctor|you|they|the clinic)"
-                      r" (?:to )?(?:just )?(?:call|phone|ring|telephone) me\b", re.I)
+                      r" (?:to )?(?:just )?(?:call|phone|ring|telephone) me\b"
+                      # "¿no me pueden llamar mejor?", "¿me podría llamar una enfermera?",
+                      # "llámenme", "que me llamen"
+                      r"|\bme (?:pueden|puede|podr[ií]an|podr[ií]a|podr[ií]as|puedes) (?:llamar|marcar|telefonear)\b"
+                      r"|\bll[aá]m(?:e|en)me\b|\bque me (?:llamen|llame|marquen|marque)\b", re.I)
+# Leaving kindly, for now: "lo voy a platicar con mi esposo y luego les aviso", "déjeme
+# pensarlo", "ahorita no puedo, luego les marco", "I'll talk it over with my wife and get back
+# to you". The classifier took them for distress or a question; they are a goodbye.
+_LEAVING = re.compile(
+    r"\b(?:luego|despu[eé]s|m[aá]s tarde|ya|otro d[ií]a) (?:les?|los|las) (?:aviso|hablo|marco|llamo|escribo"
+    r"|confirmo|digo|contacto)\b|\b(?:les?|los) (?:aviso|marco|llamo|escribo|confirmo) (?:luego|despu[eé]s|m[aá]s tarde)\b"
+    r"|\b(?:lo|la) (?:voy a|vamos a|tengo que) (?:pensar|platicar|hablar|consultar|comentar|checar)\b"
+    r"|\bd[eé]j(?:e|a|en)me (?:pensarlo|platicarlo|hablarlo|consultarlo|comentarlo|checarlo|verlo)\b"
+    r"|\b(?:i'?ll|i will|let me|i need to|i have to|i'?m going to|i'?d like to) (?:think (?:about )?it(?: over)?"
+    r"|talk (?:it )?(?:over|to|with)|discuss (?:it|this)|check with)\b"
+    r"|\b(?:i'?ll|i will) (?:get back to you|let you know|call (?:you )?(?:back )?later)\b", re.I)
+LEAVING_MISREAD_AS = {"express_distress", "thank", "ask_next_step", "affirm", "deny", "nlu_fallback",
+                      "out_of_scope", "inform", "give_contact", "change_booking"}
 
 
 @DefaultV1Recipe.register(
@@ -168,7 +185,7 @@ _CALL_ME = re.compile(r"\b(?:somebody|someone|anyone|a nurse|a doctor|you|they|t
 )
 class RequestCheck(GraphComponent):
     """Requests in clear words win over the classifier's generic guess: to book (not when
-    a clinical detail came with it), to talk to a person, to be called back."""
+    a clinical detail came with it), to talk to a person, to be called back, to leave for now."""
 
     @classmethod
     def create(cls, config, model_storage, resource, execution_context) -> "RequestCheck":
@@ -182,12 +199,16 @@ class RequestCheck(GraphComponent):
             if (intent in BOOKING_MISREAD_AS or intent == "change_booking" and not _CHANGE.search(text)) \
                     and asks_to_book(text):
                 chosen = "book_consultation"
-            elif _CALL_ME.search(text) and (intent in ("bot_challenge", "request_human") or (
+            elif _CALL_ME.search(text) and (intent in ("bot_challenge", "request_human", "express_distress",
+                                                       "deny", "affirm", "nlu_fallback") or (
                     intent in ("give_contact", "inform") and not message.get("entities"))):
                 # "Could somebody ring me instead? 555 0147 220": the number comes with it
                 chosen = "request_callback"
             elif intent == "bot_challenge" and _PERSON.search(text):
                 chosen = "request_human"
+            elif intent in LEAVING_MISREAD_AS and _LEAVING.search(text) and not any(
+                    e.get("entity", "").startswith("red_flag") for e in message.get("entities") or []):
+                chosen = "goodbye"
             if chosen:
                 picked = {"name": chosen, "confidence": 1.0}
                 ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != chosen]

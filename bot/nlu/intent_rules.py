@@ -180,6 +180,13 @@ LEAVING_MISREAD_AS = {"express_distress", "thank", "ask_next_step", "affirm", "d
                       "out_of_scope", "inform", "give_contact", "change_booking"}
 
 
+def _clinical(message: Message) -> bool:
+    """Whether the message names a place, a length, a treatment or a red flag: then it is an
+    answer, not only a request (a story word such as "mejor" read as relief does not count)."""
+    return any(e.get("entity") in ("pain_location", "duration", "treatment") or
+               str(e.get("entity", "")).startswith("red_flag") for e in message.get("entities") or [])
+
+
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
 )
@@ -201,7 +208,7 @@ class RequestCheck(GraphComponent):
                 chosen = "book_consultation"
             elif _CALL_ME.search(text) and (intent in ("bot_challenge", "request_human", "express_distress",
                                                        "deny", "affirm", "nlu_fallback") or (
-                    intent in ("give_contact", "inform") and not message.get("entities"))):
+                    intent in ("give_contact", "inform") and not _clinical(message))):
                 # "Could somebody ring me instead? 555 0147 220": the number comes with it
                 chosen = "request_callback"
             elif intent == "bot_challenge" and _PERSON.search(text):

@@ -50,6 +50,7 @@ from bot.contract import EMERGENCY_FLAGS
 from bot.fhir import delivery as fhir_delivery
 from bot.offscript import say
 from bot.peg import PEG_SLOTS, peg_score
+from bot.slots import says_yes_or_no
 from bot.triage import decide_triage
 
 logger = logging.getLogger(__name__)
@@ -165,6 +166,11 @@ class ValidateBookingForm(ClinicalFormValidation):
             if event.get("event") == "user":
                 break
             if event.get("event") == "action" and event.get("name") not in _STARTING:
+                return []
+            if event.get("name") == "action_read_red_flag_confirm" and says_yes_or_no(latest_text(tracker)) \
+                    and not (latest_intent(tracker) == "book_consultation" or asks_to_book(latest_text(tracker))):
+                # the booking asked for at an earlier turn starts on the answer to the sign's
+                # question ("no, no tengo eso"), which is no name
                 return []
         details = details_in_request(latest_text(tracker))
         if tracker.get_slot("booking_contact"):

@@ -252,6 +252,11 @@ _NO = re.compile(r"^\W*(?!no,? (?:s[eé]|lo s[eé]|estoy segur\w*|sabr[ií]a)\b)
                  r"|nada|ninguno|ninguna|nunca|para nada|tampoco)\b", re.I)
 
 
+def says_yes_or_no(text: str) -> bool:
+    """Whether the message starts with a yes or a no (English or Spanish)."""
+    return bool(_YES.match(text or "") or _NO.match(text or ""))
+
+
 # "Should I wait and see if it goes away?", "is really necessary now?", "which ER should I go
 # to?": asked right after "do you have ... right now?", the patient asks what to do about the
 # sign, as theirs. A front-desk person hears a yes (and the advice answers the question).

@@ -107,7 +107,9 @@ _CORRECTION_CUE = re.compile(
     r"|mal|equivoqu\w*|error|perd[oó]n(?:e|a)?|disculpe|corrij\w*|en realidad|quise decir|deber[ií]a ser)\b", re.I)
 _NEW_NAME_AFTER = re.compile(
     r"\b(?:should be|it'?s|it is|is actually|name is|name's|change it to|is|(?:down|it) as"
-    r"|to read|make it|name to|es|deber[ií]a ser|se escribe|me llamo|ponga|p[oó]ngalo como)\s+", re.I)
+    r"|to read|make it|name to|es|deber[ií]a ser|se escribe|me llamo|ponga|p[oó]ngalo como"
+    # "ponga mi nombre completo: Samuel Ortega Ruiz", "full name: ..."
+    r"|(?:nombre|name)(?: completo)?(?: es)?:)\s+", re.I)
 # "it's Jon not Jhon", "put me down as Samantha Taylor rather than Sam"; "es Ximena, no Jimena"
 _INSTEAD_OF = re.compile(r"\b(?:it'?s|it is|(?:down|me|it) as|me under)\s+(.+?)\s+(?:not|rather than|instead of)"
                          r"\s+([^\W\d_][\w'’-]*)", re.I)

@@ -176,6 +176,11 @@ _LEAVING = re.compile(
     r"|\b(?:i'?ll|i will|let me|i need to|i have to|i'?m going to|i'?d like to) (?:think (?:about )?it(?: over)?"
     r"|talk (?:it )?(?:over|to|with)|discuss (?:it|this)|check with)\b"
     r"|\b(?:i'?ll|i will) (?:get back to you|let you know|call (?:you )?(?:back )?later)\b", re.I)
+# Thanks that lead the message ("muchas gracias por la explicación, nadie me lo había explicado
+# así"): the classifier heard distress in the warm words. Thanks with a "but" may carry it.
+_THANKS_FIRST = re.compile(r"^\W*(?:(?:muchas|mil|muchísimas|muchisimas) )?gracias\b"
+                           r"|^\W*(?:thank you|thanks|thank u|thx|many thanks)\b", re.I)
+_BUT = re.compile(r"\b(?:pero|aunque|sin embargo|but|though|however)\b", re.I)
 LEAVING_MISREAD_AS = {"express_distress", "thank", "ask_next_step", "affirm", "deny", "nlu_fallback",
                       "out_of_scope", "inform", "give_contact", "change_booking"}
 
@@ -216,6 +221,9 @@ class RequestCheck(GraphComponent):
             elif intent in LEAVING_MISREAD_AS and _LEAVING.search(text) and not any(
                     e.get("entity", "").startswith("red_flag") for e in message.get("entities") or []):
                 chosen = "goodbye"
+            elif intent == "express_distress" and _THANKS_FIRST.search(text) and not _BUT.search(text) \
+                    and not message.get("entities"):
+                chosen = "thank"
             if chosen:
                 picked = {"name": chosen, "confidence": 1.0}
                 ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != chosen]

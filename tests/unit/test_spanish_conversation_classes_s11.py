@@ -87,3 +87,16 @@ def test_booking_in_the_first_person_and_asking_for_spanish_in_english():
     assert requested_language("Hi, is there anyone there who speaks Spanish?") == "es"
     assert requested_language("¿tienen a alguien que hable español?") == "es"
     assert requested_language("my dad doesn't speak spanish") is None
+
+
+def test_thanks_that_lead_are_thanks_and_thanks_with_a_but_stay_distress():
+    assert _intent("mil gracias por explicarme con tanta paciencia 🙏", "express_distress") == "thank"
+    assert _intent("thank you so much, that was really kind", "express_distress") == "thank"
+    assert _intent("gracias, pero ya no aguanto este dolor", "express_distress") == "express_distress"
+
+
+def test_a_full_name_given_again_after_a_colon_replaces_the_first():
+    from bot.booking import name_correction
+
+    assert name_correction("Disculpe, ponga mi nombre completo: Lucía Ferrer Gil", "Lucy Ferrer") == \
+        "Lucía Ferrer Gil"

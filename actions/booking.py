@@ -36,6 +36,7 @@ from bot.advice import (
 )
 from bot.booking import (
     asks_to_book,
+    asks_whose_name,
     details_in_request,
     name_before_contact,
     name_beside_contact,
@@ -110,6 +111,10 @@ class ValidateBookingForm(ClinicalFormValidation):
             # Taken and said back; the pending question is asked again, plainly.
             utter(dispatcher, say(content(language(tracker)), clinic(), "correction_ack", value=value))
             return events + [SlotSet(slot, value), SlotSet("reask", None)]
+        if requested == "booking_name" and asks_whose_name(text):
+            # booking for someone else: answered, and the name question comes again
+            utter(dispatcher, say(content(language(tracker)), clinic(), "booking_whose_name"))
+            return events + [SlotSet("reask", None)]
         if requested == "booking_time" and names_a_time(text) and (
                 intent in _TIME_MISREAD_AS
                 or intent == "change_booking" and not tracker.get_slot("booking_reference")):

@@ -33,7 +33,12 @@ _NOT_NAME_WORDS = frozenset("""
     sí si yo quiero cita turno consulta agendar pedir por favor gracias hola bueno vale
     lunes martes miércoles miercoles jueves viernes sábado sabado domingo mañana tarde noche
     semana email e-mail phone correo teléfono telefono número numero celular
+    es para mis tus sus que qué pero porque está estoy tengo quisiera necesito
+    él ella mío suyo nombre pongo
+    mamá papá suegra suegro esposo esposa marido hijo hija abuela abuelo hermana hermano
+    mum mom dad wife husband daughter grandma grandpa
 """.split())
+# (never "su", "mi", "tu", "son", "papa" or "tio": names and surnames in some families)
 # A time unit straight after digits: "for 99999999 years" is not a phone number.
 _TIME_UNIT_AFTER = re.compile(r"\s*(?:years?|yrs?|months?|weeks?|wks?|days?|hours?)\b", re.I)
 
@@ -281,3 +286,18 @@ _ASKS_TO_BOOK = re.compile(
 def asks_to_book(text: str) -> bool:
     """Whether the message asks to book, whatever else it says or asks."""
     return bool(_ASKS_TO_BOOK.search((text or "").replace("’", "'")))
+
+
+# Asked at the name question whose name to give ("es para mi papá, ¿pongo el nombre de él o el
+# mío?", "should I put my name or my mum's?"): a question, never a name.
+_WHOSE_NAME = re.compile(
+    r"\b(?:whose name|(?:my|his|her|their) name or (?:mine|his|hers|theirs|my \w+'?s?)"
+    r"|(?:put|give|use) (?:my|his|her) name or"
+    r"|(?:el )?nombre (?:de (?:él|el|ella)|del paciente|de mi \w+|m[ií]o|suyo)(?: o (?:el )?(?:m[ií]o|suyo|de \w+))"
+    r"|\bo el m[ií]o\b|\b(?:mi|su) nombre o el (?:de|suyo|m[ií]o)\b|\bqui[eé]n (?:pongo|va) (?:de|como) nombre|a nombre de qui[eé]n (?:la|lo) (?:pongo|hago|saco))",
+    re.I)
+
+
+def asks_whose_name(text: str) -> bool:
+    """Whether the message asks whose name the booking should carry (booking for someone else)."""
+    return bool(_WHOSE_NAME.search((text or "").replace("’", "'")))

@@ -58,3 +58,12 @@ def test_asked_in_english_for_someone_who_speaks_spanish_the_answer_is_spanish(c
     assert c.slots.get("language") == "es"
     assert "¿Dónde le duele?" in reply, reply
     assert "I don't have" not in reply
+
+
+def test_asked_whose_name_to_give_the_answer_comes_and_the_name_question_again(chat):
+    c = chat("whose-name")
+    c.say("quiero sacar una cita, es para mi suegra")
+    assert c.slots.get("requested_slot") == "booking_name"
+    reply = c.say("¿pongo su nombre o el mío?")
+    assert "paciente" in reply, reply
+    assert c.slots.get("requested_slot") == "booking_name" and not c.slots.get("booking_name")

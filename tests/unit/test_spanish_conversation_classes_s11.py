@@ -100,3 +100,20 @@ def test_a_full_name_given_again_after_a_colon_replaces_the_first():
 
     assert name_correction("Disculpe, ponga mi nombre completo: Lucía Ferrer Gil", "Lucy Ferrer") == \
         "Lucía Ferrer Gil"
+
+
+def test_asking_whose_name_to_give_is_a_question_not_a_name():
+    from bot.booking import asks_whose_name
+
+    assert asks_whose_name("la cita es para mi abuela, ¿pongo mi nombre o el de ella?")
+    assert asks_whose_name("is it for my dad, so his name or mine?")
+    assert not asks_whose_name("Rosario Méndez Lira")
+    assert not asks_whose_name("me llamo Ana y el teléfono es el de mi hija")
+
+
+def test_who_the_booking_is_for_is_no_name():
+    from bot.booking import details_in_request, parse_name
+
+    assert details_in_request("quisiera una cita, es para mi cuñada... digo, para mi suegra") == {}
+    assert details_in_request("sí, agende la cita, es para mi esposo") == {}
+    assert parse_name("Su Min Park") == "Su Min Park"  # "su" is a name, too

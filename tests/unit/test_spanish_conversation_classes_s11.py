@@ -47,6 +47,12 @@ def test_a_faint_guess_at_the_screen_waits_for_it_unless_the_screen_is_answered(
     assert flags_to_confirm(at_screen, [_guess("cancer_history", 0.45)],
                             text="no, pero me cansan las piernas") == ["cancer_history"]
     assert flags_to_confirm(at_screen, [_guess("cancer_history", 0.8)], text=said) == ["cancer_history"]
+    # answered in other words, or with another sign beside it: every guess is asked about
+    near = {"entity": "red_flag_unsure", "value": "bladder_bowel", "reason": "near", "confidence_entity": 1.0}
+    assert flags_to_confirm(at_screen, [_guess("saddle_numbness", 0.5), near],
+                            text="my wife says the toilet thing happens to him") == ["saddle_numbness", "bladder_bowel"]
+    assert flags_to_confirm(at_screen, [_guess("saddle_numbness", 0.5)],
+                            text="he says yes to that one, the numb one") == ["saddle_numbness"]
 
 
 def _intent(text: str, intent: str, entities=None) -> str:

@@ -155,29 +155,18 @@ _BEFORE_SCREEN = ("pain_location", "pain_duration_weeks", "treatments_tried")
 SCREEN_SETTLES_BELOW = 0.6
 
 
-# A yes, a no or a sign word anywhere in a message at the screen: it may answer the screen in
-# its own words ("He says yes to the numbness one"), so a faint guess in it is asked about.
-_ANSWER_WORDS = re.compile(r"\b(?:yes|yeah|s[ií]|no|not|none|nothing|never|nada|ningun[oa]|nunca)\b", re.I)
-
-
-def _left_to_screen(slots: Mapping[str, Any], entity: Mapping[str, Any], text: str = "",
-                    signs_beside: bool = False) -> bool:
+def _left_to_screen(slots: Mapping[str, Any], entity: Mapping[str, Any]) -> bool:
     """A faint guess of the learned detector ("abajo, en la cintura" read as saddle numbness at
     0.5) in an answer to a question before the warning-sign screen: not asked about on its
     own. The screen comes next (screen_brought_forward) and names all seven signs, so its
     answer settles the guess;
     asked at once, a one-sign question interrupted where-and-how-long answers, and patients
-    went on answering the questions they expected ("unos diez días" to "numb groin now?")."""
-    # The same at the screen itself when the message does not answer it ("la operación,
-    # terapia, y tomo gabapentina", the treatments said at the screen): the screen is asked
-    # again as it was, naming the sign; asked about alone first, the patient's "No, ninguna"
-    # answered the one sign and the screen was never answered (no level). An answer to the
-    # screen ("no, but ...") with a guess beside it still gets the confirming question.
-    at_screen = slots.get("requested_slot") == "red_flag_screen" and bool(text) and not signs_beside \
-        and not (_ANSWER_WORDS.search(text) or _DOUBT.search(text) or screen_answered_none(text))
+    went on answering the questions they expected ("unos diez días" to "numb groin now?").
+    (At the screen itself a guess is always asked: a patient there describing a sign in their
+    own words, "me he hecho de vientre encima sin poder aguantarme", is answering the screen.)"""
     return (entity.get("reason") == "learned"
             and float(entity.get("confidence_entity") or 0.0) < SCREEN_SETTLES_BELOW
-            and (slots.get("requested_slot") in _BEFORE_SCREEN or at_screen)
+            and slots.get("requested_slot") in _BEFORE_SCREEN
             and slots.get("red_flag_screen") is None and slots.get("triage_level") is None)
 
 
@@ -217,11 +206,8 @@ def flags_to_confirm(slots: Mapping[str, Any], entities: List[Mapping[str, Any]]
     # the patient denies now is not.
     wording = {e.get("value") for e in entities if e.get("entity") == "red_flag_unsure"
                and e.get("reason") in ("near", "learned", "vague")}
-    faint = [e for e in entities if e.get("reason") == "learned"
-             and float(e.get("confidence_entity") or 0.0) < SCREEN_SETTLES_BELOW]
-    signs_beside = any(str(e.get("entity", "")).startswith("red_flag") and e not in faint for e in entities)
     unsure = [e.get("value") for e in entities if e.get("entity") == "red_flag_unsure"
-              and e.get("value") in RED_FLAGS and not _left_to_screen(slots, e, text, signs_beside)]
+              and e.get("value") in RED_FLAGS and not _left_to_screen(slots, e)]
     if screen_none:
         # Every sign was just asked about by name and denied ("no, none of those"): a fear
         # or a question said with it ("could this be cancer?") is no sign to confirm. A sign

@@ -36,6 +36,7 @@ from bot.advice import (
 )
 from bot.booking import (
     asks_to_book,
+    asks_whose_name,
     contact_digits_corrected,
     details_in_request,
     name_before_contact,
@@ -52,6 +53,7 @@ from bot.contract import EMERGENCY_FLAGS
 from bot.fhir import delivery as fhir_delivery
 from bot.offscript import say
 from bot.peg import PEG_SLOTS, peg_score
+from bot.slots import says_yes_or_no
 from bot.triage import decide_triage
 
 logger = logging.getLogger(__name__)
@@ -111,6 +113,10 @@ class ValidateBookingForm(ClinicalFormValidation):
             # Taken and said back; the pending question is asked again, plainly.
             utter(dispatcher, say(content(language(tracker)), clinic(), "correction_ack", value=value))
             return events + [SlotSet(slot, value), SlotSet("reask", None)]
+        if requested == "booking_name" and asks_whose_name(text):
+            # booking for someone else: answered, and the name question comes again
+            utter(dispatcher, say(content(language(tracker)), clinic(), "booking_whose_name"))
+            return events + [SlotSet("reask", None)]
         if requested == "booking_time" and names_a_time(text) and (
                 intent in _TIME_MISREAD_AS
                 or intent == "change_booking" and not tracker.get_slot("booking_reference")):
@@ -178,6 +184,11 @@ class ValidateBookingForm(ClinicalFormValidation):
             if event.get("event") == "user":
                 break
             if event.get("event") == "action" and event.get("name") not in _STARTING:
+                return []
+            if event.get("name") == "action_read_red_flag_confirm" and says_yes_or_no(latest_text(tracker)) \
+                    and not (latest_intent(tracker) == "book_consultation" or asks_to_book(latest_text(tracker))):
+                # the booking asked for at an earlier turn starts on the answer to the sign's
+                # question ("no, no tengo eso"), which is no name
                 return []
         details = details_in_request(latest_text(tracker))
         if tracker.get_slot("booking_contact"):

@@ -25,7 +25,7 @@ from actions.common import (
 )
 from actions.settings import clinic, content
 from actions.triage import ValidateTriageForm, utter
-from bot.booking import asks_to_book
+from bot.booking import asks_to_book, parse_contact
 from bot.offscript import say
 from bot.slots import confirm_answer, flags_to_confirm
 from bot.wording import fill
@@ -76,6 +76,7 @@ class ActionAskRedFlagConfirm(Action):
         if latest_intent(tracker) == "book_consultation" or asks_to_book(latest_text(tracker)):
             # "ok sí, book me" that raised the question: booked once the question is settled
             events.append(SlotSet("pending_offer", "booking"))
+        events += _contact_kept(tracker)
         return events + [SlotSet("red_flags_unsure", pending)]
 
 
@@ -98,6 +99,10 @@ class ActionReadRedFlagConfirm(Action):
             # una semana"): patients often answer the question they expected next. A sign said
             # in it ("no puedo orinar desde anoche") counts at once; otherwise the same question
             # comes again.
+            if latest_intent(tracker) == "book_consultation" or asks_to_book(latest_text(tracker)):
+                # "Sí, quiero la cita": the request is kept and the booking starts once the
+                # question is settled (it was forgotten, and the conversation ended unbooked)
+                events.append(SlotSet("pending_offer", "booking"))
             now = apply(current_slots(tracker), events).get("red_flags") or []
             if set(now) - set(tracker.get_slot("red_flags") or []):
                 rest = [f for f in pending if f not in now]
@@ -147,15 +152,26 @@ class ActionReadRedFlagConfirm(Action):
         return events + _resume(tracker, events)
 
 
+def _contact_kept(tracker: Tracker) -> List[EventType]:
+    """The phone or email said in the message that raised the question, at the booking's
+    contact question ("555 018 2217. oiga, desde ayer siento como dormido ahí..."): kept, as
+    the form would have (it was lost, and asked for again after the question)."""
+    if tracker.active_loop.get("name") != "booking_form" or tracker.get_slot("booking_contact"):
+        return []
+    contact = parse_contact(latest_text(tracker))
+    return [SlotSet("booking_contact", contact)] if contact else []
+
+
 def _resume(tracker: Tracker, events: List[EventType]) -> List[EventType]:
     """After the confirming question is settled: the level if the screen was answered, then
     what the message asked for (a booking), else the questions where they were."""
     events = events + ValidateTriageForm._decided_once_screened(tracker, events)
+    slots = apply(current_slots(tracker), events)
     # A booking asked for at the confirming question is not forgotten while the triage
     # questions go on (they follow the booking, as for any booking made before they are done).
-    if latest_intent(tracker) == "book_consultation" or asks_to_book(latest_text(tracker)) or (
-            tracker.get_slot("pending_offer") == "booking"
-            and tracker.active_loop.get("name") in (None, "triage_form")):
+    requested = slots.get("pending_offer") == "booking" and \
+        tracker.active_loop.get("name") in (None, "triage_form")
+    if latest_intent(tracker) == "book_consultation" or asks_to_book(latest_text(tracker)) or requested:
         return events + [FollowupAction("booking_form")]
     if tracker.active_loop.get("name"):
         return events + [FollowupAction(tracker.active_loop["name"])]

@@ -33,7 +33,12 @@ _NOT_NAME_WORDS = frozenset("""
     sí si yo quiero cita turno consulta agendar pedir por favor gracias hola bueno vale
     lunes martes miércoles miercoles jueves viernes sábado sabado domingo mañana tarde noche
     semana email e-mail phone correo teléfono telefono número numero celular
+    es para mis tus sus que qué pero porque está estoy tengo quisiera necesito
+    él ella mío suyo nombre pongo
+    mamá papá suegra suegro esposo esposa marido hijo hija abuela abuelo hermana hermano
+    mum mom dad wife husband daughter grandma grandpa
 """.split())
+# (never "su", "mi", "tu", "son", "papa" or "tio": names and surnames in some families)
 # A time unit straight after digits: "for 99999999 years" is not a phone number.
 _TIME_UNIT_AFTER = re.compile(r"\s*(?:years?|yrs?|months?|weeks?|wks?|days?|hours?)\b", re.I)
 
@@ -109,7 +114,9 @@ _CORRECTION_CUE = re.compile(
     r"|mal|equivoqu\w*|error|perd[oó]n(?:e|a)?|disculpe|corrij\w*|en realidad|quise decir|deber[ií]a ser)\b", re.I)
 _NEW_NAME_AFTER = re.compile(
     r"\b(?:should be|it'?s|it is|is actually|name is|name's|change it to|is|(?:down|it) as"
-    r"|to read|make it|name to|es|deber[ií]a ser|se escribe|me llamo|ponga|p[oó]ngalo como)\s+", re.I)
+    r"|to read|make it|name to|es|deber[ií]a ser|se escribe|me llamo|ponga|p[oó]ngalo como"
+    # "ponga mi nombre completo: Samuel Ortega Ruiz", "full name: ..."
+    r"|(?:nombre|name)(?: completo)?(?: es)?:)\s+", re.I)
 # "it's Jon not Jhon", "put me down as Samantha Taylor rather than Sam"; "es Ximena, no Jimena"
 _INSTEAD_OF = re.compile(r"\b(?:it'?s|it is|(?:down|me|it) as|me under)\s+(.+?)\s+(?:not|rather than|instead of)"
                          r"\s+([^\W\d_][\w'’-]*)", re.I)
@@ -317,10 +324,28 @@ _ASKS_TO_BOOK = re.compile(
     r"|\b(?:quiero|kiero|quisiera|quiciera|me gustar[ií]a|podr[ií]a|puedo|vamos a)"
     r" (?:hacer |pedir |sacar |agendar |reservar |apartar |tener |programar )?(?:la |una |un )?"
     r"(?:cita|consulta|turno|appointment)\b"
-    r"|\b(?:agendar|reservar|sacar|pedir|programar|apartar) (?:la |una |un )?(?:cita|consulta|turno)\b",
+    r"|\b(?:agendar|reservar|sacar|pedir|programar|apartar) (?:la |una |un )?(?:cita|consulta|turno)\b"
+    # "vale, venga, pido cita", "entonces saco turno": the first person, said as it is done
+    r"|\b(?:pido|pedimos|saco|sacamos|agendo|agendamos|reservo|reservamos) (?:la |una |un )?"
+    r"(?:cita|consulta|turno)\b",
     re.I)
 
 
 def asks_to_book(text: str) -> bool:
     """Whether the message asks to book, whatever else it says or asks."""
     return bool(_ASKS_TO_BOOK.search((text or "").replace("’", "'")))
+
+
+# Asked at the name question whose name to give ("es para mi papá, ¿pongo el nombre de él o el
+# mío?", "should I put my name or my mum's?"): a question, never a name.
+_WHOSE_NAME = re.compile(
+    r"\b(?:whose name|(?:my|his|her|their) name or (?:mine|his|hers|theirs|my \w+'?s?)"
+    r"|(?:put|give|use) (?:my|his|her) name or"
+    r"|(?:el )?nombre (?:de (?:él|el|ella)|del paciente|de mi \w+|m[ií]o|suyo)(?: o (?:el )?(?:m[ií]o|suyo|de \w+))"
+    r"|\bo el m[ií]o\b|\b(?:mi|su) nombre o el (?:de|suyo|m[ií]o)\b|\bqui[eé]n (?:pongo|va) (?:de|como) nombre|a nombre de qui[eé]n (?:la|lo) (?:pongo|hago|saco))",
+    re.I)
+
+
+def asks_whose_name(text: str) -> bool:
+    """Whether the message asks whose name the booking should carry (booking for someone else)."""
+    return bool(_WHOSE_NAME.search((text or "").replace("’", "'")))

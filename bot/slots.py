@@ -176,7 +176,9 @@ def _left_to_screen(slots: Mapping[str, Any], entity: Mapping[str, Any]) -> bool
     own. The screen comes next (screen_brought_forward) and names all seven signs, so its
     answer settles the guess;
     asked at once, a one-sign question interrupted where-and-how-long answers, and patients
-    went on answering the questions they expected ("unos diez días" to "numb groin now?")."""
+    went on answering the questions they expected ("unos diez días" to "numb groin now?").
+    (At the screen itself a guess is always asked: a patient there describing a sign in their
+    own words, "me he hecho de vientre encima sin poder aguantarme", is answering the screen.)"""
     return (entity.get("reason") == "learned"
             and float(entity.get("confidence_entity") or 0.0) < SCREEN_SETTLES_BELOW
             and slots.get("requested_slot") in _BEFORE_SCREEN
@@ -255,9 +257,16 @@ _DOUBT = re.compile(r"\b(not sure|unsure|don'?t know|do not know|dunno|no idea|m
                     # doubt about the sign
                     r"(?!\W*(?:what (?:to do|else)|qu?[eé]? (?:hacer|m[aá]s)|q hacer))", re.I)
 _NO = re.compile(r"^\W*(?!no,? (?:s[eé]|lo s[eé]|estoy segur\w*|sabr[ií]a)\b)"  # "no sé ...": a doubt
+                 # "no puede ser", "no me diga", "no way": disbelief at the news, not a denial
+                 r"(?!no (?:puede ser|me diga|me digas|way|can'?t be)\b)"
                  r"(no+|nope|nah|not (really|at all|now|any ?more)|never|none|nothing"
                  r"|i (don'?t|do not|haven'?t|have not|am not|'m not|didn'?t|did not)"
                  r"|nada|ninguno|ninguna|nunca|para nada|tampoco)\b", re.I)
+
+
+def says_yes_or_no(text: str) -> bool:
+    """Whether the message starts with a yes or a no (English or Spanish)."""
+    return bool(_YES.match(text or "") or _NO.match(text or ""))
 
 
 # "Should I wait and see if it goes away?", "is really necessary now?", "which ER should I go
@@ -285,7 +294,13 @@ _ASKS_HOW_URGENT = re.compile(
     r"|\bno(?: one|body) to (?:take|drive) me to (?:the |an? )?(?:er|a&e|hospital|emergency)"
     r"|\bno (?:quiero|puedo|voy a|me gusta) ir (?:a|al|a la) (?:urgencias|emergencias?|hospital|er|sala)"
     r"|\bno tengo (?:qui[eé]n|c[oó]mo|con qui[eé]n) (?:me lleve|ir|llegar)"
-    r" (?:a|al|a la|hasta el|hasta la) (?:urgencias|emergencias?|hospital|er|sala|cl[ií]nica)", re.I)
+    r" (?:a|al|a la|hasta el|hasta la) (?:urgencias|emergencias?|hospital|er|sala|cl[ií]nica)"
+    # Asking whether to go, or take the relative, now ("¿la llevo ya al hospital?", "¿me voy a
+    # urgencias?", "¿tengo que ir?"), or saying they will ("bueno, voy a ir", "ya me voy para
+    # urgencias"): the sign is theirs.
+    r"|\b(?:(?:la|lo|le) (?:llevo|llevamos)|(?:me )?voy|vamos|me (?:llevan|lleva))(?: ya| ahora| ahorita)?"
+    r" (?:a|al|a la|para(?: el| la)?|pa(?:l| la)) (?:urgencias|emergencias?|hospital|sala|er)"
+    r"|\b(?:bueno|ok|vale|est[aá] bien|ya),? (?:me )?voy a ir\b|\bvoy para all[aá]\b", re.I)
 # Asked whether the legs are weak (or the saddle numb, the bladder out of control), the
 # patient asks what it will do to them ("¿me voy a quedar paralítica?", "am I going to end up
 # paralysed?"): the sign is theirs, as with "should I wait?".
@@ -325,6 +340,12 @@ def confirm_answer(flag: str, intent: str, text: str,
         return "yes"
     other = _about_something_else(intent, entities, text)
     doubt = _DOUBT.search(text)
+    if doubt and _values(entities, "duration") and not _YES.match(text) \
+            and flag not in _values(entities, "red_flag_unsure"):
+        # "ay no sé, ya tiene rato... como medio año será": the doubt is about how long, the
+        # question the patient expected, not about the sign (read as yes, it was a false
+        # emergency): no answer, the question comes again
+        return None
     if doubt and (not other or doubt.start() < 12):  # "maybe, ...": the doubt leads
         return "yes"
     if flag in _values(entities, "red_flag_denied") or _NO.match(text):

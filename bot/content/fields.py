@@ -63,6 +63,7 @@ CONVERSATION_TEXTS: Mapping[str, frozenset[str]] = MappingProxyType({
         "callback_start": (), "cannot_help": (), "take_your_time": (), "next_step": (), "button_book": (), "distress_safety": (),
         "booking_change": {"reference"}, "booking_change_unknown": (),
         "booking_change_note": {"reference"}, "red_flags_not_sure": (),
+        "booking_whose_name": (),  # "is it his name or mine?", booking for someone else
         "not_known": (), "story_noted": (), "language_switched": (),
         "list_and": (),  # the word before a list's last item ("a, b and c")
         "have_red_flag": {"flag"},  # what a warning sign's button sends, as if typed

@@ -164,7 +164,11 @@ _CALL_ME = re.compile(r"\b(?:somebody|someone|anyone|a nurse|a doctor|you|they|t
                       r" (?:to )?(?:just )?(?:please )?(?:call|phone|ring|telephone) me\b"
                       # "I'd rather somebody phoned me", "I'd prefer it if someone rang me"
                       r"|\b(?:rather|prefer(?: it)?(?: if)?) (?:somebody|someone|you|they|a person)"
-                      r" (?:phoned|rang|called|telephoned) me\b", re.I)
+                      r" (?:phoned|rang|called|telephoned) me\b"
+                      # "¿no me pueden llamar mejor?", "¿me podría llamar una enfermera?",
+                      # "llámenme", "que me llamen"
+                      r"|\bme (?:pueden|puede|podr[ií]an|podr[ií]a|podr[ií]as|puedes) (?:llamar|marcar|telefonear)\b"
+                      r"|\bll[aá]m(?:e|en)me\b|\bque me (?:llamen|llame|marquen|marque)\b", re.I)
 # A call back asked for in so many words ("can someone please call me back today, it's about
 # my mom's back"): the request wins even beside the pain's details, which are still kept.
 _CALL_ME_BACK = re.compile(r"\b(?:call|phone|ring|telephone) (?:me|us) back\b|\b(?:rather|prefer"
@@ -172,22 +176,43 @@ _CALL_ME_BACK = re.compile(r"\b(?:call|phone|ring|telephone) (?:me|us) back\b|\b
                            r"called|telephoned) me\b", re.I)
 
 
-# Leaving to decide later ("I'll think it over and talk to my wife first", "I'd like to talk
-# it over with my son before I make an appointment", "let me sleep on it"): no booking, and
-# not "I didn't understand"; the goodbye gives the numbers. A request to book said with it
-# ("ok, let's book then") still wins.
-_LEAVING_TO_DECIDE = re.compile(
-    r"\b(?:think|talk|mull) (?:it|this|that|things) over\b|\b(?:i'?ll|i will|let me|need to|want to|going to|gonna|like to|have to|i'?d) (?:have a |just )?"
-    r"think about it\b|\bsleep on it\b"
+# Leaving to decide later, or for now ("I'll think it over and talk to my wife first", "let me
+# sleep on it", "lo voy a platicar con mi esposo y luego les aviso", "déjeme pensarlo",
+# "ahorita no puedo, luego les marco"): no booking, and not "I didn't understand" or distress;
+# the goodbye gives the numbers. A request to book said with it ("ok, let's book then") wins.
+_LEAVING = re.compile(
+    r"\b(?:think|talk|mull) (?:it|this|that|things) over\b|\b(?:i'?ll|i will|let me|need to|want to|going to"
+    r"|gonna|like to|have to|i'?d) (?:have a |just )?think about it\b|\bsleep on it\b"
     r"|\b(?:talk|speak|check|discuss(?: it| this)?) (?:to|with) my (?:wife|husband|partner|son|daughter|"
     r"family|kids|children|mum|mom|dad|doctor|gp|spouse|boyfriend|girlfriend)\b[^.?!]{0,30}"
     r"\b(?:first|before)\b"
     r"|\b(?:get|come) back to (?:you|this|it)\b(?! (?:with|about) (?:my|the) (?:number|details|name))"
-    r"|\bpiens(?:o|e)(?:lo)? (?:con calma|bien)\b|\blo (?:pienso|platico|consulto)\b", re.I)
+    r"|\b(?:i'?ll|i will) (?:let you know|call (?:you )?(?:back )?later)\b"
+    r"|\b(?:i'?ll|i will|let me|i need to|i have to|i'?m going to|i'?d like to) (?:think (?:about )?it"
+    r"(?: over)?|discuss (?:it|this)|check with (?:my|the))\b"
+    r"|\bpiens(?:o|e)(?:lo)? (?:con calma|bien)\b|\blo (?:pienso|platico|consulto)\b"
+    r"|\b(?:luego|despu[eé]s|m[aá]s tarde|ya|otro d[ií]a) (?:les?|los|las) (?:aviso|hablo|marco|llamo|escribo"
+    r"|confirmo|digo|contacto)\b|\b(?:les?|los) (?:aviso|marco|llamo|escribo|confirmo) (?:luego|despu[eé]s"
+    r"|m[aá]s tarde)\b"
+    r"|\b(?:lo|la) (?:voy a|vamos a|tengo que) (?:pensar|platicar|hablar|consultar|comentar|checar)\b"
+    r"|\bd[eé]j(?:e|a|en)me (?:pensarlo|platicarlo|hablarlo|consultarlo|comentarlo|checarlo|verlo)\b", re.I)
 _GONE = re.compile(r"\b(?:bye|goodbye|gotta go|got to go|have to go|need to go|later|another time"
                    r"|tomorrow|adi[oó]s|me tengo que ir)\b", re.I)
-LEAVING_MISREAD_AS = {"book_consultation", "nlu_fallback", "thank", "affirm", "out_of_scope",
-                      "ask_option_info", "inform", "express_distress"}
+LEAVING_MISREAD_AS = {"book_consultation", "nlu_fallback", "thank", "affirm", "deny", "out_of_scope",
+                      "ask_option_info", "ask_next_step", "inform", "give_contact", "change_booking",
+                      "express_distress"}
+# Thanks that lead the message ("muchas gracias por la explicación, nadie me lo había explicado
+# así"): the classifier heard distress in the warm words. Thanks with a "but" may carry it.
+_THANKS_FIRST = re.compile(r"^\W*(?:(?:muchas|mil|muchísimas|muchisimas) )?gracias\b"
+                           r"|^\W*(?:thank you|thanks|thank u|thx|many thanks)\b", re.I)
+_BUT = re.compile(r"\b(?:pero|aunque|sin embargo|but|though|however)\b", re.I)
+
+
+def _clinical(message: Message) -> bool:
+    """Whether the message names a place, a length, a treatment or a red flag: then it is an
+    answer, not only a request (a story word such as "mejor" read as relief does not count)."""
+    return any(e.get("entity") in ("pain_location", "duration", "treatment") or
+               str(e.get("entity", "")).startswith("red_flag") for e in message.get("entities") or [])
 
 
 @DefaultV1Recipe.register(
@@ -195,7 +220,7 @@ LEAVING_MISREAD_AS = {"book_consultation", "nlu_fallback", "thank", "affirm", "o
 )
 class RequestCheck(GraphComponent):
     """Requests in clear words win over the classifier's generic guess: to book (not when
-    a clinical detail came with it), to talk to a person, to be called back."""
+    a clinical detail came with it), to talk to a person, to be called back, to leave for now."""
 
     @classmethod
     def create(cls, config, model_storage, resource, execution_context) -> "RequestCheck":
@@ -209,9 +234,10 @@ class RequestCheck(GraphComponent):
             if (intent in BOOKING_MISREAD_AS or intent == "change_booking" and not _CHANGE.search(text)) \
                     and asks_to_book(text):
                 chosen = "book_consultation"
-            elif _CALL_ME.search(text) and (intent in ("bot_challenge", "request_human") or (
+            elif _CALL_ME.search(text) and (intent in ("bot_challenge", "request_human", "express_distress",
+                                                       "deny", "affirm", "nlu_fallback") or (
                     intent in ("give_contact", "inform") and (
-                        not message.get("entities") or _CALL_ME_BACK.search(text)))):
+                        not _clinical(message) or _CALL_ME_BACK.search(text)))):
                 # "Could somebody ring me instead? 555 0147 220": the number comes with it
                 chosen = "request_callback"
             elif intent == "bot_challenge" and _PERSON.search(text):
@@ -220,9 +246,13 @@ class RequestCheck(GraphComponent):
                 # "hang on, someone's at the door, brb": back in a moment, not leaving; the
                 # question waits (action_cannot_help says "take your time" to it)
                 chosen = "out_of_scope"
-            elif intent in LEAVING_MISREAD_AS and _LEAVING_TO_DECIDE.search(text) and not (
-                    intent == "inform" and message.get("entities")) and not asks_to_book(text):
+            elif intent in LEAVING_MISREAD_AS and _LEAVING.search(text) and not asks_to_book(text) \
+                    and not (intent == "inform" and message.get("entities")) and not any(
+                        str(e.get("entity", "")).startswith("red_flag") for e in message.get("entities") or []):
                 chosen = "goodbye"
+            elif intent == "express_distress" and _THANKS_FIRST.search(text) and not _BUT.search(text) \
+                    and not message.get("entities"):
+                chosen = "thank"
             if chosen:
                 picked = {"name": chosen, "confidence": 1.0}
                 ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != chosen]

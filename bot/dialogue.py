@@ -105,7 +105,7 @@ class RedFlagPolicy(_SafetyPolicy):
                 return self._certain(EMERGENCY_REMINDER, domain)
             screen_none = tracker.get_slot("requested_slot") == "red_flag_screen" \
                 and screen_answered_none(tracker.latest_message.text or "")
-            if flags_to_confirm(slots, entities, screen_none, tracker.latest_message.text or "") \
+            if flags_to_confirm(slots, entities, screen_none) \
                     and intent not in ASK_BESIDE:
                 # (the classifier's "possible crisis" beside a sign is asked about too, with
                 # the crisis line first: "no sé si cuenta pero la pierna la siento más débil")

@@ -329,6 +329,8 @@ def unsure(text):
     ("is fever with back pain serious?", {"fever"}),  # a general question
     ("I had a fever last year", {"fever"}),  # past, maybe not over
     ("I'm worried I might have cancer", {"cancer_history"}),
+    # a weight change in numbers: which way it went is asked, not guessed
+    ("went from 182 to 168 lbs since the summer, no idea why", {"weight_loss"}),
 ])
 def test_mentions_that_may_not_be_present_now_are_unsure_never_absent(text, expected):
     assert unsure(text) == expected

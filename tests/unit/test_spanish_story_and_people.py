@@ -157,3 +157,13 @@ def test_legs_that_are_fine_are_no_sign(text):
 @pytest.mark.parametrize("text", ["llevo unos días así, no más", "me duele un poco desde hace unos días"])
 def test_a_relief_word_about_no_injection_leaves_the_pains_duration(text):
     assert clinical_updates({}, entities(text)).get("duration_category") == "acute"
+
+
+# ---------------------------------------------------------------- a leg said with "la tiene"
+@pytest.mark.parametrize("text", [
+    "escribo por mi suegro: la pierna derecha la tiene cada vez más floja y se tropieza",
+    "la pierna izquierda la tengo muy floja desde ayer",
+])
+def test_a_leg_getting_weak_said_with_la_tiene_is_leg_weakness(text):
+    raised, _ = flags(text)
+    assert "leg_weakness" in raised

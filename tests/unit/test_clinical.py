@@ -579,3 +579,13 @@ def test_a_treatment_reported_before_a_question_is_still_tried(text, expected):
 def test_a_red_flag_named_before_a_question_still_counts():
     # Only treatments become "asked about": a red flag must never be lost to a question.
     assert flags("breast cancer, does it matter?") == {"cancer_history"}
+
+
+@pytest.mark.parametrize("text,flag", [
+    ("lost control of my bladder last week", "bladder_bowel"),
+    ("I wet myself last weekend without noticing", "bladder_bowel"),
+    ("my leg gave way last week", "leg_weakness"),
+])
+def test_a_sign_last_week_is_a_sign_now_not_an_episode_to_ask_about(text, flag):
+    # a "no, not right now" to a confirming question would rule a cauda equina warning out
+    assert flag in flags(text)

@@ -12,7 +12,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.booking import asks_to_book, parse_contact
+from bot.booking import asks_to_book, names_a_time, parse_contact
 from bot.content import LANGUAGES, load_content
 from bot.nlu.age import about_an_adult, only_durations, says_nothing_of_age, stated_age
 from bot.nlu.crisis import default_detector
@@ -197,7 +197,8 @@ _LEAVING = re.compile(
     r"|\b(?:lo|la) (?:voy a|vamos a|tengo que) (?:pensar|platicar|hablar|consultar|comentar|checar)\b"
     r"|\bd[eé]j(?:e|a|en)me (?:pensarlo|platicarlo|hablarlo|consultarlo|comentarlo|checarlo|verlo)\b", re.I)
 _GONE = re.compile(r"\b(?:bye|goodbye|gotta go|got to go|have to go|need to go|later|another time"
-                   r"|tomorrow|adi[oó]s|me tengo que ir)\b", re.I)
+                   r"|tomorrow|see you|adi[oó]s|me tengo que ir|hasta (?:luego|ma[ñn]ana|pronto)|nos vemos)\b",
+                   re.I)
 LEAVING_MISREAD_AS = {"book_consultation", "nlu_fallback", "thank", "affirm", "deny", "out_of_scope",
                       "ask_option_info", "ask_next_step", "inform", "give_contact", "change_booking",
                       "express_distress"}
@@ -246,6 +247,10 @@ class RequestCheck(GraphComponent):
                 # "hang on, someone's at the door, brb": back in a moment, not leaving; the
                 # question waits (action_cannot_help says "take your time" to it)
                 chosen = "out_of_scope"
+            elif intent == "goodbye" and names_a_time(text) and not _GONE.search(text):
+                # "mejor por las tardes, después de las cuatro": a time ("tardes", "después")
+                # is no farewell unless a farewell word says so
+                chosen = "inform"
             elif intent in LEAVING_MISREAD_AS and _LEAVING.search(text) and not asks_to_book(text) \
                     and not (intent == "inform" and message.get("entities")) and not any(
                         str(e.get("entity", "")).startswith("red_flag") for e in message.get("entities") or []):

@@ -29,7 +29,8 @@ def test_not_wanting_the_emergency_department_counts_the_sign(chat):
 def test_fearing_paralysis_after_the_weakness_question_counts_it(chat):
     c = chat("paralisis")
     _to_the_screen(c)
-    reply = c.say("creo que la pierna izquierda la tengo cada vez más floja, no sé si cuenta")
+    # (a leg "la tengo cada vez más floja" is now read as the sign at once: a vaguer one is asked)
+    reply = c.say("creo que a veces siento la pierna izquierda rara, como que se me va, no sé si cuenta")
     assert CONFIRM in reply
     c.say("ay no, me da mucho miedo, ¿me voy a quedar paralítico?")
     assert c.slots["triage_level"] == "emergency"

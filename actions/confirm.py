@@ -100,8 +100,8 @@ class ActionReadRedFlagConfirm(Action):
             # in it ("no puedo orinar desde anoche") counts at once; otherwise the same question
             # comes again.
             if latest_intent(tracker) == "book_consultation" or asks_to_book(latest_text(tracker)):
-                # "Sí, quiero la cita": the request is kept and the booking starts once the
-                # question is settled (it was forgotten, and the conversation ended unbooked)
+                # "Sí, quiero la cita", "Can I book for her?": the request is kept and the booking
+                # starts once the question is settled (it was forgotten, the chat ended unbooked)
                 events.append(SlotSet("pending_offer", "booking"))
             now = apply(current_slots(tracker), events).get("red_flags") or []
             if set(now) - set(tracker.get_slot("red_flags") or []):
@@ -110,9 +110,6 @@ class ActionReadRedFlagConfirm(Action):
             if tracker.get_slot("reask") != ASKED_AGAIN:
                 dispatcher.utter_message(text=content(language(tracker)).self_care.confirm_again)
                 _ask(dispatcher, tracker, flag)
-                if latest_intent(tracker) == "book_consultation" or asks_to_book(latest_text(tracker)):
-                    # "Can I book for her?" instead of an answer: booked once the sign is settled
-                    events.append(SlotSet("pending_offer", "booking"))
                 return events + [SlotSet("red_flags_unsure", pending), SlotSet("reask", ASKED_AGAIN)]
             # Asked twice and answered neither time: a third time would loop (patients who
             # ignore it go on ignoring it, and the conversation ended with no level). Never

@@ -160,20 +160,20 @@ _CHANGE = re.compile(r"\b(?:cancel\w*|cambi\w*|change|reschedul\w*|mov(?:e|er)\w
 _PERSON = re.compile(r"\b(?:get|give|put|connect|transfer|want|need|like|talk|speak)\b[^.?!]{0,25}"
                      r"\b(?:real|actual|live) (?:person|human|people)\b|\b(?:talk|speak) (?:to|with)"
                      r" (?:a |an )?(?:human|person|someone|somebody)\b", re.I)
+# "I'd rather somebody phoned me", "I'd prefer it if someone rang me": a call asked for, and
+# asked for in so many words (both patterns below)
+_RATHER_PHONED = (r"\b(?:rather|prefer(?: it)?(?: if)?) (?:somebody|someone|you|they|a person)"
+                  r" (?:phoned|rang|called|telephoned) me\b")
 _CALL_ME = re.compile(r"\b(?:somebody|someone|anyone|a nurse|a doctor|you|they|the clinic)"
                       r" (?:to )?(?:just )?(?:please )?(?:call|phone|ring|telephone) me\b"
-                      # "I'd rather somebody phoned me", "I'd prefer it if someone rang me"
-                      r"|\b(?:rather|prefer(?: it)?(?: if)?) (?:somebody|someone|you|they|a person)"
-                      r" (?:phoned|rang|called|telephoned) me\b"
+                      r"|" + _RATHER_PHONED +
                       # "¿no me pueden llamar mejor?", "¿me podría llamar una enfermera?",
                       # "llámenme", "que me llamen"
                       r"|\bme (?:pueden|puede|podr[ií]an|podr[ií]a|podr[ií]as|puedes) (?:llamar|marcar|telefonear)\b"
                       r"|\bll[aá]m(?:e|en)me\b|\bque me (?:llamen|llame|marquen|marque)\b", re.I)
 # A call back asked for in so many words ("can someone please call me back today, it's about
 # my mom's back"): the request wins even beside the pain's details, which are still kept.
-_CALL_ME_BACK = re.compile(r"\b(?:call|phone|ring|telephone) (?:me|us) back\b|\b(?:rather|prefer"
-                           r"(?: it)?(?: if)?) (?:somebody|someone|you|they|a person) (?:phoned|rang|"
-                           r"called|telephoned) me\b", re.I)
+_CALL_ME_BACK = re.compile(r"\b(?:call|phone|ring|telephone) (?:me|us) back\b|" + _RATHER_PHONED, re.I)
 
 
 # Leaving to decide later, or for now ("I'll think it over and talk to my wife first", "let me

@@ -43,6 +43,7 @@ from bot.nlu.injections import injection_entities, load_injection_vocabulary
 from bot.nlu.language import DETECTED, detect_language
 from bot.nlu.pattern import load_pattern_vocabulary, pattern_entities
 from bot.nlu.red_flag_detector import decided_by_vocabulary, detector_examples
+from bot.nlu.self_correction import taken_back
 
 if TYPE_CHECKING:  # imported when the detector is built: scikit-learn loads only then
     from bot.nlu.red_flag_detector import RedFlagDetector
@@ -279,6 +280,8 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
                 **(spanish_clauses() if spanish else {}))]
             kept = pain or kept
         entities += [_duration_entity(d) for d in kept]
+        # "dos semanas, bueno no, tres semanas": the value after a correction wins
+        entities = taken_back(entities, text, SPANISH_VOCAB if spanish else self._vocab_dir)
         return sorted(entities, key=lambda e: e["start"])
 
     def process(self, messages: List[Message], model: SpacyModel) -> List[Message]:

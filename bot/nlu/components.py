@@ -41,9 +41,11 @@ from bot.nlu.duration_es import parse_durations_es, spanish_clauses
 from bot.nlu.duration_events import times_something_else
 from bot.nlu.injections import injection_entities, load_injection_vocabulary
 from bot.nlu.language import DETECTED, detect_language
+from bot.nlu.mention_time import dated_injury_asked
 from bot.nlu.pattern import load_pattern_vocabulary, pattern_entities
 from bot.nlu.red_flag_detector import decided_by_vocabulary, detector_examples
 from bot.nlu.self_correction import taken_back
+from bot.nlu.spelling import unaccented
 
 if TYPE_CHECKING:  # imported when the detector is built: scikit-learn loads only then
     from bot.nlu.red_flag_detector import RedFlagDetector
@@ -280,8 +282,11 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
                 **(spanish_clauses() if spanish else {}))]
             kept = pain or kept
         entities += [_duration_entity(d) for d in kept]
-        # "dos semanas, bueno no, tres semanas": the value after a correction wins
+        # "dos semanas, bueno no, tres semanas": the value after a correction wins; "10 años,
+        # desde el accidente": an injury that old is asked about, no recent one
         entities = taken_back(entities, text, SPANISH_VOCAB if spanish else self._vocab_dir)
+        entities = dated_injury_asked(entities, text, matcher.dated_from, [d.weeks for d in found],
+                                      unaccented if spanish else str)
         return sorted(entities, key=lambda e: e["start"])
 
     def process(self, messages: List[Message], model: SpacyModel) -> List[Message]:

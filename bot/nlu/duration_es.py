@@ -26,13 +26,12 @@ from pathlib import Path
 from text_to_num import text2num
 
 from bot.nlu.duration import DurationMention, choose_mentions
-from bot.nlu.duration_dates import _month_start, _recent, _weeks_since, _year_start
+from bot.nlu.duration_dates import _latest_date, _month_start, _recent, _weeks_since, _year_start
 from bot.nlu.duration_events import OtherEvents
 from bot.nlu.duration_units import DAY, MONTH, WEEK, YEAR
 from bot.nlu.self_correction import load_corrections
 
-_VOCAB_ES = Path(__file__).parent / "vocab" / "es"
-EVENTS_VOCAB = _VOCAB_ES / "duration_events.yml"
+EVENTS_VOCAB = (_VOCAB_ES := Path(__file__).parent / "vocab" / "es") / "duration_events.yml"
 LONG_AGO_WEEKS = 10 * YEAR
 
 _A = "[aá]"
@@ -172,13 +171,11 @@ _VAGUE_RE = re.compile(
     # "ya va pa'l año", "eso tiene años ya": the time the pain has been going on
     rf"|\b(?:ya\s+)?va\s+(?:pa|para|pal)\s+(?:el\s+|un\s+)?a[ñn]o\b"
     rf"|\b(?:eso|esto|ya|dolor)\s+(?:ya\s+)?tiene\s+(?P<unit4>a[ñn]os|meses)\b", re.I)
-# the number taken back at once ("hace tres meses, no, perdón, cuatro"): the second one
-# (its words: vocab/es/corrections.yml, shared with bot/nlu/self_correction.py)
+# a number taken back at once ("tres meses, no, perdón, cuatro"; words: vocab/es/corrections.yml)
 _CORRECTED = re.compile(rf"^{load_corrections(_VOCAB_ES).lead}"
                         rf"(?P<n>\d+|{_WORDS})\b(?!\s+(?:{_UNIT_RE})\b)", re.I)
-# the date the patient writes on, said ("y ahora, a primeros de febrero, sigo igual"): the
-# pain's start is counted back from it, not from the day the message is read
-# ("hoy es 20 de febrero", "estamos a mediados de marzo")
+# the date the patient writes on, said ("y ahora, a primeros de febrero, sigo igual", "hoy es 20
+# de febrero"): the pain's start is counted back from it, not from the day the message is read
 _STATED_NOW = re.compile(
     rf"\b(?:(?:ahora|ahorita|hoy|ya)\s+(?:que\s+)?(?:ya\s+)?(?:(?:es|estamos)\s+(?:a\s+|en\s+)?|(?:a|en)\s+)"
     rf"|estamos\s+(?:ya\s+)?(?:a|en)\s+)(?:(?:el\s+)?(?P<day>[1-9]|[12]\d|3[01])\s+de\s+|(?P<part>mediados|principios"
@@ -301,7 +298,7 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
         name = _plain(g["month"]).replace("setiembre", "septiembre")
         year = int(g["myear"]) if "myear" in g else None
         if "mday" in g:  # "el 2 de enero": that day
-            return _weeks_since(_latest_day(today, _MONTHS.index(name) + 1, int(g["mday"]), year), today), False
+            return _weeks_since(_latest_date(today, int(g["mday"]), _MONTHS.index(name) + 1), today), False
         return _weeks_since(_month_start(today, _MONTHS.index(name) + 1, year, False), today), False
     if "year" in g:
         return _weeks_since(_year_start(today, int(g["year"])), today), False
@@ -357,21 +354,7 @@ def _stated_today(text: str, today: datetime.date) -> datetime.date:
         return today
     month = _MONTHS.index(_plain(m.group("month")).replace("setiembre", "septiembre")) + 1
     day = int(m.group("day")) if m.group("day") else _PART_DAY.get(_plain(m.group("part") or ""), 15)
-    return _latest_day(today, month, day)
-
-
-def _latest_day(today: datetime.date, month: int, day: int, year: int | None = None) -> datetime.date:
-    """The last `day` of `month` up to `today` (of `year`, when said); a day no month has is
-    that month's last."""
-    year = year or today.year
-    for y in (year, year - 1):
-        try:
-            said = datetime.date(y, month, day)
-        except ValueError:
-            said = datetime.date(y, month, 28)
-        if said <= today or y < year:
-            return said
-    return said
+    return _latest_date(today, day, month)
 
 
 @lru_cache(maxsize=1)

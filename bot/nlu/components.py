@@ -38,7 +38,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.nlu.clinical import ClinicalMatcher, Mention
 from bot.nlu.duration import DurationMention, parse_durations
 from bot.nlu.duration_es import parse_durations_es, spanish_clauses
-from bot.nlu.duration_events import times_something_else
+from bot.nlu.duration_events import other_events, times_something_else
 from bot.nlu.injections import injection_entities, load_injection_vocabulary
 from bot.nlu.language import DETECTED, detect_language
 from bot.nlu.mention_time import dated_injury_asked
@@ -273,7 +273,9 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
                                     alone=len(found) == 1, **(spanish_clauses() if spanish else {})):
                 continue
             kept.append(duration)
-        if len(kept) > 1:
+        if len(kept) > 1:  # "hace un mes. Ya había tenido el mismo dolor hace años": this episode's
+            events = spanish_clauses()["events"] if spanish else other_events()
+            kept = [d for d in kept if not events.past_episode(text, d.start)] or kept
             # "my toes are numb from diabetes, had that for years. the new thing is my low back
             # pain for 6 weeks", "eso fue en enero ... desde hace mes y medio me empezó un
             # dolor": where a time is said of the pain, times said of nothing named are not

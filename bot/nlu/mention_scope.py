@@ -20,9 +20,10 @@ def of_this_pain(found: list, ctx, elsewhere: set, extras: dict | None = None) -
 def treated_places_dropped(found: list, ctx, pain_words: frozenset, site_words: frozenset) -> list:
     """Without a bare back named only as where a procedure was given ("me dieron una inyección
     en la espalda", "una epidural en la columna"): inside the procedure's words or just after
-    them (only `site_words` between: "en", "in my"), with no pain word in its clause, it says
-    where the needle went, not where it hurts."""
-    given = [(m[0], m[1]) for m in found if m[2] == "treatment" and m[3] in _PROCEDURES]
+    them (only `site_words` between: "en", "la"), with no pain word in its clause, it says
+    where the needle went, not where it hurts. No `site_words` (the language's locations.yml
+    has no `procedure_site`): the rule is off."""
+    given = [(m[0], m[1]) for m in found if m[2] == "treatment" and m[3] in _PROCEDURES and site_words]
     dropped = {m for m in found if m[2] == "pain_location" and m[6] == "bare"
                and any(a <= m[0] and (m[1] <= b or (b <= m[0] and set(ctx.words[b:m[0]]) <= site_words))
                        for a, b in given)

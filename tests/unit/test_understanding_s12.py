@@ -151,3 +151,11 @@ def test_an_injury_that_dates_years_of_pain_is_asked_not_raised():
 def test_a_recent_fall_in_years_of_pain_stays_a_red_flag():
     slots, _ = read("back pain for years, worse since a fall last week")
     assert "trauma" in slots["red_flags"]
+
+
+@pytest.mark.parametrize("text,tried", [
+    ("un bloqueo de ramo medial, me dijeron que soy candidata para la radiofrecuencia", ["injection"]),
+    ("the facet block helped a day, a good sign for radiofrequency ablation they said", ["injection"]),
+])
+def test_a_procedure_the_patient_may_be_fit_for_is_not_tried(text, tried):
+    assert read(text)[0]["treatments_tried"] == tried

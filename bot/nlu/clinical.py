@@ -97,11 +97,11 @@ class ClinicalMatcher:
         self._patient_object, self._patient_object_after = (
             {self._norm_word(w) for w in context.get(key) or []}
             for key in ("patient_object", "patient_object_after"))
-        self._hypothetical_flags = set(context.get("hypothetical_red_flags") or [])
-        self._others_signs_confirmed = set(context.get("others_signs_confirmed") or [])
-        self._silent_writer_signs = frozenset(context.get("silent_writer_signs") or [])
-        self._bought, self._hedges = (frozenset(self._norm_word(w) for w in context.get(key) or [])
-                                      for key in ("prescribed_scope_end", "writer_hedges"))
+        self._hypothetical_flags, self._others_signs_confirmed, self._silent_writer_signs = (frozenset(
+            context.get(k) or []) for k in ("hypothetical_red_flags", "others_signs_confirmed", "silent_writer_signs"))
+        self._bought, self._hedges, self.dated_from = (
+            frozenset(self._norm_word(w) for w in context.get(key) or [])
+            for key in ("prescribed_scope_end", "writer_hedges", "pain_dated_from"))
         self._inability = {self._norm_word(w) for w in context.get("inability_words") or []}
         self.timeless_flags = frozenset(context.get("timeless_red_flags") or [])
         self.dating_flags = frozenset(context.get("flags_dating_the_pain", self.timeless_flags))
@@ -200,8 +200,8 @@ class ClinicalMatcher:
                 self._silent_writer_signs), relative_named(ctx)):
             ctx.relative_is_patient = True  # bot/nlu/mention_owner.py: read once more
             found = [m for m in (self._judge(s, e, term, ctx) for s, e, term in spans) if m]
-        found = of_this_pain(found, ctx, self._elsewhere)
-        if any(m[2] == "treatment" and not m[4] for m in found):
+        found = of_this_pain(found, ctx, self._elsewhere, self._extras)
+        if any(m[2] == "treatment" and not m[4] and m[5] == "patient" for m in found):
             found = [m for m in found if m[2] != "treatment_none"]  # "physio, nothing else"
         if not any(m[2] == "pain_location" for m in found):
             found.extend(alone_back(ctx.words, self._extras["alone"]))

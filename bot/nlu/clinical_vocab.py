@@ -61,7 +61,7 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
 
     path = vocab_dir / "locations.yml"
     loc = _load_yaml(path)
-    _check_keys(path, loc, {*LOCATIONS, "bare_back", "alone", "ignore", "not_spine", "owners"})
+    _check_keys(path, loc, {*LOCATIONS, "bare_back", "alone", "ignore", "not_spine", "owners", "procedure_site"})
     owners = _phrases(path, "owners", loc.get("owners"))
 
     def owned(phrases):
@@ -81,6 +81,7 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
         "alone": {w.lower() for w in _phrases(path, "alone", loc.get("alone"))},
         "skin": {w.lower() for w in _phrases(path, "skin", not_spine.get("skin"))},
         "pain_words": {w.lower() for w in _phrases(path, "pain_words", not_spine.get("pain_words"))},
+        "procedure_site": {w.lower() for w in _phrases(path, "procedure_site", loc.get("procedure_site"))},
     }
 
     path = vocab_dir / "treatments.yml"

@@ -38,11 +38,14 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.nlu.clinical import ClinicalMatcher, Mention
 from bot.nlu.duration import DurationMention, parse_durations
 from bot.nlu.duration_es import parse_durations_es, spanish_clauses
-from bot.nlu.duration_events import times_something_else
+from bot.nlu.duration_events import other_events, times_something_else
 from bot.nlu.injections import injection_entities, load_injection_vocabulary
 from bot.nlu.language import DETECTED, detect_language
+from bot.nlu.mention_time import dated_injury_asked
 from bot.nlu.pattern import load_pattern_vocabulary, pattern_entities
 from bot.nlu.red_flag_detector import decided_by_vocabulary, detector_examples
+from bot.nlu.self_correction import taken_back
+from bot.nlu.spelling import unaccented
 
 if TYPE_CHECKING:  # imported when the detector is built: scikit-learn loads only then
     from bot.nlu.red_flag_detector import RedFlagDetector
@@ -270,7 +273,9 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
                                     alone=len(found) == 1, **(spanish_clauses() if spanish else {})):
                 continue
             kept.append(duration)
-        if len(kept) > 1:
+        if len(kept) > 1:  # "hace un mes. Ya había tenido el mismo dolor hace años": this episode's
+            events = spanish_clauses()["events"] if spanish else other_events()
+            kept = [d for d in kept if not events.past_episode(text, d.start)] or kept
             # "my toes are numb from diabetes, had that for years. the new thing is my low back
             # pain for 6 weeks", "eso fue en enero ... desde hace mes y medio me empezó un
             # dolor": where a time is said of the pain, times said of nothing named are not
@@ -279,6 +284,11 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
                 **(spanish_clauses() if spanish else {}))]
             kept = pain or kept
         entities += [_duration_entity(d) for d in kept]
+        # "dos semanas, bueno no, tres semanas": the value after a correction wins; "10 años,
+        # desde el accidente": an injury that old is asked about, no recent one
+        entities = taken_back(entities, text, SPANISH_VOCAB if spanish else self._vocab_dir)
+        entities = dated_injury_asked(entities, text, matcher.dated_from, [d.weeks for d in found],
+                                      unaccented if spanish else str)
         return sorted(entities, key=lambda e: e["start"])
 
     def process(self, messages: List[Message], model: SpacyModel) -> List[Message]:

@@ -54,7 +54,10 @@ _SAFE_POINT = (
 # Points that only count straight after the cue ("since March", "since the summer",
 # "since I was a teenager"): "may", "march" and "fall" are also ordinary words.
 _DIRECT_POINT = (
-    r"(?P<dmonth>%s)\b(?:\s+(?:of\s+)?(?P<dyear>(?:19|20)\d\d))?"
+    # "since January 2nd", "since Jan 2, 2024"
+    r"(?P<dmonth>%s)\b(?:\s+(?P<dmday>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:.])"
+    r"(?!\s*(?:-|to|or)?\s*\d*\s*(?:days?|weeks?|wks?|months?|years?|yrs?)\b))?"
+    r"(?:,?\s+(?:of\s+)?(?P<dyear>(?:19|20)\d\d))?"
     r"|(?:the\s+|last\s+|this\s+past\s+)?(?P<season>summer|spring|winter|autumn)"
     # "since sat", "since sun": straight after the cue only ("since I sat down" is no day)
     r"|(?P<wkday>sat|sun)\b(?!\s*(?:down|up|on|in|at|for|around|there|still|with|back|and\s+\w+ed))"
@@ -215,6 +218,8 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
             weeks += (1 if before else -1) * step
         return weeks, False
     month_name = g.get("month") or g.get("dmonth")
+    if g.get("dmday") and not g.get("dyear"):  # "since January 2nd": that day
+        return _weeks_since(_latest_date(today, int(g["dmday"]), _month_number(month_name)), today), False
     if month_name:
         month = _month_number(month_name)
         year = g.get("myear") or g.get("dyear")
@@ -300,9 +305,10 @@ _ANCHOR_RE = re.compile(
     r"(?:(?P<lead>today'?s|today\s+is|today\s+being)|it'?s|its|it\s+is|we'?re|we\s+are)\s+"
     r"(?:now\s+)?(?:in\s+)?(?:the\s+)?"
     r"(?:(?P<weekday>%s|mon|tues?|weds?|thu|thurs?|fri|sat|sun)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?P<amonth>%s)\s+(?P<aday>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:])"
     r"|(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:\s+of\s+(?P<dmonth>%s))?"
     r"|(?:(?P<part>start|beginning|end|middle|early|late|mid)(?:\s+of)?[\s-]+)?(?P<month>%s))\b"
-    r"(?P<now>\s+(?:now|again|today|already))?" % ("|".join(_WEEKDAYS), _MONTH_RE, _MONTH_RE), re.I)
+    r"(?P<now>\s+(?:now|again|today|already))?" % ("|".join(_WEEKDAYS), _MONTH_RE, _MONTH_RE, _MONTH_RE), re.I)
 
 
 # ... or near a holiday: "it's nearly Christmas now", "here we are a week out from Halloween"
@@ -341,8 +347,10 @@ def _anchor(text: str, today: datetime.date) -> tuple[datetime.date, int, int] |
         if m.group("weekday"):
             back = (today.weekday() - _weekday(m.group("weekday"))) % 7
             return today - datetime.timedelta(days=back), m.start(), m.end()
-        month_name = m.group("dmonth") or m.group("month")
+        month_name = m.group("dmonth") or m.group("month") or m.group("amonth")
         month = _month_number(month_name) if month_name else None
+        if m.group("aday"):  # "today is February 20th"
+            return _latest_date(today, int(m.group("aday")), month), m.start(), m.end()
         if m.group("day"):
             return _latest_date(today, int(m.group("day")), month), m.start(), m.end()
         part = _MONTH_PART_DAY.get((m.group("part") or "mid").lower(), 15)

@@ -26,11 +26,12 @@ from pathlib import Path
 from text_to_num import text2num
 
 from bot.nlu.duration import DurationMention, choose_mentions
-from bot.nlu.duration_dates import _month_start, _recent, _weeks_since, _year_start
+from bot.nlu.duration_dates import _latest_date, _month_start, _recent, _weeks_since, _year_start
 from bot.nlu.duration_events import OtherEvents
 from bot.nlu.duration_units import DAY, MONTH, WEEK, YEAR
+from bot.nlu.self_correction import load_corrections
 
-EVENTS_VOCAB = Path(__file__).parent / "vocab" / "es" / "duration_events.yml"
+EVENTS_VOCAB = (_VOCAB_ES := Path(__file__).parent / "vocab" / "es") / "duration_events.yml"
 LONG_AGO_WEEKS = 10 * YEAR
 
 _A = "[aá]"
@@ -117,7 +118,7 @@ _POINT = (
     rf"|d{_I}a\s+del\s+amor|(?:d{_I}a\s+de\s+)?acci{_O}n\s+de\s+gracias|thanksgiving|halloween"
     rf"|(?:cuatro|4)\s+de\s+julio|fiestas\s+patrias|d{_I}a\s+de\s+la\s+independencia|carnaval|posadas)"
     rf"|(?:(?:el|la|este|esta)\s+)?(?P<season>invierno|primavera|verano|oto[ñn]o)(?:\s+pasado)?"
-    rf"|(?:(?:el\s+)?(?:mes\s+de\s+)?)?(?P<month>{_MONTH_RE})(?:\s+(?:de\s+|del\s+)?(?P<myear>(?:19|20)\d\d))?"
+    rf"|(?:(?P<mday>[1-9]|[12]\d|3[01])\s+de\s+|(?:el\s+)?(?:mes\s+de\s+)?)?(?P<month>{_MONTH_RE})(?:\s+(?:de\s+|del\s+)?(?P<myear>(?:19|20)\d\d))?"
     rf"|(?:el\s+)?(?:a[ñn]o\s+)?(?P<year>(?:19|20)\d\d)"
     rf"|(?:la\s+)?(?P<pandemic>pandemia|cuarentena)"
     rf"|(?P<life>(?:que\s+)?(?:era|estaba)\s+(?:ni[ñn][oa]|chic[oa]|joven|chiquit[oa]|peque[ñn][oa]|adolescente)"
@@ -170,13 +171,14 @@ _VAGUE_RE = re.compile(
     # "ya va pa'l año", "eso tiene años ya": the time the pain has been going on
     rf"|\b(?:ya\s+)?va\s+(?:pa|para|pal)\s+(?:el\s+|un\s+)?a[ñn]o\b"
     rf"|\b(?:eso|esto|ya|dolor)\s+(?:ya\s+)?tiene\s+(?P<unit4>a[ñn]os|meses)\b", re.I)
-# the number taken back at once ("hace tres meses, no, perdón, cuatro"): the second one
-_CORRECTED = re.compile(rf"^\s*,?\s*(?:no\s*,?\s*)?(?:perd{_O}n|digo|mejor\s+dicho|me\s+equivoqu{_E})\s*,?\s*"
+# a number taken back at once ("tres meses, no, perdón, cuatro"; words: vocab/es/corrections.yml)
+_CORRECTED = re.compile(rf"^{load_corrections(_VOCAB_ES).lead}"
                         rf"(?P<n>\d+|{_WORDS})\b(?!\s+(?:{_UNIT_RE})\b)", re.I)
-# the date the patient writes on, said ("y ahora, a primeros de febrero, sigo igual"): the
-# pain's start is counted back from it, not from the day the message is read
+# the date the patient writes on, said ("y ahora, a primeros de febrero, sigo igual", "hoy es 20
+# de febrero"): the pain's start is counted back from it, not from the day the message is read
 _STATED_NOW = re.compile(
-    rf"\b(?:ahora|ahorita|hoy|ya)\s+(?:que\s+)?(?:ya\s+)?(?:estamos\s+)?(?:a|en)\s+(?:(?P<part>mediados|principios"
+    rf"\b(?:(?:ahora|ahorita|hoy|ya)\s+(?:que\s+)?(?:ya\s+)?(?:(?:es|estamos)\s+(?:a\s+|en\s+)?|(?:a|en)\s+)"
+    rf"|estamos\s+(?:ya\s+)?(?:a|en)\s+)(?:(?:el\s+)?(?P<day>[1-9]|[12]\d|3[01])\s+de\s+|(?P<part>mediados|principios"
     rf"|primeros|finales|fines)\s+de\s+)?(?P<month>{_MONTH_RE})\b", re.I)
 _TODAY_WEEKDAY = re.compile(rf"\bhoy\s+(?:es|ya\s+es|estamos\s+a)\s+({_WEEKDAY_RE})\b", re.I)
 _PART_DAY = {"mediados": 15, "principios": 5, "primeros": 5, "finales": 25, "fines": 25}
@@ -295,6 +297,8 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
     if "month" in g:
         name = _plain(g["month"]).replace("setiembre", "septiembre")
         year = int(g["myear"]) if "myear" in g else None
+        if "mday" in g:  # "el 2 de enero": that day
+            return _weeks_since(_latest_date(today, int(g["mday"]), _MONTHS.index(name) + 1), today), False
         return _weeks_since(_month_start(today, _MONTHS.index(name) + 1, year, False), today), False
     if "year" in g:
         return _weeks_since(_year_start(today, int(g["year"])), today), False
@@ -349,9 +353,8 @@ def _stated_today(text: str, today: datetime.date) -> datetime.date:
     if not m:
         return today
     month = _MONTHS.index(_plain(m.group("month")).replace("setiembre", "septiembre")) + 1
-    day = _PART_DAY.get(_plain(m.group("part") or ""), 15)
-    said = datetime.date(today.year, month, day)
-    return said if said <= today else datetime.date(today.year - 1, month, day)
+    day = int(m.group("day")) if m.group("day") else _PART_DAY.get(_plain(m.group("part") or ""), 15)
+    return _latest_date(today, day, month)
 
 
 @lru_cache(maxsize=1)

@@ -31,7 +31,7 @@ class OtherEvents:
     def __init__(self, path: Path = EVENTS_VOCAB):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         unknown = set(data) - {"other_events", "pain_onset", "linked_after", "relief", "treatments",
-                               "clause_split"}
+                               "clause_split", "past_episode"}
         if unknown:
             raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}")
         # where a clause ends, for another language than English's "but", "now", "and my"
@@ -47,6 +47,13 @@ class OtherEvents:
         self._event, self._pain, self._linked = (
             words("other_events"), words("pain_onset"), words("linked_after"))
         self._relief, self._treatment = words("relief"), words("treatments")
+        self._past = words("past_episode") if data.get("past_episode") else None
+
+    def past_episode(self, text: str, start: int) -> bool:
+        """Whether the duration at `start` stands in a clause that tells of an earlier episode
+        ("ya había tenido el mismo dolor hace años", "I'd had the same pain years ago")."""
+        clause = next(((a, b) for a, b in self.clauses(text) if a <= start < b), None)
+        return bool(self._past and clause and self._past.search(text[clause[0]:clause[1]]))
 
     def clauses(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each clause of `text`, without its separators."""

@@ -98,8 +98,8 @@ class ContextReader:
                 not_now.append(s)  # ("I don't have any bladder problems" stays a denial)
                 continue
             if kind == "neg_closing":
-                if e < n and words[e] not in _END_PUNCT and words[e] not in (",", ";"):
-                    continue  # "la pierna tampoco me responde": the sign's own words
+                if e < n and words[e] not in _END_PUNCT | {",", ";"} and (words[e] not in self._separators or words[e + 1:e + 2] in ([], [","])):
+                    continue  # "la pierna tampoco me responde" (but "fiebre no tengo y de ...")
                 kind = "neg_after"  # "cáncer tampoco.", "fiebre nunca": said last, a denial
             elif kind == "neg_after" and e - s == 1:
                 kind = "neg_after_weak"
@@ -300,23 +300,23 @@ class MentionContext:
 
     def cue_before(self, start, kinds, limit=None, stop=()):
         """The kind of the nearest cue of `kinds` governing a mention from before, or None."""
-        hit = self.cue_before_at(start, kinds, limit, stop)
-        return hit and hit[0]
+        return (self.cue_before_at(start, kinds, limit, stop) or (None,))[0]
 
     def cue_before_at(self, start, kinds, limit=None, stop=()):
         """(kind, first token) of that cue, or None: who "she" or "dad" is depends on it."""
         return self._walk(start - 1, -1, kinds, self.before, limit or self.window["before"], stop)
 
     def cue_after(self, end, kinds, limit=None, stop=()):
-        hit = self._walk(end, 1, kinds, self.after, limit or self.window["after"], stop)
-        return hit and hit[0]
+        return (self._walk(end, 1, kinds, self.after, limit or self.window["after"], stop) or (None,))[0]
 
     def prescribed_after(self, end: int, bought) -> bool:
-        """A prescribing cue after a medicine, also when it is itself a treatment mention
-        the walk steps over ("parches de lidocaína que me recetó la doctora")."""
+        """A prescribing cue after a medicine ("parches de lidocaína que me recetó la doctora")."""
         i = end + (end < len(self.words) and self.words[end] in ("que", "which", "that"))
-        return bool(self.cue_after(end, ("prescribed",), stop=bought)
-                    or self.cue_right_after(i, "prescribed"))
+        hit = self._walk(end, 1, ("prescribed",), self.after, self.window["after"], bought)
+        # "tomé Tapsin y un relajante que me dio el doctor": a relative clause is the nearer one's
+        hit = hit and not ({"que", "which", "that"} & set(self.words[hit[1] - 1:hit[1] + 1])
+                           and any(j in self.covered for j in range(end, hit[1])))
+        return bool(hit or self.cue_right_after(i, "prescribed"))
 
     def proxy_patient(self, cue_start: int) -> bool:
         """In a message typed for the patient by someone else ("this is his daughter typing

@@ -9,10 +9,27 @@ from __future__ import annotations
 _PROCEDURES = {"injection", "surgery", "radiofrequency_ablation"}  # given to one part of the body
 
 
-def of_this_pain(found: list, ctx, elsewhere: set) -> list:
-    """The mentions that tell of the pain written about (the two rules below)."""
-    return struck_places_dropped([m for m in found if not treated_elsewhere(m, found, ctx, elsewhere)],
-                                 ctx)
+def of_this_pain(found: list, ctx, elsewhere: set, extras: dict | None = None) -> list:
+    """The mentions that tell of the pain written about (the three rules below)."""
+    extras = extras or {}
+    return treated_places_dropped(struck_places_dropped(
+        [m for m in found if not treated_elsewhere(m, found, ctx, elsewhere)], ctx), ctx,
+        frozenset(extras.get("pain_words") or ()), frozenset(extras.get("procedure_site") or ()))
+
+
+def treated_places_dropped(found: list, ctx, pain_words: frozenset, site_words: frozenset) -> list:
+    """Without a bare back named only as where a procedure was given ("me dieron una inyección
+    en la espalda", "una epidural en la columna"): inside the procedure's words or just after
+    them (only `site_words` between: "en", "la"), with no pain word in its clause, it says
+    where the needle went, not where it hurts. No `site_words` (the language's locations.yml
+    has no `procedure_site`): the rule is off."""
+    given = [(m[0], m[1]) for m in found if m[2] == "treatment" and m[3] in _PROCEDURES and site_words]
+    dropped = {m for m in found if m[2] == "pain_location" and m[6] == "bare"
+               and any(a <= m[0] and (m[1] <= b or (b <= m[0] and set(ctx.words[b:m[0]]) <= site_words))
+                       for a, b in given)
+               and not pain_words.intersection(w for i, w in enumerate(ctx.words)
+                                               if ctx.clause[i] == ctx.clause[m[0]])}
+    return [m for m in found if m not in dropped] if dropped else found
 
 
 def borrowed(s: int, ctx, first_person: set) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 _MONTHS = {name: i for i, names in enumerate(
     (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -27,3 +28,24 @@ def long_past(phrases: set, today: datetime.date | None = None) -> bool:
             if back > _RECENT_MONTHS and (words[0] == "last" or _MONTHS[words[1]] < today.month):
                 return True
     return False
+
+
+def dated_injury_asked(entities: list[dict], text: str, dated_from: frozenset, weeks: list,
+                       fold=lambda s: s) -> list[dict]:
+    """An injury the pain's length is dated from, straight after that length ("10 años más o
+    menos, desde el accidente", "two years now, ever since the crash": only one of `dated_from`,
+    context.yml `pain_dated_from`, between them), in a message whose every length is a year or
+    more (`weeks`, also those dating something else): the injury is that old, no recent one.
+    It is confirmed with the patient first (`red_flag_unsure`, "historical"), never dropped."""
+    if not weeks or min(weeks) < 52:
+        return entities
+    said = {" ".join(re.findall(r"[\w']+", w)) for w in dated_from}
+    ends = [e["end"] for e in entities if e.get("entity") == "duration" and isinstance(e.get("end"), int)]
+    found = []
+    for e in entities:
+        if e.get("entity") == "red_flag" and e.get("value") == "trauma" and isinstance(e.get("start"), int) and any(
+                end <= e["start"] and " ".join(re.findall(r"[\w']+", fold(text[end:e["start"]].lower()))) in said
+                for end in ends):
+            e = {**e, "entity": "red_flag_unsure", "reason": "historical"}
+        found.append(e)
+    return found

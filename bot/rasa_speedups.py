@@ -51,6 +51,17 @@ RELIED_ON: Dict[str, Optional[Tuple[str, ...]]] = {
     "rasa.shared.core.domain:Domain.is_empty": ("self",),
     "rasa.shared.core.domain:Domain.as_dict": ("self",),
     "rasa.utils.endpoints:DEFAULT_REQUEST_TIMEOUT": None,
+    # replaced in bot/nlu/count_vectors.py, and what its replacement calls
+    "rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer:CountVectorsFeaturizer.process":
+        ("self", "messages"),
+    "rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer:CountVectorsFeaturizer."
+    "process_training_data": ("self", "training_data"),
+    "rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer:CountVectorsFeaturizer."
+    "_create_features": ("self", "attribute", "all_tokens"),
+    "rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer:CountVectorsFeaturizer."
+    "_get_processed_message_tokens_by_attribute": ("self", "message", "attribute"),
+    "rasa.nlu.featurizers.featurizer:Featurizer.add_features_to_message": (
+        "self", "sequence", "sentence", "attribute", "message"),
     # replaced in bot/dialogue_speedups.py, and what its replacements call
     "rasa.shared.core.trackers:DialogueStateTracker.applied_events": ("self",),
     "rasa.shared.core.trackers:DialogueStateTracker._undo_till_previous": (
@@ -354,6 +365,9 @@ def apply() -> None:
     _json_bodies_by_ujson()
     _empty_domain_built_once()
     from bot import dialogue_speedups
+    from bot.nlu import count_vectors
+
+    count_vectors.sentence_features_only()
 
     dialogue_speedups.incremental_applied_events()
     dialogue_speedups.incremental_tracker_states()

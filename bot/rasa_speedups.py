@@ -51,6 +51,13 @@ RELIED_ON: Dict[str, Optional[Tuple[str, ...]]] = {
     "rasa.shared.core.domain:Domain.is_empty": ("self",),
     "rasa.shared.core.domain:Domain.as_dict": ("self",),
     "rasa.utils.endpoints:DEFAULT_REQUEST_TIMEOUT": None,
+    # replaced in bot/action_connections.py, and what its replacement calls
+    "rasa.utils.endpoints:EndpointConfig.request": (
+        "self", "method", "subpath", "content_type", "compress", "kwargs"),
+    "rasa.utils.endpoints:EndpointConfig.combine_parameters": ("self", "kwargs"),
+    "rasa.utils.endpoints:concat_url": ("base", "subpath"),
+    "rasa.utils.endpoints:ClientResponseError.__init__": ("self", "status", "message", "text"),
+    "rasa.core.run:close_resources": ("app", "_"),
     # replaced in bot/nlu/count_vectors.py, and what its replacement calls
     "rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer:CountVectorsFeaturizer.process":
         ("self", "messages"),
@@ -304,6 +311,18 @@ def _graph_runs_without_dask() -> None:
     DaskGraphRunner.run = run
 
 
+def json_dumps(obj: Any) -> str:
+    """ujson's encoding, `json.dumps` for anything ujson refuses (see _json_bodies_by_ujson)."""
+    import json
+
+    import ujson
+
+    try:
+        return ujson.dumps(obj)
+    except (OverflowError, TypeError, ValueError):
+        return json.dumps(obj)
+
+
 def _json_bodies_by_ujson() -> None:
     """Every action-server call carries the session's events as JSON (40 KB on average over
     the benchmark's paths, up to 90 KB): aiohttp encoded it with `json.dumps`, ~0.7 ms a call,
@@ -312,17 +331,8 @@ def _json_bodies_by_ujson() -> None:
     third of that. The body is the same JSON (only spacing and escaped "/" differ), which the
     action server decodes to the same values (floats round-trip exactly); anything ujson
     refuses (an integer past 64 bits) goes to `json.dumps` as before."""
-    import json
-
     import aiohttp
-    import ujson
     from rasa.utils import endpoints
-
-    def dumps(obj: Any) -> str:
-        try:
-            return ujson.dumps(obj)
-        except (OverflowError, TypeError, ValueError):
-            return json.dumps(obj)
 
     @_replacing(endpoints.EndpointConfig.session)
     def session(self: endpoints.EndpointConfig) -> aiohttp.ClientSession:
@@ -331,7 +341,7 @@ def _json_bodies_by_ujson() -> None:
         return aiohttp.ClientSession(
             headers=self.headers, auth=auth,
             timeout=aiohttp.ClientTimeout(total=endpoints.DEFAULT_REQUEST_TIMEOUT),
-            json_serialize=dumps)
+            json_serialize=json_dumps)
 
     endpoints.EndpointConfig.session = session
 
@@ -364,10 +374,11 @@ def apply() -> None:
     _graph_runs_without_dask()
     _json_bodies_by_ujson()
     _empty_domain_built_once()
-    from bot import dialogue_speedups
+    from bot import action_connections, dialogue_speedups
     from bot.nlu import count_vectors
 
     count_vectors.sentence_features_only()
+    action_connections.kept_alive_requests()
 
     dialogue_speedups.incremental_applied_events()
     dialogue_speedups.incremental_tracker_states()

@@ -181,6 +181,9 @@ def serve_rasa(args: List[str]) -> None:
         worker_manager.install()  # a worker that dies is started again
     from rasa.__main__ import main
 
+    from bot import action_connections
+
+    action_connections.closed_at_server_stop()
     sys.argv = rasa_argv(args, server_secret(API_TOKEN))
     main()
 

@@ -78,6 +78,9 @@ RELIED_ON: Dict[str, Optional[Tuple[str, ...]]] = {
     "rasa.shared.core.trackers:DialogueStateTracker._first_loop_execution_or_unhappy_path": (
         "self", "loop_action_name", "applied_events"),
     "rasa.shared.core.trackers:DialogueStateTracker.init_copy": ("self",),
+    "rasa.core.actions.forms:FormAction._temporary_tracker": (
+        "self", "current_tracker", "additional_events", "domain"),
+    "rasa.shared.core.trackers:DialogueStateTracker.idx_after_latest_restart": ("self",),
     "rasa.shared.core.trackers:DialogueStateTracker.copy": ("self",),
     "rasa.shared.core.trackers:DialogueStateTracker.travel_back_in_time": (
         "self", "target_time"),
@@ -384,4 +387,5 @@ def apply() -> None:
     dialogue_speedups.incremental_tracker_states()
     dialogue_speedups.indexed_rule_lookup()
     dialogue_speedups.incremental_tracker_copy()
+    dialogue_speedups.incremental_form_validation_tracker()
     _applied = True

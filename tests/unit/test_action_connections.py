@@ -139,3 +139,9 @@ def test_a_server_that_is_down_is_a_connection_error_as_before():
             await EndpointConfig(url=url).request(json={"i": 1}, method="post")
 
     run(call())
+
+
+def test_the_rasa_server_closes_an_idle_kept_connection_before_the_action_server_would():
+    from bot import serve
+
+    assert action_connections.KEEPALIVE_S < float(serve.ACCEPTED_CONNECTION_WAIT_S) / 2

@@ -70,6 +70,7 @@ def run(coroutine):
         return loop.run_until_complete(coroutine)
     finally:
         loop.run_until_complete(action_connections.close_kept_sessions())
+        loop.run_until_complete(asyncio.sleep(0.05))  # the fake server's handlers see the close
         loop.close()
 
 

@@ -19,6 +19,7 @@ itself (headers, token, parameters, compression, certificate, the errors raised)
 from __future__ import annotations
 
 import asyncio
+import atexit
 import os
 import ssl
 from typing import Any, Dict, Optional, Text, Tuple
@@ -65,6 +66,10 @@ def _session_for(endpoint: Any) -> Any:
     kept = _kept.get(key)
     if kept is not None and kept[0] is loop and not kept[1].closed:
         return kept[1]
+    for other_key, (other_loop, other) in list(_kept.items()):
+        if other_loop.is_closed():  # a finished loop's (tests, scripts): it can serve no more
+            del _kept[other_key]
+            _drop(other)
     session = aiohttp.ClientSession(
         headers=endpoint.headers,
         auth=aiohttp.BasicAuth(auth["username"], auth["password"]) if auth else None,
@@ -75,6 +80,27 @@ def _session_for(endpoint: Any) -> Any:
         trace_configs=[_trace_config()])
     _kept[key] = (loop, session)  # the loop is kept too: its id is never another loop's
     return session
+
+
+def _drop(session: Any) -> None:
+    """Closes a session whose loop can no longer run its close(): its connections closed
+    at once (aiohttp's connector closes them synchronously), nothing left to warn about."""
+    connector = session.connector
+    session.detach()
+    if connector is not None:
+        try:
+            connector._close()  # noqa: SLF001 - what the connector's close() runs, unawaited
+        except Exception:  # noqa: BLE001 - a transport of a closed loop: nothing to close
+            pass
+
+
+@atexit.register
+def _dropped_at_exit() -> None:
+    """Processes other than the server (tests, scripts) end without the server's shutdown:
+    their kept sessions are dropped before the interpreter's clean-up would warn of them."""
+    for key, (_loop, session) in list(_kept.items()):
+        del _kept[key]
+        _drop(session)
 
 
 async def close_kept_sessions() -> None:

@@ -5,7 +5,8 @@ a real action server), the benchmark's paths (bench/conversations.py) after a wa
 - NLU alone: `Agent.parse_message` over every message of the paths, CPU ms a message;
 - whole turns: CPU ms a message of this process (Rasa: NLU, policies, tracker store, action
   calls' client side) and of the action server's process, and action-server calls a message.
-`--profile FILE` writes a cProfile of the whole-turn rounds. Process CPU time, not wall time,
+`--profile FILE` writes a cProfile of the whole-turn rounds, timed in this process's CPU time
+(other work on the machine does not inflate it). Process CPU time, not wall time,
 so other work on the machine slows it less; still rough on a shared machine (say so).
 """
 from __future__ import annotations
@@ -89,7 +90,7 @@ def main() -> int:
         nlu_ms = (time.process_time() - start) * 1000 / (3 * len(texts))
         # whole turns
         calls.clear()
-        profiler = cProfile.Profile() if args.profile else None
+        profiler = cProfile.Profile(time.process_time) if args.profile else None
         actions_before, start = _cpu_of(actions_pid), time.process_time()
         if profiler:
             profiler.enable()

@@ -285,3 +285,43 @@ def incremental_tracker_copy() -> None:
         return clone(replica)
 
     DialogueStateTracker.copy = copy
+
+
+def incremental_form_validation_tracker() -> None:
+    """Each form validation (`FormAction._temporary_tracker`, before every validator call:
+    about one a message) built a new tracker by replaying every event of the conversation,
+    then a requested-slot event, the form's execution and the slots to validate. Here the
+    replay is the tracker's kept one (`copy` above, continued over the new events) and only the
+    added events are applied to its clone. Only for a conversation with no restart in it (Rasa
+    replays from the last restart; a clone holds every event) whose slots are the domain's
+    (names and kinds, in order, as Rasa's replay makes them); otherwise Rasa's own way."""
+    from rasa.core.actions.forms import FormAction
+    from rasa.shared.core.constants import REQUESTED_SLOT
+    from rasa.shared.core.events import ActionExecuted, SlotSet
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.rasa_speedups import _replacing
+
+    original = FormAction._temporary_tracker
+
+    @_replacing(original)
+    def _temporary_tracker(self: FormAction, current_tracker: DialogueStateTracker,
+                           additional_events: List[Any], domain: Any) -> DialogueStateTracker:
+        slots = current_tracker.slots
+        if (type(current_tracker) is not DialogueStateTracker or type(slots) is not dict
+                or current_tracker._max_event_history is not None
+                or current_tracker.is_rule_tracker or not current_tracker.sender_id
+                or current_tracker.idx_after_latest_restart() != 0
+                or [(s.name, type(s)) for s in domain.slots]
+                != [(name, type(slot)) for name, slot in slots.items()]):
+            return original(self, current_tracker, additional_events, domain)
+        tracker = current_tracker.copy()
+        if type(tracker) is not DialogueStateTracker:  # pragma: no cover - copy's own fallback
+            return original(self, current_tracker, additional_events, domain)
+        tracker.sender_id = current_tracker.sender_id
+        for event in (SlotSet(REQUESTED_SLOT, self.get_slot_to_fill(current_tracker)),
+                      ActionExecuted(self.name()), *additional_events):
+            tracker.update(event)
+        return tracker
+
+    FormAction._temporary_tracker = _temporary_tracker

@@ -51,6 +51,24 @@ RELIED_ON: Dict[str, Optional[Tuple[str, ...]]] = {
     "rasa.shared.core.domain:Domain.is_empty": ("self",),
     "rasa.shared.core.domain:Domain.as_dict": ("self",),
     "rasa.utils.endpoints:DEFAULT_REQUEST_TIMEOUT": None,
+    # replaced in bot/action_connections.py, and what its replacement calls
+    "rasa.utils.endpoints:EndpointConfig.request": (
+        "self", "method", "subpath", "content_type", "compress", "kwargs"),
+    "rasa.utils.endpoints:EndpointConfig.combine_parameters": ("self", "kwargs"),
+    "rasa.utils.endpoints:concat_url": ("base", "subpath"),
+    "rasa.utils.endpoints:ClientResponseError.__init__": ("self", "status", "message", "text"),
+    "rasa.core.run:close_resources": ("app", "_"),
+    # replaced in bot/nlu/count_vectors.py, and what its replacement calls
+    "rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer:CountVectorsFeaturizer.process":
+        ("self", "messages"),
+    "rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer:CountVectorsFeaturizer."
+    "process_training_data": ("self", "training_data"),
+    "rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer:CountVectorsFeaturizer."
+    "_create_features": ("self", "attribute", "all_tokens"),
+    "rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer:CountVectorsFeaturizer."
+    "_get_processed_message_tokens_by_attribute": ("self", "message", "attribute"),
+    "rasa.nlu.featurizers.featurizer:Featurizer.add_features_to_message": (
+        "self", "sequence", "sentence", "attribute", "message"),
     # replaced in bot/dialogue_speedups.py, and what its replacements call
     "rasa.shared.core.trackers:DialogueStateTracker.applied_events": ("self",),
     "rasa.shared.core.trackers:DialogueStateTracker._undo_till_previous": (
@@ -60,6 +78,9 @@ RELIED_ON: Dict[str, Optional[Tuple[str, ...]]] = {
     "rasa.shared.core.trackers:DialogueStateTracker._first_loop_execution_or_unhappy_path": (
         "self", "loop_action_name", "applied_events"),
     "rasa.shared.core.trackers:DialogueStateTracker.init_copy": ("self",),
+    "rasa.core.actions.forms:FormAction._temporary_tracker": (
+        "self", "current_tracker", "additional_events", "domain"),
+    "rasa.shared.core.trackers:DialogueStateTracker.idx_after_latest_restart": ("self",),
     "rasa.shared.core.trackers:DialogueStateTracker.copy": ("self",),
     "rasa.shared.core.trackers:DialogueStateTracker.travel_back_in_time": (
         "self", "target_time"),
@@ -293,6 +314,18 @@ def _graph_runs_without_dask() -> None:
     DaskGraphRunner.run = run
 
 
+def json_dumps(obj: Any) -> str:
+    """ujson's encoding, `json.dumps` for anything ujson refuses (see _json_bodies_by_ujson)."""
+    import json
+
+    import ujson
+
+    try:
+        return ujson.dumps(obj)
+    except (OverflowError, TypeError, ValueError):
+        return json.dumps(obj)
+
+
 def _json_bodies_by_ujson() -> None:
     """Every action-server call carries the session's events as JSON (40 KB on average over
     the benchmark's paths, up to 90 KB): aiohttp encoded it with `json.dumps`, ~0.7 ms a call,
@@ -301,17 +334,8 @@ def _json_bodies_by_ujson() -> None:
     third of that. The body is the same JSON (only spacing and escaped "/" differ), which the
     action server decodes to the same values (floats round-trip exactly); anything ujson
     refuses (an integer past 64 bits) goes to `json.dumps` as before."""
-    import json
-
     import aiohttp
-    import ujson
     from rasa.utils import endpoints
-
-    def dumps(obj: Any) -> str:
-        try:
-            return ujson.dumps(obj)
-        except (OverflowError, TypeError, ValueError):
-            return json.dumps(obj)
 
     @_replacing(endpoints.EndpointConfig.session)
     def session(self: endpoints.EndpointConfig) -> aiohttp.ClientSession:
@@ -320,7 +344,7 @@ def _json_bodies_by_ujson() -> None:
         return aiohttp.ClientSession(
             headers=self.headers, auth=auth,
             timeout=aiohttp.ClientTimeout(total=endpoints.DEFAULT_REQUEST_TIMEOUT),
-            json_serialize=dumps)
+            json_serialize=json_dumps)
 
     endpoints.EndpointConfig.session = session
 
@@ -353,10 +377,15 @@ def apply() -> None:
     _graph_runs_without_dask()
     _json_bodies_by_ujson()
     _empty_domain_built_once()
-    from bot import dialogue_speedups
+    from bot import action_connections, dialogue_speedups
+    from bot.nlu import count_vectors
+
+    count_vectors.sentence_features_only()
+    action_connections.kept_alive_requests()
 
     dialogue_speedups.incremental_applied_events()
     dialogue_speedups.incremental_tracker_states()
     dialogue_speedups.indexed_rule_lookup()
     dialogue_speedups.incremental_tracker_copy()
+    dialogue_speedups.incremental_form_validation_tracker()
     _applied = True

@@ -34,9 +34,10 @@ from bot import log_secrets
 from bot.server_secrets import ACTION_TOKEN, API_TOKEN, server_secret
 
 # Connections waiting to be accepted (Sanic's default is 100). Rasa opens a new connection
-# for every call to the action server, and with one worker a core (`make run`) a burst of
-# conversations starting at once opens that many at the same moment: room for them, on both
-# servers (the Rasa server reads SANIC_BACKLOG itself).
+# for a call to the action server when none of its kept ones is idle (bot/action_connections.py),
+# and with one worker a core (`make run`) a burst of conversations starting at once opens that
+# many at the same moment: room for them, on both servers (the Rasa server reads SANIC_BACKLOG
+# itself).
 BACKLOG = "1024"
 
 # How long the action server waits for a request on a connection it accepted. Sanic's
@@ -44,9 +45,10 @@ BACKLOG = "1024"
 # worker busy with other conversations under a burst can take longer than that between
 # connecting and writing its call: Sanic then closed the connection, Rasa reported "Cannot
 # write to closing transport" and dropped that action's events (the form's validation; the
-# patient still got an answer). Rasa opens a new connection for every call and closes it after
-# the answer, so a longer wait holds no idle connections. Measured: 30 such calls lost in 400
-# messages of a 100-conversation burst at load average 10 before, none after.
+# patient still got an answer). Measured: 30 such calls lost in 400 messages of a
+# 100-conversation burst at load average 10 before, none after. It is also the wait for the
+# next call on a kept-alive connection: the Rasa server closes its idle ones after 15 s
+# (bot/action_connections.py, KEEPALIVE_S), so the action server never closes one first.
 ACCEPTED_CONNECTION_WAIT_S = "60"
 
 # Above the largest message the kind "too long" answer is for (a 100,000-character message of
@@ -181,6 +183,9 @@ def serve_rasa(args: List[str]) -> None:
         worker_manager.install()  # a worker that dies is started again
     from rasa.__main__ import main
 
+    from bot import action_connections
+
+    action_connections.closed_at_server_stop()
     sys.argv = rasa_argv(args, server_secret(API_TOKEN))
     main()
 

@@ -3,6 +3,7 @@ whole conversations of the real model and action server (bot/dialogue_speedups.p
 from __future__ import annotations
 
 import pytest
+from rasa.core.actions.forms import FormAction
 from rasa.core.policies.rule_policy import RulePolicy
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
@@ -34,12 +35,25 @@ MORE_PATHS = [
 @pytest.fixture
 def checked(monkeypatch):
     """Every call to a replaced function also runs Rasa's own, and the two must agree."""
-    calls = {"applied": 0, "states": 0, "keys": 0, "copies": 0}
+    calls = {"applied": 0, "states": 0, "keys": 0, "copies": 0, "validations": 0}
     ties = []
     fast_applied = DialogueStateTracker.applied_events
     fast_states = Domain.states_for_tracker_history
     fast_keys = RulePolicy._get_possible_keys
     fast_copy = DialogueStateTracker.copy
+    fast_temporary = FormAction._temporary_tracker
+
+    def temporary(self, current_tracker, additional_events, domain):
+        got = fast_temporary(self, current_tracker, additional_events, domain)
+        want = fast_temporary.__wrapped__(self, current_tracker, additional_events, domain)
+        # (recorded, not raised: Rasa's processor would catch it and carry on)
+        try:  # the requested slot and the form's execution: new events, equal, both ways
+            made = len(current_tracker.events_after_latest_restart())
+            assert_same_tracker(got, want, inserted=(made, made + 1))
+            calls["validations"] += 1
+        except AssertionError as error:
+            calls.setdefault("wrong", []).append(error)
+        return got
 
     def copy(self):
         got, want = fast_copy(self), fast_copy.__wrapped__(self)
@@ -75,6 +89,7 @@ def checked(monkeypatch):
     monkeypatch.setattr(Domain, "states_for_tracker_history", states)
     monkeypatch.setattr(RulePolicy, "_get_possible_keys", keys)
     monkeypatch.setattr(DialogueStateTracker, "copy", copy)
+    monkeypatch.setattr(FormAction, "_temporary_tracker", temporary)
     return calls, ties
 
 
@@ -86,15 +101,18 @@ def test_whole_conversations_predict_from_the_same_states_as_rasas_own_code(chat
         conversation.say(text)
     assert calls["applied"] > len(path) and calls["states"] > len(path) and calls["keys"] > 0
     assert calls["copies"] > len(path) / 2
+    assert calls["validations"] > 0 and not calls.get("wrong")  # every path fills a form
     assert ties == []
 
 
-def assert_same_tracker(got, want):
-    """Everything a tracker holds: the same events (the same objects), slots, and state."""
+def assert_same_tracker(got, want, inserted=()):
+    """Everything a tracker holds: the same events (the same objects; equal ones at the
+    `inserted` places, made anew by each way), slots, and state."""
     mine = {k: v for k, v in got.__dict__.items() if not k.startswith("_speedups")}
     assert set(mine) == {k for k in want.__dict__ if not k.startswith("_speedups")}
     assert list(got.events) == list(want.events)
-    assert all(a is b for a, b in zip(got.events, want.events))
+    assert all(a is b or (i in inserted and type(a) is type(b) and a == b)
+               for i, (a, b) in enumerate(zip(got.events, want.events)))
     assert got.events.maxlen == want.events.maxlen
     assert list(got.slots) == list(want.slots)
     for name, slot in got.slots.items():
@@ -105,7 +123,10 @@ def assert_same_tracker(got, want):
         if key not in ("events", "slots"):
             assert mine[key] == want.__dict__[key], key
     assert got.latest_message is want.latest_message
-    assert got.current_state() == want.current_state()
+    mine, theirs = got.current_state(), want.current_state()
+    if len(got.events) - 1 in inserted:  # the latest event made anew: its time differs
+        assert abs(mine.pop("latest_event_time") - theirs.pop("latest_event_time")) < 1
+    assert mine == theirs
 
 
 def _tracker(domain, events):

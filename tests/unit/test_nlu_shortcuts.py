@@ -56,3 +56,55 @@ def test_the_red_flag_detector_flags_the_same_clauses_as_scikit_learns_own_code(
     theirs = [detector.find(text) for text in probes]
     assert ours == theirs
     assert sum(1 for found in ours if found) > 50  # it does flag things: the check has teeth
+
+
+def test_the_count_vectors_sentence_rows_and_every_parse_are_rasas_without_the_token_rows():
+    """bot/nlu/count_vectors.py: each featurizer's sentence row is Rasa's own matrix, and no
+    token row is left that a component would have read (a parse is the same, field by field)."""
+    from rasa.core.agent import Agent
+    from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import CountVectorsFeaturizer
+    from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlu import count_vectors
+
+    agent = Agent.load(str(MODEL))
+    count_vectors.sentence_features_only()
+    fast = CountVectorsFeaturizer.process
+    rasas_process = fast.__wrapped__
+    featurizers = [node._component for node in agent.processor.graph_runner._instantiated_nodes
+                   .values() if isinstance(getattr(node, "_component", None),
+                                           CountVectorsFeaturizer)]
+    tokenizer = next(node._component for node in agent.processor.graph_runner
+                     ._instantiated_nodes.values()
+                     if type(getattr(node, "_component", None)).__name__ == "SpacyTokenizer")
+    spacy = next(node._component for node in agent.processor.graph_runner
+                 ._instantiated_nodes.values()
+                 if type(getattr(node, "_component", None)).__name__ == "SpacyNLP")
+    assert len(featurizers) == 2
+    model = spacy.provide()
+    probes = HELD_OUT + ["", "   ", "?!", "I cant feel my legs propperly", "¿qué tal?", "7"]
+    for text in probes:
+        ours, theirs = Message({TEXT: text}), Message({TEXT: text})
+        for message in (ours, theirs):
+            tokenizer.process(spacy.process([message], model))
+        for featurizer in featurizers:
+            fast(featurizer, [ours])
+            rasas_process(featurizer, [theirs])
+        rasa_sentence = [f for f in theirs.features if f.type == FEATURE_TYPE_SENTENCE]
+        assert len(ours.features) == len(rasa_sentence), text
+        for mine, rasas in zip(ours.features, rasa_sentence):
+            assert (mine.type, mine.attribute, mine.origin) == (
+                rasas.type, rasas.attribute, rasas.origin), text
+            assert mine.features.shape == rasas.features.shape, text
+            assert (mine.features != rasas.features).nnz == 0, text
+
+    loop = asyncio.new_event_loop()
+    try:
+        ours = [loop.run_until_complete(agent.parse_message(text)) for text in probes]
+        CountVectorsFeaturizer.process = rasas_process
+        theirs = [loop.run_until_complete(agent.parse_message(text)) for text in probes]
+    finally:
+        CountVectorsFeaturizer.process = fast
+        loop.close()
+    assert ours == theirs

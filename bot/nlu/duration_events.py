@@ -74,8 +74,15 @@ class OtherEvents:
         if self._relief.search(text[a:start]) and (self._event.search(lead)
                                                    or self._treatment.search(lead)):
             return True
-        if not self._event.search(clause) or self._pain.search(clause):
+        if not self._event.search(clause):
             return False
+        if self._pain.search(clause):
+            # "on Ozempic since March": a "since" that follows the event dates the event, and
+            # is no onset of pain ("pain since my op" still is one)
+            own = text[start:end]
+            if not (re.match(r"(?:ever\s+)?since\b", own, re.I) and self._event.search(text[a:start])
+                    and not self._pain.search(text[a:start] + " " + text[end:max(b, end)])):
+                return False
         following = text[bounds[index + 1][0]:bounds[index + 1][1]] if index + 1 < len(bounds) else ""
         return not self._linked.search(following)
 
@@ -146,8 +153,9 @@ def times_something_else(text: str, start: int, end: int, mentions: Sequence,
     # that tells of no pain ("a temperature a fortnight ago with a cold, but that's cleared up")
     told = any(m.label == "pain_location" and not m.negated for m in mentions) or bool(
         set(re.findall(r"[\w']+", text.lower())) & set(pain_words))
+    # (a past injury said to be over counts too: "fell off a ladder in 2015 but that's long healed")
     if not any((m.label.startswith("red_flag") and (not m.negated or (m.start < start and not told))
-                and m.value not in timeless_flags)
+                and (m.value not in timeless_flags or (m.negated and not told)))
                or (m.label in others and not m.negated) for m in inside):
         return False
     words = set(re.findall(r"[\w']+", text[a:b].lower()))

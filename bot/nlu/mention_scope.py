@@ -6,22 +6,42 @@ belong to the pain the patient writes about. Mentions are clinical.py's tuples
 """
 from __future__ import annotations
 
+from bot.nlu.place_scope import procedure_sites_dropped, region_named
+
 _PROCEDURES = {"injection", "surgery", "radiofrequency_ablation"}  # given to one part of the body
 
 
-def of_this_pain(found: list, ctx, elsewhere: set) -> list:
-    """The mentions that tell of the pain written about (the two rules below)."""
-    return struck_places_dropped([m for m in found if not treated_elsewhere(m, found, ctx, elsewhere)],
-                                 ctx)
+def of_this_pain(found: list, ctx, elsewhere: set, pain_words) -> list:
+    """The mentions that tell of the pain written about (the rules below, and the places'
+    in place_scope.py)."""
+    found = [m for m in found if not treated_elsewhere(m, found, ctx, elsewhere)]
+    found = procedure_sites_dropped(not_taken(struck_places_dropped(found, ctx), ctx), ctx, pain_words)
+    return region_named(found, ctx)
+
+
+def not_taken(found: list, ctx) -> list:
+    """A treatment said later in its sentence not to have been taken or begun ("my friend
+    gave me some of her tramadol but I didn't take it", "referred to physio but I haven't gone
+    yet"): the last treatment before those words is not tried."""
+    cues = [i for i, kinds in ctx.after.items() if any(k == "not_taken" for k, _ in kinds)]
+    for cue in cues:
+        before = [m for m in found if m[2] == "treatment" and m[1] <= cue
+                  and not any(w in (".", "?", "!") for w in ctx.words[m[1]:cue])]
+        if before:
+            last = max(before, key=lambda m: m[1])
+            found = [(*m[:4], True, *m[5:]) if m == last else m for m in found]
+    return found
 
 
 def borrowed(s: int, ctx, first_person: set) -> bool:
     """Is the other person before a treatment only its owner, in a list the patient tried
     ("my friend's muscle relaxers, a chiropractor, hot baths")? "<cue>'s" right before
-    another treatment's words."""
+    the treatment's words, or a word or two before them."""
     hit = ctx.cue_before_at(s, ("other_before",), ctx.window["other_person"], first_person)
     c = hit[1] if hit else -1
-    return c >= 0 and ctx.words[c + 1:c + 2] == ["'s"] and c + 2 in ctx.covered
+    # a word or two may describe it: "my wife's leftover Flexeril", "mum's old co-codamol"
+    return c >= 0 and ctx.words[c + 1:c + 2] == ["'s"] and any(
+        i in ctx.covered and not any(ctx.boundary[c + 2:i]) for i in range(c + 2, c + 5))
 
 
 def treated_elsewhere(m: tuple, found: list, ctx, elsewhere: set) -> bool:

@@ -82,9 +82,11 @@ _FILLER_RE = re.compile(
 # ("ever since", "been sore since", "still hurts", "now very painful"): `_PAIN_AFTER`.
 _INJURY_TOLD_RE = re.compile(
     r"\b(?P<cue>fell|came\s+off|come\s+off|took\s+a\s+tumble|tumbled|slid|slipped|tripped|landed"
-    r"|copped|crashed|knocked|thrown|rear[\s-]?ended|hurt|injured)\b(?:,?\s+[\w'’&]+){0,12}?,?\s+"
+    r"|copped|crashed|knocked|thrown|rear[\s-]?ended|hurt|injured|(?:had|took)\s+a\s+(?:bad\s+|nasty\s+)?fall"
+    r"|(?:car|road|bike|work)\s+(?:accident|crash)|speared|tackled)\b(?:,?\s+[\w'’&]+){0,12}?,?\s+"
     r"(?:(?:on|at|around|about|during)\s+)?(?:%s)(?![\w])" % _SAFE_POINT, re.I)
-_PAIN_AFTER = re.compile(r"\b(?:ever\s+since|since|still|now)\b", re.I)
+_PAIN_AFTER = re.compile(r"\b(?:ever\s+since|since|still|now|that'?s\s+when\s+it\s+(?:all\s+)?(?:started|began))\b",
+                         re.I)
 _ALONE_RE = re.compile(  # the whole message is a starting point: "yesterday", "since Monday"
     r"^\W*(?:(?:since|about|around|roughly|maybe|probably|from|it\s+started|started)\s+)?"
     r"(?:%s|%s)\W*$" % (_SAFE_POINT, _DIRECT_POINT), re.I)

@@ -11,12 +11,21 @@ from bot.nlu.place_scope import procedure_sites_dropped, region_named
 _PROCEDURES = {"injection", "surgery", "radiofrequency_ablation"}  # given to one part of the body
 
 
-def of_this_pain(found: list, ctx, elsewhere: set, pain_words) -> list:
+def of_this_pain(found: list, ctx, elsewhere: set, pain_words, tried_anyway=frozenset()) -> list:
     """The mentions that tell of the pain written about (the rules below, and the places'
     in place_scope.py)."""
     found = [m for m in found if not treated_elsewhere(m, found, ctx, elsewhere)]
+    found = [(*m[:4], False, *m[5:]) if m[2] == "treatment" and m[4] and tried_before(m[0], ctx, tried_anyway)
+             else m for m in found]
     found = procedure_sites_dropped(not_taken(struck_places_dropped(found, ctx), ctx), ctx, pain_words)
     return region_named(found, ctx)
+
+
+def tried_before(s: int, ctx, phrases) -> bool:
+    """Words right before a treatment that look like a denial but say it was tried ("nothing
+    helps, not even the oxycodone"): context.yml `treatment_tried_before`."""
+    return any(tuple(ctx.words[s - len(p) - k:s - k]) == p for p in phrases for k in (0, 1)
+               if s - len(p) - k >= 0 and (k == 0 or ctx.words[s - 1] in ("the", "my", "a", "those")))
 
 
 def not_taken(found: list, ctx) -> list:
@@ -30,6 +39,10 @@ def not_taken(found: list, ctx) -> list:
         if before:
             last = max(before, key=lambda m: m[1])
             found = [(*m[:4], True, *m[5:]) if m == last else m for m in found]
+            # offered and not taken: nothing tried, unless the message names another
+            found.append((cue, cue + 1, "treatment_none", "none", False, "patient", ""))
+    if any(m[2] == "treatment" and not m[4] for m in found):
+        found = [m for m in found if m[2] != "treatment_none" or m[0] not in cues]
     return found
 
 

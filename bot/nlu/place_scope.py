@@ -44,15 +44,16 @@ def region_named(found: list, ctx) -> list:
 
 
 def procedure_sites_dropped(found: list, ctx, pain_words) -> list:
-    """A place named only as where a procedure was given ("a cortisone injection in my back",
-    "they did the radiofrequency on my neck", "a nerve block at L5", "an SI joint injection")
-    is no place of pain, when its clause says no pain."""
+    """The spine named only as where a procedure was given ("2 shots in my spine last year",
+    "surgery on her spine") is no place of pain, when its sentence says no pain."""
     procedures = [m for m in found if m[2] == "treatment" and m[3] in _PROCEDURES]
     if not procedures:
         return found
 
     def site(m) -> bool:
-        if m[2] != "pain_location" or m[4]:
+        # only the spine without a region: "a cortisone shot in my lower back", "an epidural in
+        # my neck" name the region treated, which is the pain's (measured on the seen sets)
+        if m[2] != "pain_location" or m[4] or m[3] != "other":
             return False
         start, end = _sentence_of(ctx.words, m[0])
         if pain_words.intersection(ctx.words[start:end]):

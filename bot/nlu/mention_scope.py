@@ -37,8 +37,10 @@ def not_taken(found: list, ctx) -> list:
         before = [m for m in found if m[2] == "treatment" and m[1] <= cue
                   and not any(w in (".", "?", "!") for w in ctx.words[m[1]:cue])]
         if before:
-            last = max(before, key=lambda m: m[1])
-            found = [(*m[:4], True, *m[5:]) if m == last else m for m in found]
+            last = [max(before, key=lambda m: m[1])]
+            while any(m[1] == last[-1][0] for m in before):  # "codeine | tablets": one thing
+                last.append(next(m for m in before if m[1] == last[-1][0]))
+            found = [(*m[:4], True, *m[5:]) if m in last else m for m in found]
             # offered and not taken: nothing tried, unless the message names another
             found.append((cue, cue + 1, "treatment_none", "none", False, "patient", ""))
     if any(m[2] == "treatment" and not m[4] for m in found):

@@ -153,9 +153,8 @@ def times_something_else(text: str, start: int, end: int, mentions: Sequence,
     # that tells of no pain ("a temperature a fortnight ago with a cold, but that's cleared up")
     told = any(m.label == "pain_location" and not m.negated for m in mentions) or bool(
         set(re.findall(r"[\w']+", text.lower())) & set(pain_words))
-    # (a past injury said to be over counts too: "fell off a ladder in 2015 but that's long healed")
     if not any((m.label.startswith("red_flag") and (not m.negated or (m.start < start and not told))
-                and (m.value not in timeless_flags or (m.negated and not told)))
+                and m.value not in timeless_flags)
                or (m.label in others and not m.negated) for m in inside):
         return False
     words = set(re.findall(r"[\w']+", text[a:b].lower()))

@@ -61,7 +61,8 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
 
     path = vocab_dir / "locations.yml"
     loc = _load_yaml(path)
-    _check_keys(path, loc, {*LOCATIONS, "bare_back", "alone", "ignore", "not_spine", "owners", "procedure_site"})
+    _check_keys(path, loc, {*LOCATIONS, "bare_back", "alone", "ignore", "not_spine", "owners", "procedure_site",
+                            "region"})
     owners = _phrases(path, "owners", loc.get("owners"))
 
     def owned(phrases):
@@ -74,6 +75,10 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
         add(Term("location", "pain_location", value), owned(loc.get(value)))
     add(Term("location", "pain_location", "lower_back", rank=1), loc.get("bare_back"))
     add(Term("location", "", "", "ignore", rank=-1), owned(loc.get("ignore")))
+    region = loc.get("region") or {}
+    _check_keys(path, region, set(LOCATIONS))
+    for value, phrases in region.items():
+        add(Term("location", "region", value), phrases)
     not_spine = loc.get("not_spine") or {}
     for part, phrases in (not_spine.get("body_parts") or {}).items():
         add(Term("location", "body_part_other", str(part)), owned(phrases))

@@ -29,6 +29,7 @@ from bot.nlu.spelling import closest, deletion_index
 
 OTC_FILE = Path(__file__).parent / "vocab" / "otc_drugs.yml"
 MIN_MISSPELT_LENGTH = 6
+NOT_FOR_PAIN = "not_for_pain"
 _NAME_CUES = {"name", "named", "called", "dr", "doctor", "mr", "mrs", "ms", "miss", "surname",
               "prof", "nurse", "is"}
 
@@ -160,8 +161,9 @@ def _misspelt(words: List[str], taken: Set[int]) -> List[Tuple[dict, int, int]]:
     return found
 
 
-def find_medicines(words: List[str]) -> List[Tuple[int, int, str]]:
-    """(first token, end token, contract treatment) for each drug named among `words`."""
+def find_medicines(words: List[str], not_for_pain: bool = False) -> List[Tuple[int, int, str]]:
+    """(first token, end token, contract treatment) for each drug named among `words`; with
+    `not_for_pain`, also the medicines that never treat pain, as `NOT_FOR_PAIN`."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     exact = _dictionary().find_drugs(list(words), is_ignore_case=True)
@@ -173,6 +175,10 @@ def find_medicines(words: List[str]) -> List[Tuple[int, int, str]]:
                 or drug["name"].endswith("Agents")):
             continue  # "all clear", "sits" (an acronym), a class such as "antibiotics"
         if not for_pain(drug["name"]):
-            continue  # "lost 12kg on Ozempic", "omeprazole for my stomach"
+            # "lost 12kg on Ozempic", "omeprazole for my stomach": kept apart, so that "the
+            # Wegovy jab" is no injection for the pain either
+            if not_for_pain:
+                found.append((start, end, NOT_FOR_PAIN))
+            continue
         found.append((start, end, drug_category(drug["name"])))  # end is exclusive
     return found

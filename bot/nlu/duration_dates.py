@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from bot.nlu.duration_units import _UNIT_RE, _UNIT_WEEKS, DAY, MONTH, WEEK, YEAR
+from bot.nlu.duration_units import _UNIT_RE, _UNIT_WEEKS, _WORDNUM, DAY, MONTH, WEEK, YEAR, _number
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"]
@@ -68,7 +68,7 @@ _DIRECT_POINT = (
     % _MONTH_RE
 )
 _ONSET = (r"ever\s+since|since|started|starts|start|starting|began|begun|begin|beginning"
-          r"|came\s+on|kicked\s+in|happened|onset")
+          r"|came\s+on|kicked\s+in|happened|onset|woke\s+up\s+(?:with|w/?)")  # "woke up w it this morning"
 # how an injury is told, which dates the pain's start ("knocked off my bike yesterday",
 # "got rear-ended at the lights last week"). Measured: adding "tackled", "thrown", "came off",
 # "a fall", "a crash" dated injuries the patient tied to no pain ("a horse threw me on Sunday")
@@ -85,9 +85,11 @@ _FILLER_RE = re.compile(
 # ("ever since", "been sore since", "still hurts", "now very painful"): `_PAIN_AFTER`.
 _INJURY_TOLD_RE = re.compile(
     r"\b(?P<cue>fell|came\s+off|come\s+off|took\s+a\s+tumble|tumbled|slid|slipped|tripped|landed"
-    r"|copped|crashed|knocked|thrown|rear[\s-]?ended|hurt|injured)\b(?:,?\s+[\w'’&]+){0,12}?,?\s+"
+    r"|copped|crashed|knocked|thrown|rear[\s-]?ended|hurt|injured|(?:had|took)\s+a\s+(?:bad\s+|nasty\s+)?fall"
+    r"|(?:car|road|bike|work)\s+(?:accident|crash)|speared|tackled)\b(?:,?\s+[\w'’&]+){0,12}?,?\s+"
     r"(?:(?:on|at|around|about|during)\s+)?(?:%s)(?![\w])" % _SAFE_POINT, re.I)
-_PAIN_AFTER = re.compile(r"\b(?:ever\s+since|since|still|now)\b", re.I)
+_PAIN_AFTER = re.compile(r"\b(?:ever\s+since|since|still|now|that'?s\s+when\s+it\s+(?:all\s+)?(?:started|began))\b",
+                         re.I)
 _ALONE_RE = re.compile(  # the whole message is a starting point: "yesterday", "since Monday"
     r"^\W*(?:(?:since|about|around|roughly|maybe|probably|from|it\s+started|started)\s+)?"
     r"(?:%s|%s)\W*$" % (_SAFE_POINT, _DIRECT_POINT), re.I)
@@ -99,11 +101,20 @@ _VAGUE_RE = re.compile(
     r"|\b(?:years\s+and\s+years|decades)\b|\b(?P<unit2>days|weeks|months|years)\s+now\b"
     r"|\bfor\s+ages\b|\b(?:a\s+)?(?:very\s+)?long\s+time\b|\b(?:had\s+(?:it|this)|been|since|like)\s+forever\b"
     r"|\ball\s+my\s+(?:adult\s+)?life\b|\bmy\s+whole\s+(?:adult\s+)?life\b"
+    # "been years", and a message that starts by answering in a plural unit ("years, a good
+    # while really"; "years. at least 10" is read as a number of them first)
+    r"|\b(?:been|it'?s\s+been)\s+(?P<unit3>months|years|decades)\b"
+    r"|^\W*(?P<unit4>months|years|decades)\b(?=\s*(?:[.,!;:]|$|now\b|really\b|honestly\b))"
     r"|\bas\s+long\s+as\s+i\s+can\s+remember\b", re.I)
 # "it hurts when I stand for a long time" describes a trigger, not how long it has lasted
 _ACTIVITY_BEFORE = re.compile(
     r"\b(?:stand|sit|walk|driv|drive|lie|lying|bend|lift|stay|wait|work|sleep|run|carry|hold"
     r"|garden|kneel|stood|sat)\w*(?:\s+[\w']+){0,2}\s+(?:for\s+)?$", re.I)
+# an answer that names the unit first, then how many: "years. at least 10", "months, maybe 5"
+_UNIT_THEN_NUMBER_RE = re.compile(
+    r"^\W*(?P<unit>weeks|months|years)\W+(?:(?:at\s+least|about|around|maybe|probably|like|over"
+    r"|more\s+than|roughly|nearly|almost|prob|i\s+think)\s+)*(?P<n>\d{1,2}|%s)\b"
+    r"(?!\s*(?:[.,/]\d|%%|mg|kg|lbs?|am|pm|x\b|times|days?|weeks?|months?|years?))" % _WORDNUM, re.I)
 _VAGUE_PLURAL = {"days": 3 * DAY, "weeks": 3 * WEEK, "months": 3 * MONTH, "years": 3 * YEAR,
                  "decades": 20 * YEAR}
 _LONG_AGO_WEEKS = 10 * YEAR  # "since I was a teenager", "as long as I can remember"
@@ -266,8 +277,14 @@ def _starting_points(text: str, today: datetime.date):
             found.append((lead, lead + len(stripped.rstrip(".!?,;: ")), weeks, vague, 0))
     for m in _PAST_SPAN_RE.finditer(text):
         found.append((m.start(), m.end(), _UNIT_WEEKS[m.group("unit").lower()], False, 0))
+    said = _UNIT_THEN_NUMBER_RE.match(text)
+    if said and _number(said.group("n")):
+        value = _number(said.group("n"))[0]
+        found.append((said.start("unit"), said.end(), value * _UNIT_WEEKS[said.group("unit").lower()[:-1]], False, 0))
     for m in _VAGUE_RE.finditer(text):
-        unit = (m.group("unit") or m.group("unit2") or "").lower()
+        if said and m.start() < said.end():
+            continue
+        unit = (m.group("unit") or m.group("unit2") or m.group("unit3") or m.group("unit4") or "").lower()
         phrase = m.group(0).lower()
         if _ACTIVITY_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
             continue

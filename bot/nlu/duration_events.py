@@ -81,8 +81,15 @@ class OtherEvents:
         if self._relief.search(text[a:start]) and (self._event.search(lead)
                                                    or self._treatment.search(lead)):
             return True
-        if not self._event.search(clause) or self._pain.search(clause):
+        if not self._event.search(clause):
             return False
+        if self._pain.search(clause):
+            # "on Ozempic since March": a "since" that follows the event dates the event, and
+            # is no onset of pain ("pain since my op" still is one)
+            own = text[start:end]
+            if not (re.match(r"(?:ever\s+)?since\b", own, re.I) and self._event.search(text[a:start])
+                    and not self._pain.search(text[a:start] + " " + text[end:max(b, end)])):
+                return False
         following = text[bounds[index + 1][0]:bounds[index + 1][1]] if index + 1 < len(bounds) else ""
         return not self._linked.search(following)
 

@@ -33,8 +33,7 @@ class ContextReader:
         self.window = {"before": 6, "after": 4, "other_person": 5, **(context.get("window") or {})}
         self._skin = skin
         self._deep = {norm_word(w) for w in context.get("not_skin") or []}
-        # cue kinds: neg_before, neg_after, hypothetical, pseudo, scope_end, other_before,
-        # other_after
+        # cue kinds (neg_before, neg_after, hypothetical, ...) and their context.yml keys
         self._cue_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._cue_token_matcher = Matcher(nlp.vocab)
         self._cue_kinds: dict[int, str] = {}
@@ -49,7 +48,8 @@ class ContextReader:
                           ("other_condition", "other_condition"), ("hedged", "hedged_denial"),
                           ("hedged_topic", "hedged_topic_before"), ("long_ago_said", "long_ago_said"),
                           ("neg_closing", "negation_after_closing"), ("not_now", "not_now"),
-                          ("bought_otc", "bought_over_counter"), ("not_done", "treatment_not_done_after")):
+                          ("bought_otc", "bought_over_counter"), ("not_done", "treatment_not_done_after"),
+                          ("not_taken", "treatment_not_taken_said")):
             phrases = [str(p) for p in context.get(key) or []]
             docs = [normalize(nlp.make_doc(p)) for p in phrases if "<" not in p]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")

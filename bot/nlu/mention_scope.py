@@ -6,15 +6,48 @@ belong to the pain the patient writes about. Mentions are clinical.py's tuples
 """
 from __future__ import annotations
 
+from bot.nlu.place_scope import procedure_sites_dropped, region_named
+
 _PROCEDURES = {"injection", "surgery", "radiofrequency_ablation"}  # given to one part of the body
 
 
-def of_this_pain(found: list, ctx, elsewhere: set, extras: dict | None = None) -> list:
-    """The mentions that tell of the pain written about (the three rules below)."""
-    extras = extras or {}
-    return treated_places_dropped(struck_places_dropped(
-        [m for m in found if not treated_elsewhere(m, found, ctx, elsewhere)], ctx), ctx,
-        frozenset(extras.get("pain_words") or ()), frozenset(extras.get("procedure_site") or ()))
+def of_this_pain(found: list, ctx, elsewhere: set, extras: dict, tried_anyway=frozenset()) -> list:
+    """The mentions that tell of the pain written about (the rules below, and the places'
+    in place_scope.py). `extras`: the language's location vocabulary (pain_words, procedure_site)."""
+    pain_words = frozenset(extras.get("pain_words") or ())
+    found = [m for m in found if not treated_elsewhere(m, found, ctx, elsewhere)]
+    found = [(*m[:4], False, *m[5:]) if m[2] == "treatment" and m[4] and tried_before(m[0], ctx, tried_anyway)
+             else m for m in found]
+    found = procedure_sites_dropped(not_taken(struck_places_dropped(found, ctx), ctx), ctx, pain_words)
+    found = treated_places_dropped(found, ctx, pain_words, frozenset(extras.get("procedure_site") or ()))
+    return region_named(found, ctx)
+
+
+def tried_before(s: int, ctx, phrases) -> bool:
+    """Words right before a treatment that look like a denial but say it was tried ("nothing
+    helps, not even the oxycodone"): context.yml `treatment_tried_before`."""
+    return any(tuple(ctx.words[s - len(p) - k:s - k]) == p for p in phrases for k in (0, 1)
+               if s - len(p) - k >= 0 and (k == 0 or ctx.words[s - 1] in ("the", "my", "a", "those")))
+
+
+def not_taken(found: list, ctx) -> list:
+    """A treatment said later in its sentence not to have been taken or begun ("my friend
+    gave me some of her tramadol but I didn't take it", "referred to physio but I haven't gone
+    yet"): the last treatment before those words is not tried."""
+    cues = [i for i, kinds in ctx.after.items() if any(k == "not_taken" for k, _ in kinds)]
+    for cue in cues:
+        before = [m for m in found if m[2] == "treatment" and m[1] <= cue
+                  and not any(w in (".", "?", "!") for w in ctx.words[m[1]:cue])]
+        if before:
+            last = [max(before, key=lambda m: m[1])]
+            while any(m[1] == last[-1][0] for m in before):  # "codeine | tablets": one thing
+                last.append(next(m for m in before if m[1] == last[-1][0]))
+            found = [(*m[:4], True, *m[5:]) if m in last else m for m in found]
+            # offered and not taken: nothing tried, unless the message names another
+            found.append((cue, cue + 1, "treatment_none", "none", False, "patient", ""))
+    if any(m[2] == "treatment" and not m[4] for m in found):
+        found = [m for m in found if m[2] != "treatment_none" or m[0] not in cues]
+    return found
 
 
 def treated_places_dropped(found: list, ctx, pain_words: frozenset, site_words: frozenset) -> list:
@@ -35,10 +68,12 @@ def treated_places_dropped(found: list, ctx, pain_words: frozenset, site_words: 
 def borrowed(s: int, ctx, first_person: set) -> bool:
     """Is the other person before a treatment only its owner, in a list the patient tried
     ("my friend's muscle relaxers, a chiropractor, hot baths")? "<cue>'s" right before
-    another treatment's words."""
+    the treatment's words, or a word or two before them."""
     hit = ctx.cue_before_at(s, ("other_before",), ctx.window["other_person"], first_person)
     c = hit[1] if hit else -1
-    return c >= 0 and ctx.words[c + 1:c + 2] == ["'s"] and c + 2 in ctx.covered
+    # a word or two may describe it: "my wife's leftover Flexeril", "mum's old co-codamol"
+    return c >= 0 and ctx.words[c + 1:c + 2] == ["'s"] and any(
+        i in ctx.covered and not any(ctx.boundary[c + 2:i]) for i in range(c + 2, c + 5))
 
 
 def treated_elsewhere(m: tuple, found: list, ctx, elsewhere: set) -> bool:

@@ -1,0 +1,72 @@
+"""Which place a message gives the pain: a region said apart, not where a procedure was given.
+
+bot/nlu/clinical.py reads each mention; these two rules read them together. Mentions are
+clinical.py's tuples (start, end, label, value, negated, experiencer, reason).
+"""
+from __future__ import annotations
+
+_PROCEDURES = {"injection", "radiofrequency_ablation", "surgery"}
+_AT = {"in", "into", "on", "at", "to"}  # the procedure's site follows
+_DETERMINERS = {"my", "the", "his", "her", "their", "me", "whole"}
+_SENTENCE_END = {".", "?", "!"}
+
+
+def _sentence_of(words: list[str], i: int) -> tuple[int, int]:
+    start = i
+    while start > 0 and words[start - 1] not in _SENTENCE_END:
+        start -= 1
+    end = i
+    while end < len(words) and words[end] not in _SENTENCE_END:
+        end += 1
+    return start, end
+
+
+def region_named(found: list, ctx) -> list:
+    """A bare "back" or "spine" takes the region the same sentence names apart ("my spine
+    hurts right in the middle", "the lower part of my spine", "me back's been rooted, mostly
+    the middle bit"); the region words (locations.yml `region`) are no place of their own."""
+    regions = [m for m in found if m[2] == "region" and not m[4]]
+    found = [m for m in found if m[2] != "region"]
+    if not regions:
+        return found
+    result = []
+    for m in found:
+        words = [w for w in ctx.words[m[0]:m[1]] if w not in _DETERMINERS]
+        bare = m[2] == "pain_location" and (m[6] == "bare" or words in (["back"], ["spine"]))
+        if bare:
+            sentence = _sentence_of(ctx.words, m[0])
+            near = [r for r in regions if sentence[0] <= r[0] < sentence[1]]
+            if near:
+                region = min(near, key=lambda r: abs(r[0] - m[0]))
+                m = (m[0], m[1], m[2], region[3], m[4], m[5], "")
+        result.append(m)
+    return result
+
+
+def procedure_sites_dropped(found: list, ctx, pain_words) -> list:
+    """The spine named only as where a procedure was given ("2 shots in my spine last year",
+    "surgery on her spine") is no place of pain, when its sentence says no pain."""
+    procedures = [m for m in found if m[2] == "treatment" and m[3] in _PROCEDURES]
+    if not procedures:
+        return found
+
+    def site(m) -> bool:
+        # only the spine without a region: "a cortisone shot in my lower back", "an epidural in
+        # my neck" name the region treated, which is the pain's (measured on the seen sets)
+        if m[2] != "pain_location" or m[4] or m[3] != "other":
+            return False
+        start, end = _sentence_of(ctx.words, m[0])
+        if pain_words.intersection(ctx.words[start:end]):
+            return False  # "an epidural in my lower back and it still hurts"
+        clause = ctx.clause[m[0]]
+        for p in procedures:
+            if ctx.clause[p[0]] != clause:
+                continue
+            between = ctx.words[p[1]:m[0]]
+            if p[1] <= m[0] and len(between) <= 4 and _AT.intersection(between):
+                return True  # "an injection in my back", "the radiofrequency thing on my neck"
+            if m[1] <= p[1] and p[0] - m[1] <= 1:
+                return True  # "an SI joint injection", "facet L4/5 injections"
+        return False
+
+    return [m for m in found if not site(m)]

@@ -5,6 +5,8 @@ import re
 import unicodedata
 from typing import Optional
 
+from bot.nlu.request_words import request_words
+
 MAX_FIELD = 200
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
@@ -301,39 +303,13 @@ def name_before_contact(text: str) -> Optional[str]:
 
 
 # A request to book said beside something else ("whats a consult cost. ok book it", "Fine,
-# let's book. Marcus Webb, 555-0190"): never "booked" or "my booking" (a request already made).
-_ASKS_TO_BOOK = re.compile(
-    r"\blet'?s book\b(?! (?:it )?(?:later|another|next|some))|\bbook (?:it|me|one|that|us|her|him|them|now)\b"
-    r"|\b(?:can|could|may|shall) (?:i|we) book\b|\b(?:i'?ll|i will|we'?ll|go ahead and) book\b"
-    r"(?! (?:it )?(?:later|another|next|some|when|after|once|if|tomorrow))|^\W*(?:ok(?:ay)?|fine|yes|yeah|sure)?\W*book\W*$"
-    r"|\bbook (?:an? |the )?(?:appointment|consult\w*|visit)"
-    # "Yes book please", "ok yes we'd like to book", "let's set it up" (after the options):
-    # never "don't want to book", "like to book later"
-    r"|^\W*(?:(?:ok(?:ay)?|fine|yes|yeah|yep|sure|great|good)\W+)+(?:please\W+)?book\b"
-    r"|\bbook,? (?:please|pls|plz)\b|\bplease book\b"
-    r"|(?<!n't )(?<!not )(?<!never )\b(?:like|love|want|wanna|wish|ready) (?:to )?book\b"
-    r"(?! (?:it )?(?:later|another|next|some|when|after|once|if|tomorrow))"
-    r"|\blet'?s (?:set|get) (?:it|that|one|this|an appointment|a consult\w*) (?:up|booked|sorted)\b"
-    r"|\bset (?:me|us|her|him|them) up (?:with|for) (?:an? |the )?(?:appointment|consult\w*|visit)"
-    r"|\b(?:i'?d like|i would like|i want|i wanna|want to|like to|can i|could i)"
-    r"(?: to)? (?:make|get|have|schedule|book)?(?: me)? ?(?:an? |the )?(?:appointment|consult\w*)\b"
-    # Spanish: "agéndeme", "pídame la cita", "sí, quiero hacer la cita", "kiero cita" (never
-    # "mi cita" or "cancelar la cita": a request already made)
-    r"|\bag[eé]nd(?:e|a)me\b|\b(?:p[ií]d(?:a|e)me|res[eé]rv(?:e|a)me|ap[aá]rt(?:e|a)me|s[aá]q(?:u)?(?:e|a)me|d(?:e|é)me)"
-    r" (?:la |una |un )?(?:cita|consulta|turno|hora)\b"
-    r"|\b(?:quiero|kiero|quisiera|quiciera|me gustar[ií]a|podr[ií]a|puedo|vamos a)"
-    r" (?:hacer |pedir |sacar |agendar |reservar |apartar |tener |programar )?(?:la |una |un )?"
-    r"(?:cita|consulta|turno|appointment)\b"
-    r"|\b(?:agendar|reservar|sacar|pedir|programar|apartar) (?:la |una |un )?(?:cita|consulta|turno)\b"
-    # "vale, venga, pido cita", "entonces saco turno": the first person, said as it is done
-    r"|\b(?:pido|pedimos|saco|sacamos|agendo|agendamos|reservo|reservamos) (?:la |una |un )?"
-    r"(?:cita|consulta|turno)\b",
-    re.I)
+# let's book. Marcus Webb, 555-0190"): the words are data (vocab/requests.yml `book`, and
+# vocab/es/requests.yml), never "booked" or "my booking" (a request already made).
 
 
 def asks_to_book(text: str) -> bool:
     """Whether the message asks to book, whatever else it says or asks."""
-    return bool(_ASKS_TO_BOOK.search((text or "").replace("’", "'")))
+    return bool(request_words().book.search((text or "").replace("’", "'")))
 
 
 # Asked at the name question whose name to give ("es para mi papá, ¿pongo el nombre de él o el

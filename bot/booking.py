@@ -137,11 +137,34 @@ def name_correction(text: str, current: Optional[str]) -> Optional[str]:
             return " ".join(new if w.lower() == instead.group(2).lower() else w
                             for w in current.split())
         return new
+    put = _PUT_AS.search(text)
+    if current and put:
+        # "could you put Samantha Taylor? Sam is just what everyone calls me": the same person's
+        # fuller name (the same surname, or a first name the given one shortens)
+        new = parse_name(_NAME_END.split(put.group(1))[0])
+        if new and new != current and _same_person(new, current):
+            return new
     if not (_NAME_WORD.search(text) and _CORRECTION_CUE.search(text)):
         return None
     rest = re.sub(r"^(?:actually|really|just)\s+", "", _NEW_NAME_AFTER.split(text)[-1], flags=re.I)
     new = parse_name(_NAME_END.split(rest)[0])
+    # "no es Sam es Samanta, Samanta Taylor": the name said again in full after a comma
+    fuller = parse_name(_NAME_END.split(rest.split(",", 1)[1].strip())[0]) if "," in rest else None
+    if new and fuller and fuller.lower().startswith(new.lower()):
+        new = fuller
     return new if new and new != current else None
+
+
+_PUT_AS = re.compile(r"\b(?:put(?: me)?(?: down)?(?: as)?|make it|write(?: it)?(?: as)?|change (?:it|that) to"
+                     r"|p[oó]ng(?:a|ame|alo)(?: como)?|escr[ií]b(?:a|alo)(?: como)?)\s+(.+)$", re.I)
+
+
+def _same_person(new: str, current: str) -> bool:
+    """Whether a name of two words or more is the same person's as the one given: the same
+    surname, or a first name the given one shortens ("Sam" for "Samantha")."""
+    new_words, old_words = new.lower().split(), current.lower().split()
+    return len(new_words) >= 2 and (new_words[-1] == old_words[-1] or (
+        new_words[0] != old_words[0] and new_words[0].startswith(old_words[0])))
 
 
 # A booking request that carries the details too ("Yes I want an appointment. My name is
@@ -270,9 +293,18 @@ def time_after_contact(text: str) -> Optional[str]:
 def new_time_in_change(text: str) -> Optional[str]:
     """The new preferred time in a request to change one already sent ("mejor cámbiemelo
     para las tardes, que en las mañanas trabajo. Entre semana por la tarde.", "can you move
-    it to Thursday afternoon?"): the last sentence that names a time, else None."""
-    timed = [s.strip(" ,;:-") for s in _SENTENCES.split(text or "") if _TIME_WORDS.search(s)]
+    it to Thursday afternoon?"): the sentences that name a time, less those that say a time
+    does not suit ("Mornings don't work for me after all"), else the last that names one;
+    None when none does."""
+    timed = [s.strip(" ,;:-") for s in _CHANGE_SENTENCES.split(text or "") if _TIME_WORDS.search(s)]
+    suiting = [s for s in timed if not request_words().not_suiting.search(s.replace("’", "'"))]
+    if suiting:
+        return parse_preferred_time(", ".join(suiting))
     return parse_preferred_time(timed[-1]) if timed else None
+
+
+# Sentences of a change ("¿me lo pueden cambiar a las tardes? entre semana igual")
+_CHANGE_SENTENCES = re.compile(r"[.!?;¿\n]+")
 
 
 def details_in_request(text: str) -> dict:

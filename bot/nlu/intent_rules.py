@@ -17,7 +17,7 @@ from bot.content import LANGUAGES, load_content
 from bot.nlu.age import about_an_adult, only_durations, says_nothing_of_age, stated_age
 from bot.nlu.crisis import default_detector
 from bot.nlu.request_words import request_words
-from bot.offscript import steps_away
+from bot.offscript import says_nothing_helped, steps_away
 from bot.option_select import asks_about_an_option
 
 
@@ -161,6 +161,16 @@ _LEAVING, _GONE = _WORDS.leaving, _WORDS.gone
 LEAVING_MISREAD_AS = {"book_consultation", "nlu_fallback", "thank", "affirm", "deny", "out_of_scope",
                       "ask_option_info", "ask_next_step", "inform", "give_contact", "change_booking",
                       "express_distress"}
+
+
+def _leaving_misheard(intent: str, text: str) -> bool:
+    """A clinic question the classifier heard in a leaving message that asks nothing ("I need
+    to check with my husband first about the dates. I'll come back later"), or "nothing
+    helped" heard in giving up ("forget it, this is a waste of my time")."""
+    return (intent == "ask_clinic" and "?" not in text and "¿" not in text) or (
+        intent == "nothing_helped" and not says_nothing_helped(text))
+
+
 # Thanks that lead the message ("muchas gracias por la explicación, nadie me lo había explicado
 # así"): the classifier heard distress in the warm words. Thanks with a "but" may carry it.
 _THANKS_FIRST = re.compile(r"^\W*(?:(?:muchas|mil|muchísimas|muchisimas) )?gracias\b"
@@ -196,6 +206,8 @@ class RequestCheck(GraphComponent):
                 chosen = "book_consultation"
             elif _CALL_ME.search(text) and (intent in ("bot_challenge", "request_human", "express_distress",
                                                        "deny", "affirm", "nlu_fallback") or (
+                    # "mejor que me llamen ustedes por teléfono": the clinic's phone was not asked
+                    intent == "ask_clinic" and "?" not in text) or (
                     intent in ("give_contact", "inform") and (
                         not _clinical(message) or _CALL_ME_BACK.search(text)))):
                 # "Could somebody ring me instead? 555 0147 220": the number comes with it
@@ -210,7 +222,8 @@ class RequestCheck(GraphComponent):
                 # "mejor por las tardes, después de las cuatro": a time ("tardes", "después")
                 # is no farewell unless a farewell word says so
                 chosen = "inform"
-            elif intent in LEAVING_MISREAD_AS and _LEAVING.search(text) and not asks_to_book(text) \
+            elif (intent in LEAVING_MISREAD_AS or _leaving_misheard(intent, text)) and _LEAVING.search(text) \
+                    and not asks_to_book(text) \
                     and not (intent == "inform" and message.get("entities")) and not any(
                         str(e.get("entity", "")).startswith("red_flag") for e in message.get("entities") or []):
                 chosen = "goodbye"

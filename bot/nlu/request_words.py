@@ -2,7 +2,8 @@
 
 The wording is data (vocab/requests.yml, vocab/es/requests.yml), read and checked once; each
 key becomes one pattern over both languages' entries. bot/nlu/intent_rules.py (RequestCheck)
-and bot/booking.py (`asks_to_book`) use them.
+and bot/booking.py (`asks_to_book`, a changed time's `not_suiting`) use them, and
+bot/nlu/components.py a treatment `taken_back`.
 """
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ import yaml
 
 VOCAB_DIR = Path(__file__).parent / "vocab"
 FILES = (VOCAB_DIR / "requests.yml", VOCAB_DIR / "es" / "requests.yml")
-KEYS = ("book", "change", "person", "rather_phoned", "call_me", "call_me_back", "leaving", "gone")
+KEYS = ("book", "change", "person", "rather_phoned", "call_me", "call_me_back", "leaving", "gone",
+        "not_suiting", "taken_back")
 # Keys the English file must fill; the Spanish file may leave any out.
 REQUIRED = KEYS
 # Entries shared by two patterns: "I'd rather somebody phoned me" asks for a call and for a
@@ -33,6 +35,8 @@ class RequestWords:
     call_me_back: "re.Pattern[str]"
     leaving: "re.Pattern[str]"
     gone: "re.Pattern[str]"
+    not_suiting: "re.Pattern[str]"
+    taken_back: "re.Pattern[str]"
 
 
 def _entries(path: Path, required: Sequence[str]) -> Dict[str, List[str]]:

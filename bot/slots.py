@@ -92,6 +92,13 @@ def clinical_updates(
             updates["treatments_tried"] = merged
     elif _values(entities, "treatment_none") and previous_treatments is None:
         updates["treatments_tried"] = []  # "nothing yet" answers the question
+    # "not physio, it was chiro", "I never actually did the physio, it's just been ibuprofen":
+    # a treatment given before and now taken back (bot/nlu/components.py) is taken off
+    taken_back = set(_values(entities, "treatment_taken_back")) - set(treatments)
+    if taken_back and previous_treatments:
+        kept = [t for t in updates.get("treatments_tried", previous_treatments) if t not in taken_back]
+        if kept != previous_treatments:
+            updates["treatments_tried"] = kept
 
     flags = [f for f in _values(entities, "red_flag") if f in RED_FLAGS]
     denied = {f for f in _values(entities, "red_flag_denied") if f not in flags}

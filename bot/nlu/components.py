@@ -43,6 +43,7 @@ from bot.nlu.injections import injection_entities, load_injection_vocabulary
 from bot.nlu.language import DETECTED, detect_language
 from bot.nlu.pattern import load_pattern_vocabulary, pattern_entities
 from bot.nlu.red_flag_detector import decided_by_vocabulary, detector_examples
+from bot.nlu.request_words import request_words
 
 if TYPE_CHECKING:  # imported when the detector is built: scikit-learn loads only then
     from bot.nlu.red_flag_detector import RedFlagDetector
@@ -92,6 +93,19 @@ def mention_entity(mention: Mention) -> Optional[Dict[str, Any]]:
     if mention.reason:
         entity["reason"] = mention.reason  # hypothetical | question | historical | learned
     return entity
+
+
+def taken_back(text: str, mentions: Sequence[Mention]) -> List[Dict[str, Any]]:
+    """Treatments the patient says, in correcting words, were not had after all ("not physio,
+    it was chiro", "al final no fui a la fisioterapia"): `treatment_taken_back`, which takes
+    one given earlier off (bot/slots.py). Never a treatment in a question."""
+    if not request_words().taken_back.search(text.replace("’", "'")):
+        return []
+    return [{"entity": "treatment_taken_back", "value": m.value, "start": m.start, "end": m.end,
+             "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME}
+            for m in mentions if m.label == "treatment" and m.negated and m.experiencer == "patient"
+            and "?" not in re.split(r"[.!;\n]", text[m.end:], maxsplit=1)[0]
+            and "¿" not in re.split(r"[.!?;\n]", text[:m.start])[-1]]
 
 
 # A treatment asked about, then said to have been had: "do you do epidurals? had one in 2022"
@@ -241,7 +255,7 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
         language, mentions = self.read(text, model, message)
         if language == "en":
             mentions = had_after_asking(text, mentions)
-        entities = [e for e in map(mention_entity, mentions) if e]
+        entities = [e for e in map(mention_entity, mentions) if e] + taken_back(text, mentions)
         spanish = language == "es"
         if language in self._detectors:
             for flag, start, end, p in self._detectors[language].find(

@@ -43,3 +43,43 @@ def test_a_broken_file_stops_the_start_up_naming_the_file_and_key(tmp_path, text
 def test_the_english_file_must_fill_every_key(tmp_path):
     with pytest.raises(ValueError, match="needs entries under"):
         load_request_words([_write(tmp_path, "book: ['\\bbook\\b']\n")])
+
+
+def test_a_changed_time_keeps_the_sentences_that_suit():
+    from bot.booking import new_time_in_change
+
+    assert new_time_in_change("Could we change it to Thursday afternoon instead? Mornings don't "
+                              "work for me after all.") == "Could we change it to Thursday afternoon instead"
+    assert new_time_in_change("en las mañanas entro a trabajar, ¿me lo pueden cambiar a las "
+                              "tardes? entre semana igual") == "me lo pueden cambiar a las tardes, entre semana igual"
+    assert new_time_in_change("mornings don't work any more") == "mornings don't work any more"  # all staff get
+
+
+def test_a_name_put_in_full_or_said_again_in_full_replaces_the_short_one():
+    from bot.booking import name_correction
+
+    assert name_correction("could you put Samuel Taylor? Sam is what friends call me", "Sam Taylor") \
+        == "Samuel Taylor"
+    assert name_correction("escribí mal mi nombre, no es Sam es Samuel, Samuel Taylor", "Sam Taylor") \
+        == "Samuel Taylor"
+    assert name_correction("can you put it in the afternoon", "Sam Taylor") is None
+    assert name_correction("put Jane Doe down instead", "Sam Taylor") is None  # not the same person
+
+
+def test_a_treatment_taken_back_is_taken_off_and_the_rest_said():
+    from bot.clinic import load_clinic
+    from bot.content import load_content
+    from bot.offscript import correction_ack
+    from bot.slots import clinical_updates
+
+    before = {"treatments_tried": ["physical_therapy", "otc_medication"]}
+    entities = [{"entity": "treatment_taken_back", "value": "physical_therapy"},
+                {"entity": "treatment", "value": "chiropractic"}]
+    after = clinical_updates(before, entities, "not physio, it was chiro")
+    assert after["treatments_tried"] == ["otc_medication", "chiropractic"]
+    said = correction_ack(load_content(), load_clinic(), before, after)["text"]
+    assert "chiro" in said.lower() and "physio" not in said.lower()
+    # a treatment never given is not "taken back" into anything
+    assert "treatments_tried" not in clinical_updates(
+        {"treatments_tried": ["otc_medication"]},
+        [{"entity": "treatment_taken_back", "value": "surgery"}], "I haven't had surgery")

@@ -112,6 +112,11 @@ def language_request_only(dispatcher: CollectingDispatcher, tracker: Tracker, ev
     if events or not requested_language(latest_text(tracker)):
         return False
     utter(dispatcher, say(content(language(tracker)), clinic(), "language_switched"))
+    if any(e.get("entity") == "faq_topic" and e.get("value") == "languages" for e in latest_entities(tracker)):
+        # "¿el médico habla español?": which languages the clinic's team speaks, too
+        from actions.offscript import clinic_answer  # offscript imports actions.triage
+
+        dispatcher.utter_message(text=clinic_answer(tracker))
     return True
 
 

@@ -137,7 +137,9 @@ def late_length_counts(slots: Mapping[str, Any], text: str) -> bool:
 # "I said lower back but it's more between my shoulder blades", "sorry I said neck, I meant my
 # lower back": the place given before is named again only to be taken back.
 _PLACE_TAKEN_BACK = re.compile(r"\b(?:said|meant|mean|actually|more|not|rather|instead|sorry"
-                               r"|wrong|mistake|dije|quise decir|en realidad|m[aá]s bien)\b", re.I)
+                               r"|wrong|mistake|typed|wrote"
+                               r"|dije|escrib[ií]|quise decir|en realidad|m[aá]s bien"
+                               r"|me confund[ií]|me equivoqu[eé]|perd[oó]n)\b", re.I)
 
 
 def place_correction(slots: Mapping[str, Any], entities: List[Mapping[str, Any]],

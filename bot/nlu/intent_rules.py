@@ -218,13 +218,14 @@ class RequestCheck(GraphComponent):
                 # "hang on, someone's at the door, brb": back in a moment, not leaving; the
                 # question waits (action_cannot_help says "take your time" to it)
                 chosen = "out_of_scope"
-            elif intent == "goodbye" and names_a_time(text) and not _GONE.search(text):
+            elif intent == "goodbye" and names_a_time(text) and not _GONE.search(text) \
+                    and not _LEAVING.search(text):  # "leave it for now, I'll ring on Monday" leaves
                 # "mejor por las tardes, después de las cuatro": a time ("tardes", "después")
                 # is no farewell unless a farewell word says so
                 chosen = "inform"
             elif (intent in LEAVING_MISREAD_AS or _leaving_misheard(intent, text)) and _LEAVING.search(text) \
                     and not asks_to_book(text) \
-                    and not (intent == "inform" and message.get("entities")) and not any(
+                    and not (intent == "inform" and _clinical(message)) and not any(
                         str(e.get("entity", "")).startswith("red_flag") for e in message.get("entities") or []):
                 chosen = "goodbye"
             elif intent == "express_distress" and _THANKS_FIRST.search(text) and not _BUT.search(text) \

@@ -1,6 +1,7 @@
 """Whole conversations (real model, real action server) for session 12's off-script kinds: a
 treatment taken back, a name put in full, a preferred time changed after the request was sent,
-leaving for now at a booking question, a person asked for with "bot?", in English and Spanish.
+leaving for now at a booking question or after the request, a person asked for with "bot?", a
+place corrected in Spanish, the team's languages asked, in English and Spanish.
 Every test reaches its state through `_reach` (one helper). Sentences written for these tests,
 none from a blind set."""
 from __future__ import annotations
@@ -22,7 +23,7 @@ BOOKING_STATES = {"booking_asked_name": 0, "booking_asked_contact": 1, "booking_
 
 
 def _reach(c, state: str, lang: str = "en") -> str:
-    """Drive the conversation to `state` (asked_red_flags, options_explained, or a booking
+    """Drive the conversation to `state` (a triage question, options_explained, or a booking
     question / booking_done after a request made at the greeting); the last reply."""
     steps = STEPS[lang]
     reply = c.say(steps["greet"])
@@ -31,9 +32,10 @@ def _reach(c, state: str, lang: str = "en") -> str:
         for answer in steps["booking"][:BOOKING_STATES[state]]:
             reply = c.say(answer)
         return reply
-    for answer in steps["triage"]:
+    asked = {"asked_where": 0, "asked_how_long": 1, "asked_what_tried": 2, "asked_red_flags": 3}
+    for answer in steps["triage"][:asked.get(state, 3)]:
         reply = c.say(answer)
-    if state == "asked_red_flags":
+    if state in asked:
         return reply
     assert state == "options_explained", state
     return c.answer_the_screen("no" if lang == "en" else "no, nada de eso")
@@ -86,3 +88,27 @@ def test_a_person_asked_for_with_bot_gets_the_phone_and_a_call_back(chat):
     reply = c.say("is this a bot?? I want a human")
     assert CLINIC.phone in reply
     assert c.slots.get("pending_offer") == "callback" or c.slots.get("booking_kind") == "callback"
+
+
+def test_a_farewell_after_the_request_is_sent_ends_the_questions(chat):
+    c = chat("farewell-after-booking")
+    _reach(c, "booking_done")
+    reply = c.say("Thank you so much, that's everything. Have a good day")
+    assert c.active_form is None and CLINIC.phone in reply and CLINIC.emergency_number in reply
+
+
+def test_a_spanish_place_corrected_at_the_length_question_is_taken(chat):
+    c = chat("place-corrected-es")
+    _reach(c, "asked_how_long", "es")
+    reply = c.say("perdón, escribí la espalda baja pero me equivoqué, lo que tengo es dolor de cuello")
+    assert c.slots["pain_location"] == "neck" and "cuello" in reply.lower()
+    assert c.slots["requested_slot"] == "pain_duration_weeks"
+
+
+def test_asked_whether_the_doctor_speaks_spanish_the_team_s_languages_are_said(chat):
+    c = chat("doctor-languages-es")
+    _reach(c, "asked_where", "es")
+    reply = c.say("Disculpe, ¿los doctores hablan español? Mi inglés es poco.")
+    # the team's languages from clinic.yml, or (none configured there) the front desk's phone
+    assert "Nuestro equipo habla" in reply or CLINIC.phone in reply
+    assert c.slots["requested_slot"] == "pain_location"

@@ -112,7 +112,25 @@ def language_request_only(dispatcher: CollectingDispatcher, tracker: Tracker, ev
     if events or not requested_language(latest_text(tracker)):
         return False
     utter(dispatcher, say(content(language(tracker)), clinic(), "language_switched"))
+    if any(e.get("entity") == "faq_topic" and e.get("value") == "languages" for e in latest_entities(tracker)) \
+            and _language_before_message(tracker) == language(tracker):
+        # "¿el médico habla español?" asked in the language already spoken: which languages
+        # the clinic's team speaks, too (a switch, "mejor en español", has its answer in itself)
+        from actions.offscript import clinic_answer  # offscript imports actions.triage
+
+        dispatcher.utter_message(text=clinic_answer(tracker))
     return True
+
+
+def _language_before_message(tracker: Tracker) -> Optional[str]:
+    """The `language` slot as it was before the latest message (None when never set)."""
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    value = None
+    for event in events[:last_user]:
+        if event.get("event") == "slot" and event.get("name") == "language":
+            value = event.get("value")
+    return value
 
 
 class ValidateTriageForm(ClinicalFormValidation):

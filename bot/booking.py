@@ -5,6 +5,8 @@ import re
 import unicodedata
 from typing import Optional
 
+from bot.nlu.request_words import request_words
+
 MAX_FIELD = 200
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
@@ -135,11 +137,34 @@ def name_correction(text: str, current: Optional[str]) -> Optional[str]:
             return " ".join(new if w.lower() == instead.group(2).lower() else w
                             for w in current.split())
         return new
+    put = _PUT_AS.search(text)
+    if current and put:
+        # "could you put Samantha Taylor? Sam is just what everyone calls me": the same person's
+        # fuller name (the same surname, or a first name the given one shortens)
+        new = parse_name(_NAME_END.split(put.group(1))[0])
+        if new and new != current and _same_person(new, current):
+            return new
     if not (_NAME_WORD.search(text) and _CORRECTION_CUE.search(text)):
         return None
     rest = re.sub(r"^(?:actually|really|just)\s+", "", _NEW_NAME_AFTER.split(text)[-1], flags=re.I)
     new = parse_name(_NAME_END.split(rest)[0])
+    # "no es Sam es Samanta, Samanta Taylor": the name said again in full after a comma
+    fuller = parse_name(_NAME_END.split(rest.split(",", 1)[1].strip())[0]) if "," in rest else None
+    if new and fuller and fuller.lower().startswith(new.lower()):
+        new = fuller
     return new if new and new != current else None
+
+
+_PUT_AS = re.compile(r"\b(?:put(?: me)?(?: down)?(?: as)?|make it|write(?: it)?(?: as)?|change (?:it|that) to"
+                     r"|p[oó]ng(?:a|ame|alo)(?: como)?|escr[ií]b(?:a|alo)(?: como)?)\s+(.+)$", re.I)
+
+
+def _same_person(new: str, current: str) -> bool:
+    """Whether a name of two words or more is the same person's as the one given: the same
+    surname, or a first name the given one shortens ("Sam" for "Samantha")."""
+    new_words, old_words = new.lower().split(), current.lower().split()
+    return len(new_words) >= 2 and (new_words[-1] == old_words[-1] or (
+        new_words[0] != old_words[0] and new_words[0].startswith(old_words[0])))
 
 
 # A booking request that carries the details too ("Yes I want an appointment. My name is
@@ -268,9 +293,18 @@ def time_after_contact(text: str) -> Optional[str]:
 def new_time_in_change(text: str) -> Optional[str]:
     """The new preferred time in a request to change one already sent ("mejor cámbiemelo
     para las tardes, que en las mañanas trabajo. Entre semana por la tarde.", "can you move
-    it to Thursday afternoon?"): the last sentence that names a time, else None."""
-    timed = [s.strip(" ,;:-") for s in _SENTENCES.split(text or "") if _TIME_WORDS.search(s)]
+    it to Thursday afternoon?"): the sentences that name a time, less those that say a time
+    does not suit ("Mornings don't work for me after all"), else the last that names one;
+    None when none does."""
+    timed = [s.strip(" ,;:-") for s in _CHANGE_SENTENCES.split(text or "") if _TIME_WORDS.search(s)]
+    suiting = [s for s in timed if not request_words().not_suiting.search(s.replace("’", "'"))]
+    if suiting:
+        return parse_preferred_time(", ".join(suiting))
     return parse_preferred_time(timed[-1]) if timed else None
+
+
+# Sentences of a change ("¿me lo pueden cambiar a las tardes? entre semana igual")
+_CHANGE_SENTENCES = re.compile(r"[.!?;¿\n]+")
 
 
 def details_in_request(text: str) -> dict:
@@ -301,39 +335,13 @@ def name_before_contact(text: str) -> Optional[str]:
 
 
 # A request to book said beside something else ("whats a consult cost. ok book it", "Fine,
-# let's book. Marcus Webb, 555-0190"): never "booked" or "my booking" (a request already made).
-_ASKS_TO_BOOK = re.compile(
-    r"\blet'?s book\b(?! (?:it )?(?:later|another|next|some))|\bbook (?:it|me|one|that|us|her|him|them|now)\b"
-    r"|\b(?:can|could|may|shall) (?:i|we) book\b|\b(?:i'?ll|i will|we'?ll|go ahead and) book\b"
-    r"(?! (?:it )?(?:later|another|next|some|when|after|once|if|tomorrow))|^\W*(?:ok(?:ay)?|fine|yes|yeah|sure)?\W*book\W*$"
-    r"|\bbook (?:an? |the )?(?:appointment|consult\w*|visit)"
-    # "Yes book please", "ok yes we'd like to book", "let's set it up" (after the options):
-    # never "don't want to book", "like to book later"
-    r"|^\W*(?:(?:ok(?:ay)?|fine|yes|yeah|yep|sure|great|good)\W+)+(?:please\W+)?book\b"
-    r"|\bbook,? (?:please|pls|plz)\b|\bplease book\b"
-    r"|(?<!n't )(?<!not )(?<!never )\b(?:like|love|want|wanna|wish|ready) (?:to )?book\b"
-    r"(?! (?:it )?(?:later|another|next|some|when|after|once|if|tomorrow))"
-    r"|\blet'?s (?:set|get) (?:it|that|one|this|an appointment|a consult\w*) (?:up|booked|sorted)\b"
-    r"|\bset (?:me|us|her|him|them) up (?:with|for) (?:an? |the )?(?:appointment|consult\w*|visit)"
-    r"|\b(?:i'?d like|i would like|i want|i wanna|want to|like to|can i|could i)"
-    r"(?: to)? (?:make|get|have|schedule|book)?(?: me)? ?(?:an? |the )?(?:appointment|consult\w*)\b"
-    # Spanish: "agéndeme", "pídame la cita", "sí, quiero hacer la cita", "kiero cita" (never
-    # "mi cita" or "cancelar la cita": a request already made)
-    r"|\bag[eé]nd(?:e|a)me\b|\b(?:p[ií]d(?:a|e)me|res[eé]rv(?:e|a)me|ap[aá]rt(?:e|a)me|s[aá]q(?:u)?(?:e|a)me|d(?:e|é)me)"
-    r" (?:la |una |un )?(?:cita|consulta|turno|hora)\b"
-    r"|\b(?:quiero|kiero|quisiera|quiciera|me gustar[ií]a|podr[ií]a|puedo|vamos a)"
-    r" (?:hacer |pedir |sacar |agendar |reservar |apartar |tener |programar )?(?:la |una |un )?"
-    r"(?:cita|consulta|turno|appointment)\b"
-    r"|\b(?:agendar|reservar|sacar|pedir|programar|apartar) (?:la |una |un )?(?:cita|consulta|turno)\b"
-    # "vale, venga, pido cita", "entonces saco turno": the first person, said as it is done
-    r"|\b(?:pido|pedimos|saco|sacamos|agendo|agendamos|reservo|reservamos) (?:la |una |un )?"
-    r"(?:cita|consulta|turno)\b",
-    re.I)
+# let's book. Marcus Webb, 555-0190"): the words are data (vocab/requests.yml `book`, and
+# vocab/es/requests.yml), never "booked" or "my booking" (a request already made).
 
 
 def asks_to_book(text: str) -> bool:
     """Whether the message asks to book, whatever else it says or asks."""
-    return bool(_ASKS_TO_BOOK.search((text or "").replace("’", "'")))
+    return bool(request_words().book.search((text or "").replace("’", "'")))
 
 
 # Asked at the name question whose name to give ("es para mi papá, ¿pongo el nombre de él o el

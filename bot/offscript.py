@@ -51,7 +51,12 @@ def correction_ack(content: Content, clinic: Clinic, before: Mapping[str, Any],
     if old is not None and new is not None and abs(new - old) > 1e-6:
         said.append(describe_duration(new, content.duration_words))
     old, new = before.get("treatments_tried"), after.get("treatments_tried")
-    if old is not None and new and set(new) - set(old):
+    if old is not None and new is not None and set(old) - set(new):
+        # a treatment taken back ("not physio, it was chiro"): what is kept, in full
+        kept = [content.treatment_labels.get(t, t) for t in new]
+        said.append(_say(content, clinic, "tried_now", tried=join_list(kept, content.conversation["list_and"]))
+                    if kept else _say(content, clinic, "tried_none_now"))
+    elif old is not None and new and set(new) - set(old):
         added = [content.treatment_labels.get(t, t) for t in new if t not in old]
         said.append(_say(content, clinic, "also_tried", tried=join_list(added, content.conversation["list_and"])))
     if not said:

@@ -127,13 +127,16 @@ def share_with_workers() -> None:
     from bot.nlu import drugs
     from bot.nlu.components import spanish_matcher
     from bot.nlu.crisis import default_detector
+    from bot.nlu.request_words import request_words
 
     # The data the components keep once per process, built here once for all workers: the
-    # drug dictionary and its spelling index, the Spanish vocabularies, the crisis phrases.
+    # drug dictionary and its spelling index, the Spanish vocabularies, the crisis phrases,
+    # the request words.
     drugs.find_medicines(["ibuprofen"])
     drugs.closest_drug_name("ibuprofn")
     spanish_matcher()
     default_detector()
+    request_words()
 
     os.register_at_fork(before=gc.freeze)
 

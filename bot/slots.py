@@ -92,6 +92,13 @@ def clinical_updates(
             updates["treatments_tried"] = merged
     elif _values(entities, "treatment_none") and previous_treatments is None:
         updates["treatments_tried"] = []  # "nothing yet" answers the question
+    # "not physio, it was chiro", "I never actually did the physio, it's just been ibuprofen":
+    # a treatment given before and now taken back (bot/nlu/components.py) is taken off
+    taken_back = set(_values(entities, "treatment_taken_back")) - set(treatments)
+    if taken_back and previous_treatments:
+        kept = [t for t in updates.get("treatments_tried", previous_treatments) if t not in taken_back]
+        if kept != previous_treatments:
+            updates["treatments_tried"] = kept
 
     flags = [f for f in _values(entities, "red_flag") if f in RED_FLAGS]
     denied = {f for f in _values(entities, "red_flag_denied") if f not in flags}
@@ -130,7 +137,9 @@ def late_length_counts(slots: Mapping[str, Any], text: str) -> bool:
 # "I said lower back but it's more between my shoulder blades", "sorry I said neck, I meant my
 # lower back": the place given before is named again only to be taken back.
 _PLACE_TAKEN_BACK = re.compile(r"\b(?:said|meant|mean|actually|more|not|rather|instead|sorry"
-                               r"|wrong|mistake|dije|quise decir|en realidad|m[aá]s bien)\b", re.I)
+                               r"|wrong|mistake|typed|wrote"
+                               r"|dije|escrib[ií]|quise decir|en realidad|m[aá]s bien"
+                               r"|me confund[ií]|me equivoqu[eé]|perd[oó]n)\b", re.I)
 
 
 def place_correction(slots: Mapping[str, Any], entities: List[Mapping[str, Any]],

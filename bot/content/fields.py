@@ -59,7 +59,8 @@ CONVERSATION_TEXTS: Mapping[str, frozenset[str]] = MappingProxyType({
         "button_no": (), "button_skip": (), "option_list_intro": (), "option_list_hint": (),
         "message_too_long": {"max_chars"}, "messages_too_fast": (),
         # off-script turns (issue 16)
-        "correction_ack": {"value"}, "also_tried": {"tried"}, "distress": (), "nothing_helped": (),
+        "correction_ack": {"value"}, "also_tried": {"tried"}, "tried_now": {"tried"}, "tried_none_now": (),
+        "distress": (), "nothing_helped": (),
         "callback_start": (), "cannot_help": (), "take_your_time": (), "next_step": (), "button_book": (), "distress_safety": (),
         "booking_change": {"reference"}, "booking_change_unknown": (),
         "booking_change_note": {"reference"}, "red_flags_not_sure": (),

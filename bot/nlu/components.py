@@ -16,9 +16,7 @@ Other people's history ("my mother had cancer") emits nothing.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Text, Tuple, Type
@@ -46,6 +44,7 @@ from bot.nlu.pattern import load_pattern_vocabulary, pattern_entities
 from bot.nlu.red_flag_detector import decided_by_vocabulary, detector_examples
 from bot.nlu.self_correction import taken_back
 from bot.nlu.spelling import unaccented
+from bot.nlu.treatments_said import had_after_asking, treatments_taken_back
 
 if TYPE_CHECKING:  # imported when the detector is built: scikit-learn loads only then
     from bot.nlu.red_flag_detector import RedFlagDetector
@@ -95,19 +94,6 @@ def mention_entity(mention: Mention) -> Optional[Dict[str, Any]]:
     if mention.reason:
         entity["reason"] = mention.reason  # hypothetical | question | historical | learned
     return entity
-
-
-# A treatment asked about, then said to have been had: "do you do epidurals? had one in 2022"
-_HAD_AFTER_ASKING = re.compile(
-    r"(?:\s+[\w']+){0,4}?\s*\?+\s*(?:(?:but|and|well|cause|because|coz|as)\s+)?(?:i\s+|i'?ve\s+|i\s+have\s+|we\s+)?(?:already\s+)?"
-    r"(?:had|got|tried|done)\s+(?:one|it|them|those|that|a\s+couple|a\s+few|two|three|some)\b", re.I)
-
-
-def had_after_asking(text: str, mentions: Sequence[Mention]) -> List[Mention]:
-    """English mentions with a treatment asked about and had at once counted as tried."""
-    return [dataclasses.replace(m, negated=False) if (
-        m.label == "treatment" and m.negated and _HAD_AFTER_ASKING.match(text, m.end)) else m
-        for m in mentions]
 
 
 @lru_cache(maxsize=4)
@@ -244,7 +230,7 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
         language, mentions = self.read(text, model, message)
         if language == "en":
             mentions = had_after_asking(text, mentions)
-        entities = [e for e in map(mention_entity, mentions) if e]
+        entities = [e for e in map(mention_entity, mentions) if e] + treatments_taken_back(text, mentions, EXTRACTOR_NAME)
         spanish = language == "es"
         if language in self._detectors:
             for flag, start, end, p in self._detectors[language].find(

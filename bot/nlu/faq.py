@@ -100,6 +100,21 @@ def _question_spans(text: str, clinical: List[dict]) -> List[Tuple[int, int]]:
     return spans
 
 
+# A unit of time counted ("a few hours", "24 hours", "unas horas") times something; "your
+# hours", "opening hours" ask when the clinic is open.
+_TIME_UNITS = frozenset({"hour", "hours", "hora", "horas", "hr", "hrs"})
+_QUANTITIES = frozenset({"few", "couple", "several", "many", "some", "unas", "unos", "pocas",
+                         "varias", "muchas", "cuantas", "algunas"})
+
+
+def _counted_time(token) -> bool:
+    if token.lower_ not in _TIME_UNITS or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.like_num or before.lower_ in _QUANTITIES or (
+        before.lower_ == "of" and token.i > 1 and token.doc[token.i - 2].lower_ in _QUANTITIES)
+
+
 def _words(message: Message, span: Optional[Tuple[int, int]] = None) -> List[str]:
     doc = message.get(SPACY_DOCS[TEXT])
     if doc is None:
@@ -109,6 +124,8 @@ def _words(message: Message, span: Optional[Tuple[int, int]] = None) -> List[str
     for token in doc:
         if span and not span[0] <= token.idx < span[1]:
             continue
+        if _counted_time(token):
+            continue  # "it wears off in a few hours", "for 48 hours": no opening hours asked
         words.append(token.lower_)
         if token.lemma_:
             words.append(token.lemma_.lower())

@@ -16,7 +16,8 @@ from bot.booking import asks_to_book, names_a_time, parse_contact
 from bot.content import LANGUAGES, load_content
 from bot.nlu.age import about_an_adult, only_durations, says_nothing_of_age, stated_age
 from bot.nlu.crisis import default_detector
-from bot.offscript import steps_away
+from bot.nlu.request_words import request_words
+from bot.offscript import says_nothing_helped, steps_away
 from bot.option_select import asks_about_an_option
 
 
@@ -149,59 +150,27 @@ class OptionQuestionCheck(GraphComponent):
 # "Ok never mind, let's book then" read as leaving: the request is what it says last.
 BOOKING_MISREAD_AS = {"give_contact", "affirm", "thank", "deny", "nlu_fallback", "out_of_scope",
                       "goodbye"}
-# Words of a change to a request already made: a booking request without them that the
-# classifier took for one ("Sí, pídame la cita") is a new booking.
-_CHANGE = re.compile(r"\b(?:cancel\w*|cambi\w*|change|reschedul\w*|mov(?:e|er)\w*|otro d[ií]a"
-                     r"|my appointment|mi cita|la cita que)\b", re.I)
-# A request for a person said with "robot?" ("is this a bot? get me a real person") is a
-# request for a person; "call me" with it ("can somebody call me?") a request for a call back.
-# Asked for, not asked about: "is this a real person?" or "am I talking to a human?" is a
-# question about the assistant, which says it is automated.
-_PERSON = re.compile(r"\b(?:get|give|put|connect|transfer|want|need|like|talk|speak)\b[^.?!]{0,25}"
-                     r"\b(?:real|actual|live) (?:person|human|people)\b|\b(?:talk|speak) (?:to|with)"
-                     r" (?:a |an )?(?:human|person|someone|somebody)\b", re.I)
-# "I'd rather somebody phoned me", "I'd prefer it if someone rang me": a call asked for, and
-# asked for in so many words (both patterns below)
-_RATHER_PHONED = (r"\b(?:rather|prefer(?: it)?(?: if)?) (?:somebody|someone|you|they|a person)"
-                  r" (?:phoned|rang|called|telephoned) me\b")
-_CALL_ME = re.compile(r"\b(?:somebody|someone|anyone|a nurse|a doctor|you|they|the clinic)"
-                      r" (?:to )?(?:just )?(?:please )?(?:call|phone|ring|telephone) me\b"
-                      r"|" + _RATHER_PHONED +
-                      # "¿no me pueden llamar mejor?", "¿me podría llamar una enfermera?",
-                      # "llámenme", "que me llamen"
-                      r"|\bme (?:pueden|puede|podr[ií]an|podr[ií]a|podr[ií]as|puedes) (?:llamar|marcar|telefonear)\b"
-                      r"|\bll[aá]m(?:e|en)me\b|\bque me (?:llamen|llame|marquen|marque)\b", re.I)
-# A call back asked for in so many words ("can someone please call me back today, it's about
-# my mom's back"): the request wins even beside the pain's details, which are still kept.
-_CALL_ME_BACK = re.compile(r"\b(?:call|phone|ring|telephone) (?:me|us) back\b|" + _RATHER_PHONED, re.I)
-
-
-# Leaving to decide later, or for now ("I'll think it over and talk to my wife first", "let me
-# sleep on it", "lo voy a platicar con mi esposo y luego les aviso", "déjeme pensarlo",
-# "ahorita no puedo, luego les marco"): no booking, and not "I didn't understand" or distress;
-# the goodbye gives the numbers. A request to book said with it ("ok, let's book then") wins.
-_LEAVING = re.compile(
-    r"\b(?:think|talk|mull) (?:it|this|that|things) over\b|\b(?:i'?ll|i will|let me|need to|want to|going to"
-    r"|gonna|like to|have to|i'?d) (?:have a |just )?think about it\b|\bsleep on it\b"
-    r"|\b(?:talk|speak|check|discuss(?: it| this)?) (?:to|with) my (?:wife|husband|partner|son|daughter|"
-    r"family|kids|children|mum|mom|dad|doctor|gp|spouse|boyfriend|girlfriend)\b[^.?!]{0,30}"
-    r"\b(?:first|before)\b"
-    r"|\b(?:get|come) back to (?:you|this|it)\b(?! (?:with|about) (?:my|the) (?:number|details|name))"
-    r"|\b(?:i'?ll|i will) (?:let you know|call (?:you )?(?:back )?later)\b"
-    r"|\b(?:i'?ll|i will|let me|i need to|i have to|i'?m going to|i'?d like to) (?:think (?:about )?it"
-    r"(?: over)?|discuss (?:it|this)|check with (?:my|the))\b"
-    r"|\bpiens(?:o|e)(?:lo)? (?:con calma|bien)\b|\blo (?:pienso|platico|consulto)\b"
-    r"|\b(?:luego|despu[eé]s|m[aá]s tarde|ya|otro d[ií]a) (?:les?|los|las) (?:aviso|hablo|marco|llamo|escribo"
-    r"|confirmo|digo|contacto)\b|\b(?:les?|los) (?:aviso|marco|llamo|escribo|confirmo) (?:luego|despu[eé]s"
-    r"|m[aá]s tarde)\b"
-    r"|\b(?:lo|la) (?:voy a|vamos a|tengo que) (?:pensar|platicar|hablar|consultar|comentar|checar)\b"
-    r"|\bd[eé]j(?:e|a|en)me (?:pensarlo|platicarlo|hablarlo|consultarlo|comentarlo|checarlo|verlo)\b", re.I)
-_GONE = re.compile(r"\b(?:bye|goodbye|gotta go|got to go|have to go|need to go|later|another time"
-                   r"|tomorrow|see you|adi[oó]s|me tengo que ir|hasta (?:luego|ma[ñn]ana|pronto)|nos vemos)\b",
-                   re.I)
+# The words of a change to a request already made ("cancel", "cambiar"), of a request for a
+# person, a call back ("can somebody call me?", "call me back", "que me llamen"), of leaving to
+# decide later ("let me sleep on it", "déjeme pensarlo") and of a farewell: data, in
+# vocab/requests.yml and vocab/es/requests.yml (bot/nlu/request_words.py).
+_WORDS = request_words()
+_CHANGE, _PERSON = _WORDS.change, _WORDS.person
+_CALL_ME, _CALL_ME_BACK = _WORDS.call_me, _WORDS.call_me_back
+_LEAVING, _GONE = _WORDS.leaving, _WORDS.gone
 LEAVING_MISREAD_AS = {"book_consultation", "nlu_fallback", "thank", "affirm", "deny", "out_of_scope",
                       "ask_option_info", "ask_next_step", "inform", "give_contact", "change_booking",
                       "express_distress"}
+
+
+def _leaving_misheard(intent: str, text: str) -> bool:
+    """A clinic question the classifier heard in a leaving message that asks nothing ("I need
+    to check with my husband first about the dates. I'll come back later"), or "nothing
+    helped" heard in giving up ("forget it, this is a waste of my time")."""
+    return (intent == "ask_clinic" and "?" not in text and "¿" not in text) or (
+        intent == "nothing_helped" and not says_nothing_helped(text))
+
+
 # Thanks that lead the message ("muchas gracias por la explicación, nadie me lo había explicado
 # así"): the classifier heard distress in the warm words. Thanks with a "but" may carry it.
 _THANKS_FIRST = re.compile(r"^\W*(?:(?:muchas|mil|muchísimas|muchisimas) )?gracias\b"
@@ -237,6 +206,8 @@ class RequestCheck(GraphComponent):
                 chosen = "book_consultation"
             elif _CALL_ME.search(text) and (intent in ("bot_challenge", "request_human", "express_distress",
                                                        "deny", "affirm", "nlu_fallback") or (
+                    # "mejor que me llamen ustedes por teléfono": the clinic's phone was not asked
+                    intent == "ask_clinic" and "?" not in text) or (
                     intent in ("give_contact", "inform") and (
                         not _clinical(message) or _CALL_ME_BACK.search(text)))):
                 # "Could somebody ring me instead? 555 0147 220": the number comes with it
@@ -247,12 +218,14 @@ class RequestCheck(GraphComponent):
                 # "hang on, someone's at the door, brb": back in a moment, not leaving; the
                 # question waits (action_cannot_help says "take your time" to it)
                 chosen = "out_of_scope"
-            elif intent == "goodbye" and names_a_time(text) and not _GONE.search(text):
+            elif intent == "goodbye" and names_a_time(text) and not _GONE.search(text) \
+                    and not _LEAVING.search(text):  # "leave it for now, I'll ring on Monday" leaves
                 # "mejor por las tardes, después de las cuatro": a time ("tardes", "después")
                 # is no farewell unless a farewell word says so
                 chosen = "inform"
-            elif intent in LEAVING_MISREAD_AS and _LEAVING.search(text) and not asks_to_book(text) \
-                    and not (intent == "inform" and message.get("entities")) and not any(
+            elif (intent in LEAVING_MISREAD_AS or _leaving_misheard(intent, text)) and _LEAVING.search(text) \
+                    and not asks_to_book(text) \
+                    and not (intent == "inform" and _clinical(message)) and not any(
                         str(e.get("entity", "")).startswith("red_flag") for e in message.get("entities") or []):
                 chosen = "goodbye"
             elif intent == "express_distress" and _THANKS_FIRST.search(text) and not _BUT.search(text) \

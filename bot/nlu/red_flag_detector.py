@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Text, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Text, Tuple
 
 import yaml
 
@@ -136,9 +136,11 @@ class RedFlagDetector:
             spans.append((start, m.end()))
         return [(a, b) for a, b in spans if text[a:b].strip()]
 
-    def find(self, text: str, skip: Iterable[Tuple[int, int]] = ()) -> List[Tuple[str, int, int, float]]:
+    def find(self, text: str, skip: Iterable[Tuple[int, int]] = (),
+             answered: Optional[Callable[[str, str], bool]] = None) -> List[Tuple[str, int, int, float]]:
         """(flag, start, end, probability) for clauses scored close to a flag; clauses that
-        overlap `skip` (where the vocabulary already found a red flag) are left alone."""
+        overlap `skip` (where the vocabulary already found a red flag) are left alone, and so
+        are those `answered(flag, clause)` says answer the question themselves."""
         skip = list(skip)
         spans = [(a, b) for a, b in self.clauses(text)
                  if not any(a < e and s < b for s, e in skip)]
@@ -148,7 +150,7 @@ class RedFlagDetector:
         for (a, b), probs in zip(spans, self.probabilities([text[a:b] for a, b in spans])):
             flag, p = max(((f, p) for f, p in zip(self.classes, probs) if f != "none"),
                           key=lambda x: x[1])
-            if p >= self.threshold:
+            if p >= self.threshold and not (answered and answered(flag, text[a:b])):
                 found.append((flag, a, b, round(float(p), 3)))
         return found
 
@@ -199,3 +201,37 @@ def decided_by_vocabulary(mentions) -> List[Tuple[int, int]]:
     return [(m.start, m.end) for m in mentions
             if m.label.startswith("red_flag") or (m.label in ("pain_location", "body_part_other")
                                                   and (m.negated or m.experiencer != "patient"))]
+
+
+class ClauseAnswers:
+    """Whether a clause the detector would ask about already answers the question, from the
+    language's context.yml: it says the episode is over (`resolved`: "nothing since", "fully
+    came back") and nothing says it is back (`ongoing`), or, for an injury, dates it long ago
+    (`long_ago` words, or further back than `recent_injury`'s long_ago_weeks)."""
+
+    def __init__(self, context: Dict[str, Any]):
+        from bot.nlu.mention_time import read_window
+
+        self._window = read_window(context.get("recent_injury"))
+        self._resolved, self._ongoing, self._long_ago = (
+            {_plain(p) for p in context.get(key) or [] if "<" not in str(p)}
+            for key in ("resolved", "ongoing", "long_ago"))
+
+    def __call__(self, flag: str, clause: str) -> bool:
+        from bot.nlu.mention_time import weeks_back
+
+        words = re.findall(r"[\w']+", _plain(clause))
+        phrases = {" ".join(words[i:i + n]) for n in range(1, 6) for i in range(len(words) - n + 1)}
+        if phrases & self._ongoing:
+            return False
+        if phrases & self._resolved:
+            return True
+        return flag == "trauma" and bool(phrases & self._long_ago or weeks_back(
+            phrases, self._window) >= self._window["long_ago_weeks"])
+
+
+def _plain(text: str) -> str:
+    import unicodedata
+
+    text = str(text).lower().replace("’", "'")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")

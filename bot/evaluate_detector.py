@@ -21,7 +21,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Dict, List, Set, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 import yaml
 
@@ -61,7 +61,11 @@ def main() -> None:
     parser.add_argument("--model", default="models/current.tar.gz")
     parser.add_argument("--thresholds", default="0.35,0.45,0.5,0.6")
     parser.add_argument("--json", help="also write the leave-one-round-out scores here")
+    parser.add_argument("--write-seen", action="store_true",
+                        help="write the seen rounds' labelled messages for the detector to learn from")
     args = parser.parse_args()
+    if args.write_seen:
+        return write_seen()
     if args.rounds:
         return main_rounds(args)
     config = ClinicalEntityExtractor.get_default_config()
@@ -127,24 +131,34 @@ def _extractor(agent):
     return next(n._component for n in nodes if isinstance(n._component, ClinicalEntityExtractor))
 
 
+class _Recorder:
+    """Stands in for a detector during the one parse: keeps what the pipeline asks it."""
+
+    threshold = 1.0
+
+    def __init__(self):
+        self.calls: Dict[str, tuple] = {}
+
+    def find(self, text, skip=(), answered=None):
+        self.calls[text] = (list(skip), answered)
+        return []
+
+
 def leave_one_round_out(model: Path, thresholds: List[float], blind_dir: Path = Path("tests/blind"),
-                        with_blind: bool = True) -> Dict[str, Dict[float, dict]]:
+                        with_blind: bool = True, parsed_once: Optional[dict] = None) -> Dict[str, Dict[float, dict]]:
     """{round or language total: {threshold: blind-set scores}}: each round scored with a
     detector trained on the usual data plus (with_blind) every other round's labelled
-    messages. Everything else in the pipeline is the trained model's."""
-    import asyncio
-
-    from rasa.core.agent import Agent
+    messages. Every message is parsed once by the trained model with the detectors recording
+    what they are asked (the clauses the vocabulary left open); each round's detector then
+    answers the same calls, as it would inside the pipeline (its asks only add entities)."""
 
     from bot.evaluate_blind import read_turn, score
-    from bot.nlu.red_flag_detector import RedFlagDetector, detector_examples
+    from bot.nlu.red_flag_detector import RedFlagDetector
 
-    agent = Agent.load(str(model))
-    extractor = _extractor(agent)
-    config = extractor.get_default_config()
-    base = {lang: detector_examples(config, lang, extractor._vocab_dir if lang == "en" else None)
-            for lang in ("en", "es")}
     rounds = {r: _round_items(r, blind_dir) for r in ROUNDS}
+    if parsed_once is None:
+        parsed_once = parse_once(model, [i["text"] for items in rounds.values() for i in items])
+    parsed, recorders, base = parsed_once["parsed"], parsed_once["recorders"], parsed_once["base"]
     results: Dict[str, Dict[float, dict]] = {}
     pooled: Dict[float, Dict[str, Tuple[list, list]]] = {t: {} for t in thresholds}
     for held, items in rounds.items():
@@ -153,16 +167,22 @@ def leave_one_round_out(model: Path, thresholds: List[float], blind_dir: Path = 
         detectors = {}
         for lang, (texts, labels) in base.items():
             more_texts, more_labels = extra.get(lang, ([], []))
-            detectors[lang] = RedFlagDetector(texts + more_texts, labels + more_labels, 0.6, lang)
-        extractor._detectors = detectors
+            detectors[lang] = RedFlagDetector(texts + more_texts, labels + more_labels, min(thresholds), lang)
         print(f"round {held}: {len(items)} messages", file=sys.stderr, flush=True)
-        for d in detectors.values():
-            d.threshold = min(thresholds)
-        parsed = asyncio.run(_parse(agent, [i["text"] for i in items]))
+        asks = []
+        for item in items:
+            text, found = item["text"], []
+            for lang, recorder in recorders.items():
+                if text in recorder.calls:
+                    skip, answered = recorder.calls[text]
+                    found = [{"entity": "red_flag_unsure", "value": flag, "start": a, "end": b,
+                              "confidence_entity": p, "reason": "learned"}
+                             for flag, a, b, p in detectors[lang].find(text, skip, answered)]
+            asks.append(found)
         for t in thresholds:  # a higher threshold only drops the detector's lower-scored asks
-            turns = [read_turn({**p, "entities": [e for e in p.get("entities") or []
-                                                  if e.get("reason") != "learned" or e["confidence_entity"] >= t]},
-                               i.get("context") or "first_message") for p, i in zip(parsed, items)]
+            turns = [read_turn({**parsed[i["text"]], "entities": (parsed[i["text"]].get("entities") or [])
+                                + [e for e in found if e["confidence_entity"] >= t]},
+                               i.get("context") or "first_message") for i, found in zip(items, asks)]
             results.setdefault(held, {})[t] = score(items, turns)
             for item, turn in zip(items, turns):
                 bucket = pooled[t].setdefault(item["lang"], ([], []))
@@ -172,6 +192,27 @@ def leave_one_round_out(model: Path, thresholds: List[float], blind_dir: Path = 
         for lang, (items, turns) in langs.items():
             results.setdefault(f"{lang} (all rounds)", {})[t] = score(items, turns)
     return results
+
+
+def parse_once(model: Path, texts: List[str]) -> dict:
+    """Every text parsed by the trained model, its detectors replaced by recorders; the
+    detectors' usual training data (without the seen rounds' file)."""
+    import asyncio
+
+    from rasa.core.agent import Agent
+
+    from bot.nlu.red_flag_detector import detector_examples
+
+    agent = Agent.load(str(model))
+    extractor = _extractor(agent)
+    config = extractor.get_default_config()
+    base = {lang: detector_examples(config, lang, extractor._vocab_dir if lang == "en" else None,
+                                    seen=False) for lang in ("en", "es")}
+    recorders = {lang: _Recorder() for lang in ("en", "es")}
+    extractor._detectors = recorders
+    unique = list(dict.fromkeys(texts))
+    parsed = dict(zip(unique, asyncio.run(_parse(agent, unique))))
+    return {"parsed": parsed, "recorders": recorders, "base": base}
 
 
 async def _parse(agent, texts: List[str]):
@@ -198,6 +239,27 @@ def loro_markdown(before: Dict[str, Dict[float, dict]], after: Dict[str, Dict[fl
     return "\n".join(lines)
 
 
+def write_seen(blind_dir: Path = Path("tests/blind")) -> None:
+    """bot/nlu/vocab/red_flag_seen.yml and vocab/es/red_flag_seen.yml from every round in
+    ROUNDS (all scored already; a round not yet scored must never be added to ROUNDS first)."""
+    from bot.nlu.components import SPANISH_VOCAB
+    from bot.nlu.red_flag_detector import SEEN_FILE, VOCAB_DIR
+
+    examples = blind_examples([i for r in ROUNDS for i in _round_items(r, blind_dir)])
+    for lang, folder in (("en", VOCAB_DIR), ("es", SPANISH_VOCAB)):
+        by_label: Dict[str, List[str]] = {}
+        for text, label in zip(*examples.get(lang, ([], []))):
+            if text not in by_label.setdefault(label, []):
+                by_label[label].append(text)
+        header = ("# Generated by `python -m bot.evaluate_detector --write-seen` from the blind rounds\n"
+                  "# already scored (tests/blind/, ROUNDS in bot/evaluate_detector.py): a message with a\n"
+                  "# flag present (or one a nurse would confirm) under that flag, any other under none.\n"
+                  "# The learned detector trains on it (it only ever asks a confirming question). Do not\n"
+                  "# edit by hand; never add a round that has not been scored yet.\n")
+        body = yaml.safe_dump(dict(sorted(by_label.items())), allow_unicode=True, width=1000, sort_keys=False)
+        (Path(folder) / SEEN_FILE).write_text(header + body, encoding="utf-8")
+
+
 def main_rounds(args) -> None:
     import json
 
@@ -206,8 +268,11 @@ def main_rounds(args) -> None:
     configure_structlog()
     thresholds = [float(t) for t in args.thresholds.split(",")]
     today = 0.35  # config.yml's detector_threshold, today's detector
-    before = leave_one_round_out(Path(args.model), [today] + thresholds, with_blind=False)
-    after = leave_one_round_out(Path(args.model), thresholds, with_blind=True)
+    texts = [i["text"] for r in ROUNDS for i in _round_items(r, Path("tests/blind"))]
+    once = parse_once(Path(args.model), texts)
+    print(f"parsed {len(once['parsed'])} messages", file=sys.stderr, flush=True)
+    before = leave_one_round_out(Path(args.model), [today] + thresholds, with_blind=False, parsed_once=once)
+    after = leave_one_round_out(Path(args.model), thresholds, with_blind=True, parsed_once=once)
     print(loro_markdown(before, after, today))
     if args.json:
         Path(args.json).write_text(json.dumps({"before": _plain(before), "after": _plain(after)},

@@ -33,8 +33,7 @@ class ContextReader:
         self.window = {"before": 6, "after": 4, "other_person": 5, **(context.get("window") or {})}
         self._skin = skin
         self._deep = {norm_word(w) for w in context.get("not_skin") or []}
-        # cue kinds: neg_before, neg_after, hypothetical, pseudo, scope_end, other_before,
-        # other_after
+        # cue kinds: neg_before, neg_after, hypothetical, pseudo, scope_end, other_before, ...
         self._cue_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._cue_token_matcher = Matcher(nlp.vocab)
         self._cue_kinds: dict[int, str] = {}
@@ -98,7 +97,8 @@ class ContextReader:
                 not_now.append(s)  # ("I don't have any bladder problems" stays a denial)
                 continue
             if kind == "neg_closing":
-                if e < n and words[e] not in _END_PUNCT and words[e] not in (",", ";"):
+                if e < n and words[e] not in _END_PUNCT and words[e] not in (",", ";") \
+                        and words[e] not in self._separators:  # "fiebre no tengo y de fuerza bien"
                     continue  # "la pierna tampoco me responde": the sign's own words
                 kind = "neg_after"  # "cáncer tampoco.", "fiebre nunca": said last, a denial
             elif kind == "neg_after" and e - s == 1:

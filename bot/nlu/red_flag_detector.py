@@ -30,8 +30,13 @@ _SPLIT_WORDS = {
 }
 
 
-def training_examples(vocab_dir: Path = VOCAB_DIR, none_texts: Iterable[str] = ()) -> Tuple[List[str], List[str]]:
-    """(texts, labels) from the vocabulary, the labelled sentences and `none_texts`."""
+SEEN_FILE = "red_flag_seen.yml"  # messages of the blind rounds already scored (evaluate_detector --write-seen)
+
+
+def training_examples(vocab_dir: Path = VOCAB_DIR, none_texts: Iterable[str] = (),
+                      seen: bool = True) -> Tuple[List[str], List[str]]:
+    """(texts, labels) from the vocabulary, the labelled sentences (and, with `seen`, the
+    seen blind rounds' messages, when that file exists) and `none_texts`."""
     texts, labels = [], []
     flags = yaml.safe_load((vocab_dir / "red_flags.yml").read_text(encoding="utf-8")) or {}
     for flag in RED_FLAGS:
@@ -39,16 +44,18 @@ def training_examples(vocab_dir: Path = VOCAB_DIR, none_texts: Iterable[str] = (
             if "<" not in phrase:  # placeholders are matcher patterns, not words
                 texts.append(phrase.lstrip("="))
                 labels.append(flag)
-    path = vocab_dir / "red_flag_examples.yml"
-    examples = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    unknown = set(examples) - set(RED_FLAGS) - {"none"}
-    if unknown:
-        raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}")
-    for label, sentences in examples.items():
-        if not isinstance(sentences, list) or not all(isinstance(s, str) for s in sentences):
-            raise ValueError(f"{path.name}: {label} must be a list of quoted sentences")
-        texts += sentences
-        labels += [label] * len(sentences)
+    for path in [vocab_dir / "red_flag_examples.yml"] + [vocab_dir / SEEN_FILE] * seen:
+        if path.name == SEEN_FILE and not path.exists():
+            continue
+        examples = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        unknown = set(examples) - set(RED_FLAGS) - {"none"}
+        if unknown:
+            raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}")
+        for label, sentences in examples.items():
+            if not isinstance(sentences, list) or not all(isinstance(s, str) for s in sentences):
+                raise ValueError(f"{path.name}: {label} must be a list of quoted sentences")
+            texts += sentences
+            labels += [label] * len(sentences)
     for text in none_texts:
         texts.append(text)
         labels.append("none")
@@ -155,8 +162,8 @@ class RedFlagDetector:
         return found
 
 
-def detector_examples(config: Dict[Text, Any], language: str,
-                      vocab_dir: Optional[Path] = None) -> Tuple[List[str], List[str]]:
+def detector_examples(config: Dict[Text, Any], language: str, vocab_dir: Optional[Path] = None,
+                      seen: bool = True) -> Tuple[List[str], List[str]]:
     """The learned detector's (texts, labels) for `language`: its vocabulary's phrases, its
     labelled sentences and, as "no red flag", the training messages in which the vocabulary
     finds none (bot/evaluate_detector.py cross-validates on the same)."""
@@ -173,7 +180,7 @@ def detector_examples(config: Dict[Text, Any], language: str,
         vocab_dir, messages = vocab_dir or VOCAB_DIR, _training_texts(Path(config["training_data"]))
     none_texts = [t for t in messages if not any(
         m.label.startswith("red_flag") for m in matcher(matcher.nlp.make_doc(t)))]
-    return training_examples(vocab_dir, none_texts)
+    return training_examples(vocab_dir, none_texts, seen)
 
 
 # a Rasa NLU example's entity annotation: "[words](entity)" or "[words]{...}"

@@ -1,5 +1,7 @@
-"""When a mentioned injury happened: how many weeks back a clause dates it, against the
-clinic's window for a recent injury (context.yml `recent_injury`, clinicians edit it)."""
+"""When a mentioned injury happened, against the clinic's window for a recent one.
+
+How many weeks back a clause dates it, and the window it is judged by (context.yml
+`recent_injury`, which clinicians edit)."""
 from __future__ import annotations
 
 import datetime

@@ -212,8 +212,8 @@ def decided_by_vocabulary(mentions) -> List[Tuple[int, int]]:
 
 class ClauseAnswers:
     """Whether a clause the detector would ask about already answers the question, from the
-    language's context.yml: it says the episode is over (`resolved`: "nothing since", "fully
-    came back") and nothing says it is back (`ongoing`), or, for an injury, dates it long ago
+    language's context.yml: it ends saying the episode is over (`resolved`: "nothing since",
+    "fully came back") and nothing says it is back (`ongoing`), or, for an injury, dates it long ago
     (`long_ago` words, or further back than `recent_injury`'s long_ago_weeks)."""
 
     def __init__(self, context: Dict[str, Any]):
@@ -231,7 +231,9 @@ class ClauseAnswers:
         phrases = {" ".join(words[i:i + n]) for n in range(1, 6) for i in range(len(words) - n + 1)}
         if phrases & self._ongoing:
             return False
-        if phrases & self._resolved:
+        # said last, an end ("..., nothing since", "fully came back"); said first it may be the
+        # sign's own words ("ya no me aguanto las ganas": no longer able to hold it)
+        if any(" ".join(words[-n:]) in self._resolved for n in range(1, min(5, len(words)) + 1)):
             return True
         return flag == "trauma" and bool(phrases & self._long_ago or weeks_back(
             phrases, self._window) >= self._window["long_ago_weeks"])

@@ -271,7 +271,7 @@ def main_rounds(args) -> None:
     texts = [i["text"] for r in ROUNDS for i in _round_items(r, Path("tests/blind"))]
     once = parse_once(Path(args.model), texts)
     print(f"parsed {len(once['parsed'])} messages", file=sys.stderr, flush=True)
-    before = leave_one_round_out(Path(args.model), [today] + thresholds, with_blind=False, parsed_once=once)
+    before = leave_one_round_out(Path(args.model), sorted({today, *thresholds}), with_blind=False, parsed_once=once)
     after = leave_one_round_out(Path(args.model), thresholds, with_blind=True, parsed_once=once)
     print(loro_markdown(before, after, today))
     if args.json:

@@ -3,9 +3,8 @@
 Pure spaCy, no Rasa: `ClinicalMatcher(nlp)(doc)` returns every `Mention` in text order. The
 words live in YAML files under `vocab/` (clinicians edit those, not this code):
 
-* locations.yml, treatments.yml, red_flags.yml: phrase -> canonical contract value;
-* context.yml: cue words for denial ("no fever", "my bladder is fine"), for treatments not
-  tried ("I don't want surgery") and for other people ("my mother had cancer").
+* locations.yml, treatments.yml, red_flags.yml: phrase -> canonical contract value; context.yml:
+  cue words for denial, treatments not tried and other people; the window of a recent injury.
 
 How a message is read:
 
@@ -17,8 +16,8 @@ How a message is read:
    so "I can't control my bladder" is a positive flag while "no fever but my leg keeps
    getting weaker" denies only the fever (NegEx-style scopes, simplified).
 
-Vocabularies read in clinical_vocab.py, clauses and cues in mention_context.py, which mentions
-tell of this pain in mention_scope.py and place_scope.py; compiled once (0.1 s), 0.1 ms a call.
+Vocabularies: clinical_vocab.py; clauses and cues: mention_context.py; this pain's mentions:
+mention_scope.py, place_scope.py; an injury's date: mention_time.py. 0.1 ms a call.
 """
 from __future__ import annotations
 
@@ -36,7 +35,7 @@ from bot.nlu.drugs import NOT_FOR_PAIN, english_words, find_medicines, named_at_
 from bot.nlu.mention_context import ContextReader, MentionContext
 from bot.nlu.mention_owner import relative_is_patient, relative_named, writer_speaks
 from bot.nlu.mention_scope import alone_back, borrowed, of_this_pain
-from bot.nlu.mention_time import long_past
+from bot.nlu.mention_time import injury_dated, read_window, weeks_back
 from bot.nlu.spelling import deletion_index, misspelt_words
 from bot.nlu.spelling import unaccented as _unaccented
 
@@ -47,8 +46,7 @@ _NEAR_BREAKS = {".", "!", "?", ";", ",", ":", "but", "though", "although", "exce
 
 @dataclass(frozen=True)
 class Mention:
-    label: str  # pain_location | treatment | treatment_none | red_flag | red_flag_unsure
-    #             | body_part_other
+    label: str  # pain_location | treatment | treatment_none | red_flag | red_flag_unsure | body_part_other
     value: str  # contract value ("lower_back", "otc_medication", "fever"); a body part
     start: int  # character offsets into doc.text
     end: int
@@ -104,6 +102,7 @@ class ClinicalMatcher:
             for key in ("prescribed_scope_end", "writer_hedges", "pain_dated_from"))
         self._inability = {self._norm_word(w) for w in context.get("inability_words") or []}
         self.timeless_flags = frozenset(context.get("timeless_red_flags") or [])
+        self._injury_window = read_window(context.get("recent_injury"))
         self.dating_flags = frozenset(context.get("flags_dating_the_pain", self.timeless_flags))
         self.pain_words = frozenset(self._extras["pain_words"])  # "back pain and a rash"
         self._weight_explained, self._weight_unexplained = (
@@ -303,14 +302,14 @@ class ClinicalMatcher:
             if (self._weight_explained.intersection(phrases)
                     and not self._weight_unexplained.intersection(phrases)):
                 return "resolved"  # "lost 5kg but that's deliberate": explained, no red flag
-        if flag == "trauma" and not self._ongoing & ctx.clause_phrases(s) and (
-                long_past(ctx.clause_phrases(s)) or ctx.cue_before(s, ("long_ago",))
-                or ctx.cue_after(e, ("long_ago",))  # "again yesterday": a recent one too
-                or ctx.cue_in_sentence(e, "long_ago_said", 1)):  # ", but that was 1998"
-            return "resolved"  # "a car crash in 2009", "hace 10 años me caí": no recent injury
-        if flag == "trauma" and (ctx.cue_in_sentence(s, "historical", -1)
-                                 or ctx.cue_in_sentence(e, "historical", 1)) \
-                and ctx.cue_in_sentence(e, "resolved", 1):
+        dated = flag == "trauma" and not self._ongoing & ctx.clause_phrases(s) and injury_dated(
+            ctx.clause_phrases(s), self._injury_window, over=ctx.cue_in_sentence(e, "resolved", 1),
+            long_ago=bool(ctx.cue_before(s, ("long_ago",)) or ctx.cue_after(e, ("long_ago",))
+                          or ctx.cue_in_sentence(e, "long_ago_said", 1)))  # ", but that was 1998"
+        if dated:
+            return dated  # "a car crash in 2009", "hace 10 años me caí": no recent injury
+        if flag == "trauma" and ctx.cue_in_sentence(e, "resolved", 1) and (
+                ctx.cue_in_sentence(s, "historical", -1) or ctx.cue_in_sentence(e, "historical", 1)):
             return "resolved"  # "my dog knocked me over last year but I was all right afterwards"
         if flag in self.timeless_flags:
             return ""  # a cancer history or an injury is in the past by nature
@@ -321,7 +320,8 @@ class ClinicalMatcher:
         # ("after my operation last year I leaked a bit with the catheter, but it all
         # settled"); an end alone is confirmed ("a temperature yesterday, but it's gone now")
         over = over or ctx.cue_in_sentence(e, "resolved", 1)
-        past = past or (over and ctx.cue_in_sentence(s, "historical", -1))
+        past = past or (over and (ctx.cue_in_sentence(s, "historical", -1) or weeks_back(  # "in 2019"
+            ctx.sentence_phrases(s), self._injury_window) > self._injury_window["recent_weeks"]))
         if past and over:
             return "resolved"
         if past and not over and self._ongoing.intersection(ctx.sentence_words(s)):

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from bot.contract import LOCATIONS, RED_FLAGS, TREATMENTS
+from bot.nlu.mention_time import read_window
 
 VOCAB_DIR = Path(__file__).parent / "vocab"
 
@@ -122,12 +123,13 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
             for name, words in (value or {}).items():
                 _phrases(path, f"{key}.{name}", [words] if key == "same_as" else words)
         elif key not in ("window", "placeholders", "fold_accents", "read_misspellings",
-                         "patient_forms"):
+                         "patient_forms", "recent_injury"):
             _phrases(path, key, value)
     for said, meant in (context.get("patient_forms") or {}).items():
         if not isinstance(said, str) or not isinstance(meant, str) or len(said.split()) != len(meant.split()):
             raise ValueError(f"{path.name}: patient_forms: {said!r} -> {meant!r}: "
                              "two phrases of as many words")
+    read_window(context.get("recent_injury"))  # the clinic's window for a recent injury, checked
     for key in ("hypothetical_red_flags", "timeless_red_flags", "others_signs_confirmed",
                 "silent_writer_signs", "flags_dating_the_pain"):
         _check_keys(path, dict.fromkeys(context.get(key) or []), set(RED_FLAGS))

@@ -215,14 +215,20 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
         self._vocab_dir = Path(config["vocab_dir"]) if config.get("vocab_dir") else None
 
         self._detectors: Dict[str, "RedFlagDetector"] = {}
+        self._answers: Dict[str, Any] = {}  # per language: does a clause answer the detector's question
         if config.get("detector_threshold") is not None:
             self._detectors = {"en": self._train_detector(config, "en"),
                                "es": self._train_detector(config, "es")}
 
     def _train_detector(self, config: Dict[Text, Any], language: str) -> "RedFlagDetector":
-        from bot.nlu.red_flag_detector import RedFlagDetector
+        import yaml
+
+        from bot.nlu.red_flag_detector import VOCAB_DIR, ClauseAnswers, RedFlagDetector
 
         texts, labels = detector_examples(config, language, self._vocab_dir)
+        vocab = SPANISH_VOCAB if language == "es" else (self._vocab_dir or VOCAB_DIR)
+        self._answers[language] = ClauseAnswers(
+            yaml.safe_load((Path(vocab) / "context.yml").read_text(encoding="utf-8")) or {})
         return RedFlagDetector(texts, labels, float(config["detector_threshold"]), language)
 
     def entities_for(self, text: str, model: SpacyModel,
@@ -234,7 +240,7 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
         spanish = language == "es"
         if language in self._detectors:
             for flag, start, end, p in self._detectors[language].find(
-                    text, skip=decided_by_vocabulary(mentions)):
+                    text, skip=decided_by_vocabulary(mentions), answered=self._answers.get(language)):
                 entities.append({"entity": "red_flag_unsure", "value": flag, "start": start,
                                  "end": end, "confidence_entity": p, "reason": "learned",
                                  "extractor": EXTRACTOR_NAME})

@@ -1,33 +1,98 @@
-"""When a mentioned injury happened: a year or a month far enough back that it is no recent one."""
+"""When a mentioned injury happened, against the clinic's window for a recent one.
+
+How many weeks back a clause dates it, and the window it is judged by (context.yml
+`recent_injury`, which clinicians edit)."""
 from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 
 _MONTHS = {name: i for i, names in enumerate(
     (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
      ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
      ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
-_RECENT_MONTHS = 2  # "in November" said in December may be three weeks ago: still recent
+_WEEKS_A_MONTH = 4.35
+# When context.yml has no `recent_injury`: "in November" said in December may be three weeks
+# ago (recent); a month named three or more months back is not
+DEFAULT_WINDOW = {"recent_weeks": 12, "long_ago_weeks": 52, "units": {}, "numbers": {},
+                  "ago_after": [], "ago_before": []}
 
 
-def long_past(phrases: set, today: datetime.date | None = None) -> bool:
-    """Among a sentence's phrases (runs of one to three words), a calendar year before this
-    one ("in 2009") or a month named as past ("in feb", "last march") at least three months
-    back. "may" alone is a verb: only "in may" and "last may" count."""
+def _plain(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if unicodedata.category(c) != "Mn")
+
+
+def read_window(data: dict | None) -> dict:
+    """context.yml's `recent_injury`, checked: two week counts, units in weeks, number words."""
+    window = {**DEFAULT_WINDOW, **(data or {})}
+    recent, long_ago = window["recent_weeks"], window["long_ago_weeks"]
+    if not (isinstance(recent, (int, float)) and isinstance(long_ago, (int, float)) and 0 < recent <= long_ago):
+        raise ValueError("context.yml: recent_injury: 0 < recent_weeks <= long_ago_weeks")
+    for key in ("units", "numbers"):
+        if not all(isinstance(v, (int, float)) and v > 0 for v in window[key].values()):
+            raise ValueError(f"context.yml: recent_injury.{key}: positive numbers")
+    return {**window, "units": {_plain(k): float(v) for k, v in window["units"].items()},
+            "numbers": {_plain(k): float(v) for k, v in window["numbers"].items()},
+            "ago_after": {_plain(w) for w in window["ago_after"]},
+            "ago_before": {_plain(w) for w in window["ago_before"]}}
+
+
+def _number(word: str, numbers: dict) -> float | None:
+    if word.replace(".", "", 1).isdigit():
+        return float(word)
+    return numbers.get(word)
+
+
+def weeks_back(phrases: set, window: dict = DEFAULT_WINDOW, today: datetime.date | None = None) -> float:
+    """The furthest back, in weeks, a clause's phrases (runs of one to three words) date
+    something: a calendar year before this one ("in 2009", "en 2015": from that year's end), a
+    month named as past ("in feb", "last march"), "last <unit>" ("last year"), "<n> <unit> ago|back" or "hace <n> <unit>";
+    0 when none. "may" alone is a verb: only "in may" and "last may" count."""
     today = today or datetime.date.today()
+    back = 0.0
     for phrase in phrases:
-        words = phrase.split()
+        words = [_plain(w) for w in phrase.split()]
         if len(words) == 1 and words[0].isdigit() and len(words[0]) == 4:
             if 1940 <= int(words[0]) < today.year:
-                return True
+                back = max(back, (today - datetime.date(int(words[0]), 12, 31)).days / 7)
         elif len(words) == 2 and words[0] in ("in", "last") and words[1] in _MONTHS:
-            back = (today.month - _MONTHS[words[1]]) % 12
-            if words[0] == "last" and back == 0:
-                back = 12
-            if back > _RECENT_MONTHS and (words[0] == "last" or _MONTHS[words[1]] < today.month):
-                return True
-    return False
+            months = (today.month - _MONTHS[words[1]]) % 12
+            if words[0] == "last" and months == 0:
+                months = 12
+            if words[0] == "last" or _MONTHS[words[1]] < today.month:
+                back = max(back, months * _WEEKS_A_MONTH)
+        elif len(words) == 2 and words[0] == "last" and words[1] in window["units"]:
+            back = max(back, window["units"][words[1]])  # "last year"; "last week" stays recent
+        elif len(words) == 3:
+            if words[2] in window["ago_after"]:
+                n, unit = words[0], words[1]
+            elif words[0] in window["ago_before"]:
+                n, unit = words[1], words[2]
+            else:
+                continue
+            count = _number(n, window["numbers"])
+            if count is not None and unit in window["units"]:
+                back = max(back, count * window["units"][unit])
+    return back
+
+
+def long_past(phrases: set, today: datetime.date | None = None, window: dict = DEFAULT_WINDOW) -> bool:
+    """A clause dates something further back than the window of a recent injury."""
+    return weeks_back(phrases, window, today) > window["recent_weeks"]
+
+
+def injury_dated(phrases: set, window: dict, long_ago: bool, over: bool) -> str:
+    """An injury's reading from when its clause dates it: "resolved" (no recent injury) when
+    dated from the window's long_ago_weeks back, or said long ago (`long_ago`: "years ago", "as
+    a kid"); "historical" (confirmed first) beyond recent_weeks, "resolved" then if the sentence
+    says it is over (`over`: "healed fine"); "" when recent or undated."""
+    back = weeks_back(phrases, window)
+    if long_ago or back >= window["long_ago_weeks"]:
+        return "resolved"
+    if back > window["recent_weeks"]:
+        return "resolved" if over else "historical"
+    return ""
 
 
 def dated_injury_asked(entities: list[dict], text: str, dated_from: frozenset, weeks: list,

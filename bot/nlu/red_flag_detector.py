@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Text, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Text, Tuple
 
 import yaml
 
@@ -30,8 +30,13 @@ _SPLIT_WORDS = {
 }
 
 
-def training_examples(vocab_dir: Path = VOCAB_DIR, none_texts: Iterable[str] = ()) -> Tuple[List[str], List[str]]:
-    """(texts, labels) from the vocabulary, the labelled sentences and `none_texts`."""
+SEEN_FILE = "red_flag_seen.yml"  # messages of the blind rounds already scored (evaluate_detector --write-seen)
+
+
+def training_examples(vocab_dir: Path = VOCAB_DIR, none_texts: Iterable[str] = (),
+                      seen: bool = True) -> Tuple[List[str], List[str]]:
+    """(texts, labels) from the vocabulary, the labelled sentences (and, with `seen`, the
+    seen blind rounds' messages, when that file exists) and `none_texts`."""
     texts, labels = [], []
     flags = yaml.safe_load((vocab_dir / "red_flags.yml").read_text(encoding="utf-8")) or {}
     for flag in RED_FLAGS:
@@ -39,16 +44,18 @@ def training_examples(vocab_dir: Path = VOCAB_DIR, none_texts: Iterable[str] = (
             if "<" not in phrase:  # placeholders are matcher patterns, not words
                 texts.append(phrase.lstrip("="))
                 labels.append(flag)
-    path = vocab_dir / "red_flag_examples.yml"
-    examples = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    unknown = set(examples) - set(RED_FLAGS) - {"none"}
-    if unknown:
-        raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}")
-    for label, sentences in examples.items():
-        if not isinstance(sentences, list) or not all(isinstance(s, str) for s in sentences):
-            raise ValueError(f"{path.name}: {label} must be a list of quoted sentences")
-        texts += sentences
-        labels += [label] * len(sentences)
+    for path in [vocab_dir / "red_flag_examples.yml"] + [vocab_dir / SEEN_FILE] * seen:
+        if path.name == SEEN_FILE and not path.exists():
+            continue
+        examples = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        unknown = set(examples) - set(RED_FLAGS) - {"none"}
+        if unknown:
+            raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}")
+        for label, sentences in examples.items():
+            if not isinstance(sentences, list) or not all(isinstance(s, str) for s in sentences):
+                raise ValueError(f"{path.name}: {label} must be a list of quoted sentences")
+            texts += sentences
+            labels += [label] * len(sentences)
     for text in none_texts:
         texts.append(text)
         labels.append("none")
@@ -136,9 +143,11 @@ class RedFlagDetector:
             spans.append((start, m.end()))
         return [(a, b) for a, b in spans if text[a:b].strip()]
 
-    def find(self, text: str, skip: Iterable[Tuple[int, int]] = ()) -> List[Tuple[str, int, int, float]]:
+    def find(self, text: str, skip: Iterable[Tuple[int, int]] = (),
+             answered: Optional[Callable[[str, str], bool]] = None) -> List[Tuple[str, int, int, float]]:
         """(flag, start, end, probability) for clauses scored close to a flag; clauses that
-        overlap `skip` (where the vocabulary already found a red flag) are left alone."""
+        overlap `skip` (where the vocabulary already found a red flag) are left alone, and so
+        are those `answered(flag, clause)` says answer the question themselves."""
         skip = list(skip)
         spans = [(a, b) for a, b in self.clauses(text)
                  if not any(a < e and s < b for s, e in skip)]
@@ -148,13 +157,13 @@ class RedFlagDetector:
         for (a, b), probs in zip(spans, self.probabilities([text[a:b] for a, b in spans])):
             flag, p = max(((f, p) for f, p in zip(self.classes, probs) if f != "none"),
                           key=lambda x: x[1])
-            if p >= self.threshold:
+            if p >= self.threshold and not (answered and answered(flag, text[a:b])):
                 found.append((flag, a, b, round(float(p), 3)))
         return found
 
 
-def detector_examples(config: Dict[Text, Any], language: str,
-                      vocab_dir: Optional[Path] = None) -> Tuple[List[str], List[str]]:
+def detector_examples(config: Dict[Text, Any], language: str, vocab_dir: Optional[Path] = None,
+                      seen: bool = True) -> Tuple[List[str], List[str]]:
     """The learned detector's (texts, labels) for `language`: its vocabulary's phrases, its
     labelled sentences and, as "no red flag", the training messages in which the vocabulary
     finds none (bot/evaluate_detector.py cross-validates on the same)."""
@@ -171,7 +180,7 @@ def detector_examples(config: Dict[Text, Any], language: str,
         vocab_dir, messages = vocab_dir or VOCAB_DIR, _training_texts(Path(config["training_data"]))
     none_texts = [t for t in messages if not any(
         m.label.startswith("red_flag") for m in matcher(matcher.nlp.make_doc(t)))]
-    return training_examples(vocab_dir, none_texts)
+    return training_examples(vocab_dir, none_texts, seen)
 
 
 # a Rasa NLU example's entity annotation: "[words](entity)" or "[words]{...}"
@@ -199,3 +208,39 @@ def decided_by_vocabulary(mentions) -> List[Tuple[int, int]]:
     return [(m.start, m.end) for m in mentions
             if m.label.startswith("red_flag") or (m.label in ("pain_location", "body_part_other")
                                                   and (m.negated or m.experiencer != "patient"))]
+
+
+class ClauseAnswers:
+    """Whether a clause the detector would ask about already answers the question, from the
+    language's context.yml: it ends saying the episode is over (`resolved`: "nothing since",
+    "fully came back") and nothing says it is back (`ongoing`), or, for an injury, dates it long ago
+    (`long_ago` words, or further back than `recent_injury`'s long_ago_weeks)."""
+
+    def __init__(self, context: Dict[str, Any]):
+        from bot.nlu.mention_time import read_window
+
+        self._window = read_window(context.get("recent_injury"))
+        self._resolved, self._ongoing, self._long_ago = (
+            {_plain(p) for p in context.get(key) or [] if "<" not in str(p)}
+            for key in ("resolved", "ongoing", "long_ago"))
+
+    def __call__(self, flag: str, clause: str) -> bool:
+        from bot.nlu.mention_time import weeks_back
+
+        words = re.findall(r"[\w']+", _plain(clause))
+        phrases = {" ".join(words[i:i + n]) for n in range(1, 6) for i in range(len(words) - n + 1)}
+        if phrases & self._ongoing:
+            return False
+        # said last, an end ("..., nothing since", "fully came back"); said first it may be the
+        # sign's own words ("ya no me aguanto las ganas": no longer able to hold it)
+        if any(" ".join(words[-n:]) in self._resolved for n in range(1, min(5, len(words)) + 1)):
+            return True
+        return flag == "trauma" and bool(phrases & self._long_ago or weeks_back(
+            phrases, self._window) >= self._window["long_ago_weeks"])
+
+
+def _plain(text: str) -> str:
+    import unicodedata
+
+    text = str(text).lower().replace("’", "'")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")

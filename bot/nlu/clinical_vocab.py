@@ -5,6 +5,7 @@ holds the cue words the mention context reads (bot/nlu/mention_context.py).
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,3 +135,14 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
                 "silent_writer_signs", "flags_dating_the_pain"):
         _check_keys(path, dict.fromkeys(context.get(key) or []), set(RED_FLAGS))
     return pairs, extras, context
+
+
+def reading_fingerprint(root: Path = Path(__file__).parent) -> str:
+    """A hash of every vocabulary file and of the code that reads messages (bot/nlu), for Rasa's
+    training cache: without it a changed vocabulary kept the features cached before it, and
+    `rasa train` made a model whose training features no longer matched what it reads."""
+    digest = hashlib.sha256()
+    for path in sorted([*root.rglob("*.yml"), *root.rglob("*.py")]):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

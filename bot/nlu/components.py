@@ -34,6 +34,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.clinical import ClinicalMatcher, Mention
+from bot.nlu.clinical_vocab import reading_fingerprint
 from bot.nlu.duration import DurationMention, parse_durations
 from bot.nlu.duration_es import parse_durations_es, spanish_clauses
 from bot.nlu.duration_events import other_events, times_something_else
@@ -130,6 +131,10 @@ class ReadsSpacyNLPDoc:
 
     _vocab_dir: Optional[Path] = None
     _matcher: Optional[ClinicalMatcher] = None
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[str]:
+        return reading_fingerprint()  # a changed vocabulary is a changed component
 
     @classmethod
     def required_components(cls) -> List[Type]:

@@ -46,6 +46,7 @@ CAUGHT = [
     ("mi abuela se ha orinado encima dos veces", "bladder_bowel"),
     # Spanish saddle numbness on the toilet (at least asked)
     ("ya no siento nada cuando me siento en la taza", "saddle_numbness"),
+    ("mi abuelo no siente nada cuando se sienta en el retrete", "saddle_numbness"),
     # trauma slang
     ("stacked it on my pushbike on the way home tuesday", "trauma"),
     ("had a massive stack at footy training last week", "trauma"),
@@ -69,6 +70,8 @@ NOT_FLAGGED = [
     ("a stack of paperwork at work makes my neck sore", "trauma"),
     # denied in Spanish, spelt by ear
     ("no me he hecho pipí encima, eso no", "bladder_bowel"),
+    # a cup is no toilet seat
+    ("tomo una taza de té y me siento mejor de la espalda", "saddle_numbness"),
 ]
 
 

@@ -38,7 +38,7 @@ CAUGHT = [
     ("my dad soiled himself at lunch and did not notice", "bladder_bowel"),
     ("she wet herself on the bus without realising", "bladder_bowel"),
     # a relative's bladder told by the writer, after the relative's back: asked, never dropped
-    ("my wife's back seized up last night and now she can't hold her wee", "bladder_bowel"),
+    ("my wife's back seized up last night and now she has wet herself", "bladder_bowel"),
     ("my son hurt his back at rugby and has wet himself twice today", "bladder_bowel"),
     # Spanish perfect tense, with or without the h, "cuenta" typed by ear
     ("ayer me he hecho pipí en la cama", "bladder_bowel"),

@@ -161,7 +161,8 @@ def test_something_removed_never_named_is_asked_as_cancer():
 @pytest.mark.parametrize("text, tried", [
     ("hice kinesio dos meses", ["physical_therapy"]),
     ("el médico me da Nolotil", ["prescription_medication"]),
-    ("me pusieron una inyección de diclofenaco en la farmacia", ["prescription_medication"]),
+    ("me pusieron una inyección de diclofenaco en la farmacia", ["injection"]),
+    ("me inyectaron un diclofenaco en la farmacia", ["prescription_medication"]),
     ("mi esposo me sobaba la espalda en las noches", ["massage"]),
     ("me la pasé en cama tres días", ["rest"]),
     ("parche de lidocaína que me recetaron", ["prescription_medication"]),

@@ -36,9 +36,20 @@ def test_a_relative_typing_for_the_patient_reports_the_patients_sign(text, flag)
     assert flag in flags(text)
 
 
+def test_a_relatives_present_bladder_sign_is_asked_never_raised_as_the_patients():
+    # Since session 12 (context.yml `others_signs_confirmed`): the writer may be typing for that
+    # relative ("my husband's back went out and he peed himself"), so one confirming question is
+    # asked; it is never an emergency on the writer's behalf without their answer.
+    text = "my sister wet herself laughing at a wedding, my back is agony"
+    found = [{"entity": "red_flag_denied" if m.negated else m.label, "value": m.value, "reason": m.reason}
+             for m in MATCHER(NLP(text)) if m.experiencer == "patient"
+             and m.label in ("red_flag", "red_flag_unsure")]
+    assert "bladder_bowel" not in (clinical_updates({}, found).get("red_flags") or [])
+    assert "bladder_bowel" in flags_to_confirm({}, found)
+
+
 @pytest.mark.parametrize("text,flag", [
     ("my auntie had breast cancer", "cancer_history"),
-    ("my sister wet herself laughing at a wedding, my back is agony", "bladder_bowel"),
     ("typing for my dad. my mum had ovarian cancer years back", "cancer_history"),
     ("doing this for him, his brother had bowel cancer", "cancer_history"),
     ("writing this for my husband, there is a family history of cancer", "cancer_history"),

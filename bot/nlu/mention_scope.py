@@ -6,9 +6,7 @@ belong to the pain the patient writes about. Mentions are clinical.py's tuples
 """
 from __future__ import annotations
 
-from bot.nlu.place_scope import procedure_sites_dropped, region_named
-
-_PROCEDURES = {"injection", "surgery", "radiofrequency_ablation"}  # given to one part of the body
+from bot.nlu.place_scope import PROCEDURES, procedure_sites_dropped, region_named, treated_places_dropped
 
 
 def of_this_pain(found: list, ctx, elsewhere: set, extras: dict, tried_anyway=frozenset()) -> list:
@@ -50,21 +48,6 @@ def not_taken(found: list, ctx) -> list:
     return found
 
 
-def treated_places_dropped(found: list, ctx, pain_words: frozenset, site_words: frozenset) -> list:
-    """Without a bare back named only as where a procedure was given ("me dieron una inyección
-    en la espalda", "una epidural en la columna"): inside the procedure's words or just after
-    them (only `site_words` between: "en", "la"), with no pain word in its clause, it says
-    where the needle went, not where it hurts. No `site_words` (the language's locations.yml
-    has no `procedure_site`): the rule is off."""
-    given = [(m[0], m[1]) for m in found if m[2] == "treatment" and m[3] in _PROCEDURES and site_words]
-    dropped = {m for m in found if m[2] == "pain_location" and m[6] == "bare"
-               and any(a <= m[0] and (m[1] <= b or (b <= m[0] and set(ctx.words[b:m[0]]) <= site_words))
-                       for a, b in given)
-               and not pain_words.intersection(w for i, w in enumerate(ctx.words)
-                                               if ctx.clause[i] == ctx.clause[m[0]])}
-    return [m for m in found if m not in dropped] if dropped else found
-
-
 def borrowed(s: int, ctx, first_person: set) -> bool:
     """Is the other person before a treatment only its owner, in a list the patient tried
     ("my friend's muscle relaxers, a chiropractor, hot baths")? "<cue>'s" right before
@@ -80,7 +63,7 @@ def treated_elsewhere(m: tuple, found: list, ctx, elsewhere: set) -> bool:
     """A treatment in a clause that names another body part or condition (context.yml
     `treated_elsewhere`, as word tuples) and no place of back or neck pain: given for that,
     not the pain ("the knee got a cortisone shot last year", "breast cancer, chemo + surgery")."""
-    if m[2] != "treatment" or m[4] or m[3] not in _PROCEDURES:
+    if m[2] != "treatment" or m[4] or m[3] not in PROCEDURES:
         return False  # "laying on the floor with my knees up" is rest all the same
     clause = ctx.clause[m[0]]
     if any(x[2] == "pain_location" and not x[4] and ctx.clause[x[0]] == clause for x in found):

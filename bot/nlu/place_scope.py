@@ -1,11 +1,11 @@
 """Which place a message gives the pain: a region said apart, not where a procedure was given.
 
-bot/nlu/clinical.py reads each mention; these two rules read them together. Mentions are
+bot/nlu/clinical.py reads each mention; these rules read them together. Mentions are
 clinical.py's tuples (start, end, label, value, negated, experiencer, reason).
 """
 from __future__ import annotations
 
-_PROCEDURES = {"injection", "radiofrequency_ablation", "surgery"}
+PROCEDURES = {"injection", "radiofrequency_ablation", "surgery"}  # given to one part of the body
 _AT = {"in", "into", "on", "at", "to"}  # the procedure's site follows
 _DETERMINERS = {"my", "the", "his", "her", "their", "me", "whole"}
 _SENTENCE_END = {".", "?", "!"}
@@ -46,7 +46,7 @@ def region_named(found: list, ctx) -> list:
 def procedure_sites_dropped(found: list, ctx, pain_words) -> list:
     """The spine named only as where a procedure was given ("2 shots in my spine last year",
     "surgery on her spine") is no place of pain, when its sentence says no pain."""
-    procedures = [m for m in found if m[2] == "treatment" and m[3] in _PROCEDURES]
+    procedures = [m for m in found if m[2] == "treatment" and m[3] in PROCEDURES]
     if not procedures:
         return found
 
@@ -70,3 +70,18 @@ def procedure_sites_dropped(found: list, ctx, pain_words) -> list:
         return False
 
     return [m for m in found if not site(m)]
+
+
+def treated_places_dropped(found: list, ctx, pain_words: frozenset, site_words: frozenset) -> list:
+    """Without a bare back named only as where a procedure was given ("me dieron una inyección
+    en la espalda", "una epidural en la columna"): inside the procedure's words or just after
+    them (only `site_words` between: "en", "la"), with no pain word in its clause, it says
+    where the needle went, not where it hurts. No `site_words` (the language's locations.yml
+    has no `procedure_site`): the rule is off."""
+    given = [(m[0], m[1]) for m in found if m[2] == "treatment" and m[3] in PROCEDURES and site_words]
+    dropped = {m for m in found if m[2] == "pain_location" and m[6] == "bare"
+               and any(a <= m[0] and (m[1] <= b or (b <= m[0] and set(ctx.words[b:m[0]]) <= site_words))
+                       for a, b in given)
+               and not pain_words.intersection(w for i, w in enumerate(ctx.words)
+                                               if ctx.clause[i] == ctx.clause[m[0]])}
+    return [m for m in found if m not in dropped] if dropped else found

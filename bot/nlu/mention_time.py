@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
+
+from bot.nlu.spelling import unaccented
 
 _MONTHS = {name: i for i, names in enumerate(
     (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -19,8 +20,8 @@ DEFAULT_WINDOW = {"recent_weeks": 12, "long_ago_weeks": 52, "units": {}, "number
                   "ago_after": [], "ago_before": []}
 
 
-def _plain(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if unicodedata.category(c) != "Mn")
+def _plain_word(word: str) -> str:
+    return unaccented(word.lower())
 
 
 def read_window(data: dict | None) -> dict:
@@ -32,10 +33,10 @@ def read_window(data: dict | None) -> dict:
     for key in ("units", "numbers"):
         if not all(isinstance(v, (int, float)) and v > 0 for v in window[key].values()):
             raise ValueError(f"context.yml: recent_injury.{key}: positive numbers")
-    return {**window, "units": {_plain(k): float(v) for k, v in window["units"].items()},
-            "numbers": {_plain(k): float(v) for k, v in window["numbers"].items()},
-            "ago_after": {_plain(w) for w in window["ago_after"]},
-            "ago_before": {_plain(w) for w in window["ago_before"]}}
+    return {**window, "units": {_plain_word(k): float(v) for k, v in window["units"].items()},
+            "numbers": {_plain_word(k): float(v) for k, v in window["numbers"].items()},
+            "ago_after": {_plain_word(w) for w in window["ago_after"]},
+            "ago_before": {_plain_word(w) for w in window["ago_before"]}}
 
 
 def _number(word: str, numbers: dict) -> float | None:
@@ -52,7 +53,7 @@ def weeks_back(phrases: set, window: dict = DEFAULT_WINDOW, today: datetime.date
     today = today or datetime.date.today()
     back = 0.0
     for phrase in phrases:
-        words = [_plain(w) for w in phrase.split()]
+        words = [_plain_word(w) for w in phrase.split()]
         if len(words) == 1 and words[0].isdigit() and len(words[0]) == 4:
             if 1940 <= int(words[0]) < today.year:
                 back = max(back, (today - datetime.date(int(words[0]), 12, 31)).days / 7)

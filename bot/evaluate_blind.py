@@ -44,7 +44,7 @@ def load_items(path: Path) -> List[dict]:
 def read_turn(parsed: dict, context: str) -> dict:
     """What one parsed message leaves in the slots, from an empty conversation."""
     entities = parsed.get("entities") or []
-    slots = clinical_updates({}, entities)
+    slots = clinical_updates({}, entities, parsed.get("text"))  # as the triage form reads it
     # the confirming questions the assistant would ask (none for a flag the same message
     # states or denies in other words)
     unsure = set(flags_to_confirm({}, entities))

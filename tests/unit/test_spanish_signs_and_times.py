@@ -9,7 +9,8 @@ import pytest
 from bot.nlu.components import ClinicalEntityExtractor
 from bot.nlu.drugs import closest_drug_name
 from bot.nlu.duration_es import parse_durations_es
-from bot.slots import clinical_updates, flags_to_confirm
+from bot.slots import clinical_updates
+from tests.unit.reading import reading_of
 
 TODAY = datetime.date(2026, 12, 3)
 
@@ -22,10 +23,9 @@ def extractor():
 
 
 def read(extractor, text):
-    entities = extractor.entities_for(text, None)
-    slots = clinical_updates({}, entities)
-    unsure = set(flags_to_confirm({}, entities)) - set(slots.get("red_flags") or [])
-    return slots, unsure
+    """(slots, red flags asked to confirm)"""
+    r = reading_of(extractor.entities_for(text, None), text)
+    return r.slots, r.asked
 
 
 def weeks(text):

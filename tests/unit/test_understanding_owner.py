@@ -9,24 +9,14 @@ import datetime
 
 import pytest
 
-from bot.nlu.build_spacy import build_pipeline
-from bot.nlu.clinical import ClinicalMatcher
 from bot.nlu.mention_time import long_past
-from bot.slots import clinical_updates, flags_to_confirm
-
-NLP = build_pipeline()
-MATCHER = ClinicalMatcher(NLP)
+from tests.unit import reading
 
 
 def read(text):
     """(red flags raised, red flags asked, slots) for the patient."""
-    found = [{"entity": "red_flag_denied" if m.negated and m.label == "red_flag" else m.label,
-              "value": m.value, "reason": m.reason}
-             for m in MATCHER(NLP(text)) if m.experiencer == "patient"
-             and (not m.negated or m.label == "red_flag")]
-    slots = clinical_updates({}, found)
-    raised = set(slots.get("red_flags") or [])
-    return raised, set(flags_to_confirm({}, found)) - raised, slots
+    r = reading.read(text)
+    return r.raised, r.asked, r.slots
 
 
 @pytest.mark.parametrize("text,flag,place", [

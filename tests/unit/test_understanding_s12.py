@@ -4,20 +4,14 @@ treatments and signs. Sentences written for these tests, none from a blind set."
 from __future__ import annotations
 
 import pytest
-from rasa.nlu.utils.spacy_utils import SpacyModel
 
-from bot.nlu.build_spacy import build_pipeline
-from bot.nlu.components import ClinicalEntityExtractor
-from bot.slots import clinical_updates, flags_to_confirm
-
-NLP = build_pipeline()
-EXTRACTOR = ClinicalEntityExtractor({"detector_threshold": None})
-MODEL = SpacyModel(model=NLP, model_name=".build/spacy_en")
+from tests.unit import reading
 
 
 def read(text):
-    entities = EXTRACTOR.entities_for(text, MODEL)
-    return clinical_updates({}, entities, text), set(flags_to_confirm({}, entities))
+    """(slots, red flags asked to confirm)"""
+    r = reading.read(text)
+    return r.slots, r.asked
 
 
 # --- 1. the value after a correction wins (durations, places, treatments), both languages

@@ -7,22 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.build_spacy import build_pipeline
-from bot.nlu.clinical import ClinicalMatcher
-from bot.slots import clinical_updates, flags_to_confirm
-
-NLP = build_pipeline()
-MATCHER = ClinicalMatcher(NLP)
-
-
-def read(text):
-    """(raised, asked): the red flags the assistant raises, and those it asks to confirm."""
-    found = [{"entity": "red_flag_denied" if m.negated else m.label, "value": m.value,
-              "reason": m.reason}
-             for m in MATCHER(NLP(text)) if m.experiencer == "patient"
-             and m.label in ("red_flag", "red_flag_unsure")]
-    raised = set(clinical_updates({}, found).get("red_flags") or [])
-    return raised, set(flags_to_confirm({}, found)) - raised
+from tests.unit.reading import read
 
 
 @pytest.mark.parametrize("text,flag", [
@@ -40,7 +25,7 @@ def read(text):
     ("replying for my mother: she has wet herself twice today", "bladder_bowel"),
 ])
 def test_a_sign_in_new_words_is_raised(text, flag):
-    raised, _ = read(text)
+    raised = read(text).raised
     assert flag in raised
 
 
@@ -58,7 +43,8 @@ def test_a_sign_in_new_words_is_raised(text, flag):
     ("my sister wet herself laughing at a wedding", "bladder_bowel"),
 ])
 def test_an_uncertain_sign_is_asked_not_raised(text, flag):
-    raised, asked = read(text)
+    reading = read(text)
+    raised, asked = reading.raised, reading.asked
     assert flag in asked and flag not in raised
 
 
@@ -73,7 +59,8 @@ def test_an_uncertain_sign_is_asked_not_raised(text, flag):
     ("my auntie had breast cancer", "cancer_history"),
 ])
 def test_look_alikes_raise_nothing(text, flag):
-    raised, asked = read(text)
+    reading = read(text)
+    raised, asked = reading.raised, reading.asked
     assert flag not in raised
     if flag != "weight_loss":
         assert flag not in asked

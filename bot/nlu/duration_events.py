@@ -24,6 +24,15 @@ _BARE_DURATION = re.compile(r"\b(?:so|that\s+was|it\s+was|this\s+was|which\s+was
                             r"|perhaps|like|approx|approximately)\b", re.I)
 
 
+# a clause whose subject is someone else: "my husband has ...", "she's had ...", "his ..."
+_OTHER_SUBJECT = re.compile(
+    r"\s*(?:and\s+|but\s+|so\s+|also\s+)?(?:(?:my|our)\s+(?:[\w'’]+\s+){0,2}?(?:mum|mom|mother|dad|father"
+    r"|husband|wife|partner|son|daughter|brother|sister|boyfriend|girlfriend|grandson|granddaughter"
+    r"|grandma|grandmother|grandpa|grandfather|nan|aunt|uncle|friend|neighbou?r|colleague|boss"
+    r"|kids?|children|child|baby)(?:'s|’s)?|(?:he|she|they)(?:'s|’s|\s+has|\s+have|\s+is|\s+was)?|his|her)\b",
+    re.I)
+
+
 class OtherEvents:
     """Tells whether a duration dates another event (an operation, a cancer, a birth)
     rather than the pain, from the clause it stands in and the clause after it."""
@@ -54,6 +63,20 @@ class OtherEvents:
         ("ya había tenido el mismo dolor hace años", "I'd had the same pain years ago")."""
         clause = next(((a, b) for a, b in self.clauses(text) if a <= start < b), None)
         return bool(self._past and clause and self._past.search(text[clause[0]:clause[1]]))
+
+    def someone_elses(self, text: str, start: int, mentions: Sequence) -> bool:
+        """Whether the duration at `start` stands in a clause about another person only: a
+        mention there is someone else's ("my mother has had her hip pain since Easter") or
+        the clause opens on a relative or "he"/"she", and none there is the patient's."""
+        clause = next(((a, b) for a, b in self.clauses(text) if a <= start < b), None)
+        if clause is None:
+            return False
+        a, b = clause
+        inside = [m for m in mentions if m.start < b and m.end > a]
+        if any(m.experiencer == "patient" for m in inside):
+            return False
+        return (any(m.experiencer == "other" for m in inside)
+                or bool(_OTHER_SUBJECT.match(text, a)))
 
     def clauses(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each clause of `text`, without its separators."""

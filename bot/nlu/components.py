@@ -281,6 +281,8 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
             # "my son has had back pain for years, mine started last month": a relative's
             # time beside the writer's own
             kept = [d for d in kept if not events.someone_elses(text, d.start, mentions)] or kept
+            # "about 5 months, and in the last few weeks it's gone down my leg": when it began
+            kept = [d for d in kept if not events.tells_a_change(text, d.start)] or kept
             # "my toes are numb from diabetes, had that for years. the new thing is my low back
             # pain for 6 weeks", "eso fue en enero ... desde hace mes y medio me empezó un
             # dolor": where a time is said of the pain, times said of nothing named are not

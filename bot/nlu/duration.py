@@ -208,7 +208,8 @@ def _shorthand(text: str):
 
 
 _BIRTH_RE = re.compile(  # "since my daughter was born. She's four now", "since my 2nd pregnancy, she's 6"
-    r"\b(?:ever\s+)?since\s+(?:(?:my|our|the)\s+(?:[\w'’]+\s+){0,2}?(?:baby|son|daughter|child|kid|boy|girl"
+    r"\b(?:(?:ever\s+)?since|(?:started|began|begun)\s+(?:when|after))"
+    r"\s+(?:(?:my|our|the)\s+(?:[\w'’]+\s+){0,2}?(?:baby|son|daughter|child|kid|boy|girl"
     r"|twins|little\s+one|pregnancy|birth|grandson|granddaughter|grandchild|grandbaby|grandkid|niece|nephew"
     r"|youngest|eldest|oldest|first|second|third|last|first\s?born)(?:\s+(?:was|were)\s+born|\s+arrived|\s+came\s+along)?"
     r"|i\s+was\s+pregnant(?:\s+with\s+(?:my|our|the)\s+[\w'’]+)?)\b"

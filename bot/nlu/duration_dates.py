@@ -100,8 +100,9 @@ _LEADING_POINT_RE = re.compile(
     r"(?:'s|’s)?\s+(?:just\s+)?(?:went|gave|locked|seized|popped|twinged|started|began|has|is|was|been|hurt|felt|goes)\b"
     r"|\b(?:pain|hurt|hurts|hurting|sore|ache|aching|agony|sciatica)\b"
     r"|[.!?]\s*(?:and\s+)?(?:since\s+then|ever\s+since|from\s+then)\b))" % _SAFE_POINT, re.I)
-_PAIN_AFTER = re.compile(r"\b(?:ever\s+since|since|still|now|that'?s\s+when\s+it\s+(?:all\s+)?(?:started|began))\b",
-                         re.I)
+_PAIN_AFTER = re.compile(r"\b(?:ever\s+since|since|still|now|that'?s\s+when\s+it\s+(?:all\s+)?(?:started|began)"
+                         # "a car crash yesterday, ... my neck is so stiff and sore today"
+                         r"|sore|stiff|hurts?|hurting|aching|painful|agony)\b", re.I)
 _ALONE_RE = re.compile(  # the whole message is a starting point: "yesterday", "since Monday"
     r"^\W*(?:(?:since|about|around|roughly|maybe|probably|from|it\s+started|started)\s+)?"
     r"(?:%s|%s)\W*$" % (_SAFE_POINT, _DIRECT_POINT), re.I)

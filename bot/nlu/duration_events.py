@@ -40,7 +40,7 @@ class OtherEvents:
     def __init__(self, path: Path = EVENTS_VOCAB):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         unknown = set(data) - {"other_events", "pain_onset", "linked_after", "relief", "treatments",
-                               "clause_split", "past_episode"}
+                               "clause_split", "past_episode", "change"}
         if unknown:
             raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}")
         # where a clause ends, for another language than English's "but", "now", "and my"
@@ -57,6 +57,13 @@ class OtherEvents:
             words("other_events"), words("pain_onset"), words("linked_after"))
         self._relief, self._treatment = words("relief"), words("treatments")
         self._past = words("past_episode") if data.get("past_episode") else None
+        self._change = words("change") if data.get("change") else None
+
+    def tells_a_change(self, text: str, start: int) -> bool:
+        """Whether the duration at `start` stands in a clause that tells how the pain changed
+        ("worse this past month", "in the last few weeks it's started going down my leg")."""
+        clause = next(((a, b) for a, b in self.clauses(text) if a <= start < b), None)
+        return bool(self._change and clause and self._change.search(text[clause[0]:clause[1]]))
 
     def past_episode(self, text: str, start: int) -> bool:
         """Whether the duration at `start` stands in a clause that tells of an earlier episode
@@ -124,12 +131,17 @@ def _only_a_sign(text: str, start: int, mentions: Sequence, timeless_flags: Coll
     ("three weeks. and night sweats" answers how long the pain has lasted)."""
     if any(m.label == "pain_location" and not m.negated for m in mentions):
         return False
-    if set(re.findall(r"[\w']+", text.lower())) & set(pain_words):
+    if set(_words(text.lower())) & set(pain_words):
         return False
     # a sign feared or asked about is none ("what if I can't control my bladder? it's been 3 weeks")
     return any(m.label.startswith("red_flag") and not m.negated and m.experiencer == "patient"
                and getattr(m, "reason", "") not in ("hypothetical", "question")
                and m.value not in timeless_flags and m.start < start for m in mentions)
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text`, a possessive's "'s" dropped ("pain's been 3 weeks")."""
+    return [re.sub(r"'s$", "", w) for w in re.findall(r"[\w']+", text.replace("’", "'"))]
 
 
 @lru_cache(maxsize=1)
@@ -172,7 +184,7 @@ def times_something_else(text: str, start: int, end: int, mentions: Sequence,
     # a sign's words may begin before the clause ("need to pee but nothing comes out, since")
     inside = [m for m in mentions if m.start < b and m.end > a and m.experiencer == "patient"]
     if anchored is not None:
-        words = set(re.findall(r"[\w']+", text[a:b].lower()))
+        words = set(_words(text[a:b].lower()))
         return any(m.label == "pain_location" and not m.negated for m in inside) or bool(words & set(pain_words))
     # ... or, beside another duration (not `alone`), another body part's ("a dodgy knee for
     # twenty years"; "the back pain itself, five weeks" keeps its own: a pain word or place)
@@ -182,10 +194,10 @@ def times_something_else(text: str, start: int, end: int, mentions: Sequence,
     # a sign told before its time and then said to be over is that sign's too, in a message
     # that tells of no pain ("a temperature a fortnight ago with a cold, but that's cleared up")
     told = any(m.label == "pain_location" and not m.negated for m in mentions) or bool(
-        set(re.findall(r"[\w']+", text.lower())) & set(pain_words))
+        set(_words(text.lower())) & set(pain_words))
     if not any((m.label.startswith("red_flag") and (not m.negated or (m.start < start and not told))
                 and m.value not in timeless_flags)
                or (m.label in others and not m.negated) for m in inside):
         return False
-    words = set(re.findall(r"[\w']+", text[a:b].lower()))
+    words = set(_words(text[a:b].lower()))
     return not (any(m.label == "pain_location" for m in inside) or words & set(pain_words))

@@ -122,3 +122,19 @@ def test_a_day_told_of_something_else_is_no_start(text):
 ])
 def test_the_length_the_patient_makes_of_a_day_wins(text, weeks):
     assert weeks_on(text) == pytest.approx(weeks)
+
+
+@pytest.mark.parametrize("text,weeks", [
+    # an injury with a time, then the pain told in the same message
+    ("came off my scooter on Saturday, the A&E said nothing was broken but my lower back is really sore", 6 / 7),
+    # a change in a pain that began earlier is not when it began
+    ("roughly 8 months, and over the last fortnight it's begun shooting down my arm", 8 * 4.345),
+    ("my lower back has played up for years but it got much worse over the past 3 weeks", 156.42),
+    # a medicine for something else, its time beside the pain's
+    ("Pain's been about 4 weeks. I've been on metformin for 10 years.", 4),
+    # "shot" as worn out, not an injection
+    ("my wife broke her wrist last month so I've done all the lifting and now my back is shot, about 2 weeks", 2),
+    ("it began when my eldest was born and she's 7 now", 7 * 52.14),
+])
+def test_whose_time_and_which(text, weeks):
+    assert slots_read(text).get("pain_duration_weeks") == pytest.approx(weeks, rel=0.05)

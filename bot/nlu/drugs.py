@@ -140,8 +140,8 @@ _UNACCENTED = str.maketrans("áéíóúüñ", "aeiouun")
 
 @lru_cache(maxsize=1)
 def _spanish_words() -> FrozenSet[str]:
-    """Ordinary Spanish words as long as a misspelt name can be ("compras" is no misspelt
-    "compase"): spacy-lookups-data's Spanish lemma table, forms and lemmas (about 50 MB, read
+    """Ordinary Spanish words of four letters or more ("compras" is no misspelt "compase",
+    "tiene 75" no brand and its dose): spacy-lookups-data's Spanish lemma table, forms and lemmas (about 50 MB, read
     only the first time a word looks like a misspelt drug)."""
     import spacy_lookups_data
 
@@ -150,7 +150,7 @@ def _spanish_words() -> FrozenSet[str]:
     from spacy.lang.es.stop_words import STOP_WORDS  # "también": no lemma table entry
 
     words = {w for w in set(lookup) | set(lookup.values()) | set(STOP_WORDS)
-             if len(w) >= MIN_MISSPELT_LENGTH and w.isalpha()}
+             if len(w) >= 4 and w.isalpha()}  # four letters: "tiene 75" is told of no medicine
     # and as typed without accents, as the Spanish matcher reads them ("tambien" is no
     # misspelt "Ambien", "rinones" no drug)
     return frozenset(words | {w.translate(_UNACCENTED) for w in words})

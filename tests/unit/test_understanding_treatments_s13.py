@@ -60,3 +60,17 @@ def test_a_brand_no_dictionary_knows(text, expected):
 ])
 def test_no_medicine_in_a_name_or_a_count(text):
     assert not treatments(text) & {"otc_medication", "prescription_medication"}
+
+
+@pytest.mark.parametrize("text", [
+    "my grandad's walking has changed this week, and his back has ached for years",
+    "my walking's got worse, the lower back is bad",
+    "I'm on thyroid tablets and diabetes meds, neck pain for a month",
+    "still taking my hormone pills every day, my back hurts",
+])
+def test_walking_as_a_sign_and_medicines_for_something_else_are_not_tried(text):
+    assert not treatments(text)
+
+
+def test_a_medicine_for_something_else_beside_one_for_the_pain():
+    assert treatments("heart pills every morning and ibuprofen for the back") == {"otc_medication"}

@@ -74,3 +74,12 @@ def test_walking_as_a_sign_and_medicines_for_something_else_are_not_tried(text):
 
 def test_a_medicine_for_something_else_beside_one_for_the_pain():
     assert treatments("heart pills every morning and ibuprofen for the back") == {"otc_medication"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("the GP reckons acupuncture might help, I've only had ibuprofen", {"otc_medication"}),
+    ("I've done physio and my sister thinks massage could be worth a try", {"physical_therapy"}),
+    ("a bag of frozen peas on it every evening", {"heat_ice"}),
+])
+def test_a_treatment_only_suggested_is_not_tried(text, expected):
+    assert treatments(text) == expected

@@ -179,7 +179,7 @@ class ClinicalMatcher:
         lowered = text.lower()
         source = self.nlp.make_doc(lowered) if len(lowered) == len(text) else doc
         ndoc = self._normalize(source)
-        spans = self._resolve(ndoc)
+        spans = self._resolve(ndoc, [text[t.idx:t.idx + 1].isupper() for t in source])  # a brand's capital
         parts = [x for x in spans if x[2].label == "near"]
         if parts:
             spans = [x for x in spans if x[2].label != "near"]
@@ -328,13 +328,13 @@ class ClinicalMatcher:
             return ""  # "years ago and it's happening again"
         return "historical" if past or over else ""
 
-    def _resolve(self, ndoc) -> list[tuple[int, int, Term]]:
+    def _resolve(self, ndoc, capitals: list[bool] | None = None) -> list[tuple[int, int, Term]]:
         """Matches of every vocabulary file; within a file the longest wins (then the lower
         rank, then the earliest) and `ignore` phrases vanish with whatever they cover."""
         found = {(s, e, self._terms[m]) for matcher in
                  (self._lemma_matcher, self._exact_matcher, self._token_matcher)
                  for m, s, e in matcher(ndoc)}
-        found |= self._medicines(ndoc)
+        found |= self._medicines(ndoc, capitals)
         found |= {(s, e, self._one_word[name]) for s, e, name in misspelt_words(
             [t.text for t in ndoc], found, self._spelling, _MIN_MISSPELT, english_words())}
         taken: dict[str, set[tuple[int, int]]] = {}  # spans kept, per file
@@ -389,12 +389,12 @@ class ClinicalMatcher:
             found.append((s, e, Term("red_flag", "red_flag", flag, "near_denied" if denied else "near")))
         return found
 
-    def _medicines(self, ndoc) -> set:
+    def _medicines(self, ndoc, capitals: list[bool] | None = None) -> set:
         """Drugs the dictionary knows (bot/nlu/drugs.py); the vocabulary wins overlaps, a drug
         given as a shot ("a Kenalog shot") is the injection, not a medicine, and a shot of one
         never for pain ("the Wegovy jab") is no treatment at all."""
         shots = [{t.text.rstrip("s"), t.lemma_} & self._injected for t in ndoc] + [set()]
         return {(s, e + 1, Term("treatment", "", "", "ignore", rank=-1)) if value == NOT_FOR_PAIN
                 else (s, e, Term("treatment", "treatment", value, rank=2))
-                for s, e, value in find_medicines([t.text for t in ndoc], not_for_pain=True)
+                for s, e, value in find_medicines([t.text for t in ndoc], True, capitals)
                 if (value == NOT_FOR_PAIN) == bool(shots[e])}

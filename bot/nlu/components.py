@@ -256,8 +256,13 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
                  else pattern_entities(text) + injection_entities(text, not_had))
         # In Spanish a relief word about no injection ("me duele un poco desde hace unos días")
         # says nothing about an injection's time
+        # In English, a relief word with no injection named blocks a time only where a
+        # treatment is named before it ("ibuprofen worked for 2 days"): "my back has hurt a
+        # lot for 3 weeks", "since Good Friday" are the pain's
+        treated = [m.start for m in mentions if m.label == "treatment" and not m.negated]
         injection_clauses = [(e["start"], e["end"]) for e in story if e["entity"] != "pain_pattern"
-                             and (e.get("refers", True) or not spanish)]
+                             and (e.get("refers", True) or (not spanish and any(
+                                 s < e["end"] for s in treated)))]
         entities += [{**e, "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME} for e in story]
         matcher = spanish_matcher() if spanish else self._matcher
         found, kept = durations(text, language), []
@@ -273,6 +278,11 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
         if len(kept) > 1:  # "hace un mes. Ya había tenido el mismo dolor hace años": this episode's
             events = spanish_clauses()["events"] if spanish else other_events()
             kept = [d for d in kept if not events.past_episode(text, d.start)] or kept
+            # "my son has had back pain for years, mine started last month": a relative's
+            # time beside the writer's own
+            kept = [d for d in kept if not events.someone_elses(text, d.start, mentions)] or kept
+            # "about 5 months, and in the last few weeks it's gone down my leg": when it began
+            kept = [d for d in kept if not events.tells_a_change(text, d.start)] or kept
             # "my toes are numb from diabetes, had that for years. the new thing is my low back
             # pain for 6 weeks", "eso fue en enero ... desde hace mes y medio me empezó un
             # dolor": where a time is said of the pain, times said of nothing named are not

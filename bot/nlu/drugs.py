@@ -37,9 +37,14 @@ _NAME_CUES = {"name", "named", "called", "dr", "doctor", "mr", "mrs", "ms", "mis
 @lru_cache(maxsize=1)
 def _lists() -> Dict[str, object]:
     data = yaml.safe_load(OTC_FILE.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict) or not set(data) <= {"otc", "not_for_pain", "prescription_from"}:
-        raise ValueError(f"{OTC_FILE.name}: expected `otc:`, `not_for_pain:` and "
-                         "`prescription_from:` only")
+    if not isinstance(data, dict) or not set(data) <= {"otc", "not_for_pain", "prescription_from",
+                                                       "told_as_medicine"}:
+        raise ValueError(f"{OTC_FILE.name}: expected `otc:`, `not_for_pain:`, "
+                         "`prescription_from:` and `told_as_medicine:` only")
+    told = data.get("told_as_medicine") or {}
+    if set(told) != {"forms", "doses", "not_after_dose", "taken_cues", "after_taken"} or not all(isinstance(d, int) for d in told["doses"]):
+        raise ValueError(f"{OTC_FILE.name}: `told_as_medicine:` needs `forms:` (words), "
+                         "`doses:` (numbers of mg), `not_after_dose:`, `taken_cues:` and `after_taken:` (words)")
     for key in ("otc", "not_for_pain"):
         words = data.get(key)
         if not words or not all(isinstance(w, str) for w in words):
@@ -49,23 +54,38 @@ def _lists() -> Dict[str, object]:
         raise ValueError(f"{OTC_FILE.name}: `prescription_from:` maps a name to a dose in mg")
     return {"otc": frozenset(w.lower() for w in data["otc"]),
             "not_for_pain": frozenset(w.lower() for w in data["not_for_pain"]),
-            "prescription_from": {k.lower(): float(v) for k, v in strength.items()}}
+            "prescription_from": {k.lower(): float(v) for k, v in strength.items()},
+            "forms": frozenset(str(w).lower() for w in told["forms"]),
+            "doses": frozenset(str(d) for d in told["doses"]),
+            "not_after_dose": frozenset(str(w).lower() for w in told["not_after_dose"]),
+            "taken_cues": [str(w).lower().split() for w in told["taken_cues"]],
+            "after_taken": frozenset(str(w).lower() for w in told["after_taken"])}
 
 
 def otc_words() -> FrozenSet[str]:
     return _lists()["otc"]
 
 
+def _ingredients(generic_name: str) -> List[str]:
+    """A combination's ingredients ("Diclofenac/misoprostol" -> two), a single drug's name."""
+    return [part.strip() for part in generic_name.lower().split("/") if part.strip()] or [generic_name.lower()]
+
+
 def drug_category(generic_name: str) -> str:
+    """Over the counter when one ingredient is (Saridon's paracetamol beside propyphenazone;
+    measured: asking every ingredient to be read India's and the UK's pharmacy combinations
+    as prescription medication)."""
     name = generic_name.lower()
     return ("otc_medication" if any(w in name for w in otc_words())
             else "prescription_medication")
 
 
 def for_pain(generic_name: str) -> bool:
-    """False for a medicine that never treats pain (vocab/otc_drugs.yml `not_for_pain`)."""
-    name = generic_name.lower()
-    return not any(w in name for w in _lists()["not_for_pain"])
+    """False for a medicine that never treats pain (vocab/otc_drugs.yml `not_for_pain`);
+    a combination treats pain when one of its ingredients may (Vimovo's naproxen beside a
+    stomach protector)."""
+    return any(not any(w in part for w in _lists()["not_for_pain"])
+               for part in _ingredients(generic_name))
 
 
 def prescription_strength(generic_name: str, dose: str) -> bool:
@@ -120,8 +140,8 @@ _UNACCENTED = str.maketrans("áéíóúüñ", "aeiouun")
 
 @lru_cache(maxsize=1)
 def _spanish_words() -> FrozenSet[str]:
-    """Ordinary Spanish words as long as a misspelt name can be ("compras" is no misspelt
-    "compase"): spacy-lookups-data's Spanish lemma table, forms and lemmas (about 50 MB, read
+    """Ordinary Spanish words of four letters or more ("compras" is no misspelt "compase",
+    "tiene 75" no brand and its dose): spacy-lookups-data's Spanish lemma table, forms and lemmas (about 50 MB, read
     only the first time a word looks like a misspelt drug)."""
     import spacy_lookups_data
 
@@ -130,7 +150,7 @@ def _spanish_words() -> FrozenSet[str]:
     from spacy.lang.es.stop_words import STOP_WORDS  # "también": no lemma table entry
 
     words = {w for w in set(lookup) | set(lookup.values()) | set(STOP_WORDS)
-             if len(w) >= MIN_MISSPELT_LENGTH and w.isalpha()}
+             if len(w) >= 4 and w.isalpha()}  # four letters: "tiene 75" is told of no medicine
     # and as typed without accents, as the Spanish matcher reads them ("tambien" is no
     # misspelt "Ambien", "rinones" no drug)
     return frozenset(words | {w.translate(_UNACCENTED) for w in words})
@@ -161,9 +181,41 @@ def _misspelt(words: List[str], taken: Set[int]) -> List[Tuple[dict, int, int]]:
     return found
 
 
-def find_medicines(words: List[str], not_for_pain: bool = False) -> List[Tuple[int, int, str]]:
+_DOSE = re.compile(r"(\d{2,4})(mg)?$", re.I)
+
+
+def _told_as_medicine(words: List[str], taken: Set[int],
+                      capitals: List[bool] | None = None) -> List[Tuple[int, int, str]]:
+    """Words no dictionary knows, followed by a medicine's form or dose ("Dolo 650", "two
+    Flexon tablets"): over-the-counter medication (vocab/otc_drugs.yml `told_as_medicine`)."""
+    lists, found = _lists(), []
+    words = [*words, "."]  # the message's end closes a clause
+    for i, word in enumerate(words[:-1]):
+        low = word.lower()
+        if (i in taken or len(low) < 4 or not low.isalpha() or low in english_words()
+                or low in _spanish_words() or low in lists["forms"]
+                or any(w.lower().strip(".") in _NAME_CUES for w in words[max(0, i - 2):i])):
+            continue
+        following = words[i + 1].lower()
+        dose = _DOSE.match(following)
+        after = words[i + 2].lower() if i + 2 < len(words) else ""
+        before = [w.lower() for w in words[max(0, i - 3):i]]
+        capital = capitals[i] if capitals and i < len(capitals) else word[0].isupper()
+        if capital and {following, " ".join(words[i + 1:i + 3]).lower()} & lists["after_taken"] and any(
+                before[-len(cue):] == cue for cue in lists["taken_cues"]):
+            found.append((i, i + 1, "otc_medication"))  # "been taking Zipsor for my back"
+            continue
+        if following in lists["forms"] or (dose and after not in lists["not_after_dose"] and (
+                dose.group(2) or dose.group(1) in lists["doses"] or after == "mg")):
+            found.append((i, i + 1, "otc_medication"))
+    return found
+
+
+def find_medicines(words: List[str], not_for_pain: bool = False,
+                   capitals: List[bool] | None = None) -> List[Tuple[int, int, str]]:
     """(first token, end token, contract treatment) for each drug named among `words`; with
-    `not_for_pain`, also the medicines that never treat pain, as `NOT_FOR_PAIN`."""
+    `not_for_pain`, also the medicines that never treat pain, as `NOT_FOR_PAIN`; `capitals`:
+    whether the patient capitalised each word (`words` may be lower-cased)."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     exact = _dictionary().find_drugs(list(words), is_ignore_case=True)
@@ -181,4 +233,5 @@ def find_medicines(words: List[str], not_for_pain: bool = False) -> List[Tuple[i
                 found.append((start, end, NOT_FOR_PAIN))
             continue
         found.append((start, end, drug_category(drug["name"])))  # end is exclusive
-    return found
+    taken |= {i for s, e, _ in found for i in range(s, e)}
+    return found + _told_as_medicine(words, taken, capitals)

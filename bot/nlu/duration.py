@@ -26,7 +26,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from bot.nlu.duration_dates import _VAGUE_PLURAL, _anchor, _starting_points
+from bot.nlu.duration_anchor import _anchor
+from bot.nlu.duration_dates import _VAGUE_PLURAL, _starting_points
 from bot.nlu.duration_events import OtherEvents, other_events
 from bot.nlu.duration_units import (
     _DIGITS,
@@ -207,11 +208,15 @@ def _shorthand(text: str):
 
 
 _BIRTH_RE = re.compile(  # "since my daughter was born. She's four now", "since my 2nd pregnancy, she's 6"
-    r"\b(?:ever\s+)?since\s+(?:(?:my|our|the)\s+(?:[\w'’]+\s+){0,2}?(?:baby|son|daughter|child|kid|boy|girl"
-    r"|twins|little\s+one|pregnancy|birth)(?:\s+(?:was|were)\s+born)?"
-    r"|i\s+was\s+pregnant(?:\s+with\s+(?:my|our|the)\s+[\w'’]+)?)\b[\s,.;:!-]*(?:and\s+)?"
-    r"(?:she|he|they|who)\s*(?:'s|’s|is|are)"
-    r"\s+(?:now\s+)?(?P<age>%s)(?:\s+(?P<unit>years?|months?|weeks?)(?:\s+old)?)?" % (_DIGITS + "|" + _WORDNUM),
+    r"\b(?:(?:ever\s+)?since|(?:started|began|begun)\s+(?:when|after))"
+    r"\s+(?:(?:my|our|the)\s+(?:[\w'’]+\s+){0,2}?(?:baby|son|daughter|child|kid|boy|girl"
+    r"|twins|little\s+one|pregnancy|birth|grandson|granddaughter|grandchild|grandbaby|grandkid|niece|nephew"
+    r"|youngest|eldest|oldest|first|second|third|last|first\s?born)(?:\s+(?:was|were)\s+born|\s+arrived|\s+came\s+along)?"
+    r"|i\s+was\s+pregnant(?:\s+with\s+(?:my|our|the)\s+[\w'’]+)?)\b"
+    # "since my grandson was born my back's been bad, he turned 2 in May"
+    r"(?:[\s,;:-]+[\w'’]+){0,7}?[\s,.;:!-]*(?:and\s+)?"
+    r"(?:she|he|they|who)\s*(?:'s|’s|is|are|(?:just\s+)?turned|will\s+be|'ll\s+be)"
+    r"\s+(?:now\s+)?(?:nearly\s+|almost\s+|just\s+)?(?P<age>%s)(?:\s+(?P<unit>years?|months?|weeks?)(?:\s+old)?)?" % (_DIGITS + "|" + _WORDNUM),
     re.I)
 _SINCE_AGE_RE = re.compile(  # "since I was 20 and I'm 45 now" -> 25 years
     r"\b(?:ever\s+)?since\s+(?:i\s+was\s+|i\s+turned\s+|my\s+)(?P<then>\d{1,2}|%s)(?:st|nd|rd|th)?\b"
@@ -256,15 +261,35 @@ _RESTATED_RE = re.compile(  # "since Jan, so 4 months", "since Easter, that's ni
     r"|a\s+(?:little|bit)\s+(?:over|under|more\s+than|less\s+than)|just\s+under|under)?\s*$", re.I)
 
 
+# Words that may stand between a starting point and the length the patient makes of it
+# ("since the holidays, so going on six weeks", "since ramzan started, around three weeks",
+# "since new years lol so like 11 wks") or before it ("three weeks or so, since Diwali")
+_RESTATE_FILLERS = frozenset(
+    "so like lol about around roughly approximately approx nearly almost over just under going on "
+    "i'd i'd id say i think guess reckon maybe probably prob which is that's thats that it's its it "
+    "been has now already well basically ish or and a bit little more less than started began "
+    "begun since from ever makes making yeah ok okay um erm mmm hmm".split())
+
+
+def _gap_restates(gap: str) -> bool:
+    words = re.findall(r"[a-z']+", gap.lower().replace("’", "'"))
+    return len(words) <= 8 and all(w in _RESTATE_FILLERS for w in words) and not re.search(r"[.!?;\n]", gap)
+
+
 def _restated(text: str, candidates: list) -> list:
-    """A starting point the patient turns into a length at once ("since Jan, so 4 months")
-    gives way to that length: it does not depend on the day the message is read."""
+    """A starting point the patient turns into a length at once ("since Jan, so 4 months",
+    "three weeks or so, since Diwali") gives way to that length: it does not depend on the
+    day the message is read."""
     quantities = {(c[0], c[1]) for c in _quantities(text)}
     dropped = set()
     for point in candidates:
         for q in candidates:
-            if ((q[0], q[1]) in quantities and point is not q and (point[0], point[1]) not in quantities
-                    and 0 <= q[0] - point[1] <= 30 and _RESTATED_RE.match(text[point[1]:q[0]])):
+            if (q[0], q[1]) not in quantities or point is q or (point[0], point[1]) in quantities:
+                continue
+            after = 0 <= q[0] - point[1] <= 60 and (_RESTATED_RE.match(text[point[1]:q[0]])
+                                                    or _gap_restates(text[point[1]:q[0]]))
+            before = 0 <= point[0] - q[1] <= 40 and _gap_restates(text[q[1]:point[0]])
+            if after or before:
                 dropped.add(point)
     return [c for c in candidates if c not in dropped]
 

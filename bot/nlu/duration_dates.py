@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime
 import re
 
-from bot.nlu.duration_units import _UNIT_RE, _UNIT_WEEKS, _WORDNUM, DAY, MONTH, WEEK, YEAR, _number
+from bot.nlu.duration_units import _UNIT_WEEKS, _WORDNUM, DAY, MONTH, WEEK, YEAR, _number
+from bot.nlu.holidays import holiday_pattern, latest_holiday
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"]
@@ -16,16 +17,7 @@ _MONTH_RE = (r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?"
              r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _SEASONS = {"winter": (1, 15), "spring": (4, 15), "summer": (7, 15), "autumn": (10, 15)}
-_HOLIDAYS = {"christmas": (12, 25), "xmas": (12, 25), "new year": (1, 1), "halloween": (10, 31),
-             "boxing day": (12, 26), "valentines day": (2, 14), "bonfire night": (11, 5),
-             "guy fawkes": (11, 5), "independence day": (7, 4), "st patricks day": (3, 17),
-             "pongal": (1, 14), "super bowl": (2, 9), "anzac day": (4, 25), "australia day": (1, 26), "canada day": (7, 1)}
-# holidays on the nth (or last: -1) given weekday of a month: (month, weekday, n)
-_WEEKDAY_HOLIDAYS = {"labor day": (9, 0, 1), "labour day": (9, 0, 1), "memorial day": (5, 0, -1),
-                     "thanksgiving": (11, 3, 4)}
-_HOLIDAY_RE = (r"christmas|xmas|boxing\s+day|new\s+year|halloween|thanksgiving|easter|pongal|super\s+bowl"
-               r"|labou?r\s+day|memorial\s+day|anzac\s+day|australia\s+day|canada\s+day"
-               r"|valentine'?s\s+day|bonfire\s+night|guy\s+fawkes|independence\s+day|st\.?\s+patrick'?s\s+day")
+_HOLIDAY_RE = holiday_pattern()  # vocab/holidays.yml
 _MONTH_PART_DAY = {"start": 2, "beginning": 2, "early": 5, "mid": 15, "middle": 15, "late": 25,
                    "end": 28}
 
@@ -44,12 +36,20 @@ _SAFE_POINT = (
     r"(?:'s|’s)?(?:\s+(?:day|eve|long\s+weekend|weekend|holidays?))?"
     r"|(?:(?P<mlast>last)|in|(?P<mpart>early|late|mid|the\s+(?:start|beginning|end|middle)\s+of))[\s-]+"
     r"(?P<month>%s)\b(?:\s+(?:of\s+)?(?P<myear>(?:19|20)\d\d))?"
-    r"|the\s+(?P<dday>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?:\s+of\s+(?P<ddmonth>%s))?"
+    r"|the\s+(?P<dday>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?:\s+of\s+(?:(?P<ddmonth>%s)|(?P<ddlast>last|this)\s+month))?"
     r"(?!\s+(?:time|one|floor|day|week|month|year|child|baby|pregnancy|go|attempt|session|injection))"
     r"|(?P<year>(?:19|20)\d\d)(?![\d,.]*\s*(?:mg|lbs?|kg|pounds|steps|calories|people))"
+    # "the start of the month", "the end of last year", "late last year", "early this month"
+    r"|(?P<rpart>start|beginning|end|middle)\s+of\s+(?P<rwhich>the|this|last)\s+(?P<runit>week|month|year)\b"
+    r"|(?P<rpart2>early|late|mid)[\s-]+(?P<rwhich2>last|this)\s+(?P<runit2>week|month|year)\b"
+    # "the first week of November", "the last week in August"
+    r"|(?P<wnth>first|1st|second|2nd|third|3rd|fourth|4th|last)\s+week\s+(?:of|in)\s+(?P<wmonth>%s)\b"
+    # "early spring", "the end of summer", "last fall" ("the fall" alone may be an injury)
+    r"|(?:(?P<spart>early|late|mid|(?:the\s+)?(?:start|beginning|end|middle)\s+of)[\s-]+(?:the\s+|last\s+)?"
+    r"|last\s+|this\s+past\s+)(?P<season3>spring|summer|winter|autumn|fall)\b"
     # "since my grandson's christening in the spring" ("in the fall" may be an injury)
     r"|in\s+the\s+(?P<season2>spring|summer|winter|autumn)\b"
-    % ("|".join(_WEEKDAYS), _HOLIDAY_RE, _MONTH_RE, _MONTH_RE)
+    % ("|".join(_WEEKDAYS), _HOLIDAY_RE, _MONTH_RE, _MONTH_RE, _MONTH_RE)
 )
 # Points that only count straight after the cue ("since March", "since the summer",
 # "since I was a teenager"): "may", "march" and "fall" are also ordinary words.
@@ -73,7 +73,9 @@ _ONSET = (r"ever\s+since|since|started|starts|start|starting|began|begun|begin|b
 # "got rear-ended at the lights last week"). Measured: adding "tackled", "thrown", "came off",
 # "a fall", "a crash" dated injuries the patient tied to no pain ("a horse threw me on Sunday")
 _INJURY = (r"hurt|injured|pulled|strained|tweaked|twisted|fell|slipped|did\s+it|put\s+it\s+out"
-           r"|knocked|rear[\s-]?ended|shunted")
+           r"|knocked|rear[\s-]?ended|shunted"
+           # the back itself giving way: "my back went out around spring break"
+           r"|went\s+out|gave\s+out|seized\s+up|locked\s+up|flared\s+up|(?:back|neck)\s+went")
 _DIRECT_RE = re.compile(
     r"\b(?P<cue>%s)\s+(?:(?:on|in|at|around|about|during|the|back\s+in|like)\s+)?(?:%s|%s)(?![\w])"
     % (_ONSET, _SAFE_POINT, _DIRECT_POINT), re.I)
@@ -88,11 +90,25 @@ _INJURY_TOLD_RE = re.compile(
     r"|copped|crashed|knocked|thrown|rear[\s-]?ended|hurt|injured|(?:had|took)\s+a\s+(?:bad\s+|nasty\s+)?fall"
     r"|(?:car|road|bike|work)\s+(?:accident|crash)|speared|tackled)\b(?:,?\s+[\w'’&]+){0,12}?,?\s+"
     r"(?:(?:on|at|around|about|during)\s+)?(?:%s)(?![\w])" % _SAFE_POINT, re.I)
-_PAIN_AFTER = re.compile(r"\b(?:ever\s+since|since|still|now|that'?s\s+when\s+it\s+(?:all\s+)?(?:started|began))\b",
-                         re.I)
+# A sentence that opens on when, then tells of the back or the pain ("Last night I bent down
+# and my back went", "On Sunday I was gardening and my neck locked") or is followed by "since
+# then": that time is the pain's start.
+_LEADING_POINT_RE = re.compile(
+    r"(?:^|[.!?\n]\s*)\W*(?:(?:so|well|ok|okay|hi|hello|um+|basically)\W+)?(?P<cue>(?:on|at|over|around|during)?)\s*"
+    r"(?:%s)\b,?(?![^.!?\n]{0,60}\b(?:said|says|told|asked|reckons|thinks)\b)"
+    r"(?=[^.!?\n]{0,100}?(?:\b(?:my|the)\s+(?:[\w-]+\s+)?(?:back|neck|spine)"
+    r"(?:'s|’s)?\s+(?:just\s+)?(?:went|gave|locked|seized|popped|twinged|started|began|has|is|was|been|hurt|felt|goes)\b"
+    r"|\b(?:pain|hurt|hurts|hurting|sore|ache|aching|agony|sciatica)\b"
+    r"|[.!?]\s*(?:and\s+)?(?:since\s+then|ever\s+since|from\s+then)\b))" % _SAFE_POINT, re.I)
+_PAIN_AFTER = re.compile(r"\b(?:ever\s+since|since|still|now|that'?s\s+when\s+it\s+(?:all\s+)?(?:started|began)"
+                         # "a car crash yesterday, ... my neck is so stiff and sore today"
+                         r"|sore|stiff|hurts?|hurting|aching|painful|agony)\b", re.I)
 _ALONE_RE = re.compile(  # the whole message is a starting point: "yesterday", "since Monday"
     r"^\W*(?:(?:since|about|around|roughly|maybe|probably|from|it\s+started|started)\s+)?"
     r"(?:%s|%s)\W*$" % (_SAFE_POINT, _DIRECT_POINT), re.I)
+_NIGHTS_AGO_RE = re.compile(
+    r"\b(?:(?P<n>\d{1,2}|%s|a\s+couple\s+of|a\s+few)\s+(?P<u>nights?|weekends?)\s+(?:ago|back)"
+    r"|(?P<wbl>the\s+weekend\s+before\s+last))\b" % _WORDNUM, re.I)
 _PAST_SPAN_RE = re.compile(  # "for the past week", "over the last month", "only the last month"
     r"\b(?:for|over|in|during|within|only|just)\s+(?:the\s+)?(?:last|past|previous)\s+"
     r"(?P<unit>week|month|year|fortnight)\b", re.I)
@@ -109,7 +125,8 @@ _VAGUE_RE = re.compile(
 # "it hurts when I stand for a long time" describes a trigger, not how long it has lasted
 _ACTIVITY_BEFORE = re.compile(
     r"\b(?:stand|sit|walk|driv|drive|lie|lying|bend|lift|stay|wait|work|sleep|run|carry|hold"
-    r"|garden|kneel|stood|sat)\w*(?:\s+[\w']+){0,2}\s+(?:for\s+)?$", re.I)
+    r"|garden|kneel|stood|sat)\w*(?:(?:\s+[\w']+){0,2}|\s+(?:on|in|at)\s+(?:the|a|my)\s+\w+)\s+(?:for\s+)?$",
+    re.I)  # "sitting on the toilet for ages"
 # an answer that names the unit first, then how many: "years. at least 10", "months, maybe 5"
 _UNIT_THEN_NUMBER_RE = re.compile(
     r"^\W*(?P<unit>weeks|months|years)\W+(?:(?:at\s+least|about|around|maybe|probably|like|over"
@@ -118,28 +135,6 @@ _UNIT_THEN_NUMBER_RE = re.compile(
 _VAGUE_PLURAL = {"days": 3 * DAY, "weeks": 3 * WEEK, "months": 3 * MONTH, "years": 3 * YEAR,
                  "decades": 20 * YEAR}
 _LONG_AGO_WEEKS = 10 * YEAR  # "since I was a teenager", "as long as I can remember"
-
-
-def _holiday(key: str, today: datetime.date) -> datetime.date:
-    """The latest date of a named holiday not after today (Thanksgiving: the fourth
-    Thursday of November, Labor Day the first Monday of September; Easter: late March to
-    April, taken as 10 April)."""
-    if key in _HOLIDAYS:
-        return _recent(today, *_HOLIDAYS[key])
-    if key == "easter":
-        return _recent(today, 4, 10)
-    month, weekday, n = _WEEKDAY_HOLIDAYS[key]
-    year = today.year
-    while True:
-        if n > 0:
-            first = datetime.date(year, month, 1)
-            day = first + datetime.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-        else:  # the last such weekday: back from the month's last day
-            last = datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)
-            day = last - datetime.timedelta(days=(last.weekday() - weekday) % 7)
-        if day <= today:
-            return day
-        year -= 1
 
 
 def _weeks_since(start: datetime.date, today: datetime.date) -> float | None:
@@ -201,6 +196,42 @@ def _year_start(today: datetime.date, year: int) -> datetime.date:
     return datetime.date(year, 7, 1)
 
 
+_NTH_DAY = {"first": 4, "1st": 4, "second": 11, "2nd": 11, "third": 18, "3rd": 18, "fourth": 25,
+            "4th": 25, "last": 25}
+_PART_OFFSET = {"start": -30, "beginning": -30, "early": -30, "mid": 0, "middle": 0, "late": 30, "end": 30}
+
+
+def _season_part(season: str, part: str, today: datetime.date) -> datetime.date:
+    """The latest early, mid or late part of a season not after today ("the end of summer")."""
+    month, day = _SEASONS["autumn" if season.lower() == "fall" else season.lower()]
+    word = next((w for w in _PART_OFFSET if w in part.lower()), "mid")
+    when = datetime.date(2001, month, day) + datetime.timedelta(days=_PART_OFFSET[word])
+    return _recent(today, when.month, when.day)
+
+
+def _period_part(g: dict, today: datetime.date) -> datetime.date | None:
+    """The start, middle or end of this or last week, month or year ("the end of last month",
+    "late last year"); None when it is still to come."""
+    unit = (g.get("runit") or g["runit2"]).lower()
+    last = (g.get("rwhich") or g.get("rwhich2") or "").lower() == "last"
+    part = (g.get("rpart") or g.get("rpart2")).lower()
+    share = {"start": 0.0, "beginning": 0.0, "early": 0.15, "mid": 0.5, "middle": 0.5, "late": 0.85,
+             "end": 0.97}[part]
+    if unit == "week":
+        first = today - datetime.timedelta(days=today.weekday() + (7 if last else 0))
+        length = 7
+    elif unit == "month":
+        first = today.replace(day=1)
+        if last:
+            first = (first - datetime.timedelta(days=1)).replace(day=1)
+        length = ((first + datetime.timedelta(days=32)).replace(day=1) - first).days
+    else:
+        first = datetime.date(today.year - (1 if last else 0), 1, 1)
+        length = 365
+    when = first + datetime.timedelta(days=int(share * (length - 1)))
+    return when if when <= today else None
+
+
 def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]:
     """Weeks from a matched starting point to today, and whether it is vague."""
     g = m.groupdict()
@@ -220,9 +251,8 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
         back = (today.weekday() - _weekday(g.get("weekday") or g["wkday"])) % 7 or 7
         return back * DAY, False
     if g.get("holiday"):
-        key = " ".join(re.sub(r"['’.]", "", g["holiday"].lower()).split())
-        day = _holiday(key, today)
-        weeks = _weeks_since(day, today)
+        day = latest_holiday(g["holiday"], today)
+        weeks = _weeks_since(day, today) if day else None
         if weeks is not None and g.get("hweek"):  # "the week before Thanksgiving"
             before = re.search(r"\bbefore\b", m.group(0), re.I) is not None
             step = {"week": WEEK, "day": DAY}.get(g["hweek"].lower(), 0.5 * DAY)
@@ -242,9 +272,26 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
     if g.get("dday"):  # "the 3rd", "the 8th of Feb": the latest such date
         day, month_name = int(g["dday"]), g.get("ddmonth")
         month = _month_number(month_name) if month_name else None
+        if g.get("ddlast"):  # "the 20th of last month"
+            first = today.replace(day=1)
+            if g["ddlast"].lower() == "last":
+                first = (first - datetime.timedelta(days=1)).replace(day=1)
+            try:
+                return _weeks_since(first.replace(day=day), today), False
+            except ValueError:
+                return None, False
         return _weeks_since(_latest_date(today, day, month), today), False
     if g.get("year"):
         return _weeks_since(_year_start(today, int(g["year"])), today), False
+    if g.get("runit") or g.get("runit2"):
+        when = _period_part(g, today)
+        return (_weeks_since(when, today) if when else None), False
+    if g.get("wnth"):
+        nth = g["wnth"].lower()
+        day = _NTH_DAY[nth]
+        return _weeks_since(_latest_date(today, day, _month_number(g["wmonth"])), today), False
+    if g.get("season3"):
+        return _weeks_since(_season_part(g["season3"], g.get("spart") or "", today), today), False
     if g.get("season") or g.get("season2"):
         season = (g.get("season") or g["season2"]).lower()
         return _weeks_since(_recent(today, *_SEASONS[season]), today), False
@@ -257,7 +304,7 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
 def _starting_points(text: str, today: datetime.date):
     """(start, end, weeks, vague, priority) for starting points and vague spans."""
     found, future = [], []
-    for regex in (_DIRECT_RE, _FILLER_RE, _INJURY_TOLD_RE):
+    for regex in (_DIRECT_RE, _FILLER_RE, _INJURY_TOLD_RE, _LEADING_POINT_RE):
         for m in regex.finditer(text):
             if regex is _INJURY_TOLD_RE and not _PAIN_AFTER.search(text, m.end()):
                 continue
@@ -275,6 +322,15 @@ def _starting_points(text: str, today: datetime.date):
             stripped = text.strip()
             lead = len(text) - len(text.lstrip())
             found.append((lead, lead + len(stripped.rstrip(".!?,;: ")), weeks, vague, 0))
+    for m in _NIGHTS_AGO_RE.finditer(text):  # "three nights ago", "two weekends ago"
+        n = 2 if m.group("wbl") else (_number(m.group("n")) or (None,))[0]
+        if not n:
+            continue
+        if m.group("wbl") or m.group("u").lower().startswith("weekend"):
+            weeks = ((today.weekday() - 5) % 7 or 7) * DAY + (n - 1) * WEEK
+        else:
+            weeks = n * DAY
+        found.append((m.start(), m.end(), weeks, False, 0))
     for m in _PAST_SPAN_RE.finditer(text):
         found.append((m.start(), m.end(), _UNIT_WEEKS[m.group("unit").lower()], False, 0))
     said = _UNIT_THEN_NUMBER_RE.match(text)
@@ -313,64 +369,3 @@ def _first_point_start(m: re.Match) -> int:
     # keep a leading "last"/"the"/"in" that belongs to the point ("last March", "the weekend")
     lead = _POINT_LEAD_RE.search(m.string, m.end("cue"), start)
     return lead.start() if lead else start
-
-
-# "Now" as the patient states it: "it's Tuesday now", "today's the 24th", "and now it's the end
-# of March", "we're in early October now". Dates in the message count back from that day.
-_ANCHOR_RE = re.compile(
-    r"(?:[,;.]?\s*(?:and|but|so|now)\s+|[,;.]\s*)?(?:now\s+)?"
-    r"(?:(?P<lead>today'?s|today\s+is|today\s+being)|it'?s|its|it\s+is|we'?re|we\s+are)\s+"
-    r"(?:now\s+)?(?:in\s+)?(?:the\s+)?"
-    r"(?:(?P<weekday>%s|mon|tues?|weds?|thu|thurs?|fri|sat|sun)(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|(?P<amonth>%s)\s+(?P<aday>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:])"
-    r"|(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:\s+of\s+(?P<dmonth>%s))?"
-    r"|(?:(?P<part>start|beginning|end|middle|early|late|mid)(?:\s+of)?[\s-]+)?(?P<month>%s))\b"
-    r"(?P<now>\s+(?:now|again|today|already))?" % ("|".join(_WEEKDAYS), _MONTH_RE, _MONTH_RE, _MONTH_RE), re.I)
-
-
-# ... or near a holiday: "it's nearly Christmas now", "here we are a week out from Halloween"
-_HOLIDAY_ANCHOR_RE = re.compile(
-    r"(?:[,;.]?\s*(?:and|but|so|now)\s+|[,;.]\s*)?(?:now\s+)?(?:here\s+we\s+are|it'?s|its|it\s+is|we'?re|we\s+are)"
-    r"\s+(?:now\s+)?(?:(?P<near>nearly|almost|just\s+about|coming\s+up\s+to|close\s+to)"
-    r"|(?P<off>a|one|two|three|\d)\s+(?P<unit>days?|weeks?)\s+(?P<dir>out\s+from|away\s+from|from|before"
-    r"|until|till|to|after|past))\s+(?P<holiday>%s)\b(?:\s+now)?" % _HOLIDAY_RE, re.I)
-_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3}
-
-
-def _holiday_anchor(text: str, today: datetime.date) -> tuple[datetime.date, int, int] | None:
-    """The day near a holiday the patient says it is: its nearest occurrence to today
-    (Christmas in early December is this month's, Halloween then was October's)."""
-    m = _HOLIDAY_ANCHOR_RE.search(text)
-    if not m:
-        return None
-    key = " ".join(re.sub(r"['’.]", "", m.group("holiday").lower()).split())
-    day = min((_holiday(key, today), _holiday(key, today + datetime.timedelta(days=365))),
-              key=lambda d: abs((d - today).days))
-    if m.group("off"):
-        count = _COUNT.get(m.group("off").lower()) or int(m.group("off"))
-        days = count * (7 if m.group("unit").lower().startswith("week") else 1)
-        day += datetime.timedelta(days=days if m.group("dir").lower() in ("after", "past") else -days)
-    return day, m.start(), m.end()
-
-
-def _anchor(text: str, today: datetime.date) -> tuple[datetime.date, int, int] | None:
-    """The day the patient says it is now, and the span that says it."""
-    for m in _ANCHOR_RE.finditer(text):
-        if not (m.group("lead") or m.group("now") or re.search(r"\bnow\b", m.group(0), re.I)):
-            continue  # "it's March" alone may be when it started
-        if m.group("day") and re.match(r"\s*(?:(?:-|to|or)\s*\d+\s*)?(?:%s)\b" % _UNIT_RE,
-                                        text[m.end("day"):], re.I):
-            continue  # "now it is 3 weeks" is a length, not the 3rd
-        if m.group("weekday"):
-            back = (today.weekday() - _weekday(m.group("weekday"))) % 7
-            return today - datetime.timedelta(days=back), m.start(), m.end()
-        month_name = m.group("dmonth") or m.group("month") or m.group("amonth")
-        month = _month_number(month_name) if month_name else None
-        if m.group("aday"):  # "today is February 20th"
-            return _latest_date(today, int(m.group("aday")), month), m.start(), m.end()
-        if m.group("day"):
-            return _latest_date(today, int(m.group("day")), month), m.start(), m.end()
-        part = _MONTH_PART_DAY.get((m.group("part") or "mid").lower(), 15)
-        day = _latest_date(today, part, month)
-        return day, m.start(), m.end()
-    return _holiday_anchor(text, today)

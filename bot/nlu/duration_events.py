@@ -24,6 +24,15 @@ _BARE_DURATION = re.compile(r"\b(?:so|that\s+was|it\s+was|this\s+was|which\s+was
                             r"|perhaps|like|approx|approximately)\b", re.I)
 
 
+# a clause whose subject is someone else: "my husband has ...", "she's had ...", "his ..."
+_OTHER_SUBJECT = re.compile(
+    r"\s*(?:and\s+|but\s+|so\s+|also\s+)?(?:(?:my|our)\s+(?:[\w'’]+\s+){0,2}?(?:mum|mom|mother|dad|father"
+    r"|husband|wife|partner|son|daughter|brother|sister|boyfriend|girlfriend|grandson|granddaughter"
+    r"|grandma|grandmother|grandpa|grandfather|nan|aunt|uncle|friend|neighbou?r|colleague|boss"
+    r"|kids?|children|child|baby)(?:'s|’s)?|(?:he|she|they)(?:'s|’s|\s+has|\s+have|\s+is|\s+was)?|his|her)\b",
+    re.I)
+
+
 class OtherEvents:
     """Tells whether a duration dates another event (an operation, a cancer, a birth)
     rather than the pain, from the clause it stands in and the clause after it."""
@@ -31,7 +40,7 @@ class OtherEvents:
     def __init__(self, path: Path = EVENTS_VOCAB):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         unknown = set(data) - {"other_events", "pain_onset", "linked_after", "relief", "treatments",
-                               "clause_split", "past_episode"}
+                               "clause_split", "past_episode", "change"}
         if unknown:
             raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}")
         # where a clause ends, for another language than English's "but", "now", "and my"
@@ -48,12 +57,33 @@ class OtherEvents:
             words("other_events"), words("pain_onset"), words("linked_after"))
         self._relief, self._treatment = words("relief"), words("treatments")
         self._past = words("past_episode") if data.get("past_episode") else None
+        self._change = words("change") if data.get("change") else None
+
+    def tells_a_change(self, text: str, start: int) -> bool:
+        """Whether the duration at `start` stands in a clause that tells how the pain changed
+        ("worse this past month", "in the last few weeks it's started going down my leg")."""
+        clause = next(((a, b) for a, b in self.clauses(text) if a <= start < b), None)
+        return bool(self._change and clause and self._change.search(text[clause[0]:clause[1]]))
 
     def past_episode(self, text: str, start: int) -> bool:
         """Whether the duration at `start` stands in a clause that tells of an earlier episode
         ("ya había tenido el mismo dolor hace años", "I'd had the same pain years ago")."""
         clause = next(((a, b) for a, b in self.clauses(text) if a <= start < b), None)
         return bool(self._past and clause and self._past.search(text[clause[0]:clause[1]]))
+
+    def someone_elses(self, text: str, start: int, mentions: Sequence) -> bool:
+        """Whether the duration at `start` stands in a clause about another person only: a
+        mention there is someone else's ("my mother has had her hip pain since Easter") or
+        the clause opens on a relative or "he"/"she", and none there is the patient's."""
+        clause = next(((a, b) for a, b in self.clauses(text) if a <= start < b), None)
+        if clause is None:
+            return False
+        a, b = clause
+        inside = [m for m in mentions if m.start < b and m.end > a]
+        if any(m.experiencer == "patient" for m in inside):
+            return False
+        return (any(m.experiencer == "other" for m in inside)
+                or bool(_OTHER_SUBJECT.match(text, a)))
 
     def clauses(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each clause of `text`, without its separators."""
@@ -101,12 +131,17 @@ def _only_a_sign(text: str, start: int, mentions: Sequence, timeless_flags: Coll
     ("three weeks. and night sweats" answers how long the pain has lasted)."""
     if any(m.label == "pain_location" and not m.negated for m in mentions):
         return False
-    if set(re.findall(r"[\w']+", text.lower())) & set(pain_words):
+    if set(_words(text.lower())) & set(pain_words):
         return False
     # a sign feared or asked about is none ("what if I can't control my bladder? it's been 3 weeks")
     return any(m.label.startswith("red_flag") and not m.negated and m.experiencer == "patient"
                and getattr(m, "reason", "") not in ("hypothetical", "question")
                and m.value not in timeless_flags and m.start < start for m in mentions)
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text`, a possessive's "'s" dropped ("pain's been 3 weeks")."""
+    return [re.sub(r"'s$", "", w) for w in re.findall(r"[\w']+", text.replace("’", "'"))]
 
 
 @lru_cache(maxsize=1)
@@ -149,7 +184,7 @@ def times_something_else(text: str, start: int, end: int, mentions: Sequence,
     # a sign's words may begin before the clause ("need to pee but nothing comes out, since")
     inside = [m for m in mentions if m.start < b and m.end > a and m.experiencer == "patient"]
     if anchored is not None:
-        words = set(re.findall(r"[\w']+", text[a:b].lower()))
+        words = set(_words(text[a:b].lower()))
         return any(m.label == "pain_location" and not m.negated for m in inside) or bool(words & set(pain_words))
     # ... or, beside another duration (not `alone`), another body part's ("a dodgy knee for
     # twenty years"; "the back pain itself, five weeks" keeps its own: a pain word or place)
@@ -159,10 +194,10 @@ def times_something_else(text: str, start: int, end: int, mentions: Sequence,
     # a sign told before its time and then said to be over is that sign's too, in a message
     # that tells of no pain ("a temperature a fortnight ago with a cold, but that's cleared up")
     told = any(m.label == "pain_location" and not m.negated for m in mentions) or bool(
-        set(re.findall(r"[\w']+", text.lower())) & set(pain_words))
+        set(_words(text.lower())) & set(pain_words))
     if not any((m.label.startswith("red_flag") and (not m.negated or (m.start < start and not told))
                 and m.value not in timeless_flags)
                or (m.label in others and not m.negated) for m in inside):
         return False
-    words = set(re.findall(r"[\w']+", text[a:b].lower()))
+    words = set(_words(text[a:b].lower()))
     return not (any(m.label == "pain_location" for m in inside) or words & set(pain_words))

@@ -42,7 +42,7 @@ def load_injection_vocabulary(vocab_dir: Optional[Path] = None) -> InjectionVoca
     if not all(isinstance(v, (int, float)) and 0 <= v <= 100 for v in (good, partial)) or partial > good:
         raise ValueError(f"{VOCAB_FILE}: percent: expected good and partial, 0 to 100, partial <= good")
     return InjectionVocabulary(
-        kinds=phrase_table(VOCAB_FILE, data["kinds"], KINDS),
+        kinds=phrase_table(VOCAB_FILE, data["kinds"], (*KINDS, "ignore")),
         relief=phrase_table(VOCAB_FILE, data["relief"], ("none", "partial", "good", "ignore")),
         not_had=phrase_table(VOCAB_FILE, {"not_had": data["not_had"]}, ("not_had",)),
         refers_back=phrase_table(VOCAB_FILE, {"refers_back": data["refers_back"]}, ("refers_back",)),
@@ -111,6 +111,8 @@ def injection_entities(text: str, denied_spans: Iterable[Tuple[int, int]] = (),
     last_kind: Optional[str] = None
     kinds_by_clause = {}
     for hit in find(vocab.kinds, text):
+        if hit.value == "ignore":  # "my back is shot": worn out, no injection
+            continue
         clause = clause_of(spans, hit.start)
         if any(s < hit.end and hit.start < e for s, e in denied) or cue_before(vocab.not_had, text, clause, hit.start):
             continue

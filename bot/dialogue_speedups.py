@@ -27,10 +27,11 @@ from __future__ import annotations
 import itertools
 import operator
 from collections import defaultdict
-from typing import Any, Dict, List, Optional, Set, Text, Tuple
+from typing import Any, Callable, Dict, List, Optional, Set, Text, Tuple
 
 _APPLIED = "_speedups_applied_events"  # tracker attribute: (events folded, loop names, result)
 _STATES = "_speedups_states"  # tracker attribute: the replay kept between calls
+_SNAPSHOTS = 4  # a replay's latest snapshots kept (forms' executions; an older one: replay all)
 
 
 def _same_prefix(kept: List[Any], events: Any) -> bool:
@@ -95,6 +96,22 @@ class _Replay:
         self.applied: List[Any] = []
         self.tracker = tracker.init_copy()
         self.positions: List[Tuple[Any, Dict, Any, Dict]] = []
+        # (events replayed, positions, a clone of the replayed tracker) after each form's
+        # execution: a form's later turn folds away the actions and messages since its last
+        # execution (`applied_events`), and the replay goes on from there, not from the start
+        self.snapshots: List[Tuple[int, int, Any]] = []
+
+    def rewind(self, applied: List[Any]) -> bool:
+        """Back to the latest snapshot whose events are still the first of `applied` (the
+        same objects); False if there is none."""
+        while self.snapshots and _clone is not None:
+            done, positions, snapshot = self.snapshots[-1]
+            if _same_prefix(self.applied[:done], applied):
+                del self.applied[done:], self.positions[positions:]
+                self.tracker = _clone(snapshot)
+                return True
+            self.snapshots.pop()
+        return False
 
     def position(self) -> Tuple[Any, Dict, Any, Dict]:
         tracker, domain = self.tracker, self.domain
@@ -117,6 +134,7 @@ def incremental_tracker_states() -> None:
     from rasa.shared.core.constants import ACTIVE_LOOP, PREVIOUS_ACTION, SLOTS, USER
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import ActionExecuted
+    from rasa.shared.core.trackers import DialogueStateTracker
 
     from bot.rasa_speedups import _replacing
 
@@ -134,14 +152,20 @@ def incremental_tracker_states() -> None:
         replay = tracker.__dict__.pop(_STATES, None)
         if (replay is None or replay.domain is not self
                 or replay.omit_unset_slots != omit_unset_slots
-                or not _same_prefix(replay.applied, applied)):
+                or not (_same_prefix(replay.applied, applied) or replay.rewind(applied))):
             replay = _Replay(self, omit_unset_slots, tracker)
+        forms = self.form_names if _clone is not None and type(
+            replay.tracker) is DialogueStateTracker and type(replay.tracker.slots) is dict else ()
         # Rasa's generate_all_prior_trackers: a state before each action, one at the end.
         for event in applied[len(replay.applied):]:
             if isinstance(event, ActionExecuted):
                 replay.positions.append(replay.position())
             replay.tracker.update(event)
             replay.applied.append(event)
+            if isinstance(event, ActionExecuted) and event.action_name in forms:
+                replay.snapshots.append((len(replay.applied), len(replay.positions),
+                                         _clone(replay.tracker)))
+                del replay.snapshots[:-_SNAPSHOTS]
         tracker.__dict__[_STATES] = replay
         users: Dict[int, Dict] = {}
         states = []
@@ -239,6 +263,9 @@ def indexed_rule_lookup() -> None:
 
 
 _REPLICA = "_speedups_replica"  # tracker attribute: (events replayed, the replayed tracker)
+# A tracker's clone (as `copy` hands out: its own events, slots, latest action and loop), once
+# `incremental_tracker_copy` has checked the slots copy plainly; the replay's snapshots use it.
+_clone: Optional[Callable[[Any], Any]] = None
 
 
 def incremental_tracker_copy() -> None:
@@ -286,6 +313,9 @@ def incremental_tracker_copy() -> None:
                              if replica.latest_action is not None else None)
         new.active_loop = copy_module.copy(replica.active_loop)
         return new
+
+    global _clone
+    _clone = clone
 
     @_replacing(original)
     def copy(self: DialogueStateTracker) -> DialogueStateTracker:

@@ -31,7 +31,10 @@ from typing import Any, Callable, Dict, List, Optional, Set, Text, Tuple
 
 _APPLIED = "_speedups_applied_events"  # tracker attribute: (events folded, loop names, result)
 _STATES = "_speedups_states"  # tracker attribute: the replay kept between calls
-_SNAPSHOTS = 4  # a replay's latest snapshots kept (forms' executions; an older one: replay all)
+# A replay's snapshots kept: the latest (a form's later turn folds back to the form's last
+# execution left in the applied events, the latest one in every flow seen); an older one is
+# rebuilt by replaying from the start. Each is a tracker, kept with the conversation's tracker.
+_SNAPSHOTS = 1
 
 
 def _same_prefix(kept: List[Any], events: Any) -> bool:
@@ -96,7 +99,7 @@ class _Replay:
         self.applied: List[Any] = []
         self.tracker = tracker.init_copy()
         self.positions: List[Tuple[Any, Dict, Any, Dict]] = []
-        # (events replayed, positions, a clone of the replayed tracker) after each form's
+        # (events replayed, positions, a clone of the replayed tracker) after a form's
         # execution: a form's later turn folds away the actions and messages since its last
         # execution (`applied_events`), and the replay goes on from there, not from the start
         self.snapshots: List[Tuple[int, int, Any]] = []

@@ -27,10 +27,14 @@ from __future__ import annotations
 import itertools
 import operator
 from collections import defaultdict
-from typing import Any, Dict, List, Optional, Set, Text, Tuple
+from typing import Any, Callable, Dict, List, Optional, Set, Text, Tuple
 
 _APPLIED = "_speedups_applied_events"  # tracker attribute: (events folded, loop names, result)
 _STATES = "_speedups_states"  # tracker attribute: the replay kept between calls
+# A replay's snapshots kept: the latest (a form's later turn folds back to the form's last
+# execution left in the applied events, the latest one in every flow seen); an older one is
+# rebuilt by replaying from the start. Each is a tracker, kept with the conversation's tracker.
+_SNAPSHOTS = 1
 
 
 def _same_prefix(kept: List[Any], events: Any) -> bool:
@@ -95,6 +99,22 @@ class _Replay:
         self.applied: List[Any] = []
         self.tracker = tracker.init_copy()
         self.positions: List[Tuple[Any, Dict, Any, Dict]] = []
+        # (events replayed, positions, a clone of the replayed tracker) after a form's
+        # execution: a form's later turn folds away the actions and messages since its last
+        # execution (`applied_events`), and the replay goes on from there, not from the start
+        self.snapshots: List[Tuple[int, int, Any]] = []
+
+    def rewind(self, applied: List[Any]) -> bool:
+        """Back to the latest snapshot whose events are still the first of `applied` (the
+        same objects); False if there is none."""
+        while self.snapshots and _clone is not None:
+            done, positions, snapshot = self.snapshots[-1]
+            if _same_prefix(self.applied[:done], applied):
+                del self.applied[done:], self.positions[positions:]
+                self.tracker = _clone(snapshot)
+                return True
+            self.snapshots.pop()
+        return False
 
     def position(self) -> Tuple[Any, Dict, Any, Dict]:
         tracker, domain = self.tracker, self.domain
@@ -117,6 +137,7 @@ def incremental_tracker_states() -> None:
     from rasa.shared.core.constants import ACTIVE_LOOP, PREVIOUS_ACTION, SLOTS, USER
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import ActionExecuted
+    from rasa.shared.core.trackers import DialogueStateTracker
 
     from bot.rasa_speedups import _replacing
 
@@ -134,14 +155,20 @@ def incremental_tracker_states() -> None:
         replay = tracker.__dict__.pop(_STATES, None)
         if (replay is None or replay.domain is not self
                 or replay.omit_unset_slots != omit_unset_slots
-                or not _same_prefix(replay.applied, applied)):
+                or not (_same_prefix(replay.applied, applied) or replay.rewind(applied))):
             replay = _Replay(self, omit_unset_slots, tracker)
+        forms = self.form_names if _clone is not None and type(
+            replay.tracker) is DialogueStateTracker and type(replay.tracker.slots) is dict else ()
         # Rasa's generate_all_prior_trackers: a state before each action, one at the end.
         for event in applied[len(replay.applied):]:
             if isinstance(event, ActionExecuted):
                 replay.positions.append(replay.position())
             replay.tracker.update(event)
             replay.applied.append(event)
+            if isinstance(event, ActionExecuted) and event.action_name in forms:
+                replay.snapshots.append((len(replay.applied), len(replay.positions),
+                                         _clone(replay.tracker)))
+                del replay.snapshots[:-_SNAPSHOTS]
         tracker.__dict__[_STATES] = replay
         users: Dict[int, Dict] = {}
         states = []
@@ -161,35 +188,42 @@ def incremental_tracker_states() -> None:
 
 def indexed_rule_lookup() -> None:
     from rasa.core.policies.rule_policy import RulePolicy
-    from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET
-    from rasa.shared.nlu.constants import ACTION_NAME, ACTION_TEXT
+    from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET, USER
+    from rasa.shared.nlu.constants import ACTION_NAME, ACTION_TEXT, INTENT
 
     from bot.rasa_speedups import _replacing
 
     original = RulePolicy._get_possible_keys
-    indexes: Dict[int, Tuple[Dict, List[Text], Dict[Tuple[Text, Text], List[Text]], Dict]] = {}
+    indexes: Dict[int, Tuple[Dict, Dict[Any, Dict[Optional[Text], List[Text]]], Dict]] = {}
+
+    def required(sub_state: Optional[Dict[Text, Any]], kinds: Tuple[Text, ...]) -> Any:
+        """The (kind, value) a rule state's sub-state requires, compared by Rasa's
+        `_does_rule_match_state` with `!=` (a plain string, set, not SHOULD_NOT_BE_SET)."""
+        for kind in kinds:
+            value = sub_state.get(kind) if sub_state else None
+            if isinstance(value, str) and value and value != SHOULD_NOT_BE_SET:
+                return (kind, value)
+        return None
 
     def index(policy: RulePolicy, lookup: Dict[Text, Text]):
-        """Rules by the previous action their last state requires (a rule's key never
-        changes once the model is loaded); rules requiring none, or not a plain name, apart."""
+        """Rules by the previous action and then the user intent their last state requires
+        (a rule's key never changes once the model is loaded); None: requires none of it."""
         found = indexes.get(id(lookup))
-        if found is not None and found[0] is lookup and len(found[3]) == len(lookup):
+        if found is not None and found[0] is lookup and len(found[2]) == len(lookup):
             return found
-        unindexed: List[Text] = []
-        by_action: Dict[Tuple[Text, Text], List[Text]] = defaultdict(list)
+        by_action: Dict[Any, Dict[Optional[Text], List[Text]]] = defaultdict(
+            lambda: defaultdict(list))
         lengths = {}
         for key in lookup:
             rule_states = policy._rule_key_to_state(key)
             lengths[key] = len(rule_states)
-            previous = rule_states[-1].get(PREVIOUS_ACTION) if rule_states else None
-            for kind in (ACTION_NAME, ACTION_TEXT):
-                value = previous.get(kind) if previous else None
-                if isinstance(value, str) and value and value != SHOULD_NOT_BE_SET:
-                    by_action[(kind, value)].append(key)
-                    break
-            else:
-                unindexed.append(key)
-        found = indexes[id(lookup)] = (lookup, unindexed, dict(by_action), lengths)
+            last = rule_states[-1] if rule_states else {}
+            action = required(last.get(PREVIOUS_ACTION), (ACTION_NAME, ACTION_TEXT))
+            intent = required(last.get(USER), (INTENT,))
+            by_action[action][intent[1] if intent else None].append(key)
+        found = indexes[id(lookup)] = (
+            lookup, {action: dict(by_intent) for action, by_intent in by_action.items()},
+            lengths)
         return found
 
     @_replacing(original)
@@ -197,13 +231,27 @@ def indexed_rule_lookup() -> None:
                            states: List[Dict[Text, Any]]) -> Set[Text]:
         if not states:
             return set(lookup.keys())
-        _, unindexed, by_action, lengths = index(self, lookup)
+        _, by_action, lengths = index(self, lookup)
         last = states[-1]
-        candidates = list(unindexed)
         previous = last.get(PREVIOUS_ACTION)
-        if previous:  # a rule naming another previous action does not apply (Rasa's check)
-            for kind in (ACTION_NAME, ACTION_TEXT):
-                candidates.extend(by_action.get((kind, previous.get(kind)), ()))
+        intent = (last.get(USER) or {}).get(INTENT)
+        candidates: List[Text] = []
+        if not previous:
+            # a conversation's first state: Rasa accepts any rule starting the conversation
+            # there without comparing the user's intent, and refuses every other rule
+            for keys in by_action.get(None, {}).values():
+                candidates.extend(keys)
+        else:
+            # A rule naming another previous action or user intent in its last state does
+            # not apply (Rasa's `_does_rule_match_state`: a value it sets must be equal).
+            for action in (None, *((kind, previous.get(kind))
+                                   for kind in (ACTION_NAME, ACTION_TEXT))):
+                if action is not None and not isinstance(action[1], str):
+                    continue
+                by_intent = by_action.get(action, {})
+                candidates.extend(by_intent.get(None, ()))
+                if isinstance(intent, str) and intent:
+                    candidates.extend(by_intent.get(intent, ()))
         possible = {key for key in candidates if self._is_rule_applicable(key, 0, last)}
         # Rasa's loop over the earlier states; past a rule's length it always applies.
         longest = max((lengths[key] for key in possible), default=0)
@@ -218,6 +266,9 @@ def indexed_rule_lookup() -> None:
 
 
 _REPLICA = "_speedups_replica"  # tracker attribute: (events replayed, the replayed tracker)
+# A tracker's clone (as `copy` hands out: its own events, slots, latest action and loop), once
+# `incremental_tracker_copy` has checked the slots copy plainly; the replay's snapshots use it.
+_clone: Optional[Callable[[Any], Any]] = None
 
 
 def incremental_tracker_copy() -> None:
@@ -265,6 +316,9 @@ def incremental_tracker_copy() -> None:
                              if replica.latest_action is not None else None)
         new.active_loop = copy_module.copy(replica.active_loop)
         return new
+
+    global _clone
+    _clone = clone
 
     @_replacing(original)
     def copy(self: DialogueStateTracker) -> DialogueStateTracker:

@@ -94,6 +94,8 @@ RELIED_ON: Dict[str, Optional[Tuple[str, ...]]] = {
     "rasa.core.policies.rule_policy:RulePolicy._is_rule_applicable": (
         "self", "rule_key", "turn_index", "conversation_state"),
     "rasa.core.policies.rule_policy:RulePolicy._rule_key_to_state": ("rule_key",),
+    "rasa.core.policies.rule_policy:RulePolicy._does_rule_match_state": (
+        "rule_state", "conversation_state"),  # what the rule index follows
     # the tracker store (bot/tracker_store.py, bot/db_resilience.py)
     "rasa.core.tracker_store:SQLTrackerStore._retrieve": (
         "self", "sender_id", "fetch_events_from_all_sessions"),

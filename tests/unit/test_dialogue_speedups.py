@@ -18,7 +18,7 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bench.conversations import ASSISTANT_PATHS
-from bot import rasa_speedups
+from bot import dialogue_speedups, rasa_speedups
 
 rasa_speedups.apply()
 
@@ -35,7 +35,8 @@ MORE_PATHS = [
 @pytest.fixture
 def checked(monkeypatch):
     """Every call to a replaced function also runs Rasa's own, and the two must agree."""
-    calls = {"applied": 0, "states": 0, "keys": 0, "copies": 0, "validations": 0}
+    calls = {"applied": 0, "states": 0, "keys": 0, "copies": 0, "validations": 0,
+             "rewinds": 0}
     ties = []
     fast_applied = DialogueStateTracker.applied_events
     fast_states = Domain.states_for_tracker_history
@@ -85,6 +86,14 @@ def checked(monkeypatch):
         calls["keys"] += 1
         return got
 
+    rewind = dialogue_speedups._Replay.rewind
+
+    def rewound(self, applied):
+        done = rewind(self, applied)
+        calls["rewinds"] += done
+        return done
+
+    monkeypatch.setattr(dialogue_speedups._Replay, "rewind", rewound)
     monkeypatch.setattr(DialogueStateTracker, "applied_events", applied_events)
     monkeypatch.setattr(Domain, "states_for_tracker_history", states)
     monkeypatch.setattr(RulePolicy, "_get_possible_keys", keys)
@@ -102,6 +111,9 @@ def test_whole_conversations_predict_from_the_same_states_as_rasas_own_code(chat
     assert calls["applied"] > len(path) and calls["states"] > len(path) and calls["keys"] > 0
     assert calls["copies"] > len(path) / 2
     assert calls["validations"] > 0 and not calls.get("wrong")  # every path fills a form
+    # a form's later turn folds its previous turn away: the states' replay goes back to the
+    # form's last execution (compared above with Rasa's replay from the start)
+    assert calls["rewinds"] > 0
     assert ties == []
 
 
@@ -185,3 +197,82 @@ def test_reverted_and_restarted_sessions_are_folded_as_rasa_folds_them(agent):
     assert domain.states_for_tracker_history(tracker) == (
         Domain.states_for_tracker_history.__wrapped__(domain, tracker))
     assert_same_tracker(tracker.copy(), DialogueStateTracker.copy.__wrapped__(tracker))
+
+
+def _rule_policy(agent) -> RulePolicy:
+    nodes = agent.processor.graph_runner._instantiated_nodes
+    return next(node._component for node in nodes.values()
+                if type(node._component) is RulePolicy)
+
+
+def _variants(state):
+    """A rule's state as a conversation may hold it, and near misses of it: another intent,
+    the text instead of the intent, no user part, no previous action, another previous
+    action, another active loop."""
+    import copy
+
+    yield state
+    for change in ("intent", "text", "no user", "no action", "action", "loop"):
+        other = copy.deepcopy(state)
+        user = other.get("user") or {}
+        if change == "intent":
+            other["user"] = {**user, "intent": "deny" if user.get("intent") != "deny" else "affirm"}
+        elif change == "text":
+            other["user"] = {"text": "some words"}
+        elif change == "no user":
+            other.pop("user", None)
+        elif change == "no action":
+            other.pop("prev_action", None)
+        elif change == "action":
+            other["prev_action"] = {"action_name": "action_listen"
+                                    if (state.get("prev_action") or {}).get("action_name")
+                                    != "action_listen" else "utter_greet"}
+        else:
+            other["active_loop"] = {"name": "booking_form"}
+        yield other
+
+
+def test_the_rule_lookup_finds_what_rasas_finds_for_every_rule_and_near_misses(agent):
+    """Every rule of the trained model (rules and loops' unhappy paths) as the end of a
+    conversation, with its states' near misses (another intent, text instead, no previous
+    action: a conversation's first state, where Rasa compares no intent), and a rule's states
+    behind other states: the indexed lookup gives the same rules as Rasa's loop over all."""
+    from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH
+
+    policy = _rule_policy(agent)
+    fast, rasas = RulePolicy._get_possible_keys, RulePolicy._get_possible_keys.__wrapped__
+    compared, found = 0, 0
+    for table in (RULES, RULES_FOR_LOOP_UNHAPPY_PATH):
+        lookup = policy.lookup[table]
+        assert len(lookup) > 10
+        for key in lookup:
+            states = policy._rule_key_to_state(key)
+            for variant in _variants(states[-1]):
+                for before in ([], states[:-1], [{}] + states[:-1]):
+                    conversation = [dict(s) for s in before] + [variant]
+                    got = fast(policy, lookup, conversation)
+                    assert got == rasas(policy, lookup, conversation), (key, conversation)
+                    compared, found = compared + 1, found + bool(got)
+    assert fast(policy, policy.lookup[RULES], []) == set(policy.lookup[RULES])
+    assert compared > 500 and found > compared / 4
+
+
+def test_the_rule_lookup_at_a_conversations_first_state_compares_no_intent(agent):
+    """At a conversation's first state (no previous action) Rasa takes any rule that starts
+    a conversation, whatever intent it names; later, only the rule's own intent."""
+    import json
+
+    policy = _rule_policy(agent)
+    rules = [[{"user": {"intent": "greet"}}],
+             [{"user": {"intent": "greet"}, "prev_action": {"action_name": "action_listen"}}],
+             [{}, {"user": {"intent": "deny"}, "prev_action": {"action_name": "action_listen"}}],
+             [{"user": {"intent": "SHOULD_NOT_BE_SET"}}]]
+    lookup = {json.dumps(states): "utter_greet" for states in rules}
+    fast, rasas = RulePolicy._get_possible_keys, RulePolicy._get_possible_keys.__wrapped__
+    for conversation in ([{"user": {"intent": "deny"}}], [{"user": {"text": "hi"}}],
+                         [{"user": {"intent": "deny"}, "prev_action": {
+                             "action_name": "action_listen"}}],
+                         [{}, {"user": {"intent": "greet"}, "prev_action": {
+                             "action_name": "action_listen"}}]):
+        got = fast(policy, lookup, conversation)
+        assert got == rasas(policy, lookup, conversation) and got

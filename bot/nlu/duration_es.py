@@ -8,7 +8,7 @@ same helpers for dates and categories. Number words are read by text2num's Spani
   "quince días", "un par de semanas", "unos cuantos meses", "2 años y 3 meses";
 * a starting point: "desde ayer", "desde anoche", "desde el lunes", "desde la semana pasada",
   "desde el verano", "desde marzo", "desde 2019", "desde Navidad", "desde que nació mi hijo,
-  que ya tiene 2 años", "desde niña";
+  que ya tiene 2 años", "desde niña" (and those of duration_es_anchors.py: ages, school, harvest);
 * vague spans: "hace años", "desde hace meses", "hace mucho tiempo", "toda la vida".
 
 Not a duration: an age ("tengo 45 años", "mi hijo de 3 años"), a pregnancy ("embarazada de 5
@@ -27,6 +27,7 @@ from text_to_num import text2num
 
 from bot.nlu.duration import DurationMention, choose_mentions
 from bot.nlu.duration_dates import _latest_date, _month_start, _recent, _weeks_since, _year_start
+from bot.nlu.duration_es_anchors import _MONTH_RE, _MONTHS, anchors, restated
 from bot.nlu.duration_events import OtherEvents
 from bot.nlu.duration_units import DAY, MONTH, WEEK, YEAR
 from bot.nlu.self_correction import load_corrections
@@ -44,18 +45,17 @@ _UNITS = [  # with diminutives ("unas semanitas"), common misspellings ("4 mese"
     ("day", rf"d{_I}as?|d{_I}{_I}tas|diitas|days?"),
     ("week", r"semanas?|semanitas?|sem|weeks?|wks?"),
     ("month", r"mes(?:es)?|mese|meces|mesecitos?|months?"),
-    ("year", r"a[ñn]os?|a[ñn]itos?|years?|yrs?"), ("hour", r"horas?|hours?")]
-_UNIT_WEEKS = {"day": DAY, "week": WEEK, "month": MONTH, "year": YEAR, "hour": 1 / 168}
+    ("year", r"a[ñn]os?|a[ñn]itos?|years?|yrs?"), ("hour", r"horas?|hours?"), ("fortnight", r"quincenas?")]
+_UNIT_WEEKS = {"day": DAY, "week": WEEK, "month": MONTH, "year": YEAR, "hour": 1 / 168, "fortnight": 2 * WEEK}
 _UNIT_RE = "|".join(forms for _, forms in _UNITS)
 _NUMBER_WORD = (
     rf"un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"
     rf"|quince|diecis{_E}is|diecisiete|dieciocho|diecinueve|veinte|veinti\w+|treinta|cuarenta"
     rf"|cincuenta|sesenta|setenta|ochenta|noventa|cien")
 _WORDS = rf"(?:{_NUMBER_WORD})(?:\s+y\s+(?:{_NUMBER_WORD}))?"
-_VAGUE = {  # "un par de", "unos cuantos", "varios", "algunos", "muchos", "pocos"
-    "par": 2.0, "unos": 3.0, "unas": 3.0, "cuantos": 3.0, "cuantas": 3.0, "varios": 3.0, "varias": 3.0, "algunos": 3.0,
-    "algunas": 3.0, "muchos": 5.0, "muchas": 5.0, "pocos": 2.0, "pocas": 2.0,
-    "muchisimos": 5.0, "muchisimas": 5.0}
+_VAGUE = {"par": 2.0, "unos": 3.0, "unas": 3.0, "cuantos": 3.0, "cuantas": 3.0, "varios": 3.0, "varias": 3.0,
+          "algunos": 3.0, "algunas": 3.0, "muchos": 5.0, "muchas": 5.0, "pocos": 2.0, "pocas": 2.0,
+          "muchisimos": 5.0, "muchisimas": 5.0}  # "un par de", "unos cuantos", "varios"...
 _QTY = (rf"(?P<vague>un\s+par\s+de?|unos\s+cuantos|unas\s+cuantas|varios|varias|algunos|algunas"
         rf"|much{_I}simos|much{_I}simas|muchos|muchas|pocos|pocas|unos|unas)|(?P<digits>\d+(?:[.,]\d+)?)|(?P<words>{_WORDS})"
         rf"|(?P<medio>medio|media)")
@@ -91,9 +91,6 @@ _COURSE_BEFORE = re.compile(  # "tomé ibuprofeno por dos semanas": the medicine
     rf"|antibi{_O}ticos?)\b"
     rf"[^,.;!?]*?(?:\b(?:por|durante))?\s*$", re.I)
 
-_MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre"]
-_MONTH_RE = r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre"
 _WEEKDAYS = ["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"]
 _WEEKDAY_RE = rf"lunes|martes|mi{_E}rcoles|jueves|viernes|s{_A}bado|domingo"
 _SEASONS = {"invierno": (1, 15), "primavera": (4, 15), "verano": (7, 15), "otono": (10, 15)}
@@ -185,11 +182,11 @@ _PART_DAY = {"mediados": 15, "principios": 5, "primeros": 5, "finales": 25, "fin
 _VAGUE_UNIT = {"dias": 3 * DAY, "días": 3 * DAY, "semanas": 3 * WEEK, "meses": 3 * MONTH,
                "anos": 3 * YEAR, "años": 3 * YEAR}
 _JOIN_RE = re.compile(r"^\s*(?:,|y|con)?\s*$", re.I)
+_PLAIN = str.maketrans("áéíóúñ", "aeioun")
 
 
 def _plain(word: str) -> str:
-    return (word.lower().replace("á", "a").replace("é", "e").replace("í", "i")
-            .replace("ó", "o").replace("ú", "u").replace("ñ", "n"))
+    return word.lower().translate(_PLAIN)
 
 
 def _unit(text: str) -> str | None:
@@ -393,7 +390,8 @@ def parse_durations_es(text: str, today: datetime.date | None = None) -> list[Du
     if not text or not isinstance(text, str):
         return []
     today = _stated_today(text, today or datetime.date.today())
-    candidates = _quantities(text) + _starting_points(text, today)
+    quantities = _quantities(text)  # a date the patient turns into a count gives way to it
+    candidates = quantities + restated(text, quantities, _starting_points(text, today) + anchors(text, today))
     if any(c[4] == 0 for c in candidates):  # "desde Semana Santa, como dos meses": the number
         candidates = [c for c in candidates if c[4] != 2]
     found = choose_mentions(text, candidates, _other_events())

@@ -45,6 +45,7 @@ from bot.nlu.pattern import load_pattern_vocabulary, pattern_entities
 from bot.nlu.red_flag_detector import decided_by_vocabulary, detector_examples
 from bot.nlu.self_correction import taken_back
 from bot.nlu.spelling import unaccented
+from bot.nlu.treatments_not_done import not_done
 from bot.nlu.treatments_said import had_after_asking, treatments_taken_back
 
 if TYPE_CHECKING:  # imported when the detector is built: scikit-learn loads only then
@@ -152,7 +153,7 @@ class ReadsSpacyNLPDoc:
         semanas") is read in English, and in Spanish when English finds nothing."""
         language = reading_language(text, message)
         if language == "es":
-            return "es", _read_spanish(text)
+            return "es", not_done(text, _read_spanish(text))
         self._matcher = english_matcher(model.model, self._vocab_dir)
 
         def parsed():
@@ -163,7 +164,7 @@ class ReadsSpacyNLPDoc:
 
         found = _remembered(self._matcher, text, parsed)
         if language == "" and not found and _read_spanish(text):
-            return "es", _read_spanish(text)
+            return "es", not_done(text, _read_spanish(text))
         return "en", found
 
 

@@ -45,6 +45,7 @@ from bot.nlu.pattern import load_pattern_vocabulary, pattern_entities
 from bot.nlu.red_flag_detector import decided_by_vocabulary, detector_examples
 from bot.nlu.self_correction import taken_back
 from bot.nlu.spelling import unaccented
+from bot.nlu.treatment_owner_es import carers_treatments
 from bot.nlu.treatments_not_done import not_done
 from bot.nlu.treatments_said import had_after_asking, treatments_taken_back
 
@@ -124,6 +125,11 @@ def _read_spanish(text: str) -> Tuple[Mention, ...]:
     return _remembered(spanish_matcher(), text, lambda: spanish_matcher().nlp.make_doc(text))
 
 
+def _spanish_mentions(text: str) -> List[Mention]:
+    """Spanish mentions, with treatments never done and a carer's relative's remedies read."""
+    return not_done(text, carers_treatments(text, _read_spanish(text)))
+
+
 class ReadsSpacyNLPDoc:
     """A component that reads the Doc Rasa's SpacyNLP made for the message (`model_from=
     "SpacyNLP"` and `required_components`, as Rasa's SpacyEntityExtractor), so the pipeline
@@ -153,7 +159,7 @@ class ReadsSpacyNLPDoc:
         semanas") is read in English, and in Spanish when English finds nothing."""
         language = reading_language(text, message)
         if language == "es":
-            return "es", not_done(text, _read_spanish(text))
+            return "es", _spanish_mentions(text)
         self._matcher = english_matcher(model.model, self._vocab_dir)
 
         def parsed():
@@ -164,7 +170,7 @@ class ReadsSpacyNLPDoc:
 
         found = _remembered(self._matcher, text, parsed)
         if language == "" and not found and _read_spanish(text):
-            return "es", not_done(text, _read_spanish(text))
+            return "es", _spanish_mentions(text)
         return "en", found
 
 

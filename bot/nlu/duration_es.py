@@ -135,7 +135,7 @@ _ALONE_RE = re.compile(rf"^\W*(?:(?:desde|dsd)\s+)?(?:{_POINT})\W*$", re.I)
 # the time first, then the injury or the start: "anoche me resbalé", "el domingo me caí",
 # "anteayer me empezó"
 _POINT_FIRST_RE = re.compile(
-    rf"(?<!\w)(?:{_POINT})\s+(?:(?:yo|que|como)\s+)?(?:me\s+|se\s+me\s+)?(?:resbal{_E}|ca{_I}|tropec{_E}|lastim{_E}|golpe{_E}"
+    rf"(?<!\w)(?:{_POINT})(?:\s+(?:por|en)\s+la\s+(?:tarde|ma[ñn]ana|noche|madrugada))?,?\s+(?:(?:yo|que|como)\s+)?(?:me\s+|se\s+me\s+)?(?:dio\s+(?:un|el)\s+(?:tir{_O}n|jal{_O}n|dolor|lumbago)|resbal{_E}|ca{_I}|tropec{_E}|lastim{_E}|golpe{_E}"
     rf"|torc{_I}|dobl{_E}|jal{_E}|pegu{_E}|choqu{_E}|accident{_E}|empez{_O}|comenz{_O}|inici{_O}|vino|agarr{_O})\b", re.I)
 # a bare unit as the whole answer: "Años, mija, ya ni me acuerdo", "meses ya"
 _LEADING_VAGUE_RE = re.compile(r"^\W*(?P<unit>a[ñn]os|meses|semanas)\b(?!\s+(?:de|que|con|sin)\b)", re.I)
@@ -148,7 +148,7 @@ _INJURY = re.compile(
 # ("desde el accidente de moto, hace diez días": the time told after a comma is the same)
 _SINCE_INJURY = re.compile(r"\bdesde\s+(?:que|q|k|el|la|aquel|aquella|ese|esa)\b[^,.;!?]*(?:,\s*(?:hace\s+|como\s+|unos\s+|unas\s+|ya\s+)*)?$", re.I)
 _PAIN_AFTER = re.compile(
-    rf"\b(?:dolor\w*|duel[eo]n?|doler|doli\w+|molest\w+|adolorid[oa]s?|desde\s+(?:entonces|ah{_I}|eso))\b", re.I)
+    rf"\b(?:dolor\w*|duel[eo]n?|doler|doli\w+|molest\w+|adolorid[oa]s?|desde\s+(?:entonces|ah{_I}|eso)|de\s+ah{_I}\s+(?:me\s+)?(?:empez|comenz|vino))\w*", re.I)
 _FILLER = re.compile(rf"\W|\b(?:y|eso|esto|fue|pas{_O}|hace|como|unos|unas|m{_A}s\s+de|ya|s{_I})\b", re.I)
 # a clause that only says when, its subject in the clause before: ", empezó el lunes"
 _ONSET_ONLY_ES = re.compile(rf"\s*(?:y\s+)?(?:que\s+)?(?:empez{_O}|comenz{_O}|inici{_O}|desde)\b", re.I)
@@ -229,7 +229,7 @@ def _quantities(text: str):
                                 # "ya va para seis meses", "o sea que son como cuatro meses"
                                 r"|va\s+(?:pa|para|pal)|son(?:\s+(?:como|unos|unas|casi|ya))?"
                                 # "el dolor tiene 2 semanas": the pain's age, not the patient's
-                                r"|(?:dolor|molestia|esto|eso)\s+(?:ya\s+)?tiene)\s*$", before, re.I)
+                                r"|(?:dolor|molestia|esto|eso)\s+(?:ya\s+)?tiene|\b(?:dolor|molestia)\b[^,.;]{0,25}\bque\s+(?:ya\s+)?tiene)\s*$", before, re.I)
         if not said_before:
             if _NOT_BEFORE.search(before) and not _DURATION_VERB_BEFORE.search(before) and not (
                     re.search(r"\b(?:tengo|tngo|tiene|ten[ií]a)\s*$", before, re.I) and _HAVE_FOR.match(after)):
@@ -376,7 +376,7 @@ def _dates_injury_only(text: str, mention: DurationMention, later: bool) -> bool
     if index is None:
         return False
     a, b = bounds[index]
-    if index and not _FILLER.sub("", text[a:b].replace(mention.text, "")).strip():
+    if index and not _INJURY.search(mention.text) and not _FILLER.sub("", text[a:b].replace(mention.text, "")).strip():
         # a bare time tells the clause before ("me caí, pero eso fue hace años")
         a = next((c for c, d in reversed(bounds[:index]) if text[c:d].strip()), a)
     clause = text[a:max(b, mention.end)]
@@ -395,4 +395,4 @@ def parse_durations_es(text: str, today: datetime.date | None = None) -> list[Du
     if any(c[4] == 0 for c in candidates):  # "desde Semana Santa, como dos meses": the number
         candidates = [c for c in candidates if c[4] != 2]
     found = choose_mentions(text, candidates, _other_events())
-    return [m for i, m in enumerate(found) if not _dates_injury_only(text, m, i + 1 < len(found))]
+    return [m for m in found if not _dates_injury_only(text, m, len(found) > 1)]  # another time: the pain's

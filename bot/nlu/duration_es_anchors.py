@@ -40,7 +40,7 @@ _BIRTH_RE = re.compile(  # "desde que nació mi nieto me duele, ya tiene 2", "(y
     r"\b(?:desde\s+que|desde|cuando)\s+(?:naci[oó]|tuve\s+a|di\s+a\s+luz(?:\s+a)?|me\s+embarac[eé]\s+de"
     r"|el\s+nacimiento\s+de|el\s+parto\s+de)\s+(?:a\s+)?(?:mi|mis|el|la)?\s*\w+"
     r"[^.!?]{0,60}?[\s,;(]+(?:(?:y\s+)?(?:ella|[eé]l|que)\s+)?(?:ya\s+|ahora\s+|hoy\s+)*"
-    r"(?:tiene|cumpli[oó]|cumple|va\s+a\s+cumplir)\s+(?P<age>\d{1,2}|" + _NUM + r"|medio)"
+    r"(?:tiene|cumpli[oó]|cumple|va\s+a\s+cumplir)\s+(?:su\s+(?:primer\s+)?)?(?P<age>\d{1,2}|" + _NUM + r"|medio|a[ñn]ito)"
     r"(?:\s+(?P<unit>a[ñn]os?|mes(?:es)?|semanas?|d[ií]as))?\b", re.I)
 _DAY_RE = re.compile(  # "desde el 15", "desde el día 3": that day of this month (or the last)
     rf"\b{_SINCE}\s+el\s+(?:d[ií]a\s+)?(?P<day>[1-9]|[12]\d|3[01])\b"
@@ -96,7 +96,7 @@ def anchors(text: str, today: datetime.date) -> list[tuple]:
             found.append((m.start(), m.end(), (now - then) * YEAR, False, 0))
     for m in _BIRTH_RE.finditer(text):
         age = m.group("age").lower()
-        value = 0.5 if age == "medio" else _number(age)
+        value = 0.5 if age == "medio" else 1.0 if age.startswith("a") else _number(age)  # "su añito"
         unit = (m.group("unit") or "años").lower()
         size = {"a": YEAR, "m": MONTH, "s": WEEK, "d": DAY}[unit[0]]
         if value is not None and 0 < value * size < 100 * YEAR:
@@ -132,10 +132,14 @@ _RESTATING = re.compile(
     r"|ya\s+son|ya\s+van|ya\s+va\s+(?:pa|para)|o\s+lo\s+que\s+es\s+lo\s+mismo)\b[^.!?\d]{0,20}$", re.I)
 
 
+_BESIDE = re.compile(r"^[\s,;:()-]*(?:(?:como|unos|unas|m[aá]s\s+o\s+menos|o\s+sea|ya|hace|so|like|osea)\s+)*$", re.I)
+
+
 def restated(text: str, quantities: list[tuple], points: list[tuple]) -> list[tuple]:
     """The starting points left once a count the patient restates them as is kept: every
-    point said before a count introduced by restating words ("o sea", "así que")."""
+    point said before a count introduced by restating words ("o sea", "así que"), and a point
+    said right beside a count ("tres días, desde el sábado", "desde mayo, como 7 meses")."""
     summaries = [q[0] for q in quantities if _RESTATING.search(text[max(0, q[0] - 40):q[0]])]
-    if not summaries:
-        return points
-    return [p for p in points if not any(p[1] <= s for s in summaries)]
+    return [p for p in points if not any(p[1] <= s for s in summaries) and not any(
+        (q[1] <= p[0] and _BESIDE.match(text[q[1]:p[0]])) or (p[1] <= q[0] and _BESIDE.match(text[p[1]:q[0]]))
+        for q in quantities)]

@@ -17,6 +17,7 @@ Other people's history ("my mother had cancer") emits nothing.
 from __future__ import annotations
 
 import datetime
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Text, Tuple, Type
@@ -48,6 +49,7 @@ from bot.nlu.spelling import unaccented
 from bot.nlu.treatment_owner_es import carers_treatments
 from bot.nlu.treatments_not_done import not_done
 from bot.nlu.treatments_said import had_after_asking, treatments_taken_back
+from bot.nlu.treatments_unlisted_es import unlisted_medicines
 
 if TYPE_CHECKING:  # imported when the detector is built: scikit-learn loads only then
     from bot.nlu.red_flag_detector import RedFlagDetector
@@ -126,8 +128,9 @@ def _read_spanish(text: str) -> Tuple[Mention, ...]:
 
 
 def _spanish_mentions(text: str) -> List[Mention]:
-    """Spanish mentions, with treatments never done and a carer's relative's remedies read."""
-    return not_done(text, carers_treatments(text, _read_spanish(text)))
+    """Spanish mentions, with medicines under names no list knows, a carer's relative's
+    remedies and treatments never done read."""
+    return not_done(text, carers_treatments(text, unlisted_medicines(text, _read_spanish(text))))
 
 
 class ReadsSpacyNLPDoc:
@@ -193,9 +196,13 @@ def _durations_on(text: str, language: str, today: datetime.date) -> Tuple[Durat
     if language == "es":  # Spanglish: "tengo back pain since last week"
         return tuple(parse_durations_es(text, today) or parse_durations(text, today))
     found = parse_durations(text, today)
-    if not found and reading_language(text) == "":
-        found = parse_durations_es(text, today)
+    if (not found and reading_language(text) == "") or _SPANISH_UNIT.search(text):
+        # Spanglish read as English: "since like last summer, como 7 meses"
+        found = parse_durations_es(text, today) or found
     return tuple(found)
+
+
+_SPANISH_UNIT = re.compile(r"\b(?:semanas?|mes|meses|a[ñn]os|d[ií]as|quincenas?)\b", re.I)
 
 
 @DefaultV1Recipe.register(

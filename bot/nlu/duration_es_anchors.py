@@ -1,5 +1,4 @@
-"""Spanish starting points the main Spanish parser (duration_es.py) does not read, and the
-patient's own count said after a date.
+"""Spanish starting points that duration_es.py does not read, and counts restated from a date.
 
 * an age then and now: "desde que tenía veinte años y ahora tengo cuarenta y cinco", "desde
   los 30 y ya tengo 50";

@@ -122,3 +122,29 @@ def test_what_was_tried(text, expected):
 ])
 def test_places_in_regional_words(text, place):
     assert slots_read(text).get("pain_location") == place
+
+
+# ---------------------------------------------------------------- names no list knows
+@pytest.mark.parametrize("text, expected", [
+    ("me tomé un Dolofin", {"otc_medication"}),
+    ("tomé unas pastillas de Zorritone y nada", {"otc_medication"}),
+    ("el doctor me recetó Dolofin forte", {"prescription_medication"}),
+    ("me tomo mi Sedalmerck cuando me duele", {"otc_medication"}),
+    ("no me tomé el Dolofin", set()),
+    ("tomo omeprazol para el estómago", set()),
+    ("tomo Losartán para la presión", set()),
+    ("me tomé un tecito de manzanilla", set()),
+    ("me tomé unas vacaciones", set()),
+    ("tomé Uber para venir", set()),
+    ("me puse una faja", set()),
+])
+def test_a_medicine_taken_under_a_name_no_list_knows(text, expected):
+    assert tried(text) == expected
+
+
+def test_tried_everything_is_not_nothing_tried():
+    assert slots_read("ya probé de todo y nada me quita este dolor").get("treatments_tried") != []
+
+
+def test_spanglish_read_as_english_still_gives_the_spanish_count():
+    assert weeks("since like last summer, como 7 meses") == pytest.approx(30.42, abs=0.1)

@@ -5,7 +5,8 @@ tomado", "me dijeron que la acupuntura es buena, pero no he ido": a denied first
 after the treatment, in the same sentence, says it was not had. Which treatment: those its own
 clause names ("me mandaron a terapia pero nunca fui a la terapia"), else the nearest one before
 it of a kind the verb can refer to (going, taking, anything done); every mention of that
-treatment in the sentence before the verb is then not tried. Verbs in
+treatment in the sentence before the verb is then not tried. A treatment asked about
+("quería preguntar por las inyecciones") is not tried either. Verbs in
 vocab/es/treatments_not_done.yml, validated when this module is imported.
 """
 from __future__ import annotations
@@ -35,8 +36,8 @@ _CLAUSE_END = re.compile(r"[,.!?;\n]|\b(?:pero|y|aunque|porque|entonces)\b", re.
 def _verbs() -> List[Tuple[re.Pattern, frozenset]]:
     data = yaml.safe_load(VOCAB.read_text(encoding="utf-8")) or {}
     kinds = data.get("kinds") if isinstance(data, dict) else None
-    if not isinstance(kinds, dict) or set(data) != {"kinds"}:
-        raise ValueError(f"{VOCAB.name}: expected `kinds:` only")
+    if not isinstance(kinds, dict) or set(data) != {"kinds", "asked_before"}:
+        raise ValueError(f"{VOCAB.name}: expected `asked_before:` and `kinds:`")
     found = []
     for name, kind in kinds.items():
         treatments, verbs = (kind or {}).get("treatments"), (kind or {}).get("verbs")
@@ -51,7 +52,17 @@ def _verbs() -> List[Tuple[re.Pattern, frozenset]]:
     return found
 
 
-_verbs()  # a malformed file stops the start-up
+@lru_cache(maxsize=1)
+def _asked() -> re.Pattern:
+    data = yaml.safe_load(VOCAB.read_text(encoding="utf-8")) or {}
+    phrases = data.get("asked_before")
+    if not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
+        raise ValueError(f"{VOCAB.name}: asked_before must be a list of phrases")
+    words = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\s+(?:[\w-]+\s+){{0,3}}$", re.I)
+
+
+_verbs(), _asked()  # a malformed file stops the start-up
 
 
 def _fits(value: str, kinds: frozenset) -> bool:
@@ -64,6 +75,7 @@ def not_done(text: str, mentions: Sequence[Mention]) -> List[Mention]:
     if not treatments:
         return list(mentions)
     folded = text.translate(_FOLD)
+    asked = {t for t in treatments if _asked().search(folded[max(0, t.start - 60):t.start])}
     undone: Dict[Tuple[int, int], set] = {}  # (verb, end of its clause) -> the treatments it denies
     for regex, kinds in _verbs():
         for m in regex.finditer(folded):
@@ -82,11 +94,12 @@ def not_done(text: str, mentions: Sequence[Mention]) -> List[Mention]:
                 named = {max(before, key=lambda t: t.end).value} if before else set()
             if named:
                 undone.setdefault((start, rest_end), set()).update(named)
-    if not undone:
+    if not undone and not asked:
         return list(mentions)
 
     def denied(t: Mention) -> bool:
         return any(t.value in values and (p <= t.start < end or (
             t.end <= p and not _SENTENCE_END.search(folded, t.end, p))) for (p, end), values in undone.items())
 
-    return [dataclasses.replace(t, negated=True) if t in treatments and denied(t) else t for t in mentions]
+    return [dataclasses.replace(t, negated=True) if t in treatments and (t in asked or denied(t)) else t
+            for t in mentions]

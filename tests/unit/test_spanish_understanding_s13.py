@@ -85,6 +85,9 @@ def tried(text: str) -> set:
     ("tomé ibuprofeno y me recetaron tramadol pero no me lo tomé", {"otc_medication"}),
     ("el médico me mandó tramadol y terapias pero las terapias todavía no me las autorizan",
      {"prescription_medication"}),
+    # asked about, not had
+    ("quería preguntar por las inyecciones en la columna, ya probé ibuprofeno", {"otc_medication"}),
+    ("vengo a preguntar por la epidural", set()),
     # had, then stopped, or had with no effect: tried
     ("fui a terapia dos veces y ya no fui", {"physical_therapy"}),
     ("tomé paracetamol pero no tomé más", {"otc_medication"}),

@@ -17,6 +17,7 @@ Other people's history ("my mother had cancer") emits nothing.
 from __future__ import annotations
 
 import datetime
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Text, Tuple, Type
@@ -45,7 +46,10 @@ from bot.nlu.pattern import load_pattern_vocabulary, pattern_entities
 from bot.nlu.red_flag_detector import decided_by_vocabulary, detector_examples
 from bot.nlu.self_correction import taken_back
 from bot.nlu.spelling import unaccented
+from bot.nlu.treatment_owner_es import carers_treatments
+from bot.nlu.treatments_not_done import not_done
 from bot.nlu.treatments_said import had_after_asking, treatments_taken_back
+from bot.nlu.treatments_unlisted_es import unlisted_medicines
 
 if TYPE_CHECKING:  # imported when the detector is built: scikit-learn loads only then
     from bot.nlu.red_flag_detector import RedFlagDetector
@@ -123,6 +127,12 @@ def _read_spanish(text: str) -> Tuple[Mention, ...]:
     return _remembered(spanish_matcher(), text, lambda: spanish_matcher().nlp.make_doc(text))
 
 
+def _spanish_mentions(text: str) -> List[Mention]:
+    """Spanish mentions, with medicines under names no list knows, a carer's relative's
+    remedies and treatments never done read."""
+    return not_done(text, carers_treatments(text, unlisted_medicines(text, _read_spanish(text))))
+
+
 class ReadsSpacyNLPDoc:
     """A component that reads the Doc Rasa's SpacyNLP made for the message (`model_from=
     "SpacyNLP"` and `required_components`, as Rasa's SpacyEntityExtractor), so the pipeline
@@ -152,7 +162,7 @@ class ReadsSpacyNLPDoc:
         semanas") is read in English, and in Spanish when English finds nothing."""
         language = reading_language(text, message)
         if language == "es":
-            return "es", _read_spanish(text)
+            return "es", _spanish_mentions(text)
         self._matcher = english_matcher(model.model, self._vocab_dir)
 
         def parsed():
@@ -163,7 +173,7 @@ class ReadsSpacyNLPDoc:
 
         found = _remembered(self._matcher, text, parsed)
         if language == "" and not found and _read_spanish(text):
-            return "es", _read_spanish(text)
+            return "es", _spanish_mentions(text)
         return "en", found
 
 
@@ -186,9 +196,13 @@ def _durations_on(text: str, language: str, today: datetime.date) -> Tuple[Durat
     if language == "es":  # Spanglish: "tengo back pain since last week"
         return tuple(parse_durations_es(text, today) or parse_durations(text, today))
     found = parse_durations(text, today)
-    if not found and reading_language(text) == "":
-        found = parse_durations_es(text, today)
+    if (not found and reading_language(text) == "") or _SPANISH_UNIT.search(text):
+        # Spanglish read as English: "since like last summer, como 7 meses"
+        found = parse_durations_es(text, today) or found
     return tuple(found)
+
+
+_SPANISH_UNIT = re.compile(r"\b(?:semanas?|mes|meses|a[ñn]os|d[ií]as|quincenas?)\b", re.I)
 
 
 @DefaultV1Recipe.register(

@@ -8,7 +8,7 @@ same helpers for dates and categories. Number words are read by text2num's Spani
   "quince días", "un par de semanas", "unos cuantos meses", "2 años y 3 meses";
 * a starting point: "desde ayer", "desde anoche", "desde el lunes", "desde la semana pasada",
   "desde el verano", "desde marzo", "desde 2019", "desde Navidad", "desde que nació mi hijo,
-  que ya tiene 2 años", "desde niña";
+  que ya tiene 2 años", "desde niña" (and those of duration_es_anchors.py: ages, school, harvest);
 * vague spans: "hace años", "desde hace meses", "hace mucho tiempo", "toda la vida".
 
 Not a duration: an age ("tengo 45 años", "mi hijo de 3 años"), a pregnancy ("embarazada de 5
@@ -27,6 +27,7 @@ from text_to_num import text2num
 
 from bot.nlu.duration import DurationMention, choose_mentions
 from bot.nlu.duration_dates import _latest_date, _month_start, _recent, _weeks_since, _year_start
+from bot.nlu.duration_es_anchors import _MONTH_RE, _MONTHS, anchors, restated
 from bot.nlu.duration_events import OtherEvents
 from bot.nlu.duration_units import DAY, MONTH, WEEK, YEAR
 from bot.nlu.self_correction import load_corrections
@@ -44,18 +45,17 @@ _UNITS = [  # with diminutives ("unas semanitas"), common misspellings ("4 mese"
     ("day", rf"d{_I}as?|d{_I}{_I}tas|diitas|days?"),
     ("week", r"semanas?|semanitas?|sem|weeks?|wks?"),
     ("month", r"mes(?:es)?|mese|meces|mesecitos?|months?"),
-    ("year", r"a[ñn]os?|a[ñn]itos?|years?|yrs?"), ("hour", r"horas?|hours?")]
-_UNIT_WEEKS = {"day": DAY, "week": WEEK, "month": MONTH, "year": YEAR, "hour": 1 / 168}
+    ("year", r"a[ñn]os?|a[ñn]itos?|years?|yrs?"), ("hour", r"horas?|hours?"), ("fortnight", r"quincenas?")]
+_UNIT_WEEKS = {"day": DAY, "week": WEEK, "month": MONTH, "year": YEAR, "hour": 1 / 168, "fortnight": 2 * WEEK}
 _UNIT_RE = "|".join(forms for _, forms in _UNITS)
 _NUMBER_WORD = (
     rf"un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"
     rf"|quince|diecis{_E}is|diecisiete|dieciocho|diecinueve|veinte|veinti\w+|treinta|cuarenta"
     rf"|cincuenta|sesenta|setenta|ochenta|noventa|cien")
 _WORDS = rf"(?:{_NUMBER_WORD})(?:\s+y\s+(?:{_NUMBER_WORD}))?"
-_VAGUE = {  # "un par de", "unos cuantos", "varios", "algunos", "muchos", "pocos"
-    "par": 2.0, "unos": 3.0, "unas": 3.0, "cuantos": 3.0, "cuantas": 3.0, "varios": 3.0, "varias": 3.0, "algunos": 3.0,
-    "algunas": 3.0, "muchos": 5.0, "muchas": 5.0, "pocos": 2.0, "pocas": 2.0,
-    "muchisimos": 5.0, "muchisimas": 5.0}
+_VAGUE = {"par": 2.0, "unos": 3.0, "unas": 3.0, "cuantos": 3.0, "cuantas": 3.0, "varios": 3.0, "varias": 3.0,
+          "algunos": 3.0, "algunas": 3.0, "muchos": 5.0, "muchas": 5.0, "pocos": 2.0, "pocas": 2.0,
+          "muchisimos": 5.0, "muchisimas": 5.0}  # "un par de", "unos cuantos", "varios"...
 _QTY = (rf"(?P<vague>un\s+par\s+de?|unos\s+cuantos|unas\s+cuantas|varios|varias|algunos|algunas"
         rf"|much{_I}simos|much{_I}simas|muchos|muchas|pocos|pocas|unos|unas)|(?P<digits>\d+(?:[.,]\d+)?)|(?P<words>{_WORDS})"
         rf"|(?P<medio>medio|media)")
@@ -91,9 +91,6 @@ _COURSE_BEFORE = re.compile(  # "tomé ibuprofeno por dos semanas": the medicine
     rf"|antibi{_O}ticos?)\b"
     rf"[^,.;!?]*?(?:\b(?:por|durante))?\s*$", re.I)
 
-_MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre"]
-_MONTH_RE = r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre"
 _WEEKDAYS = ["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"]
 _WEEKDAY_RE = rf"lunes|martes|mi{_E}rcoles|jueves|viernes|s{_A}bado|domingo"
 _SEASONS = {"invierno": (1, 15), "primavera": (4, 15), "verano": (7, 15), "otono": (10, 15)}
@@ -138,7 +135,7 @@ _ALONE_RE = re.compile(rf"^\W*(?:(?:desde|dsd)\s+)?(?:{_POINT})\W*$", re.I)
 # the time first, then the injury or the start: "anoche me resbalé", "el domingo me caí",
 # "anteayer me empezó"
 _POINT_FIRST_RE = re.compile(
-    rf"(?<!\w)(?:{_POINT})\s+(?:(?:yo|que|como)\s+)?(?:me\s+|se\s+me\s+)?(?:resbal{_E}|ca{_I}|tropec{_E}|lastim{_E}|golpe{_E}"
+    rf"(?<!\w)(?:{_POINT})(?:\s+(?:por|en)\s+la\s+(?:tarde|ma[ñn]ana|noche|madrugada))?,?\s+(?:(?:yo|que|como)\s+)?(?:me\s+|se\s+me\s+)?(?:dio\s+(?:un|el)\s+(?:tir{_O}n|jal{_O}n|dolor|lumbago)|resbal{_E}|ca{_I}|tropec{_E}|lastim{_E}|golpe{_E}"
     rf"|torc{_I}|dobl{_E}|jal{_E}|pegu{_E}|choqu{_E}|accident{_E}|empez{_O}|comenz{_O}|inici{_O}|vino|agarr{_O})\b", re.I)
 # a bare unit as the whole answer: "Años, mija, ya ni me acuerdo", "meses ya"
 _LEADING_VAGUE_RE = re.compile(r"^\W*(?P<unit>a[ñn]os|meses|semanas)\b(?!\s+(?:de|que|con|sin)\b)", re.I)
@@ -151,7 +148,7 @@ _INJURY = re.compile(
 # ("desde el accidente de moto, hace diez días": the time told after a comma is the same)
 _SINCE_INJURY = re.compile(r"\bdesde\s+(?:que|q|k|el|la|aquel|aquella|ese|esa)\b[^,.;!?]*(?:,\s*(?:hace\s+|como\s+|unos\s+|unas\s+|ya\s+)*)?$", re.I)
 _PAIN_AFTER = re.compile(
-    rf"\b(?:dolor\w*|duel[eo]n?|doler|doli\w+|molest\w+|adolorid[oa]s?|desde\s+(?:entonces|ah{_I}|eso))\b", re.I)
+    rf"\b(?:dolor\w*|duel[eo]n?|doler|doli\w+|molest\w+|adolorid[oa]s?|desde\s+(?:entonces|ah{_I}|eso)|de\s+ah{_I}\s+(?:me\s+)?(?:empez|comenz|vino))\w*", re.I)
 _FILLER = re.compile(rf"\W|\b(?:y|eso|esto|fue|pas{_O}|hace|como|unos|unas|m{_A}s\s+de|ya|s{_I})\b", re.I)
 # a clause that only says when, its subject in the clause before: ", empezó el lunes"
 _ONSET_ONLY_ES = re.compile(rf"\s*(?:y\s+)?(?:que\s+)?(?:empez{_O}|comenz{_O}|inici{_O}|desde)\b", re.I)
@@ -185,11 +182,11 @@ _PART_DAY = {"mediados": 15, "principios": 5, "primeros": 5, "finales": 25, "fin
 _VAGUE_UNIT = {"dias": 3 * DAY, "días": 3 * DAY, "semanas": 3 * WEEK, "meses": 3 * MONTH,
                "anos": 3 * YEAR, "años": 3 * YEAR}
 _JOIN_RE = re.compile(r"^\s*(?:,|y|con)?\s*$", re.I)
+_PLAIN = str.maketrans("áéíóúñ", "aeioun")
 
 
 def _plain(word: str) -> str:
-    return (word.lower().replace("á", "a").replace("é", "e").replace("í", "i")
-            .replace("ó", "o").replace("ú", "u").replace("ñ", "n"))
+    return word.lower().translate(_PLAIN)
 
 
 def _unit(text: str) -> str | None:
@@ -232,7 +229,7 @@ def _quantities(text: str):
                                 # "ya va para seis meses", "o sea que son como cuatro meses"
                                 r"|va\s+(?:pa|para|pal)|son(?:\s+(?:como|unos|unas|casi|ya))?"
                                 # "el dolor tiene 2 semanas": the pain's age, not the patient's
-                                r"|(?:dolor|molestia|esto|eso)\s+(?:ya\s+)?tiene)\s*$", before, re.I)
+                                r"|(?:dolor|molestia|esto|eso)\s+(?:ya\s+)?tiene|\b(?:dolor|molestia)\b[^,.;]{0,25}\bque\s+(?:ya\s+)?tiene)\s*$", before, re.I)
         if not said_before:
             if _NOT_BEFORE.search(before) and not _DURATION_VERB_BEFORE.search(before) and not (
                     re.search(r"\b(?:tengo|tngo|tiene|ten[ií]a)\s*$", before, re.I) and _HAVE_FOR.match(after)):
@@ -379,7 +376,7 @@ def _dates_injury_only(text: str, mention: DurationMention, later: bool) -> bool
     if index is None:
         return False
     a, b = bounds[index]
-    if index and not _FILLER.sub("", text[a:b].replace(mention.text, "")).strip():
+    if index and not _INJURY.search(mention.text) and not _FILLER.sub("", text[a:b].replace(mention.text, "")).strip():
         # a bare time tells the clause before ("me caí, pero eso fue hace años")
         a = next((c for c, d in reversed(bounds[:index]) if text[c:d].strip()), a)
     clause = text[a:max(b, mention.end)]
@@ -393,8 +390,9 @@ def parse_durations_es(text: str, today: datetime.date | None = None) -> list[Du
     if not text or not isinstance(text, str):
         return []
     today = _stated_today(text, today or datetime.date.today())
-    candidates = _quantities(text) + _starting_points(text, today)
+    quantities = _quantities(text)  # a date the patient turns into a count gives way to it
+    candidates = quantities + restated(text, quantities, _starting_points(text, today) + anchors(text, today))
     if any(c[4] == 0 for c in candidates):  # "desde Semana Santa, como dos meses": the number
         candidates = [c for c in candidates if c[4] != 2]
     found = choose_mentions(text, candidates, _other_events())
-    return [m for i, m in enumerate(found) if not _dates_injury_only(text, m, i + 1 < len(found))]
+    return [m for m in found if not _dates_injury_only(text, m, len(found) > 1)]  # another time: the pain's

@@ -119,7 +119,7 @@ _UNACCENTED = str.maketrans("áéíóúüñ", "aeiouun")
 
 
 @lru_cache(maxsize=1)
-def _spanish_words() -> FrozenSet[str]:
+def spanish_words() -> FrozenSet[str]:
     """Ordinary Spanish words as long as a misspelt name can be ("compras" is no misspelt
     "compase"): spacy-lookups-data's Spanish lemma table, forms and lemmas (about 50 MB, read
     only the first time a word looks like a misspelt drug)."""
@@ -143,7 +143,7 @@ def closest_drug_name(word: str) -> str | None:
     if len(word) < MIN_MISSPELT_LENGTH or not word.isalpha() or word in english_words():
         return None
     name = closest(word, _spelling_index())
-    return None if name is None or word in _spanish_words() else name
+    return None if name is None or word in spanish_words() else name
 
 
 def _misspelt(words: List[str], taken: Set[int]) -> List[Tuple[dict, int, int]]:

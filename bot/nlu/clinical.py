@@ -226,7 +226,8 @@ class ClinicalMatcher:
         """A flag's territory words where the vocabulary decided nothing of that flag."""
         spans = territory_spans(ctx.words, ctx.after, self._territory(ctx.words, [t.lemma_ for t in ndoc]))
         decided = {(ctx.clause[i], m[3]) for m in found if m[2].startswith("red_flag") for i in range(m[0], m[1])}
-        return [m for m in (self._judge(s, e, t, ctx) for s, e, t in undecided(spans, decided, ctx.clause)) if m]
+        signs = [(m[0], m[1], m[3]) for m in found if m[2].startswith("red_flag")]
+        return [m for m in (self._judge(s, e, t, ctx) for s, e, t in undecided(spans, decided, ctx.clause, signs)) if m]
 
     def _judge(self, s: int, e: int, term: Term, ctx: MentionContext):
         """One mention as (start, end, label, value, negated, experiencer, reason), or None."""

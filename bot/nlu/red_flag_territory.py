@@ -153,13 +153,18 @@ def territory_spans(words: List[str], cues_after: Dict[int, list],
 
 
 def undecided(spans: List[Tuple[int, int, Term]], decided: Set[Tuple[int, str]],
-              clause: List[int]) -> List[Tuple[int, int, Term]]:
+              clause: List[int], signs: Collection[Tuple[int, int, str]] = ()) -> List[Tuple[int, int, Term]]:
     """The territory mentions in a clause where the vocabulary decided nothing of their flag
-    (`decided`: (clause, flag) of every red-flag mention it judged), one per flag and clause."""
+    (`decided`: (clause, flag) of every red-flag mention it judged), one per flag and clause.
+    A word inside another flag's sign (`signs`: the vocabulary's red-flag mentions, and the
+    territory's own) is that sign's place, not a sign of its own: "when I wipe on the toilet it
+    feels numb" asks about numbness, not about the toilet."""
     kept, seen = [], set(decided)
+    signs = list(signs) + [(s, e, t.value) for s, e, t in spans]
     for s, e, term in sorted(spans, key=lambda x: (x[0], x[1])):
         where = {(clause[i], term.value) for i in range(s, e)}
-        if not where & seen:
+        inside = any(a <= s and e <= b and (a, b) != (s, e) and flag != term.value for a, b, flag in signs)
+        if not where & seen and not inside:
             kept.append((s, e, term))
             seen |= where
     return kept

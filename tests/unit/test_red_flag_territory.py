@@ -220,7 +220,7 @@ def agent():
 @pytest.mark.parametrize("text, flag", [
     ("the commode has been my best friend lately, I barely make it in time", "bladder_bowel"),
     ("it's awkward but the bathroom side of things has gone strange since the weekend", "bladder_bowel"),
-    ("my belt's on a new notch, jeans baggy too", "weight_loss"),
+    ("I'm swimming in my trousers these days", "weight_loss"),
     ("el inodoro se ha vuelto mi enemigo, casi no llego", "bladder_bowel"),
 ])
 def test_the_model_asks_where_the_vocabulary_says_nothing(agent, text, flag):

@@ -17,7 +17,8 @@ How a message is read:
    getting weaker" denies only the fever (NegEx-style scopes, simplified).
 
 Vocabularies: clinical_vocab.py; clauses and cues: mention_context.py; this pain's mentions:
-mention_scope.py, place_scope.py; an injury's date: mention_time.py. 0.1 ms a call.
+mention_scope.py, place_scope.py; an injury's date: mention_time.py; words near a sign that no
+phrase decides (near pairs, a flag's territory: asked, never raised): red_flag_territory.py.
 """
 from __future__ import annotations
 

@@ -71,10 +71,10 @@ def _weeks_close(found: float | None, expected: float | None) -> bool:
 
 def score(items: List[dict], turns: List[dict]) -> dict:
     recall_hit = recall_n = strict_hit = 0
-    absent_n = absent_false = absent_asked = spurious_flags = 0
+    absent_n = absent_false = absent_asked = spurious_flags = spurious_asked = 0
     misses: Dict[str, List[str]] = {k: [] for k in
                                     ("red_flag_missed", "red_flag_false", "red_flag_asked",
-                                     "treatment", "duration", "location")}
+                                     "red_flag_asked_unlabelled", "treatment", "duration", "location")}
     t_tp = t_fp = t_fn = t_right = t_n = 0
     d_right = d_n = d_fp = 0
     l_right = l_n = l_fp = 0
@@ -104,6 +104,11 @@ def score(items: List[dict], turns: List[dict]) -> dict:
         for flag in present - want_present - want_unsure - want_absent:
             spurious_flags += 1
             misses["red_flag_false"].append(f"{flag} (not mentioned): {text}")
+        # a confirming question about a flag no label mentions: what the safety net costs
+        # beyond the absent mentions (a message about a knee asked about a fall)
+        for flag in unsure - want_present - want_unsure - want_absent:
+            spurious_asked += 1
+            misses["red_flag_asked_unlabelled"].append(f"{flag}: {text}")
 
         # treatments: [] is "nothing tried", tried_unspecified is "tried, none named"
         found = turn["treatments_tried"]
@@ -165,6 +170,7 @@ def score(items: List[dict], turns: List[dict]) -> dict:
         "false_red_flag_rate": rate(absent_false, absent_n) if absent_n else 0.0,
         "absent_confirmed_first": absent_asked,
         "red_flags_not_mentioned_but_raised": spurious_flags,
+        "red_flags_not_mentioned_but_asked": spurious_asked,
         "treatment_accuracy": rate(t_right, t_n), "treatment_labelled": t_n,
         "treatment": _prf(t_tp, t_fp, t_fn),
         "duration_accuracy": rate(d_right, d_n), "duration_labelled": d_n,
@@ -241,6 +247,7 @@ ROWS = [
     ("absent mentions (negated, others', feared, past, questions)", "absent_mentions", "", "{}"),
     ("absent mentions confirmed first (a question, no flag)", "absent_confirmed_first", "", "{}"),
     ("flags raised that no label mentions", "red_flags_not_mentioned_but_raised", "0", "{}"),
+    ("confirming questions on flags no label mentions", "red_flags_not_mentioned_but_asked", "", "{}"),
     ("treatments: accuracy (labelled messages)", "treatment_accuracy", "≥ 0.95", "{:.3f}"),
     ("durations: accuracy (category, weeks ±25 %)", "duration_accuracy", "≥ 0.95", "{:.3f}"),
     ("locations: accuracy", "location_accuracy", "≥ 0.95", "{:.3f}"),

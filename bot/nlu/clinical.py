@@ -17,7 +17,8 @@ How a message is read:
    getting weaker" denies only the fever (NegEx-style scopes, simplified).
 
 Vocabularies: clinical_vocab.py; clauses and cues: mention_context.py; this pain's mentions:
-mention_scope.py, place_scope.py; an injury's date: mention_time.py. 0.1 ms a call.
+mention_scope.py, place_scope.py; an injury's date: mention_time.py; words near a sign that no
+phrase decides (near pairs, a flag's territory: asked, never raised): red_flag_territory.py.
 """
 from __future__ import annotations
 
@@ -30,18 +31,25 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from bot.nlu.anchored_matcher import AnchoredMatcher
-from bot.nlu.clinical_vocab import Term, load_vocabulary
-from bot.nlu.drugs import NOT_FOR_PAIN, english_words, find_medicines, named_at_prescription_strength
+from bot.nlu.clinical_vocab import VOCAB_DIR, Term, load_vocabulary
+from bot.nlu.drugs import (
+    MIN_MISSPELT_LENGTH,
+    NOT_FOR_PAIN,
+    english_words,
+    find_medicines,
+    named_at_prescription_strength,
+    spanish_words,
+)
 from bot.nlu.mention_context import ContextReader, MentionContext
 from bot.nlu.mention_owner import relative_is_patient, relative_named, writer_speaks
 from bot.nlu.mention_scope import alone_back, borrowed, of_this_pain
 from bot.nlu.mention_time import injury_dated, read_window, weeks_back
+from bot.nlu.red_flag_territory import TerritoryFinder, load_territory, paired, territory_spans, undecided
 from bot.nlu.spelling import deletion_index, misspelt_words
 from bot.nlu.spelling import unaccented as _unaccented
 
 _INJECTED = {"shot", "injection", "jab", "infusion", "block", "epidural", "injected"}
 _MIN_MISSPELT = 7  # shorter words are too near too many others ("fisio" is listed as written)
-_NEAR_BREAKS = {".", "!", "?", ";", ",", ":", "but", "though", "although", "except", "…", "..."}
 
 
 @dataclass(frozen=True)
@@ -90,6 +98,8 @@ class ClinicalMatcher:
             if self._fold_accents and _unaccented(phrase) != phrase:
                 self._add_phrase(term, _unaccented(phrase))
         self._spelling = deletion_index(self._one_word)
+        self._territory = TerritoryFinder(load_territory(vocab_dir or VOCAB_DIR), self._norm_word, *(
+            (spanish_words, MIN_MISSPELT_LENGTH) if self._fold_accents else (english_words, 4)))
 
         self._first_person = {self._norm_word(w) for w in context.get("first_person") or []}
         self._patient_object, self._patient_object_after = (
@@ -183,7 +193,7 @@ class ClinicalMatcher:
         parts = [x for x in spans if x[2].label == "near"]
         if parts:
             spans = [x for x in spans if x[2].label != "near"]
-            near = self._near(ndoc, spans, parts)
+            near = paired([t.text for t in ndoc], self._read_context(ndoc, spans).after, parts, spans)
             # a topic word inside the sign's own words is no denial ("peeing more often
             # than normal")
             spans = [x for x in spans if not (x[2].mode == "if_denied" and any(
@@ -199,6 +209,7 @@ class ClinicalMatcher:
                 self._silent_writer_signs), relative_named(ctx)):
             ctx.relative_is_patient = True  # bot/nlu/mention_owner.py: read once more
             found = [m for m in (self._judge(s, e, term, ctx) for s, e, term in spans) if m]
+        found += self._territory_asked(ndoc, ctx, found)  # bot/nlu/red_flag_territory.py
         found = of_this_pain(found, ctx, self._elsewhere, self._extras, self._tried_anyway)
         if any(m[2] == "treatment" and not m[4] and m[5] == "patient" for m in found):
             found = [m for m in found if m[2] != "treatment_none"]  # "physio, nothing else"
@@ -211,6 +222,13 @@ class ClinicalMatcher:
             result.append(Mention(label, value, start, end, text[start:end], negated,
                                   experiencer, reason))
         return result
+
+    def _territory_asked(self, ndoc, ctx: MentionContext, found: list) -> list:
+        """A flag's territory words where the vocabulary decided nothing of that flag."""
+        spans = territory_spans(ctx.words, ctx.after, self._territory(ctx.words, [t.lemma_ for t in ndoc]))
+        decided = {(ctx.clause[i], m[3]) for m in found if m[2].startswith("red_flag") for i in range(m[0], m[1])}
+        signs = [(m[0], m[1], m[3]) for m in found if m[2].startswith("red_flag")]
+        return [m for m in (self._judge(s, e, t, ctx) for s, e, t in undecided(spans, decided, ctx.clause, signs)) if m]
 
     def _judge(self, s: int, e: int, term: Term, ctx: MentionContext):
         """One mention as (start, end, label, value, negated, experiencer, reason), or None."""
@@ -227,12 +245,13 @@ class ClinicalMatcher:
             negated = True  # "epidurals - do they help?" (never for red flags: "breast
             # cancer, does it matter?" still tells the flag)
         else:
-            before = ("neg_before", "hypothetical") if treatment else ("neg_before",)
+            before = ("neg_before", "hypothetical") if treatment else (
+                ("neg_before", "neg_after") if term.mode == "territory" else ("neg_before",))  # "no issues with the loo"
             # after-cues deny flags and places; a treatment only its own "not done" ones
             after = ("not_done",) if treatment else ("neg_after",)  # "physio was fine"
-            if term.mode in ("if_denied", "absent", "near"):
+            if term.mode in ("if_denied", "absent", "near", "territory"):
                 after += ("neg_after_weak",)  # "bladder fine", but not "a fall, normal x-ray"
-            negated = (term.mode in ("absent", "near_denied") or bool(ctx.cue_before(s, before))
+            negated = (term.mode in ("absent", "near_denied", "territory_denied") or bool(ctx.cue_before(s, before))
                        or bool(after and ctx.cue_after(e, after))
                        or (term.label != "pain_location" and ctx.answered_no(e)))  # "rest no"
         if negated and term.label == "pain_location" and any(ctx.words[e:e + len(p)] == p for p in self._place_said):
@@ -242,7 +261,7 @@ class ClinicalMatcher:
         # ... and a topic word the writer says they are unsure of ("not sure about the numbness")
         hedged = term.label == "red_flag" and (ctx.cue_after(e, ("hedged",)) if negated else (
             term.mode == "if_denied" and bool(ctx.cue_before(s, ("hedged_topic",)))))
-        unable = term.mode == "if_denied" and negated and ctx.denied_by_inability(s, e, self._inability)
+        unable = term.mode in ("if_denied", "territory") and negated and ctx.denied_by_inability(s, e, self._inability)
         if term.mode == "if_denied" and not negated and not hedged:
             return None  # "bladder" on its own says nothing
         if treatment and ctx.cue_after(e, ("other_condition",)):
@@ -257,8 +276,10 @@ class ClinicalMatcher:
                 negated, reason = True, ""  # "a fever in spring, fine since"; "a fever? I don't have one"
             elif reason:
                 label = "red_flag_unsure"  # confirmed with the patient before it counts
-            elif term.mode == "near":
-                label, reason = "red_flag_unsure", "near"  # words near a sign: confirmed first
+            elif term.mode in ("near", "territory"):
+                label, reason = "red_flag_unsure", term.mode  # words near a sign: confirmed first
+        if negated and term.mode.startswith("territory"):
+            return None  # "no trouble with the loo", "lost 5 kilos on a diet": no sign, nothing decided
         if term.label == "pain_location" and not negated and (
                 ctx.cue_before(s, ("focus_before",)) or ctx.cue_right_after(e, "focus_after")):
             reason = "focus"  # the place the patient is asking about: it wins over others
@@ -280,7 +301,7 @@ class ClinicalMatcher:
                 ctx.relative_is_patient or (treatment and (ctx.words[s - 1:s] == ["'s"]
                                                            or borrowed(s, ctx, self._first_person)))):
             experiencer = "patient"  # "she keeps grabbing her lower back"; "my wife's Flexeril"
-        if (experiencer == "other" and label == "red_flag" and not negated
+        if (experiencer == "other" and (label == "red_flag" or term.mode == "territory") and not negated
                 and (value in self._others_signs_confirmed or ctx.relative_is_patient or asked)):
             # "mi papá no puede levantar el pie": a relative may be typing for the patient
             # (said in an earlier message, or not at all): asked, never dropped unasked
@@ -358,36 +379,6 @@ class ClinicalMatcher:
             else:
                 kept.append((s, e, term))
         return sorted(kept, key=lambda x: (x[0], x[1]))
-
-    def _near(self, ndoc, spans, parts) -> list[tuple[int, int, Term]]:
-        """Place words and sign words of one flag in one clause, in either order, where the
-        vocabulary's own phrases found nothing of that flag: "the bit I sit on feels dead", "a
-        horse threw me". Wording nobody wrote down, so it is confirmed with the patient (mode
-        "near"). The mention runs from the first to the last of those words, so a sign's own
-        negation stays inside it ("can't tell if I've finished peeing"); a negation between
-        them that belongs to no sign word denies it ("my legs are not weak")."""
-        ctx = self._read_context(ndoc, spans)
-        # its own clauses: between punctuation and "but" (the negation scopes' clauses are
-        # finer: "the legs just | don't work")
-        piece = list(itertools.accumulate(int(w in _NEAR_BREAKS or "\n" in w) for w in ctx.words))
-        said = {(piece[s], term.value) for s, e, term in spans
-                if term.group == "red_flag" and term.mode in ("positive", "absent")}
-        groups: dict[tuple[int, str], list[tuple[int, int, str]]] = {}
-        for s, e, term in parts:
-            groups.setdefault((piece[s], term.value), []).append((s, e, term.mode))
-        found = []
-        for (clause, flag), words in groups.items():
-            places = [(a, b) for a, b, m in words if m == "place"]
-            signs = [(a, b) for a, b, m in words if m == "sign"]
-            if (clause, flag) in said or not any(b <= c or d <= a for a, b in places
-                                                 for c, d in signs):
-                continue  # one word that is both ("leak") is no pair
-            s, e = min(w[0] for w in words), max(w[1] for w in words)
-            inside = {i for a, b, _ in words for i in range(a, b)}
-            denied = any(kind == "neg_before" and end <= e and not inside & set(range(i, end))
-                         for i in range(s, e) for kind, end in ctx.after.get(i, ()))
-            found.append((s, e, Term("red_flag", "red_flag", flag, "near_denied" if denied else "near")))
-        return found
 
     def _medicines(self, ndoc, capitals: list[bool] | None = None) -> set:
         """Drugs the dictionary knows (bot/nlu/drugs.py); the vocabulary wins overlaps, a drug

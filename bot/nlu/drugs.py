@@ -139,7 +139,7 @@ _UNACCENTED = str.maketrans("áéíóúüñ", "aeiouun")
 
 
 @lru_cache(maxsize=1)
-def _spanish_words() -> FrozenSet[str]:
+def spanish_words() -> FrozenSet[str]:
     """Ordinary Spanish words of four letters or more ("compras" is no misspelt "compase",
     "tiene 75" no brand and its dose): spacy-lookups-data's Spanish lemma table, forms and lemmas (about 50 MB, read
     only the first time a word looks like a misspelt drug)."""
@@ -163,7 +163,7 @@ def closest_drug_name(word: str) -> str | None:
     if len(word) < MIN_MISSPELT_LENGTH or not word.isalpha() or word in english_words():
         return None
     name = closest(word, _spelling_index())
-    return None if name is None or word in _spanish_words() else name
+    return None if name is None or word in spanish_words() else name
 
 
 def _misspelt(words: List[str], taken: Set[int]) -> List[Tuple[dict, int, int]]:
@@ -193,7 +193,7 @@ def _told_as_medicine(words: List[str], taken: Set[int],
     for i, word in enumerate(words[:-1]):
         low = word.lower()
         if (i in taken or len(low) < 4 or not low.isalpha() or low in english_words()
-                or low in _spanish_words() or low in lists["forms"]
+                or low in spanish_words() or low in lists["forms"]
                 or any(w.lower().strip(".") in _NAME_CUES for w in words[max(0, i - 2):i])):
             continue
         following = words[i + 1].lower()

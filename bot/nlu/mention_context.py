@@ -247,7 +247,7 @@ class MentionContext:
         """Is the only denial of the mention at s:e a "can't" ("not" next to an `inability`
         word), with nothing after it that denies ("bladder's fine")?"""
         hit = self.cue_before_at(s, ("neg_before",))
-        if not hit or self.words[hit[1]] != "not" or self.cue_after(e, ("neg_after", "neg_after_weak")):
+        if not hit or self.words[hit[1]] not in ("not", "no") or self.cue_after(e, ("neg_after", "neg_after_weak")):
             return False
         return bool(inability & set(self.words[max(hit[1] - 1, 0):hit[1] + 2]))
 

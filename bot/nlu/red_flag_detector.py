@@ -178,8 +178,8 @@ def detector_examples(config: Dict[Text, Any], language: str, vocab_dir: Optiona
     else:
         matcher = ClinicalMatcher(spacy.load(config["spacy_model"]), vocab_dir)
         vocab_dir, messages = vocab_dir or VOCAB_DIR, _training_texts(Path(config["training_data"]))
-    none_texts = [t for t in messages if not any(
-        m.label.startswith("red_flag") for m in matcher(matcher.nlp.make_doc(t)))]
+    none_texts = [t for t in messages if not any(  # a territory word alone is no red flag
+        m.label.startswith("red_flag") and m.reason != "territory" for m in matcher(matcher.nlp.make_doc(t)))]
     return training_examples(vocab_dir, none_texts, seen)
 
 
@@ -204,9 +204,11 @@ def _training_texts(path: Path) -> List[str]:
 def decided_by_vocabulary(mentions) -> List[Tuple[int, int]]:
     """Where the learned detector must not ask: a red flag the vocabulary found (said,
     denied or unsure), and a place or body part it read as denied or someone else's ("my
-    legs are fine", "my mum's legs gave way"): the clause gets the vocabulary's decision."""
+    legs are fine", "my mum's legs gave way"): the clause gets the vocabulary's decision. A
+    territory word (reason "territory": "toilet", "kilos") decides nothing: the detector may
+    still name the flag the clause is about."""
     return [(m.start, m.end) for m in mentions
-            if m.label.startswith("red_flag") or (m.label in ("pain_location", "body_part_other")
+            if (m.label.startswith("red_flag") and m.reason != "territory") or (m.label in ("pain_location", "body_part_other")
                                                   and (m.negated or m.experiencer != "patient"))]
 
 

@@ -36,7 +36,7 @@ _NOT_MEDICINE = frozenset({"uber", "lyft", "taxi", "didi", "chela", "chelas", "b
 def _ordinary(word: str) -> bool:
     from spacy.lang.es.stop_words import STOP_WORDS
 
-    from bot.nlu.drugs import MIN_MISSPELT_LENGTH, _spanish_words, english_words
+    from bot.nlu.drugs import MIN_MISSPELT_LENGTH, english_words, spanish_words
 
     low = word.lower()
     plain = low.translate(str.maketrans("áéíóúüñ", "aeiouun"))
@@ -45,7 +45,7 @@ def _ordinary(word: str) -> bool:
     if low in STOP_WORDS or low in english_words() or plain in english_words():
         return True
     if len(low) >= MIN_MISSPELT_LENGTH:
-        return low in _spanish_words() or plain in _spanish_words()
+        return low in spanish_words() or plain in spanish_words()
     return not word[:1].isupper()  # a short name counts only when written as a name: "Dolex"
 
 

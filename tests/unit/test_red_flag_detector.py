@@ -18,9 +18,13 @@ WITH_DETECTOR = ClinicalEntityExtractor(CONFIG)
 VOCABULARY_ONLY = ClinicalEntityExtractor({**CONFIG, "detector_threshold": None})
 
 
-def asked(extractor, text):
-    """(raised at once, confirmed with the patient first) for a first message."""
+def asked(extractor, text, territory=True):
+    """(raised at once, confirmed with the patient first) for a first message; without
+    `territory`, what the vocabulary's phrases decide alone (the territory net's questions,
+    tests/unit/test_red_flag_territory.py, left out)."""
     found = extractor.entities_for(text, MODEL)
+    if not territory:
+        found = [e for e in found if e.get("reason") != "territory"]
     return set(clinical_updates({}, found).get("red_flags") or []), set(flags_to_confirm({}, found))
 
 
@@ -34,7 +38,7 @@ def asked(extractor, text):
     ("I've shrunk two belt notches and I'm eating normal", "weight_loss"),
 ])
 def test_a_sign_in_words_no_vocabulary_holds_is_asked_about(text, flag):
-    assert asked(VOCABULARY_ONLY, text) == (set(), set())  # the vocabulary alone misses it
+    assert asked(VOCABULARY_ONLY, text, territory=False) == (set(), set())  # the phrases alone miss it
     assert asked(WITH_DETECTOR, text) == (set(), {flag})  # asked, never raised on its own
 
 

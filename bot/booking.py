@@ -303,6 +303,26 @@ def new_time_in_change(text: str) -> Optional[str]:
     return parse_preferred_time(timed[-1]) if timed else None
 
 
+def change_after_booking(text: str, contact: Optional[str]) -> dict:
+    """A detail of a request already sent, changed in a message that answers no triage
+    question ("actually afternoons are better", "mejor mándenlo a mi correo: ana@example.com",
+    "the number ends 2031 not 2030"): the new contact, else the new time; empty when none.
+    The caller makes sure the message carries no clinical detail."""
+    new_contact = parse_contact(text) or contact_digits_corrected(text, contact)
+    if new_contact and re.sub(r"\W", "", new_contact) != re.sub(r"\W", "", contact or ""):
+        return {"booking_contact": new_contact}
+    when = new_time_in_change(text) if not new_contact and _CHANGE_CUE.search(text or "") else None
+    return {"booking_time": when} if when else {}
+
+
+# Words that make a time said after the booking a change of it, not an answer ("mornings are
+# the worst" at "where does it hurt?" is about the pain).
+_CHANGE_CUE = re.compile(
+    r"\b(?:instead|change|move|better|rather|prefer|after all|actually|can we|could we|make it"
+    r"|switch|any chance|don'?t work|doesn'?t work|mejor|cambi\w*|en vez|prefiero|en lugar"
+    r"|m[aá]s bien|se me olvid[oó]|ya no me (?:sirve|queda)|no puedo)\b", re.I)
+
+
 # Sentences of a change ("¿me lo pueden cambiar a las tardes? entre semana igual")
 _CHANGE_SENTENCES = re.compile(r"[.!?;¿\n]+")
 

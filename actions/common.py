@@ -189,7 +189,8 @@ class ClinicalFormValidation(FormValidationAction):
         if not tracker.get_slot("booking_reference") or not tracker.get_slot("booking_contact") \
                 or any(e.get("entity") in _CLINICAL for e in latest_entities(tracker)):
             return {}
-        return change_after_booking(latest_text(tracker), tracker.get_slot("booking_contact"))
+        return change_after_booking(latest_text(tracker), tracker.get_slot("booking_contact"),
+                                    tracker.get_slot("booking_time"))
 
     def _answered_by(self, tracker: Tracker) -> str | None:
         """The action that answered the turn before the form came back (None on a message)."""

@@ -18,7 +18,7 @@ from actions.settings import clinic, content
 from actions.triage import utter
 from bot import store
 from bot.advice import answer_option_question, next_step_offer, option_asked_about, other_body_part
-from bot.booking import asks_to_book, new_time_in_change
+from bot.booking import asks_to_book, new_time_in_change, time_changed_from
 from bot.content import LANGUAGES
 from bot.faq import load_faq
 from bot.offscript import pending_question, questions_not_started, say, steps_away
@@ -187,7 +187,8 @@ class ActionChangeBooking(Action):
             return [SlotSet("change_requested", list(slots.get("change_requested") or []))] + resume(
                 dispatcher, tracker, start_questions=False)
         # "mejor cámbiemelo para las tardes": the new time is said back and goes to staff
-        when = new_time_in_change(latest_text(tracker))
+        when = time_changed_from(slots.get("booking_time"), latest_text(tracker)) \
+            or new_time_in_change(latest_text(tracker))
         return await send_change(dispatcher, tracker, {"booking_time": when} if when else {}) \
             + resume(dispatcher, tracker)
 

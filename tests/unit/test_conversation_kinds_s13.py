@@ -100,3 +100,19 @@ def test_nothing_helped_in_new_words_is_heard(text):
 def test_tried_nothing_or_one_thing_failing_is_not_nothing_helped(text):
     from bot.offscript import says_nothing_helped
     assert not says_nothing_helped(text)
+
+
+@pytest.mark.parametrize("old, text, new", [
+    ("weekday mornings", "oh, evenings would actually suit me better", "weekday evenings"),
+    ("Tuesday or Thursday afternoons", "could we make it mornings instead?", "Tuesday or Thursday mornings"),
+    ("entre semana por las mañanas", "mejor por las noches, que de día trabajo", "entre semana por las noches"),
+])
+def test_a_new_part_of_the_day_keeps_the_days_already_given(old, text, new):
+    from bot.booking import time_changed_from
+    assert time_changed_from(old, text) == new
+    assert change_after_booking(text, "5550102030", old) == {"booking_time": new}
+
+
+def test_a_change_naming_a_day_is_taken_as_said():
+    from bot.booking import time_changed_from
+    assert time_changed_from("weekday mornings", "could we do Friday afternoon instead?") is None

@@ -156,3 +156,11 @@ def test_stepping_away_after_the_request_keeps_the_question_waiting(chat):
     _reach(c, "booking_done")
     c.say("one sec, someone at the door")
     assert c.active_form == "triage_form"
+
+
+def test_another_part_of_the_day_after_the_request_keeps_the_days(chat):
+    c = chat("part-of-day-after-booking")
+    _reach(c, "booking_done")
+    reply = c.say("hmm, evenings would actually work better for me")
+    assert c.slots["booking_time"] == "weekday evenings" and "weekday evenings" in reply
+    assert c.active_form is None

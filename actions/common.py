@@ -12,7 +12,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.booking import change_after_booking
+from bot.booking_change import change_after_booking
 from bot.offscript import questions_end_after_booking
 from bot.slots import asked_not_had, clinical_updates
 from bot.story import story_updates

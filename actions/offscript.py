@@ -18,7 +18,8 @@ from actions.settings import clinic, content
 from actions.triage import utter
 from bot import store
 from bot.advice import answer_option_question, next_step_offer, option_asked_about, other_body_part
-from bot.booking import asks_to_book, new_time_in_change, time_changed_from
+from bot.booking import asks_to_book, new_time_in_change
+from bot.booking_change import time_changed_from
 from bot.content import LANGUAGES
 from bot.faq import load_faq
 from bot.offscript import pending_question, questions_not_started, say, steps_away

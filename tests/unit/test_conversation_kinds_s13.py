@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.booking import change_after_booking
+from bot.booking_change import change_after_booking
 from bot.content import load_content
 from bot.language import choose_language, settled_by
 from bot.nlu.language import detect_language
@@ -108,11 +108,11 @@ def test_tried_nothing_or_one_thing_failing_is_not_nothing_helped(text):
     ("entre semana por las mañanas", "mejor por las noches, que de día trabajo", "entre semana por las noches"),
 ])
 def test_a_new_part_of_the_day_keeps_the_days_already_given(old, text, new):
-    from bot.booking import time_changed_from
+    from bot.booking_change import time_changed_from
     assert time_changed_from(old, text) == new
     assert change_after_booking(text, "5550102030", old) == {"booking_time": new}
 
 
 def test_a_change_naming_a_day_is_taken_as_said():
-    from bot.booking import time_changed_from
+    from bot.booking_change import time_changed_from
     assert time_changed_from("weekday mornings", "could we do Friday afternoon instead?") is None

@@ -12,6 +12,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot.booking_change import change_after_booking
+from bot.offscript import questions_end_after_booking
 from bot.slots import asked_not_had, clinical_updates
 from bot.story import story_updates
 
@@ -113,6 +115,11 @@ _ANSWER_ENTITIES = {"pain_location", "duration", "red_flag", "red_flag_denied", 
                     "treatment_none"}
 
 
+# What a message may carry that answers a triage question (never a booking change then).
+_CLINICAL = {"pain_location", "duration", "treatment", "treatment_none", "red_flag",
+             "red_flag_denied", "red_flag_unsure"}
+
+
 def _leaving(tracker: Tracker) -> bool:
     """A confident goodbye that answers nothing essential (never at a yes/no question)."""
     intent = tracker.latest_message.get("intent") or {}
@@ -153,6 +160,18 @@ class ClinicalFormValidation(FormValidationAction):
             # detail ("walked" as exercise); the form rejects and the goodbye rule runs. (The
             # booking form reads a correction first: "it's Tayler, not Taylor" heard as bye.)
             return []
+        if not on_message and self.name() == "validate_triage_form" and questions_end_after_booking(
+                current_slots(tracker), self._answered_by(tracker), latest_text(tracker)):
+            # Booked already, and the patient asked something else instead of answering: the
+            # answer alone, no question after it (action_triage then closes, see there).
+            return [SlotSet("requested_slot", None)]
+        change = on_message and self.name() == "validate_triage_form" and self._booking_change(tracker)
+        if change:
+            # "actually afternoons are better", said at a question after the booking: the
+            # request's detail is changed (and passed to staff), and the questions end there
+            from actions.offscript import send_change  # actions.offscript imports this module
+
+            return await send_change(dispatcher, tracker, change) + [SlotSet("requested_slot", None)]
         events = await self.get_extraction_events(dispatcher, tracker, domain)
         if call_back_offered and on_message and events:
             # The patient carried on after the call-back offer: a later "yes" answers the
@@ -163,6 +182,25 @@ class ClinicalFormValidation(FormValidationAction):
         tracker.add_slots(events)
         next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
         return events + ([next_slot] if next_slot else [])
+
+    @staticmethod
+    def _booking_change(tracker: Tracker) -> dict:
+        """A detail of the request already sent, changed in a message with no clinical detail."""
+        if not tracker.get_slot("booking_reference") or not tracker.get_slot("booking_contact") \
+                or any(e.get("entity") in _CLINICAL for e in latest_entities(tracker)):
+            return {}
+        return change_after_booking(latest_text(tracker), tracker.get_slot("booking_contact"),
+                                    tracker.get_slot("booking_time"))
+
+    def _answered_by(self, tracker: Tracker) -> str | None:
+        """The action that answered the turn before the form came back (None on a message)."""
+        for event in reversed(tracker.events):
+            if event.get("event") == "user":
+                return None
+            if event.get("event") == "action" and event.get("name") not in (
+                    self.form_name(), "action_listen"):
+                return event.get("name")
+        return None
 
     def _on_patient_message(self, tracker: Tracker) -> bool:
         """Whether the form runs on the patient's message itself, not back after an

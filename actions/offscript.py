@@ -19,10 +19,11 @@ from actions.triage import utter
 from bot import store
 from bot.advice import answer_option_question, next_step_offer, option_asked_about, other_body_part
 from bot.booking import asks_to_book, new_time_in_change
+from bot.booking_change import time_changed_from
 from bot.content import LANGUAGES
 from bot.faq import load_faq
 from bot.offscript import pending_question, questions_not_started, say, steps_away
-from bot.option_select import asks_about_an_option
+from bot.option_select import aftercare_question, asks_about_an_option
 
 
 def resume(dispatcher, tracker: Tracker, start_questions: bool = True) -> List[EventType]:
@@ -57,6 +58,13 @@ class ActionAnswerClinic(Action):
         entities = latest_entities(tracker)
         topics = [e["value"] for e in entities if e.get("entity") == "faq_topic"]
         lang = language(tracker) if language(tracker) in LANGUAGES else "en"
+        said, slots = content(lang), current_slots(tracker)
+        if aftercare_question(said, latest_text(tracker), topics, slots.get("last_option")):
+            # "can I drive home after it, or should I bring someone?" once an option was
+            # discussed: the option's own text answers it, not the clinic's companion policy
+            answer, option_id = answer_option_question(said, latest_text(tracker), slots)
+            utter(dispatcher, answer)
+            return [SlotSet("last_option", option_id)] + resume(dispatcher, tracker)
         if not topics and any(e.get("entity") == "body_part_other" for e in entities):
             # "do you treat knee pain too?": what the clinic treats, not "I don't know"
             utter(dispatcher, other_body_part(content(lang), clinic()))
@@ -173,31 +181,42 @@ class ActionChangeBooking(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         slots = current_slots(tracker)
-        reference, contact = slots.get("booking_reference"), slots.get("booking_contact")
-        asked = list(slots.get("change_requested") or [])
-        if not (reference and contact and slots.get("booking_name")):
+        if not (slots.get("booking_reference") and slots.get("booking_contact") and slots.get("booking_name")):
             # A patient here about an appointment is not asked where it hurts: only what was
             # pending comes back. (Every custom action returns an event: none means failed.)
             utter(dispatcher, say(content(language(tracker)), clinic(), "booking_change_unknown"))
-            return [SlotSet("change_requested", asked)] + resume(
+            return [SlotSet("change_requested", list(slots.get("change_requested") or []))] + resume(
                 dispatcher, tracker, start_questions=False)
         # "mejor cámbiemelo para las tardes": the new time is said back and goes to staff
-        when = new_time_in_change(latest_text(tracker))
-        when = when if when and when != slots.get("booking_time") else None
-        if reference not in asked or when:
-            note = say(content(), clinic(), "booking_change_note", reference=reference)["text"]
-            note = f"{note} {when}" if when else note
-            save = partial(store.save_booking, conversation_id=tracker.sender_id, kind="callback",
-                           name=slots["booking_name"], contact=contact, preferred_time=note[:200],
-                           triage_level=slots.get("triage_level"))
-            try:
-                await asyncio.get_running_loop().run_in_executor(None, save)
-            except store.StorageUnavailable:
-                utter(dispatcher, say(content(language(tracker)), clinic(), "booking_change_unknown"))
-                return [SlotSet("change_requested", asked)] + resume(dispatcher, tracker)
-        if when:
-            utter(dispatcher, say(content(language(tracker)), clinic(), "correction_ack", value=when))
-        utter(dispatcher, say(content(language(tracker)), clinic(), "booking_change", reference=reference))
-        done = sorted({*asked, reference})
-        changed = [SlotSet("booking_time", when)] if when else []
-        return [SlotSet("change_requested", done)] + changed + resume(dispatcher, tracker)
+        when = time_changed_from(slots.get("booking_time"), latest_text(tracker)) \
+            or new_time_in_change(latest_text(tracker))
+        return await send_change(dispatcher, tracker, {"booking_time": when} if when else {}) \
+            + resume(dispatcher, tracker)
+
+
+async def send_change(dispatcher, tracker: Tracker, change: dict) -> List[EventType]:
+    """A change to the request sent here (a new time or contact, or none: "can I cancel?"):
+    stored for staff as a call-back request about it (once per reference unless something
+    new is said), the new detail said back and kept, and the patient told how it goes."""
+    slots = current_slots(tracker)
+    reference = slots["booking_reference"]
+    asked = list(slots.get("change_requested") or [])
+    change = {k: v for k, v in change.items() if v and v != slots.get(k)}
+    contact = change.get("booking_contact") or slots["booking_contact"]
+    new = ", ".join(change.values())
+    if reference not in asked or change:
+        note = say(content(), clinic(), "booking_change_note", reference=reference)["text"]
+        note = f"{note} {new}" if new else note
+        save = partial(store.save_booking, conversation_id=tracker.sender_id, kind="callback",
+                       name=slots["booking_name"], contact=contact, preferred_time=note[:200],
+                       triage_level=slots.get("triage_level"))
+        try:
+            await asyncio.get_running_loop().run_in_executor(None, save)
+        except store.StorageUnavailable:
+            utter(dispatcher, say(content(language(tracker)), clinic(), "booking_change_unknown"))
+            return [SlotSet("change_requested", asked)]
+    if new:
+        utter(dispatcher, say(content(language(tracker)), clinic(), "correction_ack", value=new))
+    utter(dispatcher, say(content(language(tracker)), clinic(), "booking_change", reference=reference))
+    return [SlotSet("change_requested", sorted({*asked, reference}))] + [
+        SlotSet(name, value) for name, value in change.items()]

@@ -317,6 +317,13 @@ class ActionAskRedFlagScreen(Action):
         return []
 
 
+def _ended_after_booking(tracker: Tracker, slots: Dict[str, Any]) -> bool:
+    """The triage form has just ended with questions open after a request was sent: only
+    ClinicalFormValidation's early end does that (a form completes with none open)."""
+    return bool(slots.get("booking_reference")) and bool(open_questions(slots)) \
+        and tracker.latest_action_name == "triage_form"
+
+
 class ActionTriage(Action):
     """Decide the triage level from everything said so far, and say what it means."""
 
@@ -332,6 +339,13 @@ class ActionTriage(Action):
             utter(dispatcher, correction_message(content(language(tracker)), clinic(), retracted))
         decision = decide_triage(slots.get("red_flags"), slots.get("duration_category"),
                                  duration_unknown=bool(slots.get("duration_unknown")))
+        if _ended_after_booking(tracker, slots) and (
+                decision is None or decision.level not in ("emergency", "urgent")):
+            # The questions after a booking ended on an off-script turn (ClinicalFormValidation):
+            # nothing more is asked or advised; the warning signs, if never screened, once.
+            if slots.get("red_flag_screen") is None:
+                utter(dispatcher, say(content(language(tracker)), clinic(), "questions_after_booking_end"))
+            return events + [SlotSet("requested_slot", None)]
         if decision is None:
             # A correction took back the only red flag before the questions were done.
             return events + [FollowupAction("triage_form")]

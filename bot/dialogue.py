@@ -29,7 +29,7 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.intake import TROUBLE_RESPONSE
-from bot.language import choose_language, mixes_in_spanish
+from bot.language import choose_language, mixes_in_spanish, settled_by
 from bot.nlu.language import DETECTED
 from bot.slots import flags_to_confirm, new_red_flags, retracted_red_flags, screen_answered_none
 
@@ -137,10 +137,12 @@ class LanguagePolicy(_SafetyPolicy):
         message = tracker.latest_message
         if tracker.latest_action_name == ACTION_LISTEN_NAME and message and message.text:
             current = tracker.get_slot("language")
-            earlier = [e.text or "" for e in tracker.events
-                       if isinstance(e, UserUttered)][:-1] if current == "es" else []
+            earlier = [e.text or "" for e in tracker.events if isinstance(e, UserUttered)][:-1]
+            # a language set by the widget or channel (before any message) is settled
             chosen = choose_language(current, message.parse_data.get(DETECTED), message.text,
-                                     mixed_before=any(mixes_in_spanish(t) for t in earlier))
+                                     mixed_before=current == "es" and any(
+                                         mixes_in_spanish(t) for t in earlier),
+                                     settled=not earlier or settled_by(current, earlier))
             if chosen and chosen != current:
                 events.append(SlotSet("language", chosen))
         return self._prediction(self._default_predictions(domain), events=events)

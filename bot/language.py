@@ -44,12 +44,22 @@ def mixes_in_spanish(text: str) -> bool:
     return counts["es"] >= 2 and counts["en"] >= 1
 
 
+def settled_by(current: Optional[str], earlier: list) -> bool:
+    """Whether one of the patient's earlier messages was clearly in the current language
+    (several of its words): a language set from a lone "hi" or "hello" is not settled."""
+    least = language_vocabulary()["thresholds"]["switch_words"]
+    return current not in SPOKEN or any(language_words(t or "")[current] >= least for t in earlier)
+
+
 def choose_language(current: Optional[str], detected: Optional[dict], text: str,
-                    mixed_before: bool = False) -> Optional[str]:
+                    mixed_before: bool = False, settled: bool = True) -> Optional[str]:
     """The slot's new value (maybe the same as `current`); None while still unknown.
     `mixed_before`: an earlier message of this patient mixed Spanish into English; then an
     English answer alone ("nope, none of that", "Monday or Wednesday mornings") keeps Spanish,
-    which only a request changes (a Spanglish patient's language would otherwise flip)."""
+    which only a request changes (a Spanglish patient's language would otherwise flip).
+    `settled` False: the language so far rests on short messages only (a lone "hi" or
+    "hello"); then the first message clearly in the other language, or mixing Spanish in,
+    changes it ("hello" then "tengo back pain, en la espalda baja" is a Spanish speaker)."""
     asked = requested_language(text or "")
     if asked:
         return asked
@@ -64,6 +74,11 @@ def choose_language(current: Optional[str], detected: Optional[dict], text: str,
         return lang if confidence >= limits["set"] else None
     if current == "es" and (mixed_before or mixes_in_spanish(text)):
         return current
+    if not settled and current == "en" and mixes_in_spanish(text):
+        return "es"
+    if not settled and lang != current and confidence >= limits["set"] and (
+            language_words(text)[lang] >= 2):
+        return lang
     if lang != current and confidence >= limits["switch"] and (
             language_words(text)[lang] >= limits["switch_words"]):
         return lang

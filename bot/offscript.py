@@ -90,9 +90,19 @@ _NOTHING_HELPED = re.compile(
     r"\b(?:nothing|none of (?:it|them|that|those))\s+(?:really\s+|ever\s+|at all\s+)?"
     r"(?:works?|worked|helps?|helped|has\s+(?:ever\s+)?(?:worked|helped|lasted)|lasts?|lasted"
     r"|does anything|did anything|makes a difference|made a difference)\b"
-    r"|\btried (?:everything|it all|all sorts)\b"
+    r"|\btried (?:literally |just about |pretty much )?(?:everything|it all|all sorts)\b"
+    # "they did nothing for me", "zero relief", "none of it did a thing", "nothing touches it"
+    r"|\b(?:it|they|that|those|these|all|which)(?:\s+\w+)?\s+(?:did|do|does|ha(?:s|ve) done)\s+(?:nothing|zilch|zero)\b"
+    r"|\b(?:did|does|do) (?:zilch|bugger all|sod all|squat|jack squat)\b"
+    r"|\bzero (?:relief|help|difference)\b|\bno (?:relief|help|difference) at all\b"
+    r"|\bnone of (?:it|them|that|those|these) (?:did|does|made|makes) (?:a thing|anything|any difference)\b"
+    r"|\bnothing (?:touches|touched|shifts|shifted|eases|eased) it\b"
     r"|\bnada (?:me\s+)?(?:funciona|sirve|ayuda|ha funcionado|ha servido|ha ayudado)\b"
-    r"|\bprob[eé] de todo\b|\bya prob[eé] todo\b", re.I)
+    r"|\bnada,? (?:nada )?me (?:quita|calma|alivia|quit[oó]|ha quitado)\b"
+    r"|\bno me (?:ha hecho|hizo|hicieron|han hecho) nada\b|\bno sirvi(?:ó|o|eron) de nada\b"
+    r"|\b(?:sin|cero|ning[uú]n) alivio\b"
+    r"|\bprob[eé] de todo\b|\bya prob[eé] todo\b|\b(?:ya )?(?:le )?hice de todo\b"
+    r"|\bhe probado (?:de )?todo\b", re.I)
 
 
 # Stepping away for a moment ("hang on, dog's going nuts at the door, brb", "un momento, ya
@@ -112,3 +122,21 @@ def steps_away(text: str) -> bool:
 def says_nothing_helped(text: str) -> bool:
     """Whether the message says that what was tried did not help."""
     return bool(_NOTHING_HELPED.search((text or "").replace("’", "'")))
+
+
+# The actions that answer an off-script turn in a form, before the form comes back.
+ANSWERING_ACTIONS = frozenset({
+    "action_answer_clinic", "action_acknowledge_distress", "action_next_step",
+    "action_change_booking", "action_answer_option", "action_cannot_help", "action_handoff",
+    "utter_iamabot", "utter_welcome", "utter_default",
+})
+
+
+def questions_end_after_booking(slots: Mapping[str, Any], answered_by: Optional[str],
+                                text: str) -> bool:
+    """After a request was sent, the open triage questions are a favour, not a gate: a patient
+    who asks something else instead ("what should I bring?", "so what happens now?", "can I
+    cancel?") gets the answer alone, and the questions end there (not "Where does it hurt?"
+    again). Someone stepping away ("one sec") still finds the question waiting."""
+    return bool(slots.get("booking_reference")) and answered_by in ANSWERING_ACTIONS \
+        and not steps_away(text)

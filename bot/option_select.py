@@ -84,6 +84,21 @@ def asks_about_an_option(content: Content, text: str) -> bool:
                if aspect != DEFAULT_ASPECT for pattern, _ in patterns)
 
 
+# Clinic topics whose words a question about a procedure's day shares ("can I drive home
+# after it or should I bring someone?" reads as bringing a companion to the clinic).
+AFTERCARE_TOPICS = frozenset({"companion"})
+
+
+def aftercare_question(content: Content, text: str, topics, last_option) -> bool:
+    """A question taken for a clinic topic that is about the option just discussed: its
+    words ask about an option's aspect (driving home, time off work) and the option is known."""
+    if not topics or not set(topics) <= AFTERCARE_TOPICS or not last_option:
+        return False
+    from bot.advice import option_asked_about  # bot.advice imports this module
+    return asks_about_an_option(content, text) and \
+        option_asked_about(content, text, last_option) is not None
+
+
 def answer_question(content: Content, option: Option, aspect: str) -> str:
     """The file's answer about ``option`` for ``aspect``, laid out by ``answer_template``."""
     if aspect not in ASPECTS:

@@ -53,6 +53,7 @@ CONVERSATION_TEXTS: Mapping[str, frozenset[str]] = MappingProxyType({
         "offer_callback": (), "peg_offer": (), "peg_thanks": (), "already_booked": {"reference"},
         "booking_not_sent": (), "booking_sent_consultation": _BOOKING_SENT,
         "booking_sent_callback": _BOOKING_SENT, "questions_after_booking": (),
+        "questions_after_booking_end": (),  # the questions after a booking ended unanswered
         "booking_resent_consultation": {"reference"}, "booking_resent_callback": {"reference"},
         "offer_declined": (), "self_care_booking_hint": (), "other_body_part": (),
         "which_red_flag": (), "none_of_these": (), "unnamed_red_flag": (), "button_yes": (),

@@ -112,3 +112,55 @@ def test_asked_whether_the_doctor_speaks_spanish_the_team_s_languages_are_said(c
     # the team's languages from clinic.yml, or (none configured there) the front desk's phone
     assert "Nuestro equipo habla" in reply or CLINIC.phone in reply
     assert c.slots["requested_slot"] == "pain_location"
+
+
+# ---------------------------------------------------------------- session 13: after the request
+def test_a_clinic_question_after_the_request_is_answered_and_nothing_more_is_asked(chat):
+    c = chat("question-after-booking")
+    _reach(c, "booking_done")
+    reply = c.say("is there a lift, or will I have to manage stairs?")
+    assert c.active_form is None and "?" not in c.replies[-1]["text"]
+    assert "Where does it hurt" not in reply
+    assert CLINIC.emergency_number in reply  # the warning signs never asked: said once
+
+
+def test_what_happens_now_after_the_request_says_the_consultation_and_stops(chat):
+    c = chat("what-now-after-booking")
+    _reach(c, "booking_done")
+    reply = c.say("ok so what do I do now, just wait by the phone?")
+    assert "consultation" in reply and c.slots["booking_reference"] in reply
+    assert c.active_form is None and "Where does it hurt" not in reply
+
+
+def test_a_new_email_after_the_request_replaces_the_contact_and_goes_to_staff(chat):
+    from bot import store
+    c = chat("email-after-booking")
+    _reach(c, "booking_done")
+    c.say("actually could you email me instead? it's tay.sam@example.net")
+    assert c.slots["booking_contact"] == "tay.sam@example.net"
+    assert c.active_form is None
+    requests = store.list_bookings(c.sender)
+    assert any(r.get("kind") == "callback" and r.get("contact") == "tay.sam@example.net" for r in requests)
+
+
+def test_a_spanish_time_change_after_the_request_is_said_back_in_spanish(chat):
+    c = chat("time-after-booking-es")
+    _reach(c, "booking_done", "es")
+    reply = c.say("ay perdón, mejor los viernes por la tarde, que entre semana trabajo")
+    assert "viernes" in c.slots["booking_time"] and "viernes" in reply
+    assert c.active_form is None and "¿Dónde le duele?" not in reply
+
+
+def test_stepping_away_after_the_request_keeps_the_question_waiting(chat):
+    c = chat("brb-after-booking")
+    _reach(c, "booking_done")
+    c.say("one sec, someone at the door")
+    assert c.active_form == "triage_form"
+
+
+def test_another_part_of_the_day_after_the_request_keeps_the_days(chat):
+    c = chat("part-of-day-after-booking")
+    _reach(c, "booking_done")
+    reply = c.say("hmm, evenings would actually work better for me")
+    assert c.slots["booking_time"] == "weekday evenings" and "weekday evenings" in reply
+    assert c.active_form is None

@@ -38,3 +38,20 @@ def test_a_treatment_that_is_not_one_option_is_never_answered_with_the_previous_
     assert " ".join(scs.what.split())[:60] not in " ".join(reply.split())
     assert CONTENT.option("nerve_root_block").title in reply
     assert CONTENT.option("diagnostic_block").title in reply
+
+
+def test_driving_home_after_the_option_just_discussed_is_its_how_not_the_clinic_s_companion(chat):
+    option = CONTENT.option("facet_joint_injection")
+    c = chat("drive-home")
+    c.say("what is a facet joint injection?")
+    reply = c.say("after that, could I drive myself home or should I bring someone with me?")
+    assert " ".join(option.how.split())[:60] in " ".join(reply.split())
+
+
+def test_a_spanish_question_about_driving_back_after_the_option_is_its_how(chat):
+    spanish = load_content(lang="es")
+    option = spanish.option("epidural_steroid_injection")
+    c = chat("drive-home-es")
+    c.say("hola, ¿qué es una inyección epidural de esteroides?")
+    reply = c.say("¿y después puedo regresar manejando o mejor voy acompañado?")
+    assert " ".join(option.how.split())[:60] in " ".join(reply.split())

@@ -67,3 +67,20 @@ def test_asked_whose_name_to_give_the_answer_comes_and_the_name_question_again(c
     reply = c.say("¿pongo su nombre o el mío?")
     assert "paciente" in reply, reply
     assert c.slots.get("requested_slot") == "booking_name" and not c.slots.get("booking_name")
+
+
+# ---------------------------------------------------------------- session 13
+def test_a_lone_hello_then_spanish_is_answered_in_spanish(chat):
+    c = chat("hello-then-spanish")
+    c.say("hello")
+    assert c.slots.get("language") == "en"
+    reply = c.say("me duele la espalda de abajo desde hace tiempo")
+    assert c.slots.get("language") == "es"
+    assert "the" not in reply.lower().split() and "?" in reply, reply
+
+
+def test_an_english_conversation_keeps_english_after_a_word_of_spanish(chat):
+    c = chat("english-settled")
+    c.say("hi, my neck has been stiff for a couple of months")
+    c.say("gracias amigo")
+    assert c.slots.get("language") == "en"

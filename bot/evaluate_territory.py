@@ -30,7 +30,8 @@ def net_alone():
     import spacy
 
     from bot.nlu.clinical import ClinicalMatcher
-    from bot.nlu.components import SPANISH_SPACY, reading_language, spanish_matcher
+    from bot.nlu.components import SPANISH_SPACY, spanish_matcher
+    from bot.nlu.language import reading_language
 
     asked: List[tuple] = []
     judged = ClinicalMatcher._territory_asked

@@ -16,8 +16,6 @@ Other people's history ("my mother had cancer") emits nothing.
 """
 from __future__ import annotations
 
-import datetime
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Text, Tuple, Type
@@ -36,12 +34,13 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.clinical import ClinicalMatcher, Mention
 from bot.nlu.clinical_vocab import reading_fingerprint
-from bot.nlu.duration import DurationMention, parse_durations
+from bot.nlu.duration import DurationMention
 from bot.nlu.duration_es import parse_durations_es, spanish_clauses
 from bot.nlu.duration_events import other_events, times_something_else
 from bot.nlu.injections import injection_entities, load_injection_vocabulary
-from bot.nlu.language import DETECTED, detect_language
+from bot.nlu.language import reading_language
 from bot.nlu.mention_time import dated_injury_asked
+from bot.nlu.message_durations import durations
 from bot.nlu.pattern import load_pattern_vocabulary, pattern_entities
 from bot.nlu.red_flag_detector import decided_by_vocabulary, detector_examples
 from bot.nlu.self_correction import taken_back
@@ -67,15 +66,6 @@ def spanish_matcher(spacy_path: str = SPANISH_SPACY,
     import spacy
 
     return ClinicalMatcher(spacy.load(spacy_path), vocab_dir)
-
-
-def reading_language(text: str, message: Optional[Message] = None) -> str:
-    """"es" or "en" as the language detector said, "" when nothing in the message tells
-    ("nalga", "3 semanas" may say it, "ok" or a name does not)."""
-    detected = (message.get(DETECTED) if message is not None else None) or detect_language(text)
-    if detected.get("language") == "es":
-        return "es"
-    return "en" if detected.get("confidence") else ""
 
 
 def mention_entity(mention: Mention) -> Optional[Dict[str, Any]]:
@@ -183,26 +173,6 @@ def spanish_story(text: str, not_had: Sequence[Tuple[int, int]]) -> List[Dict[st
     return (pattern_entities(text, load_pattern_vocabulary(SPANISH_VOCAB))
             + injection_entities(text, not_had, load_injection_vocabulary(SPANISH_VOCAB),
                                  parse_durations_es))
-
-
-def durations(text: str, language: str) -> Tuple[DurationMention, ...]:
-    """The durations of a message read in `language`; one that tells no language ("3
-    semanas") is read in Spanish when English finds none."""
-    return _durations_on(text, language, datetime.date.today())
-
-
-@lru_cache(maxsize=64)  # the featurizer and the extractor both ask, for each message
-def _durations_on(text: str, language: str, today: datetime.date) -> Tuple[DurationMention, ...]:
-    if language == "es":  # Spanglish: "tengo back pain since last week"
-        return tuple(parse_durations_es(text, today) or parse_durations(text, today))
-    found = parse_durations(text, today)
-    if (not found and reading_language(text) == "") or _SPANISH_UNIT.search(text):
-        # Spanglish read as English: "since like last summer, como 7 meses"
-        found = parse_durations_es(text, today) or found
-    return tuple(found)
-
-
-_SPANISH_UNIT = re.compile(r"\b(?:semanas?|mes|meses|a[ñn]os|d[ií]as|quincenas?)\b", re.I)
 
 
 @DefaultV1Recipe.register(

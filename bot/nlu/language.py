@@ -95,3 +95,12 @@ def detect_language(text: str) -> Dict[str, Any]:
     # One clear word and nothing against it is 0.5; each further word adds evidence.
     confidence = (scores[best] - rest) / (scores[best] + rest + 1)
     return {"language": best, "confidence": round(max(confidence, 0.0), 3)}
+
+
+def reading_language(text: str, message: Any = None) -> str:  # message: a Rasa Message or None
+    """"es" or "en" as the language detector said, "" when nothing in the message tells
+    ("nalga", "3 semanas" may say it, "ok" or a name does not)."""
+    detected = (message.get(DETECTED) if message is not None else None) or detect_language(text)
+    if detected.get("language") == "es":
+        return "es"
+    return "en" if detected.get("confidence") else ""

@@ -63,8 +63,8 @@ def test_since_a_fever_that_is_over_the_back_has_hurt():
 
 def _pain_weeks(text):
     """The lengths the NLU component keeps as the pain's (bot/nlu/components.py)."""
-    from bot.nlu.components import durations
     from bot.nlu.duration_events import times_something_else
+    from bot.nlu.message_durations import durations
     mentions, found = _mentions(text), durations(text, "en")
     return [d.weeks for d in found if not times_something_else(
         text, d.start, d.end, mentions, MATCHER.dating_flags, MATCHER.pain_words, alone=len(found) == 1)]
@@ -157,7 +157,7 @@ def test_since_university_is_years():
 
 
 def _slot_weeks(text):
-    from bot.nlu.components import durations
+    from bot.nlu.message_durations import durations
     entities = [{"entity": "duration", "value": d.weeks, "start": d.start, "end": d.end}
                 for d in durations(text, "en")]
     return clinical_updates({}, entities, text).get("pain_duration_weeks")

@@ -1,0 +1,34 @@
+"""The durations one message tells, in the language it is read in.
+
+The featurizer and the extractor both ask for each message, so the reading is kept for the
+last few messages (it depends on the text, the language and today's date)."""
+from __future__ import annotations
+
+import datetime
+import re
+from functools import lru_cache
+from typing import Tuple
+
+from bot.nlu.duration import DurationMention, parse_durations
+from bot.nlu.duration_es import parse_durations_es
+from bot.nlu.language import reading_language
+
+
+def durations(text: str, language: str) -> Tuple[DurationMention, ...]:
+    """The durations of a message read in `language`; one that tells no language ("3
+    semanas") is read in Spanish when English finds none."""
+    return _durations_on(text, language, datetime.date.today())
+
+
+@lru_cache(maxsize=64)  # the featurizer and the extractor both ask, for each message
+def _durations_on(text: str, language: str, today: datetime.date) -> Tuple[DurationMention, ...]:
+    if language == "es":  # Spanglish: "tengo back pain since last week"
+        return tuple(parse_durations_es(text, today) or parse_durations(text, today))
+    found = parse_durations(text, today)
+    if (not found and reading_language(text) == "") or _SPANISH_UNIT.search(text):
+        # Spanglish read as English: "since like last summer, como 7 meses"
+        found = parse_durations_es(text, today) or found
+    return tuple(found)
+
+
+_SPANISH_UNIT = re.compile(r"\b(?:semanas?|mes|meses|a[ñn]os|d[ií]as|quincenas?)\b", re.I)

@@ -167,9 +167,10 @@ class RedFlagDetector:
         overlap `skip` (where the vocabulary already found a red flag) are left alone, and so
         are those `answered(flag, clause)` says answer the question themselves and those with
         no word of the flag's own (`in_territory`). `mask`: words read as something else (a
-        treatment's name, "Icy Hot") that are no evidence of any flag: blanked before scoring."""
+        treatment's name, "Icy Hot") that are no word of any flag's own."""
+        masked = text
         for s, e in mask:
-            text = text[:s] + " " * (e - s) + text[e:]
+            masked = masked[:s] + " " * (e - s) + masked[e:]
         skip = list(skip)
         spans = [(a, b) for a, b in self.clauses(text)
                  if not any(a < e and s < b for s, e in skip)]
@@ -179,49 +180,35 @@ class RedFlagDetector:
         for (a, b), probs in zip(spans, self.probabilities([text[a:b] for a, b in spans])):
             flag, p = max(((f, p) for f, p in zip(self.classes, probs) if f != "none"),
                           key=lambda x: x[1])
-            if p >= self.threshold and self.in_territory(flag, text[a:b]) and not (
+            if p >= self.threshold and self.in_territory(flag, masked[a:b]) and not (
                     answered and answered(flag, text[a:b])):
                 found.append((flag, a, b, round(float(p), 3)))
         return found
 
 
 _COMMON_IN_NONE = 3  # a word in this many messages with no red flag is nobody's own word
-_SHORT = 4  # a text of this many words or fewer is a phrase; longer, a sentence
 
 
 def flag_words(texts: List[str], labels: List[str], territory: Dict[str, Any]) -> Dict[str, set]:
-    """Each flag's own words: those of its phrases (texts of _SHORT words or fewer) and those
-    in two or more of its sentences, of 3 letters or more, in fewer than _COMMON_IN_NONE of
-    the `none` messages and in the texts of at most two flags ("her", "feeling" are everyone's);
-    and its territory's words, places and feelings ("urin*" kept as a stem). A word a single
-    sentence holds is that sentence's, not the flag's ("been meaning to")."""
+    """Each flag's own words: those of its phrases and sentences (3 letters or more) that are in
+    fewer than _COMMON_IN_NONE of the `none` messages, and all its territory's words, places and
+    feelings ("urin*" kept as a stem)."""
     def tokens(text):
         return set(re.findall(r"[^\W\d_]{3,}\*?", _plain(text)))
-    counts: Dict[Tuple[str, str], int] = {}
-    short: set = set()
+    common: Dict[str, int] = {}
     for text, label in zip(texts, labels):
-        found = tokens(text)
-        for token in found:
-            counts[label, token] = counts.get((label, token), 0) + 1
-        if label != "none" and len(text.split()) <= _SHORT:
-            short |= {(label, t) for t in found}
-    flags_of: Dict[str, int] = {}
-    for label, token in counts:
-        if label != "none":
-            flags_of[token] = flags_of.get(token, 0) + 1
-
-    def ordinary(token):
-        return counts.get(("none", token), 0) >= _COMMON_IN_NONE or flags_of.get(token, 0) > 2
+        if label == "none":
+            for token in tokens(text):
+                common[token] = common.get(token, 0) + 1
     words: Dict[str, set] = {flag: set() for flag in RED_FLAGS}
-    for (label, token), n in counts.items():
-        if label in words and (n >= 2 or (label, token) in short) and not ordinary(token):
-            words[label].add(token)
+    for text, label in zip(texts, labels):
+        if label in words:
+            words[label] |= {t for t in tokens(text) if common.get(t, 0) < _COMMON_IN_NONE}
     for flag, section in territory.items():
         if flag in words:
             phrases = list(section.get("words") or []) + [
                 p for pair in section.get("pairs") or [] for side in pair.values() for p in side]
-            words[flag] |= {t for p in phrases for t in tokens(p)
-                            if counts.get(("none", t), 0) < _COMMON_IN_NONE}
+            words[flag] |= {t for p in phrases for t in tokens(p)}
     return words
 
 

@@ -40,8 +40,7 @@ def test_the_detector_needs_a_word_of_the_flags_own():
     detector = WITH_DETECTOR._detectors["en"]
     assert detector.in_territory("bladder_bowel", "can't make it to the loo in time")
     assert detector.in_territory("fever", "running a temprature")  # misspelt
-    assert not detector.in_territory("fever", "Icy Hot")
-    assert not detector.in_territory("bladder_bowel", "been meaning to")
+    assert not detector.in_territory("leg_weakness", "Icy Hot")
 
 
 def test_a_treatments_name_is_no_evidence():
@@ -49,3 +48,7 @@ def test_a_treatments_name_is_no_evidence():
     text = "Icy Hot"
     assert detector.find(text, mask=[(0, len(text))]) == []
     assert MODEL is not None
+
+
+def test_a_feverish_word_of_its_own_is_asked():
+    assert "fever" in flags("me siento como afiebrada y calenturienta en las noches")

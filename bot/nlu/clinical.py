@@ -188,8 +188,14 @@ class ClinicalMatcher:
         text = doc.text
         lowered = text.lower()
         source = self.nlp.make_doc(lowered) if len(lowered) == len(text) else doc
+        # runs of spaces and tabs ("low  back") are no words; a line break stays a boundary
+        kept = [t for t in source if not t.is_space or "\n" in t.text]
+        if not kept:
+            return []
+        offsets = [(t.idx, t.idx + len(t.text)) for t in kept]
+        source = Doc(self.nlp.vocab, words=[t.text for t in kept], spaces=[True] * len(kept))
         ndoc = self._normalize(source)
-        spans = self._resolve(ndoc, [text[t.idx:t.idx + 1].isupper() for t in source])  # a brand's capital
+        spans = self._resolve(ndoc, [text[s:s + 1].isupper() for s, _ in offsets])  # a brand's capital
         parts = [x for x in spans if x[2].label == "near"]
         if parts:
             spans = [x for x in spans if x[2].label != "near"]
@@ -218,7 +224,7 @@ class ClinicalMatcher:
 
         result = []
         for s, e, label, value, negated, experiencer, reason in sorted(set(found)):
-            start, end = source[s].idx, source[e - 1].idx + len(source[e - 1].text)
+            start, end = offsets[s][0], offsets[e - 1][1]
             result.append(Mention(label, value, start, end, text[start:end], negated,
                                   experiencer, reason))
         return result
@@ -352,12 +358,19 @@ class ClinicalMatcher:
     def _resolve(self, ndoc, capitals: list[bool] | None = None) -> list[tuple[int, int, Term]]:
         """Matches of every vocabulary file; within a file the longest wins (then the lower
         rank, then the earliest) and `ignore` phrases vanish with whatever they cover."""
+        # a phrase broken over a line ("lower\nback") is read without the break, then put back
+        at = [i for i, t in enumerate(ndoc) if not t.is_space]
+        whole = ndoc if len(at) == len(ndoc) else Doc(
+            self.nlp.vocab, words=[ndoc[i].text for i in at], spaces=[True] * len(at),
+            lemmas=[ndoc[i].lemma_ or ndoc[i].text for i in at])
+        capitals = capitals and [capitals[i] for i in at]
         found = {(s, e, self._terms[m]) for matcher in
                  (self._lemma_matcher, self._exact_matcher, self._token_matcher)
-                 for m, s, e in matcher(ndoc)}
-        found |= self._medicines(ndoc, capitals)
+                 for m, s, e in matcher(whole)}
+        found |= self._medicines(whole, capitals)
         found |= {(s, e, self._one_word[name]) for s, e, name in misspelt_words(
-            [t.text for t in ndoc], found, self._spelling, _MIN_MISSPELT, english_words())}
+            [t.text for t in whole], found, self._spelling, _MIN_MISSPELT, english_words())}
+        found = {(at[s], at[e - 1] + 1, term) for s, e, term in found}
         taken: dict[str, set[tuple[int, int]]] = {}  # spans kept, per file
         occupied: dict[str, set[int]] = {}  # their tokens
         ignored: set[tuple[str, int, int]] = set()

@@ -45,6 +45,7 @@ from bot.nlu.mention_owner import relative_is_patient, relative_named, writer_sp
 from bot.nlu.mention_scope import alone_back, borrowed, of_this_pain
 from bot.nlu.mention_time import injury_dated, read_window, weeks_back
 from bot.nlu.red_flag_territory import TerritoryFinder, load_territory, paired, territory_spans, undecided
+from bot.nlu.spacing import unbroken, words_only
 from bot.nlu.spelling import deletion_index, misspelt_words
 from bot.nlu.spelling import unaccented as _unaccented
 
@@ -188,12 +189,9 @@ class ClinicalMatcher:
         text = doc.text
         lowered = text.lower()
         source = self.nlp.make_doc(lowered) if len(lowered) == len(text) else doc
-        # runs of spaces and tabs ("low  back") are no words; a line break stays a boundary
-        kept = [t for t in source if not t.is_space or "\n" in t.text]
-        if not kept:
+        source, offsets = words_only(self.nlp.vocab, source)  # "low  back": bot/nlu/spacing.py
+        if not len(source):
             return []
-        offsets = [(t.idx, t.idx + len(t.text)) for t in kept]
-        source = Doc(self.nlp.vocab, words=[t.text for t in kept], spaces=[True] * len(kept))
         ndoc = self._normalize(source)
         spans = self._resolve(ndoc, [text[s:s + 1].isupper() for s, _ in offsets])  # a brand's capital
         parts = [x for x in spans if x[2].label == "near"]
@@ -358,11 +356,7 @@ class ClinicalMatcher:
     def _resolve(self, ndoc, capitals: list[bool] | None = None) -> list[tuple[int, int, Term]]:
         """Matches of every vocabulary file; within a file the longest wins (then the lower
         rank, then the earliest) and `ignore` phrases vanish with whatever they cover."""
-        # a phrase broken over a line ("lower\nback") is read without the break, then put back
-        at = [i for i, t in enumerate(ndoc) if not t.is_space]
-        whole = ndoc if len(at) == len(ndoc) else Doc(
-            self.nlp.vocab, words=[ndoc[i].text for i in at], spaces=[True] * len(at),
-            lemmas=[ndoc[i].lemma_ or ndoc[i].text for i in at])
+        whole, at = unbroken(self.nlp.vocab, ndoc)  # "lower\nback": read without the break
         capitals = capitals and [capitals[i] for i in at]
         found = {(s, e, self._terms[m]) for matcher in
                  (self._lemma_matcher, self._exact_matcher, self._token_matcher)

@@ -56,8 +56,9 @@ def test_a_red_flag_typed_with_extra_spaces_is_still_a_red_flag(text, flag):
     assert found(text) == found(" ".join(text.split()))  # read as if single-spaced
 
 
-def test_a_denial_typed_with_extra_spaces_still_denies():
-    assert ("red_flag", "fever", True) in found("no  fever  at  all")
+@pytest.mark.parametrize("text", ["no  fever  at  all", "I  don't  have  a  fever", "i  havent  had  a  fever"])
+def test_a_denial_typed_with_extra_spaces_still_denies(text):
+    assert ("red_flag", "fever", True) in found(text)
 
 
 @pytest.mark.parametrize("text,expected", [

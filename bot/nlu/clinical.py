@@ -45,6 +45,7 @@ from bot.nlu.mention_owner import relative_is_patient, relative_named, writer_sp
 from bot.nlu.mention_scope import alone_back, borrowed, of_this_pain
 from bot.nlu.mention_time import injury_dated, read_window, weeks_back
 from bot.nlu.red_flag_territory import TerritoryFinder, load_territory, paired, territory_spans, undecided
+from bot.nlu.spacing import unbroken, words_only
 from bot.nlu.spelling import deletion_index, misspelt_words
 from bot.nlu.spelling import unaccented as _unaccented
 
@@ -188,8 +189,11 @@ class ClinicalMatcher:
         text = doc.text
         lowered = text.lower()
         source = self.nlp.make_doc(lowered) if len(lowered) == len(text) else doc
+        source, offsets = words_only(self.nlp.vocab, source)  # "low  back": bot/nlu/spacing.py
+        if not len(source):
+            return []
         ndoc = self._normalize(source)
-        spans = self._resolve(ndoc, [text[t.idx:t.idx + 1].isupper() for t in source])  # a brand's capital
+        spans = self._resolve(ndoc, [text[s:s + 1].isupper() for s, _ in offsets])  # a brand's capital
         parts = [x for x in spans if x[2].label == "near"]
         if parts:
             spans = [x for x in spans if x[2].label != "near"]
@@ -218,7 +222,7 @@ class ClinicalMatcher:
 
         result = []
         for s, e, label, value, negated, experiencer, reason in sorted(set(found)):
-            start, end = source[s].idx, source[e - 1].idx + len(source[e - 1].text)
+            start, end = offsets[s][0], offsets[e - 1][1]
             result.append(Mention(label, value, start, end, text[start:end], negated,
                                   experiencer, reason))
         return result
@@ -352,12 +356,15 @@ class ClinicalMatcher:
     def _resolve(self, ndoc, capitals: list[bool] | None = None) -> list[tuple[int, int, Term]]:
         """Matches of every vocabulary file; within a file the longest wins (then the lower
         rank, then the earliest) and `ignore` phrases vanish with whatever they cover."""
+        whole, at = unbroken(self.nlp.vocab, ndoc)  # "lower\nback": read without the break
+        capitals = capitals and [capitals[i] for i in at]
         found = {(s, e, self._terms[m]) for matcher in
                  (self._lemma_matcher, self._exact_matcher, self._token_matcher)
-                 for m, s, e in matcher(ndoc)}
-        found |= self._medicines(ndoc, capitals)
+                 for m, s, e in matcher(whole)}
+        found |= self._medicines(whole, capitals)
         found |= {(s, e, self._one_word[name]) for s, e, name in misspelt_words(
-            [t.text for t in ndoc], found, self._spelling, _MIN_MISSPELT, english_words())}
+            [t.text for t in whole], found, self._spelling, _MIN_MISSPELT, english_words())}
+        found = {(at[s], at[e - 1] + 1, term) for s, e, term in found}
         taken: dict[str, set[tuple[int, int]]] = {}  # spans kept, per file
         occupied: dict[str, set[int]] = {}  # their tokens
         ignored: set[tuple[str, int, int]] = set()

@@ -213,12 +213,14 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
         import yaml
 
         from bot.nlu.red_flag_detector import VOCAB_DIR, ClauseAnswers, RedFlagDetector
+        from bot.nlu.red_flag_territory import load_territory
 
         texts, labels = detector_examples(config, language, self._vocab_dir)
         vocab = SPANISH_VOCAB if language == "es" else (self._vocab_dir or VOCAB_DIR)
         self._answers[language] = ClauseAnswers(
             yaml.safe_load((Path(vocab) / "context.yml").read_text(encoding="utf-8")) or {})
-        return RedFlagDetector(texts, labels, float(config["detector_threshold"]), language)
+        return RedFlagDetector(texts, labels, float(config["detector_threshold"]), language,
+                               load_territory(Path(vocab)))
 
     def entities_for(self, text: str, model: SpacyModel,
                      message: Optional[Message] = None) -> List[Dict[str, Any]]:
@@ -229,7 +231,8 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
         spanish = language == "es"
         if language in self._detectors:
             for flag, start, end, p in self._detectors[language].find(
-                    text, skip=decided_by_vocabulary(mentions), answered=self._answers.get(language)):
+                    text, skip=decided_by_vocabulary(mentions), answered=self._answers.get(language),
+                    mask=[(m.start, m.end) for m in mentions if m.label == "treatment"]):
                 entities.append({"entity": "red_flag_unsure", "value": flag, "start": start,
                                  "end": end, "confidence_entity": p, "reason": "learned",
                                  "extractor": EXTRACTOR_NAME})

@@ -62,7 +62,7 @@ _QTY = (r"(?:a\s+)?(?:couple|coupla|cupla|cuple|cupple)(?:\s+of)?|(?:a\s+)?few|s
         r"|a\s+dozen|dozen|half\s+(?:of\s+)?(?:an?|the)|half\s+of|half(?=\s+(?:year|month|day|week))|a\s+half|" + _DIGITS + "|" + _WORDNUM + r"|an?")
 
 _QUANTITY_RE = re.compile(
-    r"(?<![\w.,\-/−^*])(?P<qty>%s)(?P<odd>[\s-]+odd)?(?P<half1>\s+and\s+(?:a\s+)?half)?"
+    r"(?<![\w.,\-/−^*])(?P<qty>%s)(?P<ish>-?ish)?(?P<odd>[\s-]+odd)?(?P<half1>\s+and\s+(?:a\s+)?half)?"
     r"(?:\s*(?:-|–|to|or)\s*(?P<qty2>%s|%s))?"
     r"(?P<sep>\s*-?\s*)(?P<unit>%s)(?![a-z])"
     r"(?P<half2>\s+and\s+(?:a\s+)?half)?(?P<bit>\s+and\s+a\s+(?:bit|little\s+bit|little))?"
@@ -125,7 +125,7 @@ def _quantities(text: str):
         if parsed is None:
             continue
         value, vague = parsed
-        vague = vague or bool(m.group("odd"))  # "thirty odd years"
+        vague = vague or bool(m.group("odd") or m.group("ish"))  # "thirty odd years", "2ish months"
         if m.group("half1") or m.group("half2"):
             value += 0.5
         if m.group("bit"):  # "a year and a bit"
@@ -268,7 +268,7 @@ _RESTATE_FILLERS = frozenset(
     "so like lol about around roughly approximately approx nearly almost over just under going on "
     "i'd i'd id say i think guess reckon maybe probably prob which is that's thats that it's its it "
     "been has now already well basically ish or and a bit little more less than started began "
-    "begun since from ever makes making yeah ok okay um erm mmm hmm".split())
+    "begun since from ever makes making yeah ok okay um erm mmm hmm bout abt round roughly".split())
 
 
 def _gap_restates(gap: str) -> bool:

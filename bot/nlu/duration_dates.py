@@ -109,8 +109,8 @@ _ALONE_RE = re.compile(  # the whole message is a starting point: "yesterday", "
 _NIGHTS_AGO_RE = re.compile(
     r"\b(?:(?P<n>\d{1,2}|%s|a\s+couple\s+of|a\s+few)\s+(?P<u>nights?|weekends?)\s+(?:ago|back)"
     r"|(?P<wbl>the\s+weekend\s+before\s+last))\b" % _WORDNUM, re.I)
-_PAST_SPAN_RE = re.compile(  # "for the past week", "over the last month", "only the last month"
-    r"\b(?:for|over|in|during|within|only|just)\s+(?:the\s+)?(?:last|past|previous)\s+"
+_PAST_SPAN_RE = re.compile(  # "for the past week", "over the last month", "this past fortnight"
+    r"\b(?:for|over|in|during|within|only|just|this)\s+(?:the\s+)?(?:last|past|previous)\s+"
     r"(?P<unit>week|month|year|fortnight)\b", re.I)
 _VAGUE_RE = re.compile(
     r"(?:\bon\s+and\s+off\s+)?\b(?:for|over)\s+(?:the\s+)?(?P<unit>days|weeks|months|years|decades)\b"

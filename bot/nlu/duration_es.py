@@ -27,7 +27,7 @@ from text_to_num import text2num
 
 from bot.nlu.duration import DurationMention, choose_mentions
 from bot.nlu.duration_dates import _latest_date, _month_start, _recent, _weeks_since, _year_start
-from bot.nlu.duration_es_anchors import _MONTH_RE, _MONTHS, anchors, restated
+from bot.nlu.duration_es_anchors import _MONTH_RE, _MONTHS, START_POINT_RE, anchors, restated
 from bot.nlu.duration_events import OtherEvents
 from bot.nlu.duration_units import DAY, MONTH, WEEK, YEAR
 from bot.nlu.self_correction import load_corrections
@@ -308,13 +308,14 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
 
 def _starting_points(text: str, today: datetime.date):
     found = []
-    for regex in (_POINT_RE, _ALONE_RE, _POINT_FIRST_RE, _INJURY_POINT_RE):
+    for regex in (_POINT_RE, _ALONE_RE, _POINT_FIRST_RE, _INJURY_POINT_RE, START_POINT_RE):
         for m in regex.finditer(text):
             if regex is _POINT_RE and _QUANTITY_RE.search(m.group(0)):
                 continue  # "desde hace 2 semanas y ayer me hice pipí": the count is the time
             weeks, vague = _point_weeks(m, today)
             if weeks is not None:  # a holiday is a rough anchor: a number said beside it wins
-                found.append((m.start(), m.end(), weeks, vague, 2 if m.groupdict().get("holiday") else 0))
+                rough = m.groupdict().get("holiday") or regex is START_POINT_RE  # others win
+                found.append((m.start(), m.end(), weeks, vague, 2 if rough else 0))
     for m in _BIRTH_RE.finditer(text):
         if m.group("age"):
             value = 0.5 if m.group("age").lower() == "medio" else (

@@ -26,6 +26,10 @@ ROUGH = 2  # the priority of an anchor whose date is rough: any count said besid
 _MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
            "septiembre", "octubre", "noviembre", "diciembre"]
 _MONTH_RE = r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre"
+# the start, its month a few words on: "me empezó cuando estaba en Colombia ... en diciembre"
+START_POINT_RE = re.compile(
+    rf"\b(?:me\s+|se\s+me\s+)?(?:empez[oó]|comenz[oó]|inici[oó])(?:\s+\w+){{1,12}}?\s+en\s+(?:el\s+mes\s+de\s+)?"
+    rf"(?P<month>{_MONTH_RE})\b(?!\s+(?:del?\s+)?(?:a[ñn]o|\d))", re.I)  # not "... del año pasado"
 _NUM = (r"\d{1,3}|(?:(?:veinti|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|diez|once"
         r"|doce|trece|catorce|quince|diec|veinte|un|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho"
         r"|nueve|cien)\w*(?:\s+y\s+\w+)?)")

@@ -33,6 +33,9 @@ _OTHER_SUBJECT = re.compile(
     re.I)
 
 
+_SINCE_A_POINT = re.compile(r"since\s+(?!then\b|that\b|it\b|this\b|the\b|my\b|i\b|i'|its?\b)\w", re.I)
+
+
 class OtherEvents:
     """Tells whether a duration dates another event (an operation, a cancer, a birth)
     rather than the pain, from the clause it stands in and the clause after it."""
@@ -40,7 +43,7 @@ class OtherEvents:
     def __init__(self, path: Path = EVENTS_VOCAB):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         unknown = set(data) - {"other_events", "pain_onset", "linked_after", "relief", "treatments",
-                               "clause_split", "past_episode", "change"}
+                               "clause_split", "past_episode", "change", "resolved"}
         if unknown:
             raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}")
         # where a clause ends, for another language than English's "but", "now", "and my"
@@ -58,6 +61,7 @@ class OtherEvents:
         self._relief, self._treatment = words("relief"), words("treatments")
         self._past = words("past_episode") if data.get("past_episode") else None
         self._change = words("change") if data.get("change") else None
+        self._resolved = words("resolved") if data.get("resolved") else None
 
     def tells_a_change(self, text: str, start: int) -> bool:
         """Whether the duration at `start` stands in a clause that tells how the pain changed
@@ -111,9 +115,9 @@ class OtherEvents:
         if self._relief.search(text[a:start]) and (self._event.search(lead)
                                                    or self._treatment.search(lead)):
             return True
-        if not self._event.search(clause):
+        if not self._event.search(clause) and not self._resolved:
             return False
-        if self._pain.search(clause):
+        if self._event.search(clause) and self._pain.search(clause):
             # "on Ozempic since March": a "since" that follows the event dates the event, and
             # is no onset of pain ("pain since my op" still is one)
             own = text[start:end]
@@ -121,7 +125,14 @@ class OtherEvents:
                     and not self._pain.search(text[a:start] + " " + text[end:max(b, end)])):
                 return False
         following = text[bounds[index + 1][0]:bounds[index + 1][1]] if index + 1 < len(bounds) else ""
-        return not self._linked.search(following)
+        if (self._resolved and not self._pain.search(clause)
+                and self._resolved.search(clause + " " + following)):
+            return True  # "a UTI a month ago, the antibiotics cleared it up"
+        if not self._event.search(clause):
+            return False
+        # "framer 20 yrs. back been killin me since spring": a "since" with its own point
+        # starts the pain anew, and ties it to nothing before
+        return not any(not _SINCE_A_POINT.match(following, m.start()) for m in self._linked.finditer(following))
 
 
 def _only_a_sign(text: str, start: int, mentions: Sequence, timeless_flags: Collection[str],

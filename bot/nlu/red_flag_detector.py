@@ -20,6 +20,7 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Text, Tuple
 import yaml
 
 from bot.contract import RED_FLAGS
+from bot.nlu.spelling import closest, deletion_index
 
 VOCAB_DIR = Path(__file__).parent / "vocab"
 _CLAUSE = re.compile(r"[^.!?;\n]+(?:[.!?;\n]+|$)")
@@ -64,7 +65,9 @@ def training_examples(vocab_dir: Path = VOCAB_DIR, none_texts: Iterable[str] = (
 
 class RedFlagDetector:
     def __init__(self, texts: List[str], labels: List[str], threshold: float = 0.6,
-                 language: str = "en"):
+                 language: str = "en", territory: Optional[Dict[str, Any]] = None):
+        """`territory`: the language's red_flag_territory.yml (load_territory); its words join
+        each flag's own words (`flag_words`), without which a clause is never asked about."""
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
         from sklearn.pipeline import make_pipeline, make_union
@@ -78,6 +81,9 @@ class RedFlagDetector:
             LogisticRegression(C=10.0, max_iter=2000, class_weight="balanced", random_state=42),
         )
         self._model.fit(texts, labels)
+        self._words = flag_words(texts, labels, territory or {})
+        self._spelling = {flag: deletion_index(w for w in words if len(w) >= 5)
+                          for flag, words in self._words.items()}
         self.classes = list(self._model.classes_)
         # At prediction the features and the classifier's scores are computed here directly
         # (_scores): the same TF-IDF weights and the same softmax as scikit-learn's
@@ -143,11 +149,28 @@ class RedFlagDetector:
             spans.append((start, m.end()))
         return [(a, b) for a, b in spans if text[a:b].strip()]
 
+    def in_territory(self, flag: str, clause: str) -> bool:
+        """Whether `clause` holds a word of `flag`'s own (or a misspelling of one of 5 letters
+        or more): "been meaning to" holds none of the toilet's, "Icy Hot" none of a fever's."""
+        words = self._words.get(flag, set())
+        for token in re.findall(r"[^\W\d_]+", _plain(clause)):
+            if token in words or any(token.startswith(w[:-1]) for w in words if w.endswith("*")):
+                return True
+            if len(token) >= 5 and closest(token, self._spelling.get(flag, {})):
+                return True
+        return False
+
     def find(self, text: str, skip: Iterable[Tuple[int, int]] = (),
-             answered: Optional[Callable[[str, str], bool]] = None) -> List[Tuple[str, int, int, float]]:
+             answered: Optional[Callable[[str, str], bool]] = None,
+             mask: Iterable[Tuple[int, int]] = ()) -> List[Tuple[str, int, int, float]]:
         """(flag, start, end, probability) for clauses scored close to a flag; clauses that
         overlap `skip` (where the vocabulary already found a red flag) are left alone, and so
-        are those `answered(flag, clause)` says answer the question themselves."""
+        are those `answered(flag, clause)` says answer the question themselves and those with
+        no word of the flag's own (`in_territory`). `mask`: words read as something else (a
+        treatment's name, "Icy Hot") that are no word of any flag's own."""
+        masked = text
+        for s, e in mask:
+            masked = masked[:s] + " " * (e - s) + masked[e:]
         skip = list(skip)
         spans = [(a, b) for a, b in self.clauses(text)
                  if not any(a < e and s < b for s, e in skip)]
@@ -157,9 +180,36 @@ class RedFlagDetector:
         for (a, b), probs in zip(spans, self.probabilities([text[a:b] for a, b in spans])):
             flag, p = max(((f, p) for f, p in zip(self.classes, probs) if f != "none"),
                           key=lambda x: x[1])
-            if p >= self.threshold and not (answered and answered(flag, text[a:b])):
+            if p >= self.threshold and self.in_territory(flag, masked[a:b]) and not (
+                    answered and answered(flag, text[a:b])):
                 found.append((flag, a, b, round(float(p), 3)))
         return found
+
+
+_COMMON_IN_NONE = 3  # a word in this many messages with no red flag is nobody's own word
+
+
+def flag_words(texts: List[str], labels: List[str], territory: Dict[str, Any]) -> Dict[str, set]:
+    """Each flag's own words: those of its phrases and sentences (3 letters or more) that are in
+    fewer than _COMMON_IN_NONE of the `none` messages, and all its territory's words, places and
+    feelings ("urin*" kept as a stem)."""
+    def tokens(text):
+        return set(re.findall(r"[^\W\d_]{3,}\*?", _plain(text)))
+    common: Dict[str, int] = {}
+    for text, label in zip(texts, labels):
+        if label == "none":
+            for token in tokens(text):
+                common[token] = common.get(token, 0) + 1
+    words: Dict[str, set] = {flag: set() for flag in RED_FLAGS}
+    for text, label in zip(texts, labels):
+        if label in words:
+            words[label] |= {t for t in tokens(text) if common.get(t, 0) < _COMMON_IN_NONE}
+    for flag, section in territory.items():
+        if flag in words:
+            phrases = list(section.get("words") or []) + [
+                p for pair in section.get("pairs") or [] for side in pair.values() for p in side]
+            words[flag] |= {t for p in phrases for t in tokens(p)}
+    return words
 
 
 def detector_examples(config: Dict[Text, Any], language: str, vocab_dir: Optional[Path] = None,

@@ -18,7 +18,7 @@ def treatments(text):
     ("took paracetamol and layed down all afternoon", {"otc_medication", "rest"}),
     ("been laying flat on my bed for two days", {"rest"}),
     ("mostly lying on the couch with a hot pad", {"rest", "heat_ice"}),
-    ("a lady near me does cupping, tried that twice", {"acupuncture"}),
+    ("a lady near me does cupping, tried that twice", set()),  # suction cups: no acupuncture, no listed treatment
     ("had a test block at the pain clinic", {"injection"}),
     ("the doctor give me naproxen", {"prescription_medication"}),
 ])

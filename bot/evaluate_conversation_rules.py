@@ -81,6 +81,8 @@ ASPECT_SECTIONS = {"side_effects": ("risks",), "risks": ("risks",), "pain": ("ho
                    "duration": ("relief",), "frequency": ("relief", "how"),
                    "purpose": ("what", "summary"), "diagnosis": ("what", "summary"),
                    "driving": ("how", "risks"),
+                   # set 14's: how often it works, answered by what the clinic wrote of relief
+                   "success_rate": ("relief",),
                    "": ("what", "summary", "how", "relief", "risks")}
 
 

@@ -17,7 +17,13 @@ from bot.nlu.language import reading_language
 def durations(text: str, language: str) -> Tuple[DurationMention, ...]:
     """The durations of a message read in `language`; one that tells no language ("3
     semanas") is read in Spanish when English finds none."""
-    return _durations_on(text, language, datetime.date.today())
+    return _durations_on(text, language, today())
+
+
+def today() -> datetime.date:
+    """The date messages are read on ("since Monday"); tests read as on a fixed day by
+    replacing this (tests/unit/reading.py)."""
+    return datetime.date.today()
 
 
 @lru_cache(maxsize=64)  # the featurizer and the extractor both ask, for each message

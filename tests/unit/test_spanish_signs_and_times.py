@@ -6,25 +6,18 @@ import datetime
 
 import pytest
 
-from bot.nlu.components import ClinicalEntityExtractor
 from bot.nlu.drugs import closest_drug_name
 from bot.nlu.duration_es import parse_durations_es
 from bot.slots import clinical_updates
-from tests.unit.reading import reading_of
+from tests.unit.reading import entities
+from tests.unit.reading import read as reading
 
 TODAY = datetime.date(2026, 12, 3)
 
 
-@pytest.fixture(scope="module")
-def extractor():
-    # the vocabulary and the durations as the extractor applies them; the learned detector off
-    return ClinicalEntityExtractor({**ClinicalEntityExtractor.get_default_config(),
-                                    "detector_threshold": None})
-
-
-def read(extractor, text):
-    """(slots, red flags asked to confirm)"""
-    r = reading_of(extractor.entities_for(text, None), text)
+def read(text):
+    """(slots, red flags asked to confirm) after one message, as the assistant reads it on TODAY."""
+    r = reading(text, TODAY)
     return r.slots, r.asked
 
 
@@ -38,8 +31,8 @@ def weeks(text):
     "el pie derecho ya no tiene fuerzas desde el martes",
     "la pierna derecha no me aguanta, me tengo que agarrar de la pared",
 ])
-def test_a_leg_without_strength_named_with_its_side(extractor, text):
-    slots, _ = read(extractor, text)
+def test_a_leg_without_strength_named_with_its_side(text):
+    slots, _ = read(text)
     assert "leg_weakness" in (slots.get("red_flags") or [])
 
 
@@ -48,8 +41,8 @@ def test_a_leg_without_strength_named_with_its_side(extractor, text):
     "me cayó un costal de cemento en la espalda",
     "m cayo una tabla en la cabeza y desde ahí me duele el cuello",
 ])
-def test_something_heavy_falling_on_the_patient_is_an_injury(extractor, text):
-    slots, _ = read(extractor, text)
+def test_something_heavy_falling_on_the_patient_is_an_injury(text):
+    slots, _ = read(text)
     assert "trauma" in (slots.get("red_flags") or [])
 
 
@@ -57,13 +50,13 @@ def test_something_heavy_falling_on_the_patient_is_an_injury(extractor, text):
     "me tropecé con un cable en la oficina, no me caí del todo pero quedé adolorido",
     "casi me caigo bajando del camión y sentí un tirón",
 ])
-def test_a_near_fall_is_asked_not_denied(extractor, text):
-    slots, unsure = read(extractor, text)
+def test_a_near_fall_is_asked_not_denied(text):
+    slots, unsure = read(text)
     assert "trauma" in unsure | set(slots.get("red_flags") or [])
 
 
-def test_a_fall_is_not_read_in_a_meal_that_disagreed(extractor):
-    slots, unsure = read(extractor, "la comida me cayó mal y me duele la espalda")
+def test_a_fall_is_not_read_in_a_meal_that_disagreed():
+    slots, unsure = read("la comida me cayó mal y me duele la espalda")
     assert "trauma" not in unsure | set(slots.get("red_flags") or [])
 
 
@@ -73,13 +66,13 @@ def test_a_fall_is_not_read_in_a_meal_that_disagreed(extractor):
     "tumores nunca me han dado",
     "nunca he tenido cáncer",
 ])
-def test_a_denial_after_or_before_the_sign(extractor, text):
-    slots, _ = read(extractor, text)
+def test_a_denial_after_or_before_the_sign(text):
+    slots, _ = read(text)
     assert "cancer_history" not in (slots.get("red_flags") or [])
 
 
-def test_a_relative_named_after_the_sign_owns_it(extractor):
-    slots, unsure = read(extractor, "el cáncer lo tuvo mi abuela, a mí nunca")
+def test_a_relative_named_after_the_sign_owns_it():
+    slots, unsure = read("el cáncer lo tuvo mi abuela, a mí nunca")
     assert "cancer_history" not in unsure | set(slots.get("red_flags") or [])
 
 
@@ -87,8 +80,8 @@ def test_a_relative_named_after_the_sign_owns_it(extractor):
     "me sacaron un tumor de la rodilla pero era benigno",
     "tuve un tumor benigno en el ovario",
 ])
-def test_a_benign_growth_is_no_cancer_history(extractor, text):
-    slots, _ = read(extractor, text)
+def test_a_benign_growth_is_no_cancer_history(text):
+    slots, _ = read(text)
     assert "cancer_history" not in (slots.get("red_flags") or [])
 
 
@@ -96,8 +89,8 @@ def test_a_benign_growth_is_no_cancer_history(extractor, text):
     "bajé unos 5 kilos pero porque voy al gym todos los días",
     "he bajado de peso, estoy comiendo sano con la nutrióloga",
 ])
-def test_weight_lost_on_purpose_is_no_red_flag(extractor, text):
-    slots, _ = read(extractor, text)
+def test_weight_lost_on_purpose_is_no_red_flag(text):
+    slots, _ = read(text)
     assert "weight_loss" not in (slots.get("red_flags") or [])
 
 
@@ -111,21 +104,19 @@ def test_weight_lost_on_purpose_is_no_red_flag(extractor, text):
     "estuve dos semanas en cama con la gripa",
     "tuve calentura hace un mes por una infección de garganta",
 ])
-def test_a_time_of_something_else_is_not_the_pains(extractor, text):
-    slots, _ = read(extractor, text)
+def test_a_time_of_something_else_is_not_the_pains(text):
+    slots, _ = read(text)
     assert slots.get("pain_duration_weeks") is None
 
 
 @pytest.mark.parametrize("text,expected", [
-    # the extractor reads on today's date: last Saturday is 1 to 7 days back (7 on a Saturday)
-    ("el sábado me resbalé en la banqueta y desde ahí me duele la cintura",
-     (((datetime.date.today().weekday() - 5) % 7 or 7) / 7,)),
+    ("el sábado me resbalé en la banqueta y desde ahí me duele la cintura", (0.71,)),  # 5 days
     ("me caí de la bici ayer y ahora me duele todo el cuello", (0.14,)),
     ("me caí de un caballo hace 20 años, pero este dolor empezó hace 3 semanas", (3.0,)),
     ("desde el choque hace un año", (52.14,)),
 ])
-def test_a_fall_dates_the_pain_when_the_pain_followed_it(extractor, text, expected):
-    slots, _ = read(extractor, text)
+def test_a_fall_dates_the_pain_when_the_pain_followed_it(text, expected):
+    slots, _ = read(text)
     assert slots.get("pain_duration_weeks") == pytest.approx(expected[0], abs=0.02)
 
 
@@ -151,13 +142,13 @@ def test_spanish_duration_wordings(text, expected):
     ("me hicieron una artrodesis en L5", {"surgery"}),
     ("nado y también hago pilates", {"exercise"}),
 ])
-def test_spanish_treatments_across_countries(extractor, text, tried):
-    slots, _ = read(extractor, text)
+def test_spanish_treatments_across_countries(text, tried):
+    slots, _ = read(text)
     assert set(slots.get("treatments_tried") or []) == tried
 
 
-def test_a_medicine_for_another_condition_is_no_treatment_tried(extractor):
-    slots, _ = read(extractor, "tomo metformina que me recetaron para el azúcar")
+def test_a_medicine_for_another_condition_is_no_treatment_tried():
+    slots, _ = read("tomo metformina que me recetaron para el azúcar")
     assert not slots.get("treatments_tried")
 
 
@@ -172,16 +163,16 @@ def test_spanish_words_typed_without_accents_are_no_misspelt_drug(word):
     ("ya no puedo trabajar por la cintura", "lower_back"),
     ("la nuca me molesta poquito, pero lo que más me duele es la espalda baja", "lower_back"),
 ])
-def test_a_place_said_after_a_denial_or_as_what_hurts_most(extractor, text, place):
-    slots, _ = read(extractor, text)
+def test_a_place_said_after_a_denial_or_as_what_hurts_most(text, place):
+    slots, _ = read(text)
     assert slots.get("pain_location") == place
 
 
-def test_what_follows_nomas_is_not_denied(extractor):
-    entities = extractor.entities_for("no tengo calentura ni nada, nomás el dolor de espalda", None)
-    denied = {e["value"] for e in entities if e["entity"] == "red_flag_denied"}
+def test_what_follows_nomas_is_not_denied():
+    found = entities("no tengo calentura ni nada, nomás el dolor de espalda")
+    denied = {e["value"] for e in found if e["entity"] == "red_flag_denied"}
     assert denied == {"fever"}
-    assert clinical_updates({}, entities).get("pain_location") == "lower_back"
+    assert clinical_updates({}, found).get("pain_location") == "lower_back"
 
 
 # ---------------------------------------------------------------- old injuries, weight not dieted
@@ -189,24 +180,24 @@ def test_what_follows_nomas_is_not_denied(extractor):
     "me atropellaron pero fue hace 20 años, ya ni me acuerdo",
     "sí tuve una caída, pero eso fue hace como doce años",
 ])
-def test_an_injury_dated_years_back_after_pero_is_no_recent_trauma(extractor, text):
-    slots, _ = read(extractor, text)
+def test_an_injury_dated_years_back_after_pero_is_no_recent_trauma(text):
+    slots, _ = read(text)
     assert "trauma" not in (slots.get("red_flags") or [])
 
 
-def test_a_recent_fall_after_pero_stays_an_injury(extractor):
-    slots, unsure = read(extractor, "me caí en la calle, pero fue apenas ayer")
+def test_a_recent_fall_after_pero_stays_an_injury():
+    slots, unsure = read("me caí en la calle, pero fue apenas ayer")
     assert "trauma" in unsure | set(slots.get("red_flags") or [])
 
 
-def test_a_foot_that_drops_is_no_fall(extractor):
-    slots, unsure = read(extractor, "el pie se me cae al caminar y lo arrastro")
+def test_a_foot_that_drops_is_no_fall():
+    slots, unsure = read("el pie se me cae al caminar y lo arrastro")
     assert "trauma" not in unsure | set(slots.get("red_flags") or [])
     assert "leg_weakness" in (slots.get("red_flags") or [])
 
 
-def test_weight_lost_while_not_dieting_is_the_sign(extractor):
-    slots, _ = read(extractor, "los pantalones me quedan flojos y no he hecho dieta")
+def test_weight_lost_while_not_dieting_is_the_sign():
+    slots, _ = read("los pantalones me quedan flojos y no he hecho dieta")
     assert "weight_loss" in (slots.get("red_flags") or [])
 
 
@@ -218,7 +209,7 @@ def test_a_number_said_beside_a_holiday_wins():
     ("las piernas las siento como pesadas, no sé", "unsure"),
     ("la pierna izquierda la siento débil desde el lunes", "present"),
 ])
-def test_legs_named_first_then_how_they_feel(extractor, text, flag_kind):
-    slots, unsure = read(extractor, text)
+def test_legs_named_first_then_how_they_feel(text, flag_kind):
+    slots, unsure = read(text)
     found = set(slots.get("red_flags") or []) if flag_kind == "present" else unsure
     assert "leg_weakness" in found

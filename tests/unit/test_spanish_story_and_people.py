@@ -5,19 +5,9 @@ against nothing helping. Sentences written here, not taken from the blind sets."
 from __future__ import annotations
 
 import pytest
-from rasa.nlu.utils.spacy_utils import SpacyModel
 
-from bot.nlu.build_spacy import build_pipeline
-from bot.nlu.components import ClinicalEntityExtractor
-from bot.slots import clinical_updates, flags_to_confirm
-
-NLP = build_pipeline()
-EXTRACTOR = ClinicalEntityExtractor({"detector_threshold": None})
-MODEL = SpacyModel(model=NLP, model_name=".build/spacy_en")
-
-
-def entities(text):
-    return EXTRACTOR.entities_for(text, MODEL)
+from bot.slots import clinical_updates
+from tests.unit.reading import entities, read
 
 
 def of(text, name):
@@ -26,8 +16,8 @@ def of(text, name):
 
 def flags(text):
     """(raised at once, confirmed with the patient first) for a first message."""
-    found = entities(text)
-    return set(clinical_updates({}, found).get("red_flags") or []), set(flags_to_confirm({}, found))
+    reading = read(text)
+    return reading.raised, reading.asked
 
 
 # ---------------------------------------------------------------- where the pain goes
@@ -132,7 +122,7 @@ def test_nothing_helping_is_not_nothing_tried(text):
 
 @pytest.mark.parametrize("text", ["nada, no he usado nada", "todavía no he tomado nada"])
 def test_nothing_tried_is_an_answer(text):
-    assert clinical_updates({}, entities(text)).get("treatments_tried") == []
+    assert read(text).slots.get("treatments_tried") == []
 
 
 # ---------------------------------------------------------------- "bien" inside a sign
@@ -156,7 +146,7 @@ def test_legs_that_are_fine_are_no_sign(text):
 
 @pytest.mark.parametrize("text", ["llevo unos días así, no más", "me duele un poco desde hace unos días"])
 def test_a_relief_word_about_no_injection_leaves_the_pains_duration(text):
-    assert clinical_updates({}, entities(text)).get("duration_category") == "acute"
+    assert read(text).slots.get("duration_category") == "acute"
 
 
 # ---------------------------------------------------------------- a leg said with "la tiene"

@@ -8,25 +8,18 @@ import datetime
 import pytest
 
 from bot.language import choose_language, requested_language
-from bot.nlu.components import mention_entity, spanish_matcher
 from bot.nlu.crisis import default_detector
-from bot.nlu.duration_es import parse_durations_es
 from bot.nlu.language import detect_language
-from bot.slots import clinical_updates
+from tests.unit.reading import read as read_on
 
 TODAY = datetime.date(2026, 12, 3)
 
 
 def read(text):
-    """What one Spanish message leaves in the slots, as the extractor and the form apply it."""
-    matcher = spanish_matcher()
-    entities = [e for e in map(mention_entity, matcher(matcher.nlp.make_doc(text))) if e]
-    entities += [{"entity": "duration", "value": d.weeks, "category": d.category,
-                  "vague": d.vague, "start": d.start, "end": d.end}
-                 for d in parse_durations_es(text, TODAY)]
-    slots = clinical_updates({}, entities)
-    unsure = {e["value"] for e in entities if e["entity"] == "red_flag_unsure"}
-    return slots, unsure
+    """(slots, red flags asked to confirm) after one Spanish message, as the assistant reads it
+    on TODAY."""
+    reading = read_on(text, TODAY)
+    return reading.slots, reading.asked
 
 
 # ---------------------------------------------------------------- language detection
@@ -121,7 +114,7 @@ def test_other_body_parts_and_skin_are_not_a_spinal_place(text):
     ("tomé paracetamol", {"otc_medication"}),
     ("metamizol de la farmacia", {"otc_medication"}),
     ("el doctor me recetó tramadol y pregabalina", {"prescription_medication"}),
-    ("diclofenaco", {"prescription_medication"}),
+    ("tomé diclofenaco", {"prescription_medication"}),  # alone, the word tells no language: read in English, where diclofenac (gel) is OTC
     ("fui a terapia física y con el sobador", {"physical_therapy", "massage"}),
     ("me pongo hielo y hago estiramientos", {"heat_ice", "exercise"}),
     ("me pusieron infiltraciones en la columna", {"injection"}),

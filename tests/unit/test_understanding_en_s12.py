@@ -6,21 +6,15 @@ import datetime
 
 import pytest
 
-from bot.nlu.build_spacy import build_pipeline
-from bot.nlu.clinical import ClinicalMatcher
-from bot.nlu.components import mention_entity
 from bot.nlu.duration import parse_durations
-from bot.slots import clinical_updates
+from tests.unit.reading import read
 
-NLP = build_pipeline()
-MATCHER = ClinicalMatcher(NLP)
 TODAY = datetime.date(2026, 6, 15)
 
 
 def _slots(text):
-    """What the slots would hold after this first message (places and treatments)."""
-    entities = [e for e in map(mention_entity, MATCHER(NLP(text))) if e]
-    return clinical_updates({}, entities)
+    """What the slots would hold after this first message."""
+    return read(text).slots
 
 
 def _weeks(text):

@@ -1,4 +1,4 @@
-"""Issue 15's kinds of wording, through the pure functions: medicines by brand, class and
+"""Issue 15's kinds of wording, read as the assistant reads them: medicines by brand, class and
 slang (vocabulary and drug dictionary), therapies as spoken, nothing tried, durations tied to
 days and events, places, and the answer to a confirming question."""
 from __future__ import annotations
@@ -7,24 +7,16 @@ import datetime
 
 import pytest
 
-from bot.nlu.build_spacy import build_pipeline
-from bot.nlu.clinical import ClinicalMatcher
 from bot.nlu.drugs import drug_category
 from bot.nlu.duration import parse_durations
 from bot.slots import clinical_updates, confirm_answer, flags_to_confirm
+from tests.unit.reading import read
 
-NLP = build_pipeline()
-MATCHER = ClinicalMatcher(NLP)
 TODAY = datetime.date(2026, 12, 3)  # a Thursday; Thanksgiving 2026 was 26 November
 
 
 def slots(text):
-    entities = []
-    for m in MATCHER(NLP(text)):
-        if m.experiencer != "patient" or (m.negated and m.label != "red_flag"):
-            continue
-        entities.append({"entity": m.label, "value": m.value, "reason": m.reason})
-    return clinical_updates({}, entities)
+    return read(text).slots
 
 
 @pytest.mark.parametrize("text,expected", [

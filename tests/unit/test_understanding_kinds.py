@@ -1,4 +1,4 @@
-"""Kinds of wording the vocabulary's phrases do not list, through the pure functions: a sign
+"""Kinds of wording the vocabulary's phrases do not list, read as the assistant reads them (a sign
 told in new words near a sign word (confirmed, never decided alone), past and explained
 mentions, misspelt and other-purpose medicines, and durations as clinicians and patients
 write them. Sentences written for these tests, none from a blind set."""
@@ -9,36 +9,17 @@ import datetime
 import pytest
 
 from bot.nlu.age import only_durations, stated_age
-from bot.nlu.build_spacy import build_pipeline
-from bot.nlu.clinical import ClinicalMatcher
 from bot.nlu.drugs import closest_drug_name
 from bot.nlu.duration import parse_durations
-from bot.slots import clinical_updates, flags_to_confirm
+from tests.unit.reading import read
 
-NLP = build_pipeline()
-MATCHER = ClinicalMatcher(NLP)
 TODAY = datetime.date(2026, 12, 3)  # a Thursday
-
-
-def entities(text):
-    found = []
-    for m in MATCHER(NLP(text)):
-        if m.experiencer != "patient":
-            continue
-        name = m.label
-        if m.negated:
-            if m.label != "red_flag":
-                continue
-            name = "red_flag_denied"
-        found.append({"entity": name, "value": m.value, "reason": m.reason})
-    return found
 
 
 def flags(text):
     """(flags present at once, flags the assistant asks to confirm) for one message."""
-    found = entities(text)
-    return (set(clinical_updates({}, found).get("red_flags") or []),
-            set(flags_to_confirm({}, found)))
+    reading = read(text)
+    return reading.raised, reading.asked
 
 
 @pytest.mark.parametrize("text,flag", [
@@ -88,7 +69,7 @@ def test_an_end_said_later_without_a_past_time_is_confirmed_not_dropped():
 
 
 def treatments(text):
-    return set(clinical_updates({}, entities(text)).get("treatments_tried") or [])
+    return set(read(text).slots.get("treatments_tried") or [])
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -1,22 +1,15 @@
-"""Durations and places, session 8, through the NLU component: a duration beside a weight
+"""Durations and places, session 8, read as the assistant reads them: a duration beside a weight
 loss, a cancer or another body part times that, not the pain; places misspelt or said as
 "the middle part". Sentences written for these tests, none from a blind set."""
 from __future__ import annotations
 
 import pytest
-from rasa.nlu.utils.spacy_utils import SpacyModel
 
-from bot.nlu.build_spacy import build_pipeline
-from bot.nlu.components import ClinicalEntityExtractor
-from bot.slots import clinical_updates
-
-NLP = build_pipeline()
-EXTRACTOR = ClinicalEntityExtractor({"detector_threshold": None})
-MODEL = SpacyModel(model=NLP, model_name=".build/spacy_en")
+from tests.unit.reading import read
 
 
 def slots(text):
-    return clinical_updates({}, EXTRACTOR.entities_for(text, MODEL))
+    return read(text).slots
 
 
 @pytest.mark.parametrize("text,weeks", [

@@ -5,35 +5,24 @@ import datetime
 
 import pytest
 
-from bot.nlu.build_spacy import build_pipeline
-from bot.nlu.clinical import ClinicalMatcher
 from bot.nlu.duration import parse_durations
-from bot.slots import clinical_updates
-
-NLP = build_pipeline()
-MATCHER = ClinicalMatcher(NLP)
-
-
-def _mentions(text):
-    return MATCHER(NLP(text))
+from tests.unit.reading import entities, read
 
 
 def _present(text):
-    return {m.value for m in _mentions(text) if m.label == "red_flag" and m.experiencer == "patient"
-            and not m.negated}
+    return read(text).raised
 
 
 def _asked(text):
-    return {m.value for m in _mentions(text) if m.label == "red_flag_unsure"}
+    return read(text).asked
 
 
 def _treatments(text):
-    return {m.value for m in _mentions(text) if m.label == "treatment" and not m.negated
-            and m.experiencer == "patient"}
+    return set(read(text).slots.get("treatments_tried") or [])
 
 
-def _places(text):
-    return [m.value for m in _mentions(text) if m.label == "pain_location" and not m.negated]
+def _place(text):
+    return read(text).slots.get("pain_location")
 
 
 # ---------------------------------------------------------------- safety: signs still caught
@@ -62,12 +51,8 @@ def test_since_a_fever_that_is_over_the_back_has_hurt():
 
 
 def _pain_weeks(text):
-    """The lengths the NLU component keeps as the pain's (bot/nlu/components.py)."""
-    from bot.nlu.duration_events import times_something_else
-    from bot.nlu.message_durations import durations
-    mentions, found = _mentions(text), durations(text, "en")
-    return [d.weeks for d in found if not times_something_else(
-        text, d.start, d.end, mentions, MATCHER.dating_flags, MATCHER.pain_words, alone=len(found) == 1)]
+    """The lengths the assistant keeps as the pain's."""
+    return [e["value"] for e in entities(text) if e["entity"] == "duration"]
 
 
 def test_a_time_said_of_a_sign_like_that_is_the_signs():
@@ -157,10 +142,7 @@ def test_since_university_is_years():
 
 
 def _slot_weeks(text):
-    from bot.nlu.message_durations import durations
-    entities = [{"entity": "duration", "value": d.weeks, "start": d.start, "end": d.end}
-                for d in durations(text, "en")]
-    return clinical_updates({}, entities, text).get("pain_duration_weeks")
+    return read(text).slots.get("pain_duration_weeks")
 
 
 def test_a_count_said_again_after_a_starting_point_wins():
@@ -179,10 +161,8 @@ def test_a_length_taken_back_in_the_same_breath():
     ("I had physio for my neck years ago but for this lower back pain nothing", "lower_back"),
 ])
 def test_places(text, place):
-    found = [m for m in _mentions(text) if m.label == "pain_location" and not m.negated]
-    focus = [m.value for m in found if m.reason == "focus"]
-    assert (focus or [m.value for m in found])[0] == place
+    assert _place(text) == place
 
 
 def test_a_back_injury_named_alone_keeps_its_place():
-    assert _places("I fell and landed on my back last week") == ["lower_back"]
+    assert _place("I fell and landed on my back last week") == "lower_back"

@@ -1,23 +1,15 @@
-"""Treatments as spoken, session 8, through the pure functions: brands, therapies in plain
+"""Treatments as spoken, session 8, read as the assistant reads them: brands, therapies in plain
 words, misspellings, a relative's medicine the patient took, and look-alikes (feeling hot and
 cold, "the rest", a shot for something else). Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
 
-from bot.nlu.build_spacy import build_pipeline
-from bot.nlu.clinical import ClinicalMatcher
-from bot.slots import clinical_updates
-
-NLP = build_pipeline()
-MATCHER = ClinicalMatcher(NLP)
+from tests.unit.reading import read
 
 
 def tried(text):
-    entities = [{"entity": m.label, "value": m.value, "reason": m.reason}
-                for m in MATCHER(NLP(text))
-                if m.experiencer == "patient" and not (m.negated and m.label != "red_flag")]
-    return set(clinical_updates({}, entities).get("treatments_tried") or [])
+    return set(read(text).slots.get("treatments_tried") or [])
 
 
 @pytest.mark.parametrize("text,expected", [

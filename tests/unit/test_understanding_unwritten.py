@@ -6,28 +6,14 @@ from the blind sets."""
 from __future__ import annotations
 
 import pytest
-from rasa.nlu.utils.spacy_utils import SpacyModel
 
-from bot.nlu.build_spacy import build_pipeline
-from bot.nlu.clinical import ClinicalMatcher
-from bot.nlu.components import ClinicalEntityExtractor
-from bot.slots import clinical_updates, flags_to_confirm
-
-NLP = build_pipeline()
-MATCHER = ClinicalMatcher(NLP)
-# The learned detector off: what the vocabulary and the rules decide on their own
-EXTRACTOR = ClinicalEntityExtractor({"detector_threshold": None})
-MODEL = SpacyModel(model=NLP, model_name=".build/spacy_en")
-
-
-def entities(text):
-    return EXTRACTOR.entities_for(text, MODEL)
+from tests.unit.reading import entities, read
 
 
 def flags(text):
     """(raised at once, confirmed with the patient first) for a first message."""
-    found = entities(text)
-    return set(clinical_updates({}, found).get("red_flags") or []), set(flags_to_confirm({}, found))
+    reading = read(text)
+    return reading.raised, reading.asked
 
 
 @pytest.mark.parametrize("text", [
@@ -75,7 +61,7 @@ def test_going_more_often_or_an_odd_feeling_when_going_is_confirmed(text):
     ("hot fomentation every evening", {"heat_ice"}),
 ])
 def test_brands_of_other_countries(text, expected):
-    assert set(clinical_updates({}, entities(text))["treatments_tried"]) == expected
+    assert set(read(text).slots["treatments_tried"]) == expected
 
 
 @pytest.mark.parametrize("text,place", [
@@ -86,7 +72,7 @@ def test_brands_of_other_countries(text, expected):
     ("the pain came back worse after physio", None),
 ])
 def test_back_as_typed(text, place):
-    assert clinical_updates({}, entities(text)).get("pain_location") == place
+    assert read(text).slots.get("pain_location") == place
 
 
 def durations(text):

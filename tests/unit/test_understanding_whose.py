@@ -1,25 +1,17 @@
-"""Whose sign it is (ConText's experiencer), through the pure functions: a relative or carer
+"""Whose sign it is (ConText's experiencer), read as the assistant reads them: a relative or carer
 typing for the patient, someone else's illness, an animal as the subject of a sign and as
 the cause of the patient's injury. Sentences written for these tests, none from a blind set."""
 from __future__ import annotations
 
 import pytest
 
-from bot.nlu.build_spacy import build_pipeline
-from bot.nlu.clinical import ClinicalMatcher
-from bot.slots import clinical_updates, flags_to_confirm
-
-NLP = build_pipeline()
-MATCHER = ClinicalMatcher(NLP)
+from tests.unit.reading import read
 
 
 def flags(text):
     """Every red flag the assistant raises or asks to confirm for the patient."""
-    found = [{"entity": "red_flag_denied" if m.negated else m.label, "value": m.value,
-              "reason": m.reason}
-             for m in MATCHER(NLP(text)) if m.experiencer == "patient"
-             and m.label in ("red_flag", "red_flag_unsure")]
-    return set(clinical_updates({}, found).get("red_flags") or []) | set(flags_to_confirm({}, found))
+    reading = read(text)
+    return reading.raised | reading.asked
 
 
 @pytest.mark.parametrize("text,flag", [
@@ -41,11 +33,9 @@ def test_a_relatives_present_bladder_sign_is_asked_never_raised_as_the_patients(
     # relative ("my husband's back went out and he peed himself"), so one confirming question is
     # asked; it is never an emergency on the writer's behalf without their answer.
     text = "my sister wet herself laughing at a wedding, my back is agony"
-    found = [{"entity": "red_flag_denied" if m.negated else m.label, "value": m.value, "reason": m.reason}
-             for m in MATCHER(NLP(text)) if m.experiencer == "patient"
-             and m.label in ("red_flag", "red_flag_unsure")]
-    assert "bladder_bowel" not in (clinical_updates({}, found).get("red_flags") or [])
-    assert "bladder_bowel" in flags_to_confirm({}, found)
+    reading = read(text)
+    assert "bladder_bowel" not in reading.raised
+    assert "bladder_bowel" in reading.asked
 
 
 @pytest.mark.parametrize("text,flag", [

@@ -1,32 +1,17 @@
 """Treatments misspelt or said loosely, "waist" for the lower back, and durations that belong
-to something else (a course of medicine, a pregnancy, a replaced joint), through the pure
-functions the NLU component calls. Sentences written for these tests, none from a blind set."""
+to something else (a course of medicine, a pregnancy, a replaced joint), read as the
+assistant reads them (tests/unit/reading.py). Sentences written for these tests, none from a blind set."""
 from __future__ import annotations
 
 import datetime
 
 import pytest
 
-from bot.nlu.build_spacy import build_pipeline
-from bot.nlu.clinical import ClinicalMatcher
-from bot.nlu.duration import parse_durations
-from bot.nlu.duration_events import times_something_else
-from bot.slots import clinical_updates
-
-NLP = build_pipeline()
-MATCHER = ClinicalMatcher(NLP)
-TODAY = datetime.date(2026, 12, 3)
+from tests.unit.reading import read
 
 
 def slots(text):
-    mentions = MATCHER(NLP(text))
-    entities = [{"entity": m.label, "value": m.value} for m in mentions
-                if m.experiencer == "patient" and not m.negated]
-    entities += [{"entity": "duration", "value": d.weeks}
-                 for d in parse_durations(text, today=TODAY)
-                 if not times_something_else(text, d.start, d.end, mentions,
-                                             MATCHER.timeless_flags, MATCHER.pain_words)]
-    return clinical_updates({}, entities)
+    return read(text).slots
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -77,4 +62,4 @@ def test_a_duration_of_something_else_is_not_the_pains(text, weeks):
     ("knocked off my scooter by a taxi on Monday and my back has hurt since", 0.43),
 ])
 def test_the_day_of_an_injury_dates_the_pain(text, weeks):
-    assert slots(text).get("pain_duration_weeks") == weeks
+    assert read(text, today=datetime.date(2026, 12, 3)).slots.get("pain_duration_weeks") == weeks  # a Thursday

@@ -80,9 +80,7 @@ ASPECT_SECTIONS = {"side_effects": ("risks",), "risks": ("risks",), "pain": ("ho
                    # the day itself (driving home), and no aspect named (any section)
                    "duration": ("relief",), "frequency": ("relief", "how"),
                    "purpose": ("what", "summary"), "diagnosis": ("what", "summary"),
-                   "driving": ("how", "risks"),
-                   # set 14's: how often it works, answered by what the clinic wrote of relief
-                   "success_rate": ("relief",),
+                   "driving": ("how", "risks"), "success_rate": ("relief",),  # set 14's: how often it works
                    "": ("what", "summary", "how", "relief", "risks")}
 
 

@@ -49,7 +49,7 @@ class ContextReader:
                           ("hedged_topic", "hedged_topic_before"), ("long_ago_said", "long_ago_said"),
                           ("neg_closing", "negation_after_closing"), ("not_now", "not_now"),
                           ("bought_otc", "bought_over_counter"), ("not_done", "treatment_not_done_after"),
-                          ("not_taken", "treatment_not_taken_said")):
+                          ("not_taken", "treatment_not_taken_said"), ("borrowed", "borrowed_after")):
             phrases = [str(p) for p in context.get(key) or []]
             docs = [normalize(nlp.make_doc(p)) for p in phrases if "<" not in p]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")

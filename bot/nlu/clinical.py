@@ -40,6 +40,7 @@ from bot.nlu.drugs import (
     named_at_prescription_strength,
     spanish_words,
 )
+from bot.nlu.medicines_told import load_told
 from bot.nlu.mention_context import ContextReader, MentionContext
 from bot.nlu.mention_owner import relative_is_patient, relative_named, writer_speaks
 from bot.nlu.mention_scope import alone_back, borrowed, of_this_pain
@@ -123,6 +124,7 @@ class ClinicalMatcher:
                                                for key in ("treated_elsewhere", "treatment_tried_before"))
         self._ongoing = {self._norm_word(w) for w in context.get("ongoing") or []}
         self._place_said = [self._norm_word(p).split() for p in context.get("place_affirmed_after") or []]
+        self._told = load_told(vocab_dir or VOCAB_DIR, self._norm_word)  # "me tomé un Mejoral"
 
         self._read_context = ContextReader(nlp, context, self._normalize, self._norm_word,
                                            self._extras["skin"],
@@ -394,5 +396,5 @@ class ClinicalMatcher:
         shots = [{t.text.rstrip("s"), t.lemma_} & self._injected for t in ndoc] + [set()]
         return {(s, e + 1, Term("treatment", "", "", "ignore", rank=-1)) if value == NOT_FOR_PAIN
                 else (s, e, Term("treatment", "treatment", value, rank=2))
-                for s, e, value in find_medicines([t.text for t in ndoc], True, capitals)
+                for s, e, value in find_medicines([t.text for t in ndoc], True, capitals, self._told)
                 if (value == NOT_FOR_PAIN) == bool(shots[e])}

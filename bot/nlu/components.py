@@ -48,7 +48,6 @@ from bot.nlu.spelling import unaccented
 from bot.nlu.treatment_owner_es import carers_treatments
 from bot.nlu.treatments_not_done import not_done
 from bot.nlu.treatments_said import had_after_asking, treatments_taken_back
-from bot.nlu.treatments_unlisted_es import unlisted_medicines
 
 if TYPE_CHECKING:  # imported when the detector is built: scikit-learn loads only then
     from bot.nlu.red_flag_detector import RedFlagDetector
@@ -118,9 +117,8 @@ def _read_spanish(text: str) -> Tuple[Mention, ...]:
 
 
 def _spanish_mentions(text: str) -> List[Mention]:
-    """Spanish mentions, with medicines under names no list knows, a carer's relative's
-    remedies and treatments never done read."""
-    return not_done(text, carers_treatments(text, unlisted_medicines(text, _read_spanish(text))))
+    """Spanish mentions, with a carer's relative's remedies and treatments never done read."""
+    return not_done(text, carers_treatments(text, list(_read_spanish(text))))
 
 
 class ReadsSpacyNLPDoc:

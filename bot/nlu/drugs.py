@@ -5,7 +5,8 @@ what no hand-kept list can ("Butrans", "Kenalog", "Cymbalta"); vocab/otc_drugs.y
 generics are bought over the counter (every other recognised drug is prescription medication),
 which are never a treatment for pain (a weight-loss injection, a stomach protector), and from
 which dose a medicine is prescription strength ("Motrin 800s"). Measured in reports/nlu.md
-against the vocabulary alone.
+against the vocabulary alone. A name neither the dictionary nor any list knows, told as a
+medicine by the words around it ("two Flexon tablets", "me tomé un Mejoral"): medicines_told.py.
 
 Misspelt names ("pregablin", "gabapenten") are matched against the same dictionary's names:
 one letter dropped, added or changed on either side (a deletion index, so a word costs a few
@@ -25,6 +26,7 @@ from typing import Dict, FrozenSet, List, Set, Tuple
 
 import yaml
 
+from bot.nlu.medicines_told import ToldAsMedicine, english_told, told_as_medicine
 from bot.nlu.spelling import closest, deletion_index
 
 OTC_FILE = Path(__file__).parent / "vocab" / "otc_drugs.yml"
@@ -37,14 +39,8 @@ _NAME_CUES = {"name", "named", "called", "dr", "doctor", "mr", "mrs", "ms", "mis
 @lru_cache(maxsize=1)
 def _lists() -> Dict[str, object]:
     data = yaml.safe_load(OTC_FILE.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict) or not set(data) <= {"otc", "not_for_pain", "prescription_from",
-                                                       "told_as_medicine"}:
-        raise ValueError(f"{OTC_FILE.name}: expected `otc:`, `not_for_pain:`, "
-                         "`prescription_from:` and `told_as_medicine:` only")
-    told = data.get("told_as_medicine") or {}
-    if set(told) != {"forms", "doses", "not_after_dose", "taken_cues", "after_taken"} or not all(isinstance(d, int) for d in told["doses"]):
-        raise ValueError(f"{OTC_FILE.name}: `told_as_medicine:` needs `forms:` (words), "
-                         "`doses:` (numbers of mg), `not_after_dose:`, `taken_cues:` and `after_taken:` (words)")
+    if not isinstance(data, dict) or not set(data) <= {"otc", "not_for_pain", "prescription_from"}:
+        raise ValueError(f"{OTC_FILE.name}: expected `otc:`, `not_for_pain:` and `prescription_from:` only")
     for key in ("otc", "not_for_pain"):
         words = data.get(key)
         if not words or not all(isinstance(w, str) for w in words):
@@ -54,12 +50,7 @@ def _lists() -> Dict[str, object]:
         raise ValueError(f"{OTC_FILE.name}: `prescription_from:` maps a name to a dose in mg")
     return {"otc": frozenset(w.lower() for w in data["otc"]),
             "not_for_pain": frozenset(w.lower() for w in data["not_for_pain"]),
-            "prescription_from": {k.lower(): float(v) for k, v in strength.items()},
-            "forms": frozenset(str(w).lower() for w in told["forms"]),
-            "doses": frozenset(str(d) for d in told["doses"]),
-            "not_after_dose": frozenset(str(w).lower() for w in told["not_after_dose"]),
-            "taken_cues": [str(w).lower().split() for w in told["taken_cues"]],
-            "after_taken": frozenset(str(w).lower() for w in told["after_taken"])}
+            "prescription_from": {k.lower(): float(v) for k, v in strength.items()}}
 
 
 def otc_words() -> FrozenSet[str]:
@@ -181,41 +172,14 @@ def _misspelt(words: List[str], taken: Set[int]) -> List[Tuple[dict, int, int]]:
     return found
 
 
-_DOSE = re.compile(r"(\d{2,4})(mg)?$", re.I)
-
-
-def _told_as_medicine(words: List[str], taken: Set[int],
-                      capitals: List[bool] | None = None) -> List[Tuple[int, int, str]]:
-    """Words no dictionary knows, followed by a medicine's form or dose ("Dolo 650", "two
-    Flexon tablets"): over-the-counter medication (vocab/otc_drugs.yml `told_as_medicine`)."""
-    lists, found = _lists(), []
-    words = [*words, "."]  # the message's end closes a clause
-    for i, word in enumerate(words[:-1]):
-        low = word.lower()
-        if (i in taken or len(low) < 4 or not low.isalpha() or low in english_words()
-                or low in spanish_words() or low in lists["forms"]
-                or any(w.lower().strip(".") in _NAME_CUES for w in words[max(0, i - 2):i])):
-            continue
-        following = words[i + 1].lower()
-        dose = _DOSE.match(following)
-        after = words[i + 2].lower() if i + 2 < len(words) else ""
-        before = [w.lower() for w in words[max(0, i - 3):i]]
-        capital = capitals[i] if capitals and i < len(capitals) else word[0].isupper()
-        if capital and {following, " ".join(words[i + 1:i + 3]).lower()} & lists["after_taken"] and any(
-                before[-len(cue):] == cue for cue in lists["taken_cues"]):
-            found.append((i, i + 1, "otc_medication"))  # "been taking Zipsor for my back"
-            continue
-        if following in lists["forms"] or (dose and after not in lists["not_after_dose"] and (
-                dose.group(2) or dose.group(1) in lists["doses"] or after == "mg")):
-            found.append((i, i + 1, "otc_medication"))
-    return found
-
-
 def find_medicines(words: List[str], not_for_pain: bool = False,
-                   capitals: List[bool] | None = None) -> List[Tuple[int, int, str]]:
+                   capitals: List[bool] | None = None,
+                   told: ToldAsMedicine | None = None) -> List[Tuple[int, int, str]]:
     """(first token, end token, contract treatment) for each drug named among `words`; with
     `not_for_pain`, also the medicines that never treat pain, as `NOT_FOR_PAIN`; `capitals`:
-    whether the patient capitalised each word (`words` may be lower-cased)."""
+    whether the patient capitalised each word (`words` may be lower-cased); `told`: the
+    language's words that tell an unknown name as a medicine (bot/nlu/medicines_told.py;
+    English when not given)."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     exact = _dictionary().find_drugs(list(words), is_ignore_case=True)
@@ -234,4 +198,4 @@ def find_medicines(words: List[str], not_for_pain: bool = False,
             continue
         found.append((start, end, drug_category(drug["name"])))  # end is exclusive
     taken |= {i for s, e, _ in found for i in range(s, e)}
-    return found + _told_as_medicine(words, taken, capitals)
+    return found + told_as_medicine(words, taken, capitals, told or english_told())

@@ -49,7 +49,7 @@ class ContextReader:
                           ("hedged_topic", "hedged_topic_before"), ("long_ago_said", "long_ago_said"),
                           ("neg_closing", "negation_after_closing"), ("not_now", "not_now"),
                           ("bought_otc", "bought_over_counter"), ("not_done", "treatment_not_done_after"),
-                          ("not_taken", "treatment_not_taken_said")):
+                          ("not_taken", "treatment_not_taken_said"), ("borrowed", "borrowed_after")):
             phrases = [str(p) for p in context.get(key) or []]
             docs = [normalize(nlp.make_doc(p)) for p in phrases if "<" not in p]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")
@@ -334,14 +334,14 @@ class MentionContext:
         return word in self.pronouns or not self.proxy_named or word in self.proxy_named
 
     def _walk(self, i, step, kinds, cues, limit, stop):
-        """Walk from token i in direction `step` inside the clause; the first cue of one of
-        `kinds` wins. Other mentions and list words ("fever, chills or sweats") are skipped
-        for free; other words and other cues cost one each, up to `limit`."""
+        """Walk from token i in direction `step` inside the clause; the first cue of one of `kinds`
+        wins. Other mentions and list words are skipped for free; other words and cues cost one."""
         words, boundary, count = self.words, self.boundary, 0
         stop_at = i + step * _MAX_WALK  # long lists are free, but not endless
-        past_comma = False  # walking back across a comma
+        past_comma, first = False, i  # walking back across a comma; the mention's neighbour
         while 0 <= i < len(words) and i != stop_at:
-            if i in self.covered:  # another mention: part of a list; its words are its own
+            if i in self.covered and not (i == first and "prescribed" in kinds and any(  # a mention's
+                    k == "prescribed" for k, _ in cues.get(i, ()))):  # words are its own ("me recetó" prescribes)
                 if words[i] in stop:
                     return None  # "my son kicked me in the back": the back is the patient's
                 past_comma = False

@@ -51,9 +51,15 @@ def not_taken(found: list, ctx) -> list:
 def borrowed(s: int, ctx, first_person: set) -> bool:
     """Is the other person before a treatment only its owner, in a list the patient tried
     ("my friend's muscle relaxers, a chiropractor, hot baths")? "<cue>'s" right before
-    the treatment's words, or a word or two before them."""
+    the treatment's words, or a word or two before them; or, after them, a `borrowed_after`
+    cue of context.yml with the patient just before ("me tomé las pastillas de mi esposo")."""
     hit = ctx.cue_before_at(s, ("other_before",), ctx.window["other_person"], first_person)
     c = hit[1] if hit else -1
+    e = s
+    while e in ctx.covered:
+        e += 1
+    if not hit and ctx.cue_right_after(e, "borrowed"):
+        return bool(first_person.intersection(ctx.words[max(0, s - 3):s]))
     # a word or two may describe it: "my wife's leftover Flexeril", "mum's old co-codamol"
     return c >= 0 and ctx.words[c + 1:c + 2] == ["'s"] and any(
         i in ctx.covered and not any(ctx.boundary[c + 2:i]) for i in range(c + 2, c + 5))

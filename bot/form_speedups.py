@@ -24,6 +24,10 @@ tests/unit/test_form_speedups.py checks each condition and, on real conversation
 action server, that the call left out would have answered nothing. A validator that starts
 reading the active loop, the requested slot at a form's start or the trailing slot events
 (`slots_to_validate`) must be checked against this.
+
+Also here: `action_extract_slots` returns no event at once when every slot's mapping is a
+custom one with no action (this domain's), as Rasa's loop over the mappings would
+(`slot_mappings_that_set_nothing_skipped`).
 """
 from __future__ import annotations
 
@@ -42,6 +46,14 @@ RELIED_ON: Dict[str, Optional[Tuple[str, ...]]] = {
     "rasa.core.actions.loops:LoopAction.run": ("self", "output_channel", "nlg", "tracker", "domain"),
     "rasa.core.actions.forms:FormAction._activate_loop": (
         "self", "output_channel", "nlg", "tracker", "domain"),
+    "rasa.core.actions.action:ActionExtractSlots.run": (
+        "self", "output_channel", "nlg", "tracker", "domain"),
+    "rasa.core.actions.action:ActionExtractSlots._execute_custom_action": (
+        "self", "mapping", "executed_custom_actions", "output_channel", "nlg", "tracker", "domain"),
+    "rasa.core.actions.action:ActionExtractSlots._execute_validation_action": (
+        "self", "extraction_events", "output_channel", "nlg", "tracker", "domain"),
+    "rasa.shared.core.constants:DEFAULT_SLOT_NAMES": None,
+    "rasa.shared.core.constants:ACTION_VALIDATE_SLOT_MAPPINGS": None,
 }
 
 # form action attribute: (the tracker activation validated on, its number of events)
@@ -99,3 +111,44 @@ def activation_validated_once() -> None:
 
     FormAction.activate = activate
     FormAction._validate_if_required = _validate_if_required
+
+
+def slot_mappings_that_set_nothing_skipped() -> None:
+    """`action_extract_slots` (every message, and at every form's start) goes through every
+    mapping of every slot. In this domain each slot's one mapping is `{type: custom}` with no
+    action (the validators set the slots): Rasa then checks the mapping's intent and
+    conditions, extracts no value, runs no custom action (`_execute_custom_action` returns
+    nothing without an `action`), and with no `action_validate_slot_mappings` in the domain
+    returns no event, whatever the tracker. For such a domain (checked once per domain object)
+    it returns no event at once; any other mapping, an action in one, or the validation action
+    in the domain: Rasa's way."""
+    from rasa.core.actions.action import ActionExtractSlots
+
+    from bot.rasa_speedups import _replacing
+
+    original = ActionExtractSlots.run
+    checked: List[Any] = [None, False]  # the domain last checked, and whether it sets nothing
+
+    def sets_nothing(domain: Any) -> bool:
+        if checked[0] is not domain:
+            checked[:] = [domain, extracts_nothing(domain)]
+        return checked[1]
+
+    @_replacing(original)
+    async def run(self: ActionExtractSlots, output_channel: Any, nlg: Any, tracker: Any,
+                  domain: Any) -> List[Any]:
+        if sets_nothing(domain):
+            return []
+        return await original(self, output_channel, nlg, tracker, domain)
+
+    ActionExtractSlots.run = run
+
+
+def extracts_nothing(domain: Any) -> bool:
+    """Whether Rasa's `action_extract_slots` returns no event for this domain, whatever the
+    tracker: every slot's every mapping a bare `{type: custom}`, no slot-mapping validation."""
+    from rasa.shared.core.constants import ACTION_VALIDATE_SLOT_MAPPINGS, DEFAULT_SLOT_NAMES
+
+    user_slots = [slot for slot in domain.slots if slot.name not in DEFAULT_SLOT_NAMES]
+    return ACTION_VALIDATE_SLOT_MAPPINGS not in domain.user_actions and all(
+        mapping == {"type": "custom"} for slot in user_slots for mapping in slot.mappings)

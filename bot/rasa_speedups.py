@@ -395,5 +395,6 @@ def apply() -> None:
     dialogue_speedups.incremental_tracker_copy()
     dialogue_speedups.incremental_form_validation_tracker()
     form_speedups.activation_validated_once()
+    form_speedups.slot_mappings_that_set_nothing_skipped()
     debug_log_copies.copied_only_when_logged()
     _applied = True

@@ -16,6 +16,7 @@ Other people's history ("my mother had cancer") emits nothing.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Text, Tuple, Type
@@ -175,6 +176,9 @@ def spanish_story(text: str, not_had: Sequence[Tuple[int, int]]) -> List[Dict[st
                                  parse_durations_es))
 
 
+_HYPERBOLE = re.compile(r"\b(?:forever|for\s+ever|an\s+eternity|ages|una\s+eternidad|siglos)\b", re.I)
+
+
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False, model_from="SpacyNLP"
 )
@@ -265,6 +269,10 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
         if len(kept) > 1:  # "hace un mes. Ya había tenido el mismo dolor hace años": this episode's
             events = spanish_clauses()["events"] if spanish else other_events()
             kept = [d for d in kept if not events.past_episode(text, d.start)] or kept
+            # "feels like forever but honestly maybe 5 or 6 days": the hyperbole yields
+            kept = [d for d in kept if not _HYPERBOLE.search(d.text)] or kept
+            # "hurt it 20 years ago, had it pinned. It's been aching again this last fortnight"
+            kept = [d for d in kept if not events.before_a_new_episode(text, d, kept)] or kept
             # "my son has had back pain for years, mine started last month": a relative's
             # time beside the writer's own
             kept = [d for d in kept if not events.someone_elses(text, d.start, mentions)] or kept

@@ -43,7 +43,7 @@ class OtherEvents:
     def __init__(self, path: Path = EVENTS_VOCAB):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         unknown = set(data) - {"other_events", "pain_onset", "linked_after", "relief", "treatments",
-                               "clause_split", "past_episode", "change", "resolved"}
+                               "clause_split", "past_episode", "change", "resolved", "recurrence"}
         if unknown:
             raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}")
         # where a clause ends, for another language than English's "but", "now", "and my"
@@ -62,6 +62,23 @@ class OtherEvents:
         self._past = words("past_episode") if data.get("past_episode") else None
         self._change = words("change") if data.get("change") else None
         self._resolved = words("resolved") if data.get("resolved") else None
+        self._recurrence = words("recurrence") if data.get("recurrence") else None
+
+    def before_a_new_episode(self, text: str, mention, later: Sequence) -> bool:
+        """Whether `mention` times an episode that ended or came before the one a `later`
+        mention times: between them the patient says it came back or is new, or that the first
+        was over ("hurt my neck 20 years ago, ... aching again this last fortnight", "did my
+        back in 15 years ago and that cleared up fine. this started in September"); not when
+        the later one tells a change ("for years, worse again these 2 weeks")."""
+        for other in later:
+            if other.start < mention.end:
+                continue
+            gap = text[mention.end:other.start]
+            told = ((self._recurrence and self._recurrence.search(gap))
+                    or (self._resolved and self._resolved.search(gap)))
+            if told and not self.tells_a_change(text, other.start):
+                return True
+        return False
 
     def tells_a_change(self, text: str, start: int) -> bool:
         """Whether the duration at `start` stands in a clause that tells how the pain changed

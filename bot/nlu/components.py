@@ -37,7 +37,7 @@ from bot.nlu.clinical import ClinicalMatcher, Mention
 from bot.nlu.clinical_vocab import reading_fingerprint
 from bot.nlu.duration import DurationMention
 from bot.nlu.duration_es import parse_durations_es, spanish_clauses
-from bot.nlu.duration_events import other_events, times_something_else
+from bot.nlu.duration_events import SINCE_THEN, other_events, times_something_else
 from bot.nlu.injections import injection_entities, load_injection_vocabulary
 from bot.nlu.language import reading_language
 from bot.nlu.mention_time import dated_injury_asked
@@ -258,7 +258,8 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
         matcher = spanish_matcher() if spanish else self._matcher
         found, kept = durations(text, language), []
         for duration in found:
-            if any(s <= duration.start < e for s, e in injection_clauses):
+            if any(s <= duration.start < e for s, e in injection_clauses) and not SINCE_THEN.match(
+                    text, duration.end):  # "an epidural for my labour 3 months ago and since then my back"
                 continue
             # "tengo fiebre desde ayer", "wet myself since Tuesday": the sign's time, not the pain's
             if times_something_else(text, duration.start, duration.end, mentions,

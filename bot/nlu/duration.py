@@ -99,6 +99,11 @@ _CORRECTED_RE = re.compile(
     r"\s*[.,;!?-]*\s*(?:(?:no|nope|sorry|actually|wait|hmm+|um+|well|i\s+mean|or\s+rather|oops)\b[\s.,;!?-]*)+"
     r"(?:(?:it'?s|it\s+was|probably|maybe|prob|more\s+like|closer\s+to|make\s+(?:that|it)|nearer)\s+)*"
     r"(?P<qty>\d{1,2}|%s)\b(?!\s*(?:[.,/]\d|%s|%%|am|pm|x\b|times|of\b|or\b|to\b|-))" % (_WORDNUM, _UNIT_RE), re.I)
+# ... or a few words on, the first taken back: "3 weeks, no wait, it was before my trip so more like 5"
+_CORRECTED_LATER_RE = re.compile(
+    r"\s*[.,;!?-]*\s*(?:no|nope|sorry|actually|wait|hmm+|um+|well|i\s+mean|or\s+rather|oops)\b[^.?!\d]{0,60}?"
+    r"\b(?:more\s+like|closer\s+to|make\s+(?:that|it)|nearer)\s+"
+    r"(?P<qty>\d{1,2}|%s)\b(?!\s*(?:[.,/]\d|%s|%%|am|pm|x\b|times|of\b|or\b|to\b|-))" % (_WORDNUM, _UNIT_RE), re.I)
 _JOIN_RE = re.compile(r"^\s*(?:,|and|&|plus|,\s*and)?\s*$", re.I)
 
 
@@ -150,7 +155,7 @@ def _quantities(text: str):
         if orx in ("two", "three", "four"):  # "a week or two"
             value = (value + _WORD_VALUES[orx]) / 2
         end = m.end()
-        fixed = _CORRECTED_RE.match(text, end)
+        fixed = _CORRECTED_RE.match(text, end) or _CORRECTED_LATER_RE.match(text, end)
         if fixed and _number(fixed.group("qty")):  # "about 2 weeks. no sorry more like 3"
             value, end = _number(fixed.group("qty"))[0], fixed.end()
         found.append([m.start(), end, value * _UNIT_WEEKS[unit], vague, _UNIT_WEEKS[unit]])

@@ -111,3 +111,31 @@ def test_an_earlier_episode_or_another_things_time_yields(text, expected):
 
 def test_a_worsening_keeps_the_long_time():
     assert category("my back has hurt for years, worse again these last 2 weeks") == "chronic"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an emoji ends a sentence: the sign after it does not own the time before it
+    ("my back is wrecked lol. had it like 3 days now after the gym 💀 kinda feel feverish too", 3 / 7),
+    # someone typing for the patient: the fall's day starts the pain told after "since then"
+    ("my dad fell in the bathroom 4 days ago and since then he cant get comfortable, pain in his lower back", 4 / 7),
+    ("mi esposo se cayó de una escalera en el trabajo hace 4 días y desde ahí tiene dolor en la espalda baja", 4 / 7),
+    # a fever's time that the pain is said to share
+    ("Fever about 3 weeks ago after covid, resolved in a couple of days. The back pain started around then", 3.0),
+    # an injection's time that the pain is said to follow
+    ("I had an epidural for my labour 3 months ago and since then my lower back has been sore", 3 * MONTH),
+    # the operation that starts the time is not what it times
+    ("she's had it since her hip replacement 2 years ago, it's her lower back", 2 * YEAR),
+    ("3 weeks, no wait, it was before my trip to Goa so more like 5", 5.0),
+    ("started with back pain last wk", 1.0),
+])
+def test_a_time_the_pain_is_tied_to(text, expected):
+    assert weeks(text) == pytest.approx(expected, rel=0.03)
+
+
+@pytest.mark.parametrize("text", [
+    "wet myself twice since yesterday",
+    "tengo fiebre desde ayer",
+    "had a fever 3 weeks ago but it went, the back is fine",
+])
+def test_a_signs_own_time_stays_the_signs(text):
+    assert weeks(text) is None

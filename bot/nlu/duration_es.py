@@ -6,15 +6,14 @@ same helpers for dates and categories. Number words are read by text2num's Spani
 
 * a quantity and a unit: "hace dos semanas", "desde hace 3 meses", "llevo un año y medio",
   "quince días", "un par de semanas", "unos cuantos meses", "2 años y 3 meses";
-* a starting point: "desde ayer", "desde anoche", "desde el lunes", "desde la semana pasada",
-  "desde el verano", "desde marzo", "desde 2019", "desde Navidad", "desde que nació mi hijo,
-  que ya tiene 2 años", "desde niña" (and those of duration_es_anchors.py: ages, school, harvest);
+* a starting point: "desde ayer", "desde el lunes", "desde la semana pasada", "desde el verano",
+  "desde marzo", "desde 2019", "desde Navidad", "desde que nació mi hijo, que ya tiene 2 años",
+  "desde niña" (duration_es_anchors.py: ages, school, harvest; dated_events.py: "desde el huracán María");
 * vague spans: "hace años", "desde hace meses", "hace mucho tiempo", "toda la vida".
 
-Not a duration: an age ("tengo 45 años", "mi hijo de 3 años"), a pregnancy ("embarazada de 5
-meses"), the future or a frequency ("en 2 semanas", "cada 3 meses", "3 veces a la semana"),
-a medicine course ("tomé ibuprofeno por dos semanas") and a date of another event ("me
-operaron hace 2 años", vocab/es/duration_events.yml).
+Not a duration: an age ("tengo 45 años", "mi hijo de 3 años"), a pregnancy ("embarazada de 5 meses"),
+the future or a frequency ("en 2 semanas", "cada 3 meses", "3 veces a la semana"), a medicine
+course ("tomé ibuprofeno por dos semanas"), a date of another event ("me operaron hace 2 años").
 """
 from __future__ import annotations
 
@@ -127,11 +126,9 @@ _ONSET = (rf"desde|dsd|since|choqu{_E}|m(?:e)?\s+resbal{_E}|se\s+resbal{_O}|se\s
           rf"|m(?:e)?\s+ca{_I}|me\s+he\s+ca{_I}do|me\s+dobl{_E}|me\s+torc{_I}|me\s+jal{_E}|pas{_O}|sucedi{_O}|fue")
 _POINT_RE = re.compile(rf"\b(?P<cue>{_ONSET})(?:\s+\w+){{0,4}}?\s+(?:{_POINT})\b",
                        re.I)
-# a fall told at length before its day ("me caí de la escalera de mano pintando el salón el
-# sábado"): up to eight words of the same clause between
-_INJURY_POINT_RE = re.compile(
+# a fall told at length before its day, up to eight words between ("me caí de la escalera de
+_INJURY_POINT_RE = re.compile(  # mano pintando el salón el sábado", "mi esposo se cayó ... el martes")
     rf"\b(?:m(?:e)?\s+ca{_I}|me\s+resbal{_E}|me\s+tropec{_E}|me\s+golpe{_E}|tuve\s+un\s+accidente|choqu{_E}"
-    # someone typing for the patient: "mi esposo se cayó de una escalera en el trabajo el martes"
     rf"|se\s+cay{_O}|se\s+resbal{_O}|se\s+tropez{_O}|se\s+golpe{_O}|tuvo\s+un\s+accidente|choc{_O})"
     rf"(?:\s+\w+){{5,8}}?\s+(?:{_POINT})\b", re.I)
 _ALONE_RE = re.compile(rf"^\W*(?:(?:desde|dsd)\s+)?(?:{_POINT})\W*$", re.I)
@@ -395,8 +392,8 @@ def parse_durations_es(text: str, today: datetime.date | None = None) -> list[Du
         return []
     today = _stated_today(text, today or datetime.date.today())
     quantities = _quantities(text)  # a date the patient turns into a count gives way to it
-    candidates = quantities + restated(text, quantities, _starting_points(text, today) + anchors(text, today)
-                                                 + dated_events(text, today))
+    points = _starting_points(text, today) + anchors(text, today) + dated_events(text, today)
+    candidates = quantities + restated(text, quantities, points)
     if any(c[4] == 0 for c in candidates):  # "desde Semana Santa, como dos meses": the number
         candidates = [c for c in candidates if c[4] != 2]
     found = choose_mentions(text, candidates, _other_events())

@@ -122,7 +122,7 @@ _POINT = (
     rf"|ni[ñn][oa]|chiquit[oa]|joven|peque[ñn][oa]|la\s+adolescencia|la\s+juventud|siempre"
     rf"|que\s+tengo\s+memoria|que\s+me\s+acuerdo)"
 )
-_ONSET = (rf"desde|dsd|since|choqu{_E}|m(?:e)?\s+resbal{_E}|se\s+resbal{_O}|se\s+cay{_O}|me\s+choc\w+|tuve\s+un\s+accidente|empez{_O}|comenz{_O}|inici{_O}|me\s+empez{_O}|me\s+dio|me\s+lastim{_E}"
+_ONSET = (rf"desde|dsd|since(?=\s+(?:el|la|los|las|ayer|anoche|antier|anteayer)\b)|choqu{_E}|m(?:e)?\s+resbal{_E}|se\s+resbal{_O}|se\s+cay{_O}|me\s+choc\w+|tuve\s+un\s+accidente|empez{_O}|comenz{_O}|inici{_O}|me\s+empez{_O}|me\s+dio|me\s+lastim{_E}"
           rf"|m(?:e)?\s+ca{_I}|me\s+he\s+ca{_I}do|me\s+dobl{_E}|me\s+torc{_I}|me\s+jal{_E}|pas{_O}|sucedi{_O}|fue")
 _POINT_RE = re.compile(rf"\b(?P<cue>{_ONSET})(?:\s+\w+){{0,4}}?\s+(?:{_POINT})\b",
                        re.I)

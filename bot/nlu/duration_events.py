@@ -70,6 +70,8 @@ class OtherEvents:
         was over ("hurt my neck 20 years ago, ... aching again this last fortnight", "did my
         back in 15 years ago and that cleared up fine. this started in September"); not when
         the later one tells a change ("for years, worse again these 2 weeks")."""
+        if _ON_AND_OFF.search(text[max(0, mention.start - 40):mention.end + 40]):
+            return False  # "off and on for decades, bad again for the last month": one long course
         for other in later:
             if other.start < mention.end:
                 continue
@@ -185,6 +187,8 @@ _ONSET_ONLY = re.compile(r"\s*(?:and\s+)?(?:it\s+|that\s+|which\s+)?(?:started|s
                          re.I)
 
 
+_ON_AND_OFF = re.compile(r"\b(?:on\s+and\s+off|off\s+and\s+on|comes\s+and\s+goes|on\s+&\s+off|flares?\s+up"
+                         r"|de\s+vez\s+en\s+cuando|a\s+ratos|va\s+y\s+viene|por\s+temporadas)\b", re.I)
 SINCE_THEN = re.compile(r"\W*(?:and\s+|y\s+)?(?:ever\s+since|since\s+then|from\s+then\s+on|desde\s+(?:entonces|ah[ií]))\b",
                         re.I)
 # the pain said to start with the time told before: "the back pain started around then",

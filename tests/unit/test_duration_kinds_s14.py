@@ -139,3 +139,24 @@ def test_a_time_the_pain_is_tied_to(text, expected):
 ])
 def test_a_signs_own_time_stays_the_signs(text):
     assert weeks(text) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # not over: "never properly went away" keeps the crash's time
+    ("Whiplash from a rear-end crash 2 yrs ago, never properly went away. Been to a chiro on and off.", 2 * YEAR),
+    # a long course that flares is one course, "again" or not
+    ("off and on for decades, bad again for the last month", None),
+    # what is new is the leg, not the pain: the pain's own start stays
+    ("el dolor empezó hace unos 4 meses, pero ya desde antes, como un año, sentía la espalda cansada. Lo que sí "
+     "es nuevo es lo que me baja a la pierna, eso es de hace una semana", 4 * MONTH),
+    # a holiday restated as a count in Spanglish: the count
+    ("my abuela tiene dolor en la espalda alta, since Thanksgiving, like two weeks ago. she's 85 y no habla inglés",
+     2.0),
+    # "it'll be four weeks on Friday" is still to come
+    ("just under a month, it'll be four weeks on Friday I think", 3.91),
+])
+def test_what_the_new_rules_leave_alone(text, expected):
+    if expected is None:
+        assert category(text) == "chronic"
+    else:
+        assert weeks(text) == pytest.approx(expected, rel=0.03)

@@ -74,7 +74,7 @@ _QUANTITY_RE = re.compile(
 )
 _FUTURE_OR_FREQ_BEFORE = re.compile(
     r"(?:\b(?:in|next|every|each|per|once|twice|thrice|times|within\s+the\s+next|for\s+the\s+next"
-    r"|over\s+the\s+next|minus|it'?ll\s+be|it\s+will\s+be)|(?<=\d)\s*[x×]|−)\s*$", re.I)  # "2 x a day"; "pain x 5 wks" is a length
+    r"|over\s+the\s+next|minus)|(?<=\d)\s*[x×]|−)\s*$", re.I)  # "2 x a day"; "pain x 5 wks" is a length
 _RATE_BEFORE = re.compile(  # "400mg a day", "2 tablets a day", "8 hours a week"
     r"(?:mg|mcg|ml|tablets?|pills?|capsules?|doses?|hours?|hrs?|days?|nights?|weeks?|minutes?"
     r"|mins?|sessions?|visits?|\d)\s*$", re.I)

@@ -1,5 +1,7 @@
-"""One-off events a patient dates the pain by ("desde el huracán María", "since Hurricane
-Harvey"), in either language; their names and dates are in vocab/dated_events.yml."""
+"""One-off events a patient dates the pain by, in either language.
+
+"desde el huracán María", "since Hurricane Harvey": their names and dates are in
+vocab/dated_events.yml."""
 from __future__ import annotations
 
 import datetime

@@ -16,6 +16,7 @@ Other people's history ("my mother had cancer") emits nothing.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Text, Tuple, Type
@@ -36,7 +37,7 @@ from bot.nlu.clinical import ClinicalMatcher, Mention
 from bot.nlu.clinical_vocab import reading_fingerprint
 from bot.nlu.duration import DurationMention
 from bot.nlu.duration_es import parse_durations_es, spanish_clauses
-from bot.nlu.duration_events import other_events, times_something_else
+from bot.nlu.duration_events import SINCE_THEN, other_events, times_something_else
 from bot.nlu.injections import injection_entities, load_injection_vocabulary
 from bot.nlu.language import reading_language
 from bot.nlu.mention_time import dated_injury_asked
@@ -173,6 +174,9 @@ def spanish_story(text: str, not_had: Sequence[Tuple[int, int]]) -> List[Dict[st
                                  parse_durations_es))
 
 
+_HYPERBOLE = re.compile(r"\b(?:forever|for\s+ever|an\s+eternity|ages|una\s+eternidad|siglos)\b", re.I)
+
+
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False, model_from="SpacyNLP"
 )
@@ -252,7 +256,8 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
         matcher = spanish_matcher() if spanish else self._matcher
         found, kept = durations(text, language), []
         for duration in found:
-            if any(s <= duration.start < e for s, e in injection_clauses):
+            if any(s <= duration.start < e for s, e in injection_clauses) and not SINCE_THEN.match(
+                    text, duration.end):  # "an epidural for my labour 3 months ago and since then my back"
                 continue
             # "tengo fiebre desde ayer", "wet myself since Tuesday": the sign's time, not the pain's
             if times_something_else(text, duration.start, duration.end, mentions,
@@ -263,6 +268,10 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
         if len(kept) > 1:  # "hace un mes. Ya había tenido el mismo dolor hace años": this episode's
             events = spanish_clauses()["events"] if spanish else other_events()
             kept = [d for d in kept if not events.past_episode(text, d.start)] or kept
+            # "feels like forever but honestly maybe 5 or 6 days": the hyperbole yields
+            kept = [d for d in kept if not _HYPERBOLE.search(d.text)] or kept
+            # "hurt it 20 years ago, had it pinned. It's been aching again this last fortnight"
+            kept = [d for d in kept if not events.before_a_new_episode(text, d, kept)] or kept
             # "my son has had back pain for years, mine started last month": a relative's
             # time beside the writer's own
             kept = [d for d in kept if not events.someone_elses(text, d.start, mentions)] or kept

@@ -26,9 +26,11 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from bot.nlu.dated_events import dated_events
 from bot.nlu.duration_anchor import _anchor
 from bot.nlu.duration_dates import _VAGUE_PLURAL, _starting_points
 from bot.nlu.duration_events import OtherEvents, other_events
+from bot.nlu.duration_relative import as_mention, relative_lengths
 from bot.nlu.duration_units import (
     _DIGITS,
     _UNIT_RE,
@@ -80,6 +82,11 @@ _RATE_QUESTION_BEFORE = re.compile(  # "how many of those can I have a year?": a
     r"\bhow\s+(?:many|often)\b[^.?!]*$", re.I)
 _AGE_AFTER = re.compile(  # "45 years old", "my 12-year-old", "a 6 month old baby"
     r"^(?:\s*-\s*old\b|\s+old\s+(?:baby|son|daughter|child|kid|boy|girl|grand\w+)\b)", re.I)
+# "I am software engineer 32 years", "im a roofer 20 yrs": who the patient is, then years
+_WHO_I_AM_BEFORE = re.compile(
+    r"\b(?:i\s+am|i'?m|im)\s+(?:an?\s+)?(?:(?!pain|hurt|hurting|aching|suffering|sore|with|in|having|had)[a-z]+\s+){0,3}$", re.I)
+_PAIN_AFTER = re.compile(r"^\s+(?:ago|now|with|of|in\s+pain|suffering|hurting|having)\b", re.I)
+_UNDER_BEFORE = re.compile(r"\b(?:under|less\s+than|not\s+quite|shy\s+of)\s*$", re.I)
 _NARRATIVE_DAY = re.compile(  # "one day I woke up with it" tells a story, not a length
     r"^\s+(?:i|it|my|the|we|he|she|while|when|after)\b", re.I)
 _NOT_DURATION_AFTER = re.compile(
@@ -91,6 +98,11 @@ _NOT_DURATION_AFTER = re.compile(
 _CORRECTED_RE = re.compile(
     r"\s*[.,;!?-]*\s*(?:(?:no|nope|sorry|actually|wait|hmm+|um+|well|i\s+mean|or\s+rather|oops)\b[\s.,;!?-]*)+"
     r"(?:(?:it'?s|it\s+was|probably|maybe|prob|more\s+like|closer\s+to|make\s+(?:that|it)|nearer)\s+)*"
+    r"(?P<qty>\d{1,2}|%s)\b(?!\s*(?:[.,/]\d|%s|%%|am|pm|x\b|times|of\b|or\b|to\b|-))" % (_WORDNUM, _UNIT_RE), re.I)
+# ... or a few words on, the first taken back: "3 weeks, no wait, it was before my trip so more like 5"
+_CORRECTED_LATER_RE = re.compile(
+    r"\s*[.,;!?-]*\s*(?:no|nope|sorry|actually|wait|hmm+|um+|well|i\s+mean|or\s+rather|oops)\b[^.?!\d]{0,60}?"
+    r"\b(?:more\s+like|closer\s+to|make\s+(?:that|it)|nearer)\s+"
     r"(?P<qty>\d{1,2}|%s)\b(?!\s*(?:[.,/]\d|%s|%%|am|pm|x\b|times|of\b|or\b|to\b|-))" % (_WORDNUM, _UNIT_RE), re.I)
 _JOIN_RE = re.compile(r"^\s*(?:,|and|&|plus|,\s*and)?\s*$", re.I)
 
@@ -118,6 +130,8 @@ def _quantities(text: str):
                 _NOT_DURATION_AFTER.match(after) or _AGE_AFTER.match(after)
                 or (unit in ("year", "decade") and re.match(r"\s+old\b", after, re.I))):
             continue  # "45 years old", "3 days a week", "6 weeks of physio"
+        if unit == "year" and _WHO_I_AM_BEFORE.search(before) and not _PAIN_AFTER.match(after):
+            continue  # "I am software engineer 32 years": a trade's years or an age
         if (unit == "day" and qty.lower() in ("one", "a") and _NARRATIVE_DAY.match(after)
                 and not re.search(r"\bfor\s*$", before, re.I)):
             continue  # "one day I bent over and..."
@@ -130,6 +144,8 @@ def _quantities(text: str):
             value += 0.5
         if m.group("bit"):  # "a year and a bit"
             value += 0.2
+        if _UNDER_BEFORE.search(before):  # "just under a month" is not yet four weeks
+            value *= 0.9
         if m.group("qty2"):  # a range: "2-3 weeks", "3 or 4 weeks" -> the middle
             second = _number(m.group("qty2"))
             if second is None or second[0] < value:
@@ -139,7 +155,7 @@ def _quantities(text: str):
         if orx in ("two", "three", "four"):  # "a week or two"
             value = (value + _WORD_VALUES[orx]) / 2
         end = m.end()
-        fixed = _CORRECTED_RE.match(text, end)
+        fixed = _CORRECTED_RE.match(text, end) or _CORRECTED_LATER_RE.match(text, end)
         if fixed and _number(fixed.group("qty")):  # "about 2 weeks. no sorry more like 3"
             value, end = _number(fixed.group("qty"))[0], fixed.end()
         found.append([m.start(), end, value * _UNIT_WEEKS[unit], vague, _UNIT_WEEKS[unit]])
@@ -268,7 +284,8 @@ _RESTATE_FILLERS = frozenset(
     "so like lol about around roughly approximately approx nearly almost over just under going on "
     "i'd i'd id say i think guess reckon maybe probably prob which is that's thats that it's its it "
     "been has now already well basically ish or and a bit little more less than started began "
-    "begun since from ever makes making yeah ok okay um erm mmm hmm bout abt round roughly".split())
+    "begun since from ever makes making yeah ok okay um erm mmm hmm bout abt round roughly "
+    "night morning evening afternoon".split())  # "since monday night, so 2 days"
 
 
 def _gap_restates(gap: str) -> bool:
@@ -306,9 +323,11 @@ def parse_durations(text: str, today: datetime.date | None = None) -> list[Durat
     # (start, end, weeks, vague, priority): precise wordings beat vague ones ("9 months now"),
     # then the longest span wins, then the earliest
     candidates = (_births(text) + _quantities(text) + _shorthand(text)
-                  + _starting_points(text, today))
+                  + _starting_points(text, today) + dated_events(text, today))
     candidates = _restated(text, candidates)
-    return choose_mentions(text, candidates, other_events())
+    found = choose_mentions(text, candidates, other_events())
+    # "3 months ago ... about a month in", "a week before that" (bot/nlu/duration_relative.py)
+    return relative_lengths(text, found, as_mention(text, classify_duration, _round2))
 
 
 # "two weeks, not two months", "dos semanas, no dos meses": the length after "not" is the one

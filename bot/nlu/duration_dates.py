@@ -29,7 +29,7 @@ _SAFE_POINT = (
     r"|(?P<today>this\s+morning|this\s+afternoon|this\s+evening|earlier\s+today|today)"
     r"|(?P<lastnight>last\s+night)"
     r"|(?:the\s+|last\s+|previous\s+)?(?P<weekend>weekend)"
-    r"|(?:the\s+|last\s+|previous\s+|past\s+)(?P<lastunit>week|month|year|fortnight)"
+    r"|(?:the\s+|last\s+|previous\s+|past\s+)(?P<lastunit>week|wk|month|mth|year|yr|fortnight)\b"
     r"|(?:last\s+|on\s+)?(?P<weekday>%s|mon|tues?|weds?|thu|thurs?|fri)\b"
     r"|(?:the\s+(?P<hweek>week|weekend|day)\s+(?:before|after)\s+)?(?P<holiday>%s)"
     r"(?:'s|’s)?(?:\s+(?:day|eve|long\s+weekend|weekend|holidays?))?"
@@ -246,7 +246,8 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
         back = (today.weekday() - 5) % 7 or 7
         return back * DAY, False
     if g.get("lastunit"):
-        return _UNIT_WEEKS[g["lastunit"].lower()], False
+        unit = g["lastunit"].lower()  # "last wk", "last yr"
+        return _UNIT_WEEKS[{"wk": "week", "mth": "month", "yr": "year"}.get(unit, unit)], False
     if g.get("weekday") or g.get("wkday"):
         back = (today.weekday() - _weekday(g.get("weekday") or g["wkday"])) % 7 or 7
         return back * DAY, False

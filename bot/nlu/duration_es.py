@@ -6,15 +6,14 @@ same helpers for dates and categories. Number words are read by text2num's Spani
 
 * a quantity and a unit: "hace dos semanas", "desde hace 3 meses", "llevo un año y medio",
   "quince días", "un par de semanas", "unos cuantos meses", "2 años y 3 meses";
-* a starting point: "desde ayer", "desde anoche", "desde el lunes", "desde la semana pasada",
-  "desde el verano", "desde marzo", "desde 2019", "desde Navidad", "desde que nació mi hijo,
-  que ya tiene 2 años", "desde niña" (and those of duration_es_anchors.py: ages, school, harvest);
+* a starting point: "desde ayer", "desde el lunes", "desde la semana pasada", "desde el verano",
+  "desde marzo", "desde 2019", "desde Navidad", "desde que nació mi hijo, que ya tiene 2 años",
+  "desde niña" (duration_es_anchors.py: ages, school, harvest; dated_events.py: "desde el huracán María");
 * vague spans: "hace años", "desde hace meses", "hace mucho tiempo", "toda la vida".
 
-Not a duration: an age ("tengo 45 años", "mi hijo de 3 años"), a pregnancy ("embarazada de 5
-meses"), the future or a frequency ("en 2 semanas", "cada 3 meses", "3 veces a la semana"),
-a medicine course ("tomé ibuprofeno por dos semanas") and a date of another event ("me
-operaron hace 2 años", vocab/es/duration_events.yml).
+Not a duration: an age ("tengo 45 años", "mi hijo de 3 años"), a pregnancy ("embarazada de 5 meses"),
+the future or a frequency ("en 2 semanas", "cada 3 meses", "3 veces a la semana"), a medicine
+course ("tomé ibuprofeno por dos semanas"), a date of another event ("me operaron hace 2 años").
 """
 from __future__ import annotations
 
@@ -25,6 +24,7 @@ from pathlib import Path
 
 from text_to_num import text2num
 
+from bot.nlu.dated_events import dated_events
 from bot.nlu.duration import DurationMention, choose_mentions
 from bot.nlu.duration_dates import _latest_date, _month_start, _recent, _weeks_since, _year_start
 from bot.nlu.duration_es_anchors import _MONTH_RE, _MONTHS, START_POINT_RE, anchors, restated
@@ -122,14 +122,14 @@ _POINT = (
     rf"|ni[ñn][oa]|chiquit[oa]|joven|peque[ñn][oa]|la\s+adolescencia|la\s+juventud|siempre"
     rf"|que\s+tengo\s+memoria|que\s+me\s+acuerdo)"
 )
-_ONSET = (rf"desde|dsd|choqu{_E}|m(?:e)?\s+resbal{_E}|se\s+resbal{_O}|se\s+cay{_O}|me\s+choc\w+|tuve\s+un\s+accidente|empez{_O}|comenz{_O}|inici{_O}|me\s+empez{_O}|me\s+dio|me\s+lastim{_E}"
+_ONSET = (rf"desde|dsd|since(?=\s+(?:el|la|los|las|ayer|anoche|antier|anteayer)\b)|choqu{_E}|m(?:e)?\s+resbal{_E}|se\s+resbal{_O}|se\s+cay{_O}|me\s+choc\w+|tuve\s+un\s+accidente|empez{_O}|comenz{_O}|inici{_O}|me\s+empez{_O}|me\s+dio|me\s+lastim{_E}"
           rf"|m(?:e)?\s+ca{_I}|me\s+he\s+ca{_I}do|me\s+dobl{_E}|me\s+torc{_I}|me\s+jal{_E}|pas{_O}|sucedi{_O}|fue")
 _POINT_RE = re.compile(rf"\b(?P<cue>{_ONSET})(?:\s+\w+){{0,4}}?\s+(?:{_POINT})\b",
                        re.I)
-# a fall told at length before its day ("me caí de la escalera de mano pintando el salón el
-# sábado"): up to eight words of the same clause between
-_INJURY_POINT_RE = re.compile(
-    rf"\b(?:m(?:e)?\s+ca{_I}|me\s+resbal{_E}|me\s+tropec{_E}|me\s+golpe{_E}|tuve\s+un\s+accidente|choqu{_E})"
+# a fall told at length before its day, up to eight words between ("me caí de la escalera de
+_INJURY_POINT_RE = re.compile(  # mano pintando el salón el sábado", "mi esposo se cayó ... el martes")
+    rf"\b(?:m(?:e)?\s+ca{_I}|me\s+resbal{_E}|me\s+tropec{_E}|me\s+golpe{_E}|tuve\s+un\s+accidente|choqu{_E}"
+    rf"|se\s+cay{_O}|se\s+resbal{_O}|se\s+tropez{_O}|se\s+golpe{_O}|tuvo\s+un\s+accidente|choc{_O})"
     rf"(?:\s+\w+){{5,8}}?\s+(?:{_POINT})\b", re.I)
 _ALONE_RE = re.compile(rf"^\W*(?:(?:desde|dsd)\s+)?(?:{_POINT})\W*$", re.I)
 # the time first, then the injury or the start: "anoche me resbalé", "el domingo me caí",
@@ -138,7 +138,7 @@ _POINT_FIRST_RE = re.compile(
     rf"(?<!\w)(?:{_POINT})(?:\s+(?:por|en)\s+la\s+(?:tarde|ma[ñn]ana|noche|madrugada))?,?\s+(?:(?:yo|que|como)\s+)?(?:me\s+|se\s+me\s+)?(?:dio\s+(?:un|el)\s+(?:tir{_O}n|jal{_O}n|dolor|lumbago)|resbal{_E}|ca{_I}|tropec{_E}|lastim{_E}|golpe{_E}"
     rf"|torc{_I}|dobl{_E}|jal{_E}|pegu{_E}|choqu{_E}|accident{_E}|empez{_O}|comenz{_O}|inici{_O}|vino|agarr{_O})\b", re.I)
 # a bare unit as the whole answer: "Años, mija, ya ni me acuerdo", "meses ya"
-_LEADING_VAGUE_RE = re.compile(r"^\W*(?P<unit>a[ñn]os|meses|semanas)\b(?!\s+(?:de|que|con|sin)\b)", re.I)
+_LEADING_VAGUE_RE = re.compile(r"^\W*(?:(?:uy|ay|uf|huy|ufff*|pues|pos|ah|ahh*|mmm*|este|bueno|h[ií]jole|n{0,1}ombre)\W+)*(?P<unit>a[ñn]os|meses|semanas)\b(?!\s+(?:de|que|con|sin)\b)", re.I)
 # a fall or a blow dates the injury; it dates the pain only when the message says the pain
 # followed it ("me caí el domingo y desde ahí me duele") and gives no other time for the pain
 _INJURY = re.compile(
@@ -392,7 +392,8 @@ def parse_durations_es(text: str, today: datetime.date | None = None) -> list[Du
         return []
     today = _stated_today(text, today or datetime.date.today())
     quantities = _quantities(text)  # a date the patient turns into a count gives way to it
-    candidates = quantities + restated(text, quantities, _starting_points(text, today) + anchors(text, today))
+    points = _starting_points(text, today) + anchors(text, today) + dated_events(text, today)
+    candidates = quantities + restated(text, quantities, points)
     if any(c[4] == 0 for c in candidates):  # "desde Semana Santa, como dos meses": the number
         candidates = [c for c in candidates if c[4] != 2]
     found = choose_mentions(text, candidates, _other_events())

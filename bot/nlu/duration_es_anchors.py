@@ -40,11 +40,13 @@ _AGE_RE = re.compile(  # "desde que tenía 20 (años) y ahora tengo 45", "desde 
     rf"[^.!?]{{0,60}}?\b(?:ahora|ya|hoy|y)\s+(?:ya\s+)?(?:tengo|cumpl[ií]|voy\s+a\s+cumplir|voy\s+pa(?:ra)?\s+los)"
     rf"\s+(?P<now>{_NUM})\b", re.I)
 _BIRTH_RE = re.compile(  # "desde que nació mi nieto me duele, ya tiene 2", "(ya tiene 2 años)"
-    r"\b(?:desde\s+que|desde|cuando)\s+(?:naci[oó]|tuve\s+a|di\s+a\s+luz(?:\s+a)?|me\s+embarac[eé]\s+de"
+    r"\b(?:desde\s+que|desde|cuando)\s+(?:(?:naci[oó]|tuve\s+a|di\s+a\s+luz(?:\s+a)?|me\s+embarac[eé]\s+de"
     r"|el\s+nacimiento\s+de|el\s+parto\s+de)\s+(?:a\s+)?(?:mi|mis|el|la)?\s*\w+"
+    # "desde el parto, ... y mi niña ya tiene 4 meses": the child named later with its age
+    r"|(?:el\s+parto|la\s+ces[aá]rea|di\s+a\s+luz|me\s+alivi[eé])\b)"
     r"[^.!?]{0,60}?[\s,;(]+(?:(?:y\s+)?(?:ella|[eé]l|que)\s+)?(?:ya\s+|ahora\s+|hoy\s+)*"
     r"(?:tiene|cumpli[oó]|cumple|va\s+a\s+cumplir)\s+(?:su\s+(?:primer\s+)?)?(?P<age>\d{1,2}|" + _NUM + r"|medio|a[ñn]ito)"
-    r"(?:\s+(?P<unit>a[ñn]os?|mes(?:es)?|semanas?|d[ií]as))?\b", re.I)
+    r"(?:\s+(?P<unit>a[ñn]os?|mes(?:es)?|semanas?|d[ií]as))?(?P<half>\s+y\s+medio)?\b", re.I)
 _DAY_RE = re.compile(  # "desde el 15", "desde el día 3": that day of this month (or the last)
     rf"\b{_SINCE}\s+el\s+(?:d[ií]a\s+)?(?P<day>[1-9]|[12]\d|3[01])\b"
     rf"(?!\s*(?:de\b|del\b|/|:|%|\.\d|a[ñn]os|mes|semana|d[ií]as|horas|y\s+\d))", re.I)
@@ -102,6 +104,7 @@ def anchors(text: str, today: datetime.date) -> list[tuple]:
         value = 0.5 if age == "medio" else 1.0 if age.startswith("a") else _number(age)  # "su añito"
         unit = (m.group("unit") or "años").lower()
         size = {"a": YEAR, "m": MONTH, "s": WEEK, "d": DAY}[unit[0]]
+        value = value + 0.5 if value is not None and m.group("half") else value  # "un año y medio"
         if value is not None and 0 < value * size < 100 * YEAR:
             found.append((m.start(), m.end(), value * size, False, 0))
     for m in _DAY_RE.finditer(text):

@@ -15,7 +15,7 @@ import yaml
 
 EVENTS_VOCAB = Path(__file__).parent / "vocab" / "duration_events.yml"
 _CLAUSE_SPLIT = re.compile(  # "and" only before a new subject: "... ago and my back ..."
-    r"[,;.!?\n]|\s[-–]\s|\b(?:but|now|however|although|though)\b"
+    r"[,;.!?\n\U0001F300-\U0001FAFF\u2600-\u27BF]|\s[-–]\s|\b(?:but|now|however|although|though)\b"
     r"|\b(?:and|so)\b(?=\s+(?:my|i|i'm|i've|it|it's|its|the|this|now|since|ever)\b)", re.I)
 # ("so" too: "it came back 8 months after the surgery so it has been over 3 years now")
 
@@ -43,7 +43,7 @@ class OtherEvents:
     def __init__(self, path: Path = EVENTS_VOCAB):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         unknown = set(data) - {"other_events", "pain_onset", "linked_after", "relief", "treatments",
-                               "clause_split", "past_episode", "change", "resolved"}
+                               "clause_split", "past_episode", "change", "resolved", "recurrence"}
         if unknown:
             raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}")
         # where a clause ends, for another language than English's "but", "now", "and my"
@@ -62,6 +62,25 @@ class OtherEvents:
         self._past = words("past_episode") if data.get("past_episode") else None
         self._change = words("change") if data.get("change") else None
         self._resolved = words("resolved") if data.get("resolved") else None
+        self._recurrence = words("recurrence") if data.get("recurrence") else None
+
+    def before_a_new_episode(self, text: str, mention, later: Sequence) -> bool:
+        """Whether `mention` times an episode that ended or came before the one a `later`
+        mention times: between them the patient says it came back or is new, or that the first
+        was over ("hurt my neck 20 years ago, ... aching again this last fortnight", "did my
+        back in 15 years ago and that cleared up fine. this started in September"); not when
+        the later one tells a change ("for years, worse again these 2 weeks")."""
+        if _ON_AND_OFF.search(text[max(0, mention.start - 40):mention.end + 40]):
+            return False  # "off and on for decades, bad again for the last month": one long course
+        for other in later:
+            if other.start < mention.end:
+                continue
+            gap = text[mention.end:other.start]
+            told = ((self._recurrence and self._recurrence.search(gap))
+                    or (self._resolved and self._resolved.search(gap)))
+            if told and not self.tells_a_change(text, other.start):
+                return True
+        return False
 
     def tells_a_change(self, text: str, start: int) -> bool:
         """Whether the duration at `start` stands in a clause that tells how the pain changed
@@ -168,6 +187,18 @@ _ONSET_ONLY = re.compile(r"\s*(?:and\s+)?(?:it\s+|that\s+|which\s+)?(?:started|s
                          re.I)
 
 
+_ON_AND_OFF = re.compile(r"\b(?:on\s+and\s+off|off\s+and\s+on|comes\s+and\s+goes|on\s+&\s+off|flares?\s+up"
+                         r"|de\s+vez\s+en\s+cuando|a\s+ratos|va\s+y\s+viene|por\s+temporadas)\b", re.I)
+SINCE_THEN = re.compile(r"\W*(?:and\s+|y\s+)?(?:ever\s+since|since\s+then|from\s+then\s+on|desde\s+(?:entonces|ah[ií]))\b",
+                        re.I)
+# the pain said to start with the time told before: "the back pain started around then",
+# "came on about the same time", "el dolor empezó por las mismas fechas"
+_STARTED_THEN = re.compile(
+    r"\b(?:pain|ache|back|neck|it|dolor|espalda)\b[^.?!]{0,25}?\b(?:started|began|begun|came\s+on|kicked\s+in"
+    r"|empez[oó]|comenz[oó])\s+(?:(?:right\s+)?(?:around|about|at|from|after)\s+(?:then|that\s+time|the\s+same\s+time)"
+    r"|(?:por\s+)?(?:esas|las\s+mismas)\s+fechas|al\s+mismo\s+tiempo|(?:por\s+)?ese\s+entonces)\b", re.I)
+
+
 def times_something_else(text: str, start: int, end: int, mentions: Sequence,
                          timeless_flags: Collection[str], pain_words: Collection[str],
                          events: OtherEvents | None = None,
@@ -188,6 +219,12 @@ def times_something_else(text: str, start: int, end: int, mentions: Sequence,
     if index is None:
         return False
     a, b = clauses[index]
+    if anchored is None and _STARTED_THEN.search(text, b):
+        return False  # "a fever 3 weeks ago after covid. The back pain started around then"
+    if anchored is None and SINCE_THEN.match(text, end) and (
+            any(m.label == "pain_location" and not m.negated for m in mentions if m.start >= end)
+            or set(_words(text[end:].lower())) & set(pain_words)):
+        return False  # "mum fell in the bathroom on tuesday and since then ... pain in her lower back"
     bare = anchored and not _BARE_DURATION.sub("", text[a:b].replace(text[start:end], "")).strip()
     if index and (onset_only.match(text, a) or bare):  # "the low back pain, about five weeks"
         a = clauses[index - 1][0]
@@ -208,7 +245,9 @@ def times_something_else(text: str, start: int, end: int, mentions: Sequence,
         set(_words(text.lower())) & set(pain_words))
     if not any((m.label.startswith("red_flag") and (not m.negated or (m.start < start and not told))
                 and m.value not in timeless_flags)
-               or (m.label in others and not m.negated) for m in inside):
+               # ("had it since her hip replacement": the treatment that starts the time is not timed)
+               or (m.label in others and not m.negated and not (start <= m.start and m.end <= end))
+               for m in inside):
         return False
     words = set(_words(text[a:b].lower()))
     return not (any(m.label == "pain_location" for m in inside) or words & set(pain_words))

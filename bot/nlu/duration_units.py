@@ -17,7 +17,7 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _WORD_VALUES = {w: i + 1 for i, w in enumerate(_ONES)}
 _WORD_VALUES.update({w: i + 10 for i, w in enumerate(_TEENS)})
 _WORD_VALUES.update({w: (i + 2) * 10 for i, w in enumerate(_TENS)})
-_WORD_VALUES.update({"zero": 0, "a": 1, "an": 1, "dozen": 12, "a dozen": 12})
+_WORD_VALUES.update({"zero": 0, "a": 1, "an": 1, "dozen": 12, "a dozen": 12, "too": 2})
 # Vague quantities: "a couple of days" is 2 days, "a few weeks" 3 weeks, "several years" 3.
 _VAGUE_VALUES = {"couple": 2, "coupla": 2, "cupla": 2, "cuple": 2, "cupple": 2, "few": 3, "several": 3,
                  "many": 5, "handful": 3, "number": 4}
@@ -36,6 +36,8 @@ _UNIT_RE = "|".join(f"(?:{forms})" for _, forms in _UNIT_FORMS)
 _UNIT_LOOKUP = [(re.compile(f"^(?:{forms})$", re.I), unit) for unit, forms in _UNIT_FORMS]
 
 _WORDNUM = (r"(?:%s)(?:[\s-]+(?:%s))?|%s|%s|zero"
+            # dictation's "too weeks" is two, before a plural unit only ("too long" is not)
+            r"|too(?=\s+(?:days|weeks|wks|months|years|yrs)\b)"
             % ("|".join(_TENS), "|".join(_ONES), "|".join(_TEENS), "|".join(_ONES)))
 _DIGITS = r"\d+\s+\d+/\d+|\d+/\d+|\d+(?:\.\d+)?\s*½|½|\d+(?:\.\d+)?\+?"
 

@@ -32,12 +32,14 @@ def _durations_on(text: str, language: str, today: datetime.date) -> Tuple[Durat
         return tuple(parse_durations_es(text, today) or parse_durations(text, today))
     found = parse_durations(text, today)
     # (not where English read a count in its own units and set it aside: "plasterer 25 yrs")
-    if ((not found and reading_language(text) == "" and not _ENGLISH_UNIT.search(text))
-            or _SPANISH_UNIT.search(text)):
+    # nor where English read none but Spanish words tell the time ("me duele since el lunes")
+    if ((not found and (reading_language(text) == "" or _SPANISH_POINT.search(text))
+         and not _ENGLISH_UNIT.search(text)) or _SPANISH_UNIT.search(text)):
         # Spanglish read as English: "since like last summer, como 7 meses"
         found = parse_durations_es(text, today) or found
     return tuple(found)
 
 
 _SPANISH_UNIT = re.compile(r"\b(?:semanas?|mes|meses|a[ñn]os|d[ií]as|quincenas?)\b", re.I)
+_SPANISH_POINT = re.compile(r"\b(?:desde|since|hace)\s+(?:el|la|los|las|ayer|anoche|antier)\b", re.I)
 _ENGLISH_UNIT = re.compile(r"\d\s*(?:yrs?|years?|wks?|weeks?|months?|mos|days?)\b", re.I)

@@ -326,9 +326,10 @@ class ClinicalMatcher:
             return "question"  # "is fever with back pain serious?"
         if flag == "weight_loss":
             phrases = ctx.sentence_phrases(s)
-            if (self._weight_explained.intersection(phrases)
-                    and not self._weight_unexplained.intersection(phrases)):
-                return "resolved"  # "lost 5kg but that's deliberate": explained, no red flag
+            w, explained = ctx.words, self._weight_explained  # in its sentence: no red flag
+            if not self._weight_unexplained.intersection(phrases) and explained.intersection(
+                    " ".join(w[j:j + n]) for n in (1, 2, 3) for j in range(len(w) - n + 1)):
+                return "resolved" if explained.intersection(phrases) else "historical"  # asked
         dated = flag == "trauma" and not self._ongoing & ctx.clause_phrases(s) and injury_dated(
             ctx.clause_phrases(s), self._injury_window, over=ctx.cue_in_sentence(e, "resolved", 1),
             long_ago=bool(ctx.cue_before(s, ("long_ago",)) or ctx.cue_after(e, ("long_ago",))

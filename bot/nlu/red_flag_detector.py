@@ -73,6 +73,7 @@ class RedFlagDetector:
         from sklearn.pipeline import make_pipeline, make_union
 
         self.threshold = threshold
+        self._language = language
         self._split_words = _SPLIT_WORDS[language]
         self._model = make_pipeline(
             make_union(TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True,
@@ -82,7 +83,8 @@ class RedFlagDetector:
         )
         self._model.fit(texts, labels)
         self._words = flag_words(texts, labels, territory or {})
-        self._spelling = {flag: deletion_index(w for w in words if len(w) >= 5)
+        self._spelling = {flag: deletion_index(w for w in words
+                                        if isinstance(w, str) and len(w) >= 5)
                           for flag, words in self._words.items()}
         self.classes = list(self._model.classes_)
         # At prediction the features and the classifier's scores are computed here directly
@@ -151,12 +153,24 @@ class RedFlagDetector:
 
     def in_territory(self, flag: str, clause: str) -> bool:
         """Whether `clause` holds a word of `flag`'s own (or a misspelling of one of 5 letters
-        or more): "been meaning to" holds none of the toilet's, "Icy Hot" none of a fever's."""
+        or more that is no ordinary word): "been meaning to" holds none of the toilet's, "Icy
+        Hot" none of a fever's, "swearing" is no misspelt "sweating", "piernas" no "pierna"."""
+        from bot.nlu.drugs import english_words, spanish_words
+
         words = self._words.get(flag, set())
-        for token in re.findall(r"[^\W\d_]+", _plain(clause)):
-            if token in words or any(token.startswith(w[:-1]) for w in words if w.endswith("*")):
+        found = re.findall(r"[^\W\d_]+", _plain(clause))
+        for phrase in words:
+            if isinstance(phrase, tuple) and (
+                    any(_has(found, place) for place in phrase[1]) and any(
+                        _has(found, feeling) for feeling in phrase[2])
+                    if phrase[0] == "pair" else _has(found, phrase)):
                 return True
-            if len(token) >= 5 and closest(token, self._spelling.get(flag, {})):
+        for token in found:
+            if token in words or any(_is(token, w) for w in words
+                                     if isinstance(w, str) and w.endswith("*")):
+                return True
+            if len(token) >= 5 and closest(token, self._spelling.get(flag, {})) and token not in (
+                    spanish_words() if self._language == "es" else english_words()):
                 return True
         return False
 
@@ -191,25 +205,62 @@ _COMMON_IN_NONE = 3  # a word in this many messages with no red flag is nobody's
 
 def flag_words(texts: List[str], labels: List[str], territory: Dict[str, Any]) -> Dict[str, set]:
     """Each flag's own words: those of its phrases and sentences (3 letters or more) that are in
-    fewer than _COMMON_IN_NONE of the `none` messages, and all its territory's words, places and
-    feelings ("urin*" kept as a stem)."""
+    fewer than _COMMON_IN_NONE of the `none` messages ("urin*" kept as a stem); from its
+    territory, every one-word entry of `words` and of a pair's `feelings` (the clinicians say it
+    is enough: "toilet", "numb*"), each longer phrase as a whole ("sin fuerza", "can't feel",
+    kept as a tuple of words), and a place's or a phrase's words only when they too are uncommon
+    with no red flag: "the loo" gives "loo", never "the"; "hot and cold" not "hot" (a hot water
+    bottle); "arrastro la pierna" not "pierna" (pain down the leg is no weakness)."""
     def tokens(text):
-        return set(re.findall(r"[^\W\d_]{3,}\*?", _plain(text)))
-    common: Dict[str, int] = {}
+        return re.findall(r"[^\W\d_]{3,}\*?", _plain(text))
+    seen: Dict[str, Dict[str, int]] = {}  # label -> token -> how many of its texts hold it
     for text, label in zip(texts, labels):
-        if label == "none":
-            for token in tokens(text):
-                common[token] = common.get(token, 0) + 1
+        for token in set(tokens(text)):
+            seen.setdefault(label, {})[token] = seen.get(label, {}).get(token, 0) + 1
+    common = seen.get("none", {})
+
+    def count(label, word):
+        if not word.endswith("*"):
+            return seen.get(label, {}).get(word, 0)
+        return sum(n for t, n in seen.get(label, {}).items() if t.startswith(word[:-1]))
+
     words: Dict[str, set] = {flag: set() for flag in RED_FLAGS}
     for text, label in zip(texts, labels):
         if label in words:
             words[label] |= {t for t in tokens(text) if common.get(t, 0) < _COMMON_IN_NONE}
     for flag, section in territory.items():
-        if flag in words:
-            phrases = list(section.get("words") or []) + [
-                p for pair in section.get("pairs") or [] for side in pair.values() for p in side]
-            words[flag] |= {t for p in phrases for t in tokens(p)}
+        if flag not in words:
+            continue
+        pairs = section.get("pairs") or []
+        for phrase in section.get("words") or []:
+            found = tuple(re.findall(r"[^\W\d_]+\*?", _plain(phrase)))
+            words[flag].add(found[0] if len(found) == 1 else found)
+        for pair in pairs:
+            words[flag].add(("pair", tuple(tuple(re.findall(r"[^\W\d_]+\*?", _plain(p)))
+                                           for p in pair["places"]),
+                             tuple(tuple(re.findall(r"[^\W\d_]+\*?", _plain(p)))
+                                   for p in pair["feelings"])))
+            # a one-word place alone: when messages with no red flag rarely hold it ("crotch",
+            # not "leg"); a one-word feeling also when the flag's own sentences hold it more
+            # often than those ("numb*" yes; "months" no)
+            for phrase in pair["feelings"] + pair["places"]:
+                found = re.findall(r"[^\W\d_]+\*?", _plain(phrase))
+                if len(found) == 1 and len(found[0].rstrip("*")) >= 3 and (
+                        count("none", found[0]) < _COMMON_IN_NONE or (
+                            phrase in pair["feelings"]
+                            and count(flag, found[0]) > count("none", found[0]))):
+                    words[flag].add(found[0])
     return words
+
+
+def _has(found: List[str], phrase: Tuple[str, ...]) -> bool:
+    """Whether the words `found` hold `phrase` ("sin fuerza", "urin*") in a row."""
+    return any(all(_is(t, w) for t, w in zip(found[i:], phrase))
+               for i in range(len(found) - len(phrase) + 1))
+
+
+def _is(token: str, word: str) -> bool:
+    return token == word or (word.endswith("*") and token.startswith(word[:-1]))
 
 
 def detector_examples(config: Dict[Text, Any], language: str, vocab_dir: Optional[Path] = None,

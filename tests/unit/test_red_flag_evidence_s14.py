@@ -1,0 +1,87 @@
+"""Red flags read as a nurse would (session 14): the learned detector asks only where a clause
+holds the flag's own evidence, a weight loss the patient explains or a fever that is over is not
+raised, and a relative's sign told by a carer who also writes of themself is still caught.
+Sentences written for these tests, in none of the vocabularies, the examples or the blind sets."""
+from __future__ import annotations
+
+import pytest
+from rasa.nlu.utils.spacy_utils import SpacyModel
+
+from bot.nlu.build_spacy import build_pipeline
+from bot.nlu.components import ClinicalEntityExtractor
+from bot.slots import clinical_updates, flags_to_confirm
+
+MODEL = SpacyModel(model=build_pipeline(), model_name=".build/spacy_en")
+EXTRACTOR = ClinicalEntityExtractor({**ClinicalEntityExtractor.get_default_config(),
+                                     "detector_threshold": 0.35})
+
+
+def reading(text):
+    """(raised at once, asked first) for a first message, as the assistant reads it."""
+    found = EXTRACTOR.entities_for(text, MODEL)
+    raised = set(clinical_updates({}, found, text).get("red_flags") or [])
+    return raised, set(flags_to_confirm({}, found)) - raised
+
+
+@pytest.mark.parametrize("text", [
+    "a hot water bottle and a warm bath at night",
+    "been meaning to try yoga for it",
+    "it runs down the back of my leg to my heel",
+    "I haven't tried anything yet, I keep swearing I will",
+    "me baja por la pierna hasta el tobillo",
+    "la bolsa de agua caliente por las noches",
+    "arriba, entre las paletillas",
+])
+def test_no_question_where_no_word_is_the_flags_own(text):
+    assert reading(text) == (set(), set())
+
+
+@pytest.mark.parametrize("text, flag", [
+    ("my legs feel strange lately", "leg_weakness"),
+    ("siento las piernas raras desde el lunes", "leg_weakness"),
+    ("la pierna derecha se me dobla, ya no tengo fuerza", "leg_weakness"),
+    ("ya no tengo fuerza", "leg_weakness"),
+    ("I bent to tie my shoe and felt something snap in my back", "trauma"),
+    ("a veces se me duerme la nalga izquierda", "saddle_numbness"),
+])
+def test_a_sign_in_new_words_is_still_caught(text, flag):
+    raised, asked = reading(text)
+    assert flag in raised | asked
+
+
+@pytest.mark.parametrize("text, flag", [
+    ("I've dropped 8 kilos since spring. I'm on Mounjaro for it.", "weight_loss"),
+    ("lost a stone but that's deliberate, I'm on a diet", "weight_loss"),
+    ("I had a fever at Christmas but it came right", "fever"),
+    ("Calentura no tiene. Le duele la espalda desde el viernes.", "fever"),
+])
+def test_an_explained_loss_or_a_fever_that_is_over_is_not_raised(text, flag):
+    assert flag not in reading(text)[0]
+
+
+@pytest.mark.parametrize("text, flag", [
+    ("I'm losing weight without trying", "weight_loss"),
+    ("I've got a fever, it hasn't come right", "fever"),
+    ("fever since Tuesday, still not cleared", "fever"),
+    ("tengo fiebre desde el martes", "fever"),
+    ("bajé de peso sin querer", "weight_loss"),
+    # someone else's diet explains nothing: asked at least, never dropped
+    ("my wife is on a diet. I've lost 10 kg since March", "weight_loss"),
+])
+def test_a_present_sign_stays_caught(text, flag):
+    raised, asked = reading(text)
+    assert flag in raised | asked
+    if "diet" not in text:
+        assert flag in raised
+
+
+@pytest.mark.parametrize("text, flag", [
+    # a carer's own first person ("yo le doy") keeps the relative's sign caught
+    ("mi mamá no siente sus partes ni la cola desde ayer, yo le doy sus pastillas", "saddle_numbness"),
+    # "ni" joining two places of one sign is no denial
+    ("no siente sus partes ni la cola", "saddle_numbness"),
+    ("I can't feel down there nor my backside", "saddle_numbness"),
+])
+def test_a_relatives_sign_and_two_places_of_one_sign_are_caught(text, flag):
+    raised, asked = reading(text)
+    assert flag in raised | asked

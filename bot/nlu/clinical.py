@@ -3,8 +3,7 @@
 Pure spaCy, no Rasa: `ClinicalMatcher(nlp)(doc)` returns every `Mention` in text order. The
 words live in YAML files under `vocab/` (clinicians edit those, not this code):
 
-* locations.yml, treatments.yml, red_flags.yml: phrase -> canonical contract value; context.yml:
-  cue words for denial, treatments not tried and other people; the window of a recent injury.
+* locations.yml, treatments.yml, red_flags.yml: phrase -> value; context.yml: cues, injury window.
 
 How a message is read:
 

@@ -98,6 +98,21 @@ def trail_with(decision: TriageDecision, slots: Dict[str, Any], options: List[st
     return list(slots.get("decision_trail") or []) + [entry]
 
 
+def level_from_what_is_known(slots: Dict[str, Any], when: str) -> List[Any]:
+    """A conversation that books or leaves before the questions were done: the level known
+    then (no red flag and the length, or "not sure"), so staff see one; the trail says when
+    and which questions were open. A sign's level is the red-flag path's, never decided here."""
+    if slots.get("triage_level"):
+        return []
+    known = decide_triage(slots.get("red_flags"), slots.get("duration_category"),
+                          duration_unknown=bool(slots.get("duration_unknown")))
+    if not known or known.level not in ("consultation", "self_care"):
+        return []
+    note = f"decided at {when} from what was known; open: " + (", ".join(open_questions(slots)) or "none")
+    return [SlotSet("triage_level", known.level),
+            SlotSet("decision_trail", trail_with(known, slots, [], [], note=note))]
+
+
 def open_questions(slots: Dict[str, Any]) -> List[str]:
     """The triage questions still unanswered (a "not sure" after the re-ask is an answer)."""
     return [s for s in TRIAGE_QUESTIONS + ("red_flag_screen",)

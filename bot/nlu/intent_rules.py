@@ -234,7 +234,7 @@ class RequestCheck(GraphComponent):
                 # "I'm not sure I'm ready to decide on needles. Can I think about it?": word
                 # pieces the classifier took for despair; crisis words still win (next component)
                 chosen = "goodbye"
-            elif (intent in LEAVING_MISREAD_AS or _leaving_misheard(intent, text)) and _LEAVING.search(text) \
+            elif (intent in LEAVING_MISREAD_AS | {"goodbye"} or _leaving_misheard(intent, text)) and _LEAVING.search(text) \
                     and not asks_to_book(text) \
                     and not (intent == "inform" and _clinical(message)) and not any(
                         str(e.get("entity", "")).startswith("red_flag") for e in message.get("entities") or []):

@@ -123,3 +123,26 @@ def test_spanish_questions_about_the_option_just_explained(chat):
                               ("¿cuántas de esas se pueden hacer por año?", facet.relief)]:
         reply = c.say(question)
         assert section[:40] in reply, question
+
+
+def test_a_place_corrected_at_the_screen_keeps_the_screen_open(chat):
+    c = chat("place-corrected-at-screen")
+    c.say("hello")
+    c.say("my lower back")
+    c.say("about 8 months")
+    c.say("physio and ibuprofen")
+    reply = c.say("no, it's my neck not my back")
+    slots = c.slots
+    assert slots["pain_location"] == "neck" and "neck" in reply
+    # the "no" took back the place: it is no answer to the warning signs, asked again
+    assert slots["red_flag_screen"] is None and slots["requested_slot"] == "red_flag_screen"
+    assert "bladder" in reply
+
+
+def test_putting_it_off_at_the_name_question_ends_the_booking_kindly(chat):
+    c = chat("es-booking-later")
+    c.say("hola, buenas tardes")
+    c.say("quiero pedir una cita")
+    reply = c.say("mejor no. lo pienso y luego les escribo")
+    assert c.active_form is None and CLINIC.phone in reply and CLINIC.emergency_number in reply
+    assert c.slots["booking_name"] is None and not store.list_bookings(c.sender)

@@ -68,6 +68,12 @@ def test_a_blessing_is_a_farewell(text):
     assert request_words().leaving.search(text)
 
 
+@pytest.mark.parametrize("text", ["Good afternoon, God bless you. I wanted to ask about parking",
+                                  "Buenas tardes mi amor, Dios le bendiga. Yo quería saber si aceptan Medicare"])
+def test_a_blessing_that_opens_the_message_greets(text):
+    assert not request_words().leaving.search(text)
+
+
 @pytest.mark.parametrize("text, weeks", [("sinse monday i think", 0.57), ("scince march", None)])
 def test_a_misspelt_since_still_dates_the_pain(text, weeks):
     found = parse_durations(text)

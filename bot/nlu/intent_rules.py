@@ -230,9 +230,11 @@ class RequestCheck(GraphComponent):
                 # "mejor por las tardes, después de las cuatro": a time ("tardes", "después")
                 # is no farewell unless a farewell word says so
                 chosen = "inform"
-            elif intent == "crisis" and _DEFERRING.search(text.replace("\u2019", "'")):
+            elif intent in ("crisis", "bot_challenge", "nlu_fallback", "out_of_scope") \
+                    and _DEFERRING.search(text.replace("\u2019", "'")):
                 # "I'm not sure I'm ready to decide on needles. Can I think about it?": word
-                # pieces the classifier took for despair; crisis words still win (next component)
+                # pieces the classifier took for despair ("... to be honest" for "are you a
+                # bot?"); crisis words still win (next component)
                 chosen = "goodbye"
             elif (intent in LEAVING_MISREAD_AS | {"goodbye"} or _leaving_misheard(intent, text)) and _LEAVING.search(text) \
                     and not asks_to_book(text) \

@@ -146,3 +146,10 @@ def test_putting_it_off_at_the_name_question_ends_the_booking_kindly(chat):
     reply = c.say("mejor no. lo pienso y luego les escribo")
     assert c.active_form is None and CLINIC.phone in reply and CLINIC.emergency_number in reply
     assert c.slots["booking_name"] is None and not store.list_bookings(c.sender)
+
+
+def test_not_sure_about_being_ready_is_putting_it_off(chat):
+    c = chat("not-sure-ready")
+    _to_the_booking_offer(c)
+    reply = c.say("I'm not sure I'm ready to book anything yet, to be honest.")
+    assert "no rush" in reply and CLINIC.phone in reply and "automated assistant" not in reply

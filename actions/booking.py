@@ -23,7 +23,7 @@ from actions.common import (
     latest_text,
 )
 from actions.settings import clinic, content
-from actions.triage import language_request_only, open_questions, trail_with, utter
+from actions.triage import language_request_only, level_from_what_is_known, open_questions, utter
 from bot import alerts, store
 from bot.advice import (
     booking_not_sent,
@@ -51,10 +51,9 @@ from bot.booking import (
 )
 from bot.contract import EMERGENCY_FLAGS
 from bot.fhir import delivery as fhir_delivery
-from bot.offscript import say
+from bot.offscript import booking_later, defers_booking, say
 from bot.peg import PEG_SLOTS, peg_score
 from bot.slots import says_yes_or_no
-from bot.triage import decide_triage
 
 logger = logging.getLogger(__name__)
 
@@ -250,18 +249,12 @@ class ActionSubmitBooking(Action):
             return [SlotSet("pending_offer", None)]
 
         events: List[EventType] = []
-        if not slots.get("triage_level"):
-            # Booked before the triage questions were done: the level is decided from what is
-            # known, so the request (and staff) carry one; the open questions follow the
-            # booking and decide it again when answered. A red flag said later still interrupts.
-            known = decide_triage(slots.get("red_flags"), slots.get("duration_category"),
-                                  duration_unknown=bool(slots.get("duration_unknown")))
-            if known and known.level in ("consultation", "self_care"):  # a sign's is action_triage's
-                note = "decided at booking from what was known; open: " + (
-                    ", ".join(open_questions(slots)) or "none")
-                events += [SlotSet("triage_level", known.level),
-                           SlotSet("decision_trail", trail_with(known, slots, [], [], note=note))]
-                slots["triage_level"] = known.level
+        # Booked before the triage questions were done: the level is decided from what is
+        # known, so the request (and staff) carry one; the open questions follow the booking
+        # and decide it again when answered. A red flag said later still interrupts.
+        events: List[EventType] = level_from_what_is_known(slots, "booking")
+        if events:
+            slots["triage_level"] = events[0].get("value")
         kind = slots.get("booking_kind") or "consultation"
         save = partial(
             store.save_booking,
@@ -303,7 +296,12 @@ class ActionDeclineOffer(Action):
         return "action_decline_offer"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        # A "no" is often the patient leaving: the numbers to call go with it.
+        # A "no" is often the patient leaving: the numbers to call go with it. "Maybe later",
+        # "not ready to book yet" put the decision off: how to book later, the offer kept.
+        slots = current_slots(tracker)
+        if slots.get("pending_offer") == "booking" and defers_booking(latest_text(tracker), slots):
+            utter(dispatcher, booking_later(content(language(tracker)), clinic()))
+            return [SlotSet("pending_offer", "booking")]
         utter(dispatcher, offer_declined(content(language(tracker)), clinic()))
         return [SlotSet("pending_offer", None)]
 

@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.booking_change import change_after_booking
+from bot.nlu.request_words import request_words
 from bot.offscript import questions_end_after_booking
 from bot.slots import asked_not_had, clinical_updates
 from bot.story import story_updates
@@ -129,6 +130,14 @@ def _leaving(tracker: Tracker) -> bool:
         e.get("entity") in _ANSWER_ENTITIES for e in latest_entities(tracker))
 
 
+def _says_leaving(text: str) -> bool:
+    """Leaving in so many words ("mejor no. lo pienso y luego les escribo", "forget it, bye"):
+    at a booking question, a goodbye the classifier is sure of is only taken with these (a
+    corrected name, "it's Tayler, not Taylor", may sound like one)."""
+    words, text = request_words(), (text or "").replace("\u2019", "'")
+    return bool(words.leaving.search(text) or words.farewell.search(text) or words.deferring.search(text))
+
+
 class ClinicalFormValidation(FormValidationAction):
     """A form validation whose `get_extraction_events` reads and validates the whole turn.
 
@@ -155,7 +164,8 @@ class ClinicalFormValidation(FormValidationAction):
             # rejects the turn and its rule runs (data/rules.yml). At a yes/no question (a
             # warning sign's) "yes" answers it: only "call me back" asks for the call back.
             return []
-        if on_message and self.name() == "validate_triage_form" and _leaving(tracker):
+        if on_message and _leaving(tracker) and (self.name() == "validate_triage_form" or (
+                self.name() == "validate_booking_form" and _says_leaving(latest_text(tracker)))):
             # "ugh sorry gotta go, boss just walked in": leaving, though a word of it read as a
             # detail ("walked" as exercise); the form rejects and the goodbye rule runs. (The
             # booking form reads a correction first: "it's Tayler, not Taylor" heard as bye.)

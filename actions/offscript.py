@@ -15,14 +15,21 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import current_slots, language, latest_entities, latest_intent, latest_text
 from actions.settings import clinic, content
-from actions.triage import utter
+from actions.triage import level_from_what_is_known, utter
 from bot import store
 from bot.advice import answer_option_question, next_step_offer, option_asked_about, other_body_part
 from bot.booking import asks_to_book, new_time_in_change
 from bot.booking_change import time_changed_from
 from bot.content import LANGUAGES
 from bot.faq import load_faq
-from bot.offscript import pending_question, questions_not_started, say, steps_away
+from bot.offscript import (
+    booking_later,
+    defers_booking,
+    pending_question,
+    questions_not_started,
+    say,
+    steps_away,
+)
 from bot.option_select import aftercare_question, asks_about_an_option
 
 
@@ -147,6 +154,25 @@ class ActionResume(Action):
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         # an event says it ran: none reads as a failed action server (see ActionNextStep)
         return resume(dispatcher, tracker) or [SlotSet("pending_offer", tracker.get_slot("pending_offer"))]
+
+
+class ActionGoodbye(Action):
+    """Leaving: the goodbye with the clinic's and the emergency number, and the level known
+    then stored (a patient who leaves mid-way still has one for staff). Putting off the
+    decision ("let me think about it", "not ready to book yet") with no farewell word is not
+    a leaving: how to book later, and the offer stays open (a "yes" or the button books)."""
+
+    def name(self) -> Text:
+        return "action_goodbye"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        slots = current_slots(tracker)
+        events = level_from_what_is_known(slots, "leaving")
+        if latest_intent(tracker) == "goodbye" and defers_booking(latest_text(tracker), slots):
+            utter(dispatcher, booking_later(content(language(tracker)), clinic()))
+            return events + [SlotSet("pending_offer", "booking")]
+        dispatcher.utter_message(response="utter_goodbye")
+        return events + [SlotSet("pending_offer", None)]
 
 
 class ActionRequestCallback(Action):

@@ -35,7 +35,7 @@ from bot.advice import (
 )
 from bot.language import requested_language
 from bot.offscript import CORRECTABLE, correction_ack, say, says_not_knowing, says_nothing_helped
-from bot.slots import retracted_red_flags, screen_brought_forward
+from bot.slots import retracted_red_flags, screen_answered_none, screen_brought_forward
 from bot.story import PATTERN_QUESTION, RELIEF_QUESTION, pattern_answer, questions_needed
 from bot.triage import TriageDecision, decide_triage
 
@@ -96,6 +96,21 @@ def trail_with(decision: TriageDecision, slots: Dict[str, Any], options: List[st
     if note:
         entry["note"] = note
     return list(slots.get("decision_trail") or []) + [entry]
+
+
+def level_from_what_is_known(slots: Dict[str, Any], when: str) -> List[Any]:
+    """A conversation that books or leaves before the questions were done: the level known
+    then (no red flag and the length, or "not sure"), so staff see one; the trail says when
+    and which questions were open. A sign's level is the red-flag path's, never decided here."""
+    if slots.get("triage_level"):
+        return []
+    known = decide_triage(slots.get("red_flags"), slots.get("duration_category"),
+                          duration_unknown=bool(slots.get("duration_unknown")))
+    if not known or known.level not in ("consultation", "self_care"):
+        return []
+    note = f"decided at {when} from what was known; open: " + (", ".join(open_questions(slots)) or "none")
+    return [SlotSet("triage_level", known.level),
+            SlotSet("decision_trail", trail_with(known, slots, [], [], note=note))]
 
 
 def open_questions(slots: Dict[str, Any]) -> List[str]:
@@ -169,7 +184,11 @@ class ValidateTriageForm(ClinicalFormValidation):
         if requested == "red_flag_screen":
             if not events and _NOT_UNDERSTOOD.search(latest_text(tracker)):
                 return [SlotSet("reask", None)]  # asked again in full, never "none of these"
-            events += self._screen_answer(dispatcher, tracker, intent, said_other=bool(events))
+            before = current_slots(tracker)
+            corrected = any(e.get("name") in CORRECTABLE and before.get(e["name"]) not in (None, [], e.get("value"))
+                            for e in events)
+            events += self._screen_answer(dispatcher, tracker, intent, said_other=bool(events),
+                                          corrected=corrected)
             events += self._decided_once_screened(tracker, events)
         filled = apply(current_slots(tracker), events)
         if requested in (PATTERN_QUESTION, RELIEF_QUESTION) and (events or intent not in STORY_INTERRUPTIONS):
@@ -286,10 +305,16 @@ class ValidateTriageForm(ClinicalFormValidation):
         return [SlotSet(RELIEF_QUESTION, said)]
 
     @staticmethod
-    def _screen_answer(dispatcher, tracker: Tracker, intent: str, said_other: bool = False) -> List[EventType]:
+    def _screen_answer(dispatcher, tracker: Tracker, intent: str, said_other: bool = False,
+                       corrected: bool = False) -> List[EventType]:
         entities = latest_entities(tracker)
         if any(e.get("entity") == "red_flag" for e in entities):
             return [SlotSet("red_flag_screen", "present")]
+        if corrected and not screen_answered_none(latest_text(tracker)) and not any(
+                e.get("entity") == "red_flag_denied" for e in entities):
+            # "no, it's my neck not my back", "wait, I meant 3 months": the "no" takes back
+            # an earlier answer, it does not answer the screen, which is asked again as it was
+            return []
         # "some tablets, I can't remember the name": the doubt is about what else was said,
         # not the signs; the screen is asked again as it was.
         if says_not_knowing(latest_text(tracker)) and not said_other and not any(

@@ -17,6 +17,7 @@ import yaml
 from bot.advice import Message, _buttons, _say
 from bot.clinic import Clinic
 from bot.content import Content
+from bot.nlu.request_words import request_words
 from bot.wording import describe_duration, join_list
 
 # The offer's text and the key of its "no" button.
@@ -32,6 +33,23 @@ def pending_question(content: Content, clinic: Clinic, slots: Mapping[str, Any])
         return None
     key, no = offer
     return {"text": _say(content, clinic, key), "buttons": _buttons(content, no)}
+
+
+def defers_booking(text: str, slots: Mapping[str, Any]) -> bool:
+    """ "Let me think about it", "not ready to book yet", "déjeme pensarlo" with no farewell
+    word, before any request was sent and with no warning sign decided: not a leaving but a
+    decision put off, answered kindly with the offer left open (`booking_later`)."""
+    words, text = request_words(), text.replace("\u2019", "'")
+    return bool(words.deferring.search(text)) and not words.farewell.search(text) \
+        and not slots.get("booking_reference") \
+        and slots.get("triage_level") not in ("emergency", "urgent")
+
+
+def booking_later(content: Content, clinic: Clinic) -> Message:
+    """No rush: a consultation commits to nothing; how to book later (here, or the clinic's
+    phone), when not to wait, and a button that books now."""
+    button = {"title": content.conversation["button_book"], "payload": "/book_consultation"}
+    return {"text": _say(content, clinic, "booking_later"), "buttons": [button]}
 
 
 def questions_not_started(slots: Mapping[str, Any]) -> bool:

@@ -6,6 +6,7 @@ The conditions and the words live in ``content/options.yml`` (loaded and validat
 from __future__ import annotations
 
 import re
+from typing import Collection
 
 from bot.content import ASPECTS, DEFAULT_ASPECT, Content, Option, OptionFit, Selection, normalise
 from bot.option_fit import PatientStory, judge
@@ -71,17 +72,19 @@ _QUESTION_START = re.compile(
     r"should|did|qu[eé]|c[oó]mo|cu[aá]nto|puedo|es|duele)\b", re.I)
 
 
-def asks_about_an_option(content: Content, text: str) -> bool:
+def asks_about_an_option(content: Content, text: str, aspects: Collection[str] | None = None) -> bool:
     """A question that names an option or asks about one's aspect in the file's words ("will
     it hurt?", "can I drive home after?"): what the classifier, reading short questions,
-    sometimes takes for a goodbye or an unclear message."""
+    sometimes takes for a goodbye or an unclear message. `aspects`: only these aspects' words
+    count (an option named always does)."""
     normalised = normalise(text or "")
     if not ("?" in normalised or _QUESTION_START.search(normalised)):
         return False
     if find_option(content, normalised) is not None:
         return True
     return any(pattern.search(normalised) for aspect, patterns in content._aspect_patterns
-               if aspect != DEFAULT_ASPECT for pattern, _ in patterns)
+               if aspect != DEFAULT_ASPECT and (aspects is None or aspect in aspects)
+               for pattern, _ in patterns)
 
 
 # Clinic topics whose words a question about a procedure's day shares ("can I drive home

@@ -62,7 +62,7 @@ CONVERSATION_TEXTS: Mapping[str, frozenset[str]] = MappingProxyType({
         # off-script turns (issue 16)
         "correction_ack": {"value"}, "also_tried": {"tried"}, "tried_now": {"tried"}, "tried_none_now": (),
         "distress": (), "nothing_helped": (),
-        "callback_start": (), "cannot_help": (), "take_your_time": (), "next_step": (), "button_book": (), "distress_safety": (),
+        "callback_start": (), "cannot_help": (), "take_your_time": (), "booking_later": (), "next_step": (), "button_book": (), "distress_safety": (),
         "booking_change": {"reference"}, "booking_change_unknown": (),
         "booking_change_note": {"reference"}, "red_flags_not_sure": (),
         "booking_whose_name": (),  # "is it his name or mine?", booking for someone else

@@ -67,7 +67,8 @@ _DIRECT_POINT = (
     r"|uni\b|university|college)"  # "since uni": years, not "since school started"
     % _MONTH_RE
 )
-_ONSET = (r"ever\s+since|since|started|starts|start|starting|began|begun|begin|beginning"
+# "sinse monday", "scince march": the cue misspelt as patients type it
+_ONSET = (r"ever\s+s(?:ince|inse|cince)|s(?:ince|inse|cince)|started|starts|start|starting|began|begun|begin|beginning"
           r"|came\s+on|kicked\s+in|happened|onset|woke\s+up\s+(?:with|w/?)")  # "woke up w it this morning"
 # how an injury is told, which dates the pain's start ("knocked off my bike yesterday",
 # "got rear-ended at the lights last week"). Measured: adding "tackled", "thrown", "came off",

@@ -110,6 +110,11 @@ class StatedAgeCheck(GraphComponent):
 # and red flags, clinical answers, booking, a person or a call back, clinic questions.
 MISREAD_AS = {"goodbye", "out_of_scope", "nlu_fallback", "bot_challenge", "thank", "affirm",
               "deny", "give_contact"}
+# Intents whose own words overlap an option's "how" ("¿y ahora qué pasa?" is the next step):
+# overruled only by a question naming an option or asking about its risks or relief ("¿qué
+# riesgos tiene?" read as the next step, "will it be dangerous?" as distress).
+MISREAD_AS_IF_CLEAR = {"ask_next_step", "express_distress"}
+CLEAR_ASPECTS = ("risks", "relief")
 
 
 @DefaultV1Recipe.register(
@@ -130,10 +135,12 @@ class OptionQuestionCheck(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            if (message.get("intent") or {}).get("name") not in MISREAD_AS \
+            intent = (message.get("intent") or {}).get("name")
+            if intent not in MISREAD_AS | MISREAD_AS_IF_CLEAR \
                     or message.get("entities") or parse_contact(text):
                 continue
-            if any(asks_about_an_option(content, text) for content in self._contents):
+            aspects = CLEAR_ASPECTS if intent in MISREAD_AS_IF_CLEAR else None
+            if any(asks_about_an_option(content, text, aspects) for content in self._contents):
                 chosen = {"name": "ask_option_info", "confidence": 1.0}
                 ranking = [r for r in message.get("intent_ranking") or []
                            if r.get("name") != "ask_option_info"]
@@ -157,7 +164,7 @@ BOOKING_MISREAD_AS = {"give_contact", "affirm", "thank", "deny", "nlu_fallback",
 _WORDS = request_words()
 _CHANGE, _PERSON = _WORDS.change, _WORDS.person
 _CALL_ME, _CALL_ME_BACK = _WORDS.call_me, _WORDS.call_me_back
-_LEAVING, _GONE = _WORDS.leaving, _WORDS.gone
+_LEAVING, _GONE, _DEFERRING = _WORDS.leaving, _WORDS.gone, _WORDS.deferring
 LEAVING_MISREAD_AS = {"book_consultation", "nlu_fallback", "thank", "affirm", "deny", "out_of_scope",
                       "ask_option_info", "ask_next_step", "inform", "give_contact", "change_booking",
                       "express_distress"}
@@ -223,7 +230,13 @@ class RequestCheck(GraphComponent):
                 # "mejor por las tardes, después de las cuatro": a time ("tardes", "después")
                 # is no farewell unless a farewell word says so
                 chosen = "inform"
-            elif (intent in LEAVING_MISREAD_AS or _leaving_misheard(intent, text)) and _LEAVING.search(text) \
+            elif intent in ("crisis", "bot_challenge", "nlu_fallback", "out_of_scope") \
+                    and _DEFERRING.search(text.replace("\u2019", "'")):
+                # "I'm not sure I'm ready to decide on needles. Can I think about it?": word
+                # pieces the classifier took for despair ("... to be honest" for "are you a
+                # bot?"); crisis words still win (next component)
+                chosen = "goodbye"
+            elif (intent in LEAVING_MISREAD_AS | {"goodbye"} or _leaving_misheard(intent, text)) and _LEAVING.search(text) \
                     and not asks_to_book(text) \
                     and not (intent == "inform" and _clinical(message)) and not any(
                         str(e.get("entity", "")).startswith("red_flag") for e in message.get("entities") or []):

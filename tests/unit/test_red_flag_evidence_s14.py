@@ -85,3 +85,25 @@ def test_a_present_sign_stays_caught(text, flag):
 def test_a_relatives_sign_and_two_places_of_one_sign_are_caught(text, flag):
     raised, asked = reading(text)
     assert flag in raised | asked
+
+
+@pytest.mark.parametrize("text,flag", [
+    # a foot that catches or drags: a foot drop beginning, asked at least
+    ("my right foot has started catching on the rug, worse every week", "leg_weakness"),
+    ("the toes of my left foot keep catching on the stairs", "leg_weakness"),
+    ("no fever or falls. lately my left foot catches on the kerb, getting worse", "leg_weakness"),
+    ("se me atora el pie izquierdo en los escalones", "leg_weakness"),
+    # heat felt and never measured: asked, and "not measured" denies nothing
+    ("he andado calientito estos días y no tengo termómetro", "fever"),
+    ("me he sentido caliente por las tardes, no me la he medido", "fever"),
+    ("I've felt hot most nights, haven't taken my temperature", "fever"),
+])
+def test_signs_told_without_their_words_are_asked(text, flag):
+    raised, asked = reading(text)
+    assert flag in raised | asked
+
+
+def test_a_temperature_not_taken_is_no_denial_and_a_fever_denied_stays_denied():
+    assert reading("no tengo fiebre, la temperatura está normal") == (set(), set())
+    raised, asked = reading("no me he tomado la temperatura, pero ando calientito")
+    assert "fever" in raised | asked

@@ -13,6 +13,8 @@ from typing import Callable
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
+from bot.nlu.question_scope import question_topics, questions, sentences_asking
+
 _END_PUNCT = {".", ";", "?", "!", "...", "…", ":", "\n"}
 _SEPARATORS = {",", "and", "so", "then", "&", "-", "–"}
 _MAX_WALK = 60  # tokens a cue search may look through, lists included
@@ -67,6 +69,8 @@ class ContextReader:
         self._question_starters = {norm_word(w).split()[0]
                                    for w in context.get("question_starters") or []}
         self._topic_pronouns = {norm_word(w) for w in context.get("topic_pronouns") or []}
+        self._question_tags = {tuple(norm_word(w).split()) for w in context.get("question_tags") or []}
+        self._first_person = {norm_word(w) for w in context.get("first_person") or []}
         proxy = context.get("proxy_patient") or {}
         self._proxy_words = frozenset(norm_word(w) for w in proxy.get("relatives") or [])
         self._pronouns = frozenset(norm_word(w) for w in proxy.get("pronouns") or [])
@@ -124,8 +128,10 @@ class ContextReader:
                 - {clause[i] for i, w in enumerate(words) if w in self._deep})  # "a cyst on the nerve"
         covered = {i for s, e, _ in spans for i in range(s, e)}
         return MentionContext(words, boundary, clause, covered, before, after,
-                        self._questions(words, clause), self._question_topics(words, clause, covered),
-                        _sentences_asking(words), skin, self.window, self._list_words,
+                        questions(words, clause, self._question_starters),
+                        question_topics(words, clause, covered, self._topic_pronouns, self._list_words,
+                                        self._separators),
+                        sentences_asking(words, self._question_tags, self._first_person), skin, self.window, self._list_words,
                         self._proxy_named(words, clause, cue_matches), self._proxy_words,
                         self._pronouns, self._relative_owners, not_now=not_now)
 
@@ -146,39 +152,6 @@ class ContextReader:
                     named.add(words[i])
         return named if proxy else None
 
-    def _questions(self, words, clause) -> list[bool]:
-        """Per token: is it inside a question (a clause ending in "?", or a sentence that
-        starts with a question word)? Treatments there are asked about, not tried."""
-        # "(rhizotomy?)": a name the patient is unsure of, no question
-        asked = {clause[i] for i, w in enumerate(words) if w == "?" and words[i + 1:i + 2] != [")"]}
-        flags, in_question, sentence_start = [], False, True
-        for i, w in enumerate(words):
-            if sentence_start and any(c.isalnum() for c in w):
-                in_question, sentence_start = w in self._question_starters, False
-            flags.append(in_question or clause[i] in asked)
-            if w in ("?", ".", "!") or "\n" in w:
-                sentence_start = True
-        return flags
-
-    def _question_topics(self, words, clause, covered) -> list[bool]:
-        """Per token: is it in a bare topic that a question then asks about ("medial branch
-        blocks, how do they work?", "epidurals - do they help?")? A clause of nothing but
-        mentions and list words, in a sentence whose "?" clause points back at it ("they",
-        "it"). "I had 3 epidurals, do they work?" reports them: that clause says more."""
-        sentence, sentences = 0, []
-        for w in words:
-            sentences.append(sentence)
-            if w in ("?", ".", "!") or "\n" in w:
-                sentence += 1
-        asked = {clause[i] for i, w in enumerate(words) if w == "?"}
-        pointing = {sentences[i] for i, w in enumerate(words)
-                    if clause[i] in asked and w in self._topic_pronouns}
-        said = {clause[i] for i, w in enumerate(words)
-                if i not in covered and any(c.isalnum() for c in w)
-                and w not in self._list_words and w not in self._separators}
-        return [sentences[i] in pointing and clause[i] not in said and clause[i] not in asked
-                for i in range(len(words))]
-
 
 def _patient_named(cue_matches, words, pronoun_cues=frozenset()):
     """A relative who writes for the patient ("soy su hija", "escribo por mi papá", "mi
@@ -198,18 +171,6 @@ def _patient_named(cue_matches, words, pronoun_cues=frozenset()):
     return [(kind, s, e) for kind, s, e in cue_matches
             if kind not in ("other_before", "other_after", "writing_for")
             or (kind != "writing_for" and named and tuple(words[s:e]) not in named)]
-
-
-def _sentences_asking(words) -> list[bool]:
-    """Per token: does its sentence carry a "?" ("Can't feel my legs." is no question)."""
-    flags, current = [], []
-    for w in words:
-        current.append(w)
-        if w in ("?", ".", "!") or "\n" in w:
-            flags.extend([w == "?"] * len(current))
-            current = []
-    flags.extend([False] * len(current))
-    return flags
 
 
 @dataclass

@@ -107,3 +107,25 @@ def test_a_temperature_not_taken_is_no_denial_and_a_fever_denied_stays_denied():
     assert reading("no tengo fiebre, la temperatura está normal") == (set(), set())
     raised, asked = reading("no me he tomado la temperatura, pero ando calientito")
     assert "fever" in raised | asked
+
+
+@pytest.mark.parametrize("text,flag", [
+    # a sign said, then a tag asking about it: reported, not asked in general
+    ("desde ayer no siento nada cuando me limpio, ¿es normal?", "saddle_numbness"),
+    ("se me sale la orina sin darme cuenta, ¿eso es grave?", "bladder_bowel"),
+    ("I've been wetting myself since Monday, is that bad?", "bladder_bowel"),
+    # a misspelt adverb inside the sign's words
+    ("since yesterday i cant realy feel my bum when i wipe", "saddle_numbness"),
+])
+def test_a_sign_said_then_asked_about_is_present(text, flag):
+    raised, _ = reading(text)
+    assert flag in raised
+
+
+@pytest.mark.parametrize("text,flag", [
+    ("¿la fiebre con dolor de espalda es peligrosa?", "fever"),
+    ("is numbness down below serious with back pain?", "saddle_numbness"),
+])
+def test_a_general_question_about_a_sign_raises_nothing(text, flag):
+    raised, _ = reading(text)
+    assert flag not in raised

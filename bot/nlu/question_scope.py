@@ -1,0 +1,80 @@
+"""Which words of a message are inside a question, for the clinical context reader.
+
+A treatment inside a question is asked about, not tried; a red flag inside one is asked about
+in general ("is fever with back pain serious?"), not said present (mention_context.py).
+
+One exception, the question tag: "I can't feel my bum when I wipe, is that normal?" says the sign
+and then asks about it. A sentence whose question is only a tag pointing back (context.yml
+`question_tags`: "is that", "es normal") after the writer's own first person reports what it
+says; the tag asks nothing about the words before it."""
+from __future__ import annotations
+
+from typing import Collection, List, Sequence
+
+_ENDS = ("?", ".", "!")
+
+
+def _ends_sentence(word: str) -> bool:
+    return word in _ENDS or "\n" in word
+
+
+def _tagged(sentence: Sequence[str], tags: Collection[tuple], first_person: Collection[str]) -> bool:
+    """Whether the sentence's question is a tag after the writer's own statement."""
+    for start in range(1, len(sentence)):
+        tag = next((t for t in tags if tuple(sentence[start:start + len(t)]) == t), None)
+        if tag and sentence[start - 1] in (",", "...", "..", "-") and first_person.intersection(
+                sentence[:start]):
+            return "?" not in sentence[:start]
+    return False
+
+
+def sentences_asking(words: Sequence[str], tags: Collection[tuple] = (),
+                     first_person: Collection[str] = frozenset()) -> List[bool]:
+    """Per token: does its sentence carry a "?" ("Can't feel my legs." is no question), unless
+    that question is only a tag after the writer's own statement."""
+    flags: List[bool] = []
+    current: List[str] = []
+    for w in words:
+        current.append(w)
+        if _ends_sentence(w):
+            flags.extend([w == "?" and not _tagged(current, tags, first_person)] * len(current))
+            current = []
+    flags.extend([False] * len(current))
+    return flags
+
+
+def questions(words: Sequence[str], clause: Sequence[int], starters: Collection[str]) -> List[bool]:
+    """Per token: is it inside a question (a clause ending in "?", or a sentence that starts
+    with a question word)? Treatments there are asked about, not tried."""
+    # "(rhizotomy?)": a name the patient is unsure of, no question
+    asked = {clause[i] for i, w in enumerate(words) if w == "?" and words[i + 1:i + 2] != [")"]}
+    flags, in_question, sentence_start = [], False, True
+    for i, w in enumerate(words):
+        if sentence_start and any(c.isalnum() for c in w):
+            in_question, sentence_start = w in starters, False
+        flags.append(in_question or clause[i] in asked)
+        if _ends_sentence(w):
+            sentence_start = True
+    return flags
+
+
+def question_topics(words: Sequence[str], clause: Sequence[int], covered: Collection[int],
+                    pronouns: Collection[str], list_words: Collection[str],
+                    separators: Collection[str]) -> List[bool]:
+    """Per token: is it in a bare topic that a question then asks about ("medial branch
+    blocks, how do they work?", "epidurals - do they help?")? A clause of nothing but
+    mentions and list words, in a sentence whose "?" clause points back at it ("they",
+    "it"). "I had 3 epidurals, do they work?" reports them: that clause says more."""
+    sentence, sentences = 0, []
+    for w in words:
+        sentences.append(sentence)
+        if _ends_sentence(w):
+            sentence += 1
+    asked = {clause[i] for i, w in enumerate(words) if w == "?"}
+    pointing = {sentences[i] for i, w in enumerate(words)
+                if clause[i] in asked and w in pronouns}
+    said = {clause[i] for i, w in enumerate(words)
+            if i not in covered and any(c.isalnum() for c in w)
+            and w not in list_words and w not in separators}
+    return [sentences[i] in pointing and clause[i] not in said and clause[i] not in asked
+            for i in range(len(words))]

@@ -30,7 +30,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from bot.nlu.anchored_matcher import AnchoredMatcher
-from bot.nlu.clinical_vocab import VOCAB_DIR, Term, load_vocabulary
+from bot.nlu.clinical_vocab import VOCAB_DIR, Term, load_vocabulary, words_in_reach
 from bot.nlu.drugs import (
     MIN_MISSPELT_LENGTH,
     NOT_FOR_PAIN,
@@ -116,8 +116,8 @@ class ClinicalMatcher:
         self._injury_window = read_window(context.get("recent_injury"))
         self.dating_flags = frozenset(context.get("flags_dating_the_pain", self.timeless_flags))
         self.pain_words = frozenset(self._extras["pain_words"])  # "back pain and a rash"
-        self._weight_explained, self._weight_unexplained = (
-            {self._norm_word(w) for w in context.get(key) or []}
+        self._weight_explained, self._weight_unexplained = (  # read in runs of up to four words
+            words_in_reach(key, context.get(key), self._norm_word, 4)
             for key in ("explained_weight_loss", "unexplained_weight_loss"))
         self._elsewhere, self._tried_anyway = ({tuple(self._norm_word(w).split()) for w in context.get(key) or []}
                                                for key in ("treated_elsewhere", "treatment_tried_before"))
@@ -324,10 +324,10 @@ class ClinicalMatcher:
         if ctx.asking[s] and ctx.sentence_asks[s]:
             return "question"  # "is fever with back pain serious?"
         if flag == "weight_loss":
-            phrases = ctx.sentence_phrases(s)
+            phrases = ctx.sentence_phrases(s, longest=4)  # "not on a diet"
             w, explained = ctx.words, self._weight_explained  # in its sentence: no red flag
             if not self._weight_unexplained.intersection(phrases) and explained.intersection(
-                    " ".join(w[j:j + n]) for n in (1, 2, 3) for j in range(len(w) - n + 1)):
+                    " ".join(w[j:j + n]) for n in (1, 2, 3, 4) for j in range(len(w) - n + 1)):
                 return "resolved" if explained.intersection(phrases) else "historical"  # asked
         dated = flag == "trauma" and not self._ongoing & ctx.clause_phrases(s) and injury_dated(
             ctx.clause_phrases(s), self._injury_window, over=ctx.cue_in_sentence(e, "resolved", 1),

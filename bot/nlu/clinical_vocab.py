@@ -52,6 +52,16 @@ def _check_keys(path: Path, data: dict, allowed: set[str]) -> None:
         raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}; allowed: {sorted(allowed)}")
 
 
+def words_in_reach(key: str, phrases, normalize, longest: int) -> set[str]:
+    """context.yml `key`'s phrases, normalised, each checked at start-up to be no longer than
+    the runs of words they are compared with (a longer one would never match, silently)."""
+    found = {normalize(p) for p in phrases or []}
+    too_long = sorted(p for p in found if len(p.split()) > longest)
+    if too_long:
+        raise ValueError(f"context.yml: {key}: longer than {longest} words, never matched: {too_long}")
+    return found
+
+
 def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str]], dict, dict]:
     """All (term, phrase) pairs, the location extras, and the context cues."""
     vocab_dir = Path(vocab_dir or VOCAB_DIR)

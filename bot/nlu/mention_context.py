@@ -224,10 +224,10 @@ class MentionContext:
         """The words of token i's sentence."""
         return set(self._sentence(i))
 
-    def sentence_phrases(self, i: int) -> set:
-        """Every run of one to three words in token i's sentence (for sentence-wide cues)."""
+    def sentence_phrases(self, i: int, longest: int = 3) -> set:
+        """Every run of one to `longest` words in token i's sentence (for sentence-wide cues)."""
         words = self._sentence(i)
-        return {" ".join(words[j:j + n]) for n in (1, 2, 3) for j in range(len(words) - n + 1)}
+        return {" ".join(words[j:j + n]) for n in range(1, longest + 1) for j in range(len(words) - n + 1)}
 
     def clause_phrases(self, i: int) -> set:
         """Every run of one to three words in token i's clause ("I fell last week | and also

@@ -129,3 +129,18 @@ def test_a_sign_said_then_asked_about_is_present(text, flag):
 def test_a_general_question_about_a_sign_raises_nothing(text, flag):
     raised, _ = reading(text)
     assert flag not in raised
+
+
+@pytest.mark.parametrize("text", [
+    "I lost 8 kilo in two months and I am not on a diet",
+    "dropped 12 pounds since summer and I'm not on any diet",
+])
+def test_a_loss_said_not_to_be_a_diet_is_raised(text):
+    raised, asked = reading(text)
+    assert "weight_loss" in raised
+
+
+def test_a_weight_phrase_too_long_to_ever_match_stops_the_start():
+    from bot.nlu.clinical_vocab import words_in_reach
+    with pytest.raises(ValueError, match="never matched"):
+        words_in_reach("unexplained_weight_loss", ["not been on a diet"], str.lower, 4)

@@ -144,3 +144,18 @@ def test_a_weight_phrase_too_long_to_ever_match_stops_the_start():
     from bot.nlu.clinical_vocab import words_in_reach
     with pytest.raises(ValueError, match="never matched"):
         words_in_reach("unexplained_weight_loss", ["not been on a diet"], str.lower, 4)
+
+
+@pytest.mark.parametrize("text,raised_flag,asked_flag", [
+    # a near fall is no fall: asked; the weakness that caused it is raised
+    ("I almost fell yesterday because my leg gave way", "leg_weakness", "trauma"),
+    ("le escribo por mi papá, se le dobla la pierna y ya casi se cae", "leg_weakness", "trauma"),
+])
+def test_a_near_fall_is_asked_and_the_weakness_raised(text, raised_flag, asked_flag):
+    raised, asked = reading(text)
+    assert raised_flag in raised and asked_flag in asked and asked_flag not in raised
+
+
+def test_a_relatives_weakening_leg_told_by_the_carer_is_raised():
+    raised, _ = reading("escribo por mi mamá: se le está debilitando la pierna izquierda")
+    assert "leg_weakness" in raised

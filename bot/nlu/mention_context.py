@@ -69,7 +69,8 @@ class ContextReader:
         self._question_starters = {norm_word(w).split()[0]
                                    for w in context.get("question_starters") or []}
         self._topic_pronouns = {norm_word(w) for w in context.get("topic_pronouns") or []}
-        self._question_tags = {tuple(norm_word(w).split()) for w in context.get("question_tags") or []}
+        self._question_tags, self._tag_hedges = ({tuple(norm_word(w).split()) for w in context.get(key) or []}
+                                                 for key in ("question_tags", "question_tag_hedges"))
         self._first_person = {norm_word(w) for w in context.get("first_person") or []}
         proxy = context.get("proxy_patient") or {}
         self._proxy_words = frozenset(norm_word(w) for w in proxy.get("relatives") or [])
@@ -131,7 +132,7 @@ class ContextReader:
                         questions(words, clause, self._question_starters),
                         question_topics(words, clause, covered, self._topic_pronouns, self._list_words,
                                         self._separators),
-                        sentences_asking(words, self._question_tags, self._first_person), skin, self.window, self._list_words,
+                        sentences_asking(words, self._question_tags, self._first_person, self._tag_hedges), skin, self.window, self._list_words,
                         self._proxy_named(words, clause, cue_matches), self._proxy_words,
                         self._pronouns, self._relative_owners, not_now=not_now)
 

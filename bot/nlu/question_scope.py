@@ -6,7 +6,8 @@ in general ("is fever with back pain serious?"), not said present (mention_conte
 One exception, the question tag: "I can't feel my bum when I wipe, is that normal?" says the sign
 and then asks about it. A sentence whose question is only a tag pointing back (context.yml
 `question_tags`: "is that", "es normal") after the writer's own first person reports what it
-says; the tag asks nothing about the words before it."""
+says; the tag asks nothing about the words before it. A hedged statement ("a ratos como que se
+me duermen las nalgas, ¿eso es normal?", `question_tag_hedges`) stays a question: asked first."""
 from __future__ import annotations
 
 from typing import Collection, List, Sequence
@@ -18,8 +19,11 @@ def _ends_sentence(word: str) -> bool:
     return word in _ENDS or "\n" in word
 
 
-def _tagged(sentence: Sequence[str], tags: Collection[tuple], first_person: Collection[str]) -> bool:
-    """Whether the sentence's question is a tag after the writer's own statement."""
+def _tagged(sentence: Sequence[str], tags: Collection[tuple], first_person: Collection[str],
+            hedges: Collection[tuple] = ()) -> bool:
+    """Whether the sentence's question is a tag after the writer's own, unhedged statement."""
+    if any(tuple(sentence[i:i + len(h)]) == h for h in hedges for i in range(len(sentence))):
+        return False
     for start in range(1, len(sentence)):
         tag = next((t for t in tags if tuple(sentence[start:start + len(t)]) == t), None)
         if tag and sentence[start - 1] in (",", "...", "..", "-") and first_person.intersection(
@@ -29,7 +33,8 @@ def _tagged(sentence: Sequence[str], tags: Collection[tuple], first_person: Coll
 
 
 def sentences_asking(words: Sequence[str], tags: Collection[tuple] = (),
-                     first_person: Collection[str] = frozenset()) -> List[bool]:
+                     first_person: Collection[str] = frozenset(),
+                     hedges: Collection[tuple] = ()) -> List[bool]:
     """Per token: does its sentence carry a "?" ("Can't feel my legs." is no question), unless
     that question is only a tag after the writer's own statement."""
     flags: List[bool] = []
@@ -37,7 +42,7 @@ def sentences_asking(words: Sequence[str], tags: Collection[tuple] = (),
     for w in words:
         current.append(w)
         if _ends_sentence(w):
-            flags.extend([w == "?" and not _tagged(current, tags, first_person)] * len(current))
+            flags.extend([w == "?" and not _tagged(current, tags, first_person, hedges)] * len(current))
             current = []
     flags.extend([False] * len(current))
     return flags

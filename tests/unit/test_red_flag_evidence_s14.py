@@ -159,3 +159,8 @@ def test_a_near_fall_is_asked_and_the_weakness_raised(text, raised_flag, asked_f
 def test_a_relatives_weakening_leg_told_by_the_carer_is_raised():
     raised, _ = reading("escribo por mi mamá: se le está debilitando la pierna izquierda")
     assert "leg_weakness" in raised
+
+
+def test_a_hedged_sign_then_asked_about_is_asked_first():
+    raised, asked = reading("pues a ratos como que se me duermen las nalgas, ¿eso es normal?")
+    assert "saddle_numbness" in asked and "saddle_numbness" not in raised

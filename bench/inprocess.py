@@ -19,8 +19,10 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict
+from typing import Dict, Iterator
 
 from bench.conversations import ASSISTANT_PATHS
 
@@ -43,43 +45,61 @@ def _action_server_pid(port: int) -> int:
     raise RuntimeError("action server process not found")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.inprocess")
-    parser.add_argument("--rounds", type=int, default=2, help="whole-path rounds measured")
-    parser.add_argument("--profile", help="write a cProfile of the measured rounds here")
-    args = parser.parse_args()
+@dataclass
+class InProcess:
+    """The trained agent in this process, its action server's pid, and action calls counted
+    by the action each asked for."""
+    agent: object
+    actions_pid: int
+    loop: asyncio.AbstractEventLoop
+    calls: Counter = field(default_factory=Counter)
 
+    def play(self, tag: str) -> None:
+        """Every benchmark path once, each as its own conversation."""
+        for i, path in enumerate(ASSISTANT_PATHS):
+            for text in path:
+                self.loop.run_until_complete(self.agent.handle_text(text, sender_id=f"{tag}-{i}"))
+
+
+@contextmanager
+def in_process(prefix: str) -> Iterator[InProcess]:
+    """A real action server and the trained agent with this project's Rasa speed-ups, on a
+    fresh SQLite database, as `make run` runs them (bench/alternate.py and this module)."""
     from rasa.utils.endpoints import EndpointConfig
 
     from tests.harness import free_port, load_agent, running_action_server
 
-    work = Path(tempfile.mkdtemp(prefix="inprocess-"))
+    work = Path(tempfile.mkdtemp(prefix=prefix))
     port = free_port()
     with running_action_server(work, port=port) as action_url:
         actions_pid = _action_server_pid(port)
         agent = load_agent(action_url, f"sqlite:///{work / 'clinic.db'}")
         from bot import rasa_speedups
         rasa_speedups.apply()
-        loop = asyncio.new_event_loop()
-        calls: Counter = Counter()
+        run = InProcess(agent, actions_pid, asyncio.new_event_loop())
         original = EndpointConfig.request
 
         async def counted(self, *a, **kw):
-            json_body = kw.get("json") or {}
-            calls[json_body.get("next_action", "?")] += 1
+            run.calls[(kw.get("json") or {}).get("next_action", "?")] += 1
             return await original(self, *a, **kw)
 
         EndpointConfig.request = counted
+        try:
+            yield run
+        finally:
+            EndpointConfig.request = original
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.inprocess")
+    parser.add_argument("--rounds", type=int, default=2, help="whole-path rounds measured")
+    parser.add_argument("--profile", help="write a cProfile of the measured rounds here")
+    args = parser.parse_args()
+
+    with in_process("inprocess-") as run:
+        agent, loop, calls = run.agent, run.loop, run.calls
         texts = [t for path in ASSISTANT_PATHS for t in path]
-
-        def rounds(tag: str, n: int) -> None:
-            for r in range(n):
-                for i, path in enumerate(ASSISTANT_PATHS):
-                    sender = f"{tag}-{r}-{i}"
-                    for text in path:
-                        loop.run_until_complete(agent.handle_text(text, sender_id=sender))
-
-        rounds("warm", 1)
+        run.play("warm")
         for text in texts:
             loop.run_until_complete(agent.parse_message(text))
         # NLU alone
@@ -91,16 +111,17 @@ def main() -> int:
         # whole turns
         calls.clear()
         profiler = cProfile.Profile(time.process_time) if args.profile else None
-        actions_before, start = _cpu_of(actions_pid), time.process_time()
+        actions_before, start = _cpu_of(run.actions_pid), time.process_time()
         if profiler:
             profiler.enable()
-        rounds("measure", args.rounds)
+        for r in range(args.rounds):
+            run.play(f"measure-{r}")
         if profiler:
             profiler.disable()
             profiler.dump_stats(args.profile)
         messages = args.rounds * len(texts)
         rasa_ms = (time.process_time() - start) * 1000 / messages
-        actions_ms = (_cpu_of(actions_pid) - actions_before) * 1000 / messages
+        actions_ms = (_cpu_of(run.actions_pid) - actions_before) * 1000 / messages
         result: Dict[str, float] = {
             "nlu_ms": round(nlu_ms, 2), "rasa_ms": round(rasa_ms, 2),
             "actions_ms": round(actions_ms, 2),

@@ -40,7 +40,7 @@ from bot.nlu.drugs import (
     spanish_words,
 )
 from bot.nlu.medicines_told import load_told
-from bot.nlu.mention_context import ContextReader, MentionContext
+from bot.nlu.mention_context import ContextReader, MentionContext, runs
 from bot.nlu.mention_owner import relative_is_patient, relative_named, writer_speaks
 from bot.nlu.mention_scope import alone_back, borrowed, of_this_pain
 from bot.nlu.mention_time import injury_dated, read_window, weeks_back
@@ -121,7 +121,7 @@ class ClinicalMatcher:
             for key in ("explained_weight_loss", "unexplained_weight_loss"))
         self._elsewhere, self._tried_anyway = ({tuple(self._norm_word(w).split()) for w in context.get(key) or []}
                                                for key in ("treated_elsewhere", "treatment_tried_before"))
-        self._ongoing = {self._norm_word(w) for w in context.get("ongoing") or []}
+        self._ongoing = words_in_reach("ongoing", context.get("ongoing"), self._norm_word, 3)
         self._place_said = [self._norm_word(p).split() for p in context.get("place_affirmed_after") or []]
         self._told = load_told(vocab_dir or VOCAB_DIR, self._norm_word)  # "me tomé un Mejoral"
 
@@ -325,9 +325,9 @@ class ClinicalMatcher:
             return "question"  # "is fever with back pain serious?"
         if flag == "weight_loss":
             phrases = ctx.sentence_phrases(s, longest=4)  # "not on a diet"
-            w, explained = ctx.words, self._weight_explained  # in its sentence: no red flag
+            explained = self._weight_explained  # in its sentence: no red flag
             if not self._weight_unexplained.intersection(phrases) and explained.intersection(
-                    " ".join(w[j:j + n]) for n in (1, 2, 3, 4) for j in range(len(w) - n + 1)):
+                    runs(ctx.words, longest=4)):
                 return "resolved" if explained.intersection(phrases) else "historical"  # asked
         dated = flag == "trauma" and not self._ongoing & ctx.clause_phrases(s) and injury_dated(
             ctx.clause_phrases(s), self._injury_window, over=ctx.cue_in_sentence(e, "resolved", 1),
@@ -351,7 +351,7 @@ class ClinicalMatcher:
             ctx.sentence_phrases(s), self._injury_window) > self._injury_window["recent_weeks"]))
         if past and over:
             return "resolved"
-        if past and not over and self._ongoing.intersection(ctx.sentence_words(s)):
+        if past and not over and self._ongoing.intersection(ctx.sentence_phrases(s)):
             return ""  # "years ago and it's happening again"
         return "historical" if past or over else ""
 

@@ -21,6 +21,11 @@ _MAX_WALK = 60  # tokens a cue search may look through, lists included
 _LIST_WORDS = {",", "or", "and", "/", "&", "any", "a", "an", "the", "my"}
 
 
+def runs(words: list[str], longest: int = 3) -> set[str]:
+    """Every run of one to `longest` consecutive words, joined by spaces (for phrase cues)."""
+    return {" ".join(words[j:j + n]) for n in range(1, longest + 1) for j in range(len(words) - n + 1)}
+
+
 class ContextReader:
     """Clause boundaries and cue positions of one normalised message."""
 
@@ -221,20 +226,14 @@ class MentionContext:
             end += 1
         return self.words[start:end]
 
-    def sentence_words(self, i: int) -> set:
-        """The words of token i's sentence."""
-        return set(self._sentence(i))
-
     def sentence_phrases(self, i: int, longest: int = 3) -> set:
         """Every run of one to `longest` words in token i's sentence (for sentence-wide cues)."""
-        words = self._sentence(i)
-        return {" ".join(words[j:j + n]) for n in range(1, longest + 1) for j in range(len(words) - n + 1)}
+        return runs(self._sentence(i), longest)
 
     def clause_phrases(self, i: int) -> set:
         """Every run of one to three words in token i's clause ("I fell last week | and also
         fell in 2009": each fall has its own time)."""
-        words = [w for j, w in enumerate(self.words) if self.clause[j] == self.clause[i]]
-        return {" ".join(words[j:j + n]) for n in (1, 2, 3) for j in range(len(words) - n + 1)}
+        return runs([w for j, w in enumerate(self.words) if self.clause[j] == self.clause[i]])
 
     def cue_in_sentence(self, i: int, kind: str, step: int) -> bool:
         """A cue of `kind` from token i to the end (step 1) or the start (step -1) of its

@@ -326,17 +326,20 @@ class ClauseAnswers:
         self._resolved, self._ongoing, self._long_ago = (
             {_plain(p) for p in context.get(key) or [] if "<" not in str(p)}
             for key in ("resolved", "ongoing", "long_ago"))
+        # compared in runs of words as long as the longest phrase, so that none is out of reach
+        self._longest = max(len(p.split()) for p in self._resolved | self._ongoing | self._long_ago | {"x"})
 
     def __call__(self, flag: str, clause: str) -> bool:
+        from bot.nlu.mention_context import runs
         from bot.nlu.mention_time import weeks_back
 
         words = re.findall(r"[\w']+", _plain(clause))
-        phrases = {" ".join(words[i:i + n]) for n in range(1, 6) for i in range(len(words) - n + 1)}
+        phrases = runs(words, self._longest)
         if phrases & self._ongoing:
             return False
         # said last, an end ("..., nothing since", "fully came back"); said first it may be the
         # sign's own words ("ya no me aguanto las ganas": no longer able to hold it)
-        if any(" ".join(words[-n:]) in self._resolved for n in range(1, min(5, len(words)) + 1)):
+        if any(" ".join(words[-n:]) in self._resolved for n in range(1, min(self._longest, len(words)) + 1)):
             return True
         return flag == "trauma" and bool(phrases & self._long_ago or weeks_back(
             phrases, self._window) >= self._window["long_ago_weeks"])

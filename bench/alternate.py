@@ -8,7 +8,8 @@ the CPU ms a message of this process and of the action server, and the action-se
 message, for each round. Session 14's switches: the form's start, `action_extract_slots`, the
 debug-log copies. Session 15's (the default): the active loop's copy in each call's tracker
 state (bot/active_loop_copy.py) and the applied events' loop names and the temporary
-tracker's replay (bot/dialogue_speedups.py, against session 14's versions of them).
+tracker's replay (bot/dialogue_speedups.py), the language request patterns (bot/language.py),
+against session 14's versions of them.
 """
 from __future__ import annotations
 
@@ -54,8 +55,12 @@ def _switches(session: int):
         return fast["copy"](self)
     before["copy"] = copy_s14
 
+    from bot import language
+    fast_request = language.requested_language
+
     def put15(on: bool) -> None:
         trackers.dataclasses = stand_in if on else dataclasses
+        language.requested_language = fast_request if on else session14_speedups.requested_language
         for name in fast:
             setattr(tracker_class, name, fast[name] if on else before[name])
     return put15

@@ -50,3 +50,18 @@ def applied_events(fast: Callable) -> Callable:
 
     applied_events_s14.__wrapped__ = fast.__wrapped__
     return applied_events_s14
+
+
+def requested_language(text: str):
+    """bot/language.py's `requested_language` as at 7c09aad: each phrase's pattern escaped and
+    looked up in re's cache at every call."""
+    import re
+
+    from bot.language import _NOT_SAID
+    from bot.nlu.language import language_vocabulary, plain
+
+    said = " " + " ".join(re.findall(r"\w+", plain(text))) + " "
+    for lang, phrases in language_vocabulary()["requests"].items():
+        if any(re.search(_NOT_SAID + re.escape(f" {phrase} "), said) for phrase in phrases):
+            return lang
+    return None

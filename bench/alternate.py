@@ -1,5 +1,4 @@
-"""`python -m bench.alternate [PAIRS] [--session 14|15]`: a session's Rasa replacements off and
-on, alternating rounds.
+"""`python -m bench.alternate [PAIRS] [--session 14|15]`: a session's speed-ups off and on.
 
 One process, the trained model and a real action server as in bench/inprocess.py: whole rounds
 of the benchmark's paths, alternately with Rasa's own functions put back and with this

@@ -1,5 +1,6 @@
-"""Session 14's versions of functions session 15 made cheaper, for bench/alternate.py's A/B
-rounds only (the server never uses them). Same results, same kept data on the tracker."""
+"""Session 14's versions of functions session 15 made cheaper, for bench/alternate.py only.
+
+The server never uses them. Same results, same kept data on the tracker."""
 from __future__ import annotations
 
 import itertools

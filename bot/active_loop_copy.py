@@ -1,5 +1,4 @@
-"""The active loop in every action-server call's tracker state, copied without `dataclasses`'
-general walk.
+"""The active loop in each action call's tracker state, copied without `dataclasses`' walk.
 
 Each call to the action server sends `DialogueStateTracker.current_state`, whose
 `active_loop` is `dataclasses.asdict(tracker.active_loop)`: a deep copy of the loop's

@@ -58,15 +58,23 @@ def incremental_applied_events() -> None:
 
     original = DialogueStateTracker.applied_events
 
+    def _loop_names(events: Any) -> frozenset:
+        return frozenset(e.name for e in events if isinstance(e, ActiveLoop) and e.name)
+
     @_replacing(original)
     def applied_events(self: DialogueStateTracker) -> List[Any]:
         events = self.events
-        loop_names = frozenset(e.name for e in events if isinstance(e, ActiveLoop) and e.name)
         kept = self.__dict__.pop(_APPLIED, None)
-        if kept is not None and kept[1] == loop_names and _same_prefix(kept[0], events):
-            start, applied = len(kept[0]), list(kept[2])
+        start, applied = 0, []
+        if kept is not None and _same_prefix(kept[0], events):
+            # the loop names of every event: the kept ones' and the new events' (each event
+            # looked at once, not at every call: an isinstance on Rasa's abstract Event class
+            # over the whole session was most of this function's time)
+            loop_names = kept[1].union(_loop_names(itertools.islice(events, len(kept[0]), None)))
+            if loop_names == kept[1]:
+                start, applied = len(kept[0]), list(kept[2])
         else:
-            start, applied = 0, []
+            loop_names = _loop_names(events)
         # Rasa's fold (DialogueStateTracker.applied_events), continued from `start`.
         for event in itertools.islice(events, start, None):
             if isinstance(event, (Restarted, SessionStarted)):
@@ -266,6 +274,7 @@ def indexed_rule_lookup() -> None:
 
 
 _REPLICA = "_speedups_replica"  # tracker attribute: (events replayed, the replayed tracker)
+_ORIGIN = "_speedups_origin"  # a copy's attribute: the _REPLICA of the tracker it was copied from
 # A tracker's clone (as `copy` hands out: its own events, slots, latest action and loop), once
 # `incremental_tracker_copy` has checked the slots copy plainly; the replay's snapshots use it.
 _clone: Optional[Callable[[Any], Any]] = None
@@ -286,7 +295,7 @@ def incremental_tracker_copy() -> None:
     from bot.rasa_speedups import _replacing
 
     original = DialogueStateTracker.copy
-    kept_attributes = (_APPLIED, _STATES, _REPLICA)
+    kept_attributes = (_APPLIED, _STATES, _REPLICA, _ORIGIN)
 
     def copy_slot(slot: Slot) -> Slot:
         # What copy.copy does for a plain object (checked below): a new instance, same dict.
@@ -327,7 +336,15 @@ def incremental_tracker_copy() -> None:
         kept = self.__dict__.pop(_REPLICA, None)
         events = self.events
         if kept is None or not _same_prefix(kept[0], events):
-            kept = ([], self.init_copy())
+            # A copy handed out below (the processor's tracker for an action, which a form
+            # copies again for each validation) goes on from a clone of the replay it was
+            # cloned from, when that replay's events are still its first ones: the replay is
+            # always the replay of its events, so that is what a replay from the start gives.
+            origin = self.__dict__.get(_ORIGIN)
+            if origin is not None and _same_prefix(origin[0], events):
+                kept = (list(origin[0]), clone(origin[1]))
+            else:
+                kept = ([], self.init_copy())
         done, replica = kept
         for event in itertools.islice(events, len(done), None):
             # travel_back_in_time(inf): every event, in order, up to the last one
@@ -336,7 +353,9 @@ def incremental_tracker_copy() -> None:
             replica.update(event)
             done.append(event)
         self.__dict__[_REPLICA] = kept
-        return clone(replica)
+        handed_out = clone(replica)
+        handed_out.__dict__[_ORIGIN] = kept
+        return handed_out
 
     DialogueStateTracker.copy = copy
 

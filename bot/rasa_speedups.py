@@ -32,6 +32,7 @@ import importlib
 import inspect
 from typing import Any, Callable, Dict, List, Optional, Text, Tuple, Type
 
+from bot.active_loop_copy import RELIED_ON as LOOP_COPY_RELIED_ON
 from bot.debug_log_copies import RELIED_ON as LOG_COPIES_RELIED_ON
 from bot.form_speedups import RELIED_ON as FORMS_RELIED_ON
 
@@ -83,7 +84,7 @@ RELIED_ON: Dict[str, Optional[Tuple[str, ...]]] = {
     "rasa.shared.core.trackers:DialogueStateTracker.init_copy": ("self",),
     "rasa.core.actions.forms:FormAction._temporary_tracker": (
         "self", "current_tracker", "additional_events", "domain"),
-    **FORMS_RELIED_ON, **LOG_COPIES_RELIED_ON,  # bot/form_speedups.py, bot/debug_log_copies.py
+    **FORMS_RELIED_ON, **LOG_COPIES_RELIED_ON, **LOOP_COPY_RELIED_ON,  # their modules
     "rasa.shared.core.trackers:DialogueStateTracker.idx_after_latest_restart": ("self",),
     "rasa.shared.core.trackers:DialogueStateTracker.copy": ("self",),
     "rasa.shared.core.trackers:DialogueStateTracker.travel_back_in_time": (
@@ -383,12 +384,10 @@ def apply() -> None:
     _graph_runs_without_dask()
     _json_bodies_by_ujson()
     _empty_domain_built_once()
-    from bot import action_connections, debug_log_copies, dialogue_speedups, form_speedups
+    from bot import action_connections, active_loop_copy, debug_log_copies, dialogue_speedups, form_speedups
     from bot.nlu import count_vectors
-
     count_vectors.sentence_features_only()
     action_connections.kept_alive_requests()
-
     dialogue_speedups.incremental_applied_events()
     dialogue_speedups.incremental_tracker_states()
     dialogue_speedups.indexed_rule_lookup()
@@ -397,4 +396,5 @@ def apply() -> None:
     form_speedups.activation_validated_once()
     form_speedups.slot_mappings_that_set_nothing_skipped()
     debug_log_copies.copied_only_when_logged()
+    active_loop_copy.copied_directly()
     _applied = True

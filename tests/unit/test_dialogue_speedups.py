@@ -276,3 +276,36 @@ def test_the_rule_lookup_at_a_conversations_first_state_compares_no_intent(agent
                              "action_name": "action_listen"}}]):
         got = fast(policy, lookup, conversation)
         assert got == rasas(policy, lookup, conversation) and got
+
+
+def test_a_copys_copy_goes_on_from_the_replay_it_was_copied_from(agent, monkeypatch):
+    """The processor's copy for an action, copied again by a form for each validation,
+    continues the live tracker's replay (no replay from the start) and gives Rasa's copy,
+    also after the live tracker went further or the copy was changed."""
+    domain = agent.domain
+    tracker = _tracker(domain, [ActionExecuted("action_listen"),
+                                UserUttered("my back", {"name": "inform", "confidence": 0.9}),
+                                ActionExecuted("triage_form"), ActiveLoop("triage_form"),
+                                SlotSet("pain_location", "lower back")])
+    handed_out = tracker.copy()
+    starts = []
+    original_init_copy = DialogueStateTracker.init_copy
+    monkeypatch.setattr(DialogueStateTracker, "init_copy",
+                        lambda self: starts.append(self) or original_init_copy(self))
+    # the copy as the processor changes it (the prediction's events), then copied again
+    handed_out.update(SlotSet("language", "en"))
+    again = handed_out.copy()
+    assert starts == []
+    assert_same_tracker(again, DialogueStateTracker.copy.__wrapped__(handed_out))
+    # the live tracker goes on (its replay too) while an old copy is still around
+    tracker.update(SlotSet("pain_duration", "3 weeks"))
+    newer = tracker.copy()
+    assert_same_tracker(newer, DialogueStateTracker.copy.__wrapped__(tracker))
+    stale = handed_out.copy()  # its events are no longer the replay's first ones
+    assert_same_tracker(stale, DialogueStateTracker.copy.__wrapped__(handed_out))
+    # a copy of a copy whose events the live replay also has, a copy changed outside events
+    twin = newer.copy()
+    assert_same_tracker(twin, DialogueStateTracker.copy.__wrapped__(newer))
+    newer.slots["pain_location"].value = "neck"  # not an event: a replay does not see it
+    assert_same_tracker(newer.copy(), DialogueStateTracker.copy.__wrapped__(newer))
+    assert_same_tracker(tracker.copy(), DialogueStateTracker.copy.__wrapped__(tracker))

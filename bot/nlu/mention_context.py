@@ -18,6 +18,8 @@ from bot.nlu.question_scope import question_topics, questions, sentences_asking
 _END_PUNCT = {".", ";", "?", "!", "...", "…", ":", "\n"}
 _SEPARATORS = {",", "and", "so", "then", "&", "-", "–"}
 _MAX_WALK = 60  # tokens a cue search may look through, lists included
+# cues that, straight after a sign, still speak of it: no new clause starts there
+_SAID_OF_SIGN = {"neg_after", "neg_after_weak", "hedged", "other_after", "pseudo"}
 _LIST_WORDS = {",", "or", "and", "/", "&", "any", "a", "an", "the", "my"}
 
 
@@ -69,6 +71,7 @@ class ContextReader:
                 self._cue_token_matcher.add(f"cue:{kind}", [pattern for p in with_placeholders
                                                             for pattern in token_patterns(p)])
         self._starters = {norm_word(w) for w in context.get("clause_starters") or []}
+        self._sign_starters = {norm_word(w) for w in context.get("starters_after_sign") or []}
         self._interjections = {norm_word(w) for w in context.get("interjections") or []}
         self._subjects = {norm_word(w) for w in context.get("subjects") or []}
         self._question_starters = {norm_word(w).split()[0]
@@ -128,6 +131,11 @@ class ContextReader:
                     boundary[i] = True
             elif w in self._interjections and i + 1 < n and words[i + 1] in self._subjects:
                 boundary[i] = True  # "No I have a fever" is "No, I have a fever"
+        sign_ends = {e for s, e, _ in spans}
+        for i, w in enumerate(words):  # "no fever no falls I did have a melanoma removed": a
+            if w in self._sign_starters and i in sign_ends and not _SAID_OF_SIGN & {  # denied list
+                    k for k, _ in after.get(i, ())}:  # ends at a new subject, not at words that
+                boundary[i] = True  # still speak of the sign ("no falls I know of")
         # clause number of each token; a boundary token closes its own clause
         clause = [0, *itertools.accumulate(int(b) for b in boundary[:-1])]
         skin = ({clause[i] for i, w in enumerate(words) if w in self._skin}

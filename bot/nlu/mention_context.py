@@ -58,7 +58,8 @@ class ContextReader:
                           ("hedged_topic", "hedged_topic_before"), ("long_ago_said", "long_ago_said"),
                           ("neg_closing", "negation_after_closing"), ("not_now", "not_now"),
                           ("bought_otc", "bought_over_counter"), ("not_done", "treatment_not_done_after"),
-                          ("not_taken", "treatment_not_taken_said"), ("borrowed", "borrowed_after")):
+                          ("not_taken", "treatment_not_taken_said"), ("borrowed", "borrowed_after"),
+                          ("unchanged", "unchanged_for_long"), ("benign", "benign_after")):
             phrases = [str(p) for p in context.get(key) or []]
             docs = [normalize(nlp.make_doc(p)) for p in phrases if "<" not in p]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")
@@ -80,6 +81,8 @@ class ContextReader:
         self._question_tags, self._tag_hedges = ({tuple(norm_word(w).split()) for w in context.get(key) or []}
                                                  for key in ("question_tags", "question_tag_hedges"))
         self._first_person = {norm_word(w) for w in context.get("first_person") or []}
+        self._growths = frozenset(norm_word(w) for w in context.get("growths") or [])
+        self._recent = frozenset(norm_word(w) for w in context.get("recent_onset") or [])
         proxy = context.get("proxy_patient") or {}
         self._proxy_words = frozenset(norm_word(w) for w in proxy.get("relatives") or [])
         self._pronouns = frozenset(norm_word(w) for w in proxy.get("pronouns") or [])
@@ -147,7 +150,8 @@ class ContextReader:
                                         self._separators),
                         sentences_asking(words, self._question_tags, self._first_person, self._tag_hedges), skin, self.window, self._list_words,
                         self._proxy_named(words, clause, cue_matches), self._proxy_words,
-                        self._pronouns, self._relative_owners, not_now=not_now)
+                        self._pronouns, self._relative_owners, not_now=not_now, growths=self._growths,
+                        recent=self._recent)
 
     def _proxy_named(self, words, clause, cue_matches) -> set[str] | None:
         """None when no cue says the message is typed for someone else; else the relatives
@@ -211,6 +215,29 @@ class MentionContext:
     writer_speaks: bool = True  # the writer tells of themself ("I", "my back")
     relative_is_patient: bool = False  # the message is about a relative's pain (mention_owner.py)
     not_now: list = ()  # where a `not_now` cue starts ("... a fever? I don't have one")
+    growths: frozenset = frozenset()  # "tumour", "lump": a cancer only if not said benign
+    recent: frozenset = frozenset()  # "last week", "ayer": a sign that began then is no old one
+
+    def benign_growth(self, s: int, e: int) -> bool:
+        """A growth said benign later in its sentence ("they took a tumour off my spine in 2016,
+        it was benign"): no cancer history. Never a cancer named ("breast cancer, the other lump
+        was benign" keeps the cancer)."""
+        return bool(self.growths.intersection(self.words[s:e])) and self.cue_in_sentence(e, "benign", 1)
+
+    def unchanged_after(self, start: int, end: int) -> bool:
+        """Later in the sign's sentence or the next one, the writer says it has long been so and
+        is no worse ("leg weakness kinda. same as it's been for years since my stroke, not
+        worse"): a nurse asks whether it is new before it counts (asked, never dropped); never
+        a sign whose sentence says it began lately ("my leg went weak last week, no change")."""
+        if self.recent.intersection(self.sentence_phrases(start)):
+            return False
+        i, stops = end, 0
+        while i < len(self.words) and stops < 2:
+            stops += self.words[i] in (".", "?", "!")
+            if any(k == "unchanged" for k, _ in self.after.get(i, ())):
+                return True
+            i += 1
+        return False
 
     def answered_no(self, end: int) -> bool:
         """A bare "no" straight after a sign, closing its clause: "Cancer no.", "fever - no"."""

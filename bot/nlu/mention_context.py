@@ -134,11 +134,12 @@ class ContextReader:
                     boundary[i] = True
             elif w in self._interjections and i + 1 < n and words[i + 1] in self._subjects:
                 boundary[i] = True  # "No I have a fever" is "No, I have a fever"
-        sign_ends = {e for s, e, _ in spans}
-        for i, w in enumerate(words):  # "no fever no falls I did have a melanoma removed": a
-            if w in self._sign_starters and i in sign_ends and not _SAID_OF_SIGN & {  # denied list
-                    k for k, _ in after.get(i, ())}:  # ends at a new subject, not at words that
-                boundary[i] = True  # still speak of the sign ("no falls I know of")
+        sign_ends = {e for s, e, _ in spans} | {  # a sign's end, or a word a denial's "no" is
+            i + 2 for i in after if "neg_before" in {k for k, _ in after[i]} and words[i:i + 1] == ["no"]}
+        for i, w in enumerate(words):  # before ("no tumbles"): "no fever no falls I did have a
+            if w in self._sign_starters and i in sign_ends and not _SAID_OF_SIGN & {  # melanoma
+                    k for k, _ in after.get(i, ())}:  # removed": a denied list ends at a new
+                boundary[i] = True  # subject, not at words still of the sign ("no falls I know of")
         # clause number of each token; a boundary token closes its own clause
         clause = [0, *itertools.accumulate(int(b) for b in boundary[:-1])]
         skin = ({clause[i] for i, w in enumerate(words) if w in self._skin}

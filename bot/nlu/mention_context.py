@@ -73,6 +73,8 @@ class ContextReader:
                                                             for pattern in token_patterns(p)])
         self._starters = {norm_word(w) for w in context.get("clause_starters") or []}
         self._sign_starters = {norm_word(w) for w in context.get("starters_after_sign") or []}
+        # "no <word> I ...": a bare word a "no" denies ends the list too ("no tumbles I did have")
+        self._bare_denied = bool(context.get("bare_denied_words"))
         self._interjections = {norm_word(w) for w in context.get("interjections") or []}
         self._subjects = {norm_word(w) for w in context.get("subjects") or []}
         self._question_starters = {norm_word(w).split()[0]
@@ -134,12 +136,14 @@ class ContextReader:
                     boundary[i] = True
             elif w in self._interjections and i + 1 < n and words[i + 1] in self._subjects:
                 boundary[i] = True  # "No I have a fever" is "No, I have a fever"
-        sign_ends = {e for s, e, _ in spans} | {  # a sign's end, or a word a denial's "no" is
-            i + 2 for i in after if "neg_before" in {k for k, _ in after[i]} and words[i:i + 1] == ["no"]}
-        for i, w in enumerate(words):  # before ("no tumbles"): "no fever no falls I did have a
-            if w in self._sign_starters and i in sign_ends and not _SAID_OF_SIGN & {  # melanoma
-                    k for k, _ in after.get(i, ())}:  # removed": a denied list ends at a new
-                boundary[i] = True  # subject, not at words still of the sign ("no falls I know of")
+        denials = [i for i in after if "neg_before" in {k for k, _ in after[i]}]
+        sign_ends = {e for s, e, _ in spans} | ({i + 2 for i in denials if words[i] == "no"}
+                                                if self._bare_denied else set())
+        for i, w in enumerate(words):  # "no fever no falls I did have a melanoma removed": a
+            if (w in self._sign_starters and i in sign_ends  # denied list ends at a new subject
+                    and not _SAID_OF_SIGN & {k for j in (i, i + 1) for k, _ in after.get(j, ())}
+                    and _denied_before(i, denials, boundary)):  # not at words still of the sign
+                boundary[i] = True  # ("no falls I know of", "fuerza en las piernas tengo bien")
         # clause number of each token; a boundary token closes its own clause
         clause = [0, *itertools.accumulate(int(b) for b in boundary[:-1])]
         skin = ({clause[i] for i, w in enumerate(words) if w in self._skin}
@@ -170,6 +174,16 @@ class ContextReader:
                         and not s <= i < e):
                     named.add(words[i])
         return named if proxy else None
+
+
+def _denied_before(i: int, denials: list, boundary: list) -> bool:
+    """A denial starts earlier in token i's clause (the list a new subject would end)."""
+    j = i - 1
+    while j >= 0 and not boundary[j]:
+        if j in denials:
+            return True
+        j -= 1
+    return False
 
 
 def _patient_named(cue_matches, words, pronoun_cues=frozenset()):

@@ -114,3 +114,43 @@ def test_a_carer_writing_for_the_patient_tells_the_patients_signs(text, flag):
 ])
 def test_a_patient_who_mentions_someone_else_keeps_it_theirs(text, flag):
     assert flag not in read(text).raised
+
+
+@pytest.mark.parametrize("text, flag", [
+    ("I had a fever with a water infection last week but the antibiotics cleared it", "fever"),
+    ("tuve fiebre con la gripe la semana pasada pero ya se me quitó", "fever"),
+])
+def test_an_episode_over_but_begun_lately_is_asked(text, flag):
+    reading = read(text)
+    assert flag in reading.asked and flag not in reading.raised
+
+
+@pytest.mark.parametrize("text", [
+    "my kid had a temperature on Sunday and I've been carrying her about, now my back aches",
+    "I had a fever with a kidney infection at Christmas but that is all finished",
+])
+def test_someone_elses_fever_or_one_long_over_is_no_flag(text):
+    reading = read(text)
+    assert "fever" not in reading.raised | reading.asked
+
+
+@pytest.mark.parametrize("text", [
+    "trabajo de pie todo el día. no me he caído ni nada",
+    "no se me ha escapado la orina, camino bien",
+    "fuerza en los brazos y las piernas tengo bien",
+    "ya no la tengo floja la pierna, como antes",
+])
+def test_a_spanish_denial_before_a_verb_is_not_cut_short(text):
+    reading = read(text)
+    assert not reading.raised and not reading.asked
+
+
+def test_a_sign_asked_about_stays_a_question_past_a_new_verb():
+    reading = read("¿perder peso me ayudaría con el dolor?")
+    assert "weight_loss" not in reading.raised
+
+
+def test_a_carer_who_hurt_their_own_back_keeps_the_relatives_fall_theirs():
+    text = ("mi hermano se cayó el lunes y se rompió el brazo, yo lo estoy cuidando y de tanto "
+            "levantarlo me empezó a doler la espalda")
+    assert "trauma" not in read(text).raised

@@ -349,8 +349,8 @@ class ClinicalMatcher:
         over = over or ctx.cue_in_sentence(e, "resolved", 1)
         past = past or (over and (ctx.cue_in_sentence(s, "historical", -1) or weeks_back(  # "in 2019"
             ctx.sentence_phrases(s), self._injury_window) > self._injury_window["recent_weeks"]))
-        if past and over:  # ... unless it began lately ("with a cold last week, better now": asked)
-            return "historical" if ctx.recent.intersection(ctx.sentence_phrases(s)) else "resolved"
+        if past and over:
+            return "resolved"
         if past and not over and self._ongoing.intersection(ctx.sentence_phrases(s)):
             return ""  # "years ago and it's happening again"
         return "historical" if past or over else ""

@@ -136,14 +136,15 @@ class ContextReader:
                     boundary[i] = True
             elif w in self._interjections and i + 1 < n and words[i + 1] in self._subjects:
                 boundary[i] = True  # "No I have a fever" is "No, I have a fever"
-        denials = [i for i in after if "neg_before" in {k for k, _ in after[i]}]
+        denials = {i for i in after if "neg_before" in {k for k, _ in after[i]}}
         sign_ends = {e for s, e, _ in spans} | ({i + 2 for i in denials if words[i] == "no"}
                                                 if self._bare_denied else set())
-        for i, w in enumerate(words):  # "no fever no falls I did have a melanoma removed": a
-            if (w in self._sign_starters and i in sign_ends  # denied list ends at a new subject
-                    and not _SAID_OF_SIGN & {k for j in (i, i + 1) for k, _ in after.get(j, ())}
-                    and _denied_before(i, denials, boundary)):  # not at words still of the sign
-                boundary[i] = True  # ("no falls I know of", "fuerza en las piernas tengo bien")
+        # "no fever no falls I did have a melanoma": a clause's denied list ends at a new subject
+        for i, w in enumerate(words):  # after a sign, not at words still of the sign ("no falls
+            if (w in self._sign_starters and i in sign_ends  # I know of", "fuerza ... tengo bien")
+                    and not _SAID_OF_SIGN & {k for j in (i, i + 1) for k, _ in after.get(j, ())}):
+                start = next((j for j in range(i - 1, -1, -1) if boundary[j]), -1)
+                boundary[i] = boundary[i] or bool(denials.intersection(range(start + 1, i)))
         # clause number of each token; a boundary token closes its own clause
         clause = [0, *itertools.accumulate(int(b) for b in boundary[:-1])]
         skin = ({clause[i] for i, w in enumerate(words) if w in self._skin}
@@ -174,16 +175,6 @@ class ContextReader:
                         and not s <= i < e):
                     named.add(words[i])
         return named if proxy else None
-
-
-def _denied_before(i: int, denials: list, boundary: list) -> bool:
-    """A denial starts earlier in token i's clause (the list a new subject would end)."""
-    j = i - 1
-    while j >= 0 and not boundary[j]:
-        if j in denials:
-            return True
-        j -= 1
-    return False
 
 
 def _patient_named(cue_matches, words, pronoun_cues=frozenset()):
@@ -234,16 +225,14 @@ class MentionContext:
     recent: frozenset = frozenset()  # "last week", "ayer": a sign that began then is no old one
 
     def benign_growth(self, s: int, e: int) -> bool:
-        """A growth said benign later in its sentence ("they took a tumour off my spine in 2016,
-        it was benign"): no cancer history. Never a cancer named ("breast cancer, the other lump
-        was benign" keeps the cancer)."""
+        """A growth said benign later in its sentence ("a tumour off my spine in 2016, it was
+        benign"): no cancer history; never a cancer named ("breast cancer, a benign lump")."""
         return bool(self.growths.intersection(self.words[s:e])) and self.cue_in_sentence(e, "benign", 1)
 
     def unchanged_after(self, start: int, end: int) -> bool:
-        """Later in the sign's sentence or the next one, the writer says it has long been so and
-        is no worse ("leg weakness kinda. same as it's been for years since my stroke, not
-        worse"): a nurse asks whether it is new before it counts (asked, never dropped); never
-        a sign whose sentence says it began lately ("my leg went weak last week, no change")."""
+        """Later in the sign's sentence or the next, it has long been so and is no worse ("weak
+        leg. same as it's been for years since my stroke, not worse"): asked whether it is new,
+        never dropped; never a sign begun lately ("my leg went weak last week, no change")."""
         if self.recent.intersection(self.sentence_phrases(start)):
             return False
         i, stops = end, 0

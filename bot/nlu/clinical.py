@@ -258,7 +258,8 @@ class ClinicalMatcher:
                 after += ("neg_after_weak",)  # "bladder fine", but not "a fall, normal x-ray"
             negated = (term.mode in ("absent", "near_denied", "territory_denied") or bool(ctx.cue_before(s, before))
                        or bool(after and ctx.cue_after(e, after))
-                       or (term.label != "pain_location" and ctx.answered_no(e)))  # "rest no"
+                       or (term.label != "pain_location" and ctx.answered_no(e))  # "rest no"
+                       or (term.value == "cancer_history" and ctx.benign_growth(s, e)))  # "a tumour, benign"
         if negated and term.label == "pain_location" and any(ctx.words[e:e + len(p)] == p for p in self._place_said):
             negated = False  # "no sale nada y la espalda me duele": the place's own verb says it
         # "no bladder problems that I know of": a denial the writer is not sure of is asked; so
@@ -314,9 +315,8 @@ class ClinicalMatcher:
         return s, e, label, value, negated, experiencer, reason
 
     def _uncertainty(self, s: int, e: int, flag: str, ctx: MentionContext) -> str:
-        """Why a red flag the patient did not deny may still not be present now (ConText's
-        hypothetical, question and historical), "resolved" for a past episode that is over,
-        or "" when it is simply present."""
+        """Why a red flag not denied may not be present now (ConText's hypothetical, question and
+        historical), "resolved" for a past episode that is over, or "" when simply present."""
         kinds = ("flag_hypothetical", "hypothetical") if flag in self._hypothetical_flags \
             else ("flag_hypothetical",)
         if ctx.cue_before(s, kinds):
@@ -338,8 +338,8 @@ class ClinicalMatcher:
         if flag == "trauma" and ctx.cue_in_sentence(e, "resolved", 1) and (
                 ctx.cue_in_sentence(s, "historical", -1) or ctx.cue_in_sentence(e, "historical", 1)):
             return "resolved"  # "my dog knocked me over last year but I was all right afterwards"
-        if flag in self.timeless_flags:
-            return ""  # a cancer history or an injury is in the past by nature
+        if flag in self.timeless_flags or ctx.unchanged_after(s, e):  # "weak since my stroke, not worse": asked
+            return "historical" if flag not in self.timeless_flags else ""  # a cancer or an injury is past by nature
         past = (ctx.cue_before(s, ("historical", "long_ago")) or ctx.cue_after(e, ("historical", "long_ago"))
                 or ctx.cue_in_sentence(e, "long_ago_said", 1))  # "..., but that was 6 years ago"
         over = ctx.cue_before(s, ("resolved",)) or ctx.cue_after(e, ("resolved",))

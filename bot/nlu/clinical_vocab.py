@@ -134,7 +134,7 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
             for name, words in (value or {}).items():
                 _phrases(path, f"{key}.{name}", [words] if key == "same_as" else words)
         elif key not in ("window", "placeholders", "fold_accents", "read_misspellings",
-                         "patient_forms", "recent_injury"):
+                         "patient_forms", "recent_injury", "bare_denied_words"):
             _phrases(path, key, value)
     for said, meant in (context.get("patient_forms") or {}).items():
         if not isinstance(said, str) or not isinstance(meant, str) or len(said.split()) != len(meant.split()):

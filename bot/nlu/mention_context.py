@@ -18,6 +18,8 @@ from bot.nlu.question_scope import question_topics, questions, sentences_asking
 _END_PUNCT = {".", ";", "?", "!", "...", "…", ":", "\n"}
 _SEPARATORS = {",", "and", "so", "then", "&", "-", "–"}
 _MAX_WALK = 60  # tokens a cue search may look through, lists included
+# cues that, straight after a sign, still speak of it: no new clause starts there
+_SAID_OF_SIGN = {"neg_after", "neg_after_weak", "hedged", "other_after", "pseudo"}
 _LIST_WORDS = {",", "or", "and", "/", "&", "any", "a", "an", "the", "my"}
 
 
@@ -56,7 +58,8 @@ class ContextReader:
                           ("hedged_topic", "hedged_topic_before"), ("long_ago_said", "long_ago_said"),
                           ("neg_closing", "negation_after_closing"), ("not_now", "not_now"),
                           ("bought_otc", "bought_over_counter"), ("not_done", "treatment_not_done_after"),
-                          ("not_taken", "treatment_not_taken_said"), ("borrowed", "borrowed_after")):
+                          ("not_taken", "treatment_not_taken_said"), ("borrowed", "borrowed_after"),
+                          ("unchanged", "unchanged_for_long"), ("benign", "benign_after")):
             phrases = [str(p) for p in context.get(key) or []]
             docs = [normalize(nlp.make_doc(p)) for p in phrases if "<" not in p]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")
@@ -69,6 +72,9 @@ class ContextReader:
                 self._cue_token_matcher.add(f"cue:{kind}", [pattern for p in with_placeholders
                                                             for pattern in token_patterns(p)])
         self._starters = {norm_word(w) for w in context.get("clause_starters") or []}
+        self._sign_starters = {norm_word(w) for w in context.get("starters_after_sign") or []}
+        # "no <word> I ...": a bare word a "no" denies ends the list too ("no tumbles I did have")
+        self._bare_denied = bool(context.get("bare_denied_words"))
         self._interjections = {norm_word(w) for w in context.get("interjections") or []}
         self._subjects = {norm_word(w) for w in context.get("subjects") or []}
         self._question_starters = {norm_word(w).split()[0]
@@ -77,6 +83,8 @@ class ContextReader:
         self._question_tags, self._tag_hedges = ({tuple(norm_word(w).split()) for w in context.get(key) or []}
                                                  for key in ("question_tags", "question_tag_hedges"))
         self._first_person = {norm_word(w) for w in context.get("first_person") or []}
+        self._growths = frozenset(norm_word(w) for w in context.get("growths") or [])
+        self._recent = frozenset(norm_word(w) for w in context.get("recent_onset") or [])
         proxy = context.get("proxy_patient") or {}
         self._proxy_words = frozenset(norm_word(w) for w in proxy.get("relatives") or [])
         self._pronouns = frozenset(norm_word(w) for w in proxy.get("pronouns") or [])
@@ -128,6 +136,15 @@ class ContextReader:
                     boundary[i] = True
             elif w in self._interjections and i + 1 < n and words[i + 1] in self._subjects:
                 boundary[i] = True  # "No I have a fever" is "No, I have a fever"
+        denials = {i for i in after if "neg_before" in {k for k, _ in after[i]}}
+        sign_ends = {e for s, e, _ in spans} | ({i + 2 for i in denials if words[i] == "no"}
+                                                if self._bare_denied else set())
+        # "no fever no falls I did have a melanoma": a clause's denied list ends at a new subject
+        for i, w in enumerate(words):  # after a sign, not at words still of the sign ("no falls
+            if (w in self._sign_starters and i in sign_ends  # I know of", "fuerza ... tengo bien")
+                    and not _SAID_OF_SIGN & {k for j in (i, i + 1) for k, _ in after.get(j, ())}):
+                start = next((j for j in range(i - 1, -1, -1) if boundary[j]), -1)
+                boundary[i] = boundary[i] or bool(denials.intersection(range(start + 1, i)))
         # clause number of each token; a boundary token closes its own clause
         clause = [0, *itertools.accumulate(int(b) for b in boundary[:-1])]
         skin = ({clause[i] for i, w in enumerate(words) if w in self._skin}
@@ -139,7 +156,8 @@ class ContextReader:
                                         self._separators),
                         sentences_asking(words, self._question_tags, self._first_person, self._tag_hedges), skin, self.window, self._list_words,
                         self._proxy_named(words, clause, cue_matches), self._proxy_words,
-                        self._pronouns, self._relative_owners, not_now=not_now)
+                        self._pronouns, self._relative_owners, not_now=not_now, growths=self._growths,
+                        recent=self._recent)
 
     def _proxy_named(self, words, clause, cue_matches) -> set[str] | None:
         """None when no cue says the message is typed for someone else; else the relatives
@@ -203,6 +221,27 @@ class MentionContext:
     writer_speaks: bool = True  # the writer tells of themself ("I", "my back")
     relative_is_patient: bool = False  # the message is about a relative's pain (mention_owner.py)
     not_now: list = ()  # where a `not_now` cue starts ("... a fever? I don't have one")
+    growths: frozenset = frozenset()  # "tumour", "lump": a cancer only if not said benign
+    recent: frozenset = frozenset()  # "last week", "ayer": a sign that began then is no old one
+
+    def benign_growth(self, s: int, e: int) -> bool:
+        """A growth said benign later in its sentence ("a tumour off my spine in 2016, it was
+        benign"): no cancer history; never a cancer named ("breast cancer, a benign lump")."""
+        return bool(self.growths.intersection(self.words[s:e])) and self.cue_in_sentence(e, "benign", 1)
+
+    def unchanged_after(self, start: int, end: int) -> bool:
+        """Later in the sign's sentence or the next, it has long been so and is no worse ("weak
+        leg. same as it's been for years since my stroke, not worse"): asked whether it is new,
+        never dropped; never a sign begun lately ("my leg went weak last week, no change")."""
+        if self.recent.intersection(self.sentence_phrases(start)):
+            return False
+        i, stops = end, 0
+        while i < len(self.words) and stops < 2:
+            stops += self.words[i] in (".", "?", "!")
+            if any(k == "unchanged" for k, _ in self.after.get(i, ())):
+                return True
+            i += 1
+        return False
 
     def answered_no(self, end: int) -> bool:
         """A bare "no" straight after a sign, closing its clause: "Cancer no.", "fever - no"."""

@@ -358,13 +358,13 @@ class ClinicalMatcher:
         """Matches of every vocabulary file; within a file the longest wins (then the lower
         rank, then the earliest) and `ignore` phrases vanish with whatever they cover."""
         whole, at = unbroken(self.nlp.vocab, ndoc)  # "lower\nback": read without the break
-        capitals = capitals and [capitals[i] for i in at]
         found = {(s, e, self._terms[m]) for matcher in
                  (self._lemma_matcher, self._exact_matcher, self._token_matcher)
                  for m, s, e in matcher(whole)}
-        found |= self._medicines(whole, capitals)
+        found |= self._medicines(whole, capitals and [capitals[i] for i in at])
         found |= {(s, e, self._one_word[name]) for s, e, name in misspelt_words(
-            [t.text for t in whole], found, self._spelling, _MIN_MISSPELT, english_words())}
+            [t.text for t in whole], found, self._spelling, _MIN_MISSPELT,
+            spanish_words() if self._fold_accents else english_words())}
         found = {(at[s], at[e - 1] + 1, term) for s, e, term in found}
         taken: dict[str, set[tuple[int, int]]] = {}  # spans kept, per file
         occupied: dict[str, set[int]] = {}  # their tokens

@@ -106,3 +106,13 @@ def test_english_another_conditions_medicine(text, expected):
 ])
 def test_rubs_patches_and_plurals(text, expected):
     assert set(tried(text) or []) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a shot into the muscle is a medicine; into the spine, an injection
+    ("me pusieron una inyección en el glúteo para el dolor", {"prescription_medication"}),
+    ("me pusieron suero para el dolor en urgencias", {"prescription_medication"}),
+    ("el traumatólogo me puso una inyección en la columna", {"injection"}),
+])
+def test_spanish_shot_in_the_muscle_is_a_medicine(text, expected):
+    assert set(tried(text) or []) == expected

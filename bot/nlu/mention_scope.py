@@ -18,22 +18,8 @@ def of_this_pain(found: list, ctx, elsewhere: set, extras: dict, tried_anyway=fr
              else m for m in found]
     found = procedure_sites_dropped(not_taken(struck_places_dropped(found, ctx), ctx), ctx, pain_words)
     found = treated_places_dropped(found, ctx, pain_words, frozenset(extras.get("procedure_site") or ()))
-    return region_named(rubbed_in_massage(found, ctx), ctx)
+    return region_named(found, ctx)
 
-
-_RUBBED_WITH = {"con", "with", "using", "un", "una", "unos", "unas", "el", "la", "los", "las", "su", "sus",
-                "some", "a", "an", "the", "her", "his", "de", "of", "poquito", "little", "bit"}
-
-
-def rubbed_in_massage(found: list, ctx) -> list:
-    """A rub the massage was given with is the massage's, no medicine of its own ("mi abuela me
-    sobó con alcohol de romero", "a massage with some tiger balm")."""
-    massages = [m for m in found if m[2] == "treatment" and m[3] == "massage" and not m[4]]
-
-    def with_massage(m: tuple) -> bool:
-        return any(x[1] < m[0] and ctx.words[x[1]] in ("con", "with") and ctx.words[x[1]:m[0]][-1:] != ["and"]
-                   and m[0] - x[1] <= 4 and set(ctx.words[x[1]:m[0]]) <= _RUBBED_WITH for x in massages)
-    return [m for m in found if not (m[2] == "treatment" and m[3] == "otc_medication" and with_massage(m))]
 
 
 def tried_before(s: int, ctx, phrases) -> bool:

@@ -95,9 +95,9 @@ def test_english_another_conditions_medicine(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    # a rub the massage was given with is the massage's
-    ("mi tía me soba con alcanfor cada noche", {"massage"}),
-    ("my husband gives me a massage with some Bengay", {"massage"}),
+    # a rub made at home is no medicine; one bought is
+    ("mi tía me soba con alcohol de romero cada noche", {"massage"}),
+    ("una sobada con Bengué y trapos calientes", {"massage", "otc_medication", "heat_ice"}),
     ("masaje con aceite y luego me tomo un naproxeno", {"massage", "otc_medication"}),
     # heat patches are heat, whatever the word for patch
     ("unos parches de los calientitos", {"heat_ice"}),

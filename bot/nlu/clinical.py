@@ -187,8 +187,7 @@ class ClinicalMatcher:
         if not len(doc):
             return []
         # Tokenise the lower-cased text again ("CAN'T" is not split); lower() keeps offsets.
-        text = doc.text
-        lowered = text.lower()
+        text, lowered = doc.text, doc.text.lower()
         source = self.nlp.make_doc(lowered) if len(lowered) == len(text) else doc
         source, offsets = words_only(self.nlp.vocab, source)  # "low  back": bot/nlu/spacing.py
         if not len(source):
@@ -359,17 +358,17 @@ class ClinicalMatcher:
         """Matches of every vocabulary file; within a file the longest wins (then the lower
         rank, then the earliest) and `ignore` phrases vanish with whatever they cover."""
         whole, at = unbroken(self.nlp.vocab, ndoc)  # "lower\nback": read without the break
-        capitals = capitals and [capitals[i] for i in at]
         found = {(s, e, self._terms[m]) for matcher in
                  (self._lemma_matcher, self._exact_matcher, self._token_matcher)
                  for m, s, e in matcher(whole)}
-        found |= self._medicines(whole, capitals)
+        found |= self._medicines(whole, capitals and [capitals[i] for i in at])
         found |= {(s, e, self._one_word[name]) for s, e, name in misspelt_words(
-            [t.text for t in whole], found, self._spelling, _MIN_MISSPELT, english_words())}
+            [t.text for t in whole], found, self._spelling, _MIN_MISSPELT,
+            spanish_words() if self._fold_accents else english_words())}
         found = {(at[s], at[e - 1] + 1, term) for s, e, term in found}
         taken: dict[str, set[tuple[int, int]]] = {}  # spans kept, per file
         occupied: dict[str, set[int]] = {}  # their tokens
-        ignored: set[tuple[str, int, int]] = set()
+        ignored, ignored_at = set(), set()  # (file, start, end) of ignored phrases; (file, token)
         kept = []
         for s, e, term in sorted(found, key=lambda x: (x[2].group == "location" and x[2].rank == 1,  # "mid back"
                                                        -(x[1] - x[0]), x[2].rank, x[0])):  # beats "back is sore"
@@ -377,14 +376,15 @@ class ClinicalMatcher:
             tokens = occupied.setdefault(term.group, set())
             if (term.group, s, e) in ignored:
                 continue
-            if (s, e) not in spans and any(i in tokens for i in range(s, e)):
+            if (s, e) not in spans and any(i in tokens and (term.mode != "ignore" or (term.group, i) not in ignored_at)
+                                           for i in range(s, e)):  # ignored ones overlap: "he tomado de todo y nada"
                 continue  # overlaps a longer phrase of the same file
             if term.rank == 2 and (s, e) in spans:
                 continue  # the dictionary's drug where the vocabulary said the same words
             spans.add((s, e))
             tokens.update(range(s, e))
             if term.mode == "ignore":
-                ignored.add((term.group, s, e))
+                ignored.add((term.group, s, e)), ignored_at.update((term.group, i) for i in range(s, e))
             else:
                 kept.append((s, e, term))
         return sorted(kept, key=lambda x: (x[0], x[1]))

@@ -122,6 +122,14 @@ def _spanish_mentions(text: str) -> List[Mention]:
     return not_done(text, carers_treatments(text, list(_read_spanish(text))))
 
 
+def _spanish_reads_more(english: Sequence[Mention], spanish: Sequence[Mention]) -> bool:
+    """For a message that tells no language: read in Spanish when the Spanish vocabularies
+    find more in it than the English ones ("Tylenol, Icy Hot y compresas calientes" in a
+    Spanish conversation), and every red flag the English ones found."""
+    signs = {m.value for m in english if m.label.startswith("red_flag")}
+    return len(spanish) > len(english) and signs <= {m.value for m in spanish if m.label.startswith("red_flag")}
+
+
 class ReadsSpacyNLPDoc:
     """A component that reads the Doc Rasa's SpacyNLP made for the message (`model_from=
     "SpacyNLP"` and `required_components`, as Rasa's SpacyEntityExtractor), so the pipeline
@@ -161,7 +169,7 @@ class ReadsSpacyNLPDoc:
             return model.model(text) if doc is None or len(doc.text) != len(text) else doc
 
         found = _remembered(self._matcher, text, parsed)
-        if language == "" and not found and _read_spanish(text):
+        if language == "" and _spanish_reads_more(found, _read_spanish(text)):
             return "es", _spanish_mentions(text)
         return "en", found
 

@@ -21,6 +21,7 @@ def of_this_pain(found: list, ctx, elsewhere: set, extras: dict, tried_anyway=fr
     return region_named(found, ctx)
 
 
+
 def tried_before(s: int, ctx, phrases) -> bool:
     """Words right before a treatment that look like a denial but say it was tried ("nothing
     helps, not even the oxycodone"): context.yml `treatment_tried_before`."""

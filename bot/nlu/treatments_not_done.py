@@ -101,5 +101,11 @@ def not_done(text: str, mentions: Sequence[Mention]) -> List[Mention]:
         return any(t.value in values and (p <= t.start < end or (
             t.end <= p and not _SENTENCE_END.search(folded, t.end, p))) for (p, end), values in undone.items())
 
-    return [dataclasses.replace(t, negated=True) if t in treatments and (t in asked or denied(t)) else t
+    read = [dataclasses.replace(t, negated=True) if t in treatments and (t in asked or denied(t)) else t
             for t in mentions]
+    if undone and not any(t.label == "treatment" and not t.negated and t.experiencer == "patient" for t in read):
+        # sent and never done, nothing else named: nothing tried ("me mandaron a terapia y no
+        # fui, por ahora nada"), as English's not_taken (bot/nlu/mention_scope.py)
+        p, end = min(undone)
+        read.append(Mention("treatment_none", "none", p, end, text[p:end]))
+    return read

@@ -149,3 +149,21 @@ def restated(text: str, quantities: list[tuple], points: list[tuple]) -> list[tu
     return [p for p in points if not any(p[1] <= s for s in summaries) and not any(
         (q[1] <= p[0] and _BESIDE.match(text[q[1]:p[0]])) or (p[1] <= q[0] and _BESIDE.match(text[p[1]:q[0]]))
         for q in quantities)]
+
+
+_PLAIN = str.maketrans("áéíóúñÁÉÍÓÚÑ", "aeiounAEIOUN")
+
+
+def holiday_today(text: str, today: datetime.date, holidays: dict) -> datetime.date | None:
+    """The holiday the patient says it is ("hoy es San Valentín", "ya estamos en Semana Santa",
+    "y ahora es Navidad"): its date nearest `today`, which dates in the message count back from.
+    `holidays` maps plain names ("dia de reyes") to (month, day)."""
+    names = "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in holidays), key=len, reverse=True))
+    m = re.search(rf"\b(?:hoy\s+(?:ya\s+)?(?:es|estamos\s+en)|(?:ya|ahora|ahorita)\s+(?:ya\s+)?(?:es|estamos\s+en)"
+                  rf"|estamos\s+(?:ya\s+)?en)\s+(?:el\s+|la\s+|las\s+)?(?P<h>{names})\b",
+                  text.translate(_PLAIN), re.I)
+    if not m:
+        return None
+    month, day = holidays[" ".join(m.group("h").lower().split())]
+    days = [datetime.date(y, month, day) for y in (today.year - 1, today.year, today.year + 1)]
+    return min(days, key=lambda d: abs((d - today).days))

@@ -21,7 +21,9 @@ _CLAUSE_SPLIT = re.compile(  # "and" only before a new subject: "... ago and my 
 
 
 _BARE_DURATION = re.compile(r"\b(?:so|that\s+was|it\s+was|this\s+was|which\s+was|about|around|roughly|nearly|almost|just|over|now|already|maybe|probably"
-                            r"|perhaps|like|approx|approximately)\b", re.I)
+                            r"|perhaps|like|approx|approximately|for|or\s+so|only|i\s+think"
+                            # Spanish ("..., me ayudaron un poco, como dos semanas")
+                            r"|como|unos|unas|creo\s+que|m[aá]s\s+o\s+menos|casi|s[oó]lo|nada\s+m[aá]s|na'?\s+m[aá]s)\b", re.I)
 
 
 # a clause whose subject is someone else: "my husband has ...", "she's had ...", "his ..."
@@ -137,7 +139,11 @@ class OtherEvents:
         clause = text[a:max(b, end)]
         # "the injections helped for 3 months", "an ESI, relief for 10 days": the relief's
         # length (the treatment before the duration, in its clause or the one before)
-        lead = text[bounds[index - 1][0] if index else a:start]
+        # ("cortisone injections into the facet joints, helped maybe half, for a month or so":
+        # the treatment anywhere before it in its sentence,
+        # or in the sentence before: "epidural, 2 times. First time help very good, one year")
+        sentence = ([0] + [m.end() for m in re.finditer(r"[.!?\n]", text[:a]) if m.end() < a - 2])[-2:][0]
+        lead = text[min(sentence, bounds[index - 1][0] if index else a):start]
         if self._relief.search(text[a:start]) and (self._event.search(lead)
                                                    or self._treatment.search(lead)):
             return True

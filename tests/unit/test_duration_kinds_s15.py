@@ -10,7 +10,7 @@ import datetime
 
 import pytest
 
-from bot.nlu.duration_units import MONTH, YEAR  # noqa: F401 (the relative lengths below)
+from bot.nlu.duration_units import MONTH, YEAR
 from tests.unit.reading import read
 
 FRIDAY = datetime.date(2026, 12, 4)
@@ -67,3 +67,66 @@ def test_the_flare_now_is_the_pains_length(text, expected):
 ])
 def test_a_worsening_keeps_the_long_course(text):
     assert category(text) == "chronic"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("About half as long as I've been retired, and that's 2 years", YEAR),
+    ("roughly twice as long as I've been on the blood thinner, which is 3 months", 6 * MONTH),
+    ("about as long as I've had this job, 3 years", 3 * YEAR),
+    ("la mitad de lo que llevo en el trabajo nuevo, que son 4 meses", 2 * MONTH),
+    ("me duele el doble de lo que llevo jubilado, que son dos meses", 4 * MONTH),
+])
+def test_a_length_told_as_a_share_of_another(text, expected):
+    assert weeks(text) == pytest.approx(expected, rel=0.02)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("as long as I keep moving it's fine, I've had it 3 weeks", 3.0),  # a condition, no share
+    ("I've been on pregabalin for 4 months but the pain was there a good year before that", 16 * MONTH),
+    ("the hip started 3 weeks ago and my back went about a week before that", 4.0),
+])
+def test_a_condition_is_no_share_and_before_that_adds(text, expected):
+    assert weeks(text) == pytest.approx(expected, rel=0.02)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("using voice to text, my lower back has been sore for about won month", MONTH),
+    ("it has been ate days now", 8 / 7),
+    ("my neck has been stiff for tree months", 3 * MONTH),
+    ("it must be going on for a good twelve months now", YEAR),
+    ("sore for a good month", MONTH),
+])
+def test_dictated_and_stressed_number_words(text, expected):
+    assert weeks(text) == pytest.approx(expected, rel=0.02)
+
+
+@pytest.mark.parametrize("text", [
+    "I had a good day yesterday and we won the game",
+    "I ate too much and it was a good year for us",
+])
+def test_the_same_words_elsewhere_are_no_length(text):
+    assert weeks(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "had facet injections, helped maybe half, for a month or so",
+    "nerve block, helped a bit, maybe 10 days",
+    "epidural at L5, about half the pain gone for 6 wks",
+    "I had injection in back 2 times. First time help very good, one year.",
+    "the naproxen took the pain away for a few days",
+    "las infiltraciones me quitaron el dolor unas seis semanas",
+    "me hicieron un bloqueo hace un año y me anduvo bárbaro como cuatro meses",
+    "me pusieron inyecciones en la columna y me ayudaron un poco, como dos semanas",
+    "fui con el sobador y me sentí mejor dos días y luego igual",
+    "la pomada me alivió como tres días",
+])
+def test_relief_after_a_treatment_is_no_pain_length(text):
+    assert weeks(text) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I had an injection last year, it helped a bit, but my back has hurt for 3 months now", 3 * MONTH),
+    ("me pusieron una infiltración y no me sirvió, el dolor lo tengo desde hace dos meses", 2 * MONTH),
+])
+def test_the_pains_own_length_beside_a_relief_stays(text, expected):
+    assert weeks(text) == pytest.approx(expected, rel=0.02)

@@ -130,3 +130,27 @@ def test_relief_after_a_treatment_is_no_pain_length(text):
 ])
 def test_the_pains_own_length_beside_a_relief_stays(text, expected):
     assert weeks(text) == pytest.approx(expected, rel=0.02)
+
+
+@pytest.mark.parametrize("text", [
+    "my bum goes a bit tingly after sitting on the toilet for ages, is that normal?",
+    "a bit numb round my bum after standing in the queue for ages",
+    "it's been a while",
+    "me duele desde hace un buen rato",
+    "llevo un rato largo con este dolor",
+])
+def test_vague_or_an_activitys_time_stays_unknown(text):
+    assert weeks(text) is None
+
+
+def test_ages_about_the_pain_is_long():
+    # the contract: a vague answer still gets a category ("for ages" said of the pain)
+    assert category("my back has been sore for ages") == "chronic"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("me duele desde el embarazo, y mi niño ya tiene tres años", 3 * YEAR),
+    ("estoy embarazada de 20 semanas y me duele la espalda desde hace 2 semanas", 2.0),
+])
+def test_a_pregnancy_and_the_childs_age(text, expected):
+    assert weeks(text) == pytest.approx(expected, rel=0.02)

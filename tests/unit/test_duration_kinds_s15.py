@@ -154,3 +154,17 @@ def test_ages_about_the_pain_is_long():
 ])
 def test_a_pregnancy_and_the_childs_age(text, expected):
     assert weeks(text) == pytest.approx(expected, rel=0.02)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an old injury said healed, then the new pain's own time
+    ("Hurt my neck in a car crash 10 years ago, fully healed, no problems since. This is a new ache"
+     " since I started a new job 2 weeks ago.", 2.0),
+    # years on night shifts are the job's, not the pain's
+    ("About 4 weeks. I've been on nights for 6 years so I doubt it's work", 4.0),
+    # the part of the pain that came later does not restart it
+    ("Two years, though the leg pain is only the last 3 weeks", 2 * YEAR),
+    ("my lower back for 4 months, the arm bit only the past week", 4 * MONTH),
+])
+def test_an_old_injury_a_job_and_a_later_part(text, expected):
+    assert weeks(text) == pytest.approx(expected, rel=0.02)

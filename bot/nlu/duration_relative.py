@@ -84,6 +84,9 @@ def _shares() -> list[tuple[re.Pattern, float]]:
     return shares
 
 
+_shares()  # checked when the parser is imported, at start-up: a bad entry stops it
+
+
 def shares(text: str, mentions: Sequence, make: Callable[[int, int, float], object]) -> list:
     """`mentions` with a length told as a share of the next one ("half as long as I've been on
     Eliquis, and that's a year": 26 weeks) put in place of that one."""

@@ -168,3 +168,25 @@ def test_a_pregnancy_and_the_childs_age(text, expected):
 ])
 def test_an_old_injury_a_job_and_a_later_part(text, expected):
     assert weeks(text) == pytest.approx(expected, rel=0.02)
+
+
+def test_a_share_without_its_factor_stops_the_start(tmp_path, monkeypatch):
+    from bot.nlu import duration_relative
+    bad = tmp_path / "relative_lengths.yml"
+    bad.write_text("half:\n  words: [half as long as]\n", encoding="utf-8")
+    monkeypatch.setattr(duration_relative, "RELATIVE_VOCAB", bad)
+    duration_relative._shares.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="factor"):
+            duration_relative._shares()
+    finally:
+        monkeypatch.undo()
+        duration_relative._shares.cache_clear()
+
+
+def test_a_dictation_word_must_be_a_number(tmp_path):
+    from bot.nlu.duration_units import _dictation_numbers
+    bad = tmp_path / "dictation_numbers.yml"
+    bad.write_text("before_plural:\n  too: two\nbefore_singular: {}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="number"):
+        _dictation_numbers(bad)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import lru_cache
 
 from bot.nlu.duration_dates import _latest_date, _weeks_since
 from bot.nlu.duration_units import DAY, MONTH, WEEK, YEAR
@@ -156,14 +157,18 @@ def restated(text: str, quantities: list[tuple], points: list[tuple]) -> list[tu
 _PLAIN = str.maketrans("áéíóúñÁÉÍÓÚÑ", "aeiounAEIOUN")
 
 
+@lru_cache(maxsize=2)
+def _holiday_now(names: tuple) -> re.Pattern:
+    said = "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in names), key=len, reverse=True))
+    return re.compile(rf"\b(?:hoy\s+(?:ya\s+)?(?:es|estamos\s+en)|(?:ya|ahora|ahorita)\s+(?:ya\s+)?(?:es|estamos\s+en)"
+                      rf"|estamos\s+(?:ya\s+)?en)\s+(?:el\s+|la\s+|las\s+)?(?P<h>{said})\b", re.I)
+
+
 def holiday_today(text: str, today: datetime.date, holidays: dict) -> datetime.date | None:
     """The holiday the patient says it is ("hoy es San Valentín", "ya estamos en Semana Santa",
     "y ahora es Navidad"): its date nearest `today`, which dates in the message count back from.
     `holidays` maps plain names ("dia de reyes") to (month, day)."""
-    names = "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in holidays), key=len, reverse=True))
-    m = re.search(rf"\b(?:hoy\s+(?:ya\s+)?(?:es|estamos\s+en)|(?:ya|ahora|ahorita)\s+(?:ya\s+)?(?:es|estamos\s+en)"
-                  rf"|estamos\s+(?:ya\s+)?en)\s+(?:el\s+|la\s+|las\s+)?(?P<h>{names})\b",
-                  text.translate(_PLAIN), re.I)
+    m = _holiday_now(tuple(holidays)).search(text.translate(_PLAIN))
     if not m:
         return None
     month, day = holidays[" ".join(m.group("h").lower().split())]

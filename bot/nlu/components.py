@@ -38,6 +38,7 @@ from bot.nlu.clinical_vocab import reading_fingerprint
 from bot.nlu.duration import DurationMention
 from bot.nlu.duration_es import parse_durations_es, spanish_clauses
 from bot.nlu.duration_events import SINCE_THEN, other_events, times_something_else
+from bot.nlu.duration_relative import told_as_share
 from bot.nlu.injections import injection_entities, load_injection_vocabulary
 from bot.nlu.language import reading_language
 from bot.nlu.mention_time import dated_injury_asked
@@ -268,9 +269,9 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
                     text, duration.end):  # "an epidural for my labour 3 months ago and since then my back"
                 continue
             # "tengo fiebre desde ayer", "wet myself since Tuesday": the sign's time, not the pain's
-            if times_something_else(text, duration.start, duration.end, mentions,
-                                    matcher.dating_flags, matcher.pain_words,
-                                    alone=len(found) == 1, **(spanish_clauses() if spanish else {})):
+            if not told_as_share(duration) and times_something_else(
+                    text, duration.start, duration.end, mentions, matcher.dating_flags, matcher.pain_words,
+                    alone=len(found) == 1, **(spanish_clauses() if spanish else {})):
                 continue
             kept.append(duration)
         if len(kept) > 1:  # "hace un mes. Ya había tenido el mismo dolor hace años": this episode's

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from bot.nlu.dated_events import dated_events
 from bot.nlu.duration_anchor import _anchor
-from bot.nlu.duration_dates import _VAGUE_PLURAL, _starting_points
+from bot.nlu.duration_dates import _ACTIVITY_BEFORE, _VAGUE_PLURAL, _starting_points
 from bot.nlu.duration_events import OtherEvents, other_events
 from bot.nlu.duration_relative import as_mention, relative_lengths
 from bot.nlu.duration_units import (
@@ -217,6 +217,8 @@ def _shorthand(text: str):
         if unit and len(m.group("unit")) > 1:
             found.append((m.start(), m.end(), 1.5 * _UNIT_WEEKS[unit], False, 0))
     for m in _REPEATED_RE.finditer(text):
+        if _ACTIVITY_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+            continue  # "after sitting on the toilet for ages": how long it sat, not the pain
         unit = (m.group("unit") or "").lower()
         weeks = 2 * _VAGUE_PLURAL[unit] if unit else YEAR
         found.append((m.start(), m.end(), weeks, True, 1))

@@ -39,6 +39,14 @@ _HOLIDAY_ANCHOR_RE = re.compile(
     r"|(?P<off>a|one|two|three|\d)\s+(?P<unit>days?|weeks?)\s+(?P<dir>out\s+from|away\s+from|from|before"
     r"|until|till|to|after|past))\s+(?P<holiday>%s)\b(?:\s+now)?" % _HOLIDAY_RE, re.I)
 _COUNT = {"a": 1, "one": 1, "two": 2, "three": 3}
+# ... or on one: "it's Valentine's Day today", "today is Labor Day", "and it's Easter now"
+_HOLIDAY_TODAY_RE = re.compile(
+    r"(?:[,;.]?\s*(?:and|but|so|now)\s+|[,;.]\s*)?(?:now\s+)?"
+    r"(?:(?P<lead>today'?s|today\s+is|today\s+being)|it'?s|its|it\s+is|we'?re\s+(?:at|on)|we\s+are\s+(?:at|on))"
+    r"\s+(?:now\s+)?(?:the\s+)?(?P<holiday>%s)\b(?:\s+(?:weekend|eve))?(?P<now>\s+(?:today|now|already))?"
+    % _HOLIDAY_RE, re.I)
+# "Since Saturday's game. It's Tuesday.": a weekday said as a sentence of its own is today
+_SENTENCE_END = re.compile(r"\s*(?:[.!?]|lol\b|haha\b|$)", re.I)
 
 
 def _holiday_anchor(text: str, today: datetime.date) -> tuple[datetime.date, int, int] | None:
@@ -46,11 +54,13 @@ def _holiday_anchor(text: str, today: datetime.date) -> tuple[datetime.date, int
     (Christmas in early December is this month's, Halloween then was October's)."""
     m = _HOLIDAY_ANCHOR_RE.search(text)
     if not m:
-        return None
+        m = next((t for t in _HOLIDAY_TODAY_RE.finditer(text) if t.group("lead") or t.group("now")), None)
+        if not m:
+            return None
     day = nearest_holiday(m.group("holiday"), today)
     if day is None:
         return None
-    if m.group("off"):
+    if m.groupdict().get("off"):
         count = _COUNT.get(m.group("off").lower()) or int(m.group("off"))
         days = count * (7 if m.group("unit").lower().startswith("week") else 1)
         day += datetime.timedelta(days=days if m.group("dir").lower() in ("after", "past") else -days)
@@ -60,7 +70,8 @@ def _holiday_anchor(text: str, today: datetime.date) -> tuple[datetime.date, int
 def _anchor(text: str, today: datetime.date) -> tuple[datetime.date, int, int] | None:
     """The day the patient says it is now, and the span that says it."""
     for m in _ANCHOR_RE.finditer(text):
-        if not (m.group("lead") or m.group("now") or re.search(r"\bnow\b", m.group(0), re.I)):
+        if not (m.group("lead") or m.group("now") or re.search(r"\bnow\b", m.group(0), re.I)
+                or (m.group("weekday") and _SENTENCE_END.match(text, m.end()))):
             continue  # "it's March" alone may be when it started
         if m.group("day") and re.match(r"\s*(?:(?:-|to|or)\s*\d+\s*)?(?:%s)\b" % _UNIT_RE,
                                         text[m.end("day"):], re.I):

@@ -27,7 +27,7 @@ from text_to_num import text2num
 from bot.nlu.dated_events import dated_events
 from bot.nlu.duration import DurationMention, choose_mentions
 from bot.nlu.duration_dates import _latest_date, _month_start, _recent, _weeks_since, _year_start
-from bot.nlu.duration_es_anchors import _MONTH_RE, _MONTHS, START_POINT_RE, anchors, restated
+from bot.nlu.duration_es_anchors import _MONTH_RE, _MONTHS, START_POINT_RE, anchors, holiday_today, restated
 from bot.nlu.duration_events import OtherEvents
 from bot.nlu.duration_units import DAY, MONTH, WEEK, YEAR
 from bot.nlu.self_correction import load_corrections
@@ -342,8 +342,7 @@ def _starting_points(text: str, today: datetime.date):
 
 
 def _stated_today(text: str, today: datetime.date) -> datetime.date:
-    """The day the patient says it is ("ahorita que ya estamos a mediados de julio"), the
-    last such day up to `today`; `today` when the message says none."""
+    """The day the patient says it is ("ya estamos a mediados de julio"), up to `today`."""
     day = _TODAY_WEEKDAY.search(text)
     if day:  # "Desde el lunes. Hoy es miércoles.": counted from that Wednesday
         return today - datetime.timedelta(days=(today.weekday() - _WEEKDAYS.index(_plain(day.group(1)))) % 7)
@@ -390,7 +389,8 @@ def parse_durations_es(text: str, today: datetime.date | None = None) -> list[Du
     """Every duration stated in a Spanish `text`, in text order (the longest span wins)."""
     if not text or not isinstance(text, str):
         return []
-    today = _stated_today(text, today or datetime.date.today())
+    today = today or datetime.date.today()
+    today = holiday_today(text, today, _HOLIDAYS) or _stated_today(text, today)
     quantities = _quantities(text)  # a date the patient turns into a count gives way to it
     points = _starting_points(text, today) + anchors(text, today) + dated_events(text, today)
     candidates = quantities + restated(text, quantities, points)

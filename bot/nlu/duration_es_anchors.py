@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import lru_cache
 
 from bot.nlu.duration_dates import _latest_date, _weeks_since
 from bot.nlu.duration_units import DAY, MONTH, WEEK, YEAR
@@ -43,7 +44,9 @@ _BIRTH_RE = re.compile(  # "desde que nació mi nieto me duele, ya tiene 2", "(y
     r"\b(?:desde\s+que|desde|cuando)\s+(?:(?:naci[oó]|tuve\s+a|di\s+a\s+luz(?:\s+a)?|me\s+embarac[eé]\s+de"
     r"|el\s+nacimiento\s+de|el\s+parto\s+de)\s+(?:a\s+)?(?:mi|mis|el|la)?\s*\w+"
     # "desde el parto, ... y mi niña ya tiene 4 meses": the child named later with its age
-    r"|(?:el\s+parto|la\s+ces[aá]rea|di\s+a\s+luz|me\s+alivi[eé])\b)"
+    # ("desde el embarazo, y mi niña ya tiene dos años": at least the child's age)
+    r"|(?:el\s+parto|la\s+ces[aá]rea|di\s+a\s+luz|me\s+alivi[eé]|(?:el|mi)\s+embarazo|que\s+me\s+embarac[eé]"
+    r"|que\s+estaba\s+embarazada)\b)"
     r"[^.!?]{0,60}?[\s,;(]+(?:(?:y\s+)?(?:ella|[eé]l|que)\s+)?(?:ya\s+|ahora\s+|hoy\s+)*"
     r"(?:tiene|cumpli[oó]|cumple|va\s+a\s+cumplir)\s+(?:su\s+(?:primer\s+)?)?(?P<age>\d{1,2}|" + _NUM + r"|medio|a[ñn]ito)"
     r"(?:\s+(?P<unit>a[ñn]os?|mes(?:es)?|semanas?|d[ií]as))?(?P<half>\s+y\s+medio)?\b", re.I)
@@ -149,3 +152,25 @@ def restated(text: str, quantities: list[tuple], points: list[tuple]) -> list[tu
     return [p for p in points if not any(p[1] <= s for s in summaries) and not any(
         (q[1] <= p[0] and _BESIDE.match(text[q[1]:p[0]])) or (p[1] <= q[0] and _BESIDE.match(text[p[1]:q[0]]))
         for q in quantities)]
+
+
+_PLAIN = str.maketrans("áéíóúñÁÉÍÓÚÑ", "aeiounAEIOUN")
+
+
+@lru_cache(maxsize=2)
+def _holiday_now(names: tuple) -> re.Pattern:
+    said = "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in names), key=len, reverse=True))
+    return re.compile(rf"\b(?:hoy\s+(?:ya\s+)?(?:es|estamos\s+en)|(?:ya|ahora|ahorita)\s+(?:ya\s+)?(?:es|estamos\s+en)"
+                      rf"|estamos\s+(?:ya\s+)?en)\s+(?:el\s+|la\s+|las\s+)?(?P<h>{said})\b", re.I)
+
+
+def holiday_today(text: str, today: datetime.date, holidays: dict) -> datetime.date | None:
+    """The holiday the patient says it is ("hoy es San Valentín", "ya estamos en Semana Santa",
+    "y ahora es Navidad"): its date nearest `today`, which dates in the message count back from.
+    `holidays` maps plain names ("dia de reyes") to (month, day)."""
+    m = _holiday_now(tuple(holidays)).search(text.translate(_PLAIN))
+    if not m:
+        return None
+    month, day = holidays[" ".join(m.group("h").lower().split())]
+    days = [datetime.date(y, month, day) for y in (today.year - 1, today.year, today.year + 1)]
+    return min(days, key=lambda d: abs((d - today).days))

@@ -21,7 +21,9 @@ _CLAUSE_SPLIT = re.compile(  # "and" only before a new subject: "... ago and my 
 
 
 _BARE_DURATION = re.compile(r"\b(?:so|that\s+was|it\s+was|this\s+was|which\s+was|about|around|roughly|nearly|almost|just|over|now|already|maybe|probably"
-                            r"|perhaps|like|approx|approximately)\b", re.I)
+                            r"|perhaps|like|approx|approximately|for|or\s+so|only|i\s+think"
+                            # Spanish ("..., me ayudaron un poco, como dos semanas")
+                            r"|como|unos|unas|creo\s+que|m[aá]s\s+o\s+menos|casi|s[oó]lo|nada\s+m[aá]s|na'?\s+m[aá]s)\b", re.I)
 
 
 # a clause whose subject is someone else: "my husband has ...", "she's had ...", "his ..."
@@ -43,7 +45,8 @@ class OtherEvents:
     def __init__(self, path: Path = EVENTS_VOCAB):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         unknown = set(data) - {"other_events", "pain_onset", "linked_after", "relief", "treatments",
-                               "clause_split", "past_episode", "change", "resolved", "recurrence"}
+                               "clause_split", "past_episode", "change", "resolved", "recurrence",
+                               "current_episode"}
         if unknown:
             raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}")
         # where a clause ends, for another language than English's "but", "now", "and my"
@@ -63,13 +66,19 @@ class OtherEvents:
         self._change = words("change") if data.get("change") else None
         self._resolved = words("resolved") if data.get("resolved") else None
         self._recurrence = words("recurrence") if data.get("recurrence") else None
+        self._current = words("current_episode") if data.get("current_episode") else None
 
     def before_a_new_episode(self, text: str, mention, later: Sequence) -> bool:
         """Whether `mention` times an episode that ended or came before the one a `later`
         mention times: between them the patient says it came back or is new, or that the first
         was over ("hurt my neck 20 years ago, ... aching again this last fortnight", "did my
         back in 15 years ago and that cleared up fine. this started in September"); not when
-        the later one tells a change ("for years, worse again these 2 weeks")."""
+        the later one tells a change ("for years, worse again these 2 weeks"). A later time
+        said of the episode now, named as one ("on and off for years, this flare 10 days"), is
+        the pain's whatever came before: the triage asks how long this episode has lasted."""
+        if self._current and any(other.start >= mention.end and self._current.search(
+                text, max(mention.end, other.start - 80), other.end) for other in later):
+            return True
         if _ON_AND_OFF.search(text[max(0, mention.start - 40):mention.end + 40]):
             return False  # "off and on for decades, bad again for the last month": one long course
         for other in later:
@@ -130,7 +139,11 @@ class OtherEvents:
         clause = text[a:max(b, end)]
         # "the injections helped for 3 months", "an ESI, relief for 10 days": the relief's
         # length (the treatment before the duration, in its clause or the one before)
-        lead = text[bounds[index - 1][0] if index else a:start]
+        # ("cortisone injections into the facet joints, helped maybe half, for a month or so":
+        # the treatment anywhere before it in its sentence,
+        # or in the sentence before: "epidural, 2 times. First time help very good, one year")
+        sentence = ([0] + [m.end() for m in re.finditer(r"[.!?\n]", text[:a]) if m.end() < a - 2])[-2:][0]
+        lead = text[min(sentence, bounds[index - 1][0] if index else a):start]
         if self._relief.search(text[a:start]) and (self._event.search(lead)
                                                    or self._treatment.search(lead)):
             return True

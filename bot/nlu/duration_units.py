@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import yaml
 
 from bot.contract import WEEKS_PER_MONTH, WEEKS_PER_YEAR
 
@@ -17,7 +20,21 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _WORD_VALUES = {w: i + 1 for i, w in enumerate(_ONES)}
 _WORD_VALUES.update({w: i + 10 for i, w in enumerate(_TEENS)})
 _WORD_VALUES.update({w: (i + 2) * 10 for i, w in enumerate(_TENS)})
-_WORD_VALUES.update({"zero": 0, "a": 1, "an": 1, "dozen": 12, "a dozen": 12, "too": 2})
+_WORD_VALUES.update({"zero": 0, "a": 1, "an": 1, "dozen": 12, "a dozen": 12, "a good": 1})
+
+
+def _dictation_numbers(path: Path) -> dict[str, dict[str, int]]:
+    """vocab/dictation_numbers.yml, checked: each list maps lower-case words to whole numbers."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if set(data) != {"before_plural", "before_singular"} or not all(
+            isinstance(w, str) and w.isalpha() and w == w.lower() and isinstance(n, int) and 0 < n < 100
+            for words in data.values() for w, n in (words or {}).items()):
+        raise ValueError(f"{path.name}: before_plural and before_singular, each word: a number 1-99")
+    return data
+
+
+_DICTATION = _dictation_numbers(Path(__file__).parent / "vocab" / "dictation_numbers.yml")
+_WORD_VALUES.update({w: n for words in _DICTATION.values() for w, n in words.items()})
 # Vague quantities: "a couple of days" is 2 days, "a few weeks" 3 weeks, "several years" 3.
 _VAGUE_VALUES = {"couple": 2, "coupla": 2, "cupla": 2, "cuple": 2, "cupple": 2, "few": 3, "several": 3,
                  "many": 5, "handful": 3, "number": 4}
@@ -36,9 +53,14 @@ _UNIT_RE = "|".join(f"(?:{forms})" for _, forms in _UNIT_FORMS)
 _UNIT_LOOKUP = [(re.compile(f"^(?:{forms})$", re.I), unit) for unit, forms in _UNIT_FORMS]
 
 _WORDNUM = (r"(?:%s)(?:[\s-]+(?:%s))?|%s|%s|zero"
-            # dictation's "too weeks" is two, before a plural unit only ("too long" is not)
-            r"|too(?=\s+(?:days|weeks|wks|months|years|yrs)\b)"
-            % ("|".join(_TENS), "|".join(_ONES), "|".join(_TEENS), "|".join(_ONES)))
+            # dictation's "too weeks" is two, "won month" one, before a unit only ("too long" is not)
+            r"|(?:%s)(?=\s+(?:days|weeks|wks|months|years|yrs)\b)|(?:%s)(?=\s+(?:day|week|month|year)\b)"
+            # "for a good year", "there a good month before that": "good" only stresses the time
+            # ("had a good day", "a good year for us" are no length)
+            r"|(?:(?<=\bfor\s)|(?<=\bbeen\s)|(?<=\bthere\s)|(?<=\bover\s)|(?<=\babout\s)|(?<=\bat\sleast\s))"
+            r"a\s+good(?=\s+(?:fortnight|month|year)\b)"
+            % ("|".join(_TENS), "|".join(_ONES), "|".join(_TEENS), "|".join(_ONES),
+               "|".join(_DICTATION["before_plural"]), "|".join(_DICTATION["before_singular"])))
 _DIGITS = r"\d+\s+\d+/\d+|\d+/\d+|\d+(?:\.\d+)?\s*½|½|\d+(?:\.\d+)?\+?"
 
 

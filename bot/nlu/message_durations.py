@@ -11,7 +11,10 @@ from typing import Tuple
 
 from bot.nlu.duration import DurationMention, parse_durations
 from bot.nlu.duration_es import parse_durations_es
+from bot.nlu.duration_relative import as_mention, shares
+from bot.nlu.duration_units import _round2
 from bot.nlu.language import reading_language
+from bot.triage import classify_duration
 
 
 def durations(text: str, language: str) -> Tuple[DurationMention, ...]:
@@ -28,6 +31,11 @@ def today() -> datetime.date:
 
 @lru_cache(maxsize=64)  # the featurizer and the extractor both ask, for each message
 def _durations_on(text: str, language: str, today: datetime.date) -> Tuple[DurationMention, ...]:
+    # "half as long as I've been on Eliquis, and that's a year" (bot/nlu/duration_relative.py)
+    return tuple(shares(text, _read(text, language, today), as_mention(text, classify_duration, _round2)))
+
+
+def _read(text: str, language: str, today: datetime.date) -> Tuple[DurationMention, ...]:
     if language == "es":  # Spanglish: "tengo back pain since last week"
         return tuple(parse_durations_es(text, today) or parse_durations(text, today))
     found = parse_durations(text, today)

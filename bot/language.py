@@ -30,10 +30,20 @@ _NOT_SAID = r"(?<! no)(?<! not)(?<! t)(?<! nunca)(?<! ni)(?<! tampoco)"
 def requested_language(text: str) -> Optional[str]:
     """The language the patient asks for in so many words, or None."""
     said = " " + " ".join(re.findall(r"\w+", plain(text))) + " "
-    for lang, phrases in language_vocabulary()["requests"].items():
-        if any(re.search(_NOT_SAID + re.escape(f" {phrase} "), said) for phrase in phrases):
-            return lang
+    vocabulary = language_vocabulary()
+    for lang, phrases in vocabulary["requests"].items():
+        for phrase in phrases:
+            for found in re.finditer(_NOT_SAID + re.escape(f" {phrase} "), said):
+                if not _asked_about_someone(said[:found.start()], vocabulary["asked_about"]):
+                    return lang
     return None
+
+
+def _asked_about_someone(before: str, asked_about) -> bool:
+    """ "Does the doctor speak Spanish?": the words just before the request name someone at the
+    clinic, so it asks about them (content/faq.yml's languages answer), not to switch."""
+    last = " ".join(before.split()[-3:])
+    return any(f" {last}".endswith(f" {who}") for who in asked_about)
 
 
 def mixes_in_spanish(text: str) -> bool:

@@ -130,7 +130,7 @@ def _leaving(tracker: Tracker) -> bool:
         e.get("entity") in _ANSWER_ENTITIES for e in latest_entities(tracker))
 
 
-def _says_leaving(text: str) -> bool:
+def says_leaving(text: str) -> bool:
     """Leaving in so many words ("mejor no. lo pienso y luego les escribo", "forget it, bye"):
     at a booking question, a goodbye the classifier is sure of is only taken with these (a
     corrected name, "it's Tayler, not Taylor", may sound like one)."""
@@ -165,7 +165,7 @@ class ClinicalFormValidation(FormValidationAction):
             # warning sign's) "yes" answers it: only "call me back" asks for the call back.
             return []
         if on_message and _leaving(tracker) and (self.name() == "validate_triage_form" or (
-                self.name() == "validate_booking_form" and _says_leaving(latest_text(tracker)))):
+                self.name() == "validate_booking_form" and says_leaving(latest_text(tracker)))):
             # "ugh sorry gotta go, boss just walked in": leaving, though a word of it read as a
             # detail ("walked" as exercise); the form rejects and the goodbye rule runs. (The
             # booking form reads a correction first: "it's Tayler, not Taylor" heard as bye.)

@@ -191,6 +191,12 @@ def _defers_last(text: str) -> bool:
     return bool(deferring) and (not booking or max(s for s, _ in deferring) > max(booking))
 
 
+# What the classifier makes of distress told in many clauses or plain words (request words'
+# `distress`): an answer, an unclear message, a question about the assistant.
+DISTRESS_MISREAD_AS = {"inform", "nlu_fallback", "deny", "affirm", "bot_challenge", "give_contact",
+                       "out_of_scope"}
+
+
 # "brb 1 sec", "un momento" read as contact details or an answer: stepping away, when no detail
 # and no number long enough to be a phone's came with it.
 STEPPING_AWAY_MISREAD_AS = {"give_contact", "inform", "nlu_fallback", "affirm", "deny"}
@@ -267,6 +273,11 @@ class RequestCheck(GraphComponent):
                 # a name or an answer whose letters looked like "reiniciar" ("Reinaldo
                 # Cabrera"): an answer to the question asked, never a wiped conversation
                 chosen = "inform"
+            elif intent in DISTRESS_MISREAD_AS and _WORDS.distress.search(text.replace("\u2019", "'")) \
+                    and not _clinical(message) and not parse_contact(text):
+                # "ya no puedo más, no duermo bien, lloro a cada rato" at a question: heard as
+                # a failed answer; acknowledged once, then the question again
+                chosen = "express_distress"
             elif intent == "express_distress" and _THANKS_FIRST.search(text) and not _BUT.search(text) \
                     and not message.get("entities"):
                 chosen = "thank"

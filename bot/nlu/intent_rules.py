@@ -197,9 +197,11 @@ DISTRESS_MISREAD_AS = {"inform", "nlu_fallback", "deny", "affirm", "bot_challeng
                        "out_of_scope"}
 
 
-# "brb 1 sec", "un momento" read as contact details or an answer: stepping away, when no detail
-# and no number long enough to be a phone's came with it.
-STEPPING_AWAY_MISREAD_AS = {"give_contact", "inform", "nlu_fallback", "affirm", "deny"}
+# "brb 1 sec", "un momento" read as contact details or an answer ("espéreme tantito, ahorita
+# vuelvo" as a request to book): stepping away, when no detail, no word of booking and no
+# number long enough to be a phone's came with it.
+STEPPING_AWAY_MISREAD_AS = {"give_contact", "inform", "nlu_fallback", "affirm", "deny",
+                            "book_consultation"}
 _NUMBER = re.compile(r"\d{3}")
 
 
@@ -248,7 +250,8 @@ class RequestCheck(GraphComponent):
                 chosen = "request_human"
             elif steps_away(text) and not _GONE.search(text) and (
                     intent == "goodbye" or intent in STEPPING_AWAY_MISREAD_AS
-                    and not message.get("entities") and not _NUMBER.search(text)):
+                    and not message.get("entities") and not _NUMBER.search(text)
+                    and not asks_to_book(text)):
                 # "hang on, someone's at the door, brb": back in a moment, not leaving; the
                 # question waits (action_cannot_help says "take your time" to it)
                 chosen = "out_of_scope"

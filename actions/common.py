@@ -170,6 +170,13 @@ class ClinicalFormValidation(FormValidationAction):
             # detail ("walked" as exercise); the form rejects and the goodbye rule runs. (The
             # booking form reads a correction first: "it's Tayler, not Taylor" heard as bye.)
             return []
+        if on_message and self.name() == "validate_triage_form" and latest_intent(tracker) == "express_distress" \
+                and not yes_no_question_pending(tracker) \
+                and all(e.get("entity") == "red_flag_denied" for e in latest_entities(tracker)):
+            # "ya no puedo más, no duermo bien, lloro a cada rato" with a sign's word denied in
+            # it ("no duermo"): no answer to a question that is not the screen; the form
+            # rejects, the distress is acknowledged and the question comes again
+            return []
         if not on_message and self.name() == "validate_triage_form" and questions_end_after_booking(
                 current_slots(tracker), self._answered_by(tracker), latest_text(tracker)):
             # Booked already, and the patient asked something else instead of answering: the

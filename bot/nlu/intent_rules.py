@@ -236,7 +236,7 @@ class RequestCheck(GraphComponent):
             intent = (message.get("intent") or {}).get("name")
             chosen = None
             if (intent in BOOKING_MISREAD_AS or intent == "change_booking" and not _CHANGE.search(text)) \
-                    and asks_to_book(text):
+                    and asks_to_book(text) and not _defers_last(text.replace("\u2019", "'")):
                 chosen = "book_consultation"
             elif _CALL_ME.search(text) and (intent in ("bot_challenge", "request_human", "express_distress",
                                                        "deny", "affirm", "nlu_fallback") or (

@@ -126,8 +126,11 @@ def _leaving(tracker: Tracker) -> bool:
     intent = tracker.latest_message.get("intent") or {}
     if intent.get("name") != "goodbye" or (intent.get("confidence") or 0) < 0.9:
         return False
+    # "olvídalo, esto no sirve para nada": the "nada" of giving up is no "tried nothing"
+    kept = _ANSWER_ENTITIES - {"treatment_none"} if request_words().leaving.search(
+        latest_text(tracker).replace("\u2019", "'")) else _ANSWER_ENTITIES
     return not yes_no_question_pending(tracker) and not any(
-        e.get("entity") in _ANSWER_ENTITIES for e in latest_entities(tracker))
+        e.get("entity") in kept for e in latest_entities(tracker))
 
 
 def says_leaving(text: str) -> bool:

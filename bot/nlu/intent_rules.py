@@ -260,7 +260,8 @@ class RequestCheck(GraphComponent):
                 # "mejor por las tardes, después de las cuatro": a time ("tardes", "después")
                 # is no farewell unless a farewell word says so
                 chosen = "inform"
-            elif (intent in ("crisis", "bot_challenge", "nlu_fallback", "out_of_scope", "book_consultation")
+            elif (intent in ("crisis", "bot_challenge", "nlu_fallback", "out_of_scope", "book_consultation",
+                             "express_distress")
                   or intent == "change_booking" and not _CHANGE.search(text)) \
                     and _defers_last(text.replace("\u2019", "'")):
                 # "I'm not sure I'm ready to decide on needles. Can I think about it?": word

@@ -141,4 +141,20 @@ def test_distress_in_many_clauses_is_acknowledged_in_spanish(chat):
     c = chat("distress-es")
     c.say("hola, me duele la parte baja de la espalda desde hace 7 meses")
     reply = c.say("ya no puedo más, no duermo bien, lloro a cada rato y no sé qué hacer")
-    assert "Siento" in reply and "Qué ha probado" in reply
+    assert "Siento" in reply and "qué ha probado" in reply.lower()
+
+
+def test_giving_up_with_a_nada_in_it_is_a_goodbye(chat):
+    c = chat("olvidalo-nada")
+    c.say("hola, me duele mucho")
+    reply = c.say("olvídelo, esto no me sirve de nada")
+    assert CLINIC.phone in reply and CLINIC.emergency_number in reply
+    assert "Dónde le duele" not in reply and c.active_form is None
+
+
+def test_not_sure_about_being_ready_said_with_booking_words_is_put_off(chat):
+    c = chat("not-sure-ready-s15")
+    _to_the_options(c)
+    c.say("skip")
+    reply = c.say("honestly I don't think I'm ready to book anything yet, I'll think about it")
+    assert "no rush" in reply and not store.list_bookings(c.sender) and c.active_form is None

@@ -12,9 +12,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.settings import clinic, content
 from bot.booking_change import change_after_booking
 from bot.nlu.request_words import request_words
-from bot.offscript import questions_end_after_booking
+from bot.offscript import questions_end_after_booking, say
 from bot.slots import asked_not_had, clinical_updates
 from bot.story import story_updates
 
@@ -199,6 +200,12 @@ class ClinicalFormValidation(FormValidationAction):
             # offer: no patient message yet; nor when the turn was no answer, which the form
             # must still reject so that its rule runs: "ok, let's book then" books.)
             events.append(SlotSet("pending_offer", None))
+        if on_message and events and self.name() == "validate_triage_form" \
+                and latest_intent(tracker) == "express_distress" and not tracker.get_slot("distress_acknowledged"):
+            # "en la espalda baja, pero tengo mucho miedo": the answer is taken and the fear
+            # heard, once (as action_acknowledge_distress does when no answer came with it)
+            dispatcher.utter_message(**say(content(language(tracker)), clinic(), "distress"))
+            events.append(SlotSet("distress_acknowledged", True))
         tracker.add_slots(events)
         next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
         return events + ([next_slot] if next_slot else [])

@@ -1,5 +1,6 @@
-"""Session start: the clinic's name and numbers from clinic.yml, for every response; and
-starting again in the same conversation, in the language the patient speaks."""
+"""Session start (the clinic's name and numbers from clinic.yml), and starting again.
+
+Starting again in the same conversation keeps the language the patient speaks."""
 from __future__ import annotations
 
 from typing import List, Text

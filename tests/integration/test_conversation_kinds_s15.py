@@ -158,3 +158,19 @@ def test_not_sure_about_being_ready_said_with_booking_words_is_put_off(chat):
     c.say("skip")
     reply = c.say("honestly I don't think I'm ready to book anything yet, I'll think about it")
     assert "no rush" in reply and not store.list_bookings(c.sender) and c.active_form is None
+
+
+def test_fear_said_with_the_answer_is_heard_and_the_answer_kept(chat):
+    c = chat("miedo-con-respuesta")
+    c.say("hola")
+    reply = c.say("en la parte baja de la espalda, pero tengo mucho miedo, no sé qué me pasa")
+    assert "Siento" in reply and c.slots["pain_location"] == "lower_back"
+    assert "cuánto tiempo" in reply.lower()
+
+
+def test_a_call_back_asked_with_vosotros_is_collected_at_once(chat):
+    c = chat("podeis-llamar")
+    c.say("me duele la espalda baja")
+    reply = c.say("a mí escribir me cuesta mucho, ¿me podéis llamar? mi número es 555 014 2299")
+    assert c.active_form == "booking_form" and c.slots["booking_kind"] == "callback"
+    assert c.slots["booking_contact"] and "teléfono" not in reply

@@ -12,9 +12,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.settings import clinic, content
 from bot.booking_change import change_after_booking
 from bot.nlu.request_words import request_words
-from bot.offscript import questions_end_after_booking
+from bot.offscript import questions_end_after_booking, say
 from bot.slots import asked_not_had, clinical_updates
 from bot.story import story_updates
 
@@ -126,11 +127,14 @@ def _leaving(tracker: Tracker) -> bool:
     intent = tracker.latest_message.get("intent") or {}
     if intent.get("name") != "goodbye" or (intent.get("confidence") or 0) < 0.9:
         return False
+    # "olvídalo, esto no sirve para nada": the "nada" of giving up is no "tried nothing"
+    kept = _ANSWER_ENTITIES - {"treatment_none"} if request_words().leaving.search(
+        latest_text(tracker).replace("\u2019", "'")) else _ANSWER_ENTITIES
     return not yes_no_question_pending(tracker) and not any(
-        e.get("entity") in _ANSWER_ENTITIES for e in latest_entities(tracker))
+        e.get("entity") in kept for e in latest_entities(tracker))
 
 
-def _says_leaving(text: str) -> bool:
+def says_leaving(text: str) -> bool:
     """Leaving in so many words ("mejor no. lo pienso y luego les escribo", "forget it, bye"):
     at a booking question, a goodbye the classifier is sure of is only taken with these (a
     corrected name, "it's Tayler, not Taylor", may sound like one)."""
@@ -165,10 +169,17 @@ class ClinicalFormValidation(FormValidationAction):
             # warning sign's) "yes" answers it: only "call me back" asks for the call back.
             return []
         if on_message and _leaving(tracker) and (self.name() == "validate_triage_form" or (
-                self.name() == "validate_booking_form" and _says_leaving(latest_text(tracker)))):
+                self.name() == "validate_booking_form" and says_leaving(latest_text(tracker)))):
             # "ugh sorry gotta go, boss just walked in": leaving, though a word of it read as a
             # detail ("walked" as exercise); the form rejects and the goodbye rule runs. (The
             # booking form reads a correction first: "it's Tayler, not Taylor" heard as bye.)
+            return []
+        if on_message and self.name() == "validate_triage_form" and latest_intent(tracker) == "express_distress" \
+                and not yes_no_question_pending(tracker) \
+                and all(e.get("entity") == "red_flag_denied" for e in latest_entities(tracker)):
+            # "ya no puedo más, no duermo bien, lloro a cada rato" with a sign's word denied in
+            # it ("no duermo"): no answer to a question that is not the screen; the form
+            # rejects, the distress is acknowledged and the question comes again
             return []
         if not on_message and self.name() == "validate_triage_form" and questions_end_after_booking(
                 current_slots(tracker), self._answered_by(tracker), latest_text(tracker)):
@@ -189,6 +200,12 @@ class ClinicalFormValidation(FormValidationAction):
             # offer: no patient message yet; nor when the turn was no answer, which the form
             # must still reject so that its rule runs: "ok, let's book then" books.)
             events.append(SlotSet("pending_offer", None))
+        if on_message and events and self.name() == "validate_triage_form" \
+                and latest_intent(tracker) == "express_distress" and not tracker.get_slot("distress_acknowledged"):
+            # "en la espalda baja, pero tengo mucho miedo": the answer is taken and the fear
+            # heard, once (as action_acknowledge_distress does when no answer came with it)
+            dispatcher.utter_message(**say(content(language(tracker)), clinic(), "distress"))
+            events.append(SlotSet("distress_acknowledged", True))
         tracker.add_slots(events)
         next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
         return events + ([next_slot] if next_slot else [])

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
@@ -22,7 +22,9 @@ from actions.common import (
     latest_entities,
     latest_intent,
     latest_text,
+    says_leaving,
 )
+from actions.offscript import ActionGoodbye
 from actions.settings import clinic, content
 from actions.triage import ValidateTriageForm, utter
 from bot.booking import asks_to_book, parse_contact
@@ -107,6 +109,14 @@ class ActionReadRedFlagConfirm(Action):
             if set(now) - set(tracker.get_slot("red_flags") or []):
                 rest = [f for f in pending if f not in now]
                 return events + [SlotSet("red_flags_unsure", rest), FollowupAction("action_triage")]
+            if latest_intent(tracker) == "goodbye" and says_leaving(latest_text(tracker)):
+                # "Gracias. De momento no quiero pedir cita, lo consultaré con mi hijo": leaving
+                # with the question open (the conversation ended with no level). As when it is
+                # ignored twice: never "absent", when to go to an emergency department is said,
+                # staff follow the sign up, and the goodbye stores the level known then.
+                return events + _left_unanswered(dispatcher, tracker, pending, events) + [
+                    ActiveLoop(None), SlotSet("requested_slot", None)] + \
+                    await ActionGoodbye().run(dispatcher, tracker, domain)
             if tracker.get_slot("reask") != ASKED_AGAIN:
                 dispatcher.utter_message(text=content(language(tracker)).self_care.confirm_again)
                 _ask(dispatcher, tracker, flag)
@@ -115,11 +125,7 @@ class ActionReadRedFlagConfirm(Action):
             # ignore it go on ignoring it, and the conversation ended with no level). Never
             # "absent": the patient reads when to go to an emergency department, the sign is
             # left to the specialist, and the conversation goes on with what was asked.
-            utter(dispatcher, say(content(language(tracker)), clinic(), "red_flags_not_sure"))
-            unconfirmed = list(tracker.get_slot("red_flags_unconfirmed") or [])
-            unconfirmed += [f for f in pending if f not in unconfirmed]  # staff follow these up
-            events += [SlotSet("red_flags_unsure", []), SlotSet("reask", None),
-                       SlotSet("red_flags_unconfirmed", unconfirmed)]
+            events += _left_unanswered(dispatcher, tracker, pending, events)
             return events + _resume(tracker, events)
 
         slots = apply(current_slots(tracker), events)
@@ -147,6 +153,17 @@ class ActionReadRedFlagConfirm(Action):
             return events
         dispatcher.utter_message(text=content(language(tracker)).self_care.confirmed_absent)
         return events + _resume(tracker, events)
+
+
+def _left_unanswered(dispatcher, tracker: Tracker, pending: List[str], events) -> List[EventType]:
+    """A confirming question the patient did not answer: when to go to an emergency department
+    (`red_flags_not_sure`), and the signs kept as unconfirmed for staff; the level, when the
+    screen was answered, is decided on the rest."""
+    utter(dispatcher, say(content(language(tracker)), clinic(), "red_flags_not_sure"))
+    unconfirmed = list(tracker.get_slot("red_flags_unconfirmed") or [])
+    unconfirmed += [f for f in pending if f not in unconfirmed]  # staff follow these up
+    return [SlotSet("red_flags_unsure", []), SlotSet("reask", None),
+            SlotSet("red_flags_unconfirmed", unconfirmed)]
 
 
 def _contact_kept(tracker: Tracker) -> List[EventType]:

@@ -37,6 +37,8 @@ _NOT_NAME_WORDS = frozenset("""
     semana email e-mail phone correo teléfono telefono número numero celular
     es para mis tus sus que qué pero porque está estoy tengo quisiera necesito
     él ella mío suyo nombre pongo
+    if then that that's this possible alright just maybe there here not of to with be like want need
+    entonces eso esto posible también tambien igual aunque
     mamá papá suegra suegro esposo esposa marido hijo hija abuela abuelo hermana hermano
     mum mom dad wife husband daughter grandma grandpa
 """.split())

@@ -30,10 +30,20 @@ _NOT_SAID = r"(?<! no)(?<! not)(?<! t)(?<! nunca)(?<! ni)(?<! tampoco)"
 def requested_language(text: str) -> Optional[str]:
     """The language the patient asks for in so many words, or None."""
     said = " " + " ".join(re.findall(r"\w+", plain(text))) + " "
-    for lang, patterns in _request_patterns(language_vocabulary()):
-        if any(pattern.search(said) for pattern in patterns):
-            return lang
+    vocabulary = language_vocabulary()
+    for lang, patterns in _request_patterns(vocabulary):
+        for pattern in patterns:
+            for found in pattern.finditer(said):
+                if not _asked_about_someone(said[:found.start()], vocabulary["asked_about"]):
+                    return lang
     return None
+
+
+def _asked_about_someone(before: str, asked_about) -> bool:
+    """ "Does the doctor speak Spanish?": the words just before the request name someone at the
+    clinic, so it asks about them (content/faq.yml's languages answer), not to switch."""
+    last = " ".join(before.split()[-3:])
+    return any(f" {last}".endswith(f" {who}") for who in asked_about)
 
 
 _COMPILED: list = []  # [(the vocabulary, its request phrases as compiled patterns)]

@@ -89,7 +89,8 @@ def asks_about_an_option(content: Content, text: str, aspects: Collection[str] |
 
 # Clinic topics whose words a question about a procedure's day shares ("can I drive home
 # after it or should I bring someone?" reads as bringing a companion to the clinic).
-AFTERCARE_TOPICS = frozenset({"companion"})
+# "¿Puedo manejar de regreso a la casa o tengo que llevar a alguien?" also reads as what to bring.
+AFTERCARE_TOPICS = frozenset({"companion", "what_to_bring"})
 
 
 def aftercare_question(content: Content, text: str, topics, last_option) -> bool:

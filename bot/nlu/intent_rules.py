@@ -155,8 +155,10 @@ class OptionQuestionCheck(GraphComponent):
 # What the classifier makes of a request to book said with the details or after a word of
 # assent ("Fine, let's book. Marcus Webb, 555-0190" read as contact details): the request wins.
 # "Ok never mind, let's book then" read as leaving: the request is what it says last.
+# "I'd still like to see one of your doctors to be on the safe side", "¿y no me podrían ver de
+# todas formas?" read as despair: the request wins (crisis words still win, next component).
 BOOKING_MISREAD_AS = {"give_contact", "affirm", "thank", "deny", "nlu_fallback", "out_of_scope",
-                      "goodbye"}
+                      "goodbye", "crisis", "express_distress"}
 # The words of a change to a request already made ("cancel", "cambiar"), of a request for a
 # person, a call back ("can somebody call me?", "call me back", "que me llamen"), of leaving to
 # decide later ("let me sleep on it", "déjeme pensarlo") and of a farewell: data, in
@@ -176,6 +178,31 @@ def _leaving_misheard(intent: str, text: str) -> bool:
     helped" heard in giving up ("forget it, this is a waste of my time")."""
     return (intent == "ask_clinic" and "?" not in text and "¿" not in text) or (
         intent == "nothing_helped" and not says_nothing_helped(text))
+
+
+def _defers_last(text: str) -> bool:
+    """Putting the booking off, said after any words of booking: "todavía no quiero hacer la
+    cita, lo quiero pensar", "not ready to book yet" defer; "I'll think about it... no, let's book
+    now" books."""
+    deferring = [(m.start(), m.end()) for m in _DEFERRING.finditer(text)]
+    # booking words inside the putting off ("todavía no quiero hacer la cita") are its own
+    booking = [m.start() for m in _WORDS.book.finditer(text)
+               if not any(start <= m.start() <= end for start, end in deferring)]
+    return bool(deferring) and (not booking or max(s for s, _ in deferring) > max(booking))
+
+
+# What the classifier makes of distress told in many clauses or plain words (request words'
+# `distress`): an answer, an unclear message, a question about the assistant.
+DISTRESS_MISREAD_AS = {"inform", "nlu_fallback", "deny", "affirm", "bot_challenge", "give_contact",
+                       "out_of_scope"}
+
+
+# "brb 1 sec", "un momento" read as contact details or an answer ("espéreme tantito, ahorita
+# vuelvo" as a request to book): stepping away, when no detail, no word of booking and no
+# number long enough to be a phone's came with it.
+STEPPING_AWAY_MISREAD_AS = {"give_contact", "inform", "nlu_fallback", "affirm", "deny",
+                            "book_consultation"}
+_NUMBER = re.compile(r"\d{3}")
 
 
 # Thanks that lead the message ("muchas gracias por la explicación, nadie me lo había explicado
@@ -209,7 +236,7 @@ class RequestCheck(GraphComponent):
             intent = (message.get("intent") or {}).get("name")
             chosen = None
             if (intent in BOOKING_MISREAD_AS or intent == "change_booking" and not _CHANGE.search(text)) \
-                    and asks_to_book(text):
+                    and asks_to_book(text) and not _defers_last(text.replace("\u2019", "'")):
                 chosen = "book_consultation"
             elif _CALL_ME.search(text) and (intent in ("bot_challenge", "request_human", "express_distress",
                                                        "deny", "affirm", "nlu_fallback") or (
@@ -221,7 +248,10 @@ class RequestCheck(GraphComponent):
                 chosen = "request_callback"
             elif intent == "bot_challenge" and _PERSON.search(text):
                 chosen = "request_human"
-            elif intent == "goodbye" and steps_away(text) and not _GONE.search(text):
+            elif steps_away(text) and not _GONE.search(text) and (
+                    intent == "goodbye" or intent in STEPPING_AWAY_MISREAD_AS
+                    and not message.get("entities") and not _NUMBER.search(text)
+                    and not asks_to_book(text)):
                 # "hang on, someone's at the door, brb": back in a moment, not leaving; the
                 # question waits (action_cannot_help says "take your time" to it)
                 chosen = "out_of_scope"
@@ -230,8 +260,10 @@ class RequestCheck(GraphComponent):
                 # "mejor por las tardes, después de las cuatro": a time ("tardes", "después")
                 # is no farewell unless a farewell word says so
                 chosen = "inform"
-            elif intent in ("crisis", "bot_challenge", "nlu_fallback", "out_of_scope") \
-                    and _DEFERRING.search(text.replace("\u2019", "'")):
+            elif (intent in ("crisis", "bot_challenge", "nlu_fallback", "out_of_scope", "book_consultation",
+                             "express_distress")
+                  or intent == "change_booking" and not _CHANGE.search(text)) \
+                    and _defers_last(text.replace("\u2019", "'")):
                 # "I'm not sure I'm ready to decide on needles. Can I think about it?": word
                 # pieces the classifier took for despair ("... to be honest" for "are you a
                 # bot?"); crisis words still win (next component)
@@ -241,6 +273,15 @@ class RequestCheck(GraphComponent):
                     and not (intent == "inform" and _clinical(message)) and not any(
                         str(e.get("entity", "")).startswith("red_flag") for e in message.get("entities") or []):
                 chosen = "goodbye"
+            elif intent == "start_over" and not _WORDS.restart.search(text):
+                # a name or an answer whose letters looked like "reiniciar" ("Reinaldo
+                # Cabrera"): an answer to the question asked, never a wiped conversation
+                chosen = "inform"
+            elif intent in DISTRESS_MISREAD_AS and _WORDS.distress.search(text.replace("\u2019", "'")) \
+                    and not _clinical(message) and not parse_contact(text):
+                # "ya no puedo más, no duermo bien, lloro a cada rato" at a question: heard as
+                # a failed answer; acknowledged once, then the question again
+                chosen = "express_distress"
             elif intent == "express_distress" and _THANKS_FIRST.search(text) and not _BUT.search(text) \
                     and not message.get("entities"):
                 chosen = "thank"

@@ -60,6 +60,7 @@ def language_vocabulary() -> dict:
         "marks": frozenset(data.get("spanish_marks") or []),
         "accents": frozenset(data.get("accents") or []),
         "requests": {lang: [plain(p) for p in phrases] for lang, phrases in requests.items()},
+        "asked_about": tuple(plain(w) for w in data.get("asked_about") or []),
         "thresholds": thresholds,
     }
 

@@ -18,7 +18,7 @@ import yaml
 VOCAB_DIR = Path(__file__).parent / "vocab"
 FILES = (VOCAB_DIR / "requests.yml", VOCAB_DIR / "es" / "requests.yml")
 KEYS = ("book", "change", "person", "rather_phoned", "call_me", "call_me_back", "leaving", "gone",
-        "not_suiting", "taken_back", "deferring", "farewell")
+        "not_suiting", "taken_back", "deferring", "farewell", "restart", "distress")
 # Keys the English file must fill; the Spanish file may leave any out.
 REQUIRED = KEYS
 # Entries shared by two patterns: "I'd rather somebody phoned me" asks for a call and for a
@@ -39,6 +39,8 @@ class RequestWords:
     taken_back: "re.Pattern[str]"
     deferring: "re.Pattern[str]"
     farewell: "re.Pattern[str]"
+    restart: "re.Pattern[str]"
+    distress: "re.Pattern[str]"
 
 
 def _entries(path: Path, required: Sequence[str]) -> Dict[str, List[str]]:

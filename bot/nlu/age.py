@@ -54,14 +54,36 @@ _DURATION_NUMBER = re.compile(
     r"(?!\s*-?\s*old)" % "|".join(_WORDS), re.I)
 
 
-def only_durations(text: str) -> bool:
-    """True when the text has numbers and every one of them is a length of time: then the
-    numbers say nothing about the writer's age ("for 5 years", "for 99999999 years", "years,
-    5 maybe": a number next to "years old" or "aged" is an age, any other is a duration)."""
+# A number telling the time of day, not an age: "a las 2", "at 10", "2pm", "10:30", "after 5".
+_CLOCK_NUMBER = re.compile(
+    r"\b(?:a|de|desde|hasta|antes\s+de|despu[eé]s\s+de)\s+las?\s+\d{1,2}(?:[:.]\d{2})?\b"
+    r"|\b(?:at|around|by|after|before|until|till|from)\s+\d{1,2}(?:[:.]\d{2})?\b(?!\s*(?:years?|yrs?)\b)"
+    r"|\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?|hrs\b|h\b)|\b\d{1,2}:\d{2}\b", re.I)
+
+
+# Someone's age told in Spanish after who they are: "mi hija de 13 años", "un niño de 9 años".
+_AGE_AFTER_PERSON = re.compile(
+    r"\b(?:hij[oa]s?|ni[ñn][oa]s?|niet[oa]s?|sobrin[oa]s?|chamac[oa]s?|muchach[oa]s?|chic[oa]s?|"
+    r"adolescentes?|chav[oa]s?|beb[eé]s?)\s+(?:de\s+)?\d{1,2}\s+a[ñn]os\b", re.I)
+
+
+def _ages_of_others(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _AGE_AFTER_PERSON.finditer(text)]
+
+
+def no_number_is_an_age(text: str) -> bool:
+    """True when the text has numbers and every one of them is a length of time or a time of
+    day: then the numbers say nothing about the writer's age ("for 5 years", "for 99999999
+    years", "years, 5 maybe", "mornings, my son starts work at 2": a number next to "years
+    old" or "aged" is an age)."""
     from bot.nlu.duration import parse_durations
 
-    numbers = [m.span() for m in _ANY_NUMBER.finditer(text or "")]
+    # a number's own characters, not the comma or full stop after it ("at 4, my son ...")
+    numbers = [(m.start(), m.start() + len(m.group().rstrip(",."))) for m in _ANY_NUMBER.finditer(text or "")]
+    if any(s <= a and b <= e for s, e in _ages_of_others(text or "") for a, b in numbers):
+        return False  # "mi hija de 13 años": an age, though "13 años" reads as a length too
     spans = [m.span() for m in _DURATION_NUMBER.finditer(text or "")]
+    spans += [m.span() for m in _CLOCK_NUMBER.finditer(text or "")]
     spans += [(d.start, d.end) for d in parse_durations(text or "")]
     return bool(numbers) and all(any(s <= a and b <= e for s, e in spans) for a, b in numbers)
 

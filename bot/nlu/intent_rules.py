@@ -14,7 +14,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.booking import asks_to_book, names_a_time, parse_contact
 from bot.content import LANGUAGES, load_content
-from bot.nlu.age import about_an_adult, only_durations, says_nothing_of_age, stated_age
+from bot.nlu.age import about_an_adult, no_number_is_an_age, says_nothing_of_age, stated_age
 from bot.nlu.crisis import default_detector
 from bot.nlu.request_words import request_words
 from bot.offscript import says_nothing_helped, steps_away
@@ -66,7 +66,7 @@ class CrisisLanguageOverride(GraphComponent):
 class StatedAgeCheck(GraphComponent):
     """A stated age decides `age_under_18` against clinic.yml's minimum age: the classifier
     cannot compare numbers ("I'm 52" is not a teenager; "I'm 15" is, whatever else is said).
-    Numbers that only count time ("for 5 years", "for 99999999 years") are not an age, and an
+    Numbers that only count time or tell the time of day ("for 5 years", "a las 2") are not an age, and an
     adult someone else ("for my mum, she's 82") is not a minor, nor is a message giving a
     phone or email ("Marco Villalobos, 555-0191"; "contact me, her daughter, at 555-0177"),
     nor one with no number and no word for being young ("tengo dolor de espalda muy fuerte"):
@@ -92,7 +92,7 @@ class StatedAgeCheck(GraphComponent):
                 chosen = {"name": "age_under_18", "confidence": 1.0}
                 message.set("intent", chosen, add_to_output=True)
                 message.set("intent_ranking", [chosen] + ranking, add_to_output=True)
-            elif intent == "age_under_18" and (age is not None or only_durations(text)
+            elif intent == "age_under_18" and (age is not None or no_number_is_an_age(text)
                                                or says_nothing_of_age(text)
                                                or about_an_adult(text, self.min_age)
                                                or parse_contact(text)):

@@ -44,3 +44,39 @@ def test_the_minimum_age_is_clinic_yml_s(tmp_path, monkeypatch):
     check.process([message])
     assert message.get("intent")["name"] == "age_under_18"
     assert str(current + 3) in under_18_message(load_clinic(), load_content())["text"]
+
+
+@pytest.mark.parametrize("text", [
+    "En las mañanas, que mi hijo entra a trabajar a las 2",
+    "after 5 is best, my daughter drives me",
+    "mornings before 10:30, my son takes me",
+    "cualquier día después de las 4, mi nieto me trae",
+])
+def test_a_time_of_day_is_no_age(text):
+    """An elderly patient asked when suits her answers with her son's working hours: the
+    classifier took "mi hijo ... a las 2" for a minor, and the booking ended with "this
+    service is for adults"."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlu.intent_rules import StatedAgeCheck
+
+    message = Message(data={"text": text, "intent": {"name": "age_under_18", "confidence": 0.76},
+                            "intent_ranking": [{"name": "age_under_18", "confidence": 0.76},
+                                               {"name": "inform", "confidence": 0.1}]})
+    [out] = StatedAgeCheck(18).process([message])
+    assert out.get("intent")["name"] == "inform"
+
+
+@pytest.mark.parametrize("text", ["my son is 14, can he come after school at 3?",
+                                  "mi hija de 13 años puede ir a las 4",
+                                  # "13 años" is also a length: after who it is, an age
+                                  "mi hija de 13 años tiene dolor de espalda"])
+def test_a_minor_with_a_time_of_day_or_a_length_is_still_a_minor(text):
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlu.intent_rules import StatedAgeCheck
+
+    message = Message(data={"text": text, "intent": {"name": "age_under_18", "confidence": 0.8},
+                            "intent_ranking": [{"name": "age_under_18", "confidence": 0.8}]})
+    [out] = StatedAgeCheck(18).process([message])
+    assert out.get("intent")["name"] == "age_under_18"

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from bot.booking import parse_contact, parse_name
 from bot.contract import LOCATIONS, RED_FLAGS, TREATMENTS
 from bot.intake import clean_text, domain_intents
-from bot.nlu.age import only_durations, stated_age
+from bot.nlu.age import no_number_is_an_age, stated_age
 from bot.nlu.duration import MAX_WEEKS, parse_durations
 from bot.slots import clinical_updates
 from bot.triage import classify_duration
@@ -59,7 +59,7 @@ def test_a_power_is_not_a_duration(text):
     ("my 12-year-old", False), ("hello", False),
 ])
 def test_numbers_that_only_count_time_say_nothing_about_age(text, durations_only):
-    assert only_durations(text) is durations_only
+    assert no_number_is_an_age(text) is durations_only
 
 
 def test_an_impossible_stated_age_is_not_a_minor():

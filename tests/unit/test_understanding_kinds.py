@@ -8,7 +8,7 @@ import datetime
 
 import pytest
 
-from bot.nlu.age import only_durations, stated_age
+from bot.nlu.age import no_number_is_an_age, stated_age
 from bot.nlu.drugs import closest_drug_name
 from bot.nlu.duration import parse_durations
 from tests.unit.reading import read
@@ -139,5 +139,5 @@ def test_no_duration_is_read_into_these(text):
 
 
 def test_a_number_beside_a_unit_is_a_duration_beside_years_old_an_age():
-    assert only_durations("years, 6 maybe") and stated_age("years, 6 maybe") is None
+    assert no_number_is_an_age("years, 6 maybe") and stated_age("years, 6 maybe") is None
     assert stated_age("I'm 16 years old") == 16

@@ -75,21 +75,20 @@ class ContextReader:
         self._sign_starters = {norm_word(w) for w in context.get("starters_after_sign") or []}
         # "no <word> I ...": a bare word a "no" denies ends the list too ("no tumbles I did have")
         self._bare_denied = bool(context.get("bare_denied_words"))
-        self._interjections = {norm_word(w) for w in context.get("interjections") or []}
-        self._subjects = {norm_word(w) for w in context.get("subjects") or []}
+        self._interjections, self._subjects = ({norm_word(w) for w in context.get(key) or []}
+                                               for key in ("interjections", "subjects"))
         self._question_starters = {norm_word(w).split()[0]
                                    for w in context.get("question_starters") or []}
-        self._topic_pronouns = {norm_word(w) for w in context.get("topic_pronouns") or []}
-        self._question_tags, self._tag_hedges = ({tuple(norm_word(w).split()) for w in context.get(key) or []}
-                                                 for key in ("question_tags", "question_tag_hedges"))
-        self._first_person = {norm_word(w) for w in context.get("first_person") or []}
-        self._growths = frozenset(norm_word(w) for w in context.get("growths") or [])
-        self._recent = frozenset(norm_word(w) for w in context.get("recent_onset") or [])
+        self._question_tags, self._tag_hedges, self._telling_frames = ({tuple(norm_word(w).split()) for w in context.get(
+            key) or []} for key in ("question_tags", "question_tag_hedges", "question_telling_frames"))
+        self._first_person, self._topic_pronouns = ({norm_word(w) for w in context.get(key) or []}
+                                                    for key in ("first_person", "topic_pronouns"))
+        self._growths, self._recent = (frozenset(norm_word(w) for w in context.get(key) or [])
+                                       for key in ("growths", "recent_onset"))
         proxy = context.get("proxy_patient") or {}
-        self._proxy_words = frozenset(norm_word(w) for w in proxy.get("relatives") or [])
-        self._pronouns = frozenset(norm_word(w) for w in proxy.get("pronouns") or [])
-        self._relative_owners = frozenset(norm_word(w) for w in proxy.get("relative_owners") or [])
-        self._writer_owners = frozenset(norm_word(w) for w in proxy.get("writer_owners") or [])
+        self._proxy_words, self._pronouns, self._relative_owners, self._writer_owners = (
+            frozenset(norm_word(w) for w in proxy.get(key) or [])
+            for key in ("relatives", "pronouns", "relative_owners", "writer_owners"))
         self._proxy_pronoun_cues = frozenset(tuple(norm_word(w).split())
                                              for w in context.get("proxy_pronoun_cues") or [])
 
@@ -154,7 +153,8 @@ class ContextReader:
                         questions(words, clause, self._question_starters),
                         question_topics(words, clause, covered, self._topic_pronouns, self._list_words,
                                         self._separators),
-                        sentences_asking(words, self._question_tags, self._first_person, self._tag_hedges), skin, self.window, self._list_words,
+                        sentences_asking(words, self._question_tags, self._first_person, self._tag_hedges,
+                                         self._telling_frames), skin, self.window, self._list_words,
                         self._proxy_named(words, clause, cue_matches), self._proxy_words,
                         self._pronouns, self._relative_owners, not_now=not_now, growths=self._growths,
                         recent=self._recent)

@@ -32,17 +32,28 @@ def _tagged(sentence: Sequence[str], tags: Collection[tuple], first_person: Coll
     return False
 
 
+def _telling(sentence: Sequence[str], frames: Collection[tuple], first_person: Collection[str]) -> bool:
+    """Whether the question only frames the writer's own statement after it: "does it matter
+    that I had prostate cancer?" tells the cancer and asks what it means."""
+    for start in range(len(sentence)):
+        frame = next((f for f in frames if tuple(sentence[start:start + len(f)]) == f), None)
+        if frame and first_person.intersection(sentence[start + len(frame):]):
+            return True
+    return False
+
+
 def sentences_asking(words: Sequence[str], tags: Collection[tuple] = (),
                      first_person: Collection[str] = frozenset(),
-                     hedges: Collection[tuple] = ()) -> List[bool]:
+                     hedges: Collection[tuple] = (), frames: Collection[tuple] = ()) -> List[bool]:
     """Per token: does its sentence carry a "?" ("Can't feel my legs." is no question), unless
-    that question is only a tag after the writer's own statement."""
+    that question is only a tag after the writer's own statement, or a frame before it."""
     flags: List[bool] = []
     current: List[str] = []
     for w in words:
         current.append(w)
         if _ends_sentence(w):
-            flags.extend([w == "?" and not _tagged(current, tags, first_person, hedges)] * len(current))
+            flags.extend([w == "?" and not _tagged(current, tags, first_person, hedges)
+                          and not _telling(current, frames, first_person)] * len(current))
             current = []
     flags.extend([False] * len(current))
     return flags

@@ -1,0 +1,49 @@
+"""Red-flag kinds round 15 found missed (sentences written for this test, none from a blind
+set): a cancer survived, a fall behind a "didn't see", dictation's "feel" for "fell", a weight
+told as two bare numbers, a Spanish leg giving way told as going on, and a question that only
+frames what the writer tells ("does it matter that I had ...?")."""
+import pytest
+
+from tests.unit.reading import read
+
+
+@pytest.mark.parametrize("text,flag", [
+    ("five years cancer free now but my lower back is bad", "cancer_history"),
+    ("I'm a breast cancer survivor, neck pain for a month", "cancer_history"),
+    ("beat my cancer in 2018, back pain since october", "cancer_history"),
+    ("llevo cinco años libre de cáncer y me duele la cintura", "cancer_history"),
+    ("soy sobreviviente de cáncer de colon", "cancer_history"),
+    ("never saw the curb and went flat on my back on sunday", "trauma"),
+    ("I didn't see the wet floor and went down hard at work yesterday", "trauma"),
+    ("I feel down the steps at church on Sunday", "trauma"),
+    ("i feel off the ladder 2 days ago", "trauma"),
+    ("la pierna izquierda se me está aflojando cada vez más", "leg_weakness"),
+    ("se me anda doblando la pierna derecha", "leg_weakness"),
+    ("does it matter that I had lymphoma years ago?", "cancer_history"),
+    ("is it a problem that I fell off my bike last week?", "trauma"),
+    ("¿importa que tuve cáncer de próstata?", "cancer_history"),
+])
+def test_a_sign_told_is_raised(text, flag):
+    assert flag in read(text).raised
+
+
+@pytest.mark.parametrize("text,flag", [
+    ("I'm cancer free", "cancer_history"),  # mostly said after a cancer: asked, never denied
+    ("libre de cáncer, gracias a Dios", "cancer_history"),
+    ("not trying to but I've gone from 190 to 160 since summer", "weight_loss"),
+])
+def test_a_sign_that_may_be_there_is_asked(text, flag):
+    reading = read(text)
+    assert flag in reading.asked | reading.raised
+
+
+@pytest.mark.parametrize("text", [
+    "I feel down lately and my back hurts",  # a mood, not a fall
+    "my pain went from 5 to 8 out of 10 this week",  # a pain score, not a weight
+    "does it matter that my mum had cancer?",  # someone else's
+    "I didn't fall, I just bent over",
+    "no se me está aflojando la pierna, solo me duele",
+])
+def test_no_sign(text):
+    reading = read(text)
+    assert not reading.raised, text

@@ -59,7 +59,8 @@ class ContextReader:
                           ("neg_closing", "negation_after_closing"), ("not_now", "not_now"),
                           ("bought_otc", "bought_over_counter"), ("not_done", "treatment_not_done_after"),
                           ("not_taken", "treatment_not_taken_said"), ("borrowed", "borrowed_after"),
-                          ("unchanged", "unchanged_for_long"), ("benign", "benign_after")):
+                          ("unchanged", "unchanged_for_long"), ("benign", "benign_after"),
+                          ("carer", "carer_words"), ("writer_own", "writer_own_pain")):
             phrases = [str(p) for p in context.get(key) or []]
             docs = [normalize(nlp.make_doc(p)) for p in phrases if "<" not in p]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")
@@ -89,8 +90,7 @@ class ContextReader:
         self._proxy_words, self._pronouns, self._relative_owners, self._writer_owners = (
             frozenset(norm_word(w) for w in proxy.get(key) or [])
             for key in ("relatives", "pronouns", "relative_owners", "writer_owners"))
-        self._proxy_pronoun_cues = frozenset(tuple(norm_word(w).split())
-                                             for w in context.get("proxy_pronoun_cues") or [])
+        self._proxy_pronoun_cues = frozenset(tuple(norm_word(w).split()) for w in context.get("proxy_pronoun_cues") or [])
 
     def __call__(self, ndoc, spans) -> MentionContext:
         """Clause boundaries and cue positions of one message."""
@@ -160,12 +160,12 @@ class ContextReader:
                         recent=self._recent)
 
     def _proxy_named(self, words, clause, cue_matches) -> set[str] | None:
-        """None when no cue says the message is typed for someone else; else the relatives
-        its proxy clause names as the patient, with "my" ("on behalf of my mum": {"mum"};
-        "this is his daughter typing for him": none, "daughter" being the writer)."""
-        named, proxy = set(), False
+        """None when no cue says the message is typed for someone else (a carer's do unless the writer
+        tells their own pain); else the relatives its proxy clause names with "my" ("on behalf of my mum":
+        {"mum"}; "this is his daughter typing for him": none, "daughter" being the writer)."""
+        named, proxy, own = set(), False, any(kind == "writer_own" for kind, _, _ in cue_matches)
         for kind, s, e in cue_matches:
-            if kind != "proxy":
+            if kind != "proxy" and (kind != "carer" or own):
                 continue
             proxy = True
             for i in range(max(s - 4, 0), min(e + 4, len(words))):  # "my mum, I'm typing for her"

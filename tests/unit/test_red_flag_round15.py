@@ -47,3 +47,13 @@ def test_a_sign_that_may_be_there_is_asked(text, flag):
 def test_no_sign(text):
     reading = read(text)
     assert not reading.raised, text
+
+
+def test_a_carer_telling_their_own_pain_is_the_patient():
+    """A carer who writes of their own back does not make the cared-for person's signs theirs
+    (an emergency for the wrong person); a carer writing of the person is still the proxy."""
+    own = read("I take care of my husband, he can't control his bladder since his stroke. "
+               "My own back is killing me from lifting him, that's why I'm writing")
+    assert "bladder_bowel" not in own.raised
+    assert "bladder_bowel" in read("I look after my dad, he has been wetting himself since "
+                                   "yesterday and his back is agony").raised

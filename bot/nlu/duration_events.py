@@ -249,7 +249,10 @@ def times_something_else(text: str, start: int, end: int, mentions: Sequence,
         return any(m.label == "pain_location" and not m.negated for m in inside) or bool(words & set(pain_words))
     # ... or, beside another duration (not `alone`), another body part's ("a dodgy knee for
     # twenty years"; "the back pain itself, five weeks" keeps its own: a pain word or place)
-    others = ("treatment",) if alone else ("treatment", "body_part_other")
+    # (alone too when the pain's own place is told in another clause: "my knee has been bugging
+    # me for months but the thing that's really bad right now is my lower back")
+    placed_elsewhere = any(m.label == "pain_location" and not m.negated and m not in inside for m in mentions)
+    others = ("treatment",) if alone and not placed_elsewhere else ("treatment", "body_part_other")
     if alone and _only_a_sign(text, start, mentions, timeless_flags, pain_words):
         return True  # "foot drop. right. started tues.": no pain told, the sign's time
     # a sign told before its time and then said to be over is that sign's too, in a message
@@ -259,8 +262,21 @@ def times_something_else(text: str, start: int, end: int, mentions: Sequence,
     if not any((m.label.startswith("red_flag") and (not m.negated or (m.start < start and not told))
                 and m.value not in timeless_flags)
                # ("had it since her hip replacement": the treatment that starts the time is not timed)
-               or (m.label in others and not m.negated and not (start <= m.start and m.end <= end))
+               or (m.label in others and not m.negated and not (start <= m.start and m.end <= end)
+                   and not _starts_the_time(m, text))
                for m in inside):
         return False
-    words = set(_words(text[a:b].lower()))
-    return not (any(m.label == "pain_location" for m in inside) or words & set(pain_words))
+    words = set(_words(text[a:b].lower()))  # a pain word told of another part is that part's
+    return not (any(m.label == "pain_location" for m in inside) or words & set(pain_words) and not any(
+        m.label == "body_part_other" and not m.negated for m in inside))
+
+
+
+_EVENT_OF_PART = re.compile(r"\b(?:since|after|from|desde|tras|despu[eé]s\s+de)\s+(?:(?:my|her|his|their|the|a|an|"
+                            r"mi|su|sus|la|el|una?)\s+)?$", re.I)
+
+
+def _starts_the_time(mention, text: str) -> bool:
+    """A body part naming the event the time runs from ("since her hip replacement 2 years
+    ago"), which may well date the pain: not another part's pain."""
+    return mention.label == "body_part_other" and bool(_EVENT_OF_PART.search(text[:mention.start]))

@@ -72,3 +72,8 @@ def test_a_carer_telling_their_own_pain_is_the_patient():
 def test_another_parts_time_is_not_the_pains(text, weeks):
     found = read(text, today=datetime.date(2026, 12, 4)).slots.get("pain_duration_weeks")
     assert found == (pytest.approx(weeks, rel=0.05) if weeks else None)
+
+
+def test_an_almost_fall_flat_is_asked_not_raised():
+    reading = read("my leg gave way and I nearly went flat on my back on the kerb")
+    assert "trauma" not in reading.raised

@@ -46,12 +46,14 @@ class OtherEvents:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         unknown = set(data) - {"other_events", "pain_onset", "linked_after", "relief", "treatments",
                                "clause_split", "past_episode", "change", "resolved", "recurrence",
-                               "current_episode"}
+                               "current_episode", "spreads_to"}
         if unknown:
             raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}")
         # where a clause ends, for another language than English's "but", "now", "and my"
         self._clause_split = (re.compile(data["clause_split"], re.I) if data.get("clause_split")
                               else _CLAUSE_SPLIT)
+        # body parts the spine's own pain spreads into: their time is the pain's ("arm pain x 6 weeks")
+        self.spreads_to = frozenset(data.get("spreads_to") or ())
 
         def words(key: str) -> re.Pattern:
             phrases = data.get(key) or []
@@ -251,7 +253,8 @@ def times_something_else(text: str, start: int, end: int, mentions: Sequence,
     # twenty years"; "the back pain itself, five weeks" keeps its own: a pain word or place)
     # (alone too when the pain's own place is told in another clause: "my knee has been bugging
     # me for months but the thing that's really bad right now is my lower back")
-    placed_elsewhere = any(m.label == "pain_location" and not m.negated and m not in inside for m in mentions)
+    placed_elsewhere = any(m.label == "pain_location" and not m.negated and m not in inside for m in mentions) and not any(
+        m.label == "body_part_other" and m.value in (events or other_events()).spreads_to for m in inside)
     others = ("treatment",) if alone and not placed_elsewhere else ("treatment", "body_part_other")
     if alone and _only_a_sign(text, start, mentions, timeless_flags, pain_words):
         return True  # "foot drop. right. started tues.": no pain told, the sign's time

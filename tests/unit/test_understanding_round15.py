@@ -68,6 +68,9 @@ def test_a_carer_telling_their_own_pain_is_the_patient():
     ("my shoulder has hurt for 2 years, my neck only since last week", 1.0),
     # a part named as the event the time runs from still dates the pain
     ("he's had it since his knee operation 3 years ago, it's his low back", 156.42),
+    # the spine's own pain spreading into a limb keeps its time
+    ("Dx: lumbar radiculopathy. L leg pain x 5 weeks, worse sitting", 5.0),
+    ("cervical disc, and the arm pain has been 3 weeks", 3.0),
 ])
 def test_another_parts_time_is_not_the_pains(text, weeks):
     found = read(text, today=datetime.date(2026, 12, 4)).slots.get("pain_duration_weeks")

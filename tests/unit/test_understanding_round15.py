@@ -80,3 +80,10 @@ def test_another_parts_time_is_not_the_pains(text, weeks):
 def test_an_almost_fall_flat_is_asked_not_raised():
     reading = read("my leg gave way and I nearly went flat on my back on the kerb")
     assert "trauma" not in reading.raised
+
+
+@pytest.mark.parametrize("text", ["Camila Rojas", "tomo Camila para no embarazarme, nada para el dolor"])
+def test_a_contraceptive_named_like_a_person_is_no_pain_treatment(text):
+    """A patient giving her name ("Camila" is also a norethindrone brand) was told she had
+    also tried prescription painkillers, and the booking lost her name."""
+    assert "prescription_medication" not in (read(text).slots.get("treatments_tried") or [])

@@ -12,6 +12,7 @@ import pytest
 
 from bot.nlu.duration import parse_durations
 from bot.nlu.holidays import holidays, latest_holiday
+from tests.unit.reading import read
 from tests.vocabulary_reading import slots_read
 
 TODAY = datetime.date(2026, 12, 4)
@@ -137,4 +138,5 @@ def test_the_length_the_patient_makes_of_a_day_wins(text, weeks):
     ("it began when my eldest was born and she's 7 now", 7 * 52.14),
 ])
 def test_whose_time_and_which(text, weeks):
-    assert slots_read(text).get("pain_duration_weeks") == pytest.approx(weeks, rel=0.05)
+    # read on a fixed Friday: "on Saturday" is six days back only then
+    assert read(text, today=TODAY).slots.get("pain_duration_weeks") == pytest.approx(weeks, rel=0.05)

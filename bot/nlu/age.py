@@ -67,10 +67,6 @@ _AGE_AFTER_PERSON = re.compile(
     r"adolescentes?|chav[oa]s?|beb[eé]s?)\s+(?:de\s+)?\d{1,2}\s+a[ñn]os\b", re.I)
 
 
-def _ages_of_others(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _AGE_AFTER_PERSON.finditer(text)]
-
-
 def no_number_is_an_age(text: str) -> bool:
     """True when the text has numbers and every one of them is a length of time or a time of
     day: then the numbers say nothing about the writer's age ("for 5 years", "for 99999999
@@ -80,7 +76,8 @@ def no_number_is_an_age(text: str) -> bool:
 
     # a number's own characters, not the comma or full stop after it ("at 4, my son ...")
     numbers = [(m.start(), m.start() + len(m.group().rstrip(",."))) for m in _ANY_NUMBER.finditer(text or "")]
-    if any(s <= a and b <= e for s, e in _ages_of_others(text or "") for a, b in numbers):
+    ages_of_others = [m.span() for m in _AGE_AFTER_PERSON.finditer(text or "")]
+    if any(s <= a and b <= e for s, e in ages_of_others for a, b in numbers):
         return False  # "mi hija de 13 años": an age, though "13 años" reads as a length too
     spans = [m.span() for m in _DURATION_NUMBER.finditer(text or "")]
     spans += [m.span() for m in _CLOCK_NUMBER.finditer(text or "")]

@@ -10,7 +10,7 @@ says; the tag asks nothing about the words before it. A hedged statement ("a rat
 me duermen las nalgas, ¿eso es normal?", `question_tag_hedges`) stays a question: asked first."""
 from __future__ import annotations
 
-from typing import Collection, List, Sequence
+from typing import Collection, List, Optional, Sequence
 
 _ENDS = ("?", ".", "!")
 
@@ -19,15 +19,19 @@ def _ends_sentence(word: str) -> bool:
     return word in _ENDS or "\n" in word
 
 
+def _phrase_at(sentence: Sequence[str], start: int, phrases: Collection[tuple]) -> Optional[tuple]:
+    """The phrase of `phrases` whose words begin at `start` in the sentence, if any."""
+    return next((p for p in phrases if tuple(sentence[start:start + len(p)]) == p), None)
+
+
 def _tagged(sentence: Sequence[str], tags: Collection[tuple], first_person: Collection[str],
             hedges: Collection[tuple] = ()) -> bool:
     """Whether the sentence's question is a tag after the writer's own, unhedged statement."""
-    if any(tuple(sentence[i:i + len(h)]) == h for h in hedges for i in range(len(sentence))):
+    if any(_phrase_at(sentence, i, hedges) for i in range(len(sentence))):
         return False
     for start in range(1, len(sentence)):
-        tag = next((t for t in tags if tuple(sentence[start:start + len(t)]) == t), None)
-        if tag and sentence[start - 1] in (",", "...", "..", "-") and first_person.intersection(
-                sentence[:start]):
+        if _phrase_at(sentence, start, tags) and sentence[start - 1] in (",", "...", "..", "-") \
+                and first_person.intersection(sentence[:start]):
             return "?" not in sentence[:start]
     return False
 
@@ -36,7 +40,7 @@ def _telling(sentence: Sequence[str], frames: Collection[tuple], first_person: C
     """Whether the question only frames the writer's own statement after it: "does it matter
     that I had prostate cancer?" tells the cancer and asks what it means."""
     for start in range(len(sentence)):
-        frame = next((f for f in frames if tuple(sentence[start:start + len(f)]) == f), None)
+        frame = _phrase_at(sentence, start, frames)
         if frame and first_person.intersection(sentence[start + len(frame):]):
             return True
     return False

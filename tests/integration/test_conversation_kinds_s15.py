@@ -7,6 +7,8 @@ level; distress told in many clauses is acknowledged. Sentences written for thes
 from a blind set."""
 from __future__ import annotations
 
+import pytest
+
 from bot import store
 from bot.clinic import load_clinic
 
@@ -97,20 +99,19 @@ def test_asking_whether_the_doctor_speaks_spanish_does_not_switch(chat):
     assert "How long" in reply
 
 
-def test_a_scan_report_asked_to_be_read_goes_to_the_specialist(chat):
+@pytest.mark.parametrize("first, question, expected", [
+    ("my lower back has hurt for 5 months",
+     "could you read my MRI first? it says mild disc bulge at L5-S1, is that bad?",
+     ("specialist", "can't", "What have you tried")),
+    ("me duele la parte baja de la espalda desde hace 5 meses",
+     "¿me puede revisar la resonancia? dice hernia discal L4-L5, ¿es grave?",
+     ("especialista", "No puedo", "Qué ha probado")),
+])
+def test_a_scan_report_asked_to_be_read_goes_to_the_specialist(chat, first, question, expected):
     c = chat("mri-read")
-    c.say("my lower back has hurt for 5 months")
-    reply = c.say("could you read my MRI first? it says mild disc bulge at L5-S1, is that bad?")
-    assert "specialist" in reply and "can't" in reply
-    assert "What have you tried" in reply
-
-
-def test_a_scan_report_asked_to_be_read_in_spanish(chat):
-    c = chat("resonancia-leer")
-    c.say("me duele la parte baja de la espalda desde hace 5 meses")
-    reply = c.say("¿me puede revisar la resonancia? dice hernia discal L4-L5, ¿es grave?")
-    assert "especialista" in reply and "No puedo" in reply
-    assert "Qué ha probado" in reply
+    c.say(first)
+    reply = c.say(question)
+    assert all(words in reply for words in expected), reply  # then the pending question again
 
 
 def test_leaving_at_a_confirming_question_still_stores_a_level(chat):

@@ -12,46 +12,34 @@ from bot.nlu.intent_rules import _defers_last
 from bot.nlu.request_words import request_words
 
 
-@pytest.mark.parametrize("text", [
-    "todavía no quiero hacer la cita, lo quiero pensar",
-    "todavía no quiero pedir la cita",
-    "De momento no quiero pedir cita, lo consultaré con mi hijo.",
-    "I'm not ready to book yet, I'd like to read up on it first.",
-    "lo pensaré y les aviso",
+@pytest.mark.parametrize("text, defers", [
+    ("todavía no quiero hacer la cita, lo quiero pensar", True),
+    ("todavía no quiero pedir la cita", True),
+    ("De momento no quiero pedir cita, lo consultaré con mi hijo.", True),
+    ("I'm not ready to book yet, I'd like to read up on it first.", True),
+    ("lo pensaré y les aviso", True),
+    ("I'll think about it. no wait, book me in now", False),  # booking said last
+    ("book me in please", False),
+    ("quiero pedir una cita", False),
 ])
-def test_putting_off_said_around_booking_words_defers(text):
-    assert _defers_last(text)
+def test_putting_the_booking_off_is_read_around_booking_words(text, defers):
+    assert _defers_last(text) is defers
 
 
-@pytest.mark.parametrize("text", [
-    "I'll think about it. no wait, book me in now",
-    "book me in please",
-    "quiero pedir una cita",
+@pytest.mark.parametrize("text, asks", [
+    ("I'd still like to see one of your doctors to be on the safe side", True),
+    ("I'd rather see a specialist anyway", True),
+    ("can you see me anyway?", True),
+    ("ok yeah let's set something up", True),
+    ("¿y no me podrían ver de todas formas?", True),
+    ("quiero que me vea un doctor", True),
+    ("bueno dale, apúntame", True),
+    ("do I need to see a doctor about this?", False),  # a question, no request
+    ("did you see my message?", False),
+    ("I'm not ready to book yet", False),
 ])
-def test_booking_said_last_or_alone_does_not_defer(text):
-    assert not _defers_last(text)
-
-
-@pytest.mark.parametrize("text", [
-    "I'd still like to see one of your doctors to be on the safe side",
-    "I'd rather see a specialist anyway",
-    "can you see me anyway?",
-    "ok yeah let's set something up",
-    "¿y no me podrían ver de todas formas?",
-    "quiero que me vea un doctor",
-    "bueno dale, apúntame",
-])
-def test_wanting_to_be_seen_after_all_asks_to_book(text):
-    assert asks_to_book(text)
-
-
-@pytest.mark.parametrize("text", [
-    "do I need to see a doctor about this?",
-    "did you see my message?",
-    "I'm not ready to book yet",
-])
-def test_questions_and_refusals_do_not_ask_to_book(text):
-    assert not asks_to_book(text)
+def test_wanting_to_be_seen_after_all_asks_to_book(text, asks):
+    assert asks_to_book(text) is asks
 
 
 @pytest.mark.parametrize("text", [
@@ -72,31 +60,22 @@ def test_a_language_asked_for_still_switches(text, lang):
     assert requested_language(text) == lang
 
 
-@pytest.mark.parametrize("text", ["start over", "can we begin again", "reset", "from the top",
-                                  "empezar de nuevo", "volver a empezar", "reiniciar"])
-def test_words_of_starting_again(text):
-    assert request_words().restart.search(text)
-
-
-@pytest.mark.parametrize("text", ["Reinaldo Cabrera", "Restrepo Gómez", "555 661 3320", "yes"])
-def test_names_and_answers_are_no_starting_again(text):
-    assert not request_words().restart.search(text)
-
-
-@pytest.mark.parametrize("text", [
-    "I can't take this anymore, I cry every night",
-    "this is freaking me out",
-    "ya no puedo más, no duermo bien, lloro a cada rato",
-    "estoy desesperada, no sé qué hacer",
+@pytest.mark.parametrize("words, text, found", [
+    ("restart", "start over", True), ("restart", "can we begin again", True),
+    ("restart", "reset", True), ("restart", "from the top", True),
+    ("restart", "empezar de nuevo", True), ("restart", "volver a empezar", True),
+    ("restart", "reiniciar", True),
+    ("restart", "Reinaldo Cabrera", False), ("restart", "Restrepo Gómez", False),  # names
+    ("restart", "555 661 3320", False), ("restart", "yes", False),
+    ("distress", "I can't take this anymore, I cry every night", True),
+    ("distress", "this is freaking me out", True),
+    ("distress", "ya no puedo más, no duermo bien, lloro a cada rato", True),
+    ("distress", "estoy desesperada, no sé qué hacer", True),
+    ("distress", "no, none of those", False), ("distress", "ibuprofen and physio", False),
+    ("distress", "no sé", False), ("distress", "not sure how long", False),
 ])
-def test_distress_in_plain_words(text):
-    assert request_words().distress.search(text)
-
-
-@pytest.mark.parametrize("text", ["no, none of those", "ibuprofen and physio", "no sé",
-                                  "not sure how long"])
-def test_answers_are_no_distress(text):
-    assert not request_words().distress.search(text)
+def test_words_of_starting_again_and_of_distress(words, text, found):
+    assert bool(getattr(request_words(), words).search(text)) is found
 
 
 @pytest.mark.parametrize("text", [

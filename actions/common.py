@@ -160,11 +160,12 @@ class ClinicalFormValidation(FormValidationAction):
         on_message = self._on_patient_message(tracker)
         call_back_offered = tracker.get_slot("pending_offer") == "callback" \
             and bool(tracker.get_slot("requested_slot"))
-        if on_message and (latest_intent(tracker) == "crisis" or (
+        if on_message and (latest_intent(tracker) in ("crisis", "possible_crisis") or (
                 call_back_offered and latest_intent(tracker) == "affirm"
                 and not yes_no_question_pending(tracker))):
-            # Not an answer to the form's question: crisis language beside a detail ("saving
-            # up my painkillers"), or "yes" to the call back offered mid-form. The form
+            # Not an answer to the form's question: crisis language, or what may be crisis
+            # language, beside a detail ("saving up my painkillers", "a veces pienso que mi
+            # familia estaría mejor sin mí. Ya son ocho meses así"), or "yes" to the call back offered mid-form. The form
             # rejects the turn and its rule runs (data/rules.yml). At a yes/no question (a
             # warning sign's) "yes" answers it: only "call me back" asks for the call back.
             return []

@@ -19,9 +19,8 @@ _CLAUSE_END = re.compile(r"[.;!?]|\bbut\b")
 class CrisisDetector:
     def __init__(self, path: Path = VOCAB):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        self.patterns: List[re.Pattern] = [
-            re.compile(rf"\b(?:{p})\b", re.IGNORECASE) for p in data["patterns"]
-        ]
+        self.patterns, self.despair = ([re.compile(rf"\b(?:{p})\b", re.IGNORECASE) for p in data.get(key) or []]
+                                       for key in ("patterns", "despair_patterns"))
         self.negation = re.compile(
             r"(?:\b(?:%s)\b|n't)" % "|".join(re.escape(n) for n in data["negations"] if n != "n't"),
             re.IGNORECASE,
@@ -29,9 +28,17 @@ class CrisisDetector:
 
     def __call__(self, text: str) -> bool:
         """True when the text contains crisis language that is not negated."""
+        return self._says(self.patterns, text)
+
+    def may_be(self, text: str) -> bool:
+        """True when the text tells despair that may be crisis language ("I feel hopeless,
+        there's no way out"), not negated: the crisis line is offered and the questions go on."""
+        return self._says(self.despair, text)
+
+    def _says(self, patterns: List[re.Pattern], text: str) -> bool:
         # Phones type a curly apostrophe ("don’t"); the patterns are written with a straight one.
         text = (text or "").replace("\u2019", "'").replace("\u2018", "'")
-        for pattern in self.patterns:
+        for pattern in patterns:
             for match in pattern.finditer(text):
                 before = _CLAUSE_END.split(text[: match.start()])[-1]
                 # "I'm not suicidal": a negation just before the phrase, in its clause

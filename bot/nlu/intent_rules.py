@@ -31,8 +31,10 @@ class CrisisLanguageOverride(GraphComponent):
     The classifier's own `crisis` without such words becomes `possible_crisis`: it reads
     word pieces, so ordinary words ("my ride is here", "drive myself home") can look like
     crisis language to it, and so can real despair the vocabulary misses ("some days I just
-    want to die"). Both get the crisis line; the conversation then goes on instead of
-    ending (docs/conversation.md)."""
+    want to die"). So do the vocabulary's `despair_patterns` ("I feel hopeless, there's no
+    way out"), whatever the classifier made of them: said beside a detail ("8 months of
+    this") they read as an answer to it. Both get the crisis line; the conversation then goes
+    on instead of ending (docs/conversation.md)."""
 
     @classmethod
     def create(cls, config, model_storage, resource, execution_context) -> "CrisisLanguageOverride":
@@ -48,10 +50,12 @@ class CrisisLanguageOverride(GraphComponent):
                 ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != "crisis"]
                 message.set("intent", crisis, add_to_output=True)
                 message.set("intent_ranking", [crisis] + ranking, add_to_output=True)
-            elif (message.get("intent") or {}).get("name") == "crisis":
-                possible = {**message.get("intent"), "name": "possible_crisis"}
-                ranking = [possible if r.get("name") == "crisis" else r
-                           for r in message.get("intent_ranking") or []]
+            elif (message.get("intent") or {}).get("name") == "crisis" or self._detect.may_be(
+                    message.get(TEXT) or ""):  # despair beside a detail the classifier took for an answer
+                top = message.get("intent") or {}
+                possible = {"confidence": 1.0, **top, "name": "possible_crisis"}
+                ranking = [possible] + [r for r in message.get("intent_ranking") or []
+                                        if r.get("name") not in ("crisis", top.get("name"))]
                 message.set("intent", possible, add_to_output=True)
                 message.set("intent_ranking", ranking, add_to_output=True)
         return messages

@@ -58,11 +58,14 @@ def test_leaving_while_asked_for_a_phone_number_is_not_a_bad_number(chat):
     assert c.active_form is None
 
 
-def test_words_the_classifier_reads_as_crisis_get_the_line_and_the_questions_go_on(chat):
-    # The classifier calls this crisis, the crisis vocabulary does not: both matter.
+@pytest.mark.parametrize("despair", [
+    "I feel hopeless, like there's no way out",  # crisis.yml's despair_patterns
+    "some days i dont see the point of going on like this",  # and the classifier's crisis
+])
+def test_despair_that_may_be_crisis_gets_the_line_and_the_questions_go_on(chat, despair):
     c = chat()
     to_duration_question(c)
-    reply = c.say("some days i just want to die")
+    reply = c.say(despair)
     assert CLINIC.crisis_line.number in reply and CLINIC.emergency_number in reply
     assert CRISIS_OFFER not in reply
     assert reply.rstrip().endswith("How long have you had this pain?")

@@ -60,3 +60,16 @@ def test_a_stated_age_under_the_minimum_mid_flow_ends_the_form(chat, flow):
     assert c.slots["pending_offer"] is None
     c.say("yes")
     assert store.list_bookings(c.sender) == []
+
+
+@pytest.mark.parametrize("first, despair", [
+    ("my lower back has hurt for 8 months", "some days I just want to die, it's been 8 months like this"),
+    ("me duele la parte baja de la espalda desde hace 8 meses",
+     "a veces pienso que mi familia estaría mejor sin mí, ya son ocho meses así y no veo salida"),
+])
+def test_despair_said_beside_a_detail_mid_form_gets_the_crisis_line(chat, first, despair):
+    # a detail in the same message ("8 months") must not make it an answer to the question
+    c = chat("despair-detail")
+    c.say(first)
+    asked = c.say(despair)
+    assert CLINIC.crisis_line.number in asked

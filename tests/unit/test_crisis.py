@@ -15,6 +15,10 @@ DETECT = CrisisDetector()
     "I've been saving up my painkillers just in case", "stockpiling my sleeping pills",
     "i dont wanna be here anymore", "I don’t want to be here any more",
     "thinking about ending it all", "I have enough tablets to not wake up",
+    # anyone the writer thinks would be better off without them, in either language
+    "honestly my kids would be better off without me", "they'd all be better off without me",
+    "a veces pienso que mi familia estaría mejor sin mí", "mis hijos estarían mejor sin mi",
+    "some days I just want to die", "i wish i wouldnt wake up", "honestly I wish I could just die",
 ])
 def test_crisis_language_is_recognised(text):
     assert DETECT(text)
@@ -28,6 +32,26 @@ def test_crisis_language_is_recognised(text):
     "I don't want to be here all day, how long is the visit?",
     "I have enough tablets to last until Friday", "I put my tablets away in the cupboard",
     "I've been collecting my meds from the pharmacy",
+    "the office is better off without me on Fridays? no, I mean I work from home",
+    "estaría mejor sin dolor", "my back was better off without the brace",
+    "I don't want to die from this, is it serious?",
 ])
 def test_ordinary_or_negated_words_are_not_a_crisis(text):
     assert not DETECT(text)
+
+
+@pytest.mark.parametrize("text, may_be", [
+    ("I feel hopeless, like there's no way out", True),
+    ("it's been 8 months and some days I don't see the point of going on", True),
+    ("sometimes i think about just not being here", True),
+    ("ya no le veo sentido a nada, no veo salida", True),
+    ("he perdido las ganas de vivir con este dolor", True),
+    ("I'm not hopeless, just tired of it", False),
+    ("it's for my husband, he's hopeless with computers", False),
+    ("I'm hopeless with these computer forms. Could somebody ring me instead?", False),
+    ("I just feel hopeless honestly", True),
+    ("I'd like to see the point where it starts on a diagram", False),
+    ("ibuprofen and physio, 8 months", False),
+])
+def test_despair_that_may_be_crisis_language(text, may_be):
+    assert DETECT.may_be(text) is may_be

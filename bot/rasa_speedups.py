@@ -384,10 +384,18 @@ def apply() -> None:
     _graph_runs_without_dask()
     _json_bodies_by_ujson()
     _empty_domain_built_once()
-    from bot import action_connections, active_loop_copy, debug_log_copies, dialogue_speedups, form_speedups
+    from bot import (
+        action_connections,
+        active_loop_copy,
+        debug_log_copies,
+        dialogue_speedups,
+        form_speedups,
+        local_actions,
+    )
     from bot.nlu import count_vectors
     count_vectors.sentence_features_only()
     action_connections.kept_alive_requests()
+    local_actions.answered_here()
     dialogue_speedups.incremental_applied_events()
     dialogue_speedups.incremental_tracker_states()
     dialogue_speedups.indexed_rule_lookup()

@@ -110,15 +110,14 @@ def _as_sent(result: Any) -> Any:
     return json.loads(sanic_dumps(result))
 
 
-async def answer(body: Dict[Text, Any]) -> Optional[Any]:
-    """What the action server's /webhook answers to this call, or the ClientResponseError
-    Rasa's request raises for its error answers."""
+async def answer(call: Dict[Text, Any]) -> Optional[Any]:
+    """What the action server's /webhook answers to this call (as `_decoded_call` gives it),
+    or the ClientResponseError Rasa's request raises for its error answers."""
     from rasa.utils.endpoints import ClientResponseError
     from rasa_sdk import utils
     from rasa_sdk.interfaces import ActionExecutionRejection, ActionNotFoundException
     from sanic.response import json_dumps as sanic_dumps
 
-    call = _decoded_call(body)
     utils.check_version_compatibility(call.get("version"))
     try:
         result = await executor().run(call)
@@ -155,7 +154,12 @@ def answered_here() -> None:
                       content_type: Optional[Text] = "application/json",
                       compress: bool = False, **kwargs: Any) -> Optional[Any]:
         if method == "post" and subpath is None and runs_here(kwargs.get("json")):
-            return await answer(kwargs["json"])
+            try:
+                call = _decoded_call(kwargs["json"])
+            except (ValueError, OverflowError, TypeError):  # what ujson cannot read back (an
+                pass  # integer past 64 bits): the action server's own answer to it, as before
+            else:
+                return await answer(call)
         return await over_http(self, method, subpath, content_type, compress, **kwargs)
 
     endpoints.EndpointConfig.request = request

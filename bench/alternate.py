@@ -5,7 +5,8 @@ of the benchmark's paths, alternately with Rasa's own functions put back and wit
 project's, so that a change of a few per cent shows through a shared machine's noise. Prints
 the CPU ms a message of this process and of the action server, and the action-server calls a
 message, for each round. Switched: the form's start, `action_extract_slots`, the debug-log
-copies and the tracker's dataclass stand-in. (Session 15's comparison against session 14's
+copies and the tracker's dataclass stand-in; with `--local`, only the actions answered in this
+process (bot/local_actions.py: LOCAL_ACTIONS 0 and 1). (Session 15's comparison against session 14's
 code is recorded in reports/bench-profile-in-process.md; that code is not kept.)
 """
 from __future__ import annotations

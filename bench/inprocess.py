@@ -4,7 +4,8 @@ The trained model in process (`Agent.handle_text`, the SQLite tracker store `mak
 a real action server), the benchmark's paths (bench/conversations.py) after a warm-up round:
 - NLU alone: `Agent.parse_message` over every message of the paths, CPU ms a message;
 - whole turns: CPU ms a message of this process (Rasa: NLU, policies, tracker store, action
-  calls' client side) and of the action server's process, and action-server calls a message.
+  calls' client side) and of the action server's process, action-server calls a message, and
+  the calls answered in this process instead (bot/local_actions.py; LOCAL_ACTIONS=0: none).
 `--profile FILE` writes a cProfile of the whole-turn rounds, timed in this process's CPU time
 (other work on the machine does not inflate it). Process CPU time, not wall time,
 so other work on the machine slows it less; still rough on a shared machine (say so).

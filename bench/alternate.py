@@ -5,7 +5,8 @@ of the benchmark's paths, alternately with Rasa's own functions put back and wit
 project's, so that a change of a few per cent shows through a shared machine's noise. Prints
 the CPU ms a message of this process and of the action server, and the action-server calls a
 message, for each round. Switched: the form's start, `action_extract_slots`, the debug-log
-copies and the tracker's dataclass stand-in. (Session 15's comparison against session 14's
+copies and the tracker's dataclass stand-in; with `--local`, only the actions answered in this
+process (bot/local_actions.py: LOCAL_ACTIONS 0 and 1). (Session 15's comparison against session 14's
 code is recorded in reports/bench-profile-in-process.md; that code is not kept.)
 """
 from __future__ import annotations
@@ -42,23 +43,36 @@ def switch_speedups():
     return switch
 
 
-def main(pairs: int) -> None:
+def switch_local_actions():
+    """A function `switch(on)` that sends every action call to the action server (off) or
+    answers those that write nothing in this process (on, bot/local_actions.py)."""
+    import os
+
+    def switch(on: bool) -> None:
+        os.environ["LOCAL_ACTIONS"] = "1" if on else "0"
+    return switch
+
+
+def main(pairs: int, local: bool = False) -> None:
     with in_process("ab-") as run:
-        switch = switch_speedups()
+        switch = switch_local_actions() if local else switch_speedups()
         texts = sum(len(p) for p in ASSISTANT_PATHS)
         run.play("warm-on")
         switch(False)
         run.play("warm-off")
-        results = {"off": [], "on": [], "off_a": [], "on_a": [], "calls_off": [], "calls_on": []}
+        results = {"off": [], "on": [], "off_a": [], "on_a": [], "calls_off": [], "calls_on": [],
+                   "here_off": [], "here_on": []}
         for r in range(pairs):
             for state in (("off", "on") if r % 2 == 0 else ("on", "off")):
                 switch(state == "on")
                 run.calls.clear()
+                run.local.clear()
                 a0, t0 = _cpu_of(run.actions_pid), time.process_time()
                 run.play(f"{state}-{r}")
                 results[state].append((time.process_time() - t0) * 1000 / texts)
                 results[state + "_a"].append((_cpu_of(run.actions_pid) - a0) * 1000 / texts)
                 results["calls_" + state].append(sum(run.calls.values()) / texts)
+                results["here_" + state].append(sum(run.local.values()) / texts)
         for k, v in results.items():
             print(k, [round(x, 2) for x in v], "mean", round(sum(v) / len(v), 3),
                   "median", round(sorted(v)[len(v) // 2], 3))
@@ -67,5 +81,7 @@ def main(pairs: int) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(prog="python -m bench.alternate")
     parser.add_argument("pairs", type=int, nargs="?", default=5)
+    parser.add_argument("--local", action="store_true",
+                        help="switch only the actions answered in this process (bot/local_actions.py)")
     args = parser.parse_args()
-    main(args.pairs)
+    main(args.pairs, args.local)

@@ -4,7 +4,8 @@ The trained model in process (`Agent.handle_text`, the SQLite tracker store `mak
 a real action server), the benchmark's paths (bench/conversations.py) after a warm-up round:
 - NLU alone: `Agent.parse_message` over every message of the paths, CPU ms a message;
 - whole turns: CPU ms a message of this process (Rasa: NLU, policies, tracker store, action
-  calls' client side) and of the action server's process, and action-server calls a message.
+  calls' client side) and of the action server's process, action-server calls a message, and
+  the calls answered in this process instead (bot/local_actions.py; LOCAL_ACTIONS=0: none).
 `--profile FILE` writes a cProfile of the whole-turn rounds, timed in this process's CPU time
 (other work on the machine does not inflate it). Process CPU time, not wall time,
 so other work on the machine slows it less; still rough on a shared machine (say so).
@@ -53,6 +54,7 @@ class InProcess:
     actions_pid: int
     loop: asyncio.AbstractEventLoop
     calls: Counter = field(default_factory=Counter)
+    local: Counter = field(default_factory=Counter)
 
     def play(self, tag: str) -> None:
         """Every benchmark path once, each as its own conversation."""
@@ -74,13 +76,17 @@ def in_process(prefix: str) -> Iterator[InProcess]:
     with running_action_server(work, port=port) as action_url:
         actions_pid = _action_server_pid(port)
         agent = load_agent(action_url, f"sqlite:///{work / 'clinic.db'}")
-        from bot import rasa_speedups
+        from bot import local_actions, rasa_speedups
         rasa_speedups.apply()
         run = InProcess(agent, actions_pid, asyncio.new_event_loop())
         original = EndpointConfig.request
 
         async def counted(self, *a, **kw):
-            run.calls[(kw.get("json") or {}).get("next_action", "?")] += 1
+            name = (kw.get("json") or {}).get("next_action", "?")
+            if local_actions.runs_here(kw.get("json")):
+                run.local[name] += 1  # answered in this process (bot/local_actions.py)
+            else:
+                run.calls[name] += 1
             return await original(self, *a, **kw)
 
         EndpointConfig.request = counted
@@ -110,6 +116,7 @@ def main() -> int:
         nlu_ms = (time.process_time() - start) * 1000 / (3 * len(texts))
         # whole turns
         calls.clear()
+        run.local.clear()
         profiler = cProfile.Profile(time.process_time) if args.profile else None
         actions_before, start = _cpu_of(run.actions_pid), time.process_time()
         if profiler:
@@ -125,9 +132,10 @@ def main() -> int:
         result: Dict[str, float] = {
             "nlu_ms": round(nlu_ms, 2), "rasa_ms": round(rasa_ms, 2),
             "actions_ms": round(actions_ms, 2),
-            "action_calls_per_message": round(sum(calls.values()) / messages, 3)}
+            "action_calls_per_message": round(sum(calls.values()) / messages, 3),
+            "answered_in_process_per_message": round(sum(run.local.values()) / messages, 3)}
         print(result)
-        print(dict(calls.most_common()))
+        print(dict(calls.most_common()), "in process:", dict(run.local.most_common()))
     return 0
 
 

@@ -12,8 +12,7 @@ Profiled under load (reports/bench.md), a 20-message conversation spent:
   hands Rasa's small, fixed graph to `dask.get` and recomputes the minimal graph for the
   targets on every call). Here the graph is evaluated in order, each node once, as dask's
   synchronous scheduler does, and the minimal graph is computed once per target set.
-- (issue 19, session 11) the action-server calls' JSON bodies encoded by ujson, and the empty
-  domain `Domain.is_empty` compares with built once (see each function).
+- (issue 19, session 11) action-call bodies encoded by ujson; `Domain.is_empty`'s domain built once.
 
 Rasa has no extension point for these, so `apply()` swaps the functions, once per
 process, called in one place: when the Rasa server creates its tracker store
@@ -24,8 +23,7 @@ that every private member replaced here, or used by the tracker store and the ch
 and names what changed, instead of silently losing a speed-up or a safety check.
 tests/unit/test_rasa_speedups.py checks the replacements still behave as Rasa's (the graph
 runner against Rasa's own on the real model); every conversation test runs through them.
-Remove this module when upgrading Rasa past 3.6 (re-measure first).
-"""
+Remove this module when upgrading Rasa past 3.6 (re-measure first)."""
 from __future__ import annotations
 
 import importlib
@@ -55,7 +53,7 @@ RELIED_ON: Dict[str, Optional[Tuple[str, ...]]] = {
     "rasa.shared.core.domain:Domain.is_empty": ("self",),
     "rasa.shared.core.domain:Domain.as_dict": ("self",),
     "rasa.utils.endpoints:DEFAULT_REQUEST_TIMEOUT": None,
-    # replaced in bot/action_connections.py, and what its replacement calls
+    # replaced in bot/action_connections.py (bot/local_actions.py before it), and what it calls
     "rasa.utils.endpoints:EndpointConfig.request": (
         "self", "method", "subpath", "content_type", "compress", "kwargs"),
     "rasa.utils.endpoints:EndpointConfig.combine_parameters": ("self", "kwargs"),
@@ -385,9 +383,11 @@ def apply() -> None:
     _json_bodies_by_ujson()
     _empty_domain_built_once()
     from bot import action_connections, active_loop_copy, debug_log_copies, dialogue_speedups, form_speedups
+    from bot.local_actions import answered_here
     from bot.nlu import count_vectors
     count_vectors.sentence_features_only()
     action_connections.kept_alive_requests()
+    answered_here()  # in front of action_connections' request
     dialogue_speedups.incremental_applied_events()
     dialogue_speedups.incremental_tracker_states()
     dialogue_speedups.indexed_rule_lookup()

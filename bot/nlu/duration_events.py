@@ -33,6 +33,16 @@ _OTHER_SUBJECT = re.compile(
     r"|grandma|grandmother|grandpa|grandfather|nan|aunt|uncle|friend|neighbou?r|colleague|boss"
     r"|kids?|children|child|baby)(?:'s|’s)?|(?:he|she|they)(?:'s|’s|\s+has|\s+have|\s+is|\s+was)?|his|her)\b",
     re.I)
+# ... in Spanish, only beside the writer's own pain told apart ("mi esposo tiene dolor de espalda
+# hace 10 años, el mío empezó hace 2 semanas"): a relative named first is often the patient
+# someone types for ("mi abuelo tiene ese dolor desde hace 20 años")
+_RELATIVE_ES = re.compile(
+    r"\s*(?:y\s+|pero\s+|a\s+)?(?:mi|nuestr[oa])\s+(?:esposo|esposa|marido|mujer|hij[oa]|madre|mam[aá]|padre|pap[aá]"
+    r"|herman[oa]|abuel(?:it)?[oa]|novi[oa]|amig[oa]|vecin[oa]|suegr[oa]|t[ií][oa]|niet[oa]|cuñad[oa]|compañer[oa])\b", re.I)
+
+
+# the patient's own pain told by a pronoun: "my husband has had it for years, mine started last week"
+_OWN_PAIN = re.compile(r"\b(?:mine|my\s+own|(?:la|el|lo)\s+m[ií][ao])\b", re.I)
 
 
 _SINCE_A_POINT = re.compile(r"since\s+(?!then\b|that\b|it\b|this\b|the\b|my\b|i\b|i'|its?\b)\w", re.I)
@@ -113,11 +123,14 @@ class OtherEvents:
         if clause is None:
             return False
         a, b = clause
-        inside = [m for m in mentions if m.start < b and m.end > a]
+        # where the writer then tells their own pain apart ("my husband has had back pain for
+        # 10 years, mine started 2 weeks ago"), a place of pain before is the other person's
+        own = bool(_OWN_PAIN.search(text, b))
+        inside = [m for m in mentions if m.start < b and m.end > a and not (own and m.label == "pain_location")]
         if any(m.experiencer == "patient" for m in inside):
             return False
-        return (any(m.experiencer == "other" for m in inside)
-                or bool(_OTHER_SUBJECT.match(text, a)))
+        return (any(m.experiencer == "other" for m in inside) or bool(_OTHER_SUBJECT.match(text, a))
+                or (own and bool(_RELATIVE_ES.match(text, a))))
 
     def clauses(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each clause of `text`, without its separators."""
@@ -277,7 +290,7 @@ def _names_the_pain(clause: str, inside: Sequence, pain_words: Collection[str]) 
     """Whether a clause names the pain, by a place of pain or a pain word: where one time is
     said of the pain, the times said of nothing named yield to it."""
     return (any(m.label == "pain_location" and not m.negated for m in inside)
-            or bool(set(_words(clause.lower())) & set(pain_words)))
+            or bool(set(_words(clause.lower())) & set(pain_words)) or bool(_OWN_PAIN.search(clause)))
 
 
 def _placed_elsewhere(mentions: Sequence, inside: Sequence, spreads_to: Collection[str]) -> bool:
@@ -327,3 +340,16 @@ def _starts_the_time(mention, text: str) -> bool:
     """A body part naming the event the time runs from ("since her hip replacement 2 years
     ago"), which may well date the pain: not another part's pain."""
     return mention.label == "body_part_other" and bool(_EVENT_OF_PART.search(text[:mention.start]))
+
+
+# "never had a problem til about 3 wks ago", "was fine until last month": the pain's start
+_TURNING_POINT = re.compile(
+    r"\b(?:never|no|fine|ok|okay|nothing|good|great|perfect)\b[^.!?]{0,40}?\b(?:until|till|til|'til|up\s+to)"
+    r"\s+(?:about\s+|around\s+|roughly\s+|like\s+|maybe\s+|just\s+|only\s+)?$", re.I)
+
+
+def after_a_turning_point(text: str, start: int) -> bool:
+    """Whether the duration at `start` is when a patient who was well until then says the
+    pain began ("been at the warehouse 12 yrs and never had a problem til about 3 wks ago"):
+    that time is the pain's, whatever other times the message tells."""
+    return bool(_TURNING_POINT.search(text[max(0, start - 80):start]))

@@ -37,7 +37,7 @@ from bot.nlu.clinical import ClinicalMatcher, Mention
 from bot.nlu.clinical_vocab import reading_fingerprint
 from bot.nlu.duration import DurationMention
 from bot.nlu.duration_es import parse_durations_es, spanish_clauses
-from bot.nlu.duration_events import SINCE_THEN, other_events, times_something_else
+from bot.nlu.duration_events import SINCE_THEN, after_a_turning_point, other_events, times_something_else
 from bot.nlu.duration_relative import told_as_share
 from bot.nlu.injections import injection_entities, load_injection_vocabulary
 from bot.nlu.language import reading_language
@@ -276,6 +276,8 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
             kept.append(duration)
         if len(kept) > 1:  # "hace un mes. Ya había tenido el mismo dolor hace años": this episode's
             events = spanish_clauses()["events"] if spanish else other_events()
+            # "12 yrs at the warehouse and never had a problem til 3 wks ago": when it began
+            kept = [d for d in kept if after_a_turning_point(text, d.start)] or kept
             kept = [d for d in kept if not events.past_episode(text, d.start)] or kept
             # "feels like forever but honestly maybe 5 or 6 days": the hyperbole yields
             kept = [d for d in kept if not _HYPERBOLE.search(d.text)] or kept

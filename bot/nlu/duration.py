@@ -31,6 +31,7 @@ from bot.nlu.duration_anchor import _anchor
 from bot.nlu.duration_dates import _ACTIVITY_BEFORE, _VAGUE_PLURAL, _starting_points
 from bot.nlu.duration_events import OtherEvents, other_events
 from bot.nlu.duration_relative import as_mention, relative_lengths
+from bot.nlu.duration_restated import STILL_BEFORE, STILL_LATER, restated
 from bot.nlu.duration_units import (
     _DIGITS,
     _UNIT_RE,
@@ -85,6 +86,16 @@ _AGE_AFTER = re.compile(  # "45 years old", "my 12-year-old", "a 6 month old bab
 # "I am software engineer 32 years", "im a roofer 20 yrs": who the patient is, then years
 _WHO_I_AM_BEFORE = re.compile(
     r"\b(?:i\s+am|i'?m|im)\s+(?:an?\s+)?(?:(?!pain|hurt|hurting|aching|suffering|sore|with|in|having|had)[a-z]+\s+){0,3}$", re.I)
+# "baby is 5 wks", "Dad of twins (18 months)", "my son's 3 months": a child's age, no length
+_CHILD_AGE_BEFORE = re.compile(
+    r"\b(?:baby|babies|son|daughter|kid|child|twins|grandson|granddaughter|grandbaby|little\s+one|newborn)"
+    r"(?:'s|’s|\s+is|\s+are|\s*\(|\s*,)\s*(?:now\s+|only\s+|just\s+|nearly\s+|almost\s+)?$", re.I)
+# ... unless the pain dates from the birth: "my baby is 6 months and my back has hurt since she
+# was born", "tailbone pain ever since I gave birth, baby is 4 months old now"
+_SINCE_BIRTH = re.compile(
+    r"\bsince\s+(?:(?:she|he|they|the\s+baby)\s+(?:was|were)\s+born|(?:the|her|his|their)\s+birth|delivery"
+    r"|having\s+(?:her|him|them|the\s+baby)|(?:i\s+had|i\s+gave\s+birth\s+to|giving\s+birth\s+to|delivering)"
+    r"\s+(?:her|him|them|the\s+baby)|i\s+gave\s+birth|giving\s+birth)\b", re.I)
 _PAIN_AFTER = re.compile(r"^\s+(?:ago|now|with|of|in\s+pain|suffering|hurting|having)\b", re.I)
 _UNDER_BEFORE = re.compile(r"\b(?:under|less\s+than|not\s+quite|shy\s+of)\s*$", re.I)
 _NARRATIVE_DAY = re.compile(  # "one day I woke up with it" tells a story, not a length
@@ -126,10 +137,14 @@ def _quantities(text: str):
                                           or _RATE_QUESTION_BEFORE.search(before)):
             continue  # "400mg a day", "how often can they do it a year?"
         after = text[m.end():m.end() + 40]
-        if not m.group("ago") and (
+        still = STILL_LATER.match(after) and STILL_BEFORE.search(text[max(0, m.start() - 60):m.start()])
+        if not m.group("ago") and not still and (
                 _NOT_DURATION_AFTER.match(after) or _AGE_AFTER.match(after)
                 or (unit in ("year", "decade") and re.match(r"\s+old\b", after, re.I))):
             continue  # "45 years old", "3 days a week", "6 weeks of physio"
+        if (not m.group("ago") and _CHILD_AGE_BEFORE.search(before)
+                and not _pain_since_birth(_sentence_around(text, m.start(), m.end()))):
+            continue  # "baby is 5 wks", "twins (18 months)"
         if unit == "year" and _WHO_I_AM_BEFORE.search(before) and not _PAIN_AFTER.match(after):
             continue  # "I am software engineer 32 years": a trade's years or an age
         if (unit == "day" and qty.lower() in ("one", "a") and _NARRATIVE_DAY.match(after)
@@ -169,6 +184,23 @@ def _quantities(text: str):
         else:
             merged.append(item)
     return [(s, e, w, v, 0) for s, e, w, v, _ in merged]
+
+_PAIN_WORD = re.compile(r"\b(?:pain|hurt|hurts|hurting|ache|aches|aching|achy|sore|back|neck|spine|tailbone|sciatica|stiff"
+                        r"|it'?s|it\s+has|it\s+was|been)\b", re.I)  # ("it's been there since he was born")
+
+
+def _pain_since_birth(sentence: str) -> bool:
+    """Whether a sentence that tells a child's age also says the pain dates from the birth:
+    the age is then the pain's length (not a leak's "since delivery")."""
+    return bool(_SINCE_BIRTH.search(sentence)) and bool(_PAIN_WORD.search(sentence))
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence text[start:end] stands in."""
+    opening = max((m.end() for m in re.finditer(r"[.!?\n]", text[:start])), default=0)
+    closing = next((m.start() for m in re.finditer(r"[.!?\n]", text[end:])), len(text) - end)
+    return text[opening:end + closing]
+
 
 # Clinical shorthand: "3/7" days, "3/52" weeks, "6/12" months ("x 2/12" is "for 2 months");
 # never a date ("on 3/12", "the 6/12") or a score ("7/10").
@@ -271,48 +303,6 @@ def _births(text: str):
 
 
 
-_RESTATED_RE = re.compile(  # "since Jan, so 4 months", "since Easter, that's nine weeks ago"
-    r"^\s*[,;:-]?\s*(?:and\s+)?(?:so\s+)?(?:so|that'?s|thats|that\s+is|which\s+is|which\s+makes\s+it|making\s+it"
-    r"|which\s+was|that\s+was"
-    r"|(?:so\s+)?now\s+(?:it\s+is|it'?s|its)|it'?s\s+been|it\s+has\s+been"
-    r"|i\.?e\.?)?\s*(?:about|around|roughly|approximately|approx\.?|nearly|almost|over|just\s+over"
-    r"|a\s+(?:little|bit)\s+(?:over|under|more\s+than|less\s+than)|just\s+under|under)?\s*$", re.I)
-
-
-# Words that may stand between a starting point and the length the patient makes of it
-# ("since the holidays, so going on six weeks", "since ramzan started, around three weeks",
-# "since new years lol so like 11 wks") or before it ("three weeks or so, since Diwali")
-_RESTATE_FILLERS = frozenset(
-    "so like lol about around roughly approximately approx nearly almost over just under going on "
-    "i'd i'd id say i think guess reckon maybe probably prob which is that's thats that it's its it "
-    "been has now already well basically ish or and a bit little more less than started began "
-    "begun since from ever makes making yeah ok okay um erm mmm hmm bout abt round roughly "
-    "night morning evening afternoon".split())  # "since monday night, so 2 days"
-
-
-def _gap_restates(gap: str) -> bool:
-    words = re.findall(r"[a-z']+", gap.lower().replace("’", "'"))
-    return len(words) <= 8 and all(w in _RESTATE_FILLERS for w in words) and not re.search(r"[.!?;\n]", gap)
-
-
-def _restated(text: str, candidates: list) -> list:
-    """A starting point the patient turns into a length at once ("since Jan, so 4 months",
-    "three weeks or so, since Diwali") gives way to that length: it does not depend on the
-    day the message is read."""
-    quantities = {(c[0], c[1]) for c in _quantities(text)}
-    dropped = set()
-    for point in candidates:
-        for q in candidates:
-            if (q[0], q[1]) not in quantities or point is q or (point[0], point[1]) in quantities:
-                continue
-            after = 0 <= q[0] - point[1] <= 60 and (_RESTATED_RE.match(text[point[1]:q[0]])
-                                                    or _gap_restates(text[point[1]:q[0]]))
-            before = 0 <= point[0] - q[1] <= 40 and _gap_restates(text[q[1]:point[0]])
-            if after or before:
-                dropped.add(point)
-    return [c for c in candidates if c not in dropped]
-
-
 def parse_durations(text: str, today: datetime.date | None = None) -> list[DurationMention]:
     """Every duration stated in `text`, in text order (overlaps: the longest span wins)."""
     if not text or not isinstance(text, str):
@@ -326,7 +316,7 @@ def parse_durations(text: str, today: datetime.date | None = None) -> list[Durat
     # then the longest span wins, then the earliest
     candidates = (_births(text) + _quantities(text) + _shorthand(text)
                   + _starting_points(text, today) + dated_events(text, today))
-    candidates = _restated(text, candidates)
+    candidates = restated(text, candidates, {(c[0], c[1]) for c in _quantities(text)})
     found = choose_mentions(text, candidates, other_events())
     # "3 months ago ... about a month in", "a week before that" (bot/nlu/duration_relative.py)
     return relative_lengths(text, found, as_mention(text, classify_duration, _round2))

@@ -5,7 +5,7 @@
 * a child's birth and its age told further on: "desde que nació mi nieto me duele, ya tiene 2";
 * a day of this month: "desde el 15"; a month of last year: "desde diciembre del año pasado";
   part of a month or year: "desde principios de año", "a finales de septiembre", "desde el año
-  antepasado", "la semana antepasada";
+  antepasado", "la semana antepasada"; this week ("el dolor es de esta semana");
 * events of the year whose date is rough (a number said beside them wins, as for holidays):
   the start of school ("desde que empezaron las clases"), the harvest ("desde la cosecha").
 
@@ -67,6 +67,10 @@ _YEAR_PART_RE = re.compile(  # "desde principios de año", "a mediados del año 
     rf"(?P<last>\s+pasado)?\b", re.I)
 _BEFORE_LAST_RE = re.compile(  # "el año antepasado", "la semana antepasada"
     rf"\b(?:{_SINCE}\s+)?(?:el\s+|la\s+)?(?P<unit>a[ñn]o|mes|semana)\s+antepasad[oa]\b", re.I)
+# "el dolor es de esta semana", "desde esta semana", "empezó esta semana": under a week, vague
+_THIS_WEEK_RE = re.compile(
+    r"(?:(?:\b(?:es|son|viene)|,)\s*(?P<of>de)|(?P<since>\b(?:desde|empez[oó]|comenz[oó]|arranc[oó]|me\s+dio)))"
+    r"\s+(?:esta|[eé]sta)\s+semana\b", re.I)
 _SCHOOL_RE = re.compile(
     r"\b(?:desde\s+que|cuando|desde)\s+(?:(?:empez[oó]|comenz[oó]|inici[oó]|entr[oó]|empezaron|comenzaron"
     r"|iniciaron|entraron|regresaron|volvieron)\s+(?:a\s+)?(?:los\s+ni[ñn]os\s+(?:a\s+)?)?"
@@ -128,6 +132,8 @@ def anchors(text: str, today: datetime.date) -> list[tuple]:
         unit = m.group("unit").lower()
         weeks = 2 * (WEEK if unit.startswith("sem") else MONTH if unit == "mes" else YEAR)
         found.append((m.start(), m.end(), weeks, True, 0))
+    for m in _THIS_WEEK_RE.finditer(text):
+        found.append((m.start("of") if m.group("of") else m.start(), m.end(), 0.5, True, 0))
     for regex, (month, day) in ((_SCHOOL_RE, (8, 25)), (_HARVEST_RE, (9, 15))):
         for m in regex.finditer(text):
             since = _latest_date(today, day, month)

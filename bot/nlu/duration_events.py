@@ -33,6 +33,16 @@ _OTHER_SUBJECT = re.compile(
     r"|grandma|grandmother|grandpa|grandfather|nan|aunt|uncle|friend|neighbou?r|colleague|boss"
     r"|kids?|children|child|baby)(?:'s|’s)?|(?:he|she|they)(?:'s|’s|\s+has|\s+have|\s+is|\s+was)?|his|her)\b",
     re.I)
+# ... in Spanish, only beside the writer's own pain told apart ("mi esposo tiene dolor de espalda
+# hace 10 años, el mío empezó hace 2 semanas"): a relative named first is often the patient
+# someone types for ("mi abuelo tiene ese dolor desde hace 20 años")
+_RELATIVE_ES = re.compile(
+    r"\s*(?:y\s+|pero\s+|a\s+)?(?:mi|nuestr[oa])\s+(?:esposo|esposa|marido|mujer|hij[oa]|madre|mam[aá]|padre|pap[aá]"
+    r"|herman[oa]|abuel(?:it)?[oa]|novi[oa]|amig[oa]|vecin[oa]|suegr[oa]|t[ií][oa]|niet[oa]|cuñad[oa]|compañer[oa])\b", re.I)
+
+
+# the patient's own pain told by a pronoun: "my husband has had it for years, mine started last week"
+_OWN_PAIN = re.compile(r"\b(?:mine|my\s+own|(?:la|el|lo)\s+m[ií][ao])\b", re.I)
 
 
 _SINCE_A_POINT = re.compile(r"since\s+(?!then\b|that\b|it\b|this\b|the\b|my\b|i\b|i'|its?\b)\w", re.I)
@@ -113,11 +123,14 @@ class OtherEvents:
         if clause is None:
             return False
         a, b = clause
-        inside = [m for m in mentions if m.start < b and m.end > a]
+        # where the writer then tells their own pain apart ("my husband has had back pain for
+        # 10 years, mine started 2 weeks ago"), a place of pain before is the other person's
+        own = bool(_OWN_PAIN.search(text, b))
+        inside = [m for m in mentions if m.start < b and m.end > a and not (own and m.label == "pain_location")]
         if any(m.experiencer == "patient" for m in inside):
             return False
-        return (any(m.experiencer == "other" for m in inside)
-                or bool(_OTHER_SUBJECT.match(text, a)))
+        return (any(m.experiencer == "other" for m in inside) or bool(_OTHER_SUBJECT.match(text, a))
+                or (own and bool(_RELATIVE_ES.match(text, a))))
 
     def clauses(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each clause of `text`, without its separators."""
@@ -229,17 +242,14 @@ def times_something_else(text: str, start: int, end: int, mentions: Sequence,
     split and join clauses in another language (bot/nlu/duration_es.py's); `alone`: the
     message's only duration. With `anchored` (True), whether instead the duration's clause
     names the pain (a place of pain or a pain word)."""
-    clauses = (events or other_events()).clauses(text)
+    events = events or other_events()
+    clauses = events.clauses(text)
     index = next((i for i, (a, b) in enumerate(clauses) if a <= start < b), None)
     if index is None:
         return False
     a, b = clauses[index]
-    if anchored is None and _STARTED_THEN.search(text, b):
-        return False  # "a fever 3 weeks ago after covid. The back pain started around then"
-    if anchored is None and SINCE_THEN.match(text, end) and (
-            any(m.label == "pain_location" and not m.negated for m in mentions if m.start >= end)
-            or set(_words(text[end:].lower())) & set(pain_words)):
-        return False  # "mum fell in the bathroom on tuesday and since then ... pain in her lower back"
+    if anchored is None and _pain_starts_with_it(text, b, end, mentions, pain_words):
+        return False
     bare = anchored and not _BARE_DURATION.sub("", text[a:b].replace(text[start:end], "")).strip()
     if index and (onset_only.match(text, a) or bare):  # "the low back pain, about five weeks"
         a = clauses[index - 1][0]
@@ -247,32 +257,79 @@ def times_something_else(text: str, start: int, end: int, mentions: Sequence,
     # a sign's words may begin before the clause ("need to pee but nothing comes out, since")
     inside = [m for m in mentions if m.start < b and m.end > a and m.experiencer == "patient"]
     if anchored is not None:
-        words = set(_words(text[a:b].lower()))
-        return any(m.label == "pain_location" and not m.negated for m in inside) or bool(words & set(pain_words))
-    # ... or, beside another duration (not `alone`), another body part's ("a dodgy knee for
-    # twenty years"; "the back pain itself, five weeks" keeps its own: a pain word or place)
-    # (alone too when the pain's own place is told in another clause: "my knee has been bugging
-    # me for months but the thing that's really bad right now is my lower back")
-    placed_elsewhere = any(m.label == "pain_location" and not m.negated and m not in inside for m in mentions) and not any(
-        m.label == "body_part_other" and m.value in (events or other_events()).spreads_to for m in inside)
-    others = ("treatment",) if alone and not placed_elsewhere else ("treatment", "body_part_other")
+        return _names_the_pain(text[a:b], inside, pain_words)
     if alone and _only_a_sign(text, start, mentions, timeless_flags, pain_words):
         return True  # "foot drop. right. started tues.": no pain told, the sign's time
-    # a sign told before its time and then said to be over is that sign's too, in a message
-    # that tells of no pain ("a temperature a fortnight ago with a cold, but that's cleared up")
+    # another body part times itself beside another duration (not `alone`), or where the
+    # pain's own place is told in another clause
+    others = (("treatment",) if alone and not _placed_elsewhere(mentions, inside, events.spreads_to)
+              else ("treatment", "body_part_other"))
     told = any(m.label == "pain_location" and not m.negated for m in mentions) or bool(
         set(_words(text.lower())) & set(pain_words))
-    if not any((m.label.startswith("red_flag") and (not m.negated or (m.start < start and not told))
-                and m.value not in timeless_flags)
-               # ("had it since her hip replacement": the treatment that starts the time is not timed)
-               or (m.label in others and not m.negated and not (start <= m.start and m.end <= end)
-                   and not _starts_the_time(m, text))
+    if not any(_a_sign_timed(m, start, told, timeless_flags) or _another_thing_timed(m, text, start, end, others)
                for m in inside):
         return False
-    words = set(_words(text[a:b].lower()))  # a pain word told of another part is that part's
-    return not (any(m.label == "pain_location" for m in inside) or words & set(pain_words) and not any(
-        m.label == "body_part_other" and not m.negated for m in inside))
+    return not _the_pain_of_this_clause(text[a:b], inside, pain_words)
 
+
+def _pain_starts_with_it(text: str, clause_end: int, end: int, mentions: Sequence,
+                         pain_words: Collection[str]) -> bool:
+    """Whether the patient ties the pain's start to the time just told, whatever it times:
+    the pain said to start "around then" later on ("a fever 3 weeks ago after covid. The back
+    pain started around then"), or a "since then" right after the time that leads to a pain
+    place or word ("mum fell in the bathroom on tuesday and since then ... pain in her lower
+    back"). Then the time is the pain's, whichever sign or event stands beside it."""
+    if _STARTED_THEN.search(text, clause_end):
+        return True
+    return bool(SINCE_THEN.match(text, end)) and (
+        any(m.label == "pain_location" and not m.negated for m in mentions if m.start >= end)
+        or bool(set(_words(text[end:].lower())) & set(pain_words)))
+
+
+def _names_the_pain(clause: str, inside: Sequence, pain_words: Collection[str]) -> bool:
+    """Whether a clause names the pain, by a place of pain or a pain word: where one time is
+    said of the pain, the times said of nothing named yield to it."""
+    return (any(m.label == "pain_location" and not m.negated for m in inside)
+            or bool(set(_words(clause.lower())) & set(pain_words)) or bool(_OWN_PAIN.search(clause)))
+
+
+def _placed_elsewhere(mentions: Sequence, inside: Sequence, spreads_to: Collection[str]) -> bool:
+    """Whether the pain's own place is told outside the duration's clause, which names no limb
+    the spine's pain spreads into. Then another body part in the clause times itself even as
+    the message's only duration ("my knee has been bugging me for months but the thing that's
+    really bad right now is my lower back"), while "right arm pain x 6 weeks" beside a
+    cervical radiculopathy is the pain's own time (vocab spreads_to: leg, arm, foot, hand)."""
+    return (any(m.label == "pain_location" and not m.negated and m not in inside for m in mentions)
+            and not any(m.label == "body_part_other" and m.value in spreads_to for m in inside))
+
+
+def _a_sign_timed(mention, start: int, told: bool, timeless_flags: Collection[str]) -> bool:
+    """Whether a red-flag mention in the duration's clause is what the duration times: a
+    sign the patient has ("wet myself since Tuesday"), or one denied after it was told before
+    the time in a message that tells no pain ("a temperature a fortnight ago with a cold, but
+    that's cleared up"). A cancer history or an injury (`timeless_flags`) may date the pain's
+    start, so never takes its time."""
+    return (mention.label.startswith("red_flag") and mention.value not in timeless_flags
+            and (not mention.negated or (mention.start < start and not told)))
+
+
+def _another_thing_timed(mention, text: str, start: int, end: int, others: Collection[str]) -> bool:
+    """Whether a treatment had ("physio twice a week for a month") or, of `others`, another
+    body part ("a dodgy knee for twenty years") in the duration's clause is what it times:
+    not one inside the duration's own words, nor a part or treatment naming the event the time
+    runs from ("had it since her hip replacement": that may well date the pain)."""
+    return (mention.label in others and not mention.negated
+            and not (start <= mention.start and mention.end <= end)
+            and not _starts_the_time(mention, text))
+
+
+def _the_pain_of_this_clause(clause: str, inside: Sequence, pain_words: Collection[str]) -> bool:
+    """Whether the clause the sign or treatment stands in is still about the pain: it names a
+    place of pain, or a pain word with no other body part it could be said of ("my shoulder
+    has hurt for 2 years": the hurt is the shoulder's)."""
+    return (any(m.label == "pain_location" for m in inside)
+            or (bool(set(_words(clause.lower())) & set(pain_words))
+                and not any(m.label == "body_part_other" and not m.negated for m in inside)))
 
 
 _EVENT_OF_PART = re.compile(r"\b(?:since|after|from|desde|tras|despu[eé]s\s+de)\s+(?:(?:my|her|his|their|the|a|an|"
@@ -283,3 +340,16 @@ def _starts_the_time(mention, text: str) -> bool:
     """A body part naming the event the time runs from ("since her hip replacement 2 years
     ago"), which may well date the pain: not another part's pain."""
     return mention.label == "body_part_other" and bool(_EVENT_OF_PART.search(text[:mention.start]))
+
+
+# "never had a problem til about 3 wks ago", "was fine until last month": the pain's start
+_TURNING_POINT = re.compile(
+    r"\b(?:never|no|fine|ok|okay|nothing|good|great|perfect)\b[^.!?]{0,40}?\b(?:until|till|til|'til|up\s+to)"
+    r"\s+(?:about\s+|around\s+|roughly\s+|like\s+|maybe\s+|just\s+|only\s+)?$", re.I)
+
+
+def after_a_turning_point(text: str, start: int) -> bool:
+    """Whether the duration at `start` is when a patient who was well until then says the
+    pain began ("been at the warehouse 12 yrs and never had a problem til about 3 wks ago"):
+    that time is the pain's, whatever other times the message tells."""
+    return bool(_TURNING_POINT.search(text[max(0, start - 80):start]))

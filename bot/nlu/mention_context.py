@@ -89,8 +89,9 @@ class ContextReader:
                                        for key in ("growths", "recent_onset"))
         self._proxy = ProxyReader(context, norm_word)  # bot/nlu/mention_proxy.py
 
-    def __call__(self, ndoc, spans) -> MentionContext:
-        """Clause boundaries and cue positions of one message."""
+    def __call__(self, ndoc, spans, typed_for: bool = False) -> MentionContext:
+        """Clause boundaries and cue positions of one message (`typed_for`: an earlier message
+        of the conversation said it is typed for the patient)."""
         words = [t.text for t in ndoc]
         n = len(words)
         boundary = [w in _END_PUNCT or "\n" in w for w in words]
@@ -101,7 +102,7 @@ class ContextReader:
         cue_matches = [(self._cue_kinds[m], s, e) for matcher in matchers for m, s, e in matcher(ndoc)]
         ends = [b or any(k == "scope_end" and s <= i < e for k, s, e in cue_matches) for i, b in enumerate(boundary)]
         cue_matches, proxy_named = self._proxy(  # typed for the patient? (bot/nlu/mention_proxy.py)
-            cue_matches, words, [0, *itertools.accumulate(int(b) for b in ends[:-1])])
+            cue_matches, words, [0, *itertools.accumulate(int(b) for b in ends[:-1])], typed_for)
         pseudo = [(s, e) for kind, s, e in cue_matches if kind == "pseudo"]
         not_now: list[int] = []
         for kind, s, e in cue_matches:

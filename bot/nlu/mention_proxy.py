@@ -18,7 +18,7 @@ through `writing_for_patient` (actions/triage.py: "I'm writing for my dad" said 
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Iterable
 
 _NEAR = 4  # "my mum, I'm typing for her": the relative the writing words name is this near
 _OTHERS = ("other_before", "other_after")
@@ -37,14 +37,16 @@ class ProxyReader:
         self._pronoun_cues = frozenset(tuple(norm_word(w).split()) for w in context.get("proxy_pronoun_cues") or [])
         self._pronoun_cues |= {(p,) for p in pronouns}
 
-    def __call__(self, cue_matches: list, words: list[str], clause: list[int]) -> tuple[list, frozenset | None]:
+    def __call__(self, cue_matches: list, words: list[str], clause: list[int],
+                 typed_for: bool = False) -> tuple[list, frozenset | None]:
         """The cue matches without the writing-for cues and without the other-person cues
         that name the patient, and the relatives named as the patient (None: the message is
-        the writer's own; empty: typed for someone it names by no relative word)."""
+        the writer's own; empty: typed for someone it names by no relative word). `typed_for`:
+        an earlier message said so ("I'm writing for my dad" ... "he can't hold his water")."""
         own = any(kind == "writer_own" for kind, _, _ in cue_matches)
         writing = [(s, e) for kind, s, e in cue_matches if kind == "writing_for" or (kind == "carer" and not own)]
         rest = [m for m in cue_matches if m[0] not in _PROXY_KINDS]
-        if not writing:
+        if not writing and not typed_for:
             return rest, None
         others = [(s, e) for kind, s, e in rest if kind in _OTHERS]
         # a relative's cue right beside the writing words ("escribo por | mi papá")
@@ -60,8 +62,20 @@ class ProxyReader:
     def _is_patient(self, s: int, e: int, words: list[str], named: set) -> bool:
         """Does the other-person cue at s:e name the patient of a message typed for them?"""
         said = tuple(words[s:e])
-        if s > 0 and words[s - 1] in self.relative_owners:
-            return False  # "his mum had cancer"
+        if words[s] in self.relative_owners or (s > 0 and words[s - 1] in self.relative_owners):
+            return False  # "his mum had cancer", "su hermana murió de cáncer"
         if said in self._pronoun_cues or said in named:
             return True
         return not named and (not self.relatives or words[s] in self.relatives)  # not "for my dad. my mum ..."
+
+
+def read_as_typed_for(mentions: Iterable, reread: Callable[[], Iterable], to_entity: Callable) -> list[dict]:
+    """A second reading, as typed for the patient (`reread()`), of a message that does not say
+    so itself but tells a sign of someone else's ("he can't hold his water", "dad fell"): its
+    red flags as `if_typed_for` entities; bot/typed_for.py counts them in a conversation an
+    earlier message of which said it is typed for the patient."""
+    if any(m.label == "writing_for" for m in mentions) or not any(
+            m.label.startswith("red_flag") and (m.experiencer != "patient" or m.reason == "other") for m in mentions):
+        return []
+    return [{**e, "entity": "if_typed_for", "as": e["entity"]} for e in map(to_entity, reread())
+            if e and e["entity"].startswith("red_flag")]

@@ -18,6 +18,7 @@ from bot.nlu.request_words import request_words
 from bot.offscript import questions_end_after_booking, say
 from bot.slots import asked_not_had, clinical_updates
 from bot.story import story_updates
+from bot.typed_for import as_meant, entities_said
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +39,8 @@ def latest_intent(tracker: Tracker) -> str:
 
 
 def latest_entities(tracker: Tracker) -> List[Dict[str, Any]]:
-    return tracker.latest_message.get("entities") or []
+    """The latest message's entities as the conversation means them (bot/typed_for.py)."""
+    return as_meant(tracker.latest_message.get("entities") or [], entities_said(tracker.events))
 
 
 def language(tracker: Tracker) -> str | None:

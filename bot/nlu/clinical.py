@@ -183,7 +183,7 @@ class ClinicalMatcher:
         return [sum(combo, []) for combo in itertools.product(*alternatives)]
 
     # ------------------------------------------------------------------ reading
-    def __call__(self, doc) -> list[Mention]:
+    def __call__(self, doc, typed_for: bool = False) -> list[Mention]:  # typed_for: an earlier message said so
         if not len(doc):
             return []
         # Tokenise the lower-cased text again ("CAN'T" is not split); lower() keeps offsets.
@@ -198,12 +198,11 @@ class ClinicalMatcher:
         if parts:
             spans = [x for x in spans if x[2].label != "near"]
             near = paired([t.text for t in ndoc], self._read_context(ndoc, spans).after, parts, spans)
-            # a topic word inside the sign's own words is no denial ("peeing more often
-            # than normal")
+            # a topic word inside the sign's own words is no denial ("peeing more often than normal")
             spans = [x for x in spans if not (x[2].mode == "if_denied" and any(
                 t.value == x[2].value and s <= x[0] and x[1] <= e for s, e, t in near))]
             spans = sorted(spans + near, key=lambda x: (x[0], x[1]))
-        ctx = self._read_context(ndoc, spans)
+        ctx = self._read_context(ndoc, spans, typed_for)
         ctx.writer_speaks = writer_speaks(ctx.words, self._first_person, ctx.proxy_words)
         found = [m for m in (self._judge(s, e, term, ctx) for s, e, term in spans) if m]
         # a writer who never speaks of themself, of no animal ("the cat's got a fever")
@@ -219,6 +218,7 @@ class ClinicalMatcher:
             found = [m for m in found if m[2] != "treatment_none"]  # "physio, nothing else"
         if not any(m[2] == "pain_location" for m in found):
             found.extend(alone_back(ctx.words, self._extras["alone"]))
+        found += [(0, 1, "writing_for", "patient", False, "patient", "")] if ctx.proxy_named is not None else []
 
         result = []
         for s, e, label, value, negated, experiencer, reason in sorted(set(found)):

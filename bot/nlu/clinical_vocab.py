@@ -123,9 +123,11 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
     near = flags.get("near") or {}
     _check_keys(path, near, set(RED_FLAGS))
     for value, sides in near.items():
-        _check_keys(path, sides or {}, {"place", "sign"})
+        _check_keys(path, sides or {}, {"place", "sign", "ignore"})
         for side in ("place", "sign"):
             add(Term(f"near:{value}:{side}", "near", value, side), (sides or {}).get(side))
+        # words of the sign that pair with no place there ("legs weak after a long run")
+        add(Term(f"near:{value}:sign", "", "", "ignore", rank=-1), (sides or {}).get("ignore"))
 
     path = vocab_dir / "context.yml"
     context = _load_yaml(path)

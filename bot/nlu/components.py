@@ -41,6 +41,7 @@ from bot.nlu.duration_events import SINCE_THEN, after_a_turning_point, other_eve
 from bot.nlu.duration_relative import told_as_share
 from bot.nlu.injections import injection_entities, load_injection_vocabulary
 from bot.nlu.language import reading_language
+from bot.nlu.mention_proxy import read_as_typed_for
 from bot.nlu.mention_time import dated_injury_asked
 from bot.nlu.message_durations import durations
 from bot.nlu.pattern import load_pattern_vocabulary, pattern_entities
@@ -239,7 +240,9 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
         if language == "en":
             mentions = had_after_asking(text, mentions)
         entities = [e for e in map(mention_entity, mentions) if e] + treatments_taken_back(text, mentions, EXTRACTOR_NAME)
-        spanish = language == "es"
+        spanish, matcher = language == "es", (spanish_matcher() if language == "es" else self._matcher)
+        entities += read_as_typed_for(mentions, lambda: matcher(  # as typed for the patient (bot/typed_for.py)
+            matcher.nlp.make_doc(text) if spanish else model.model(text), True), mention_entity)
         if language in self._detectors:
             for flag, start, end, p in self._detectors[language].find(
                     text, skip=decided_by_vocabulary(mentions), answered=self._answers.get(language),
@@ -262,7 +265,6 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
                              and (e.get("refers", True) or (not spanish and any(
                                  s < e["end"] for s in treated)))]
         entities += [{**e, "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME} for e in story]
-        matcher = spanish_matcher() if spanish else self._matcher
         found, kept = durations(text, language), []
         for duration in found:
             if any(s <= duration.start < e for s, e in injection_clauses) and not SINCE_THEN.match(

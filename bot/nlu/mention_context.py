@@ -13,6 +13,7 @@ from typing import Callable
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
+from bot.nlu.mention_proxy import ProxyReader
 from bot.nlu.question_scope import question_topics, questions, sentences_asking
 
 _END_PUNCT = {".", ";", "?", "!", "...", "…", ":", "\n"}
@@ -50,7 +51,7 @@ class ContextReader:
                           ("hypothetical", "hypothetical_before"), ("pseudo", "pseudo"),
                           ("scope_end", "scope_end"), ("other_before", "other_person_before"),
                           ("other_after", "other_person_after"), ("historical", "historical"),
-                          ("flag_hypothetical", "red_flag_hypothetical_before"), ("proxy", "proxy"),
+                          ("flag_hypothetical", "red_flag_hypothetical_before"),
                           ("resolved", "resolved"), ("long_ago", "long_ago"), ("writing_for", "writing_for"),
                           ("focus_before", "location_focus_before"), ("prescribed", "prescribed"),
                           ("focus_after", "location_focus_after"), ("animal", "animal_before"),
@@ -86,14 +87,11 @@ class ContextReader:
                                                     for key in ("first_person", "topic_pronouns"))
         self._growths, self._recent = (frozenset(norm_word(w) for w in context.get(key) or [])
                                        for key in ("growths", "recent_onset"))
-        proxy = context.get("proxy_patient") or {}
-        self._proxy_words, self._pronouns, self._relative_owners, self._writer_owners = (
-            frozenset(norm_word(w) for w in proxy.get(key) or [])
-            for key in ("relatives", "pronouns", "relative_owners", "writer_owners"))
-        self._proxy_pronoun_cues = frozenset(tuple(norm_word(w).split()) for w in context.get("proxy_pronoun_cues") or [])
+        self._proxy = ProxyReader(context, norm_word)  # bot/nlu/mention_proxy.py
 
-    def __call__(self, ndoc, spans) -> MentionContext:
-        """Clause boundaries and cue positions of one message."""
+    def __call__(self, ndoc, spans, typed_for: bool = False) -> MentionContext:
+        """Clause boundaries and cue positions of one message (`typed_for`: an earlier message
+        of the conversation said it is typed for the patient)."""
         words = [t.text for t in ndoc]
         n = len(words)
         boundary = [w in _END_PUNCT or "\n" in w for w in words]
@@ -102,7 +100,9 @@ class ContextReader:
         matchers = (self._cue_matcher, self._cue_token_matcher) if len(self._cue_token_matcher) \
             else (self._cue_matcher,)
         cue_matches = [(self._cue_kinds[m], s, e) for matcher in matchers for m, s, e in matcher(ndoc)]
-        cue_matches = _patient_named(cue_matches, words, self._proxy_pronoun_cues)
+        ends = [b or any(k == "scope_end" and s <= i < e for k, s, e in cue_matches) for i, b in enumerate(boundary)]
+        cue_matches, proxy_named = self._proxy(  # typed for the patient? (bot/nlu/mention_proxy.py)
+            cue_matches, words, [0, *itertools.accumulate(int(b) for b in ends[:-1])], typed_for)
         pseudo = [(s, e) for kind, s, e in cue_matches if kind == "pseudo"]
         not_now: list[int] = []
         for kind, s, e in cue_matches:
@@ -155,46 +155,9 @@ class ContextReader:
                                         self._separators),
                         sentences_asking(words, self._question_tags, self._first_person, self._tag_hedges,
                                          self._telling_frames), skin, self.window, self._list_words,
-                        self._proxy_named(words, clause, cue_matches), self._proxy_words,
-                        self._pronouns, self._relative_owners, not_now=not_now, growths=self._growths,
+                        proxy_named, self._proxy.relatives, self._proxy.pronouns,
+                        self._proxy.relative_owners, not_now=not_now, growths=self._growths,
                         recent=self._recent)
-
-    def _proxy_named(self, words, clause, cue_matches) -> set[str] | None:
-        """None when no cue says the message is typed for someone else (a carer's do unless the writer
-        tells their own pain); else the relatives its proxy clause names with "my" ("on behalf of my mum":
-        {"mum"}; "this is his daughter typing for him": none, "daughter" being the writer)."""
-        named, proxy, own = set(), False, any(kind == "writer_own" for kind, _, _ in cue_matches)
-        for kind, s, e in cue_matches:
-            if kind != "proxy" and (kind != "carer" or own):
-                continue
-            proxy = True
-            for i in range(max(s - 4, 0), min(e + 4, len(words))):  # "my mum, I'm typing for her"
-                if (clause[i] == clause[s] and words[i] in self._proxy_words
-                        and words[i] not in self._pronouns and i > 0
-                        and words[i - 1] in self._writer_owners
-                        and not s <= i < e):
-                    named.add(words[i])
-        return named if proxy else None
-
-
-def _patient_named(cue_matches, words, pronoun_cues=frozenset()):
-    """A relative who writes for the patient ("soy su hija", "escribo por mi papá", "mi
-    mamá es la paciente"): the patient they name is no other person. The other-person cues
-    naming that relative (next to the `writing_for` words) go, wherever they stand, and so do
-    the `pronoun_cues` that point back at them ("pregunto por mi mamá, ella tuvo cáncer");
-    when the words name nobody ("soy su hija"), every relative's do (the patient may be any
-    of them: a sign is then counted, never missed)."""
-    proxies = [(s, e) for kind, s, e in cue_matches if kind == "writing_for"]
-    if not proxies:
-        return cue_matches
-    others = [(s, e) for kind, s, e in cue_matches if kind in ("other_before", "other_after")]
-    named = {tuple(words[s:e]) for s, e in others
-             if any(s == pe or e == ps for ps, pe in proxies)}
-    if named:
-        named |= pronoun_cues
-    return [(kind, s, e) for kind, s, e in cue_matches
-            if kind not in ("other_before", "other_after", "writing_for")
-            or (kind != "writing_for" and named and tuple(words[s:e]) not in named)]
 
 
 @dataclass
@@ -318,21 +281,6 @@ class MentionContext:
                            and any(j in self.covered for j in range(end, hit[1])))
         return bool(hit or self.cue_right_after(i, "prescribed"))
 
-    def proxy_patient(self, cue_start: int) -> bool:
-        """In a message typed for the patient by someone else ("this is his daughter typing
-        for him"), is the person an other-person cue names the patient? "he", "she" and a
-        relative named without "his"/"her" are ("dad can't lift his leg"), unless the
-        message named the patient as another relative ("for my dad. my mum had cancer");
-        "his mum", a family history, anyone in a message nobody typed for someone else
-        stay other people."""
-        if self.proxy_named is None:
-            return False
-        word = self.words[cue_start]
-        if word not in self.proxy_words or (
-                cue_start > 0 and self.words[cue_start - 1] in self.relative_owners):
-            return False
-        return word in self.pronouns or not self.proxy_named or word in self.proxy_named
-
     def _walk(self, i, step, kinds, cues, limit, stop):
         """Walk from token i in direction `step` inside the clause; the first cue of one of `kinds`
         wins. Other mentions and list words are skipped for free; other words and cues cost one."""
@@ -389,9 +337,8 @@ class MentionContext:
         if not sign and e > s and self.words[s] in first_person:
             return "patient"  # a treatment the patient is given ("mi mamá me sobó"): theirs
         limit = self.window["other_person"]
-        cue = self.cue_before_at(s, ("other_before",), limit, first_person)
-        if cue:
-            return "patient" if self.proxy_patient(cue[1]) else "other"
+        if self.cue_before(s, ("other_before",), limit, first_person):
+            return "other"
         if self.cue_after(e, ("other_after",), limit, first_person):
             return "other"
         if (sign and self.writer_speaks and self.proxy_named is None

@@ -3,7 +3,7 @@ for inside a Spanish or Spanglish message switches and the conversation ends in 
 message mixing both languages keeps the conversation's language; someone typing for the
 patient is told that is fine, and their answers for the patient ("he has none of those",
 "dice que nada de eso") carry the conversation to a booking; "is this a real person?" is
-answered as such. Sentences written for these tests, none from a blind set."""
+answered as such; "I am in a wheelchair" at the time question is no time. Sentences written for these tests, none from a blind set."""
 from __future__ import annotations
 
 from bot import store
@@ -108,3 +108,14 @@ def test_is_this_a_real_person_is_answered_as_such(chat):
     assert "automated" in reply or "not a person" in reply or CLINIC.phone in reply
     assert "I don't have that information" not in reply
     assert c.active_form == "triage_form"
+
+
+def test_a_question_at_the_time_question_saying_i_am_is_no_time(chat):
+    c = chat("lift-am")
+    c.say("I'd like to book an appointment please")
+    c.say("Rosa Whitfield")
+    c.say("555 212 6060")
+    reply = c.say("Do you have a lift in the building? I am in a wheelchair.")
+    assert c.active_form == "booking_form" and not c.slots.get("booking_time")
+    assert "When would you prefer" in reply or "prefer" in reply
+    assert not store.list_bookings(c.sender)

@@ -1,10 +1,11 @@
 """Session 16's pure decisions about off-script turns: English or Spanish asked for inside a
 message in the other language (or both), a message mixing both languages, someone typing for
-the patient."""
+the patient; "I am" is no time of day."""
 from __future__ import annotations
 
 import pytest
 
+from bot.booking import names_a_time
 from bot.faq import load_faq, simple_words
 from bot.language import choose_language, requested_language
 from bot.nlu.language import detect_language
@@ -71,3 +72,14 @@ def test_someone_typing_for_the_patient_is_the_proxy_topic(lang, text):
 ])
 def test_a_relative_named_without_typing_for_them_is_no_proxy(lang, text):
     assert "proxy" not in load_faq(lang=lang).match(simple_words(text))
+
+
+@pytest.mark.parametrize("text, time", [
+    ("Is there a lift? I am in a wheelchair.", False),  # "am" the verb, no time
+    ("I am free whenever, I am retired", False),
+    ("9am please", True),
+    ("after 5 pm", True),
+    ("mornings, a.m. is best", True),
+])
+def test_am_alone_is_no_time_of_day(text, time):
+    assert names_a_time(text) is time

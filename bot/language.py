@@ -33,6 +33,11 @@ _NOT_SAID = (r"(?<! no)(?<! not)(?<! t)(?<! nunca)(?<! ni)(?<! tampoco)(?<! dont
 _NAMES = ("english", "spanish", "ingles", "espanol", "castellano")
 
 
+def not_said_before(phrase: str) -> str:
+    """The lookbehind that keeps a request phrase from reading as one after a negation."""
+    return "" if phrase.split()[0] in _NAMES else _NOT_SAID
+
+
 def requested_language(text: str) -> Optional[str]:
     """The language the patient asks for in so many words, or None."""
     said = " " + " ".join(re.findall(r"\w+", plain(text))) + " "
@@ -60,8 +65,8 @@ def _request_patterns(vocabulary: dict) -> list:
     and looking up ~40 patterns in re's cache each time was most of `choose_language`)."""
     if not _COMPILED or _COMPILED[0][0] is not vocabulary:
         _COMPILED[:] = [(vocabulary, [
-            (lang, [re.compile(("" if phrase.split()[0] in _NAMES else _NOT_SAID)
-                               + re.escape(f" {phrase} ")) for phrase in phrases])
+            (lang, [re.compile(not_said_before(phrase) + re.escape(f" {phrase} "))
+                    for phrase in phrases])
             for lang, phrases in vocabulary["requests"].items()])]
     return _COMPILED[0][1]
 

@@ -1,7 +1,6 @@
 """Triage: the questions (form validation), the red-flag screen, and the decision."""
 from __future__ import annotations
 
-import re
 from datetime import datetime, timezone
 from typing import Any, Dict, List, Optional, Text
 
@@ -35,24 +34,14 @@ from bot.advice import (
 )
 from bot.language import requested_language
 from bot.offscript import CORRECTABLE, correction_ack, say, says_not_knowing, says_nothing_helped
+from bot.screen_answers import CLEAR_ANSWER, NOT_UNDERSTOOD
 from bot.slots import retracted_red_flags, screen_answered_none, screen_brought_forward
 from bot.story import PATTERN_QUESTION, RELIEF_QUESTION, pattern_answer, questions_needed
 from bot.triage import TriageDecision, decide_triage
 
 # "none of them", "nope", "none", "no I don't" answer the screening question as clear.
-# A relative passing on the patient's answer ("She says no fever, no bladder problems") is
-# the same answer, when nothing in it is kept back ("but", "except").
-_CLEAR_ANSWER = re.compile(r"^\s*(?:(?:she|he|they|my \w+) (?:says|said|tells me|told me),?\s+"
-                           r"(?!.*\b(?:but|except|apart from|although|though)\b))?"
-                           # "no sé si cuenta, pero ...": "I don't know", not "no"
-                           # (never "no se me baja a la pierna": "se" there is no "sé")
-                           r"(?!no,? (?:s[eé](?!\s+(?:me|te|le|les|nos|lo|la|va|ha|han)\b)|lo s[eé]"
-                           r"|estoy segur)\b)"
-                           r"(no+|nope|none|nah|neither|none of (these|them|those)|"
-                           r"no,? none|no i don'?t|i don'?t|not really)\b", re.I)
-# ... but not understanding the question is no answer to it: it is asked again.
-_NOT_UNDERSTOOD = re.compile(r"\b(don'?t|do not|didn'?t) (understand|get (it|this|that|what))\b|"
-                             r"\bwhat do you mean\b|\bconfus", re.I)
+# The screen's answers in words (bot/screen_answers.py); the tests read them here too.
+_CLEAR_ANSWER, _NOT_UNDERSTOOD = CLEAR_ANSWER, NOT_UNDERSTOOD
 
 
 # A question whose "not sure" (after one re-ask with examples) moves on without an answer,

@@ -236,7 +236,8 @@ def _name_introduced(text: str, contact: Optional[str]) -> Optional[str]:
 # or wed evening"): what comes after the contact is the preferred time when it says a time.
 _TIME_WORDS = re.compile(
     r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?\b|\b(?:morning|afternoon|evening"
-    r"|weekday|weekend|noon|midday|lunch|anytime|any ?time|asap|o'?clock|[ap]\.?m\b)|\b\d{1,2}\s*[ap]\.?m\b"
+    # "am" alone is the verb ("I am in a wheelchair"): a time only as "a.m." or after a number
+    r"|weekday|weekend|noon|midday|lunch|anytime|any ?time|asap|o'?clock|a\.m\.?|p\.?m\b)|\b\d{1,2}\s*[ap]\.?m\b"
     r"|\b(?:after|before|around)\s+\d{1,2}\b|\b(?:lunes|martes|mi[eé]rcoles|jueves|viernes"
     r"|s[aá]bados?|domingos?|mañanas?|tardes?|noches?|semana|cualquier (?:hora|d[ií]a))\b", re.I)
 

@@ -46,7 +46,7 @@ STOPWORDS = frozenset(
 
 # Common words one letter from another example word: never read as its typo ("some days
 # it's there" is not "where").
-NEVER_TYPOS = frozenset("there where these those their which while whose other".split())
+NEVER_TYPOS = frozenset("there where these those their which while whose other medical".split())
 
 
 class FaqError(ValueError):

@@ -8,7 +8,9 @@ slot, the NLU's `language_detected` and the patient's words:
 * unset, the first confident detection (en or es) sets it; a message mixing Spanish into
   English sets Spanish, and once a patient has mixed, only a request changes it;
 * once set, only a clear message with several words of the other language changes it: names,
-  numbers, "ok", a drug name or one word of the other language ("gracias") never do;
+  numbers, "ok", a drug name or one word of the other language ("gracias") never do, nor a
+  message that mixes both ("sí, I did physical therapy pero no me ayudó"): a bilingual
+  patient keeps the language the conversation is in until they ask for the other;
 * another language ("other") never sets it: the assistant cannot speak it.
 The words and thresholds live in bot/nlu/vocab/language.yml.
 """
@@ -24,7 +26,16 @@ SPOKEN = ("en", "es")
 
 # A language someone does not speak is no request for it: "mi papá no habla inglés", "she
 # doesn't speak English" (words as `requested_language` joins them: "doesn t speak").
-_NOT_SAID = r"(?<! no)(?<! not)(?<! t)(?<! nunca)(?<! ni)(?<! tampoco)"
+_NOT_SAID = (r"(?<! no)(?<! not)(?<! t)(?<! nunca)(?<! ni)(?<! tampoco)(?<! dont)(?<! doesnt)"
+             r"(?<! cant)(?<! cannot)(?<! didnt)")
+# ... but a request that starts with the language's name is a request after any "no":
+# "no, English please" answers a question, then asks.
+_NAMES = ("english", "spanish", "ingles", "espanol", "castellano")
+
+
+def not_said_before(phrase: str) -> str:
+    """The lookbehind that keeps a request phrase from reading as one after a negation."""
+    return "" if phrase.split()[0] in _NAMES else _NOT_SAID
 
 
 def requested_language(text: str) -> Optional[str]:
@@ -54,7 +65,8 @@ def _request_patterns(vocabulary: dict) -> list:
     and looking up ~40 patterns in re's cache each time was most of `choose_language`)."""
     if not _COMPILED or _COMPILED[0][0] is not vocabulary:
         _COMPILED[:] = [(vocabulary, [
-            (lang, [re.compile(_NOT_SAID + re.escape(f" {phrase} ")) for phrase in phrases])
+            (lang, [re.compile(not_said_before(phrase) + re.escape(f" {phrase} "))
+                    for phrase in phrases])
             for lang, phrases in vocabulary["requests"].items()])]
     return _COMPILED[0][1]
 
@@ -102,7 +114,8 @@ def choose_language(current: Optional[str], detected: Optional[dict], text: str,
     if not settled and lang != current and confidence >= limits["set"] and (
             language_words(text)[lang] >= 2):
         return lang
+    words = language_words(text)
     if lang != current and confidence >= limits["switch"] and (
-            language_words(text)[lang] >= limits["switch_words"]):
+            words[lang] >= limits["switch_words"]) and words[current] < limits["mixed_keep"]:
         return lang
     return current

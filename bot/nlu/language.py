@@ -53,8 +53,8 @@ def language_vocabulary() -> dict:
     if set(requests) != {"en", "es"}:
         raise ValueError(f"{LANGUAGE_FILE.name}: requests needs `en` and `es` lists")
     thresholds = data.get("thresholds") or {}
-    if set(thresholds) != {"set", "switch", "switch_words"}:
-        raise ValueError(f"{LANGUAGE_FILE.name}: thresholds needs set, switch, switch_words")
+    if set(thresholds) != {"set", "switch", "switch_words", "mixed_keep"}:
+        raise ValueError(f"{LANGUAGE_FILE.name}: thresholds needs set, switch, switch_words, mixed_keep")
     return {
         "words": words,
         "marks": frozenset(data.get("spanish_marks") or []),

@@ -16,7 +16,8 @@ BLIND = Path(__file__).resolve().parents[1] / "blind"
 def _the_long_way(text):
     said = " " + " ".join(re.findall(r"\w+", plain(text))) + " "
     for lang, phrases in language_vocabulary()["requests"].items():
-        if any(re.search(language._NOT_SAID + re.escape(f" {phrase} "), said) for phrase in phrases):
+        if any(re.search(language.not_said_before(phrase) + re.escape(f" {phrase} "), said)
+               for phrase in phrases):
             return lang
     return None
 

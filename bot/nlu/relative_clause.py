@@ -1,7 +1,7 @@
-"""A sign told in a relative clause of a relative ("mi esposo, que ya no controla la orina desde
-ayer, ..."; "mi mamá que se cayó el lunes ..."): whose it is.
+"""Whose is a sign told in a relative's relative clause ("mi esposo, que ya no controla la orina").
 
-The sign is the relative's. A writer who never speaks of themself is typing for that relative,
+"mi esposo, que ya no controla la orina desde ayer, ..."; "mi mamá que se cayó el lunes ...":
+the sign is the relative's. A writer who never speaks of themself is typing for that relative,
 the patient: the sign is the patient's, read as any sign of theirs (present, or unsure for its
 own reasons: a past time, a question). A writer who tells their own story too ("yo cuido a mi
 esposo que ya no controla la orina. A mí me duele la cintura") is not that relative: the sign is

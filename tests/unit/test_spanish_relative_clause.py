@@ -54,3 +54,15 @@ def test_over_or_no_sign_at_all_is_never_raised(text, flag):
 def test_a_present_sign_near_those_words_still_counts(text, flag):
     reading = read(text)
     assert flag in reading.raised | reading.asked
+
+
+@pytest.mark.parametrize("text", [
+    "bajé como 6 kilos pero es porque voy al gimnasio",
+    "perdí peso, sí, pero estoy a dieta y voy al gym",
+])
+def test_the_gym_that_explains_weight_lost_is_no_exercise_tried(text):
+    assert "exercise" not in (read(text).slots.get("treatments_tried") or [])
+
+
+def test_the_gym_as_a_treatment_still_counts():
+    assert "exercise" in read("voy al gimnasio y hago estiramientos para la espalda").slots["treatments_tried"]

@@ -3,8 +3,7 @@
 Pure spaCy, no Rasa: `ClinicalMatcher(nlp)(doc)` returns every `Mention` in text order. The
 words live in YAML files under `vocab/` (clinicians edit those, not this code):
 
-* locations.yml, treatments.yml, red_flags.yml: phrase -> value; context.yml: cues, injury window.
-How a message is read:
+* locations.yml, treatments.yml, red_flags.yml: phrase -> value; context.yml: cues, injury window. How a message is read:
 
 1. The text is lower-cased and tokenised again, then normalised ("can't", "cannot", "cant" and
    "CAN'T": "can not") and lemmatised: "legs gave way" ~ "leg gives way". Phrases marked "=" match only as written.
@@ -44,7 +43,7 @@ from bot.nlu.mention_owner import relative_is_patient, relative_named, writer_sp
 from bot.nlu.mention_scope import alone_back, borrowed, of_this_pain
 from bot.nlu.mention_time import injury_dated, read_window, weeks_back
 from bot.nlu.red_flag_territory import TerritoryFinder, load_territory, paired, territory_spans, undecided
-from bot.nlu.relative_clause import RelativeClauses, clause_owners
+from bot.nlu.relative_clause import RelativeClauses, clause_owned, clause_owners
 from bot.nlu.spacing import unbroken, words_only
 from bot.nlu.spelling import deletion_index, misspelt_words
 from bot.nlu.spelling import unaccented as _unaccented
@@ -204,7 +203,8 @@ class ClinicalMatcher:
             spans = sorted(spans + near, key=lambda x: (x[0], x[1]))
         ctx = self._read_context(ndoc, spans)
         ctx.writer_speaks = writer_speaks(ctx.words, self._first_person, ctx.proxy_words)
-        owners = clause_owners(self._relative_clauses, [_unaccented(t.lower_) for t in source], spans, self._first_person)
+        owners = clause_owners(self._relative_clauses, [_unaccented(t.lower_) for t in source], spans,
+                               self._first_person) if ctx.proxy_named is None else {}  # "escribo por ...": theirs
         found = [m for m in (self._judge(s, e, term, ctx, owners) for s, e, term in spans) if m]
         # a writer who never speaks of themself, of no animal ("the cat's got a fever")
         silent = not writer_speaks(ctx.words, self._first_person, ctx.proxy_words, self._hedges) \
@@ -299,8 +299,8 @@ class ClinicalMatcher:
         elif value == "prescription_medication" and not negated and (
                 ctx.cue_after(e, ("bought_otc",)) or ctx.cue_before(s, ("bought_otc",))):
             value = "otc_medication"  # "co-codamol I bought at the chemist"
-        experiencer = (owners or {}).get(s) or ctx.experiencer(  # "mi esposo, que ya no controla la orina"
-            s, e, self._patient_object, self._patient_object_after, self._first_person, sign=term.label == "red_flag")
+        experiencer = clause_owned((owners or {}).get(s), ctx.experiencer(  # "mi esposo, que ya no controla la orina"
+            s, e, self._patient_object, self._patient_object_after, self._first_person, sign=term.label == "red_flag"))
         asked, experiencer = experiencer == "asked", experiencer.replace("asked", "other")
         if experiencer == "other" and label != "red_flag" and (
                 ctx.relative_is_patient or (treatment and (ctx.words[s - 1:s] == ["'s"]

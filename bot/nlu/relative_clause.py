@@ -65,3 +65,12 @@ def clause_owners(rc: RelativeClauses | None, words: list[str], spans, first_per
         if relative is not None:
             owners[s] = "other" if rc.writer_elsewhere(words, relative, first_person) else "patient"
     return owners
+
+
+def clause_owned(owner: str | None, experiencer: str) -> str:
+    """The experiencer the other cues decided, but a relative clause's: its silent writer's
+    relative is the patient; a writer telling their own pain makes a sign read as the patient's
+    another person's, and leaves one already another's (or asked about) as it was."""
+    if owner == "patient" or (owner == "other" and experiencer == "patient"):
+        return owner
+    return experiencer

@@ -32,6 +32,15 @@ def test_a_relatives_sign_when_the_writer_tells_their_own_pain_is_never_raised(t
     assert flag not in read(text).raised
 
 
+@pytest.mark.parametrize("text", [
+    "le escribo por mi mamá que se cayó ayer, yo la veo muy mal, le duele la espalda",
+    "mi mamá que se cayó ayer, me preocupa mucho, le duele la espalda",
+])
+def test_a_relatives_sign_beside_the_writers_words_is_still_asked_never_dropped(text):
+    reading = read(text)
+    assert "trauma" in reading.raised | reading.asked
+
+
 def test_a_denial_in_the_relatives_clause_stays_a_denial():
     reading = read("mi mamá que no tiene fiebre ni nada, le duele la espalda baja hace una semana")
     assert "fever" not in reading.raised | reading.asked

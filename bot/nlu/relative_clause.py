@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.nlu.spelling import unaccented
+
 _SENTENCE_END = {".", "?", "!", "...", "…", "\n"}
 
 
@@ -26,7 +28,8 @@ class RelativeClauses:
     def from_context(cls, section: dict | None, norm_word) -> RelativeClauses | None:
         if not section:
             return None
-        words = {key: frozenset(norm_word(w) for w in section.get(key) or [])
+        # read on the words as written: each word as listed and as the matcher reads it ("q", "que")
+        words = {key: frozenset(x for w in section.get(key) or [] for x in (norm_word(w), unaccented(str(w).lower())))
                  for key in ("relatives", "owners", "openers", "between")}
         return cls(**words) if words["relatives"] and words["openers"] else None
 

@@ -45,6 +45,7 @@ from bot.nlu.mention_owner import relative_is_patient, relative_named, writer_sp
 from bot.nlu.mention_scope import alone_back, borrowed, of_this_pain
 from bot.nlu.mention_time import injury_dated, read_window, weeks_back
 from bot.nlu.red_flag_territory import TerritoryFinder, load_territory, paired, territory_spans, undecided
+from bot.nlu.relative_clause import RelativeClauses, clause_owned, clause_owners
 from bot.nlu.spacing import unbroken, words_only
 from bot.nlu.spelling import deletion_index, misspelt_words
 from bot.nlu.spelling import unaccented as _unaccented
@@ -62,8 +63,7 @@ class Mention:
     text: str
     negated: bool = False  # denied; for treatments: not tried ("I don't want surgery")
     experiencer: str = "patient"  # "other": "my mother had cancer"
-    # red_flag_unsure: why the sign may not be present now (hypothetical, question,
-    # historical); pain_location: "focus" for the place the patient is asking about
+    # red_flag_unsure: why the sign may not be now (hypothetical, question, historical); pain_location: "focus"
     reason: str = ""
 
 
@@ -124,12 +124,12 @@ class ClinicalMatcher:
         self._ongoing = words_in_reach("ongoing", context.get("ongoing"), self._norm_word, 3)
         self._place_said = [self._norm_word(p).split() for p in context.get("place_affirmed_after") or []]
         self._told = load_told(vocab_dir or VOCAB_DIR, self._norm_word)  # "me tomé un Mejoral"
+        self._relative_clauses = RelativeClauses.from_context(context.get("relative_clause"), self._norm_word)
 
         self._read_context = ContextReader(nlp, context, self._normalize, self._norm_word,
                                            self._extras["skin"],
                                            lambda phrase: self._token_patterns(phrase, exact=True))
 
-    # ------------------------------------------------------------------ building
     def _norm_word(self, word: str) -> str:
         doc = self._normalize(self.nlp.make_doc(str(word)))
         return " ".join(t.text for t in doc)
@@ -182,7 +182,6 @@ class ClinicalMatcher:
             alternatives.append([literal])
         return [sum(combo, []) for combo in itertools.product(*alternatives)]
 
-    # ------------------------------------------------------------------ reading
     def __call__(self, doc, typed_for: bool = False) -> list[Mention]:  # typed_for: an earlier message said so
         if not len(doc):
             return []
@@ -204,14 +203,16 @@ class ClinicalMatcher:
             spans = sorted(spans + near, key=lambda x: (x[0], x[1]))
         ctx = self._read_context(ndoc, spans, typed_for)
         ctx.writer_speaks = writer_speaks(ctx.words, self._first_person, ctx.proxy_words)
-        found = [m for m in (self._judge(s, e, term, ctx) for s, e, term in spans) if m]
+        owners = clause_owners(self._relative_clauses, [_unaccented(t.lower_) for t in source], spans,
+                               self._first_person) if ctx.proxy_named is None else {}  # "escribo por ...": theirs
+        found = [m for m in (self._judge(s, e, term, ctx, owners) for s, e, term in spans) if m]
         # a writer who never speaks of themself, of no animal ("the cat's got a fever")
         silent = not writer_speaks(ctx.words, self._first_person, ctx.proxy_words, self._hedges) \
             and not any(k == "animal" for cues in ctx.before.values() for k, _ in cues)
         if ctx.proxy_named is None and relative_is_patient(found, ctx.writer_speaks, silent and (
                 self._silent_writer_signs), relative_named(ctx)):
             ctx.relative_is_patient = True  # bot/nlu/mention_owner.py: read once more
-            found = [m for m in (self._judge(s, e, term, ctx) for s, e, term in spans) if m]
+            found = [m for m in (self._judge(s, e, term, ctx, owners) for s, e, term in spans) if m]
         found += self._territory_asked(ndoc, ctx, found)  # bot/nlu/red_flag_territory.py
         found = of_this_pain(found, ctx, self._elsewhere, self._extras, self._tried_anyway)
         if any(m[2] == "treatment" and not m[4] and m[5] == "patient" for m in found):
@@ -219,13 +220,8 @@ class ClinicalMatcher:
         if not any(m[2] == "pain_location" for m in found):
             found.extend(alone_back(ctx.words, self._extras["alone"]))
         found += [(0, 1, "writing_for", "patient", False, "patient", "")] if ctx.proxy_named is not None else []
-
-        result = []
-        for s, e, label, value, negated, experiencer, reason in sorted(set(found)):
-            start, end = offsets[s][0], offsets[e - 1][1]
-            result.append(Mention(label, value, start, end, text[start:end], negated,
-                                  experiencer, reason))
-        return result
+        spans_in_text = ((offsets[m[0]][0], offsets[m[1] - 1][1], m) for m in sorted(set(found)))
+        return [Mention(m[2], m[3], start, end, text[start:end], *m[4:]) for start, end, m in spans_in_text]
 
     def _territory_asked(self, ndoc, ctx: MentionContext, found: list) -> list:
         """A flag's territory words where the vocabulary decided nothing of that flag."""
@@ -234,7 +230,7 @@ class ClinicalMatcher:
         signs = [(m[0], m[1], m[3]) for m in found if m[2].startswith("red_flag")]
         return [m for m in (self._judge(s, e, t, ctx) for s, e, t in undecided(spans, decided, ctx.clause, signs)) if m]
 
-    def _judge(self, s: int, e: int, term: Term, ctx: MentionContext):
+    def _judge(self, s: int, e: int, term: Term, ctx: MentionContext, owners: dict | None = None):
         """One mention as (start, end, label, value, negated, experiencer, reason), or None."""
         if (term.label == "pain_location" and ctx.clause[s] in ctx.skin_clauses
                 and not self._extras["pain_words"].intersection(ctx.words[max(s - 2, 0):e])):
@@ -299,8 +295,8 @@ class ClinicalMatcher:
         elif value == "prescription_medication" and not negated and (
                 ctx.cue_after(e, ("bought_otc",)) or ctx.cue_before(s, ("bought_otc",))):
             value = "otc_medication"  # "co-codamol I bought at the chemist"
-        experiencer = ctx.experiencer(s, e, self._patient_object, self._patient_object_after,
-                                      self._first_person, sign=term.label == "red_flag")
+        experiencer = clause_owned((owners or {}).get(s), ctx.experiencer(  # "mi esposo, que ya no controla la orina"
+            s, e, self._patient_object, self._patient_object_after, self._first_person, sign=term.label == "red_flag"))
         asked, experiencer = experiencer == "asked", experiencer.replace("asked", "other")
         if experiencer == "other" and label != "red_flag" and (
                 ctx.relative_is_patient or (treatment and (ctx.words[s - 1:s] == ["'s"]

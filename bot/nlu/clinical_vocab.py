@@ -132,7 +132,7 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
     path = vocab_dir / "context.yml"
     context = _load_yaml(path)
     for key, value in context.items():
-        if key in ("same_as", "proxy_patient"):  # word -> word; named lists of words
+        if key in ("same_as", "proxy_patient", "relative_clause"):  # word -> word; named lists of words
             for name, words in (value or {}).items():
                 _phrases(path, f"{key}.{name}", [words] if key == "same_as" else words)
         elif key not in ("window", "placeholders", "fold_accents", "read_misspellings",

@@ -16,7 +16,6 @@ Other people's history ("my mother had cancer") emits nothing.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Text, Tuple, Type
@@ -36,8 +35,9 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.nlu.clinical import ClinicalMatcher, Mention
 from bot.nlu.clinical_vocab import reading_fingerprint
 from bot.nlu.duration import DurationMention
+from bot.nlu.duration_choice import pain_time_among
 from bot.nlu.duration_es import parse_durations_es, spanish_clauses
-from bot.nlu.duration_events import SINCE_THEN, after_a_turning_point, other_events, times_something_else
+from bot.nlu.duration_events import SINCE_THEN, times_something_else
 from bot.nlu.duration_relative import told_as_share
 from bot.nlu.injections import injection_entities, load_injection_vocabulary
 from bot.nlu.language import reading_language
@@ -184,9 +184,6 @@ def spanish_story(text: str, not_had: Sequence[Tuple[int, int]]) -> List[Dict[st
                                  parse_durations_es))
 
 
-_HYPERBOLE = re.compile(r"\b(?:forever|for\s+ever|an\s+eternity|ages|una\s+eternidad|siglos)\b", re.I)
-
-
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False, model_from="SpacyNLP"
 )
@@ -277,26 +274,7 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
                 continue
             kept.append(duration)
         if len(kept) > 1:  # "hace un mes. Ya había tenido el mismo dolor hace años": this episode's
-            events = spanish_clauses()["events"] if spanish else other_events()
-            # "12 yrs at the warehouse and never had a problem til 3 wks ago": when it began
-            kept = [d for d in kept if after_a_turning_point(text, d.start)] or kept
-            kept = [d for d in kept if not events.past_episode(text, d.start)] or kept
-            # "feels like forever but honestly maybe 5 or 6 days": the hyperbole yields
-            kept = [d for d in kept if not _HYPERBOLE.search(d.text)] or kept
-            # "hurt it 20 years ago, had it pinned. It's been aching again this last fortnight"
-            kept = [d for d in kept if not events.before_a_new_episode(text, d, kept)] or kept
-            # "my son has had back pain for years, mine started last month": a relative's
-            # time beside the writer's own
-            kept = [d for d in kept if not events.someone_elses(text, d.start, mentions)] or kept
-            # "about 5 months, and in the last few weeks it's gone down my leg": when it began
-            kept = [d for d in kept if not events.tells_a_change(text, d.start)] or kept
-            # "my toes are numb from diabetes, had that for years. the new thing is my low back
-            # pain for 6 weeks", "eso fue en enero ... desde hace mes y medio me empezó un
-            # dolor": where a time is said of the pain, times said of nothing named are not
-            pain = [d for d in kept if times_something_else(
-                text, d.start, d.end, mentions, (), matcher.pain_words, anchored=True,
-                **(spanish_clauses() if spanish else {}))]
-            kept = pain or kept
+            kept = pain_time_among(text, kept, mentions, matcher.pain_words, spanish)
         entities += [_duration_entity(d) for d in kept]
         # "dos semanas, bueno no, tres semanas": the value after a correction wins; "10 años,
         # desde el accidente": an injury that old is asked about, no recent one

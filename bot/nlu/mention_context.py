@@ -136,19 +136,27 @@ class ContextReader:
             elif w in self._interjections and i + 1 < n and words[i + 1] in self._subjects:
                 boundary[i] = True  # "No I have a fever" is "No, I have a fever"
         denials = {i for i in after if "neg_before" in {k for k, _ in after[i]}}
+        sign_starts: dict[int, int] = {}  # first token -> the longest sign's end
+        for s, e, _ in spans:
+            sign_starts[s] = max(e, sign_starts.get(s, e))
         sign_ends = {e for s, e, _ in spans} | ({i + 2 for i in denials if words[i] == "no"}
                                                 if self._bare_denied else set())
         # "no fever no falls I did have a melanoma": a clause's denied list ends at a new subject
         for i, w in enumerate(words):  # after a sign, not at words still of the sign ("no falls
-            if (w in self._sign_starters and i in sign_ends  # I know of", "fuerza ... tengo bien")
-                    and not _SAID_OF_SIGN & {k for j in (i, i + 1) for k, _ in after.get(j, ())}):
+            if i in sign_ends and ((w in self._sign_starters  # I know of", "fuerza ... tengo bien")
+                                    and not _SAID_OF_SIGN & {k for j in (i, i + 1) for k, _ in after.get(j, ())})
+                                   or _negative_sign_starts(i, sign_starts, after)):
                 start = next((j for j in range(i - 1, -1, -1) if boundary[j]), -1)
-                boundary[i] = boundary[i] or bool(denials.intersection(range(start + 1, i)))
+                at = i - 1 if i in sign_starts else i  # the sign's own first word starts the clause
+                boundary[at] = boundary[at] or bool(denials.intersection(range(start + 1, i)))
         # clause number of each token; a boundary token closes its own clause
         clause = [0, *itertools.accumulate(int(b) for b in boundary[:-1])]
         skin = ({clause[i] for i, w in enumerate(words) if w in self._skin}
                 - {clause[i] for i, w in enumerate(words) if w in self._deep})  # "a cyst on the nerve"
-        covered = {i for s, e, _ in spans for i in range(s, e)}
+        # "ninguna caída": one word read as "nothing tried" and a denial is the denial, no mention to skip
+        covered = {i for s, e, term in spans if not (getattr(term, "label", "") == "treatment_none" and e - s == 1
+                                                     and "neg_before" in {k for k, _ in after.get(s, ())})
+                   for i in range(s, e)}
         return MentionContext(words, boundary, clause, covered, before, after,
                         questions(words, clause, self._question_starters),
                         question_topics(words, clause, covered, self._topic_pronouns, self._list_words,
@@ -158,6 +166,16 @@ class ContextReader:
                         proxy_named, self._proxy.relatives, self._proxy.pronouns,
                         self._proxy.relative_owners, not_now=not_now, growths=self._growths,
                         recent=self._recent)
+
+
+def _negative_sign_starts(i: int, sign_starts: dict, after: dict) -> bool:
+    """Does a sign whose own words begin with a negation start at token i or the next ("no fever
+    cant hold my pee", "no tengo calentura ya no aguanto la pipí", "no fiebre no siento las
+    piernas")? Straight after another sign, it starts a new clause: the list's "no" ends there."""
+    def own_negation(j: int) -> bool:  # a denial inside the sign's words, or "ya no" running into them
+        return any(k == "neg_before" for t in (j, j + 1) if t < sign_starts[j] - 1 for k, _ in after.get(t, ())) \
+            or any(k == "pseudo" and t < j < end for t in range(i, j) for k, end in after.get(t, ()))
+    return any(j in sign_starts and own_negation(j) for j in (i, i + 1))
 
 
 @dataclass
@@ -290,9 +308,9 @@ class MentionContext:
         while 0 <= i < len(words) and i != stop_at:
             if i in self.covered and not (i == first and "prescribed" in kinds and any(  # a mention's
                     k == "prescribed" for k, _ in cues.get(i, ()))):  # words are its own ("me recetó" prescribes)
-                if words[i] in stop:
-                    return None  # "my son kicked me in the back": the back is the patient's
-                past_comma = False
+                if words[i] in stop or (step < 0 and boundary[i]):
+                    return None  # "my son kicked me in the back": the back is the patient's; a
+                past_comma = False  # sign that ends a clause ("no fever | cant hold my pee") ends the walk
                 i += step
                 continue
             if step < 0 and words[i] == ",":

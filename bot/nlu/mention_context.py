@@ -308,9 +308,11 @@ class MentionContext:
         while 0 <= i < len(words) and i != stop_at:
             if i in self.covered and not (i == first and "prescribed" in kinds and any(  # a mention's
                     k == "prescribed" for k, _ in cues.get(i, ()))):  # words are its own ("me recetó" prescribes)
+                # "my son kicked me in the back": the back is the patient's; walking back, a sign
+                # that ends a clause ("no fever | cant hold my pee") ends the walk
                 if words[i] in stop or (step < 0 and boundary[i]):
-                    return None  # "my son kicked me in the back": the back is the patient's; a
-                past_comma = False  # sign that ends a clause ("no fever | cant hold my pee") ends the walk
+                    return None
+                past_comma = False
                 i += step
                 continue
             if step < 0 and words[i] == ",":

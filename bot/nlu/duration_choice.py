@@ -17,7 +17,8 @@ _HYPERBOLE = re.compile(r"\b(?:forever|for\s+ever|an\s+eternity|ages|una\s+etern
 def pain_time_among(text: str, kept: List[Any], mentions: List[Any], pain_words: Collection[str],
                     spanish: bool) -> List[Any]:
     """The durations of `kept` (more than one, none another thing's) that are the pain's."""
-    events = spanish_clauses()["events"] if spanish else other_events()
+    clauses = spanish_clauses() if spanish else {}
+    events = clauses["events"] if spanish else other_events()
     # "12 yrs at the warehouse and never had a problem til 3 wks ago": when it began
     kept = [d for d in kept if after_a_turning_point(text, d.start)] or kept
     kept = [d for d in kept if not events.past_episode(text, d.start)] or kept
@@ -34,6 +35,5 @@ def pain_time_among(text: str, kept: List[Any], mentions: List[Any], pain_words:
     # pain for 6 weeks", "eso fue en enero ... desde hace mes y medio me empezó un
     # dolor": where a time is said of the pain, times said of nothing named are not
     pain = [d for d in kept if times_something_else(
-        text, d.start, d.end, mentions, (), pain_words, anchored=True,
-        **(spanish_clauses() if spanish else {}))]
+        text, d.start, d.end, mentions, (), pain_words, anchored=True, **clauses)]
     return pain or kept

@@ -102,7 +102,7 @@ class ContextReader:
         cue_matches = [(self._cue_kinds[m], s, e) for matcher in matchers for m, s, e in matcher(ndoc)]
         ends = [b or any(k == "scope_end" and s <= i < e for k, s, e in cue_matches) for i, b in enumerate(boundary)]
         cue_matches, proxy_named = self._proxy(  # typed for the patient? (bot/nlu/mention_proxy.py)
-            cue_matches, words, [0, *itertools.accumulate(int(b) for b in ends[:-1])], typed_for)
+            cue_matches, words, _clause_numbers(ends), typed_for)
         pseudo = [(s, e) for kind, s, e in cue_matches if kind == "pseudo"]
         not_now: list[int] = []
         for kind, s, e in cue_matches:
@@ -149,12 +149,11 @@ class ContextReader:
                 start = next((j for j in range(i - 1, -1, -1) if boundary[j]), -1)
                 at = i - 1 if i in sign_starts else i  # the sign's own first word starts the clause
                 boundary[at] = boundary[at] or bool(denials.intersection(range(start + 1, i)))
-        # clause number of each token; a boundary token closes its own clause
-        clause = [0, *itertools.accumulate(int(b) for b in boundary[:-1])]
+        clause = _clause_numbers(boundary)
         skin = ({clause[i] for i, w in enumerate(words) if w in self._skin}
                 - {clause[i] for i, w in enumerate(words) if w in self._deep})  # "a cyst on the nerve"
         # "ninguna caída": one word read as "nothing tried" and a denial is the denial, no mention to skip
-        covered = {i for s, e, term in spans if not (getattr(term, "label", "") == "treatment_none" and e - s == 1
+        covered = {i for s, e, term in spans if not (term.label == "treatment_none" and e - s == 1
                                                      and "neg_before" in {k for k, _ in after.get(s, ())})
                    for i in range(s, e)}
         return MentionContext(words, boundary, clause, covered, before, after,
@@ -166,6 +165,11 @@ class ContextReader:
                         proxy_named, self._proxy.relatives, self._proxy.pronouns,
                         self._proxy.relative_owners, not_now=not_now, growths=self._growths,
                         recent=self._recent)
+
+
+def _clause_numbers(boundary: list[bool]) -> list[int]:
+    """The clause number of each token; a boundary token closes its own clause."""
+    return [0, *itertools.accumulate(int(b) for b in boundary[:-1])]
 
 
 def _negative_sign_starts(i: int, sign_starts: dict, after: dict) -> bool:

@@ -13,8 +13,8 @@ relative the writing words name ("for my dad", "mi papá" next to "escribo por")
 him"), any relative (`proxy_patient.relatives`, or every other-person cue when the language
 lists none: a sign is then counted, never missed). "his mum" (`relative_owners`) and a
 family history stay someone else's. `ProxyReader` is the one place that decides this;
-bot/nlu/mention_context.py asks it once per message, and a conversation's earlier messages
-through `writing_for_patient` (actions/triage.py: "I'm writing for my dad" said before).
+bot/nlu/mention_context.py asks it once per message; a conversation's earlier messages count
+through bot/typed_for.py ("I'm writing for my dad" said before).
 """
 from __future__ import annotations
 
@@ -30,12 +30,11 @@ class ProxyReader:
 
     def __init__(self, context: dict, norm_word: Callable[[str], str]):
         proxy = context.get("proxy_patient") or {}
-        self.relatives, pronouns, self.relative_owners, self._writer_owners = (
+        self.relatives, self.pronouns, self.relative_owners, self._writer_owners = (
             frozenset(norm_word(w) for w in proxy.get(key) or [])
             for key in ("relatives", "pronouns", "relative_owners", "writer_owners"))
-        self.pronouns = pronouns
         self._pronoun_cues = frozenset(tuple(norm_word(w).split()) for w in context.get("proxy_pronoun_cues") or [])
-        self._pronoun_cues |= {(p,) for p in pronouns}
+        self._pronoun_cues |= {(p,) for p in self.pronouns}
 
     def __call__(self, cue_matches: list, words: list[str], clause: list[int],
                  typed_for: bool = False) -> tuple[list, frozenset | None]:

@@ -1,4 +1,4 @@
-"""Session 7's NLU shortcuts (issues 15 and 19) find exactly what the long way found.
+"""The NLU shortcuts (issues 15 and 19) find exactly what the long way found.
 
 The vocabularies' token patterns are tried only on messages holding the words they need
 (bot/nlu/anchored_matcher.py), the story phrases likewise (bot/nlu/phrasing.py), the intent

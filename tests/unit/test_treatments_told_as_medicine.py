@@ -1,6 +1,7 @@
-"""A name no list knows, told as a medicine by the words around it: one mechanism, its words in
-each language's told_as_medicine.yml (session 14). Sentences written for these tests, none from
-a blind set; read as the assistant reads a first message (tests/unit/reading.py)."""
+"""A name no list knows, told as a medicine by the words around it.
+
+One mechanism, its words in each language's told_as_medicine.yml; read as the assistant reads
+a first message (tests/unit/reading.py). Sentences written for these tests, none from a blind set."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,13 +9,9 @@ from pathlib import Path
 import pytest
 
 from bot.nlu.medicines_told import load_told
-from tests.unit.reading import read
+from tests.unit.reading import tried
 
 VOCAB = Path("bot/nlu/vocab")
-
-
-def tried(text):
-    return set(read(text).slots.get("treatments_tried") or [])
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -1,10 +1,11 @@
-"""Kinds of red flag missed on round 12, in words written here (not the blind sets'): read by
-the real trained model as the tracker would hold them (bot.evaluate_blind.read_turn).
+"""Red flags read by the real trained model: misspellings, slang and Spanglish caught, no look-alike.
+
+Read as the tracker would hold them (bot.evaluate_blind.read_turn).
 
 A sign is *caught* when it reaches `red_flags` or the assistant asks to confirm it: bowel
 control as misspelt by phone, the perfect tense ("me he hecho") and "cuenta" typed by ear,
 Australian and British slang for a crash ("had a stack", "stacked it"), Spanglish and
-waking up sweating at night.
+waking up sweating at night. Sentences written for these tests, none from a blind set.
 """
 from __future__ import annotations
 

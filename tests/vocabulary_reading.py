@@ -35,3 +35,20 @@ def red_flags_read(text: str) -> tuple[set, set]:
 def slots_read(text: str) -> dict:
     """The slots a first message saying `text` fills."""
     return clinical_updates({}, vocabulary_extractor().entities_for(text, english_model()))
+
+
+def vocab_weeks(text: str) -> float | None:
+    return slots_read(text).get("pain_duration_weeks")
+
+
+def vocab_tried(text: str) -> set:
+    """The treatments tried the vocabulary reads, as a set (empty when none)."""
+    return set(slots_read(text).get("treatments_tried") or [])
+
+
+def vocab_tried_as_read(text: str):
+    return slots_read(text).get("treatments_tried")
+
+
+def vocab_place(text: str):
+    return slots_read(text).get("pain_location")

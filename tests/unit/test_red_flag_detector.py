@@ -48,7 +48,7 @@ def test_a_sign_in_words_no_vocabulary_holds_is_asked_about(text, flag):
     "my legs are fine and they don't give way or buckle",
     "my feet are ok, no dragging",  # the feet denied: only the vocabulary's reading tells
     # (a writer telling of their own pain too: a silent writer's relative is asked, see
-    # test_understanding_signs_s8.py)
+    # test_red_flags_hedged_or_asked.py)
     "my brother's legs keep giving way, I just have a stiff neck",
     "my father's foot drags when he walks, my own back is only sore",
     "mi esposa tiene calentura",  # (a relative's emergency sign is asked: es/context.yml)

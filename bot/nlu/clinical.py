@@ -34,6 +34,16 @@ from bot.nlu.spacing import words_only
 from bot.nlu.spelling import unaccented as _unaccented
 
 
+def typed_as_names(tokens: list[str]) -> set[int]:
+    """The words typed as a name: capitalised inside a sentence ("my son Walter"), or a message
+    of capitalised words only ("Walter", "Walter Brown"); a sentence's first word is not one."""
+    titled = {i for i, t in enumerate(tokens) if t[:1].isupper() and t[1:].islower() and t.isalpha()}
+    words = [i for i, t in enumerate(tokens) if t.isalpha()]
+    if words and set(words) <= titled:
+        return titled
+    return {i for i in titled if i > 0 and tokens[i - 1] not in (".", "!", "?", "¿", "¡", "\n")}
+
+
 @dataclass(frozen=True)
 class Mention:
     label: str  # pain_location | treatment | treatment_none | red_flag | red_flag_unsure | body_part_other
@@ -115,7 +125,8 @@ class ClinicalMatcher(PhraseIndex):
                 self._silent_writer_signs), relative_named(ctx)):
             ctx.relative_is_patient = True  # bot/nlu/mention_owner.py: read once more
             found = [m for m in (self._judge(s, e, term, ctx, owners) for s, e, term in spans) if m]
-        found += self._territory_asked(ndoc, ctx, found)  # bot/nlu/red_flag_territory.py
+        names = typed_as_names([text[s:e] for s, e in offsets])  # "Walter": no misspelt "water"
+        found += self._territory_asked(ndoc, ctx, found, names)  # bot/nlu/red_flag_territory.py
         found = of_this_pain(found, ctx, self._elsewhere, self._extras, self._tried_anyway)
         if any(m[2] == "treatment" and not m[4] and m[5] == "patient" for m in found):
             found = [m for m in found if m[2] != "treatment_none"]  # "physio, nothing else"
@@ -125,9 +136,10 @@ class ClinicalMatcher(PhraseIndex):
         spans_in_text = ((offsets[m[0]][0], offsets[m[1] - 1][1], m) for m in sorted(set(found)))
         return [Mention(m[2], m[3], start, end, text[start:end], *m[4:]) for start, end, m in spans_in_text]
 
-    def _territory_asked(self, ndoc, ctx: MentionContext, found: list) -> list:
-        """A flag's territory words where the vocabulary decided nothing of that flag."""
-        spans = territory_spans(ctx.words, ctx.after, self._territory(ctx.words, [t.lemma_ for t in ndoc]))
+    def _territory_asked(self, ndoc, ctx: MentionContext, found: list, names=()) -> list:
+        """A flag's territory words where the vocabulary decided nothing of that flag; a word
+        typed as a name ("Walter") is never read as a misspelt one ("water")."""
+        spans = territory_spans(ctx.words, ctx.after, self._territory(ctx.words, [t.lemma_ for t in ndoc], names))
         decided = {(ctx.clause[i], m[3]) for m in found if m[2].startswith("red_flag") for i in range(m[0], m[1])}
         signs = [(m[0], m[1], m[3]) for m in found if m[2].startswith("red_flag")]
         return [m for m in (self._judge(s, e, t, ctx) for s, e, t in undecided(spans, decided, ctx.clause, signs)) if m]

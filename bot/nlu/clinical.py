@@ -5,15 +5,11 @@ words live in YAML files under `vocab/` (clinicians edit those, not this code):
 
 * locations.yml, treatments.yml, red_flags.yml: phrase -> value; context.yml: cues, injury window.
 
-How a message is read:
-
-1. The text is lower-cased and tokenised again, then normalised ("can't", "cannot", "cant" and
-   "CAN'T": "can not") and lemmatised: "legs gave way" ~ "leg gives way". Phrases marked "=" match only as written.
-2. Each vocabulary file resolves its own overlaps: the longest phrase wins ("slipped on the
-   ice" is trauma, and heat_ice separately ignores it). `ignore` phrases win and vanish.
-3. A cue counts only inside the mention's clause and never inside the matched phrase itself,
-   so "I can't control my bladder" is a positive flag while "no fever but my leg keeps
-   getting weaker" denies only the fever (NegEx-style scopes, simplified).
+The phrases are matched by bot/nlu/phrase_index.py (the text normalised, overlaps resolved
+within each vocabulary file); this module reads each match in its message: a cue counts only
+inside the mention's clause and never inside the matched phrase itself, so "I can't control my
+bladder" is a positive flag while "no fever but my leg keeps getting weaker" denies only the
+fever (NegEx-style scopes, simplified).
 
 Vocabularies: clinical_vocab.py; clauses and cues: mention_context.py; this pain's mentions:
 mention_scope.py, place_scope.py; an injury's date: mention_time.py; words near a sign that no
@@ -21,37 +17,31 @@ phrase decides (near pairs, a flag's territory: asked, never raised): red_flag_t
 """
 from __future__ import annotations
 
-import itertools
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
-
-from bot.nlu.anchored_matcher import AnchoredMatcher
-from bot.nlu.clinical_vocab import VOCAB_DIR, Term, load_vocabulary, words_in_reach
-from bot.nlu.drugs import (
-    MIN_MISSPELT_LENGTH,
-    NOT_FOR_PAIN,
-    english_words,
-    find_medicines,
-    named_at_prescription_strength,
-    spanish_words,
-)
+from bot.nlu.clinical_vocab import VOCAB_DIR, Term, words_in_reach
+from bot.nlu.drugs import MIN_MISSPELT_LENGTH, english_words, named_at_prescription_strength, spanish_words
 from bot.nlu.medicines_told import load_told
 from bot.nlu.mention_context import ContextReader, MentionContext, runs
 from bot.nlu.mention_owner import relative_is_patient, relative_named, writer_speaks
 from bot.nlu.mention_scope import alone_back, borrowed, of_this_pain
 from bot.nlu.mention_time import injury_dated, read_window, weeks_back
+from bot.nlu.phrase_index import PhraseIndex
 from bot.nlu.red_flag_territory import TerritoryFinder, load_territory, paired, territory_spans, undecided
 from bot.nlu.relative_clause import RelativeClauses, clause_owned, clause_owners
-from bot.nlu.spacing import unbroken, words_only
-from bot.nlu.spelling import deletion_index, misspelt_words
+from bot.nlu.spacing import words_only
 from bot.nlu.spelling import unaccented as _unaccented
 
-_INJECTED = {"shot", "injection", "jab", "infusion", "block", "epidural", "injected"}
-_MIN_MISSPELT = 7  # shorter words are too near too many others ("fisio" is listed as written)
+
+def typed_as_names(tokens: list[str]) -> set[int]:
+    """The words typed as a name: capitalised inside a sentence ("my son Walter"), or a message
+    of capitalised words only ("Walter", "Walter Brown"); a sentence's first word is not one."""
+    titled = {i for i, t in enumerate(tokens) if t[:1].isupper() and t[1:].islower() and t.isalpha()}
+    words = [i for i, t in enumerate(tokens) if t.isalpha()]
+    if words and set(words) <= titled:
+        return titled
+    return {i for i in titled if i > 0 and tokens[i - 1] not in (".", "!", "?", "¿", "¡", "\n")}
 
 
 @dataclass(frozen=True)
@@ -67,38 +57,12 @@ class Mention:
     reason: str = ""
 
 
-class ClinicalMatcher:
+class ClinicalMatcher(PhraseIndex):
     """Finds pain locations, treatments and red flags, with denial and experiencer."""
 
     def __init__(self, nlp, vocab_dir: Path | None = None):
-        self.nlp = nlp
-        self._lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
-        pairs, self._extras, context = load_vocabulary(vocab_dir)
-        # A language written with or without its accents ("caí", "cai"): words are compared
-        # without them, lemmas looked up with them; each phrase also stands without them.
-        self._fold_accents = bool(context.get("fold_accents"))
-        self._injected = set(context.get("injected") or _INJECTED)
-        self._placeholders = context.get("placeholders") or {}
-        self._same_as = {str(k): str(v) for k, v in (context.get("same_as") or {}).items()}
-        # A relative's words read as the patient's ("se le duermen" as "se me duermen"): the
-        # mention's owner is decided by the other-person cues, not by the pronoun
-        self._patient_forms = {tuple(said.lower().split()): meant.lower().split()
-                               for said, meant in (context.get("patient_forms") or {}).items()}
-
-        attr = "LEMMA" if self._lemmatizer else "LOWER"
-        self._lemma_matcher = PhraseMatcher(nlp.vocab, attr=attr)
-        self._exact_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._token_matcher = AnchoredMatcher(nlp.vocab)  # its matches in any order: a set below
-        self._terms: dict[int, Term] = {}
-        self._one_word: dict[str, Term] = {}  # long one-word treatments, for misspellings
-        for term, phrase in pairs:
-            self._add_phrase(term, phrase)
-            if (context.get("read_misspellings") and term.label == "treatment"
-                    and phrase.isalpha() and len(phrase) >= _MIN_MISSPELT):
-                self._one_word[phrase.lower()] = term
-            if self._fold_accents and _unaccented(phrase) != phrase:
-                self._add_phrase(term, _unaccented(phrase))
-        self._spelling = deletion_index(self._one_word)
+        super().__init__(nlp, vocab_dir)  # the phrase index: bot/nlu/phrase_index.py
+        context = self.context
         self._territory = TerritoryFinder(load_territory(vocab_dir or VOCAB_DIR), self._norm_word, *(
             (spanish_words, MIN_MISSPELT_LENGTH) if self._fold_accents else (english_words, 4)))
 
@@ -129,58 +93,6 @@ class ClinicalMatcher:
         self._read_context = ContextReader(nlp, context, self._normalize, self._norm_word,
                                            self._extras["skin"],
                                            lambda phrase: self._token_patterns(phrase, exact=True))
-
-    def _norm_word(self, word: str) -> str:
-        doc = self._normalize(self.nlp.make_doc(str(word)))
-        return " ".join(t.text for t in doc)
-
-    def _normalize(self, doc) -> Doc:
-        """A token-aligned copy of `doc`: lower-case norms ("ca"+"n't" -> "can"+"not"), lemmas."""
-        words = [(t.norm_ or t.lower_).lower().replace("’", "'") or t.lower_ for t in doc]
-        words = [self._same_as.get(w, w) for w in words]
-        for said, meant in self._patient_forms.items():
-            for i in range(len(words) - len(said) + 1):
-                if tuple(words[i:i + len(said)]) == said:
-                    words[i:i + len(said)] = meant
-        spaces = [bool(t.whitespace_) for t in doc]
-        ndoc = Doc(self.nlp.vocab, words=words, spaces=spaces)
-        ndoc = self._lemmatizer(ndoc) if self._lemmatizer else ndoc
-        if not self._fold_accents:
-            return ndoc
-        return Doc(self.nlp.vocab, words=[_unaccented(w) for w in words], spaces=spaces,
-                   lemmas=[_unaccented(t.lemma_ or t.text) for t in ndoc])
-
-    def _add_phrase(self, term: Term, phrase: str) -> None:
-        key = f"{term.group}|{term.label}|{term.value}|{term.mode}|{term.rank}"
-        match_id = self.nlp.vocab.strings.add(key)
-        self._terms[match_id] = term
-        exact = phrase.startswith("=")
-        phrase = phrase.lstrip("=").strip()
-        if "<" in phrase:
-            self._token_matcher.add(key, self._token_patterns(phrase, exact))
-            return
-        doc = self._normalize(self.nlp.make_doc(phrase))
-        if len(doc):
-            (self._exact_matcher if exact else self._lemma_matcher).add(key, [doc])
-
-    def _token_patterns(self, phrase: str, exact: bool) -> list[list[dict]]:
-        """Matcher patterns for a phrase with placeholders ("lost <weight>")."""
-        alternatives = []
-        for part in re.split(r"(<\w+>)", phrase):
-            if not part.strip():
-                continue
-            if part in self._placeholders:
-                alternatives.append(self._placeholders[part]["patterns"])
-                continue
-            if part.startswith("<"):
-                raise ValueError(f"unknown placeholder {part} in {phrase!r}")
-            doc = self._normalize(self.nlp.make_doc(part.strip()))
-            if exact or not self._lemmatizer:
-                literal = [{"LOWER": t.text} for t in doc]
-            else:
-                literal = [{"LEMMA": t.lemma_} for t in doc]
-            alternatives.append([literal])
-        return [sum(combo, []) for combo in itertools.product(*alternatives)]
 
     def __call__(self, doc, typed_for: bool = False) -> list[Mention]:  # typed_for: an earlier message said so
         if not len(doc):
@@ -213,7 +125,8 @@ class ClinicalMatcher:
                 self._silent_writer_signs), relative_named(ctx)):
             ctx.relative_is_patient = True  # bot/nlu/mention_owner.py: read once more
             found = [m for m in (self._judge(s, e, term, ctx, owners) for s, e, term in spans) if m]
-        found += self._territory_asked(ndoc, ctx, found)  # bot/nlu/red_flag_territory.py
+        names = typed_as_names([text[s:e] for s, e in offsets])  # "Walter": no misspelt "water"
+        found += self._territory_asked(ndoc, ctx, found, names)  # bot/nlu/red_flag_territory.py
         found = of_this_pain(found, ctx, self._elsewhere, self._extras, self._tried_anyway)
         if any(m[2] == "treatment" and not m[4] and m[5] == "patient" for m in found):
             found = [m for m in found if m[2] != "treatment_none"]  # "physio, nothing else"
@@ -223,9 +136,10 @@ class ClinicalMatcher:
         spans_in_text = ((offsets[m[0]][0], offsets[m[1] - 1][1], m) for m in sorted(set(found)))
         return [Mention(m[2], m[3], start, end, text[start:end], *m[4:]) for start, end, m in spans_in_text]
 
-    def _territory_asked(self, ndoc, ctx: MentionContext, found: list) -> list:
-        """A flag's territory words where the vocabulary decided nothing of that flag."""
-        spans = territory_spans(ctx.words, ctx.after, self._territory(ctx.words, [t.lemma_ for t in ndoc]))
+    def _territory_asked(self, ndoc, ctx: MentionContext, found: list, names=()) -> list:
+        """A flag's territory words where the vocabulary decided nothing of that flag; a word
+        typed as a name ("Walter") is never read as a misspelt one ("water")."""
+        spans = territory_spans(ctx.words, ctx.after, self._territory(ctx.words, [t.lemma_ for t in ndoc], names))
         decided = {(ctx.clause[i], m[3]) for m in found if m[2].startswith("red_flag") for i in range(m[0], m[1])}
         signs = [(m[0], m[1], m[3]) for m in found if m[2].startswith("red_flag")]
         return [m for m in (self._judge(s, e, t, ctx) for s, e, t in undecided(spans, decided, ctx.clause, signs)) if m]
@@ -349,48 +263,3 @@ class ClinicalMatcher:
         if past and not over and self._ongoing.intersection(ctx.sentence_phrases(s)):
             return ""  # "years ago and it's happening again"
         return "historical" if past or over else ""
-
-    def _resolve(self, ndoc, capitals: list[bool] | None = None) -> list[tuple[int, int, Term]]:
-        """Matches of every vocabulary file; within a file the longest wins (then the lower
-        rank, then the earliest) and `ignore` phrases vanish with whatever they cover."""
-        whole, at = unbroken(self.nlp.vocab, ndoc)  # "lower\nback": read without the break
-        found = {(s, e, self._terms[m]) for matcher in
-                 (self._lemma_matcher, self._exact_matcher, self._token_matcher)
-                 for m, s, e in matcher(whole)}
-        found |= self._medicines(whole, capitals and [capitals[i] for i in at])
-        found |= {(s, e, self._one_word[name]) for s, e, name in misspelt_words(
-            [t.text for t in whole], found, self._spelling, _MIN_MISSPELT,
-            spanish_words() if self._fold_accents else english_words())}
-        found = {(at[s], at[e - 1] + 1, term) for s, e, term in found}
-        taken: dict[str, set[tuple[int, int]]] = {}  # spans kept, per file
-        occupied: dict[str, set[int]] = {}  # their tokens
-        ignored, ignored_at = set(), set()  # (file, start, end) of ignored phrases; (file, token)
-        kept = []
-        for s, e, term in sorted(found, key=lambda x: (x[2].group == "location" and x[2].rank == 1,  # "mid back"
-                                                       -(x[1] - x[0]), x[2].rank, x[0])):  # beats "back is sore"
-            spans = taken.setdefault(term.group, set())
-            tokens = occupied.setdefault(term.group, set())
-            if (term.group, s, e) in ignored:
-                continue
-            if (s, e) not in spans and any(i in tokens and (term.mode != "ignore" or (term.group, i) not in ignored_at)
-                                           for i in range(s, e)):  # ignored ones overlap: "he tomado de todo y nada"
-                continue  # overlaps a longer phrase of the same file
-            if term.rank == 2 and (s, e) in spans:
-                continue  # the dictionary's drug where the vocabulary said the same words
-            spans.add((s, e))
-            tokens.update(range(s, e))
-            if term.mode == "ignore":
-                ignored.add((term.group, s, e)), ignored_at.update((term.group, i) for i in range(s, e))
-            else:
-                kept.append((s, e, term))
-        return sorted(kept, key=lambda x: (x[0], x[1]))
-
-    def _medicines(self, ndoc, capitals: list[bool] | None = None) -> set:
-        """Drugs the dictionary knows (bot/nlu/drugs.py); the vocabulary wins overlaps, a drug
-        given as a shot ("a Kenalog shot") is the injection, not a medicine, and a shot of one
-        never for pain ("the Wegovy jab") is no treatment at all."""
-        shots = [{t.text.rstrip("s"), t.lemma_} & self._injected for t in ndoc] + [set()]
-        return {(s, e + 1, Term("treatment", "", "", "ignore", rank=-1)) if value == NOT_FOR_PAIN
-                else (s, e, Term("treatment", "treatment", value, rank=2))
-                for s, e, value in find_medicines([t.text for t in ndoc], True, capitals, self._told)
-                if (value == NOT_FOR_PAIN) == bool(shots[e])}

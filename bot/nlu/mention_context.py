@@ -61,7 +61,8 @@ class ContextReader:
                           ("bought_otc", "bought_over_counter"), ("not_done", "treatment_not_done_after"),
                           ("not_taken", "treatment_not_taken_said"), ("borrowed", "borrowed_after"),
                           ("unchanged", "unchanged_for_long"), ("benign", "benign_after"),
-                          ("carer", "carer_words"), ("writer_own", "writer_own_pain")):
+                          ("carer", "carer_words"), ("writer_own", "writer_own_pain"),
+                          ("writer_self", "writer_self_in_proxy")):
             phrases = [str(p) for p in context.get(key) or []]
             docs = [normalize(nlp.make_doc(p)) for p in phrases if "<" not in p]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")
@@ -361,6 +362,9 @@ class MentionContext:
         if not sign and e > s and self.words[s] in first_person:
             return "patient"  # a treatment the patient is given ("mi mamá me sobó"): theirs
         limit = self.window["other_person"]
+        if sign and self.proxy_named is not None and (  # typed for dad: "I'm the one with the fever"
+                self.cue_before(s, ("writer_self",), limit) or self.cue_after(e, ("writer_self",), limit)):
+            return "other"
         if self.cue_before(s, ("other_before",), limit, first_person):
             return "other"
         if self.cue_after(e, ("other_after",), limit, first_person):

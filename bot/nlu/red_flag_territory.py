@@ -103,27 +103,29 @@ class TerritoryFinder:
         word = closest(token, self._spelling)
         return (word, token in self._ordinary()) if word and word != token else (None, False)
 
-    def _match(self, pattern: str, token: str, lemma: str) -> int:
+    def _match(self, pattern: str, token: str, lemma: str, name: bool = False) -> int:
         stem = pattern[:-1] if pattern.endswith("*") else None
         if (token.startswith(stem) or lemma.startswith(stem)) if stem else pattern in (token, lemma):
             return _EXACT
-        word, ordinary = self._fuzzy(token)  # "movemnts": "movement*"
+        word, ordinary = self._fuzzy(token) if not name else (None, False)  # "movemnts": "movement*"
         if word and (word.startswith(stem) if stem else word == pattern):
             return _FUZZY_ORDINARY if ordinary else _FUZZY
         return 0
 
-    def __call__(self, words: List[str], lemmas: List[str]) -> List[Tuple[int, int, str, str]]:
+    def __call__(self, words: List[str], lemmas: List[str],
+                 names: Collection[int] = ()) -> List[Tuple[int, int, str, str]]:
         """(start, end, flag, kind) of every phrase found; "ignore" phrases (the file's, and a
-        flag's own for that flag) win overlaps and vanish with the words they cover."""
+        flag's own for that flag) win overlaps and vanish with the words they cover. `names`:
+        the words typed as a name ("Walter"), never read as a misspelling ("water")."""
         found = []
         for i, (token, lemma) in enumerate(zip(words, lemmas)):
-            near = self._fuzzy(token)[0] or ""
+            near = (self._fuzzy(token)[0] if i not in names else None) or ""
             keys = {token, lemma, token[:3] + "*", lemma[:3] + "*", near, near[:3] + "*"}
             for n in {n for key in keys if key for n in self._first.get(key, ())}:
                 flag, kind, pattern = self.phrases[n]
                 if i + len(pattern) > len(words):
                     continue
-                how = [self._match(p, words[i + j], lemmas[i + j]) for j, p in enumerate(pattern)]
+                how = [self._match(p, words[i + j], lemmas[i + j], i + j in names) for j, p in enumerate(pattern)]
                 # a misspelt ordinary word counts only beside a word that is surely the phrase's
                 # ("bowl movments"; "bowl" alone is a bowl)
                 if all(how) and any(h != _FUZZY_ORDINARY for h in how):

@@ -3,7 +3,7 @@
 "microdiscetomy" -> "microdiscectomy", "epideral" -> "epidural": one letter dropped, added or changed on either side (a deletion
 index, so a word costs a few look-ups), then a similarity of at least 0.85. Used for the drug
 dictionary's names (bot/nlu/drugs.py) and the vocabulary's long one-word treatments
-(bot/nlu/clinical.py); ordinary words are never read as misspelt (the callers say which).
+(bot/nlu/phrase_index.py); ordinary words are never read as misspelt (the callers say which).
 """
 from __future__ import annotations
 

@@ -83,6 +83,20 @@ def test_misspelt_spanish_counts_and_days(text, weeks):
     "I'm booked in for physio starting next Monday, just ibuprofen till then",
     "the injection is booked for next Friday, till then tylenol",
     "el médico me mandó a fisioterapia pero hay lista de espera de dos meses",
+    # a symptom older than the pain, a diet or a weight lost: their times, not the pain's
+    "my toes have tingled for years, since long before the back pain",
+    "la orina se me escapa hace años, desde antes del dolor",
+    "I've been doing keto since February, that's why I've lost weight",
+    "bajé 8 kilos con la dieta desde el verano, lo demás no",
 ])
 def test_a_time_that_is_not_the_pains_gives_none(text):
     assert duration(text) == (None, None)
+
+
+@pytest.mark.parametrize("text,weeks", [
+    ("my toes tingle, have done for months, since long before the back pain started. back pain is 3 weeks", 3),
+    ("I've been dieting since March and my back has hurt for 2 months", 8.7),
+    ("me duele la espalda desde hace 3 meses, hago dieta desde enero", 13),
+])
+def test_the_pains_own_time_beside_another_things_stays(text, weeks):
+    assert duration(text)[0] == pytest.approx(weeks, rel=0.1)

@@ -98,7 +98,7 @@ _SEASONS = {"invierno": (1, 15), "primavera": (4, 15), "verano": (7, 15), "otono
 _POINT = (
     rf"(?P<dbefore>antier|anteayer|antes\s+de\s+ayer)|(?P<yesterday>ayer|anoche)"
     rf"|(?P<today>hoy|esta\s+ma[ñn]ana|esta\s+tarde|en\s+la\s+ma[ñn]ana)"
-    rf"|(?:el\s+)?(?P<weekend>fin\s+de\s+semana|finde)(?:\s+pasado)?"
+    rf"|(?:el\s+)?(?P<weekend>fin\s+de\s+semana|finde|weekend)(?:\s+pasado)?"
     rf"|(?:la\s+|el\s+)?(?P<lastunit>semana|mes|a[ñn]o)\s+pasad[oa]"
     rf"|(?:el\s+)?(?P<weekday>{_WEEKDAY_RE})(?:\s+pasado)?"
     rf"|(?:(?:el|la|las|los)\s+)?(?P<holiday>{holiday_names()})"

@@ -155,6 +155,12 @@ def _holiday_month(months: str) -> re.Pattern:
                       rf"\s+en\s+|allá\s+(?:en|por)\s+)?(?:el\s+mes\s+de\s+)?(?P<month>{months})\b\s*\)?", re.I)
 
 
+# "it just started this week": under a week, vague (Spanish "de esta semana" is read likewise)
+_THIS_WEEK = re.compile(r"\b(?:started|began|came\s+on|kicked\s+in|flared\s+up)\s+(?:just\s+)?(?:earlier\s+)?"
+                        r"this\s+(?:past\s+)?week\b", re.I)
+
+
 def told_from(text: str) -> list[tuple]:
     """Every candidate above that needs no calendar."""
-    return life_shares(text) + event_offsets(text)
+    return (life_shares(text) + event_offsets(text)
+            + [(m.start(), m.end(), 0.5, True, 0) for m in _THIS_WEEK.finditer(text)])

@@ -1,5 +1,6 @@
-"""Spanish holidays a patient counts the pain from ("desde las Fallas") or says it is ("hoy es
-Día de Reyes"): names and dates from vocab/es/duration_holidays.yml."""
+"""Spanish holidays a patient counts the pain from ("desde las Fallas") or says it is today.
+
+"hoy es Día de Reyes": names and dates from vocab/es/duration_holidays.yml."""
 from __future__ import annotations
 
 import datetime

@@ -65,6 +65,11 @@ def test_an_event_before_or_after_another_with_its_own_age(text, weeks, category
     ("my back has been bad ever since I started working from home during the pandemic", "chronic"),
     ("ever since I started working from home during covid", "chronic"),
     ("desde la pandemia", "chronic"),
+    ("my back's been bad since Reagan was president", "chronic"),
+    # under a week, told vaguely
+    ("it's not bad, it only started this week", "acute"),
+    ("my neck flared up earlier this week", "acute"),
+    ("me duele la lower back desde el weekend", "acute"),
     ("ay, ya ni me acuerdo, años y años", "chronic"),
 ])
 def test_a_share_of_life_or_an_era_is_chronic(text, category):

@@ -14,7 +14,10 @@ import yaml
 DATED_EVENTS = Path(__file__).parent / "vocab" / "dated_events.yml"
 _CUE = (r"\b(?:desde|dsd|since|ever\s+since|despu[eé]s\s+del?|a\s+ra[ií]z\s+del?|after|from"
         r"|(?:started|began|empez[oó]|comenz[oó])\s+(?:with|after|con|en|durante|in|during))"
-        r"\s+(?:que\s+(?:pas[oó]|fue|vino)\s+)?(?:el\s+|la\s+|lo\s+del?\s+|the\s+)?")
+        r"\s+(?:que\s+(?:pas[oó]|fue|vino)\s+)?(?:before\s+|antes\s+del?\s+)?(?:el\s+|la\s+|lo\s+del?\s+|the\s+)?")
+# an era a few words after the cue: "since I started working from home during covid"
+_ERA_CUE = (r"\b(?:ever\s+since|since|desde\s+que)\s+(?:[\w'’]+\s+){1,8}?(?:during|durante|in|en)\s+"
+            r"(?:the\s+|el\s+|la\s+)?")
 
 
 @lru_cache(maxsize=1)
@@ -27,7 +30,7 @@ def _events() -> tuple[re.Pattern, dict[str, datetime.date]]:
         when = event["date"]
         dates[key] = when if isinstance(when, datetime.date) else datetime.date.fromisoformat(str(when))
         names.append(f"(?P<{key}>{'|'.join(f'(?:{n})' for n in event['names'])})")
-    return re.compile(rf"{_CUE}(?:{'|'.join(names)})\b", re.I), dates
+    return re.compile(rf"(?:{_CUE}|{_ERA_CUE})(?:{'|'.join(names)})\b", re.I), dates
 
 
 def dated_events(text: str, today: datetime.date) -> list[tuple]:

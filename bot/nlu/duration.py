@@ -32,6 +32,7 @@ from bot.nlu.duration_dates import _ACTIVITY_BEFORE, _VAGUE_PLURAL, _starting_po
 from bot.nlu.duration_events import OtherEvents, other_events
 from bot.nlu.duration_relative import as_mention, relative_lengths
 from bot.nlu.duration_restated import STILL_BEFORE, STILL_LATER, restated
+from bot.nlu.duration_told_from import told_from
 from bot.nlu.duration_units import (
     _DIGITS,
     _UNIT_RE,
@@ -259,7 +260,7 @@ def _shorthand(text: str):
 
 _BIRTH_RE = re.compile(  # "since my daughter was born. She's four now", "since my 2nd pregnancy, she's 6"
     r"\b(?:(?:ever\s+)?since|(?:started|began|begun)\s+(?:when|after))"
-    r"\s+(?:(?:my|our|the)\s+(?:[\w'’]+\s+){0,2}?(?:baby|son|daughter|child|kid|boy|girl"
+    r"\s+(?:(?:i\s+had\s+|having\s+)?(?:my|our|the)\s+(?:[\w'’]+\s+){0,2}?(?:baby|son|daughter|child|kid|boy|girl"
     r"|twins|little\s+one|pregnancy|birth|grandson|granddaughter|grandchild|grandbaby|grandkid|niece|nephew"
     r"|youngest|eldest|oldest|first|second|third|last|first\s?born)(?:\s+(?:was|were)\s+born|\s+arrived|\s+came\s+along)?"
     r"|i\s+was\s+pregnant(?:\s+with\s+(?:my|our|the)\s+[\w'’]+)?)\b"
@@ -315,7 +316,7 @@ def parse_durations(text: str, today: datetime.date | None = None) -> list[Durat
     # (start, end, weeks, vague, priority): precise wordings beat vague ones ("9 months now"),
     # then the longest span wins, then the earliest
     candidates = (_births(text) + _quantities(text) + _shorthand(text)
-                  + _starting_points(text, today) + dated_events(text, today))
+                  + _starting_points(text, today) + dated_events(text, today) + told_from(text))
     candidates = restated(text, candidates, {(c[0], c[1]) for c in _quantities(text)})
     found = choose_mentions(text, candidates, other_events())
     # "3 months ago ... about a month in", "a week before that" (bot/nlu/duration_relative.py)

@@ -30,6 +30,8 @@ _SAFE_POINT = (
     r"|(?P<lastnight>last\s+night)"
     r"|(?:the\s+|last\s+|previous\s+)?(?P<weekend>weekend)"
     r"|(?:the\s+|last\s+|previous\s+|past\s+)(?P<lastunit>week|wk|month|mth|year|yr|fortnight)\b"
+    # "since she moved into assisted living on May 1st": a month and its day after "on"
+    r"|on\s+(?P<omonth>%s)\s+(?P<omday>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:])"
     r"|(?:last\s+|on\s+)?(?P<weekday>%s|mon|tues?|weds?|thu|thurs?|fri)\b"
     r"|(?:the\s+(?P<hweek>week|weekend|day)\s+(?:before|after)\s+)?(?P<holiday>%s)"
     r"(?:'s|’s)?(?:\s+(?:day|eve|long\s+weekend|weekend|holidays?))?"
@@ -49,7 +51,7 @@ _SAFE_POINT = (
     r"|last\s+|this\s+past\s+)(?P<season3>spring|summer|winter|autumn|fall)\b"
     # "since my grandson's christening in the spring" ("in the fall" may be an injury)
     r"|in\s+the\s+(?P<season2>spring|summer|winter|autumn)\b"
-    % ("|".join(_WEEKDAYS), _HOLIDAY_RE, _MONTH_RE, _MONTH_RE, _MONTH_RE)
+    % (_MONTH_RE, "|".join(_WEEKDAYS), _HOLIDAY_RE, _MONTH_RE, _MONTH_RE, _MONTH_RE)
 )
 # Points that only count straight after the cue ("since March", "since the summer",
 # "since I was a teenager"): "may", "march" and "fall" are also ordinary words.
@@ -77,9 +79,11 @@ _INJURY = (r"hurt|injured|pulled|strained|tweaked|twisted|fell|slipped|did\s+it|
            r"|knocked|rear[\s-]?ended|shunted"
            # the back itself giving way: "my back went out around spring break"
            r"|went\s+out|gave\s+out|seized\s+up|locked\s+up|flared\s+up|(?:back|neck)\s+went")
+# the back giving way dates the pain with the day straight after it ("seized up Monday morning")
+_GAVE_WAY = r"(?:went|gave)\s+out|seized\s+up|locked\s+up|flared\s+up"
 _DIRECT_RE = re.compile(
-    r"\b(?P<cue>%s)\s+(?:(?:on|in|at|around|about|during|the|back\s+in|like)\s+)?(?:%s|%s)(?![\w])"
-    % (_ONSET, _SAFE_POINT, _DIRECT_POINT), re.I)
+    r"\b(?P<cue>%s|%s)\s+(?:(?:on|in|at|around|about|during|the|back\s+in|like)\s+)?(?:%s|%s)(?![\w])"
+    % (_ONSET, _GAVE_WAY, _SAFE_POINT, _DIRECT_POINT), re.I)
 _FILLER_RE = re.compile(
     r"\b(?P<cue>%s|%s)\b(?:,?\s+[\w'’]+){1,7}?,?\s+(?:(?:on|in|at|around|about|during|back\s+in)\s+)?"
     r"(?:%s)(?![\w])" % (_ONSET, _INJURY, _SAFE_POINT), re.I)
@@ -260,9 +264,10 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
             step = {"week": WEEK, "day": DAY}.get(g["hweek"].lower(), 0.5 * DAY)
             weeks += (1 if before else -1) * step
         return weeks, False
-    month_name = g.get("month") or g.get("dmonth")
-    if g.get("dmday") and not g.get("dyear"):  # "since January 2nd": that day
-        return _weeks_since(_latest_date(today, int(g["dmday"]), _month_number(month_name)), today), False
+    month_name = g.get("month") or g.get("dmonth") or g.get("omonth")
+    mday = g.get("dmday") or g.get("omday")
+    if mday and not g.get("dyear"):  # "since January 2nd", "... on May 1st": that day
+        return _weeks_since(_latest_date(today, int(mday), _month_number(month_name)), today), False
     if month_name:
         month = _month_number(month_name)
         year = g.get("myear") or g.get("dyear")
@@ -310,6 +315,8 @@ def _starting_points(text: str, today: datetime.date):
         for m in regex.finditer(text):
             if regex is _INJURY_TOLD_RE and not _PAIN_AFTER.search(text, m.end()):
                 continue
+            if _TO_COME_BEFORE.search(text, 0, _first_point_start(m)):
+                continue  # "PT starting next Tuesday" is still to come
             weeks, vague = _point_weeks(m, today)
             if weeks is None:
                 future.append(m.span())  # "since December 2026" in November 2026
@@ -360,6 +367,7 @@ def _starting_points(text: str, today: datetime.date):
     return [f for f in found if all(f[1] <= a or f[0] >= b for a, b in future)]
 
 
+_TO_COME_BEFORE = re.compile(r"\b(?:next|coming|until|till|by)\s+$", re.I)
 _POINT_LEAD_RE = re.compile(r"(?:\b(?:last|previous|past|the|early|late|mid)\s+)+$", re.I)
 
 

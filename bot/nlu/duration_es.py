@@ -30,6 +30,7 @@ from bot.nlu.duration_dates import _latest_date, _month_start, _recent, _weeks_s
 from bot.nlu.duration_es_anchors import _MONTH_RE, _MONTHS, START_POINT_RE, anchors, holiday_today, restated
 from bot.nlu.duration_events import OtherEvents
 from bot.nlu.duration_units import DAY, MONTH, WEEK, YEAR
+from bot.nlu.holidays_es import holiday_date, holiday_names
 from bot.nlu.self_correction import load_corrections
 
 EVENTS_VOCAB = (_VOCAB_ES := Path(__file__).parent / "vocab" / "es") / "duration_events.yml"
@@ -49,7 +50,7 @@ _UNITS = [  # with diminutives ("unas semanitas"), common misspellings ("4 mese"
 _UNIT_WEEKS = {"day": DAY, "week": WEEK, "month": MONTH, "year": YEAR, "hour": 1 / 168, "fortnight": 2 * WEEK}
 _UNIT_RE = "|".join(forms for _, forms in _UNITS)
 _NUMBER_WORD = (
-    rf"un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"
+    rf"un|una|uno|dos|tres|cuatro|[cs]inco|seis|siete|ocho|nueve|die[zs]|once|doce|trece|catorce"
     rf"|quince|diecis{_E}is|diecisiete|dieciocho|diecinueve|veinte|veinti\w+|treinta|cuarenta"
     rf"|cincuenta|sesenta|setenta|ochenta|noventa|cien")
 _WORDS = rf"(?:{_NUMBER_WORD})(?:\s+y\s+(?:{_NUMBER_WORD}))?"
@@ -92,28 +93,15 @@ _COURSE_BEFORE = re.compile(  # "tomé ibuprofeno por dos semanas": the medicine
     rf"[^,.;!?]*?(?:\b(?:por|durante))?\s*$", re.I)
 
 _WEEKDAYS = ["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"]
-_WEEKDAY_RE = rf"lunes|martes|mi{_E}rcoles|jueves|viernes|s{_A}bado|domingo"
+_WEEKDAY_RE = rf"lunes|martes|mi{_E}rcoles|jueves|viernes|s{_A}[bv]ado|domingo"  # "el savado"
 _SEASONS = {"invierno": (1, 15), "primavera": (4, 15), "verano": (7, 15), "otono": (10, 15)}
-_HOLIDAYS = {"navidad": (12, 25), "navidades": (12, 25), "ano nuevo": (1, 1),
-             "dia de muertos": (11, 2), "semana santa": (4, 10),
-             # the Mexican dates where countries differ (a holiday is a rough anchor anyway)
-             "dia de la madre": (5, 10), "dia de las madres": (5, 10), "dia del padre": (6, 18),
-             "dia de reyes": (1, 6), "reyes": (1, 6), "san valentin": (2, 14),
-             "dia del amor": (2, 14), "dia de accion de gracias": (11, 25),
-             "accion de gracias": (11, 25), "thanksgiving": (11, 25), "halloween": (10, 31),
-             "cuatro de julio": (7, 4), "4 de julio": (7, 4), "fiestas patrias": (9, 16),
-             "dia de la independencia": (9, 16), "carnaval": (2, 20), "las posadas": (12, 16)}
-
 _POINT = (
     rf"(?P<dbefore>antier|anteayer|antes\s+de\s+ayer)|(?P<yesterday>ayer|anoche)"
     rf"|(?P<today>hoy|esta\s+ma[ñn]ana|esta\s+tarde|en\s+la\s+ma[ñn]ana)"
-    rf"|(?:el\s+)?(?P<weekend>fin\s+de\s+semana|finde)(?:\s+pasado)?"
+    rf"|(?:el\s+)?(?P<weekend>fin\s+de\s+semana|finde|weekend)(?:\s+pasado)?"
     rf"|(?:la\s+|el\s+)?(?P<lastunit>semana|mes|a[ñn]o)\s+pasad[oa]"
     rf"|(?:el\s+)?(?P<weekday>{_WEEKDAY_RE})(?:\s+pasado)?"
-    rf"|(?:(?:el|la|las|los)\s+)?(?P<holiday>navidad(?:es)?|a[ñn]o\s+nuevo|d{_I}a\s+de\s+muertos|semana\s+santa"
-    rf"|d{_I}a\s+de\s+(?:la|las)\s+madres?|d{_I}a\s+del\s+padre|d{_I}a\s+de\s+reyes|san\s+valent{_I}n"
-    rf"|d{_I}a\s+del\s+amor|(?:d{_I}a\s+de\s+)?acci{_O}n\s+de\s+gracias|thanksgiving|halloween"
-    rf"|(?:cuatro|4)\s+de\s+julio|fiestas\s+patrias|d{_I}a\s+de\s+la\s+independencia|carnaval|posadas)"
+    rf"|(?:(?:el|la|las|los)\s+)?(?P<holiday>{holiday_names()})"
     rf"|(?:(?:el|la|este|esta)\s+)?(?P<season>invierno|primavera|verano|oto[ñn]o)(?:\s+pasado)?"
     rf"|(?:(?P<mday>[1-9]|[12]\d|3[01])\s+de\s+|(?:el\s+)?(?:mes\s+de\s+)?)?(?P<month>{_MONTH_RE})(?:\s+(?:de\s+|del\s+)?(?P<myear>(?:19|20)\d\d))?"
     rf"|(?:el\s+)?(?:a[ñn]o\s+)?(?P<year>(?:19|20)\d\d)"
@@ -163,7 +151,7 @@ _VAGUE_RE = re.compile(
     rf"|\bde\s+a[ñn]os\b"
     rf"|\b(?:hace|desde\s+hace)\s+(?:mucho|bastante)(?:\s+tiempo)?\b"
     rf"|(?<!estoy\s)(?<!estar\s)(?<!paso\s)\bmucho\s+tiempo\b(?!\s+(?:sentad|parad|de\s+pie|caminando|manejando))"
-    rf"|\b(?:toda\s+la\s+vida|toda\s+mi\s+vida|de\s+toda\s+la\s+vida|desde\s+siempre)\b"
+    rf"|\b(?:toda\s+la\s+vida|toda\s+mi\s+vida|de\s+toda\s+la\s+vida|desde\s+siempre|a[ñn]os\s+y\s+a[ñn]os)\b"
     rf"|\bhace\s+(?:poco|unos\s+d{_I}as)\b"
     # "ya va pa'l año", "eso tiene años ya": the time the pain has been going on
     rf"|\b(?:ya\s+)?va\s+(?:pa|para|pal)\s+(?:el\s+|un\s+)?a[ñn]o\b"
@@ -175,7 +163,7 @@ _CORRECTED = re.compile(rf"^{load_corrections(_VOCAB_ES).lead}"
 # de febrero"): the pain's start is counted back from it, not from the day the message is read
 _STATED_NOW = re.compile(
     rf"\b(?:(?:ahora|ahorita|hoy|ya)\s+(?:que\s+)?(?:ya\s+)?(?:(?:es|estamos)\s+(?:a\s+|en\s+)?|(?:a|en)\s+)"
-    rf"|estamos\s+(?:ya\s+)?(?:a|en)\s+)(?:(?:el\s+)?(?P<day>[1-9]|[12]\d|3[01])\s+de\s+|(?P<part>mediados|principios"
+    rf"|(?:estamos|vamos|andamos)\s+(?:ya\s+)?(?:a|en|por)\s+)(?:(?:el\s+)?(?P<day>[1-9]|[12]\d|3[01])\s+de\s+|(?P<part>mediados|principios"
     rf"|primeros|finales|fines)\s+de\s+)?(?P<month>{_MONTH_RE})\b", re.I)
 _TODAY_WEEKDAY = re.compile(rf"\bhoy\s+(?:es|ya\s+es|estamos\s+a)\s+({_WEEKDAY_RE})\b", re.I)
 _PART_DAY = {"mediados": 15, "principios": 5, "primeros": 5, "finales": 25, "fines": 25}
@@ -186,7 +174,7 @@ _PLAIN = str.maketrans("áéíóúñ", "aeioun")
 
 
 def _plain(word: str) -> str:
-    return word.lower().translate(_PLAIN)
+    return word.lower().translate(_PLAIN).replace("savado", "sabado")
 
 
 def _unit(text: str) -> str | None:
@@ -197,7 +185,7 @@ def _unit(text: str) -> str | None:
 
 
 def _words_value(text: str) -> float | None:
-    words = re.sub(r"[uú]n$", "uno", " ".join(text.lower().split()))  # "veintiún"
+    words = re.sub(r"^sinco$", "cinco", re.sub(r"[uú]n$", "uno", " ".join(text.lower().split())))  # "veintiún"
     if words in ("un", "una", "uno"):
         return 1.0
     try:
@@ -286,9 +274,8 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
     if "weekday" in g:
         return ((today.weekday() - _WEEKDAYS.index(_plain(g["weekday"]))) % 7 or 7) * DAY, False
     if "holiday" in g:
-        key = _plain(" ".join(g["holiday"].split()))
-        key = "navidad" if key.startswith("navidad") else "las posadas" if key == "posadas" else key
-        return _weeks_since(_recent(today, *_HOLIDAYS[key]), today), False
+        when = holiday_date(g["holiday"])
+        return (_weeks_since(_recent(today, *when), today) if when else None), False
     if "season" in g:
         return _weeks_since(_recent(today, *_SEASONS[_plain(g["season"])]), today), False
     if "month" in g:
@@ -390,11 +377,10 @@ def parse_durations_es(text: str, today: datetime.date | None = None) -> list[Du
     if not text or not isinstance(text, str):
         return []
     today = today or datetime.date.today()
-    today = holiday_today(text, today, _HOLIDAYS) or _stated_today(text, today)
+    today = holiday_today(text, today) or _stated_today(text, today)
     quantities = _quantities(text)  # a date the patient turns into a count gives way to it
     points = _starting_points(text, today) + anchors(text, today) + dated_events(text, today)
     candidates = quantities + restated(text, quantities, points)
-    if any(c[4] == 0 for c in candidates):  # "desde Semana Santa, como dos meses": the number
-        candidates = [c for c in candidates if c[4] != 2]
-    found = choose_mentions(text, candidates, _other_events())
+    precise = [c for c in candidates if c[4] != 2]  # "desde Semana Santa, como dos meses": the number
+    found = choose_mentions(text, precise, _other_events()) or choose_mentions(text, candidates, _other_events())
     return [m for m in found if not _dates_injury_only(text, m, len(found) > 1)]  # another time: the pain's

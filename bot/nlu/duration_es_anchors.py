@@ -20,7 +20,9 @@ import re
 from functools import lru_cache
 
 from bot.nlu.duration_dates import _latest_date, _weeks_since
+from bot.nlu.duration_told_from import holiday_months, holiday_offsets, told_from
 from bot.nlu.duration_units import DAY, MONTH, WEEK, YEAR
+from bot.nlu.holidays_es import holiday_date, holiday_names
 
 ROUGH = 2  # the priority of an anchor whose date is rough: any count said beside it wins
 
@@ -48,7 +50,7 @@ _BIRTH_RE = re.compile(  # "desde que nació mi nieto me duele, ya tiene 2", "(y
     r"|(?:el\s+parto|la\s+ces[aá]rea|di\s+a\s+luz|me\s+alivi[eé]|(?:el|mi)\s+embarazo|que\s+me\s+embarac[eé]"
     r"|que\s+estaba\s+embarazada)\b)"
     r"[^.!?]{0,60}?[\s,;(]+(?:(?:y\s+)?(?:ella|[eé]l|que)\s+)?(?:ya\s+|ahora\s+|hoy\s+)*"
-    r"(?:tiene|cumpli[oó]|cumple|va\s+a\s+cumplir)\s+(?:su\s+(?:primer\s+)?)?(?P<age>\d{1,2}|" + _NUM + r"|medio|a[ñn]ito)"
+    r"(?:tiene|cumpli[oó]|cumple|va\s+a\s+cumplir)\s+(?:su\s+(?:primer\s+)?)?(?P<age>\d{1,2}|" + _NUM + r"|medio|a[ñn]ito|el\s+a[ñn]o)"
     r"(?:\s+(?P<unit>a[ñn]os?|mes(?:es)?|semanas?|d[ií]as))?(?P<half>\s+y\s+medio)?\b", re.I)
 _DAY_RE = re.compile(  # "desde el 15", "desde el día 3": that day of this month (or the last)
     rf"\b{_SINCE}\s+el\s+(?:d[ií]a\s+)?(?P<day>[1-9]|[12]\d|3[01])\b"
@@ -100,15 +102,16 @@ def _month_weeks(m: re.Match, today: datetime.date) -> float | None:
 
 
 def anchors(text: str, today: datetime.date) -> list[tuple]:
-    """(start, end, weeks, vague, priority) for the wordings above."""
-    found = []
+    """(start, end, weeks, vague, priority) for the wordings above, and those told from
+    something else (bot/nlu/duration_told_from.py)."""
+    found = told_from(text) + holiday_offsets(text, today) + holiday_months(text, today)
     for m in _AGE_RE.finditer(text):
         then, now = _number(m.group("then")), _number(m.group("now"))
         if then is not None and now is not None and 0 < now - then < 100:
             found.append((m.start(), m.end(), (now - then) * YEAR, False, 0))
     for m in _BIRTH_RE.finditer(text):
         age = m.group("age").lower()
-        value = 0.5 if age == "medio" else 1.0 if age.startswith("a") else _number(age)  # "su añito"
+        value = 0.5 if age == "medio" else 1.0 if age.startswith(("a", "el")) else _number(age)  # "su añito", "el año"
         unit = (m.group("unit") or "años").lower()
         size = {"a": YEAR, "m": MONTH, "s": WEEK, "d": DAY}[unit[0]]
         value = value + 0.5 if value is not None and m.group("half") else value  # "un año y medio"
@@ -160,23 +163,19 @@ def restated(text: str, quantities: list[tuple], points: list[tuple]) -> list[tu
         for q in quantities)]
 
 
-_PLAIN = str.maketrans("áéíóúñÁÉÍÓÚÑ", "aeiounAEIOUN")
-
-
-@lru_cache(maxsize=2)
-def _holiday_now(names: tuple) -> re.Pattern:
-    said = "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in names), key=len, reverse=True))
+@lru_cache(maxsize=1)
+def _holiday_now() -> re.Pattern:
     return re.compile(rf"\b(?:hoy\s+(?:ya\s+)?(?:es|estamos\s+en)|(?:ya|ahora|ahorita)\s+(?:ya\s+)?(?:es|estamos\s+en)"
-                      rf"|estamos\s+(?:ya\s+)?en)\s+(?:el\s+|la\s+|las\s+)?(?P<h>{said})\b", re.I)
+                      rf"|estamos\s+(?:ya\s+)?en)\s+(?:el\s+|la\s+|las\s+|los\s+)?(?P<h>{holiday_names()})\b", re.I)
 
 
-def holiday_today(text: str, today: datetime.date, holidays: dict) -> datetime.date | None:
+def holiday_today(text: str, today: datetime.date) -> datetime.date | None:
     """The holiday the patient says it is ("hoy es San Valentín", "ya estamos en Semana Santa",
-    "y ahora es Navidad"): its date nearest `today`, which dates in the message count back from.
-    `holidays` maps plain names ("dia de reyes") to (month, day)."""
-    m = _holiday_now(tuple(holidays)).search(text.translate(_PLAIN))
-    if not m:
+    "y ahora es Navidad"): its date nearest `today`, which dates in the message count back from
+    (names and dates: vocab/es/duration_holidays.yml)."""
+    m = _holiday_now().search(text)
+    when = holiday_date(m.group("h")) if m else None
+    if when is None:
         return None
-    month, day = holidays[" ".join(m.group("h").lower().split())]
-    days = [datetime.date(y, month, day) for y in (today.year - 1, today.year, today.year + 1)]
+    days = [datetime.date(y, *when) for y in (today.year - 1, today.year, today.year + 1)]
     return min(days, key=lambda d: abs((d - today).days))

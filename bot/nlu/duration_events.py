@@ -56,7 +56,7 @@ class OtherEvents:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         unknown = set(data) - {"other_events", "pain_onset", "linked_after", "relief", "treatments",
                                "clause_split", "past_episode", "change", "resolved", "recurrence",
-                               "current_episode", "spreads_to"}
+                               "current_episode", "spreads_to", "before_the_pain"}
         if unknown:
             raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}")
         # where a clause ends, for another language than English's "but", "now", "and my"
@@ -79,6 +79,7 @@ class OtherEvents:
         self._resolved = words("resolved") if data.get("resolved") else None
         self._recurrence = words("recurrence") if data.get("recurrence") else None
         self._current = words("current_episode") if data.get("current_episode") else None
+        self._before_pain = words("before_the_pain") if data.get("before_the_pain") else None
 
     def before_a_new_episode(self, text: str, mention, later: Sequence) -> bool:
         """Whether `mention` times an episode that ended or came before the one a `later`
@@ -139,6 +140,8 @@ class OtherEvents:
         return list(zip(cuts[::2], cuts[1::2]))
 
     def dates_other_event(self, text: str, start: int, end: int) -> bool:
+        if self._before_pain and self._before_pain.match(re.sub(r"^[\s,;:-]+", "", text[end:end + 80])):
+            return True  # "that's been going on for years, since before the back pain"
         bounds = self.clauses(text)
         index = next((i for i, (a, b) in enumerate(bounds) if a <= start < b), None)
         if index is None:

@@ -1,0 +1,45 @@
+"""Spanish holidays a patient counts the pain from ("desde las Fallas") or says it is today.
+
+"hoy es Día de Reyes": names and dates from vocab/es/duration_holidays.yml."""
+from __future__ import annotations
+
+import datetime
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+HOLIDAYS_ES = Path(__file__).parent / "vocab" / "es" / "duration_holidays.yml"
+
+
+@lru_cache(maxsize=1)
+def _holidays() -> tuple[tuple[re.Pattern, tuple[int, int]], ...]:
+    data = yaml.safe_load(HOLIDAYS_ES.read_text(encoding="utf-8")) or {}
+    found = []
+    for key, day in data.items():
+        if (not isinstance(day, dict) or set(day) != {"names", "date"} or not day["names"]
+                or not isinstance(day["date"], list) or len(day["date"]) != 2):
+            raise ValueError(f"{HOLIDAYS_ES.name}: {key} needs names and a date [month, day]")
+        month, date = day["date"]
+        datetime.date(2024, month, date)  # a day that exists (a leap year allows 29 February)
+        for name in day["names"]:
+            if re.compile(name).groups:
+                raise ValueError(f"{HOLIDAYS_ES.name}: {key}: a name has no groups: {name}")
+        found.append((re.compile("|".join(f"(?:{n})" for n in day["names"]), re.I), (month, date)))
+    return tuple(found)
+
+
+_holidays()  # checked when the parser is imported, at start-up: a bad entry stops it
+
+
+def holiday_names() -> str:
+    """Every holiday's names as one alternation, without groups, longest first."""
+    names = [p.pattern for p, _ in _holidays()]
+    return "|".join(sorted(names, key=len, reverse=True))
+
+
+def holiday_date(said: str) -> tuple[int, int] | None:
+    """(month, day) of the holiday `said` names ("las Fallas" -> (3, 19))."""
+    said = re.sub(r"^(?:el|la|las|los)\s+", "", " ".join(said.split()), flags=re.I)
+    return next((day for pattern, day in _holidays() if pattern.fullmatch(said)), None)

@@ -121,10 +121,36 @@ def test_a_senders_flood_allowance_is_shared_by_the_workers(two_workers):
     assert (len(replies), len(refused)) == (26, 26 - FLOOD_BURST)
 
 
+def test_patients_connecting_at_once_are_spread_over_both_workers(two_workers):
+    """50 patients' connections opened at the same moment: each worker listens on a socket of
+    its own (bot/worker_manager.py), so the kernel spreads them, instead of the first worker
+    awake accepting nearly all of them (with the one shared socket, 33 to 49 of 50 went to one
+    worker; a kept-alive connection stays with its worker, so the other idled)."""
+    import socket
+    from urllib.parse import urlsplit
+
+    port = urlsplit(two_workers["url"]).port
+    manager = psutil.Process(two_workers["pid"])
+    opened = [socket.create_connection(("127.0.0.1", port)) for _ in range(PATIENTS)]
+    try:
+        def accepted():
+            counts = [sum(1 for c in w.net_connections("tcp")
+                          if c.laddr and c.laddr.port == port and c.status == "ESTABLISHED")
+                      for w in serving(manager)]
+            return counts if sum(counts) == PATIENTS else None
+        counts = wait_for_value(accepted)
+    finally:
+        for connection in opened:
+            connection.close()
+    # An even split by the kernel's hash: one worker with more than 40 of 50 is a chance
+    # of about 1 in 100,000.
+    assert len(counts) == WORKERS and min(counts) >= PATIENTS // 5, counts
+
+
 def test_a_killed_worker_is_replaced_and_patients_answered_by_a_full_set_again(two_workers):
     """A worker killed outright (the out-of-memory killer, a crash in a native library) takes
-    no patient with it: the workers share the listening socket, so the kernel hands every new
-    connection to the one still accepting, and the conversations are in the database. The
+    no patient with it: its listening socket closes with it, so the kernel hands every new
+    connection to the one still listening, and the conversations are in the database. The
     manager starts a new worker in its place (bot/worker_manager.py), which answers patients
     once it has loaded the model."""
     manager = psutil.Process(two_workers["pid"])

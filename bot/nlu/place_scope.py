@@ -85,4 +85,3 @@ def treated_places_dropped(found: list, ctx, pain_words: frozenset, site_words: 
                and not pain_words.intersection(w for i, w in enumerate(ctx.words)
                                                if ctx.clause[i] == ctx.clause[m[0]])}
     return [m for m in found if m not in dropped] if dropped else found
-

@@ -81,3 +81,7 @@ def test_regional_names_and_medicines_listed_together(text, expected):
 def test_nada_cut_short_is_nothing_tried(text):
     slots = read(text).slots
     assert slots.get("treatments_tried") == []
+
+
+def test_a_treatment_had_meanwhile_is_tried():
+    assert tried("on the waiting list for physio, in the meantime ibuprofen") == ["otc_medication"]

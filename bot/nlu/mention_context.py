@@ -22,6 +22,9 @@ _MAX_WALK = 60  # tokens a cue search may look through, lists included
 # cues that, straight after a sign, still speak of it: no new clause starts there
 _SAID_OF_SIGN = {"neg_after", "neg_after_weak", "hedged", "other_after", "pseudo"}
 _LIST_WORDS = {",", "or", "and", "/", "&", "any", "a", "an", "the", "my"}
+# words that join a list's items, and the few that may follow them ("and some naproxen", "y unas")
+_JOINERS = frozenset({",", "and", "or", "plus", "&", "/", "y", "e", "o", "u"})
+_FILLERS = frozenset({"some", "also", "then", "unas", "unos", "un", "una", "el", "la", "los", "las"})
 
 
 def runs(words: list[str], longest: int = 3) -> set[str]:
@@ -62,7 +65,8 @@ class ContextReader:
                           ("not_taken", "treatment_not_taken_said"), ("borrowed", "borrowed_after"),
                           ("unchanged", "unchanged_for_long"), ("benign", "benign_after"),
                           ("carer", "carer_words"), ("writer_own", "writer_own_pain"),
-                          ("writer_self", "writer_self_in_proxy")):
+                          ("writer_self", "writer_self_in_proxy"),
+                          ("had_answer", "treatment_had_after_question")):
             phrases = [str(p) for p in context.get(key) or []]
             docs = [normalize(nlp.make_doc(p)) for p in phrases if "<" not in p]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")
@@ -299,9 +303,13 @@ class MentionContext:
         """A prescribing cue after a medicine ("parches de lidocaína que me recetó la doctora")."""
         i = end + (end < len(self.words) and self.words[end] in ("que", "which", "that"))
         hit = self._walk(end, 1, ("prescribed",), self.after, self.window["after"], bought)
+        nearer = next((j for j in range(end, hit[1]) if j in self.covered), None) if hit else None
         # "tomé Tapsin y un relajante que me dio el doctor": a relative clause is the nearer one's
-        hit = hit and not ({"que", "which", "that"} & set(self.words[hit[1] - 1:hit[1] + 1])
-                           and any(j in self.covered for j in range(end, hit[1])))
+        hit = hit and not (nearer is not None and {"que", "which", "that"} & set(self.words[hit[1] - 1:hit[1] + 1]))
+        # "paracetamol and some naproxen the GP gave me": a cue after a list is its last item's
+        between = self.words[end:nearer] if nearer is not None else []
+        hit = hit and not (_JOINERS.intersection(between)
+                           and all(w in self.list_words or w in _JOINERS or w in _FILLERS for w in between))
         return bool(hit or self.cue_right_after(i, "prescribed"))
 
     def _walk(self, i, step, kinds, cues, limit, stop):

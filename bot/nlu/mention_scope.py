@@ -13,13 +13,41 @@ def of_this_pain(found: list, ctx, elsewhere: set, extras: dict, tried_anyway=fr
     """The mentions that tell of the pain written about (the rules below, and the places'
     in place_scope.py). `extras`: the language's location vocabulary (pain_words, procedure_site)."""
     pain_words = frozenset(extras.get("pain_words") or ())
-    found = [m for m in found if not treated_elsewhere(m, found, ctx, elsewhere)]
+    found = asked_then_had([m for m in found if not treated_elsewhere(m, found, ctx, elsewhere)], ctx)
     found = [(*m[:4], False, *m[5:]) if m[2] == "treatment" and m[4] and tried_before(m[0], ctx, tried_anyway)
              else m for m in found]
     found = procedure_sites_dropped(not_taken(struck_places_dropped(found, ctx), ctx), ctx, pain_words)
     found = treated_places_dropped(found, ctx, pain_words, frozenset(extras.get("procedure_site") or ()))
-    return region_named(found, ctx)
+    return region_named(places_answered_no(found, ctx), ctx)
 
+
+def places_answered_no(found: list, ctx) -> list:
+    """A place followed straight by a bare "no" that closes its clause is denied ("me duele la
+    rodilla, la espalda no", "the hip hurts, the back no"); with a comma between ("lower back,
+    no") the "no" may answer another question, and the place stays."""
+    words = ctx.words
+
+    def denied(m) -> bool:
+        i = m[1]
+        return (m[2] == "pain_location" and not m[4] and i < len(words) and words[i] in ("no", "nope", "nah")
+                and (i + 1 == len(words) or ctx.boundary[i + 1] or words[i + 1] in (",", ";")))
+    return [(*m[:4], True, *m[5:]) if denied(m) else m for m in found]
+
+
+
+def asked_then_had(found: list, ctx) -> list:
+    """A treatment asked about, and the next sentence begins with the patient's own ("How long
+    do epidural injections last? Mine lasted about a month"): context.yml
+    `treatment_had_after_question` says it was had, so it is tried."""
+    answers = {i for i, kinds in ctx.after.items() if any(k == "had_answer" for k, _ in kinds)}
+    if not answers:
+        return found
+
+    def answered(m) -> bool:
+        mark = next((i for i in range(m[1], len(ctx.words)) if ctx.words[i] == "?"), None)
+        return mark is not None and mark + 1 in answers
+    return [(*m[:4], False, *m[5:]) if m[2] == "treatment" and m[4] and (ctx.asking[m[0]] or ctx.topic[m[0]])
+            and answered(m) else m for m in found]
 
 
 def tried_before(s: int, ctx, phrases) -> bool:

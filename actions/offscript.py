@@ -31,6 +31,7 @@ from bot.offscript import (
     steps_away,
 )
 from bot.option_select import aftercare_question, asks_about_an_option
+from bot.question_about import asks_about_the_question
 
 
 def resume(dispatcher, tracker: Tracker, start_questions: bool = True) -> List[EventType]:
@@ -106,6 +107,8 @@ class ActionAcknowledgeDistress(Action):
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         if latest_intent(tracker) == "possible_crisis":
             utter(dispatcher, say(content(language(tracker)), clinic(), "distress_safety"))
+        elif tracker.active_loop.get("name") == "triage_form" and asks_about_the_question(latest_text(tracker)):
+            pass  # "why are you asking me this": no distress in it; the form answers and asks again
         elif not tracker.get_slot("distress_acknowledged"):
             utter(dispatcher, say(content(language(tracker)), clinic(), "distress"))
         events: List[EventType] = [SlotSet("distress_acknowledged", True)]

@@ -98,11 +98,11 @@ class ActionAskRedFlagConfirm(Action):
 
 def _option_risk_asked(tracker: Tracker, entities) -> bool:
     """A question about an option's risks that names a sign only as what is feared ("will it
-    paralyse me?", every unsure sign a question), once the screen is answered and the level
+    paralyse me?", "could it paralyse me if ...": every unsure sign asked or supposed), once the screen is answered and the level
     decided, no form running: not a sign to confirm."""
     said, text, slots = content(language(tracker)), latest_text(tracker), current_slots(tracker)
     unsure = [e for e in entities if e.get("entity") == "red_flag_unsure"]
-    return bool(unsure) and all(e.get("reason") == "question" for e in unsure) \
+    return bool(unsure) and all(e.get("reason") in ("question", "hypothetical") for e in unsure) \
         and not any(e.get("entity") == "red_flag" for e in entities) \
         and slots.get("triage_level") in ("consultation", "self_care") and not tracker.active_loop.get("name") \
         and asks_about_an_option(said, text, aspects=("risks",)) \

@@ -105,13 +105,15 @@ class ActionAcknowledgeDistress(Action):
         return "action_acknowledge_distress"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        acknowledged = True
         if latest_intent(tracker) == "possible_crisis":
             utter(dispatcher, say(content(language(tracker)), clinic(), "distress_safety"))
         elif tracker.active_loop.get("name") == "triage_form" and asks_about_the_question(latest_text(tracker)):
-            pass  # "why are you asking me this": no distress in it; the form answers and asks again
+            # "why are you asking me this": no distress in it; the form answers and asks again
+            acknowledged = bool(tracker.get_slot("distress_acknowledged"))
         elif not tracker.get_slot("distress_acknowledged"):
             utter(dispatcher, say(content(language(tracker)), clinic(), "distress"))
-        events: List[EventType] = [SlotSet("distress_acknowledged", True)]
+        events: List[EventType] = [SlotSet("distress_acknowledged", acknowledged)]
         said, slots = content(language(tracker)), current_slots(tracker)
         if latest_intent(tracker) == "express_distress" and asks_about_an_option(said, latest_text(tracker)) \
                 and option_asked_about(said, latest_text(tracker), slots.get("last_option")):

@@ -15,7 +15,8 @@ from rasa_sdk.types import DomainDict
 from actions.settings import clinic, content
 from bot.booking_change import change_after_booking
 from bot.nlu.request_words import request_words
-from bot.offscript import questions_end_after_booking, say
+from bot.offscript import nothing_of_something_else, questions_end_after_booking, say
+from bot.question_about import asks_about_the_question
 from bot.slots import asked_not_had, clinical_updates
 from bot.story import story_updates
 from bot.typed_for import as_meant, entities_said
@@ -95,6 +96,8 @@ def clinical_events(tracker: Tracker) -> List[SlotSet]:
     """SlotSet events for what the latest message says about the pain and red flags."""
     slots = current_slots(tracker)
     entities = asked_not_had(latest_intent(tracker), latest_text(tracker), latest_entities(tracker))
+    if nothing_of_something_else(latest_text(tracker)):  # "no lo hablo nada": no "tried nothing"
+        entities = [e for e in entities if e.get("entity") != "treatment_none"]
     updates = clinical_updates(slots, entities, latest_text(tracker))
     updates.update(story_updates(slots, entities, answering=tracker.get_slot("requested_slot")))
     events = [SlotSet(name, value) for name, value in updates.items()]
@@ -204,7 +207,8 @@ class ClinicalFormValidation(FormValidationAction):
             # must still reject so that its rule runs: "ok, let's book then" books.)
             events.append(SlotSet("pending_offer", None))
         if on_message and events and self.name() == "validate_triage_form" \
-                and latest_intent(tracker) == "express_distress" and not tracker.get_slot("distress_acknowledged"):
+                and latest_intent(tracker) == "express_distress" and not tracker.get_slot("distress_acknowledged") \
+                and not asks_about_the_question(latest_text(tracker)):  # "why are you asking me this"
             # "en la espalda baja, pero tengo mucho miedo": the answer is taken and the fear
             # heard, once (as action_acknowledge_distress does when no answer came with it)
             dispatcher.utter_message(**say(content(language(tracker)), clinic(), "distress"))

@@ -24,11 +24,14 @@ from actions.common import (
     latest_text,
     says_leaving,
 )
-from actions.offscript import ActionGoodbye
+from actions.offscript import ActionGoodbye, resume
 from actions.settings import clinic, content
 from actions.triage import ValidateTriageForm, utter
+from bot.advice import answer_option_question, option_asked_about
 from bot.booking import asks_to_book, parse_contact
 from bot.offscript import say
+from bot.option_select import asks_about_an_option
+from bot.question_about import asks_meaning, meaning_of_signs
 from bot.slots import confirm_answer, flags_to_confirm
 from bot.wording import fill
 
@@ -48,6 +51,13 @@ class ActionAskRedFlagConfirm(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         entities = latest_entities(tracker)
+        if _option_risk_asked(tracker, entities):
+            # "can that paralyze you?" about the option just discussed: its risks, from the
+            # clinic's text (the screen was answered; the fear is in the question, not a sign)
+            answer, option_id = answer_option_question(content(language(tracker)), latest_text(tracker),
+                                                       current_slots(tracker))
+            utter(dispatcher, answer)
+            return [SlotSet("last_option", option_id)] + resume(dispatcher, tracker)
         events: List[EventType] = clinical_events(tracker)
         unsure = flags_to_confirm(current_slots(tracker), entities)
         if tracker.get_slot("requested_slot") == "red_flag_screen":
@@ -69,7 +79,11 @@ class ActionAskRedFlagConfirm(Action):
             events.append(SlotSet("distress_acknowledged", True))
         asked_in_general = any(e.get("entity") == "red_flag_unsure" and e.get("reason") == "question"
                                for e in entities)
-        if asked_in_general:
+        meaning = meaning_of_signs(content(language(tracker)), clinic(), unsure[:1]) \
+            if asks_meaning(latest_text(tracker)) else None
+        if meaning:  # "what mean saddle numbness?": the sign in plain words, then the question
+            utter(dispatcher, meaning)
+        elif asked_in_general:
             said = content(language(tracker))
             dispatcher.utter_message(text=fill(said.self_care.sign_question_answer,
                                                clinic().template_values(said.calendar)))
@@ -80,6 +94,19 @@ class ActionAskRedFlagConfirm(Action):
             events.append(SlotSet("pending_offer", "booking"))
         events += _contact_kept(tracker)
         return events + [SlotSet("red_flags_unsure", pending)]
+
+
+def _option_risk_asked(tracker: Tracker, entities) -> bool:
+    """A question about an option's risks that names a sign only as what is feared ("will it
+    paralyse me?", "could it paralyse me if ...": every unsure sign asked or supposed), once the screen is answered and the level
+    decided, no form running: not a sign to confirm."""
+    said, text, slots = content(language(tracker)), latest_text(tracker), current_slots(tracker)
+    unsure = [e for e in entities if e.get("entity") == "red_flag_unsure"]
+    return bool(unsure) and all(e.get("reason") in ("question", "hypothetical") for e in unsure) \
+        and not any(e.get("entity") == "red_flag" for e in entities) \
+        and slots.get("triage_level") in ("consultation", "self_care") and not tracker.active_loop.get("name") \
+        and asks_about_an_option(said, text, aspects=("risks",)) \
+        and option_asked_about(said, text, slots.get("last_option")) is not None
 
 
 class ActionReadRedFlagConfirm(Action):

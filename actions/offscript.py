@@ -31,6 +31,7 @@ from bot.offscript import (
     steps_away,
 )
 from bot.option_select import aftercare_question, asks_about_an_option
+from bot.question_about import asks_about_the_question
 
 
 def resume(dispatcher, tracker: Tracker, start_questions: bool = True) -> List[EventType]:
@@ -104,11 +105,15 @@ class ActionAcknowledgeDistress(Action):
         return "action_acknowledge_distress"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        acknowledged = True
         if latest_intent(tracker) == "possible_crisis":
             utter(dispatcher, say(content(language(tracker)), clinic(), "distress_safety"))
+        elif tracker.active_loop.get("name") == "triage_form" and asks_about_the_question(latest_text(tracker)):
+            # "why are you asking me this": no distress in it; the form answers and asks again
+            acknowledged = bool(tracker.get_slot("distress_acknowledged"))
         elif not tracker.get_slot("distress_acknowledged"):
             utter(dispatcher, say(content(language(tracker)), clinic(), "distress"))
-        events: List[EventType] = [SlotSet("distress_acknowledged", True)]
+        events: List[EventType] = [SlotSet("distress_acknowledged", acknowledged)]
         said, slots = content(language(tracker)), current_slots(tracker)
         if latest_intent(tracker) == "express_distress" and asks_about_an_option(said, latest_text(tracker)) \
                 and option_asked_about(said, latest_text(tracker), slots.get("last_option")):

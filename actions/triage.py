@@ -34,6 +34,7 @@ from bot.advice import (
 )
 from bot.language import requested_language
 from bot.offscript import CORRECTABLE, correction_ack, say, says_not_knowing, says_nothing_helped
+from bot.question_about import about_the_question
 from bot.screen_answers import CLEAR_ANSWER, NOT_UNDERSTOOD
 from bot.slots import retracted_red_flags, screen_answered_none, screen_brought_forward
 from bot.story import PATTERN_QUESTION, RELIEF_QUESTION, pattern_answer, questions_needed
@@ -169,6 +170,11 @@ class ValidateTriageForm(ClinicalFormValidation):
         if language_request_only(dispatcher, tracker, events):
             return [SlotSet("reask", None)]
         requested = tracker.get_slot("requested_slot")
+        asked = None if any(e.get("name") == requested for e in events) else about_the_question(
+            content(language(tracker)), clinic(), requested, latest_text(tracker), latest_entities(tracker))
+        if asked:  # "what mean saddle numbness?", "why do you need to know?": answered, asked again
+            utter(dispatcher, asked)
+            return [e for e in events if not str(e.get("name")).startswith("red_flag")] + [SlotSet("reask", None)]
         intent = latest_intent(tracker)
         if requested == "red_flag_screen":
             if not events and _NOT_UNDERSTOOD.search(latest_text(tracker)):

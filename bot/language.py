@@ -42,12 +42,17 @@ def requested_language(text: str) -> Optional[str]:
     """The language the patient asks for in so many words, or None."""
     said = " " + " ".join(re.findall(r"\w+", plain(text))) + " "
     vocabulary = language_vocabulary()
+    # Both asked for: the first said is the request ("can we do english? ... my mom set this up
+    # in spanish": the second tells how it was set up).
+    first = None
     for lang, patterns in _request_patterns(vocabulary):
         for pattern in patterns:
             for found in pattern.finditer(said):
                 if not _asked_about_someone(said[:found.start()], vocabulary["asked_about"]):
-                    return lang
-    return None
+                    if first is None or found.start() < first[0]:
+                        first = (found.start(), lang)
+                    break
+    return first[1] if first else None
 
 
 def _asked_about_someone(before: str, asked_about) -> bool:

@@ -60,6 +60,9 @@ class OtherLanguagePolicy(_SafetyPolicy):
                 and not any(e.get("entity") in ("red_flag", "red_flag_unsure")
                             for e in message.entities or [])
                 and not tracker.get_slot("red_flags_unsure")
+                # a booking question's answer ("mon/wed mornings", "Kwame Osei") is short and
+                # often reads as no language: the booking form reads it, and asks again if need be
+                and not str(tracker.get_slot("requested_slot") or "").startswith("booking_")
                 and tracker.get_slot("triage_level") != "emergency"):
             return self._certain(OTHER_LANGUAGE_ACTION, domain)
         return self._abstain(domain)

@@ -4,7 +4,10 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Mapping
 
-from bot.contract import LANGUAGES  # noqa: F401 - the language slot's values, re-exported
+from bot.contract import (
+    LANGUAGES,  # noqa: F401 - the language slot's values, re-exported
+    RED_FLAGS,
+)
 from bot.labels import LABELS_FILE
 
 ENV_VAR = "CLINIC_CONTENT_DIR"
@@ -70,6 +73,10 @@ CONVERSATION_TEXTS: Mapping[str, frozenset[str]] = MappingProxyType({
         "list_and": (),  # the word before a list's last item ("a, b and c")
         "have_red_flag": {"flag"},  # what a warning sign's button sends, as if typed
         "other_language": (),  # a message in a language not spoken (bot/other_language.py)
+        # a question about the question (bot/question_about.py): why it is asked, what a word means
+        **{f"why_asked_{q}": () for q in ("pain_location", "pain_duration_weeks", "treatments_tried",
+                                          "red_flag_screen", "story")},
+        **{f"meaning_{m}": () for m in RED_FLAGS + ("screen",)},
     }.items()
 })
 # How a number of weeks is said (bot.wording.describe_duration); {n} is a whole number.

@@ -239,7 +239,9 @@ class RequestCheck(GraphComponent):
             text = message.get(TEXT) or ""
             intent = (message.get("intent") or {}).get("name")
             chosen = None
-            if (intent in BOOKING_MISREAD_AS or intent == "change_booking" and not _CHANGE.search(text)) \
+            if (intent in BOOKING_MISREAD_AS or intent == "change_booking" and not _CHANGE.search(text)
+                    # "Perfecto, agendemos" heard as asking for a person: no word of one in it
+                    or intent == "request_human" and not _PERSON.search(text) and not _CALL_ME.search(text)) \
                     and asks_to_book(text) and not _defers_last(text.replace("\u2019", "'")):
                 chosen = "book_consultation"
             elif _CALL_ME.search(text) and (intent in ("bot_challenge", "request_human", "express_distress",

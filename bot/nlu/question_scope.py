@@ -24,16 +24,17 @@ def _phrase_at(sentence: Sequence[str], start: int, phrases: Collection[tuple]) 
     return next((p for p in phrases if tuple(sentence[start:start + len(p)]) == p), None)
 
 
-def _tagged(sentence: Sequence[str], tags: Collection[tuple], first_person: Collection[str],
-            hedges: Collection[tuple] = ()) -> bool:
-    """Whether the sentence's question is a tag after the writer's own, unhedged statement."""
+def _tag_start(sentence: Sequence[str], tags: Collection[tuple], first_person: Collection[str],
+               hedges: Collection[tuple] = ()) -> Optional[int]:
+    """Where the sentence's question tag begins, when its question is a tag after the writer's
+    own, unhedged statement (None otherwise)."""
     if any(_phrase_at(sentence, i, hedges) for i in range(len(sentence))):
-        return False
+        return None
     for start in range(1, len(sentence)):
         if _phrase_at(sentence, start, tags) and sentence[start - 1] in (",", "...", "..", "-") \
                 and first_person.intersection(sentence[:start]):
-            return "?" not in sentence[:start]
-    return False
+            return None if "?" in sentence[:start] else start
+    return None
 
 
 def _telling(sentence: Sequence[str], frames: Collection[tuple], first_person: Collection[str]) -> bool:
@@ -50,14 +51,18 @@ def sentences_asking(words: Sequence[str], tags: Collection[tuple] = (),
                      first_person: Collection[str] = frozenset(),
                      hedges: Collection[tuple] = (), frames: Collection[tuple] = ()) -> List[bool]:
     """Per token: does its sentence carry a "?" ("Can't feel my legs." is no question), unless
-    that question is only a tag after the writer's own statement, or a frame before it."""
+    that question is only a tag after the writer's own statement, or a frame before it. The
+    words a tag leads into are still asked: in "I'm scared, could that shot paralyse me?" the
+    paralysis is the question, not a statement."""
     flags: List[bool] = []
     current: List[str] = []
     for w in words:
         current.append(w)
         if _ends_sentence(w):
-            flags.extend([w == "?" and not _tagged(current, tags, first_person, hedges)
-                          and not _telling(current, frames, first_person)] * len(current))
+            asking = w == "?" and not _telling(current, frames, first_person)
+            tag = _tag_start(current, tags, first_person, hedges) if asking else None
+            told = len(current) if tag is None else tag
+            flags.extend([asking and tag is None] * told + [asking] * (len(current) - told))
             current = []
     flags.extend([False] * len(current))
     return flags

@@ -120,3 +120,21 @@ def test_a_shoe_slipping_off_is_asked():
 def test_something_removed_never_named_is_asked_as_cancer():
     _, asked = red_flags_read("hace unos años me quitaron un bulto del brazo y no sé qué era")
     assert "cancer_history" in asked
+
+
+@pytest.mark.parametrize("text,flag", [
+    # a tag after the writer's words leads into the question: what follows it is asked about
+    ("honestly im scared, could that shot paralyse me?", "leg_weakness"),
+    ("I'm worried, could this injection make my legs weak?", "leg_weakness"),
+])
+def test_a_sign_after_a_question_tag_is_asked_not_raised(text, flag):
+    reading = read(text)
+    assert flag not in reading.raised and flag in reading.asked
+
+
+@pytest.mark.parametrize("text,flag", [
+    ("my legs went weak yesterday, could that be serious?", "leg_weakness"),
+    ("I can't feel my bum when I wipe, is that normal?", "saddle_numbness"),
+])
+def test_a_sign_said_before_the_tag_is_still_raised(text, flag):
+    assert flag in read(text).raised

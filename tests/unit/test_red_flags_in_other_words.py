@@ -85,3 +85,16 @@ def test_a_sign_in_new_words_is_raised(text, flag):
 ])
 def test_signs_now_raised(text, flag):
     assert flag in red_flags_read(text)[0]
+
+
+@pytest.mark.parametrize("text,flag", [
+    # as typed, or the way a non-native writer says it
+    ("pood myself on the way to the bathroom this morning, back is killing me", "bladder_bowel"),
+    ("Madam I am passing urine without control from yesterday", "bladder_bowel"),
+    ("peeing without control since the weekend and my back is bad", "bladder_bowel"),
+    # a double negative as spoken: "can't feel nothing" is "can't feel anything"
+    ("i cant feel nothing when i wipe since monday", "saddle_numbness"),
+    ("no to everything exept i cant feel nothing in my bum", "saddle_numbness"),
+])
+def test_a_sign_as_typed_or_said_with_a_double_negative_is_raised(text, flag):
+    assert flag in read(text).raised

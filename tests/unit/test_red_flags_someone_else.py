@@ -138,3 +138,12 @@ def test_a_relatives_sign_denied_in_the_third_person(text):
 def test_a_relatives_leaking_told_in_the_third_person_is_never_dropped(text):
     present, asked = red_flags_read(text)
     assert "bladder_bowel" in present | asked
+
+
+@pytest.mark.parametrize("text,own,theirs", [
+    ("Le escribe el hijo de don Pedro. A mi papá le duele la espalda y se le doblan las piernas, "
+     "cada día más. Yo fui el que me caí la semana pasada, no él.", "trauma", "leg_weakness"),
+])
+def test_the_writers_own_fall_told_for_a_parent_is_not_the_patients(text, own, theirs):
+    reading = read(text)
+    assert own not in reading.raised and theirs in reading.raised

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.reading import read
 from tests.vocabulary_reading import red_flags_read
 
 
@@ -175,3 +176,32 @@ def test_an_accented_si_is_a_yes_not_an_if():
 def test_denied_ruled_out_past_or_someone_elses(text, flag):
     present, _ = red_flags_read(text)
     assert flag not in present
+
+
+@pytest.mark.parametrize("text,flag", [
+    # "sin poder" is "no puede": the sign, not its denial
+    ("llevo tres días sin poder aguantar la orina", "bladder_bowel"),
+    ("estoy desde ayer sin poder controlar el pipí", "bladder_bowel"),
+    ("no puedo detener la orina desde el domingo", "bladder_bowel"),
+    # "muy" or "bien" before the weakness, the side abbreviated
+    ("tengo la pierna der bien débil desde hace días", "leg_weakness"),
+    ("la pierna izquierda muy débil, cada día peor", "leg_weakness"),
+    # a cancer the patient got over is still a cancer history
+    ("me operaron de un cáncer de mama hace años y quedé bien", "cancer_history"),
+])
+def test_a_spanish_sign_in_these_words_is_raised(text, flag):
+    assert flag in read(text).raised
+
+
+def test_a_relative_who_says_the_patient_lost_weight_is_asked_about():
+    reading = read("mi marido dise q e bajado mucho de peso sin hacer nada")
+    assert "weight_loss" in reading.raised | reading.asked
+
+
+@pytest.mark.parametrize("text", [
+    "me caí hace años y quedé bien",                   # an old fall, over
+    "mi hija dice que no he bajado nada de peso",      # weight said not lost
+    "no tengo la pierna muy débil, solo me duele",
+])
+def test_a_spanish_sign_over_or_denied_is_not_raised(text):
+    assert not read(text).raised

@@ -63,6 +63,12 @@ from tests.vocabulary_reading import vocab_tried
     ("unos parches de los calientitos", {"heat_ice"}),
     # a plural or one-letter slip of a long name
     ("unas fisioterapias y unos Sedalmercks", {"physical_therapy", "otc_medication"}),
+    # as typed, and a non-native writer's words for a hot water bottle
+    ("saw a kyropracter a few times and used a heeting pad", {"chiropractic", "heat_ice"}),
+    ("I take the paracetamol and use the hot bag on it", {"otc_medication", "heat_ice"}),
+    # suggested or asked about, not had
+    ("ibuprofen so far. my GP said to look into physio", {"otc_medication"}),
+    ("only ice. I'd like to know about the nerve burning thing", {"heat_ice"}),
 ])
 def test_treatments_as_read(text, expected):
     assert tried(text) == expected

@@ -34,7 +34,6 @@ def places_answered_no(found: list, ctx) -> list:
     return [(*m[:4], True, *m[5:]) if denied(m) else m for m in found]
 
 
-
 def asked_then_had(found: list, ctx) -> list:
     """A treatment asked about, and the next sentence begins with the patient's own ("How long
     do epidural injections last? Mine lasted about a month"): context.yml

@@ -9,12 +9,15 @@ a real action server), the benchmark's paths (bench/conversations.py) after a wa
 `--profile FILE` writes a cProfile of the whole-turn rounds, timed in this process's CPU time
 (other work on the machine does not inflate it). Process CPU time, not wall time,
 so other work on the machine slows it less; still rough on a shared machine (say so).
+The loaded objects are frozen out of the garbage collector's reach, as in a server worker
+(bot/serve.py); `BENCH_FREEZE=0` measures without, as up to session 17.
 """
 from __future__ import annotations
 
 import argparse
 import asyncio
 import cProfile
+import gc
 import os
 import sys
 import tempfile
@@ -78,6 +81,9 @@ def in_process(prefix: str) -> Iterator[InProcess]:
         agent = load_agent(action_url, f"sqlite:///{work / 'clinic.db'}")
         from bot import local_actions, rasa_speedups
         rasa_speedups.apply()
+        if os.environ.get("BENCH_FREEZE", "1") != "0":  # as a server worker once loaded
+            gc.collect()  # (bot/serve.py frozen_once_loaded; BENCH_FREEZE=0: as before session 18)
+            gc.freeze()
         run = InProcess(agent, actions_pid, asyncio.new_event_loop())
         original = EndpointConfig.request
 

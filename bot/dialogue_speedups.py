@@ -17,10 +17,10 @@ Rasa does). Two things Rasa changes in place after an event is applied are never
 user sub-state (`DefinePrevUserUtteredFeaturization` and `EntitiesAdded` change the user
 message itself) is computed afresh from the message at every call, and the loop names seen
 so far (which decide how a form's earlier executions fold) must be the same. Each call hands
-out new state dicts, as Rasa's does, so a caller changing them changes nothing kept. The
-rule lookup only skips rules whose last state names another previous action than the
-conversation's last state: Rasa's own check (`_is_rule_applicable`) would refuse them.
-Applied from bot/rasa_speedups.py's `apply()`, which checks Rasa's version first.
+out new state dicts, as Rasa's does, so a caller changing them changes nothing kept; for
+RulePolicy, only the last ones it reads (bot/rule_states_tail.py). The rule lookup skips
+rules whose last state names another previous action than the conversation's last state
+(Rasa's `_is_rule_applicable` would refuse them). Applied by bot/rasa_speedups.py's `apply()`.
 """
 from __future__ import annotations
 
@@ -148,7 +148,7 @@ def incremental_tracker_states() -> None:
     from rasa.shared.core.trackers import DialogueStateTracker
 
     from bot.rasa_speedups import _replacing
-
+    from bot.rule_states_tail import last  # only the states RulePolicy reads, when it says
     original = Domain.states_for_tracker_history
 
     @_replacing(original)
@@ -180,7 +180,7 @@ def incremental_tracker_states() -> None:
         tracker.__dict__[_STATES] = replay
         users: Dict[int, Dict] = {}
         states = []
-        for message, slots, previous_action, loop in [*replay.positions, replay.position()]:
+        for message, slots, previous_action, loop in last(replay.positions, replay.position()):
             user = users.get(id(message))
             if user is None:
                 user = users[id(message)] = self._get_user_sub_state(_LatestMessage(message))

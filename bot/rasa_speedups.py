@@ -30,6 +30,7 @@ import importlib
 import inspect
 from typing import Any, Callable, Dict, List, Optional, Text, Tuple, Type
 
+from bot import rule_states_tail
 from bot.active_loop_copy import RELIED_ON as LOOP_COPY_RELIED_ON
 from bot.debug_log_copies import RELIED_ON as LOG_COPIES_RELIED_ON
 from bot.form_speedups import RELIED_ON as FORMS_RELIED_ON
@@ -82,11 +83,10 @@ RELIED_ON: Dict[str, Optional[Tuple[str, ...]]] = {
     "rasa.shared.core.trackers:DialogueStateTracker.init_copy": ("self",),
     "rasa.core.actions.forms:FormAction._temporary_tracker": (
         "self", "current_tracker", "additional_events", "domain"),
-    **FORMS_RELIED_ON, **LOG_COPIES_RELIED_ON, **LOOP_COPY_RELIED_ON,  # their modules
+    **FORMS_RELIED_ON, **LOG_COPIES_RELIED_ON, **LOOP_COPY_RELIED_ON, **rule_states_tail.RELIED_ON,
     "rasa.shared.core.trackers:DialogueStateTracker.idx_after_latest_restart": ("self",),
     "rasa.shared.core.trackers:DialogueStateTracker.copy": ("self",),
-    "rasa.shared.core.trackers:DialogueStateTracker.travel_back_in_time": (
-        "self", "target_time"),
+    "rasa.shared.core.trackers:DialogueStateTracker.travel_back_in_time": ("self", "target_time"),
     "rasa.shared.core.domain:Domain.states_for_tracker_history": (
         "self", "tracker", "omit_unset_slots", "ignore_rule_only_turns", "rule_only_data"),
     "rasa.shared.core.domain:Domain._get_user_sub_state": ("self", "tracker"),
@@ -356,9 +356,8 @@ def _json_bodies_by_ujson() -> None:
 
 def _empty_domain_built_once() -> None:
     """Rasa checks every parsed message against the domain unless the domain is empty, and
-    `Domain.is_empty` compares the domain's data with that of an empty domain built anew
-    (`Domain.from_dict({})`) for each message: ~0.2-0.6 ms a message. The empty domain's data
-    is the same every time; it is built once here."""
+    `Domain.is_empty` compares the domain's data with an empty domain's built anew for each
+    message (~0.2-0.6 ms): the empty domain's data is the same every time, built once here."""
     from rasa.shared.core.domain import Domain
 
     empty = Domain.empty().as_dict()
@@ -393,6 +392,7 @@ def apply() -> None:
     dialogue_speedups.indexed_rule_lookup()
     dialogue_speedups.incremental_tracker_copy()
     dialogue_speedups.incremental_form_validation_tracker()
+    rule_states_tail.read_back_only_as_far_as_rules()
     form_speedups.activation_validated_once()
     form_speedups.slot_mappings_that_set_nothing_skipped()
     debug_log_copies.copied_only_when_logged()

@@ -158,6 +158,40 @@ def return_freed_memory() -> None:
         pass
 
 
+def frozen_once_loaded() -> None:
+    """Each Rasa worker's objects moved out of the garbage collector's reach once its model is
+    loaded (gc.freeze), as those the manager loaded are before it forks workers.
+
+    A loaded model is about a million objects (spaCy's pipelines, the vocabularies, the drug
+    dictionary) that live as long as the process. Python's full collection walks every object
+    it tracks, and it runs once some hundred thousand objects have outlived two younger
+    collections; a turn's short-lived objects (a form call's decoded events, the states)
+    count towards that. One worker alone (`SANIC_WORKERS=1`, one core) walked that million
+    again every few hundred messages: ~1 ms a message in process (bench/inprocess.py,
+    reports/bench-profile-in-process.md, session 18). Collections go on for everything made
+    after the load. Objects made before it and only found unreachable later (a cycle in a
+    model replaced through the HTTP API) are never collected, as already with several
+    workers."""
+    import functools
+    import gc
+
+    from rasa.core import run
+
+    loading = run.load_agent_on_start
+    if getattr(loading, "__frozen_once_loaded__", False):
+        return
+
+    @functools.wraps(loading)
+    async def load_agent_on_start(*args, **kwargs):
+        agent = await loading(*args, **kwargs)
+        gc.collect()  # what start-up left unreachable goes first
+        gc.freeze()
+        return agent
+
+    load_agent_on_start.__frozen_once_loaded__ = True
+    run.load_agent_on_start = load_agent_on_start
+
+
 def serve_rasa(args: List[str]) -> None:
     if os.environ.get("RASA_DEFER_IMPORTS", "1") != "0":  # 0: Rasa's imports as they are
         from bot import deferred_imports
@@ -189,6 +223,7 @@ def serve_rasa(args: List[str]) -> None:
     from bot import action_connections
 
     action_connections.closed_at_server_stop()
+    frozen_once_loaded()
     sys.argv = rasa_argv(args, server_secret(API_TOKEN))
     main()
 

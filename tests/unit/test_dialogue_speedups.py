@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rasa.core.actions.forms import FormAction
-from rasa.core.policies.rule_policy import RulePolicy
+from rasa.core.policies.rule_policy import RULES, RULES_NOT_IN_STORIES, RulePolicy
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
     ActionExecuted,
@@ -18,7 +18,7 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bench.conversations import ASSISTANT_PATHS
-from bot import dialogue_speedups, rasa_speedups
+from bot import dialogue_speedups, rasa_speedups, rule_states_tail
 
 rasa_speedups.apply()
 
@@ -36,7 +36,7 @@ MORE_PATHS = [
 def checked(monkeypatch):
     """Every call to a replaced function also runs Rasa's own, and the two must agree."""
     calls = {"applied": 0, "states": 0, "keys": 0, "copies": 0, "validations": 0,
-             "rewinds": 0}
+             "rewinds": 0, "predictions": 0, "cut": 0}
     ties = []
     fast_applied = DialogueStateTracker.applied_events
     fast_states = Domain.states_for_tracker_history
@@ -73,8 +73,11 @@ def checked(monkeypatch):
                rule_only_data=None):
         args = (tracker, omit_unset_slots, ignore_rule_only_turns, rule_only_data)
         got = fast_states(self, *args)
-        assert got == fast_states.__wrapped__(self, *args)
+        want = fast_states.__wrapped__(self, *args)
+        wanted = rule_states_tail.wanted()  # during RulePolicy's prediction: its last states
+        assert got == (want if wanted is None else want[-wanted:])
         calls["states"] += 1
+        calls["cut"] += len(got) < len(want)
         return got
 
     def keys(self, lookup, states):
@@ -85,6 +88,23 @@ def checked(monkeypatch):
             ties.append(longest)  # Rasa would pick one by the set's order
         calls["keys"] += 1
         return got
+
+    fast_predict, all_states = RulePolicy._predict, RulePolicy._prediction_states.__wrapped__
+
+    def predict(self, tracker, domain):
+        """RulePolicy's prediction from its last states is the one from every state."""
+        got, got_source = fast_predict(self, tracker, domain)
+        with pytest.MonkeyPatch.context() as every_state:
+            every_state.setattr(RulePolicy, "_prediction_states", all_states)
+            want, want_source = fast_predict(self, tracker, domain)
+        assert (got.probabilities, got.events, got.hide_rule_turn, got.is_end_to_end_prediction,
+                got.is_no_user_prediction) == (want.probabilities, want.events, want.hide_rule_turn,
+                                               want.is_end_to_end_prediction,
+                                               want.is_no_user_prediction)
+        assert got_source == want_source or not ({got_source, want_source} & set(
+            self.lookup[RULES_NOT_IN_STORIES]) or got_source in self.lookup[RULES])
+        calls["predictions"] += 1
+        return got, got_source
 
     rewind = dialogue_speedups._Replay.rewind
 
@@ -99,6 +119,7 @@ def checked(monkeypatch):
     monkeypatch.setattr(RulePolicy, "_get_possible_keys", keys)
     monkeypatch.setattr(DialogueStateTracker, "copy", copy)
     monkeypatch.setattr(FormAction, "_temporary_tracker", temporary)
+    monkeypatch.setattr(RulePolicy, "_predict", predict)
     return calls, ties
 
 
@@ -115,6 +136,8 @@ def test_whole_conversations_predict_from_the_same_states_as_rasas_own_code(chat
     # form's last execution (compared above with Rasa's replay from the start)
     assert calls["rewinds"] > 0
     assert ties == []
+    assert calls["predictions"] > len(path)  # RulePolicy predicts the same from its last states
+    assert calls["cut"] > 0  # and the session was longer than those
 
 
 def assert_same_tracker(got, want, inserted=()):

@@ -44,6 +44,17 @@ def typed_as_names(tokens: list[str]) -> set[int]:
     return {i for i in titled if i > 0 and tokens[i - 1] not in (".", "!", "?", "¿", "¡", "\n")}
 
 
+def _scene_before(ctx: MentionContext, s: int, reach: int = 4) -> bool:
+    """A `setting` cue ending up to `reach` words before token s, in its sentence and clause
+    or at its clause's start ("while" itself ends a clause: "... into me while I was resting")."""
+    for i in range(s - 1, max(s - 1 - reach, -1), -1):
+        if any(k == "setting" for k, _ in ctx.before.get(i, ())):
+            return True
+        if ctx.words[i] in (".", "?", "!", ",", ";") or ctx.boundary[i]:
+            return False
+    return False
+
+
 @dataclass(frozen=True)
 class Mention:
     label: str  # pain_location | treatment | treatment_none | red_flag | red_flag_unsure | body_part_other
@@ -86,6 +97,8 @@ class ClinicalMatcher(PhraseIndex):
         self._elsewhere, self._tried_anyway = ({tuple(self._norm_word(w).split()) for w in context.get(key) or []}
                                                for key in ("treated_elsewhere", "treatment_tried_before"))
         self._ongoing = words_in_reach("ongoing", context.get("ongoing"), self._norm_word, 3)
+        self._everyday = frozenset(context.get("everyday_treatments") or [])  # "while I was lying down"
+        self._given = [self._norm_word(p).split() for p in context.get("treatment_given_to_patient_after") or []]
         self._place_said = [self._norm_word(p).split() for p in context.get("place_affirmed_after") or []]
         self._told = load_told(vocab_dir or VOCAB_DIR, self._norm_word)  # "me tomé un Mejoral"
         self._relative_clauses = RelativeClauses.from_context(context.get("relative_clause"), self._norm_word)
@@ -127,7 +140,10 @@ class ClinicalMatcher(PhraseIndex):
             found = [m for m in (self._judge(s, e, term, ctx, owners) for s, e, term in spans) if m]
         names = typed_as_names([text[s:e] for s, e in offsets])  # "Walter": no misspelt "water"
         found += self._territory_asked(ndoc, ctx, found, names)  # bot/nlu/red_flag_territory.py
-        found = of_this_pain(found, ctx, self._elsewhere, self._extras, self._tried_anyway)
+        found = of_this_pain(found, ctx, self._elsewhere, self._extras, self._tried_anyway, self._everyday)
+        scenes = {(s, e) for s, e, t in spans if t.label == "treatment" and t.value in self._everyday} - {
+            (m[0], m[1]) for m in found if m[2] == "treatment"}  # "nadando" is no "nada" either
+        found = [m for m in found if not (m[2] == "treatment_none" and (m[0], m[1]) in scenes)]
         if any(m[2] == "treatment" and not m[4] and m[5] == "patient" for m in found):
             found = [m for m in found if m[2] != "treatment_none"]  # "physio, nothing else"
         if not any(m[2] == "pain_location" for m in found):
@@ -181,6 +197,9 @@ class ClinicalMatcher(PhraseIndex):
             return None  # "bladder" on its own says nothing
         if treatment and ctx.cue_after(e, ("other_condition",)):
             return None  # "Ozempic for my sugar", "a shot in the shoulder for something else"
+        if term.value in self._everyday and treatment and (
+                _scene_before(ctx, s) or ctx.cue_right_after(e, "setting_after")):
+            return None  # the scene of the pain, not a remedy: "while I was swimming", "walk more than a block"
         if hedged or unable:
             negated, label, reason = False, "red_flag_unsure", "near" if unable else "hedged"
         elif term.label == "red_flag" and not negated and term.mode == "unsure":
@@ -212,6 +231,10 @@ class ClinicalMatcher(PhraseIndex):
         experiencer = clause_owned((owners or {}).get(s), ctx.experiencer(  # "mi esposo, que ya no controla la orina"
             s, e, self._patient_object, self._patient_object_after, self._first_person, sign=term.label == "red_flag"))
         asked, experiencer = experiencer == "asked", experiencer.replace("asked", "other")
+        if experiencer == "other" and treatment and (  # after its words, or inside them ("rubs it down")
+                any(ctx.words[e + k:e + k + len(p)] == p for p in self._given for k in (0, 1))
+                or any([w] in self._given for w in ctx.words[s + 1:e])):
+            experiencer = "patient"  # "my husband massages my lower back", "she rubs it in for me"
         if experiencer == "other" and label != "red_flag" and (
                 ctx.relative_is_patient or (treatment and (ctx.words[s - 1:s] == ["'s"]
                                                            or borrowed(s, ctx, self._first_person)))):

@@ -146,6 +146,7 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
     for key in ("hypothetical_red_flags", "timeless_red_flags", "others_signs_confirmed",
                 "silent_writer_signs", "flags_dating_the_pain"):
         _check_keys(path, dict.fromkeys(context.get(key) or []), set(RED_FLAGS))
+    _check_keys(path, dict.fromkeys(context.get("everyday_treatments") or []), set(TREATMENTS))
     return pairs, extras, context
 
 

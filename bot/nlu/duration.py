@@ -46,6 +46,7 @@ from bot.nlu.duration_units import (
     _number,
     _round2,
     _unit_of,
+    units_respelt,
 )
 from bot.triage import classify_duration  # the contract's categories, defined once
 
@@ -65,13 +66,15 @@ class DurationMention:
 _QTY = (r"(?:a\s+)?(?:couple|coupla|cupla|cuple|cupple)(?:\s+of)?|(?:a\s+)?few|several|many|a\s+handful\s+of|a\s+number\s+of"
         r"|a\s+dozen|dozen|half\s+(?:of\s+)?(?:an?|the)|half\s+of|half(?=\s+(?:year|month|day|week))|a\s+half|" + _DIGITS + "|" + _WORDNUM + r"|an?")
 
+_AND = r"(?:and|n|'n'?|&)"  # "a week n a half", "a month & a bit", as typed
 _QUANTITY_RE = re.compile(
-    r"(?<![\w.,\-/−^*])(?P<qty>%s)(?P<ish>-?ish)?(?P<odd>[\s-]+odd)?(?P<half1>\s+and\s+(?:a\s+)?half)?"
-    r"(?:\s*(?:-|–|to|or)\s*(?P<qty2>%s|%s))?"
-    r"(?P<sep>\s*-?\s*)(?P<unit>%s)(?![a-z])"
-    r"(?P<half2>\s+and\s+(?:a\s+)?half)?(?P<bit>\s+and\s+a\s+(?:bit|little\s+bit|little))?"
+    r"(?<![\w.,\-/−^*])(?P<qty>%(qty)s)(?P<ish>-?ish)?(?P<odd>[\s-]+odd)?(?P<half1>\s+%(and)s\s+(?:a\s+)?half)?"
+    r"(?:\s*(?:-|–|to|or)\s*(?P<qty2>%(digits)s|%(wordnum)s))?"
+    r"(?P<sep>\s*-?\s*)(?P<unit>%(unit)s)(?![a-z])"
+    r"(?P<half2>\s+%(and)s\s+(?:a\s+)?half)?(?P<bit>\s+%(and)s\s+a\s+(?:bit|little\s+bit|little))?"
     r"(?:\s+or\s+(?P<orx>so|more|two|three|four))?"
-    r"(?P<ago>\s+ago)?" % (_QTY, _DIGITS, _WORDNUM, _UNIT_RE),
+    r"(?P<ago>\s+ago)?" % {"qty": _QTY, "digits": _DIGITS, "wordnum": _WORDNUM, "unit": _UNIT_RE,
+                            "and": _AND},
     re.I,
 )
 _FUTURE_OR_FREQ_BEFORE = re.compile(
@@ -309,6 +312,9 @@ def parse_durations(text: str, today: datetime.date | None = None) -> list[Durat
     if not text or not isinstance(text, str):
         return []
     today = today or datetime.date.today()
+    from bot.nlu.drugs import english_words  # the lemma tables, read once for the drug names too
+
+    text = units_respelt(text, english_words())  # "a few weaks"
     anchor = _anchor(text, today)
     if anchor:  # counted back from the day the patient says it is; that day is no duration
         today, a, b = anchor

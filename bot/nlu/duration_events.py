@@ -222,6 +222,12 @@ _ON_AND_OFF = re.compile(r"\b(?:on\s+and\s+off|off\s+and\s+on|comes\s+and\s+goes
                          r"|de\s+vez\s+en\s+cuando|a\s+ratos|va\s+y\s+viene|por\s+temporadas)\b", re.I)
 SINCE_THEN = re.compile(r"\W*(?:and\s+|y\s+)?(?:ever\s+since|since\s+then|from\s+then\s+on|desde\s+(?:entonces|ah[ií]))\b",
                         re.I)
+# the pain said to have lasted from the time just told: "had a fusion 6 years ago and the pain is
+# still there", "a discectomy 2 years ago, still in pain", "hace 2 meses, todavía me duele"
+PERSISTS = re.compile(
+    r"\W*(?:and\s+|but\s+|y\s+|pero\s+)?(?:(?:the|my|el|mi)\s+(?:\w+\s+)?(?:pain|dolor)\s+)?(?:is\s+|it'?s\s+|i'?m\s+|i\s+am\s+)?"
+    r"(?:still|never\s+(?:really\s+|fully\s+)?(?:went|gone)\s+away|todav[ií]a|a[uú]n|sigo\s+con|sigue"
+    r"|nunca\s+se\s+(?:me\s+)?(?:quit[oó]|fue))\b", re.I)
 # the pain said to start with the time told before: "the back pain started around then",
 # "came on about the same time", "el dolor empezó por las mismas fechas"
 _STARTED_THEN = re.compile(
@@ -284,6 +290,9 @@ def _pain_starts_with_it(text: str, clause_end: int, end: int, mentions: Sequenc
     back"). Then the time is the pain's, whichever sign or event stands beside it."""
     if _STARTED_THEN.search(text, clause_end):
         return True
+    lasted = PERSISTS.match(text, end)  # ... and the pain itself is named in those words
+    if lasted and set(_words(text[end:lasted.end() + 12].lower())) & set(pain_words):
+        return True  # (not "a fever last week and it's still there")
     return bool(SINCE_THEN.match(text, end)) and (
         any(m.label == "pain_location" and not m.negated for m in mentions if m.start >= end)
         or bool(set(_words(text[end:].lower())) & set(pain_words)))

@@ -105,3 +105,28 @@ def _unit_of(text: str) -> str | None:
         if pattern.match(text):
             return unit
     return None
+
+
+_UNIT_WORDS = ("day", "days", "week", "weeks", "month", "months", "year", "years")
+_BEFORE_UNIT = re.compile(r"(?<![\w'])(?:\d+|a|an|few|couple|several|many|%s)(?:\s+|-)([a-z]{4,6})\b"
+                          % "|".join(sorted(_WORD_VALUES, key=len, reverse=True)), re.I)
+
+
+def _one_slip(word: str, unit: str) -> bool:
+    """One letter changed, or two neighbours swapped: a word the same length as `unit`."""
+    diff = [i for i, (a, b) in enumerate(zip(word, unit)) if a != b]
+    return len(word) == len(unit) and (len(diff) == 1 or (
+        len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == unit[diff[1]] and word[diff[1]] == unit[diff[0]]))
+
+
+def units_respelt(text: str, ordinary=frozenset()) -> str:
+    """`text` with a unit misspelt after a number by one slip of the keys written as the unit
+    ("a few weaks", "3 yaers", "two wekks"), as long as the word is no ordinary word (`ordinary`:
+    "2 ways", "a mouth" stay); the same length, so every offset stays."""
+    def respell(m: re.Match) -> str:
+        word = m.group(1).lower()
+        if _unit_of(word) or word in ordinary:
+            return m.group(0)
+        unit = next((u for u in _UNIT_WORDS if _one_slip(word, u)), None)
+        return m.group(0) if unit is None else m.group(0)[:m.start(1) - m.start()] + unit
+    return _BEFORE_UNIT.sub(respell, text)

@@ -66,7 +66,8 @@ class ContextReader:
                           ("unchanged", "unchanged_for_long"), ("benign", "benign_after"),
                           ("carer", "carer_words"), ("writer_own", "writer_own_pain"),
                           ("writer_self", "writer_self_in_proxy"),
-                          ("had_answer", "treatment_had_after_question")):
+                          ("had_answer", "treatment_had_after_question"),
+                          ("setting", "activity_as_setting_before"), ("setting_after", "activity_as_setting_after")):
             phrases = [str(p) for p in context.get(key) or []]
             docs = [normalize(nlp.make_doc(p)) for p in phrases if "<" not in p]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")

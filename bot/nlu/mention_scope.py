@@ -9,10 +9,13 @@ from __future__ import annotations
 from bot.nlu.place_scope import PROCEDURES, procedure_sites_dropped, region_named, treated_places_dropped
 
 
-def of_this_pain(found: list, ctx, elsewhere: set, extras: dict, tried_anyway=frozenset()) -> list:
+def of_this_pain(found: list, ctx, elsewhere: set, extras: dict, tried_anyway=frozenset(),
+                 everyday=frozenset()) -> list:
     """The mentions that tell of the pain written about (the rules below, and the places'
-    in place_scope.py). `extras`: the language's location vocabulary (pain_words, procedure_site)."""
+    in place_scope.py). `extras`: the language's location vocabulary (pain_words, procedure_site);
+    `everyday`: treatments that are also everyday activities (context.yml `everyday_treatments`)."""
     pain_words = frozenset(extras.get("pain_words") or ())
+    found = [m for m in found if not scene_of_an_injury(m, found, ctx, everyday)]
     found = asked_then_had([m for m in found if not treated_elsewhere(m, found, ctx, elsewhere)], ctx)
     found = [(*m[:4], False, *m[5:]) if m[2] == "treatment" and m[4] and tried_before(m[0], ctx, tried_anyway)
              else m for m in found]
@@ -47,6 +50,14 @@ def asked_then_had(found: list, ctx) -> list:
         return mark is not None and mark + 1 in answers
     return [(*m[:4], False, *m[5:]) if m[2] == "treatment" and m[4] and (ctx.asking[m[0]] or ctx.topic[m[0]])
             and answered(m) else m for m in found]
+
+
+def scene_of_an_injury(m: tuple, found: list, ctx, everyday) -> bool:
+    """An everyday activity in the clause of an injury the patient tells is where it happened,
+    not a remedy ("me lastimé la espalda nadando", "came off my bike cycling to work")."""
+    return m[2] == "treatment" and m[3] in everyday and any(
+        x[2].startswith("red_flag") and x[3] == "trauma" and not x[4] and x[5] == "patient"
+        and ctx.clause[x[0]] == ctx.clause[m[0]] for x in found)
 
 
 def tried_before(s: int, ctx, phrases) -> bool:

@@ -289,3 +289,32 @@ def test_lengths_as_said(text, expected):
 ])
 def test_pain_lengths_kept(text, category):
     assert slots_read(text).get("duration_category") == category
+
+
+@pytest.mark.parametrize("text, weeks", [
+    ("about two weaks now", 2.0),          # a unit with one key slipped
+    ("for 2 wekks", 2.0),
+    ("3 yaers on and off", 156.42),
+    ("a month n a half", 6.52),            # "n" and "&" as typed for "and"
+    ("two weeks & a bit", 2.2),
+])
+def test_units_and_halves_as_typed(text, weeks):
+    assert [m.weeks for m in parse_durations(text)] == [weeks]
+
+
+@pytest.mark.parametrize("text", ["i can think of 2 ways it started", "a bit of a mouth on him"])
+def test_an_ordinary_word_after_a_number_is_no_misspelt_unit(text):
+    assert parse_durations(text) == []
+
+
+@pytest.mark.parametrize("text,category", [
+    ("Had a fusion 6 years ago and the pain is still there", "chronic"),
+    ("had a discectomy 2 years ago, still in pain", "chronic"),
+    ("me operaron hace 4 años y nunca se me quitó el dolor", "chronic"),
+])
+def test_a_pain_that_lasted_since_a_dated_operation_is_dated_by_it(text, category):
+    assert slots(text, FRIDAY).get("duration_category") == category
+
+
+def test_an_operation_for_something_else_dates_no_pain():
+    assert slots("had surgery 5 years ago for my knee", FRIDAY).get("pain_duration_weeks") is None

@@ -60,8 +60,9 @@ logger = logging.getLogger(__name__)
 # While booking, "no" cancels (its rule), and asking to book again is just another answer.
 _BOOKING_INTERRUPTIONS = (INTERRUPTIONS | {"deny"}) - {"book_consultation"}
 # What the classifier makes of an answer to "when?" that says a time among other words.
+# "can you call me after 5?" is the time of the call being arranged.
 _TIME_MISREAD_AS = {"express_distress", "thank", "greet", "affirm", "out_of_scope", "nlu_fallback",
-                    "bot_challenge", "inform", "give_contact"}
+                    "bot_challenge", "inform", "give_contact", "request_callback"}
 
 
 def _a_name_read_as_medicine(text: str, entities) -> bool:

@@ -122,6 +122,9 @@ class ActionReadRedFlagConfirm(Action):
         flag, rest = pending[0], pending[1:]
         entities = latest_entities(tracker)
         answer = confirm_answer(flag, latest_intent(tracker), latest_text(tracker), entities)
+        if latest_intent(tracker) == "possible_crisis":
+            # words the classifier took for crisis language: the crisis line, then the answer
+            utter(dispatcher, say(content(language(tracker)), clinic(), "distress_safety"))
         events: List[EventType] = clinical_events(tracker)  # "no, but my legs are weak"
         if answer is None:
             # Not an answer, but what it says is kept ("started in October, so 8 weeks", "hace

@@ -148,9 +148,23 @@ def steps_away(text: str) -> bool:
     return bool(_BE_RIGHT_BACK.search((text or "").replace("’", "'")))
 
 
+# Words said short as they are spoken ("he probado de tó y na' me sirve", "nothin' works"):
+# read as written out before the patterns above.
+_SPOKEN_SHORT = ((re.compile(r"\bt[oó]'|\btó\b", re.I), "todo"), (re.compile(r"\bna'", re.I), "nada"),
+                 (re.compile(r"\b(?:nothin|nuthin|nothen)'?(?!\w)", re.I), "nothing"))
+
+
+def spelled_out(text: str) -> str:
+    """The message with the spoken short forms of "todo", "nada", "nothing" written out."""
+    text = (text or "").replace("’", "'")
+    for short, word in _SPOKEN_SHORT:
+        text = short.sub(word, text)
+    return text
+
+
 def says_nothing_helped(text: str) -> bool:
     """Whether the message says that what was tried did not help."""
-    return bool(_NOTHING_HELPED.search((text or "").replace("’", "'")))
+    return bool(_NOTHING_HELPED.search(spelled_out(text)))
 
 
 # The actions that answer an off-script turn in a form, before the form comes back.

@@ -14,11 +14,17 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.booking import asks_to_book, names_a_time, parse_contact
 from bot.content import LANGUAGES, load_content
+from bot.language import requested_language
 from bot.nlu.age import about_an_adult, no_number_is_an_age, says_nothing_of_age, stated_age
 from bot.nlu.crisis import default_detector
 from bot.nlu.request_words import request_words
 from bot.offscript import says_nothing_helped, steps_away
 from bot.option_select import asks_about_an_option
+
+
+# What a request for the other language is not, whatever the classifier ranked next: despair
+# or a question about the assistant ("mi hija lee mejor el inglés" is neither).
+LANGUAGE_REQUEST_IS_NOT = {"crisis", "possible_crisis", "express_distress", "nlu_fallback"}
 
 
 @DefaultV1Recipe.register(
@@ -34,7 +40,9 @@ class CrisisLanguageOverride(GraphComponent):
     want to die"). So do the vocabulary's `despair_patterns` ("I feel hopeless, there's no
     way out"), whatever the classifier made of them: said beside a detail ("8 months of
     this") they read as an answer to it. Both get the crisis line; the conversation then goes
-    on instead of ending (docs/conversation.md)."""
+    on instead of ending (docs/conversation.md). A language asked for in so many words
+    ("¿podemos seguir en inglés? mi hija lee mejor el inglés") wins over the classifier's guess,
+    never over crisis words."""
 
     @classmethod
     def create(cls, config, model_storage, resource, execution_context) -> "CrisisLanguageOverride":
@@ -50,6 +58,17 @@ class CrisisLanguageOverride(GraphComponent):
                 ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != "crisis"]
                 message.set("intent", crisis, add_to_output=True)
                 message.set("intent_ranking", [crisis] + ranking, add_to_output=True)
+            elif (message.get("intent") or {}).get("name") == "crisis" and requested_language(
+                    message.get(TEXT) or ""):
+                # "¿podemos seguir en inglés? mi hija me está ayudando": a language asked for in
+                # so many words wins over the classifier's guess (crisis words won above)
+                chosen = next((r for r in message.get("intent_ranking") or []
+                               if r.get("name") not in LANGUAGE_REQUEST_IS_NOT),
+                              {"name": "inform", "confidence": 1.0})
+                ranking = [chosen] + [r for r in message.get("intent_ranking") or []
+                                      if r.get("name") not in ("crisis", chosen.get("name"))]
+                message.set("intent", chosen, add_to_output=True)
+                message.set("intent_ranking", ranking, add_to_output=True)
             elif (message.get("intent") or {}).get("name") == "crisis" or self._detect.may_be(
                     message.get(TEXT) or ""):  # despair beside a detail the classifier took for an answer
                 top = message.get("intent") or {}
@@ -171,7 +190,8 @@ _WORDS = request_words()
 _CHANGE, _PERSON = _WORDS.change, _WORDS.person
 _CALL_ME, _CALL_ME_BACK = _WORDS.call_me, _WORDS.call_me_back
 _LEAVING, _GONE, _DEFERRING = _WORDS.leaving, _WORDS.gone, _WORDS.deferring
-LEAVING_MISREAD_AS = {"book_consultation", "nlu_fallback", "thank", "affirm", "deny", "out_of_scope",
+# "olvídalo" read as a greeting.
+LEAVING_MISREAD_AS = {"greet", "book_consultation", "nlu_fallback", "thank", "affirm", "deny", "out_of_scope",
                       "ask_option_info", "ask_next_step", "inform", "give_contact", "change_booking",
                       "express_distress"}
 

@@ -13,13 +13,13 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.booking import asks_to_book, names_a_time, parse_contact
-from bot.content import LANGUAGES, load_content
+from bot.content import LANGUAGES, load_content, normalise
 from bot.language import requested_language
 from bot.nlu.age import about_an_adult, no_number_is_an_age, says_nothing_of_age, stated_age
 from bot.nlu.crisis import default_detector
 from bot.nlu.request_words import request_words
 from bot.offscript import says_nothing_helped, steps_away
-from bot.option_select import asks_about_an_option
+from bot.option_select import asks_about_an_option, find_option
 
 
 # What a request for the other language is not, whatever the classifier ranked next: despair
@@ -129,10 +129,12 @@ class StatedAgeCheck(GraphComponent):
 
 
 # What the classifier says to a short question about an option it misreads ("will it hurt
-# much?" read as goodbye, "can i drive after" as contact details). Never overruled: crisis
-# and red flags, clinical answers, booking, a person or a call back, clinic questions.
+# much?" read as goodbye, "can i drive after" as contact details, "will I be able to drive
+# myself home after?" as crisis: its own guess, word pieces; crisis words and despair still
+# win, in CrisisLanguageOverride after this). Never overruled: red flags, clinical answers,
+# booking, a person or a call back, clinic questions.
 MISREAD_AS = {"goodbye", "out_of_scope", "nlu_fallback", "bot_challenge", "thank", "affirm",
-              "deny", "give_contact"}
+              "deny", "give_contact", "crisis"}
 # Intents whose own words overlap an option's "how" ("¿y ahora qué pasa?" is the next step):
 # overruled only by a question naming an option or asking about its risks or relief ("¿qué
 # riesgos tiene?" read as the next step, "will it be dangerous?" as distress).
@@ -159,6 +161,15 @@ class OptionQuestionCheck(GraphComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             intent = (message.get("intent") or {}).get("name")
+            if intent == "ask_option_info" and _corrects_the_story(message) and not any(
+                    find_option(content, normalise(text)) for content in self._contents):
+                # "no son 10 días, ya van como tres meses, ¿eso cambia algo?": a length or a
+                # place told again, asking whether it matters, naming no option: an answer
+                chosen = {"name": "inform", "confidence": 1.0}
+                message.set("intent", chosen, add_to_output=True)
+                message.set("intent_ranking", [chosen] + [r for r in message.get("intent_ranking") or []
+                                                          if r.get("name") != "inform"], add_to_output=True)
+                continue
             if intent not in MISREAD_AS | MISREAD_AS_IF_CLEAR \
                     or message.get("entities") or parse_contact(text):
                 continue
@@ -173,6 +184,11 @@ class OptionQuestionCheck(GraphComponent):
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
+
+
+def _corrects_the_story(message: Message) -> bool:
+    """Whether the message tells the pain's length or place (what a correction changes)."""
+    return any(e.get("entity") in ("duration", "pain_location") for e in message.get("entities") or [])
 
 
 # What the classifier makes of a request to book said with the details or after a word of

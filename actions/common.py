@@ -200,6 +200,12 @@ class ClinicalFormValidation(FormValidationAction):
 
             return await send_change(dispatcher, tracker, change) + [SlotSet("requested_slot", None)]
         events = await self.get_extraction_events(dispatcher, tracker, domain)
+        if on_message and events and self.name() == "validate_triage_form" and latest_intent(tracker) == "ask_clinic" \
+                and tracker.get_slot("booking_reference"):
+            # "What should I bring? I have my MRI and my list of pills", after the request was
+            # sent: answered with the detail taken (a word of it read as a treatment), and the
+            # questions end there, as for a question with no detail (questions_end_after_booking)
+            return events + [SlotSet("requested_slot", None)]
         if call_back_offered and on_message and events:
             # The patient carried on after the call-back offer: a later "yes" answers the
             # form's question, not the offer. (Not when the form comes back right after the

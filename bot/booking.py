@@ -1,9 +1,10 @@
 """Booking details from free text: a name, a phone number or email, a preferred time."""
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
-from typing import List, Optional
+from typing import Optional
 
 from bot.nlu.request_words import request_words
 
@@ -146,6 +147,13 @@ def name_correction(text: str, current: Optional[str]) -> Optional[str]:
         new = parse_name(_NAME_END.split(put.group(1))[0])
         if new and new != current and _same_person(new, current):
             return new
+    said = _ITS_NOW.search(text)
+    if current and said and _CORRECTION_CUE.search(text):
+        # "Sorry, typo - it's Sam Tayler, with an e": the same name spelt another way, with no
+        # word "name" in it
+        new = parse_name(_NAME_END.split(said.group(1))[0])
+        if new and new != current and difflib.SequenceMatcher(None, new.lower(), current.lower()).ratio() >= 0.8:
+            return new
     if not (_NAME_WORD.search(text) and _CORRECTION_CUE.search(text)):
         return None
     rest = re.sub(r"^(?:actually|really|just)\s+", "", _NEW_NAME_AFTER.split(text)[-1], flags=re.I)
@@ -157,6 +165,7 @@ def name_correction(text: str, current: Optional[str]) -> Optional[str]:
     return new if new and new != current else None
 
 
+_ITS_NOW = re.compile(r"\b(?:it'?s|it is|es)\s+(.+)$", re.I)
 _PUT_AS = re.compile(r"\b(?:put(?: me)?(?: down)?(?: as)?|make it|write(?: it)?(?: as)?|change (?:it|that) to"
                      r"|p[oó]ng(?:a|ame|alo)(?: como)?|escr[ií]b(?:a|alo)(?: como)?)\s+(.+)$", re.I)
 
@@ -209,39 +218,6 @@ def _name_in_sentences(text: str) -> Optional[str]:
                 if name:
                     return name
     return None
-
-
-# A name given in so many words, the patient's own or the one typed for ("her name is"; not
-# "my daughter's name is", a helper's).
-_NAMED_BEFORE = re.compile(r"(?:(?<![\w'’])(?:(?:my|her|his|their) name(?: is|'s)|me llamo|mi nombre es"
-                           r"|su nombre es|(?:ella|él|el paciente|la paciente) se llama)|(?:^|[,;:])\s*se llama)\s+",
-                           re.I)
-
-
-def name_said_before(texts: List[str]) -> Optional[str]:
-    """The name an earlier message gave in so many words ("her name is Rosemary Example",
-    "mi mamá se llama Ana Ruiz"), the latest first: the booking does not ask for it again."""
-    for text in reversed(texts):
-        for sentence in _SENTENCES.split(_PHONE.sub(" ,, ", _EMAIL.sub(" ,, ", text or ""))):
-            named = _NAMED_BEFORE.search(sentence)
-            if not named:
-                continue
-            # the capitalised words that follow ("Ana Ruiz Soto y tiene 80 años": Ana Ruiz Soto)
-            words = _NAME_END.split(sentence[named.end():])[0].split()
-            run = []
-            for word in words:
-                if not (word[:1].isupper() or (run and word.lower() in _PARTICLES)):
-                    break
-                run.append(word)
-            while run and run[-1].lower() in _PARTICLES:
-                run.pop()
-            name = parse_name(" ".join(run).strip(" .,")) if run else None
-            if name:
-                return name
-    return None
-
-
-_PARTICLES = {"de", "del", "la", "las", "los", "van", "von", "da", "di", "y"}
 
 
 def _name_introduced(text: str, contact: Optional[str]) -> Optional[str]:

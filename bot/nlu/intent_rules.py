@@ -21,7 +21,6 @@ from bot.nlu.request_words import request_words
 from bot.offscript import says_nothing_helped, steps_away
 from bot.option_select import asks_about_an_option, find_option
 
-
 # What a request for the other language is not, whatever the classifier ranked next: despair
 # or a question about the assistant ("mi hija lee mejor el inglés" is neither).
 LANGUAGE_REQUEST_IS_NOT = {"crisis", "possible_crisis", "express_distress", "nlu_fallback"}

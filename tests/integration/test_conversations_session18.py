@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot import store
-from tests.integration.steps import CLINIC, ENGLISH, book, reach
+from tests.integration.steps import CLINIC, ENGLISH, reach
 
 
 def test_english_asked_for_beside_a_helper_switches_without_the_crisis_line(chat):
@@ -84,3 +84,79 @@ def test_a_relative_refusing_the_er_at_the_bladder_question_is_an_emergency(chat
         assert CLINIC.emergency_number in said
     assert c.slots["triage_level"] == "emergency" and "bladder_bowel" in c.slots["red_flags"]
     assert not store.list_bookings(c.sender)
+
+
+def test_a_name_given_at_an_earlier_question_is_not_asked_for_again(chat):
+    c = chat("name-said-before")
+    c.say("hello, I'm writing for my father, his lower back has hurt for 6 months")
+    c.say("his name is Walter Pennington, he tried physio and naproxen")
+    c.answer_the_screen("no, none of those, he says")
+    c.say("skip")  # the three questions about the pain
+    asked = c.say("yes please")
+    assert c.active_form == "booking_form" and c.slots["booking_name"] == "Walter Pennington"
+    assert "name" not in asked.lower()
+
+
+def test_a_question_about_driving_after_the_options_gets_each_options_answer(chat):
+    c = chat("drive-after")
+    c.say("hello, my lower back has hurt for 9 months and it runs down my leg")
+    c.say("physio and tylenol")
+    c.answer_the_screen()
+    said = c.say("could I drive myself back home after it?")
+    assert CLINIC.crisis_line.number not in said
+    assert "Epidural steroid injection" in said and "home the same day" in said
+
+
+@pytest.mark.parametrize("lang,first,tried,screen,correction,weeks", [
+    ("es", "hola, me duele la espalda baja desde hace 5 días", "nada todavía", "no, nada de eso",
+     "perdón, no son 5 días, ya van como cuatro meses. ¿cambia algo?", 17.4),
+    ("en", "hi, my lower back has hurt for 6 days", "nothing yet", "no",
+     "sorry, not 6 days, more like five months now. does that change anything?", 21.7),
+])
+def test_a_corrected_length_asked_about_after_the_advice_is_taken(chat, lang, first, tried, screen,
+                                                                  correction, weeks):
+    c = chat(f"length-after-advice-{lang}")
+    c.say(first)
+    c.say(tried)
+    c.answer_the_screen(screen)
+    assert c.slots["triage_level"] == "self_care"
+    c.say(correction)
+    assert abs(c.slots["pain_duration_weeks"] - weeks) < 1
+    assert c.slots["triage_level"] == "consultation"
+
+
+def test_a_clinic_question_after_booking_with_a_clinical_word_ends_the_questions(chat):
+    c = chat("bring-after-booking")
+    reach(c, "booking_done")
+    said = c.say("do I need to bring anything? I've got my x-rays and the tablets I take")
+    assert c.active_form is None and "Where does it hurt" not in said
+
+
+@pytest.mark.parametrize("lang,correction,gone,kept", [
+    ("es", "Perdone, antes le dije fisioterapia pero en realidad fue la acupuntura. Lo del naproxeno sí es cierto.",
+     "physical_therapy", "acupuncture"),
+    ("en", "sorry, I said physio before but it was really acupuncture. the naproxen is right", "physical_therapy",
+     "acupuncture"),
+])
+def test_a_treatment_said_before_then_corrected_is_replaced(chat, lang, correction, gone, kept):
+    c = chat(f"treatment-corrected-{lang}")
+    reach(c, "asked_red_flags", lang=lang)
+    assert gone in c.slots["treatments_tried"]
+    c.say(correction)
+    assert gone not in c.slots["treatments_tried"] and kept in c.slots["treatments_tried"]
+    assert c.slots["requested_slot"] == "red_flag_screen"
+
+
+@pytest.mark.parametrize("lang,question,screen", [
+    ("en", "how come you're asking about my bowels? that's a bit private", "Before we go on"),
+    ("en", "what is saddle numbness exactly?", "Before we go on"),
+    ("es", "¿y por qué me pregunta por la orina? me da pena", "Antes de seguir"),
+])
+def test_a_question_about_the_screen_is_answered_and_the_screen_asked_again(chat, lang, question, screen):
+    c = chat(f"why-screen-{lang}-{len(question)}")
+    reach(c, "asked_red_flags", lang=lang)
+    said = c.say(question)
+    assert screen in said and not c.slots["red_flags_unsure"]
+    assert c.slots["requested_slot"] == "red_flag_screen"
+    c.say("no" if lang == "en" else "no, nada de eso")
+    assert not c.slots["red_flags"]

@@ -213,6 +213,8 @@ def _name_in_sentences(text: str) -> Optional[str]:
         # the whole sentence, else its last comma-separated part ("Let's book, Brenda Hart")
         for part in [bare] + bare.split(",")[1:][::-1]:
             part = part.strip()
+            if part is not bare and not all(w[:1].isupper() for w in part.split()):
+                continue  # a comma part is a name only written as one: "no cancer" is none
             if len(part.split()) >= 2 and not _NAME_PREFIX.match(part):
                 name = parse_name(part)
                 if name:

@@ -230,6 +230,17 @@ def _defers_last(text: str) -> bool:
     return bool(deferring) and (not booking or max(s for s, _ in deferring) > max(booking))
 
 
+def _books_after_the_story(message: Message, text: str) -> bool:
+    """A request to book said after every detail of the story, in a sentence of its own."""
+    said = text.replace("\u2019", "'")
+    booking = [m.start() for m in _WORDS.book.finditer(said)]
+    if not booking or not asks_to_book(text) or _defers_last(said):
+        return False
+    ends = [e.get("end") or 0 for e in message.get("entities") or []]
+    last_sentence = max((m.end() for m in re.finditer(r"[.!?]\s", said)), default=0)
+    return bool(ends) and booking[-1] >= max(ends) and booking[-1] >= last_sentence > 0
+
+
 # What the classifier makes of distress told in many clauses or plain words (request words'
 # `distress`): an answer, an unclear message, a question about the assistant.
 DISTRESS_MISREAD_AS = {"inform", "nlu_fallback", "deny", "affirm", "bot_challenge", "give_contact",
@@ -278,6 +289,11 @@ class RequestCheck(GraphComponent):
                     # "Perfecto, agendemos" heard as asking for a person: no word of one in it
                     or intent == "request_human" and not _PERSON.search(text) and not _CALL_ME.search(text)) \
                     and asks_to_book(text) and not _defers_last(text.replace("\u2019", "'")):
+                chosen = "book_consultation"
+            elif intent == "inform" and _books_after_the_story(message, text):
+                # "... no fever, never had cancer. What are my options? I'd like to book
+                # something.": the story told, then the request, last: booking at once (the
+                # story is kept; the questions still open follow the booking)
                 chosen = "book_consultation"
             elif _CALL_ME.search(text) and (intent in ("bot_challenge", "request_human", "express_distress",
                                                        "deny", "affirm", "nlu_fallback") or (

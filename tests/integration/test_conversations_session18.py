@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot import store
-from tests.integration.steps import CLINIC, ENGLISH, reach
+from tests.integration.steps import CLINIC, ENGLISH, book, reach
 
 
 def test_english_asked_for_beside_a_helper_switches_without_the_crisis_line(chat):
@@ -160,3 +160,15 @@ def test_a_question_about_the_screen_is_answered_and_the_screen_asked_again(chat
     assert c.slots["requested_slot"] == "red_flag_screen"
     c.say("no" if lang == "en" else "no, nada de eso")
     assert not c.slots["red_flags"]
+
+
+def test_a_request_to_book_after_the_whole_story_books_at_once_and_keeps_the_story(chat):
+    c = chat("story-then-book")
+    asked = c.say("Hi, I'm 58 and my lower back has hurt for about 10 months, down my left leg. I've done physio "
+                  "and take naproxen. No fever, no falls, never had cancer. I'd like to book an appointment.")
+    assert c.active_form == "booking_form" and "name" in asked.lower()
+    assert c.slots["pain_duration_weeks"] and "physical_therapy" in c.slots["treatments_tried"]
+    said = book(c, "Ines Vautrin", "ines.v@example.com", "monday mornings")
+    assert "Ines Vautrin" in said
+    assert any(b.get("kind") == "consultation" for b in store.list_bookings(c.sender))
+    assert c.slots["triage_level"] == "consultation"

@@ -57,3 +57,22 @@ def test_a_childs_age_dates_pain_that_started_right_after_the_birth():
     found = parse_durations("the pain started right after my son was born and he just turned 3",
                             datetime.date(2026, 3, 2))
     assert found and abs(max(m.weeks for m in found) - 156) < 2
+
+
+def test_a_denial_in_a_booking_request_is_no_name():
+    from bot.booking import details_in_request
+
+    said = details_in_request("My neck has hurt for a year. No fever, no falls, no cancer. I'd like to book "
+                              "an appointment.")
+    assert "booking_name" not in said
+    assert details_in_request("Let's book, Oriana Falk")["booking_name"] == "Oriana Falk"
+
+
+@pytest.mark.parametrize("text,books", [
+    ("I'd like to book something.", True),
+    ("I'd like to book some other time, not now", False),
+])
+def test_booking_something_is_a_request(text, books):
+    from bot.booking import asks_to_book
+
+    assert asks_to_book(text) is books

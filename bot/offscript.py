@@ -40,7 +40,8 @@ def defers_booking(text: str, slots: Mapping[str, Any]) -> bool:
     word, before any request was sent and with no warning sign decided: not a leaving but a
     decision put off, answered kindly with the offer left open (`booking_later`)."""
     words, text = request_words(), text.replace("\u2019", "'")
-    return bool(words.deferring.search(text)) and not words.farewell.search(text) \
+    # "no sé", "not sure" to the offer: undecided, not a no (the offer stays open)
+    return bool(words.deferring.search(text) or says_not_knowing(text)) and not words.farewell.search(text) \
         and not slots.get("booking_reference") \
         and slots.get("triage_level") not in ("emergency", "urgent")
 

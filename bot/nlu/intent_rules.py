@@ -161,7 +161,8 @@ class OptionQuestionCheck(GraphComponent):
             text = message.get(TEXT) or ""
             intent = (message.get("intent") or {}).get("name")
             if intent == "ask_option_info" and _corrects_the_story(message) and not any(
-                    find_option(content, normalise(text)) for content in self._contents):
+                    find_option(content, normalise(text)) or asks_about_an_option(content, text)
+                    for content in self._contents):  # "what's recovery like? how many days off?" asks
                 # "no son 10 días, ya van como tres meses, ¿eso cambia algo?": a length or a
                 # place told again, asking whether it matters, naming no option: an answer
                 chosen = {"name": "inform", "confidence": 1.0}
@@ -259,6 +260,8 @@ _NUMBER = re.compile(r"\d{3}")
 # así"): the classifier heard distress in the warm words. Thanks with a "but" may carry it.
 _THANKS_FIRST = re.compile(r"^\W*(?:(?:muchas|mil|muchísimas|muchisimas) )?gracias\b"
                            r"|^\W*(?:thank you|thanks|thank u|thx|many thanks)\b", re.I)
+_CORRECTION_WORDS = re.compile(r"\b(?:actually|not|no|wait|sorry|meant|wrong|longer|more like|ahora que lo pienso"
+                               r"|en realidad|perd[oó]n|me equivoqu[eé]|no son|no es|m[aá]s bien)\b", re.I)
 _BUT = re.compile(r"\b(?:pero|aunque|sin embargo|but|though|however)\b", re.I)
 
 
@@ -339,6 +342,11 @@ class RequestCheck(GraphComponent):
                 # "ya no puedo más, no duermo bien, lloro a cada rato" at a question: heard as
                 # a failed answer; acknowledged once, then the question again
                 chosen = "express_distress"
+            elif intent == "express_distress" and _corrects_the_story(message) \
+                    and _CORRECTION_WORDS.search(text) and not _WORDS.distress.search(text.replace("\u2019", "'")):
+                # "ahora que lo pienso, no son 8 meses; empezó cuando nació mi nieta": a length
+                # told again, no word of distress in it: an answer
+                chosen = "inform"
             elif intent == "express_distress" and _THANKS_FIRST.search(text) and not _BUT.search(text) \
                     and not message.get("entities"):
                 chosen = "thank"

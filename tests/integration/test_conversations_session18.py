@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot import store
-from tests.integration.steps import CLINIC, ENGLISH, book, reach
+from tests.integration.steps import CLINIC, ENGLISH, book, reach, to_the_booking_offer, to_the_options
 
 
 def test_english_asked_for_beside_a_helper_switches_without_the_crisis_line(chat):
@@ -172,3 +172,20 @@ def test_a_request_to_book_after_the_whole_story_books_at_once_and_keeps_the_sto
     assert "Ines Vautrin" in said
     assert any(b.get("kind") == "consultation" for b in store.list_bookings(c.sender))
     assert c.slots["triage_level"] == "consultation"
+
+
+def test_not_knowing_at_the_offer_leaves_it_open_and_a_yes_books(chat):
+    c = chat("offer-no-se")
+    to_the_booking_offer(c, lang="es")
+    c.say("mmm no sé")
+    assert c.slots["pending_offer"] == "booking"
+    asked = c.say("bueno sí")
+    assert c.active_form == "booking_form" and "nombre" in asked
+
+
+def test_days_off_work_asked_about_an_option_are_no_new_length(chat):
+    c = chat("days-off-recovery")
+    to_the_options(c)
+    weeks = c.slots["pain_duration_weeks"]
+    c.say("how is the recovery after it? how many days would I need off work?")
+    assert c.slots["pain_duration_weeks"] == weeks and c.slots["triage_level"] == "consultation"

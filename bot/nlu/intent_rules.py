@@ -260,8 +260,11 @@ _NUMBER = re.compile(r"\d{3}")
 # así"): the classifier heard distress in the warm words. Thanks with a "but" may carry it.
 _THANKS_FIRST = re.compile(r"^\W*(?:(?:muchas|mil|muchísimas|muchisimas) )?gracias\b"
                            r"|^\W*(?:thank you|thanks|thank u|thx|many thanks)\b", re.I)
-_CORRECTION_WORDS = re.compile(r"\b(?:actually|not|no|wait|sorry|meant|wrong|longer|more like|ahora que lo pienso"
-                               r"|en realidad|perd[oó]n|me equivoqu[eé]|no son|no es|m[aá]s bien)\b", re.I)
+# Words that tell a detail again to correct it (never a bare "no" or "not": "eight months of
+# not sleeping, I cry in the car" is distress)
+_CORRECTION_WORDS = re.compile(r"\b(?:actually|wait|sorry|i meant|wrong|longer than|more like|now that i think"
+                               r"|it'?s not|it isn'?t|it wasn'?t|ahora que lo pienso|en realidad|perd[oó]n"
+                               r"|me equivoqu[eé]|no son|no es|no fue|m[aá]s bien)\b", re.I)
 _BUT = re.compile(r"\b(?:pero|aunque|sin embargo|but|though|however)\b", re.I)
 
 

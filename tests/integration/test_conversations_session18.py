@@ -189,3 +189,11 @@ def test_days_off_work_asked_about_an_option_are_no_new_length(chat):
     weeks = c.slots["pain_duration_weeks"]
     c.say("how is the recovery after it? how many days would I need off work?")
     assert c.slots["pain_duration_weeks"] == weeks and c.slots["triage_level"] == "consultation"
+
+
+def test_distress_told_with_a_length_after_the_options_is_still_heard(chat):
+    c = chat("distress-with-length")
+    to_the_options(c)
+    weeks = c.slots["pain_duration_weeks"]
+    said = c.say("honestly I'm worn out. seven months of not sleeping properly and I snap at my kids all the time")
+    assert "sorry" in said.lower() and c.slots["pain_duration_weeks"] == weeks

@@ -195,5 +195,6 @@ def test_distress_told_with_a_length_after_the_options_is_still_heard(chat):
     c = chat("distress-with-length")
     to_the_options(c)
     weeks = c.slots["pain_duration_weeks"]
-    said = c.say("honestly I'm worn out. seven months of not sleeping properly and I snap at my kids all the time")
+    said = c.say("I'm exhausted by all this. Seven months of not sleeping, I cry most nights and I can't even "
+                 "lift my son anymore.")
     assert "sorry" in said.lower() and c.slots["pain_duration_weeks"] == weeks

@@ -59,11 +59,15 @@ CONFIRM_ACTIONS = ("action_ask_red_flag_confirm", "action_read_red_flag_confirm"
 def answers_confirming_question(tracker: Tracker) -> bool:
     """Was the latest message the answer to "Just to be safe: ...?" (actions/confirm.py)?
     Then it is no answer to the form's question, which is simply asked again."""
-    seen_user = False
+    seen_user, asked = False, False
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             seen_user = True
+        elif seen_user and event.get("event") == "slot" and event.get("name") == "red_flags_unsure":
+            asked = asked or bool(event.get("value"))
         elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
+            if event.get("name") == CONFIRM_ACTIONS[0]:
+                return asked  # it may have answered a question about the screen and asked it again
             return event.get("name") in CONFIRM_ACTIONS
     return False
 

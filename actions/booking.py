@@ -31,6 +31,7 @@ from bot.advice import (
     booking_sent,
     emergency_reminder,
     offer_declined,
+    option_asked_about,
     peg_thanks,
     questions_after_booking,
 )
@@ -51,6 +52,7 @@ from bot.booking import (
 )
 from bot.contract import EMERGENCY_FLAGS
 from bot.fhir import delivery as fhir_delivery
+from bot.names_told import name_said_before
 from bot.offscript import booking_later, defers_booking, say
 from bot.peg import PEG_SLOTS, peg_score
 from bot.slots import says_yes_or_no
@@ -60,8 +62,10 @@ logger = logging.getLogger(__name__)
 # While booking, "no" cancels (its rule), and asking to book again is just another answer.
 _BOOKING_INTERRUPTIONS = (INTERRUPTIONS | {"deny"}) - {"book_consultation"}
 # What the classifier makes of an answer to "when?" that says a time among other words.
+# "can you call me after 5?" is the time of the call being arranged (and "could you ring me
+# after 6?", naming no treatment, no question about one).
 _TIME_MISREAD_AS = {"express_distress", "thank", "greet", "affirm", "out_of_scope", "nlu_fallback",
-                    "bot_challenge", "inform", "give_contact"}
+                    "bot_challenge", "inform", "give_contact", "request_callback"}
 
 
 def _a_name_read_as_medicine(text: str, entities) -> bool:
@@ -97,8 +101,14 @@ class ValidateBookingForm(ClinicalFormValidation):
                 asked == "request_callback" or (asked != "book_consultation"
                                                 and not asks_to_book(latest_text(tracker))))
             kind = "callback" if callback else "consultation"
-            return events + [SlotSet("booking_kind", kind), SlotSet("pending_offer", None)] \
-                + self._details_in_request(tracker)
+            details = self._details_in_request(tracker)
+            if not tracker.get_slot("booking_name") and not any(
+                    e.get("name") == "booking_name" for e in details):
+                # "her name is Rosemary Example", said at an earlier question: not asked again
+                earlier = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+                name = name_said_before(earlier)
+                details += [SlotSet("booking_name", name)] if name else []
+            return events + [SlotSet("booking_kind", kind), SlotSet("pending_offer", None)] + details
 
         if language_request_only(dispatcher, tracker, events):
             return [SlotSet("reask", None)]
@@ -117,7 +127,8 @@ class ValidateBookingForm(ClinicalFormValidation):
             utter(dispatcher, say(content(language(tracker)), clinic(), "booking_whose_name"))
             return events + [SlotSet("reask", None)]
         if requested == "booking_time" and names_a_time(text) and (
-                intent in _TIME_MISREAD_AS
+                intent in _TIME_MISREAD_AS or intent == "ask_option_info"
+                and option_asked_about(content(language(tracker)), text, None) is None
                 or intent == "change_booking" and not tracker.get_slot("booking_reference")):
             # A time said among other words at "when?" is its answer: "any afternoon really, I'm
             # on disability so I'm home" read as distress; "por las mañanas, a partir de las

@@ -59,11 +59,15 @@ CONFIRM_ACTIONS = ("action_ask_red_flag_confirm", "action_read_red_flag_confirm"
 def answers_confirming_question(tracker: Tracker) -> bool:
     """Was the latest message the answer to "Just to be safe: ...?" (actions/confirm.py)?
     Then it is no answer to the form's question, which is simply asked again."""
-    seen_user = False
+    seen_user, asked = False, False
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             seen_user = True
+        elif seen_user and event.get("event") == "slot" and event.get("name") == "red_flags_unsure":
+            asked = asked or bool(event.get("value"))
         elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
+            if event.get("name") == CONFIRM_ACTIONS[0]:
+                return asked  # it may have answered a question about the screen and asked it again
             return event.get("name") in CONFIRM_ACTIONS
     return False
 
@@ -200,6 +204,12 @@ class ClinicalFormValidation(FormValidationAction):
 
             return await send_change(dispatcher, tracker, change) + [SlotSet("requested_slot", None)]
         events = await self.get_extraction_events(dispatcher, tracker, domain)
+        if on_message and events and self.name() == "validate_triage_form" and latest_intent(tracker) == "ask_clinic" \
+                and tracker.get_slot("booking_reference"):
+            # "What should I bring? I have my MRI and my list of pills", after the request was
+            # sent: answered with the detail taken (a word of it read as a treatment), and the
+            # questions end there, as for a question with no detail (questions_end_after_booking)
+            return events + [SlotSet("requested_slot", None)]
         if call_back_offered and on_message and events:
             # The patient carried on after the call-back offer: a later "yes" answers the
             # form's question, not the offer. (Not when the form comes back right after the

@@ -27,11 +27,11 @@ from actions.common import (
 from actions.offscript import ActionGoodbye, resume
 from actions.settings import clinic, content
 from actions.triage import ValidateTriageForm, utter
-from bot.advice import answer_option_question, option_asked_about
+from bot.advice import answer_option_question, option_asked_about, screening_question
 from bot.booking import asks_to_book, parse_contact
 from bot.offscript import say
 from bot.option_select import asks_about_an_option
-from bot.question_about import asks_meaning, meaning_of_signs
+from bot.question_about import about_the_question, asks_about_the_question, asks_meaning, meaning_of_signs
 from bot.slots import confirm_answer, flags_to_confirm
 from bot.wording import fill
 
@@ -60,6 +60,16 @@ class ActionAskRedFlagConfirm(Action):
             return [SlotSet("last_option", option_id)] + resume(dispatcher, tracker)
         events: List[EventType] = clinical_events(tracker)
         unsure = flags_to_confirm(current_slots(tracker), entities)
+        if _asks_about_the_screen(tracker, entities, unsure):
+            # "why do you need to know about my bladder?", "what does saddle numbness mean?" at
+            # the screen: answered, and the screen (which asks about every sign) comes again,
+            # never a confirming question about a sign only named in the question
+            said = content(language(tracker))
+            answer = about_the_question(said, clinic(), "red_flag_screen", latest_text(tracker), entities)
+            utter(dispatcher, answer or {"text": fill(said.self_care.sign_question_answer,
+                                                       clinic().template_values(said.calendar))})
+            utter(dispatcher, screening_question(said))
+            return events
         if tracker.get_slot("requested_slot") == "red_flag_screen":
             screen = ValidateTriageForm._screen_answer(dispatcher, tracker, latest_intent(tracker))
             if unsure:
@@ -96,6 +106,15 @@ class ActionAskRedFlagConfirm(Action):
         return events + [SlotSet("red_flags_unsure", pending)]
 
 
+def _asks_about_the_screen(tracker: Tracker, entities, unsure) -> bool:
+    """A question about the screen's own words, while it waits: every sign in it only asked
+    about, none said."""
+    asked = [e for e in entities if e.get("entity") == "red_flag_unsure"]
+    return tracker.get_slot("requested_slot") == "red_flag_screen" and bool(unsure) and bool(asked) \
+        and (all(e.get("reason") == "question" for e in asked) or asks_about_the_question(latest_text(tracker))) \
+        and not any(e.get("entity") == "red_flag" for e in entities) and not tracker.get_slot("red_flags_unsure")
+
+
 def _option_risk_asked(tracker: Tracker, entities) -> bool:
     """A question about an option's risks that names a sign only as what is feared ("will it
     paralyse me?", "could it paralyse me if ...": every unsure sign asked or supposed), once the screen is answered and the level
@@ -122,6 +141,9 @@ class ActionReadRedFlagConfirm(Action):
         flag, rest = pending[0], pending[1:]
         entities = latest_entities(tracker)
         answer = confirm_answer(flag, latest_intent(tracker), latest_text(tracker), entities)
+        if latest_intent(tracker) == "possible_crisis":
+            # words the classifier took for crisis language: the crisis line, then the answer
+            utter(dispatcher, say(content(language(tracker)), clinic(), "distress_safety"))
         events: List[EventType] = clinical_events(tracker)  # "no, but my legs are weak"
         if answer is None:
             # Not an answer, but what it says is kept ("started in October, so 8 weeks", "hace

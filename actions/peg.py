@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import INTERRUPTIONS, ClinicalFormValidation, latest_intent, latest_text
-from bot.peg import parse_score, wants_to_skip
+from bot.peg import booking_details_instead, parse_score, wants_to_skip
 
 
 class ValidatePegForm(ClinicalFormValidation):
@@ -33,4 +33,10 @@ class ValidatePegForm(ClinicalFormValidation):
             return [SlotSet(requested, score), SlotSet("reask", None)]
         if intent in INTERRUPTIONS:
             return []  # the form rejects and the interruption's rule answers
+        details = booking_details_instead(text)
+        if details:
+            # "Dale Whitcomb" at "your pain on average?": the patient is booking, not scoring;
+            # the questions end, the details are kept, and the consultation is offered
+            return [SlotSet("peg_skipped", True), SlotSet("reask", None)] + [
+                SlotSet(slot, value) for slot, value in details.items()]
         return [SlotSet("reask", requested)]

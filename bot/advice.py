@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from bot.clinic import Clinic
-from bot.content import Content
+from bot.content import DEFAULT_ASPECT, Content
 from bot.option_fit import CONSERVATIVE_OR_MORE, PatientStory
 from bot.option_select import answer_question, find_option, normalise, question_aspect, select_options
 from bot.triage import TriageDecision
@@ -275,6 +275,12 @@ def answer_option_question(content: Content, text: str, slots: Mapping[str, Any]
     texts = content.conversation
     # ids no longer in the file (a clinician removed the option) are left out
     explained = [o for o in content.options if o.id in (slots.get("options_explained") or [])]
+    aspect = question_aspect(content, text)
+    if explained and aspect != DEFAULT_ASPECT:
+        # "will I be able to drive home afterwards?" after the options were listed, none named:
+        # that part of each option listed (the disclaimer once), never a list to choose from
+        parts = [answer_question(content, o, aspect).replace(content.disclaimer, "").strip() for o in explained]
+        return {"text": "\n\n".join(parts + [content.disclaimer.strip()])}, explained[0].id
     shown = explained or list(content.options)
     lines = [texts["option_list_intro"]] + [f"• {o.title}" for o in shown]
     lines.append(texts["option_list_hint"])

@@ -1,6 +1,7 @@
 """Booking details from free text: a name, a phone number or email, a preferred time."""
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from typing import Optional
@@ -146,6 +147,13 @@ def name_correction(text: str, current: Optional[str]) -> Optional[str]:
         new = parse_name(_NAME_END.split(put.group(1))[0])
         if new and new != current and _same_person(new, current):
             return new
+    said = _ITS_NOW.search(text)
+    if current and said and _CORRECTION_CUE.search(text):
+        # "Sorry, typo - it's Sam Tayler, with an e": the same name spelt another way, with no
+        # word "name" in it
+        new = parse_name(_NAME_END.split(said.group(1))[0])
+        if new and new != current and difflib.SequenceMatcher(None, new.lower(), current.lower()).ratio() >= 0.8:
+            return new
     if not (_NAME_WORD.search(text) and _CORRECTION_CUE.search(text)):
         return None
     rest = re.sub(r"^(?:actually|really|just)\s+", "", _NEW_NAME_AFTER.split(text)[-1], flags=re.I)
@@ -157,6 +165,7 @@ def name_correction(text: str, current: Optional[str]) -> Optional[str]:
     return new if new and new != current else None
 
 
+_ITS_NOW = re.compile(r"\b(?:it'?s|it is|es)\s+(.+)$", re.I)
 _PUT_AS = re.compile(r"\b(?:put(?: me)?(?: down)?(?: as)?|make it|write(?: it)?(?: as)?|change (?:it|that) to"
                      r"|p[oó]ng(?:a|ame|alo)(?: como)?|escr[ií]b(?:a|alo)(?: como)?)\s+(.+)$", re.I)
 
@@ -204,6 +213,8 @@ def _name_in_sentences(text: str) -> Optional[str]:
         # the whole sentence, else its last comma-separated part ("Let's book, Brenda Hart")
         for part in [bare] + bare.split(",")[1:][::-1]:
             part = part.strip()
+            if part is not bare and not all(w[:1].isupper() for w in part.split()):
+                continue  # a comma part is a name only written as one: "no cancer" is none
             if len(part.split()) >= 2 and not _NAME_PREFIX.match(part):
                 name = parse_name(part)
                 if name:

@@ -31,7 +31,13 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.intake import TROUBLE_RESPONSE
 from bot.language import choose_language, mixes_in_spanish, settled_by
 from bot.nlu.language import DETECTED
-from bot.slots import flags_to_confirm, new_red_flags, retracted_red_flags, screen_answered_none
+from bot.slots import (
+    confirm_answer,
+    flags_to_confirm,
+    new_red_flags,
+    retracted_red_flags,
+    screen_answered_none,
+)
 from bot.typed_for import as_meant, entities_said
 
 TRIAGE_ACTION = "action_triage"
@@ -95,8 +101,12 @@ class RedFlagPolicy(_SafetyPolicy):
             slots = {name: tracker.get_slot(name) for name in
                      ("red_flags", "red_flags_unsure", "red_flags_ruled_out", "requested_slot",
                       "red_flag_screen", "triage_level", "red_flags_unconfirmed")}
-            if slots["red_flags_unsure"] and intent not in BESIDE_CONFIRM:
-                return self._certain(READ_CONFIRM, domain)  # the answer to "Just to be safe"
+            answers_it = intent == "possible_crisis" and confirm_answer(
+                (slots["red_flags_unsure"] or [""])[0], intent, tracker.latest_message.text or "", entities)
+            if slots["red_flags_unsure"] and (intent not in BESIDE_CONFIRM or answers_it):
+                # the answer to "Just to be safe" (one the classifier took for despair, "ella no
+                # quiere ir a emergencias, ¿qué hago?", still answers it: the crisis line comes first)
+                return self._certain(READ_CONFIRM, domain)
             if new_red_flags(slots, entities) or retracted_red_flags(slots, entities):
                 return self._certain(TRIAGE_ACTION, domain)
             if (tracker.get_slot("triage_level") == "emergency"

@@ -40,7 +40,8 @@ def defers_booking(text: str, slots: Mapping[str, Any]) -> bool:
     word, before any request was sent and with no warning sign decided: not a leaving but a
     decision put off, answered kindly with the offer left open (`booking_later`)."""
     words, text = request_words(), text.replace("\u2019", "'")
-    return bool(words.deferring.search(text)) and not words.farewell.search(text) \
+    # "no sé", "not sure" to the offer: undecided, not a no (the offer stays open)
+    return bool(words.deferring.search(text) or says_not_knowing(text)) and not words.farewell.search(text) \
         and not slots.get("booking_reference") \
         and slots.get("triage_level") not in ("emergency", "urgent")
 
@@ -148,9 +149,23 @@ def steps_away(text: str) -> bool:
     return bool(_BE_RIGHT_BACK.search((text or "").replace("’", "'")))
 
 
+# Words said short as they are spoken ("he probado de tó y na' me sirve", "nothin' works"):
+# read as written out before the patterns above.
+_SPOKEN_SHORT = ((re.compile(r"\bt[oó]'|\btó\b", re.I), "todo"), (re.compile(r"\bna'", re.I), "nada"),
+                 (re.compile(r"\b(?:nothin|nuthin|nothen)'?(?!\w)", re.I), "nothing"))
+
+
+def spelled_out(text: str) -> str:
+    """The message with the spoken short forms of "todo", "nada", "nothing" written out."""
+    text = (text or "").replace("’", "'")
+    for short, word in _SPOKEN_SHORT:
+        text = short.sub(word, text)
+    return text
+
+
 def says_nothing_helped(text: str) -> bool:
     """Whether the message says that what was tried did not help."""
-    return bool(_NOTHING_HELPED.search((text or "").replace("’", "'")))
+    return bool(_NOTHING_HELPED.search(spelled_out(text)))
 
 
 # The actions that answer an off-script turn in a form, before the form comes back.

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from typing import Dict, Iterable, Optional
+
+from bot.booking import name_beside_contact, parse_contact, parse_name
 
 PEG_SLOTS = ("peg_pain", "peg_enjoyment", "peg_activity")
 
@@ -35,3 +37,20 @@ def peg_score(answers: Iterable[Optional[float]]) -> Optional[float]:
     if len(values) != 3 or any(v is None for v in values):
         return None
     return round(sum(values) / 3, 1)
+
+
+def booking_details_instead(text: str) -> Dict[str, str]:
+    """The booking details a patient gives where a 0-10 answer was asked ("Dale Whitcomb",
+    "555 014 2233"): they took the question for the booking's. A name counts when written as
+    one (two or more words, each capitalised), never a score or a word such as "Not Sure"."""
+    if parse_score(text) is not None:
+        return {}
+    contact = parse_contact(text)
+    if contact:
+        name = name_beside_contact(text)
+        return {"booking_contact": contact, **({"booking_name": name} if name else {})}
+    words = (text or "").split()
+    name = parse_name(text)
+    if name and len(words) >= 2 and all(w[:1].isupper() for w in words):
+        return {"booking_name": name}
+    return {}

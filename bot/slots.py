@@ -298,10 +298,13 @@ _ASKS_HOW_URGENT = re.compile(
     # lleve al hospital", "no quiero ir a urgencias, ahí te tienen 8 horas", "I can't go to the
     # ER"): said right after the question, the sign is theirs. (Asking for an appointment
     # instead, alone, is no answer: asked again.)
-    r"|\b(?:can'?t|cannot|won'?t|don'?t want to|do not want to) go (?:in )?to (?:the |an? )?"
-    r"(?:er|a&e|hospital|emergency)"
+    # ... or the person it is typed for will not ("he doesn't want to go to the ER", "ella no
+    # quiere ir a emergencias", "she refuses to go to hospital")
+    r"|\b(?:can'?t|cannot|won'?t|don'?t want to|do not want to|doesn'?t want to|does not want to"
+    r"|refuses? to|refused to) go (?:in )?to (?:the |an? )?(?:er|a&e|hospital|emergency)"
     r"|\bno(?: one|body) to (?:take|drive) me to (?:the |an? )?(?:er|a&e|hospital|emergency)"
-    r"|\bno (?:quiero|puedo|voy a|me gusta) ir (?:a|al|a la) (?:urgencias|emergencias?|hospital|er|sala)"
+    r"|\bno (?:quiero|quiere|queremos|quieren|puedo|puede|voy a|va a|me gusta|le gusta) ir (?:a|al|a la)"
+    r" (?:urgencias|emergencias?|hospital|er|sala)"
     r"|\bno tengo (?:qui[eé]n|c[oó]mo|con qui[eé]n) (?:me lleve|ir|llegar)"
     r" (?:a|al|a la|hasta el|hasta la) (?:urgencias|emergencias?|hospital|er|sala|cl[ií]nica)"
     # Asking whether to go, or take the relative, now ("¿la llevo ya al hospital?", "¿me voy a

@@ -236,7 +236,10 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
         language, mentions = self.read(text, model, message)
         if language == "en":
             mentions = had_after_asking(text, mentions)
-        entities = [e for e in map(mention_entity, mentions) if e] + treatments_taken_back(text, mentions, EXTRACTOR_NAME)
+        not_had = treatments_taken_back(text, mentions, EXTRACTOR_NAME)
+        back = {(e["start"], e["end"]) for e in not_had}  # "I said physio before, but ...": not had
+        entities = [e for e in map(mention_entity, mentions) if e and not (
+            e.get("entity") == "treatment" and (e.get("start"), e.get("end")) in back)] + not_had
         spanish, matcher = language == "es", (spanish_matcher() if language == "es" else self._matcher)
         entities += read_as_typed_for(mentions, lambda: matcher(  # as typed for the patient (bot/typed_for.py)
             matcher.nlp.make_doc(text) if spanish else model.model(text), True), mention_entity)

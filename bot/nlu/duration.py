@@ -261,8 +261,9 @@ def _shorthand(text: str):
     return found
 
 
-_BIRTH_RE = re.compile(  # "since my daughter was born. She's four now", "since my 2nd pregnancy, she's 6"
-    r"\b(?:(?:ever\s+)?since|(?:started|began|begun)\s+(?:when|after))"
+_BIRTH_RE = re.compile(  # "since my daughter was born. She's four now", "since my 2nd pregnancy, she's 6",
+    # "it started right after my son was born and he just turned 3"
+    r"\b(?:(?:ever\s+)?since|(?:started|began|begun)\s+(?:(?:right|just|soon|shortly)\s+)?(?:when|after))"
     r"\s+(?:(?:i\s+had\s+|having\s+)?(?:my|our|the)\s+(?:[\w'’]+\s+){0,2}?(?:baby|son|daughter|child|kid|boy|girl"
     r"|twins|little\s+one|pregnancy|birth|grandson|granddaughter|grandchild|grandbaby|grandkid|niece|nephew"
     r"|youngest|eldest|oldest|first|second|third|last|first\s?born)(?:\s+(?:was|were)\s+born|\s+arrived|\s+came\s+along)?"

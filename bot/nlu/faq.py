@@ -89,15 +89,24 @@ def _topics(words: List[str]) -> List[str]:
 
 
 def _question_spans(text: str, clinical: List[dict]) -> List[Tuple[int, int]]:
-    """Where the message asks a question of its own ("...?", "¿...") holding no clinical
-    detail the extractor found."""
+    """Where the message asks a question of its own ("...?", "¿...", or with no question mark
+    a clause that starts as one: "... but how long is the wait to get seen, because the last
+    place said 3 months") holding no clinical detail the extractor found."""
     spans = []
-    for found in _QUESTION.finditer(text):
-        start, end = found.span()
-        if found.group().strip("¿? ") and not any(
-                (e.get("start") or 0) < end and (e.get("end") or 0) > start for e in clinical):
+    found = [m.span() for m in _QUESTION.finditer(text) if m.group().strip("¿? ")] or [
+        m.span(1) for m in _CLAUSE.finditer(text) if _ASKS.match(m.group(1))]
+    for start, end in found:
+        if not any((e.get("start") or 0) < end and (e.get("end") or 0) > start for e in clinical):
             spans.append((start, end))
     return spans
+
+
+# A clause: between punctuation and the words that join clauses ("but", "because", "pero").
+_CLAUSE = re.compile(r"(?:^|[,.;:!]|\b(?:but|because|cause|pero|porque)\b)\s*([^,.;:!]+?)"
+                     r"(?=\s*(?:[,.;:!]|\b(?:but|because|cause|pero|porque)\b|$))", re.I)
+# ... that starts as a question does
+_ASKS = re.compile(r"(?:how|what|when|where|which|do|does|can|could|is|are|will|would|cu[aá]nto|cu[aá]ndo"
+                   r"|d[oó]nde|c[oó]mo|hay|tienen|aceptan)\b", re.I)
 
 
 # A unit of time counted ("a few hours", "24 hours", "unas horas") times something; "your

@@ -13,12 +13,17 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.booking import asks_to_book, names_a_time, parse_contact
-from bot.content import LANGUAGES, load_content
+from bot.content import LANGUAGES, load_content, normalise
+from bot.language import requested_language
 from bot.nlu.age import about_an_adult, no_number_is_an_age, says_nothing_of_age, stated_age
 from bot.nlu.crisis import default_detector
 from bot.nlu.request_words import request_words
 from bot.offscript import says_nothing_helped, steps_away
-from bot.option_select import asks_about_an_option
+from bot.option_select import asks_about_an_option, find_option
+
+# What a request for the other language is not, whatever the classifier ranked next: despair
+# or a question about the assistant ("mi hija lee mejor el inglés" is neither).
+LANGUAGE_REQUEST_IS_NOT = {"crisis", "possible_crisis", "express_distress", "nlu_fallback"}
 
 
 @DefaultV1Recipe.register(
@@ -34,7 +39,9 @@ class CrisisLanguageOverride(GraphComponent):
     want to die"). So do the vocabulary's `despair_patterns` ("I feel hopeless, there's no
     way out"), whatever the classifier made of them: said beside a detail ("8 months of
     this") they read as an answer to it. Both get the crisis line; the conversation then goes
-    on instead of ending (docs/conversation.md)."""
+    on instead of ending (docs/conversation.md). A language asked for in so many words
+    ("¿podemos seguir en inglés? mi hija lee mejor el inglés") wins over the classifier's guess,
+    never over crisis words."""
 
     @classmethod
     def create(cls, config, model_storage, resource, execution_context) -> "CrisisLanguageOverride":
@@ -50,6 +57,17 @@ class CrisisLanguageOverride(GraphComponent):
                 ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != "crisis"]
                 message.set("intent", crisis, add_to_output=True)
                 message.set("intent_ranking", [crisis] + ranking, add_to_output=True)
+            elif (message.get("intent") or {}).get("name") == "crisis" and requested_language(
+                    message.get(TEXT) or ""):
+                # "¿podemos seguir en inglés? mi hija me está ayudando": a language asked for in
+                # so many words wins over the classifier's guess (crisis words won above)
+                chosen = next((r for r in message.get("intent_ranking") or []
+                               if r.get("name") not in LANGUAGE_REQUEST_IS_NOT),
+                              {"name": "inform", "confidence": 1.0})
+                ranking = [chosen] + [r for r in message.get("intent_ranking") or []
+                                      if r.get("name") not in ("crisis", chosen.get("name"))]
+                message.set("intent", chosen, add_to_output=True)
+                message.set("intent_ranking", ranking, add_to_output=True)
             elif (message.get("intent") or {}).get("name") == "crisis" or self._detect.may_be(
                     message.get(TEXT) or ""):  # despair beside a detail the classifier took for an answer
                 top = message.get("intent") or {}
@@ -110,10 +128,12 @@ class StatedAgeCheck(GraphComponent):
 
 
 # What the classifier says to a short question about an option it misreads ("will it hurt
-# much?" read as goodbye, "can i drive after" as contact details). Never overruled: crisis
-# and red flags, clinical answers, booking, a person or a call back, clinic questions.
+# much?" read as goodbye, "can i drive after" as contact details, "will I be able to drive
+# myself home after?" as crisis: its own guess, word pieces; crisis words and despair still
+# win, in CrisisLanguageOverride after this). Never overruled: red flags, clinical answers,
+# booking, a person or a call back, clinic questions.
 MISREAD_AS = {"goodbye", "out_of_scope", "nlu_fallback", "bot_challenge", "thank", "affirm",
-              "deny", "give_contact"}
+              "deny", "give_contact", "crisis"}
 # Intents whose own words overlap an option's "how" ("¿y ahora qué pasa?" is the next step):
 # overruled only by a question naming an option or asking about its risks or relief ("¿qué
 # riesgos tiene?" read as the next step, "will it be dangerous?" as distress).
@@ -140,6 +160,16 @@ class OptionQuestionCheck(GraphComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             intent = (message.get("intent") or {}).get("name")
+            if intent == "ask_option_info" and _corrects_the_story(message) and not any(
+                    find_option(content, normalise(text)) or asks_about_an_option(content, text)
+                    for content in self._contents):  # "what's recovery like? how many days off?" asks
+                # "no son 10 días, ya van como tres meses, ¿eso cambia algo?": a length or a
+                # place told again, asking whether it matters, naming no option: an answer
+                chosen = {"name": "inform", "confidence": 1.0}
+                message.set("intent", chosen, add_to_output=True)
+                message.set("intent_ranking", [chosen] + [r for r in message.get("intent_ranking") or []
+                                                          if r.get("name") != "inform"], add_to_output=True)
+                continue
             if intent not in MISREAD_AS | MISREAD_AS_IF_CLEAR \
                     or message.get("entities") or parse_contact(text):
                 continue
@@ -154,6 +184,11 @@ class OptionQuestionCheck(GraphComponent):
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
+
+
+def _corrects_the_story(message: Message) -> bool:
+    """Whether the message tells the pain's length or place (what a correction changes)."""
+    return any(e.get("entity") in ("duration", "pain_location") for e in message.get("entities") or [])
 
 
 # What the classifier makes of a request to book said with the details or after a word of
@@ -171,7 +206,8 @@ _WORDS = request_words()
 _CHANGE, _PERSON = _WORDS.change, _WORDS.person
 _CALL_ME, _CALL_ME_BACK = _WORDS.call_me, _WORDS.call_me_back
 _LEAVING, _GONE, _DEFERRING = _WORDS.leaving, _WORDS.gone, _WORDS.deferring
-LEAVING_MISREAD_AS = {"book_consultation", "nlu_fallback", "thank", "affirm", "deny", "out_of_scope",
+# "olvídalo" read as a greeting.
+LEAVING_MISREAD_AS = {"greet", "book_consultation", "nlu_fallback", "thank", "affirm", "deny", "out_of_scope",
                       "ask_option_info", "ask_next_step", "inform", "give_contact", "change_booking",
                       "express_distress"}
 
@@ -195,6 +231,17 @@ def _defers_last(text: str) -> bool:
     return bool(deferring) and (not booking or max(s for s, _ in deferring) > max(booking))
 
 
+def _books_after_the_story(message: Message, text: str) -> bool:
+    """A request to book said after every detail of the story, in a sentence of its own."""
+    said = text.replace("\u2019", "'")
+    booking = [m.start() for m in _WORDS.book.finditer(said)]
+    if not booking or not asks_to_book(text) or _defers_last(said):
+        return False
+    ends = [e.get("end") or 0 for e in message.get("entities") or []]
+    last_sentence = max((m.end() for m in re.finditer(r"[.!?]\s", said)), default=0)
+    return bool(ends) and booking[-1] >= max(ends) and booking[-1] >= last_sentence > 0
+
+
 # What the classifier makes of distress told in many clauses or plain words (request words'
 # `distress`): an answer, an unclear message, a question about the assistant.
 DISTRESS_MISREAD_AS = {"inform", "nlu_fallback", "deny", "affirm", "bot_challenge", "give_contact",
@@ -213,6 +260,11 @@ _NUMBER = re.compile(r"\d{3}")
 # así"): the classifier heard distress in the warm words. Thanks with a "but" may carry it.
 _THANKS_FIRST = re.compile(r"^\W*(?:(?:muchas|mil|muchísimas|muchisimas) )?gracias\b"
                            r"|^\W*(?:thank you|thanks|thank u|thx|many thanks)\b", re.I)
+# Words that tell a detail again to correct it (never a bare "no" or "not": "eight months of
+# not sleeping, I cry in the car" is distress)
+_CORRECTION_WORDS = re.compile(r"\b(?:actually|wait|sorry|i meant|wrong|longer than|more like|now that i think"
+                               r"|it'?s not|it isn'?t|it wasn'?t|ahora que lo pienso|en realidad|perd[oó]n"
+                               r"|me equivoqu[eé]|no son|no es|no fue|m[aá]s bien)\b", re.I)
 _BUT = re.compile(r"\b(?:pero|aunque|sin embargo|but|though|however)\b", re.I)
 
 
@@ -243,6 +295,11 @@ class RequestCheck(GraphComponent):
                     # "Perfecto, agendemos" heard as asking for a person: no word of one in it
                     or intent == "request_human" and not _PERSON.search(text) and not _CALL_ME.search(text)) \
                     and asks_to_book(text) and not _defers_last(text.replace("\u2019", "'")):
+                chosen = "book_consultation"
+            elif intent == "inform" and _books_after_the_story(message, text):
+                # "... no fever, never had cancer. What are my options? I'd like to book
+                # something.": the story told, then the request, last: booking at once (the
+                # story is kept; the questions still open follow the booking)
                 chosen = "book_consultation"
             elif _CALL_ME.search(text) and (intent in ("bot_challenge", "request_human", "express_distress",
                                                        "deny", "affirm", "nlu_fallback") or (
@@ -288,6 +345,11 @@ class RequestCheck(GraphComponent):
                 # "ya no puedo más, no duermo bien, lloro a cada rato" at a question: heard as
                 # a failed answer; acknowledged once, then the question again
                 chosen = "express_distress"
+            elif intent == "express_distress" and _corrects_the_story(message) \
+                    and _CORRECTION_WORDS.search(text) and not _WORDS.distress.search(text.replace("\u2019", "'")):
+                # "ahora que lo pienso, no son 8 meses; empezó cuando nació mi nieta": a length
+                # told again, no word of distress in it: an answer
+                chosen = "inform"
             elif intent == "express_distress" and _THANKS_FIRST.search(text) and not _BUT.search(text) \
                     and not message.get("entities"):
                 chosen = "thank"

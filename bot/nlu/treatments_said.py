@@ -18,11 +18,27 @@ def treatments_taken_back(text: str, mentions: Sequence[Mention], extractor: str
     one given earlier off (bot/slots.py). Never a treatment in a question."""
     if not request_words().taken_back.search(text.replace("’", "'")):
         return []
+    treatments = [m for m in mentions if m.label == "treatment"]
     return [{"entity": "treatment_taken_back", "value": m.value, "start": m.start, "end": m.end,
              "confidence_entity": 1.0, "extractor": extractor}
-            for m in mentions if m.label == "treatment" and m.negated and m.experiencer == "patient"
+            for m in treatments if (m.negated or _said_then_corrected(text, m, treatments))
+            and m.experiencer == "patient"
             and "?" not in re.split(r"[.!;\n]", text[m.end:], maxsplit=1)[0]
             and "¿" not in re.split(r"[.!?;\n]", text[:m.start])[-1]]
+
+
+# "antes he dicho fisioterapia pero en realidad fue el quiropráctico", "I said physio earlier
+# but it was really the chiropractor": what was said before, then another treatment after "but"
+_SAID_BEFORE = re.compile(r"\b(?:(?:he|hab[ií]a) (?:dicho|puesto|escrito)|dije|puse|escrib[ií]"
+                          r"|i (?:said|put|wrote|typed|told you|mentioned))(?:\s+(?:que|earlier|before|antes))?"
+                          r"(?:\s+(?:el|la|los|las|un|una|the|a))?\s*$", re.I)
+_BUT_AFTER = re.compile(r"\s*(?:earlier|before|antes)?\s*,?\s*(?:pero|but)\b", re.I)
+
+
+def _said_then_corrected(text: str, mention: Mention, treatments: Sequence[Mention]) -> bool:
+    return bool(_SAID_BEFORE.search(text[max(0, mention.start - 40):mention.start])
+                and _BUT_AFTER.match(text, mention.end)
+                and any(other.start > mention.end for other in treatments))
 
 
 # A treatment asked about, then said to have been had: "do you do epidurals? had one in 2022"

@@ -69,14 +69,18 @@ def run(items_path: Path, label: str) -> Dict[str, Any]:
             for item in items:
                 sender = f"blind-{label}-{item['id']}"
                 replies: List[str] = []
+                transcript = []  # each turn with what the patient read, to see where a miss began
                 for turn in item["turns"]:
                     answer = loop.run_until_complete(agent.handle_text(str(turn), sender_id=sender)) or []
-                    replies += [r.get("text", "") for r in answer if r.get("text")]
+                    said = [r.get("text", "") for r in answer if r.get("text")]
+                    replies += said
+                    transcript.append({"patient": str(turn), "assistant": said})
                 tracker = loop.run_until_complete(agent.tracker_store.retrieve(sender))
                 slots = tracker.current_slot_values()
                 problems = judge(item, slots, replies, store.list_bookings(sender, url=db))
                 results.append({"id": item["id"], "voice": item.get("voice"), "pass": not problems,
-                                "problems": problems, "last_reply": replies[-1] if replies else ""})
+                                "problems": problems, "last_reply": replies[-1] if replies else "",
+                                "transcript": transcript})
             loop.close()
     passed = sum(r["pass"] for r in results)
     return {"label": label, "items": items_path.name, "passed": passed, "total": len(results),

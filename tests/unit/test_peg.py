@@ -20,3 +20,15 @@ def test_the_peg_score_is_the_mean_of_all_three_answers():
 @pytest.mark.parametrize("text", ["skip", "I'd rather not", "pass", "no thanks"])
 def test_the_patient_can_skip(text):
     assert wants_to_skip(text)
+
+
+@pytest.mark.parametrize("text,details", [
+    ("Marisol Okafor", {"booking_name": "Marisol Okafor"}),
+    ("555 203 7781", {"booking_contact": "5552037781"}),
+    ("Theo Brandt, 555 203 7781", {"booking_contact": "5552037781", "booking_name": "Theo Brandt"}),
+    ("about a 6", {}), ("Not Sure", {}), ("honestly no idea", {}), ("Skip", {}),
+])
+def test_booking_details_given_for_a_score_are_read_as_booking_details(text, details):
+    from bot.peg import booking_details_instead
+
+    assert booking_details_instead(text) == details

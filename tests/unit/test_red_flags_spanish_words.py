@@ -205,3 +205,20 @@ def test_a_relative_who_says_the_patient_lost_weight_is_asked_about():
 ])
 def test_a_spanish_sign_over_or_denied_is_not_raised(text):
     assert not read(text).raised
+
+
+@pytest.mark.parametrize("text", [
+    "me duele la espalda baja y se me va por la pierna izquierda hasta el talón",
+    "el dolor se me va hasta el pie, sobre todo cuando manejo",
+    "es en la cintura y se me corre por la pierna derecha",
+])
+def test_pain_that_goes_down_the_leg_is_no_weak_leg(text):
+    assert "leg_weakness" not in read(text).raised | read(text).asked
+
+
+@pytest.mark.parametrize("text", [
+    "he rebajado unas 20 libras y no estoy a dieta",
+    "rebajé como 8 kilos en dos meses sin proponérmelo",
+])
+def test_rebajar_is_losing_weight(text):
+    assert "weight_loss" in read(text).raised

@@ -1,0 +1,39 @@
+"""A name an earlier message gave in so many words, so the booking does not ask for it again."""
+from __future__ import annotations
+
+import re
+from typing import List, Optional
+
+from bot.booking import _EMAIL, _NAME_END, _PHONE, _SENTENCES, parse_name
+
+# A name given in so many words, the patient's own or the one typed for ("her name is"; not
+# "my daughter's name is", a helper's).
+_NAMED_BEFORE = re.compile(r"(?:(?<![\w'’])(?:(?:my|her|his|their) name(?: is|'s)|me llamo|mi nombre es"
+                           r"|su nombre es|(?:ella|él|el paciente|la paciente) se llama)|(?:^|[,;:])\s*se llama)\s+",
+                           re.I)
+
+
+def name_said_before(texts: List[str]) -> Optional[str]:
+    """The name an earlier message gave in so many words ("her name is Rosemary Example",
+    "mi mamá se llama Ana Ruiz"), the latest first: the booking does not ask for it again."""
+    for text in reversed(texts):
+        for sentence in _SENTENCES.split(_PHONE.sub(" ,, ", _EMAIL.sub(" ,, ", text or ""))):
+            named = _NAMED_BEFORE.search(sentence)
+            if not named:
+                continue
+            # the capitalised words that follow ("Ana Ruiz Soto y tiene 80 años": Ana Ruiz Soto)
+            words = _NAME_END.split(sentence[named.end():])[0].split()
+            run = []
+            for word in words:
+                if not (word[:1].isupper() or (run and word.lower() in _PARTICLES)):
+                    break
+                run.append(word)
+            while run and run[-1].lower() in _PARTICLES:
+                run.pop()
+            name = parse_name(" ".join(run).strip(" .,")) if run else None
+            if name:
+                return name
+    return None
+
+
+_PARTICLES = {"de", "del", "la", "las", "los", "van", "von", "da", "di", "y"}

@@ -18,7 +18,7 @@ from bot.nlu.age import about_an_adult, no_number_is_an_age, says_nothing_of_age
 from bot.nlu.crisis import default_detector
 from bot.nlu.request_words import request_words
 from bot.offscript import says_nothing_helped, steps_away
-from bot.option_select import asks_about_an_option
+from bot.option_select import asks_about_an_option, find_option
 
 
 @DefaultV1Recipe.register(
@@ -184,6 +184,16 @@ def _leaving_misheard(intent: str, text: str) -> bool:
         intent == "nothing_helped" and not says_nothing_helped(text))
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _books_last(text: str) -> bool:
+    """A request to book said last, after words about an option ("Right, that facet injection
+    sounds worth a try. Can I book something?"): the request, not a question about the option."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    return bool(sentences) and asks_to_book(sentences[-1]) and not _defers_last(sentences[-1])
+
+
 def _defers_last(text: str) -> bool:
     """Putting the booking off, said after any words of booking: "todavía no quiero hacer la
     cita, lo quiero pensar", "not ready to book yet" defer; "I'll think about it... no, let's book
@@ -234,6 +244,9 @@ class RequestCheck(GraphComponent):
     def create(cls, config, model_storage, resource, execution_context) -> "RequestCheck":
         return cls()
 
+    def __init__(self) -> None:
+        self._contents = [load_content(lang=lang) for lang in LANGUAGES]
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
@@ -242,7 +255,11 @@ class RequestCheck(GraphComponent):
             if (intent in BOOKING_MISREAD_AS or intent == "change_booking" and not _CHANGE.search(text)
                     # "Perfecto, agendemos" heard as asking for a person: no word of one in it
                     or intent == "request_human" and not _PERSON.search(text) and not _CALL_ME.search(text)) \
-                    and asks_to_book(text) and not _defers_last(text.replace("\u2019", "'")):
+                    and asks_to_book(text) and not _defers_last(text.replace("\u2019", "'")) \
+                    or intent in ("ask_option_info", "inform") and _books_last(text.replace("\u2019", "'")) \
+                    and any(find_option(content, text) for content in self._contents):
+                # "OK, the radiofrequency one sounds right for me. Could we book a time to talk?"
+                # at a story question: the request said last, not an answer or a question
                 chosen = "book_consultation"
             elif _CALL_ME.search(text) and (intent in ("bot_challenge", "request_human", "express_distress",
                                                        "deny", "affirm", "nlu_fallback") or (

@@ -5,7 +5,7 @@ Sentences written for these tests, none from a blind set."""
 from __future__ import annotations
 
 from bot import store
-from tests.integration.steps import CONFIRM, CONFIRM_ES, to_a_confirming_question, to_the_screen_es
+from tests.integration.steps import CLINIC, CONFIRM, CONFIRM_ES, to_a_confirming_question, to_the_screen_es
 
 SPREAD = "spread"
 
@@ -80,3 +80,21 @@ def test_not_knowing_what_to_do_in_spanish_gets_the_emergency_advice(chat):
     reply = c.say("estoy sola con los niños y no sé qué hacer")
     assert c.slots["triage_level"] == "emergency"
     assert "saddle_numbness" in c.slots["red_flags"] and "911" in reply
+
+
+def test_a_name_at_the_name_question_is_taken_and_a_clinic_question_still_answered(chat):
+    for lang, name, contact, when in (("en", "Declan Moore-Hughes", "555 019 2284", "Monday mornings"),
+                                      ("es", "Rodrigo Paredes Luna", "555 016 4430", "los lunes por la tarde")):
+        c = chat(f"name-{lang}")
+        c.say("hello" if lang == "en" else "hola")
+        c.say("I'd like to book an appointment" if lang == "en" else "quiero pedir una cita")
+        c.say(name)
+        assert c.slots["booking_name"] == name
+        c.say(contact)
+        c.say(when)
+        assert [b["kind"] for b in store.list_bookings(c.sender)] == ["consultation"]
+    c = chat("name-question")
+    c.say("hello")
+    c.say("I'd like to book an appointment")
+    reply = c.say("where is the clinic?")
+    assert CLINIC.address in reply and c.slots["booking_name"] is None

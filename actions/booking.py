@@ -138,10 +138,11 @@ class ValidateBookingForm(ClinicalFormValidation):
 
             utter(dispatcher, {"text": clinic_answer(tracker)})
             return events + [SlotSet("booking_time", time_beside_question(text)), SlotSet("reask", None)]
-        if requested == "booking_name" and intent == "ask_clinic" and not latest_entities(tracker) \
-                and not _ASKED.search(text) and len(text.split()) >= 2 and parse_name(text):
-            # "Declan Moore-Hughes", "Rodrigo Paredes" heard as a clinic question: nothing is
-            # asked in it, and it reads as a name (answered "I don't have that information")
+        if requested == "booking_name" and intent == "ask_clinic" and not _ASKED.search(text) \
+                and len(text.split()) >= 2 and parse_name(text) and all(w[:1].isupper() for w in text.split()) \
+                and all(e.get("entity") == "faq_topic" for e in latest_entities(tracker)):
+            # "Owen Price-Lloyd" ("price": cost), "Lucía Rampas" ("rampas": access) heard as a clinic
+            # question: nothing asked, a name as names are typed (was "I don't have that information")
             return events + [SlotSet(requested, parse_name(text)), SlotSet("reask", None)]
         # A confident interruption is not a detail (a bare name like "Faith" may not be);
         # asked for a phone or email, neither is a message with none in it ("gotta go").

@@ -83,8 +83,8 @@ def test_not_knowing_what_to_do_in_spanish_gets_the_emergency_advice(chat):
 
 
 def test_a_name_at_the_name_question_is_taken_and_a_clinic_question_still_answered(chat):
-    for lang, name, contact, when in (("en", "Declan Moore-Hughes", "555 019 2284", "Monday mornings"),
-                                      ("es", "Rodrigo Paredes Luna", "555 016 4430", "los lunes por la tarde")):
+    for lang, name, contact, when in (("en", "Owen Price-Lloyd", "555 019 2284", "Monday mornings"),
+                                      ("es", "Lucía Rampas", "555 016 4430", "los lunes por la tarde")):
         c = chat(f"name-{lang}")
         c.say("hello" if lang == "en" else "hola")
         c.say("I'd like to book an appointment" if lang == "en" else "quiero pedir una cita")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from functools import partial
 from typing import List, Optional, Text
 
@@ -60,6 +61,9 @@ from bot.slots import says_yes_or_no
 logger = logging.getLogger(__name__)
 
 # While booking, "no" cancels (its rule), and asking to book again is just another answer.
+# Words of a question: a message with one is never taken for a name the classifier heard as one.
+_ASKED = re.compile(r"[?¿]|\b(?:where|when|how|what|which|do you|does|is there|are you|can i|d[oó]nde|cu[aá]ndo|"
+                    r"c[oó]mo|qu[eé]|cu[aá]l|tienen|hay)\b", re.I)
 _BOOKING_INTERRUPTIONS = (INTERRUPTIONS | {"deny"}) - {"book_consultation"}
 # What the classifier makes of an answer to "when?" that says a time among other words.
 # "can you call me after 5?" is the time of the call being arranged (and "could you ring me
@@ -145,6 +149,12 @@ class ValidateBookingForm(ClinicalFormValidation):
 
             utter(dispatcher, {"text": clinic_answer(tracker)})
             return events + [SlotSet("booking_time", time_beside_question(text)), SlotSet("reask", None)]
+        if requested == "booking_name" and intent == "ask_clinic" and not _ASKED.search(text) \
+                and len(text.split()) >= 2 and parse_name(text) and all(w[:1].isupper() for w in text.split()) \
+                and all(e.get("entity") == "faq_topic" for e in latest_entities(tracker)):
+            # "Owen Price-Lloyd" ("price": cost), "Lucía Rampas" ("rampas": access) heard as a clinic
+            # question: nothing asked, a name as names are typed (was "I don't have that information")
+            return events + [SlotSet(requested, parse_name(text)), SlotSet("reask", None)]
         # A confident interruption is not a detail (a bare name like "Faith" may not be);
         # asked for a phone or email, neither is a message with none in it ("gotta go").
         if intent in _BOOKING_INTERRUPTIONS and (confidence >= 0.6 or (

@@ -32,6 +32,7 @@ from bot.advice import (
     screening_question,
     unchanged_advice,
 )
+from bot.booking import asks_to_book
 from bot.language import requested_language
 from bot.offscript import CORRECTABLE, correction_ack, say, says_not_knowing, says_nothing_helped
 from bot.question_about import about_the_question
@@ -186,6 +187,9 @@ class ValidateTriageForm(ClinicalFormValidation):
                                           corrected=corrected)
             events += self._decided_once_screened(tracker, events)
         filled = apply(current_slots(tracker), events)
+        if requested in (PATTERN_QUESTION, RELIEF_QUESTION) and intent == "book_consultation" \
+                and asks_to_book(latest_text(tracker)):
+            return []  # "the radiofrequency one sounds right. Can we book?": the option is no answer
         if requested in (PATTERN_QUESTION, RELIEF_QUESTION) and (events or intent not in STORY_INTERRUPTIONS):
             return events + self._story_answer(tracker, requested, filled, intent)
         if not events and intent in INTERRUPTIONS and not self._not_knowing_answer(tracker, requested, intent):

@@ -322,6 +322,17 @@ _FEARS_ITS_OUTCOME = re.compile(
     r" (?:paraly[sz]ed|crippled|disabled|in a wheelchair)"
     r"|me (?:voy a|vaya a|puedo|podr[ií]a) quedar (?:paral[ií]tic[oa]|inv[aá]lid[oa]|en silla de ruedas)"
     r"|(?:voy|vaya) a quedar (?:paral[ií]tic[oa]|inv[aá]lid[oa]))\b", re.I)
+# Or asks what to do, where to take the relative ("should i bring her to you?"), is on the way.
+_ACTS_ON_IT = re.compile(  # never said with despair ("ya nada me ayuda, no sé qué hacer")
+    r"^(?!.*(?:nada (?:me )?(?:ayuda|funciona|sirve)|nothing (?:helps|works)|any ?more\b|\bya no\b)).*?"
+    r"\b(?:(?:i|we) (?:really |just |honestly )?(?:don'?t|do not) know what (?:to do|i should do|we should do)"
+    r"|what (?:should|do|can|must) (?:i|we) do\b"
+    r"|(?:should|can|could|do) (?:i|we) (?:bring|take) (?:her|him|them|my \w+) (?:to|in|into|there)\b"
+    r"|(?:we'?re|were|we are) (?:going|heading|on our way)(?: there| in)? (?:now|right now)\b"
+    r"|(?:i'?m|i am) (?:heading|on my way) (?:there|in|now)\b"
+    r"|no s[eé] qu[eé] hacer(?! con)|qu[eé] (?:hago|hacemos|debo hacer)\b"
+    r"|(?:la|lo|le) (?:llevo|traigo|llevamos) (?:a|al|a la|con) (?:ustedes|la cl[ií]nica|su cl[ií]nica)"
+    r"|ya (?:nos vamos|vamos|salimos) para all[aá])", re.I | re.S)
 # What a message that starts "yes" may be answering instead: the question the patient
 # expected next ("Yes, it goes down into my right arm"), or a request ("Yes please, let's book
 # it", "maybe you call me next week?"). The yes (or the doubt) is theirs, not the sign's.
@@ -348,7 +359,7 @@ def confirm_answer(flag: str, intent: str, text: str,
     text = text or ""
     if flag in _values(entities, "red_flag") or _ASKS_HOW_URGENT.search(text.replace("’", "'")):
         return "yes"
-    if flag in _NERVE_SIGNS and _FEARS_ITS_OUTCOME.search(text):
+    if flag in _NERVE_SIGNS and (_FEARS_ITS_OUTCOME.search(text) or _ACTS_ON_IT.search(text.replace("’", "'"))):
         return "yes"
     other = _about_something_else(intent, entities, text)
     doubt = _DOUBT.search(text)

@@ -220,6 +220,16 @@ def _leaving_misheard(intent: str, text: str) -> bool:
         intent == "nothing_helped" and not says_nothing_helped(text))
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _books_last(text: str) -> bool:
+    """A request to book said last, after words about an option ("Right, that facet injection
+    sounds worth a try. Can I book something?"): the request, not a question about the option."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    return bool(sentences) and asks_to_book(sentences[-1]) and not _defers_last(sentences[-1])
+
+
 def _defers_last(text: str) -> bool:
     """Putting the booking off, said after any words of booking: "todavía no quiero hacer la
     cita, lo quiero pensar", "not ready to book yet" defer; "I'll think about it... no, let's book
@@ -286,6 +296,9 @@ class RequestCheck(GraphComponent):
     def create(cls, config, model_storage, resource, execution_context) -> "RequestCheck":
         return cls()
 
+    def __init__(self) -> None:
+        self._contents = [load_content(lang=lang) for lang in LANGUAGES]
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
@@ -294,7 +307,11 @@ class RequestCheck(GraphComponent):
             if (intent in BOOKING_MISREAD_AS or intent == "change_booking" and not _CHANGE.search(text)
                     # "Perfecto, agendemos" heard as asking for a person: no word of one in it
                     or intent == "request_human" and not _PERSON.search(text) and not _CALL_ME.search(text)) \
-                    and asks_to_book(text) and not _defers_last(text.replace("\u2019", "'")):
+                    and asks_to_book(text) and not _defers_last(text.replace("\u2019", "'")) \
+                    or intent in ("ask_option_info", "inform") and _books_last(text.replace("\u2019", "'")) \
+                    and any(find_option(content, text) for content in self._contents):
+                # "OK, the radiofrequency one sounds right for me. Could we book a time to talk?"
+                # at a story question: the request said last, not an answer or a question
                 chosen = "book_consultation"
             elif intent == "inform" and _books_after_the_story(message, text):
                 # "... no fever, never had cancer. What are my options? I'd like to book

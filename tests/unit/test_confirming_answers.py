@@ -101,6 +101,31 @@ def test_fearing_what_a_nerve_sign_will_do_speaks_of_it_as_present(text):
     assert confirm_answer("fever", "express_distress", text, []) is None
 
 
+@pytest.mark.parametrize("text", [
+    "i'm on my own and honestly i don't know what to do",
+    "what should we do?? he's panicking",
+    "could we bring him to your office instead?",
+    "ok, we're heading there now",
+    "estoy solo en casa y no sé qué hacer",
+    "¿entonces qué hago?",
+    "¿y si mejor lo llevo con ustedes?",
+    "ya salimos para allá",
+])
+def test_acting_on_a_nerve_sign_asked_about_speaks_of_it_as_present(text):
+    """Not knowing what to do, where to take the relative, being on the way: no plain yes, but
+    the sign is theirs, and asked again the patient left with no advice."""
+    assert confirm_answer("bladder_bowel", "express_distress", text, []) == "yes"
+    assert confirm_answer("leg_weakness", "nlu_fallback", text, []) == "yes"
+    # only for a sign whose advice is to go now
+    assert confirm_answer("fever", "nlu_fallback", text, []) is None
+
+
+@pytest.mark.parametrize("text", ["I'm going now, bye", "ya nos vamos", "what do you mean by control?",
+                                  "we are going on holiday next week"])
+def test_leaving_or_asking_what_is_meant_is_still_no_answer(text):
+    assert confirm_answer("bladder_bowel", "nlu_fallback", text, []) is None
+
+
 def test_a_sign_left_unconfirmed_is_not_asked_a_third_time_on_a_learned_guess():
     from bot.slots import flags_to_confirm
 

@@ -181,17 +181,16 @@ class ClinicalMatcher(PhraseIndex):
         unable = term.mode in ("if_denied", "territory") and negated and ctx.denied_by_inability(s, e, self._inability)
         # a denial far from the sign, or one that may be the sign's own ("sin poder retener la
         # caca", "can't feel nothing"): asked, never silently absent (bot/nlu/denial_scope.py)
-        unclear = (term.label == "red_flag" and negated and not (hedged or unable) and term.mode != "absent"
-                   and not ctx.answered_no(e)  # "fever - no": beside it
+        unclear = (term.label == "red_flag" and negated and not (hedged or unable) and not ctx.answered_no(e)
                    and self._denial_scope.unclear(ctx, s, e, term.mode, before, after,
                                                   term.value in self._denial_scope.history))
         if term.mode == "if_denied" and not negated and not hedged:
             return None  # "bladder" on its own says nothing
         if treatment and ctx.cue_after(e, ("other_condition",)):
             return None  # "Ozempic for my sugar", "a shot in the shoulder for something else"
-        if hedged or unable or unclear:
-            negated, label, reason = False, "red_flag_unsure", "near" if unable else (
-                "denial" if unclear else "hedged")
+        if hedged or unable or unclear:  # a feared sign with a loose denial is a feared sign
+            negated, label, reason = False, "red_flag_unsure", "near" if unable else ("hedged" if hedged else (
+                "hypothetical" if ctx.cue_before(s, ("flag_hypothetical", "hypothetical")) else "denial"))
         elif term.label == "red_flag" and not negated and term.mode == "unsure":
             label, reason = "red_flag_unsure", "vague"  # "se me duermen las piernas": ask
         elif term.label == "red_flag" and not negated:

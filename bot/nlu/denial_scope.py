@@ -12,6 +12,9 @@ when between the denial and the sign there is
 * a new subject or an exception (`denial_scope.new_clause`: "no to all except I ...");
 * more than `denial_scope.reach` other words (a denial far from its sign);
 
+when the sign's own words hold a "no" ("ya no aguanto la pipí" after "no tengo calentura"), or
+a phrase of all being well is itself denied ("sin poder aguantar la orina");
+
 or when the only denial after a sign is a "fine"/"bien" (`denial_scope.recovered`) and the sign
 is a history (`denial_scope.history`: a cancer "and I'm fine now" is still a cancer history), a "bien" (`denial_scope.intensifiers`) runs on into more words ("la pierna bien
 floja": how, not fine), or
@@ -36,6 +39,7 @@ class DenialScope:
     intensifiers: FrozenSet[str] = frozenset()
     senses: FrozenSet[str] = frozenset()
     history: FrozenSet[str] = frozenset()  # the signs a recovery never denies
+    negations: FrozenSet[str] = frozenset()  # context.yml's one-word `negation_before`
     reach: int = 3
     reach_after: int = 2
 
@@ -48,6 +52,7 @@ class DenialScope:
         words = {key: frozenset(norm(str(w)) for w in section.get(key) or []) for key in _LISTS}
         return cls(words["breakers"] | frozenset(inability), words["new_clause"], words["recovered"],
                    words["intensifiers"], words["senses"], frozenset(section.get("history") or ()),
+                   frozenset(norm(str(w)) for w in context.get("negation_before") or [] if " " not in str(w)),
                    int(section.get("reach", 3)), int(section.get("reach_after", 2)))
 
     def unclear(self, ctx: MentionContext, s: int, e: int, mode: str, before: Tuple[str, ...],
@@ -55,6 +60,10 @@ class DenialScope:
         """Is the denial that the reading found for the sign at s:e too loose to drop it?"""
         if mode in ("near_denied", "territory_denied"):
             return self._inside_unclear(ctx, s, e)
+        if mode == "absent":  # a phrase of all being well, denied itself: "sin poder aguantar la orina"
+            hit = ctx.cue_before_at(s, ("neg_before",))
+            return bool(hit) and not ctx.covered.intersection(range(hit[1] + 1, s)) and self._counted(
+                ctx, hit[1] + 1, s) <= 1
         said_after = ctx.cue_after_at(e, after) if after else None
         if said_after and self._counted(ctx, e, said_after[1]) <= 1 and not self._after_unclear(
                 ctx, *said_after, timeless):
@@ -63,7 +72,8 @@ class DenialScope:
         if hit:
             kind, first = hit
             end = max((stop for k, stop in ctx.after.get(first, ()) if k == kind), default=first + 1)
-            return self._gap_unclear(ctx, first, end, s)
+            # a sign whose own words hold a "no" ("ya no aguanto la pipí") is no denied sign
+            return bool(self.negations.intersection(ctx.words[s:e])) or self._gap_unclear(ctx, first, end, s)
         if said_after:
             return self._after_unclear(ctx, *said_after, timeless) or self._counted(
                 ctx, e, said_after[1]) > self.reach_after

@@ -228,10 +228,12 @@ def flags_to_confirm(slots: Mapping[str, Any], entities: List[Mapping[str, Any]]
     # the same message denies the flag in its usual words: "my bottom feels funny, not numb
     # exactly", "not a fever as such, but it was 38.4". A feared, asked-about or past sign
     # the patient denies now is not.
+    # So is a sign whose denial is loose (reason "denial", bot/nlu/denial_scope.py: far from it,
+    # or the sign's own "no": "sin poder retener la caca"), though the message denies it elsewhere.
     # A sign the writer says they are not sure of ("not sure about the weight one, my jeans
     # are looser but I'm eating less") is asked about too, though the same message explains it.
     wording = {e.get("value") for e in entities if e.get("entity") == "red_flag_unsure"
-               and e.get("reason") in ("near", "learned", "vague", "hedged")}
+               and e.get("reason") in ("near", "learned", "vague", "hedged", "denial")}
     unsure = [e.get("value") for e in entities if e.get("entity") == "red_flag_unsure"
               and e.get("value") in RED_FLAGS and not _left_to_screen(slots, e)]
     if screen_none:

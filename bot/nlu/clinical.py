@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.nlu.clinical_vocab import VOCAB_DIR, Term, words_in_reach
+from bot.nlu.denial_scope import DenialScope
 from bot.nlu.drugs import MIN_MISSPELT_LENGTH, english_words, named_at_prescription_strength, spanish_words
 from bot.nlu.medicines_told import load_told
 from bot.nlu.mention_context import ContextReader, MentionContext, runs
@@ -87,6 +88,7 @@ class ClinicalMatcher(PhraseIndex):
             frozenset(self._norm_word(w) for w in context.get(key) or [])
             for key in ("prescribed_scope_end", "writer_hedges", "pain_dated_from"))
         self._inability = {self._norm_word(w) for w in context.get("inability_words") or []}
+        self._denial_scope = DenialScope.from_context(context, self._norm_word, self._inability)
         self.timeless_flags = frozenset(context.get("timeless_red_flags") or [])
         self._injury_window = read_window(context.get("recent_injury"))
         self.dating_flags = frozenset(context.get("flags_dating_the_pain", self.timeless_flags))
@@ -166,7 +168,7 @@ class ClinicalMatcher(PhraseIndex):
                 and not self._extras["pain_words"].intersection(ctx.words[max(s - 2, 0):e])):
             return None  # "a rash on my back"; "back pain and a rash" stays
         treatment = term.label == "treatment"
-        label, reason = term.label, ""
+        label, reason, before, after = term.label, "", (), ()
         if term.label == "treatment_none":
             negated = False
         elif treatment and ctx.asking[s]:
@@ -193,6 +195,11 @@ class ClinicalMatcher(PhraseIndex):
         hedged = term.label == "red_flag" and (ctx.cue_after(e, ("hedged",)) if negated else (
             term.mode == "if_denied" and bool(ctx.cue_before(s, ("hedged_topic",)))))
         unable = term.mode in ("if_denied", "territory") and negated and ctx.denied_by_inability(s, e, self._inability)
+        # a denial far from the sign, or one that may be the sign's own ("sin poder retener la
+        # caca", "can't feel nothing"): asked, never silently absent (bot/nlu/denial_scope.py)
+        unclear = (term.label == "red_flag" and negated and not (hedged or unable) and not ctx.answered_no(e)
+                   and self._denial_scope.unclear(ctx, s, e, term.mode, before, after,
+                                                  term.value in self._denial_scope.history))
         if term.mode == "if_denied" and not negated and not hedged:
             return None  # "bladder" on its own says nothing
         if treatment and ctx.cue_after(e, ("other_condition",)):
@@ -200,8 +207,9 @@ class ClinicalMatcher(PhraseIndex):
         if term.value in self._everyday and treatment and (
                 _scene_before(ctx, s) or ctx.cue_right_after(e, "setting_after")):
             return None  # the scene of the pain, not a remedy: "while I was swimming", "walk more than a block"
-        if hedged or unable:
-            negated, label, reason = False, "red_flag_unsure", "near" if unable else "hedged"
+        if hedged or unable or unclear:  # a feared sign with a loose denial is a feared sign
+            negated, label, reason = False, "red_flag_unsure", "near" if unable else ("hedged" if hedged else (
+                "hypothetical" if ctx.cue_before(s, ("flag_hypothetical", "hypothetical")) else "denial"))
         elif term.label == "red_flag" and not negated and term.mode == "unsure":
             label, reason = "red_flag_unsure", "vague"  # "se me duermen las piernas": ask
         elif term.label == "red_flag" and not negated:
@@ -239,7 +247,8 @@ class ClinicalMatcher(PhraseIndex):
                 ctx.relative_is_patient or (treatment and (ctx.words[s - 1:s] == ["'s"]
                                                            or borrowed(s, ctx, self._first_person)))):
             experiencer = "patient"  # "she keeps grabbing her lower back"; "my wife's Flexeril"
-        if (experiencer == "other" and (label == "red_flag" or term.mode == "territory") and not negated
+        if (experiencer == "other" and (label == "red_flag" or term.mode == "territory" or reason == "denial")
+                and not negated
                 and (value in self._others_signs_confirmed or ctx.relative_is_patient or asked)):
             # "mi papá no puede levantar el pie": a relative may be typing for the patient
             # (said in an earlier message, or not at all): asked, never dropped unasked

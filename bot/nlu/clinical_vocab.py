@@ -135,6 +135,10 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
         if key in ("same_as", "proxy_patient", "relative_clause"):  # word -> word; named lists of words
             for name, words in (value or {}).items():
                 _phrases(path, f"{key}.{name}", [words] if key == "same_as" else words)
+        elif key == "denial_scope":  # word lists and two reaches (bot/nlu/denial_scope.py)
+            for name in ("breakers", "new_clause", "recovered", "intensifiers", "senses"):
+                _phrases(path, f"{key}.{name}", (value or {}).get(name))
+            _check_keys(path, dict.fromkeys((value or {}).get("history") or []), set(RED_FLAGS))
         elif key not in ("window", "placeholders", "fold_accents", "read_misspellings",
                          "patient_forms", "recent_injury", "bare_denied_words"):
             _phrases(path, key, value)

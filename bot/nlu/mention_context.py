@@ -297,6 +297,10 @@ class MentionContext:
         """(kind, first token) of that cue, or None: who "she" or "dad" is depends on it."""
         return self._walk(start - 1, -1, kinds, self.before, limit or self.window["before"], stop)
 
+    def cue_after_at(self, end, kinds, limit=None, stop=()):
+        """(kind, first token) of the nearest cue of `kinds` after a mention, or None."""
+        return self._walk(end, 1, kinds, self.after, limit or self.window["after"], stop)
+
     def cue_after(self, end, kinds, limit=None, stop=()):
         return (self._walk(end, 1, kinds, self.after, limit or self.window["after"], stop) or (None,))[0]
 

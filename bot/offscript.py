@@ -132,17 +132,6 @@ _BE_RIGHT_BACK = re.compile(
     r"|ahorita vuelvo|ahora vuelvo)\b", re.I)
 
 
-_NOTHING = re.compile(r"\b(?:nothing|nada)\b", re.I)
-
-
-def nothing_of_something_else(text: str) -> bool:
-    """Every "nothing" / "nada" in the message is the object of another verb ("yo el inglés no
-    lo hablo nada"): no "tried nothing" (request words `nothing_not_tried`)."""
-    text = (text or "").replace("\u2019", "'")
-    said = len(_NOTHING.findall(text))
-    return bool(said) and len(request_words().nothing_not_tried.findall(text)) >= said
-
-
 def steps_away(text: str) -> bool:
     """Whether the patient says they are stepping away for a moment."""
     return bool(_BE_RIGHT_BACK.search((text or "").replace("’", "'")))

@@ -29,7 +29,7 @@ from bot.nlu.duration import DurationMention, choose_mentions
 from bot.nlu.duration_dates import _latest_date, _month_start, _recent, _weeks_since, _year_start
 from bot.nlu.duration_es_anchors import _MONTH_RE, _MONTHS, START_POINT_RE, anchors, holiday_today, restated
 from bot.nlu.duration_events import OtherEvents
-from bot.nlu.duration_units import DAY, MONTH, WEEK, YEAR
+from bot.nlu.duration_units import DAY, MONTH, SPANISH_MISSPELT, SPANISH_MISSPELT_RE, WEEK, YEAR
 from bot.nlu.holidays_es import holiday_date, holiday_names
 from bot.nlu.self_correction import load_corrections
 
@@ -50,9 +50,9 @@ _UNITS = [  # with diminutives ("unas semanitas"), common misspellings ("4 mese"
 _UNIT_WEEKS = {"day": DAY, "week": WEEK, "month": MONTH, "year": YEAR, "hour": 1 / 168, "fortnight": 2 * WEEK}
 _UNIT_RE = "|".join(forms for _, forms in _UNITS)
 _NUMBER_WORD = (
-    rf"un|una|uno|dos|tres|cuatro|[cs]inco|seis|siete|ocho|nueve|die[zs]|once|doce|trece|catorce"
+    rf"un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"
     rf"|quince|diecis{_E}is|diecisiete|dieciocho|diecinueve|veinte|veinti\w+|treinta|cuarenta"
-    rf"|cincuenta|sesenta|setenta|ochenta|noventa|cien")
+    rf"|cincuenta|sesenta|setenta|ochenta|noventa|cien|{SPANISH_MISSPELT_RE}")
 _WORDS = rf"(?:{_NUMBER_WORD})(?:\s+y\s+(?:{_NUMBER_WORD}))?"
 _VAGUE = {"par": 2.0, "unos": 3.0, "unas": 3.0, "cuantos": 3.0, "cuantas": 3.0, "varios": 3.0, "varias": 3.0,
           "algunos": 3.0, "algunas": 3.0, "muchos": 5.0, "muchas": 5.0, "pocos": 2.0, "pocas": 2.0,
@@ -185,7 +185,8 @@ def _unit(text: str) -> str | None:
 
 
 def _words_value(text: str) -> float | None:
-    words = re.sub(r"^sinco$", "cinco", re.sub(r"[uú]n$", "uno", " ".join(text.lower().split())))  # "veintiún"
+    words = " ".join(SPANISH_MISSPELT.get(w, w) for w in text.lower().split())  # "treinta y sinco"
+    words = re.sub(r"[uú]n$", "uno", words)  # "veintiún"
     if words in ("un", "una", "uno"):
         return 1.0
     try:

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from bot.nlu.duration_dates import _latest_date, _weeks_since
 from bot.nlu.duration_told_from import holiday_months, holiday_offsets, told_from
-from bot.nlu.duration_units import DAY, MONTH, WEEK, YEAR
+from bot.nlu.duration_units import DAY, MONTH, SPANISH_MISSPELT_RE, WEEK, YEAR
 from bot.nlu.holidays_es import holiday_date, holiday_names
 
 ROUGH = 2  # the priority of an anchor whose date is rough: any count said beside it wins
@@ -35,7 +35,7 @@ START_POINT_RE = re.compile(
     rf"(?P<month>{_MONTH_RE})\b(?!\s+(?:del?\s+)?(?:a[ñn]o|\d))", re.I)  # not "... del año pasado"
 _NUM = (r"\d{1,3}|(?:(?:veinti|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|diez|once"
         r"|doce|trece|catorce|quince|diec|veinte|un|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho"
-        r"|nueve|cien)\w*(?:\s+y\s+\w+)?)")
+        rf"|nueve|cien|{SPANISH_MISSPELT_RE})\w*(?:\s+y\s+\w+)?)")
 _SINCE = r"(?:desde|dsd|a\s+partir\s+de|empez[oó]|comenz[oó]|me\s+empez[oó])"
 
 _AGE_RE = re.compile(  # "desde que tenía 20 (años) y ahora tengo 45", "desde los 30 y ya tengo 50"

@@ -19,12 +19,12 @@ from pathlib import Path
 
 import yaml
 
-from bot.nlu.duration_units import _DIGITS, _WORDNUM, DAY, MONTH, WEEK, YEAR, _number
+from bot.nlu.duration_units import _DIGITS, _WORDNUM, DAY, MONTH, SPANISH_MISSPELT_RE, WEEK, YEAR, _number
 from bot.nlu.holidays_es import holiday_date, holiday_names
 
 VOCAB = Path(__file__).parent / "vocab" / "duration_told_from.yml"
-_ES_NUM = (r"un|una|uno|dos|tres|cuatro|[cs]inco|seis|siete|ocho|nueve|die[zs]|once|doce|quince|veinte"
-           r"|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa")
+_ES_NUM = (r"un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte"
+           rf"|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|{SPANISH_MISSPELT_RE}")
 _VAGUE = r"a\s+few|few|some|unos|unas|varios|varias"  # "unos días antes de Navidad": three
 _NUM = rf"(?:{_DIGITS}|{_WORDNUM}|{_ES_NUM}|an?|the|a\s+couple\s+of|un\s+par\s+de|{_VAGUE})"
 _UNIT = r"(?:days?|d[ií]as?|weeks?|wks?|semanas?|months?|mes(?:es)?|years?|yrs?|a[ñn]os?)"

@@ -109,6 +109,19 @@ def _number(text: str) -> tuple[float, bool] | None:
     return total, False
 
 
+def spanish_number_value(text: str) -> float | None:
+    """The number a Spanish number word or phrase says ("quince", "veintiún", "treinta y sinco"),
+    misspelt words read as the table says; None when it is no number."""
+    words = " ".join(SPANISH_MISSPELT.get(w, w) for w in text.lower().split())  # "treinta y sinco"
+    words = re.sub(r"[uú]n$", "uno", words)  # "veintiún"
+    if words in ("un", "una", "uno"):
+        return 1.0
+    try:
+        return float(text2num(words, "es"))
+    except ValueError:
+        return None
+
+
 def _round2(weeks: float) -> float:
     """Half-up, as people round: a month is 4.345 -> 4.35 weeks."""
     # round(.., 9) first: 5 * 4.345 is 21.724999999999998 in binary, 21.725 on paper

@@ -35,8 +35,9 @@ from bot.advice import (
 from bot.language import requested_language
 from bot.offscript import CORRECTABLE, correction_ack, say, says_not_knowing, says_nothing_helped
 from bot.question_about import about_the_question
+from bot.red_flag_questions import screen_answered_none, screen_brought_forward
 from bot.screen_answers import CLEAR_ANSWER, NOT_UNDERSTOOD
-from bot.slots import retracted_red_flags, screen_answered_none, screen_brought_forward
+from bot.slots import retracted_red_flags
 from bot.story import PATTERN_QUESTION, RELIEF_QUESTION, pattern_answer, questions_needed
 from bot.triage import TriageDecision, decide_triage
 

@@ -27,7 +27,15 @@ from bot.nlu.duration import DurationMention, choose_mentions
 from bot.nlu.duration_dates import _latest_date, _month_start, _recent, _weeks_since, _year_start
 from bot.nlu.duration_es_anchors import START_POINT_RE, anchors, holiday_today, restated
 from bot.nlu.duration_events import OtherEvents
-from bot.nlu.duration_units import DAY, MONTH, SPANISH_MISSPELT_RE, WEEK, YEAR, spanish_number_value
+from bot.nlu.duration_units import (
+    DAY,
+    MONTH,
+    SPANISH_MISSPELT_RE,
+    WEEK,
+    YEAR,
+    joined_compounds,
+    spanish_number_value,
+)
 from bot.nlu.holidays_es import SPANISH_MONTH_RE, holiday_date, holiday_names, spanish_month
 from bot.nlu.self_correction import load_corrections
 
@@ -237,14 +245,7 @@ def _quantities(text: str):
             continue
         size = 1 + (_BIT if m.group("bit") else 0.5)
         found.append([m.start("unit"), m.end(), size * _UNIT_WEEKS[_unit(m.group("unit"))], False, 0])
-    merged = []  # "2 años y 3 meses" is one duration
-    for item in sorted(found):
-        if merged and item[4] < merged[-1][4] and _JOIN_RE.match(text[merged[-1][1]:item[0]]):
-            prev = merged[-1]
-            merged[-1] = [prev[0], item[1], prev[2] + item[2], prev[3] or item[3], item[4]]
-        else:
-            merged.append(item)
-    return [(s, e, w, v, 0) for s, e, w, v, _ in merged]
+    return joined_compounds(sorted(found), text, _JOIN_RE)  # "2 años y 3 meses" is one duration
 
 
 def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]:

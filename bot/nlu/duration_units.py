@@ -122,6 +122,20 @@ def spanish_number_value(text: str) -> float | None:
         return None
 
 
+def joined_compounds(found: list, text: str, joins: re.Pattern) -> list[tuple]:
+    """Quantities found in text order, [start, end, weeks, vague, unit's weeks], with "2 years and
+    3 months" made one (a smaller unit next, only `joins` words between), as (start, end,
+    weeks, vague, 0) candidates: shared by the English and Spanish parsers."""
+    merged: list = []
+    for item in found:
+        if merged and item[4] < merged[-1][4] and joins.match(text[merged[-1][1]:item[0]]):
+            prev = merged[-1]
+            merged[-1] = [prev[0], item[1], prev[2] + item[2], prev[3] or item[3], item[4]]
+        else:
+            merged.append(item)
+    return [(s, e, w, v, 0) for s, e, w, v, _ in merged]
+
+
 def _round2(weeks: float) -> float:
     """Half-up, as people round: a month is 4.345 -> 4.35 weeks."""
     # round(.., 9) first: 5 * 4.345 is 21.724999999999998 in binary, 21.725 on paper

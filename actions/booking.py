@@ -56,7 +56,7 @@ from bot.fhir import delivery as fhir_delivery
 from bot.names_told import name_said_before
 from bot.offscript import booking_later, defers_booking, say
 from bot.peg import PEG_SLOTS, peg_score
-from bot.slots import says_yes_or_no
+from bot.red_flag_questions import says_yes_or_no
 
 logger = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 from actions.settings import clinic, content
 from bot.booking_change import change_after_booking
 from bot.nlu.request_words import request_words
-from bot.offscript import nothing_of_something_else, questions_end_after_booking, say
+from bot.offscript import questions_end_after_booking, say
 from bot.question_about import asks_about_the_question
 from bot.slots import asked_not_had, clinical_updates
 from bot.story import story_updates
@@ -100,8 +100,6 @@ def clinical_events(tracker: Tracker) -> List[SlotSet]:
     """SlotSet events for what the latest message says about the pain and red flags."""
     slots = current_slots(tracker)
     entities = asked_not_had(latest_intent(tracker), latest_text(tracker), latest_entities(tracker))
-    if nothing_of_something_else(latest_text(tracker)):  # "no lo hablo nada": no "tried nothing"
-        entities = [e for e in entities if e.get("entity") != "treatment_none"]
     updates = clinical_updates(slots, entities, latest_text(tracker))
     updates.update(story_updates(slots, entities, answering=tracker.get_slot("requested_slot")))
     events = [SlotSet(name, value) for name, value in updates.items()]

@@ -32,7 +32,7 @@ from bot.booking import asks_to_book, parse_contact
 from bot.offscript import say
 from bot.option_select import asks_about_an_option
 from bot.question_about import about_the_question, asks_about_the_question, asks_meaning, meaning_of_signs
-from bot.slots import confirm_answer, flags_to_confirm
+from bot.red_flag_questions import confirm_answer, flags_to_confirm
 from bot.wording import fill
 
 # `reask` while a confirming question has been asked a second time

@@ -1,11 +1,11 @@
-"""Triage: the questions (form validation), the red-flag screen, and the decision."""
+"""Triage: the questions (form validation) and the red-flag screen; the decision: triage_decision.py."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -13,7 +13,6 @@ from actions.common import (
     INTERRUPTIONS,
     TRIAGE_QUESTIONS,
     ClinicalFormValidation,
-    alert_staff,
     answers_confirming_question,
     apply,
     clinical_events,
@@ -24,20 +23,13 @@ from actions.common import (
     latest_text,
 )
 from actions.settings import clinic, content
-from bot import alerts
-from bot.advice import (
-    compose_triage,
-    correction_message,
-    other_body_part,
-    screening_question,
-    unchanged_advice,
-)
+from bot.advice import other_body_part, screening_question
 from bot.booking import asks_to_book
 from bot.language import requested_language
 from bot.offscript import CORRECTABLE, correction_ack, say, says_not_knowing, says_nothing_helped
 from bot.question_about import about_the_question
+from bot.red_flag_questions import screen_answered_none, screen_brought_forward
 from bot.screen_answers import CLEAR_ANSWER, NOT_UNDERSTOOD
-from bot.slots import retracted_red_flags, screen_answered_none, screen_brought_forward
 from bot.story import PATTERN_QUESTION, RELIEF_QUESTION, pattern_answer, questions_needed
 from bot.triage import TriageDecision, decide_triage
 
@@ -339,61 +331,3 @@ class ActionAskRedFlagScreen(Action):
         which = tracker.get_slot("reask") == "red_flag_screen"
         utter(dispatcher, screening_question(content(language(tracker)), which_one=which))
         return []
-
-
-def _ended_after_booking(tracker: Tracker, slots: Dict[str, Any]) -> bool:
-    """The triage form has just ended with questions open after a request was sent: only
-    ClinicalFormValidation's early end does that (a form completes with none open)."""
-    return bool(slots.get("booking_reference")) and bool(open_questions(slots)) \
-        and tracker.latest_action_name == "triage_form"
-
-
-class ActionTriage(Action):
-    """Decide the triage level from everything said so far, and say what it means."""
-
-    def name(self) -> Text:
-        return "action_triage"
-
-    async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        before = current_slots(tracker)
-        events: List[EventType] = clinical_events(tracker)  # this turn's words count too
-        slots = apply(before, events)
-        retracted = retracted_red_flags(before, latest_entities(tracker))
-        if retracted:
-            utter(dispatcher, correction_message(content(language(tracker)), clinic(), retracted))
-        decision = decide_triage(slots.get("red_flags"), slots.get("duration_category"),
-                                 duration_unknown=bool(slots.get("duration_unknown")))
-        if _ended_after_booking(tracker, slots) and (
-                decision is None or decision.level not in ("emergency", "urgent")):
-            # The questions after a booking ended on an off-script turn (ClinicalFormValidation):
-            # nothing more is asked or advised; the warning signs, if never screened, once.
-            if slots.get("red_flag_screen") is None:
-                utter(dispatcher, say(content(language(tracker)), clinic(), "questions_after_booking_end"))
-            return events + [SlotSet("requested_slot", None)]
-        if decision is None:
-            # A correction took back the only red flag before the questions were done.
-            return events + [FollowupAction("triage_form")]
-
-        advice = compose_triage(decision, slots, content(language(tracker)), clinic())
-        if unchanged_advice(before, decision.level, advice.options):
-            # told after the options (how an injection went): the same options, not again
-            utter(dispatcher, say(content(language(tracker)), clinic(), "story_noted"))
-            return events + [SlotSet("decision_trail", trail_with(decision, slots, advice.options,
-                                                                  advice.option_trail))]
-        for message in advice.messages:
-            utter(dispatcher, message)
-
-        trail = trail_with(decision, slots, advice.options, advice.option_trail)
-        events += [
-            SlotSet("triage_level", decision.level),
-            SlotSet("decision_trail", trail),
-            SlotSet("options_explained", advice.options),
-            SlotSet("pending_offer", advice.pending_offer),
-        ]
-        # Staff hear of an urgent or emergency conversation at once (once per level).
-        await alert_staff(alerts.conversation_triaged, tracker.sender_id, decision.level,
-                          clinic=clinic())
-        if tracker.active_loop.get("name") and decision.level in ("emergency", "urgent"):
-            # A red flag ends whatever form was running: no more questions, no booking.
-            events += [ActiveLoop(None), SlotSet("requested_slot", None)]
-        return events

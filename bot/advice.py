@@ -15,7 +15,15 @@ from bot.content import DEFAULT_ASPECT, Content
 from bot.option_fit import CONSERVATIVE_OR_MORE, PatientStory
 from bot.option_select import answer_question, find_option, normalise, question_aspect, select_options
 from bot.triage import TriageDecision
-from bot.wording import describe_story, fill, red_flag_phrase, say, self_care_message
+from bot.wording import (
+    clinic_sentence,
+    clinic_values,
+    describe_story,
+    fill,
+    red_flag_phrase,
+    self_care_message,
+    yes_no_buttons,
+)
 
 MAX_OPTIONS_SHOWN = 3  # a patient in pain reads three well-explained options, not seven
 
@@ -30,20 +38,6 @@ class Advice:
     option_trail: List[Dict[str, Any]] = field(default_factory=list)  # why each option was or wasn't
 
 
-def _buttons(content: Content, no: str = "button_no") -> List[Dict[str, str]]:
-    """Yes and No (or Skip), in the content's words."""
-    texts = content.conversation
-    return [{"title": texts["button_yes"], "payload": "/affirm"}, {"title": texts[no], "payload": "/deny"}]
-
-
-def _values(content: Content, clinic: Clinic) -> Dict[str, str]:
-    return {**clinic.template_values(content.calendar), "min_age": str(clinic.min_patient_age)}
-
-
-def _say(content: Content, clinic: Clinic, key: str, **extra: str) -> str:
-    return say(content, key, {**_values(content, clinic), **extra})
-
-
 def _echo(content: Content, clinic: Clinic, evidence: List[Mapping[str, str]],
           flags: tuple) -> Optional[str]:
     # a "yes" to a confirming question is no words to check ("You said: 'yes'")
@@ -51,12 +45,12 @@ def _echo(content: Content, clinic: Clinic, evidence: List[Mapping[str, str]],
              and not e.get("when_asked")]
     if not words:
         return None
-    return _say(content, clinic, "echo_words", words='", "'.join(dict.fromkeys(words)))
+    return clinic_sentence(content, clinic, "echo_words", words='", "'.join(dict.fromkeys(words)))
 
 
 def compose_triage(decision: TriageDecision, slots: Mapping[str, Any], content: Content,
                    clinic: Clinic) -> Advice:
-    values = _values(content, clinic)
+    values = clinic_values(content, clinic)
     evidence = slots.get("red_flag_evidence") or []
     if decision.level in ("emergency", "urgent"):
         template = content.self_care.emergency_advice if decision.level == "emergency" \
@@ -68,13 +62,14 @@ def compose_triage(decision: TriageDecision, slots: Mapping[str, Any], content: 
             messages.append({"text": echo})
         if decision.level == "emergency":
             return Advice(messages)  # no booking, no options: go now
-        messages.append({"text": _say(content, clinic, "offer_callback"), "buttons": _buttons(content)})
+        messages.append({"text": clinic_sentence(content, clinic, "offer_callback"),
+                         "buttons": yes_no_buttons(content)})
         return Advice(messages, pending_offer="callback")
 
     if decision.level == "self_care":
         messages = [{"text": self_care_message(content, values)}]
         if not slots.get("booking_reference"):
-            messages.append({"text": _say(content, clinic, "self_care_booking_hint")})
+            messages.append({"text": clinic_sentence(content, clinic, "self_care_booking_hint")})
         return Advice(messages)
 
     story = PatientStory.from_slots(slots)
@@ -82,17 +77,19 @@ def compose_triage(decision: TriageDecision, slots: Mapping[str, Any], content: 
     fits = selection.fits[:MAX_OPTIONS_SHOWN]
     lines = [describe_story(content, story)]
     if fits:
-        lines.append(fill(content.options_intro, _values(content, clinic)))
+        lines.append(fill(content.options_intro, clinic_values(content, clinic)))
         lines.append("\n".join(f"• {fit.option.title}: {fit.option.reason.strip()}" for fit in fits))
         lines.append(content.plan_note.strip())
     else:
         nothing_tried = not story.tried_set & CONSERVATIVE_OR_MORE
-        lines.append(fill(content.none_fit["nothing_tried" if nothing_tried else "not_yet"], _values(content, clinic)))
+        lines.append(fill(content.none_fit["nothing_tried" if nothing_tried else "not_yet"],
+                          clinic_values(content, clinic)))
     lines.append(content.disclaimer.strip())
     messages = [{"text": "\n\n".join(lines)}]
     options = [f.option.id for f in fits]
     if not peg_done(slots):
-        messages.append({"text": _say(content, clinic, "peg_offer"), "buttons": _buttons(content, "button_skip")})
+        messages.append({"text": clinic_sentence(content, clinic, "peg_offer"),
+                         "buttons": yes_no_buttons(content, "button_skip")})
         return Advice(messages, options=options, pending_offer="peg", option_trail=selection.trail)
     offer = booking_offer(content, clinic, slots)
     return Advice(messages + offer.messages, options=options, pending_offer=offer.pending_offer,
@@ -107,9 +104,9 @@ def booking_offer(content: Content, clinic: Clinic, slots: Mapping[str, Any]) ->
     """Offer the consultation, unless the patient has already asked for one."""
     already = slots.get("booking_reference")
     if already:
-        return Advice([{"text": _say(content, clinic, "already_booked", reference=already)}])
-    return Advice([{"text": _say(content, clinic, "offer_consultation"), "buttons": _buttons(content)}],
-                  pending_offer="booking")
+        return Advice([{"text": clinic_sentence(content, clinic, "already_booked", reference=already)}])
+    return Advice([{"text": clinic_sentence(content, clinic, "offer_consultation"),
+                    "buttons": yes_no_buttons(content)}], pending_offer="booking")
 
 
 def next_step_offer(content: Content, clinic: Clinic, slots: Mapping[str, Any]) -> Advice:
@@ -118,14 +115,14 @@ def next_step_offer(content: Content, clinic: Clinic, slots: Mapping[str, Any]) 
     if slots.get("booking_reference"):
         return booking_offer(content, clinic, slots)
     button = {"title": content.conversation["button_book"], "payload": "/book_consultation"}
-    return Advice([{"text": _say(content, clinic, "next_step"), "buttons": [button]}],
+    return Advice([{"text": clinic_sentence(content, clinic, "next_step"), "buttons": [button]}],
                   pending_offer="booking")
 
 
 def booking_not_sent(content: Content, clinic: Clinic) -> Message:
     """The request could not be stored (database unavailable): the details stay in the
     conversation, so asking again sends them."""
-    return {"text": _say(content, clinic, "booking_not_sent")}
+    return {"text": clinic_sentence(content, clinic, "booking_not_sent")}
 
 
 def booking_sent(content: Content, clinic: Clinic, kind: str, slots: Mapping[str, Any],
@@ -135,30 +132,31 @@ def booking_sent(content: Content, clinic: Clinic, kind: str, slots: Mapping[str
     key = "booking_sent_callback" if kind == "callback" else "booking_sent_consultation"
     if not details_said_now:
         key = "booking_resent_callback" if kind == "callback" else "booking_resent_consultation"
-    return {"text": _say(content, clinic, key, name=slots["booking_name"], contact=slots["booking_contact"],
-                         time=slots["booking_time"], reference=reference)}
+    return {"text": clinic_sentence(content, clinic, key, name=slots["booking_name"],
+                                    contact=slots["booking_contact"], time=slots["booking_time"],
+                                    reference=reference)}
 
 
 def questions_after_booking(content: Content, clinic: Clinic) -> Message:
-    return {"text": _say(content, clinic, "questions_after_booking")}
+    return {"text": clinic_sentence(content, clinic, "questions_after_booking")}
 
 
 def offer_declined(content: Content, clinic: Clinic) -> Message:
-    return {"text": _say(content, clinic, "offer_declined")}
+    return {"text": clinic_sentence(content, clinic, "offer_declined")}
 
 
 def other_body_part(content: Content, clinic: Clinic) -> Message:
     """Asked where the back or neck hurts, the patient named another part of the body."""
-    return {"text": _say(content, clinic, "other_body_part")}
+    return {"text": clinic_sentence(content, clinic, "other_body_part")}
 
 
 def other_language_message(contents: List[Content], clinic: Clinic) -> Message:
     """To a message in a language not spoken: the same safety text in each language spoken."""
-    return {"text": "\n\n".join(_say(c, clinic, "other_language") for c in contents)}
+    return {"text": "\n\n".join(clinic_sentence(c, clinic, "other_language") for c in contents)}
 
 
 def peg_thanks(content: Content, clinic: Clinic) -> Message:
-    return {"text": _say(content, clinic, "peg_thanks")}
+    return {"text": clinic_sentence(content, clinic, "peg_thanks")}
 
 
 def screening_question(content: Content, which_one: bool = False) -> Message:
@@ -176,7 +174,7 @@ def screening_question(content: Content, which_one: bool = False) -> Message:
 def emergency_reminder(content: Content, clinic: Clinic, flags: tuple = ()) -> Message:
     phrase = red_flag_phrase(content, flags) if flags else content.conversation["unnamed_red_flag"]
     return {"text": fill(content.self_care.emergency_advice,
-                         {**_values(content, clinic), "flags": phrase})}
+                         {**clinic_values(content, clinic), "flags": phrase})}
 
 
 # Words of option names too common to point at one option ("will the pain come back?" is
@@ -292,29 +290,29 @@ def handoff_message(clinic: Clinic, now: datetime, content: Content, in_form: bo
     question follows (no yes/no buttons: "yes" might answer it)."""
     key = "handoff_open" if clinic.is_open(now) else "handoff_closed"
     if in_form:
-        return {"text": _say(content, clinic, key + "_in_form")}
-    return {"text": _say(content, clinic, key), "buttons": _buttons(content)}
+        return {"text": clinic_sentence(content, clinic, key + "_in_form")}
+    return {"text": clinic_sentence(content, clinic, key), "buttons": yes_no_buttons(content)}
 
 
 def crisis_message(clinic: Clinic, content: Content) -> Message:
-    return {"text": _say(content, clinic, "crisis"), "buttons": _buttons(content)}
+    return {"text": clinic_sentence(content, clinic, "crisis"), "buttons": yes_no_buttons(content)}
 
 
 def under_18_message(clinic: Clinic, content: Content) -> Message:
-    return {"text": _say(content, clinic, "under_18")}
+    return {"text": clinic_sentence(content, clinic, "under_18")}
 
 
 def correction_message(content: Content, clinic: Clinic, flags: List[str]) -> Message:
-    return {"text": _say(content, clinic, "correction", flags=red_flag_phrase(content, flags))}
+    return {"text": clinic_sentence(content, clinic, "correction", flags=red_flag_phrase(content, flags))}
 
 
 # Before a message is read (bot/intake.py): refused, never silently dropped.
 def message_too_long(content: Content, clinic: Clinic, limit: int) -> str:
-    return _say(content, clinic, "message_too_long", max_chars=f"{limit:,}")
+    return clinic_sentence(content, clinic, "message_too_long", max_chars=f"{limit:,}")
 
 
 def messages_too_fast(content: Content, clinic: Clinic) -> str:
-    return _say(content, clinic, "messages_too_fast")
+    return clinic_sentence(content, clinic, "messages_too_fast")
 
 
 def unchanged_advice(before: Dict[str, Any], level: str, options: List[str]) -> bool:

@@ -31,13 +31,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.intake import TROUBLE_RESPONSE
 from bot.language import choose_language, mixes_in_spanish, settled_by
 from bot.nlu.language import DETECTED
-from bot.slots import (
-    confirm_answer,
-    flags_to_confirm,
-    new_red_flags,
-    retracted_red_flags,
-    screen_answered_none,
-)
+from bot.red_flag_questions import confirm_answer, flags_to_confirm, screen_answered_none
+from bot.slots import new_red_flags, retracted_red_flags
 from bot.typed_for import as_meant, entities_said
 
 TRIAGE_ACTION = "action_triage"

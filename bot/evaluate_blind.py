@@ -4,7 +4,7 @@ Each message goes through the real trained model (`Agent.parse_message`, the who
 pipeline) and its entities through `bot.slots.clinical_updates`, the function the triage form
 and `action_triage` apply, so the figures are what staff would read in the slots. A red flag
 is *present* when it reaches `red_flags`, *unsure* when the assistant would ask to confirm it
-(`bot.slots.flags_to_confirm`, the function the dialogue uses), else absent.
+(`bot.red_flag_questions.flags_to_confirm`, the function the dialogue uses), else absent.
 
 Scores (each set's labels are described in its header):
 * red-flag recall: present or unsure labels caught (present, or a confirming question);
@@ -30,7 +30,8 @@ from typing import Dict, List
 import yaml
 
 from bot.evaluate import _prf
-from bot.slots import clinical_updates, flags_to_confirm
+from bot.red_flag_questions import flags_to_confirm
+from bot.slots import clinical_updates
 
 BLIND_DIR = Path("tests/blind")
 WEEKS_TOLERANCE = 0.25

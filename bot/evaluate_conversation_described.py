@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict
 
-from bot.evaluate_conversation_rules import CORRECTIONS, OTHER_CHECKS, _says
+from bot.evaluate_conversation_checks import CORRECTIONS, OTHER_CHECKS, says
 
 
 def adapt(item: Dict[str, Any]) -> Dict[str, Any]:
@@ -26,5 +26,5 @@ def adapt(item: Dict[str, Any]) -> Dict[str, Any]:
     words = item.get("expect_words")
     if words:
         pattern = "|".join(re.escape(str(w)) for w in words)
-        OTHER_CHECKS[item["id"]] = _says(pattern, f"say any of {words}")
+        OTHER_CHECKS[item["id"]] = says(pattern, f"say any of {words}")
     return item

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from typing import Dict, List
 
-from bot.evaluate_conversation_rules import CORRECTIONS, Judge, _booking_correction
+from bot.evaluate_conversation_checks import CORRECTIONS
+from bot.evaluate_conversation_rules import Judge, booking_correction
 
 SCRIPT = {
     "greet": "Hola",
@@ -74,7 +75,7 @@ class SpanishJudge(Judge):
         name, want, *rest = CORRECTIONS[item["id"]]
         if name != "booking_time":
             return super().k_correction(item, slot, before, after, turn)
-        return _booking_correction(name, spanish_time(want), after["slots"].get(name), after, turn)
+        return booking_correction(name, spanish_time(want), after["slots"].get(name), after, turn)
 
 
 def spanish_time(pattern: str) -> str:

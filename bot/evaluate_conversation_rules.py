@@ -35,7 +35,7 @@ By `expect` kind:
 - human -- the clinic's phone is in the answer and a call back is offered or being collected.
 - next_step -- the consultation is offered (pending_offer booking, or booking started) and
   the answer says "consultation" or "book".
-- other -- per item, a check written from its `then` (OTHER_CHECKS below).
+- other -- per item, a check written from its `then` (OTHER_CHECKS, bot/evaluate_conversation_checks.py).
 
 By `then`: `resume` -- the form (or pending offer) is the same as before the turn, nothing
 already answered was lost, and the answer ends with the pending question again (the same
@@ -49,25 +49,14 @@ import json
 import re
 from typing import Dict, List
 
+from bot.evaluate_conversation_checks import CORRECTIONS, OTHER_CHECKS
+
 ACK = re.compile(r"sorry|hear|frustrat|difficult|\bhard\b|understand", re.I)
 FALLBACK = "Sorry, I didn't understand that"
 DURATION_ACK = re.compile(
     r"\b(\d+(\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a|an|a few|several)"
     r"\s+(day|week|month|year)s?\b", re.I)
 
-# Corrected values, written by hand from each item's text before any change.
-CORRECTIONS = {
-    "os-040": ("pain_duration_weeks", 104.0),
-    "os-041": ("pain_location", "neck"),
-    "os-042": ("pain_duration_weeks", 13.0),
-    "os-043": ("treatments_tried", ["injection", "prescription_medication"]),
-    "os-044": ("pain_location", "lower_back"),
-    "os-045": ("pain_duration_weeks", 0.86),
-    "os-046": ("pain_location", "lower_back"),
-    "os-047": ("pain_location", "upper_back"),
-    "os-048": ("treatments_tried", ["otc_medication", "heat_ice"]),
-    "os-049": ("pain_duration_weeks", 521.0),
-}
 PLACE_WORDS = {"neck": r"neck", "upper_back": r"upper back|shoulder blades|mid(dle)?[- ]back",
                "lower_back": r"leg|lower back", "other": r"spine|back|elsewhere"}
 TREATMENT_WORDS = (r"epidural|injection|gabapentin|prescription|ibuprofen|heat|over-the-counter"
@@ -106,7 +95,7 @@ class Judge:
         return texts[-1] if texts else ""
 
     def _asked_again(self, before, after, turn) -> bool:
-        last = _norm(self._last(turn))
+        last = folded(self._last(turn))
         if not last:
             return False
         candidates = [before["last_bot"]] + self.domain_questions.get(before["requested"], [])
@@ -114,7 +103,7 @@ class Judge:
             candidates.append(self.content.self_care.screening_question)
         if before["loop"] is None and before["slots"].get("pending_offer"):
             return last.endswith("?") or bool(turn["buttons"])
-        return any(c and _norm(c)[:40] in last for c in candidates)
+        return any(c and folded(c)[:40] in last for c in candidates)
 
     def resume(self, item, before, after, turn) -> List[str]:
         problems = []
@@ -173,7 +162,7 @@ class Judge:
         # set 3's names for topics content/faq.yml names otherwise
         topic = {"waiting_time": "wait_time", "weekends": "hours"}.get(topic, topic)
         if not topic:  # no topic named: any of the clinic's answers, or "I don't have that"
-            if any(_norm(a)[:40] in _norm(text) for a in self.faq_answers.values()):
+            if any(folded(a)[:40] in folded(text) for a in self.faq_answers.values()):
                 return []
         facts = {"location": [c.address], "phone": [c.phone],
                  "email": [c.email] if c.email else []}
@@ -187,7 +176,7 @@ class Judge:
                 t in text for t in self.opening_times)
             return [] if ok else ["no open/closed answer with the hours"]
         answer = self.faq_answers.get(topic)
-        if answer and _norm(answer)[:40] in _norm(text):
+        if answer and folded(answer)[:40] in folded(text):
             return []
         if c.phone in text and re.search(self.dont_have, text, re.I):
             return []
@@ -214,7 +203,7 @@ class Judge:
             elif not re.search(self.duration_ack, turn["text"]):
                 problems.append("the new duration is not acknowledged")
         elif name.startswith("booking_"):
-            problems += _booking_correction(name, want, got, after, turn)
+            problems += booking_correction(name, want, got, after, turn)
         elif name == "treatments_tried":
             for wrong in (taken_back[0] if taken_back else ["chiropractic"]):  # set 1's item
                 if wrong in (got or []):
@@ -232,7 +221,7 @@ class Judge:
 
     def k_not_sure(self, item, sub, before, after, turn) -> List[str]:
         problems = []
-        if before["last_bot"] and _norm(self._last(turn)) == _norm(before["last_bot"]):
+        if before["last_bot"] and folded(self._last(turn)) == folded(before["last_bot"]):
             problems.append("the same question word for word")
         if not ("?" in self._last(turn) or turn["buttons"]):
             problems.append("no question or choices follow")
@@ -266,8 +255,8 @@ class Judge:
         if aspect == "cost":  # the clinic's own words on cost, or its phone: never a made-up price
             return self.k_faq(item, "cost", before, after, turn)
         sections = [getattr(option, s, None) for s in ASPECT_SECTIONS[aspect]]
-        text = _norm(turn["text"])
-        if any(_norm(s)[:40] in text for s in sections if s):
+        text = folded(turn["text"])
+        if any(folded(s)[:40] in text for s in sections if s):
             return []
         return [f"not the {'/'.join(ASPECT_SECTIONS[aspect])} section of {option.id}"]
 
@@ -303,7 +292,7 @@ class Judge:
         return OTHER_CHECKS[item["id"]](self, before, after, turn)
 
 
-def _booking_correction(name, want, got, after, turn, stored=False) -> List[str]:
+def booking_correction(name, want, got, after, turn, stored=False) -> List[str]:
     """A booking detail corrected: stored and said back. A phone is compared by its digits, a
     name or email exactly (any case), a preferred time by a pattern; a time may instead be
     passed to staff as a stored request (`stored`, set 2's `preferred_time` after a booking)."""
@@ -328,60 +317,8 @@ FORM_PROGRESS = ("pain_location", "pain_duration_weeks", "treatments_tried", "bo
                  "booking_contact")
 
 
-def _phone(j, b, a, t) -> List[str]:
-    return [] if j.clinic.phone in t["text"] else ["no clinic phone"]
-
-
-def _still(loop, requested):
-    def check(j, b, a, t):
-        return [] if (a["loop"], a["requested"]) == (loop, requested) else [
-            f"not still asking {requested} ({a['loop']}, {a['requested']})"]
-    return check
-
-
-def _all(*checks):
-    return lambda j, b, a, t: [p for c in checks for p in c(j, b, a, t)]
-
-
-def _says(pattern, what):
-    return lambda j, b, a, t: [] if re.search(pattern, t["text"], re.I) else [f"does not {what}"]
-
-
-def _not_says(pattern, what):
-    return lambda j, b, a, t: [f"{what}"] if re.search(pattern, t["text"], re.I) else []
-
-
-OTHER_CHECKS = {
-    # refill: no promise, the phone, the treatments question still pending
-    "os-094": _all(_phone, _not_says(r"\bI('ll| will) (refill|renew)", "promises a refill"),
-                   _still("triage_form", "treatments_tried")),
-    "os-095": _says(r"automated|not a person|assistant", "say it is automated"),
-    "os-096": lambda j, b, a, t: [] if a["loop"] == "triage_form" else ["triage did not go on"],
-    "os-097": lambda j, b, a, t: ["the phone number stored as the name"]
-    if re.search(r"\d", a["slots"].get("booking_name") or "") else (
-        [] if a["slots"].get("booking_contact") or a["requested"] == "booking_name"
-        else ["number neither kept nor name asked"]),
-    "os-098": lambda j, b, a, t: [] if (a["slots"].get("booking_contact") or
-                                        a["slots"].get("pending_offer") == "callback" or
-                                        a["loop"] == "booking_form") else ["the number was not kept"],
-    "os-099": _all(_says(r"back|neck", "say what the clinic treats"), _phone),
-    "os-100": _all(_phone, _not_says(r"where does it hurt", "restarts the triage")),
-    "os-101": _all(_says(r"doctor|specialist", "say a doctor decides"),
-                   _still("triage_form", "red_flag_screen")),
-    "os-102": _all(_not_says(r"\byou (have|probably have|likely have)\b", "diagnoses"),
-                   _says(r"diagnos|specialist|doctor", "say a specialist assesses"),
-                   _still("triage_form", "treatments_tried")),
-    "os-103": lambda j, b, a, t: [] if (a["slots"].get("booking_name") or "").startswith("Jon")
-    and a["requested"] == "booking_time" else [f"name is {a['slots'].get('booking_name')!r}"],
-    "os-104": lambda j, b, a, t: (_phone(j, b, a, t) if "note" not in t["text"].lower() else [])
-    + ([] if a["slots"].get("pending_offer") == "booking" or a["loop"] == "booking_form"
-       else ["the booking offer was dropped"]),
-    "os-105": _all(_says(r"groin|buttock|inner thigh|between (your|the) legs", "explain it"),
-                   _still("triage_form", "red_flag_screen")),
-}
-
-
-def _norm(text: str) -> str:
+def folded(text: str) -> str:
+    """Lower-cased, its white space folded to single spaces: for comparing bot texts."""
     return re.sub(r"\s+", " ", (text or "").strip().lower())
 
 

@@ -26,15 +26,8 @@ import re
 from typing import Any, Dict, List
 
 from bot.evaluate_conversation import GREET
-from bot.evaluate_conversation_rules import (
-    ASPECT_SECTIONS,
-    CORRECTIONS,
-    Judge,
-    _booking_correction,
-    _norm,
-    _not_says,
-    _says,
-)
+from bot.evaluate_conversation_checks import CORRECTIONS, not_says, says
+from bot.evaluate_conversation_rules import ASPECT_SECTIONS, Judge, booking_correction, folded
 
 BOOKING_REQUEST = "I'd like to book an appointment"
 DEFAULT_ANSWERS = {
@@ -149,17 +142,17 @@ class Set2Judge(Judge):
                 "the treatments are not acknowledged"]
         if name.startswith("booking_"):
             stored = len(self.bookings(item["sender"])) > item["bookings_before"]
-            return _booking_correction(name, want, got, after, turn, stored)
+            return booking_correction(name, want, got, after, turn, stored)
         problems = [] if want in (got or []) else [f"{name} is {got}, without {want}"]
         if after["slots"].get("triage_level") != "urgent":
             problems.append(f"triage is {after['slots'].get('triage_level')}, not urgent")
         return problems
 
     def k_option_followup(self, item, aspect, before, after, turn) -> List[str]:
-        text = _norm(turn["text"])
+        text = folded(turn["text"])
 
         def said(option, sections) -> bool:
-            return any(_norm(s)[:40] in text for s in
+            return any(folded(s)[:40] in text for s in
                        (getattr(option, name, None) for name in sections) if s)
 
         if aspect in ("comparison", "alternative"):
@@ -210,10 +203,10 @@ def _nothing(j, b, a, t, item) -> List[str]:
 
 OTHER_CHECKS = {
     # cancelling or changing a booking: passed to staff, never claimed done
-    "os2-091": _every(_stored_or_phone, _plain(_not_says(CLAIMS_DONE, "claims it is done"))),
-    "os2-092": _every(_stored_or_phone, _plain(_not_says(NO_TRIAGE, "starts the triage first"))),
-    "os2-093": _every(_stored_or_phone, _plain(_not_says(NO_TRIAGE, "starts the pain triage"))),
-    "os2-094": _every(_stored_or_phone, _plain(_says(WARNING_WORDS, "check the warning signs"))),
+    "os2-091": _every(_stored_or_phone, _plain(not_says(CLAIMS_DONE, "claims it is done"))),
+    "os2-092": _every(_stored_or_phone, _plain(not_says(NO_TRIAGE, "starts the triage first"))),
+    "os2-093": _every(_stored_or_phone, _plain(not_says(NO_TRIAGE, "starts the pain triage"))),
+    "os2-094": _every(_stored_or_phone, _plain(says(WARNING_WORDS, "check the warning signs"))),
     # booking for an adult relative
     "os2-095": _goes_on,
     "os2-096": _name("Graham Pike"),
@@ -222,11 +215,11 @@ OTHER_CHECKS = {
         "not taking the wife's details"],
     # small talk and questions about the assistant
     "os2-099": _nothing,
-    "os2-100": _plain(_says(r"automated|assistant|not a person", "say it is automated")),
+    "os2-100": _plain(says(r"automated|assistant|not a person", "say it is automated")),
     "os2-101": _nothing,
     "os2-102": _nothing,
-    "os2-106": _plain(_not_says(r"\byou (have|probably have|likely have)\b", "diagnoses")),
-    "os2-107": _plain(_says(r"privat|confidential|secur|staff", "answer about privacy")),
+    "os2-106": _plain(not_says(r"\byou (have|probably have|likely have)\b", "diagnoses")),
+    "os2-107": _plain(says(r"privat|confidential|secur|staff", "answer about privacy")),
 }
 
 

@@ -7,7 +7,7 @@ rules' tables (bot/evaluate_conversation.py imports it, as it imports set 2's ad
 """
 from __future__ import annotations
 
-from bot.evaluate_conversation_rules import CORRECTIONS, OTHER_CHECKS, _all, _not_says, _still
+from bot.evaluate_conversation_checks import CORRECTIONS, OTHER_CHECKS, all_of, not_says, still_asking
 
 # the state's fixed script said "my lower back", "about 8 months", "physio and ibuprofen" and
 # BOOKING's name, number and time
@@ -27,14 +27,14 @@ CORRECTIONS_3 = {
 }
 
 OTHER_CHECKS_3 = {
-    "os3-026": _still("booking_form", "booking_time"),
-    "os3-066": _still("triage_form", "pain_location"),
-    "os3-067": _all(_not_says(r"\b\d+ ?mg\b|\bI (can|will|could) prescribe", "prescribes"),
+    "os3-026": still_asking("booking_form", "booking_time"),
+    "os3-066": still_asking("triage_form", "pain_location"),
+    "os3-067": all_of(not_says(r"\b\d+ ?mg\b|\bI (can|will|could) prescribe", "prescribes"),
                     lambda j, b, a, t: [] if "prescription_medication" in (
                         a["slots"].get("treatments_tried") or []) or a["requested"] ==
                     "treatments_tried" else ["tramadol neither kept nor asked again"]),
-    "os3-069": _still("triage_form", "red_flag_screen"),
-    "os3-070": _all(_not_says(r"\bDr\.? [A-Z][a-z]+", "names a doctor"),
+    "os3-069": still_asking("triage_form", "red_flag_screen"),
+    "os3-070": all_of(not_says(r"\bDr\.? [A-Z][a-z]+", "names a doctor"),
                     lambda j, b, a, t: [] if a["slots"].get("pending_offer") == "booking"
                     or a["loop"] == "booking_form" else ["the booking offer was dropped"]),
 }

@@ -14,11 +14,11 @@ from typing import Any, List, Mapping, Optional
 
 import yaml
 
-from bot.advice import Message, _buttons, _say
+from bot.advice import Message
 from bot.clinic import Clinic
 from bot.content import Content
 from bot.nlu.request_words import request_words
-from bot.wording import describe_duration, join_list
+from bot.wording import clinic_sentence, describe_duration, join_list, yes_no_buttons
 
 # The offer's text and the key of its "no" button.
 OFFER_TEXTS = {"booking": ("offer_consultation", "button_no"),
@@ -32,7 +32,7 @@ def pending_question(content: Content, clinic: Clinic, slots: Mapping[str, Any])
     if offer is None:
         return None
     key, no = offer
-    return {"text": _say(content, clinic, key), "buttons": _buttons(content, no)}
+    return {"text": clinic_sentence(content, clinic, key), "buttons": yes_no_buttons(content, no)}
 
 
 def defers_booking(text: str, slots: Mapping[str, Any]) -> bool:
@@ -50,7 +50,7 @@ def booking_later(content: Content, clinic: Clinic) -> Message:
     """No rush: a consultation commits to nothing; how to book later (here, or the clinic's
     phone), when not to wait, and a button that books now."""
     button = {"title": content.conversation["button_book"], "payload": "/book_consultation"}
-    return {"text": _say(content, clinic, "booking_later"), "buttons": [button]}
+    return {"text": clinic_sentence(content, clinic, "booking_later"), "buttons": [button]}
 
 
 def questions_not_started(slots: Mapping[str, Any]) -> bool:
@@ -73,18 +73,20 @@ def correction_ack(content: Content, clinic: Clinic, before: Mapping[str, Any],
     if old is not None and new is not None and set(old) - set(new):
         # a treatment taken back ("not physio, it was chiro"): what is kept, in full
         kept = [content.treatment_labels.get(t, t) for t in new]
-        said.append(_say(content, clinic, "tried_now", tried=join_list(kept, content.conversation["list_and"]))
-                    if kept else _say(content, clinic, "tried_none_now"))
+        said.append(clinic_sentence(content, clinic, "tried_now",
+                                    tried=join_list(kept, content.conversation["list_and"]))
+                    if kept else clinic_sentence(content, clinic, "tried_none_now"))
     elif old is not None and new and set(new) - set(old):
         added = [content.treatment_labels.get(t, t) for t in new if t not in old]
-        said.append(_say(content, clinic, "also_tried", tried=join_list(added, content.conversation["list_and"])))
+        said.append(clinic_sentence(content, clinic, "also_tried",
+                                    tried=join_list(added, content.conversation["list_and"])))
     if not said:
         return None
-    return {"text": _say(content, clinic, "correction_ack", value="; ".join(said))}
+    return {"text": clinic_sentence(content, clinic, "correction_ack", value="; ".join(said))}
 
 
 def say(content: Content, clinic: Clinic, key: str, **extra: str) -> Message:
-    return {"text": _say(content, clinic, key, **extra)}
+    return {"text": clinic_sentence(content, clinic, key, **extra)}
 
 
 NOT_KNOWING_FILE = Path(__file__).resolve().parent / "nlu" / "vocab" / "not_knowing.yml"
@@ -131,17 +133,6 @@ _BE_RIGHT_BACK = re.compile(
     r"|one (?:sec|second|moment|minute|min)|give me a (?:sec|second|minute|min|moment)"
     r"|just a (?:sec|second|minute|min|moment)|ya vuelvo|un momento|un segundito|espere un"
     r"|ahorita vuelvo|ahora vuelvo)\b", re.I)
-
-
-_NOTHING = re.compile(r"\b(?:nothing|nada)\b", re.I)
-
-
-def nothing_of_something_else(text: str) -> bool:
-    """Every "nothing" / "nada" in the message is the object of another verb ("yo el inglés no
-    lo hablo nada"): no "tried nothing" (request words `nothing_not_tried`)."""
-    text = (text or "").replace("\u2019", "'")
-    said = len(_NOTHING.findall(text))
-    return bool(said) and len(request_words().nothing_not_tried.findall(text)) >= said
 
 
 def steps_away(text: str) -> bool:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from typing import Any, Iterable, List, Mapping, Optional
 
-from bot.advice import Message, _say
+from bot.advice import Message
 from bot.clinic import Clinic
 from bot.content import Content
 from bot.contract import RED_FLAGS
 from bot.nlu.request_words import request_words
 from bot.option_select import find_option
+from bot.wording import clinic_sentence
 
 # The question each pending slot asks, for its reason (the story questions share one).
 WHY_KEYS = {"pain_location": "why_asked_pain_location",
@@ -56,7 +57,7 @@ def signs_named(entities: Iterable[Mapping[str, Any]]) -> List[str]:
 
 def meaning_of_signs(content: Content, clinic: Clinic, flags: Iterable[str]) -> Optional[Message]:
     """Each named sign in plain words; None when none is named."""
-    said = [_say(content, clinic, f"meaning_{flag}") for flag in flags if flag in RED_FLAGS]
+    said = [clinic_sentence(content, clinic, f"meaning_{flag}") for flag in flags if flag in RED_FLAGS]
     return {"text": " ".join(said)} if said else None
 
 
@@ -72,7 +73,7 @@ def about_the_question(content: Content, clinic: Clinic, requested: Optional[str
         return None
     if requested == "red_flag_screen" and asks_meaning(text):
         named = meaning_of_signs(content, clinic, signs_named(entities))
-        return named or {"text": _say(content, clinic, "meaning_screen")}
+        return named or {"text": clinic_sentence(content, clinic, "meaning_screen")}
     if asks_why(text):
-        return {"text": _say(content, clinic, WHY_KEYS[requested])}
+        return {"text": clinic_sentence(content, clinic, WHY_KEYS[requested])}
     return None

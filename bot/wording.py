@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from typing import Iterable, Mapping
 
+from bot.clinic import Clinic
 from bot.content import Content
 from bot.contract import WEEKS_PER_MONTH
 from bot.option_fit import PatientStory
@@ -19,6 +20,22 @@ from bot.option_fit import PatientStory
 def say(content: Content, key: str, values: Mapping[str, str]) -> str:
     """A conversation.yml text (validated at start-up to exist), its placeholders filled."""
     return fill(content.conversation[key], values)
+
+
+def clinic_values(content: Content, clinic: Clinic) -> dict[str, str]:
+    """The clinic's values for the content's placeholders: name, phone, hours, minimum age."""
+    return {**clinic.template_values(content.calendar), "min_age": str(clinic.min_patient_age)}
+
+
+def clinic_sentence(content: Content, clinic: Clinic, key: str, **extra: str) -> str:
+    """A conversation.yml text, the clinic's values and `extra` filled in."""
+    return say(content, key, {**clinic_values(content, clinic), **extra})
+
+
+def yes_no_buttons(content: Content, no: str = "button_no") -> list[dict[str, str]]:
+    """Yes and No (or Skip), in the content's words."""
+    texts = content.conversation
+    return [{"title": texts["button_yes"], "payload": "/affirm"}, {"title": texts[no], "payload": "/deny"}]
 
 
 def describe_story(content: Content, story: PatientStory) -> str:

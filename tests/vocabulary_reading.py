@@ -6,7 +6,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from bot.nlu.components import ClinicalEntityExtractor
-from bot.slots import clinical_updates, flags_to_confirm
+from bot.red_flag_questions import flags_to_confirm
+from bot.slots import clinical_updates
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ Never a name, phone number, email address or anything the patient wrote: an emai
 mail servers the clinic does not control, and a webhook lands in another system's logs.
 
 The action server calls `booking_filed` and `conversation_triaged` (actions/booking.py,
-actions/triage.py); each puts one row per channel (email, webhook) into the persistent
+actions/triage_decision.py); each puts one row per channel (email, webhook) into the persistent
 outbox (bot/outbox.py), idempotently: one alert per request and per conversation and level.
 The outbox's worker delivers them (bot/alerts/senders.py) within seconds, and retries.
 """

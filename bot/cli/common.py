@@ -8,8 +8,7 @@ import argparse
 import getpass
 import os
 import sys
-from datetime import date, datetime, timedelta
-from datetime import time as dtime
+from datetime import datetime
 from pathlib import Path
 from typing import Optional
 
@@ -22,15 +21,13 @@ def clinic_tz():
 
 
 def day_start(value: Optional[str], next_day: bool = False) -> Optional[datetime]:
+    """A date filter's bound (store.ConversationFilter.day); a bad date stops the command."""
     if not value:
         return None
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
+    start = store.ConversationFilter.day(value, clinic_tz(), next_day)
+    if start is None:
         raise SystemExit(f"error: {value!r} is not a date like 2025-01-31")
-    if next_day:
-        day += timedelta(days=1)
-    return datetime.combine(day, dtime(0, 0), tzinfo=clinic_tz())
+    return start
 
 
 def conversation_filter(args) -> store.ConversationFilter:

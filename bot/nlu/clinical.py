@@ -26,7 +26,7 @@ from bot.nlu.drugs import MIN_MISSPELT_LENGTH, english_words, named_at_prescript
 from bot.nlu.medicines_told import load_told
 from bot.nlu.mention_context import ContextReader, MentionContext, runs
 from bot.nlu.mention_owner import relative_is_patient, relative_named, writer_speaks
-from bot.nlu.mention_scope import alone_back, borrowed, of_this_pain
+from bot.nlu.mention_scope import alone_back, borrowed, nothing_of_something_else, of_this_pain
 from bot.nlu.mention_time import injury_dated, read_window, weeks_back
 from bot.nlu.phrase_index import PhraseIndex
 from bot.nlu.red_flag_territory import TerritoryFinder, load_territory, paired, territory_spans, undecided
@@ -102,6 +102,7 @@ class ClinicalMatcher(PhraseIndex):
         self._everyday = frozenset(context.get("everyday_treatments") or [])  # "while I was lying down"
         self._given = [self._norm_word(p).split() for p in context.get("treatment_given_to_patient_after") or []]
         self._place_said = [self._norm_word(p).split() for p in context.get("place_affirmed_after") or []]
+        self._nothing_of = frozenset(self._norm_word(w) for w in context.get("nothing_object_of") or [])
         self._told = load_told(vocab_dir or VOCAB_DIR, self._norm_word)  # "me tomé un Mejoral"
         self._relative_clauses = RelativeClauses.from_context(context.get("relative_clause"), self._norm_word)
 
@@ -169,8 +170,8 @@ class ClinicalMatcher(PhraseIndex):
             return None  # "a rash on my back"; "back pain and a rash" stays
         treatment = term.label == "treatment"
         label, reason, before, after = term.label, "", (), ()
-        if term.label == "treatment_none":
-            negated = False
+        if term.label == "treatment_none":  # "yo el inglés no lo hablo nada": no "tried nothing"
+            negated = nothing_of_something_else(s, e, ctx.words, self._nothing_of)
         elif treatment and ctx.asking[s]:
             negated = True  # asked about is not had: "is surgery an option?"
         elif treatment and ctx.topic[s]:

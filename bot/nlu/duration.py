@@ -46,6 +46,7 @@ from bot.nlu.duration_units import (
     _number,
     _round2,
     _unit_of,
+    joined_compounds,
     units_respelt,
 )
 from bot.triage import classify_duration  # the contract's categories, defined once
@@ -178,16 +179,7 @@ def _quantities(text: str):
         if fixed and _number(fixed.group("qty")):  # "about 2 weeks. no sorry more like 3"
             value, end = _number(fixed.group("qty"))[0], fixed.end()
         found.append([m.start(), end, value * _UNIT_WEEKS[unit], vague, _UNIT_WEEKS[unit]])
-    # "2 years and 3 months" is one duration
-    merged = []
-    for item in found:
-        if (merged and item[4] < merged[-1][4]
-                and _JOIN_RE.match(text[merged[-1][1]:item[0]])):
-            prev = merged[-1]
-            merged[-1] = [prev[0], item[1], prev[2] + item[2], prev[3] or item[3], item[4]]
-        else:
-            merged.append(item)
-    return [(s, e, w, v, 0) for s, e, w, v, _ in merged]
+    return joined_compounds(found, text, _JOIN_RE)  # "2 years and 3 months" is one duration
 
 _PAIN_WORD = re.compile(r"\b(?:pain|hurt|hurts|hurting|ache|aches|aching|achy|sore|back|neck|spine|tailbone|sciatica|stiff"
                         r"|it'?s|it\s+has|it\s+was|been)\b", re.I)  # ("it's been there since he was born")

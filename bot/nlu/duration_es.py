@@ -22,15 +22,21 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from text_to_num import text2num
-
 from bot.nlu.dated_events import dated_events
 from bot.nlu.duration import DurationMention, choose_mentions
 from bot.nlu.duration_dates import _latest_date, _month_start, _recent, _weeks_since, _year_start
-from bot.nlu.duration_es_anchors import _MONTH_RE, _MONTHS, START_POINT_RE, anchors, holiday_today, restated
+from bot.nlu.duration_es_anchors import START_POINT_RE, anchors, holiday_today, restated
 from bot.nlu.duration_events import OtherEvents
-from bot.nlu.duration_units import DAY, MONTH, WEEK, YEAR
-from bot.nlu.holidays_es import holiday_date, holiday_names
+from bot.nlu.duration_units import (
+    DAY,
+    MONTH,
+    SPANISH_MISSPELT_RE,
+    WEEK,
+    YEAR,
+    joined_compounds,
+    spanish_number_value,
+)
+from bot.nlu.holidays_es import SPANISH_MONTH_RE, holiday_date, holiday_names, spanish_month
 from bot.nlu.self_correction import load_corrections
 
 EVENTS_VOCAB = (_VOCAB_ES := Path(__file__).parent / "vocab" / "es") / "duration_events.yml"
@@ -50,9 +56,9 @@ _UNITS = [  # with diminutives ("unas semanitas"), common misspellings ("4 mese"
 _UNIT_WEEKS = {"day": DAY, "week": WEEK, "month": MONTH, "year": YEAR, "hour": 1 / 168, "fortnight": 2 * WEEK}
 _UNIT_RE = "|".join(forms for _, forms in _UNITS)
 _NUMBER_WORD = (
-    rf"un|una|uno|dos|tres|cuatro|[cs]inco|seis|siete|ocho|nueve|die[zs]|once|doce|trece|catorce"
+    rf"un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"
     rf"|quince|diecis{_E}is|diecisiete|dieciocho|diecinueve|veinte|veinti\w+|treinta|cuarenta"
-    rf"|cincuenta|sesenta|setenta|ochenta|noventa|cien")
+    rf"|cincuenta|sesenta|setenta|ochenta|noventa|cien|{SPANISH_MISSPELT_RE}")
 _WORDS = rf"(?:{_NUMBER_WORD})(?:\s+y\s+(?:{_NUMBER_WORD}))?"
 _VAGUE = {"par": 2.0, "unos": 3.0, "unas": 3.0, "cuantos": 3.0, "cuantas": 3.0, "varios": 3.0, "varias": 3.0,
           "algunos": 3.0, "algunas": 3.0, "muchos": 5.0, "muchas": 5.0, "pocos": 2.0, "pocas": 2.0,
@@ -103,7 +109,7 @@ _POINT = (
     rf"|(?:el\s+)?(?P<weekday>{_WEEKDAY_RE})(?:\s+pasado)?"
     rf"|(?:(?:el|la|las|los)\s+)?(?P<holiday>{holiday_names()})"
     rf"|(?:(?:el|la|este|esta)\s+)?(?P<season>invierno|primavera|verano|oto[ñn]o)(?:\s+pasado)?"
-    rf"|(?:(?P<mday>[1-9]|[12]\d|3[01])\s+de\s+|(?:el\s+)?(?:mes\s+de\s+)?)?(?P<month>{_MONTH_RE})(?:\s+(?:de\s+|del\s+)?(?P<myear>(?:19|20)\d\d))?"
+    rf"|(?:(?P<mday>[1-9]|[12]\d|3[01])\s+de\s+|(?:el\s+)?(?:mes\s+de\s+)?)?(?P<month>{SPANISH_MONTH_RE})(?:\s+(?:de\s+|del\s+)?(?P<myear>(?:19|20)\d\d))?"
     rf"|(?:el\s+)?(?:a[ñn]o\s+)?(?P<year>(?:19|20)\d\d)"
     rf"|(?:la\s+)?(?P<pandemic>pandemia|cuarentena)"
     rf"|(?P<life>(?:que\s+)?(?:era|estaba)\s+(?:ni[ñn][oa]|chic[oa]|joven|chiquit[oa]|peque[ñn][oa]|adolescente)"
@@ -164,7 +170,7 @@ _CORRECTED = re.compile(rf"^{load_corrections(_VOCAB_ES).lead}"
 _STATED_NOW = re.compile(
     rf"\b(?:(?:ahora|ahorita|hoy|ya)\s+(?:que\s+)?(?:ya\s+)?(?:(?:es|estamos)\s+(?:a\s+|en\s+)?|(?:a|en)\s+)"
     rf"|(?:estamos|vamos|andamos)\s+(?:ya\s+)?(?:a|en|por)\s+)(?:(?:el\s+)?(?P<day>[1-9]|[12]\d|3[01])\s+de\s+|(?P<part>mediados|principios"
-    rf"|primeros|finales|fines)\s+de\s+)?(?P<month>{_MONTH_RE})\b", re.I)
+    rf"|primeros|finales|fines)\s+de\s+)?(?P<month>{SPANISH_MONTH_RE})\b", re.I)
 _TODAY_WEEKDAY = re.compile(rf"\bhoy\s+(?:es|ya\s+es|estamos\s+a)\s+({_WEEKDAY_RE})\b", re.I)
 _PART_DAY = {"mediados": 15, "principios": 5, "primeros": 5, "finales": 25, "fines": 25}
 _VAGUE_UNIT = {"dias": 3 * DAY, "días": 3 * DAY, "semanas": 3 * WEEK, "meses": 3 * MONTH,
@@ -184,16 +190,6 @@ def _unit(text: str) -> str | None:
     return None
 
 
-def _words_value(text: str) -> float | None:
-    words = re.sub(r"^sinco$", "cinco", re.sub(r"[uú]n$", "uno", " ".join(text.lower().split())))  # "veintiún"
-    if words in ("un", "una", "uno"):
-        return 1.0
-    try:
-        return float(text2num(words, "es"))
-    except ValueError:
-        return None
-
-
 def _quantity_value(m: re.Match) -> tuple[float, bool] | None:
     if m.group("vague"):
         key = _plain(m.group("vague")).split()[-1]
@@ -202,7 +198,7 @@ def _quantity_value(m: re.Match) -> tuple[float, bool] | None:
         return float(m.group("digits").replace(",", ".")), False
     if m.group("medio"):
         return 0.5, False
-    value = _words_value(m.group("words"))
+    value = spanish_number_value(m.group("words"))
     return (value, False) if value is not None else None
 
 
@@ -231,7 +227,7 @@ def _quantities(text: str):
             continue
         value, vague = parsed
         if m.group("qty2"):  # "2 o 3 semanas", "2-3 meses": the middle
-            second = float(m.group("qty2")) if m.group("qty2").isdigit() else _words_value(m.group("qty2"))
+            second = float(m.group("qty2")) if m.group("qty2").isdigit() else spanish_number_value(m.group("qty2"))
             if second is None or second < value:
                 continue
             value = (value + second) / 2
@@ -242,21 +238,14 @@ def _quantities(text: str):
         fixed = _CORRECTED.match(after)
         if fixed:
             n = fixed.group("n")
-            value = float(n) if n.isdigit() else (_words_value(n) or value)
+            value = float(n) if n.isdigit() else (spanish_number_value(n) or value)
         found.append([m.start(), m.end(), value * _UNIT_WEEKS[unit], vague, _UNIT_WEEKS[unit]])
     for m in _BARE_UNIT_HALF.finditer(text):  # "hace año y medio" (not "un año y medio" again)
         if any(s <= m.start() < e for s, e, *_ in found):
             continue
         size = 1 + (_BIT if m.group("bit") else 0.5)
         found.append([m.start("unit"), m.end(), size * _UNIT_WEEKS[_unit(m.group("unit"))], False, 0])
-    merged = []  # "2 años y 3 meses" is one duration
-    for item in sorted(found):
-        if merged and item[4] < merged[-1][4] and _JOIN_RE.match(text[merged[-1][1]:item[0]]):
-            prev = merged[-1]
-            merged[-1] = [prev[0], item[1], prev[2] + item[2], prev[3] or item[3], item[4]]
-        else:
-            merged.append(item)
-    return [(s, e, w, v, 0) for s, e, w, v, _ in merged]
+    return joined_compounds(sorted(found), text, _JOIN_RE)  # "2 años y 3 meses" is one duration
 
 
 def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]:
@@ -279,11 +268,11 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
     if "season" in g:
         return _weeks_since(_recent(today, *_SEASONS[_plain(g["season"])]), today), False
     if "month" in g:
-        name = _plain(g["month"]).replace("setiembre", "septiembre")
+        month = spanish_month(g["month"])
         year = int(g["myear"]) if "myear" in g else None
         if "mday" in g:  # "el 2 de enero": that day
-            return _weeks_since(_latest_date(today, int(g["mday"]), _MONTHS.index(name) + 1), today), False
-        return _weeks_since(_month_start(today, _MONTHS.index(name) + 1, year, False), today), False
+            return _weeks_since(_latest_date(today, int(g["mday"]), month), today), False
+        return _weeks_since(_month_start(today, month, year, False), today), False
     if "year" in g:
         return _weeks_since(_year_start(today, int(g["year"])), today), False
     if "life" in g:
@@ -306,7 +295,7 @@ def _starting_points(text: str, today: datetime.date):
     for m in _BIRTH_RE.finditer(text):
         if m.group("age"):
             value = 0.5 if m.group("age").lower() == "medio" else (
-                float(m.group("age")) if m.group("age").isdigit() else _words_value(m.group("age")))
+                float(m.group("age")) if m.group("age").isdigit() else spanish_number_value(m.group("age")))
             if value is not None:
                 found.append((m.start(), m.end(), value * _UNIT_WEEKS[_unit(m.group("unit"))], False, 0))
     for m in _LEADING_VAGUE_RE.finditer(text):
@@ -336,7 +325,7 @@ def _stated_today(text: str, today: datetime.date) -> datetime.date:
     m = _STATED_NOW.search(text)
     if not m:
         return today
-    month = _MONTHS.index(_plain(m.group("month")).replace("setiembre", "septiembre")) + 1
+    month = spanish_month(m.group("month"))
     day = int(m.group("day")) if m.group("day") else _PART_DAY.get(_plain(m.group("part") or ""), 15)
     return _latest_date(today, day, month)
 

@@ -21,21 +21,18 @@ from functools import lru_cache
 
 from bot.nlu.duration_dates import _latest_date, _weeks_since
 from bot.nlu.duration_told_from import holiday_months, holiday_offsets, told_from
-from bot.nlu.duration_units import DAY, MONTH, WEEK, YEAR
-from bot.nlu.holidays_es import holiday_date, holiday_names
+from bot.nlu.duration_units import DAY, MONTH, SPANISH_MISSPELT_RE, WEEK, YEAR, spanish_number_value
+from bot.nlu.holidays_es import SPANISH_MONTH_RE, holiday_date, holiday_names, spanish_month
 
 ROUGH = 2  # the priority of an anchor whose date is rough: any count said beside it wins
 
-_MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre"]
-_MONTH_RE = r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre"
 # the start, its month a few words on: "me empezó cuando estaba en Colombia ... en diciembre"
 START_POINT_RE = re.compile(
     rf"\b(?:me\s+|se\s+me\s+)?(?:empez[oó]|comenz[oó]|inici[oó])(?:\s+\w+){{1,12}}?\s+en\s+(?:el\s+mes\s+de\s+)?"
-    rf"(?P<month>{_MONTH_RE})\b(?!\s+(?:del?\s+)?(?:a[ñn]o|\d))", re.I)  # not "... del año pasado"
+    rf"(?P<month>{SPANISH_MONTH_RE})\b(?!\s+(?:del?\s+)?(?:a[ñn]o|\d))", re.I)  # not "... del año pasado"
 _NUM = (r"\d{1,3}|(?:(?:veinti|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|diez|once"
         r"|doce|trece|catorce|quince|diec|veinte|un|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho"
-        r"|nueve|cien)\w*(?:\s+y\s+\w+)?)")
+        rf"|nueve|cien|{SPANISH_MISSPELT_RE})\w*(?:\s+y\s+\w+)?)")
 _SINCE = r"(?:desde|dsd|a\s+partir\s+de|empez[oó]|comenz[oó]|me\s+empez[oó])"
 
 _AGE_RE = re.compile(  # "desde que tenía 20 (años) y ahora tengo 45", "desde los 30 y ya tengo 50"
@@ -63,7 +60,7 @@ _LEAD = (rf"(?:\b{_SINCE}\s+(?:(?:el|la)\s+)?|\b(?:fue|pas[oó]|empez[oó]|comen
          rf"|^\W*(?:(?:en|a|por|desde)\s+)?(?:(?:el|la)\s+)?)")
 _MONTH_POINT_RE = re.compile(  # "desde diciembre del año pasado", "a finales de septiembre"
     rf"{_LEAD}(?:(?:el\s+)?mes\s+de\s+)?(?:(?P<part>{_PART_RE})\s+(?:de\s+)?)?"
-    rf"(?P<month>{_MONTH_RE})(?P<last>\s+(?:del?\s+)?(?:a[ñn]o\s+)?(?:pasado|antepasado))?\b", re.I)
+    rf"(?P<month>{SPANISH_MONTH_RE})(?P<last>\s+(?:del?\s+)?(?:a[ñn]o\s+)?(?:pasado|antepasado))?\b", re.I)
 _YEAR_PART_RE = re.compile(  # "desde principios de año", "a mediados del año pasado"
     rf"{_LEAD}(?P<part>{_PART_RE})\s+(?:de|del)\s+(?:este\s+)?a[ñn]o"
     rf"(?P<last>\s+pasado)?\b", re.I)
@@ -84,13 +81,11 @@ _HARVEST_RE = re.compile(  # the harvest's season: a rough anchor (late summer a
 
 
 def _number(text: str) -> float | None:
-    from bot.nlu.duration_es import _words_value
-
-    return float(text) if text.isdigit() else _words_value(text)
+    return float(text) if text.isdigit() else spanish_number_value(text)
 
 
 def _month_weeks(m: re.Match, today: datetime.date) -> float | None:
-    month = _MONTHS.index(m.group("month").lower().replace("setiembre", "septiembre")) + 1
+    month = spanish_month(m.group("month"))
     day = _PART.get((m.group("part") or "").lower().replace("ú", "u"), 15)
     last = (m.group("last") or "").lower()
     if last:

@@ -19,12 +19,22 @@ from pathlib import Path
 
 import yaml
 
-from bot.nlu.duration_units import _DIGITS, _WORDNUM, DAY, MONTH, WEEK, YEAR, _number
-from bot.nlu.holidays_es import holiday_date, holiday_names
+from bot.nlu.duration_units import (
+    _DIGITS,
+    _WORDNUM,
+    DAY,
+    MONTH,
+    SPANISH_MISSPELT_RE,
+    WEEK,
+    YEAR,
+    _number,
+    spanish_number_value,
+)
+from bot.nlu.holidays_es import SPANISH_MONTH_RE, holiday_date, holiday_names, spanish_month
 
 VOCAB = Path(__file__).parent / "vocab" / "duration_told_from.yml"
-_ES_NUM = (r"un|una|uno|dos|tres|cuatro|[cs]inco|seis|siete|ocho|nueve|die[zs]|once|doce|quince|veinte"
-           r"|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa")
+_ES_NUM = (r"un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte"
+           rf"|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|{SPANISH_MISSPELT_RE}")
 _VAGUE = r"a\s+few|few|some|unos|unas|varios|varias"  # "unos días antes de Navidad": three
 _NUM = rf"(?:{_DIGITS}|{_WORDNUM}|{_ES_NUM}|an?|the|a\s+couple\s+of|un\s+par\s+de|{_VAGUE})"
 _UNIT = r"(?:days?|d[ií]as?|weeks?|wks?|semanas?|months?|mes(?:es)?|years?|yrs?|a[ñn]os?)"
@@ -80,11 +90,7 @@ def _weeks(number: str, unit: str) -> float | None:
 
 
 def _spanish_number(word: str) -> float | None:
-    from bot.nlu.duration_es import _words_value
-
-    if word == "un par de":
-        return 2.0
-    return _words_value(word)
+    return 2.0 if word == "un par de" else spanish_number_value(word)
 
 
 def life_shares(text: str) -> list[tuple]:
@@ -137,11 +143,9 @@ def holiday_months(text: str, today: datetime.date) -> list[tuple]:
     """"desde el Día de la Madre (octubre)": a holiday whose month the patient says beside it
     (where countries keep it on different days) is counted from that month, mid-month unless
     it is the holiday's own."""
-    from bot.nlu.duration_es_anchors import _MONTH_RE, _MONTHS
-
     found = []
-    for m in _holiday_month(_MONTH_RE).finditer(text):
-        month = _MONTHS.index(m.group("month").lower().replace("setiembre", "septiembre")) + 1
+    for m in _holiday_month(SPANISH_MONTH_RE).finditer(text):
+        month = spanish_month(m.group("month"))
         when = holiday_date(m.group("h"))
         day = when[1] if when and when[0] == month else 15
         year = today.year if (month, day) <= (today.month, today.day) else today.year - 1

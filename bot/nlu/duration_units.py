@@ -1,6 +1,7 @@
 """Numbers and time units as patients type them: "1 1/2", "twenty-one", "a couple of", "2yrs".
 
-Shared by the English and Spanish duration parsers (bot/nlu/duration.py, duration_es.py).
+Shared by the English and Spanish duration parsers (bot/nlu/duration.py, duration_es.py), with
+the one table of misspelt number words (vocab/misspelt_numbers.yml) every reader of them uses.
 """
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import yaml
+from text_to_num import text2num
 
 from bot.contract import WEEKS_PER_MONTH, WEEKS_PER_YEAR
 
@@ -23,17 +25,30 @@ _WORD_VALUES.update({w: (i + 2) * 10 for i, w in enumerate(_TENS)})
 _WORD_VALUES.update({"zero": 0, "a": 1, "an": 1, "dozen": 12, "a dozen": 12, "a good": 1})
 
 
-def _dictation_numbers(path: Path) -> dict[str, dict[str, int]]:
-    """vocab/dictation_numbers.yml, checked: each list maps lower-case words to whole numbers."""
+def _misspelt_numbers(path: Path) -> dict:
+    """vocab/misspelt_numbers.yml, checked: `spanish` maps lower-case words to a Spanish number
+    word text2num reads; each `dictation` list maps lower-case words to whole numbers."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if set(data) != {"before_plural", "before_singular"} or not all(
+    dictation, spanish = data.get("dictation") or {}, data.get("spanish") or {}
+    if set(data) != {"spanish", "dictation"} or set(dictation) != {"before_plural", "before_singular"} or not all(
             isinstance(w, str) and w.isalpha() and w == w.lower() and isinstance(n, int) and 0 < n < 100
-            for words in data.values() for w, n in (words or {}).items()):
-        raise ValueError(f"{path.name}: before_plural and before_singular, each word: a number 1-99")
+            for words in dictation.values() for w, n in (words or {}).items()):
+        raise ValueError(f"{path.name}: spanish, and dictation's before_plural and before_singular, "
+                         "each word: a number 1-99")
+    for said, meant in spanish.items():
+        if not (isinstance(said, str) and said.isalpha() and said == said.lower() and isinstance(meant, str)):
+            raise ValueError(f"{path.name}: spanish: {said!r}: a lower-case word -> a number word")
+        try:
+            text2num(meant, "es")
+        except ValueError:
+            raise ValueError(f"{path.name}: spanish: {said!r} -> {meant!r}: no number word") from None
     return data
 
 
-_DICTATION = _dictation_numbers(Path(__file__).parent / "vocab" / "dictation_numbers.yml")
+_MISSPELT = _misspelt_numbers(Path(__file__).parent / "vocab" / "misspelt_numbers.yml")
+_DICTATION = _MISSPELT["dictation"]
+SPANISH_MISSPELT: dict[str, str] = dict(_MISSPELT["spanish"])  # "sinco" -> "cinco"
+SPANISH_MISSPELT_RE = "|".join(sorted(SPANISH_MISSPELT, key=len, reverse=True))  # for the parsers' patterns
 _WORD_VALUES.update({w: n for words in _DICTATION.values() for w, n in words.items()})
 # Vague quantities: "a couple of days" is 2 days, "a few weeks" 3 weeks, "several years" 3.
 _VAGUE_VALUES = {"couple": 2, "coupla": 2, "cupla": 2, "cuple": 2, "cupple": 2, "few": 3, "several": 3,
@@ -92,6 +107,33 @@ def _number(text: str) -> tuple[float, bool] | None:
         else:
             total += float(part.rstrip("+"))  # "10+ years": at least ten
     return total, False
+
+
+def spanish_number_value(text: str) -> float | None:
+    """The number a Spanish number word or phrase says ("quince", "veintiún", "treinta y sinco"),
+    misspelt words read as the table says; None when it is no number."""
+    words = " ".join(SPANISH_MISSPELT.get(w, w) for w in text.lower().split())  # "treinta y sinco"
+    words = re.sub(r"[uú]n$", "uno", words)  # "veintiún"
+    if words in ("un", "una", "uno"):
+        return 1.0
+    try:
+        return float(text2num(words, "es"))
+    except ValueError:
+        return None
+
+
+def joined_compounds(found: list, text: str, joins: re.Pattern) -> list[tuple]:
+    """Quantities found in text order, [start, end, weeks, vague, unit's weeks], with "2 years and
+    3 months" made one (a smaller unit next, only `joins` words between), as (start, end,
+    weeks, vague, 0) candidates: shared by the English and Spanish parsers."""
+    merged: list = []
+    for item in found:
+        if merged and item[4] < merged[-1][4] and joins.match(text[merged[-1][1]:item[0]]):
+            prev = merged[-1]
+            merged[-1] = [prev[0], item[1], prev[2] + item[2], prev[3] or item[3], item[4]]
+        else:
+            merged.append(item)
+    return [(s, e, w, v, 0) for s, e, w, v, _ in merged]
 
 
 def _round2(weeks: float) -> float:

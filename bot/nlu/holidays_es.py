@@ -1,4 +1,4 @@
-"""Spanish holidays a patient counts the pain from ("desde las Fallas") or says it is today.
+"""Spanish holidays and months a patient counts the pain from ("desde las Fallas", "desde junio").
 
 "hoy es Día de Reyes": names and dates from vocab/es/duration_holidays.yml."""
 from __future__ import annotations
@@ -11,6 +11,14 @@ from pathlib import Path
 import yaml
 
 HOLIDAYS_ES = Path(__file__).parent / "vocab" / "es" / "duration_holidays.yml"
+SPANISH_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+                  "septiembre", "octubre", "noviembre", "diciembre")
+SPANISH_MONTH_RE = r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre"
+
+
+def spanish_month(name: str) -> int:
+    """1-12 for a month name SPANISH_MONTH_RE matched ("Junio", "setiembre")."""
+    return SPANISH_MONTHS.index(name.lower().replace("setiembre", "septiembre")) + 1
 
 
 @lru_cache(maxsize=1)

@@ -60,6 +60,15 @@ def scene_of_an_injury(m: tuple, found: list, ctx, everyday) -> bool:
         and ctx.clause[x[0]] == ctx.clause[m[0]] for x in found)
 
 
+def nothing_of_something_else(s: int, e: int, words: list, verbs: frozenset) -> bool:
+    """Is every "nothing" of the mention at s:e the object of another verb one to three words
+    before it (context.yml `nothing_object_of`: "yo el inglés no lo hablo nada", "I understand
+    nothing")? Then it says nothing of treatments: no "tried nothing"."""
+    said = [i for i in range(s, e) if words[i] in ("nothing", "nada")]
+    return bool(said) and all(any(words[j] in verbs and all(w.isalnum() for w in words[j + 1:i])
+                                  for j in range(max(i - 3, 0), i)) for i in said)
+
+
 def tried_before(s: int, ctx, phrases) -> bool:
     """Words right before a treatment that look like a denial but say it was tried ("nothing
     helps, not even the oxycodone"): context.yml `treatment_tried_before`."""

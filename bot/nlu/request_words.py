@@ -19,7 +19,7 @@ VOCAB_DIR = Path(__file__).parent / "vocab"
 FILES = (VOCAB_DIR / "requests.yml", VOCAB_DIR / "es" / "requests.yml")
 KEYS = ("book", "change", "person", "rather_phoned", "call_me", "call_me_back", "leaving", "gone",
         "not_suiting", "taken_back", "deferring", "farewell", "restart", "distress",
-        "asks_meaning", "asks_why", "nothing_not_tried")
+        "asks_meaning", "asks_why")
 # Keys the English file must fill; the Spanish file may leave any out.
 REQUIRED = KEYS
 # Entries shared by two patterns: "I'd rather somebody phoned me" asks for a call and for a
@@ -44,7 +44,6 @@ class RequestWords:
     distress: "re.Pattern[str]"
     asks_meaning: "re.Pattern[str]"
     asks_why: "re.Pattern[str]"
-    nothing_not_tried: "re.Pattern[str]"
 
 
 def _entries(path: Path, required: Sequence[str]) -> Dict[str, List[str]]:

@@ -5,9 +5,7 @@ one transcript, marking it reviewed, exports and erasing. Every view is audited.
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from datetime import time as dtime
-from typing import Any, Dict, Optional
+from typing import Any, Dict
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
@@ -41,9 +39,10 @@ def filters_from(request: Request, s: Settings = Depends(settings)) -> store.Con
     if flag and flag != "any" and flag not in labels.RED_FLAGS:
         flag = None
     booked = {"yes": True, "no": False}.get(q.get("booked", ""))
+    day = store.ConversationFilter.day
     return store.ConversationFilter(
-        levels=levels, date_from=_day(q.get("from"), s.clinic.tz), red_flag=flag, booked=booked,
-        date_to=_day(q.get("to"), s.clinic.tz, next_day=True),
+        levels=levels, date_from=day(q.get("from"), s.clinic.tz), red_flag=flag, booked=booked,
+        date_to=day(q.get("to"), s.clinic.tz, next_day=True),
         search=(q.get("q") or "").strip()[:200] or None,
     )
 
@@ -144,15 +143,3 @@ def alert_link(reference: str, user: Dict[str, Any] = Depends(signed_in), url: s
     conversation_id = alerts.alert_conversation(reference[:40], url=url)
     return RedirectResponse("/conversation?" + urlencode({"id": conversation_id}),
                             status_code=303)
-
-
-def _day(value: Optional[str], tz, next_day: bool = False) -> Optional[datetime]:
-    if not value:
-        return None
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        return None
-    if next_day:
-        day += timedelta(days=1)
-    return datetime.combine(day, dtime(0, 0), tzinfo=tz)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from sqlalchemy import func, select
@@ -28,6 +28,18 @@ class ConversationFilter:
     booked: Optional[bool] = None
     search: Optional[str] = None          # booking name, phone/email, reference or conversation id
     needs_attention: bool = False
+
+    @staticmethod
+    def day(value: Optional[str], tz: tzinfo, next_day: bool = False) -> Optional[datetime]:
+        """The start of the day `value` names ("2025-01-31"), or of the next one (for `date_to`),
+        in the clinic's time zone `tz`; None when it is empty or no such date."""
+        try:
+            day = date.fromisoformat(value) if value else None
+        except ValueError:
+            return None
+        if day is None:
+            return None
+        return datetime.combine(day + timedelta(days=1 if next_day else 0), time(0, 0), tzinfo=tz)
 
     def describe(self) -> str:
         """For the audit log: which filters, never the search text itself."""

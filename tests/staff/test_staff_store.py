@@ -186,3 +186,13 @@ def _fake_conversation(url: str, sender: str, at: float) -> None:
             connection.execute(update(store.booking_requests)
                                .where(store.booking_requests.c.conversation_id == sender)
                                .values(created_at=datetime.fromtimestamp(at, timezone.utc)))
+
+
+def test_a_day_filter_is_that_days_start_in_the_clinic_zone_and_a_bad_date_none():
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo("America/Chicago")
+    day = store.ConversationFilter.day
+    assert day("2025-01-31", zone) == datetime(2025, 1, 31, tzinfo=zone)
+    assert day("2025-01-31", zone, next_day=True) == datetime(2025, 2, 1, tzinfo=zone)
+    assert day("31/01/2025", zone) is None and day("", zone) is None and day(None, zone) is None

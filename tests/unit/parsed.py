@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from bot.nlu.duration import parse_durations
 from bot.nlu.duration_es import parse_durations_es
-from bot.slots import clinical_updates, flags_to_confirm
+from bot.red_flag_questions import flags_to_confirm
+from bot.slots import clinical_updates
 from tests.unit.reading import FRIDAY, MARCH_12, MID_JUNE, THURSDAY
 
 

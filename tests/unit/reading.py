@@ -14,7 +14,8 @@ from rasa.nlu.utils.spacy_utils import SpacyModel
 from bot.nlu import message_durations
 from bot.nlu.build_spacy import build_pipeline
 from bot.nlu.components import ClinicalEntityExtractor
-from bot.slots import clinical_updates, flags_to_confirm
+from bot.red_flag_questions import flags_to_confirm
+from bot.slots import clinical_updates
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """Answers to a red flag's confirming question that are not a plain yes or no (bot/slots.py)."""
-from bot.slots import confirm_answer
+from bot.red_flag_questions import confirm_answer
 
 
 def test_asking_how_urgent_it_is_speaks_of_the_sign_as_present():

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.slots import clinical_updates, confirm_answer, flags_to_confirm
+from bot.red_flag_questions import confirm_answer, flags_to_confirm
+from bot.slots import clinical_updates
 from tests.unit.turns import learned_guess
 
 
@@ -127,7 +128,7 @@ def test_leaving_or_asking_what_is_meant_is_still_no_answer(text):
 
 
 def test_a_sign_left_unconfirmed_is_not_asked_a_third_time_on_a_learned_guess():
-    from bot.slots import flags_to_confirm
+    from bot.red_flag_questions import flags_to_confirm
 
     slots = {"red_flags_unconfirmed": ["leg_weakness"]}
     guess = [{"entity": "red_flag_unsure", "value": "leg_weakness", "reason": "learned",

@@ -660,11 +660,11 @@ def test_every_conversation_key_the_code_says_is_checked_at_start_up():
     root = Path(content_module.__file__).resolve().parents[2]
     for path in [*(root / "bot").rglob("*.py"), *(root / "actions").rglob("*.py")]:
         source = path.read_text(encoding="utf-8")
-        used |= set(re.findall(r'_say\(content, clinic, "([a-z_0-9]+)"', source))
+        used |= set(re.findall(r'clinic_sentence\(content, clinic, "([a-z_0-9]+)"', source))
         used |= set(re.findall(r'(?<![a-z_])(?:texts|conversation)\["([a-z_0-9]+)"\]', source))
         used |= set(re.findall(r'say\(content, "([a-z_0-9]+)"', source))
         used |= set(re.findall(r'say\(content\(\), clinic\(\), "([a-z_0-9]+)"', source))
-        used |= set(re.findall(r'_buttons\(content, "([a-z_0-9]+)"\)', source))
+        used |= set(re.findall(r'yes_no_buttons\(content, "([a-z_0-9]+)"\)', source))
         for pair in re.findall(r'key = "([a-z_0-9]+)" if .* else "([a-z_0-9]+)"', source):
             used |= set(pair)
     assert used and used <= set(CONVERSATION_TEXTS), used - set(CONVERSATION_TEXTS)

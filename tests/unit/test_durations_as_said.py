@@ -238,11 +238,21 @@ def test_a_share_without_its_factor_stops_the_start(tmp_path, monkeypatch):
 
 
 def test_a_dictation_word_must_be_a_number(tmp_path):
-    from bot.nlu.duration_units import _dictation_numbers
-    bad = tmp_path / "dictation_numbers.yml"
-    bad.write_text("before_plural:\n  too: two\nbefore_singular: {}\n", encoding="utf-8")
+    from bot.nlu.duration_units import _misspelt_numbers
+    bad = tmp_path / "misspelt_numbers.yml"
+    bad.write_text("spanish: {}\ndictation:\n  before_plural:\n    too: two\n  before_singular: {}\n",
+                   encoding="utf-8")
     with pytest.raises(ValueError, match="number"):
-        _dictation_numbers(bad)
+        _misspelt_numbers(bad)
+
+
+def test_a_misspelt_spanish_word_must_mean_a_number_word(tmp_path):
+    from bot.nlu.duration_units import _misspelt_numbers
+    bad = tmp_path / "misspelt_numbers.yml"
+    bad.write_text("spanish:\n  sinko: sinco\ndictation:\n  before_plural: {}\n  before_singular: {}\n",
+                   encoding="utf-8")
+    with pytest.raises(ValueError, match="sinko"):
+        _misspelt_numbers(bad)
 
 
 @pytest.mark.parametrize("text,expected", [

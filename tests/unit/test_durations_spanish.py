@@ -126,3 +126,12 @@ def test_times_of_other_things_are_not_the_pains(text):
 
 def test_spanglish_read_as_english_still_gives_the_spanish_count():
     assert vocab_weeks("since like last summer, como 7 meses") == pytest.approx(30.42, abs=0.1)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("me duele la espalda hace dies días", 1.43),
+    ("llevo treinta y sinco días con el cuello así", 5.0),
+    ("hace sinco meses que no duermo bien por la cintura", 21.73),
+])
+def test_a_misspelt_number_word_is_read_as_the_number_meant(text, expected):
+    assert vocab_weeks(text) == pytest.approx(expected, rel=0.03)

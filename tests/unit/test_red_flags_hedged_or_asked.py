@@ -13,7 +13,7 @@ from tests.vocabulary_reading import red_flags_read
 
 
 def test_a_sign_said_unsure_is_asked_though_explained():
-    from bot.slots import flags_to_confirm
+    from bot.red_flag_questions import flags_to_confirm
 
     entities = [{"entity": "red_flag_unsure", "value": "weight_loss", "reason": "hedged"},
                 {"entity": "red_flag_denied", "value": "weight_loss"}]

@@ -4,7 +4,7 @@ request; a message with a phone number is no minor's age."""
 from __future__ import annotations
 
 from bot.booking import details_in_request
-from bot.slots import SCREEN_SETTLES_BELOW, confirm_answer, flags_to_confirm
+from bot.red_flag_questions import SCREEN_SETTLES_BELOW, confirm_answer, flags_to_confirm
 
 
 def _guess(flag: str, p: float, reason: str = "learned"):
@@ -83,7 +83,7 @@ def test_a_classifier_minor_with_a_phone_number_gives_way():
 
 
 def test_a_faint_guess_brings_the_screen_forward():
-    from bot.slots import screen_brought_forward
+    from bot.red_flag_questions import screen_brought_forward
 
     assert screen_brought_forward([[], [_guess("bladder_bowel", 0.45)]])
     assert not screen_brought_forward([[_guess("bladder_bowel", 0.9)], [

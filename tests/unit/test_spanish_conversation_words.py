@@ -67,7 +67,7 @@ def test_the_opening_hours_are_said_in_spanish():
 
 
 def test_every_spanish_text_with_the_hours_says_them_in_spanish():
-    from bot.advice import _values
+    from bot.wording import clinic_values as _values
 
     assert _values(SPANISH, CLINIC)["clinic_hours"] == "lun–vie 8:00–17:00; sáb–dom cerrado"
     assert _values(load_content(), CLINIC)["clinic_hours"] == "Mon–Fri 8:00–17:00; Sat–Sun closed"

@@ -81,6 +81,23 @@ def test_no_treatment_where_none_was_tried_for_the_pain(text):
     assert not vocab_tried_as_read(text)
 
 
+@pytest.mark.parametrize("text", [
+    "el inglés lo entiendo nada, mejor en español",
+    "mi hija traduce porque yo el alemán no lo leo nada",
+    "sorry, I understand nothing of these forms",
+])
+def test_nothing_of_another_verb_answers_no_treatment_question(text):
+    assert vocab_tried_as_read(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "no comprendo nada del formulario, pero no he probado nada",
+    "I understand nothing of this form. Tried nothing so far",
+])
+def test_another_nothing_in_the_message_still_says_nothing_tried(text):
+    assert vocab_tried_as_read(text) == []
+
+
 def test_pain_no_remedy_takes_away_is_tried_unnamed_not_nothing():
     assert vocab_tried_as_read("el dolor no se me quita con nada") is None
 

@@ -66,6 +66,7 @@ _DIRECT_POINT = (
     r"|(?P<life>i\s+was\s+(?:a\s+|in\s+(?:my\s+)?|at\s+)?(?:teenager|teen|teens|kid|child|boy|girl"
     r"|baby|young|little|small|student|school|high\s+school|college|university|uni|twenties|20s"
     r"|thirties|30s)|(?:my\s+)?(?:childhood|teens|school\s+days|twenties)"
+    r"|my\s+(?:thirties|forties|fifties|sixties|[2-6]0'?s)\b"  # "since my 40s"
     r"|uni\b|university|college)"  # "since uni": years, not "since school started"
     % _MONTH_RE
 )
@@ -112,7 +113,7 @@ _ALONE_RE = re.compile(  # the whole message is a starting point: "yesterday", "
     r"^\W*(?:(?:since|about|around|roughly|maybe|probably|from|it\s+started|started)\s+)?"
     r"(?:%s|%s)\W*$" % (_SAFE_POINT, _DIRECT_POINT), re.I)
 _NIGHTS_AGO_RE = re.compile(
-    r"\b(?:(?P<n>\d{1,2}|%s|a\s+couple\s+of|a\s+few)\s+(?P<u>nights?|weekends?)\s+(?:ago|back)"
+    r"\b(?:(?P<n>\d{1,2}|%s|a\s+couple\s+of|a\s+few)\s+(?P<u>nights?|weekends?|summers|winters|springs|autumns|falls)\s+(?:ago|back)"
     r"|(?P<wbl>the\s+weekend\s+before\s+last))\b" % _WORDNUM, re.I)
 _PAST_SPAN_RE = re.compile(  # "for the past week", "over the last month", "this past fortnight"
     r"\b(?:for|over|in|during|within|only|just|this)\s+(?:the\s+)?(?:last|past|previous)\s+"
@@ -331,12 +332,16 @@ def _starting_points(text: str, today: datetime.date):
             stripped = text.strip()
             lead = len(text) - len(text.lstrip())
             found.append((lead, lead + len(stripped.rstrip(".!?,;: ")), weeks, vague, 0))
-    for m in _NIGHTS_AGO_RE.finditer(text):  # "three nights ago", "two weekends ago"
+    for m in _NIGHTS_AGO_RE.finditer(text):  # "three nights ago", "two weekends ago", "two summers ago"
         n = 2 if m.group("wbl") else (_number(m.group("n")) or (None,))[0]
         if not n:
             continue
-        if m.group("wbl") or m.group("u").lower().startswith("weekend"):
+        unit = (m.group("u") or "").lower()
+        if m.group("wbl") or unit.startswith("weekend"):
             weeks = ((today.weekday() - 5) % 7 or 7) * DAY + (n - 1) * WEEK
+        elif unit[:-1] in _SEASONS or unit == "falls":  # "two summers ago": the latest is one
+            season = "autumn" if unit == "falls" else unit[:-1]
+            weeks = _weeks_since(_recent(today, *_SEASONS[season]), today) + (n - 1) * YEAR
         else:
             weeks = n * DAY
         found.append((m.start(), m.end(), weeks, False, 0))
@@ -367,6 +372,19 @@ def _starting_points(text: str, today: datetime.date):
     return [f for f in found if all(f[1] <= a or f[0] >= b for a, b in future)]
 
 
+def story_point_re() -> re.Pattern:
+    """A past time told anywhere in the story ("in 2018", "last week", "on Tuesday"), for
+    bot/nlu/duration_ongoing.py."""
+    return _STORY_POINT_RE
+
+
+def point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]:
+    """Weeks from a starting point matched by `story_point_re` to today, and whether vague."""
+    return _point_weeks(m, today)
+
+
+_STORY_POINT_RE = re.compile(
+    r"(?<![\w])(?:(?:in|on|at|around|about|during|back\s+in)\s+)?(?:%s)(?![\w])" % _SAFE_POINT, re.I)
 _TO_COME_BEFORE = re.compile(r"\b(?:next|coming|until|till|by)\s+$", re.I)
 _POINT_LEAD_RE = re.compile(r"(?:\b(?:last|previous|past|the|early|late|mid)\s+)+$", re.I)
 

@@ -126,7 +126,10 @@ _VAGUE_RE = re.compile(
     # "been years", and a message that starts by answering in a plural unit ("years, a good
     # while really"; "years. at least 10" is read as a number of them first)
     r"|\b(?:been|it'?s\s+been)\s+(?P<unit3>months|years|decades)\b"
-    r"|^\W*(?P<unit4>months|years|decades)\b(?=\s*(?:[.,!;:]|$|now\b|really\b|honestly\b))"
+    # ("hmm years i guess", "oh years probably": a hedge after it)
+    r"|^\W*(?:(?:hmm+|um+|uh+|oh|well|idk|honestly|gosh)\W+)?(?P<unit4>months|years|decades)\b"
+    r"(?=\s*(?:[.,!;:]|$|now\b|really\b|honestly\b|i\s+(?:guess|think|reckon|believe)\b|i'?d\s+say\b"
+    r"|probably\b|maybe\b|at\s+least\b|or\s+so\b|easily\b|lol\b))"
     r"|\bas\s+long\s+as\s+i\s+can\s+remember\b", re.I)
 # "it hurts when I stand for a long time" describes a trigger, not how long it has lasted
 _ACTIVITY_BEFORE = re.compile(

@@ -118,12 +118,15 @@ _POINT = (
     rf"|que\s+tengo\s+memoria|que\s+me\s+acuerdo)"
 )
 _ONSET = (rf"desde|dsd|since(?=\s+(?:el|la|los|las|ayer|anoche|antier|anteayer)\b)|choqu{_E}|m(?:e)?\s+resbal{_E}|se\s+resbal{_O}|se\s+cay{_O}|me\s+choc\w+|tuve\s+un\s+accidente|empez{_O}|comenz{_O}|inici{_O}|me\s+empez{_O}|me\s+dio|me\s+lastim{_E}"
-          rf"|m(?:e)?\s+ca{_I}|me\s+he\s+ca{_I}do|me\s+dobl{_E}|me\s+torc{_I}|me\s+jal{_E}|pas{_O}|sucedi{_O}|fue")
+          rf"|m(?:e)?\s+ca{_I}|me\s+he\s+ca{_I}do|me\s+dobl{_E}|me\s+torc{_I}|me\s+jal{_E}|pas{_O}|sucedi{_O}|fue"
+          # "me levanté así ayer", "amanecí con este dolor el lunes": woke up with it
+          rf"|m(?:e)?\s+levant{_E}\s+(?:as{_I}|con\s+(?:el|este|ese)\s+dolor|adolorid[oa])|amanec{_I}\s+(?:as{_I}|con\s+(?:el|este|ese)\s+dolor|adolorid[oa])")
 _POINT_RE = re.compile(rf"\b(?P<cue>{_ONSET})(?:\s+\w+){{0,4}}?\s+(?:{_POINT})\b",
                        re.I)
 # a fall told at length before its day, up to eight words between ("me caí de la escalera de
 _INJURY_POINT_RE = re.compile(  # mano pintando el salón el sábado", "mi esposo se cayó ... el martes")
     rf"\b(?:m(?:e)?\s+ca{_I}|me\s+resbal{_E}|me\s+tropec{_E}|me\s+golpe{_E}|tuve\s+un\s+accidente|choqu{_E}"
+    rf"|me\s+jal{_E}|me\s+lastim{_E}|me\s+torc{_I}|me\s+dobl{_E}"  # "me jalé la espalda cargando a mi nieto ayer"
     rf"|se\s+cay{_O}|se\s+resbal{_O}|se\s+tropez{_O}|se\s+golpe{_O}|tuvo\s+un\s+accidente|choc{_O})"
     rf"(?:\s+\w+){{5,8}}?\s+(?:{_POINT})\b", re.I)
 _ALONE_RE = re.compile(rf"^\W*(?:(?:desde|dsd)\s+)?(?:{_POINT})\W*$", re.I)

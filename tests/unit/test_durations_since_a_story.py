@@ -53,3 +53,17 @@ def test_a_time_not_tied_to_a_pain_that_goes_on_dates_nothing(text):
 ])
 def test_a_later_count_is_the_pain_s_time(text, weeks):
     assert friday_weeks(text) == pytest.approx(weeks, abs=0.3), text
+
+
+@pytest.mark.parametrize("text, weeks", [
+    ("me jalé la espalda cargando a mi nieto ayer", 1 / 7),  # the day after a longer story
+    ("me levanté así ayer", 1 / 7),  # woke up with it
+    ("amanecí con este dolor el lunes", 4 / 7),
+])
+def test_a_day_told_after_a_spanish_story_dates_the_pain(text, weeks):
+    assert friday_weeks(text) == pytest.approx(weeks, abs=0.05), text
+
+
+@pytest.mark.parametrize("text", ["years I guess", "hmm, years i think", "decades probably"])
+def test_a_bare_plural_unit_with_a_hedge_answers_how_long(text):
+    assert friday_category(text) == "chronic", text

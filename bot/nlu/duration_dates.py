@@ -35,7 +35,7 @@ _SAFE_POINT = (
     r"|(?:last\s+|on\s+)?(?P<weekday>%s|mon|tues?|weds?|thu|thurs?|fri)\b"
     r"|(?:the\s+(?P<hweek>week|weekend|day)\s+(?:before|after)\s+)?(?P<holiday>%s)"
     r"(?:'s|’s)?(?:\s+(?:day|eve|long\s+weekend|weekend|holidays?))?"
-    r"(?:'s|’s)?(?:\s+(?:day|eve|long\s+weekend|weekend|holidays?))?"
+    r"(?:'s|’s)?(?:\s+(?:day|eve|long\s+weekend|weekend|holidays?))?(?:\s+(?P<hbl>before\s+last))?"
     r"|(?:(?P<mlast>last)|in|(?P<mpart>early|late|mid|the\s+(?:start|beginning|end|middle)\s+of))[\s-]+"
     r"(?P<month>%s)\b(?:\s+(?:of\s+)?(?P<myear>(?:19|20)\d\d))?"
     r"|the\s+(?P<dday>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?:\s+of\s+(?:(?P<ddmonth>%s)|(?P<ddlast>last|this)\s+month))?"
@@ -267,6 +267,8 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
             before = re.search(r"\bbefore\b", m.group(0), re.I) is not None
             step = {"week": WEEK, "day": DAY}.get(g["hweek"].lower(), 0.5 * DAY)
             weeks += (1 if before else -1) * step
+        if weeks is not None and g.get("hbl"):  # "the Christmas before last": a year earlier
+            weeks += YEAR
         return weeks, False
     month_name = g.get("month") or g.get("dmonth") or g.get("omonth")
     mday = g.get("dmday") or g.get("omday")
@@ -375,19 +377,6 @@ def _starting_points(text: str, today: datetime.date):
     return [f for f in found if all(f[1] <= a or f[0] >= b for a, b in future)]
 
 
-def story_point_re() -> re.Pattern:
-    """A past time told anywhere in the story ("in 2018", "last week", "on Tuesday"), for
-    bot/nlu/duration_ongoing.py."""
-    return _STORY_POINT_RE
-
-
-def point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]:
-    """Weeks from a starting point matched by `story_point_re` to today, and whether vague."""
-    return _point_weeks(m, today)
-
-
-_STORY_POINT_RE = re.compile(
-    r"(?<![\w])(?:(?:in|on|at|around|about|during|back\s+in)\s+)?(?:%s)(?![\w])" % _SAFE_POINT, re.I)
 _TO_COME_BEFORE = re.compile(r"\b(?:next|coming|until|till|by)\s+$", re.I)
 _POINT_LEAD_RE = re.compile(r"(?:\b(?:last|previous|past|the|early|late|mid)\s+)+$", re.I)
 

@@ -67,3 +67,7 @@ def test_a_day_told_after_a_spanish_story_dates_the_pain(text, weeks):
 @pytest.mark.parametrize("text", ["years I guess", "hmm, years i think", "decades probably"])
 def test_a_bare_plural_unit_with_a_hedge_answers_how_long(text):
     assert friday_category(text) == "chronic", text
+
+
+def test_a_holiday_before_last_is_a_year_before_the_latest():
+    assert friday_weeks("it has hurt since the Christmas before last") == pytest.approx(101, abs=1)

@@ -28,7 +28,13 @@ from dataclasses import dataclass
 
 from bot.nlu.dated_events import dated_events
 from bot.nlu.duration_anchor import _anchor
-from bot.nlu.duration_dates import _ACTIVITY_BEFORE, _SAFE_POINT, _VAGUE_PLURAL, _point_weeks, _starting_points
+from bot.nlu.duration_dates import (
+    _ACTIVITY_BEFORE,
+    _SAFE_POINT,
+    _VAGUE_PLURAL,
+    _point_weeks,
+    _starting_points,
+)
 from bot.nlu.duration_events import OtherEvents, other_events
 from bot.nlu.duration_ongoing import ongoing_since
 from bot.nlu.duration_relative import as_mention, relative_lengths

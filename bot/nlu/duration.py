@@ -28,8 +28,15 @@ from dataclasses import dataclass
 
 from bot.nlu.dated_events import dated_events
 from bot.nlu.duration_anchor import _anchor
-from bot.nlu.duration_dates import _ACTIVITY_BEFORE, _VAGUE_PLURAL, _starting_points
+from bot.nlu.duration_dates import (
+    _ACTIVITY_BEFORE,
+    _SAFE_POINT,
+    _VAGUE_PLURAL,
+    _point_weeks,
+    _starting_points,
+)
 from bot.nlu.duration_events import OtherEvents, other_events
+from bot.nlu.duration_ongoing import ongoing_since
 from bot.nlu.duration_relative import as_mention, relative_lengths
 from bot.nlu.duration_restated import STILL_BEFORE, STILL_LATER, restated
 from bot.nlu.duration_told_from import told_from
@@ -300,6 +307,12 @@ def _births(text: str):
 
 
 
+# a past time told anywhere in the story ("in 2018", "last week", "on Tuesday"), for
+# bot/nlu/duration_ongoing.py
+_STORY_POINT_RE = re.compile(r"(?<![\w])(?:(?:in|on|at|around|about|during|back\s+in)\s+)?(?:%s)(?![\w])" % _SAFE_POINT,
+                             re.I)
+
+
 def parse_durations(text: str, today: datetime.date | None = None) -> list[DurationMention]:
     """Every duration stated in `text`, in text order (overlaps: the longest span wins)."""
     if not text or not isinstance(text, str):
@@ -314,8 +327,10 @@ def parse_durations(text: str, today: datetime.date | None = None) -> list[Durat
         text = text[:a] + " " * (b - a) + text[b:]
     # (start, end, weeks, vague, priority): precise wordings beat vague ones ("9 months now"),
     # then the longest span wins, then the earliest
-    candidates = (_births(text) + _quantities(text) + _shorthand(text)
-                  + _starting_points(text, today) + dated_events(text, today) + told_from(text))
+    counted = _quantities(text)  # "... ever since, about a month now": the count, not the story's time
+    candidates = (_births(text) + counted + _shorthand(text)
+                  + _starting_points(text, today) + dated_events(text, today) + told_from(text)
+                  + ([] if counted else ongoing_since(text, today, "en", _STORY_POINT_RE, _point_weeks)))
     candidates = restated(text, candidates, {(c[0], c[1]) for c in _quantities(text)})
     found = choose_mentions(text, candidates, other_events())
     # "3 months ago ... about a month in", "a week before that" (bot/nlu/duration_relative.py)

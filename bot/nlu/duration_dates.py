@@ -35,7 +35,7 @@ _SAFE_POINT = (
     r"|(?:last\s+|on\s+)?(?P<weekday>%s|mon|tues?|weds?|thu|thurs?|fri)\b"
     r"|(?:the\s+(?P<hweek>week|weekend|day)\s+(?:before|after)\s+)?(?P<holiday>%s)"
     r"(?:'s|’s)?(?:\s+(?:day|eve|long\s+weekend|weekend|holidays?))?"
-    r"(?:'s|’s)?(?:\s+(?:day|eve|long\s+weekend|weekend|holidays?))?"
+    r"(?:'s|’s)?(?:\s+(?:day|eve|long\s+weekend|weekend|holidays?))?(?:\s+(?P<hbl>before\s+last))?"
     r"|(?:(?P<mlast>last)|in|(?P<mpart>early|late|mid|the\s+(?:start|beginning|end|middle)\s+of))[\s-]+"
     r"(?P<month>%s)\b(?:\s+(?:of\s+)?(?P<myear>(?:19|20)\d\d))?"
     r"|the\s+(?P<dday>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?:\s+of\s+(?:(?P<ddmonth>%s)|(?P<ddlast>last|this)\s+month))?"
@@ -66,6 +66,7 @@ _DIRECT_POINT = (
     r"|(?P<life>i\s+was\s+(?:a\s+|in\s+(?:my\s+)?|at\s+)?(?:teenager|teen|teens|kid|child|boy|girl"
     r"|baby|young|little|small|student|school|high\s+school|college|university|uni|twenties|20s"
     r"|thirties|30s)|(?:my\s+)?(?:childhood|teens|school\s+days|twenties)"
+    r"|my\s+(?:thirties|forties|fifties|sixties|[2-6]0'?s)\b"  # "since my 40s"
     r"|uni\b|university|college)"  # "since uni": years, not "since school started"
     % _MONTH_RE
 )
@@ -112,7 +113,7 @@ _ALONE_RE = re.compile(  # the whole message is a starting point: "yesterday", "
     r"^\W*(?:(?:since|about|around|roughly|maybe|probably|from|it\s+started|started)\s+)?"
     r"(?:%s|%s)\W*$" % (_SAFE_POINT, _DIRECT_POINT), re.I)
 _NIGHTS_AGO_RE = re.compile(
-    r"\b(?:(?P<n>\d{1,2}|%s|a\s+couple\s+of|a\s+few)\s+(?P<u>nights?|weekends?)\s+(?:ago|back)"
+    r"\b(?:(?P<n>\d{1,2}|%s|a\s+couple\s+of|a\s+few)\s+(?P<u>nights?|weekends?|summers|winters|springs|autumns|falls)\s+(?:ago|back)"
     r"|(?P<wbl>the\s+weekend\s+before\s+last))\b" % _WORDNUM, re.I)
 _PAST_SPAN_RE = re.compile(  # "for the past week", "over the last month", "this past fortnight"
     r"\b(?:for|over|in|during|within|only|just|this)\s+(?:the\s+)?(?:last|past|previous)\s+"
@@ -125,7 +126,10 @@ _VAGUE_RE = re.compile(
     # "been years", and a message that starts by answering in a plural unit ("years, a good
     # while really"; "years. at least 10" is read as a number of them first)
     r"|\b(?:been|it'?s\s+been)\s+(?P<unit3>months|years|decades)\b"
-    r"|^\W*(?P<unit4>months|years|decades)\b(?=\s*(?:[.,!;:]|$|now\b|really\b|honestly\b))"
+    # ("hmm years i guess", "oh years probably": a hedge after it)
+    r"|^\W*(?:(?:hmm+|um+|uh+|oh|well|idk|honestly|gosh)\W+)?(?P<unit4>months|years|decades)\b"
+    r"(?=\s*(?:[.,!;:]|$|now\b|really\b|honestly\b|i\s+(?:guess|think|reckon|believe)\b|i'?d\s+say\b"
+    r"|probably\b|maybe\b|at\s+least\b|or\s+so\b|easily\b|lol\b))"
     r"|\bas\s+long\s+as\s+i\s+can\s+remember\b", re.I)
 # "it hurts when I stand for a long time" describes a trigger, not how long it has lasted
 _ACTIVITY_BEFORE = re.compile(
@@ -263,6 +267,8 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
             before = re.search(r"\bbefore\b", m.group(0), re.I) is not None
             step = {"week": WEEK, "day": DAY}.get(g["hweek"].lower(), 0.5 * DAY)
             weeks += (1 if before else -1) * step
+        if weeks is not None and g.get("hbl"):  # "the Christmas before last": a year earlier
+            weeks += YEAR
         return weeks, False
     month_name = g.get("month") or g.get("dmonth") or g.get("omonth")
     mday = g.get("dmday") or g.get("omday")
@@ -331,12 +337,16 @@ def _starting_points(text: str, today: datetime.date):
             stripped = text.strip()
             lead = len(text) - len(text.lstrip())
             found.append((lead, lead + len(stripped.rstrip(".!?,;: ")), weeks, vague, 0))
-    for m in _NIGHTS_AGO_RE.finditer(text):  # "three nights ago", "two weekends ago"
+    for m in _NIGHTS_AGO_RE.finditer(text):  # "three nights ago", "two weekends ago", "two summers ago"
         n = 2 if m.group("wbl") else (_number(m.group("n")) or (None,))[0]
         if not n:
             continue
-        if m.group("wbl") or m.group("u").lower().startswith("weekend"):
+        unit = (m.group("u") or "").lower()
+        if m.group("wbl") or unit.startswith("weekend"):
             weeks = ((today.weekday() - 5) % 7 or 7) * DAY + (n - 1) * WEEK
+        elif unit[:-1] in _SEASONS or unit == "falls":  # "two summers ago": the latest is one
+            season = "autumn" if unit == "falls" else unit[:-1]
+            weeks = _weeks_since(_recent(today, *_SEASONS[season]), today) + (n - 1) * YEAR
         else:
             weeks = n * DAY
         found.append((m.start(), m.end(), weeks, False, 0))

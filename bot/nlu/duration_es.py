@@ -27,6 +27,7 @@ from bot.nlu.duration import DurationMention, choose_mentions
 from bot.nlu.duration_dates import _latest_date, _month_start, _recent, _weeks_since, _year_start
 from bot.nlu.duration_es_anchors import START_POINT_RE, anchors, holiday_today, restated
 from bot.nlu.duration_events import OtherEvents
+from bot.nlu.duration_ongoing import ongoing_since
 from bot.nlu.duration_units import (
     DAY,
     MONTH,
@@ -117,12 +118,15 @@ _POINT = (
     rf"|que\s+tengo\s+memoria|que\s+me\s+acuerdo)"
 )
 _ONSET = (rf"desde|dsd|since(?=\s+(?:el|la|los|las|ayer|anoche|antier|anteayer)\b)|choqu{_E}|m(?:e)?\s+resbal{_E}|se\s+resbal{_O}|se\s+cay{_O}|me\s+choc\w+|tuve\s+un\s+accidente|empez{_O}|comenz{_O}|inici{_O}|me\s+empez{_O}|me\s+dio|me\s+lastim{_E}"
-          rf"|m(?:e)?\s+ca{_I}|me\s+he\s+ca{_I}do|me\s+dobl{_E}|me\s+torc{_I}|me\s+jal{_E}|pas{_O}|sucedi{_O}|fue")
+          rf"|m(?:e)?\s+ca{_I}|me\s+he\s+ca{_I}do|me\s+dobl{_E}|me\s+torc{_I}|me\s+jal{_E}|pas{_O}|sucedi{_O}|fue"
+          # "me levanté así ayer", "amanecí con este dolor el lunes": woke up with it
+          rf"|m(?:e)?\s+levant{_E}\s+(?:as{_I}|con\s+(?:el|este|ese)\s+dolor|adolorid[oa])|amanec{_I}\s+(?:as{_I}|con\s+(?:el|este|ese)\s+dolor|adolorid[oa])")
 _POINT_RE = re.compile(rf"\b(?P<cue>{_ONSET})(?:\s+\w+){{0,4}}?\s+(?:{_POINT})\b",
                        re.I)
 # a fall told at length before its day, up to eight words between ("me caí de la escalera de
 _INJURY_POINT_RE = re.compile(  # mano pintando el salón el sábado", "mi esposo se cayó ... el martes")
     rf"\b(?:m(?:e)?\s+ca{_I}|me\s+resbal{_E}|me\s+tropec{_E}|me\s+golpe{_E}|tuve\s+un\s+accidente|choqu{_E}"
+    rf"|me\s+jal{_E}|me\s+lastim{_E}|me\s+torc{_I}|me\s+dobl{_E}"  # "me jalé la espalda cargando a mi nieto ayer"
     rf"|se\s+cay{_O}|se\s+resbal{_O}|se\s+tropez{_O}|se\s+golpe{_O}|tuvo\s+un\s+accidente|choc{_O})"
     rf"(?:\s+\w+){{5,8}}?\s+(?:{_POINT})\b", re.I)
 _ALONE_RE = re.compile(rf"^\W*(?:(?:desde|dsd)\s+)?(?:{_POINT})\W*$", re.I)
@@ -282,6 +286,16 @@ def _point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]
     return None, False
 
 
+# a past time told anywhere in the story, for bot/nlu/duration_ongoing.py ("en 2019 ... y sigo
+# con dolor"); its times of life are the vocabulary's, not "joven" or "siempre" alone
+_STORY_POINT_RE = re.compile(rf"(?<!\w)(?:(?:en|el|del|durante)\s+)?(?:{_POINT})(?!\w)", re.I)
+
+
+def _story_point_weeks(m: re.Match, today: datetime.date) -> tuple[float | None, bool]:
+    """Weeks from a point in the story to today; none for a time of life said alone."""
+    return (None, False) if m.group("life") else _point_weeks(m, today)
+
+
 def _starting_points(text: str, today: datetime.date):
     found = []
     for regex in (_POINT_RE, _ALONE_RE, _POINT_FIRST_RE, _INJURY_POINT_RE, START_POINT_RE):
@@ -368,8 +382,12 @@ def parse_durations_es(text: str, today: datetime.date | None = None) -> list[Du
     today = today or datetime.date.today()
     today = holiday_today(text, today) or _stated_today(text, today)
     quantities = _quantities(text)  # a date the patient turns into a count gives way to it
-    points = _starting_points(text, today) + anchors(text, today) + dated_events(text, today)
+    # "... y sigo con dolor": the story's time, unless the message counts the length
+    tied = [] if quantities else ongoing_since(text, today, "es", _STORY_POINT_RE, _story_point_weeks)
+    points = _starting_points(text, today) + anchors(text, today) + dated_events(text, today) + tied
     candidates = quantities + restated(text, quantities, points)
     precise = [c for c in candidates if c[4] != 2]  # "desde Semana Santa, como dos meses": the number
     found = choose_mentions(text, precise, _other_events()) or choose_mentions(text, candidates, _other_events())
-    return [m for m in found if not _dates_injury_only(text, m, len(found) > 1)]  # another time: the pain's
+    tied_spans = {(c[0], c[1]) for c in tied}  # a time the pain is said to have lasted from is the pain's
+    return [m for m in found if (m.start, m.end) in tied_spans
+            or not _dates_injury_only(text, m, len(found) > 1)]  # another time: the pain's

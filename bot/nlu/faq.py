@@ -119,7 +119,9 @@ def _question_spans(text: str, clinical: List[dict]) -> List[Tuple[int, int]]:
 
 
 # A clause: between punctuation and the words that join clauses ("but", "because", "pero").
-_CLAUSE = re.compile(r"(?:^|[,.;:!]|\b(?:but|because|cause|pero|porque)\b)\s*([^,.;:!]+?)"
+# (", pero cuánto hay que esperar": the joining word after the comma is left out too)
+_CLAUSE = re.compile(r"(?:(?:^|[,.;:!])\s*(?:(?:but|because|cause|pero|porque)\b)?|\b(?:but|because|cause|pero|porque)\b)"
+                     r"\s*([^,.;:!]+?)"
                      r"(?=\s*(?:[,.;:!]|\b(?:but|because|cause|pero|porque)\b|$))", re.I)
 # ... that starts as a question does
 _ASKS = re.compile(r"(?:how|what|when|where|which|do|does|can|could|is|are|will|would|cu[aá]nto|cu[aá]ndo"

@@ -98,3 +98,11 @@ def test_a_wait_time_question_beside_no_sleep_is_answered_and_nothing_is_denied(
                  "y yo no duermo nada")
     assert dont_have(said, NO_TENGO)  # no wait time configured: said so, with the phone
     assert c.slots["treatments_tried"]  # "no duermo nada" is no "tried nothing"
+
+
+def test_an_option_only_considered_after_the_options_is_not_recorded_as_tried(chat):
+    c = chat("considered-option")
+    to_the_options(c)
+    tried = list(c.slots["treatments_tried"])
+    c.say("that facet injection sounds like what my brother-in-law had")
+    assert c.slots["treatments_tried"] == tried and not c.slots.get("prior_injections")

@@ -9,9 +9,10 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import current_slots, language, latest_text
 from actions.offscript import resume
-from actions.settings import content
+from actions.settings import clinic, content
 from actions.triage import utter
-from bot.advice import answer_option_question
+from bot.advice import answer_option_question, asks_home_care
+from bot.wording import clinic_values, self_care_message
 
 
 class ActionAnswerOption(Action):
@@ -20,6 +21,10 @@ class ActionAnswerOption(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         spoken = language(tracker)
+        said = content(spoken)
+        if asks_home_care(said, latest_text(tracker)):  # "what can I do at home meanwhile?"
+            utter(dispatcher, {"text": self_care_message(said, clinic_values(said, clinic()))})
+            return resume(dispatcher, tracker)
         answer, option_id = answer_option_question(
             content(spoken), latest_text(tracker), current_slots(tracker),
             also=content("en") if spoken == "es" else None)  # "esa facet injection"

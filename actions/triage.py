@@ -27,7 +27,7 @@ from bot.advice import other_body_part, screening_question
 from bot.booking import asks_to_book
 from bot.language import requested_language
 from bot.offscript import CORRECTABLE, correction_ack, say, says_not_knowing, says_nothing_helped
-from bot.question_about import about_the_question
+from bot.question_about import about_the_question, asks_meaning, signs_named
 from bot.red_flag_questions import screen_answered_none, screen_brought_forward
 from bot.screen_answers import CLEAR_ANSWER, NOT_UNDERSTOOD
 from bot.story import PATTERN_QUESTION, RELIEF_QUESTION, pattern_answer, questions_needed
@@ -37,6 +37,9 @@ from bot.triage import TriageDecision, decide_triage
 # The screen's answers in words (bot/screen_answers.py); the tests read them here too.
 _CLEAR_ANSWER, _NOT_UNDERSTOOD = CLEAR_ANSWER, NOT_UNDERSTOOD
 
+
+# The `reask` of the screen after its plain words (bot/advice.py's screening_question).
+PLAIN_REASK = "red_flag_screen_plain"
 
 # A question whose "not sure" (after one re-ask with examples) moves on without an answer,
 # and the slot that records it. How long: re-asked with examples, then with choices.
@@ -167,7 +170,12 @@ class ValidateTriageForm(ClinicalFormValidation):
             content(language(tracker)), clinic(), requested, latest_text(tracker), latest_entities(tracker))
         if asked:  # "what mean saddle numbness?", "why do you need to know?": answered, asked again
             utter(dispatcher, asked)
-            return [e for e in events if not str(e.get("name")).startswith("red_flag")] + [SlotSet("reask", None)]
+            # the whole screen just said in plain words, with its questions: asked again
+            # short, one sign a button, never the hard words again word for word
+            plain = requested == "red_flag_screen" and asks_meaning(latest_text(tracker)) \
+                and not signs_named(latest_entities(tracker))
+            return [e for e in events if not str(e.get("name")).startswith("red_flag")] + [
+                SlotSet("reask", PLAIN_REASK if plain else None)]
         intent = latest_intent(tracker)
         if requested == "red_flag_screen":
             if not events and _NOT_UNDERSTOOD.search(latest_text(tracker)):
@@ -328,6 +336,7 @@ class ActionAskRedFlagScreen(Action):
         return "action_ask_red_flag_screen"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        which = tracker.get_slot("reask") == "red_flag_screen"
-        utter(dispatcher, screening_question(content(language(tracker)), which_one=which))
+        reask = tracker.get_slot("reask")
+        utter(dispatcher, screening_question(content(language(tracker)), which_one=reask == "red_flag_screen",
+                                             after_plain_words=reask == PLAIN_REASK))
         return []

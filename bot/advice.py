@@ -12,6 +12,7 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from bot.clinic import Clinic
 from bot.content import DEFAULT_ASPECT, Content
+from bot.nlu.request_words import request_words
 from bot.option_fit import CONSERVATIVE_OR_MORE, PatientStory
 from bot.option_select import answer_question, find_option, normalise, question_aspect, select_options
 from bot.triage import TriageDecision
@@ -159,14 +160,16 @@ def peg_thanks(content: Content, clinic: Clinic) -> Message:
     return {"text": clinic_sentence(content, clinic, "peg_thanks")}
 
 
-def screening_question(content: Content, which_one: bool = False) -> Message:
+def screening_question(content: Content, which_one: bool = False, after_plain_words: bool = False) -> Message:
+    """The warning-sign question; after "yes" alone, which one; after its plain words, the
+    short question (one button a sign, and none)."""
     texts = content.conversation
-    if which_one:
+    if which_one or after_plain_words:
         labels = content.self_care.red_flag_labels
         buttons = [{"title": label[:1].upper() + label[1:], "payload": texts["have_red_flag"].format(flag=label)}
                    for label in labels.values()]
         buttons.append({"title": texts["none_of_these"], "payload": "/deny"})
-        return {"text": texts["which_red_flag"], "buttons": buttons}
+        return {"text": texts["screen_after_plain" if after_plain_words else "which_red_flag"], "buttons": buttons}
     return {"text": content.self_care.screening_question.strip(),
             "buttons": [{"title": texts["none_of_these"], "payload": "/deny"}]}
 
@@ -246,6 +249,12 @@ def options_compared(content: Content, text: str, last_option: Optional[str]) ->
     if len(named) == 1 and last is not None and last not in named:
         named.insert(0, last)
     return named if len(named) >= 2 else []
+
+
+def asks_home_care(content: Content, text: str) -> bool:
+    """What the patient can do themself, no option named ("what can I do at home?")."""
+    return bool(request_words().home_care.search((text or "").replace("\u2019", "'"))) \
+        and find_option(content, text) is None
 
 
 def answer_option_question(content: Content, text: str, slots: Mapping[str, Any],

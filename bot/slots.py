@@ -177,6 +177,14 @@ _HAD = re.compile(r"\b(?:had|have had|'ve had|got|gave me|given|tried|received|d
                   r"|before|already|ago|me (?:pusieron|han puesto|hicieron|han hecho|dieron|inyectaron"
                   r"|aplicaron)|tuve|ya me|hace \w+|antes)\b", re.I)
 _OPTION_WORDS = {"injection", "radiofrequency_ablation"}
+# An option only considered ("sounds like it could help", "worth a try", "me interesa"), and
+# what someone else had ("what my friend had", "lo que le pusieron a mi tía"): no "had" of the
+# patient's own
+_CONSIDERED = re.compile(r"\b(?:sounds?|suena|suenan) (?:like|good|right|worth|promising|interesting|bien"
+                         r"|interesante|como)\b|\bworth (?:a try|trying)\b|\b(?:might|could) try\b"
+                         r"|\bme interesa\b|\bpodr[ií]a probar\b", re.I)
+_SOMEONE_ELSES = re.compile(r"\b(?:what|like|as|lo que|como) (?:my|a|his|her|our|mi|su|un|una|le|les)"
+                            r"(?: \w+){1,2} (?:had|got|has had|tuvo|le pusieron|le hicieron)\b", re.I)
 
 
 def asked_not_had(intent: str, text: str, entities: List[Mapping[str, Any]]) -> List[Mapping[str, Any]]:
@@ -184,8 +192,14 @@ def asked_not_had(intent: str, text: str, entities: List[Mapping[str, Any]]) -> 
     "what's a facet injection like?") without the injection it names: the option asked
     about, not one the patient had (else "Did they help?" followed). Not a question, or said
     with words of having had it ("I had one before, would another help?") or of how it went
-    ("the blocks worked really well"), it stays."""
-    if intent != "ask_option_info" or "?" not in (text or "") or _HAD.search(text or "") \
+    ("the blocks worked really well"), it stays. An option only considered ("that facet
+    injection sounds like what my friend had") is dropped too."""
+    said = text or ""
+    asked = "?" in said and not _HAD.search(said)
+    # "that facet injection sounds like what my friend had": considered, someone else's had
+    considered = bool(_CONSIDERED.search(said)) and not _HAD.search(_SOMEONE_ELSES.sub(" ", said))
+    if intent not in ("ask_option_info", "out_of_scope") or intent == "out_of_scope" and not considered \
+            or not (asked or considered) \
             or entity_values(entities, "injection_relief"):  # "the blocks worked well": had them
         return list(entities)
     return [e for e in entities if e.get("entity") not in ("prior_injection", "injection_relief")

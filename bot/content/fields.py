@@ -59,7 +59,7 @@ CONVERSATION_TEXTS: Mapping[str, frozenset[str]] = MappingProxyType({
         "questions_after_booking_end": (),  # the questions after a booking ended unanswered
         "booking_resent_consultation": {"reference"}, "booking_resent_callback": {"reference"},
         "offer_declined": (), "self_care_booking_hint": (), "other_body_part": (),
-        "which_red_flag": (), "none_of_these": (), "unnamed_red_flag": (), "button_yes": (),
+        "which_red_flag": (), "screen_after_plain": (), "none_of_these": (), "unnamed_red_flag": (), "button_yes": (),
         "button_no": (), "button_skip": (), "option_list_intro": (), "option_list_hint": (),
         "message_too_long": {"max_chars"}, "messages_too_fast": (),
         # off-script turns (issue 16)

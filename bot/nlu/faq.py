@@ -23,6 +23,7 @@ from bot.booking import parse_contact
 from bot.contract import LANGUAGES
 from bot.faq import load_faq, simple_words
 from bot.nlu.crisis import default_detector
+from bot.nlu.request_words import request_words
 
 INTENT = "ask_clinic"
 # An answer that carries the pain's details, a phone number or email, or crisis language is
@@ -30,6 +31,15 @@ INTENT = "ask_clinic"
 # a request for a call back or a person ("could someone from the clinic ring me back?"): their
 # answer gives the clinic's phone too.
 KEEP_INTENTS = {"crisis", "age_under_18", "request_callback", "request_human"}
+# ... when it names someone or a call: the classifier's person asked for with nobody named
+# ("¿hay aparcamiento? voy con mi madre, que camina con bastón") is the clinic question
+PERSON_INTENTS = {"request_callback", "request_human"}
+# What happens next asked in so many words ("should I wait for an email, or will you call?"):
+# the next step, whatever topic word it holds or the classifier's "goodbye" or "thanks" for it
+NEXT_STEP = "ask_next_step"
+NEXT_STEP_MISREAD_AS = {"ask_next_step", "ask_clinic", "goodbye", "thank", "affirm", "inform",
+                        "nlu_fallback", "request_callback", "request_human", "out_of_scope",
+                        "give_contact"}
 CLINICAL = {"pain_location", "duration", "treatment", "red_flag", "red_flag_denied"}
 # A clinical detail said beside a question ("I live three hours away. Can the first visit be
 # by video?", "¿tienen rampa? ando en silla de ruedas desde la operación") does not hide the
@@ -57,7 +67,14 @@ class ClinicQuestionMatcher(GraphComponent):
             # The classifier's own "crisis" without crisis words is only possibly one
             # (CrisisLanguageOverride makes it `possible_crisis`): a clinic question wins
             # ("do you take Medicare? I'm not paying out of pocket on my pension").
-            if (intent in KEEP_INTENTS and (intent != "crisis" or self._crisis_words(text))) \
+            if intent in NEXT_STEP_MISREAD_AS and request_words().next_step.search(text.replace("\u2019", "'")):
+                chosen = {"name": NEXT_STEP, "confidence": 1.0}
+                message.set("intent", chosen, add_to_output=True)
+                message.set("intent_ranking", [chosen] + [
+                    r for r in message.get("intent_ranking") or [] if r.get("name") != NEXT_STEP], add_to_output=True)
+                continue
+            if (intent in KEEP_INTENTS and (intent != "crisis" or self._crisis_words(text))
+                    and (intent not in PERSON_INTENTS or request_words().someone.search(text))) \
                     or parse_contact(text):
                 continue
             clinical = [e for e in entities if e.get("entity") in CLINICAL]
@@ -102,7 +119,9 @@ def _question_spans(text: str, clinical: List[dict]) -> List[Tuple[int, int]]:
 
 
 # A clause: between punctuation and the words that join clauses ("but", "because", "pero").
-_CLAUSE = re.compile(r"(?:^|[,.;:!]|\b(?:but|because|cause|pero|porque)\b)\s*([^,.;:!]+?)"
+# (", pero cuánto hay que esperar": the joining word after the comma is left out too)
+_CLAUSE = re.compile(r"(?:(?:^|[,.;:!])\s*(?:(?:but|because|cause|pero|porque)\b)?|\b(?:but|because|cause|pero|porque)\b)"
+                     r"\s*([^,.;:!]+?)"
                      r"(?=\s*(?:[,.;:!]|\b(?:but|because|cause|pero|porque)\b|$))", re.I)
 # ... that starts as a question does
 _ASKS = re.compile(r"(?:how|what|when|where|which|do|does|can|could|is|are|will|would|cu[aá]nto|cu[aá]ndo"

@@ -313,6 +313,9 @@ class RequestCheck(GraphComponent):
                 # "OK, the radiofrequency one sounds right for me. Could we book a time to talk?"
                 # at a story question: the request said last, not an answer or a question
                 chosen = "book_consultation"
+            elif intent == "book_consultation" and _WORDS.information.search(text) and not asks_to_book(text) \
+                    and not message.get("entities"):
+                chosen = "greet"  # "quiero información": asked what the assistant can do, no booking
             elif intent == "inform" and _books_after_the_story(message, text):
                 # "... no fever, never had cancer. What are my options? I'd like to book
                 # something.": the story told, then the request, last: booking at once (the

@@ -19,7 +19,8 @@ VOCAB_DIR = Path(__file__).parent / "vocab"
 FILES = (VOCAB_DIR / "requests.yml", VOCAB_DIR / "es" / "requests.yml")
 KEYS = ("book", "change", "person", "rather_phoned", "call_me", "call_me_back", "leaving", "gone",
         "not_suiting", "taken_back", "deferring", "farewell", "restart", "distress",
-        "asks_meaning", "asks_why")
+        "asks_meaning", "asks_why", "someone", "next_step", "home_care",
+        "information")
 # Keys the English file must fill; the Spanish file may leave any out.
 REQUIRED = KEYS
 # Entries shared by two patterns: "I'd rather somebody phoned me" asks for a call and for a
@@ -44,6 +45,10 @@ class RequestWords:
     distress: "re.Pattern[str]"
     asks_meaning: "re.Pattern[str]"
     asks_why: "re.Pattern[str]"
+    someone: "re.Pattern[str]"
+    next_step: "re.Pattern[str]"
+    home_care: "re.Pattern[str]"
+    information: "re.Pattern[str]"
 
 
 def _entries(path: Path, required: Sequence[str]) -> Dict[str, List[str]]:

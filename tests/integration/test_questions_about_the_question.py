@@ -51,8 +51,11 @@ def test_not_understanding_the_screen_gets_it_in_plain_words(chat):
     c = chat("screen-plain")
     _at_the_screen(c)
     reply = c.say("i dont understand the question")
-    assert "In plain words" in reply and "Before we go on" in reply
+    # then a short question with a button a sign (session 18), not the hard words again
+    assert "In plain words" in reply and "Do you have any of them?" in reply and "Before we go on" not in reply
     assert c.slots["red_flag_screen"] is None
+    c.answer_the_screen("no, none of them")
+    assert c.slots["red_flag_screen"] == "clear"
 
 
 def test_a_sign_told_with_the_question_still_counts(chat):

@@ -124,7 +124,7 @@ def test_something_removed_never_named_is_asked_as_cancer():
 
 @pytest.mark.parametrize("text,flag", [
     # a tag after the writer's words leads into the question: what follows it is asked about
-    ("honestly im scared, could that shot paralyse me?", "leg_weakness"),
+    ("honestly im scared, could that shot leave me paralysed?", "leg_weakness"),  # the verb is no sign
     ("I'm worried, could this injection make my legs weak?", "leg_weakness"),
 ])
 def test_a_sign_after_a_question_tag_is_asked_not_raised(text, flag):
@@ -138,3 +138,12 @@ def test_a_sign_after_a_question_tag_is_asked_not_raised(text, flag):
 ])
 def test_a_sign_said_before_the_tag_is_still_raised(text, flag):
     assert flag in read(text).raised
+
+
+@pytest.mark.parametrize("text", [
+    "so they zap the nerve? can that paralyse me if they miss",
+    "I worry the needle could paralyze me",
+])
+def test_the_verb_paralyse_is_a_fear_never_the_sign(text):
+    reading = read(text)
+    assert "leg_weakness" not in reading.raised

@@ -83,3 +83,21 @@ def test_a_treatment_taken_back_is_taken_off_and_the_rest_said():
     assert "treatments_tried" not in clinical_updates(
         {"treatments_tried": ["otc_medication"]},
         [{"entity": "treatment_taken_back", "value": "surgery"}], "I haven't had surgery")
+
+
+@pytest.mark.parametrize("key,said,not_said", [
+    # session 18: what happens next, never a question about waiting for something else
+    ("next_step", "do I just wait for a letter, or will the office ring me?", "should I wait for the swelling to go down?"),
+    ("next_step", "¿y cómo me entero de la fecha?", "¿cómo se llama la clínica?"),
+    # someone named: the classifier's "person" without one is not a request for a person
+    ("someone", "can the front desk sort it out", "is there parking for a wheelchair van?"),
+    ("someone", "¿alguien me puede atender?", "¿hay aparcamiento? voy con mi abuela"),
+    # what to do oneself, never a question about an option
+    ("home_care", "anything I should do at home until the appointment?", "can I drive myself home after?"),
+    ("home_care", "¿qué hago en casa mientras tanto?", "¿duele la inyección?"),
+    ("information", "could I get some information first", "can I book for tuesday"),
+    ("asks_meaning", "the terms you used, I can't follow them.", "those I have, I don't understand why it hurts"),
+])
+def test_session_18_words_are_heard_only_as_themselves(key, said, not_said):
+    pattern = getattr(request_words(), key)
+    assert pattern.search(said) and not pattern.search(not_said)

@@ -107,11 +107,13 @@ class ActionAskRedFlagConfirm(Action):
 
 
 def _asks_about_the_screen(tracker: Tracker, entities, unsure) -> bool:
-    """A question about the screen's own words, while it waits: every sign in it only asked
-    about, none said."""
+    """A question about the screen's own words (why it is asked, what a word means), while it
+    waits, no sign in it said. A sign told with "is that normal?" or a general question about
+    a sign is not one: it gets the plain answer and its confirming question (never only the
+    screen again, whose "no" would rule the sign out unasked)."""
     asked = [e for e in entities if e.get("entity") == "red_flag_unsure"]
     return tracker.get_slot("requested_slot") == "red_flag_screen" and bool(unsure) and bool(asked) \
-        and (all(e.get("reason") == "question" for e in asked) or asks_about_the_question(latest_text(tracker))) \
+        and asks_about_the_question(latest_text(tracker)) \
         and not any(e.get("entity") == "red_flag" for e in entities) and not tracker.get_slot("red_flags_unsure")
 
 

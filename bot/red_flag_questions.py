@@ -75,7 +75,7 @@ def flags_to_confirm(slots: Mapping[str, Any], entities: List[Mapping[str, Any]]
     # A sign the writer says they are not sure of ("not sure about the weight one, my jeans
     # are looser but I'm eating less") is asked about too, though the same message explains it.
     wording = {e.get("value") for e in entities if e.get("entity") == "red_flag_unsure"
-               and e.get("reason") in ("near", "learned", "vague", "hedged", "denial")}
+               and e.get("reason") in ("near", "learned", "vague", "hedged", "denial", "territory")}
     unsure = [e.get("value") for e in entities if e.get("entity") == "red_flag_unsure"
               and e.get("value") in RED_FLAGS and not _left_to_screen(slots, e)]
     if screen_none:

@@ -1,4 +1,4 @@
-"""Whole conversations where a turn meant something other than what was asked (session 18).
+"""Whole conversations where a turn meant something other than what was asked.
 
 A language asked for beside words the classifier hears as despair; leaving words at a
 question; "nothing helped" said in its spoken short forms; booking details given at a 0-10

@@ -1,5 +1,6 @@
-"""Whole conversations with an off-script turn of a kind round 17 still missed (session 18, second
-round): a fear about an option's risk said with "paralyse"; what happens after a booking asked
+"""Whole conversations with an off-script turn once misread, and read right now.
+
+A fear about an option's risk said with "paralyse"; what happens after a booking asked
 with a word of a topic ("an email"); a clinic question beside a relative, read as a request for a
 person; the screen's words not understood; what to do at home after the self-care advice. Real
 model, real action server. Sentences written for these tests, none from a blind set."""

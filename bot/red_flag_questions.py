@@ -76,6 +76,12 @@ def flags_to_confirm(slots: Mapping[str, Any], entities: List[Mapping[str, Any]]
     # are looser but I'm eating less") is asked about too, though the same message explains it.
     wording = {e.get("value") for e in entities if e.get("entity") == "red_flag_unsure"
                and e.get("reason") in ("near", "learned", "vague", "hedged", "denial", "territory")}
+    # A sign asked about after the message denied it ("I never had cancer... oh wait, does the
+    # skin thing they froze off count?"): the writer takes the denial back, so it is asked.
+    wording |= {e.get("value") for e in entities if e.get("entity") == "red_flag_unsure"
+                and e.get("reason") == "question" and any(
+                    d.get("entity") == "red_flag_denied" and d.get("value") == e.get("value")
+                    and (d.get("end") or 0) <= (e.get("start") or 0) for d in entities)}
     unsure = [e.get("value") for e in entities if e.get("entity") == "red_flag_unsure"
               and e.get("value") in RED_FLAGS and not _left_to_screen(slots, e)]
     if screen_none:

@@ -20,9 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.nlu.accident_scope import AccidentScope
 from bot.nlu.clinical_vocab import VOCAB_DIR, Term, words_in_reach
 from bot.nlu.denial_scope import DenialScope
 from bot.nlu.drugs import MIN_MISSPELT_LENGTH, english_words, named_at_prescription_strength, spanish_words
+from bot.nlu.hedged_benign import hedged_benign
 from bot.nlu.medicines_told import load_told
 from bot.nlu.mention_context import ContextReader, MentionContext, runs
 from bot.nlu.mention_owner import relative_is_patient, relative_named, writer_speaks
@@ -89,7 +91,10 @@ class ClinicalMatcher(PhraseIndex):
             for key in ("prescribed_scope_end", "writer_hedges", "pain_dated_from"))
         self._inability = {self._norm_word(w) for w in context.get("inability_words") or []}
         self._denial_scope = DenialScope.from_context(context, self._norm_word, self._inability)
+        self._accident = AccidentScope.from_context(context, self._norm_word)  # "an accident, I pooped"
+        self._benign_hedges = words_in_reach("benign_hedges", context.get("benign_hedges"), self._norm_word, 4)
         self.timeless_flags = frozenset(context.get("timeless_red_flags") or [])
+        self._pain_limited = frozenset(context.get("limited_by_pain_flags") or [])
         self._injury_window = read_window(context.get("recent_injury"))
         self.dating_flags = frozenset(context.get("flags_dating_the_pain", self.timeless_flags))
         self.pain_words = frozenset(self._extras["pain_words"])  # "back pain and a rash"
@@ -143,6 +148,8 @@ class ClinicalMatcher(PhraseIndex):
             found = [m for m in (self._judge(s, e, term, ctx, owners) for s, e, term in spans) if m]
         names = typed_as_names([text[s:e] for s, e in offsets])  # "Walter": no misspelt "water"
         found += self._territory_asked(ndoc, ctx, found, names)  # bot/nlu/red_flag_territory.py
+        found = self._accident.read(found, ctx.words)  # bot/nlu/accident_scope.py
+        found = hedged_benign(ctx, found, self._benign_hedges)  # "creo que era benigno, no estoy segura"
         found = of_this_pain(found, ctx, self._elsewhere, self._extras, self._tried_anyway, self._everyday)
         scenes = {(s, e) for s, e, t in spans if t.label == "treatment" and t.value in self._everyday} - {
             (m[0], m[1]) for m in found if m[2] == "treatment"}  # "nadando" is no "nada" either
@@ -193,8 +200,10 @@ class ClinicalMatcher(PhraseIndex):
         # "no bladder problems that I know of": a denial the writer is not sure of is asked; so
         # is a topic word "denied" by an inability ("she can't get her leg to lift")
         # ... and a topic word the writer says they are unsure of ("not sure about the numbness")
-        hedged = term.label == "red_flag" and (ctx.cue_after(e, ("hedged",)) if negated else (
-            term.mode == "if_denied" and bool(ctx.cue_before(s, ("hedged_topic",)))))
+        # ... and a sign the writer doubts before naming it ("I don't think it was cancer")
+        hedged = term.label == "red_flag" and (bool(ctx.cue_before(s, ("hedged_before",))) or (
+            ctx.cue_after(e, ("hedged",)) if negated else (
+                term.mode == "if_denied" and bool(ctx.cue_before(s, ("hedged_topic",))))))
         unable = term.mode in ("if_denied", "territory") and negated and ctx.denied_by_inability(s, e, self._inability)
         # a denial far from the sign, or one that may be the sign's own ("sin poder retener la
         # caca", "can't feel nothing"): asked, never silently absent (bot/nlu/denial_scope.py)
@@ -263,6 +272,8 @@ class ClinicalMatcher(PhraseIndex):
             else ("flag_hypothetical",)
         if ctx.cue_before(s, kinds):
             return "hypothetical"  # "what if my legs give way?", "scared of a tumour"
+        if flag in self._pain_limited and ctx.cue_after(e, ("pain_limited",)):
+            return "pain_limited"  # "I can barely walk because of the pain": weak, or only sore? asked
         if ctx.asking[s] and ctx.sentence_asks[s]:
             return "question"  # "is fever with back pain serious?"
         if flag == "weight_loss":

@@ -139,6 +139,10 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
             for name in ("breakers", "new_clause", "recovered", "intensifiers", "senses"):
                 _phrases(path, f"{key}.{name}", (value or {}).get(name))
             _check_keys(path, dict.fromkeys((value or {}).get("history") or []), set(RED_FLAGS))
+        elif key == "accident_as_incontinence":  # two word lists (bot/nlu/accident_scope.py)
+            _check_keys(path, value or {}, {"words", "with"})
+            for name in ("words", "with"):
+                _phrases(path, f"{key}.{name}", (value or {}).get(name))
         elif key not in ("window", "placeholders", "fold_accents", "read_misspellings",
                          "patient_forms", "recent_injury", "bare_denied_words"):
             _phrases(path, key, value)
@@ -148,7 +152,7 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
                              "two phrases of as many words")
     read_window(context.get("recent_injury"))  # the clinic's window for a recent injury, checked
     for key in ("hypothetical_red_flags", "timeless_red_flags", "others_signs_confirmed",
-                "silent_writer_signs", "flags_dating_the_pain"):
+                "silent_writer_signs", "flags_dating_the_pain", "limited_by_pain_flags"):
         _check_keys(path, dict.fromkeys(context.get(key) or []), set(RED_FLAGS))
     _check_keys(path, dict.fromkeys(context.get("everyday_treatments") or []), set(TREATMENTS))
     return pairs, extras, context

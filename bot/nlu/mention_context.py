@@ -14,7 +14,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from bot.nlu.mention_proxy import ProxyReader
-from bot.nlu.question_scope import question_topics, questions, sentences_asking
+from bot.nlu.question_scope import not_knowing_after_question, question_topics, questions, sentences_asking
 
 _END_PUNCT = {".", ";", "?", "!", "...", "…", ":", "\n"}
 _SEPARATORS = {",", "and", "so", "then", "&", "-", "–"}
@@ -60,6 +60,7 @@ class ContextReader:
                           ("focus_after", "location_focus_after"), ("animal", "animal_before"),
                           ("other_condition", "other_condition"), ("hedged", "hedged_denial"),
                           ("hedged_topic", "hedged_topic_before"), ("long_ago_said", "long_ago_said"),
+                          ("hedged_before", "hedged_before"), ("pain_limited", "limited_by_pain_after"),
                           ("neg_closing", "negation_after_closing"), ("not_now", "not_now"),
                           ("bought_otc", "bought_over_counter"), ("not_done", "treatment_not_done_after"),
                           ("not_taken", "treatment_not_taken_said"), ("borrowed", "borrowed_after"),
@@ -69,6 +70,7 @@ class ContextReader:
                           ("had_answer", "treatment_had_after_question"),
                           ("setting", "activity_as_setting_before"), ("setting_after", "activity_as_setting_after")):
             phrases = [str(p) for p in context.get(key) or []]
+            phrases += not_knowing_after_question() if key == "pseudo" else []
             docs = [normalize(nlp.make_doc(p)) for p in phrases if "<" not in p]
             match_id = nlp.vocab.strings.add(f"cue:{kind}")
             self._cue_kinds[match_id] = kind

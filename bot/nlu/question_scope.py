@@ -10,9 +10,26 @@ says; the tag asks nothing about the words before it. A hedged statement ("a rat
 me duermen las nalgas, ¿eso es normal?", `question_tag_hedges`) stays a question: asked first."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Collection, List, Optional, Sequence
 
+import yaml
+
 _ENDS = ("?", ".", "!")
+_REFLEXIVE = ("no se", "no sé")
+_KNOWING_NEXT = ("si", "bien", "que", "qué", ".", ",", "la verdad", "exactamente")
+NOT_KNOWING_FILE = Path(__file__).resolve().parent / "vocab" / "not_knowing.yml"
+
+
+def not_knowing_after_question() -> List[str]:
+    """A sign asked about then "no idea", "? no sé si ...": not knowing, never the "? no" that
+    answers ("fever? no"); every not-knowing phrase (vocab/not_knowing.yml) after a "?", read
+    as a `pseudo` cue by mention_context.py."""
+    phrases = (yaml.safe_load(NOT_KNOWING_FILE.read_text(encoding="utf-8")) or {}).get("phrases") or []
+    # "no se" alone is also a reflexive "no" ("¿se cayó? No se ha caído"): only with what follows
+    # a not knowing ("no sé si", "no sé bien", "no sé.")
+    said = [p for p in phrases if p.lower() not in _REFLEXIVE] + [f"{p} {w}" for p in _REFLEXIVE for w in _KNOWING_NEXT]
+    return [f"? {p}" for p in said]
 
 
 def _ends_sentence(word: str) -> bool:

@@ -19,7 +19,7 @@ from bot.offscript import questions_end_after_booking, say
 from bot.question_about import asks_about_the_question
 from bot.slots import asked_not_had, clinical_updates
 from bot.story import story_updates
-from bot.typed_for import as_meant, entities_said
+from bot.typed_for import as_meant, each_entities_said
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ def latest_intent(tracker: Tracker) -> str:
 
 def latest_entities(tracker: Tracker) -> List[Dict[str, Any]]:
     """The latest message's entities as the conversation means them (bot/typed_for.py)."""
-    return as_meant(tracker.latest_message.get("entities") or [], entities_said(tracker.events))
+    return as_meant(tracker.latest_message.get("entities") or [], each_entities_said(tracker.events))
 
 
 def language(tracker: Tracker) -> str | None:

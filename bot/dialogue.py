@@ -33,7 +33,7 @@ from bot.language import choose_language, mixes_in_spanish, settled_by
 from bot.nlu.language import DETECTED
 from bot.red_flag_questions import confirm_answer, flags_to_confirm, screen_answered_none
 from bot.slots import new_red_flags, retracted_red_flags
-from bot.typed_for import as_meant, entities_said
+from bot.typed_for import as_meant, each_entities_said
 
 TRIAGE_ACTION = "action_triage"
 EMERGENCY_REMINDER = "utter_emergency_reminder"
@@ -91,7 +91,8 @@ class RedFlagPolicy(_SafetyPolicy):
             # confirming action itself resumes the questions (FollowupAction).
             return self._certain(ACTION_LISTEN_NAME, domain)
         if tracker.latest_action_name == ACTION_LISTEN_NAME and tracker.latest_message:
-            entities = as_meant(tracker.latest_message.entities or [], entities_said(tracker.events))
+            entities = as_meant(tracker.latest_message.entities or [],
+                                each_entities_said(tracker.events))
             intent = (tracker.latest_message.intent or {}).get("name")
             slots = {name: tracker.get_slot(name) for name in
                      ("red_flags", "red_flags_unsure", "red_flags_ruled_out", "requested_slot",

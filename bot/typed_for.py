@@ -13,21 +13,26 @@ entities, for the triage form's slot rules (actions/common.py) and the red-flag 
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, List, Mapping
+from typing import Any, Iterable, Iterator, List, Mapping
 
 Entities = List[Mapping[str, Any]]
 
 
 def entities_said(events: Iterable[Any]) -> List[Entities]:
     """The entities of every user message in `events` (the SDK's dicts or Rasa's events)."""
-    said = []
+    return list(each_entities_said(events))
+
+
+def each_entities_said(events: Iterable[Any]) -> Iterator[Entities]:
+    """`entities_said`, one message at a time, read only as far as it is asked: `as_meant`
+    reads the conversation only for a message with a second reading (few are), so the
+    session's events are not walked at every prediction and every form validation."""
     for event in events:
-        if isinstance(event, Mapping):
+        if type(event) is dict or isinstance(event, Mapping):
             if event.get("event") == "user":
-                said.append((event.get("parse_data") or {}).get("entities") or [])
+                yield (event.get("parse_data") or {}).get("entities") or []
         elif getattr(event, "type_name", None) == "user":
-            said.append((getattr(event, "parse_data", None) or {}).get("entities") or [])
-    return said
+            yield (getattr(event, "parse_data", None) or {}).get("entities") or []
 
 
 def typed_for_patient(said: Iterable[Entities]) -> bool:
@@ -38,7 +43,8 @@ def typed_for_patient(said: Iterable[Entities]) -> bool:
 def as_meant(entities: Entities, said: Iterable[Entities]) -> Entities:
     """The message's entities as the conversation means them: in one typed for the patient,
     its reading as typed for the patient adds the signs it reads as the patient's (a sign
-    read both ways is kept once; nothing the first reading found is lost)."""
+    read both ways is kept once; nothing the first reading found is lost). `said` is read
+    only when the message has such a reading (`each_entities_said` gives it lazily)."""
     again = [e for e in entities if e.get("entity") == "if_typed_for"]
     if not again:
         return entities

@@ -67,13 +67,21 @@ def language_vocabulary() -> dict:
 
 def language_words(text: str) -> Dict[str, int]:
     """How many words of each language's list the message has."""
+    return dict(zip(LANGUAGES, _counted(text)))
+
+
+@lru_cache(maxsize=4096)
+def _counted(text: str) -> tuple:
+    """`language_words`' counts, remembered: the language policy reads every earlier message
+    of the conversation again at each turn (bot/language.py `settled_by`, `mixes_in_spanish`).
+    The vocabulary is read once per process (`language_vocabulary`)."""
     words = language_vocabulary()["words"]
     counts = dict.fromkeys(LANGUAGES, 0)
     for word in _WORD.findall(_ADDRESS.sub(" ", plain(text)).replace("’", "'")):
         for lang in LANGUAGES:
             if word in words[lang]:
                 counts[lang] += 1
-    return counts
+    return tuple(counts[lang] for lang in LANGUAGES)
 
 
 def detect_language(text: str) -> Dict[str, Any]:

@@ -32,6 +32,19 @@ def test_a_settled_english_conversation_keeps_english_on_a_short_spanish_word_or
     assert choose_language("en", detect_language(later), later, settled=True) == "en"
 
 
+def test_a_message_read_again_at_a_later_turn_counts_the_same():
+    """The language policy reads every earlier message again at each turn (remembered): what
+    one reader does with a message's counts never changes the next reading."""
+    from bot.nlu.language import language_words
+
+    text = "hola, my lower back me está matando"
+    first = language_words(text)
+    first["es"] = 0
+    assert language_words(text) == {"en": 3, "es": 2, "other": 0}
+    assert choose_language("es", detect_language("nope, none of that"), "nope, none of that",
+                           mixed_before=True) == "es"
+
+
 @pytest.mark.parametrize("text", [
     "Does the doctor speak Spanish? This is for my mother",
     "does your staff speak spanish",

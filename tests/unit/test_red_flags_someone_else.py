@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.typed_for import as_meant, entities_said, typed_for_patient
+from bot.typed_for import as_meant, each_entities_said, entities_said, typed_for_patient
 from tests.unit.reading import entities, read, read_after, slots_and_asked
 from tests.vocabulary_reading import red_flags_read
 
@@ -96,6 +96,25 @@ def test_the_conversation_fact_is_read_from_its_messages():
                           {"event": "bot", "text": "Where is the pain?"}])
     assert typed_for_patient(said)
     assert not typed_for_patient([entities("my wife had a fever last week")])
+
+
+def test_the_conversation_read_lazily_gives_the_same_reading():
+    """Rasa's events and the SDK's dicts, read one message at a time as the red-flag policy and
+    the forms read them: the same reading of a later message as the whole list gives."""
+    from rasa.shared.core.events import BotUttered, UserUttered
+
+    text = "he fell yesterday and can't feel his bum"
+    for carer in ("I'm writing for my dad", "my dad had a fall last month"):
+        events = [UserUttered(carer, parse_data={"entities": entities(carer)}),
+                  BotUttered("Where is the pain?"),
+                  UserUttered(text, parse_data={"entities": entities(text)})]
+        sdk = [{"event": "user", "parse_data": {"entities": entities(carer)}},
+               {"event": "bot", "text": "Where is the pain?"}]
+        for said in (events, sdk):
+            assert as_meant(entities(text), each_entities_said(said)) == \
+                as_meant(entities(text), entities_said(said))
+        assert list(each_entities_said(events)) == entities_said(events) == \
+            [entities(carer), entities(text)]
 
 
 def test_a_message_said_for_the_patient_keeps_its_own_reading():

@@ -50,7 +50,7 @@ def messages():
     return found
 
 
-def parse(out: Path) -> None:
+def parse(out: Path, shard: int = 0, shards: int = 1) -> None:
     from rasa.core.agent import Agent
 
     from bot.nlu import intent_rules
@@ -58,13 +58,13 @@ def parse(out: Path) -> None:
     seen = {}
     original = intent_rules.CrisisLanguageOverride.process
 
-    def watched(self, batch):
-        for m in batch:
+    def watched(self, messages):
+        for m in messages:
             seen[m.get("text")] = {"intent": dict(m.get("intent") or {}),
                                    "ranking": [dict(r) for r in (m.get("intent_ranking") or [])[:6]],
                                    "entities": [{k: e.get(k) for k in ("entity", "value", "reason")}
                                                 for e in m.get("entities") or []]}
-        return original(self, batch)
+        return original(self, messages)
 
     intent_rules.CrisisLanguageOverride.process = watched
     agent = Agent.load(str(ROOT / "models" / "current.tar.gz"))
@@ -73,12 +73,33 @@ def parse(out: Path) -> None:
         texts.setdefault(text, []).append((label, where))
 
     async def run():
-        for text in texts:
+        for text in list(texts)[shard::shards]:
             final = await agent.parse_message(text)
             rows.append({"text": text, "labels": texts[text], "final": final["intent"]["name"],
                          **seen.get(text, {})})
     asyncio.run(run())
-    out.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    out.with_name(f"{out.stem}-{shard}.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def classify(out: Path, shard: int = 0, shards: int = 1) -> None:
+    """The classifier's own top guess (the graph run up to its fallback) for every message:
+    a full parse is needed only where it guesses `crisis`; elsewhere the words decide."""
+    from rasa.core.agent import Agent
+    from rasa.core.channels.channel import UserMessage
+
+    agent = Agent.load(str(ROOT / "models" / "current.tar.gz"))
+    runner = agent.processor.graph_runner
+    target = next(k for k in runner._graph_schema.nodes if k.startswith("run_FallbackClassifier"))
+    texts = {}
+    for text, label, where in messages():
+        texts.setdefault(text, []).append((label, where))
+    rows = []
+    for text in list(texts)[shard::shards]:
+        found = runner.run(inputs={"__message__": [UserMessage(text)]}, targets=[target])[target][0]
+        rows.append({"text": text, "labels": texts[text], "guess": found.get("intent")["name"]})
+        if len(rows) % 300 == 0:  # a slow machine: what is done is kept
+            out.with_name(f"{out.stem}-{shard}.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    out.with_name(f"{out.stem}-{shard}.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
 
 
 def gate(row) -> str:
@@ -97,7 +118,8 @@ def gate(row) -> str:
 
 
 def score(path: Path, show: bool = True) -> None:
-    rows = json.loads(path.read_text(encoding="utf-8"))
+    rows = [r for part in sorted(path.parent.glob(path.stem + "*.json"))
+            for r in json.loads(part.read_text(encoding="utf-8"))]
     table = {}
     for row in rows:
         after = gate(row)
@@ -115,4 +137,6 @@ def score(path: Path, show: bool = True) -> None:
 
 
 if __name__ == "__main__":
-    {"parse": parse, "score": score}[sys.argv[1]](Path(sys.argv[2]))
+    # parse OUT.json [SHARD SHARDS]: every SHARDS-th message from SHARD, into OUT-SHARD.json;
+    # score OUT.json reads OUT*.json
+    {"parse": parse, "score": score, "classify": classify}[sys.argv[1]](Path(sys.argv[2]), *map(int, sys.argv[3:]))

@@ -1,17 +1,19 @@
 """The crisis line on the seen blind sets and the crisis probe set: where it is shown, by what.
 
-`python scripts/measure_crisis.py parse OUT.json` parses every seen message (tests/blind,
-rounds 1-18) and every probe (tests/data/crisis_probes.yml) with models/current.tar.gz and
-keeps, for each, the classifier's own guess before CrisisLanguageOverride and the final
-intent. `python scripts/measure_crisis.py score OUT.json` re-applies the override as the code
-now stands to the kept guesses and prints the counts for reports/crisis-s19.md.
-A message is labelled ordinary unless it is an off-script `distress` turn, a turn of a
-conversation whose note speaks of crisis or distress, or a probe.
+`classify OUT.json SHARD SHARDS`: the classifier's own guess (the graph run up to its fallback)
+for every seen message (tests/blind, rounds 1-18) and every probe, in a fixed random order,
+kept every 100 (a loaded machine: what is done by any time is a fair sample). `score OUT.json`:
+the crisis line before (main's tree unpacked at MAIN_TREE: `git archive main | tar -x -C DIR`)
+and after (this code) on what is classified. `probes OUT.json`: the probes through the whole
+model as the code now stands. A message is labelled ordinary unless it is an off-script
+`distress` turn, a turn of a conversation whose note speaks of crisis or distress, or a probe.
 """
 from __future__ import annotations
 
 import asyncio
 import json
+import os
+import random
 import re
 import sys
 from collections import Counter
@@ -23,13 +25,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 BLIND = ROOT / "tests" / "blind"
 PROBES = ROOT / "tests" / "data" / "crisis_probes.yml"
+MAIN = Path(os.environ.get("MAIN_TREE", "/tmp/s19-crisis/main"))  # `git archive main` unpacked: the before
 SEEN_ROUNDS_LAST = 18
 # the round-19 files are blind: never read (PREAMBLE)
 BLIND_NOW = {"understanding_en_18", "understanding_es_16", "redflags_12", "offscript_en_17",
              "offscript_es_13", "conversations_en_15", "conversations_es_16"}
 CRISIS_NOTE = re.compile(r"crisis|distress|despair|suicid|death wish|hopeless|self[- ]harm", re.I)
-LINE = {"crisis": "crisis line", "possible_crisis": "crisis line", "possible_crisis_gentle": "gentle line",
-        "express_distress": "distress answer"}
 
 
 def messages():
@@ -50,7 +51,8 @@ def messages():
     return found
 
 
-def parse(out: Path, shard: int = 0, shards: int = 1) -> None:
+def parse(out: Path, shard: int = 0, shards: int = 1, only=None) -> None:
+    """Full parses (with `only`: the probes, or the texts given)."""
     from rasa.core.agent import Agent
 
     from bot.nlu import intent_rules
@@ -70,7 +72,8 @@ def parse(out: Path, shard: int = 0, shards: int = 1) -> None:
     agent = Agent.load(str(ROOT / "models" / "current.tar.gz"))
     rows, texts = [], {}
     for text, label, where in messages():
-        texts.setdefault(text, []).append((label, where))
+        if only is None or label.startswith(only) or text in only:
+            texts.setdefault(text, []).append((label, where))
 
     async def run():
         for text in list(texts)[shard::shards]:
@@ -90,47 +93,75 @@ def classify(out: Path, shard: int = 0, shards: int = 1) -> None:
     agent = Agent.load(str(ROOT / "models" / "current.tar.gz"))
     runner = agent.processor.graph_runner
     target = next(k for k in runner._graph_schema.nodes if k.startswith("run_FallbackClassifier"))
+    suffix = f"r{len(list(out.parent.glob(out.stem + '*.json')))}"  # a restart adds a file
     texts = {}
     for text, label, where in messages():
         texts.setdefault(text, []).append((label, where))
-    rows = []
-    for text in list(texts)[shard::shards]:
+    rows, done = [], {r["text"] for part in out.parent.glob(out.stem + "*.json")
+                      for r in json.loads(part.read_text(encoding="utf-8"))}
+    order = [t for t in texts if t not in done]
+    random.Random(19).shuffle(order)  # what is done by any time is a fair sample of all
+    for text in order[shard::shards]:
         found = runner.run(inputs={"__message__": [UserMessage(text)]}, targets=[target])[target][0]
         rows.append({"text": text, "labels": texts[text], "guess": found.get("intent")["name"]})
-        if len(rows) % 300 == 0:  # a slow machine: what is done is kept
-            out.with_name(f"{out.stem}-{shard}.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
-    out.with_name(f"{out.stem}-{shard}.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+        if len(rows) % 100 == 0:  # a slow machine: what is done is kept
+            out.with_name(f"{out.stem}-{shard}{suffix}.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    out.with_name(f"{out.stem}-{shard}{suffix}.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
 
 
-def gate(row) -> str:
-    """The intent the override as it now stands makes of the kept classifier guess."""
-    from rasa.shared.nlu.training_data.message import Message
+def _main_detector():
+    """The crisis vocabulary and code as on main (MAIN, a copy of main's tree)."""
+    import importlib.util
 
-    from bot.nlu.intent_rules import CrisisLanguageOverride
+    spec = importlib.util.spec_from_file_location("main_crisis", MAIN / "bot" / "nlu" / "crisis.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.CrisisDetector(MAIN / "bot" / "nlu" / "vocab" / "crisis.yml")
 
-    message = Message(data={"text": row["text"]})
-    message.set("intent", dict(row["intent"]))
-    message.set("intent_ranking", [dict(r) for r in row["ranking"]])
-    message.set("entities", [dict(e) for e in row.get("entities") or []])
-    CrisisLanguageOverride().process([message])
-    intent = message.get("intent")
-    return intent["name"] + ("_gentle" if intent.get("gentle") else "")
+
+def line_before(old, text: str, guess: str) -> str:
+    """What main shows: crisis words or despair, or the classifier's crisis guess: the full line."""
+    from bot.language import requested_language
+
+    if old(text) or old.may_be(text) or (guess == "crisis" and not requested_language(text)):
+        return "full line"
+    return "distress answer" if guess == "express_distress" else "none"
+
+
+def line_after(new, text: str, guess: str) -> str:
+    """What this branch shows (entities from the clinical reader, its learned detector off)."""
+    from bot.language import requested_language
+    from bot.nlu.crisis_gate import crisis_wording, set_aside
+    from tests.unit.reading import entities
+
+    if new(text) or new.may_be(text):
+        return "full line"
+    if guess == "crisis" and not requested_language(text):
+        if set_aside(new, text, entities(text)):
+            return "none"
+        return "full line" if crisis_wording(new, text) == "distress_safety" else "gentle line"
+    return "distress answer" if guess == "express_distress" else "none"
 
 
 def score(path: Path, show: bool = True) -> None:
-    rows = [r for part in sorted(path.parent.glob(path.stem + "*.json"))
-            for r in json.loads(part.read_text(encoding="utf-8"))]
+    """Before/after counts on the messages classified so far (and every probe's words)."""
+    from bot.nlu.crisis import CrisisDetector
+
+    old, new = _main_detector(), CrisisDetector()
+    rows = {r["text"]: r for part in sorted(path.parent.glob(path.stem + "*.json"))
+            for r in json.loads(part.read_text(encoding="utf-8"))}
     table = {}
-    for row in rows:
-        after = gate(row)
-        for label, where in row["labels"][:1]:
-            key = "probe" if label.startswith("probe") else label
-            for when, intent in (("before", row["final"]), ("after", after)):
-                table.setdefault((key, when), Counter())[LINE.get(intent, "none")] += 1
-            if show and key != "probe" and LINE.get(after) and after != "express_distress":
-                print(f"  {label:10} {after:24} {where:28} {row['text'][:90]!r}")
-            if key == "probe" and LINE.get(after, "none") not in ("crisis line", "gentle line"):
-                print(f"  MISSED PROBE {label} -> {after}: {row['text']!r}")
+    for row in rows.values():
+        label, where = row["labels"][0]
+        key = "probe" if label.startswith("probe") else label
+        before, after = line_before(old, row["text"], row["guess"]), line_after(new, row["text"], row["guess"])
+        table.setdefault((key, "before"), Counter())[before] += 1
+        table.setdefault((key, "after"), Counter())[after] += 1
+        if show and before != after and key != "probe":
+            print(f"  {label:20} {row['guess']:16} {before:15} -> {after:15} {where:28} {row['text'][:80]!r}")
+        if label == "probe_crisis" and after not in ("full line", "gentle line"):
+            print(f"  MISSED PROBE -> {after}: {row['text']!r}")
+    print(f"messages classified: {len(rows)}")
     for (key, when), counts in sorted(table.items()):
         print(f"{key:20} {when:6} distinct={sum(counts.values()):5} " +
               " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
@@ -139,4 +170,7 @@ def score(path: Path, show: bool = True) -> None:
 if __name__ == "__main__":
     # parse OUT.json [SHARD SHARDS]: every SHARDS-th message from SHARD, into OUT-SHARD.json;
     # score OUT.json reads OUT*.json
-    {"parse": parse, "score": score, "classify": classify}[sys.argv[1]](Path(sys.argv[2]), *map(int, sys.argv[3:]))
+    if sys.argv[1] == "probes":  # the probes alone, through the whole model as the code now stands
+        parse(Path(sys.argv[2]), only="probe")
+    else:
+        {"parse": parse, "score": score, "classify": classify}[sys.argv[1]](Path(sys.argv[2]), *map(int, sys.argv[3:]))

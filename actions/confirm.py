@@ -27,6 +27,8 @@ from actions.common import (
 from actions.offscript import ActionGoodbye, resume
 from actions.settings import clinic, content
 from actions.triage import ValidateTriageForm, utter
+from bot.nlu.crisis import default_detector
+from bot.nlu.crisis_gate import crisis_wording
 from bot.advice import answer_option_question, option_asked_about, screening_question
 from bot.booking import asks_to_book, parse_contact
 from bot.offscript import say
@@ -82,7 +84,7 @@ class ActionAskRedFlagConfirm(Action):
             return events
         if latest_intent(tracker) == "possible_crisis":
             # words the classifier took for crisis language: the crisis line, then the sign
-            utter(dispatcher, say(content(language(tracker)), clinic(), "distress_safety"))
+            utter(dispatcher, say(content(language(tracker)), clinic(), crisis_wording(default_detector(), latest_text(tracker))))
         elif latest_intent(tracker) == "express_distress" and not tracker.get_slot("distress_acknowledged"):
             # "I'm terrified this means I have cancer": the fear is heard before the question
             dispatcher.utter_message(text=say(content(language(tracker)), clinic(), "distress")["text"])
@@ -145,7 +147,7 @@ class ActionReadRedFlagConfirm(Action):
         answer = confirm_answer(flag, latest_intent(tracker), latest_text(tracker), entities)
         if latest_intent(tracker) == "possible_crisis":
             # words the classifier took for crisis language: the crisis line, then the answer
-            utter(dispatcher, say(content(language(tracker)), clinic(), "distress_safety"))
+            utter(dispatcher, say(content(language(tracker)), clinic(), crisis_wording(default_detector(), latest_text(tracker))))
         events: List[EventType] = clinical_events(tracker)  # "no, but my legs are weak"
         if answer is None:
             # Not an answer, but what it says is kept ("started in October, so 8 weeks", "hace

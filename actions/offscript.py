@@ -16,6 +16,8 @@ from rasa_sdk.types import DomainDict
 from actions.common import current_slots, language, latest_entities, latest_intent, latest_text
 from actions.settings import clinic, content
 from actions.triage import level_from_what_is_known, utter
+from bot.nlu.crisis import default_detector
+from bot.nlu.crisis_gate import crisis_wording
 from bot import store
 from bot.advice import answer_option_question, next_step_offer, option_asked_about, other_body_part
 from bot.booking import asks_to_book, new_time_in_change
@@ -107,7 +109,7 @@ class ActionAcknowledgeDistress(Action):
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         acknowledged = True
         if latest_intent(tracker) == "possible_crisis":
-            utter(dispatcher, say(content(language(tracker)), clinic(), "distress_safety"))
+            utter(dispatcher, say(content(language(tracker)), clinic(), crisis_wording(default_detector(), latest_text(tracker))))
         elif tracker.active_loop.get("name") == "triage_form" and asks_about_the_question(latest_text(tracker)):
             # "why are you asking me this": no distress in it; the form answers and asks again
             acknowledged = bool(tracker.get_slot("distress_acknowledged"))

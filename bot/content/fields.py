@@ -66,6 +66,7 @@ CONVERSATION_TEXTS: Mapping[str, frozenset[str]] = MappingProxyType({
         "correction_ack": {"value"}, "also_tried": {"tried"}, "tried_now": {"tried"}, "tried_none_now": (),
         "distress": (), "nothing_helped": (),
         "callback_start": (), "cannot_help": (), "take_your_time": (), "booking_later": (), "next_step": (), "button_book": (), "distress_safety": (),
+        "distress_safety_gentle": (),  # the line when only the classifier heard crisis (crisis_gate.py)
         "booking_change": {"reference"}, "booking_change_unknown": (),
         "booking_change_note": {"reference"}, "red_flags_not_sure": (),
         "booking_whose_name": (),  # "is it his name or mine?", booking for someone else

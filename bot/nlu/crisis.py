@@ -13,14 +13,17 @@ from typing import List
 import yaml
 
 VOCAB = Path(__file__).parent / "vocab" / "crisis.yml"
-_CLAUSE_END = re.compile(r"[.;!?]|\bbut\b")
+# a comma ends a clause too: "physio didn't help, I've given my things away" is not negated
+_CLAUSE_END = re.compile(r"[.,;!?]|\bbut\b")
 
 
 class CrisisDetector:
     def __init__(self, path: Path = VOCAB):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        self.patterns, self.despair = ([re.compile(rf"\b(?:{p})\b", re.IGNORECASE) for p in data.get(key) or []]
+        # whole words; an edge may be a line's start or end ("^\W*no point\W*$")
+        self.patterns, self.despair = ([re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE) for p in data.get(key) or []]
                                        for key in ("patterns", "despair_patterns"))
+        self.cue = re.compile(r"\b(?:%s)\b" % "|".join(data["cue_words"]), re.IGNORECASE)
         self.negation = re.compile(
             r"(?:\b(?:%s)\b|n't)" % "|".join(re.escape(n) for n in data["negations"] if n != "n't"),
             re.IGNORECASE,
@@ -34,6 +37,11 @@ class CrisisDetector:
         """True when the text tells despair that may be crisis language ("I feel hopeless,
         there's no way out"), not negated: the crisis line is offered and the questions go on."""
         return self._says(self.despair, text)
+
+    def cues(self, text: str) -> bool:
+        """True when the text says a crisis cue (a word of mood, despair, death, ending or
+        leaving; negated or not): the classifier's own crisis guess is then never set aside."""
+        return bool(self.cue.search((text or "").replace("\u2019", "'").replace("\u2018", "'")))
 
     def _says(self, patterns: List[re.Pattern], text: str) -> bool:
         # Phones type a curly apostrophe ("don’t"); the patterns are written with a straight one.

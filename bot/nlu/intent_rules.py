@@ -17,6 +17,7 @@ from bot.content import LANGUAGES, load_content, normalise
 from bot.language import requested_language
 from bot.nlu.age import about_an_adult, no_number_is_an_age, says_nothing_of_age, stated_age
 from bot.nlu.crisis import default_detector
+from bot.nlu.crisis_gate import answer_guess, set_aside
 from bot.nlu.request_words import request_words
 from bot.offscript import says_nothing_helped, steps_away
 from bot.option_select import asks_about_an_option, find_option
@@ -41,7 +42,8 @@ class CrisisLanguageOverride(GraphComponent):
     this") they read as an answer to it. Both get the crisis line; the conversation then goes
     on instead of ending (docs/conversation.md). A language asked for in so many words
     ("¿podemos seguir en inglés? mi hija lee mejor el inglés") wins over the classifier's guess,
-    never over crisis words."""
+    never over crisis words; so does its next answer guess on a message clearly about the care
+    that says no crisis cue (bot/nlu/crisis_gate.py)."""
 
     @classmethod
     def create(cls, config, model_storage, resource, execution_context) -> "CrisisLanguageOverride":
@@ -64,6 +66,15 @@ class CrisisLanguageOverride(GraphComponent):
                 chosen = next((r for r in message.get("intent_ranking") or []
                                if r.get("name") not in LANGUAGE_REQUEST_IS_NOT),
                               {"name": "inform", "confidence": 1.0})
+                ranking = [chosen] + [r for r in message.get("intent_ranking") or []
+                                      if r.get("name") not in ("crisis", chosen.get("name"))]
+                message.set("intent", chosen, add_to_output=True)
+                message.set("intent_ranking", ranking, add_to_output=True)
+            elif (message.get("intent") or {}).get("name") == "crisis" and set_aside(
+                    self._detect, message.get(TEXT) or "", message.get("entities") or []):
+                # "not sure, years I guess", "Ana Ruiz (I'm her son)": clearly about the care,
+                # no crisis cue: the classifier's guess rests on word pieces (crisis_gate.py)
+                chosen = answer_guess(message.get("intent_ranking"))
                 ranking = [chosen] + [r for r in message.get("intent_ranking") or []
                                       if r.get("name") not in ("crisis", chosen.get("name"))]
                 message.set("intent", chosen, add_to_output=True)

@@ -53,7 +53,7 @@ from bot.booking import (
 )
 from bot.contract import EMERGENCY_FLAGS
 from bot.fhir import delivery as fhir_delivery
-from bot.names_told import name_said_before
+from bot.names_told import name_given_alone, name_said_before
 from bot.offscript import booking_later, defers_booking, say
 from bot.peg import PEG_SLOTS, peg_score
 from bot.red_flag_questions import says_yes_or_no
@@ -109,8 +109,9 @@ class ValidateBookingForm(ClinicalFormValidation):
             if not tracker.get_slot("booking_name") and not any(
                     e.get("name") == "booking_name" for e in details):
                 # "her name is Rosemary Example", said at an earlier question: not asked again
-                earlier = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
-                name = name_said_before(earlier)
+                said = [e for e in tracker.events if e.get("event") == "user"]
+                # (or "Priya Natarajan", typed alone at another question)
+                name = name_said_before([e.get("text") or "" for e in said]) or name_given_alone(said)
                 details += [SlotSet("booking_name", name)] if name else []
             return events + [SlotSet("booking_kind", kind), SlotSet("pending_offer", None)] + details
 

@@ -31,6 +31,7 @@ from bot.nlu.crisis import default_detector
 from bot.nlu.crisis_gate import crisis_wording
 from bot.advice import answer_option_question, option_asked_about, screening_question
 from bot.booking import asks_to_book, parse_contact
+from bot.content import LANGUAGES
 from bot.offscript import say
 from bot.option_select import asks_about_an_option
 from bot.question_about import about_the_question, asks_about_the_question, asks_meaning, meaning_of_signs
@@ -144,7 +145,8 @@ class ActionReadRedFlagConfirm(Action):
             return [SlotSet("red_flags_unsure", [])]
         flag, rest = pending[0], pending[1:]
         entities = latest_entities(tracker)
-        answer = confirm_answer(flag, latest_intent(tracker), latest_text(tracker), entities)
+        answer = confirm_answer(flag, latest_intent(tracker), latest_text(tracker), entities,
+                                asked_last=_asked_last(tracker, flag))
         if latest_intent(tracker) == "possible_crisis":
             # words the classifier took for crisis language: the crisis line, then the answer
             utter(dispatcher, say(content(language(tracker)), clinic(), crisis_wording(default_detector(), latest_text(tracker))))
@@ -206,6 +208,22 @@ class ActionReadRedFlagConfirm(Action):
             return events
         dispatcher.utter_message(text=content(language(tracker)).self_care.confirmed_absent)
         return events + _resume(tracker, events)
+
+
+def _asked_last(tracker: Tracker, flag: str) -> bool:
+    """Whether the confirming question about `flag` was the last thing the patient read before
+    this message (not the advice for another sign told in the answer to it: "should I take him
+    to the ER?" then asks about that advice)."""
+    asked = {content(lang).self_care.red_flag_confirm.get(flag) for lang in LANGUAGES}
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return False
+            seen_user = True
+        elif seen_user and event.get("event") == "bot" and event.get("text"):
+            return event.get("text") in asked
+    return True
 
 
 def _left_unanswered(dispatcher, tracker: Tracker, pending: List[str], events) -> List[EventType]:

@@ -5,6 +5,7 @@ import re
 from typing import List, Optional
 
 from bot.booking import _EMAIL, _NAME_END, _PHONE, _SENTENCES, parse_name
+from bot.nlu.name_given import written_as_a_name
 
 # A name given in so many words, the patient's own or the one typed for ("her name is"; not
 # "my daughter's name is", a helper's).
@@ -33,6 +34,18 @@ def name_said_before(texts: List[str]) -> Optional[str]:
             name = parse_name(" ".join(run).strip(" .,")) if run else None
             if name:
                 return name
+    return None
+
+
+def name_given_alone(user_events: List[dict]) -> Optional[str]:
+    """The name an earlier message was, alone ("Priya Natarajan" typed at another question,
+    read as contact details), the latest first: the booking does not ask for it again."""
+    for event in reversed(user_events):
+        parsed = event.get("parse_data") or {}
+        text = (event.get("text") or "").strip().rstrip(".!")
+        if (parsed.get("intent") or {}).get("name") == "give_contact" \
+                and written_as_a_name(text, parsed.get("entities") or []):
+            return parse_name(text)
     return None
 
 

@@ -134,7 +134,9 @@ def says_yes_or_no(text: str) -> bool:
 # ("Is that serious?" alone may ask about the sign in general: asked again.) A relative typing
 # asks it for the patient: "should we just wait for his GP appointment on Thursday?".
 _ASKS_HOW_URGENT = re.compile(
-    r"\b(?:should (?:i|we|he|she|they) (?:just |still )?(?:wait|worry|be worried"
+    # ("should I be worried it's a slipped disc?" fears something else: no answer)
+    r"\b(?:should (?:i|we|he|she|they) (?:just |still )?(?:wait|(?:worry|be worried)(?!\s+(?:that\s+)?"
+    r"(?:it'?s|it is|it could be|it might be|it'?ll be|this is|about (?:a|an|my|his|her))\b)"
     r"|go (?:in|now|to (?:the )?(?:er|a&e|hospital|emergency)))|wait and see|can (?:it|this|that) wait"
     r"|(?:is|it'?s) (?:it |this |that )?(?:really )?necessary|(?:do|must) i (?:really )?(?:have|need) to go"
     r"|which (?:er|hospital|emergency)|es grave|puedo esperar|tengo que ir|es necesario)\b"
@@ -198,19 +200,23 @@ def _about_something_else(intent: str, entities: List[Mapping[str, Any]], text: 
 
 
 def confirm_answer(flag: str, intent: str, text: str,
-                   entities: List[Mapping[str, Any]]) -> str | None:
+                   entities: List[Mapping[str, Any]], asked_last: bool = True) -> str | None:
     """The patient's answer to "Just to be safe: ... right now?" about `flag`: "yes", "no",
     or None when it was neither (the question is asked again). A doubtful answer ("a bit",
     "maybe", "sometimes") counts as yes: a sign the patient half-confirms is never dropped;
     so does asking whether to wait or go ("should I wait?", "which ER?"; "is that serious?"
     alone may ask about the sign in general and is asked again). A yes or a
     doubt said with an answer to something else ("yes, it goes down my arm", "yes please,
-    book it", "maybe you call me next week") is no answer: the question comes again."""
+    book it", "maybe you call me next week") is no answer: the question comes again.
+    Asking what to do is a yes only when the question was the last thing the patient read
+    (`asked_last`): after the advice for another sign, it asks about that advice."""
     text = text or ""
-    if flag in entity_values(entities, "red_flag") or _ASKS_HOW_URGENT.search(text.replace("’", "'")):
+    if flag in entity_values(entities, "red_flag"):
         return "yes"
-    if flag in _NERVE_SIGNS and (_FEARS_ITS_OUTCOME.search(text) or _ACTS_ON_IT.search(text.replace("’", "'"))):
-        return "yes"
+    acts = _ASKS_HOW_URGENT.search(text.replace("’", "'")) or flag in _NERVE_SIGNS and (
+        _FEARS_ITS_OUTCOME.search(text) or _ACTS_ON_IT.search(text.replace("’", "'")))
+    if acts:
+        return "yes" if asked_last else None
     other = _about_something_else(intent, entities, text)
     doubt = _DOUBT.search(text)
     if doubt and entity_values(entities, "duration") and not _YES.match(text) \

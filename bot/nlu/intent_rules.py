@@ -317,7 +317,9 @@ class RequestCheck(GraphComponent):
             chosen = None
             if (intent in BOOKING_MISREAD_AS or intent == "change_booking" and not _CHANGE.search(text)
                     # "Perfecto, agendemos" heard as asking for a person: no word of one in it
-                    or intent == "request_human" and not _PERSON.search(text) and not _CALL_ME.search(text)) \
+                    or intent == "request_human" and not _PERSON.search(text) and not _CALL_ME.search(text)
+                    # "Ok, dale, vamos a coger la cita" heard as a clinic question: it asks nothing
+                    or intent == "ask_clinic" and "?" not in text and "¿" not in text) \
                     and asks_to_book(text) and not _defers_last(text.replace("\u2019", "'")) \
                     or intent in ("ask_option_info", "inform") and _books_last(text.replace("\u2019", "'")) \
                     and any(find_option(content, text) for content in self._contents):

@@ -170,3 +170,24 @@ def test_only_unsettled_unsure_flags_are_confirmed():
     slots_now = {"red_flags": ["trauma"], "red_flags_ruled_out": ["weight_loss"]}
     assert flags_to_confirm(slots_now, entities) == ["fever"]
     assert clinical_updates(slots_now, entities) == {}  # unsure never fills red_flags
+
+
+@pytest.mark.parametrize("text", ["should I be worried it's a trapped nerve?",
+                                  "should we be worried that it is arthritis like his dad?",
+                                  "should I worry about a herniated disc?"])
+def test_fearing_something_else_is_no_answer(text):
+    assert confirm_answer("fever", "ask_option_info", text, []) is None
+
+
+def test_fearing_the_sign_itself_is_still_a_yes():
+    assert confirm_answer("fever", "inform", "should I be worried?", []) == "yes"
+
+
+@pytest.mark.parametrize("text", ["should we go to the ER or can it wait till Monday?",
+                                  "I don't know what to do, should I take her in?"])
+def test_asking_what_to_do_after_advice_for_another_sign_is_no_answer_to_this_one(text):
+    # the question about the bladder was asked, then the answer told of weight loss and the
+    # urgent advice for it came: asking what to do now asks about that advice
+    assert confirm_answer("bladder_bowel", "inform", text, []) == "yes"
+    assert confirm_answer("bladder_bowel", "inform", text, [], asked_last=False) is None
+    assert confirm_answer("bladder_bowel", "inform", "yes, a couple of times", [], asked_last=False) == "yes"

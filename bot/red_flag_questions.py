@@ -192,6 +192,17 @@ _OTHER_ANSWER_INTENTS = {"book_consultation", "request_callback", "request_human
                          "ask_clinic", "ask_option_info"}
 
 
+# "I have lost 9 kilos since spring" asked about the bladder: "I have" starts a sentence
+# about another sign, not a yes to this one (it was a false emergency); asked again, and the
+# other sign is decided on its own.
+_TELLS_ANOTHER_SIGN = re.compile(r"^\W*i(?:'ve| (?:do|am|have|did|had))\b(?!\W*$)", re.I)
+
+
+def _names_another_sign(flag: str, entities: List[Mapping[str, Any]]) -> bool:
+    named = set(entity_values(entities, "red_flag")) | set(entity_values(entities, "red_flag_unsure"))
+    return bool(named - {flag}) and flag not in named
+
+
 def _about_something_else(intent: str, entities: List[Mapping[str, Any]], text: str = "") -> bool:
     # a request to book in clear words ("sí, pídame la cita") is one whatever the classifier
     # made of it (read as a change of booking, the "sí" counted as the sign)
@@ -229,7 +240,7 @@ def confirm_answer(flag: str, intent: str, text: str,
         return "yes"
     if flag in entity_values(entities, "red_flag_denied") or _NO.match(text):
         return "no"
-    if other:
+    if other or _TELLS_ANOTHER_SIGN.match(text) and _names_another_sign(flag, entities):
         return None
     if _YES.match(text) or intent == "affirm" or flag in entity_values(entities, "red_flag_unsure"):
         return "yes"

@@ -17,6 +17,18 @@ def test_a_yes_that_answers_something_else_is_no_answer():
     assert confirm_answer("weight_loss", "request_callback", "can you phone me maybe tomorrow", []) is None
 
 
+def test_i_have_leading_into_another_sign_is_no_yes_to_the_sign_asked():
+    # asked about the bladder, the patient tells another sign: asked again, not an emergency
+    weight = [{"entity": "red_flag", "value": "weight_loss"}]
+    assert confirm_answer("bladder_bowel", "inform", "I have lost 9 kilos since spring", weight) is None
+    assert confirm_answer("saddle_numbness", "inform", "i've had a fever on and off",
+                          [{"entity": "red_flag_unsure", "value": "fever"}]) is None
+    # a plain "I have", or one that names the sign asked about as well, stays a yes
+    assert confirm_answer("bladder_bowel", "inform", "I have", []) == "yes"
+    assert confirm_answer("bladder_bowel", "inform", "I have, and I've lost weight too",
+                          weight + [{"entity": "red_flag_unsure", "value": "bladder_bowel"}]) == "yes"
+
+
 def test_plain_answers_are_unchanged():
     assert confirm_answer("fever", "affirm", "yes", []) == "yes"
     assert confirm_answer("fever", "inform", "maybe a little", []) == "yes"

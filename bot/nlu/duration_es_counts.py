@@ -34,7 +34,7 @@ _UNITS = [  # with diminutives ("unas semanitas"), common misspellings ("4 mese"
     # and the English units of Spanglish ("desde hace 2 weeks")
     ("day", rf"d{_I}as?|d{_I}{_I}tas|diitas|days?"),
     ("week", r"semanas?|semanitas?|sem|weeks?|wks?"),
-    ("month", r"mes(?:es)?|mese|meces|mesecitos?|months?"),
+    ("month", r"mes(?:es)?|mese|meces|messes|mesecitos?|months?"),
     ("year", r"a[ñn]os?|a[ñn]itos?|years?|yrs?"), ("hour", r"horas?|hours?"), ("fortnight", r"quincenas?")]
 _UNIT_WEEKS = {"day": DAY, "week": WEEK, "month": MONTH, "year": YEAR, "hour": 1 / 168, "fortnight": 2 * WEEK}
 _UNIT_RE = "|".join(forms for _, forms in _UNITS)
@@ -61,11 +61,13 @@ _NOT_BEFORE = re.compile(  # future, frequency, age, pregnancy
     # a person's age ("mi padre, 76 años", "mi mamá de 72 años", "mi sobrino de 3 años")
     rf"|\b(?:hij[oa]|ni[ñn][oa]|beb{_E}|niet[oa]|nene|nena|chamac[oa]|sobrin[oa]|padre|madre|pap{_A}"
     rf"|mam{_A}|abuel[oa]|espos[oa]|marido|suegr[oa]|se[ñn]or[a]?|paciente|embarazada\s+de|embarazo\s+de)"
-    rf"(?:\s+\w+)?(?:\s+de|\s*,|\s*\())\s*$", re.I)
+    rf"(?:\s+\w+)?(?:\s+de|\s*,|\s*\()"
+    # a pregnancy's months ("estoy embarazada de 7 meses y hace dos semanas me empezó")
+    rf"|\b(?:embarazada|embarazo|encinta|pre[ñn]ada)\s+de(?:\s+(?:como|casi|unos|unas|ya))?)\s*$", re.I)
 _DURATION_VERB_BEFORE = re.compile(  # "por 3 semanas" after the pain, "tengo 3 años con dolor"
     rf"\b(?:dolor|duele|duelen|molesta|molestia|sufro|sufriendo|aguantando|as{_I}|con\s+esto)"
     rf"(?:\s+\w+){{0,4}}\s+(?:por|durante)\s*$", re.I)
-_AGE_AFTER = re.compile(r"^\s+(?:de\s+edad|cumplidos)\b", re.I)
+_AGE_AFTER = re.compile(r"^\s+(?:de\s+(?:edad|embarazo|gestaci[oó]n)|cumplidos)\b", re.I)
 _HAVE_FOR = re.compile(  # "tengo 3 años con este dolor" is how long; "tengo 45 años" an age
     rf"^\s+(?:con|que|as{_I}|sufriendo|padeciendo|de\s+dolor|aguantando)\b", re.I)
 _FREQ_AFTER = re.compile(rf"^\s+(?:(?:a\s+la|al|por|cada)\s+(?:semana|mes|a[ñn]o|d{_I}a)\b"
@@ -87,13 +89,17 @@ _VAGUE_RE = re.compile(
     rf"|\b(?:por|durante)\s+(?P<unit2>semanas|meses|a[ñn]os)\b"
     rf"|\b(?P<unit3>a[ñn]os|meses)\s+(?:con|as{_I}|sufriendo)\b"
     rf"|\bde\s+a[ñn]os\b"
-    rf"|\b(?:hace|desde\s+hace)\s+(?:mucho|bastante)(?:\s+tiempo)?\b"
-    rf"|(?<!estoy\s)(?<!estar\s)(?<!paso\s)\bmucho\s+tiempo\b(?!\s+(?:sentad|parad|de\s+pie|caminando|manejando))"
+    # "hace muchísimo", "hace un montón", "hace una banda" (River Plate), "hace una eternidad"
+    rf"|\b(?:hace|desde\s+hace)\s+(?:mucho|much{_I}simo|bastante|un\s+mont{_O}n|una\s+banda|una\s+eternidad"
+    rf"|un\s+chingo|una\s+pila|siglos)(?:\s+de)?(?:\s+tiempo)?\b"
+    rf"|(?<!estoy\s)(?<!estar\s)(?<!paso\s)\bmuch{_I}(?:simo)?\s+tiempo\b(?!\s+(?:sentad|parad|de\s+pie|caminando|manejando))"
     rf"|\b(?:toda\s+la\s+vida|toda\s+mi\s+vida|de\s+toda\s+la\s+vida|desde\s+siempre|a[ñn]os\s+y\s+a[ñn]os)\b"
     rf"|\bhace\s+(?:poco|unos\s+d{_I}as)\b"
     # "ya va pa'l año", "eso tiene años ya": the time the pain has been going on
     rf"|\b(?:ya\s+)?va\s+(?:pa|para|pal)\s+(?:el\s+|un\s+)?a[ñn]o\b"
-    rf"|\b(?:eso|esto|ya|dolor)\s+(?:ya\s+)?tiene\s+(?P<unit4>a[ñn]os|meses)\b", re.I)
+    rf"|\b(?:eso|esto|ya|dolor)\s+(?:ya\s+)?tiene\s+(?P<unit4>a[ñn]os|meses)\b"
+    # the unit alone as a clause after another ("me duele hace mucho, años ya")
+    rf"|(?<=[,.;:]\s)(?P<unit5>a[ñn]os|meses)(?:\s+ya)?(?=\s*(?:$|[,.;!?]))", re.I)
 # a number taken back at once ("tres meses, no, perdón, cuatro"; words: vocab/es/corrections.yml)
 _CORRECTED = re.compile(rf"^{load_corrections(_VOCAB_ES).lead}"
                         rf"(?P<n>\d+|{_WORDS})\b(?!\s+(?:{_UNIT_RE})\b)", re.I)
@@ -181,7 +187,7 @@ def vague_spans(text: str) -> list[tuple]:
     for m in _LEADING_VAGUE_RE.finditer(text):
         found.append((m.start(), m.end(), _VAGUE_UNIT[_plain(m.group("unit"))], True, 1))
     for m in _VAGUE_RE.finditer(text):
-        unit = m.group("unit") or m.group("unit2") or m.group("unit3") or m.group("unit4")
+        unit = m.group("unit") or m.group("unit2") or m.group("unit3") or m.group("unit4") or m.group("unit5")
         phrase = _plain(m.group(0))
         if unit:
             weeks = _VAGUE_UNIT[_plain(unit)]

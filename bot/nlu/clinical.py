@@ -26,7 +26,13 @@ from bot.nlu.drugs import MIN_MISSPELT_LENGTH, english_words, named_at_prescript
 from bot.nlu.medicines_told import load_told
 from bot.nlu.mention_context import ContextReader, MentionContext, runs
 from bot.nlu.mention_owner import relative_is_patient, relative_named, writer_speaks
-from bot.nlu.mention_scope import alone_back, borrowed, nothing_of_something_else, of_this_pain
+from bot.nlu.mention_scope import (
+    alone_back,
+    borrowed,
+    nothing_of_something_else,
+    of_this_pain,
+    unnamed_pills_dropped,
+)
 from bot.nlu.mention_time import injury_dated, read_window, weeks_back
 from bot.nlu.phrase_index import PhraseIndex
 from bot.nlu.red_flag_territory import TerritoryFinder, load_territory, paired, territory_spans, undecided
@@ -103,6 +109,7 @@ class ClinicalMatcher(PhraseIndex):
         self._given = [self._norm_word(p).split() for p in context.get("treatment_given_to_patient_after") or []]
         self._place_said = [self._norm_word(p).split() for p in context.get("place_affirmed_after") or []]
         self._nothing_of = frozenset(self._norm_word(w) for w in context.get("nothing_object_of") or [])
+        self._unnamed = {tuple(self._norm_word(p).split()) for p in context.get("unnamed_medicine") or []}
         self._told = load_told(vocab_dir or VOCAB_DIR, self._norm_word)  # "me tomé un Mejoral"
         self._relative_clauses = RelativeClauses.from_context(context.get("relative_clause"), self._norm_word)
 
@@ -144,6 +151,7 @@ class ClinicalMatcher(PhraseIndex):
         names = typed_as_names([text[s:e] for s, e in offsets])  # "Walter": no misspelt "water"
         found += self._territory_asked(ndoc, ctx, found, names)  # bot/nlu/red_flag_territory.py
         found = of_this_pain(found, ctx, self._elsewhere, self._extras, self._tried_anyway, self._everyday)
+        found = unnamed_pills_dropped(found, ctx.words, self._unnamed)  # "me recetaron unas pastillas"
         scenes = {(s, e) for s, e, t in spans if t.label == "treatment" and t.value in self._everyday} - {
             (m[0], m[1]) for m in found if m[2] == "treatment"}  # "nadando" is no "nada" either
         found = [m for m in found if not (m[2] == "treatment_none" and (m[0], m[1]) in scenes)]

@@ -80,6 +80,7 @@ _COURSE_BEFORE = re.compile(  # "tomé ibuprofeno por dos semanas": the medicine
     rf"\b(?:tom{_E}|tomando|tomo|tomaba|terapia|fisio\w*|rehabilitaci{_O}n|pastillas?|sesiones"
     rf"|medicamentos?|medicina|masajes?|reposo|incapacidad|me\s+recet\w+|me\s+dieron|me\s+mand{_O}|me\s+mandaron"
     rf"|prednisona|ibuprofeno|paracetamol|naproxeno|diclofenaco|tramadol|pregabalina|gabapentina"
+    rf"|me\s+acost{_E}|me\s+tumb{_E}|acostad[oa]|tumbad[oa]|tirad[oa]|en\s+cama"  # "me acosté dos días"
     rf"|antibi{_O}ticos?)\b"
     rf"[^,.;!?]*?(?:\b(?:por|durante))?\s*$", re.I)
 

@@ -31,7 +31,7 @@ from bot.nlu.mention_scope import (
     borrowed,
     nothing_of_something_else,
     of_this_pain,
-    unnamed_pills_dropped,
+    unnamed_pills_prescribed,
 )
 from bot.nlu.mention_time import injury_dated, read_window, weeks_back
 from bot.nlu.phrase_index import PhraseIndex
@@ -151,7 +151,7 @@ class ClinicalMatcher(PhraseIndex):
         names = typed_as_names([text[s:e] for s, e in offsets])  # "Walter": no misspelt "water"
         found += self._territory_asked(ndoc, ctx, found, names)  # bot/nlu/red_flag_territory.py
         found = of_this_pain(found, ctx, self._elsewhere, self._extras, self._tried_anyway, self._everyday)
-        found = unnamed_pills_dropped(found, ctx.words, self._unnamed)  # "me recetaron unas pastillas"
+        found = unnamed_pills_prescribed(found, ctx.words, self._unnamed)  # "me recetaron unas pastillas"
         scenes = {(s, e) for s, e, t in spans if t.label == "treatment" and t.value in self._everyday} - {
             (m[0], m[1]) for m in found if m[2] == "treatment"}  # "nadando" is no "nada" either
         found = [m for m in found if not (m[2] == "treatment_none" and (m[0], m[1]) in scenes)]

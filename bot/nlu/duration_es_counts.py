@@ -93,7 +93,7 @@ _VAGUE_RE = re.compile(
     # "hace muchísimo", "hace un montón", "hace una banda" (River Plate), "hace una eternidad"
     rf"|\b(?:hace|desde\s+hace)\s+(?:mucho|much{_I}simo|bastante|un\s+mont{_O}n|una\s+banda|una\s+eternidad"
     rf"|un\s+chingo|una\s+pila|siglos)(?:\s+de)?(?:\s+tiempo)?\b"
-    rf"|(?<!estoy\s)(?<!estar\s)(?<!paso\s)\bmuch{_I}(?:simo)?\s+tiempo\b(?!\s+(?:sentad|parad|de\s+pie|caminando|manejando))"
+    rf"|(?<!estoy\s)(?<!estar\s)(?<!paso\s)\bmuch(?:o|{_I}simo)\s+tiempo\b(?!\s+(?:sentad|parad|de\s+pie|caminando|manejando))"
     rf"|\b(?:toda\s+la\s+vida|toda\s+mi\s+vida|de\s+toda\s+la\s+vida|desde\s+siempre|a[ñn]os\s+y\s+a[ñn]os)\b"
     rf"|\bhace\s+(?:poco|unos\s+d{_I}as)\b"
     # "ya va pa'l año", "eso tiene años ya": the time the pain has been going on

@@ -28,7 +28,7 @@ def of_this_pain(found: list, ctx, elsewhere: set, extras: dict, tried_anyway=fr
              else m for m in found]
     found = procedure_sites_dropped(not_taken(struck_places_dropped(found, ctx), ctx), ctx, pain_words)
     found = treated_places_dropped(found, ctx, pain_words, frozenset(extras.get("procedure_site") or ()))
-    found = sign_places_dropped(found, ctx, pain_words, frozenset(extras.get("places_of_signs") or ()))
+    found = sign_places_dropped(found, ctx, frozenset(extras.get("places_of_signs") or ()))
     return region_named(places_answered_no(found, ctx), ctx)
 
 
@@ -147,15 +147,15 @@ def struck_places_dropped(found: list, ctx) -> list:
     return found
 
 
-def unnamed_pills_dropped(found: list, words: list[str], unnamed: set) -> list:
+def unnamed_pills_prescribed(found: list, words: list[str], unnamed: set) -> list:
     """Unnamed pills ("unas pastillas para el dolor") beside a prescribed medicine the patient
     had ("me recetaron ...", "pastillas, tramadol") are that medicine, not one more bought over
     the counter (context.yml `unnamed_medicine`; none listed: the rule is off)."""
     if not unnamed or not any(m[2] == "treatment" and m[3] == "prescription_medication" and not m[4]
                               and m[5] == "patient" for m in found):
         return found
-    return [m for m in found if not (m[2] == "treatment" and m[3] == "otc_medication"
-                                     and tuple(words[m[0]:m[1]]) in unnamed)]
+    return [(*m[:3], "prescription_medication", *m[4:]) if m[2] == "treatment" and m[3] == "otc_medication"
+            and tuple(words[m[0]:m[1]]) in unnamed else m for m in found]
 
 
 def alone_back(words: list[str], alone: set) -> list[tuple]:

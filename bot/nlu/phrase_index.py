@@ -66,7 +66,7 @@ class PhraseIndex:
         self._spelling = deletion_index(self._one_word)
         # a one-word place typed by ear ("la rabadiya", "el coxix"): Spanish, where words are
         # read without their accents
-        self._by_ear = {by_ear(p): t for t, p in pairs if self._fold_accents and t.label == "pain_location"
+        self._by_ear = {by_ear(p): t for t, p in pairs if self._fold_accents and t.label == "pain_location" and t.rank == 0
                         and p.isalpha() and len(p) >= _MIN_BY_EAR}
 
     def _norm_word(self, word: str) -> str:

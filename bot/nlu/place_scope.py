@@ -9,7 +9,7 @@ PROCEDURES = {"injection", "radiofrequency_ablation", "surgery"}  # given to one
 _AT = {"in", "into", "on", "at", "to"}  # the procedure's site follows
 _DETERMINERS = {"my", "the", "his", "her", "their", "me", "whole"}
 _SENTENCE_END = {".", "?", "!"}
-_LISTED = {"y", "e", ",", "la", "las", "el", "los", "mis", "mi", "toda", "todo"}  # a list's words
+_LISTED = {"y", "e", "la", "las", "el", "los", "mis", "mi"}  # one list ("y la espalda me duele" after a comma is not)
 
 
 def _sentence_of(words: list[str], i: int) -> tuple[int, int]:
@@ -88,10 +88,10 @@ def treated_places_dropped(found: list, ctx, pain_words: frozenset, site_words: 
     return [m for m in found if m not in dropped] if dropped else found
 
 
-def sign_places_dropped(found: list, ctx, pain_words: frozenset, signs: frozenset) -> list:
+def sign_places_dropped(found: list, ctx, signs: frozenset) -> list:
     """Without a place told only as where a sign of `signs` is felt ("tengo dormidas las nalgas
     desde ayer", "se me duerme la parte de entre las piernas y las nalgas"): inside the sign's
-    words, or in its clause with no pain word there, it is the sign's place, not the pain's.
+    words, or listed straight after them, it is the sign's place, not the pain's.
     No `signs` (the language's locations.yml has no `places_of_signs`): the rule is off."""
     if not signs:
         return found
@@ -99,15 +99,10 @@ def sign_places_dropped(found: list, ctx, pain_words: frozenset, signs: frozense
     if not told:
         return found
 
-    def clause_words(i: int) -> set:
-        return {w for j, w in enumerate(ctx.words) if ctx.clause[j] == ctx.clause[i]}
-
     def listed_after(f, m) -> bool:  # "entre las piernas y las nalgas": one more place of the sign
         return f[1] <= m[0] and m[0] - f[1] <= 3 and set(ctx.words[f[1]:m[0]]) <= _LISTED
 
     def the_signs(m) -> bool:
         return m[2] == "pain_location" and any(
-            (f[0] <= m[0] and m[1] <= f[1]) or listed_after(f, m)
-            or (ctx.clause[f[0]] == ctx.clause[m[0]] and not pain_words & clause_words(m[0]))
-            for f in told)
+            (f[0] <= m[0] and m[1] <= f[1]) or listed_after(f, m) for f in told)
     return [m for m in found if not the_signs(m)]

@@ -9,6 +9,7 @@ PROCEDURES = {"injection", "radiofrequency_ablation", "surgery"}  # given to one
 _AT = {"in", "into", "on", "at", "to"}  # the procedure's site follows
 _DETERMINERS = {"my", "the", "his", "her", "their", "me", "whole"}
 _SENTENCE_END = {".", "?", "!"}
+_HURTS = {"duele", "duelen", "doliendo", "matando", "molesta", "molestan", "dolor"}  # its own pain verb
 _LISTED = {"y", "e", "la", "las", "el", "los", "mis", "mi"}  # one list ("y la espalda me duele" after a comma is not)
 
 
@@ -100,7 +101,8 @@ def sign_places_dropped(found: list, ctx, signs: frozenset) -> list:
         return found
 
     def listed_after(f, m) -> bool:  # "entre las piernas y las nalgas": one more place of the sign
-        return f[1] <= m[0] and m[0] - f[1] <= 3 and set(ctx.words[f[1]:m[0]]) <= _LISTED
+        return (f[1] <= m[0] and m[0] - f[1] <= 3 and set(ctx.words[f[1]:m[0]]) <= _LISTED
+                and not _HURTS & set(ctx.words[m[1]:m[1] + 4]))  # not "y la espalda me está matando"
 
     def the_signs(m) -> bool:
         return m[2] == "pain_location" and any(

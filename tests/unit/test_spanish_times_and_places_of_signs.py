@@ -42,3 +42,8 @@ def test_a_painful_place_beside_a_numb_one_stays():
     reading = read("me duele la rabadilla y tengo las nalgas dormidas", THURSDAY)
     assert reading.slots.get("pain_location") == "lower_back"
     assert "saddle_numbness" in reading.raised
+
+
+def test_a_back_said_to_hurt_after_a_sign_is_the_pains_place():
+    reading = read("ayuda, ya no siento cuando voy al baño y la espalda me está matando", THURSDAY)
+    assert reading.slots.get("pain_location") == "lower_back"

@@ -28,7 +28,13 @@ from bot.nlu.hedged_benign import hedged_benign
 from bot.nlu.medicines_told import load_told
 from bot.nlu.mention_context import ContextReader, MentionContext, runs
 from bot.nlu.mention_owner import relative_is_patient, relative_named, writer_speaks
-from bot.nlu.mention_scope import alone_back, borrowed, nothing_of_something_else, of_this_pain
+from bot.nlu.mention_scope import (
+    alone_back,
+    borrowed,
+    nothing_of_something_else,
+    of_this_pain,
+    unnamed_pills_prescribed,
+)
 from bot.nlu.mention_time import injury_dated, read_window, weeks_back
 from bot.nlu.phrase_index import PhraseIndex
 from bot.nlu.red_flag_territory import TerritoryFinder, load_territory, paired, territory_spans, undecided
@@ -108,6 +114,7 @@ class ClinicalMatcher(PhraseIndex):
         self._given = [self._norm_word(p).split() for p in context.get("treatment_given_to_patient_after") or []]
         self._place_said = [self._norm_word(p).split() for p in context.get("place_affirmed_after") or []]
         self._nothing_of = frozenset(self._norm_word(w) for w in context.get("nothing_object_of") or [])
+        self._unnamed = {tuple(self._norm_word(p).split()) for p in context.get("unnamed_medicine") or []}
         self._told = load_told(vocab_dir or VOCAB_DIR, self._norm_word)  # "me tomé un Mejoral"
         self._relative_clauses = RelativeClauses.from_context(context.get("relative_clause"), self._norm_word)
 
@@ -151,6 +158,7 @@ class ClinicalMatcher(PhraseIndex):
         found = self._accident.read(found, ctx.words)  # bot/nlu/accident_scope.py
         found = hedged_benign(ctx, found, self._benign_hedges)  # "creo que era benigno, no estoy segura"
         found = of_this_pain(found, ctx, self._elsewhere, self._extras, self._tried_anyway, self._everyday)
+        found = unnamed_pills_prescribed(found, ctx.words, self._unnamed)  # "me recetaron unas pastillas"
         scenes = {(s, e) for s, e, t in spans if t.label == "treatment" and t.value in self._everyday} - {
             (m[0], m[1]) for m in found if m[2] == "treatment"}  # "nadando" is no "nada" either
         found = [m for m in found if not (m[2] == "treatment_none" and (m[0], m[1]) in scenes)]

@@ -74,7 +74,7 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
     path = vocab_dir / "locations.yml"
     loc = _load_yaml(path)
     _check_keys(path, loc, {*LOCATIONS, "bare_back", "alone", "ignore", "not_spine", "owners", "procedure_site",
-                            "region"})
+                            "region", "places_of_signs"})
     owners = _phrases(path, "owners", loc.get("owners"))
 
     def owned(phrases):
@@ -99,7 +99,10 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
         "skin": {w.lower() for w in _phrases(path, "skin", not_spine.get("skin"))},
         "pain_words": {w.lower() for w in _phrases(path, "pain_words", not_spine.get("pain_words"))},
         "procedure_site": {w.lower() for w in _phrases(path, "procedure_site", loc.get("procedure_site"))},
+        "places_of_signs": set(_phrases(path, "places_of_signs", loc.get("places_of_signs"))),
     }
+    if extras["places_of_signs"] - set(RED_FLAGS):
+        raise ValueError(f"{path.name}: places_of_signs: not red flags: {sorted(extras['places_of_signs'] - set(RED_FLAGS))}")
 
     path = vocab_dir / "treatments.yml"
     treat = _load_yaml(path)

@@ -260,7 +260,11 @@ def times_something_else(text: str, start: int, end: int, mentions: Sequence,
     if anchored is None and _pain_starts_with_it(text, b, end, mentions, pain_words):
         return False
     bare = anchored and not _BARE_DURATION.sub("", text[a:b].replace(text[start:end], "")).strip()
-    if index and (onset_only.match(text, a) or bare):  # "the low back pain, about five weeks"
+    # "..., y desde ayer no puedo orinar": a clause that tells its own sign after the time is no
+    # bare "since ..." of the clause before
+    own_sign = any(m.label.startswith("red_flag") and not m.negated and m.experiencer == "patient"
+                   and end <= m.start < b for m in mentions)
+    if index and ((onset_only.match(text, a) and not own_sign) or bare):  # "the low back pain, about five weeks"
         a = clauses[index - 1][0]
     b = max(b, end)
     # a sign's words may begin before the clause ("need to pee but nothing comes out, since")

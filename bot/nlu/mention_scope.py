@@ -6,13 +6,20 @@ belong to the pain the patient writes about. Mentions are clinical.py's tuples
 """
 from __future__ import annotations
 
-from bot.nlu.place_scope import PROCEDURES, procedure_sites_dropped, region_named, treated_places_dropped
+from bot.nlu.place_scope import (
+    PROCEDURES,
+    procedure_sites_dropped,
+    region_named,
+    sign_places_dropped,
+    treated_places_dropped,
+)
 
 
 def of_this_pain(found: list, ctx, elsewhere: set, extras: dict, tried_anyway=frozenset(),
                  everyday=frozenset()) -> list:
     """The mentions that tell of the pain written about (the rules below, and the places'
-    in place_scope.py). `extras`: the language's location vocabulary (pain_words, procedure_site);
+    in place_scope.py). `extras`: the language's location vocabulary (pain_words, procedure_site,
+    places_of_signs);
     `everyday`: treatments that are also everyday activities (context.yml `everyday_treatments`)."""
     pain_words = frozenset(extras.get("pain_words") or ())
     found = [m for m in found if not scene_of_an_injury(m, found, ctx, everyday)]
@@ -21,6 +28,7 @@ def of_this_pain(found: list, ctx, elsewhere: set, extras: dict, tried_anyway=fr
              else m for m in found]
     found = procedure_sites_dropped(not_taken(struck_places_dropped(found, ctx), ctx), ctx, pain_words)
     found = treated_places_dropped(found, ctx, pain_words, frozenset(extras.get("procedure_site") or ()))
+    found = sign_places_dropped(found, ctx, frozenset(extras.get("places_of_signs") or ()))
     return region_named(places_answered_no(found, ctx), ctx)
 
 
@@ -137,6 +145,17 @@ def struck_places_dropped(found: list, ctx) -> list:
     if struck and any(m[2] == "pain_location" and not m[4] and m not in struck for m in found):
         return [m for m in found if m not in struck]
     return found
+
+
+def unnamed_pills_prescribed(found: list, words: list[str], unnamed: set) -> list:
+    """Unnamed pills ("unas pastillas para el dolor") beside a prescribed medicine the patient
+    had ("me recetaron ...", "pastillas, tramadol") are that medicine, not one more bought over
+    the counter (context.yml `unnamed_medicine`; none listed: the rule is off)."""
+    if not unnamed or not any(m[2] == "treatment" and m[3] == "prescription_medication" and not m[4]
+                              and m[5] == "patient" for m in found):
+        return found
+    return [(*m[:3], "prescription_medication", *m[4:]) if m[2] == "treatment" and m[3] == "otc_medication"
+            and tuple(words[m[0]:m[1]]) in unnamed else m for m in found]
 
 
 def alone_back(words: list[str], alone: set) -> list[tuple]:

@@ -23,10 +23,11 @@ from bot.nlu.anchored_matcher import AnchoredMatcher
 from bot.nlu.clinical_vocab import Term, load_vocabulary
 from bot.nlu.drugs import NOT_FOR_PAIN, english_words, find_medicines, spanish_words
 from bot.nlu.spacing import unbroken
-from bot.nlu.spelling import deletion_index, misspelt_words
+from bot.nlu.spelling import by_ear, deletion_index, misspelt_words
 from bot.nlu.spelling import unaccented as _unaccented
 
 _INJECTED = {"shot", "injection", "jab", "infusion", "block", "epidural", "injected"}
+_MIN_BY_EAR = 5  # "coxis"
 _MIN_MISSPELT = 7  # shorter words are too near too many others ("fisio" is listed as written)
 
 
@@ -63,6 +64,10 @@ class PhraseIndex:
             if self._fold_accents and _unaccented(phrase) != phrase:
                 self._add_phrase(term, _unaccented(phrase))
         self._spelling = deletion_index(self._one_word)
+        # a one-word place typed by ear ("la rabadiya", "el coxix"): Spanish, where words are
+        # read without their accents
+        self._by_ear = {by_ear(p): t for t, p in pairs if self._fold_accents and t.label == "pain_location" and t.rank == 0
+                        and p.isalpha() and len(p) >= _MIN_BY_EAR}
 
     def _norm_word(self, word: str) -> str:
         doc = self._normalize(self.nlp.make_doc(str(word)))
@@ -127,6 +132,7 @@ class PhraseIndex:
         found |= {(s, e, self._one_word[name]) for s, e, name in misspelt_words(
             [t.text for t in whole], found, self._spelling, _MIN_MISSPELT,
             spanish_words() if self._fold_accents else english_words())}
+        found |= self._heard(whole, found)
         found = {(at[s], at[e - 1] + 1, term) for s, e, term in found}
         taken: dict[str, set[tuple[int, int]]] = {}  # spans kept, per file
         occupied: dict[str, set[int]] = {}  # their tokens
@@ -150,6 +156,15 @@ class PhraseIndex:
             else:
                 kept.append((s, e, term))
         return sorted(kept, key=lambda x: (x[0], x[1]))
+
+    def _heard(self, ndoc, found) -> set:
+        """Places typed by ear (`by_ear`): a word no phrase matched, no ordinary Spanish word."""
+        if not self._by_ear:
+            return set()
+        taken = {i for s, e, _ in found for i in range(s, e)}
+        heard = {(i, i + 1, self._by_ear.get(by_ear(t.text))) for i, t in enumerate(ndoc)
+                 if i not in taken and t.text.isalpha() and len(t.text) >= _MIN_BY_EAR}
+        return {h for h in heard if h[2] is not None and ndoc[h[0]].text not in spanish_words()}
 
     def _medicines(self, ndoc, capitals: list[bool] | None = None) -> set:
         """Drugs the dictionary knows (bot/nlu/drugs.py); the vocabulary wins overlaps, a drug

@@ -9,6 +9,8 @@ PROCEDURES = {"injection", "radiofrequency_ablation", "surgery"}  # given to one
 _AT = {"in", "into", "on", "at", "to"}  # the procedure's site follows
 _DETERMINERS = {"my", "the", "his", "her", "their", "me", "whole"}
 _SENTENCE_END = {".", "?", "!"}
+_HURTS = {"duele", "duelen", "doliendo", "matando", "molesta", "molestan", "dolor"}  # its own pain verb
+_LISTED = {"y", "e", "la", "las", "el", "los", "mis", "mi"}  # one list ("y la espalda me duele" after a comma is not)
 
 
 def _sentence_of(words: list[str], i: int) -> tuple[int, int]:
@@ -85,3 +87,24 @@ def treated_places_dropped(found: list, ctx, pain_words: frozenset, site_words: 
                and not pain_words.intersection(w for i, w in enumerate(ctx.words)
                                                if ctx.clause[i] == ctx.clause[m[0]])}
     return [m for m in found if m not in dropped] if dropped else found
+
+
+def sign_places_dropped(found: list, ctx, signs: frozenset) -> list:
+    """Without a place told only as where a sign of `signs` is felt ("tengo dormidas las nalgas
+    desde ayer", "se me duerme la parte de entre las piernas y las nalgas"): inside the sign's
+    words, or listed straight after them, it is the sign's place, not the pain's.
+    No `signs` (the language's locations.yml has no `places_of_signs`): the rule is off."""
+    if not signs:
+        return found
+    told = [m for m in found if m[2].startswith("red_flag") and m[3] in signs]
+    if not told:
+        return found
+
+    def listed_after(f, m) -> bool:  # "entre las piernas y las nalgas": one more place of the sign
+        return (f[1] <= m[0] and m[0] - f[1] <= 3 and set(ctx.words[f[1]:m[0]]) <= _LISTED
+                and not _HURTS & set(ctx.words[m[1]:m[1] + 4]))  # not "y la espalda me está matando"
+
+    def the_signs(m) -> bool:
+        return m[2] == "pain_location" and any(
+            (f[0] <= m[0] and m[1] <= f[1]) or listed_after(f, m) for f in told)
+    return [m for m in found if not the_signs(m)]

@@ -57,3 +57,17 @@ def misspelt_words(words: List[str], found, index: Dict[str, Set[str]], min_leng
         if name:
             misspelt.append((i, i + 1, name))
     return misspelt
+
+
+_BY_EAR = [("ll", "y"), ("v", "b"), ("qu", "k"), ("cc", "ks"), ("x", "ks"), ("ce", "se"), ("ci", "si"),
+           ("c", "k"), ("z", "s"), ("ks", "s")]
+
+
+def by_ear(word: str) -> str:
+    """A Spanish word as it sounds, for words typed by ear: "rabadiya" ~ "rabadilla", "coxix" ~
+    "coxis" ~ "cóccix", "uesito" ~ "huesito" (ll/y, b/v, c/s/z/x, a silent h)."""
+    word = unaccented(word.lower())
+    word = word.replace("ch", "\0").replace("h", "").replace("\0", "ch")
+    for said, heard in _BY_EAR:
+        word = word.replace(said, heard)
+    return word

@@ -1,0 +1,45 @@
+"""Treatments told in everyday words, and medicines the patient is kept from.
+
+A walk or a swim with how often or how far is exercise (a walk as the scene of the pain is
+not), therapy told as "the physical kind", needles without the word acupuncture, a relative's
+massage given to the patient, heat wraps by brand, pharmacy brands the drug dictionary lacks;
+a medicine a doctor said to hold off on, or one the patient is allergic to, is not tried.
+Sentences written for these tests, none from a blind set."""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.reading import tried, tried_as_read
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I walk every evening round the park, about two miles", {"exercise"}),
+    ("naproxen and a walk every morning before work", {"otc_medication", "exercise"}),
+    ("I swim laps at the leisure centre on weekends", {"exercise"}),
+    ("a few laps of the pool and a Thermacare wrap at night", {"exercise", "heat_ice"}),
+    ("I went to therapy, the physical kind, for about six weeks", {"physical_therapy"}),
+    ("a woman stuck needles in me at a clinic in town", {"acupuncture"}),
+    ("my mum does massage with oil for me on Sundays", {"massage"}),
+    ("Naprogesic from the chemist and Panamax when it's bad", {"otc_medication"}),
+    ("I sit in the hot tub most evenings", {"heat_ice"}),
+    ("I ride the exercise bike and use resistance bands", {"exercise"}),
+])
+def test_treatments_told_in_everyday_words(text, expected):
+    assert tried(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "it hurts when I walk every morning to the bus",
+    "I get pins and needles in my back when I sit too long",
+])
+def test_a_walk_as_the_scene_or_pins_and_needles_is_no_treatment(text):
+    assert tried(text) == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("nothing, the GP told me to hold off on ibuprofen because of my stomach", []),
+    ("I'm allergic to codeine so just a heat pack", ["heat_ice"]),
+    ("not allowed anti-inflammatories with my kidneys, so nothing yet", []),
+])
+def test_a_medicine_the_patient_is_kept_from_is_not_tried(text, expected):
+    assert tried_as_read(text) == expected

@@ -100,7 +100,8 @@ class ClinicalMatcher(PhraseIndex):
                                                for key in ("treated_elsewhere", "treatment_tried_before"))
         self._ongoing = words_in_reach("ongoing", context.get("ongoing"), self._norm_word, 3)
         self._everyday = frozenset(context.get("everyday_treatments") or [])  # "while I was lying down"
-        self._given = [self._norm_word(p).split() for p in context.get("treatment_given_to_patient_after") or []]
+        self._given, self._given_before = ([self._norm_word(p).split() for p in context.get(key) or []] for key in (
+            "treatment_given_to_patient_after", "treatment_given_to_patient_before"))
         self._place_said = [self._norm_word(p).split() for p in context.get("place_affirmed_after") or []]
         self._nothing_of = frozenset(self._norm_word(w) for w in context.get("nothing_object_of") or [])
         self._told = load_told(vocab_dir or VOCAB_DIR, self._norm_word)  # "me tomé un Mejoral"
@@ -242,7 +243,9 @@ class ClinicalMatcher(PhraseIndex):
         asked, experiencer = experiencer == "asked", experiencer.replace("asked", "other")
         if experiencer == "other" and treatment and (  # after its words, or inside them ("rubs it down")
                 any(ctx.words[e + k:e + k + len(p)] == p for p in self._given for k in (0, 1))
-                or any([w] in self._given for w in ctx.words[s + 1:e])):
+                or any([w] in self._given for w in ctx.words[s + 1:e])
+                or any(s - len(p) - k >= 0 and ctx.words[s - len(p) - k:s - k] == p
+                       for p in self._given_before for k in (0, 1))):  # "my wife rubs in some Deep Heat"
             experiencer = "patient"  # "my husband massages my lower back", "she rubs it in for me"
         if experiencer == "other" and label != "red_flag" and (
                 ctx.relative_is_patient or (treatment and (ctx.words[s - 1:s] == ["'s"]

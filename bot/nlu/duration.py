@@ -75,8 +75,8 @@ _QTY = (r"(?:a\s+)?(?:couple|coupla|cupla|cuple|cupple)(?:\s+of)?|(?:a\s+)?few|s
         r"|a\s+dozen|dozen|half\s+(?:of\s+)?(?:an?|the)|half\s+of|half(?=\s+(?:year|month|day|week))|a\s+half|" + _DIGITS + "|" + _WORDNUM + r"|an?")
 
 _AND = r"(?:and|n|'n'?|&)"  # "a week n a half", "a month & a bit", as typed
-_QUANTITY_RE = re.compile(
-    r"(?<![\w.,\-/−^*])(?P<qty>%(qty)s)(?P<ish>-?ish)?(?P<odd>[\s-]+odd)?(?P<half1>\s+%(and)s\s+(?:a\s+)?half)?"
+_QUANTITY_RE = re.compile(  # a clinician's "x" before the number is "for": "LBP x6wks"
+    r"(?:(?<![\w.,\-/−^*])|(?<=(?<![\w])[x×]))(?P<qty>%(qty)s)(?P<ish>-?ish)?(?P<odd>[\s-]+odd)?(?P<half1>\s+%(and)s\s+(?:a\s+)?half)?"
     r"(?:\s*(?:-|–|to|or)\s*(?P<qty2>%(digits)s|%(wordnum)s))?"
     r"(?P<sep>\s*-?\s*)(?P<unit>%(unit)s)(?![a-z])"
     r"(?P<half2>\s+%(and)s\s+(?:a\s+)?half)?(?P<bit>\s+%(and)s\s+a\s+(?:bit|little\s+bit|little))?"
@@ -215,7 +215,7 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 # Clinical shorthand: "3/7" days, "3/52" weeks, "6/12" months ("x 2/12" is "for 2 months");
 # never a date ("on 3/12", "the 6/12") or a score ("7/10").
 _SHORTHAND_RE = re.compile(
-    r"(?<![\w/.])(?<!\bon\s)(?<!\bthe\s)(?P<n>\d{1,2}(?:\.\d)?)\s*/\s*(?P<den>7|52|12)(?![\w/.]|\.\d)", re.I)
+    r"(?:(?<![\w/.])|(?<=(?<![\w])[x×]))(?<!\bon\s)(?<!\bthe\s)(?P<n>\d{1,2}(?:\.\d)?)\s*/\s*(?P<den>7|52|12)(?![\w/.]|\.\d)", re.I)
 _SHORTHAND_UNIT = {"7": DAY, "52": WEEK, "12": MONTH}
 # The unit first, the number after: "years, 5 maybe", "a good few weeks, maybe 5 or 6"
 _UNIT_THEN_NUMBER_RE = re.compile(

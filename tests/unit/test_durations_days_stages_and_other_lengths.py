@@ -1,6 +1,6 @@
 """Pain lengths from misspelt days, school years and a well time, beside other lengths.
 
-A weekday as patients misspell it, "since high school", "fine till six weeks ago" after an
+A clinician's "x6wks", a weekday as patients misspell it, "since high school", "fine till six weeks ago" after an
 operation; a relative's age, a pregnancy in brackets and a count
 after the years ("11 years, two operations") are no length of the pain. Sentences written
 for these tests, none from a blind set."""
@@ -12,6 +12,8 @@ from tests.unit.reading import duration_category, friday_weeks
 
 
 @pytest.mark.parametrize("text,weeks", [
+    ("Sciatica right leg x4wks, naproxen no help", 4.0),   # a clinician's "x": for
+    ("LBP x6/52 after lifting", 6.0),
     ("my lower back has hurt since wensday", 0.29),   # read on Friday 4 December 2026
     ("it started on tusday after gardening", 0.43),
     ("since saterday my neck has been stiff", 0.86),

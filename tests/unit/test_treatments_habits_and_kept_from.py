@@ -20,9 +20,11 @@ from tests.unit.reading import tried, tried_as_read
     ("I went to therapy, the physical kind, for about six weeks", {"physical_therapy"}),
     ("a woman stuck needles in me at a clinic in town", {"acupuncture"}),
     ("my mum does massage with oil for me on Sundays", {"massage"}),
+    ("my husband rubs in some Voltaren gel at night", {"otc_medication"}),
+    ("my son puts on a heat pack for me", {"heat_ice"}),
     ("Naprogesic from the chemist and Panamax when it's bad", {"otc_medication"}),
     ("I sit in the hot tub most evenings", {"heat_ice"}),
-    ("I ride the exercise bike and use resistance bands", {"exercise"}),
+    ("I ride the exercise bike most days", {"exercise"}),
 ])
 def test_treatments_told_in_everyday_words(text, expected):
     assert tried(text) == expected
@@ -31,6 +33,7 @@ def test_treatments_told_in_everyday_words(text, expected):
 @pytest.mark.parametrize("text", [
     "it hurts when I walk every morning to the bus",
     "I get pins and needles in my back when I sit too long",
+    "my legs ache after a long walk",
 ])
 def test_a_walk_as_the_scene_or_pins_and_needles_is_no_treatment(text):
     assert tried(text) == set()

@@ -34,6 +34,8 @@ from bot.nlu.relative_clause import RelativeClauses, clause_owned, clause_owners
 from bot.nlu.spacing import words_only
 from bot.nlu.spelling import unaccented as _unaccented
 
+_SPINE_WORDS = frozenset({"back", "neck", "spine", "sciatica", "lumbar", "tailbone"})  # a medicine said to be for these
+
 
 def typed_as_names(tokens: list[str]) -> set[int]:
     """The words typed as a name: capitalised inside a sentence ("my son Walter"), or a message
@@ -204,7 +206,8 @@ class ClinicalMatcher(PhraseIndex):
                                                   term.value in self._denial_scope.history))
         if term.mode == "if_denied" and not negated and not hedged:
             return None  # "bladder" on its own says nothing
-        if treatment and ctx.cue_after(e, ("other_condition",)):
+        other = treatment and ctx.cue_after_at(e, ("other_condition",), ctx.window.get("other_condition"))
+        if other and not _SPINE_WORDS.intersection(ctx.words[e:other[1]]):  # "tramadol for my back and a statin for ..."
             return None  # "Ozempic for my sugar", "a shot in the shoulder for something else"
         if term.value in self._everyday and treatment and (
                 _scene_before(ctx, s) or ctx.cue_right_after(e, "setting_after")):

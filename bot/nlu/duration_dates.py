@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from pathlib import Path
 
-import yaml
-
-from bot.nlu.duration_units import _UNIT_WEEKS, _WORDNUM, DAY, MONTH, WEEK, YEAR, _number
+from bot.nlu.duration_units import _MISSPELT_DAYS, _UNIT_WEEKS, _WORDNUM, DAY, MONTH, WEEK, YEAR, _number
 from bot.nlu.holidays import holiday_pattern, latest_holiday
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -19,19 +16,8 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
 _MONTH_RE = (r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?"
              r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_DAY_NAMES = _WEEKDAYS + sorted(_MISSPELT_DAYS, key=len, reverse=True)  # "since wensday"
 
-
-def _misspelt_days(path: Path) -> dict:
-    """vocab/misspelt_days.yml, checked: one lower-case misspelt word -> a weekday's name."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict) or not all(
-            isinstance(k, str) and re.fullmatch(r"[a-z]+", k) and v in _WEEKDAYS for k, v in data.items()):
-        raise ValueError(f"{path.name}: each line maps one misspelt word to a weekday's name")
-    return data
-
-
-_MISSPELT_DAYS = _misspelt_days(Path(__file__).parent / "vocab" / "misspelt_days.yml")
-_DAY_NAMES = _WEEKDAYS + sorted(_MISSPELT_DAYS, key=len, reverse=True)  # as the regexes read them
 _SEASONS = {"winter": (1, 15), "spring": (4, 15), "summer": (7, 15), "autumn": (10, 15)}
 _HOLIDAY_RE = holiday_pattern()  # vocab/holidays.yml
 _MONTH_PART_DAY = {"start": 2, "beginning": 2, "early": 5, "mid": 15, "middle": 15, "late": 25,

@@ -3,7 +3,8 @@
 A walk or a swim with how often or how far is exercise (a walk as the scene of the pain is
 not), therapy told as "the physical kind", needles without the word acupuncture, a relative's
 massage given to the patient, heat wraps by brand, pharmacy brands the drug dictionary lacks;
-a medicine a doctor said to hold off on, or one the patient is allergic to, is not tried.
+a medicine a doctor said to hold off on, or one the patient is allergic to, is not tried; nor is one taken for another part ("for my knees"), while one
+said to be for the back stays tried beside it.
 Sentences written for these tests, none from a blind set."""
 from __future__ import annotations
 
@@ -46,3 +47,13 @@ def test_a_walk_as_the_scene_or_pins_and_needles_is_no_treatment(text):
 ])
 def test_a_medicine_the_patient_is_kept_from_is_not_tried(text, expected):
     assert tried_as_read(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I've been on meloxicam for about two years for my knees, the back is new", set()),
+    ("gabapentin for my feet for a few years, nothing for the back", set()),
+    ("tramadol for my lower back and a statin for my cholesterol", {"prescription_medication"}),
+    ("ibuprofen for my neck and sumatriptan for my migraines", {"otc_medication"}),
+])
+def test_a_medicine_for_another_part_is_not_tried_for_the_pain(text, expected):
+    assert tried(text) == expected

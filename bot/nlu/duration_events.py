@@ -360,7 +360,7 @@ def _starts_the_time(mention, text: str) -> bool:
 
 # "never had a problem til about 3 wks ago", "was fine until last month": the pain's start
 _TURNING_POINT = re.compile(
-    r"\b(?:never|no|fine|ok|okay|nothing|good|great|perfect)\b[^.!?]{0,40}?\b(?:until|till|til|'til|up\s+to)"
+    r"\b(?:never|no|fine|ok|okay|nothing|good|great|perfect|right|alright|better|pain[\s-]?free)\b[^.!?]{0,40}?\b(?:until|till|til|'til|up\s+to)"
     r"\s+(?:about\s+|around\s+|roughly\s+|like\s+|maybe\s+|just\s+|only\s+)?$", re.I)
 
 

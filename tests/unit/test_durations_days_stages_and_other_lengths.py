@@ -21,6 +21,7 @@ from tests.unit.reading import duration_category, friday_weeks
     ("pregnant (6 months along) and my lower back has hurt for the last 2 weeks", 2.0),
     ("neck pain for 7 years, three operations, and now on pregabalin", 365.0),
     ("had a laminectomy in 2017 and was fine till about five weeks ago, now the same leg pain", 5.0),
+    ("had a fusion in 2016 and was right as rain till about 7 weeks ago, now the sciatica is back", 7.0),
 ])
 def test_the_pain_length_among_days_ages_and_other_counts(text, weeks):
     found = friday_weeks(text)

@@ -42,6 +42,8 @@ from bot.nlu.relative_clause import RelativeClauses, clause_owned, clause_owners
 from bot.nlu.spacing import words_only
 from bot.nlu.spelling import unaccented as _unaccented
 
+_SPINE_WORDS = frozenset({"back", "neck", "spine", "sciatica", "lumbar", "tailbone"})  # a medicine said to be for these
+
 
 def typed_as_names(tokens: list[str]) -> set[int]:
     """The words typed as a name: capitalised inside a sentence ("my son Walter"), or a message
@@ -111,7 +113,8 @@ class ClinicalMatcher(PhraseIndex):
                                                for key in ("treated_elsewhere", "treatment_tried_before"))
         self._ongoing = words_in_reach("ongoing", context.get("ongoing"), self._norm_word, 3)
         self._everyday = frozenset(context.get("everyday_treatments") or [])  # "while I was lying down"
-        self._given = [self._norm_word(p).split() for p in context.get("treatment_given_to_patient_after") or []]
+        self._given, self._given_before = ([self._norm_word(p).split() for p in context.get(key) or []] for key in (
+            "treatment_given_to_patient_after", "treatment_given_to_patient_before"))
         self._place_said = [self._norm_word(p).split() for p in context.get("place_affirmed_after") or []]
         self._nothing_of = frozenset(self._norm_word(w) for w in context.get("nothing_object_of") or [])
         self._unnamed = {tuple(self._norm_word(p).split()) for p in context.get("unnamed_medicine") or []}
@@ -220,7 +223,8 @@ class ClinicalMatcher(PhraseIndex):
                                                   term.value in self._denial_scope.history))
         if term.mode == "if_denied" and not negated and not hedged:
             return None  # "bladder" on its own says nothing
-        if treatment and ctx.cue_after(e, ("other_condition",)):
+        other = treatment and ctx.cue_after_at(e, ("other_condition",), ctx.window.get("other_condition"))
+        if other and not _SPINE_WORDS.intersection(ctx.words[e:other[1]]):  # "tramadol for my back and a statin for ..."
             return None  # "Ozempic for my sugar", "a shot in the shoulder for something else"
         if term.value in self._everyday and treatment and (
                 _scene_before(ctx, s) or ctx.cue_right_after(e, "setting_after")):
@@ -259,7 +263,9 @@ class ClinicalMatcher(PhraseIndex):
         asked, experiencer = experiencer == "asked", experiencer.replace("asked", "other")
         if experiencer == "other" and treatment and (  # after its words, or inside them ("rubs it down")
                 any(ctx.words[e + k:e + k + len(p)] == p for p in self._given for k in (0, 1))
-                or any([w] in self._given for w in ctx.words[s + 1:e])):
+                or any([w] in self._given for w in ctx.words[s + 1:e])
+                or any(s - len(p) - k >= 0 and ctx.words[s - len(p) - k:s - k] == p
+                       for p in self._given_before for k in (0, 1))):  # "my wife rubs in some Deep Heat"
             experiencer = "patient"  # "my husband massages my lower back", "she rubs it in for me"
         if experiencer == "other" and label != "red_flag" and (
                 ctx.relative_is_patient or (treatment and (ctx.words[s - 1:s] == ["'s"]

@@ -37,7 +37,7 @@ from bot.nlu.clinical_vocab import reading_fingerprint
 from bot.nlu.duration import DurationMention
 from bot.nlu.duration_choice import pain_time_among
 from bot.nlu.duration_es import parse_durations_es, spanish_clauses
-from bot.nlu.duration_events import SINCE_THEN, times_something_else
+from bot.nlu.duration_events import SINCE_THEN, after_a_turning_point, times_something_else
 from bot.nlu.duration_relative import told_as_share
 from bot.nlu.injections import injection_entities, load_injection_vocabulary
 from bot.nlu.language import reading_language
@@ -261,15 +261,16 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
         # treatment is named before it ("ibuprofen worked for 2 days"): "my back has hurt a
         # lot for 3 weeks", "since Good Friday" are the pain's
         treated = [m.start for m in mentions if m.label == "treatment" and not m.negated]
-        injection_clauses = [(e["start"], e["end"]) for e in story if e["entity"] != "pain_pattern"
+        injection_clauses = [(e["start"], e["end"], e.get("kind")) for e in story if e["entity"] != "pain_pattern"
                              and (e.get("refers", True) or (not spanish and any(
                                  s < e["end"] for s in treated)))]
         entities += [{**e, "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME} for e in story]
         found, kept = durations(text, language), []
         for duration in found:
-            if any(s <= duration.start < e for s, e in injection_clauses) and not SINCE_THEN.match(
+            if any(s <= duration.start < e and not (kind is None and after_a_turning_point(text, duration.start))
+                   for s, e, kind in injection_clauses) and not SINCE_THEN.match(
                     text, duration.end):  # "an epidural for my labour 3 months ago and since then my back"
-                continue
+                continue  # (but "a discectomy, good as gold till six weeks ago": the pain's start)
             # "tengo fiebre desde ayer", "wet myself since Tuesday": the sign's time, not the pain's
             if not told_as_share(duration) and times_something_else(
                     text, duration.start, duration.end, mentions, matcher.dating_flags, matcher.pain_words,

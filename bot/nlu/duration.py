@@ -75,8 +75,8 @@ _QTY = (r"(?:a\s+)?(?:couple|coupla|cupla|cuple|cupple)(?:\s+of)?|(?:a\s+)?few|s
         r"|a\s+dozen|dozen|half\s+(?:of\s+)?(?:an?|the)|half\s+of|half(?=\s+(?:year|month|day|week))|a\s+half|" + _DIGITS + "|" + _WORDNUM + r"|an?")
 
 _AND = r"(?:and|n|'n'?|&)"  # "a week n a half", "a month & a bit", as typed
-_QUANTITY_RE = re.compile(
-    r"(?<![\w.,\-/−^*])(?P<qty>%(qty)s)(?P<ish>-?ish)?(?P<odd>[\s-]+odd)?(?P<half1>\s+%(and)s\s+(?:a\s+)?half)?"
+_QUANTITY_RE = re.compile(  # a clinician's "x" before the number is "for": "LBP x6wks"
+    r"(?:(?<![\w.,\-/−^*])|(?<=(?<![\w])[x×]))(?P<qty>%(qty)s)(?P<ish>-?ish)?(?P<odd>[\s-]+odd)?(?P<half1>\s+%(and)s\s+(?:a\s+)?half)?"
     r"(?:\s*(?:-|–|to|or)\s*(?P<qty2>%(digits)s|%(wordnum)s))?"
     r"(?P<sep>\s*-?\s*)(?P<unit>%(unit)s)(?![a-z])"
     r"(?P<half2>\s+%(and)s\s+(?:a\s+)?half)?(?P<bit>\s+%(and)s\s+a\s+(?:bit|little\s+bit|little))?"
@@ -109,6 +109,11 @@ _SINCE_BIRTH = re.compile(
     r"|having\s+(?:her|him|them|the\s+baby)|(?:i\s+had|i\s+gave\s+birth\s+to|giving\s+birth\s+to|delivering)"
     r"\s+(?:her|him|them|the\s+baby)|i\s+gave\s+birth|giving\s+birth)\b", re.I)
 _PAIN_AFTER = re.compile(r"^\s+(?:ago|now|with|of|in\s+pain|suffering|hurting|having)\b", re.I)
+# "my father 70 years is having back pain", "Mum, 82 years, ...": a relative's age, no length
+_RELATIVE_AGE_BEFORE = re.compile(
+    r"\b(?:father|mother|dad|daddy|mum|mom|mummy|mommy|husband|wife|grand(?:mother|father|ma|pa|mom|mum|dad)"
+    r"|uncle|aunt|auntie|brother|sister|patient)(?:,|\s+is|\s+aged|\s+age|\s*\()?\s*(?:now\s+|nearly\s+|almost\s+)?$",
+    re.I)
 _UNDER_BEFORE = re.compile(r"\b(?:under|less\s+than|not\s+quite|shy\s+of)\s*$", re.I)
 _NARRATIVE_DAY = re.compile(  # "one day I woke up with it" tells a story, not a length
     r"^\s+(?:i|it|my|the|we|he|she|while|when|after)\b", re.I)
@@ -157,6 +162,8 @@ def _quantities(text: str):
         if (not m.group("ago") and _CHILD_AGE_BEFORE.search(before)
                 and not _pain_since_birth(_sentence_around(text, m.start(), m.end()))):
             continue  # "baby is 5 wks", "twins (18 months)"
+        if unit == "year" and not m.group("ago") and _RELATIVE_AGE_BEFORE.search(before):
+            continue  # "my father 70 years is having back pain"
         if unit == "year" and _WHO_I_AM_BEFORE.search(before) and not _PAIN_AFTER.match(after):
             continue  # "I am software engineer 32 years": a trade's years or an age
         if (unit == "day" and qty.lower() in ("one", "a") and _NARRATIVE_DAY.match(after)
@@ -208,7 +215,7 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 # Clinical shorthand: "3/7" days, "3/52" weeks, "6/12" months ("x 2/12" is "for 2 months");
 # never a date ("on 3/12", "the 6/12") or a score ("7/10").
 _SHORTHAND_RE = re.compile(
-    r"(?<![\w/.])(?<!\bon\s)(?<!\bthe\s)(?P<n>\d{1,2}(?:\.\d)?)\s*/\s*(?P<den>7|52|12)(?![\w/.]|\.\d)", re.I)
+    r"(?:(?<![\w/.])|(?<=(?<![\w])[x×]))(?<!\bon\s)(?<!\bthe\s)(?P<n>\d{1,2}(?:\.\d)?)\s*/\s*(?P<den>7|52|12)(?![\w/.]|\.\d)", re.I)
 _SHORTHAND_UNIT = {"7": DAY, "52": WEEK, "12": MONTH}
 # The unit first, the number after: "years, 5 maybe", "a good few weeks, maybe 5 or 6"
 _UNIT_THEN_NUMBER_RE = re.compile(
@@ -217,6 +224,7 @@ _UNIT_THEN_NUMBER_RE = re.compile(
     r"(?P<qty>\d{1,2}|%s)(?:\s*(?:-|–|to|or)\s*(?P<qty2>\d{1,2}|%s))?"
     r"(?![\w/%%]|\.\d|\s*[-–/%%]|\s*(?:%s|kg|kilos?|lbs?|pounds|stone|times|of|am|pm|x)\b)"
     % (_WORDNUM, _WORDNUM, _UNIT_RE), re.I)
+_COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:%s))\s*$" % _WORDNUM, re.I)
 # A unit and a half with no number: "wk and a half", "month and a half"
 _UNIT_AND_HALF_RE = re.compile(r"(?<![\w.])(?<!\d\s)(?P<unit>%s)\s+and\s+a\s+half\b" % _UNIT_RE, re.I)
 # Repeated plural units and "ages": long and vague ("months and months", "it's been ages",
@@ -238,8 +246,8 @@ def _shorthand(text: str):
     for m in _UNIT_THEN_NUMBER_RE.finditer(text):
         unit = _unit_of(m.group("unit"))
         value = _number(m.group("qty"))
-        if unit is None or value is None or value[0] <= 0:
-            continue
+        if unit is None or value is None or value[0] <= 0 or _COUNTED_BEFORE.search(text[:m.start()]):
+            continue  # "for 11 years, two fusions": the years are counted already
         weeks = value[0]
         if m.group("qty2"):
             second = _number(m.group("qty2"))

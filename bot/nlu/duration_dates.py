@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from bot.nlu.duration_units import _UNIT_WEEKS, _WORDNUM, DAY, MONTH, WEEK, YEAR, _number
+from bot.nlu.duration_units import _MISSPELT_DAYS, _UNIT_WEEKS, _WORDNUM, DAY, MONTH, WEEK, YEAR, _number
 from bot.nlu.holidays import holiday_pattern, latest_holiday
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -16,6 +16,8 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
 _MONTH_RE = (r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?"
              r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_DAY_NAMES = _WEEKDAYS + sorted(_MISSPELT_DAYS, key=len, reverse=True)  # "since wensday"
+
 _SEASONS = {"winter": (1, 15), "spring": (4, 15), "summer": (7, 15), "autumn": (10, 15)}
 _HOLIDAY_RE = holiday_pattern()  # vocab/holidays.yml
 _MONTH_PART_DAY = {"start": 2, "beginning": 2, "early": 5, "mid": 15, "middle": 15, "late": 25,
@@ -51,7 +53,7 @@ _SAFE_POINT = (
     r"|last\s+|this\s+past\s+)(?P<season3>spring|summer|winter|autumn|fall)\b"
     # "since my grandson's christening in the spring" ("in the fall" may be an injury)
     r"|in\s+the\s+(?P<season2>spring|summer|winter|autumn)\b"
-    % (_MONTH_RE, "|".join(_WEEKDAYS), _HOLIDAY_RE, _MONTH_RE, _MONTH_RE, _MONTH_RE)
+    % (_MONTH_RE, "|".join(_DAY_NAMES), _HOLIDAY_RE, _MONTH_RE, _MONTH_RE, _MONTH_RE)
 )
 # Points that only count straight after the cue ("since March", "since the summer",
 # "since I was a teenager"): "may", "march" and "fall" are also ordinary words.
@@ -67,7 +69,8 @@ _DIRECT_POINT = (
     r"|baby|young|little|small|student|school|high\s+school|college|university|uni|twenties|20s"
     r"|thirties|30s)|(?:my\s+)?(?:childhood|teens|school\s+days|twenties)"
     r"|my\s+(?:thirties|forties|fifties|sixties|[2-6]0'?s)\b"  # "since my 40s"
-    r"|uni\b|university|college)"  # "since uni": years, not "since school started"
+    r"|uni\b|university|college"  # "since uni": years, not "since school started"
+    r"|(?:high|secondary|middle|grammar)\s+school)"  # "on n off since high school"
     % _MONTH_RE
 )
 # "sinse monday", "scince march": the cue misspelt as patients type it
@@ -164,7 +167,8 @@ def _month_number(name: str) -> int:
 
 def _weekday(name: str) -> int:
     """0-6 for a weekday's name or its short form ("wed", "thurs")."""
-    return next(i for i, day in enumerate(_WEEKDAYS) if day.startswith(name.lower()[:3]))
+    name = _MISSPELT_DAYS.get(name.lower(), name.lower())  # "wensday"
+    return next(i for i, day in enumerate(_WEEKDAYS) if day.startswith(name[:3]))
 
 
 def _latest_date(today: datetime.date, day: int, month: int | None) -> datetime.date:

@@ -15,7 +15,7 @@ import yaml
 
 EVENTS_VOCAB = Path(__file__).parent / "vocab" / "duration_events.yml"
 _CLAUSE_SPLIT = re.compile(  # "and" only before a new subject: "... ago and my back ..."
-    r"[,;.!?\n\U0001F300-\U0001FAFF\u2600-\u27BF]|\s[-–]\s|\b(?:but|now|however|although|though)\b"
+    r"[,;.!?()\n\U0001F300-\U0001FAFF\u2600-\u27BF]|\s[-–]\s|\b(?:but|now|however|although|though)\b"
     r"|\b(?:and|so)\b(?=\s+(?:my|i|i'm|i've|it|it's|its|the|this|now|since|ever)\b)", re.I)
 # ("so" too: "it came back 8 months after the surgery so it has been over 3 years now")
 
@@ -140,6 +140,8 @@ class OtherEvents:
         return list(zip(cuts[::2], cuts[1::2]))
 
     def dates_other_event(self, text: str, start: int, end: int) -> bool:
+        if after_a_turning_point(text, start):
+            return False  # "a discectomy in 2018 and good as gold till six weeks ago": the pain's start
         if self._before_pain and self._before_pain.match(re.sub(r"^[\s,;:-]+", "", text[end:end + 80])):
             return True  # "that's been going on for years, since before the back pain"
         bounds = self.clauses(text)
@@ -256,6 +258,8 @@ def times_something_else(text: str, start: int, end: int, mentions: Sequence,
     index = next((i for i, (a, b) in enumerate(clauses) if a <= start < b), None)
     if index is None:
         return False
+    if anchored is None and after_a_turning_point(text, start):
+        return False  # "a discectomy, and fine till six weeks ago": when the pain began
     a, b = clauses[index]
     if anchored is None and _pain_starts_with_it(text, b, end, mentions, pain_words):
         return False
@@ -360,7 +364,7 @@ def _starts_the_time(mention, text: str) -> bool:
 
 # "never had a problem til about 3 wks ago", "was fine until last month": the pain's start
 _TURNING_POINT = re.compile(
-    r"\b(?:never|no|fine|ok|okay|nothing|good|great|perfect)\b[^.!?]{0,40}?\b(?:until|till|til|'til|up\s+to)"
+    r"\b(?:never|no|fine|ok|okay|nothing|good|great|perfect|right|alright|better|pain[\s-]?free)\b[^.!?]{0,40}?\b(?:until|till|til|'til|up\s+to)"
     r"\s+(?:about\s+|around\s+|roughly\s+|like\s+|maybe\s+|just\s+|only\s+)?$", re.I)
 
 

@@ -46,6 +46,19 @@ def _misspelt_numbers(path: Path) -> dict:
 
 
 _MISSPELT = _misspelt_numbers(Path(__file__).parent / "vocab" / "misspelt_numbers.yml")
+
+
+def _misspelt_days(path: Path) -> dict:
+    """vocab/misspelt_days.yml, checked: one lower-case misspelt word -> a weekday's name."""
+    days = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict) or not all(
+            isinstance(k, str) and re.fullmatch(r"[a-z]+", k) and v in days for k, v in data.items()):
+        raise ValueError(f"{path.name}: each line maps one misspelt word to a weekday's name")
+    return data
+
+
+_MISSPELT_DAYS = _misspelt_days(Path(__file__).parent / "vocab" / "misspelt_days.yml")
 _DICTATION = _MISSPELT["dictation"]
 SPANISH_MISSPELT: dict[str, str] = dict(_MISSPELT["spanish"])  # "sinco" -> "cinco"
 SPANISH_MISSPELT_RE = "|".join(sorted(SPANISH_MISSPELT, key=len, reverse=True))  # for the parsers' patterns

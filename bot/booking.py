@@ -29,6 +29,7 @@ _NOT_NAME_WORDS = frozenset("""
     weekend weekends anytime asap today tomorrow yesterday next any after before noon
     good great fine perfect sounds let's lets book booking appointment consultation
     sorry oops could would put down change wrong right correct incorrect misspelt misspelled
+    perdón perdon disculpe disculpa
     monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays friday fridays
     saturday saturdays sunday sundays mon tue tues wed thu thur thurs fri sat sun
     zero one two three four five six seven eight nine ten eleven twelve
@@ -111,7 +112,7 @@ def parse_preferred_time(text: str) -> Optional[str]:
 
 # "I typed my name wrong, it's Jon not Jhon", "my name should be Dana Whitfield-Jones": a
 # correction of the name given earlier, said while a later booking question is pending.
-_NAME_WORD = re.compile(r"\b(?:name|nombre)\b", re.I)
+_NAME_WORD = re.compile(r"\b(?:name|surname|nombre|apellidos?)\b", re.I)
 _CORRECTION_CUE = re.compile(
     r"\b(?:wrong|mistake|typo|typed|misspel\w*|spel(?:t|led)|correct\w*|actually|sorry|oops|"
     r"meant|should be"
@@ -121,7 +122,9 @@ _NEW_NAME_AFTER = re.compile(
     r"\b(?:should be|it'?s|it is|is actually|name is|name's|change it to|is|(?:down|it) as"
     r"|to read|make it|name to|es|deber[ií]a ser|se escribe|me llamo|ponga|p[oó]ngalo como"
     # "ponga mi nombre completo: Samuel Ortega Ruiz", "full name: ..."
-    r"|(?:nombre|name)(?: completo)?(?: es)?:)\s+", re.I)
+    r"|(?:nombre|name)(?: completo)?(?: es)?:"
+    # "el nombre va completo: Sam Taylor Ramírez", "my full name should read: ..."
+    r"|(?:nombre|name)\b[^:.\n]{0,25}:)\s+", re.I)
 # "it's Jon not Jhon", "put me down as Samantha Taylor rather than Sam"; "es Ximena, no Jimena"
 _INSTEAD_OF = re.compile(r"\b(?:it'?s|it is|(?:down|me|it) as|me under)\s+(.+?)\s+(?:not|rather than|instead of)"
                          r"\s+([^\W\d_][\w'’-]*)", re.I)
@@ -156,13 +159,51 @@ def name_correction(text: str, current: Optional[str]) -> Optional[str]:
             return new
     if not (_NAME_WORD.search(text) and _CORRECTION_CUE.search(text)):
         return None
+    # "its Tayler with an e. Sam Tayler": the whole name said again as a sentence of its own
+    whole = _whole_name_said_last(text, current)
+    if whole:
+        return whole
     rest = re.sub(r"^(?:actually|really|just)\s+", "", _NEW_NAME_AFTER.split(text)[-1], flags=re.I)
     new = parse_name(_NAME_END.split(rest)[0])
     # "no es Sam es Samanta, Samanta Taylor": the name said again in full after a comma
     fuller = parse_name(_NAME_END.split(rest.split(",", 1)[1].strip())[0]) if "," in rest else None
     if new and fuller and fuller.lower().startswith(new.lower()):
         new = fuller
+    if new and current and len(new.split()) == 1 < len(current.split()):
+        new = _one_word_replaced(new, current, text)
     return new if new and new != current else None
+
+
+def _whole_name_said_last(text: str, current: Optional[str]) -> Optional[str]:
+    """The last sentence when it is a name of two words or more sharing a word with the one
+    given, or spelt close to it ("Sam Tayler" for "Sam Taylor"), else None."""
+    sentences = [p.strip(" ,;:-") for p in re.split(r"[.!?;\n]+", text) if p.strip(" ,;:-")]
+    said = parse_name(sentences[-1]) if len(sentences) > 1 else None
+    if not said or not current or len(said.split()) < 2 or said == current:
+        return None
+    shared = {w.lower() for w in said.split()} & {w.lower() for w in current.split()}
+    close = difflib.SequenceMatcher(None, said.lower(), current.lower()).ratio() >= 0.8
+    return said if shared or close else None
+
+
+def _one_word_replaced(new: str, current: str, text: str) -> str:
+    """One word of a longer name corrected ("my last name is spelt wrong, it's Tayler"): the
+    word the text says (last name / first name), else the one spelt most like it."""
+    words = current.split()
+    if _LAST_NAME.search(text):
+        at = len(words) - 1
+    elif _FIRST_NAME.search(text):
+        at = 0
+    else:
+        scores = [difflib.SequenceMatcher(None, new.lower(), w.lower()).ratio() for w in words]
+        at = max(range(len(words)), key=scores.__getitem__)
+        if scores[at] < 0.6:
+            return new
+    return " ".join(new if i == at else w for i, w in enumerate(words))
+
+
+_LAST_NAME = re.compile(r"\b(?:last ?name|surname|family name|apellido)\b", re.I)
+_FIRST_NAME = re.compile(r"\b(?:first ?name|given name|nombre de pila)\b", re.I)
 
 
 _ITS_NOW = re.compile(r"\b(?:it'?s|it is|es)\s+(.+)$", re.I)
@@ -310,11 +351,20 @@ def new_time_in_change(text: str) -> Optional[str]:
     it to Thursday afternoon?"): the sentences that name a time, less those that say a time
     does not suit ("Mornings don't work for me after all"), else the last that names one;
     None when none does."""
-    timed = [s.strip(" ,;:-") for s in _CHANGE_SENTENCES.split(text or "") if _TIME_WORDS.search(s)]
+    timed = [_ASKED_AS.sub("", s.strip(" ,;:-")).strip(" ,;:-")
+             for s in _CHANGE_SENTENCES.split(text or "") if _TIME_WORDS.search(s)]
     suiting = [s for s in timed if not request_words().not_suiting.search(s.replace("’", "'"))]
     if suiting:
         return parse_preferred_time(", ".join(suiting))
     return parse_preferred_time(timed[-1]) if timed else None
+
+
+# How a new time is asked for, around the time itself ("could it be any weekday after 4pm
+# instead?" -> "any weekday after 4pm"; "¿puede ser los jueves por la tarde mejor?")
+_ASKED_AS = re.compile(
+    r"^(?:(?:and|so|but|ok|okay|y|pues)\W+)?(?:(?:could|can|would) (?:it|we|you) (?:be|do|make it|change it to|move it to|switch it to)"
+    r"|how about|what about|maybe|(?:se )?(?:puede|podr[ií]a) ser|(?:me )?(?:lo|la) (?:pueden|puede|podr[ií]an) (?:cambiar|pasar|mover) (?:a|para))\s+"
+    r"|\s+(?:instead|please|pls|then|en vez|mejor|por favor)$", re.I)
 
 
 # Sentences of a change ("¿me lo pueden cambiar a las tardes? entre semana igual")

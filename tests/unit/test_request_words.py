@@ -56,7 +56,7 @@ def test_a_changed_time_keeps_the_sentences_that_suit():
 
 
 def test_a_name_put_in_full_or_said_again_in_full_replaces_the_short_one():
-    from bot.booking import name_correction
+    from bot.name_correction import name_correction
 
     assert name_correction("could you put Samuel Taylor? Sam is what friends call me", "Sam Taylor") \
         == "Samuel Taylor"

@@ -43,7 +43,6 @@ from bot.booking import (
     details_in_request,
     name_before_contact,
     name_beside_contact,
-    name_correction,
     names_a_time,
     parse_contact,
     parse_name,
@@ -53,6 +52,7 @@ from bot.booking import (
 )
 from bot.contract import EMERGENCY_FLAGS
 from bot.fhir import delivery as fhir_delivery
+from bot.name_correction import name_correction
 from bot.names_told import name_given_alone, name_said_before
 from bot.offscript import booking_later, defers_booking, say
 from bot.peg import PEG_SLOTS, peg_score

@@ -13,7 +13,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.types import DomainDict
 
-from actions.common import current_slots, language, latest_entities, latest_intent, latest_text
+from actions.common import current_slots, language, latest_entities, latest_intent, latest_text, says_leaving
 from actions.settings import clinic, content
 from actions.triage import level_from_what_is_known, utter
 from bot.nlu.crisis import default_detector
@@ -89,6 +89,9 @@ class ActionAnswerClinic(Action):
         if _books_now(tracker, current_slots(tracker)):
             # "what's a consult cost? ok book it": answered, then the booking it asked for
             return events + [FollowupAction("booking_form")]
+        if says_leaving(latest_text(tracker)) and not tracker.active_loop.get("name"):
+            # "whats ur phone number, ill just call tmrw": answered, and nothing asked after
+            return events
         return events + resume(dispatcher, tracker)
 
 

@@ -1,7 +1,6 @@
 """Booking details from free text: a name, a phone number or email, a preferred time."""
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from typing import Optional
@@ -29,6 +28,7 @@ _NOT_NAME_WORDS = frozenset("""
     weekend weekends anytime asap today tomorrow yesterday next any after before noon
     good great fine perfect sounds let's lets book booking appointment consultation
     sorry oops could would put down change wrong right correct incorrect misspelt misspelled
+    perdón perdon disculpe disculpa
     monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays friday fridays
     saturday saturdays sunday sundays mon tue tues wed thu thur thurs fri sat sun
     zero one two three four five six seven eight nine ten eleven twelve
@@ -109,73 +109,13 @@ def parse_preferred_time(text: str) -> Optional[str]:
     return cleaned[:MAX_FIELD]
 
 
-# "I typed my name wrong, it's Jon not Jhon", "my name should be Dana Whitfield-Jones": a
-# correction of the name given earlier, said while a later booking question is pending.
-_NAME_WORD = re.compile(r"\b(?:name|nombre)\b", re.I)
 _CORRECTION_CUE = re.compile(
     r"\b(?:wrong|mistake|typo|typed|misspel\w*|spel(?:t|led)|correct\w*|actually|sorry|oops|"
     r"meant|should be"
     # Spanish: "perdón, escribí mal mi nombre", "me equivoqué", "quise decir"
     r"|mal|equivoqu\w*|error|perd[oó]n(?:e|a)?|disculpe|corrij\w*|en realidad|quise decir|deber[ií]a ser)\b", re.I)
-_NEW_NAME_AFTER = re.compile(
-    r"\b(?:should be|it'?s|it is|is actually|name is|name's|change it to|is|(?:down|it) as"
-    r"|to read|make it|name to|es|deber[ií]a ser|se escribe|me llamo|ponga|p[oó]ngalo como"
-    # "ponga mi nombre completo: Samuel Ortega Ruiz", "full name: ..."
-    r"|(?:nombre|name)(?: completo)?(?: es)?:)\s+", re.I)
-# "it's Jon not Jhon", "put me down as Samantha Taylor rather than Sam"; "es Ximena, no Jimena"
-_INSTEAD_OF = re.compile(r"\b(?:it'?s|it is|(?:down|me|it) as|me under)\s+(.+?)\s+(?:not|rather than|instead of)"
-                         r"\s+([^\W\d_][\w'’-]*)", re.I)
-_INSTEAD_OF_ES = re.compile(r"\bes\s+(.+?),?\s+no\s+([^\W\d_][\w'’-]*)", re.I)
 _NAME_END = re.compile(r"[,;!?]|\.(?:\s|$)|\s+(?:not|with|instead|please|rather|as that'?s"
                        r"|no|con|por favor|en vez)\b", re.I)
-
-
-def name_correction(text: str, current: Optional[str]) -> Optional[str]:
-    """The corrected name when the text corrects the name already given, else None."""
-    text = (text or "").replace("’", "'").strip()
-    instead = _INSTEAD_OF.search(text) or _INSTEAD_OF_ES.search(text)
-    if current and instead and instead.group(2).lower() in current.lower().split():
-        new = parse_name(_NAME_END.split(instead.group(1))[0])  # "Tayler with an e"
-        if new and len(new.split()) == 1:  # one word replaced: "Jon not Jhon"
-            return " ".join(new if w.lower() == instead.group(2).lower() else w
-                            for w in current.split())
-        return new
-    put = _PUT_AS.search(text)
-    if current and put:
-        # "could you put Samantha Taylor? Sam is just what everyone calls me": the same person's
-        # fuller name (the same surname, or a first name the given one shortens)
-        new = parse_name(_NAME_END.split(put.group(1))[0])
-        if new and new != current and _same_person(new, current):
-            return new
-    said = _ITS_NOW.search(text)
-    if current and said and _CORRECTION_CUE.search(text):
-        # "Sorry, typo - it's Sam Tayler, with an e": the same name spelt another way, with no
-        # word "name" in it
-        new = parse_name(_NAME_END.split(said.group(1))[0])
-        if new and new != current and difflib.SequenceMatcher(None, new.lower(), current.lower()).ratio() >= 0.8:
-            return new
-    if not (_NAME_WORD.search(text) and _CORRECTION_CUE.search(text)):
-        return None
-    rest = re.sub(r"^(?:actually|really|just)\s+", "", _NEW_NAME_AFTER.split(text)[-1], flags=re.I)
-    new = parse_name(_NAME_END.split(rest)[0])
-    # "no es Sam es Samanta, Samanta Taylor": the name said again in full after a comma
-    fuller = parse_name(_NAME_END.split(rest.split(",", 1)[1].strip())[0]) if "," in rest else None
-    if new and fuller and fuller.lower().startswith(new.lower()):
-        new = fuller
-    return new if new and new != current else None
-
-
-_ITS_NOW = re.compile(r"\b(?:it'?s|it is|es)\s+(.+)$", re.I)
-_PUT_AS = re.compile(r"\b(?:put(?: me)?(?: down)?(?: as)?|make it|write(?: it)?(?: as)?|change (?:it|that) to"
-                     r"|p[oó]ng(?:a|ame|alo)(?: como)?|escr[ií]b(?:a|alo)(?: como)?)\s+(.+)$", re.I)
-
-
-def _same_person(new: str, current: str) -> bool:
-    """Whether a name of two words or more is the same person's as the one given: the same
-    surname, or a first name the given one shortens ("Sam" for "Samantha")."""
-    new_words, old_words = new.lower().split(), current.lower().split()
-    return len(new_words) >= 2 and (new_words[-1] == old_words[-1] or (
-        new_words[0] != old_words[0] and new_words[0].startswith(old_words[0])))
 
 
 # A booking request that carries the details too ("Yes I want an appointment. My name is
@@ -310,11 +250,20 @@ def new_time_in_change(text: str) -> Optional[str]:
     it to Thursday afternoon?"): the sentences that name a time, less those that say a time
     does not suit ("Mornings don't work for me after all"), else the last that names one;
     None when none does."""
-    timed = [s.strip(" ,;:-") for s in _CHANGE_SENTENCES.split(text or "") if _TIME_WORDS.search(s)]
+    timed = [_ASKED_AS.sub("", s.strip(" ,;:-")).strip(" ,;:-")
+             for s in _CHANGE_SENTENCES.split(text or "") if _TIME_WORDS.search(s)]
     suiting = [s for s in timed if not request_words().not_suiting.search(s.replace("’", "'"))]
     if suiting:
         return parse_preferred_time(", ".join(suiting))
     return parse_preferred_time(timed[-1]) if timed else None
+
+
+# How a new time is asked for, around the time itself ("could it be any weekday after 4pm
+# instead?" -> "any weekday after 4pm"; "¿puede ser los jueves por la tarde mejor?")
+_ASKED_AS = re.compile(
+    r"^(?:(?:and|so|but|ok|okay|y|pues)\W+)?(?:(?:could|can|would) (?:it|we|you) (?:be|do|make it|change it to|move it to|switch it to)"
+    r"|how about|what about|maybe|(?:se )?(?:puede|podr[ií]a) ser|(?:me )?(?:lo|la) (?:pueden|puede|podr[ií]an) (?:cambiar|pasar|mover) (?:a|para))\s+"
+    r"|\s+(?:instead|please|pls|then|en vez|mejor|por favor)$", re.I)
 
 
 # Sentences of a change ("¿me lo pueden cambiar a las tardes? entre semana igual")

@@ -74,7 +74,10 @@ _DIRECT_POINT = (
     % _MONTH_RE
 )
 # "sinse monday", "scince march": the cue misspelt as patients type it
-_ONSET = (r"ever\s+s(?:ince|inse|cince)|s(?:ince|inse|cince)|started|starts|start|starting|began|begun|begin|beginning"
+# (the patient's own plan is no onset: "I start a new job on monday", "we're starting on Friday")
+_OWN_PLAN = r"(?<!\bi\s)(?<!\bwe\s)(?<!\bi'm\s)(?<!\bim\s)(?<!\bi\sam\s)(?<!\bwe're\s)(?<!\bi'll\s)(?<!\bto\s)"
+_ONSET = (r"ever\s+s(?:ince|inse|cince)|s(?:ince|inse|cince)|started|" + _OWN_PLAN + r"(?:starts|start|starting)|began|begun|"
+          + _OWN_PLAN + r"(?:begin|beginning)"
           r"|came\s+on|kicked\s+in|happened|onset|woke\s+up\s+(?:with|w/?)")  # "woke up w it this morning"
 # how an injury is told, which dates the pain's start ("knocked off my bike yesterday",
 # "got rear-ended at the lights last week"). Measured: adding "tackled", "thrown", "came off",

@@ -45,6 +45,7 @@ CLINICAL = {"pain_location", "duration", "treatment", "red_flag", "red_flag_deni
 # by video?", "¿tienen rampa? ando en silla de ruedas desde la operación") does not hide the
 # question when it is asked in a sentence of its own that carries none; a red flag always does.
 RED_FLAGS = {"red_flag", "red_flag_denied"}
+_PRESCRIBING = re.compile(r"^(?:prescribe|recetar(?:me|le)?|recete(?:n|me)?)$", re.I)
 _QUESTION = re.compile(r"¿[^?¿.!]*\??|[^?¿.!]*\?")
 
 
@@ -80,6 +81,10 @@ class ClinicQuestionMatcher(GraphComponent):
             clinical = [e for e in entities if e.get("entity") in CLINICAL]
             if any(e.get("entity") in RED_FLAGS for e in clinical):
                 continue
+            # "¿me puede recetar algo más fuerte?": the medicine asked of the assistant is
+            # none the patient had (the question is the clinic's `prescribe` topic)
+            asked_for = [e for e in clinical if _PRESCRIBING.match(text[e.get("start") or 0:e.get("end") or 0])]
+            clinical = [e for e in clinical if e not in asked_for]
             # A question in either language the assistant speaks, whatever the language slot
             # says (a patient may ask in the other); the answer is in the conversation's.
             topics = _topics(_words(message)) if not clinical else next(
@@ -87,6 +92,10 @@ class ClinicQuestionMatcher(GraphComponent):
                                      for span in _question_spans(text, clinical)) if found), [])
             if not topics:
                 continue
+            # "Can the first visit be by video? Driving that far is half the problem with my
+            # back lol": a bare "back" said in passing beside the question answers no "where?"
+            entities = [e for e in entities if e not in asked_for and not (
+                clinical and e.get("entity") == "pain_location" and e.get("reason") == "bare")]
             chosen = {"name": INTENT, "confidence": 1.0}
             ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != INTENT]
             message.set("intent", chosen, add_to_output=True)

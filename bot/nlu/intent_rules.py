@@ -215,6 +215,8 @@ BOOKING_MISREAD_AS = {"give_contact", "affirm", "thank", "deny", "nlu_fallback",
 # vocab/requests.yml and vocab/es/requests.yml (bot/nlu/request_words.py).
 _WORDS = request_words()
 _CHANGE, _PERSON = _WORDS.change, _WORDS.person
+# The classifier's guesses a request for a person in so many words overrides
+PERSON_MISREAD_AS = {"bot_challenge", "ask_clinic", "nlu_fallback", "out_of_scope", "express_distress"}
 _CALL_ME, _CALL_ME_BACK = _WORDS.call_me, _WORDS.call_me_back
 _LEAVING, _GONE, _DEFERRING = _WORDS.leaving, _WORDS.gone, _WORDS.deferring
 # "olvídalo" read as a greeting.
@@ -342,7 +344,9 @@ class RequestCheck(GraphComponent):
                         not _clinical(message) or _CALL_ME_BACK.search(text)))):
                 # "Could somebody ring me instead? 555 0147 220": the number comes with it
                 chosen = "request_callback"
-            elif intent == "bot_challenge" and _PERSON.search(text):
+            elif intent in PERSON_MISREAD_AS and _PERSON.search(text):
+                # "¿puedo hablar con alguien de verdad? es que no me gusta escribir": a person
+                # asked for in so many words, whatever topic word or feeling came with it
                 chosen = "request_human"
             elif steps_away(text) and not _GONE.search(text) and (
                     intent == "goodbye" or intent in STEPPING_AWAY_MISREAD_AS

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.booking import name_correction
+from bot.name_correction import name_correction
 
 
 @pytest.mark.parametrize("text, current, corrected", [

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.booking import asks_to_book, details_in_request, name_correction, names_a_time, time_beside_question
+from bot.booking import asks_to_book, details_in_request, names_a_time, time_beside_question
 from bot.booking_change import change_after_booking
 from bot.language import requested_language
+from bot.name_correction import name_correction
 from bot.nlu.intent_rules import _CALL_ME, _CALL_ME_BACK, _defers_last
 from bot.offscript import booking_later, defers_booking, questions_end_after_booking
 from tests.unit.turns import DECIDED, intent_after_rules
@@ -231,7 +232,7 @@ def test_booking_in_the_first_person_and_asking_for_spanish_in_english():
 
 
 def test_a_full_name_given_again_after_a_colon_replaces_the_first():
-    from bot.booking import name_correction
+    from bot.name_correction import name_correction
 
     assert name_correction("Disculpe, ponga mi nombre completo: Lucía Ferrer Gil", "Lucy Ferrer") == \
         "Lucía Ferrer Gil"
@@ -255,7 +256,7 @@ def test_who_the_booking_is_for_is_no_name():
 
 
 def test_a_spanish_correction_of_the_booking_name():
-    from bot.booking import name_correction
+    from bot.name_correction import name_correction
 
     assert name_correction("uy, me equivoqué en el nombre: es Maricela Ochoa, no Marisela Ochoa",
                            "Marisela Ochoa") == "Maricela Ochoa"
@@ -268,5 +269,5 @@ def test_the_new_time_in_a_change_request():
 
     assert new_time_in_change("mejor muévala, que trabajo temprano. Martes o jueves por la tarde.") \
         == "Martes o jueves por la tarde"
-    assert new_time_in_change("can you move it to Friday morning?") == "can you move it to Friday morning"
+    assert new_time_in_change("can you move it to Friday morning?") == "Friday morning"  # the asking words left out
     assert new_time_in_change("necesito cancelar, me salió algo") is None

@@ -53,6 +53,8 @@ class _SafetyPolicy(Policy):
     and outranks the forms (a form's own turn is a "no user" prediction, which wins unless
     this one is marked the same way)."""
 
+    PRIORITY: float  # each policy's place among the others (RulePolicy is 6)
+
     def train(
         self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
     ) -> Resource:
@@ -67,15 +69,9 @@ class _SafetyPolicy(Policy):
     def _abstain(self, domain: Domain) -> PolicyPrediction:
         return self._prediction(self._default_predictions(domain))
 
-
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
-)
-class RedFlagPolicy(_SafetyPolicy):
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        # Above RulePolicy (6) so that the interruption wins a tie with a rule or a form.
-        return {"priority": 7}
+    @classmethod
+    def get_default_config(cls) -> Dict[Text, Any]:
+        return {"priority": cls.PRIORITY}
 
     def predict_action_probabilities(
         self,
@@ -84,6 +80,20 @@ class RedFlagPolicy(_SafetyPolicy):
         rule_only_data: Optional[Dict[Text, Any]] = None,
         **kwargs: Any,
     ) -> PolicyPrediction:
+        return self.decide(tracker, domain)
+
+    def decide(self, tracker: DialogueStateTracker, domain: Domain) -> PolicyPrediction:
+        """The prediction from the tracker alone (the rules' data and the rest are not read)."""
+        raise NotImplementedError
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
+)
+class RedFlagPolicy(_SafetyPolicy):
+    PRIORITY = 7  # above RulePolicy (6) so that the interruption wins a tie with a rule or a form
+
+    def decide(self, tracker: DialogueStateTracker, domain: Domain) -> PolicyPrediction:
         if tracker.latest_action_name in (TRIAGE_ACTION, EMERGENCY_REMINDER, ASK_CONFIRM,
                                           READ_CONFIRM):
             # The advice or the question is the whole answer: wait for the patient (never a
@@ -120,8 +130,6 @@ class RedFlagPolicy(_SafetyPolicy):
         return self._abstain(domain)
 
 
-
-
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
 )
@@ -129,17 +137,9 @@ class LanguagePolicy(_SafetyPolicy):
     """Never predicts an action; its prediction carries the `language` slot's new value.
     Rasa's ensemble applies the events of every policy's prediction, winning or not."""
 
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {"priority": 1}
+    PRIORITY = 1
 
-    def predict_action_probabilities(
-        self,
-        tracker: DialogueStateTracker,
-        domain: Domain,
-        rule_only_data: Optional[Dict[Text, Any]] = None,
-        **kwargs: Any,
-    ) -> PolicyPrediction:
+    def decide(self, tracker: DialogueStateTracker, domain: Domain) -> PolicyPrediction:
         events = []
         message = tracker.latest_message
         if tracker.latest_action_name == ACTION_LISTEN_NAME and message and message.text:
@@ -168,17 +168,9 @@ class ActionServerOutagePolicy(_SafetyPolicy):
     carries on from there.
     """
 
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {"priority": 8}
+    PRIORITY = 8
 
-    def predict_action_probabilities(
-        self,
-        tracker: DialogueStateTracker,
-        domain: Domain,
-        rule_only_data: Optional[Dict[Text, Any]] = None,
-        **kwargs: Any,
-    ) -> PolicyPrediction:
+    def decide(self, tracker: DialogueStateTracker, domain: Domain) -> PolicyPrediction:
         if tracker.latest_action_name == TROUBLE_RESPONSE:
             return self._certain(ACTION_LISTEN_NAME, domain)
         if _custom_action_failed(tracker, domain):

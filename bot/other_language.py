@@ -10,7 +10,7 @@ languages the assistant speaks. A red flag or an emergency already recorded goes
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Mapping, Optional, Text
+from typing import Any, Mapping
 
 from rasa.core.policies.policy import PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -40,18 +40,9 @@ def in_unspoken_language(parse_data: Mapping[str, Any]) -> bool:
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
 )
 class OtherLanguagePolicy(_SafetyPolicy):
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        # Between RedFlagPolicy (7), which it leaves every red flag to, and the outage policy (8).
-        return {"priority": 7.5}
+    PRIORITY = 7.5  # between RedFlagPolicy (7), which it leaves every red flag to, and the outage policy (8)
 
-    def predict_action_probabilities(
-        self,
-        tracker: DialogueStateTracker,
-        domain: Domain,
-        rule_only_data: Optional[Dict[Text, Any]] = None,
-        **kwargs: Any,
-    ) -> PolicyPrediction:
+    def decide(self, tracker: DialogueStateTracker, domain: Domain) -> PolicyPrediction:
         if tracker.latest_action_name == OTHER_LANGUAGE_ACTION:
             return self._certain(ACTION_LISTEN_NAME, domain)
         message = tracker.latest_message

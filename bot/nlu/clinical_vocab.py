@@ -52,6 +52,14 @@ def _check_keys(path: Path, data: dict, allowed: set[str]) -> None:
         raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}; allowed: {sorted(allowed)}")
 
 
+def _spliced(value):
+    """A list whose entry is a list (a YAML alias of a named list, `- *relatives`) holds its words
+    there: one list of words read by several cue lists."""
+    if not isinstance(value, list):
+        return value
+    return [word for entry in value for word in (entry if isinstance(entry, list) else [entry])]
+
+
 def words_in_reach(key: str, phrases, normalize, longest: int) -> set[str]:
     """context.yml `key`'s phrases, normalised, each checked at start-up to be no longer than
     the runs of words they are compared with (a longer one would never match, silently)."""
@@ -133,7 +141,7 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
         add(Term(f"near:{value}:sign", "", "", "ignore", rank=-1), (sides or {}).get("ignore"))
 
     path = vocab_dir / "context.yml"
-    context = _load_yaml(path)
+    context = {key: _spliced(value) for key, value in _load_yaml(path).items()}
     for key, value in context.items():
         if key in ("same_as", "proxy_patient", "relative_clause"):  # word -> word; named lists of words
             for name, words in (value or {}).items():

@@ -27,10 +27,25 @@ from bot.option_select import asks_about_an_option, find_option
 LANGUAGE_REQUEST_IS_NOT = {"crisis", "possible_crisis", "express_distress", "nlu_fallback"}
 
 
+class _Rule(GraphComponent):
+    """A rule over the classifier's guess: nothing in the model's config or storage to read."""
+
+    @classmethod
+    def create(cls, config, model_storage, resource, execution_context) -> "_Rule":
+        return cls()
+
+
+class _ContentRule(_Rule):
+    """A rule that reads the content of every language the assistant speaks."""
+
+    def __init__(self) -> None:
+        self._contents = [load_content(lang=lang) for lang in LANGUAGES]
+
+
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
 )
-class CrisisLanguageOverride(GraphComponent):
+class CrisisLanguageOverride(_Rule):
     """Crisis language (bot/nlu/vocab/crisis.yml) makes the intent `crisis`, whatever the
     classifier thought: the crisis line must never depend on a statistical guess.
 
@@ -44,10 +59,6 @@ class CrisisLanguageOverride(GraphComponent):
     ("¿podemos seguir en inglés? mi hija lee mejor el inglés") wins over the classifier's guess,
     never over crisis words; so does its next answer guess on a message clearly about the care
     that says no crisis cue (bot/nlu/crisis_gate.py)."""
-
-    @classmethod
-    def create(cls, config, model_storage, resource, execution_context) -> "CrisisLanguageOverride":
-        return cls()
 
     def __init__(self) -> None:
         self._detect = default_detector()
@@ -155,17 +166,10 @@ CLEAR_ASPECTS = ("risks", "relief")
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
 )
-class OptionQuestionCheck(GraphComponent):
+class OptionQuestionCheck(_ContentRule):
     """A question naming an option, or asking about one in `question_aspects`' words
     (content/options.yml), is `ask_option_info` when the classifier took it for a goodbye,
     an unclear message or another generic intent, and it carries nothing clinical."""
-
-    @classmethod
-    def create(cls, config, model_storage, resource, execution_context) -> "OptionQuestionCheck":
-        return cls()
-
-    def __init__(self) -> None:
-        self._contents = [load_content(lang=lang) for lang in LANGUAGES]
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -301,16 +305,9 @@ def _clinical(message: Message) -> bool:
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
 )
-class RequestCheck(GraphComponent):
+class RequestCheck(_ContentRule):
     """Requests in clear words win over the classifier's generic guess: to book (not when
     a clinical detail came with it), to talk to a person, to be called back, to leave for now."""
-
-    @classmethod
-    def create(cls, config, model_storage, resource, execution_context) -> "RequestCheck":
-        return cls()
-
-    def __init__(self) -> None:
-        self._contents = [load_content(lang=lang) for lang in LANGUAGES]
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

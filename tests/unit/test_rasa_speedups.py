@@ -5,7 +5,7 @@ from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 
-from bot import rasa_speedups
+from bot import rasa_internals, rasa_speedups
 
 rasa_speedups.apply()
 
@@ -38,11 +38,11 @@ def test_stored_events_still_turn_into_the_right_event_classes():
 
 
 def test_this_rasa_is_the_one_the_patches_and_subclasses_were_written_for():
-    assert rasa_speedups.rasa_internals_changes() == []
+    assert rasa_internals.rasa_internals_changes() == []
 
 
 def test_a_renamed_or_changed_rasa_member_stops_the_server_naming_it(monkeypatch):
-    changes = rasa_speedups.rasa_internals_changes({
+    changes = rasa_internals.rasa_internals_changes({
         "rasa.engine.runner.dask:DaskGraphRunner.run": ("self", "inputs"),
         "rasa.core.tracker_store:SQLTrackerStore._retrieve_renamed": ("self",),
     })
@@ -51,9 +51,9 @@ def test_a_renamed_or_changed_rasa_member_stops_the_server_naming_it(monkeypatch
         "not ('self', 'inputs')",
         "rasa.core.tracker_store:SQLTrackerStore._retrieve_renamed is gone",
     ]
-    monkeypatch.setattr(rasa_speedups, "RASA_VERSION", "3.6.99")
-    with pytest.raises(rasa_speedups.RasaInternalsChanged, match="Rasa is 3.6.21, not 3.6.99"):
-        rasa_speedups.check_rasa_internals()
+    monkeypatch.setattr(rasa_internals, "RASA_VERSION", "3.6.99")
+    with pytest.raises(rasa_internals.RasaInternalsChanged, match="Rasa is 3.6.21, not 3.6.99"):
+        rasa_internals.check_rasa_internals()
 
 
 def test_the_graph_runner_gives_what_rasas_own_runner_gives_on_the_real_model(monkeypatch):

@@ -133,3 +133,19 @@ def test_a_remedy_a_relative_swears_by_is_the_patients_when_they_take_it():
 
     tried = slots("Mom swears by Advil and I've pretty much lived on it since").get("treatments_tried")
     assert "otc_medication" in (tried or [])
+
+
+@pytest.mark.parametrize("text", [
+    "me tumbé en la cama todo el día y nada",   # Spain: I lay down (same lemma as "me tumbó")
+    "ayer me tumbé un rato en el sofá y mejoró algo",
+])
+def test_lying_down_is_no_injury(text):
+    assert "trauma" not in read(text).raised
+
+
+@pytest.mark.parametrize("text", [
+    "me tumbó una ola en la playa el domingo",
+    "el sábado me tumbó un caballo y caí de espaldas",
+])
+def test_knocked_down_by_something_is_an_injury(text):
+    assert "trauma" in read(text).raised

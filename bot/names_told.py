@@ -5,7 +5,26 @@ import re
 from typing import List, Optional
 
 from bot.booking import _EMAIL, _NAME_END, _PHONE, _SENTENCES, parse_name
-from bot.nlu.name_given import written_as_a_name
+
+# Capitalised words of a greeting or a courtesy, never a name given alone ("Buenas Tardes",
+# "Good Evening Doctor").
+_NOT_A_NAME = re.compile(r"\b(?:buen[oa]s?|tardes?|noches?|d[ií]as|saludos|se[ñn]or(?:it)?a?|doctor[a]?|dr|dra"
+                         r"|evening|afternoon|morning|night|doctor|nurse|sir|madam|ma'?am|miss|bless|god|dios"
+                         r"|bendiga|amor|nena|mija|mijo|cari[ñn]o|querid[oa]|claro|supuesto|vale|listo|perfecto|okay|ok|call|ring|phone|back|please)\b", re.I)
+
+
+def written_as_a_name(text: str, entities: List[dict]) -> bool:
+    """A message that is only a person's name as one writes it: two to five words, each with
+    a capital letter first, no digit, no question, nothing clinical in it but a medicine read
+    in one of its capitalised words ("Rivera" is no drug)."""
+    said = (text or "").strip().rstrip(".!")
+    words = said.split()
+    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words) or _NOT_A_NAME.search(said):
+        return False
+    if any(e.get("entity") != "treatment" for e in entities):
+        return False
+    return parse_name(said) is not None
+
 
 # A name given in so many words, the patient's own or the one typed for ("her name is"; not
 # "my daughter's name is", a helper's).

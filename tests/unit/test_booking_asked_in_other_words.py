@@ -4,7 +4,7 @@ Sentences written for these tests, none from a blind set."""
 import pytest
 
 from bot.booking import asks_to_book
-from bot.nlu.name_given import written_as_a_name
+from bot.names_told import written_as_a_name
 from bot.nlu.request_words import request_words
 
 

@@ -149,3 +149,19 @@ def test_lying_down_is_no_injury(text):
 ])
 def test_knocked_down_by_something_is_an_injury(text):
     assert "trauma" in read(text).raised
+
+
+@pytest.mark.parametrize("text, flag", [
+    ("el que tuvo fiebre fue mi nieto el domingo, yo estoy bien", "fever"),
+    ("la que tenía cáncer era mi tía, yo nunca", "cancer_history"),
+])
+def test_the_one_who_had_it_named_after_is_someone_else(text, flag):
+    assert flag not in read(text).raised
+
+
+@pytest.mark.parametrize("text, flag", [
+    ("tengo fiebre desde el lunes, fue mi peor semana", "fever"),
+    ("me caí de la escalera, fue mi culpa por no mirar", "trauma"),
+])
+def test_fue_mi_said_of_something_else_keeps_the_sign(text, flag):
+    assert flag in read(text).raised

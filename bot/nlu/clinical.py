@@ -35,7 +35,7 @@ from bot.nlu.mention_scope import (
     of_this_pain,
     unnamed_pills_prescribed,
 )
-from bot.nlu.mention_time import injury_dated, read_window, weeks_back
+from bot.nlu.mention_time import injury_dated, injury_phrases, read_window, weeks_back
 from bot.nlu.phrase_index import PhraseIndex
 from bot.nlu.red_flag_territory import TerritoryFinder, load_territory, paired, territory_spans, undecided
 from bot.nlu.relative_clause import RelativeClauses, clause_owned, clause_owners
@@ -297,7 +297,7 @@ class ClinicalMatcher(PhraseIndex):
                     runs(ctx.words, longest=4)):
                 return "resolved" if explained.intersection(phrases) else "historical"  # asked
         dated = flag == "trauma" and not self._ongoing & ctx.clause_phrases(s) and injury_dated(
-            ctx.clause_phrases(s), self._injury_window, over=ctx.cue_in_sentence(e, "resolved", 1),
+            injury_phrases(ctx.words, ctx.clause, s, self._injury_window), self._injury_window, over=ctx.cue_in_sentence(e, "resolved", 1),
             long_ago=bool(ctx.cue_before(s, ("long_ago",)) or ctx.cue_after(e, ("long_ago",))
                           or ctx.cue_in_sentence(e, "long_ago_said", 1)))  # ", but that was 1998"
         if dated:

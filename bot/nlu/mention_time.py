@@ -17,7 +17,7 @@ _WEEKS_A_MONTH = 4.35
 # When context.yml has no `recent_injury`: "in November" said in December may be three weeks
 # ago (recent); a month named three or more months back is not
 DEFAULT_WINDOW = {"recent_weeks": 12, "long_ago_weeks": 52, "units": {}, "numbers": {},
-                  "ago_after": [], "ago_before": []}
+                  "ago_after": [], "ago_before": [], "ago_hedges": [], "not_carried": []}
 
 
 def _plain_word(word: str) -> str:
@@ -36,7 +36,9 @@ def read_window(data: dict | None) -> dict:
     return {**window, "units": {_plain_word(k): float(v) for k, v in window["units"].items()},
             "numbers": {_plain_word(k): float(v) for k, v in window["numbers"].items()},
             "ago_after": {_plain_word(w) for w in window["ago_after"]},
-            "ago_before": {_plain_word(w) for w in window["ago_before"]}}
+            "ago_before": {_plain_word(w) for w in window["ago_before"]},
+            "ago_hedges": {_plain_word(w) for w in window["ago_hedges"]},
+            "not_carried": {_plain_word(w) for w in window["not_carried"]}}
 
 
 def _number(word: str, numbers: dict) -> float | None:
@@ -48,7 +50,8 @@ def _number(word: str, numbers: dict) -> float | None:
 def weeks_back(phrases: set, window: dict = DEFAULT_WINDOW, today: datetime.date | None = None) -> float:
     """The furthest back, in weeks, a clause's phrases (runs of one to three words) date
     something: a calendar year before this one ("in 2009", "en 2015": from that year's end), a
-    month named as past ("in feb", "last march"), "last <unit>" ("last year"), "<n> <unit> ago|back" or "hace <n> <unit>";
+    month named as past ("in feb", "last march"), "last <unit>" ("last year"), "<n> <unit> ago|back" or "hace <n> <unit>"
+    (also hedged, "hace como <n> <unit>");
     0 when none. "may" alone is a verb: only "in may" and "last may" count."""
     today = today or datetime.date.today()
     back = 0.0
@@ -70,12 +73,35 @@ def weeks_back(phrases: set, window: dict = DEFAULT_WINDOW, today: datetime.date
                 n, unit = words[0], words[1]
             elif words[0] in window["ago_before"]:
                 n, unit = words[1], words[2]
+            elif words[0] in window["ago_hedges"] and any(
+                    f"{ago} {words[0]}" in phrases for ago in window["ago_before"]):
+                n, unit = words[1], words[2]  # "hace como 10 años": the hedge after "hace"
             else:
                 continue
             count = _number(n, window["numbers"])
             if count is not None and unit in window["units"]:
                 back = max(back, count * window["units"][unit])
     return back
+
+
+def injury_phrases(words: list[str], clause: list[int], s: int, window: dict) -> set:
+    """The phrases that date the injury mentioned at token `s`: its clause's, and, when that
+    clause is undated and carries it straight on from the clause before in its sentence ("hace
+    como 10 años me caí | y me fracturé la muñeca": at most two words, "y me", between), that
+    clause's too, unless its own words say it is another time (`window["not_carried"]`: "otra
+    vez", "ayer", "again")."""
+    from bot.nlu.mention_context import runs
+
+    own = [i for i, c in enumerate(clause) if c == clause[s]]
+    phrases = runs([words[i] for i in own])
+    start = own[0]
+    if weeks_back(phrases, window) or s - start > 2 or start == 0 or words[start - 1] in (".", "?", "!") \
+            or {_plain_word(words[i]) for i in own} & window["not_carried"]:
+        return phrases
+    before = [i for i, c in enumerate(clause) if c == clause[start - 1]]
+    if any(words[i] in (".", "?", "!") for i in before[:-1]):
+        before = before[max(j for j, i in enumerate(before[:-1]) if words[i] in (".", "?", "!")) + 1:]
+    return phrases | runs([words[i] for i in before])
 
 
 def long_past(phrases: set, today: datetime.date | None = None, window: dict = DEFAULT_WINDOW) -> bool:

@@ -25,6 +25,7 @@ from bot.nlu.clinical_vocab import VOCAB_DIR, Term, words_in_reach
 from bot.nlu.denial_scope import DenialScope
 from bot.nlu.drugs import MIN_MISSPELT_LENGTH, english_words, named_at_prescription_strength, spanish_words
 from bot.nlu.hedged_benign import hedged_benign
+from bot.nlu.suggested_sign import denied_signs_win, illness_words
 from bot.nlu.medicines_told import load_told
 from bot.nlu.mention_context import ContextReader, MentionContext, runs
 from bot.nlu.mention_owner import relative_is_patient, relative_named, writer_speaks
@@ -101,6 +102,7 @@ class ClinicalMatcher(PhraseIndex):
         self._denial_scope = DenialScope.from_context(context, self._norm_word, self._inability)
         self._accident = AccidentScope.from_context(context, self._norm_word)  # "an accident, I pooped"
         self._benign_hedges = words_in_reach("benign_hedges", context.get("benign_hedges"), self._norm_word, 4)
+        self._illness = illness_words(context, self._norm_word)  # "no fever ... had the flu"
         self.timeless_flags = frozenset(context.get("timeless_red_flags") or [])
         self._pain_limited = frozenset(context.get("limited_by_pain_flags") or [])
         self._injury_window = read_window(context.get("recent_injury"))
@@ -160,6 +162,7 @@ class ClinicalMatcher(PhraseIndex):
         found += self._territory_asked(ndoc, ctx, found, names)  # bot/nlu/red_flag_territory.py
         found = self._accident.read(found, ctx.words)  # bot/nlu/accident_scope.py
         found = hedged_benign(ctx, found, self._benign_hedges)  # "creo que era benigno, no estoy segura"
+        found = denied_signs_win(found, ctx.words, self._illness)  # bot/nlu/suggested_sign.py
         found = of_this_pain(found, ctx, self._elsewhere, self._extras, self._tried_anyway, self._everyday)
         found = unnamed_pills_prescribed(found, ctx.words, self._unnamed)  # "me recetaron unas pastillas"
         scenes = {(s, e) for s, e, t in spans if t.label == "treatment" and t.value in self._everyday} - {

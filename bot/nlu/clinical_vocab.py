@@ -150,6 +150,10 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
             for name in ("breakers", "new_clause", "recovered", "intensifiers", "senses"):
                 _phrases(path, f"{key}.{name}", (value or {}).get(name))
             _check_keys(path, dict.fromkeys((value or {}).get("history") or []), set(RED_FLAGS))
+        elif key == "suggesting_illness":  # flag -> illness words (bot/nlu/suggested_sign.py)
+            _check_keys(path, value or {}, set(RED_FLAGS))
+            for flag, words in (value or {}).items():
+                _phrases(path, f"{key}.{flag}", words)
         elif key == "accident_as_incontinence":  # two word lists (bot/nlu/accident_scope.py)
             _check_keys(path, value or {}, {"words", "with"})
             for name in ("words", "with"):

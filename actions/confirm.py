@@ -27,11 +27,11 @@ from actions.common import (
 from actions.offscript import ActionGoodbye, resume
 from actions.settings import clinic, content
 from actions.triage import ValidateTriageForm, utter
-from bot.nlu.crisis import default_detector
-from bot.nlu.crisis_gate import crisis_wording
 from bot.advice import answer_option_question, option_asked_about, screening_question
 from bot.booking import asks_to_book, parse_contact
 from bot.content import LANGUAGES
+from bot.nlu.crisis import default_detector
+from bot.nlu.crisis_gate import crisis_wording
 from bot.offscript import say
 from bot.option_select import asks_about_an_option
 from bot.question_about import about_the_question, asks_about_the_question, asks_meaning, meaning_of_signs

@@ -16,14 +16,14 @@ from rasa_sdk.types import DomainDict
 from actions.common import current_slots, language, latest_entities, latest_intent, latest_text, says_leaving
 from actions.settings import clinic, content
 from actions.triage import level_from_what_is_known, utter
-from bot.nlu.crisis import default_detector
-from bot.nlu.crisis_gate import crisis_wording
 from bot import store
 from bot.advice import answer_option_question, next_step_offer, option_asked_about, other_body_part
 from bot.booking import asks_to_book, new_time_in_change
 from bot.booking_change import time_changed_from
 from bot.content import LANGUAGES
 from bot.faq import load_faq
+from bot.nlu.crisis import default_detector
+from bot.nlu.crisis_gate import crisis_wording
 from bot.offscript import (
     booking_later,
     defers_booking,

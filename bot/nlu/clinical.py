@@ -25,7 +25,6 @@ from bot.nlu.clinical_vocab import VOCAB_DIR, Term, words_in_reach
 from bot.nlu.denial_scope import DenialScope
 from bot.nlu.drugs import MIN_MISSPELT_LENGTH, english_words, named_at_prescription_strength, spanish_words
 from bot.nlu.hedged_benign import hedged_benign
-from bot.nlu.suggested_sign import denied_signs_win, illness_words
 from bot.nlu.medicines_told import load_told
 from bot.nlu.mention_context import ContextReader, MentionContext, runs
 from bot.nlu.mention_owner import relative_is_patient, relative_named, writer_speaks
@@ -42,6 +41,7 @@ from bot.nlu.red_flag_territory import TerritoryFinder, load_territory, paired, 
 from bot.nlu.relative_clause import RelativeClauses, clause_owned, clause_owners
 from bot.nlu.spacing import words_only
 from bot.nlu.spelling import unaccented as _unaccented
+from bot.nlu.suggested_sign import denied_signs_win, illness_words
 
 _SPINE_WORDS = frozenset({"back", "neck", "spine", "sciatica", "lumbar", "tailbone"})  # a medicine said to be for these
 

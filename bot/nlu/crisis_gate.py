@@ -38,14 +38,18 @@ def answer_guess(ranking) -> dict:
                 {"name": "inform", "confidence": 1.0})
 
 
+def says_crisis(detect: CrisisDetector, text: str) -> bool:
+    """Whether the message itself says crisis words, despair or a crisis cue."""
+    return bool(detect(text) or detect.may_be(text) or detect.cues(text))
+
+
 def set_aside(detect: CrisisDetector, text: str, entities: Iterable[Mapping]) -> bool:
     """Whether the classifier's own crisis guess (no crisis words, no despair) is set aside:
     only on a message clearly about the care that says no crisis cue."""
-    return about_the_care(text, entities) and not (detect(text) or detect.may_be(text) or detect.cues(text))
+    return about_the_care(text, entities) and not says_crisis(detect, text)
 
 
 def crisis_wording(detect: CrisisDetector, text: Optional[str]) -> str:
     """The content key for `possible_crisis`: the full line on crisis words, despair or a cue;
     the gentler one when only the classifier heard crisis in the message."""
-    text = text or ""
-    return "distress_safety" if detect(text) or detect.may_be(text) or detect.cues(text) else "distress_safety_gentle"
+    return "distress_safety" if says_crisis(detect, text or "") else "distress_safety_gentle"

@@ -7,8 +7,16 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.types import DomainDict
 
-from actions.common import (alert_staff, apply, clinical_events, current_slots, language, latest_entities,
-                            latest_text, says_leaving)
+from actions.common import (
+    alert_staff,
+    apply,
+    clinical_events,
+    current_slots,
+    language,
+    latest_entities,
+    latest_text,
+    says_leaving,
+)
 from actions.settings import clinic, content
 from actions.triage import open_questions, trail_with, utter
 from bot import alerts

@@ -6,7 +6,14 @@ Sentences written for these tests, none from a blind set."""
 from __future__ import annotations
 
 from bot import store
-from tests.integration.steps import AGAIN_ES, CONFIRM, CONFIRM_ES, reach, to_a_confirming_question, to_the_options
+from tests.integration.steps import (
+    AGAIN_ES,
+    CONFIRM,
+    CONFIRM_ES,
+    reach,
+    to_a_confirming_question,
+    to_the_options,
+)
 
 
 def _booked(c):

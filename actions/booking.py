@@ -41,13 +41,13 @@ from bot.booking import (
     asks_whose_name,
     contact_digits_corrected,
     details_in_request,
-    name_before_contact,
-    name_beside_contact,
+    name_with_contact,
     names_a_time,
     parse_contact,
     parse_name,
     parse_preferred_time,
     time_after_contact,
+    time_before_contact,
     time_beside_question,
 )
 from bot.contract import EMERGENCY_FLAGS
@@ -65,6 +65,8 @@ logger = logging.getLogger(__name__)
 _ASKED = re.compile(r"[?¿]|\b(?:where|when|how|what|which|do you|does|is there|are you|can i|d[oó]nde|cu[aá]ndo|"
                     r"c[oó]mo|qu[eé]|cu[aá]l|tienen|hay)\b", re.I)
 _BOOKING_INTERRUPTIONS = (INTERRUPTIONS | {"deny"}) - {"book_consultation"}
+# Entities that say nothing about the pain: a name beside them is still a name.
+_NOT_CLINICAL = {"writing_for"}
 # What the classifier makes of an answer to "when?" that says a time among other words.
 # "can you call me after 5?" is the time of the call being arranged (and "could you ring me
 # after 6?", naming no treatment, no question about one).
@@ -177,10 +179,11 @@ class ValidateBookingForm(ClinicalFormValidation):
                 # "Marvin Alexander López" ("Marvin" one letter from a drug's name): a name
                 events = [e for e in events if e.get("name") != "treatments_tried"]
                 return events + [SlotSet(requested, parse_name(text)), SlotSet("reask", None)]
-            # "lower back", "6 months", "physio": what the NLU read as the pain is no name
-            value = None if latest_entities(tracker) else (
-                parse_name(text) or (name_beside_contact(text) or name_before_contact(text)
-                                     if contact else None))
+            # "lower back", "6 months", "physio": what the NLU read as the pain is no name ("her
+            # name is ...": whom the patient writes for, is)
+            clinical = [e for e in latest_entities(tracker) if e.get("entity") not in _NOT_CLINICAL]
+            value = None if clinical else (
+                parse_name(text) or (name_with_contact(text) if contact else None))
         elif requested == "booking_contact":
             value = contact
         elif requested == "booking_time":
@@ -192,6 +195,8 @@ class ValidateBookingForm(ClinicalFormValidation):
         if contact and requested != "booking_contact" and not tracker.get_slot("booking_contact"):
             events.append(SlotSet("booking_contact", contact))  # "Jane, 555 010 2030"
         when = time_after_contact(text) if contact and requested != "booking_time" else None
+        if contact and requested == "booking_contact" and not when:
+            when = time_before_contact(text)  # "el viernes ya tarde, después de las 4. mi cel es ..."
         if when and not tracker.get_slot("booking_time"):
             events.append(SlotSet("booking_time", when))  # "Jas Patel 555-0139 tues evening"
         return events

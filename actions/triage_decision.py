@@ -7,7 +7,16 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.types import DomainDict
 
-from actions.common import alert_staff, apply, clinical_events, current_slots, language, latest_entities
+from actions.common import (
+    alert_staff,
+    apply,
+    clinical_events,
+    current_slots,
+    language,
+    latest_entities,
+    latest_text,
+    says_leaving,
+)
 from actions.settings import clinic, content
 from actions.triage import open_questions, trail_with, utter
 from bot import alerts
@@ -45,6 +54,10 @@ class ActionTriage(Action):
             # nothing more is asked or advised; the warning signs, if never screened, once.
             if slots.get("red_flag_screen") is None:
                 utter(dispatcher, say(content(language(tracker)), clinic(), "questions_after_booking_end"))
+            if says_leaving(latest_text(tracker)):
+                # "Thank you dear, you've been a great help. Goodbye now.": a goodbye, with the
+                # clinic's phone to change the request and the emergency number
+                dispatcher.utter_message(response="utter_goodbye")
             return events + [SlotSet("requested_slot", None)]
         if decision is None:
             # A correction took back the only red flag before the questions were done.

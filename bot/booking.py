@@ -169,7 +169,7 @@ def _name_introduced(text: str, contact: Optional[str]) -> Optional[str]:
         introduced = _INTRODUCED.search(clause)
         name = parse_name(re.split(r",", introduced.group(1))[0]) if introduced else None
         if not name and contact:
-            hit = _EMAIL.search(clause) or _PHONE.search(clause)
+            hit = _first_contact(clause)
             if hit:
                 before = re.split(r"[,:]", clause[:hit.start()].strip(" ,;:-"))[-1].strip(" ,;:-")
                 name = parse_name(re.sub(r"\b(?:mi|my)\s+(?:cel|celular|tel[eé]fono|n[uú]mero"
@@ -235,13 +235,32 @@ def time_beside_question(text: str) -> Optional[str]:
 
 
 def time_after_contact(text: str) -> Optional[str]:
-    """The preferred time said after the phone or email in the same message, else None."""
-    found = _EMAIL.search(text or "") or _PHONE.search(text or "")
+    """The preferred time said after the phone or email (the last of them) in the same
+    message, else None."""
+    found = _last_contact(text)
     if not found:
         return None
     rest = (text or "")[found.end():].strip(" ,;:-.")
     rest = re.sub(r"^(?:and|,|best|ideally|preferably)\s+", "", rest, flags=re.I)
     return parse_preferred_time(rest) if _TIME_WORDS.search(rest) else None
+
+
+# How a phone or email is introduced at the end of a sentence ("mi cel es", "my number is")
+_CONTACT_INTRO = re.compile(r"\b(?:(?:mi|my|el|the|su|her|his)\s+)?(?:cel|celular|m[oó]vil|tel[eé]fono|n[uú]mero|correo"
+                            r"|phone|number|cell|mobile|email|e-mail)(?:\s+(?:es|is))?\s*:?\s*$", re.I)
+
+
+def time_before_contact(text: str) -> Optional[str]:
+    """The preferred time said before the phone or email in an answer to the contact question
+    ("ah bueno, entonces el viernes ya tarde, después de las 4. mi cel es 555-0143"): the
+    sentences before it that name a time and ask nothing, else None."""
+    found = _first_contact(text)
+    if not found:
+        return None
+    before = _CONTACT_INTRO.sub("", (text or "")[:found.start()].rstrip(" ,;:-"))
+    said = [s.strip(" ,;:-") for s in re.split(r"(?<=[.!;\n])\s*", before)
+            if _TIME_WORDS.search(s) and "?" not in s]
+    return parse_preferred_time(" ".join(said)) if said else None
 
 
 def new_time_in_change(text: str) -> Optional[str]:
@@ -289,12 +308,33 @@ def details_in_request(text: str) -> dict:
     return found
 
 
+def _first_contact(text: str):
+    """The earliest phone number or email in the text (its match), else None."""
+    found = [m for m in (_EMAIL.search(text or ""), _PHONE.search(text or "")) if m]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _last_contact(text: str):
+    """The last phone number or email in the text (its match), else None."""
+    found = list(_EMAIL.finditer(text or "")) + list(_PHONE.finditer(text or ""))
+    return max(found, key=lambda m: m.end()) if found else None
+
+
 def name_before_contact(text: str) -> Optional[str]:
-    """The name said before the phone or email ("Jas Patel 555-0139 tues evening")."""
-    found = _EMAIL.search(text or "") or _PHONE.search(text or "")
+    """The name said before the phone or email ("Jas Patel 555-0139 tues evening", "its
+    Jessica Nguyen, 555-0147 and jess@example.com": before the first of them)."""
+    found = _first_contact(text)
     if not found:
         return None
     return parse_name((text or "")[:found.start()].strip(" ,;:-"))
+
+
+def name_with_contact(text: str) -> Optional[str]:
+    """The name in an answer to the name question that also gives the phone or email, however
+    it is put ("Jennifer Morales, 555-0155, jen@example.com, weekday afternoons", "Her name is
+    Rosa Delgado, but call me, I'm her daughter, 555-0181")."""
+    return name_beside_contact(text) or name_before_contact(text) \
+        or _name_in_sentences(text) or _name_introduced(text, parse_contact(text))
 
 
 # A request to book said beside something else ("whats a consult cost. ok book it", "Fine,

@@ -53,9 +53,21 @@ def test_not_a_booking(text):
     "ya le vuelvo a marcar la otra semana",
     "muy amable, que tenga buena noche",
     "gracias, que pasen buenas tardes",
+    "thanks a lot, I'll check back if the pain hangs around",
+    "muchas gracias, si no se me quita para el lunes les escribo",
+    "ah bueno, gracias, ya me quedo más tranquilo",
 ])
 def test_coming_back_another_time_is_leaving(text):
     assert request_words().leaving.search(text)
+
+
+@pytest.mark.parametrize("text", [
+    "me quedo más tranquila si me ve un especialista",
+    "I'll come back to the question about my legs",
+    "si no mejora, ¿qué hago?",
+])
+def test_not_leaving(text):
+    assert not request_words().leaving.search(text)
 
 
 @pytest.mark.parametrize("text, books", [

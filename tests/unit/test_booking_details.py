@@ -47,3 +47,29 @@ def test_a_name_correction_in_other_words():
 
 def test_a_spelling_hint_is_no_part_of_the_corrected_name():
     assert name_correction("oops, it's Ann Morrow with no e, not Anne", "Anne Morrow") == "Ann Morrow"
+
+
+def test_the_name_given_with_both_phone_and_email_at_the_name_question():
+    from bot.booking import name_with_contact
+
+    assert name_with_contact("it's Harriet Okafor, 555-0162 and hokafor@example.org") == "Harriet Okafor"
+    assert name_with_contact("Delia Marsh, 555 201 7788, delia.m@example.net, fridays pls") == "Delia Marsh"
+    assert name_with_contact("His name is Walter Brandt, but ring me, I'm his son, 555 310 2244") == "Walter Brandt"
+    assert name_with_contact("Soy Pilar Quesada Gil, mi cel es 555 410 2299") == "Pilar Quesada Gil"
+    assert name_with_contact("my number is 555 410 2299") is None
+
+
+def test_the_time_after_the_last_contact_when_both_are_given():
+    assert time_after_contact("Delia Marsh, 555 201 7788, delia.m@example.net, fridays pls") == "fridays pls"
+
+
+def test_a_time_said_before_the_phone_at_the_contact_question():
+    from bot.booking import time_before_contact
+
+    assert time_before_contact("vale, pues mejor los lunes por la tarde. mi celular es 555 220 1987") \
+        == "vale, pues mejor los lunes por la tarde."
+    assert time_before_contact("Evenings are easiest for me. My number is 555 220 1987") \
+        == "Evenings are easiest for me."
+    assert time_before_contact("555 220 1987") is None
+    assert time_before_contact("are you open on saturday? 555 220 1987") is None
+    assert time_before_contact("sure, my number is 555 220 1987") is None

@@ -66,6 +66,7 @@ class ClinicTrackerStore(ResilientSQLStoreMixin, SQLTrackerStore):
         self._stored_state_query = sa.select(
             sa.func.count(events.c.id), sa.func.max(events.c.id)
         ).where(events.c.sender_id == sa.bindparam("sender_id"))
+        self._insert_rows = events.insert()
         # sender_id -> (tracker, its number of events, (rows stored, last row id))
         self._kept: "OrderedDict[Text, Tuple[DialogueStateTracker, int, Tuple[int, int]]]" = (
             OrderedDict()
@@ -174,10 +175,13 @@ class ClinicTrackerStore(ResilientSQLStoreMixin, SQLTrackerStore):
                 ).count()
             rows = [self._row(sender_id, event)
                     for event in itertools.islice(tracker.events, already_stored, None)]
+            # core statements on the session's connection (its transaction), not through
+            # the ORM session's execute
+            connection = session.connection()
             if rows:
-                session.execute(self.SQLEvent.__table__.insert(), rows)
+                connection.execute(self._insert_rows, rows)
             dashboard_summary.record(session, tracker)  # the dashboard's row, same transaction
-            stored = self._stored_state(session, sender_id)
+            stored = self._stored_state(connection, sender_id)
             session.commit()
         return stored
 

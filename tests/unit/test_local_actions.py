@@ -166,7 +166,7 @@ def _typed(value):
     {"events": [{"event": "user", "parse_data": {"text_tokens": [(0, 2), (3, 7)],
                                                  "intent": {"confidence": 0.8765432109876543}}}]},
     {"slots": {"pain_score": 7, "weeks": 6.0, "ok": True, "none": None, "empty": [], "é": "ñ"}},
-    {1: "a number as a key", None: "null as a key", 2.5: "a float as a key", True: "yes"},
+    {1: "a number as a key", None: "null as a key", 2.5: "a float as a key", False: "no"},
     {"big": 2 ** 70, "small": -(2 ** 70), "edge": 2 ** 64 - 1, "neg_edge": -(2 ** 63)},
     {"nested": ({"a": (1, 2.0, "x")},), "zero": -0.0, "tiny": 5e-324, "huge": 1e308},
     {"lone surrogate": "\ud800", "astral": "\U0001F600"},

@@ -10,7 +10,9 @@ a real action server), the benchmark's paths (bench/conversations.py) after a wa
 (other work on the machine does not inflate it). Process CPU time, not wall time,
 so other work on the machine slows it less; still rough on a shared machine (say so).
 The loaded objects are frozen out of the garbage collector's reach, as in a server worker
-(bot/serve.py); `BENCH_FREEZE=0` measures without, as up to session 17.
+(bot/serve.py); `BENCH_FREEZE=0` measures without, as up to session 17. The database is
+migrated as `make run`'s (the dashboard's row saved with each turn); `BENCH_DASHBOARD=0`
+leaves it Rasa's table alone, as up to session 19.
 """
 from __future__ import annotations
 
@@ -78,7 +80,12 @@ def in_process(prefix: str) -> Iterator[InProcess]:
     port = free_port()
     with running_action_server(work, port=port) as action_url:
         actions_pid = _action_server_pid(port)
-        agent = load_agent(action_url, f"sqlite:///{work / 'clinic.db'}")
+        db_url = f"sqlite:///{work / 'clinic.db'}"
+        if os.environ.get("BENCH_DASHBOARD", "1") != "0":  # migrated as `make run`'s database:
+            from bot.store.migrations import upgrade  # the dashboard's row written each turn
+
+            upgrade(db_url)  # (BENCH_DASHBOARD=0: Rasa's table alone, as up to session 19)
+        agent = load_agent(action_url, db_url)
         from bot import local_actions, rasa_speedups
         rasa_speedups.apply()
         if os.environ.get("BENCH_FREEZE", "1") != "0":  # as a server worker once loaded

@@ -150,3 +150,41 @@ def test_an_action_that_rejects_or_fails_here_is_handled_by_rasa_as_the_servers_
     with pytest.raises(RasaException, match="Failed to execute custom action"):
         loop.run_until_complete(RemoteAction("validate_triage_form", endpoint).run(
             None, None, tracker, agent.domain))
+
+
+def _typed(value):
+    """The value with each part's type: equal only when the types are the same too (1 is not
+    1.0 nor True, a tuple not a list)."""
+    if isinstance(value, dict):
+        return ("dict", [(_typed(k), _typed(v)) for k, v in value.items()])
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, [_typed(v) for v in value])
+    return (type(value).__name__, repr(value))
+
+
+@pytest.mark.parametrize("value", [
+    {"events": [{"event": "user", "parse_data": {"text_tokens": [(0, 2), (3, 7)],
+                                                 "intent": {"confidence": 0.8765432109876543}}}]},
+    {"slots": {"pain_score": 7, "weeks": 6.0, "ok": True, "none": None, "empty": [], "é": "ñ"}},
+    {1: "a number as a key", None: "null as a key", 2.5: "a float as a key", False: "no"},
+    {"big": 2 ** 70, "small": -(2 ** 70), "edge": 2 ** 64 - 1, "neg_edge": -(2 ** 63)},
+    {"nested": ({"a": (1, 2.0, "x")},), "zero": -0.0, "tiny": 5e-324, "huge": 1e308},
+    {"lone surrogate": "\ud800", "astral": "\U0001F600"},
+])
+def test_a_call_handed_to_actions_is_what_the_action_server_would_decode(value):
+    assert _typed(local_actions._as_decoded(value)) == _typed(ujson.loads(json_dumps(value)))
+
+
+def test_a_call_handed_to_actions_shares_nothing_with_rasas_tracker():
+    parse_data = {"entities": [{"entity": "duration", "value": "6 weeks"}]}
+    decoded = local_actions._as_decoded({"events": [{"parse_data": parse_data}]})
+    decoded["events"][0]["parse_data"]["entities"].append({"entity": "added by an action"})
+    assert parse_data == {"entities": [{"entity": "duration", "value": "6 weeks"}]}
+
+
+def test_what_json_cannot_carry_is_refused_as_before():
+    for value in ({"raw": b"\xff\x00"}, {"text as bytes": b"abc"}, {"a set": {1, 2}}):
+        with pytest.raises((TypeError, ValueError, OverflowError)):
+            ujson.loads(json_dumps(value))
+        with pytest.raises((TypeError, ValueError, OverflowError)):
+            local_actions._as_decoded(value)

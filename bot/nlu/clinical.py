@@ -35,10 +35,12 @@ from bot.nlu.mention_scope import (
     of_this_pain,
     unnamed_pills_prescribed,
 )
-from bot.nlu.mention_time import injury_dated, injury_phrases, read_window, weeks_back
+from bot.nlu.mention_time import said_later, injury_dated, injury_phrases, read_window, weeks_back, years_read_today
 from bot.nlu.phrase_index import PhraseIndex
 from bot.nlu.red_flag_territory import TerritoryFinder, load_territory, paired, territory_spans, undecided
 from bot.nlu.relative_clause import RelativeClauses, clause_owned, clause_owners
+from bot.nlu.self_correction import load_corrections
+from bot.nlu.sign_taken_back import TakenBack
 from bot.nlu.spacing import words_only
 from bot.nlu.spelling import unaccented as _unaccented
 from bot.nlu.suggested_sign import denied_signs_win, illness_words
@@ -122,6 +124,8 @@ class ClinicalMatcher(PhraseIndex):
         self._unnamed = {tuple(self._norm_word(p).split()) for p in context.get("unnamed_medicine") or []}
         self._told = load_told(vocab_dir or VOCAB_DIR, self._norm_word)  # "me tomé un Mejoral"
         self._relative_clauses = RelativeClauses.from_context(context.get("relative_clause"), self._norm_word)
+        corrections = load_corrections(vocab_dir)  # "fever yes, wait, sorry, that was my son"
+        self._taken_back = TakenBack.from_context(context, corrections.marker, corrections.also)
 
         self._read_context = ContextReader(nlp, context, self._normalize, self._norm_word,
                                            self._extras["skin"],
@@ -147,6 +151,7 @@ class ClinicalMatcher(PhraseIndex):
                 t.value == x[2].value and s <= x[0] and x[1] <= e for s, e, t in near))]
             spans = sorted(spans + near, key=lambda x: (x[0], x[1]))
         ctx = self._read_context(ndoc, spans, typed_for)
+        years_read_today(ctx.words, ctx.before, ctx.after, self._injury_window)  # "that was 2022": long ago?
         ctx.writer_speaks = writer_speaks(ctx.words, self._first_person, ctx.proxy_words)
         owners = clause_owners(self._relative_clauses, [_unaccented(t.lower_) for t in source], spans,
                                self._first_person) if ctx.proxy_named is None else {}  # "escribo por ...": theirs
@@ -174,7 +179,8 @@ class ClinicalMatcher(PhraseIndex):
             found.extend(alone_back(ctx.words, self._extras["alone"]))
         found += [(0, 1, "writing_for", "patient", False, "patient", "")] if ctx.proxy_named is not None else []
         spans_in_text = ((offsets[m[0]][0], offsets[m[1] - 1][1], m) for m in sorted(set(found)))
-        return [Mention(m[2], m[3], start, end, text[start:end], *m[4:]) for start, end, m in spans_in_text]
+        return self._taken_back(  # bot/nlu/sign_taken_back.py
+            [Mention(m[2], m[3], start, end, text[start:end], *m[4:]) for start, end, m in spans_in_text], text)
 
     def _territory_asked(self, ndoc, ctx: MentionContext, found: list, names=()) -> list:
         """A flag's territory words where the vocabulary decided nothing of that flag; a word
@@ -202,7 +208,8 @@ class ClinicalMatcher(PhraseIndex):
             before = ("neg_before", "hypothetical") if treatment else (
                 ("neg_before", "neg_after") if term.mode == "territory" else ("neg_before",))  # "no issues with the loo"
             # after-cues deny flags and places; a treatment only its own "not done" ones
-            after = ("not_done",) if treatment else ("neg_after",)  # "physio was fine"
+            after = ("not_done",) if treatment else ("neg_after", "place_taken_back") if (
+                term.label == "pain_location") else ("neg_after",)  # "physio was fine"; "el cuello, no, perdón"
             if term.mode in ("if_denied", "absent", "near", "territory"):
                 after += ("neg_after_weak",)  # "bladder fine", but not "a fall, normal x-ray"
             negated = (term.mode in ("absent", "near_denied", "territory_denied") or bool(ctx.cue_before(s, before))
@@ -299,10 +306,12 @@ class ClinicalMatcher(PhraseIndex):
             if not self._weight_unexplained.intersection(phrases) and explained.intersection(
                     runs(ctx.words, longest=4)):
                 return "resolved" if explained.intersection(phrases) else "historical"  # asked
+        later = ctx.words, ctx.clause, ctx.after, ctx.covered, e  # "..., but that was 2022"
         dated = flag == "trauma" and not self._ongoing & ctx.clause_phrases(s) and injury_dated(
-            injury_phrases(ctx.words, ctx.clause, s, self._injury_window), self._injury_window, over=ctx.cue_in_sentence(e, "resolved", 1),
+            injury_phrases(ctx.words, ctx.clause, s, self._injury_window) | said_later(
+                *later, self._injury_window), self._injury_window, over=ctx.cue_in_sentence(e, "resolved", 1),
             long_ago=bool(ctx.cue_before(s, ("long_ago",)) or ctx.cue_after(e, ("long_ago",))
-                          or ctx.cue_in_sentence(e, "long_ago_said", 1)))  # ", but that was 1998"
+                          or said_later(*later, self._injury_window, "long_ago_said")))  # ", but that was 1998"
         if dated:
             return dated  # "a car crash in 2009", "hace 10 años me caí": no recent injury
         if flag == "trauma" and ctx.cue_in_sentence(e, "resolved", 1) and (

@@ -42,30 +42,42 @@ class TakenBack:
 
     def __call__(self, mentions: List, text: str) -> List:
         """`mentions` (bot/nlu/clinical.py's Mention) with the signs taken back denied or asked."""
-        plain = _plain(text)
-        return [self._read(m, mentions, plain) if _said(m) else m for m in mentions]
+        plain, read = _plain(text), {}
+        for m in mentions:
+            if (_said(m) or _guessed(m)) and id(m) not in read:
+                read.update(self._read(m, mentions, plain))
+        return [read.get(id(m), m) for m in mentions]
 
-    def _read(self, m, mentions: Iterable, plain: str):
+    def _read(self, m, mentions: Iterable, plain: str) -> dict:
+        """The mentions this sign's taking back changes: it, and the same sign inside the words
+        that give it away ("... la que tuvo fiebre | fue mi hija"), by id."""
         marker = self.marker.search(plain, m.end, _after_words(plain, m.end, self.marker_reach))
         if marker is None:
-            return m
+            return {}
         start, end = marker.end(), _after_words(plain, marker.end(), self.reach)
         later = [x for x in mentions if x.value == m.value and x.start >= start and x.label.startswith("red_flag")]
-        if any(_said(x) for x in later):
-            return m  # "fever, sorry, my son is shouting: yes, a fever since Monday"
-        someone = bool(self.given.search(plain, start, end)) or any(
+        given = self.given.search(plain, start, end)  # "... fue mi papá": the sign before it is his
+        inside = [x for x in later if given and x.end <= given.start() and _said(x)]
+        if any(_said(x) and x not in inside for x in later):
+            return {}  # "fever, sorry, my son is shouting: yes, a fever since Monday"
+        someone = bool(given) or any(
             x.experiencer != "patient" and x.start < end and not self.also.match(plain[x.end:]) for x in later)
         denied = any(x.negated and x.experiencer == "patient" and x.start < end for x in later)
         mine_not = bool(self.not_mine.search(plain, start, _after_words(plain, start, 2 * self.reach)))
         if denied or (someone and mine_not):
-            return dataclasses.replace(m, negated=True, reason="")
+            return {id(x): dataclasses.replace(x, negated=True, reason="") for x in [m, *inside]}
         if someone or mine_not:
-            return dataclasses.replace(m, label="red_flag_unsure", reason="taken_back")
-        return m
+            return {id(x): dataclasses.replace(x, label="red_flag_unsure", reason="taken_back") for x in [m, *inside]}
+        return {}
 
 
 def _said(m) -> bool:
     return m.label == "red_flag" and not m.negated and m.experiencer == "patient"
+
+
+def _guessed(m) -> bool:
+    """A sign in words that may be it, asked ("temperature yes" alone): taken back the same way."""
+    return m.label == "red_flag_unsure" and m.reason in ("near", "territory", "vague") and m.experiencer == "patient"
 
 
 def _plain(text: str) -> str:

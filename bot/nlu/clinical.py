@@ -284,7 +284,8 @@ class ClinicalMatcher(PhraseIndex):
                 ctx.relative_is_patient or (treatment and (ctx.words[s - 1:s] == ["'s"]
                                                            or borrowed(s, ctx, self._first_person)))):
             experiencer = "patient"  # "she keeps grabbing her lower back"; "my wife's Flexeril"
-        if (experiencer == "other" and (label == "red_flag" or term.mode in ("territory", "near") or reason == "denial")
+        if (experiencer == "other" and (label == "red_flag" or term.mode == "territory" or reason == "denial" or (
+                term.mode == "near" and not ctx.writer_speaks))  # "my mum says she can't tell when she needs to go"
                 and not negated
                 and (value in self._others_signs_confirmed or ctx.relative_is_patient or asked)):
             # "mi papá no puede levantar el pie": a relative may be typing for the patient

@@ -35,13 +35,16 @@ from bot.nlu.mention_scope import (
     of_this_pain,
     unnamed_pills_prescribed,
 )
-from bot.nlu.mention_time import injury_dated, injury_phrases, read_window, weeks_back
+from bot.nlu.mention_time import said_later, injury_dated, injury_phrases, read_window, weeks_back, years_read_today
 from bot.nlu.phrase_index import PhraseIndex
 from bot.nlu.red_flag_territory import TerritoryFinder, load_territory, paired, territory_spans, undecided
 from bot.nlu.relative_clause import RelativeClauses, clause_owned, clause_owners
+from bot.nlu.self_correction import load_corrections
+from bot.nlu.sign_taken_back import TakenBack
 from bot.nlu.spacing import words_only
 from bot.nlu.spelling import unaccented as _unaccented
 from bot.nlu.suggested_sign import denied_signs_win, illness_words
+from bot.nlu.trip_scope import trip_words, trips_of_weakness
 
 _SPINE_WORDS = frozenset({"back", "neck", "spine", "sciatica", "lumbar", "tailbone"})  # a medicine said to be for these
 
@@ -101,6 +104,7 @@ class ClinicalMatcher(PhraseIndex):
         self._inability = {self._norm_word(w) for w in context.get("inability_words") or []}
         self._denial_scope = DenialScope.from_context(context, self._norm_word, self._inability)
         self._accident = AccidentScope.from_context(context, self._norm_word)  # "an accident, I pooped"
+        self._trips = trip_words(context, self._norm_word)  # "my foot drags, I trip on the stairs"
         self._benign_hedges = words_in_reach("benign_hedges", context.get("benign_hedges"), self._norm_word, 4)
         self._illness = illness_words(context, self._norm_word)  # "no fever ... had the flu"
         self.timeless_flags = frozenset(context.get("timeless_red_flags") or [])
@@ -122,6 +126,8 @@ class ClinicalMatcher(PhraseIndex):
         self._unnamed = {tuple(self._norm_word(p).split()) for p in context.get("unnamed_medicine") or []}
         self._told = load_told(vocab_dir or VOCAB_DIR, self._norm_word)  # "me tomé un Mejoral"
         self._relative_clauses = RelativeClauses.from_context(context.get("relative_clause"), self._norm_word)
+        corrections = load_corrections(vocab_dir)  # "fever yes, wait, sorry, that was my son"
+        self._taken_back = TakenBack.from_context(context, corrections.marker, corrections.also)
 
         self._read_context = ContextReader(nlp, context, self._normalize, self._norm_word,
                                            self._extras["skin"],
@@ -147,6 +153,7 @@ class ClinicalMatcher(PhraseIndex):
                 t.value == x[2].value and s <= x[0] and x[1] <= e for s, e, t in near))]
             spans = sorted(spans + near, key=lambda x: (x[0], x[1]))
         ctx = self._read_context(ndoc, spans, typed_for)
+        years_read_today(ctx.words, ctx.before, ctx.after, self._injury_window)  # "that was 2022": long ago?
         ctx.writer_speaks = writer_speaks(ctx.words, self._first_person, ctx.proxy_words)
         owners = clause_owners(self._relative_clauses, [_unaccented(t.lower_) for t in source], spans,
                                self._first_person) if ctx.proxy_named is None else {}  # "escribo por ...": theirs
@@ -161,6 +168,7 @@ class ClinicalMatcher(PhraseIndex):
         names = typed_as_names([text[s:e] for s, e in offsets])  # "Walter": no misspelt "water"
         found += self._territory_asked(ndoc, ctx, found, names)  # bot/nlu/red_flag_territory.py
         found = self._accident.read(found, ctx.words)  # bot/nlu/accident_scope.py
+        found = trips_of_weakness(found, ctx.words, self._trips)  # bot/nlu/trip_scope.py
         found = hedged_benign(ctx, found, self._benign_hedges)  # "creo que era benigno, no estoy segura"
         found = denied_signs_win(found, ctx.words, self._illness)  # bot/nlu/suggested_sign.py
         found = of_this_pain(found, ctx, self._elsewhere, self._extras, self._tried_anyway, self._everyday)
@@ -174,7 +182,8 @@ class ClinicalMatcher(PhraseIndex):
             found.extend(alone_back(ctx.words, self._extras["alone"]))
         found += [(0, 1, "writing_for", "patient", False, "patient", "")] if ctx.proxy_named is not None else []
         spans_in_text = ((offsets[m[0]][0], offsets[m[1] - 1][1], m) for m in sorted(set(found)))
-        return [Mention(m[2], m[3], start, end, text[start:end], *m[4:]) for start, end, m in spans_in_text]
+        return self._taken_back(  # bot/nlu/sign_taken_back.py
+            [Mention(m[2], m[3], start, end, text[start:end], *m[4:]) for start, end, m in spans_in_text], text)
 
     def _territory_asked(self, ndoc, ctx: MentionContext, found: list, names=()) -> list:
         """A flag's territory words where the vocabulary decided nothing of that flag; a word
@@ -202,7 +211,8 @@ class ClinicalMatcher(PhraseIndex):
             before = ("neg_before", "hypothetical") if treatment else (
                 ("neg_before", "neg_after") if term.mode == "territory" else ("neg_before",))  # "no issues with the loo"
             # after-cues deny flags and places; a treatment only its own "not done" ones
-            after = ("not_done",) if treatment else ("neg_after",)  # "physio was fine"
+            after = ("not_done",) if treatment else ("neg_after", "place_taken_back") if (
+                term.label == "pain_location") else ("neg_after",)  # "physio was fine"; "el cuello, no, perdón"
             if term.mode in ("if_denied", "absent", "near", "territory"):
                 after += ("neg_after_weak",)  # "bladder fine", but not "a fall, normal x-ray"
             negated = (term.mode in ("absent", "near_denied", "territory_denied") or bool(ctx.cue_before(s, before))
@@ -274,7 +284,8 @@ class ClinicalMatcher(PhraseIndex):
                 ctx.relative_is_patient or (treatment and (ctx.words[s - 1:s] == ["'s"]
                                                            or borrowed(s, ctx, self._first_person)))):
             experiencer = "patient"  # "she keeps grabbing her lower back"; "my wife's Flexeril"
-        if (experiencer == "other" and (label == "red_flag" or term.mode == "territory" or reason == "denial")
+        if (experiencer == "other" and (label == "red_flag" or term.mode == "territory" or reason == "denial" or (
+                term.mode == "near" and not ctx.writer_speaks))  # "my mum says she can't tell when she needs to go"
                 and not negated
                 and (value in self._others_signs_confirmed or ctx.relative_is_patient or asked)):
             # "mi papá no puede levantar el pie": a relative may be typing for the patient
@@ -299,10 +310,12 @@ class ClinicalMatcher(PhraseIndex):
             if not self._weight_unexplained.intersection(phrases) and explained.intersection(
                     runs(ctx.words, longest=4)):
                 return "resolved" if explained.intersection(phrases) else "historical"  # asked
+        later = ctx.words, ctx.clause, ctx.after, ctx.covered, e  # "..., but that was 2022"
         dated = flag == "trauma" and not self._ongoing & ctx.clause_phrases(s) and injury_dated(
-            injury_phrases(ctx.words, ctx.clause, s, self._injury_window), self._injury_window, over=ctx.cue_in_sentence(e, "resolved", 1),
+            injury_phrases(ctx.words, ctx.clause, s, self._injury_window) | said_later(
+                *later, self._injury_window), self._injury_window, over=ctx.cue_in_sentence(e, "resolved", 1),
             long_ago=bool(ctx.cue_before(s, ("long_ago",)) or ctx.cue_after(e, ("long_ago",))
-                          or ctx.cue_in_sentence(e, "long_ago_said", 1)))  # ", but that was 1998"
+                          or said_later(*later, self._injury_window, "long_ago_said")))  # ", but that was 1998"
         if dated:
             return dated  # "a car crash in 2009", "hace 10 años me caí": no recent injury
         if flag == "trauma" and ctx.cue_in_sentence(e, "resolved", 1) and (

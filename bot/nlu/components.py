@@ -43,7 +43,7 @@ from bot.nlu.injections import injection_entities, load_injection_vocabulary
 from bot.nlu.language import reading_language
 from bot.nlu.mention_proxy import read_as_typed_for
 from bot.nlu.mention_time import dated_injury_asked
-from bot.nlu.message_durations import durations
+from bot.nlu.message_durations import durations, reading_day
 from bot.nlu.pattern import load_pattern_vocabulary, pattern_entities
 from bot.nlu.red_flag_detector import decided_by_vocabulary, detector_examples
 from bot.nlu.self_correction import taken_back
@@ -99,14 +99,14 @@ def english_matcher(nlp, vocab_dir: Optional[Path] = None) -> ClinicalMatcher:
     return ClinicalMatcher(nlp, vocab_dir)
 
 
-# The mentions of the last messages read, by (matcher, text): the featurizer and the
+# The mentions of the last messages read, by (matcher, text, day): the featurizer and the
 # extractor both read every message, and the matchers then run once.
 _RECENT_READS: Dict[Tuple[ClinicalMatcher, str], Tuple[Mention, ...]] = {}
 
 
 def _remembered(matcher: ClinicalMatcher, text: str, doc) -> Tuple[Mention, ...]:
     """`matcher`'s mentions in `text` (`doc()` its Doc), read once for the two components."""
-    key = (matcher, text)
+    key = (matcher, text, reading_day.today())  # "that was 2024" is read on the day
     found = _RECENT_READS.get(key)
     if found is None:
         found = _RECENT_READS[key] = tuple(matcher(doc()))

@@ -20,7 +20,7 @@ _END_PUNCT = {".", ";", "?", "!", "...", "…", ":", "\n"}
 _SEPARATORS = {",", "and", "so", "then", "&", "-", "–"}
 _MAX_WALK = 60  # tokens a cue search may look through, lists included
 # cues that, straight after a sign, still speak of it: no new clause starts there
-_SAID_OF_SIGN = {"neg_after", "neg_after_weak", "hedged", "other_after", "pseudo"}
+_SAID_OF_SIGN = {"neg_after", "neg_after_weak", "hedged", "other_after", "pseudo", "place_taken_back"}
 _LIST_WORDS = {",", "or", "and", "/", "&", "any", "a", "an", "the", "my"}
 # words that join a list's items, and the few that may follow them ("and some naproxen", "y unas")
 _JOINERS = frozenset({",", "and", "or", "plus", "&", "/", "y", "e", "o", "u"})
@@ -56,6 +56,7 @@ class ContextReader:
                           ("other_after", "other_person_after"), ("historical", "historical"),
                           ("flag_hypothetical", "red_flag_hypothetical_before"),
                           ("resolved", "resolved"), ("long_ago", "long_ago"), ("writing_for", "writing_for"),
+                          ("place_taken_back", "place_taken_back_after"),
                           ("focus_before", "location_focus_before"), ("prescribed", "prescribed"),
                           ("focus_after", "location_focus_after"), ("animal", "animal_before"),
                           ("other_condition", "other_condition"), ("hedged", "hedged_denial"),

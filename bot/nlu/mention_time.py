@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from bot.nlu import reading_day
 from bot.nlu.spelling import unaccented
 
 _MONTHS = {name: i for i, names in enumerate(
@@ -16,7 +17,7 @@ _MONTHS = {name: i for i, names in enumerate(
 _WEEKS_A_MONTH = 4.35
 # When context.yml has no `recent_injury`: "in November" said in December may be three weeks
 # ago (recent); a month named three or more months back is not
-DEFAULT_WINDOW = {"recent_weeks": 12, "long_ago_weeks": 52, "units": {}, "numbers": {},
+DEFAULT_WINDOW = {"recent_weeks": 12, "long_ago_weeks": 52, "long_ago_years": 2, "units": {}, "numbers": {},
                   "ago_after": [], "ago_before": [], "ago_hedges": [], "not_carried": []}
 
 
@@ -30,6 +31,8 @@ def read_window(data: dict | None) -> dict:
     recent, long_ago = window["recent_weeks"], window["long_ago_weeks"]
     if not (isinstance(recent, (int, float)) and isinstance(long_ago, (int, float)) and 0 < recent <= long_ago):
         raise ValueError("context.yml: recent_injury: 0 < recent_weeks <= long_ago_weeks")
+    if not (isinstance(window["long_ago_years"], int) and window["long_ago_years"] >= 1):
+        raise ValueError("context.yml: recent_injury: long_ago_years, a whole number of years from 1")
     for key in ("units", "numbers"):
         if not all(isinstance(v, (int, float)) and v > 0 for v in window[key].values()):
             raise ValueError(f"context.yml: recent_injury.{key}: positive numbers")
@@ -53,12 +56,12 @@ def weeks_back(phrases: set, window: dict = DEFAULT_WINDOW, today: datetime.date
     month named as past ("in feb", "last march"), "last <unit>" ("last year"), "<n> <unit> ago|back" or "hace <n> <unit>"
     (also hedged, "hace como <n> <unit>");
     0 when none. "may" alone is a verb: only "in may" and "last may" count."""
-    today = today or datetime.date.today()
+    today = today or reading_day.today()  # bot/nlu/reading_day.py: tests pass a day
     back = 0.0
     for phrase in phrases:
         words = [_plain_word(w) for w in phrase.split()]
         if len(words) == 1 and words[0].isdigit() and len(words[0]) == 4:
-            if 1940 <= int(words[0]) < today.year:
+            if 1900 <= int(words[0]) < today.year:
                 back = max(back, (today - datetime.date(int(words[0]), 12, 31)).days / 7)
         elif len(words) == 2 and words[0] in ("in", "last") and words[1] in _MONTHS:
             months = (today.month - _MONTHS[words[1]]) % 12
@@ -102,6 +105,48 @@ def injury_phrases(words: list[str], clause: list[int], s: int, window: dict) ->
     if any(words[i] in (".", "?", "!") for i in before[:-1]):
         before = before[max(j for j, i in enumerate(before[:-1]) if words[i] in (".", "?", "!")) + 1:]
     return phrases | runs([words[i] for i in before])
+
+
+def years_read_today(words: list[str], before: dict, after: dict, window: dict,
+                     today: datetime.date | None = None) -> None:
+    """The long-ago cues that name a calendar year (context.yml `<year>`: "back in 2015", "...,
+    but that was 2022") read against the day of reading (bot/nlu/reading_day.py), in place: long
+    ago only from `long_ago_years` calendar years back; a year fewer back is a past time, asked
+    ("historical"; "year_said" for one said after the injury, dated by weeks_back()); this
+    year or a later one is no cue at all. No yearly edit of the vocabulary."""
+    year = (today or reading_day.today()).year
+    changed = {}
+    for s, cues in after.items():
+        for kind, e in cues:
+            said = [int(w) for w in words[s:e] if len(w) == 4 and w.isdigit()]
+            if kind in ("long_ago", "long_ago_said") and said and year - max(said) < window["long_ago_years"]:
+                changed[(kind, s, e)] = None if year - max(said) < 1 else (
+                    "year_said" if kind == "long_ago_said" else "historical")
+    for (kind, s, e), new in changed.items():
+        after[s] = [(k, x) for k, x in after[s] if (k, x) != (kind, e)] + ([(new, e)] if new else [])
+        before[e - 1] = [(k, x) for k, x in before[e - 1] if (k, x) != (kind, s)] + ([(new, s)] if new else [])
+
+
+def said_later(words: list[str], clause: list[int], after: dict, covered: set, end: int, window: dict,
+               kind: str = "year_said") -> set:
+    """The words of a cue of `kind` later in the sentence of an injury ending at token `end`
+    ("..., but that was 2022", "..., that was 12 years ago"), as phrases (runs of up to four
+    words, which weeks_back() reads against today's date); none when the injury's own clause
+    says another time ("I fell yesterday, ...": `window["not_carried"]`) or another mention
+    stands between ("a fall yesterday, and my car accident, that was 2019": the year is the
+    accident's)."""
+    from bot.nlu.mention_context import runs
+
+    own = {_plain_word(w) for i, w in enumerate(words) if clause[i] == clause[end - 1]}
+    if own & window["not_carried"]:
+        return set()
+    for i in range(end, len(words)):
+        if words[i] in (".", "?", "!") or i in covered:
+            return set()
+        said = [e for k, e in after.get(i, ()) if k == kind]
+        if said:
+            return runs(words[i:max(said)], 4)
+    return set()
 
 
 def long_past(phrases: set, today: datetime.date | None = None, window: dict = DEFAULT_WINDOW) -> bool:

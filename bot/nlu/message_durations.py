@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from typing import Tuple
 
+from bot.nlu import reading_day
 from bot.nlu.duration import DurationMention, parse_durations
 from bot.nlu.duration_es import parse_durations_es
 from bot.nlu.duration_relative import as_mention, shares
@@ -20,13 +21,7 @@ from bot.triage import classify_duration
 def durations(text: str, language: str) -> Tuple[DurationMention, ...]:
     """The durations of a message read in `language`; one that tells no language ("3
     semanas") is read in Spanish when English finds none."""
-    return _durations_on(text, language, today())
-
-
-def today() -> datetime.date:
-    """The date messages are read on ("since Monday"); tests read as on a fixed day by
-    replacing this (tests/unit/reading.py)."""
-    return datetime.date.today()
+    return _durations_on(text, language, reading_day.today())  # bot/nlu/reading_day.py
 
 
 @lru_cache(maxsize=64)  # the featurizer and the extractor both ask, for each message

@@ -11,7 +11,7 @@ from typing import Any, Dict, List, Mapping, Optional, Set
 
 from rasa.nlu.utils.spacy_utils import SpacyModel
 
-from bot.nlu import message_durations
+from bot.nlu import reading_day
 from bot.nlu.build_spacy import build_pipeline
 from bot.nlu.components import ClinicalEntityExtractor
 from bot.red_flag_questions import flags_to_confirm
@@ -43,13 +43,13 @@ def entities(text: str, today: Optional[datetime.date] = None) -> List[Dict[str,
     if _EXTRACTOR is None:
         _EXTRACTOR = ClinicalEntityExtractor({"detector_threshold": None})
         _MODEL = SpacyModel(model=build_pipeline(), model_name=".build/spacy_en")
-    reading_day = message_durations.today
+    day = reading_day.today
     if today is not None:
-        message_durations.today = lambda: today
+        reading_day.today = lambda: today
     try:
         return _EXTRACTOR.entities_for(text, _MODEL)
     finally:
-        message_durations.today = reading_day
+        reading_day.today = day
 
 
 def read(text: str, today: Optional[datetime.date] = None) -> Reading:

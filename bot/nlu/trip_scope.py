@@ -1,0 +1,31 @@
+"""A trip from a weak leg is the weakness sign, not an injury to ask about.
+
+"my toes don't clear the steps, I've tripped going up stairs 3 times", "me tropiezo con la
+alfombra, la pierna cada vez más floja": an injury only guessed from a trip (a `near`, vague or
+territory reading, asked) in a message that tells the patient's own leg weakness, and no
+fall, blow or injury said for sure, is the weakness's (already raised or asked): no injury
+question. A trip with a fall or a blow ("tripped on the stairs and landed on my back") is an
+injury, read as one by its own words; a trip alone, with no weakness told, is still asked.
+Trip words: context.yml `trip_words`. Pure: works on the mention tuples of bot/nlu/clinical.py
+(start, end, label, value, negated, experiencer, reason).
+"""
+from __future__ import annotations
+
+from typing import Callable, FrozenSet, List, Sequence
+
+_GUESSED = ("near", "territory", "vague")  # asked: "tropiezo" alone is vague
+
+
+def trip_words(context: dict, norm: Callable[[str], str]) -> FrozenSet[str]:
+    return frozenset(norm(str(w)) for w in context.get("trip_words") or [])
+
+
+def trips_of_weakness(found: List[tuple], words: Sequence[str], trips: FrozenSet[str]) -> List[tuple]:
+    """The mentions without an injury guessed from a trip the leg weakness explains."""
+    weak = any(m[3] == "leg_weakness" and m[2].startswith("red_flag") and not m[4] and m[5] == "patient"
+               for m in found)
+    injured = any(m[3] == "trauma" and m[2] == "red_flag" and not m[4] and m[5] == "patient" for m in found)
+    if not weak or injured or not trips:
+        return found
+    return [m for m in found if not (m[3] == "trauma" and m[2] == "red_flag_unsure" and m[6] in _GUESSED
+                                     and trips.intersection(words[m[0]:m[1]]))]

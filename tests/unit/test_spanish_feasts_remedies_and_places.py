@@ -70,3 +70,12 @@ def test_brands_of_spain_and_latin_america_are_read(text, expected):
 
 def test_the_gym_the_pain_began_at_is_no_exercise_tried():
     assert "exercise" not in tried("me duele la cintura desde que empecé el gym")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("antier se me trabó la espalda", 0.29),  # the day before yesterday, then a back locking up
+    ("se me trabó la cintura el domingo cargando a la niña", 0.57),  # the Sunday before Thursday
+    ("el lunes me dio un aire en el cuello", 0.43),  # a draft, as the pain's cause
+])
+def test_a_back_locking_up_or_a_draft_dates_the_pain(text, expected):
+    assert pain_weeks(text, THURSDAY) == pytest.approx(expected, abs=0.05)

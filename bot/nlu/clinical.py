@@ -37,6 +37,7 @@ from bot.nlu.mention_scope import (
 )
 from bot.nlu.mention_time import said_later, injury_dated, injury_phrases, read_window, weeks_back, years_read_today
 from bot.nlu.phrase_index import PhraseIndex
+from bot.nlu.place_scope import taken_back_after_a_comma
 from bot.nlu.red_flag_territory import TerritoryFinder, load_territory, paired, territory_spans, undecided
 from bot.nlu.relative_clause import RelativeClauses, clause_owned, clause_owners
 from bot.nlu.self_correction import load_corrections
@@ -122,6 +123,7 @@ class ClinicalMatcher(PhraseIndex):
         self._given, self._given_before = ([self._norm_word(p).split() for p in context.get(key) or []] for key in (
             "treatment_given_to_patient_after", "treatment_given_to_patient_before"))
         self._place_said = [self._norm_word(p).split() for p in context.get("place_affirmed_after") or []]
+        self._place_stops = tuple(context.get("place_denial_stops") or ())  # "no me caí, ... la espalda"
         self._nothing_of = frozenset(self._norm_word(w) for w in context.get("nothing_object_of") or [])
         self._unnamed = {tuple(self._norm_word(p).split()) for p in context.get("unnamed_medicine") or []}
         self._told = load_told(vocab_dir or VOCAB_DIR, self._norm_word)  # "me tomé un Mejoral"
@@ -215,8 +217,10 @@ class ClinicalMatcher(PhraseIndex):
                 term.label == "pain_location") else ("neg_after",)  # "physio was fine"; "el cuello, no, perdón"
             if term.mode in ("if_denied", "absent", "near", "territory"):
                 after += ("neg_after_weak",)  # "bladder fine", but not "a fall, normal x-ray"
-            negated = (term.mode in ("absent", "near_denied", "territory_denied") or bool(ctx.cue_before(s, before))
-                       or bool(after and ctx.cue_after(e, after))
+            stop = self._place_stops if term.label == "pain_location" else ()
+            negated = (term.mode in ("absent", "near_denied", "territory_denied") or bool(ctx.cue_before(s, before, stop=stop))
+                       or bool(after and ctx.cue_after(e, after, stop=stop))
+                       or bool(stop and taken_back_after_a_comma(ctx, e, after, stop))
                        or (term.label != "pain_location" and ctx.answered_no(e))  # "rest no"
                        or (term.value == "cancer_history" and ctx.benign_growth(s, e)))  # "a tumour, benign"
         if negated and term.label == "pain_location" and any(ctx.words[e:e + len(p)] == p for p in self._place_said):

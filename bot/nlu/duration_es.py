@@ -66,7 +66,7 @@ _POINT = (
     rf"|ni[ñn][oa]|chiquit[oa]|joven|peque[ñn][oa]|la\s+adolescencia|la\s+juventud|siempre"
     rf"|que\s+tengo\s+memoria|que\s+me\s+acuerdo)"
 )
-_ONSET = (rf"desde|dsd|since(?=\s+(?:el|la|los|las|ayer|anoche|antier|anteayer)\b)|choqu{_E}|m(?:e)?\s+resbal{_E}|se\s+resbal{_O}|se\s+cay{_O}|me\s+choc\w+|tuve\s+un\s+accidente|empez{_O}|comenz{_O}|inici{_O}|me\s+empez{_O}|me\s+dio|me\s+lastim{_E}"
+_ONSET = (rf"desde|dsd|since(?=\s+(?:el|la|los|las|ayer|anoche|antier|anteayer)\b)|choqu{_E}|m(?:e)?\s+resbal{_E}|se\s+resbal{_O}|se\s+cay{_O}|me\s+choc\w+|tuve\s+un\s+accidente|empez{_O}|comenz{_O}|inici{_O}|me\s+empez{_O}|me\s+dio|me\s+lastim{_E}|se\s+me\s+trab{_O}"
           rf"|m(?:e)?\s+ca{_I}|me\s+he\s+ca{_I}do|me\s+dobl{_E}|me\s+torc{_I}|me\s+jal{_E}|pas{_O}|sucedi{_O}|fue"
           # "me levanté así ayer", "amanecí con este dolor el lunes": woke up with it
           rf"|m(?:e)?\s+levant{_E}\s+(?:as{_I}|con\s+(?:el|este|ese)\s+dolor|adolorid[oa])|amanec{_I}\s+(?:as{_I}|con\s+(?:el|este|ese)\s+dolor|adolorid[oa])")
@@ -80,9 +80,9 @@ _INJURY_POINT_RE = re.compile(  # mano pintando el salón el sábado", "mi espos
     rf"(?:\s+\w+){{5,8}}?\s+(?:{_POINT})\b", re.I)
 _ALONE_RE = re.compile(rf"^\W*(?:(?:desde|dsd)\s+)?(?:{_POINT})\W*$", re.I)
 # the time first, then the injury or the start: "anoche me resbalé", "el domingo me caí",
-# "anteayer me empezó"
+# "anteayer me empezó", "antier se me trabó la espalda", "el lunes me dio un aire"
 _POINT_FIRST_RE = re.compile(
-    rf"(?<!\w)(?:{_POINT})(?:\s+(?:por|en)\s+la\s+(?:tarde|ma[ñn]ana|noche|madrugada))?,?\s+(?:(?:yo|que|como)\s+)?(?:me\s+|se\s+me\s+)?(?:dio\s+(?:un|el)\s+(?:tir{_O}n|jal{_O}n|dolor|lumbago)|resbal{_E}|ca{_I}|tropec{_E}|lastim{_E}|golpe{_E}"
+    rf"(?<!\w)(?:{_POINT})(?:\s+(?:por|en)\s+la\s+(?:tarde|ma[ñn]ana|noche|madrugada))?,?\s+(?:(?:yo|que|como)\s+)?(?:me\s+|se\s+me\s+)?(?:dio\s+(?:un|el)\s+(?:tir{_O}n|jal{_O}n|dolor|lumbago|aire)|trab{_O}|zaf{_O}|resbal{_E}|ca{_I}|tropec{_E}|lastim{_E}|golpe{_E}"
     rf"|torc{_I}|dobl{_E}|jal{_E}|pegu{_E}|choqu{_E}|accident{_E}|empez{_O}|comenz{_O}|inici{_O}|vino|agarr{_O})\b", re.I)
 # a bare unit as the whole answer: "Años, mija, ya ni me acuerdo", "meses ya"
 # a fall or a blow dates the injury; it dates the pain only when the message says the pain

@@ -7,7 +7,8 @@
   part of a month or year: "desde principios de año", "a finales de septiembre", "desde el año
   antepasado", "la semana antepasada"; this week ("el dolor es de esta semana");
 * events of the year whose date is rough (a number said beside them wins, as for holidays):
-  the start of school ("desde que empezaron las clases"), the harvest ("desde la cosecha").
+  the start of school ("desde que empezaron las clases"), the harvest ("desde la cosecha",
+  "desde la vendimia", "en la zafra").
 
 `restated(text, quantities, points)` drops the starting points a patient turns into a count
 ("fue en mayo... no, en junio, o sea que son como cuatro meses"): the count is theirs and does
@@ -39,8 +40,8 @@ _AGE_RE = re.compile(  # "desde que tenía 20 (años) y ahora tengo 45", "desde 
     rf"\b{_SINCE}\s+(?:que\s+(?:ten[ií]a|cumpl[ií]|era\s+de)\s+|los\s+)(?P<then>{_NUM})(?:\s+a[ñn]os)?\b"
     rf"[^.!?]{{0,60}}?\b(?:ahora|ya|hoy|y)\s+(?:ya\s+)?(?:tengo|cumpl[ií]|voy\s+a\s+cumplir|voy\s+pa(?:ra)?\s+los)"
     rf"\s+(?P<now>{_NUM})\b", re.I)
-_BIRTH_RE = re.compile(  # "desde que nació mi nieto me duele, ya tiene 2", "(ya tiene 2 años)"
-    r"\b(?:desde\s+que|desde|cuando)\s+(?:(?:naci[oó]|tuve\s+a|di\s+a\s+luz(?:\s+a)?|me\s+embarac[eé]\s+de"
+_BIRTH_RE = re.compile(  # "desde que (q) nació mi nieto me duele, ya tiene 2", "(ya tiene 2 años)"
+    r"\b(?:desde\s+(?:que|q)|desde|cuando)\s+(?:(?:naci[oó]|tuve\s+a|di\s+a\s+luz(?:\s+a)?|me\s+embarac[eé]\s+de"
     r"|el\s+nacimiento\s+de|el\s+parto\s+de)\s+(?:a\s+)?(?:mi|mis|el|la)?\s*\w+"
     # "desde el parto, ... y mi niña ya tiene 4 meses": the child named later with its age
     # ("desde el embarazo, y mi niña ya tiene dos años": at least the child's age)
@@ -77,7 +78,7 @@ _SCHOOL_RE = re.compile(
     r"|(?:el\s+)?regreso\s+a\s+clases|(?:el\s+)?inicio\s+de\s+clases)\b", re.I)
 _HARVEST_RE = re.compile(  # the harvest's season: a rough anchor (late summer and autumn)
     r"\b(?:desde|dsd|en|durante|cuando)\s+(?:(?:empez[oó]|fue|era|estaba\s+en)\s+)?(?:la|el)\s+"
-    r"(?:cosecha|pizca|piscas?|pizcas|temporada\s+de\s+(?:cosecha|pizca))\b", re.I)
+    r"(?:cosecha|pizca|piscas?|pizcas|vendimia|zafra|temporada\s+de\s+(?:cosecha|pizca|vendimia|zafra))\b", re.I)
 
 
 def _number(text: str) -> float | None:

@@ -84,18 +84,20 @@ _COURSE_BEFORE = re.compile(  # "tomé ibuprofeno por dos semanas": the medicine
     rf"|antibi{_O}ticos?)\b"
     rf"[^,.;!?]*?(?:\b(?:por|durante))?\s*$", re.I)
 
-_LEADING_VAGUE_RE = re.compile(r"^\W*(?:(?:uy|ay|uf|huy|ufff*|pues|pos|ah|ahh*|mmm*|este|bueno|h[ií]jole|n{0,1}ombre)\W+)*(?P<unit>a[ñn]os|meses|semanas)\b(?!\s+(?:de|que|con|sin)\b)", re.I)
+_LEADING_VAGUE_RE = re.compile(r"^\W*(?:(?:uy|ay|uf|huy|ufff*|pues|pos|ah|ahh*|mmm*|este|bueno|h[ií]jole|n{0,1}ombre)\W+)*(?P<unit>d[eé]cadas|a[ñn]os|meses|semanas)\b(?!\s+(?:de|que|con|sin)\b)", re.I)
 _VAGUE_RE = re.compile(
     rf"\b(?:desde\s+)?hace\s+(?P<unit>d{_I}as|semanas|meses|a[ñn]os)\b"
     rf"|\b(?:por|durante)\s+(?P<unit2>semanas|meses|a[ñn]os)\b"
-    rf"|\b(?P<unit3>a[ñn]os|meses)\s+(?:con|as{_I}|sufriendo)\b"
+    rf"|\b(?P<unit3>a[ñn]os|meses|d{_E}cadas)\s+(?:con|as{_I}|sufriendo)\b"
     rf"|\bde\s+a[ñn]os\b"
     # "hace muchísimo", "hace un montón", "hace una banda" (River Plate), "hace una eternidad"
     rf"|\b(?:hace|desde\s+hace)\s+(?:mucho|much{_I}simo|bastante|un\s+mont{_O}n|una\s+banda|una\s+eternidad"
     rf"|un\s+chingo|una\s+pila|siglos)(?:\s+de)?(?:\s+tiempo)?\b"
     rf"|(?<!estoy\s)(?<!estar\s)(?<!paso\s)\bmuch(?:o|{_I}simo)\s+tiempo\b(?!\s+(?:sentad|parad|de\s+pie|caminando|manejando))"
     rf"|\b(?:toda\s+la\s+vida|toda\s+mi\s+vida|de\s+toda\s+la\s+vida|desde\s+siempre|a[ñn]os\s+y\s+a[ñn]os)\b"
-    rf"|\bhace\s+(?:poco|unos\s+d{_I}as)\b"
+    rf"|\bhace\s+(?:poco|unos\s+d{_I}as|un\s+rat(?:o|ito)|ratito)\b"
+    # decades: "hace décadas", "por décadas", "desde hace décadas"
+    rf"|\b(?:desde\s+)?(?:hace|por|durante)\s+(?P<unit6>d{_E}cadas)\b"
     # "ya va pa'l año", "eso tiene años ya": the time the pain has been going on
     rf"|\b(?:ya\s+)?va\s+(?:pa|para|pal)\s+(?:el\s+|un\s+)?a[ñn]o\b"
     rf"|\b(?:eso|esto|ya|dolor)\s+(?:ya\s+)?tiene\s+(?P<unit4>a[ñn]os|meses)\b"
@@ -105,7 +107,7 @@ _VAGUE_RE = re.compile(
 _CORRECTED = re.compile(rf"^{load_corrections(_VOCAB_ES).lead}"
                         rf"(?P<n>\d+|{_WORDS})\b(?!\s+(?:{_UNIT_RE})\b)", re.I)
 _VAGUE_UNIT = {"dias": 3 * DAY, "días": 3 * DAY, "semanas": 3 * WEEK, "meses": 3 * MONTH,
-               "anos": 3 * YEAR, "años": 3 * YEAR}
+               "anos": 3 * YEAR, "años": 3 * YEAR, "decadas": LONG_AGO_WEEKS}
 _JOIN_RE = re.compile(r"^\s*(?:,|y|con)?\s*$", re.I)
 _PLAIN = str.maketrans("áéíóúñ", "aeioun")
 
@@ -183,12 +185,13 @@ def quantities(text: str) -> list[tuple]:
 
 def vague_spans(text: str) -> list[tuple]:
     """Lengths said without a number: a bare unit as the answer ("Años, mija"), "hace meses",
-    "toda la vida", "hace mucho tiempo"."""
+    "toda la vida", "hace mucho tiempo", "hace décadas", "hace un rato" (today)."""
     found = []
     for m in _LEADING_VAGUE_RE.finditer(text):
         found.append((m.start(), m.end(), _VAGUE_UNIT[_plain(m.group("unit"))], True, 1))
     for m in _VAGUE_RE.finditer(text):
-        unit = m.group("unit") or m.group("unit2") or m.group("unit3") or m.group("unit4") or m.group("unit5")
+        unit = (m.group("unit") or m.group("unit2") or m.group("unit3") or m.group("unit4") or m.group("unit5")
+                or m.group("unit6"))
         phrase = _plain(m.group(0))
         if unit:
             weeks = _VAGUE_UNIT[_plain(unit)]
@@ -196,6 +199,8 @@ def vague_spans(text: str) -> list[tuple]:
             weeks = LONG_AGO_WEEKS
         elif "anos" in phrase:  # "dolor de años"
             weeks = 3 * YEAR
+        elif "rat" in phrase:  # "me empezó hace un rato": today
+            weeks = DAY / 2
         elif "poco" in phrase or "unos dias" in phrase:
             weeks = 3 * DAY
         else:  # "hace mucho tiempo"

@@ -49,5 +49,6 @@ def holiday_names() -> str:
 
 def holiday_date(said: str) -> tuple[int, int] | None:
     """(month, day) of the holiday `said` names ("las Fallas" -> (3, 19))."""
-    said = re.sub(r"^(?:el|la|las|los)\s+", "", " ".join(said.split()), flags=re.I)
-    return next((day for pattern, day in _holidays() if pattern.fullmatch(said)), None)
+    said = " ".join(said.split())  # a name may hold its article ("el Grito"): as said first
+    bare = re.sub(r"^(?:el|la|las|los)\s+", "", said, flags=re.I)
+    return next((day for text in (said, bare) for pattern, day in _holidays() if pattern.fullmatch(text)), None)

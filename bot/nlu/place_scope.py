@@ -108,3 +108,14 @@ def sign_places_dropped(found: list, ctx, signs: frozenset) -> list:
         return m[2] == "pain_location" and any(
             (f[0] <= m[0] and m[1] <= f[1]) or listed_after(f, m) for f in told)
     return [m for m in found if not the_signs(m)]
+
+
+def taken_back_after_a_comma(ctx, end: int, kinds: tuple, stops: tuple) -> bool:
+    """A place of pain taken back past the comma its denial otherwise stops at, by a denial that
+    closes its own words ("me duele la espalda baja, bueno no, más bien arriba"); "... sea un
+    tumor, nunca he tenido cáncer" denies what follows it, not the place."""
+    hit = ctx.cue_after_at(end, kinds) if stops else None
+    if not hit:
+        return False
+    after = ctx.words[hit[1] + 1:hit[1] + 3]
+    return len(after) < 2 or any(w in stops or w in _SENTENCE_END for w in after)

@@ -294,6 +294,8 @@ def test_a_time_told_of_something_else_in_everyday_words_is_not_the_pains(text):
 @pytest.mark.parametrize("text,weeks", [
     ("hurt my back lifting a tyre 3 weeks ago and it's still sore", 3),
     ("I fell off a ladder 10 days ago and my back has hurt since", 10 / 7),
+    # time off work told as the anchor of the pain's start
+    ("been off work a fortnight and the pain began two weeks before that", 4),
 ])
 def test_an_injury_the_pain_is_tied_to_still_dates_it(text, weeks):
     assert pain_weeks(text) == pytest.approx(weeks, abs=0.01)

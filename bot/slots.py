@@ -71,9 +71,14 @@ def clinical_updates(
     places = [e for e in entities if e.get("entity") == "pain_location" and e.get("value") in LOCATIONS]
     # the place the patient is asking about ("upper back really"), else the first named; a
     # bare "back" yields to its upper part named too ("my back, between the shoulder blades";
-    # not to "spine", which says no part)
+    # not to "spine", which says no part); a bare "spine" yields to any place named beside it
+    # ("a tumour on my spine ... just neck pain"), and the whole spine wins over its parts
+    # ("lower back some days, neck others, like my whole spine is angry")
     refined = any(e["value"] == "upper_back" for e in places)
-    places.sort(key=lambda e: (e.get("reason") != "focus", refined and e.get("reason") == "bare"))
+    places.sort(key=lambda e: (e.get("reason") != "focus",
+                               not (e["value"] == "other" and e.get("reason") != "bare"),
+                               e["value"] == "other" and e.get("reason") == "bare",
+                               refined and e.get("reason") == "bare"))
     locations = [e["value"] for e in places]
     if locations and locations[0] != slots.get("pain_location"):
         updates["pain_location"] = locations[0]

@@ -81,7 +81,7 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
 
     path = vocab_dir / "locations.yml"
     loc = _load_yaml(path)
-    _check_keys(path, loc, {*LOCATIONS, "bare_back", "alone", "ignore", "not_spine", "owners", "procedure_site",
+    _check_keys(path, loc, {*LOCATIONS, "bare_back", "bare_spine", "alone", "ignore", "not_spine", "owners", "procedure_site",
                             "region", "places_of_signs"})
     owners = _phrases(path, "owners", loc.get("owners"))
 
@@ -94,6 +94,7 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
     for value in LOCATIONS:
         add(Term("location", "pain_location", value), owned(loc.get(value)))
     add(Term("location", "pain_location", "lower_back", rank=1), loc.get("bare_back"))
+    add(Term("location", "pain_location", "other", rank=1), loc.get("bare_spine"))
     add(Term("location", "", "", "ignore", rank=-1), owned(loc.get("ignore")))
     region = loc.get("region") or {}
     _check_keys(path, region, set(LOCATIONS))

@@ -409,7 +409,7 @@ def test_vocabulary_uses_only_contract_values():
     assert set(RED_FLAG_VOCAB["near"]) <= set(RED_FLAGS)
     assert set(RED_FLAG_VOCAB["unsure"]) <= set(RED_FLAGS)
     assert set(TREATMENT_VOCAB) <= {*TREATMENTS, "none", "ignore"}
-    assert set(LOCATION_VOCAB) <= {*LOCATIONS, "bare_back", "alone", "ignore", "not_spine", "owners",
+    assert set(LOCATION_VOCAB) <= {*LOCATIONS, "bare_back", "bare_spine", "alone", "ignore", "not_spine", "owners",
                                    "procedure_site", "region"}
     assert set(LOCATION_VOCAB.get("region") or {}) <= set(LOCATIONS)
     assert {v for v, _ in RED_FLAG_PHRASES} == set(RED_FLAGS)

@@ -275,3 +275,27 @@ def test_another_things_time(text):
 ])
 def test_times_said_with_relief_words_stay_the_pains(text, category):
     assert slots_read(text).get("duration_category") == category
+
+
+@pytest.mark.parametrize("text", [
+    # an old event told as over in everyday words (session 20)
+    "Nope. I tripped on a kerb a few years back but that's ancient history",
+    "fell off my bike in 2018 but that's long healed",
+    "a lorry clipped my car four years ago but I was right as rain after",
+    # another illness named by its kind, and time off work (a rest's length)
+    "I had a melanoma cut out of my shoulder 6 years ago",
+    "I had a bout of shingles a couple of years back, that's all",
+    "took a couple of days off work and put my feet up",
+])
+def test_a_time_told_of_something_else_in_everyday_words_is_not_the_pains(text):
+    assert pain_weeks(text) is None
+
+
+@pytest.mark.parametrize("text,weeks", [
+    ("hurt my back lifting a tyre 3 weeks ago and it's still sore", 3),
+    ("I fell off a ladder 10 days ago and my back has hurt since", 10 / 7),
+    # time off work told as the anchor of the pain's start
+    ("been off work a fortnight and the pain began two weeks before that", 4),
+])
+def test_an_injury_the_pain_is_tied_to_still_dates_it(text, weeks):
+    assert pain_weeks(text) == pytest.approx(weeks, abs=0.01)

@@ -16,6 +16,8 @@ VOCAB = Path("bot/nlu/vocab")
 
 @pytest.mark.parametrize("text,expected", [
     ("two Dorvanex tablets at night for the low back", {"otc_medication"}),
+    ("I rub on Kayaflex oil every night", {"otc_medication"}),  # a rub under a regional brand
+    ("some Kayaflex liniment on the sore bit", {"otc_medication"}),
     ("Dorvanex 650 twice a day", {"otc_medication"}),
     ("been taking a Dorvanex for my back", {"otc_medication"}),
     ("the doctor prescribed Dorvanex", {"prescription_medication"}),

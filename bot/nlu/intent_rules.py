@@ -264,7 +264,8 @@ class RequestCheck(_ContentRule):
                         not _clinical(message) or _CALL_ME_BACK.search(text)))):
                 # "Could somebody ring me instead? 555 0147 220": the number comes with it
                 chosen = "request_callback"
-            elif intent in PERSON_MISREAD_AS and _PERSON.search(text):
+            elif (intent in PERSON_MISREAD_AS or intent == "book_consultation" and not asks_to_book(text)) \
+                    and _PERSON.search(text):
                 # "¿puedo hablar con alguien de verdad? es que no me gusta escribir": a person
                 # asked for in so many words, whatever topic word or feeling came with it
                 chosen = "request_human"
@@ -275,6 +276,12 @@ class RequestCheck(_ContentRule):
                 # "hang on, someone's at the door, brb": back in a moment, not leaving; the
                 # question waits (action_cannot_help says "take your time" to it)
                 chosen = "out_of_scope"
+            elif intent in ("express_distress", "nlu_fallback", "out_of_scope") and names_a_time(text) \
+                    and _WORDS.not_suiting.search(text.replace("\u2019", "'")) \
+                    and not _WORDS.distress.search(text.replace("\u2019", "'")) and not _clinical(message):
+                # "I'm starting a course so mornings are out now, could it be saturdays?" heard
+                # as despair: a time that no longer suits and a new one is a change of time
+                chosen = "change_booking"
             elif intent == "goodbye" and names_a_time(text) and not _GONE.search(text) \
                     and not _LEAVING.search(text):  # "leave it for now, I'll ring on Monday" leaves
                 # "mejor por las tardes, después de las cuatro": a time ("tardes", "después")

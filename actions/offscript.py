@@ -85,7 +85,8 @@ class ActionAnswerClinic(Action):
             answer, option_id = answer_option_question(said, latest_text(tracker), slots)
             utter(dispatcher, answer)
             return [SlotSet("last_option", option_id)] + resume(dispatcher, tracker)
-        if not _answered(tracker, topics) and slots.get("last_option") and not tracker.active_loop.get("name") \
+        if (not topics or set(topics) <= _WHO_TOPICS and not _answered(tracker, topics)) \
+                and slots.get("last_option") and not tracker.active_loop.get("name") \
                 and asks_about_an_option(said, latest_text(tracker)):
             # "would this tell the doctor what is causing my pain?" after an option: nothing of
             # the front desk's in it; the option's own text answers (never "I don't have that")
@@ -117,6 +118,9 @@ class ActionAnswerClinic(Action):
 
 
 _LANGUAGE_TOPICS = {"languages", "interpreter"}
+# Topics about who the doctors are: "would this tell the doctor what's causing it?" names one
+# without asking about them (cost or insurance unanswered still get the front desk's number).
+_WHO_TOPICS = {"doctor_preference", "doctor_name"}
 
 
 def _answered(tracker: Tracker, topics) -> bool:

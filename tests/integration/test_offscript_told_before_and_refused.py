@@ -12,7 +12,7 @@ from tests.words import question, question_in
 WHERE = question("utter_ask_pain_location")
 WHERE_ES = question_in("utter_ask_pain_location", "es")
 HOW_LONG_ES = question_in("utter_ask_pain_duration_weeks", "es")
-SAID_EN = load_content("en").conversation
+SAID_EN = load_content(lang="en").conversation
 
 
 def test_told_before_and_asked_to_type_it_again_gets_an_apology_then_the_question(chat):

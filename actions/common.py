@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 from actions.settings import clinic, content
 from bot.booking_change import change_after_booking
 from bot.nlu.request_words import request_words
-from bot.offscript import questions_end_after_booking, say
+from bot.offscript import questions_end_after_booking, say, says_not_knowing
 from bot.question_about import asks_about_the_question
 from bot.slots import asked_not_had, clinical_updates
 from bot.story import story_updates
@@ -216,7 +216,8 @@ class ClinicalFormValidation(FormValidationAction):
             events.append(SlotSet("pending_offer", None))
         if on_message and events and self.name() == "validate_triage_form" \
                 and latest_intent(tracker) == "express_distress" and not tracker.get_slot("distress_acknowledged") \
-                and not asks_about_the_question(latest_text(tracker)):  # "why are you asking me this"
+                and not asks_about_the_question(latest_text(tracker)) \
+                and not only_not_knowing(latest_text(tracker)):  # "why are you asking me this", "I don't rightly know"
             # "en la espalda baja, pero tengo mucho miedo": the answer is taken and the fear
             # heard, once (as action_acknowledge_distress does when no answer came with it)
             dispatcher.utter_message(**say(content(language(tracker)), clinic(), "distress"))
@@ -265,3 +266,9 @@ async def alert_staff(queue_alert: Callable[..., Any], *args: Any, **kwargs: Any
             None, partial(queue_alert, *args, **kwargs))
     except Exception as exc:
         logger.warning("a staff alert could not be queued (%s)", type(exc).__name__)
+
+
+def only_not_knowing(text: str) -> bool:
+    """ "I don't rightly know how to describe it, it's just sore": not knowing, no distress
+    in so many words (the classifier's distress guess is not acknowledged for it)."""
+    return says_not_knowing(text) and not request_words().distress.search((text or "").replace("\u2019", "'"))

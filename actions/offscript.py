@@ -13,17 +13,27 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.types import DomainDict
 
-from actions.common import current_slots, language, latest_entities, latest_intent, latest_text, says_leaving
+from actions.common import (
+    current_slots,
+    language,
+    latest_entities,
+    latest_intent,
+    latest_text,
+    only_not_knowing,
+    says_leaving,
+)
 from actions.settings import clinic, content
 from actions.triage import level_from_what_is_known, utter
 from bot import store
 from bot.advice import answer_option_question, next_step_offer, option_asked_about, other_body_part
 from bot.booking import asks_to_book, new_time_in_change
 from bot.booking_change import time_changed_from
-from bot.content import LANGUAGES
+from bot.content import DEFAULT_ASPECT, LANGUAGES
 from bot.faq import load_faq
+from bot.language import requested_language
 from bot.nlu.crisis import default_detector
 from bot.nlu.crisis_gate import crisis_wording
+from bot.nlu.request_words import request_words
 from bot.offscript import (
     booking_later,
     defers_booking,
@@ -32,7 +42,7 @@ from bot.offscript import (
     say,
     steps_away,
 )
-from bot.option_select import aftercare_question, asks_about_an_option
+from bot.option_select import aftercare_question, answer_question, asks_about_an_option
 from bot.question_about import asks_about_the_question
 
 
@@ -75,6 +85,18 @@ class ActionAnswerClinic(Action):
             answer, option_id = answer_option_question(said, latest_text(tracker), slots)
             utter(dispatcher, answer)
             return [SlotSet("last_option", option_id)] + resume(dispatcher, tracker)
+        if (not topics or set(topics) <= _WHO_TOPICS and not _answered(tracker, topics)) \
+                and slots.get("last_option") and not tracker.active_loop.get("name") \
+                and asks_about_an_option(said, latest_text(tracker)):
+            # "would this tell the doctor what is causing my pain?" after an option: nothing of
+            # the front desk's in it; the option's own text answers (never "I don't have that")
+            answer, option_id = answer_option_question(said, latest_text(tracker), slots)
+            utter(dispatcher, answer)
+            return [SlotSet("last_option", option_id), SlotSet("clinic_topic", None)] + resume(dispatcher, tracker)
+        if topics and set(topics) <= _LANGUAGE_TOPICS and requested_language(latest_text(tracker)) \
+                and not request_words().someone.search(latest_text(tracker)):  # "¿hay doctores que hablen español?" asks
+            # "can we do this in English?": the switch answers it (never "I don't have that")
+            return [SlotSet("clinic_topic", None)] + _switched(dispatcher, tracker, slots)
         if not topics and any(e.get("entity") == "body_part_other" for e in entities):
             # "do you treat knee pain too?": what the clinic treats, not "I don't know"
             utter(dispatcher, other_body_part(content(lang), clinic()))
@@ -95,6 +117,35 @@ class ActionAnswerClinic(Action):
         return events + resume(dispatcher, tracker)
 
 
+_LANGUAGE_TOPICS = {"languages", "interpreter"}
+# Topics about who the doctors are: "would this tell the doctor what's causing it?" names one
+# without asking about them (cost or insurance unanswered still get the front desk's number).
+_WHO_TOPICS = {"doctor_preference", "doctor_name"}
+
+
+def _answered(tracker: Tracker, topics) -> bool:
+    """Whether the front desk's file answers a topic found (not "I don't have that")."""
+    lang = language(tracker) if language(tracker) in LANGUAGES else "en"
+    faq = load_faq(lang=lang)
+    return bool(topics) and clinic_answer(tracker) != faq.answer([], "", clinic(), datetime.now(timezone.utc))
+
+
+def _switched(dispatcher, tracker: Tracker, slots) -> List[EventType]:
+    """A language asked for (the slot is already the new one): said, and what was pending
+    comes back in it; after an option, "explain that again in English" gets the option again.
+    Questions not started: the triage form says the switch as it starts."""
+    if tracker.active_loop.get("name") or questions_not_started(slots):
+        return resume(dispatcher, tracker)
+    said, text = content(language(tracker)), latest_text(tracker)
+    utter(dispatcher, say(said, clinic(), "language_switched"))
+    events: List[EventType] = []
+    if slots.get("last_option") and request_words().explain_again.search(text.replace("\u2019", "'")):
+        option = next((o for o in said.options if o.id == slots["last_option"]), None)
+        if option is not None:  # what it is, whatever aspect words came with "again"
+            utter(dispatcher, {"text": answer_question(said, option, DEFAULT_ASPECT)})
+    return events + resume(dispatcher, tracker)
+
+
 def _books_now(tracker: Tracker, slots) -> bool:
     """The message also asks to book, and nothing stands in the way (no request yet, no
     emergency)."""
@@ -113,7 +164,10 @@ class ActionAcknowledgeDistress(Action):
         acknowledged = True
         if latest_intent(tracker) == "possible_crisis":
             utter(dispatcher, say(content(language(tracker)), clinic(), crisis_wording(default_detector(), latest_text(tracker))))
-        elif tracker.active_loop.get("name") == "triage_form" and asks_about_the_question(latest_text(tracker)):
+        elif tracker.active_loop.get("name") == "triage_form" and (
+                asks_about_the_question(latest_text(tracker)) or only_not_knowing(latest_text(tracker))):
+            # "I don't rightly know how to describe it" heard as distress: not knowing, no
+            # distress in it; the form asks again with examples
             # "why are you asking me this": no distress in it; the form answers and asks again
             acknowledged = bool(tracker.get_slot("distress_acknowledged"))
         elif not tracker.get_slot("distress_acknowledged"):

@@ -281,7 +281,10 @@ def new_time_in_change(text: str) -> Optional[str]:
 # instead?" -> "any weekday after 4pm"; "¿puede ser los jueves por la tarde mejor?")
 _ASKED_AS = re.compile(
     r"^(?:(?:and|so|but|ok|okay|y|pues)\W+)?(?:(?:could|can|would) (?:it|we|you) (?:be|do|make it|change it to|move it to|switch it to)"
-    r"|how about|what about|maybe|(?:se )?(?:puede|podr[ií]a) ser|(?:me )?(?:lo|la) (?:pueden|puede|podr[ií]an) (?:cambiar|pasar|mover) (?:a|para))\s+"
+    r"|how about|what about|maybe|(?:se )?(?:puede|podr[ií]a) ser|(?:me )?(?:lo|la) (?:pueden|puede|podr[ií]an) (?:cambiar|pasar|mover) (?:a|para)"
+    # voseo and the plain present: "¿me lo pasás para los viernes?", "¿lo podés cambiar a la tarde?"
+    r"|(?:me )?(?:lo|la) (?:pas[aá]s|cambi[aá]s|mov[eé]s|pasa|cambia|mueve|pasan|cambian|mueven"
+    r"|pod[eé]s (?:cambiar|pasar|mover)) (?:a|para))\s+"
     r"|\s+(?:instead|please|pls|then|en vez|mejor|por favor)$", re.I)
 
 
@@ -343,8 +346,20 @@ def name_with_contact(text: str) -> Optional[str]:
 
 
 def asks_to_book(text: str) -> bool:
-    """Whether the message asks to book, whatever else it says or asks."""
-    return bool(request_words().book.search((text or "").replace("’", "'")))
+    """Whether the message asks to book, whatever else it says or asks; a booking refused in
+    so many words ("no quiero hacer cita con una máquina", "I don't want to book") is none."""
+    text = (text or "").replace("’", "'")
+    return any(not _REFUSED.search(text[max(0, m.start() - 30):m.start()])
+               and not (_WANTING.match(m.group()) and _NOT.search(text[max(0, m.start() - 10):m.start()]))
+               for m in request_words().book.finditer(text))
+
+
+# ... or a "no" just before booking words that start with the wanting ("no quiero una cita")
+_WANTING = re.compile(r"(?:quiero|deseo|necesito|want|wanna|need)\b", re.I)
+_NOT = re.compile(r"\b(?:no|don't|dont|do not|never|nunca|ni)\s+$", re.I)
+# Refusing words just before a booking's words ("no quiero hacer cita", "I don't want to book").
+_REFUSED = re.compile(r"(?:\b(?:no (?:quiero|deseo|necesito|voy a)|don't (?:want|need)|do not (?:want|need)"
+                      r"|not (?:going|gonna|want(?:ing)?))\s+(?:\w+\s+){0,2})$", re.I)
 
 
 # Asked at the name question whose name to give ("es para mi papá, ¿pongo el nombre de él o el

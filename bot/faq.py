@@ -49,6 +49,10 @@ STOPWORDS = frozenset(
 NEVER_TYPOS = frozenset("there where these those their which while whose other medical".split())
 
 
+# A topic the clinic left unanswered, answered by a nearer one it filled in.
+FALLBACK_TOPICS = {"directions": "location"}
+
+
 class FaqError(ValueError):
     def __init__(self, file: Path, field: str, problem: str):
         super().__init__(f"{file}: field '{field}': {problem}")
@@ -100,13 +104,20 @@ class Faq:
             if name in HOURS_TOPICS:
                 parts.append(self._hours(name, text, clinic, now, values, calendar))
             else:
-                parts.append(self._fill(self.topic(name).answer, values))
+                # "how do I get there?" with no directions written: at least where it is
+                said = _fill_or_none(self.topic(name).answer, values)
+                if said is None and name in FALLBACK_TOPICS and FALLBACK_TOPICS[name] in self._names():
+                    said = _fill_or_none(self.topic(FALLBACK_TOPICS[name]).answer, values)
+                parts.append(said or _fill_or_none(self.unknown, values))
         return " ".join(dict.fromkeys(parts)) or _fill_or_none(self.unknown, values)
 
     def answers(self, clinic: Clinic) -> Dict[str, str]:
         """Each topic's answer as the patient reads it (no time-dependent part): for reports."""
         values = clinic_values(clinic)
         return {t.name: self._fill(t.answer, values) for t in self.topics}
+
+    def _names(self) -> set:
+        return {t.name for t in self.topics}
 
     def topic(self, name: str) -> Topic:
         return next(t for t in self.topics if t.name == name)

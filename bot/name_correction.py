@@ -16,9 +16,11 @@ _NEW_NAME_AFTER = re.compile(
     # "ponga mi nombre completo: Samuel Ortega Ruiz", "full name: ..."
     r"|(?:nombre|name)(?: completo)?(?: es)?:"
     # "el nombre va completo: Sam Taylor Ramírez", "my full name should read: ..."
-    r"|(?:nombre|name)\b[^:.\n]{0,25}:)\s+", re.I)
+    r"|(?:nombre|name)\b[^:.\n]{0,25}:"
+    # "la cita es para mi papá: José Luis Hernández", "it's for my mum, Ana Ruiz": whose it is, then the name
+    r"|\b(?:para|for) (?:mi|my|su|his|her|our|nuestr[oa]) [^\W\d_]+\s*[:,-])\s+", re.I)
 # "it's Jon not Jhon", "put me down as Samantha Taylor rather than Sam"; "es Ximena, no Jimena"
-_INSTEAD_OF = re.compile(r"\b(?:it'?s|it is|(?:down|me|it) as|me under)\s+(.+?)\s+(?:not|rather than|instead of)"
+_INSTEAD_OF = re.compile(r"\b(?:it'?s|it is|(?:down|me|it) as|me under|put(?! (?:me|my|down|it|her|him)\b)|write|make it)\s+(.+?),?\s+(?:not|rather than|instead of)"
                          r"\s+([^\W\d_][\w'’-]*)", re.I)
 _INSTEAD_OF_ES = re.compile(r"\bes\s+(.+?),?\s+no\s+([^\W\d_][\w'’-]*)", re.I)
 

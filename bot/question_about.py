@@ -43,10 +43,16 @@ def asks_why(text: str) -> bool:
     return bool(request_words().asks_why.search(_plain(text)))
 
 
+def told_before(text: str) -> bool:
+    """ "I already told the nurse all this, why type it again?", "ya se lo dije a la enfermera"."""
+    return bool(request_words().told_before.search(_plain(text)))
+
+
 def asks_about_the_question(text: str) -> bool:
     """Why a question is asked or what its words mean, with no distress told beside it (the
     classifier hears "why are you asking me this" as distress)."""
-    return (asks_why(text) or asks_meaning(text)) and not request_words().distress.search(_plain(text))
+    return (asks_why(text) or asks_meaning(text) or told_before(text)) \
+        and not request_words().distress.search(_plain(text))
 
 
 def signs_named(entities: Iterable[Mapping[str, Any]]) -> List[str]:
@@ -74,6 +80,8 @@ def about_the_question(content: Content, clinic: Clinic, requested: Optional[str
     if requested == "red_flag_screen" and asks_meaning(text):
         named = meaning_of_signs(content, clinic, signs_named(entities))
         return named or {"text": clinic_sentence(content, clinic, "meaning_screen")}
+    if told_before(text):  # sorry to ask again, before (or instead of) why it is asked
+        return {"text": clinic_sentence(content, clinic, "asked_again")}
     if asks_why(text):
         return {"text": clinic_sentence(content, clinic, WHY_KEYS[requested])}
     return None

@@ -78,6 +78,7 @@ CONVERSATION_TEXTS: Mapping[str, frozenset[str]] = MappingProxyType({
         **{f"why_asked_{q}": () for q in ("pain_location", "pain_duration_weeks", "treatments_tried",
                                           "red_flag_screen", "story")},
         **{f"meaning_{m}": () for m in RED_FLAGS + ("screen",)},
+        "asked_again": (),  # told before ("I already told the nurse all this"): sorry, then the question
     }.items()
 })
 # How a number of weeks is said (bot.wording.describe_duration); {n} is a whole number.

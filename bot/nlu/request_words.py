@@ -19,7 +19,7 @@ VOCAB_DIR = Path(__file__).parent / "vocab"
 FILES = (VOCAB_DIR / "requests.yml", VOCAB_DIR / "es" / "requests.yml")
 KEYS = ("book", "change", "person", "rather_phoned", "call_me", "call_me_back", "leaving", "gone",
         "not_suiting", "taken_back", "deferring", "farewell", "restart", "distress",
-        "asks_meaning", "asks_why", "someone", "next_step", "home_care",
+        "asks_meaning", "asks_why", "told_before", "explain_again", "someone", "next_step", "home_care",
         "information")
 # Keys the English file must fill; the Spanish file may leave any out.
 REQUIRED = KEYS
@@ -45,6 +45,8 @@ class RequestWords:
     distress: "re.Pattern[str]"
     asks_meaning: "re.Pattern[str]"
     asks_why: "re.Pattern[str]"
+    told_before: "re.Pattern[str]"
+    explain_again: "re.Pattern[str]"
     someone: "re.Pattern[str]"
     next_step: "re.Pattern[str]"
     home_care: "re.Pattern[str]"

@@ -5,8 +5,6 @@ Spanish as texted, a prescription asked of the assistant. Whole conversations on
 model and action server; sentences written for these tests, none from a blind set."""
 from __future__ import annotations
 
-import pytest
-
 from bot import store
 from tests.integration.steps import CLINIC, CONFIRM, dont_have, reach, to_the_booking_offer
 from tests.words import question, question_in
@@ -87,8 +85,6 @@ def test_the_full_spanish_name_after_a_colon_is_taken(chat):
     assert "Sam Taylor Gutiérrez" in reply
 
 
-@pytest.mark.xfail(strict=True, reason="known miss: the classifier hears distress in \"I'm starting a "
-                   "course\", and the change is only read on an answer-like turn (reports/offscript-s19.md)")
 def test_a_time_changed_after_booking_with_a_plan_of_the_patients_is_kept(chat):
     c = chat("time")
     reach(c, "booking_done")  # booked for weekday mornings

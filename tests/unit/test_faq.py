@@ -92,10 +92,14 @@ def test_a_named_day_gets_that_days_hours():
 
 
 def test_what_the_clinic_has_not_filled_in_is_never_guessed():
-    for topic in ("cost", "insurance", "parking", "accessibility", "payment", "languages",
-                  "directions"):
+    for topic in ("cost", "insurance", "parking", "accessibility", "payment", "languages"):
         answer = FAQ.answer([topic], "", CLINIC, TUESDAY_NOON_NY)
         assert answer == f"I don't have that information, sorry; the front desk on {CLINIC.phone} can tell you."
+
+
+def test_directions_not_written_get_the_address_the_clinic_did_write():
+    answer = FAQ.answer(["directions"], "how do I get to you by bus?", CLINIC, TUESDAY_NOON_NY)
+    assert CLINIC.address in answer and "don't have" not in answer
 
 
 def test_filled_in_clinic_facts_are_used():

@@ -27,7 +27,7 @@ from bot.nlu.request_rules import (  # noqa: F401  moved there; config.yml and t
     _books_last,
     _defers_last,
 )
-from bot.nlu.rule_base import _Rule
+from bot.nlu.rule_base import _Rule, overrule
 
 # What a request for the other language is not, whatever the classifier ranked next: despair
 # or a question about the assistant ("mi hija lee mejor el inglés" is neither).
@@ -58,10 +58,7 @@ class CrisisLanguageOverride(_Rule):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             if self._detect(message.get(TEXT) or ""):
-                crisis = {"name": "crisis", "confidence": 1.0}
-                ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != "crisis"]
-                message.set("intent", crisis, add_to_output=True)
-                message.set("intent_ranking", [crisis] + ranking, add_to_output=True)
+                overrule(message, "crisis")
             elif (message.get("intent") or {}).get("name") == "crisis" and requested_language(
                     message.get(TEXT) or ""):
                 # "¿podemos seguir en inglés? mi hija me está ayudando": a language asked for in
@@ -125,9 +122,7 @@ class StatedAgeCheck(GraphComponent):
             ranking = [r for r in message.get("intent_ranking") or []
                        if r.get("name") != "age_under_18"]
             if age is not None and age < self.min_age:
-                chosen = {"name": "age_under_18", "confidence": 1.0}
-                message.set("intent", chosen, add_to_output=True)
-                message.set("intent_ranking", [chosen] + ranking, add_to_output=True)
+                overrule(message, "age_under_18")
             elif intent == "age_under_18" and (age is not None or no_number_is_an_age(text)
                                                or says_nothing_of_age(text)
                                                or about_an_adult(text, self.min_age)

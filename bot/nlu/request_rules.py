@@ -16,7 +16,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.booking import asks_to_book, names_a_time, parse_contact
 from bot.content import normalise
 from bot.nlu.request_words import request_words
-from bot.nlu.rule_base import _ContentRule
+from bot.nlu.rule_base import _ContentRule, overrule
 from bot.offscript import says_nothing_helped, steps_away
 from bot.option_select import asks_about_an_option, find_option
 
@@ -51,21 +51,14 @@ class OptionQuestionCheck(_ContentRule):
                     for content in self._contents):  # "what's recovery like? how many days off?" asks
                 # "no son 10 días, ya van como tres meses, ¿eso cambia algo?": a length or a
                 # place told again, asking whether it matters, naming no option: an answer
-                chosen = {"name": "inform", "confidence": 1.0}
-                message.set("intent", chosen, add_to_output=True)
-                message.set("intent_ranking", [chosen] + [r for r in message.get("intent_ranking") or []
-                                                          if r.get("name") != "inform"], add_to_output=True)
+                overrule(message, "inform")
                 continue
             if intent not in MISREAD_AS | MISREAD_AS_IF_CLEAR \
                     or message.get("entities") or parse_contact(text):
                 continue
             aspects = CLEAR_ASPECTS if intent in MISREAD_AS_IF_CLEAR else None
             if any(asks_about_an_option(content, text, aspects) for content in self._contents):
-                chosen = {"name": "ask_option_info", "confidence": 1.0}
-                ranking = [r for r in message.get("intent_ranking") or []
-                           if r.get("name") != "ask_option_info"]
-                message.set("intent", chosen, add_to_output=True)
-                message.set("intent_ranking", [chosen] + ranking, add_to_output=True)
+                overrule(message, "ask_option_info")
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
@@ -259,10 +252,7 @@ class RequestCheck(_ContentRule):
                     and not message.get("entities"):
                 chosen = "thank"
             if chosen:
-                picked = {"name": chosen, "confidence": 1.0}
-                ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != chosen]
-                message.set("intent", picked, add_to_output=True)
-                message.set("intent_ranking", [picked] + ranking, add_to_output=True)
+                overrule(message, chosen)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

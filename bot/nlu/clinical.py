@@ -35,7 +35,14 @@ from bot.nlu.mention_scope import (
     of_this_pain,
     unnamed_pills_prescribed,
 )
-from bot.nlu.mention_time import said_later, injury_dated, injury_phrases, read_window, weeks_back, years_read_today
+from bot.nlu.mention_time import (
+    injury_dated,
+    injury_phrases,
+    read_window,
+    said_later,
+    weeks_back,
+    years_read_today,
+)
 from bot.nlu.phrase_index import PhraseIndex
 from bot.nlu.place_scope import taken_back_after_a_comma
 from bot.nlu.red_flag_territory import TerritoryFinder, load_territory, paired, territory_spans, undecided
@@ -46,8 +53,6 @@ from bot.nlu.spacing import words_only
 from bot.nlu.spelling import unaccented as _unaccented
 from bot.nlu.suggested_sign import denied_signs_win, illness_words
 from bot.nlu.trip_scope import trip_words, trips_of_weakness
-
-_SPINE_WORDS = frozenset({"back", "neck", "spine", "sciatica", "lumbar", "tailbone"})  # a medicine said to be for these
 
 
 def typed_as_names(tokens: list[str]) -> set[int]:
@@ -120,6 +125,7 @@ class ClinicalMatcher(PhraseIndex):
                                                for key in ("treated_elsewhere", "treatment_tried_before"))
         self._ongoing = words_in_reach("ongoing", context.get("ongoing"), self._norm_word, 3)
         self._everyday = frozenset(context.get("everyday_treatments") or [])  # "while I was lying down"
+        self._for_the_spine = words_in_reach("for_the_spine", context.get("for_the_spine"), self._norm_word, 1)
         self._given, self._given_before = ([self._norm_word(p).split() for p in context.get(key) or []] for key in (
             "treatment_given_to_patient_after", "treatment_given_to_patient_before"))
         self._place_said = [self._norm_word(p).split() for p in context.get("place_affirmed_after") or []]
@@ -241,7 +247,7 @@ class ClinicalMatcher(PhraseIndex):
         if term.mode == "if_denied" and not negated and not hedged:
             return None  # "bladder" on its own says nothing
         other = treatment and ctx.cue_after_at(e, ("other_condition",), ctx.window.get("other_condition"))
-        if other and not _SPINE_WORDS.intersection(ctx.words[e:other[1]]):  # "tramadol for my back and a statin for ..."
+        if other and not self._for_the_spine.intersection(ctx.words[e:other[1]]):  # "tramadol for my back and a statin for ..."
             return None  # "Ozempic for my sugar", "a shot in the shoulder for something else"
         if term.value in self._everyday and treatment and (
                 _scene_before(ctx, s) or ctx.cue_right_after(e, "setting_after")):

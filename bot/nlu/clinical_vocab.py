@@ -171,6 +171,8 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
                 "silent_writer_signs", "flags_dating_the_pain", "limited_by_pain_flags"):
         _check_keys(path, dict.fromkeys(context.get(key) or []), set(RED_FLAGS))
     _check_keys(path, dict.fromkeys(context.get("everyday_treatments") or []), set(TREATMENTS))
+    if not context.get("for_the_spine"):  # read by bot/nlu/clinical.py: "tramadol for my back and a statin ..."
+        raise ValueError(f"{path}: for_the_spine: list the words that say a medicine is for the spine")
     return pairs, extras, context
 
 

@@ -24,6 +24,7 @@ from bot.contract import LANGUAGES
 from bot.faq import load_faq, simple_words
 from bot.nlu.crisis import default_detector
 from bot.nlu.request_words import request_words
+from bot.nlu.rule_base import overrule
 
 INTENT = "ask_clinic"
 # An answer that carries the pain's details, a phone number or email, or crisis language is
@@ -69,10 +70,7 @@ class ClinicQuestionMatcher(GraphComponent):
             # (CrisisLanguageOverride makes it `possible_crisis`): a clinic question wins
             # ("do you take Medicare? I'm not paying out of pocket on my pension").
             if intent in NEXT_STEP_MISREAD_AS and request_words().next_step.search(text.replace("\u2019", "'")):
-                chosen = {"name": NEXT_STEP, "confidence": 1.0}
-                message.set("intent", chosen, add_to_output=True)
-                message.set("intent_ranking", [chosen] + [
-                    r for r in message.get("intent_ranking") or [] if r.get("name") != NEXT_STEP], add_to_output=True)
+                overrule(message, NEXT_STEP)
                 continue
             if (intent in KEEP_INTENTS and (intent != "crisis" or self._crisis_words(text))
                     and (intent not in PERSON_INTENTS or request_words().someone.search(text))) \
@@ -96,10 +94,7 @@ class ClinicQuestionMatcher(GraphComponent):
             # back lol": a bare "back" said in passing beside the question answers no "where?"
             entities = [e for e in entities if e not in asked_for and not (
                 clinical and e.get("entity") == "pain_location" and e.get("reason") == "bare")]
-            chosen = {"name": INTENT, "confidence": 1.0}
-            ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != INTENT]
-            message.set("intent", chosen, add_to_output=True)
-            message.set("intent_ranking", [chosen] + ranking, add_to_output=True)
+            overrule(message, INTENT)
             message.set(ENTITIES, entities + [
                 {"entity": "faq_topic", "value": t, "extractor": "ClinicQuestionMatcher"}
                 for t in topics], add_to_output=True)

@@ -10,6 +10,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.names_told import written_as_a_name
+from bot.nlu.rule_base import overrule
 
 # What the classifier makes of a name it has never seen ("Greg Olsen" read as a greeting,
 # "Wilmer Ávila" as a goodbye, "Marisol Rivera Ortiz" as an answer): word pieces.
@@ -32,10 +33,7 @@ class NameGivenCheck(GraphComponent):
             intent = (message.get("intent") or {}).get("name")
             if intent in NAME_MISREAD_AS and written_as_a_name(message.get(TEXT) or "",
                                                                message.get("entities") or []):
-                chosen = {"name": "give_contact", "confidence": 1.0}
-                ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != "give_contact"]
-                message.set("intent", chosen, add_to_output=True)
-                message.set("intent_ranking", [chosen] + ranking, add_to_output=True)
+                overrule(message, "give_contact")
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -1,7 +1,7 @@
 """Requests in plain words: to book, to change a request, a person, a call back, leaving for now.
 
 The wording is data (vocab/requests.yml, vocab/es/requests.yml), read and checked once; each
-key becomes one pattern over both languages' entries. bot/nlu/intent_rules.py (RequestCheck)
+key becomes one pattern over both languages' entries. bot/nlu/request_rules.py (RequestCheck)
 and bot/booking.py (`asks_to_book`, a changed time's `not_suiting`) use them, and
 bot/nlu/components.py a treatment `taken_back`.
 """

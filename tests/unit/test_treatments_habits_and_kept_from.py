@@ -4,12 +4,16 @@ A walk or a swim with how often or how far is exercise (a walk as the scene of t
 not), therapy told as "the physical kind", needles without the word acupuncture, a relative's
 massage given to the patient, heat wraps by brand, pharmacy brands the drug dictionary lacks;
 a medicine a doctor said to hold off on, or one the patient is allergic to, is not tried; nor is one taken for another part ("for my knees"), while one
-said to be for the back stays tried beside it.
+said to be for the back stays tried beside it (the words that say so: context.yml `for_the_spine`).
 Sentences written for these tests, none from a blind set."""
 from __future__ import annotations
 
-import pytest
+import shutil
 
+import pytest
+import yaml
+
+from bot.nlu.clinical_vocab import VOCAB_DIR, load_vocabulary
 from tests.unit.reading import tried, tried_as_read
 
 
@@ -54,6 +58,21 @@ def test_a_medicine_the_patient_is_kept_from_is_not_tried(text, expected):
     ("gabapentin for my feet for a few years, nothing for the back", set()),
     ("tramadol for my lower back and a statin for my cholesterol", {"prescription_medication"}),
     ("ibuprofen for my neck and sumatriptan for my migraines", {"otc_medication"}),
+    ("tomo tramadol para la espalda y atorvastatina para el colesterol", {"prescription_medication"}),
+    ("me tomo tramadol para la ciática y losartán para la presión", {"prescription_medication"}),
+    ("tomo metformina para la diabetes", set()),
 ])
 def test_a_medicine_for_another_part_is_not_tried_for_the_pain(text, expected):
     assert tried(text) == expected
+
+
+@pytest.mark.parametrize("language", ["", "es"])
+def test_a_vocabulary_without_its_words_for_the_spine_stops_the_start(tmp_path, language):
+    """Without them every medicine told with another condition's would be dropped, silently."""
+    shutil.copytree(VOCAB_DIR / language, tmp_path / "vocab")
+    path = tmp_path / "vocab" / "context.yml"
+    context = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del context["for_the_spine"]
+    path.write_text(yaml.safe_dump(context, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ValueError, match="for_the_spine"):
+        load_vocabulary(tmp_path / "vocab")

@@ -219,7 +219,8 @@ class RequestCheck(_ContentRule):
                 chosen = "out_of_scope"
             elif intent in ("express_distress", "nlu_fallback", "out_of_scope") and names_a_time(text) \
                     and _WORDS.not_suiting.search(text.replace("\u2019", "'")) \
-                    and not _WORDS.distress.search(text.replace("\u2019", "'")) and not _clinical(message):
+                    and not _WORDS.distress.search(text.replace("\u2019", "'")) and not _clinical(message) \
+                    and not _LEAVING.search(text):  # "estoy en el trabajo, más tarde les escribo" leaves
                 # "I'm starting a course so mornings are out now, could it be saturdays?" heard
                 # as despair: a time that no longer suits and a new one is a change of time
                 chosen = "change_booking"

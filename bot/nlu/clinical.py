@@ -38,6 +38,7 @@ from bot.nlu.mention_scope import (
 from bot.nlu.mention_time import said_later, injury_dated, injury_phrases, read_window, weeks_back, years_read_today
 from bot.nlu.phrase_index import PhraseIndex
 from bot.nlu.place_scope import taken_back_after_a_comma
+from bot.nlu.prescriber import PrescriberGave
 from bot.nlu.red_flag_territory import TerritoryFinder, load_territory, paired, territory_spans, undecided
 from bot.nlu.relative_clause import RelativeClauses, clause_owned, clause_owners
 from bot.nlu.self_correction import load_corrections
@@ -125,6 +126,7 @@ class ClinicalMatcher(PhraseIndex):
         self._place_said = [self._norm_word(p).split() for p in context.get("place_affirmed_after") or []]
         self._place_stops = tuple(context.get("place_denial_stops") or ())  # "no me caí, ... la espalda"
         self._nothing_of = frozenset(self._norm_word(w) for w in context.get("nothing_object_of") or [])
+        self._prescriber = PrescriberGave.from_context(context, self._norm_word)  # "the doctor ... gives me"
         self._unnamed = {tuple(self._norm_word(p).split()) for p in context.get("unnamed_medicine") or []}
         self._told = load_told(vocab_dir or VOCAB_DIR, self._norm_word)  # "me tomé un Mejoral"
         self._relative_clauses = RelativeClauses.from_context(context.get("relative_clause"), self._norm_word)
@@ -269,6 +271,7 @@ class ClinicalMatcher(PhraseIndex):
         value = term.value
         if value == "otc_medication" and not negated and (
                 ctx.cue_before(s, ("prescribed",), stop=self._bought) or ctx.prescribed_after(e, self._bought)
+                or self._prescriber.gave(ctx.words, s)
                 or (e < len(ctx.words) and ctx.words[e][:1].isdigit()
                     and named_at_prescription_strength(ctx.words[s:e], ctx.words[e]))):
             value = "prescription_medication"  # "the naproxen the GP prescribed", "Motrin 800s"

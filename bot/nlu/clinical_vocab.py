@@ -159,6 +159,10 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
             _check_keys(path, value or {}, {"words", "with"})
             for name in ("words", "with"):
                 _phrases(path, f"{key}.{name}", (value or {}).get(name))
+        elif key == "healed_episode":  # three phrase lists (bot/nlu/healed_episode.py)
+            _check_keys(path, value or {}, {"recovered", "only_for", "pain_returned"})
+            for name in ("recovered", "only_for", "pain_returned"):
+                _phrases(path, f"{key}.{name}", (value or {}).get(name))
         elif key == "prescriber_gave":  # three word lists and two reaches (bot/nlu/prescriber.py)
             _check_keys(path, value or {}, {"prescribers", "gives", "stops", "verb_reach", "prescriber_reach"})
             for name in ("prescribers", "gives", "stops"):

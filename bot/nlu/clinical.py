@@ -24,6 +24,7 @@ from bot.nlu.accident_scope import AccidentScope
 from bot.nlu.clinical_vocab import VOCAB_DIR, Term, words_in_reach
 from bot.nlu.denial_scope import DenialScope
 from bot.nlu.drugs import MIN_MISSPELT_LENGTH, english_words, named_at_prescription_strength, spanish_words
+from bot.nlu.healed_episode import HealedEpisode
 from bot.nlu.hedged_benign import hedged_benign
 from bot.nlu.medicines_told import load_told
 from bot.nlu.mention_context import ContextReader, MentionContext, runs
@@ -45,6 +46,7 @@ from bot.nlu.mention_time import (
 )
 from bot.nlu.phrase_index import PhraseIndex
 from bot.nlu.place_scope import taken_back_after_a_comma
+from bot.nlu.prescriber import PrescriberGave
 from bot.nlu.red_flag_territory import TerritoryFinder, load_territory, paired, territory_spans, undecided
 from bot.nlu.relative_clause import RelativeClauses, clause_owned, clause_owners
 from bot.nlu.self_correction import load_corrections
@@ -131,6 +133,8 @@ class ClinicalMatcher(PhraseIndex):
         self._place_said = [self._norm_word(p).split() for p in context.get("place_affirmed_after") or []]
         self._place_stops = tuple(context.get("place_denial_stops") or ())  # "no me caí, ... la espalda"
         self._nothing_of = frozenset(self._norm_word(w) for w in context.get("nothing_object_of") or [])
+        self._healed = HealedEpisode.from_context(context, self._norm_word)  # "me operaron y quedé bien"
+        self._prescriber = PrescriberGave.from_context(context, self._norm_word)  # "the doctor ... gives me"
         self._unnamed = {tuple(self._norm_word(p).split()) for p in context.get("unnamed_medicine") or []}
         self._told = load_told(vocab_dir or VOCAB_DIR, self._norm_word)  # "me tomé un Mejoral"
         self._relative_clauses = RelativeClauses.from_context(context.get("relative_clause"), self._norm_word)
@@ -249,6 +253,8 @@ class ClinicalMatcher(PhraseIndex):
         other = treatment and ctx.cue_after_at(e, ("other_condition",), ctx.window.get("other_condition"))
         if other and not self._for_the_spine.intersection(ctx.words[e:other[1]]):  # "tramadol for my back and a statin for ..."
             return None  # "Ozempic for my sugar", "a shot in the shoulder for something else"
+        if treatment and self._healed.past(ctx.words, s, e):
+            return None  # "tuve la pierna débil, me operaron y quedé bien": a past episode's
         if term.value in self._everyday and treatment and (
                 _scene_before(ctx, s) or ctx.cue_right_after(e, "setting_after")):
             return None  # the scene of the pain, not a remedy: "while I was swimming", "walk more than a block"
@@ -275,6 +281,7 @@ class ClinicalMatcher(PhraseIndex):
         value = term.value
         if value == "otc_medication" and not negated and (
                 ctx.cue_before(s, ("prescribed",), stop=self._bought) or ctx.prescribed_after(e, self._bought)
+                or self._prescriber.gave(ctx.words, s)
                 or (e < len(ctx.words) and ctx.words[e][:1].isdigit()
                     and named_at_prescription_strength(ctx.words[s:e], ctx.words[e]))):
             value = "prescription_medication"  # "the naproxen the GP prescribed", "Motrin 800s"

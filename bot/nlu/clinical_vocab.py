@@ -159,6 +159,16 @@ def load_vocabulary(vocab_dir: Path | None = None) -> tuple[list[tuple[Term, str
             _check_keys(path, value or {}, {"words", "with"})
             for name in ("words", "with"):
                 _phrases(path, f"{key}.{name}", (value or {}).get(name))
+        elif key == "healed_episode":  # three phrase lists (bot/nlu/healed_episode.py)
+            _check_keys(path, value or {}, {"recovered", "only_for", "pain_returned"})
+            for name in ("recovered", "only_for", "pain_returned"):
+                _phrases(path, f"{key}.{name}", (value or {}).get(name))
+        elif key == "prescriber_gave":  # three word lists and two reaches (bot/nlu/prescriber.py)
+            _check_keys(path, value or {}, {"prescribers", "gives", "stops", "verb_reach", "prescriber_reach"})
+            for name in ("prescribers", "gives", "stops"):
+                _phrases(path, f"{key}.{name}", (value or {}).get(name))
+            if not all(isinstance((value or {}).get(n), int) for n in ("verb_reach", "prescriber_reach")):
+                raise ValueError(f"{path.name}: {key}: verb_reach and prescriber_reach are whole numbers")
         elif key not in ("window", "placeholders", "fold_accents", "read_misspellings",
                          "patient_forms", "recent_injury", "bare_denied_words"):
             _phrases(path, key, value)

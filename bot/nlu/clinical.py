@@ -129,7 +129,8 @@ class ClinicalMatcher(PhraseIndex):
         self._told = load_told(vocab_dir or VOCAB_DIR, self._norm_word)  # "me tomé un Mejoral"
         self._relative_clauses = RelativeClauses.from_context(context.get("relative_clause"), self._norm_word)
         corrections = load_corrections(vocab_dir)  # "fever yes, wait, sorry, that was my son"
-        self._taken_back = TakenBack.from_context(context, corrections.marker, corrections.also)
+        self._taken_back = TakenBack.from_context(context, corrections.marker, corrections.also,
+                                                   corrections.strong)
 
         self._read_context = ContextReader(nlp, context, self._normalize, self._norm_word,
                                            self._extras["skin"],

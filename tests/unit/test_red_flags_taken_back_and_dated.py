@@ -2,8 +2,9 @@
 
 A sign said and taken back in the same breath with a reattribution to another person and the
 writer's own "not me" is no flag; a reattribution or a "not me" alone is asked; a bare "wait,
-no" takes nothing back (a day corrected, "both"). A year said of an injury is long ago by the
-day of reading, with no yearly edit; a recent injury beside an old one stays. A trip a weak leg
+no" takes nothing back (a day corrected, "both"), and a bare "no" leading a correction of
+something else asks the sign. A year said of an injury is long ago by the day of reading, with
+no yearly edit; a recent injury beside an old one stays, also when the year follows "an older one". A trip a weak leg
 explains asks no injury question; a trip with a fall is an injury. A relative's bladder sign
 told without writing-for words is asked. Sentences written for these tests, none from a blind set."""
 from __future__ import annotations

@@ -35,7 +35,7 @@ from bot.nlu.mention_scope import (
     of_this_pain,
     unnamed_pills_prescribed,
 )
-from bot.nlu.mention_time import said_later, injury_dated, injury_phrases, read_window, weeks_back, years_read_today
+from bot.nlu.mention_time import another_not_long_past, said_later, injury_dated, injury_phrases, read_window, weeks_back, years_read_today
 from bot.nlu.phrase_index import PhraseIndex
 from bot.nlu.place_scope import taken_back_after_a_comma
 from bot.nlu.red_flag_territory import TerritoryFinder, load_territory, paired, territory_spans, undecided
@@ -321,6 +321,8 @@ class ClinicalMatcher(PhraseIndex):
                 *later, self._injury_window), self._injury_window, over=ctx.cue_in_sentence(e, "resolved", 1),
             long_ago=bool(ctx.cue_before(s, ("long_ago",)) or ctx.cue_after(e, ("long_ago",))
                           or said_later(*later, self._injury_window, "long_ago_said")))  # ", but that was 1998"
+        if dated and another_not_long_past(ctx.words, ctx.clause, ctx.after, e, self._injury_window):
+            return "historical"  # "a fall in 2015 and another one last week": asked, never dropped
         if dated:
             return dated  # "a car crash in 2009", "hace 10 años me caí": no recent injury
         if flag == "trauma" and ctx.cue_in_sentence(e, "resolved", 1) and (

@@ -101,6 +101,15 @@ def test_a_recent_injury_beside_an_old_one_is_still_raised(text):
 
 
 @pytest.mark.parametrize("text", [
+    "I had a fall in 2015 and another one last week",
+    "me caí en 2016 y otra en la semana pasada",
+])
+def test_another_injury_after_an_old_one_may_be_recent_and_is_asked(text):
+    reading = read(text, DECEMBER_2026)
+    assert "trauma" in reading.raised | reading.asked
+
+
+@pytest.mark.parametrize("text", [
     "my right foot flops when I walk and I keep tripping on the kerb, it's worse every week",
     "the left leg is getting weaker and I stumbled going up the steps twice",
     "la pierna derecha cada vez más débil, ya me tropiezo en los escalones",

@@ -37,6 +37,7 @@ from bot.nlu.mention_scope import (
     unnamed_pills_prescribed,
 )
 from bot.nlu.mention_time import (
+    another_not_long_past,
     injury_dated,
     injury_phrases,
     read_window,
@@ -139,7 +140,8 @@ class ClinicalMatcher(PhraseIndex):
         self._told = load_told(vocab_dir or VOCAB_DIR, self._norm_word)  # "me tomé un Mejoral"
         self._relative_clauses = RelativeClauses.from_context(context.get("relative_clause"), self._norm_word)
         corrections = load_corrections(vocab_dir)  # "fever yes, wait, sorry, that was my son"
-        self._taken_back = TakenBack.from_context(context, corrections.marker, corrections.also)
+        self._taken_back = TakenBack.from_context(context, corrections.marker, corrections.also,
+                                                   corrections.strong)
 
         self._read_context = ContextReader(nlp, context, self._normalize, self._norm_word,
                                            self._extras["skin"],
@@ -333,6 +335,8 @@ class ClinicalMatcher(PhraseIndex):
                 *later, self._injury_window), self._injury_window, over=ctx.cue_in_sentence(e, "resolved", 1),
             long_ago=bool(ctx.cue_before(s, ("long_ago",)) or ctx.cue_after(e, ("long_ago",))
                           or said_later(*later, self._injury_window, "long_ago_said")))  # ", but that was 1998"
+        if dated and another_not_long_past(ctx.words, ctx.clause, ctx.after, e, self._injury_window):
+            return "historical"  # "a fall in 2015 and another one last week": asked, never dropped
         if dated:
             return dated  # "a car crash in 2009", "hace 10 años me caí": no recent injury
         if flag == "trauma" and ctx.cue_in_sentence(e, "resolved", 1) and (

@@ -44,7 +44,7 @@ class ContextReader:
         self._cue_kinds: dict[int, str] = {}
         for kind, key in (("neg_before", "negation_before"), ("neg_after", "negation_after"),
                           ("hypothetical", "hypothetical_before"), ("pseudo", "pseudo"),
-                          ("scope_end", "scope_end"), ("other_before", "other_person_before"),
+                          ("scope_end", "scope_end"), ("another", "another_mention"), ("other_before", "other_person_before"),
                           ("other_after", "other_person_after"), ("historical", "historical"),
                           ("flag_hypothetical", "red_flag_hypothetical_before"),
                           ("resolved", "resolved"), ("long_ago", "long_ago"), ("writing_for", "writing_for"),
@@ -101,7 +101,8 @@ class ContextReader:
         matchers = (self._cue_matcher, self._cue_token_matcher) if len(self._cue_token_matcher) \
             else (self._cue_matcher,)
         cue_matches = [(self._cue_kinds[m], s, e) for matcher in matchers for m, s, e in matcher(ndoc)]
-        ends = [b or any(k == "scope_end" and s <= i < e for k, s, e in cue_matches) for i, b in enumerate(boundary)]
+        ends = [b or any(k in ("scope_end", "another") and s <= i < e for k, s, e in cue_matches)
+                for i, b in enumerate(boundary)]
         cue_matches, proxy_named = self._proxy(  # typed for the patient? (bot/nlu/mention_proxy.py)
             cue_matches, words, _clause_numbers(ends), typed_for)
         pseudo = [(s, e) for kind, s, e in cue_matches if kind == "pseudo"]
@@ -109,9 +110,10 @@ class ContextReader:
         for kind, s, e in cue_matches:
             if kind != "pseudo" and any(a <= s and e <= b and (a, b) != (s, e) for a, b in pseudo):
                 continue  # "went away" inside "never went away" is no cue
-            if kind == "scope_end":
+            if kind in ("scope_end", "another"):
                 boundary[s:e] = [True] * (e - s)
-                continue
+                if kind == "scope_end":
+                    continue  # "another one" is kept: what comes after it may be recent
             if kind == "not_now":  # read across the message, never a cue a walk steps over
                 not_now.append(s)  # ("I don't have any bladder problems" stays a denial)
                 continue

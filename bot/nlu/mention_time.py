@@ -149,6 +149,23 @@ def said_later(words: list[str], clause: list[int], after: dict, covered: set, e
     return set()
 
 
+def another_not_long_past(words: list[str], clause: list[int], after: dict, end: int, window: dict) -> bool:
+    """Later in the sentence of an injury ending at token `end`, another of its kind
+    (context.yml `another_mention`: "... and another one last week") with no long-ago time in
+    its clause: that one may be recent."""
+    from bot.nlu.mention_context import runs
+
+    for i in range(end, len(words)):
+        if words[i] in (".", "?", "!"):
+            return False
+        for e in (e for k, e in after.get(i, ()) if k == "another"):
+            rest = [j for j in range(e, len(words)) if clause[j] == clause[e]] if e < len(words) else []
+            if not (long_past(runs([words[j] for j in rest]), window=window) or any(
+                    k in ("long_ago", "long_ago_said") for j in rest for k, _ in after.get(j, ()))):
+                return True
+    return False
+
+
 def long_past(phrases: set, today: datetime.date | None = None, window: dict = DEFAULT_WINDOW) -> bool:
     """A clause dates something further back than the window of a recent injury."""
     return weeks_back(phrases, window, today) > window["recent_weeks"]

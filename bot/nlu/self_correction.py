@@ -28,6 +28,7 @@ class Corrections:
     marker: re.Pattern  # one true marker inside it
     also: re.Pattern  # an addition after the second value
     lead: str  # a regex: markers then fillers, before a bare number
+    strong: re.Pattern  # a true marker alone, never a weak word ("wait", "perdón"; no bare "no,")
 
 
 _ACCENTED = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uúü]", "n": "[nñ]"}
@@ -57,12 +58,13 @@ def load_corrections(vocab_dir: Optional[Path] = None) -> Corrections:
     markers, weak, fillers = (_alternatives(data.get(k) or []) for k in KEYS[:3])
     word = rf"(?:{markers}|{weak}|{fillers})" if weak else rf"(?:{markers}|{fillers})"
     gap = re.compile(rf"^{_PUNCT}(?:{word}(?![\w']){_PUNCT})+$", re.I)
+    strong = re.compile(rf"(?<![\w']){_alternatives(data['markers'])}(?![\w'])", re.I)
     marker = re.compile(rf"(?<![\w']){_alternatives(data['markers'])}(?![\w'])"
                         + (rf"|(?<![\w'])(?:{weak})\s*[.,;:!]+\s*(?:{weak})?(?![\w'])" if weak else ""), re.I)
     also = re.compile(rf"^{_PUNCT}(?:{_alternatives(data.get('also_after') or ['too'])})(?![\w'])", re.I)
     lead = (rf"{_PUNCT}(?:(?:{markers}|{weak})(?![\w']){_PUNCT})*(?:{markers})(?![\w']){_PUNCT}"
             rf"(?:(?:{fillers})(?![\w'])\s*)*")
-    return Corrections(gap, marker, also, lead)
+    return Corrections(gap, marker, also, lead, strong)
 
 
 def taken_back(entities: List[Dict[str, Any]], text: str,

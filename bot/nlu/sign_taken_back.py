@@ -9,8 +9,10 @@ own denial as well (`sign_not_mine`: "me no", "yo no"), or the same sign denied 
 marker ("sorry, no, I don't have a fever"), it is dropped; a reattribution or a denial alone is
 confirmed with the patient (red_flag_unsure, reason "taken_back"), never silently dropped. A
 bare correction is no retraction: "me caí el lunes... no, espere, el martes" and "leaking urine
-yes, wait, no, both" keep the sign, and so does the same sign said again as the patient's.
-Pure: mentions and text in, mentions out.
+yes, wait, no, both" keep the sign, and so does the same sign said again as the patient's. A
+bare "no" straight before the marker ("se me escapa la orina, no, perdón, desde el lunes") may
+correct something else: that sign is asked, not denied, unless the words after the marker deny it,
+name it again or give it away. Pure: mentions and text in, mentions out.
 """
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ from typing import Iterable, List
 from bot.nlu.spelling import unaccented
 
 _WORD = re.compile(r"[\w']+")
+# between a sign and a correction marker, only a bare "no" (and commas, dashes, an ellipsis)
+_BARE_NO = re.compile(r"(?:[\s,;:\-\u2013\u2014\u2026]|\.{2,})*(?:no(?:[\s,;:\-\u2013\u2014\u2026]|\.{2,})+)+")
 
 
 @dataclass(frozen=True)
@@ -32,13 +36,14 @@ class TakenBack:
     not_mine: re.Pattern  # the writer's own "not me"
     marker_reach: int  # words between the sign and the marker, at most
     reach: int  # words after the marker the reattribution is read in
+    strong: re.Pattern  # a true marker, no weak word alone: what a bare "no" may lead
 
     @classmethod
-    def from_context(cls, context: dict, marker: re.Pattern, also: re.Pattern) -> "TakenBack":
+    def from_context(cls, context: dict, marker: re.Pattern, also: re.Pattern, strong: re.Pattern) -> "TakenBack":
         window = context.get("window") or {}
         return cls(marker, also, _phrases(context.get("sign_given_to_other")),
                    _phrases(context.get("sign_not_mine")),
-                   int(window.get("taken_back_marker", 4)), int(window.get("taken_back_reach", 16)))
+                   int(window.get("taken_back_marker", 4)), int(window.get("taken_back_reach", 16)), strong)
 
     def __call__(self, mentions: List, text: str) -> List:
         """`mentions` (bot/nlu/clinical.py's Mention) with the signs taken back denied or asked."""
@@ -46,6 +51,8 @@ class TakenBack:
         for m in mentions:
             if (_said(m) or _guessed(m)) and id(m) not in read:
                 read.update(self._read(m, mentions, plain))
+            elif _denied(m) and id(m) not in read:
+                read.update(self._bare_no(m, mentions, plain))
         return [read.get(id(m), m) for m in mentions]
 
     def _read(self, m, mentions: Iterable, plain: str) -> dict:
@@ -69,6 +76,23 @@ class TakenBack:
         if someone or mine_not:
             return {id(x): dataclasses.replace(x, label="red_flag_unsure", reason="taken_back") for x in [m, *inside]}
         return {}
+
+
+    def _bare_no(self, m, mentions: Iterable, plain: str) -> dict:
+        """A sign denied only by a bare "no" that leads a correction ("leaking urine, no, sorry,
+        since Monday"): asked, unless after the marker it is denied, named again or given away."""
+        marker = self.strong.search(plain, m.end, _after_words(plain, m.end, self.marker_reach))
+        if marker is None or not _BARE_NO.fullmatch(plain, m.end, marker.start()):
+            return {}
+        start, end = marker.end(), _after_words(plain, marker.end(), self.reach)
+        if any(x.value == m.value and x.start >= start for x in mentions) or self.given.search(plain, start, end) \
+                or self.not_mine.search(plain, start, _after_words(plain, start, 2 * self.reach)):
+            return {}
+        return {id(m): dataclasses.replace(m, label="red_flag_unsure", negated=False, reason="taken_back")}
+
+
+def _denied(m) -> bool:
+    return m.label == "red_flag" and m.negated and m.experiencer == "patient"
 
 
 def _said(m) -> bool:

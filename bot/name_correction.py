@@ -20,7 +20,8 @@ _NEW_NAME_AFTER = re.compile(
     # "la cita es para mi papá: José Luis Hernández", "it's for my mum, Ana Ruiz": whose it is, then the name
     r"|\b(?:para|for) (?:mi|my|su|his|her|our|nuestr[oa]) [^\W\d_]+\s*[:,-])\s+", re.I)
 # "it's Jon not Jhon", "put me down as Samantha Taylor rather than Sam"; "es Ximena, no Jimena"
-_INSTEAD_OF = re.compile(r"\b(?:it'?s|it is|(?:down|me|it) as|me under|put(?! (?:me|my|down|it|her|him)\b)|write|make it)\s+(.+?),?\s+(?:not|rather than|instead of)"
+# ("put the name down as ...": what is put is the name's, read from "down as")
+_INSTEAD_OF = re.compile(r"\b(?:it'?s|it is|(?:down|me|it) as|me under|put(?! (?:me|my|down|it|her|him|the|that|this|a)\b)|write|make it)\s+(.+?),?\s+(?:not|rather than|instead of)"
                          r"\s+([^\W\d_][\w'’-]*)", re.I)
 _INSTEAD_OF_ES = re.compile(r"\bes\s+(.+?),?\s+no\s+([^\W\d_][\w'’-]*)", re.I)
 

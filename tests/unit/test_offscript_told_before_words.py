@@ -58,6 +58,8 @@ def test_a_booking_refused_in_so_many_words_is_no_request(text, books):
     ("perdón, me equivoqué de nombre, la consulta es para mi esposo: Raúl Andrés Pino", "Sam Taylor",
      "Raúl Andrés Pino"),
     ("sorry wrong name, it's for my dad, Peter Olsen", "Sam Taylor", "Peter Olsen"),
+    # "put the name down as": what is put is the name itself (it was read as "the name down as")
+    ("can you put the name down as Roberta Lane rather than Bobbie? it's on my ID", "Bobbie Lane", "Roberta Lane"),
 ])
 def test_a_name_corrected_to_a_fuller_one_or_to_the_patients(text, current, new):
     assert name_correction(text, current) == new
@@ -74,7 +76,9 @@ def test_a_new_time_asked_in_voseo_is_the_time_alone(text, when):
 @pytest.mark.parametrize("lang,text,topic", [
     ("es", "¿lo que escribo queda guardado en algún lado?", "privacy"),
     ("es", "¿en qué parte queda la clínica?", "location"),
+    ("es", "tengo mis radiografías en casa, ¿cómo se las hago llegar?", "records"),
     ("en", "is this chat stored somewhere? could my boss see it?", "privacy"),
 ])
 def test_clinic_questions_said_in_other_words(lang, text, topic):
-    assert topic in load_faq(lang=lang).match(simple_words(text))
+    found = load_faq(lang=lang).match(simple_words(text))
+    assert topic in found and "directions" not in found  # sending papers is no way to the clinic

@@ -64,3 +64,16 @@ def test_a_sign_over_feared_or_denied_is_not_raised(text, flag):
 
 def test_a_typed_for_patients_cancer_in_her_bones_is_hers():
     assert "cancer_history" in read("I'm typing for my mum. She has cancer in her bones and her back hurts").raised
+
+
+@pytest.mark.parametrize("text", [
+    "I get really hot at night but it's just hot flushes, my thermometer says 36.8",
+    "feeling hot in the evenings, that's the menopause, temperature is normal",
+])
+def test_a_heat_put_down_to_the_menopause_is_no_fever(text):
+    assert "fever" not in read(text).raised
+
+
+def test_a_fever_beside_hot_flushes_is_still_caught():
+    reading = read("it's the menopause that gives me hot flushes, but now I have a fever of 39 since yesterday")
+    assert "fever" in reading.raised

@@ -71,8 +71,12 @@ def test_a_fall_only_imagined_with_si_is_not_raised():
     assert "trauma" not in raised(text)
 
 
-def test_a_fall_said_with_si_for_yes_is_still_raised():
-    assert "trauma" in raised("sí me caí el domingo en la banqueta")
+@pytest.mark.parametrize("text", [
+    "sí me caí el domingo en la banqueta",
+    "si me caí el domingo en la banqueta",
+])
+def test_a_fall_said_with_si_for_yes_is_still_raised(text):
+    assert "trauma" in raised(text)
 
 
 @pytest.mark.parametrize("text", [

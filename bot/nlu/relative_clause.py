@@ -23,6 +23,7 @@ class RelativeClauses:
     owners: frozenset  # "mi", "mis": the writer's relative
     openers: frozenset  # "que", "quien": the relative clause starts here
     between: frozenset  # may stand between the relative and the opener (",")
+    same_as_writer: tuple = ()  # "lo mismo": the relative has what the writer has (word tuples)
 
     @classmethod
     def from_context(cls, section: dict | None, norm_word) -> RelativeClauses | None:
@@ -31,7 +32,8 @@ class RelativeClauses:
         # read on the words as written: each word as listed and as the matcher reads it ("q", "que")
         words = {key: frozenset(x for w in section.get(key) or [] for x in (norm_word(w), unaccented(str(w).lower())))
                  for key in ("relatives", "owners", "openers", "between")}
-        return cls(**words) if words["relatives"] and words["openers"] else None
+        same = tuple(tuple(unaccented(w.lower()) for w in str(p).split()) for p in section.get("same_as_writer") or [])
+        return cls(**words, same_as_writer=same) if words["relatives"] and words["openers"] else None
 
     def owner(self, words: list[str], s: int, first_person: set) -> int | None:
         """The relative whose clause holds token `s` (its index), or None: walking back from the
@@ -52,7 +54,9 @@ class RelativeClauses:
 
     def writer_elsewhere(self, words: list[str], relative: int, first_person: set) -> bool:
         """Does the writer speak of themself outside the relative's own naming ("yo cuido a mi
-        esposo ...", "a mí me duele la cintura")?"""
+        esposo ...", "a mí me duele la cintura", "mi prima que tiene lo mismo")?"""
+        if any(tuple(words[i:i + len(p)]) == p for p in self.same_as_writer for i in range(len(words))):
+            return True
         return any(w in first_person and not (i == relative - 1 or (
             w in self.owners and i + 1 < len(words) and words[i + 1] in self.relatives))
             for i, w in enumerate(words))

@@ -52,11 +52,13 @@ from bot.booking import (
 )
 from bot.contract import EMERGENCY_FLAGS
 from bot.fhir import delivery as fhir_delivery
+from bot.name_answer import name_in_answer
 from bot.name_correction import name_correction
 from bot.names_told import name_given_alone, name_said_before
 from bot.offscript import booking_later, defers_booking, say
 from bot.peg import PEG_SLOTS, peg_score
 from bot.red_flag_questions import says_yes_or_no
+from bot.spoken_contact import as_typed
 
 logger = logging.getLogger(__name__)
 
@@ -121,7 +123,7 @@ class ValidateBookingForm(ClinicalFormValidation):
             return [SlotSet("reask", None)]
         intent = latest_intent(tracker)
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0
-        text = latest_text(tracker)
+        text = as_typed(latest_text(tracker))  # "five five five, zero one ..." as it is typed
         contact = parse_contact(text)
         corrected = self._correction(tracker, requested, text, contact)
         if corrected:
@@ -160,8 +162,10 @@ class ValidateBookingForm(ClinicalFormValidation):
             return events + [SlotSet(requested, parse_name(text)), SlotSet("reask", None)]
         # A confident interruption is not a detail (a bare name like "Faith" may not be);
         # asked for a phone or email, neither is a message with none in it ("gotta go").
-        if intent in _BOOKING_INTERRUPTIONS and (confidence >= 0.6 or (
-                requested == "booking_contact" and not contact and intent in INTERRUPTIONS)):
+        # (A phone or email given at the contact question is its answer, whatever the classifier
+        # made of the words around it: "mi teléfono es cinco cinco cinco..." read as a change.)
+        if intent in _BOOKING_INTERRUPTIONS and not (requested == "booking_contact" and contact) and (
+                confidence >= 0.6 or (requested == "booking_contact" and not contact and intent in INTERRUPTIONS)):
             if events and intent == "ask_clinic":
                 # a clinical word beside the question ("ando en silla de ruedas desde la
                 # operación"): the form takes it and does not reject, so the answer is said here
@@ -183,7 +187,7 @@ class ValidateBookingForm(ClinicalFormValidation):
             # name is ...": whom the patient writes for, is)
             clinical = [e for e in latest_entities(tracker) if e.get("entity") not in _NOT_CLINICAL]
             value = None if clinical else (
-                parse_name(text) or (name_with_contact(text) if contact else None))
+                parse_name(text) or (name_with_contact(text) if contact else None) or name_in_answer(text))
         elif requested == "booking_contact":
             value = contact
         elif requested == "booking_time":

@@ -94,3 +94,10 @@ def test_working_hours_are_no_age(text):
                                                {"name": "ask_clinic", "confidence": 0.05}]})
     [out] = StatedAgeCheck(18).process([message])
     assert out.get("intent")["name"] != "age_under_18"
+
+
+@pytest.mark.parametrize("text", ["temprano, tipo a las 8 o 9", "around 10 or 11 works for me"])
+def test_an_hour_or_the_next_is_no_age(text):
+    from bot.nlu.age import no_number_is_an_age
+
+    assert no_number_is_an_age(text)

@@ -22,6 +22,7 @@ from actions.common import (
     latest_entities,
     latest_intent,
     latest_text,
+    says_leaving,
 )
 from actions.settings import clinic, content
 from actions.triage import language_request_only, level_from_what_is_known, open_questions, utter
@@ -67,6 +68,10 @@ logger = logging.getLogger(__name__)
 _ASKED = re.compile(r"[?¿]|\b(?:where|when|how|what|which|do you|does|is there|are you|can i|d[oó]nde|cu[aá]ndo|"
                     r"c[oó]mo|qu[eé]|cu[aá]l|tienen|hay)\b", re.I)
 _BOOKING_INTERRUPTIONS = (INTERRUPTIONS | {"deny"}) - {"book_consultation"}
+# What the classifier makes of a name said with a note about it (its spelling, its surnames
+# in the other order): word pieces, never a question or a leaving in so many words.
+_NAME_NOTE_MISREAD_AS = {"goodbye", "greet", "thank", "affirm", "deny", "out_of_scope", "nlu_fallback",
+                         "express_distress", "bot_challenge", "inform", "give_contact"}
 # Entities that say nothing about the pain: a name beside them is still a name.
 _NOT_CLINICAL = {"writing_for"}
 # What the classifier makes of an answer to "when?" that says a time among other words.
@@ -160,6 +165,15 @@ class ValidateBookingForm(ClinicalFormValidation):
             # "Owen Price-Lloyd" ("price": cost), "Lucía Rampas" ("rampas": access) heard as a clinic
             # question: nothing asked, a name as names are typed (was "I don't have that information")
             return events + [SlotSet(requested, parse_name(text)), SlotSet("reask", None)]
+        if requested == "booking_name" and (intent in _NAME_NOTE_MISREAD_AS or intent == "change_booking"
+                                            and not tracker.get_slot("booking_reference")) \
+                and "?" not in text and "¿" not in text and not says_leaving(text) \
+                and not [e for e in latest_entities(tracker) if e.get("entity") not in _NOT_CLINICAL]:
+            # "Vera Holm, that's H-O-L-M" heard as a goodbye, "Noelia Prieto Castaño. Perdona,
+            # Castaño Prieto, que siempre me los cambian" as a change: the name, with its note
+            named = name_in_answer(text)
+            if named:
+                return events + [SlotSet(requested, named), SlotSet("reask", None)]
         # A confident interruption is not a detail (a bare name like "Faith" may not be);
         # asked for a phone or email, neither is a message with none in it ("gotta go").
         # (A phone or email given at the contact question is its answer, whatever the classifier
@@ -220,7 +234,7 @@ class ValidateBookingForm(ClinicalFormValidation):
                 # the booking asked for at an earlier turn starts on the answer to the sign's
                 # question ("no, no tengo eso"), which is no name
                 return []
-        details = details_in_request(latest_text(tracker))
+        details = details_in_request(as_typed(latest_text(tracker)))
         if tracker.get_slot("booking_contact"):
             details.pop("booking_time", None)  # a time only with the contact it followed
         return [SlotSet(slot, value) for slot, value in details.items()

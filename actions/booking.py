@@ -167,10 +167,11 @@ class ValidateBookingForm(ClinicalFormValidation):
             return events + [SlotSet(requested, parse_name(text)), SlotSet("reask", None)]
         if requested == "booking_name" and (intent in _NAME_NOTE_MISREAD_AS or intent == "change_booking"
                                             and not tracker.get_slot("booking_reference")) \
-                and "?" not in text and "¿" not in text and not says_leaving(text) \
+                and not contact and "?" not in text and "¿" not in text and not says_leaving(text) \
                 and not [e for e in latest_entities(tracker) if e.get("entity") not in _NOT_CLINICAL]:
             # "Vera Holm, that's H-O-L-M" heard as a goodbye, "Noelia Prieto Castaño. Perdona,
             # Castaño Prieto, que siempre me los cambian" as a change: the name, with its note
+            # (with a phone or email beside it, the readers below take all of them)
             named = name_in_answer(text)
             if named:
                 return events + [SlotSet(requested, named), SlotSet("reask", None)]

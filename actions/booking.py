@@ -22,6 +22,7 @@ from actions.common import (
     latest_entities,
     latest_intent,
     latest_text,
+    says_leaving,
 )
 from actions.settings import clinic, content
 from actions.triage import language_request_only, level_from_what_is_known, open_questions, utter
@@ -52,11 +53,13 @@ from bot.booking import (
 )
 from bot.contract import EMERGENCY_FLAGS
 from bot.fhir import delivery as fhir_delivery
+from bot.name_answer import name_in_answer
 from bot.name_correction import name_correction
 from bot.names_told import name_given_alone, name_said_before
 from bot.offscript import booking_later, defers_booking, say
 from bot.peg import PEG_SLOTS, peg_score
 from bot.red_flag_questions import says_yes_or_no
+from bot.spoken_contact import as_typed
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +68,10 @@ logger = logging.getLogger(__name__)
 _ASKED = re.compile(r"[?¿]|\b(?:where|when|how|what|which|do you|does|is there|are you|can i|d[oó]nde|cu[aá]ndo|"
                     r"c[oó]mo|qu[eé]|cu[aá]l|tienen|hay)\b", re.I)
 _BOOKING_INTERRUPTIONS = (INTERRUPTIONS | {"deny"}) - {"book_consultation"}
+# What the classifier makes of a name said with a note about it (its spelling, its surnames
+# in the other order): word pieces, never a question or a leaving in so many words.
+_NAME_NOTE_MISREAD_AS = {"goodbye", "greet", "thank", "affirm", "deny", "out_of_scope", "nlu_fallback",
+                         "express_distress", "bot_challenge", "inform", "give_contact"}
 # Entities that say nothing about the pain: a name beside them is still a name.
 _NOT_CLINICAL = {"writing_for"}
 # What the classifier makes of an answer to "when?" that says a time among other words.
@@ -121,7 +128,7 @@ class ValidateBookingForm(ClinicalFormValidation):
             return [SlotSet("reask", None)]
         intent = latest_intent(tracker)
         confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0
-        text = latest_text(tracker)
+        text = as_typed(latest_text(tracker))  # "five five five, zero one ..." as it is typed
         contact = parse_contact(text)
         corrected = self._correction(tracker, requested, text, contact)
         if corrected:
@@ -158,10 +165,22 @@ class ValidateBookingForm(ClinicalFormValidation):
             # "Owen Price-Lloyd" ("price": cost), "Lucía Rampas" ("rampas": access) heard as a clinic
             # question: nothing asked, a name as names are typed (was "I don't have that information")
             return events + [SlotSet(requested, parse_name(text)), SlotSet("reask", None)]
+        if requested == "booking_name" and (intent in _NAME_NOTE_MISREAD_AS or intent == "change_booking"
+                                            and not tracker.get_slot("booking_reference")) \
+                and not contact and "?" not in text and "¿" not in text and not says_leaving(text) \
+                and not [e for e in latest_entities(tracker) if e.get("entity") not in _NOT_CLINICAL]:
+            # "Vera Holm, that's H-O-L-M" heard as a goodbye, "Noelia Prieto Castaño. Perdona,
+            # Castaño Prieto, que siempre me los cambian" as a change: the name, with its note
+            # (with a phone or email beside it, the readers below take all of them)
+            named = name_in_answer(text)
+            if named:
+                return events + [SlotSet(requested, named), SlotSet("reask", None)]
         # A confident interruption is not a detail (a bare name like "Faith" may not be);
         # asked for a phone or email, neither is a message with none in it ("gotta go").
-        if intent in _BOOKING_INTERRUPTIONS and (confidence >= 0.6 or (
-                requested == "booking_contact" and not contact and intent in INTERRUPTIONS)):
+        # (A phone or email given at the contact question is its answer, whatever the classifier
+        # made of the words around it: "mi teléfono es cinco cinco cinco..." read as a change.)
+        if intent in _BOOKING_INTERRUPTIONS and not (requested == "booking_contact" and contact) and (
+                confidence >= 0.6 or (requested == "booking_contact" and not contact and intent in INTERRUPTIONS)):
             if events and intent == "ask_clinic":
                 # a clinical word beside the question ("ando en silla de ruedas desde la
                 # operación"): the form takes it and does not reject, so the answer is said here
@@ -183,7 +202,7 @@ class ValidateBookingForm(ClinicalFormValidation):
             # name is ...": whom the patient writes for, is)
             clinical = [e for e in latest_entities(tracker) if e.get("entity") not in _NOT_CLINICAL]
             value = None if clinical else (
-                parse_name(text) or (name_with_contact(text) if contact else None))
+                parse_name(text) or (name_with_contact(text) if contact else None) or name_in_answer(text))
         elif requested == "booking_contact":
             value = contact
         elif requested == "booking_time":
@@ -216,7 +235,7 @@ class ValidateBookingForm(ClinicalFormValidation):
                 # the booking asked for at an earlier turn starts on the answer to the sign's
                 # question ("no, no tengo eso"), which is no name
                 return []
-        details = details_in_request(latest_text(tracker))
+        details = details_in_request(as_typed(latest_text(tracker)))
         if tracker.get_slot("booking_contact"):
             details.pop("booking_time", None)  # a time only with the contact it followed
         return [SlotSet(slot, value) for slot, value in details.items()

@@ -24,7 +24,7 @@ from actions.common import (
     latest_text,
     says_leaving,
 )
-from actions.offscript import ActionGoodbye, resume
+from actions.offscript import ActionGoodbye, clinic_answer, resume
 from actions.settings import clinic, content
 from actions.triage import ValidateTriageForm, utter
 from bot.advice import answer_option_question, option_asked_about, screening_question
@@ -172,10 +172,14 @@ class ActionReadRedFlagConfirm(Action):
                 return events + _left_unanswered(dispatcher, tracker, pending, events) + [
                     ActiveLoop(None), SlotSet("requested_slot", None)] + \
                     await ActionGoodbye().run(dispatcher, tracker, domain)
+            answered = _question_answered(dispatcher, tracker)
             if tracker.get_slot("reask") != ASKED_AGAIN:
-                dispatcher.utter_message(text=content(language(tracker)).self_care.confirm_again)
+                if answered is None:
+                    dispatcher.utter_message(text=content(language(tracker)).self_care.confirm_again)
                 _ask(dispatcher, tracker, flag)
-                return events + [SlotSet("red_flags_unsure", pending), SlotSet("reask", ASKED_AGAIN)]
+                return events + (answered or []) + [SlotSet("red_flags_unsure", pending),
+                                                    SlotSet("reask", ASKED_AGAIN)]
+            events += answered or []
             # Asked twice and answered neither time: a third time would loop (patients who
             # ignore it go on ignoring it, and the conversation ended with no level). Never
             # "absent": the patient reads when to go to an emergency department, the sign is
@@ -208,6 +212,27 @@ class ActionReadRedFlagConfirm(Action):
             return events
         dispatcher.utter_message(text=content(language(tracker)).self_care.confirmed_absent)
         return events + _resume(tracker, events)
+
+
+def _question_answered(dispatcher, tracker: Tracker) -> List[EventType] | None:
+    """A question asked instead of the answer ("will the injection hurt?", "do you take
+    Medicare?", "why the ER, it's only back pain?"): answered, so that the sign's question
+    comes again after an answer, not after "I need a yes or a no" (the patient asked again
+    and the chat ended on it). None when the message asks nothing the assistant can answer."""
+    said, text, entities = content(language(tracker)), latest_text(tracker), latest_entities(tracker)
+    intent = latest_intent(tracker)
+    about = about_the_question(said, clinic(), "red_flag_screen", text, entities)
+    if about:
+        utter(dispatcher, about)
+        return []
+    if intent == "ask_clinic" or any(e.get("entity") == "faq_topic" for e in entities) and "?" in text:
+        utter(dispatcher, {"text": clinic_answer(tracker)})
+        return []
+    if intent == "ask_option_info" or asks_about_an_option(said, text):
+        answer, option_id = answer_option_question(said, text, current_slots(tracker))
+        utter(dispatcher, answer)
+        return [SlotSet("last_option", option_id)] if option_id else []
+    return None
 
 
 def _asked_last(tracker: Tracker, flag: str) -> bool:

@@ -6,6 +6,7 @@ import unicodedata
 from typing import Optional
 
 from bot.nlu.request_words import request_words
+from bot.spoken_contact import as_typed
 
 MAX_FIELD = 200
 
@@ -50,6 +51,7 @@ _TIME_UNIT_AFTER = re.compile(r"\s*(?:years?|yrs?|months?|weeks?|wks?|days?|hour
 
 def parse_contact(text: str) -> Optional[str]:
     """The first email address or phone number in the text, normalised for staff."""
+    text = as_typed(text)  # "five five five, zero one four two", "ana at example dot com"
     email = _EMAIL.search(text or "")
     if email:
         return email.group(0).lower()

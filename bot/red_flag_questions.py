@@ -185,6 +185,13 @@ _ACTS_ON_IT = re.compile(  # never said with despair ("ya nada me ayuda, no sé 
     r"|no s[eé] qu[eé] hacer(?! con)|qu[eé] (?:hago|hacemos|debo hacer)\b"
     r"|(?:la|lo|le) (?:llevo|traigo|llevamos) (?:a|al|a la|con) (?:ustedes|la cl[ií]nica|su cl[ií]nica)"
     r"|ya (?:nos vamos|vamos|salimos) para all[aá])", re.I | re.S)
+# Going with someone ("¿puedo manejar después o tengo que ir acompañado?", "do I need to go
+# with someone after the injection?"): how to come to a procedure, asked at a confirming
+# question, was read as "must I go now?" and counted as a yes (a false urgent level).
+_GOING_WITH = re.compile(r"\W*(?:acompañad[oa]s?|con (?:alguien|un acompañante|una acompañante|compañía)"
+                         r"|with (?:someone|somebody|a driver|a companion|company)|accompanied)\b", re.I)
+
+
 # What a message that starts "yes" may be answering instead: the question the patient
 # expected next ("Yes, it goes down into my right arm"), or a request ("Yes please, let's book
 # it", "maybe you call me next week?"). The yes (or the doubt) is theirs, not the sign's.
@@ -224,7 +231,10 @@ def confirm_answer(flag: str, intent: str, text: str,
     text = text or ""
     if flag in entity_values(entities, "red_flag"):
         return "yes"
-    acts = _ASKS_HOW_URGENT.search(text.replace("’", "'")) or flag in _NERVE_SIGNS and (
+    acts = _ASKS_HOW_URGENT.search(text.replace("’", "'"))
+    if acts and _GOING_WITH.match(text[acts.end():]):
+        acts = None  # "¿tengo que ir acompañado?" to the injection: how to come, not whether to go now
+    acts = acts or flag in _NERVE_SIGNS and (
         _FEARS_ITS_OUTCOME.search(text) or _ACTS_ON_IT.search(text.replace("’", "'")))
     if acts:
         return "yes" if asked_last else None

@@ -56,9 +56,13 @@ _DURATION_NUMBER = re.compile(
 
 # A number telling the time of day, not an age: "a las 2", "at 10", "2pm", "10:30", "after 5".
 _CLOCK_NUMBER = re.compile(
-    r"\b(?:a|de|desde|hasta|antes\s+de|despu[eé]s\s+de)\s+las?\s+\d{1,2}(?:[:.]\d{2})?\b"
-    r"|\b(?:at|around|by|after|before|until|till|from)\s+\d{1,2}(?:[:.]\d{2})?\b(?!\s*(?:years?|yrs?)\b)"
-    r"|\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?|hrs\b|h\b)|\b\d{1,2}:\d{2}\b", re.I)
+    # (and another hour as the choice: "a las 9 o 10", "at 9 or 10")
+    r"\b(?:a|de|desde|hasta|antes\s+de|despu[eé]s\s+de)\s+las?\s+\d{1,2}(?:[:.]\d{2})?(?:\s*(?:o|y|-)\s*\d{1,2}(?:[:.]\d{2})?)?\b"
+    r"|\b(?:at|around|by|after|before|until|till|from)\s+\d{1,2}(?:[:.]\d{2})?(?:\s*(?:or|and|-)\s*\d{1,2}(?:[:.]\d{2})?)?\b(?!\s*(?:years?|yrs?)\b)"
+    r"|\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?|hrs\b|h\b)|\b\d{1,2}:\d{2}\b"
+    # hours from one time to another ("trabajo de 8 a 5", "I work 9 to 5", "open 8-4")
+    r"|\b(?:(?:de|from)\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:a|to|-|–|till|until|hasta)\s*\d{1,2}(?:[:.]\d{2})?\b"
+    r"(?!\s*(?:years?|yrs?|a[ñn]os|months?|meses|weeks?|semanas)\b)", re.I)
 
 
 # Someone's age told in Spanish after who they are: "mi hija de 13 años", "un niño de 9 años".

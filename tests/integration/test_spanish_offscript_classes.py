@@ -19,7 +19,8 @@ def test_an_ignored_confirming_question_is_asked_again_once_then_the_patient_is_
     c.say("nada de eso, aunque a ratos se me duerme un poco la pierna")
     assert c.slots["red_flags_unsure"], "the sign is asked about first"
     again = c.say("¿la consulta es con un doctor o con una enfermera?")
-    assert CONFIRM_AGAIN in again  # once more: it may matter
+    # the question answered (never "I need a yes or a no" to a question), the sign's once more
+    assert "Por seguridad" in again and CONFIRM_AGAIN not in again
     after = c.say("bueno, quiero pedir una cita, soy Lorena Vidal")
     assert CONFIRM_AGAIN not in after
     assert not c.slots["red_flags_unsure"]

@@ -80,3 +80,24 @@ def test_a_minor_with_a_time_of_day_or_a_length_is_still_a_minor(text):
                             "intent_ranking": [{"name": "age_under_18", "confidence": 0.8}]})
     [out] = StatedAgeCheck(18).process([message])
     assert out.get("intent")["name"] == "age_under_18"
+
+
+@pytest.mark.parametrize("text", ["hi, when are you open? I work 7 to 3",
+                                  "hola, ¿abren temprano? salgo de trabajar, estoy de 9 a 6"])
+def test_working_hours_are_no_age(text):
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlu.intent_rules import StatedAgeCheck
+
+    message = Message(data={"text": text, "intent": {"name": "age_under_18", "confidence": 0.9},
+                            "intent_ranking": [{"name": "age_under_18", "confidence": 0.9},
+                                               {"name": "ask_clinic", "confidence": 0.05}]})
+    [out] = StatedAgeCheck(18).process([message])
+    assert out.get("intent")["name"] != "age_under_18"
+
+
+@pytest.mark.parametrize("text", ["temprano, tipo a las 8 o 9", "around 10 or 11 works for me"])
+def test_an_hour_or_the_next_is_no_age(text):
+    from bot.nlu.age import no_number_is_an_age
+
+    assert no_number_is_an_age(text)

@@ -85,3 +85,11 @@ def test_a_place_named_again_to_take_it_back():
                             "I put lower back but it's more between the shoulder blades") == "upper_back"
     assert place_correction({"pain_location": "neck"}, places("neck", "lower_back"),
                             "my neck and my lower back both hurt") is None
+
+
+def test_asking_whether_to_come_with_someone_is_no_yes():
+    # how to come to a procedure, asked instead of the answer: not "must I go now?"
+    for text in ("¿después de la infiltración puedo volver en bus o tengo que ir acompañada?",
+                 "do I have to go with someone to the injection, or can I drive?"):
+        assert confirm_answer("fever", "ask_clinic", text, []) is None, text
+    assert confirm_answer("fever", "inform", "¿tengo que ir hoy mismo?", []) == "yes"

@@ -9,7 +9,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.faq import ClinicQuestionMatcher
-from tests.unit.reading import entities, place, tried
+from tests.unit.reading import entities, pain_weeks, place, tried
 
 
 @pytest.mark.parametrize("text", [
@@ -98,3 +98,15 @@ def test_a_back_named_in_passing_beside_a_clinic_question_is_still_no_place():
     message = _asked("Can the first visit be by video? Driving that far is half the problem with my back lol")
     assert message.get(INTENT)["name"] == "ask_clinic"
     assert not [e for e in message.get(ENTITIES) if e["entity"] == "pain_location"]
+
+
+@pytest.mark.parametrize("text, years", [
+    ("me empezó cuando quedé embarazada de la niña, y ella ya tiene 3 años", 3),  # Caribbean
+    ("el dolor me viene de cuando estaba embarazada de mi segundo, que ya tiene 4 años", 4),  # Andes
+])
+def test_a_pain_from_a_pregnancy_is_at_least_the_childs_age(text, years):
+    assert pain_weeks(text) == pytest.approx(years * 52.14, rel=0.05)
+
+
+def test_a_pregnancy_now_is_still_no_length_of_the_pain():
+    assert pain_weeks("estoy embarazada de 5 meses y me duele la espalda desde hace dos semanas") == pytest.approx(2.0)

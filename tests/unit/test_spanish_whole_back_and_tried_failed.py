@@ -110,3 +110,15 @@ def test_a_pain_from_a_pregnancy_is_at_least_the_childs_age(text, years):
 
 def test_a_pregnancy_now_is_still_no_length_of_the_pain():
     assert pain_weeks("estoy embarazada de 5 meses y me duele la espalda desde hace dos semanas") == pytest.approx(2.0)
+
+
+def test_rest_one_was_told_to_take_but_cannot_is_not_tried():
+    assert "rest" not in tried("el doctor me dijo que descansara, pero no puedo faltar al trabajo")
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("tomo ibuprofeno porque no puedo parar de trabajar", "otc_medication"),
+    ("descansé dos días y luego ya no pude descansar más", "rest"),
+])
+def test_not_being_able_to_stop_work_denies_only_rest_not_yet_taken(text, kept):
+    assert kept in tried(text)

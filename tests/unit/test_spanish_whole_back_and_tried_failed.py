@@ -122,3 +122,11 @@ def test_rest_one_was_told_to_take_but_cannot_is_not_tried():
 ])
 def test_not_being_able_to_stop_work_denies_only_rest_not_yet_taken(text, kept):
     assert kept in tried(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("compresas calientes y un tecito de árnica que me hace mi suegra", {"heat_ice"}),  # Central America
+    ("me unto pomada de árnica en la cintura", {"otc_medication"}),
+])
+def test_an_arnica_tea_is_a_home_remedy_and_its_ointment_a_medicine(text, expected):
+    assert tried(text) == expected

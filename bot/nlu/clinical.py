@@ -131,7 +131,8 @@ class ClinicalMatcher(PhraseIndex):
         self._for_the_spine = words_in_reach("for_the_spine", context.get("for_the_spine"), self._norm_word, 1)
         self._given, self._given_before = ([self._norm_word(p).split() for p in context.get(key) or []] for key in (
             "treatment_given_to_patient_after", "treatment_given_to_patient_before"))
-        self._place_said = [self._norm_word(p).split() for p in context.get("place_affirmed_after") or []]
+        self._place_said, self._place_said_before = ([self._norm_word(p).split() for p in context.get(key) or []]
+                                                     for key in ("place_affirmed_after", "place_affirmed_before"))
         self._place_stops = tuple(context.get("place_denial_stops") or ())  # "no me caí, ... la espalda"
         self._nothing_of = frozenset(self._norm_word(w) for w in context.get("nothing_object_of") or [])
         self._healed = HealedEpisode.from_context(context, self._norm_word)  # "me operaron y quedé bien"
@@ -235,8 +236,11 @@ class ClinicalMatcher(PhraseIndex):
                        or bool(stop and taken_back_after_a_comma(ctx, e, after, stop))
                        or (term.label != "pain_location" and ctx.answered_no(e))  # "rest no"
                        or (term.value == "cancer_history" and ctx.benign_growth(s, e)))  # "a tumour, benign"
-        if negated and term.label == "pain_location" and any(ctx.words[e:e + len(p)] == p for p in self._place_said):
-            negated = False  # "no sale nada y la espalda me duele": the place's own verb says it
+        if negated and term.label == "pain_location" and (
+                any(ctx.words[e:e + len(p)] == p for p in self._place_said) or any(
+                    ctx.words[s - len(p) - k:s - k] == p for p in self._place_said_before for k in (0, 1, 2)
+                    if s - len(p) - k >= 0 and all(w.isalpha() for w in ctx.words[s - k:s]))):
+            negated = False  # "no sale nada y la espalda me duele", "no aguanto la cintura": said
         # "no bladder problems that I know of": a denial the writer is not sure of is asked; so
         # is a topic word "denied" by an inability ("she can't get her leg to lift")
         # ... and a topic word the writer says they are unsure of ("not sure about the numbness")

@@ -46,7 +46,7 @@ _BIRTH_RE = re.compile(  # "desde que (q) nació mi nieto me duele, ya tiene 2",
     # "desde el parto, ... y mi niña ya tiene 4 meses": the child named later with its age
     # ("desde el embarazo, y mi niña ya tiene dos años": at least the child's age)
     r"|(?:el\s+parto|la\s+ces[aá]rea|di\s+a\s+luz|me\s+alivi[eé]|(?:el|mi)\s+embarazo|que\s+me\s+embarac[eé]"
-    r"|que\s+estaba\s+embarazada)\b)"
+    r"|que\s+estaba\s+embarazada|(?:estaba|estuve|qued[eé])\s+embarazada)\b)"
     r"[^.!?]{0,60}?[\s,;(]+(?:(?:y\s+)?(?:ella|[eé]l|que)\s+)?(?:ya\s+|ahora\s+|hoy\s+)*"
     r"(?:tiene|cumpli[oó]|cumple|va\s+a\s+cumplir)\s+(?:su\s+(?:primer\s+)?)?(?P<age>\d{1,2}|" + _NUM + r"|medio|a[ñn]ito|el\s+a[ñn]o)"
     r"(?:\s+(?P<unit>a[ñn]os?|mes(?:es)?|semanas?|d[ií]as))?(?P<half>\s+y\s+medio)?\b", re.I)

@@ -23,6 +23,7 @@ from bot.booking import parse_contact
 from bot.contract import LANGUAGES
 from bot.faq import load_faq, simple_words
 from bot.nlu.crisis import default_detector
+from bot.nlu.pain_told import pain_told
 from bot.nlu.request_words import request_words
 from bot.nlu.rule_base import overrule
 
@@ -91,9 +92,11 @@ class ClinicQuestionMatcher(GraphComponent):
             if not topics:
                 continue
             # "Can the first visit be by video? Driving that far is half the problem with my
-            # back lol": a bare "back" said in passing beside the question answers no "where?"
+            # back lol": a bare "back" said in passing beside the question answers no "where?";
+            # one told as the pain in a sentence of its own does ("¿cuánto cuesta? me duele la espalda")
             entities = [e for e in entities if e not in asked_for and not (
-                clinical and e.get("entity") == "pain_location" and e.get("reason") == "bare")]
+                clinical and e.get("entity") == "pain_location" and e.get("reason") == "bare"
+                and not pain_told(text, e))]
             overrule(message, INTENT)
             message.set(ENTITIES, entities + [
                 {"entity": "faq_topic", "value": t, "extractor": "ClinicQuestionMatcher"}

@@ -40,8 +40,9 @@ def relative_is_patient(found: list[tuple], speaks: bool, silent_signs: frozense
     or of any sign or treatment of a "he" or "she" no relative names (`relative_named`
     False: "she was treated for lymphoma as a child", "he's had two epidurals": a carer
     answering the assistant's questions)."""
-    # "his spine went bad" is a disease's site, not a place of pain: a back place only
-    places = [m for m in found if m[2] == "pain_location" and not m[4] and m[3] != "other"]
+    # "his spine went bad" is a disease's site, not a place of pain: a back place, or the
+    # whole spine told with its extent ("le duele todo el espinazo de arriba a abajo")
+    places = [m for m in found if m[2] == "pain_location" and not m[4] and not (m[3] == "other" and m[6] == "bare")]
     if not places:
         return bool(silent_signs) and any(
             m[5] == "other" and not m[4] and (not relative_named or (

@@ -24,7 +24,7 @@ def of_this_pain(found: list, ctx, elsewhere: set, extras: dict, tried_anyway=fr
     pain_words = frozenset(extras.get("pain_words") or ())
     found = [m for m in found if not scene_of_an_injury(m, found, ctx, everyday)]
     found = asked_then_had([m for m in found if not treated_elsewhere(m, found, ctx, elsewhere)], ctx)
-    found = [(*m[:4], False, *m[5:]) if m[2] == "treatment" and m[4] and tried_before(m[0], ctx, tried_anyway)
+    found = [(*m[:4], False, *m[5:]) if m[2] == "treatment" and m[4] and tried_before(m[0], ctx, tried_anyway, m[1])
              else m for m in found]
     found = procedure_sites_dropped(not_taken(struck_places_dropped(found, ctx), ctx), ctx, pain_words)
     found = treated_places_dropped(found, ctx, pain_words, frozenset(extras.get("procedure_site") or ()))
@@ -77,11 +77,21 @@ def nothing_of_something_else(s: int, e: int, words: list, verbs: frozenset) -> 
                                   for j in range(max(i - 3, 0), i)) for i in said)
 
 
-def tried_before(s: int, ctx, phrases) -> bool:
+_ARTICLES = ("the", "my", "a", "those", "el", "la", "los", "las", "mi", "mis")
+
+
+def tried_before(s: int, ctx, phrases, e: int | None = None) -> bool:
     """Words right before a treatment that look like a denial but say it was tried ("nothing
-    helps, not even the oxycodone"): context.yml `treatment_tried_before`."""
-    return any(tuple(ctx.words[s - len(p) - k:s - k]) == p for p in phrases for k in (0, 1)
-               if s - len(p) - k >= 0 and (k == 0 or ctx.words[s - 1] in ("the", "my", "a", "those")))
+    helps, not even the oxycodone"): context.yml `treatment_tried_before`; a phrase with "*"
+    also needs its words after "*" right after the treatment ("ni * me hace": "ni el ibuprofeno
+    me hace efecto")."""
+    def said(p) -> bool:
+        before, _, after = " ".join(p).partition(" * ") if "*" in p else (" ".join(p), "", "")
+        before, after = tuple(before.split()), after.split()
+        return any(tuple(ctx.words[s - len(before) - k:s - k]) == before for k in (0, 1)
+                   if s - len(before) - k >= 0 and (k == 0 or ctx.words[s - 1] in _ARTICLES)) and (
+            not after or (e is not None and ctx.words[e:e + len(after)] == after))
+    return any(said(p) for p in phrases)
 
 
 def not_taken(found: list, ctx) -> list:

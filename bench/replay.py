@@ -63,7 +63,7 @@ def replay(out: Path, pattern: str) -> int:
     record: Dict[str, Dict[str, Any]] = {}
     with in_process("replay-") as run:
         agent, loop = run.agent, run.loop
-        store = agent.tracker_store
+        store = getattr(agent.tracker_store, "_tracker_store", agent.tracker_store)  # FailSafe's
         senders = {}
         for n, (cid, turns) in enumerate(conversations):
             sender = f"replay-{n:04d}"

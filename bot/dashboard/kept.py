@@ -1,4 +1,4 @@
-"""The dashboard's summary of a conversation kept between its saves: each save reads the new events only.
+"""The dashboard's summary kept between a conversation's saves: each save reads the new events only.
 
 The tracker store saves a conversation at every turn, and the dashboard's rows
 (bot/dashboard/summary.py `record`) summarise every event the tracker holds: read whole, that

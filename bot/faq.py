@@ -270,7 +270,12 @@ def simple_words(text: str) -> List[str]:
 
 
 def default_faq_path(lang: str = "en") -> Path:
-    content_dir = os.environ.get("CLINIC_CONTENT_DIR")
+    return _faq_path(lang, os.environ.get("CLINIC_CONTENT_DIR"))
+
+
+@lru_cache(maxsize=32)
+def _faq_path(lang: str, content_dir: Optional[str]) -> Path:
+    """The path for a language and content directory, made once (asked at every message)."""
     base = Path(content_dir) if content_dir else REPO_ROOT / "content"
     return (base if lang == "en" else base / lang) / FAQ_FILE
 

@@ -93,56 +93,113 @@ def clinic_tz() -> Any:
         return timezone.utc
 
 
-def summarise(conversation_id: str, session: List[Step], tz: Any = timezone.utc) -> Dict[str, Any]:
-    """The summary row of one session; `tz`: the clinic's time zone."""
-    slots: Dict[str, Any] = {}
-    last_question: Optional[str] = None
-    unanswered: Dict[str, int] = {}
-    pending_intent: Optional[str] = None
-    messages = fallbacks = 0
-    for step in session:
-        if step.type_name == "user":
-            messages += 1
-            pending_intent = step.intent or "unknown"
-        elif step.type_name == "slot" and step.name in SLOTS_KEPT:
-            slots[step.name] = step.value
-        elif step.type_name == "action" and step.name:
+class SessionFold:
+    """One session's summary, read a step at a time (`summarise` reads a whole session; the
+    tracker store's `record` goes on from the steps it already read, bot/dashboard/kept.py)."""
+    __slots__ = ("slots", "last_question", "unanswered", "pending_intent", "messages",
+                 "fallbacks", "started", "first_at", "last_at", "opened")
+
+    def __init__(self) -> None:
+        self.slots: Dict[str, Any] = {}
+        self.last_question: Optional[str] = None
+        self.unanswered: Dict[str, int] = {}
+        self.pending_intent: Optional[str] = None
+        self.messages = self.fallbacks = 0
+        self.started: Optional[float] = None   # its first session_started step's time
+        self.first_at: Optional[float] = None
+        self.last_at: Optional[float] = None
+        self.opened = False  # a user or session_started step read: the next start is another
+
+    def add(self, step: Step) -> None:
+        if self.first_at is None:
+            self.first_at = step.timestamp
+        self.last_at = step.timestamp
+        type_name = step.type_name
+        if type_name == "user":
+            self.opened = True
+            self.messages += 1
+            self.pending_intent = step.intent or "unknown"
+        elif type_name == "slot" and step.name in SLOTS_KEPT:
+            self.slots[step.name] = step.value
+        elif type_name == "action" and step.name:
             name = step.name
             if name.startswith(("utter_ask_", "action_ask_")):
-                last_question = name.split("_ask_", 1)[1][:60]
-            elif name in FALLBACK_ACTIONS and pending_intent is not None:
-                fallbacks += 1
-                unanswered[pending_intent] = unanswered.get(pending_intent, 0) + 1
-                pending_intent = None
+                self.last_question = name.split("_ask_", 1)[1][:60]
+            elif name in FALLBACK_ACTIONS and self.pending_intent is not None:
+                self.fallbacks += 1
+                self.unanswered[self.pending_intent] = (
+                    self.unanswered.get(self.pending_intent, 0) + 1)
+                self.pending_intent = None
             elif name != "action_listen":
-                pending_intent = None  # answered by something else
-    # Its session_started event: the one both a saved tracker (which may begin with it)
-    # and the stored rows (which also hold the action before it) have.
-    start = float(next((s.timestamp for s in session if s.type_name == "session_started"),
-                       session[0].timestamp))
-    requested = ((slots.get("booking_kind") or "consultation")
-                 if slots.get("booking_reference") else None)
-    return {
-        "conversation_id": conversation_id,
-        "session_start": start,
-        "local_day": datetime.fromtimestamp(start, tz).date().isoformat(),
-        "channel": channel_of(conversation_id),
-        "last_at": float(session[-1].timestamp),
-        "user_messages": messages,
-        "triage_level": slots.get("triage_level"),
-        "red_flags": _names(slots.get("red_flags"))[:500],
-        "options_explained": _names(slots.get("options_explained"))[:1000],
-        "request_kind": requested,
-        "last_question": last_question,
-        "fallbacks": fallbacks,
-        "unanswered": "|".join(f"{k}={v}" for k, v in sorted(unanswered.items()))[:1000],
-        "language": slots.get("language"),
-    }
+                self.pending_intent = None  # answered by something else
+        elif type_name == "session_started":
+            self.opened = True
+            if self.started is None:
+                self.started = step.timestamp
+
+    def row(self, conversation_id: str, tz: Any = timezone.utc) -> Dict[str, Any]:
+        slots = self.slots
+        # Its session_started event: the one both a saved tracker (which may begin with it)
+        # and the stored rows (which also hold the action before it) have.
+        start = float(self.started if self.started is not None else self.first_at)
+        requested = ((slots.get("booking_kind") or "consultation")
+                     if slots.get("booking_reference") else None)
+        return {
+            "conversation_id": conversation_id,
+            "session_start": start,
+            "local_day": datetime.fromtimestamp(start, tz).date().isoformat(),
+            "channel": channel_of(conversation_id),
+            "last_at": float(self.last_at),
+            "user_messages": self.messages,
+            "triage_level": slots.get("triage_level"),
+            "red_flags": _names(slots.get("red_flags"))[:500],
+            "options_explained": _names(slots.get("options_explained"))[:1000],
+            "request_kind": requested,
+            "last_question": self.last_question,
+            "fallbacks": self.fallbacks,
+            "unanswered": "|".join(
+                f"{k}={v}" for k, v in sorted(self.unanswered.items()))[:1000],
+            "language": slots.get("language"),
+        }
+
+
+class ConversationFold:
+    """Every session's summary of a conversation, read a step at a time: a session starts at
+    a session_started step once the one before holds a user or session_started step
+    (`sessions`)."""
+    __slots__ = ("done", "current")
+
+    def __init__(self) -> None:
+        self.done: List[SessionFold] = []
+        self.current: Optional[SessionFold] = None
+
+    def add(self, step: Step) -> None:
+        if self.current is None:
+            self.current = SessionFold()
+        elif step.type_name == "session_started" and self.current.opened:
+            self.done.append(self.current)
+            self.current = SessionFold()
+        self.current.add(step)
+
+    def rows(self, conversation_id: str, tz: Any = timezone.utc) -> List[Dict[str, Any]]:
+        folds = self.done + ([self.current] if self.current is not None else [])
+        return [fold.row(conversation_id, tz) for fold in folds]
+
+
+def summarise(conversation_id: str, session: List[Step], tz: Any = timezone.utc) -> Dict[str, Any]:
+    """The summary row of one session; `tz`: the clinic's time zone."""
+    fold = SessionFold()
+    for step in session:
+        fold.add(step)
+    return fold.row(conversation_id, tz)
 
 
 def summarise_all(conversation_id: str, steps: Iterable[Step],
                   tz: Any = timezone.utc) -> List[Dict[str, Any]]:
-    return [summarise(conversation_id, s, tz) for s in sessions(steps)]
+    fold = ConversationFold()
+    for step in steps:
+        fold.add(step)
+    return fold.rows(conversation_id, tz)
 
 
 _tables_seen: Dict[str, bool] = {}
@@ -167,13 +224,13 @@ def record(connection: Any, tracker: Any) -> None:
     conversation and its summary are stored together (or retried together). A mistake in
     summarising is logged (its type only) and never fails the patient's turn; a database
     error is the save's and is retried with it."""
+    from bot.dashboard.kept import summary_rows
     from bot.store.dashboard import upsert_stats
 
     if not _has_summary_table(str(connection.get_bind().url), connection):
         return
-    try:
-        rows = summarise_all(tracker.sender_id, (from_event(e) for e in tracker.events),
-                             clinic_tz())
+    try:  # summarise_all over every event, going on from those read at the last save
+        rows = summary_rows(tracker, from_event, clinic_tz())
     except Exception as error:  # noqa: BLE001 - the turn matters more than a count
         logger.error("dashboard summary skipped: %s", type(error).__name__)
         return

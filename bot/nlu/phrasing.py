@@ -51,6 +51,25 @@ def _words_of(phrase: str) -> Tuple[str, ...]:
     return tuple(words) if all(READABLE.issuperset(w) for w in words) else ()
 
 
+# id(table) -> (the table, its length, (words, row) for each row): a vocabulary's table is
+# built once and read for every message
+_TABLE_WORDS: dict = {}
+
+
+def _with_words(table: Iterable[Tuple[str, str, re.Pattern]]) -> List[Tuple[Tuple[str, ...], tuple]]:
+    """(`_words_of` its phrase, row) for each row of `table`, kept for a list or tuple table
+    while it is the same object of the same length."""
+    if not isinstance(table, (list, tuple)):
+        return [(_words_of(row[1]), row) for row in table]
+    kept = _TABLE_WORDS.get(id(table))
+    if kept is None or kept[0] is not table or kept[1] != len(table):
+        if len(_TABLE_WORDS) > 256:  # vocabularies reloaded in a long-running process
+            _TABLE_WORDS.clear()
+        kept = (table, len(table), [(_words_of(row[1]), row) for row in table])
+        _TABLE_WORDS[id(table)] = kept
+    return kept[2]
+
+
 def compile_phrase(phrase: str) -> re.Pattern:
     parts = phrase.lower().replace("’", "'").split()
     if not parts or parts[0] == "..." or parts[-1] == "...":
@@ -108,7 +127,10 @@ def find(table: Iterable[Tuple[str, str, re.Pattern]], text: str) -> List[Hit]:
     text = text.replace("’", "'")
     # Skip a phrase whose words are not all in the message (a fast test, exact for READABLE)
     plain = text.lower().replace("'", "") if READABLE.issuperset(text) else None
-    table = [row for row in table if plain is None or all(w in plain for w in _words_of(row[1]))]
+    if plain is not None:
+        table = [row for words, row in _with_words(table) if all(map(plain.__contains__, words))]
+    else:
+        table = list(table)
     hits = [Hit(value, start + m.start(), start + m.end(), phrase)
             for start, end in clauses(text)
             for value, phrase, pattern in table for m in pattern.finditer(text[start:end])]

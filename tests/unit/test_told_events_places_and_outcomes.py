@@ -86,3 +86,20 @@ def test_a_treatment_only_suggested_or_asked_about_is_not(text, expected):
 ])
 def test_a_walk_as_a_test_or_a_gait_is_no_exercise(text, expected):
     assert tried(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "my aunt had back pain like this, God rest her soul, and it was nothing serious",
+    "no fever, the pain doc said to call if I get one after the epidural they have me scheduled for",
+    "I had surgery for haemorrhoids years ago, otherwise healthy",
+])
+def test_no_treatment_tried_in_words_of_the_dead_a_plan_or_another_complaint(text):
+    assert tried(text) == set()
+
+
+@pytest.mark.parametrize("text,weeks", [
+    ("each facet block gives me about 6 weeks before it wears off", None),
+    ("my back has hurt for 5 months, the tablets wear off after 4 hours", 21.73),
+])
+def test_how_long_relief_lasts_told_in_the_present_is_not_the_pains(text, weeks):
+    assert friday_weeks(text) == weeks

@@ -16,10 +16,12 @@ from pathlib import Path
 import yaml
 
 VOCAB = Path(__file__).parent / "vocab" / "event_days.yml"
-_KEYS = {"blows", "misspelt_onsets", "started_here"}
+_KEYS = {"blows", "onsets", "started_here"}
 # after a blow, the pain tied to it ("ever since", "still hurts", "felt something crack")
 _PAIN_TIED = re.compile(r"\b(?:ever\s+since|since|still|crack(?:ed)?|pop(?:ped)?|hurts?|hurting|sore|stiff"
                         r"|aching|painful|agony|messed\s+up|killing)\b", re.I)
+# ... or, before it, the pain said to have started with it ("it started after I went down hard")
+_STARTED_WITH = re.compile(r"\b(?:started|began|begun|came\s+on|kicked\s+off)\s+(?:after|when)\s+(?:i\s+|we\s+)?$", re.I)
 _TO_COME = re.compile(r"\b(?:next|coming|until|till|by)\s+$", re.I)
 
 
@@ -37,7 +39,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     data = yaml.safe_load(VOCAB.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict) or set(data) != _KEYS:
         raise ValueError(f"{VOCAB.name}: needs exactly {sorted(_KEYS)}")
-    blows, onsets, here = (_alternatives(VOCAB, data, key) for key in ("blows", "misspelt_onsets", "started_here"))
+    blows, onsets, here = (_alternatives(VOCAB, data, key) for key in ("blows", "onsets", "started_here"))
     point = rf"(?:(?:on|at|around|about|during|back\s+in|in)\s+)?(?:{_SAFE_POINT})(?![\w])"
     blow = re.compile(rf"\b(?P<cue>{blows})\b(?:,?\s+[\w'’&-]+){{0,10}}?,?\s+{point}", re.I)
     onset = re.compile(rf"\b(?P<cue>{onsets})\s+{point}", re.I)
@@ -53,7 +55,7 @@ def event_days(text: str, today: datetime.date) -> list[tuple]:
     found = []
     for regex in (blow, onset, started):
         for m in regex.finditer(text):
-            if regex is blow and not _PAIN_TIED.search(text, m.end()):
+            if regex is blow and not (_PAIN_TIED.search(text, m.end()) or _STARTED_WITH.search(text, 0, m.start())):
                 continue  # "got tackled on Saturday" alone tells no pain
             if _TO_COME.search(text, 0, m.end("cue") + 1):
                 continue

@@ -22,6 +22,10 @@ from tests.unit.reading import friday_category, friday_weeks, place, tried
     # "started" misspelt straight before the day
     ("lower back pain, strted monday", 4 / 7),
     ("my neck is stiff, it startd wednesday", 2 / 7),
+    # waking with it, a crash with a road's name between, the pain said to start with a blow
+    ("I woke up monday with my lower back locked and a bit of a temperature", 4 / 7),
+    ("got rear-ended on I-95 wednesday and my neck is so stiff", 2 / 7),
+    ("the pain began after I came down hard off the last step of the bus on tuesday", 3 / 7),
 ])
 def test_a_day_told_with_an_event_in_other_words_dates_the_pain(text, weeks):
     assert friday_weeks(text) == pytest.approx(weeks, abs=0.02)

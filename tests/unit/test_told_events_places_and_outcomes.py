@@ -62,6 +62,8 @@ def test_a_blow_with_no_pain_tied_to_it_dates_nothing():
     ("sharp pain in the midle back when I breathe in", "upper_back"),
     ("it runs from the neck down to my hips, the whole way", "other"),
     ("aches all along my backbone", "other"),
+    ("fell off the trampoline with the kids on sunday, back's pretty sore now", "lower_back"),
+    ("back is proper stiff in the mornings", "lower_back"),
 ])
 def test_the_back_said_loosely_is_placed(text, expected):
     assert place(text) == expected

@@ -1,7 +1,8 @@
 """One-off events a patient dates the pain by, in either language.
 
 "desde el huracán María", "since Hurricane Harvey": their names and dates are in
-vocab/dated_events.yml."""
+vocab/dated_events.yml. The days of events told in words the core lists lack ("took a hard hit
+in hockey thurs ... sore since") come from bot/nlu/duration_event_days.py with them."""
 from __future__ import annotations
 
 import datetime
@@ -10,6 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+
+from bot.nlu.duration_event_days import event_days
 
 DATED_EVENTS = Path(__file__).parent / "vocab" / "dated_events.yml"
 _CUE = (r"\b(?:desde|dsd|since|ever\s+since|despu[eé]s\s+del?|a\s+ra[ií]z\s+del?|after|from"
@@ -42,4 +45,4 @@ def dated_events(text: str, today: datetime.date) -> list[tuple]:
         days = (today - dates[key]).days
         if days >= 0:
             found.append((m.start(), m.end(), days / 7, False, 0))
-    return found
+    return found + event_days(text, today)

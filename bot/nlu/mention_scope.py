@@ -24,6 +24,7 @@ def of_this_pain(found: list, ctx, elsewhere: set, extras: dict, tried_anyway=fr
     pain_words = frozenset(extras.get("pain_words") or ())
     found = [m for m in found if not scene_of_an_injury(m, found, ctx, everyday)]
     found = asked_then_had([m for m in found if not treated_elsewhere(m, found, ctx, elsewhere)], ctx)
+    found = suggested_then_told(found, ctx)
     found = [(*m[:4], False, *m[5:]) if m[2] == "treatment" and m[4] and tried_before(m[0], ctx, tried_anyway, m[1])
              else m for m in found]
     found = procedure_sites_dropped(not_taken(struck_places_dropped(found, ctx), ctx), ctx, pain_words)
@@ -58,6 +59,18 @@ def asked_then_had(found: list, ctx) -> list:
         return mark is not None and mark + 1 in answers
     return [(*m[:4], False, *m[5:]) if m[2] == "treatment" and m[4] and (ctx.asking[m[0]] or ctx.topic[m[0]])
             and answered(m) else m for m in found]
+
+
+def suggested_then_told(found: list, ctx) -> list:
+    """A treatment suggested or offered, told straight after by how it went ("my oncologist
+    suggested acupuncture which helped a little", "the GP recommended a brace, which did
+    nothing"): context.yml `treatment_outcome_after` says it was had, so it is tried. Never one
+    asked about or denied ("I haven't tried physio, which ...")."""
+    def told(m) -> bool:
+        return (m[2] == "treatment" and m[4] and not (ctx.asking[m[0]] or ctx.topic[m[0]])
+                and ctx.cue_right_after(m[1] + (ctx.words[m[1]:m[1] + 1] == [","]), "outcome")
+                and ctx.cue_before(m[0], ("neg_before", "hypothetical")) == "hypothetical")
+    return [(*m[:4], False, *m[5:]) if told(m) else m for m in found]
 
 
 def scene_of_an_injury(m: tuple, found: list, ctx, everyday) -> bool:

@@ -67,6 +67,7 @@ logger = logging.getLogger(__name__)
 # Words of a question: a message with one is never taken for a name the classifier heard as one.
 _ASKED = re.compile(r"[?¿]|\b(?:where|when|how|what|which|do you|does|is there|are you|can i|d[oó]nde|cu[aá]ndo|"
                     r"c[oó]mo|qu[eé]|cu[aá]l|tienen|hay)\b", re.I)
+_IF = re.compile(r"\b(?:if|si)\b", re.I)
 _BOOKING_INTERRUPTIONS = (INTERRUPTIONS | {"deny"}) - {"book_consultation"}
 # Entities that say nothing about the pain: a name beside them is still a name.
 _NOT_CLINICAL = {"writing_for"}
@@ -150,9 +151,11 @@ class ValidateBookingForm(ClinicalFormValidation):
         asks_clinic = intent == "ask_clinic" or any(
             e.get("entity") == "faq_topic" for e in latest_entities(tracker)) and (
             intent in _TIME_MISREAD_AS or intent == "change_booking")
-        if requested == "booking_time" and asks_clinic and not _ASKED.search(text) and names_a_time(text):
+        if requested == "booking_time" and asks_clinic and not _ASKED.search(text) and not _IF.search(text) \
+                and names_a_time(text):
             # "el lunes, pero en la mañana no tengo quién me traiga" ("traer": what to bring)
-            # asks nothing: the time, and no "I don't have that information"
+            # asks nothing: the time, and no "I don't have that information" ("Saturday if you're
+            # open" asks, below)
             return events + [SlotSet("booking_time", time_said(text) or parse_preferred_time(text)),
                              SlotSet("reask", None)]
         if requested == "booking_time" and asks_clinic and time_beside_question(text):

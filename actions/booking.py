@@ -56,10 +56,13 @@ from bot.fhir import delivery as fhir_delivery
 from bot.name_answer import name_in_answer
 from bot.name_correction import name_correction
 from bot.names_told import name_given_alone, name_said_before
+from bot.nlu.crisis import default_detector
+from bot.nlu.crisis_gate import time_answer_heard_as_crisis
 from bot.offscript import booking_later, defers_booking, say
 from bot.peg import PEG_SLOTS, peg_score
 from bot.red_flag_questions import says_yes_or_no
 from bot.spoken_contact import as_typed
+from bot.time_said import time_said
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +70,7 @@ logger = logging.getLogger(__name__)
 # Words of a question: a message with one is never taken for a name the classifier heard as one.
 _ASKED = re.compile(r"[?¿]|\b(?:where|when|how|what|which|do you|does|is there|are you|can i|d[oó]nde|cu[aá]ndo|"
                     r"c[oó]mo|qu[eé]|cu[aá]l|tienen|hay)\b", re.I)
+_IF = re.compile(r"\b(?:if|si)\b", re.I)
 _BOOKING_INTERRUPTIONS = (INTERRUPTIONS | {"deny"}) - {"book_consultation"}
 # What the classifier makes of a name said with a note about it (its spelling, its surnames
 # in the other order): word pieces, never a question or a leaving in so many words.
@@ -141,16 +145,26 @@ class ValidateBookingForm(ClinicalFormValidation):
             utter(dispatcher, say(content(language(tracker)), clinic(), "booking_whose_name"))
             return events + [SlotSet("reask", None)]
         if requested == "booking_time" and names_a_time(text) and (
-                intent in _TIME_MISREAD_AS or intent == "ask_option_info"
+                intent in _TIME_MISREAD_AS or intent == "possible_crisis"
+                and time_answer_heard_as_crisis(default_detector(), text, requested)
+                or intent == "ask_option_info"
                 and option_asked_about(content(language(tracker)), text, None) is None
                 or intent == "change_booking" and not tracker.get_slot("booking_reference")):
             # A time said among other words at "when?" is its answer: "any afternoon really, I'm
             # on disability so I'm home" read as distress; "por las mañanas, a partir de las
             # diez" read as a change of booking when nothing has been sent yet to change.
-            return events + [SlotSet("booking_time", parse_preferred_time(text)), SlotSet("reask", None)]
+            return events + [SlotSet("booking_time", time_said(text) or parse_preferred_time(text)),
+                             SlotSet("reask", None)]
         asks_clinic = intent == "ask_clinic" or any(
             e.get("entity") == "faq_topic" for e in latest_entities(tracker)) and (
             intent in _TIME_MISREAD_AS or intent == "change_booking")
+        if requested == "booking_time" and asks_clinic and not _ASKED.search(text) and not _IF.search(text) \
+                and names_a_time(text):
+            # "el lunes, pero en la mañana no tengo quién me traiga" ("traer": what to bring)
+            # asks nothing: the time, and no "I don't have that information" ("Saturday if you're
+            # open" asks, below)
+            return events + [SlotSet("booking_time", time_said(text) or parse_preferred_time(text)),
+                             SlotSet("reask", None)]
         if requested == "booking_time" and asks_clinic and time_beside_question(text):
             # "Saturday if you're open, if not Monday", "Tuesday mornings. Also, do I need to
             # send my X-rays?": the clinic's answer, and the time is taken (a front desk would
@@ -206,7 +220,7 @@ class ValidateBookingForm(ClinicalFormValidation):
         elif requested == "booking_contact":
             value = contact
         elif requested == "booking_time":
-            value = parse_preferred_time(text)
+            value = time_said(text) or parse_preferred_time(text)
         if value is not None:
             events += [SlotSet(requested, value), SlotSet("reask", None)]
         else:

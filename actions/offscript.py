@@ -32,7 +32,7 @@ from bot.content import DEFAULT_ASPECT, LANGUAGES
 from bot.faq import load_faq
 from bot.language import requested_language
 from bot.nlu.crisis import default_detector
-from bot.nlu.crisis_gate import crisis_wording
+from bot.nlu.crisis_gate import crisis_wording, time_answer_heard_as_crisis
 from bot.nlu.request_words import request_words
 from bot.offscript import (
     booking_later,
@@ -42,7 +42,12 @@ from bot.offscript import (
     say,
     steps_away,
 )
-from bot.option_select import aftercare_question, answer_question, asks_about_an_option
+from bot.option_select import (
+    aftercare_question,
+    answer_question,
+    asks_about_an_option,
+    option_question_not_heard,
+)
 from bot.question_about import asks_about_the_question
 
 
@@ -163,7 +168,13 @@ class ActionAcknowledgeDistress(Action):
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         acknowledged = True
         time_said: List[EventType] = []
-        if latest_intent(tracker) == "possible_crisis":
+        if latest_intent(tracker) == "possible_crisis" and tracker.active_loop.get("name") == "booking_form" \
+                and time_answer_heard_as_crisis(
+                default_detector(), latest_text(tracker), tracker.get_slot("requested_slot")):
+            # "el viernes, pero en la tarde no tengo quién me lleve" at "when suits you?": the
+            # time, no crisis word in it; the booking form takes it (actions/booking.py)
+            acknowledged = bool(tracker.get_slot("distress_acknowledged"))
+        elif latest_intent(tracker) == "possible_crisis":
             utter(dispatcher, say(content(language(tracker)), clinic(), crisis_wording(default_detector(), latest_text(tracker))))
             if tracker.get_slot("requested_slot") == "booking_time" and names_a_time(latest_text(tracker)):
                 # "por las mañanas, que en la tarde no tengo quién me lleve": the line said, and
@@ -262,6 +273,14 @@ class ActionCannotHelp(Action):
         return "action_cannot_help"
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        said, slots = content(language(tracker)), current_slots(tracker)
+        if not tracker.active_loop.get("name") and option_question_not_heard(
+                said, latest_text(tracker), slots.get("last_option")):
+            # "I want to know what is wrong with my back" after an option: what it is, and
+            # that only a specialist can say (the option's text), not "I can't help with that"
+            answer, option_id = answer_option_question(said, latest_text(tracker), slots)
+            utter(dispatcher, answer)
+            return [SlotSet("last_option", option_id)] + resume(dispatcher, tracker)
         key = "take_your_time" if steps_away(latest_text(tracker)) else "cannot_help"
         utter(dispatcher, say(content(language(tracker)), clinic(), key))
         return resume(dispatcher, tracker)

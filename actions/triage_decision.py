@@ -20,8 +20,9 @@ from actions.common import (
 from actions.settings import clinic, content
 from actions.triage import open_questions, trail_with, utter
 from bot import alerts
-from bot.advice import compose_triage, correction_message, unchanged_advice
+from bot.advice import answer_option_question, compose_triage, correction_message, unchanged_advice
 from bot.offscript import say
+from bot.option_select import option_question_not_heard
 from bot.slots import retracted_red_flags
 from bot.triage import decide_triage
 
@@ -65,6 +66,13 @@ class ActionTriage(Action):
 
         advice = compose_triage(decision, slots, content(language(tracker)), clinic())
         if unchanged_advice(before, decision.level, advice.options):
+            said, text = content(language(tracker)), latest_text(tracker)
+            if option_question_not_heard(said, text, slots.get("last_option")):
+                # "would that show them what's actually wrong with my spine?" heard as a story:
+                # the option's own text answers it
+                answer, option_id = answer_option_question(said, text, slots)
+                utter(dispatcher, answer)
+                return events + [SlotSet("last_option", option_id)]
             # told after the options (how an injection went): the same options, not again
             utter(dispatcher, say(content(language(tracker)), clinic(), "story_noted"))
             return events + [SlotSet("decision_trail", trail_with(decision, slots, advice.options,

@@ -188,7 +188,7 @@ def _name_introduced(text: str, contact: Optional[str]) -> Optional[str]:
 # When a message gives the contact with other details around it ("Jas Patel 555-0139 tues
 # or wed evening"): what comes after the contact is the preferred time when it says a time.
 _TIME_WORDS = re.compile(
-    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?\b|\b(?:morning|afternoon|evening"
+    r"\b(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?s?\b|\b(?:morning|afternoon|evening"
     # "am" alone is the verb ("I am in a wheelchair"): a time only as "a.m." or after a number
     r"|weekday|weekend|noon|midday|lunch|anytime|any ?time|asap|o'?clock|a\.m\.?|p\.?m\b)|\b\d{1,2}\s*[ap]\.?m\b"
     r"|\b(?:after|before|around)\s+\d{1,2}\b|\b(?:lunes|martes|mi[eé]rcoles|jueves|viernes"
@@ -290,8 +290,8 @@ _ASKED_AS = re.compile(
     r"|\s+(?:instead|please|pls|then|en vez|mejor|por favor)$", re.I)
 
 
-# Sentences of a change ("¿me lo pueden cambiar a las tardes? entre semana igual")
-_CHANGE_SENTENCES = re.compile(r"[.!?;¿\n]+")
+# Sentences and comma clauses of a change ("mornings are out now, could it be fridays?")
+_CHANGE_SENTENCES = re.compile(r"[.!?;¿\n]+|,\s*")
 
 
 def details_in_request(text: str) -> dict:

@@ -8,7 +8,7 @@ from bot.booking import contact_digits_corrected, new_time_in_change, parse_cont
 
 # Parts of the day, by language: a change that names only another one keeps the days known.
 _DAY_PARTS = re.compile(r"\b(?:mornings?|afternoons?|evenings?|nights?|ma[ñn]anas?|tardes?|noches?)\b", re.I)
-_DAYS = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?\b|\bweekends?\b|\b(?:lunes"
+_DAYS = re.compile(r"\b(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?s?\b|\bweekends?\b|\b(?:lunes"
                    r"|martes|mi[eé]rcoles|jueves|viernes|s[aá]bados?|domingos?|fin(?:es)? de semana)\b", re.I)
 
 

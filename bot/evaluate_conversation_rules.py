@@ -67,7 +67,9 @@ ASPECT_SECTIONS = {"side_effects": ("risks",), "risks": ("risks",), "pain": ("ho
                    "what": ("what", "summary"), "how": ("how",),
                    # set 3's aspects: how long it lasts / how often, what it is for or shows,
                    # the day itself (driving home), and no aspect named (any section)
-                   "duration": ("relief",), "frequency": ("relief", "how"),
+                   # "duration": how long relief lasts, or how long the visit takes ("am I
+                   # there all day?"), which the day's own text answers (session 21)
+                   "duration": ("relief", "how"), "frequency": ("relief", "how"),
                    "purpose": ("what", "summary"), "diagnosis": ("what", "summary"),
                    "driving": ("how", "risks"), "success_rate": ("relief",),  # set 14's: how often it works
                    "": ("what", "summary", "how", "relief", "risks")}

@@ -6,7 +6,7 @@ The conditions and the words live in ``content/options.yml`` (loaded and validat
 from __future__ import annotations
 
 import re
-from typing import Collection
+from typing import Collection, Optional
 
 from bot.content import ASPECTS, DEFAULT_ASPECT, Content, Option, OptionFit, Selection, normalise
 from bot.option_fit import PatientStory, judge
@@ -113,3 +113,22 @@ def answer_question(content: Content, option: Option, aspect: str) -> str:
         disclaimer=content.disclaimer,
         plan_note=content.plan_note,
     )
+
+
+# Asking to know ("I want to know what is wrong with my back", "tell me what's causing it")
+_WANTS_TO_KNOW = re.compile(r"(?<!n't )(?<!dont )(?<!not )(?<!no )\b(?:know|tell me|find out|saber|decir|dir[aá]n?)\b", re.I)
+
+
+def option_question_not_heard(content: Content, text: str, last_option: Optional[str]) -> bool:
+    """After an option was explained, a question about it the classifier took for a story or
+    for something it cannot help with ("would that show them what's wrong with my spine?",
+    "how long does burning the nerve keep the pain away? I'm 79"): asked, and in the options'
+    aspect words or asking what is wrong (request words `what_is_wrong`), which the option's
+    own text answers (what it is, and that only a specialist can say)."""
+    from bot.nlu.request_words import request_words  # bot.nlu imports this module
+
+    if not last_option:
+        return False
+    if request_words().what_is_wrong.search(text or ""):
+        return "?" in text or "¿" in text or bool(_WANTS_TO_KNOW.search(text))
+    return asks_about_an_option(content, text)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping, Optional
 
-from bot.booking import parse_contact
+from bot.booking import names_a_time, parse_contact
 from bot.nlu.crisis import CrisisDetector
 from bot.offscript import says_not_knowing
 
@@ -53,3 +53,11 @@ def crisis_wording(detect: CrisisDetector, text: Optional[str]) -> str:
     """The content key for `possible_crisis`: the full line on crisis words, despair or a cue;
     the gentler one when only the classifier heard crisis in the message."""
     return "distress_safety" if says_crisis(detect, text or "") else "distress_safety_gentle"
+
+
+def time_answer_heard_as_crisis(detect: CrisisDetector, text: str, requested: Optional[str]) -> bool:
+    """A preferred time at "when suits you?" that only the classifier heard as crisis ("el
+    viernes, pero en la tarde no tengo quién me lleve"): it names a day or a time and says no
+    crisis words, despair or cue, so it is the answer, with no crisis line (the gate above
+    cannot tell: the NLU does not know which question was asked)."""
+    return requested == "booking_time" and names_a_time(text) and not says_crisis(detect, text)

@@ -46,7 +46,6 @@ from bot.booking import (
     names_a_time,
     parse_contact,
     parse_name,
-    parse_preferred_time,
     time_after_contact,
     time_before_contact,
     time_beside_question,
@@ -62,7 +61,7 @@ from bot.offscript import booking_later, defers_booking, say
 from bot.peg import PEG_SLOTS, peg_score
 from bot.red_flag_questions import says_yes_or_no
 from bot.spoken_contact import as_typed
-from bot.time_said import time_said
+from bot.time_said import time_to_store
 
 logger = logging.getLogger(__name__)
 
@@ -153,7 +152,7 @@ class ValidateBookingForm(ClinicalFormValidation):
             # A time said among other words at "when?" is its answer: "any afternoon really, I'm
             # on disability so I'm home" read as distress; "por las mañanas, a partir de las
             # diez" read as a change of booking when nothing has been sent yet to change.
-            return events + [SlotSet("booking_time", time_said(text) or parse_preferred_time(text)),
+            return events + [SlotSet("booking_time", time_to_store(text)),
                              SlotSet("reask", None)]
         asks_clinic = intent == "ask_clinic" or any(
             e.get("entity") == "faq_topic" for e in latest_entities(tracker)) and (
@@ -163,7 +162,7 @@ class ValidateBookingForm(ClinicalFormValidation):
             # "el lunes, pero en la mañana no tengo quién me traiga" ("traer": what to bring)
             # asks nothing: the time, and no "I don't have that information" ("Saturday if you're
             # open" asks, below)
-            return events + [SlotSet("booking_time", time_said(text) or parse_preferred_time(text)),
+            return events + [SlotSet("booking_time", time_to_store(text)),
                              SlotSet("reask", None)]
         if requested == "booking_time" and asks_clinic and time_beside_question(text):
             # "Saturday if you're open, if not Monday", "Tuesday mornings. Also, do I need to
@@ -220,7 +219,7 @@ class ValidateBookingForm(ClinicalFormValidation):
         elif requested == "booking_contact":
             value = contact
         elif requested == "booking_time":
-            value = time_said(text) or parse_preferred_time(text)
+            value = time_to_store(text)
         if value is not None:
             events += [SlotSet(requested, value), SlotSet("reask", None)]
         else:

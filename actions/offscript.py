@@ -26,7 +26,7 @@ from actions.settings import clinic, content
 from actions.triage import level_from_what_is_known, utter
 from bot import store
 from bot.advice import answer_option_question, next_step_offer, option_asked_about, other_body_part
-from bot.booking import asks_to_book, names_a_time, new_time_in_change, parse_preferred_time
+from bot.booking import asks_to_book, names_a_time, new_time_in_change
 from bot.booking_change import time_changed_from
 from bot.content import DEFAULT_ASPECT, LANGUAGES
 from bot.faq import load_faq
@@ -49,6 +49,7 @@ from bot.option_select import (
     option_question_not_heard,
 )
 from bot.question_about import asks_about_the_question
+from bot.time_said import time_to_store
 
 
 def resume(dispatcher, tracker: Tracker, start_questions: bool = True) -> List[EventType]:
@@ -167,7 +168,7 @@ class ActionAcknowledgeDistress(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         acknowledged = True
-        time_said: List[EventType] = []
+        time_taken: List[EventType] = []
         if latest_intent(tracker) == "possible_crisis" and tracker.active_loop.get("name") == "booking_form" \
                 and time_answer_heard_as_crisis(
                 default_detector(), latest_text(tracker), tracker.get_slot("requested_slot")):
@@ -179,7 +180,7 @@ class ActionAcknowledgeDistress(Action):
             if tracker.get_slot("requested_slot") == "booking_time" and names_a_time(latest_text(tracker)):
                 # "por las mañanas, que en la tarde no tengo quién me lleve": the line said, and
                 # the time taken (it was asked for again until the chat ended unbooked)
-                time_said = [SlotSet("booking_time", parse_preferred_time(latest_text(tracker)))]
+                time_taken = [SlotSet("booking_time", time_to_store(latest_text(tracker)))]
         elif tracker.active_loop.get("name") == "triage_form" and (
                 asks_about_the_question(latest_text(tracker)) or only_not_knowing(latest_text(tracker))):
             # "I don't rightly know how to describe it" heard as distress: not knowing, no
@@ -188,7 +189,7 @@ class ActionAcknowledgeDistress(Action):
             acknowledged = bool(tracker.get_slot("distress_acknowledged"))
         elif not tracker.get_slot("distress_acknowledged"):
             utter(dispatcher, say(content(language(tracker)), clinic(), "distress"))
-        events: List[EventType] = [SlotSet("distress_acknowledged", acknowledged)] + time_said
+        events: List[EventType] = [SlotSet("distress_acknowledged", acknowledged)] + time_taken
         said, slots = content(language(tracker)), current_slots(tracker)
         if latest_intent(tracker) == "express_distress" and asks_about_an_option(said, latest_text(tracker)) \
                 and option_asked_about(said, latest_text(tracker), slots.get("last_option")):

@@ -51,3 +51,9 @@ def time_said(text: str) -> Optional[str]:
     suiting = [c for c in kept if not request_words().not_suiting.search(c)]
     chosen = suiting or kept
     return parse_preferred_time(", ".join(chosen)) if chosen else None
+
+
+def time_to_store(text: str) -> Optional[str]:
+    """What is stored for an answer to "when?": the time said, or the whole answer when it
+    names none."""
+    return time_said(text) or parse_preferred_time(text)

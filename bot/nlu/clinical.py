@@ -51,6 +51,7 @@ from bot.nlu.prescriber import PrescriberGave
 from bot.nlu.red_flag_territory import TerritoryFinder, load_territory, paired, territory_spans, undecided
 from bot.nlu.relative_clause import RelativeClauses, clause_owned, clause_owners
 from bot.nlu.self_correction import load_corrections
+from bot.nlu.sign_not_had import SignNotHad
 from bot.nlu.sign_taken_back import TakenBack
 from bot.nlu.spacing import words_only
 from bot.nlu.spelling import unaccented as _unaccented
@@ -136,6 +137,7 @@ class ClinicalMatcher(PhraseIndex):
         self._place_stops = tuple(context.get("place_denial_stops") or ())  # "no me caí, ... la espalda"
         self._nothing_of = frozenset(self._norm_word(w) for w in context.get("nothing_object_of") or [])
         self._healed = HealedEpisode.from_context(context, self._norm_word)  # "me operaron y quedé bien"
+        self._not_had = SignNotHad.from_context(context, self._norm_word)  # "si me caigo", "scared it's cancer"
         self._prescriber = PrescriberGave.from_context(context, self._norm_word)  # "the doctor ... gives me"
         self._unnamed = {tuple(self._norm_word(p).split()) for p in context.get("unnamed_medicine") or []}
         self._told = load_told(vocab_dir or VOCAB_DIR, self._norm_word)  # "me tomé un Mejoral"
@@ -267,16 +269,21 @@ class ClinicalMatcher(PhraseIndex):
         if hedged or unable or unclear:  # a feared sign with a loose denial is a feared sign
             negated, label, reason = False, "red_flag_unsure", "near" if unable else ("hedged" if hedged else (
                 "hypothetical" if ctx.cue_before(s, ("flag_hypothetical", "hypothetical")) else "denial"))
-        elif term.label == "red_flag" and not negated and term.mode == "unsure":
-            label, reason = "red_flag_unsure", "vague"  # "se me duermen las piernas": ask
+        elif term.label == "red_flag" and not negated and term.mode == "unsure":  # "se me duermen las piernas": ask
+            label, reason = "red_flag_unsure", "hypothetical" if self._not_had.conditional(ctx.words, s) else "vague"
         elif term.label == "red_flag" and not negated:
             reason = self._uncertainty(s, e, term.value, ctx)
             if reason == "resolved" or ctx.not_now_after(e, reason):
                 negated, reason = True, ""  # "a fever in spring, fine since"; "a fever? I don't have one"
+            elif reason == "hypothetical" and self._not_had.feared_cause(ctx.words, s, e) \
+                    and term.value in self._hypothetical_flags:
+                return s, e, "red_flag", term.value, False, "feared", reason  # "scared my back pain is
+                # cancer": no cancer had (the screen asks), and the learned detector leaves it
             elif reason:
                 label = "red_flag_unsure"  # confirmed with the patient before it counts
-            elif term.mode in ("near", "territory"):
-                label, reason = "red_flag_unsure", term.mode  # words near a sign: confirmed first
+            elif term.mode in ("near", "territory"):  # words near a sign: confirmed first; "afraid of falling" a fear
+                label, reason = "red_flag_unsure", "hypothetical" if self._not_had.feared_event(
+                    term.value, ctx.words, s) else term.mode
         if negated and term.mode.startswith("territory"):
             return None  # "no trouble with the loo", "lost 5 kilos on a diet": no sign, nothing decided
         if term.label == "pain_location" and not negated and (
@@ -309,7 +316,7 @@ class ClinicalMatcher(PhraseIndex):
             experiencer = "patient"  # "she keeps grabbing her lower back"; "my wife's Flexeril"
         if (experiencer == "other" and (label == "red_flag" or term.mode == "territory" or reason == "denial" or (
                 term.mode == "near" and not ctx.writer_speaks))  # "my mum says she can't tell when she needs to go"
-                and not negated
+                and not negated and not ctx.not_now_after(e, "other")
                 and (value in self._others_signs_confirmed or ctx.relative_is_patient or asked)):
             # "mi papá no puede levantar el pie": a relative may be typing for the patient
             # (said in an earlier message, or not at all): asked, never dropped unasked

@@ -55,6 +55,7 @@ class ContextReader:
                           ("hedged_topic", "hedged_topic_before"), ("long_ago_said", "long_ago_said"),
                           ("hedged_before", "hedged_before"), ("pain_limited", "limited_by_pain_after"),
                           ("neg_closing", "negation_after_closing"), ("not_now", "not_now"),
+                          ("not_now_last", "not_now_said_last"),
                           ("bought_otc", "bought_over_counter"), ("not_done", "treatment_not_done_after"),
                           ("not_taken", "treatment_not_taken_said"), ("borrowed", "borrowed_after"),
                           ("unchanged", "unchanged_for_long"), ("benign", "benign_after"),
@@ -116,6 +117,10 @@ class ContextReader:
                     continue  # "another one" is kept: what comes after it may be recent
             if kind == "not_now":  # read across the message, never a cue a walk steps over
                 not_now.append(s)  # ("I don't have any bladder problems" stays a denial)
+                continue
+            if kind == "not_now_last":  # "..., but not me", "yo no, gracias a Dios": only said
+                if e == n or words[e] in _END_PUNCT or words[e] == ",":  # last ("a mí no me
+                    not_now.append(s)  # hace caso" says nothing of the sign)
                 continue
             if kind == "neg_closing":
                 if e < n and words[e] not in _END_PUNCT | {",", ";"} and (words[e] not in self._separators or words[e + 1:e + 2] in ([], [","])):

@@ -113,7 +113,10 @@ class MentionContext:
         long_past = reason == "historical" and (
             self.cue_in_sentence(end, "long_ago_said", 1) or self.cue_in_sentence(end, "long_ago", 1)
             or self.cue_in_sentence(end, "long_ago", -1))
-        return (reason in ("hypothetical", "question") or long_past) and any(i >= end for i in self.not_now)
+        # a relative's sign, the writer then setting themselves apart ("my husband is the one
+        # with it; me, no problems there"), unless the message is typed for that relative
+        others = reason == "other" and not self.relative_is_patient
+        return (reason in ("hypothetical", "question") or long_past or others) and any(i >= end for i in self.not_now)
 
     def cue_right_after(self, end: int, kind: str) -> bool:
         """A cue of `kind` straight after a mention ("upper back really"), nothing between."""

@@ -179,7 +179,7 @@ class RedFlagDetector:
              mask: Iterable[Tuple[int, int]] = ()) -> List[Tuple[str, int, int, float]]:
         """(flag, start, end, probability) for clauses scored close to a flag; clauses that
         overlap `skip` (where the vocabulary already found a red flag) are left alone, and so
-        are those `answered(flag, clause)` says answer the question themselves and those with
+        are those `answered(flag, clause, text)` says are answered in the message and those with
         no word of the flag's own (`in_territory`). `mask`: words read as something else (a
         treatment's name, "Icy Hot") that are no word of any flag's own."""
         masked = text
@@ -195,7 +195,7 @@ class RedFlagDetector:
             flag, p = max(((f, p) for f, p in zip(self.classes, probs) if f != "none"),
                           key=lambda x: x[1])
             if p >= self.threshold and self.in_territory(flag, masked[a:b]) and not (
-                    answered and answered(flag, text[a:b])):
+                    answered and answered(flag, text[a:b], text)):
                 found.append((flag, a, b, round(float(p), 3)))
         return found
 
@@ -317,7 +317,8 @@ class ClauseAnswers:
     """Whether a clause the detector would ask about already answers the question, from the
     language's context.yml: it ends saying the episode is over (`resolved`: "nothing since",
     "fully came back") and nothing says it is back (`ongoing`), or, for an injury, dates it long ago
-    (`long_ago` words, or further back than `recent_injury`'s long_ago_weeks)."""
+    (`long_ago` words, or further back than `recent_injury`'s long_ago_weeks); or, for a cancer,
+    the message says the growth was found benign (`cancer_ruled_out`: "biopsied it, it was benign")."""
 
     def __init__(self, context: Dict[str, Any]):
         from bot.nlu.mention_time import read_window
@@ -328,11 +329,15 @@ class ClauseAnswers:
             for key in ("resolved", "ongoing", "long_ago"))
         # compared in runs of words as long as the longest phrase, so that none is out of reach
         self._longest = max(len(p.split()) for p in self._resolved | self._ongoing | self._long_ago | {"x"})
+        self._ruled_out = [re.findall(r"[\w']+", _plain(p)) for p in context.get("cancer_ruled_out") or []]
 
-    def __call__(self, flag: str, clause: str) -> bool:
+    def __call__(self, flag: str, clause: str, message: str = "") -> bool:
         from bot.nlu.mention_context import runs
         from bot.nlu.mention_time import weeks_back
 
+        said = re.findall(r"[\w']+", _plain(message))
+        if flag == "cancer_history" and any(said[i:i + len(p)] == p for p in self._ruled_out for i in range(len(said))):
+            return True  # "they found a spot on my kidney, biopsied it, it was benign"
         words = re.findall(r"[\w']+", _plain(clause))
         phrases = runs(words, self._longest)
         if phrases & self._ongoing:

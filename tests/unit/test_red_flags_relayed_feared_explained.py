@@ -1,8 +1,8 @@
 """Red flags a relative relays, a fear in other words, an episode that subsided, a loss explained.
 
 A relative named as answering the screen ("Dad says no to all of these, except he ...") is the
-patient, so the exception is theirs; a fear of cancer said as "pánico" or "terror" is asked,
-never raised; a fever that "subsided" is over; weight lost because of walking or a diet is no
+patient, so the exception is theirs; a fear that the pain is a cancer, said as "pánico" or
+"terror", is neither raised nor asked (the screen asks); a fever that "subsided" is over; weight lost because of walking or a diet is no
 red flag; "que yo sepa" after a denial is asked. English and Spanish. Sentences written for
 these tests, none from a blind set."""
 from __future__ import annotations
@@ -32,10 +32,11 @@ def test_a_relative_saying_no_to_something_else_types_for_nobody():
     "me da terror que sea algo malo como un tumor",
     "me aterra que sea cáncer porque a mi vecina le dio cáncer de hueso",
 ])
-def test_a_fear_of_cancer_in_other_words_is_asked_not_raised(text):
+def test_a_fear_of_cancer_in_other_words_is_neither_raised_nor_asked(text):
+    # the pain feared to be a cancer tells no cancer had: a nurse asks nothing (session 21),
+    # the warning-sign screen still asks about a cancer history by name
     reading = read(text)
-    assert "cancer_history" not in reading.raised
-    assert "cancer_history" in reading.asked
+    assert "cancer_history" not in reading.raised | reading.asked
 
 
 @pytest.mark.parametrize("text", [

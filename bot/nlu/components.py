@@ -34,10 +34,10 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.clinical import ClinicalMatcher, Mention
 from bot.nlu.clinical_vocab import reading_fingerprint
-from bot.nlu.duration import DurationMention
 from bot.nlu.duration_choice import pain_time_among
 from bot.nlu.duration_es import parse_durations_es, spanish_clauses
 from bot.nlu.duration_events import SINCE_THEN, after_a_turning_point, times_something_else
+from bot.nlu.duration_mentions import DurationMention
 from bot.nlu.duration_relative import told_as_share
 from bot.nlu.injections import injection_entities, load_injection_vocabulary
 from bot.nlu.language import reading_language

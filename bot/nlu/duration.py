@@ -19,8 +19,8 @@ All patterns are compiled once; a typical message takes a few microseconds.
 This module gathers the candidates and picks the mentions: quantities ("6 months") are read
 in duration_quantities.py, shorthand and other wordings in duration_shorthand.py, lengths
 counted from a birth or an age in duration_births.py, numbers and units in duration_units.py,
-starting points and dates in duration_dates.py, other events in duration_events.py, the
-choice among candidates in duration_mentions.py.
+starting points in duration_dates.py (the weeks since a date in duration_calendar.py), other
+events in duration_events.py, the choice among candidates in duration_mentions.py.
 """
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ import re
 from bot.nlu.dated_events import dated_events
 from bot.nlu.duration_anchor import _anchor
 from bot.nlu.duration_births import _births
-from bot.nlu.duration_dates import _SAFE_POINT, _point_weeks, _starting_points
+from bot.nlu.duration_calendar import _point_weeks
+from bot.nlu.duration_dates import _SAFE_POINT, _starting_points
 from bot.nlu.duration_events import other_events
 from bot.nlu.duration_mentions import DurationMention, choose_mentions
 from bot.nlu.duration_ongoing import ongoing_since

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.nlu.dated_events import dated_events
-from bot.nlu.duration_dates import _latest_date, _month_start, _recent, _weeks_since, _year_start
+from bot.nlu.duration_calendar import _latest_date, _month_start, _recent, _weeks_since, _year_start
 from bot.nlu.duration_es_anchors import START_POINT_RE, anchors, holiday_today, restated
 from bot.nlu.duration_es_counts import (
     _A,

@@ -28,7 +28,7 @@ from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.intake import TROUBLE_RESPONSE
+from bot.intake_turn import TROUBLE_RESPONSE
 from bot.language import choose_language, mixes_in_spanish, settled_by
 from bot.nlu.language import DETECTED
 from bot.red_flag_questions import confirm_answer, flags_to_confirm, screen_answered_none

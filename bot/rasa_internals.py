@@ -52,7 +52,8 @@ RELIED_ON: Dict[str, Optional[Tuple[str, ...]]] = {
     "_get_processed_message_tokens_by_attribute": ("self", "message", "attribute"),
     "rasa.nlu.featurizers.featurizer:Featurizer.add_features_to_message": (
         "self", "sequence", "sentence", "attribute", "message"),
-    # replaced in bot/dialogue_speedups.py, and what its replacements call
+    # replaced in bot/tracker_state_speedups.py, rule_lookup_speedup.py and tracker_copy_speedups.py,
+    # and what their replacements call
     "rasa.shared.core.trackers:DialogueStateTracker.applied_events": ("self",),
     "rasa.shared.core.trackers:DialogueStateTracker._undo_till_previous": (
         "event_type", "done_events"),

@@ -250,17 +250,25 @@ def apply() -> None:
     _graph_runs_without_dask()
     _json_bodies_by_ujson()
     _empty_domain_built_once()
-    from bot import action_connections, active_loop_copy, debug_log_copies, dialogue_speedups, form_speedups
+    from bot import (
+        action_connections,
+        active_loop_copy,
+        debug_log_copies,
+        form_speedups,
+        rule_lookup_speedup,
+        tracker_copy_speedups,
+        tracker_state_speedups,
+    )
     from bot.local_actions import answered_here
     from bot.nlu import count_vectors
     count_vectors.sentence_features_only()
     action_connections.kept_alive_requests()
     answered_here()  # in front of action_connections' request
-    dialogue_speedups.incremental_applied_events()
-    dialogue_speedups.incremental_tracker_states()
-    dialogue_speedups.indexed_rule_lookup()
-    dialogue_speedups.incremental_tracker_copy()
-    dialogue_speedups.incremental_form_validation_tracker()
+    tracker_state_speedups.incremental_applied_events()
+    tracker_state_speedups.incremental_tracker_states()
+    rule_lookup_speedup.indexed_rule_lookup()
+    tracker_copy_speedups.incremental_tracker_copy()
+    tracker_copy_speedups.incremental_form_validation_tracker()
     rule_states_tail.read_back_only_as_far_as_rules()
     form_speedups.activation_validated_once()
     form_speedups.slot_mappings_that_set_nothing_skipped()

@@ -18,7 +18,7 @@ states any key of the model's lookup holds (rules, loop unhappy paths, rules not
 - with the rule policy's debug log on (structlog's `debug` not its no-op), every state, as
   Rasa logs them.
 
-`wanted()` is read by the tracker states' replacement (bot/dialogue_speedups.py); Rasa's own
+`wanted()` is read by the tracker states' replacement (bot/tracker_state_speedups.py); Rasa's own
 `states_for_tracker_history`, which ignores it, still gives the right answer (all states).
 """
 from __future__ import annotations
@@ -27,7 +27,7 @@ import contextvars
 import json
 from typing import Any, Dict, List, Optional, Tuple
 
-RELIED_ON: Dict[str, Optional[Tuple[str, ...]]] = {  # beside what bot/dialogue_speedups.py relies on
+RELIED_ON: Dict[str, Optional[Tuple[str, ...]]] = {  # beside what bot/tracker_state_speedups.py etc. rely on
     "rasa.core.policies.policy:Policy._prediction_states": (
         "self", "tracker", "domain", "use_text_for_last_user_input", "rule_only_data"),
     "rasa.core.policies.rule_policy:RulePolicy._create_feature_key": ("self", "states"),

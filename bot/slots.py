@@ -11,7 +11,7 @@ import re
 from typing import Any, Dict, List, Mapping, Optional
 
 from bot.contract import LOCATIONS, RED_FLAGS, TREATMENTS
-from bot.nlu.duration import MAX_WEEKS
+from bot.nlu.duration_mentions import MAX_WEEKS
 from bot.triage import classify_duration
 
 

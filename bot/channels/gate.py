@@ -14,7 +14,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.conversation_ids import provider_address
-from bot.intake import MESSAGE_BODY_LIMIT, default_gate, gated
+from bot.intake import MESSAGE_BODY_LIMIT, default_gate
+from bot.intake_turn import gated
 
 
 def provider_api_url(value: Optional[str]) -> Optional[str]:

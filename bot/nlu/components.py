@@ -26,7 +26,6 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import SPACY_DOCS
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
-from rasa.nlu.featurizers.sparse_featurizer.sparse_featurizer import SparseFeaturizer
 from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -34,10 +33,10 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.clinical import ClinicalMatcher, Mention
 from bot.nlu.clinical_vocab import reading_fingerprint
-from bot.nlu.duration import DurationMention
 from bot.nlu.duration_choice import pain_time_among
 from bot.nlu.duration_es import parse_durations_es, spanish_clauses
 from bot.nlu.duration_events import SINCE_THEN, after_a_turning_point, times_something_else
+from bot.nlu.duration_mentions import DurationMention
 from bot.nlu.duration_relative import told_as_share
 from bot.nlu.injections import injection_entities, load_injection_vocabulary
 from bot.nlu.language import reading_language
@@ -311,74 +310,3 @@ def _duration_entity(duration: DurationMention) -> Dict[str, Any]:
         "confidence_entity": 1.0,
         "extractor": EXTRACTOR_NAME,
     }
-
-
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False, model_from="SpacyNLP"
-)
-class ClinicalFeaturizer(ReadsSpacyNLPDoc, SparseFeaturizer, GraphComponent):
-    """Tells the intent classifier what the vocabularies found in a message.
-
-    A message naming a place, a duration, a treatment or a red flag is almost always the
-    patient telling their story (`inform`), however it is worded ("advil", "6wks", "crook
-    back since the weekend"), while a treatment in a question is asked about. The words
-    alone cannot teach that from a few thousand examples; the vocabularies already know.
-    One sentence feature per kind of mention (FEATURES), `weight` when found, else 0.
-    """
-
-    FEATURES = ("pain_location", "duration", "treatment", "treatment_not_tried", "treatment_none",
-                "red_flag", "red_flag_denied", "body_part_other")
-
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {**SparseFeaturizer.get_default_config(), "vocab_dir": None, "weight": 1.0}
-
-    @classmethod
-    def validate_config(cls, config: Dict[Text, Any]) -> None:
-        pass  # nothing to check: the vocabularies are validated when they are loaded
-
-    @classmethod
-    def create(cls, config, model_storage, resource, execution_context) -> "ClinicalFeaturizer":
-        return cls(config, execution_context.node_name)
-
-    def __init__(self, config: Dict[Text, Any], name: Text) -> None:
-        super().__init__(name, config)
-        self._vocab_dir = Path(config["vocab_dir"]) if config.get("vocab_dir") else None
-
-    def kinds(self, text: str, model: SpacyModel, message: Optional[Message] = None) -> set:
-        """The kinds of mention (FEATURES) found in `text`."""
-        found = set()
-        language, mentions = self.read(text, model, message)
-        for mention in mentions:
-            if mention.experiencer != "patient":
-                continue
-            if mention.label == "treatment" and mention.negated:
-                found.add("treatment_not_tried")  # asked about, not had, or not wanted
-            elif mention.label == "red_flag" and mention.negated:
-                found.add("red_flag_denied")
-            else:
-                found.add(mention.label)
-        if durations(text, language):
-            found.add("duration")
-        return found
-
-    def _featurize(self, message: Message, model: SpacyModel) -> None:
-        text = message.get(TEXT)
-        if not text or not text.strip():
-            return
-        import scipy.sparse
-
-        found = self.kinds(text, model, message)
-        weight = float(self._config["weight"])
-        row = [[weight if kind in found else 0.0 for kind in self.FEATURES]]
-        self.add_features_to_message(None, scipy.sparse.coo_matrix(row), TEXT, message)
-
-    def process(self, messages: List[Message], model: SpacyModel) -> List[Message]:
-        for message in messages:
-            self._featurize(message, model)
-        return messages
-
-    def process_training_data(self, training_data: TrainingData, model: SpacyModel) -> TrainingData:
-        for message in training_data.training_examples:
-            self._featurize(message, model)
-        return training_data

@@ -7,15 +7,8 @@ from __future__ import annotations
 import datetime
 import re
 
-from bot.nlu.duration_dates import (
-    _HOLIDAY_RE,
-    _MONTH_PART_DAY,
-    _MONTH_RE,
-    _WEEKDAYS,
-    _latest_date,
-    _month_number,
-    _weekday,
-)
+from bot.nlu.duration_calendar import _MONTH_PART_DAY, _WEEKDAYS, _latest_date, _month_number, _weekday
+from bot.nlu.duration_dates import _HOLIDAY_RE, _MONTH_RE
 from bot.nlu.duration_units import _UNIT_RE
 from bot.nlu.holidays import nearest_holiday
 

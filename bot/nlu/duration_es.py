@@ -23,8 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.nlu.dated_events import dated_events
-from bot.nlu.duration import DurationMention, choose_mentions
-from bot.nlu.duration_dates import _latest_date, _month_start, _recent, _weeks_since, _year_start
+from bot.nlu.duration_calendar import _latest_date, _month_start, _recent, _weeks_since, _year_start
 from bot.nlu.duration_es_anchors import START_POINT_RE, anchors, holiday_today, restated
 from bot.nlu.duration_es_counts import (
     _A,
@@ -42,6 +41,7 @@ from bot.nlu.duration_es_counts import (
     vague_spans,
 )
 from bot.nlu.duration_events import OtherEvents
+from bot.nlu.duration_mentions import DurationMention, choose_mentions
 from bot.nlu.duration_ongoing import ongoing_since
 from bot.nlu.duration_units import DAY, MONTH, WEEK, YEAR, spanish_number_value
 from bot.nlu.holidays_es import SPANISH_MONTH_RE, holiday_date, holiday_names, spanish_month

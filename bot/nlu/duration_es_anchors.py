@@ -20,7 +20,7 @@ import datetime
 import re
 from functools import lru_cache
 
-from bot.nlu.duration_dates import _latest_date, _weeks_since
+from bot.nlu.duration_calendar import _latest_date, _weeks_since
 from bot.nlu.duration_told_from import holiday_months, holiday_offsets, told_from
 from bot.nlu.duration_units import DAY, MONTH, SPANISH_MISSPELT_RE, WEEK, YEAR, spanish_number_value
 from bot.nlu.holidays_es import SPANISH_MONTH_RE, holiday_date, holiday_names, spanish_month

@@ -58,7 +58,7 @@ def relative_lengths(text: str, mentions: Sequence, make: Callable[[int, int, fl
 
 def as_mention(text: str, classify: Callable[[float], str], rounding: Callable[[float], float]):
     """The `make` of relative_lengths for DurationMention."""
-    from bot.nlu.duration import DurationMention
+    from bot.nlu.duration_mentions import DurationMention
 
     def make(start: int, end: int, weeks: float):
         weeks = rounding(weeks)

@@ -10,8 +10,9 @@ from functools import lru_cache
 from typing import Tuple
 
 from bot.nlu import reading_day
-from bot.nlu.duration import DurationMention, parse_durations
+from bot.nlu.duration import parse_durations
 from bot.nlu.duration_es import parse_durations_es
+from bot.nlu.duration_mentions import DurationMention
 from bot.nlu.duration_relative import as_mention, shares
 from bot.nlu.duration_units import _round2
 from bot.nlu.language import reading_language

@@ -28,17 +28,15 @@ class PrescriberGave:
         """Whether the medicine at token `start` is the object of a giving verb a prescriber
         says, in the same sentence: "the doctor at the home gives me the blue pills", "went to
         the doctor, him give mi some tablet", "el médico de la clínica me mandó unas pastillas"."""
-        for i in range(start - 1, max(-1, start - 1 - self.verb_reach), -1):
-            if words[i] in _SENTENCE_END or words[i] in self.stops:
-                return False
-            if words[i] in self.gives:
-                return self._prescriber_before(words, i)
-        return False
+        verb = self._back_to(words, start, self.verb_reach, self.gives)
+        return verb is not None and self._back_to(words, verb, self.prescriber_reach, self.prescribers) is not None
 
-    def _prescriber_before(self, words: Sequence[str], verb: int) -> bool:
-        for i in range(verb - 1, max(-1, verb - 1 - self.prescriber_reach), -1):
+    def _back_to(self, words: Sequence[str], start: int, reach: int, targets: FrozenSet[str]) -> int | None:
+        """The nearest of `targets` up to `reach` words before token `start`, in its sentence
+        and with no stop word between, or None."""
+        for i in range(start - 1, max(-1, start - 1 - reach), -1):
             if words[i] in _SENTENCE_END or words[i] in self.stops:
-                return False
-            if words[i] in self.prescribers:
-                return True
-        return False
+                return None
+            if words[i] in targets:
+                return i
+        return None

@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, text
 
 from bot import store
 from bot.clinic import load_clinic
-from bot.intake import trouble_text
+from bot.intake_turn import trouble_text
 from tests.faults.servers import start_rasa
 from tests.harness import free_port, rest_conversation, running_action_server, say
 from tests.words import BOOKING_NOT_SENT, TROUBLE

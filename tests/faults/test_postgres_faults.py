@@ -13,7 +13,7 @@ from pytest_postgresql import factories
 from sqlalchemy import create_engine, text
 
 from bot import store
-from bot.intake import trouble_text
+from bot.intake_turn import trouble_text
 from tests.faults.servers import start_rasa
 from tests.harness import free_port, require, rest_conversation, running_action_server, say
 from tests.words import TROUBLE

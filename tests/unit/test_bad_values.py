@@ -14,7 +14,8 @@ from bot.booking import parse_contact, parse_name
 from bot.contract import LOCATIONS, RED_FLAGS, TREATMENTS
 from bot.intake import clean_text, domain_intents
 from bot.nlu.age import no_number_is_an_age, stated_age
-from bot.nlu.duration import MAX_WEEKS, parse_durations
+from bot.nlu.duration import parse_durations
+from bot.nlu.duration_mentions import MAX_WEEKS
 from bot.slots import clinical_updates
 from bot.triage import classify_duration
 

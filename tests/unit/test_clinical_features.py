@@ -2,7 +2,7 @@
 import pytest
 from rasa.nlu.utils.spacy_utils import SpacyNLP
 
-from bot.nlu.components import ClinicalFeaturizer
+from bot.nlu.clinical_featurizer import ClinicalFeaturizer
 
 FEATURIZER = ClinicalFeaturizer(ClinicalFeaturizer.get_default_config(), "clinical_features")
 SPACY = SpacyNLP.load_model(".build/spacy_en")  # what Rasa's SpacyNLP hands the featurizer

@@ -1,5 +1,6 @@
 """Rasa's dialogue work done incrementally gives what Rasa's own code gives, call for call, on
-whole conversations of the real model and action server (bot/dialogue_speedups.py)."""
+whole conversations of the real model and action server (bot/tracker_state_speedups.py,
+rule_lookup_speedup.py, tracker_copy_speedups.py)."""
 from __future__ import annotations
 
 import pytest
@@ -18,7 +19,7 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bench.conversations import ASSISTANT_PATHS
-from bot import dialogue_speedups, rasa_speedups, rule_states_tail
+from bot import rasa_speedups, rule_states_tail, tracker_state_speedups
 
 rasa_speedups.apply()
 
@@ -106,14 +107,14 @@ def checked(monkeypatch):
         calls["predictions"] += 1
         return got, got_source
 
-    rewind = dialogue_speedups._Replay.rewind
+    rewind = tracker_state_speedups._Replay.rewind
 
     def rewound(self, applied):
         done = rewind(self, applied)
         calls["rewinds"] += done
         return done
 
-    monkeypatch.setattr(dialogue_speedups._Replay, "rewind", rewound)
+    monkeypatch.setattr(tracker_state_speedups._Replay, "rewind", rewound)
     monkeypatch.setattr(DialogueStateTracker, "applied_events", applied_events)
     monkeypatch.setattr(Domain, "states_for_tracker_history", states)
     monkeypatch.setattr(RulePolicy, "_get_possible_keys", keys)

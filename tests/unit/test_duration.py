@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.nlu.duration import MAX_WEEKS, classify_duration, parse_durations
+from bot.nlu.duration import classify_duration, parse_durations
+from bot.nlu.duration_mentions import MAX_WEEKS
 
 TODAY = date(2026, 11, 24)  # a Tuesday
 

@@ -105,7 +105,7 @@ def test_a_message_that_could_not_be_handled_gets_the_clinics_numbers_and_is_not
 
     from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-    from bot.intake import gated
+    from bot.intake_turn import gated
 
     async def assistant_fails(message):
         raise RuntimeError("the conversation could not be loaded")

@@ -4,8 +4,9 @@ computed with the old words (it did: a retrain after a vocabulary merge took 9 s
 import shutil
 from pathlib import Path
 
+from bot.nlu.clinical_featurizer import ClinicalFeaturizer
 from bot.nlu.clinical_vocab import reading_fingerprint
-from bot.nlu.components import ClinicalEntityExtractor, ClinicalFeaturizer
+from bot.nlu.components import ClinicalEntityExtractor
 
 NLU = Path(__file__).resolve().parents[2] / "bot" / "nlu"
 

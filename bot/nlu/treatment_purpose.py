@@ -21,8 +21,8 @@ from bot.nlu.clinical import Mention
 VOCAB = Path(__file__).parent / "vocab" / "treatment_purpose.yml"
 _FOLD = str.maketrans("áéíóúüÁÉÍÓÚÜ", "aeiouuAEIOUU")
 _SENTENCE_END = re.compile(r"[.!?;\n]")
-_KEYS = {"compared_with": ("reach", "phrases"), "for_weight_loss": ("treatments", "lost", "amount", "joined"),
-         "er_shot": ("places", "shots"), "needling_with_physio": ("needling",)}
+_KEYS = {"compared_with": ("reach", "phrases"), "for_weight_loss": ("treatments", "lost", "amount", "joined", "for_the_pain"),
+         "er_shot": ("places", "shots", "muscle"), "needling_with_physio": ("needling",)}
 
 
 def _fold(text: str) -> str:
@@ -55,7 +55,9 @@ def _rules() -> Dict[str, object]:
         "weight": re.compile(rf"\b(?:{_alternation(weight['lost'])})\b[^.!?;\n]*?\b(?:{_alternation(weight['amount'])})\b"
                              rf"[^.!?;\n]*?\b(?:{_alternation(weight['joined'])})\b[^,.!?;\n]*$"),
         "er_place": re.compile(rf"(?<![\w&])(?:{_alternation(er['places'])})(?![\w&])"),
+        "for_the_pain": re.compile(rf"\b(?:{_alternation(weight['for_the_pain'])})\b"),
         "er_shot": frozenset(" ".join(_fold(w).split()) for w in er["shots"]),
+        "muscle": frozenset(_fold(w) for w in er["muscle"]),
         "needling": frozenset(" ".join(_fold(w).split()) for w in data["needling_with_physio"]["needling"]),
     }
 
@@ -67,6 +69,15 @@ def _sentence(folded: str, start: int, end: int) -> str:
     lo = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, start)), default=0)
     hi = _SENTENCE_END.search(folded, end)
     return folded[lo:hi.start() if hi else len(folded)]
+
+
+_PLACE_AFTER = re.compile(r"\s+(?:in|into|on|en)\s+(?:(?:the|my|his|her|la|el|las|los|mi)\s+)?(\w+)")
+
+
+def _into_a_muscle(after: str, muscle: frozenset) -> bool:
+    """Whether a shot, by the words after it, went into a muscle or nowhere said."""
+    said = _PLACE_AFTER.match(after)
+    return not said or said.group(1) in muscle
 
 
 def read_purpose(text: str, mentions: Sequence[Mention]) -> List[Mention]:
@@ -85,10 +96,11 @@ def read_purpose(text: str, mentions: Sequence[Mention]) -> List[Mention]:
         before, said = folded[lo:m.start], " ".join(folded[m.start:m.end].split())
         if rules["compared"].search(before):
             continue  # "como cuando te ponen la inyección del dentista"
-        if m.value in rules["weight_treatments"] and rules["weight"].search(before):
+        if m.value in rules["weight_treatments"] and rules["weight"].search(before) and not rules[
+                "for_the_pain"].search(_sentence(folded, m.start, m.end)):
             continue  # "lost 20 pounds with diet and the gym"
         if m.value == "injection" and said in rules["er_shot"] and rules["er_place"].search(
-                _sentence(folded, m.start, m.end)):
+                _sentence(folded, m.start, m.end)) and _into_a_muscle(folded[m.end:], rules["muscle"]):
             m = dataclasses.replace(m, value="prescription_medication")  # "the ER gave me a shot"
         elif m.value == "acupuncture" and physio and said in rules["needling"]:
             m = dataclasses.replace(m, value="physical_therapy")  # "the physio did dry needling"

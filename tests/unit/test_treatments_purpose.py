@@ -103,3 +103,11 @@ def test_physiotherapists_in_the_plural_are_physiotherapy():
 ])
 def test_a_thyroid_tablet_or_an_exclamation_is_no_treatment(text):
     assert not tried(text)
+
+
+def test_exercise_for_weight_and_for_the_back_is_tried():
+    assert "exercise" in tried("bajé 6 kilos con dieta y nadando, el médico dijo que era para la espalda")
+
+
+def test_a_shot_into_the_back_at_urgent_care_stays_an_injection():
+    assert "injection" in tried("urgent care gave me a shot in my lower back and it eased")

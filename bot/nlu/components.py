@@ -48,6 +48,7 @@ from bot.nlu.red_flag_detector import decided_by_vocabulary, detector_examples
 from bot.nlu.self_correction import taken_back
 from bot.nlu.spelling import unaccented
 from bot.nlu.treatment_owner_es import carers_treatments
+from bot.nlu.treatment_purpose import read_purpose
 from bot.nlu.treatments_not_done import not_done
 from bot.nlu.treatments_said import had_after_asking, treatments_taken_back
 
@@ -233,6 +234,7 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
     def entities_for(self, text: str, model: SpacyModel,
                      message: Optional[Message] = None) -> List[Dict[str, Any]]:
         language, mentions = self.read(text, model, message)
+        mentions = read_purpose(text, mentions)  # "like the dentist's jab", "the ER's shot"
         if language == "en":
             mentions = had_after_asking(text, mentions)
         not_had = treatments_taken_back(text, mentions, EXTRACTOR_NAME)

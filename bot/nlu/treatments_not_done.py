@@ -28,7 +28,8 @@ TREATMENTS = {"rest", "otc_medication", "prescription_medication", "physical_the
 _FOLD = str.maketrans("áéíóúüÁÉÍÓÚÜ", "aeiouuAEIOUU")
 _SENTENCE_END = re.compile(r"[.!?;\n]")
 _STOPPED_AFTER = re.compile(r"^\s*(?:mas|otra|otras|de\s+nuevo|despues|luego)\b", re.I)  # "no tomé más"
-_STOPPED_BEFORE = re.compile(r"\b(?:ya|despues|luego)\s+$", re.I)  # "... y ya no fui"
+# "... y ya no fui": had, then stopped; "casi no me lo tomé": hardly taken is taken
+_STOPPED_BEFORE = re.compile(r"\b(?:ya|despues|luego|casi)\s+$", re.I)
 _CLAUSE_END = re.compile(r"[,.!?;\n]|\b(?:pero|y|aunque|porque|entonces)\b", re.I)
 
 

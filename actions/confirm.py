@@ -32,7 +32,7 @@ from bot.booking import asks_to_book, parse_contact
 from bot.content import LANGUAGES
 from bot.nlu.crisis import default_detector
 from bot.nlu.crisis_gate import crisis_wording
-from bot.offscript import say
+from bot.offscript import correction_ack, say
 from bot.option_select import asks_about_an_option
 from bot.question_about import about_the_question, asks_about_the_question, asks_meaning, meaning_of_signs
 from bot.red_flag_questions import confirm_answer, flags_to_confirm
@@ -100,6 +100,11 @@ class ActionAskRedFlagConfirm(Action):
             said = content(language(tracker))
             dispatcher.utter_message(text=fill(said.self_care.sign_question_answer,
                                                clinic().template_values(said.calendar)))
+        # "Correction before I answer: never went to physio, it was chiro": said back first
+        ack = correction_ack(content(language(tracker)), clinic(), current_slots(tracker),
+                             apply(current_slots(tracker), events))
+        if ack:
+            utter(dispatcher, ack)
         _ask(dispatcher, tracker, unsure[0])
         pending = list(tracker.get_slot("red_flags_unsure") or []) + unsure
         if latest_intent(tracker) == "book_consultation" or asks_to_book(latest_text(tracker)):

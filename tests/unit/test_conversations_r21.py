@@ -14,9 +14,10 @@ from bot.nlu.crisis import default_detector
 from bot.nlu.crisis_gate import set_aside
 from bot.nlu.request_words import request_words
 from bot.offscript import says_not_knowing
+from bot.question_about import about_the_question, told_after_question
 from bot.red_flag_questions import confirm_answer
 from bot.time_said import time_said
-from tests.unit.reading import read
+from tests.unit.reading import entities, read
 
 OCTOBER_1 = datetime.date(2026, 10, 1)
 
@@ -35,6 +36,17 @@ def test_a_sign_answered_yes_after_a_question_about_it_is_told(text, flag):
 ])
 def test_a_question_about_a_sign_with_no_answer_after_it_is_still_only_asked(text, flag):
     assert flag not in read(text).raised
+
+
+def test_a_sign_told_after_a_question_about_the_screen_is_read_not_explained_away():
+    from bot.clinic import load_clinic
+    from bot.content import load_content
+    text = "what does numbness where you sit mean? I think I do have it, when I wipe it feels dead on the left"
+    said = entities(text)
+    assert told_after_question(text, said)
+    assert about_the_question(load_content(), load_clinic(), "red_flag_screen", text, said) is None
+    asked = "what does numbness where you sit mean?"
+    assert about_the_question(load_content(), load_clinic(), "red_flag_screen", asked, entities(asked))
 
 
 def test_the_day_it_is_now_after_a_dated_start_is_the_length():

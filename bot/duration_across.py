@@ -7,11 +7,13 @@ parser dates its own anchors. Pure."""
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Optional
 
 from bot.nlu import reading_day
 from bot.nlu.duration import parse_durations
 from bot.nlu.duration_anchor import _anchor
+from bot.nlu.duration_dates import _MONTH_RE
 
 
 def told_across(previous: Optional[str], text: Optional[str],
@@ -22,4 +24,14 @@ def told_across(previous: Optional[str], text: Optional[str],
     if not previous or not text or _anchor(text, today) is None or parse_durations(text, today):
         return None
     weeks = [m.weeks for m in parse_durations(f"{previous.rstrip()} {text.strip()}", today)]
+    if not weeks:  # "since I started the new job, that was in June": the one month it names
+        months = _MONTH_SAID.findall(previous)
+        weeks = [m.weeks for m in parse_durations(f"since {months[0]}. {text.strip()}", today)] \
+            if len(set(m.lower() for m in months)) == 1 and _SINCE.search(previous) else []
     return weeks[0] if len(weeks) == 1 else None
+
+
+# A month the earlier message dates something to ("that was in June"), when it also says the
+# pain runs from something ("since I started the new job")
+_MONTH_SAID = re.compile(r"\b(?:in|since|from|about|around)\s+(%s)\b" % _MONTH_RE, re.I)
+_SINCE = re.compile(r"\b(?:since|ever since|started|began|from)\b", re.I)

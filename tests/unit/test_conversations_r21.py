@@ -55,6 +55,13 @@ def test_the_day_it_is_now_after_a_dated_start_is_the_length():
     assert weeks is not None and 10 <= weeks <= 14
 
 
+def test_the_one_month_an_earlier_start_is_dated_to_counts_to_the_day_it_is_now():
+    weeks = told_across("low back hurting since I began the night shifts, that was in July.",
+                        "Now is end of September.", OCTOBER_1)
+    assert weeks is not None and 10 <= weeks <= 14
+    assert told_across("my back hurts, my birthday is in July.", "Now is end of September.", OCTOBER_1) is None
+
+
 def test_no_day_said_now_or_a_length_of_its_own_is_not_read_across():
     assert told_across("my lower back started hurting in July", "it's pretty bad", OCTOBER_1) is None
     assert told_across("since July", "about 3 months", OCTOBER_1) is None  # the message's own length

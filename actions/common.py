@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.settings import clinic, content
 from bot.booking_change import change_after_booking
+from bot.duration_across import told_across
 from bot.nlu.request_words import request_words
 from bot.offscript import questions_end_after_booking, say, says_not_knowing
 from bot.question_about import asks_about_the_question
@@ -100,6 +101,7 @@ def clinical_events(tracker: Tracker) -> List[SlotSet]:
     """SlotSet events for what the latest message says about the pain and red flags."""
     slots = current_slots(tracker)
     entities = asked_not_had(latest_intent(tracker), latest_text(tracker), latest_entities(tracker))
+    entities += _length_told_across(tracker, entities)
     updates = clinical_updates(slots, entities, latest_text(tracker))
     updates.update(story_updates(slots, entities, answering=tracker.get_slot("requested_slot")))
     events = [SlotSet(name, value) for name, value in updates.items()]
@@ -108,6 +110,17 @@ def clinical_events(tracker: Tracker) -> List[SlotSet]:
         evidence = [e for e in red_flag_evidence(tracker) if e["flag"] in flags]
         events.append(SlotSet("red_flag_evidence", evidence))
     return events
+
+
+def _length_told_across(tracker: Tracker, entities: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """At "how long?", the day it is now after a start the message before dated ("...since the
+    new job, that was in June" / "Now is end of September"): the length, as a duration entity."""
+    if tracker.get_slot("requested_slot") != "pain_duration_weeks" or tracker.get_slot("language") == "es" \
+            or any(e.get("entity") == "duration" for e in entities):
+        return []
+    said = [e.get("text") for e in tracker.events if e.get("event") == "user"]
+    weeks = told_across(said[-2] if len(said) > 1 else None, latest_text(tracker))
+    return [] if weeks is None else [{"entity": "duration", "value": weeks, "extractor": "told_across"}]
 
 
 def apply(slots: Dict[str, Any], events: List[Any]) -> Dict[str, Any]:

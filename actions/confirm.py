@@ -32,9 +32,15 @@ from bot.booking import asks_to_book, parse_contact
 from bot.content import LANGUAGES
 from bot.nlu.crisis import default_detector
 from bot.nlu.crisis_gate import crisis_wording
-from bot.offscript import say
+from bot.offscript import correction_ack, say
 from bot.option_select import asks_about_an_option
-from bot.question_about import about_the_question, asks_about_the_question, asks_meaning, meaning_of_signs
+from bot.question_about import (
+    about_the_question,
+    asks_about_the_question,
+    asks_meaning,
+    meaning_of_signs,
+    told_after_question,
+)
 from bot.red_flag_questions import confirm_answer, flags_to_confirm
 from bot.wording import fill
 
@@ -100,6 +106,11 @@ class ActionAskRedFlagConfirm(Action):
             said = content(language(tracker))
             dispatcher.utter_message(text=fill(said.self_care.sign_question_answer,
                                                clinic().template_values(said.calendar)))
+        # "Correction before I answer: never went to physio, it was chiro": said back first
+        ack = correction_ack(content(language(tracker)), clinic(), current_slots(tracker),
+                             apply(current_slots(tracker), events))
+        if ack:
+            utter(dispatcher, ack)
         _ask(dispatcher, tracker, unsure[0])
         pending = list(tracker.get_slot("red_flags_unsure") or []) + unsure
         if latest_intent(tracker) == "book_consultation" or asks_to_book(latest_text(tracker)):
@@ -117,6 +128,7 @@ def _asks_about_the_screen(tracker: Tracker, entities, unsure) -> bool:
     asked = [e for e in entities if e.get("entity") == "red_flag_unsure"]
     return tracker.get_slot("requested_slot") == "red_flag_screen" and bool(unsure) and bool(asked) \
         and asks_about_the_question(latest_text(tracker)) \
+        and not told_after_question(latest_text(tracker), entities) \
         and not any(e.get("entity") == "red_flag" for e in entities) and not tracker.get_slot("red_flags_unsure")
 
 

@@ -50,6 +50,7 @@ import re
 from typing import Dict, List
 
 from bot.evaluate_conversation_checks import CORRECTIONS, OTHER_CHECKS
+from bot.language import requested_language
 
 ACK = re.compile(r"sorry|hear|frustrat|difficult|\bhard\b|understand", re.I)
 FALLBACK = "Sorry, I didn't understand that"
@@ -334,6 +335,9 @@ def turn_problems(judge: Judge, item, before, after, turn) -> List[str]:
         problems.append("the 'didn't understand' fallback")
     if "$" in turn["text"] and not judge.allowed_prices:
         problems.append("a price the clinic did not write")
-    problems += judge.language(turn) + judge.expect(item, before, after, turn)
+    # a patient who asks for English ("can we switch to english? mi hija me ayuda") is answered in it
+    switched = requested_language(item.get("text") or "") == "en" \
+        and (after.get("slots") or {}).get("language") == "en"
+    problems += ([] if switched else judge.language(turn)) + judge.expect(item, before, after, turn)
     problems += [p for p in judge.then(item, before, after, turn) if p not in problems]
     return problems

@@ -67,6 +67,15 @@ def meaning_of_signs(content: Content, clinic: Clinic, flags: Iterable[str]) -> 
     return {"text": " ".join(said)} if said else None
 
 
+def told_after_question(text: str, entities: Iterable[Mapping[str, Any]]) -> bool:
+    """A sign named again after the message's last "?" ("what do you mean by numbness where you
+    sit? ... actually yes, when I wipe I can't feel it"): the answer part tells of it, so the
+    message is more than a question about the screen."""
+    mark = (text or "").rfind("?")
+    return mark >= 0 and any(e.get("entity") in ("red_flag", "red_flag_unsure")
+                             and (e.get("start") or 0) > mark for e in entities)
+
+
 def about_the_question(content: Content, clinic: Clinic, requested: Optional[str], text: str,
                        entities: Iterable[Mapping[str, Any]]) -> Optional[Message]:
     """The answer to a question about the pending question, or None when the message is
@@ -75,6 +84,7 @@ def about_the_question(content: Content, clinic: Clinic, requested: Optional[str
     why a question is asked, at any triage question."""
     entities = list(entities)
     if requested not in WHY_KEYS or any(e.get("entity") == "red_flag" for e in entities) \
+            or told_after_question(text, entities) \
             or find_option(content, text) is not None:  # "what is a facet injection?": the option's
         return None
     if requested == "red_flag_screen" and asks_meaning(text):

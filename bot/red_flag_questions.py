@@ -148,14 +148,16 @@ _ASKS_HOW_URGENT = re.compile(
     r"(?:drive|take|run) (?:me|him|her|them|us)\b(?! to (?:the |my |his |her )?(?:appointment|consult|clinic|visit))"
     # Not wanting, or not being able, to go to the emergency department ("no tengo quien me
     # lleve al hospital", "no quiero ir a urgencias, ahí te tienen 8 horas", "I can't go to the
-    # ER"): said right after the question, the sign is theirs. (Asking for an appointment
-    # instead, alone, is no answer: asked again.)
+    # ER", "I'd rather not go to the hospital"): said right after the question, the sign is
+    # theirs. (Asking for an appointment instead, alone, is no answer: asked again.)
     # ... or the person it is typed for will not ("he doesn't want to go to the ER", "ella no
     # quiere ir a emergencias", "she refuses to go to hospital")
     r"|\b(?:can'?t|cannot|won'?t|don'?t want to|do not want to|doesn'?t want to|does not want to"
-    r"|refuses? to|refused to) go (?:in )?to (?:the |an? )?(?:er|a&e|hospital|emergency)"
+    r"|refuses? to|refused to|(?:i'?d|i would) (?:rather not|prefer not to)|(?:don'?t|do not) wanna)"
+    r" go (?:in )?to (?:the |an? )?(?:er|a&e|hospital|emergency)"
     r"|\bno(?: one|body) to (?:take|drive) me to (?:the |an? )?(?:er|a&e|hospital|emergency)"
-    r"|\bno (?:quiero|quiere|queremos|quieren|puedo|puede|voy a|va a|me gusta|le gusta) ir (?:a|al|a la)"
+    r"|\b(?:no (?:quiero|quiere|queremos|quieren|puedo|puede|voy a|va a|me gusta|le gusta)|prefiero no|"
+    r"preferir[ií]a no) ir (?:a|al|a la)"
     r" (?:urgencias|emergencias?|hospital|er|sala)"
     r"|\bno tengo (?:qui[eé]n|c[oó]mo|con qui[eé]n) (?:me lleve|ir|llegar)"
     r" (?:a|al|a la|hasta el|hasta la) (?:urgencias|emergencias?|hospital|er|sala|cl[ií]nica)"

@@ -30,6 +30,7 @@ from bot.nlu.medicines_told import load_told
 from bot.nlu.mention_context import ContextReader, MentionContext, runs
 from bot.nlu.mention_owner import relative_is_patient, relative_named, writer_speaks
 from bot.nlu.mention_scope import (
+    affirmed_after_question,
     alone_back,
     borrowed,
     nothing_of_something_else,
@@ -332,8 +333,8 @@ class ClinicalMatcher(PhraseIndex):
             return "hypothetical"  # "what if my legs give way?", "scared of a tumour"
         if flag in self._pain_limited and ctx.cue_after(e, ("pain_limited",)):
             return "pain_limited"  # "I can barely walk because of the pain": weak, or only sore? asked
-        if ctx.asking[s] and ctx.sentence_asks[s]:
-            return "question"  # "is fever with back pain serious?"
+        if ctx.asking[s] and ctx.sentence_asks[s]:  # "is fever with back pain serious?"; "... ? actually yes"
+            return "" if affirmed_after_question(s, ctx) else "question"
         if flag == "weight_loss":
             phrases = ctx.sentence_phrases(s, longest=4)  # "not on a diet"
             explained = self._weight_explained  # in its sentence: no red flag

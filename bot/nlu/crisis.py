@@ -24,6 +24,8 @@ class CrisisDetector:
         self.patterns, self.despair = ([re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE) for p in data.get(key) or []]
                                        for key in ("patterns", "despair_patterns"))
         self.cue = re.compile(r"\b(?:%s)\b" % "|".join(data["cue_words"]), re.IGNORECASE)
+        # a calendar's end or start ("now is end of September"): a date, no cue
+        self.not_cue = re.compile(r"\b(?:%s)\b" % "|".join(data.get("calendar_words") or ["(?!)"]), re.IGNORECASE)
         self.negation = re.compile(
             r"(?:\b(?:%s)\b|n't)" % "|".join(re.escape(n) for n in data["negations"] if n != "n't"),
             re.IGNORECASE,
@@ -41,7 +43,8 @@ class CrisisDetector:
     def cues(self, text: str) -> bool:
         """True when the text says a crisis cue (a word of mood, despair, death, ending or
         leaving; negated or not): the classifier's own crisis guess is then never set aside."""
-        return bool(self.cue.search((text or "").replace("\u2019", "'").replace("\u2018", "'")))
+        text = self.not_cue.sub(" ", (text or "").replace("\u2019", "'").replace("\u2018", "'"))
+        return bool(self.cue.search(text))
 
     def _says(self, patterns: List[re.Pattern], text: str) -> bool:
         # Phones type a curly apostrophe ("don’t"); the patterns are written with a straight one.

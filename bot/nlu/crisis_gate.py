@@ -4,7 +4,7 @@ The classifier reads word pieces, so it guesses `crisis` on some ordinary answer
 years I guess", a name with a note on who writes). A missed crisis is far worse than a jarring
 line, so its guess is set aside only when both hold: the message is clearly about the care
 (the NLU found a pain place, a duration, a treatment, a warning sign, a clinic question, a
-phone or email, or it says "not sure") and it says no crisis cue (vocab/crisis.yml
+phone or email, or it says "not sure" or the day it is now) and it says no crisis cue (vocab/crisis.yml
 `cue_words`, kept broad). Crisis words and despair (`patterns`, `despair_patterns`) are decided
 before this and always win. A guess kept on no cue gets the gentler wording of the line.
 """
@@ -13,7 +13,9 @@ from __future__ import annotations
 from typing import Iterable, Mapping, Optional
 
 from bot.booking import names_a_time, parse_contact
+from bot.nlu import reading_day
 from bot.nlu.crisis import CrisisDetector
+from bot.nlu.duration_anchor import _anchor
 from bot.offscript import says_not_knowing
 
 # What the NLU finds in a message about the care (domain.yml entities; `writing_for` is a
@@ -27,9 +29,11 @@ ANSWERS = ("inform", "deny", "affirm", "nothing_helped", "give_contact")
 
 
 def about_the_care(text: str, entities: Iterable[Mapping]) -> bool:
-    """Whether the message is clearly about the pain, the clinic or the booking."""
+    """Whether the message is clearly about the pain, the clinic or the booking (the day it is
+    now, "Now is end of September", dates the pain's start told before)."""
     return (any(e.get("entity") in CARE_ENTITIES for e in entities or [])
-            or says_not_knowing(text) or parse_contact(text) is not None)
+            or says_not_knowing(text) or parse_contact(text) is not None
+            or _anchor(text or "", reading_day.today()) is not None)
 
 
 def answer_guess(ranking) -> dict:

@@ -13,10 +13,10 @@ from bot.nlu.duration_units import _UNIT_RE
 from bot.nlu.holidays import nearest_holiday
 
 # "Now" as the patient states it: "it's Tuesday now", "today's the 24th", "and now it's the end
-# of March", "we're in early October now". Dates in the message count back from that day.
+# of March", "we're in early October now", "now is end of September". Dates in the message count back from that day.
 _ANCHOR_RE = re.compile(
     r"(?:[,;.]?\s*(?:and|but|so|now)\s+|[,;.]\s*)?(?:now\s+)?"
-    r"(?:(?P<lead>today'?s|today\s+is|today\s+being)|it'?s|its|it\s+is|we'?re|we\s+are)\s+"
+    r"(?:(?P<lead>today'?s|today\s+is|today\s+being|now\s+is|now'?s)|it'?s|its|it\s+is|we'?re|we\s+are)\s+"
     r"(?:now\s+)?(?:in\s+)?(?:the\s+)?"
     r"(?:(?P<weekday>%s|mon|tues?|weds?|thu|thurs?|fri|sat|sun)(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?P<amonth>%s)\s+(?P<aday>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:])"

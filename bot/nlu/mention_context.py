@@ -61,7 +61,8 @@ class ContextReader:
                           ("unchanged", "unchanged_for_long"), ("benign", "benign_after"),
                           ("carer", "carer_words"), ("writer_own", "writer_own_pain"),
                           ("writer_self", "writer_self_in_proxy"),
-                          ("had_answer", "treatment_had_after_question"), ("outcome", "treatment_outcome_after"),
+                          ("had_answer", "treatment_had_after_question"), ("affirmed", "red_flag_affirmed_after_question"),
+                          ("outcome", "treatment_outcome_after"),
                           ("setting", "activity_as_setting_before"), ("setting_after", "activity_as_setting_after")):
             phrases = [str(p) for p in context.get(key) or []]
             phrases += not_knowing_after_question() if key == "pseudo" else []

@@ -61,6 +61,18 @@ def asked_then_had(found: list, ctx) -> list:
             and answered(m) else m for m in found]
 
 
+def affirmed_after_question(s: int, ctx) -> bool:
+    """A sign asked about, then answered yes after the question ("what do you mean by numbness
+    where you sit? I don't know... actually yes, I can't feel it when I wipe"): context.yml
+    `red_flag_affirmed_after_question` after the question's "?" and before any other, so the
+    answer is read like any answer and the sign is told, not only asked about."""
+    mark = next((i for i in range(s, len(ctx.words)) if ctx.words[i] == "?"), None)
+    if mark is None:
+        return False
+    end = next((i for i in range(mark + 1, len(ctx.words)) if ctx.words[i] == "?"), len(ctx.words))
+    return any(k == "affirmed" for i in range(mark + 1, end) for k, _ in ctx.after.get(i, ()))
+
+
 def suggested_then_told(found: list, ctx) -> list:
     """A treatment suggested or offered, told straight after by how it went ("my oncologist
     suggested acupuncture which helped a little", "the GP recommended a brace, which did

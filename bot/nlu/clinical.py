@@ -57,7 +57,7 @@ from bot.nlu.sign_taken_back import TakenBack
 from bot.nlu.spacing import words_only
 from bot.nlu.spelling import unaccented as _unaccented
 from bot.nlu.suggested_sign import denied_signs_win, illness_words
-from bot.nlu.trip_scope import trip_words, trips_of_weakness
+from bot.nlu.trip_scope import fall_causes, trip_words, trips_of_weakness
 
 
 def typed_as_names(tokens: list[str]) -> set[int]:
@@ -116,6 +116,7 @@ class ClinicalMatcher(PhraseIndex):
         self._denial_scope = DenialScope.from_context(context, self._norm_word, self._inability)
         self._accident = AccidentScope.from_context(context, self._norm_word)  # "an accident, I pooped"
         self._trips = trip_words(context, self._norm_word)  # "my foot drags, I trip on the stairs"
+        self._fall_causes = fall_causes(context, self._norm_word)  # "me caigo porque ..."
         self._benign_hedges = words_in_reach("benign_hedges", context.get("benign_hedges"), self._norm_word, 4)
         self._illness = illness_words(context, self._norm_word)  # "no fever ... had the flu"
         self.timeless_flags = frozenset(context.get("timeless_red_flags") or [])
@@ -186,7 +187,7 @@ class ClinicalMatcher(PhraseIndex):
         names = typed_as_names([text[s:e] for s, e in offsets])  # "Walter": no misspelt "water"
         found += self._territory_asked(ndoc, ctx, found, names)  # bot/nlu/red_flag_territory.py
         found = self._accident.read(found, ctx.words)  # bot/nlu/accident_scope.py
-        found = trips_of_weakness(found, ctx.words, self._trips)  # bot/nlu/trip_scope.py
+        found = trips_of_weakness(found, ctx.words, self._trips, self._fall_causes)  # bot/nlu/trip_scope.py
         found = hedged_benign(ctx, found, self._benign_hedges)  # "creo que era benigno, no estoy segura"
         found = denied_signs_win(found, ctx.words, self._illness)  # bot/nlu/suggested_sign.py
         found = of_this_pain(found, ctx, self._elsewhere, self._extras, self._tried_anyway, self._everyday)

@@ -6,7 +6,10 @@ territory reading, asked) in a message that tells the patient's own leg weakness
 fall, blow or injury said for sure, is the weakness's (already raised or asked): no injury
 question. A trip with a fall or a blow ("tripped on the stairs and landed on my back") is an
 injury, read as one by its own words; a trip alone, with no weakness told, is still asked.
-Trip words: context.yml `trip_words`. Pure: works on the mention tuples of bot/nlu/clinical.py
+A trip or fall told as the weak leg's doing ("I tripped twice, the toes catch", "me caigo
+porque la derecha no me responde"), beside the weakness, is the weakness sign: the injury is
+asked (reason "vague"), never raised on those words alone. Trip words: context.yml `trip_words`;
+the words that tie a fall to its cause: `fall_causes`. Pure: works on the mention tuples of bot/nlu/clinical.py
 (start, end, label, value, negated, experiencer, reason).
 """
 from __future__ import annotations
@@ -20,12 +23,32 @@ def trip_words(context: dict, norm: Callable[[str], str]) -> FrozenSet[str]:
     return frozenset(norm(str(w)) for w in context.get("trip_words") or [])
 
 
-def trips_of_weakness(found: List[tuple], words: Sequence[str], trips: FrozenSet[str]) -> List[tuple]:
-    """The mentions without an injury guessed from a trip the leg weakness explains."""
+def fall_causes(context: dict, norm: Callable[[str], str]) -> FrozenSet[str]:
+    return frozenset(norm(str(w)) for w in context.get("fall_causes") or [])
+
+
+def _weak_leg_fall(m: tuple, found: List[tuple], words: Sequence[str], trips: FrozenSet[str],
+                   causes: FrozenSet[str]) -> bool:
+    """Whether a raised injury is only a trip, or a fall whose cause follows it ("because")."""
+    if not (m[3] == "trauma" and m[2] == "red_flag" and not m[4] and m[5] == "patient"):
+        return False
+    other_falls = [n for n in found if n[3] == "trauma" and n[2] == "red_flag" and not n[4]
+                  and not set(words[n[0]:n[1]]) <= trips]
+    return (set(words[m[0]:m[1]]) <= trips and not other_falls) or bool(
+        causes.intersection(words[m[1]:m[1] + 3]))
+
+
+def trips_of_weakness(found: List[tuple], words: Sequence[str], trips: FrozenSet[str],
+                      causes: FrozenSet[str] = frozenset()) -> List[tuple]:
+    """The mentions without an injury guessed from a trip the leg weakness explains, and with
+    an injury raised by the weak leg's trip or fall asked instead."""
     weak = any(m[3] == "leg_weakness" and m[2].startswith("red_flag") and not m[4] and m[5] == "patient"
                for m in found)
     injured = any(m[3] == "trauma" and m[2] == "red_flag" and not m[4] and m[5] == "patient" for m in found)
-    if not weak or injured or not trips:
+    if not weak or not trips:
         return found
-    return [m for m in found if not (m[3] == "trauma" and m[2] == "red_flag_unsure" and m[6] in _GUESSED
-                                     and trips.intersection(words[m[0]:m[1]]))]
+    if not injured:
+        found = [m for m in found if not (m[3] == "trauma" and m[2] == "red_flag_unsure" and m[6] in _GUESSED
+                                          and trips.intersection(words[m[0]:m[1]]))]
+    return [(m[0], m[1], "red_flag_unsure", "trauma", False, "patient", "vague")
+            if _weak_leg_fall(m, found, words, trips, causes) else m for m in found]

@@ -67,3 +67,13 @@ def test_a_sign_told_half_is_asked(text, flag):
 def test_one_buttock_numb_from_sitting_long_is_asked_not_raised():
     reading = read("my bum goes numb on long flights, only one side, fine once I stand, nothing between my legs")
     assert "saddle_numbness" not in reading.raised
+
+
+@pytest.mark.parametrize("text", [
+    # Spanish: a walking aid newly needed, as English already read it
+    "desde el martes tengo que usar bastón para moverme por la casa",
+    "mi hija me prestó su andador porque ya no aguanto caminar sola, necesito el andador desde ayer",
+])
+def test_a_walking_aid_newly_needed_in_spanish_is_raised(text):
+    assert "leg_weakness" in read(text).raised
+

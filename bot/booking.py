@@ -271,11 +271,12 @@ def new_time_in_change(text: str) -> Optional[str]:
     it to Thursday afternoon?"): the sentences that name a time, less those that say a time
     does not suit ("Mornings don't work for me after all"), else the last that names one;
     None when none does."""
-    timed = [_ASKED_AS.sub("", s.strip(" ,;:-")).strip(" ,;:-")
-             for s in _CHANGE_SENTENCES.split(text or "") if _TIME_WORDS.search(s)]
-    suiting = [s for s in timed if not request_words().not_suiting.search(s.replace("’", "'"))]
-    if suiting:
-        return parse_preferred_time(", ".join(suiting))
+    for splitter in (_SENTENCE_ENDS, _CHANGE_SENTENCES):  # whole sentences first, then clauses
+        timed = [_ASKED_AS.sub("", s.strip(" ,;:-")).strip(" ,;:-")
+                 for s in splitter.split(text or "") if _TIME_WORDS.search(s)]
+        suiting = [s for s in timed if not request_words().not_suiting.search(s.replace("’", "'"))]
+        if suiting:
+            return parse_preferred_time(", ".join(suiting))
     return parse_preferred_time(timed[-1]) if timed else None
 
 
@@ -292,6 +293,11 @@ _ASKED_AS = re.compile(
 
 # Sentences and comma clauses of a change ("mornings are out now, could it be fridays?")
 _CHANGE_SENTENCES = re.compile(r"[.!?;¿\n]+|,\s*")
+# A sentence that says a time does not suit is left whole when another sentence gives the new
+# one ("mejor cámbiemela para la tarde, que en la mañana no puedo. Los lunes por la tarde.");
+# split at its commas only when no whole sentence does ("mornings don't work anymore, could it
+# be thursday evenings instead?")
+_SENTENCE_ENDS = re.compile(r"[.!?;¿\n]+")
 
 
 def details_in_request(text: str) -> dict:

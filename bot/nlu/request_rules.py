@@ -224,6 +224,11 @@ class RequestCheck(_ContentRule):
                 # "I'm starting a course so mornings are out now, could it be saturdays?" heard
                 # as despair: a time that no longer suits and a new one is a change of time
                 chosen = "change_booking"
+            elif intent == "goodbye" and _WORDS.someone_else.search(text) and not _GONE.search(text) \
+                    and not _LEAVING.search(text) and not _WORDS.farewell.search(text):
+                # "my husband has a fever, not me", "mi esposo tiene fiebre, yo no": someone
+                # else's sign told, an answer; a goodbye took it and ended the questions
+                chosen = "inform"
             elif intent == "goodbye" and names_a_time(text) and not _GONE.search(text) \
                     and not _LEAVING.search(text):  # "leave it for now, I'll ring on Monday" leaves
                 # "mejor por las tardes, después de las cuatro": a time ("tardes", "después")

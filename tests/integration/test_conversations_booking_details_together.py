@@ -63,7 +63,9 @@ def test_spanish_reassured_at_a_confirming_question_ends_with_a_level(chat):
     c.say("hola")
     c.say("la espalda baja, desde hace diez días que levanté una caja")
     c.say("nada todavía")
-    question = c.say("no tengo fiebre ni me he caído. ¿Pero es cierto que el dolor de espalda puede ser cáncer?")
+    # (a cancer feared as the pain's cause is no longer asked, session 21: a question about a
+    # bladder sign in general still is)
+    question = c.say("no tengo fiebre ni me he caído. ¿Pero es cierto que si no puedo aguantar la orina es grave?")
     assert CONFIRM_ES in question
     reply = c.say("ah bueno, gracias, ya me quedo más tranquilo")
     assert AGAIN_ES not in reply and CONFIRM_ES not in reply

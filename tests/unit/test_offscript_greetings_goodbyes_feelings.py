@@ -132,3 +132,23 @@ def test_no_age_said(text):
                                   "soy menor", "tengo 16 años"])
 def test_an_age_or_a_youth_word_is_left_to_the_classifier(text):
     assert not says_nothing_of_age(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my wife has had a temperature all week, not me though",
+    "not me, my son is the one with the fever",
+    "mi mamá sí bajó de peso, yo no",
+    "a mí no, el de la fiebre es mi hijo",
+])
+def test_someone_elses_sign_heard_as_a_goodbye_is_an_answer(text):
+    # the classifier's goodbye ended the questions on such answers to the screen
+    assert intent_after_rules(text, "goodbye") == "inform"
+
+
+@pytest.mark.parametrize("text", [
+    "not me, bye",
+    "I'll ask my husband and get back to you tomorrow",
+    "gracias, lo hablo con mi esposo, adiós",
+])
+def test_someone_else_named_while_leaving_is_still_a_goodbye(text):
+    assert intent_after_rules(text, "goodbye") == "goodbye"

@@ -19,8 +19,6 @@ from tests.unit.reading import read
     ("me subí a la báscula y peso como 7 kilos menos que en navidad, sin dieta ni nada", "weight_loss"),
     ("tengo unos 4 kilos menos que hace dos meses y no sé por qué", "weight_loss"),
     # a weakness told as worse: a walking aid newly needed, stairs barely managed
-    ("my legs felt a little weak for a while, probably age, but this week I had to use my cane "
-     "to get to the kitchen", "leg_weakness"),
     ("la pierna izquierda se me está debilitando, hoy casi no subo las escaleras del metro",
      "leg_weakness"),
 ])
@@ -67,3 +65,13 @@ def test_a_sign_told_half_is_asked(text, flag):
 def test_one_buttock_numb_from_sitting_long_is_asked_not_raised():
     reading = read("my bum goes numb on long flights, only one side, fine once I stand, nothing between my legs")
     assert "saddle_numbness" not in reading.raised
+
+
+@pytest.mark.parametrize("text", [
+    # Spanish: a walking aid newly needed, as English already read it
+    "desde el martes tengo que usar bastón para moverme por la casa",
+    "mi hija me prestó su andador porque ya no aguanto caminar sola, necesito el andador desde ayer",
+])
+def test_a_walking_aid_newly_needed_in_spanish_is_raised(text):
+    assert "leg_weakness" in read(text).raised
+

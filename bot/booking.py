@@ -291,13 +291,13 @@ _ASKED_AS = re.compile(
     r"|\s+(?:instead|please|pls|then|en vez|mejor|por favor)$", re.I)
 
 
-# Sentences and comma clauses of a change ("mornings are out now, could it be fridays?")
-_CHANGE_SENTENCES = re.compile(r"[.!?;¿\n]+|,\s*")
 # A sentence that says a time does not suit is left whole when another sentence gives the new
 # one ("mejor cámbiemela para la tarde, que en la mañana no puedo. Los lunes por la tarde.");
 # split at its commas only when no whole sentence does ("mornings don't work anymore, could it
 # be thursday evenings instead?")
 _SENTENCE_ENDS = re.compile(r"[.!?;¿\n]+")
+# Sentences and comma clauses of a change ("mornings are out now, could it be fridays?")
+_CHANGE_SENTENCES = re.compile(_SENTENCE_ENDS.pattern + r"|,\s*")
 
 
 def details_in_request(text: str) -> dict:

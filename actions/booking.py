@@ -38,8 +38,6 @@ from bot.advice import (
     questions_after_booking,
 )
 from bot.booking import (
-    asks_to_book,
-    asks_whose_name,
     contact_digits_corrected,
     details_in_request,
     name_with_contact,
@@ -50,6 +48,7 @@ from bot.booking import (
     time_before_contact,
     time_beside_question,
 )
+from bot.booking_request import asks_to_book, asks_whose_name
 from bot.contract import EMERGENCY_FLAGS
 from bot.fhir import delivery as fhir_delivery
 from bot.name_answer import name_in_answer

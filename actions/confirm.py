@@ -28,7 +28,8 @@ from actions.offscript import ActionGoodbye, clinic_answer, resume
 from actions.settings import clinic, content
 from actions.triage import ValidateTriageForm, utter
 from bot.advice import answer_option_question, option_asked_about, screening_question
-from bot.booking import asks_to_book, parse_contact
+from bot.booking import parse_contact
+from bot.booking_request import asks_to_book
 from bot.content import LANGUAGES
 from bot.nlu.crisis import default_detector
 from bot.nlu.crisis_gate import crisis_wording

@@ -26,8 +26,9 @@ from actions.settings import clinic, content
 from actions.triage import level_from_what_is_known, utter
 from bot import store
 from bot.advice import answer_option_question, next_step_offer, option_asked_about, other_body_part
-from bot.booking import asks_to_book, names_a_time, new_time_in_change
+from bot.booking import names_a_time, new_time_in_change
 from bot.booking_change import time_changed_from
+from bot.booking_request import asks_to_book
 from bot.content import DEFAULT_ASPECT, LANGUAGES
 from bot.faq import load_faq
 from bot.language import requested_language

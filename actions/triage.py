@@ -24,7 +24,7 @@ from actions.common import (
 )
 from actions.settings import clinic, content
 from bot.advice import other_body_part, screening_question
-from bot.booking import asks_to_book
+from bot.booking_request import asks_to_book
 from bot.language import requested_language
 from bot.offscript import CORRECTABLE, correction_ack, say, says_not_knowing, says_nothing_helped
 from bot.question_about import about_the_question, asks_meaning, signs_named

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, List, Mapping
 
-from bot.booking import asks_to_book
+from bot.booking_request import asks_to_book
 from bot.contract import RED_FLAGS
 from bot.slots import entity_values
 

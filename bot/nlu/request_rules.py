@@ -13,7 +13,8 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.booking import asks_to_book, names_a_time, parse_contact
+from bot.booking import names_a_time, parse_contact
+from bot.booking_request import asks_to_book
 from bot.content import normalise
 from bot.nlu.request_words import request_words
 from bot.nlu.rule_base import _ContentRule, overrule

@@ -3,7 +3,7 @@
 Sentences written for these tests, none from a blind set."""
 import pytest
 
-from bot.booking import asks_to_book
+from bot.booking_request import asks_to_book
 from bot.names_told import written_as_a_name
 from bot.nlu.request_words import request_words
 

@@ -1,5 +1,6 @@
 """Booking details said with the request or all in one message (bot/booking.py)."""
-from bot.booking import asks_to_book, details_in_request, name_before_contact, time_after_contact
+from bot.booking import details_in_request, name_before_contact, time_after_contact
+from bot.booking_request import asks_to_book
 from bot.name_correction import name_correction
 
 

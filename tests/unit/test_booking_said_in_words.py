@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.booking import asks_to_book, details_in_request, parse_contact
+from bot.booking import details_in_request, parse_contact
+from bot.booking_request import asks_to_book
 from bot.name_answer import name_in_answer
 from bot.spoken_contact import as_typed
 

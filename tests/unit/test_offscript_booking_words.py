@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.booking import asks_to_book, details_in_request, names_a_time, time_beside_question
+from bot.booking import details_in_request, names_a_time, time_beside_question
 from bot.booking_change import change_after_booking
+from bot.booking_request import asks_to_book
 from bot.language import requested_language
 from bot.name_correction import name_correction
 from bot.nlu.intent_rules import _CALL_ME, _CALL_ME_BACK, _defers_last
@@ -239,7 +240,7 @@ def test_a_full_name_given_again_after_a_colon_replaces_the_first():
 
 
 def test_asking_whose_name_to_give_is_a_question_not_a_name():
-    from bot.booking import asks_whose_name
+    from bot.booking_request import asks_whose_name
 
     assert asks_whose_name("la cita es para mi abuela, ¿pongo mi nombre o el de ella?")
     assert asks_whose_name("is it for my dad, so his name or mine?")

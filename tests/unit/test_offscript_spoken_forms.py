@@ -73,6 +73,6 @@ def test_a_denial_in_a_booking_request_is_no_name():
     ("I'd like to book some other time, not now", False),
 ])
 def test_booking_something_is_a_request(text, books):
-    from bot.booking import asks_to_book
+    from bot.booking_request import asks_to_book
 
     assert asks_to_book(text) is books

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.booking import asks_to_book, new_time_in_change
+from bot.booking import new_time_in_change
+from bot.booking_request import asks_to_book
 from bot.faq import load_faq, simple_words
 from bot.name_correction import name_correction
 from bot.nlu.request_words import request_words

@@ -1,7 +1,7 @@
 """Requests in clear words that win over the classifier (bot/nlu/intent_rules.RequestCheck)."""
 import pytest
 
-from bot.booking import asks_to_book
+from bot.booking_request import asks_to_book
 from bot.nlu.intent_rules import _CALL_ME, _PERSON, _books_last
 
 

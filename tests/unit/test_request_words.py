@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.booking import asks_to_book
+from bot.booking_request import asks_to_book
 from bot.nlu.request_words import FILES, load_request_words, request_words
 
 

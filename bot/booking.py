@@ -120,11 +120,15 @@ _NAME_END = re.compile(r"[,;!?]|\.(?:\s|$)|\s+(?:not|with|instead|please|rather|
                        r"|no|con|por favor|en vez)\b", re.I)
 
 
+# Sentence ends, both languages' opening marks too ("Gracias. ¿Tienen citas los sábados?",
+# "¡Perfecto! Los lunes"): the one way the booking readers split a message into sentences
+SENTENCE_ENDS = re.compile(r"[.!?;¿¡\n]+")
+
+
 # A booking request that carries the details too ("Yes I want an appointment. My name is
 # Tomasz Nowak", "Fine, let's book. Marcus Webb, 555-0190"): a name only when it is said as
 # one ("my name is", "her name is") or is a sentence of its own of two words or more, so a
 # stray word ("Great.") is never a name.
-_SENTENCES = re.compile(r"[.!?;\n]+")
 # ("call me back", "call me on ...": a call back asked for, not a name)
 _NAMED = re.compile(r"\b(?:(?:my|her|his|their|the) name(?: is|'s)|name is|" + _CALL_ME_NOT_NAMED
                     + r")\s+", re.I)
@@ -135,7 +139,7 @@ def _name_in_sentences(text: str) -> Optional[str]:
     """A name said as one ("her name is ...", "I'm Priya Natarajan") or as a sentence of its
     own of two words or more ("Harold Pike.", "Let's book, Brenda Hart")."""
     # the phone and email out first: "pili.n@example.net" is no sentence end
-    for sentence in _SENTENCES.split(_PHONE.sub(" ,, ", _EMAIL.sub(" ,, ", text or ""))):
+    for sentence in SENTENCE_ENDS.split(_PHONE.sub(" ,, ", _EMAIL.sub(" ,, ", text or ""))):
         named = _NAMED.search(sentence)
         if named:
             name = parse_name(_NAME_END.split(sentence[named.end():])[0])
@@ -271,7 +275,7 @@ def new_time_in_change(text: str) -> Optional[str]:
     it to Thursday afternoon?"): the sentences that name a time, less those that say a time
     does not suit ("Mornings don't work for me after all"), else the last that names one;
     None when none does."""
-    for splitter in (_SENTENCE_ENDS, _CHANGE_SENTENCES):  # whole sentences first, then clauses
+    for splitter in (SENTENCE_ENDS, _CHANGE_SENTENCES):  # whole sentences first, then clauses
         timed = [_ASKED_AS.sub("", s.strip(" ,;:-")).strip(" ,;:-")
                  for s in splitter.split(text or "") if _TIME_WORDS.search(s)]
         suiting = [s for s in timed if not request_words().not_suiting.search(s.replace("’", "'"))]
@@ -295,9 +299,8 @@ _ASKED_AS = re.compile(
 # one ("mejor cámbiemela para la tarde, que en la mañana no puedo. Los lunes por la tarde.");
 # split at its commas only when no whole sentence does ("mornings don't work anymore, could it
 # be thursday evenings instead?")
-_SENTENCE_ENDS = re.compile(r"[.!?;¿\n]+")
 # Sentences and comma clauses of a change ("mornings are out now, could it be fridays?")
-_CHANGE_SENTENCES = re.compile(_SENTENCE_ENDS.pattern + r"|,\s*")
+_CHANGE_SENTENCES = re.compile(SENTENCE_ENDS.pattern + r"|,\s*")
 
 
 def details_in_request(text: str) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional
 
-from bot.booking import _EMAIL, _NAME_END, _PHONE, _SENTENCES, parse_name
+from bot.booking import _EMAIL, _NAME_END, _PHONE, SENTENCE_ENDS, parse_name
 
 # Capitalised words of a greeting or a courtesy, never a name given alone ("Buenas Tardes",
 # "Good Evening Doctor").
@@ -37,7 +37,7 @@ def name_said_before(texts: List[str]) -> Optional[str]:
     """The name an earlier message gave in so many words ("her name is Rosemary Example",
     "mi mamá se llama Ana Ruiz"), the latest first: the booking does not ask for it again."""
     for text in reversed(texts):
-        for sentence in _SENTENCES.split(_PHONE.sub(" ,, ", _EMAIL.sub(" ,, ", text or ""))):
+        for sentence in SENTENCE_ENDS.split(_PHONE.sub(" ,, ", _EMAIL.sub(" ,, ", text or ""))):
             named = _NAMED_BEFORE.search(sentence)
             if not named:
                 continue

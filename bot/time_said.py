@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from bot.booking import _ASKED_AS, names_a_time, parse_preferred_time
+from bot.booking import _ASKED_AS, SENTENCE_ENDS, names_a_time, parse_preferred_time
 from bot.nlu.request_words import request_words
 
-_SENTENCES = re.compile(r"[.!?;¿¡\n]+")
 # A reason given for the time ("since I drop my kids at school in the morning", "porque
 # trabajo temprano"): what follows is not the time.
 _REASON = re.compile(r"[\s,]+(?:because|'?cause|since|as i|as my|porque|ya que|es que)\s", re.I)
@@ -42,7 +41,7 @@ def time_said(text: str) -> Optional[str]:
     """The time in an answer to "when?": the clauses that name one, trimmed; None when no
     clause names a time."""
     kept = []
-    for sentence in _SENTENCES.split((text or "").replace("\u2019", "'")):
+    for sentence in SENTENCE_ENDS.split((text or "").replace("\u2019", "'")):
         sentence = _REASON.split(" " + sentence)[0]
         for clause in _CLAUSES.split(sentence):
             clause = _trimmed(clause)

@@ -64,7 +64,7 @@ def test_thanks_at_a_signs_question_moves_on_and_keeps_the_sign_for_staff(chat):
     c = chat("thanks-confirm")
     c.say("my lower back has ached for about 10 days")
     c.say("nothing so far")
-    question = c.answer_the_screen("no to all of them. but what if I get a fever later on?")
+    question = c.answer_the_screen("no. but I worry I will get a fever with it one day, can that happen?")
     assert "Just to be safe" in question
     reply = c.say("alright, thank you")
     assert "yes or a no" not in reply and CLINIC.emergency_number in reply

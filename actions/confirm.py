@@ -42,7 +42,7 @@ from bot.question_about import (
     meaning_of_signs,
     told_after_question,
 )
-from bot.red_flag_questions import confirm_answer, flags_to_confirm
+from bot.red_flag_questions import confirm_answer, flags_to_confirm, says_yes_or_no
 from bot.wording import fill
 
 # `reask` while a confirming question has been asked a second time
@@ -185,6 +185,13 @@ class ActionReadRedFlagConfirm(Action):
                 return events + _left_unanswered(dispatcher, tracker, pending, events) + [
                     ActiveLoop(None), SlotSet("requested_slot", None)] + \
                     await ActionGoodbye().run(dispatcher, tracker, domain)
+            if _thanks_only(tracker, events):
+                # "ok, gracias", "thanks" after the advice and the question: the patient is
+                # done with it, and asking "yes or no?" again stalled the chat there. As when
+                # it is ignored twice: when to go to an emergency department, the sign kept
+                # unconfirmed for staff, and the conversation goes on.
+                events += _left_unanswered(dispatcher, tracker, pending, events)
+                return events + _resume(tracker, events)
             answered = _question_answered(dispatcher, tracker)
             if tracker.get_slot("reask") != ASKED_AGAIN:
                 if answered is None:
@@ -225,6 +232,12 @@ class ActionReadRedFlagConfirm(Action):
             return events
         dispatcher.utter_message(text=content(language(tracker)).self_care.confirmed_absent)
         return events + _resume(tracker, events)
+
+
+def _thanks_only(tracker: Tracker, events: List[EventType]) -> bool:
+    """A thank-you alone at a confirming question: no question in it, nothing else told."""
+    return latest_intent(tracker) in ("thank", "goodbye") and not events \
+        and "?" not in latest_text(tracker) and not says_yes_or_no(latest_text(tracker))
 
 
 def _question_answered(dispatcher, tracker: Tracker) -> List[EventType] | None:

@@ -50,6 +50,7 @@ from bot.option_select import (
     option_question_not_heard,
 )
 from bot.question_about import asks_about_the_question
+from bot.questions_asked import leaving_known, signs_never_asked
 from bot.time_said import time_to_store
 
 
@@ -249,10 +250,12 @@ class ActionGoodbye(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         slots = current_slots(tracker)
-        events = level_from_what_is_known(slots, "leaving")
+        events = level_from_what_is_known(leaving_known(slots), "leaving")
         if latest_intent(tracker) == "goodbye" and defers_booking(latest_text(tracker), slots):
             utter(dispatcher, booking_later(content(language(tracker)), clinic()))
             return events + [SlotSet("pending_offer", "booking")]
+        if signs_never_asked(slots):
+            utter(dispatcher, say(content(language(tracker)), clinic(), "leaving_signs"))
         dispatcher.utter_message(response="utter_goodbye")
         return events + [SlotSet("pending_offer", None)]
 

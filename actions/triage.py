@@ -28,6 +28,7 @@ from bot.booking_request import asks_to_book
 from bot.language import requested_language
 from bot.offscript import CORRECTABLE, correction_ack, say, says_not_knowing, says_nothing_helped
 from bot.question_about import about_the_question, asks_meaning, signs_named
+from bot.questions_asked import times_asked
 from bot.red_flag_questions import screen_answered_none, screen_brought_forward
 from bot.screen_answers import CLEAR_ANSWER, NOT_UNDERSTOOD
 from bot.story import PATTERN_QUESTION, RELIEF_QUESTION, pattern_answer, questions_needed
@@ -46,6 +47,9 @@ PLAIN_REASK = "red_flag_screen_plain"
 NOT_KNOWN = {"pain_location": "location_unknown", "pain_duration_weeks": "duration_unknown",
              "treatments_tried": "treatments_unknown"}
 
+
+# How often "how long?" is asked before an answer to other questions moves the form on.
+DURATION_ASKS = 2
 
 # While asking where the pain goes or how injections went, "not sure" or "dunno" may read as
 # out of scope: it is an answer (asked once, then move on), unlike these.
@@ -234,6 +238,13 @@ class ValidateTriageForm(ClinicalFormValidation):
             # Not known, after the re-ask with examples: the questions go on without it.
             utter(dispatcher, say(content(language(tracker)), clinic(), "not_known"))
             return events + [SlotSet(NOT_KNOWN[requested], True), SlotSet("reask", None)]
+        if requested == "pain_duration_weeks" and filled.get(requested) is None and said_other \
+                and times_asked(tracker.events, requested) >= DURATION_ASKS:
+            # Asked twice and answered with something else each time (the question the patient
+            # expected next): not asked a third time (the chat stalled on it, no level, the
+            # warning signs never asked); the questions go on, how long left to the specialist.
+            utter(dispatcher, say(content(language(tracker)), clinic(), "duration_left"))
+            return events + [SlotSet("duration_unknown", True), SlotSet("reask", None)]
         if requested and filled.get(requested) is None and said_other:
             # Something else was said ("I also tried ibuprofen"): taken, and the pending
             # question asked again as it was, not as "I didn't catch that".

@@ -70,7 +70,7 @@ CONVERSATION_TEXTS: Mapping[str, frozenset[str]] = MappingProxyType({
         "booking_change": {"reference"}, "booking_change_unknown": (),
         "booking_change_note": {"reference"}, "red_flags_not_sure": (),
         "booking_whose_name": (),  # "is it his name or mine?", booking for someone else
-        "not_known": (), "story_noted": (), "language_switched": (),
+        "not_known": (), "duration_left": (), "leaving_signs": (), "story_noted": (), "language_switched": (),
         "list_and": (),  # the word before a list's last item ("a, b and c")
         "have_red_flag": {"flag"},  # what a warning sign's button sends, as if typed
         "other_language": (),  # a message in a language not spoken (bot/other_language.py)

@@ -13,17 +13,18 @@ _BIRTH_RE = re.compile(  # "since my daughter was born. She's four now", "since 
     r"\b(?:(?:ever\s+)?since|(?:started|began|begun)\s+(?:(?:right|just|soon|shortly)\s+)?(?:when|after))"
     r"\s+(?:(?:i\s+had\s+|having\s+)?(?:my|our|the)\s+(?:[\w'’]+\s+){0,2}?(?:baby|son|daughter|child|kid|boy|girl"
     r"|twins|little\s+one|pregnancy|birth|grandson|granddaughter|grandchild|grandbaby|grandkid|niece|nephew"
-    r"|youngest|eldest|oldest|first|second|third|last|first\s?born)(?:\s+(?:was|were)\s+born|\s+arrived|\s+came\s+along)?"
+    r"|youngest|eldest|oldest|first|second|third|last|first\s?born)s?(?:\s+(?:was|were)\s+born|\s+arrived|\s+came\s+along)?"
     r"|i\s+was\s+pregnant(?:\s+with\s+(?:my|our|the)\s+[\w'’]+)?)\b"
     # "since my grandson was born my back's been bad, he turned 2 in May"
     r"(?:[\s,;:-]+[\w'’]+){0,7}?[\s,.;:!-]*(?:and\s+)?"
-    r"(?:she|he|they|who)\s*(?:'s|’s|is|are|(?:just\s+)?turned|will\s+be|'ll\s+be)"
+    r"(?:she|he|they|who)\s*(?:'s|’s|'re|’re|is|are|(?:just\s+)?turned|will\s+be|'ll\s+be)"
     r"\s+(?:now\s+)?(?:nearly\s+|almost\s+|just\s+)?(?P<age>%s)(?:\s+(?P<unit>years?|months?|weeks?)(?:\s+old)?)?" % (_DIGITS + "|" + _WORDNUM),
     re.I)
 _SINCE_AGE_RE = re.compile(  # "since I was 20 and I'm 45 now" -> 25 years
-    r"\b(?:ever\s+)?since\s+(?:i\s+was\s+|i\s+turned\s+|my\s+)(?P<then>\d{1,2}|%s)(?:st|nd|rd|th)?\b"
+    r"\b(?:ever\s+)?since\s+(?:i\s+was\s+|i\s+turned\s+|my\s+)"
+    r"(?:(?:about|around|maybe|roughly|nearly|almost|only|just|like)\s+)?(?P<then>\d{1,2}|%s)(?:st|nd|rd|th)?\b"
     r"(?:\s+(?:years?\s+old|yo|birthday))?"
-    r"[^.?!]{0,40}?\b(?:i'?m|i\s+am|i'?ll\s+be|i\s+turned)\s+(?:now\s+)?(?P<now>\d{1,3}|%s)\b"
+    r"[^.?!]{0,40}?\b(?:i'?m|i\s+am|i'?ll\s+be|i\s+turned)\s+(?:now\s+)?(?:(?:about|nearly|almost|just)\s+)?(?P<now>\d{1,3}|%s)\b"
     % (_WORDNUM, _WORDNUM), re.I)
 
 

@@ -136,7 +136,8 @@ _VAGUE_RE = re.compile(
     # while really"; "years. at least 10" is read as a number of them first)
     r"|\b(?:been|it'?s\s+been)\s+(?P<unit3>months|years|decades)\b"
     # ("hmm years i guess", "oh years probably": a hedge after it)
-    r"|^\W*(?:(?:hmm+|um+|uh+|oh|well|idk|honestly|gosh)\W+)?(?P<unit4>months|years|decades)\b"
+    # ... or opens a clause of its own after one that hedges ("a good long while, years really")
+    r"|(?:^|(?<=[,;:]))\W*(?:(?:hmm+|um+|uh+|oh|well|idk|honestly|gosh)\W+)?(?P<unit4>months|years|decades)\b"
     r"(?=\s*(?:[.,!;:]|$|now\b|really\b|honestly\b|i\s+(?:guess|think|reckon|believe)\b|i'?d\s+say\b"
     r"|probably\b|maybe\b|at\s+least\b|or\s+so\b|easily\b|lol\b))"
     r"|\bas\s+long\s+as\s+i\s+can\s+remember\b", re.I)

@@ -271,7 +271,8 @@ class RequestCheck(_ContentRule):
                 # "ahora que lo pienso, no son 8 meses; empezó cuando nació mi nieta": a length
                 # told again, no word of distress in it: an answer
                 chosen = "inform"
-            elif intent in ("thank", "goodbye") and _asks_after_thanks(text) \
+            elif (intent in ("thank", "goodbye") or intent == "express_distress"
+                  and not _WORDS.distress.search(text.replace("\u2019", "'"))) and _asks_after_thanks(text) \
                     and not _WORDS.farewell.search(text) and not _GONE.search(text) and not _LEAVING.search(text):
                 # "Thanks! Do you do Sunday appointments?": thanks and a question is a question;
                 # the goodbye ended the chat on it (action_cannot_help answers what it can)

@@ -37,5 +37,5 @@ def test_thanks_and_a_day_asked_after_self_care_gets_the_hours_not_the_goodbye(c
 def test_thanks_and_a_question_after_self_care_is_answered_not_the_goodbye(chat):
     c = chat("thanks-question")
     to_self_care(c)
-    reply = c.say("thanks! is there somewhere I can read more about all this?")
+    reply = c.say("thank you. one more thing, is there a leaflet I could print?")
     assert CLINIC.phone in reply and "welcome" not in reply.lower()

@@ -49,6 +49,8 @@ def test_thanks_and_a_day_asked_about_is_the_hours_question(text):
     ("thanks! is there somewhere I can read more about this?", "thank"),
     ("Gracias, muy amable. ¿Y eso lo cubre el seguro de mi trabajo?", "thank"),
     ("thank you. one more thing, do you have a waiting list?", "goodbye"),
+    # the classifier's distress for warm thanks: a question after them is still a question
+    ("thanks! is there somewhere I can read more about all this?", "express_distress"),
 ])
 def test_thanks_and_a_question_is_no_goodbye(text, intent):
     assert intent_after_rules(text, intent) == "out_of_scope"

@@ -39,6 +39,7 @@ PERSON_INTENTS = {"request_callback", "request_human"}
 # What happens next asked in so many words ("should I wait for an email, or will you call?"):
 # the next step, whatever topic word it holds or the classifier's "goodbye" or "thanks" for it
 NEXT_STEP = "ask_next_step"
+PHONE = "phone"
 NEXT_STEP_MISREAD_AS = {"ask_next_step", "ask_clinic", "goodbye", "thank", "affirm", "inform",
                         "nlu_fallback", "request_callback", "request_human", "out_of_scope",
                         "give_contact"}
@@ -73,8 +74,10 @@ class ClinicQuestionMatcher(GraphComponent):
             if intent in NEXT_STEP_MISREAD_AS and request_words().next_step.search(text.replace("\u2019", "'")):
                 overrule(message, NEXT_STEP)
                 continue
+            number_asked = _asks_the_number(text)
             if (intent in KEEP_INTENTS and (intent != "crisis" or self._crisis_words(text))
-                    and (intent not in PERSON_INTENTS or request_words().someone.search(text))) \
+                    and (intent not in PERSON_INTENTS or request_words().someone.search(text)
+                         and not number_asked)) \
                     or parse_contact(text):
                 continue
             clinical = [e for e in entities if e.get("entity") in CLINICAL]
@@ -89,6 +92,10 @@ class ClinicQuestionMatcher(GraphComponent):
             topics = _topics(_words(message)) if not clinical else next(
                 (found for found in (_topics(_words(message, span))
                                      for span in _question_spans(text, clinical)) if found), [])
+            if number_asked and PHONE not in topics and not clinical:
+                # "mejor pásame el teléfono", "¿cuál es su número?" (not why mine is asked): the
+                # clinic's number asked for in clear words, whatever other topic its words hold
+                topics = [PHONE]
             if not topics:
                 continue
             # "Can the first visit be by video? Driving that far is half the problem with my
@@ -105,6 +112,14 @@ class ClinicQuestionMatcher(GraphComponent):
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
+
+
+def _asks_the_number(text: str) -> bool:
+    """The clinic's number asked for to call it oneself ("dame el número pa llamar"): the
+    classifier's call back for it is the phone question; "call me" still asks for a call."""
+    words, plain = request_words(), text.replace("\u2019", "'")
+    return bool(words.asks_number.search(plain)) and not words.call_me.search(plain) \
+        and not words.call_me_back.search(plain)
 
 
 def _topics(words: List[str]) -> List[str]:

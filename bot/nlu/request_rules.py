@@ -152,6 +152,15 @@ _NUMBER = re.compile(r"\d{3}")
 # así"): the classifier heard distress in the warm words. Thanks with a "but" may carry it.
 _THANKS_FIRST = re.compile(r"^\W*(?:(?:muchas|mil|muchísimas|muchisimas) )?gracias\b"
                            r"|^\W*(?:thank you|thanks|thank u|thx|many thanks)\b", re.I)
+# A question after the thanks ("Gracias. ¿Y los sábados?"), asked with its mark
+_QUESTION_AFTER = re.compile(r"[¿?]")
+
+
+def _asks_after_thanks(text: str) -> bool:
+    found = _THANKS_FIRST.search(text)
+    return bool(found) and bool(_QUESTION_AFTER.search(text[found.end():]))
+
+
 # Words that tell a detail again to correct it (never a bare "no" or "not": "eight months of
 # not sleeping, I cry in the car" is distress)
 _CORRECTION_WORDS = re.compile(r"\b(?:actually|wait|sorry|i meant|wrong|longer than|more like|now that i think"
@@ -262,6 +271,12 @@ class RequestCheck(_ContentRule):
                 # "ahora que lo pienso, no son 8 meses; empezó cuando nació mi nieta": a length
                 # told again, no word of distress in it: an answer
                 chosen = "inform"
+            elif (intent in ("thank", "goodbye") or intent == "express_distress"
+                  and not _WORDS.distress.search(text.replace("\u2019", "'"))) and _asks_after_thanks(text) \
+                    and not _WORDS.farewell.search(text) and not _GONE.search(text) and not _LEAVING.search(text):
+                # "Thanks! Do you do Sunday appointments?": thanks and a question is a question;
+                # the goodbye ended the chat on it (action_cannot_help answers what it can)
+                chosen = "out_of_scope"
             elif intent == "express_distress" and _THANKS_FIRST.search(text) and not _BUT.search(text) \
                     and not message.get("entities"):
                 chosen = "thank"

@@ -20,7 +20,7 @@ FILES = (VOCAB_DIR / "requests.yml", VOCAB_DIR / "es" / "requests.yml")
 KEYS = ("book", "change", "person", "rather_phoned", "call_me", "call_me_back", "leaving", "gone",
         "not_suiting", "taken_back", "deferring", "farewell", "restart", "distress",
         "asks_meaning", "asks_why", "told_before", "explain_again", "someone", "next_step", "home_care",
-        "information", "time_filler", "what_is_wrong", "someone_else")
+        "information", "time_filler", "what_is_wrong", "someone_else", "asks_number")
 # Keys the English file must fill; the Spanish file may leave any out.
 REQUIRED = KEYS
 # Entries shared by two patterns: "I'd rather somebody phoned me" asks for a call and for a
@@ -54,6 +54,7 @@ class RequestWords:
     time_filler: "re.Pattern[str]"
     what_is_wrong: "re.Pattern[str]"
     someone_else: "re.Pattern[str]"
+    asks_number: "re.Pattern[str]"
 
 
 def _entries(path: Path, required: Sequence[str]) -> Dict[str, List[str]]:

@@ -16,6 +16,7 @@ from bot.nlu.duration_mentions import DurationMention
 from bot.nlu.duration_relative import as_mention, shares
 from bot.nlu.duration_units import _round2
 from bot.nlu.language import reading_language
+from bot.nlu.number_spelling_es import durations_spelt_es
 from bot.triage import classify_duration
 
 
@@ -33,14 +34,14 @@ def _durations_on(text: str, language: str, today: datetime.date) -> Tuple[Durat
 
 def _read(text: str, language: str, today: datetime.date) -> Tuple[DurationMention, ...]:
     if language == "es":  # Spanglish: "tengo back pain since last week"
-        return tuple(parse_durations_es(text, today) or parse_durations(text, today))
+        return tuple(durations_spelt_es(text, today, parse_durations_es) or parse_durations(text, today))
     found = parse_durations(text, today)
     # (not where English read a count in its own units and set it aside: "plasterer 25 yrs")
     # nor where English read none but Spanish words tell the time ("me duele since el lunes")
     if ((not found and (reading_language(text) == "" or _SPANISH_POINT.search(text))
          and not _ENGLISH_UNIT.search(text)) or _SPANISH_UNIT.search(text)):
         # Spanglish read as English: "since like last summer, como 7 meses"
-        found = parse_durations_es(text, today) or found
+        found = durations_spelt_es(text, today, parse_durations_es) or found
     return tuple(found)
 
 

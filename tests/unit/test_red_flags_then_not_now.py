@@ -56,3 +56,24 @@ def test_a_fall_the_weak_leg_caused_is_asked_not_raised(text):
 def test_a_fall_that_caused_the_weakness_is_still_an_injury():
     reading = read("me caí de la moto el sábado y desde entonces la pierna derecha está débil")
     assert "trauma" in reading.raised
+
+
+@pytest.mark.parametrize("text", [
+    "my brother's legs feel strange lately, I only have a sore neck",
+    "my husband's legs are getting wobblier each week, I just have a stiff neck",
+])
+def test_the_learned_detector_leaves_a_relatives_sign_to_the_relative(text):
+    from tests.unit.parsed import with_detector
+
+    assert with_detector(text) == (set(), set())
+
+
+@pytest.mark.parametrize("text", [
+    "my legs feel strange lately",
+    # a writer who never speaks of themself may be telling the patient's sign
+    "my grandad is 80, his back hurts and his legs feel strange lately",
+])
+def test_the_learned_detector_still_asks_the_patients_sign(text):
+    from tests.unit.parsed import with_detector
+
+    assert "leg_weakness" in with_detector(text)[1]

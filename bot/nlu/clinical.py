@@ -240,6 +240,8 @@ class ClinicalMatcher(PhraseIndex):
                        or bool(stop and taken_back_after_a_comma(ctx, e, after, stop))
                        or (term.label != "pain_location" and ctx.answered_no(e))  # "rest no"
                        or (term.value == "cancer_history" and ctx.benign_growth(s, e)))  # "a tumour, benign"
+        if negated and term.mode in ("absent", "if_denied") and ctx.cue_before(s, ("was_normal",)):
+            return None  # "antes caminaba bien", "until last month I walked fine": then, not now
         if negated and term.label == "pain_location" and (
                 any(ctx.words[e:e + len(p)] == p for p in self._place_said) or any(
                     ctx.words[s - len(p) - k:s - k] == p for p in self._place_said_before for k in (0, 1, 2)

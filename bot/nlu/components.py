@@ -37,6 +37,7 @@ from bot.nlu.duration_choice import pain_time_among
 from bot.nlu.duration_es import parse_durations_es, spanish_clauses
 from bot.nlu.duration_events import SINCE_THEN, after_a_turning_point, times_something_else
 from bot.nlu.duration_mentions import DurationMention
+from bot.nlu.guess_owner import patients_guesses
 from bot.nlu.duration_relative import told_as_share
 from bot.nlu.injections import injection_entities, load_injection_vocabulary
 from bot.nlu.language import reading_language
@@ -245,9 +246,11 @@ class ClinicalEntityExtractor(ReadsSpacyNLPDoc, GraphComponent, EntityExtractorM
         entities += read_as_typed_for(mentions, lambda: matcher(  # as typed for the patient (bot/typed_for.py)
             matcher.nlp.make_doc(text) if spanish else model.model(text), True), mention_entity)
         if language in self._detectors:
-            for flag, start, end, p in self._detectors[language].find(
-                    text, skip=decided_by_vocabulary(mentions), answered=self._answers.get(language),
-                    mask=[(m.start, m.end) for m in mentions if m.label == "treatment"]):
+            guesses = self._detectors[language].find(
+                text, skip=decided_by_vocabulary(mentions), answered=self._answers.get(language),
+                mask=[(m.start, m.end) for m in mentions if m.label == "treatment"])
+            # another person's clause is theirs, as for the vocabulary (bot/nlu/guess_owner.py)
+            for flag, start, end, p in patients_guesses(matcher, text, guesses, mentions):
                 entities.append({"entity": "red_flag_unsure", "value": flag, "start": start,
                                  "end": end, "confidence_entity": p, "reason": "learned",
                                  "extractor": EXTRACTOR_NAME})

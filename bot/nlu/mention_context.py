@@ -62,7 +62,7 @@ class ContextReader:
                           ("carer", "carer_words"), ("writer_own", "writer_own_pain"),
                           ("writer_self", "writer_self_in_proxy"),
                           ("had_answer", "treatment_had_after_question"), ("affirmed", "red_flag_affirmed_after_question"),
-                          ("outcome", "treatment_outcome_after"),
+                          ("outcome", "treatment_outcome_after"), ("was_normal", "normal_before_now"),
                           ("setting", "activity_as_setting_before"), ("setting_after", "activity_as_setting_after")):
             phrases = [str(p) for p in context.get(key) or []]
             phrases += not_knowing_after_question() if key == "pseudo" else []
@@ -109,7 +109,12 @@ class ContextReader:
             cue_matches, words, _clause_numbers(ends), typed_for)
         pseudo = [(s, e) for kind, s, e in cue_matches if kind == "pseudo"]
         not_now: list[int] = []
+        # "antes caminaba sin problema": a denial said of a time before now denies nothing now
+        then = [e for kind, s, e in cue_matches if kind == "was_normal" and not any(a <= s and e <= b for a, b in pseudo)]
         for kind, s, e in cue_matches:
+            if kind in ("neg_closing", "neg_after") and any(
+                    0 <= s - t <= 3 and not any(boundary[t:s]) for t in then):
+                continue
             if kind != "pseudo" and any(a <= s and e <= b and (a, b) != (s, e) for a, b in pseudo):
                 continue  # "went away" inside "never went away" is no cue
             if kind in ("scope_end", "another"):

@@ -23,23 +23,24 @@ def trip_words(context: dict, norm: Callable[[str], str]) -> FrozenSet[str]:
     return frozenset(norm(str(w)) for w in context.get("trip_words") or [])
 
 
-def fall_causes(context: dict, norm: Callable[[str], str]) -> FrozenSet[str]:
-    return frozenset(norm(str(w)) for w in context.get("fall_causes") or [])
+def fall_causes(context: dict, norm: Callable[[str], str]) -> FrozenSet[tuple]:
+    """The cause words, each as its words in a row ("because", "por eso", "because of it")."""
+    return frozenset(tuple(norm(str(w)).split()) for w in context.get("fall_causes") or [])
 
 
 def _weak_leg_fall(m: tuple, found: List[tuple], words: Sequence[str], trips: FrozenSet[str],
-                   causes: FrozenSet[str]) -> bool:
+                   causes: FrozenSet[tuple]) -> bool:
     """Whether a raised injury is only a trip, or a fall whose cause follows it ("because")."""
     if not (m[3] == "trauma" and m[2] == "red_flag" and not m[4] and m[5] == "patient"):
         return False
     other_falls = [n for n in found if n[3] == "trauma" and n[2] == "red_flag" and not n[4]
                   and not set(words[n[0]:n[1]]) <= trips]
-    return (set(words[m[0]:m[1]]) <= trips and not other_falls) or bool(
-        causes.intersection(words[m[1]:m[1] + 3]))
+    return (set(words[m[0]:m[1]]) <= trips and not other_falls) or any(
+        tuple(words[i:i + len(c)]) == c for c in causes for i in range(m[1], m[1] + 3))
 
 
 def trips_of_weakness(found: List[tuple], words: Sequence[str], trips: FrozenSet[str],
-                      causes: FrozenSet[str] = frozenset()) -> List[tuple]:
+                      causes: FrozenSet[tuple] = frozenset()) -> List[tuple]:
     """The mentions without an injury guessed from a trip the leg weakness explains, and with
     an injury raised by the weak leg's trip or fall asked instead."""
     weak = any(m[3] == "leg_weakness" and m[2].startswith("red_flag") and not m[4] and m[5] == "patient"

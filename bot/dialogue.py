@@ -28,6 +28,7 @@ from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.event_kinds import events_of
 from bot.intake_turn import TROUBLE_RESPONSE
 from bot.language import choose_language, mixes_in_spanish, settled_by
 from bot.nlu.language import DETECTED
@@ -144,7 +145,7 @@ class LanguagePolicy(_SafetyPolicy):
         message = tracker.latest_message
         if tracker.latest_action_name == ACTION_LISTEN_NAME and message and message.text:
             current = tracker.get_slot("language")
-            earlier = [e.text or "" for e in tracker.events if isinstance(e, UserUttered)][:-1]
+            earlier = [e.text or "" for e in events_of(tracker.events, UserUttered)][:-1]
             # a language set by the widget or channel (before any message) is settled
             chosen = choose_language(current, message.parse_data.get(DETECTED), message.text,
                                      mixed_before=current == "es" and any(

@@ -78,11 +78,11 @@ class Faq:
         index = self._index
         found = present & index.vocabulary
         found.update(index.typos_in(present))
-        matched = {}  # each topic's longest example found in the message
-        for name, examples in index.examples:
-            best = max((ex for ex, needed in examples if needed <= found), key=len, default=())
-            if best:
-                matched[name] = set(best)
+        best: Dict[str, Tuple[str, ...]] = {}  # each topic's longest example found (the first)
+        for name, example in index.complete(found):
+            if len(example) > len(best.get(name, ())):
+                best[name] = example
+        matched = {name: set(example) for name, example in best.items()}
         # A topic found only through words another topic's example holds with more is not
         # asked: "can I bring my husband?" is about a companion, not what to bring.
         kept = [name for name, words in matched.items()
@@ -180,6 +180,23 @@ class _ExampleIndex:
             if len(word) >= 5:
                 self._by_ends.setdefault(("<", len(word), word[:2]), []).append(word)
                 self._by_ends.setdefault((">", len(word), word[-2:]), []).append(word)
+        # word -> the (topic, example) places whose example holds it; examples of no word
+        self._holding: Dict[str, List[Tuple[int, int]]] = {}
+        self._wordless = [(i, j) for i, (_, examples) in enumerate(self.examples)
+                          for j, (_, needed) in enumerate(examples) if not needed]
+        for i, (_, examples) in enumerate(self.examples):
+            for j, (_, needed) in enumerate(examples):
+                for word in needed:
+                    self._holding.setdefault(word, []).append((i, j))
+
+    def complete(self, found: Collection[str]) -> List[Tuple[str, Tuple[str, ...]]]:
+        """(topic, example) for each example all of whose words are in `found`, in the file's
+        order: only examples holding a word found are checked (not every example, ~0.1 ms)."""
+        places = set(self._wordless)
+        for word in found:
+            places.update(self._holding.get(word, ()))
+        return [(self.examples[i][0], self.examples[i][1][j][0]) for i, j in sorted(places)
+                if self.examples[i][1][j][1] <= found]
 
     def typos_in(self, present: Collection[str]) -> set:
         """The example words not in `present` that `_has` finds in it as one typo."""

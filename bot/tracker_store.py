@@ -45,6 +45,7 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from bot import rasa_speedups
 from bot.dashboard import summary as dashboard_summary
 from bot.db_resilience import ResilientSQLStoreMixin
+from bot.event_kinds import is_kind
 from bot.store.database import event_loop_pool, is_recoverable
 
 logger = logging.getLogger(__name__)
@@ -127,10 +128,11 @@ class ClinicTrackerStore(ResilientSQLStoreMixin, SQLTrackerStore):
     def _events_in_last_session(tracker: DialogueStateTracker) -> int:
         """How many of the tracker's events Rasa's retrieve() would load back: those from
         the last SessionStarted on (by timestamp, as SQLTrackerStore's query selects)."""
-        starts = [e.timestamp for e in tracker.events if isinstance(e, SessionStarted)]
-        if not starts:
-            return len(tracker.events)
-        return sum(1 for e in tracker.events if e.timestamp >= starts[-1])
+        events = tracker.events
+        start = next((e for e in reversed(events) if is_kind(e, SessionStarted)), None)
+        if start is None:
+            return len(events)
+        return sum(1 for e in events if e.timestamp >= start.timestamp)
 
     # ------------------------------------------------------------------ Rasa's interface
 

@@ -30,9 +30,8 @@ def sentence_feature_matrix(messages: List[Message]):
     `_create_X` makes); None when a message has dense sentence features (none in this
     pipeline) or the messages' widths differ: then Rasa's own way is taken."""
     import numpy as np
-    import scipy.sparse
 
-    rows, columns, values = [], [], []
+    rows, columns, values, ends = [], [], [], []
     width = None
     for row, message in enumerate(messages):
         features = _sentence_features(message)
@@ -48,8 +47,36 @@ def sentence_feature_matrix(messages: List[Message]):
         if width not in (None, offset):
             return None
         width = offset
+        ends.append(sum(len(c) for c in columns))
     if not messages:
         return None
+    data, rows, columns = np.concatenate(values), np.concatenate(rows), np.concatenate(columns)
+    matrix = _in_order(data, columns, ends, width)
+    return _summed(data, rows, columns, len(messages), width) if matrix is None else matrix
+
+
+def _summed(data, rows, columns, height: int, width: int):
+    """scipy's own way: coordinates to a compressed row matrix (duplicates summed, sorted)."""
+    import scipy.sparse
+
+    return scipy.sparse.csr_matrix((data, (rows, columns)), shape=(height, width))
+
+
+def _in_order(data, columns, ends: List[int], width: int):
+    """The compressed row matrix `_summed` gives, built directly when it is already in its
+    canonical order (each row's columns strictly increasing: nothing to sort or sum, true of
+    every featurizer here) and 32-bit indices, which scipy picks for it, hold it; else None.
+    Building through coordinates cost ~0.1 ms a message (reports/speed-s22.md)."""
+    import numpy as np
+    import scipy.sparse
+
+    if max(len(columns), width) >= np.iinfo(np.int32).max:
+        return None
+    starts = [0, *ends[:-1]]
+    steps = np.diff(columns)
+    if any(end - start > 1 and bool((steps[start:end - 1] <= 0).any())
+           for start, end in zip(starts, ends)):
+        return None
     return scipy.sparse.csr_matrix(
-        (np.concatenate(values), (np.concatenate(rows), np.concatenate(columns))),
-        shape=(len(messages), width))
+        (data, columns.astype(np.int32), np.array([0, *ends], dtype=np.int32)),
+        shape=(len(ends), width))

@@ -1,7 +1,8 @@
 """The clinic-question matcher's indexed match (issue 19) finds exactly the topics the word-by-word
 check found: the former `Faq.match` is kept here as the reference and both run on new
 sentences of this file, every example of both faq files with typos made in it, and every blind
-understanding and off-script text."""
+understanding and off-script text. (Session 22: only the examples holding a word found are
+checked, `_ExampleIndex.complete`; the same comparison holds it to the word-by-word check.)"""
 from __future__ import annotations
 
 from functools import lru_cache

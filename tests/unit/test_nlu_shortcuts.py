@@ -45,6 +45,66 @@ def test_the_intent_classifier_ranks_every_held_out_message_as_rasas_own_code(mo
             assert a["confidence"] == pytest.approx(b["confidence"], abs=1e-12), text
 
 
+def test_every_held_out_parse_is_the_same_without_the_classifiers_shortcuts(monkeypatch):
+    """The classifier's row built directly and its probabilities computed without
+    scikit-learn's checks (bot/nlu/sentence_features.py, classifier.py): every parse equal,
+    confidences bit for bit, to Rasa's `_create_X` and `process` with `predict_proba`."""
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(MODEL))
+    loop = asyncio.new_event_loop()
+    probes = HELD_OUT + ["", "?!", "I cant feel my legs propperly", "¿qué tal?", "7"]
+    try:
+        ours = [loop.run_until_complete(agent.parse_message(text)) for text in probes]
+        monkeypatch.setattr(BlankSafeLogisticRegressionClassifier, "_create_X",
+                            LogisticRegressionClassifier._create_X)
+        monkeypatch.setattr(BlankSafeLogisticRegressionClassifier, "_rank",
+                            LogisticRegressionClassifier.process)
+        theirs = [loop.run_until_complete(agent.parse_message(text)) for text in probes]
+    finally:
+        loop.close()
+    assert ours == theirs
+    assert len({p["intent"]["name"] for p in ours}) > 20  # many intents: the check has teeth
+
+
+def test_the_direct_row_matrix_is_scipys_whenever_it_is_taken():
+    """`_in_order` gives scipy's coordinate-built matrix, dtypes included, or declines
+    (duplicates, columns out of order): random rows of every dtype the featurizers give."""
+    import random
+
+    import numpy as np
+
+    from bot.nlu.sentence_features import _in_order, _summed
+
+    randomly, taken = random.Random(7), 0
+    for _ in range(2000):
+        height, width = randomly.randint(1, 3), randomly.randint(1, 30)
+        rows, columns, ends = [], [], []
+        for row in range(height):
+            these = sorted(randomly.sample(range(width), randomly.randint(0, min(width, 6))))
+            if these and randomly.random() < 0.1:
+                these.append(these[-1])  # a duplicate: scipy sums it
+            if len(these) > 1 and randomly.random() < 0.1:
+                these.reverse()  # out of order: scipy sorts it
+            columns += these
+            rows += [row] * len(these)
+            ends.append(len(columns))
+        dtype = randomly.choice([np.float64, np.int64, np.float32])
+        data = np.array([randomly.choice([0, 1, 2, 0.5]) for _ in columns], dtype=dtype)
+        columns, rows = np.array(columns, dtype=np.int64), np.array(rows, dtype=np.int64)
+        direct, scipys = _in_order(data, columns, ends, width), _summed(
+            data, rows, columns, height, width)
+        if direct is None:
+            continue
+        taken += 1
+        assert (direct.dtype, direct.indices.dtype, direct.indptr.dtype, direct.shape) == (
+            scipys.dtype, scipys.indices.dtype, scipys.indptr.dtype, scipys.shape)
+        assert direct.indptr.tolist() == scipys.indptr.tolist()
+        assert direct.indices.tolist() == scipys.indices.tolist()
+        assert direct.data.tolist() == scipys.data.tolist()
+    assert 1000 < taken < 2000  # both ways taken
+
+
 def test_the_red_flag_detector_flags_the_same_clauses_as_scikit_learns_own_code():
     texts, labels = training_examples(none_texts=["hello", "my lower back", "about 6 months"])
     detector = RedFlagDetector(texts, labels)
@@ -97,6 +157,8 @@ def test_the_count_vectors_sentence_rows_and_every_parse_are_rasas_without_the_t
             assert (mine.type, mine.attribute, mine.origin) == (
                 rasas.type, rasas.attribute, rasas.origin), text
             assert mine.features.shape == rasas.features.shape, text
+            assert (mine.features.dtype, mine.features.row.dtype, mine.features.col.dtype) == (
+                rasas.features.dtype, rasas.features.row.dtype, rasas.features.col.dtype), text
             assert (mine.features != rasas.features).nnz == 0, text
 
     loop = asyncio.new_event_loop()

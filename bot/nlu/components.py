@@ -37,8 +37,8 @@ from bot.nlu.duration_choice import pain_time_among
 from bot.nlu.duration_es import parse_durations_es, spanish_clauses
 from bot.nlu.duration_events import SINCE_THEN, after_a_turning_point, times_something_else
 from bot.nlu.duration_mentions import DurationMention
-from bot.nlu.guess_owner import patients_guesses
 from bot.nlu.duration_relative import told_as_share
+from bot.nlu.guess_owner import patients_guesses
 from bot.nlu.injections import injection_entities, load_injection_vocabulary
 from bot.nlu.language import reading_language
 from bot.nlu.mention_proxy import read_as_typed_for

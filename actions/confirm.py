@@ -42,7 +42,7 @@ from bot.question_about import (
     meaning_of_signs,
     told_after_question,
 )
-from bot.red_flag_questions import confirm_answer, flags_to_confirm, says_yes_or_no
+from bot.red_flag_questions import asks_in_general, confirm_answer, flags_to_confirm, says_yes_or_no
 from bot.wording import fill
 
 # `reask` while a confirming question has been asked a second time
@@ -97,8 +97,7 @@ class ActionAskRedFlagConfirm(Action):
             # "I'm terrified this means I have cancer": the fear is heard before the question
             dispatcher.utter_message(text=say(content(language(tracker)), clinic(), "distress")["text"])
             events.append(SlotSet("distress_acknowledged", True))
-        asked_in_general = any(e.get("entity") == "red_flag_unsure" and e.get("reason") == "question"
-                               for e in entities)
+        asked_in_general = asks_in_general(latest_text(tracker), entities)
         meaning = meaning_of_signs(content(language(tracker)), clinic(), unsure[:1]) \
             if asks_meaning(latest_text(tracker)) else None
         if meaning:  # "what mean saddle numbness?": the sign in plain words, then the question

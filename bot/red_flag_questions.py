@@ -259,3 +259,18 @@ def confirm_answer(flag: str, intent: str, text: str,
     if intent == "deny":
         return "no"
     return None
+
+
+def asks_in_general(text: str, entities: List[Mapping[str, Any]]) -> bool:
+    """Whether the message asks about a warning sign in general ("is fever with back pain
+    serious?", "should I worry if I can't control my bladder?", "¿es grave tener fiebre con
+    dolor de espalda?"): a sign asked about, or supposed inside a question. Such a patient gets
+    the plain answer (when to go to an emergency department) before the confirming question;
+    a supposition said as a plan ("if it spreads to my bladder I'll go to hospital") does not."""
+    unsure = [e for e in entities if e.get("entity") == "red_flag_unsure"]
+    return any(e.get("reason") == "question" for e in unsure) \
+        or (any(e.get("reason") == "hypothetical" for e in unsure) and bool(_A_QUESTION.search(text or "")))
+
+
+# A question mark, either language's
+_A_QUESTION = re.compile(r"[?¿]")

@@ -100,3 +100,33 @@ def test_a_spanish_sign_about_someone_else_gets_no_confirming_question(chat):
     reply = c.say("a mi esposa le quitaron un tumor hace años, yo nunca he tenido cáncer")
     assert "Por seguridad" not in reply
     assert not c.slots["red_flags_unsure"] and not c.slots["red_flags"]
+
+
+def test_a_sign_supposed_inside_a_question_gets_the_plain_answer_first(chat):
+    # "should I be worried if ...?" asks in general as much as "is ... serious?": the patient
+    # reads when to go to an emergency department, then the one confirming question
+    c = chat("supposed-question")
+    c.say("hello")
+    c.say("lower back")
+    question = c.say("should I be worried if I start losing control of my bowels?")
+    assert "emergency department" in question
+    assert CONFIRM in question
+    assert c.slots["red_flags_unsure"] == ["bladder_bowel"] and not c.slots["red_flags"]
+
+
+def test_a_spanish_sign_supposed_inside_a_question_gets_the_plain_answer_first(chat):
+    c = chat("supuesto-pregunta")
+    c.say("hola")
+    c.say("me duele la espalda baja")
+    question = c.say("¿qué pasa si no puedo controlar la orina?")
+    assert "urgencias" in question and "Por seguridad" in question
+    assert c.slots["red_flags_unsure"] == ["bladder_bowel"] and not c.slots["red_flags"]
+
+
+def test_a_supposition_said_as_a_plan_gets_only_the_confirming_question(chat):
+    c = chat("supposed-plan")
+    c.say("hello")
+    c.say("lower back")
+    question = c.say("if it ever spreads to my bladder I'll go straight to the hospital")
+    assert CONFIRM in question
+    assert "emergency department or call" not in question

@@ -77,3 +77,13 @@ def test_the_learned_detector_still_asks_the_patients_sign(text):
     from tests.unit.parsed import with_detector
 
     assert "leg_weakness" in with_detector(text)[1]
+
+
+def test_a_sign_supposed_inside_a_question_is_asked_in_general():
+    from bot.red_flag_questions import asks_in_general
+    supposed = [{"entity": "red_flag_unsure", "value": "fever", "reason": "hypothetical"}]
+    asked = [{"entity": "red_flag_unsure", "value": "fever", "reason": "question"}]
+    assert asks_in_general("¿es grave si me da fiebre?", supposed)
+    assert asks_in_general("could a fever be serious", asked)
+    assert not asks_in_general("if I get a fever I'll call", supposed)
+    assert not asks_in_general("what if?", [{"entity": "red_flag", "value": "fever"}])

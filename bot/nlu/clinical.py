@@ -341,7 +341,8 @@ class ClinicalMatcher(PhraseIndex):
         if flag == "weight_loss":
             phrases = ctx.sentence_phrases(s, longest=4)  # "not on a diet"
             explained, told = self._weight_explained, runs(ctx.words, longest=4)  # in its sentence: no red flag
-            if not self._weight_unexplained.intersection(phrases) and self._weight_illness.intersection(told):
+            if not self._weight_unexplained.intersection(phrases) and not explained.intersection(
+                    phrases) and self._weight_illness.intersection(told):
                 return "historical"  # "lost weight, I had a stomach bug": the illness may not explain it: asked
             if not self._weight_unexplained.intersection(phrases) and explained.intersection(told):
                 return "resolved" if explained.intersection(phrases) else "historical"  # asked

@@ -35,6 +35,11 @@ def test_a_weight_loss_given_an_illness_as_reason_is_asked(text):
 @pytest.mark.parametrize("text", [
     "I lost 6 kilos on a diet this spring",
     "bajé 4 kilos porque estoy a dieta",
+    # an illness, then over it: no weight lost now
+    "dropped a couple of pounds with a sickness bug in May, put it back on since",
+    "had a tummy bug at Easter and lost a bit, eating normally again",
+    # a stomach operation meant to lose it
+    "bajé 20 kilos porque me hicieron la manga gástrica",
 ])
 def test_a_weight_loss_on_a_diet_is_still_no_sign(text):
     reading = read(text)
@@ -50,6 +55,15 @@ def test_a_weight_loss_on_a_diet_is_still_no_sign(text):
 def test_a_skin_spot_taken_off_is_asked_as_a_cancer(text):
     reading = read(text)
     assert "cancer_history" in reading.raised | reading.asked
+
+
+@pytest.mark.parametrize("text", [
+    "I had a spot frozen off my ear, the biopsy showed it was benign",
+    "me quitaron una mancha del hombro y era benigna",
+])
+def test_a_skin_spot_said_benign_is_no_cancer(text):
+    reading = read(text)
+    assert "cancer_history" not in reading.raised | reading.asked
 
 
 @pytest.mark.parametrize("text", [

@@ -124,9 +124,9 @@ class ClinicalMatcher(PhraseIndex):
         self._injury_window = read_window(context.get("recent_injury"))
         self.dating_flags = frozenset(context.get("flags_dating_the_pain", self.timeless_flags))
         self.pain_words = frozenset(self._extras["pain_words"])  # "back pain and a rash"
-        self._weight_explained, self._weight_unexplained = (  # read in runs of up to four words
+        self._weight_explained, self._weight_unexplained, self._weight_illness = (  # runs of up to four words
             words_in_reach(key, context.get(key), self._norm_word, 4)
-            for key in ("explained_weight_loss", "unexplained_weight_loss"))
+            for key in ("explained_weight_loss", "unexplained_weight_loss", "illness_weight_loss"))
         self._elsewhere, self._tried_anyway = ({tuple(self._norm_word(w).split()) for w in context.get(key) or []}
                                                for key in ("treated_elsewhere", "treatment_tried_before"))
         self._ongoing = words_in_reach("ongoing", context.get("ongoing"), self._norm_word, 3)
@@ -340,9 +340,11 @@ class ClinicalMatcher(PhraseIndex):
             return "" if affirmed_after_question(s, ctx) else "question"
         if flag == "weight_loss":
             phrases = ctx.sentence_phrases(s, longest=4)  # "not on a diet"
-            explained = self._weight_explained  # in its sentence: no red flag
-            if not self._weight_unexplained.intersection(phrases) and explained.intersection(
-                    runs(ctx.words, longest=4)):
+            explained, told = self._weight_explained, runs(ctx.words, longest=4)  # in its sentence: no red flag
+            if not self._weight_unexplained.intersection(phrases) and not explained.intersection(
+                    phrases) and self._weight_illness.intersection(told):
+                return "historical"  # "lost weight, I had a stomach bug": the illness may not explain it: asked
+            if not self._weight_unexplained.intersection(phrases) and explained.intersection(told):
                 return "resolved" if explained.intersection(phrases) else "historical"  # asked
         later = ctx.words, ctx.clause, ctx.after, ctx.covered, e  # "..., but that was 2022"
         dated = flag == "trauma" and not self._ongoing & ctx.clause_phrases(s) and injury_dated(

@@ -15,7 +15,7 @@ from bot.nlu.components import english_matcher, spanish_matcher
 # weight loss explained or not in its sentence, a past sign `ongoing` in its clause). Cue lists
 # read by place (before or after a mention, where a span ends) are not: there a longer cue
 # reaches further or ends elsewhere, so a shorter one does not make it dead.
-READ_AS_RUNS = ("explained_weight_loss", "unexplained_weight_loss", "ongoing")
+READ_AS_RUNS = ("explained_weight_loss", "unexplained_weight_loss", "illness_weight_loss", "ongoing")
 
 
 def shadowed(phrases: Iterable[str], normalise: Callable[[str], str]) -> list[tuple[str, str]]:

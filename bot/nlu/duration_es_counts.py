@@ -98,8 +98,8 @@ _VAGUE_RE = re.compile(
     rf"|\bhace\s+(?:poco|unos\s+d{_I}as|un\s+rat(?:o|ito)|ratito)\b"
     # decades: "hace décadas", "por décadas", "desde hace décadas"
     rf"|\b(?:desde\s+)?(?:hace|por|durante)\s+(?P<unit6>d{_E}cadas)\b"
-    # "ya va pa'l año", "eso tiene años ya": the time the pain has been going on
-    rf"|\b(?:ya\s+)?va\s+(?:pa|para|pal)\s+(?:el\s+|un\s+)?a[ñn]o\b"
+    # "ya va pa'l año", "ya voy pa'l año con esto", "eso tiene años ya": the time the pain has been going on
+    rf"|\b(?:ya\s+)?(?:va|voy|vamos|van)\s+(?:pa['’]?l?|para|pal)\s+(?:el\s+|un\s+)?a[ñn]o\b"
     rf"|\b(?:eso|esto|ya|dolor)\s+(?:ya\s+)?tiene\s+(?P<unit4>a[ñn]os|meses)\b"
     # the unit alone as a clause after another ("me duele hace mucho, años ya")
     rf"|(?<=[,.;:]\s)(?P<unit5>a[ñn]os|meses)(?:\s+ya)?(?=\s*(?:$|[,.;!?]))", re.I)

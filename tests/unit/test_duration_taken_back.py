@@ -23,3 +23,24 @@ def test_two_durations_without_a_take_back_keep_the_longest():
     assert clinical_updates({}, entities, text)["pain_duration_weeks"] == 21.7
     # no text (older callers): unchanged
     assert clinical_updates({}, entities)["pain_duration_weeks"] == 21.7
+
+
+def _kept_weeks(text: str, spanish: bool = False):
+    from bot.nlu.components import SPANISH_VOCAB, _duration_entity
+    from bot.nlu.duration import parse_durations
+    from bot.nlu.duration_es import parse_durations_es
+    from bot.nlu.self_correction import taken_back
+    found = [_duration_entity(m) for m in (parse_durations_es if spanish else parse_durations)(text)]
+    return [e["value"] for e in taken_back(found, text, SPANISH_VOCAB if spanish else None)]
+
+
+def test_a_length_asked_back_then_meant_otherwise_keeps_only_the_one_meant():
+    # "did I say X? meant Y", "X pero me equivoqué, son Y": the second value is the pain's
+    assert _kept_weeks("hmm did I write 6 months? meant 6 weeks") == [6.0]
+    assert _kept_weeks("perdón, escribí 5 meses pero me equivoqué, son como cinco semanas", True) == [5.0]
+    assert _kept_weeks("le puse un año pero no, son unos tres meses", True) == [13.04]
+
+
+def test_two_lengths_joined_by_but_alone_are_both_kept():
+    assert _kept_weeks("2 weeks but the ache for 5 years") == [2.0, 260.7]
+    assert len(_kept_weeks("hace 2 semanas pero el dolor desde hace 5 meses", True)) == 2

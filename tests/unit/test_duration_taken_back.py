@@ -44,3 +44,13 @@ def test_a_length_asked_back_then_meant_otherwise_keeps_only_the_one_meant():
 def test_two_lengths_joined_by_but_alone_are_both_kept():
     assert _kept_weeks("2 weeks but the ache for 5 years") == [2.0, 260.7]
     assert len(_kept_weeks("hace 2 semanas pero el dolor desde hace 5 meses", True)) == 2
+
+
+def test_a_length_corrected_at_a_later_question_in_spanish_correction_words_replaces_the_first():
+    text = "escribí 7 meses pero me equivoqué, son como tres semanas"
+    slots = {"pain_duration_weeks": 30.42, "requested_slot": "treatments_tried"}
+    entities = [_duration(text, "tres semanas", 3.0)]
+    assert clinical_updates(slots, entities, text)["pain_duration_weeks"] == 3.0
+    # a length told of something else at a later question is still no new length
+    text = "mi hijo tiene 3 años y me ayuda"
+    assert "pain_duration_weeks" not in clinical_updates(slots, [_duration(text, "3 años", 156.4)], text)

@@ -137,7 +137,10 @@ class ValidateBookingForm(ClinicalFormValidation):
             slot, value = corrected
             # Taken and said back; the pending question is asked again, plainly.
             utter(dispatcher, say(content(language(tracker)), clinic(), "correction_ack", value=value))
-            return events + [SlotSet(slot, value), SlotSet("reask", None)]
+            # "it should be Samantha Taylor-Ruiz. My number is 555 010 4477": both are taken
+            both = [SlotSet("booking_contact", contact)] if slot == "booking_name" and contact \
+                and requested == "booking_contact" else []
+            return events + [SlotSet(slot, value), SlotSet("reask", None)] + both
         if requested == "booking_name" and asks_whose_name(text):
             # booking for someone else: answered, and the name question comes again
             utter(dispatcher, say(content(language(tracker)), clinic(), "booking_whose_name"))

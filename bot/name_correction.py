@@ -43,6 +43,9 @@ def name_correction(text: str, current: Optional[str]) -> Optional[str]:
         new = parse_name(_NAME_END.split(put.group(1))[0])
         if new and new != current and _same_person(new, current):
             return new
+    fuller = _fuller_name_said(text, current)
+    if fuller:
+        return fuller
     said = _ITS_NOW.search(text)
     if current and said and _CORRECTION_CUE.search(text):
         # "Sorry, typo - it's Sam Tayler, with an e": the same name spelt another way, with no
@@ -102,6 +105,23 @@ _FIRST_NAME = re.compile(r"\b(?:first ?name|given name|nombre de pila)\b", re.I)
 _ITS_NOW = re.compile(r"\b(?:it'?s|it is|es)\s+(.+)$", re.I)
 _PUT_AS = re.compile(r"\b(?:put(?: me)?(?: down)?(?: as)?|make it|write(?: it)?(?: as)?|change (?:it|that) to"
                      r"|p[oó]ng(?:a|ame|alo)(?: como)?|escr[ií]b(?:a|alo)(?: como)?)\s+(.+)$", re.I)
+
+
+# "it should be Samantha Taylor-Ruiz", "no es Sam Taylor, es Samuel Taylor Quintero": each
+# place a new name may start, tried in turn
+_SAID_AS = re.compile(r"\b(?:should be|it'?s|it is|deber[ií]a ser|es)\s+", re.I)
+
+
+def _fuller_name_said(text: str, current: Optional[str]) -> Optional[str]:
+    """The same person's fuller name said after a correction cue ("Sam is a nickname, it
+    should be Samantha Taylor"), else None; the old name said again is passed over."""
+    if not current or not _CORRECTION_CUE.search(text):
+        return None
+    for at in _SAID_AS.finditer(text):
+        new = parse_name(_NAME_END.split(text[at.end():])[0])
+        if new and new.lower() != current.lower() and _same_person(new, current):
+            return new
+    return None
 
 
 def _same_person(new: str, current: str) -> bool:

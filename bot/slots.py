@@ -12,7 +12,11 @@ from typing import Any, Dict, List, Mapping, Optional
 
 from bot.contract import LOCATIONS, RED_FLAGS, TREATMENTS
 from bot.nlu.duration_mentions import MAX_WEEKS
+from bot.nlu.phrasing import VOCAB_DIR
+from bot.nlu.self_correction import load_corrections
 from bot.triage import classify_duration
+
+SPANISH_VOCAB_DIR = VOCAB_DIR / "es"
 
 
 def entity_values(entities: List[Mapping[str, Any]], name: str) -> List[Any]:
@@ -136,7 +140,10 @@ def late_length_counts(slots: Mapping[str, Any], text: str) -> bool:
     long, or none known yet: always)."""
     if slots.get("pain_duration_weeks") is None or slots.get("requested_slot") == "pain_duration_weeks":
         return True
-    return bool(_LENGTH_RESTATED.search((text or "").replace("’", "'")))
+    text = (text or "").replace("’", "'")
+    # or in the correction words of either language ("me equivoqué", "my bad": vocab/corrections.yml)
+    return bool(_LENGTH_RESTATED.search(text)) or any(
+        load_corrections(vocab).strong.search(text) for vocab in (VOCAB_DIR, SPANISH_VOCAB_DIR))
 
 
 # "I said lower back but it's more between my shoulder blades", "sorry I said neck, I meant my

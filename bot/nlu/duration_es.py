@@ -63,7 +63,9 @@ _POINT = (
     rf"|(?:el\s+)?(?:a[ñn]o\s+)?(?P<year>(?:19|20)\d\d)"
     rf"|(?:la\s+)?(?P<pandemic>pandemia|cuarentena)"
     rf"|(?P<life>(?:que\s+)?(?:era|estaba)\s+(?:ni[ñn][oa]|chic[oa]|joven|chiquit[oa]|peque[ñn][oa]|adolescente)"
-    rf"|ni[ñn][oa]|chiquit[oa]|chamac[oa]|chavalit[oa]|escuincl[ea]|joven|peque[ñn][oa]|la\s+adolescencia|la\s+juventud|siempre"
+    # a region's childhood words only right after "desde" ("desde chamaca"): "de chamaco me caí
+    # de un árbol y … nunca quedó bien" is a story's time, which the context rules read
+    rf"|ni[ñn][oa]|chiquit[oa]|(?<=desde\s)(?:chamac[oa]|chavalit[oa]|escuincl[ea])|joven|peque[ñn][oa]|la\s+adolescencia|la\s+juventud|siempre"
     rf"|que\s+tengo\s+memoria|que\s+me\s+acuerdo)"
 )
 _ONSET = (rf"desde|dsd|dede|dsde|desd|since(?=\s+(?:el|la|los|las|ayer|anoche|antier|anteayer)\b)|choqu{_E}|m(?:e)?\s+resbal{_E}|se\s+resbal{_O}|se\s+cay{_O}|me\s+choc\w+|tuve\s+un\s+accidente|empez{_O}|comenz{_O}|inici{_O}|me\s+empez{_O}|me\s+dio|me\s+lastim{_E}|se\s+me\s+trab{_O}"
